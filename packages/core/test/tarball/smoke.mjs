@@ -1,0 +1,4 @@
+import { VERSION } from '@amigo-ai/core'
+
+if (typeof VERSION !== 'string') throw new Error('no VERSION')
+console.log('VERSION', VERSION)

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs'
+import { defineConfig } from 'tsup'
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  target: 'es2022',
+  splitting: false,
+  treeshake: true,
+  define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
+})

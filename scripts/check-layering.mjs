@@ -1,0 +1,96 @@
+// Enforces the layering in DESIGN.md: who may import whom, which runtime dependencies each
+// published package may declare, and where Node-only modules may appear.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+
+/** Per package: workspace packages it may import, third-party deps allowed, folders where node: is allowed. */
+export const rules = {
+  core: { ours: [], deps: ['openapi-fetch'], nodeOk: [] },
+  webhooks: { ours: [], deps: [], nodeOk: [] },
+  realtime: {
+    ours: ['@amigo-ai/core'],
+    deps: ['eventsource-parser', 'ws'],
+    nodeOk: ['src/node/'],
+    wsOk: ['src/node/'],
+  },
+  'auth-node': { ours: ['@amigo-ai/core'], deps: ['open'], nodeOk: ['src/node/'] },
+  'platform-sdk': {
+    ours: ['@amigo-ai/core', '@amigo-ai/realtime', '@amigo-ai/webhooks', '@amigo-ai/auth-node'],
+    deps: [],
+    nodeOk: [],
+  },
+  mock: { ours: '*', deps: '*', nodeOk: ['src/'] },
+}
+
+const walk = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name)
+    return statSync(p).isDirectory() ? walk(p) : /\.(ts|mts|cts|js|mjs)$/.test(name) ? [p] : []
+  })
+
+const specifierRe =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g
+
+export function check() {
+  const problems = []
+  for (const [dir, rule] of Object.entries(rules)) {
+    const pkgDir = join(root, 'packages', dir)
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+    const declared = Object.keys(pkg.dependencies ?? {})
+    const declaredPeers = Object.keys(pkg.peerDependencies ?? {})
+    for (const dep of [...declared, ...declaredPeers]) {
+      const ok = dep.startsWith('@amigo-ai/')
+        ? rule.ours === '*' || rule.ours.includes(dep)
+        : rule.deps === '*' || rule.deps.includes(dep)
+      if (!ok) problems.push(`${pkg.name} declares dependency "${dep}", which its layer does not allow`)
+    }
+    for (const file of walk(join(pkgDir, 'src'))) {
+      const rel = relative(pkgDir, file)
+      const text = readFileSync(file, 'utf8')
+      for (const m of text.matchAll(specifierRe)) {
+        const spec = m[1] ?? m[2] ?? m[3] ?? m[4]
+        if (spec.startsWith('.')) continue
+        const where = `${pkg.name} ${rel}`
+        if (spec === '@amigo-ai/platform-mock' && dir !== 'mock') {
+          problems.push(`${where} imports the mock; only tests, examples and bench may`)
+          continue
+        }
+        if (spec.startsWith('@amigo-ai/')) {
+          const name = spec.split('/').slice(0, 2).join('/')
+          if (rule.ours !== '*' && !rule.ours.includes(name))
+            problems.push(`${where} imports ${name}; its layer forbids it`)
+          continue
+        }
+        if (
+          spec.startsWith('node:') ||
+          ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net'].includes(spec)
+        ) {
+          if (!rule.nodeOk.some((p) => rel.startsWith(p)))
+            problems.push(
+              `${where} imports Node-only "${spec}" outside ${rule.nodeOk.join(', ') || 'any allowed folder'}`,
+            )
+          continue
+        }
+        const bare = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]
+        if (rule.deps !== '*' && !rule.deps.includes(bare))
+          problems.push(`${where} imports "${bare}", not allowed for its layer`)
+        else if (rule.deps !== '*' && !declared.includes(bare) && !declaredPeers.includes(bare))
+          problems.push(`${where} imports "${bare}" without declaring it`)
+        if (bare === 'ws' && rule.wsOk && !rule.wsOk.some((p) => rel.startsWith(p)))
+          problems.push(
+            `${where} imports ws outside ${rule.wsOk.join(', ')} (it must never reach a browser bundle)`,
+          )
+      }
+    }
+  }
+  return problems
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const problems = check()
+  for (const p of problems) console.error(`layering: ${p}`)
+  if (problems.length) process.exit(1)
+  console.log(`layering: ok (${Object.keys(rules).length} packages)`)
+}

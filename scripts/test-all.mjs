@@ -1,0 +1,64 @@
+// The README's test command: every check and every test, in an order where a failure is cheap
+// to read. Ends with one plain line, "N passed, N failed", summed from the runners' JSON reports.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const steps = [
+  ['lint', 'pnpm', ['exec', 'biome', 'check', '.']],
+  ['generated types are fresh', 'node', ['scripts/gen.mjs', '--check']],
+  ['spec is valid', 'node', ['scripts/validate-spec.mjs']],
+  ['build', 'pnpm', ['exec', 'turbo', 'run', 'build', '--concurrency=2', '--output-logs=errors-only']],
+  [
+    'typecheck',
+    'pnpm',
+    ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only'],
+  ],
+  ['layering', 'node', ['scripts/check-layering.mjs']],
+  ['unit tests', 'pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--output-logs=new-only']],
+  ['repository tests', 'pnpm', ['exec', 'vitest', 'run', '--config', 'scripts/vitest.config.ts']],
+  ['publint + attw', 'node', ['scripts/check-packages.mjs']],
+  ['packed tarballs (ESM + CJS)', 'node', ['scripts/check-tarballs.mjs']],
+]
+
+const only = process.argv.slice(2)
+const reportDirs = () => [
+  join(root, 'test-results'),
+  ...readdirSync(join(root, 'packages')).map((d) => join(root, 'packages', d, 'test-results')),
+]
+
+for (const dir of reportDirs()) rmSync(dir, { recursive: true, force: true })
+
+const failed = []
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.includes(name)) continue
+  if (!existsSync(join(root, args.find((a) => a.endsWith('.mjs')) ?? 'package.json'))) {
+    console.log(`\n━━ ${name}: skipped (script not present yet)`)
+    continue
+  }
+  console.log(`\n━━ ${name}`)
+  const started = Date.now()
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } })
+  const secs = ((Date.now() - started) / 1000).toFixed(1)
+  if (r.status !== 0) {
+    failed.push(name)
+    console.log(`━━ ${name}: FAILED (${secs}s)`)
+  } else console.log(`━━ ${name}: ok (${secs}s)`)
+}
+
+let passed = 0
+let failedTests = 0
+let skipped = 0
+for (const dir of reportDirs()) {
+  if (!existsSync(dir)) continue
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const report = JSON.parse(readFileSync(join(dir, f), 'utf8'))
+    passed += report.numPassedTests ?? 0
+    failedTests += report.numFailedTests ?? 0
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+  }
+}
+if (failed.length) console.log(`\nsteps failed: ${failed.join(', ')}`)
+console.log(`${passed} passed, ${failedTests + failed.length} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(failed.length || failedTests ? 1 : 0)

@@ -11,5 +11,6 @@ export default defineConfig({
   target: 'es2022',
   splitting: false,
   treeshake: true,
+  tsconfig: 'tsconfig.build.json',
   define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
 })

@@ -1,0 +1,32 @@
+// Shared vitest settings: tests import workspace packages from their sources, so a package's
+// tests never depend on another package's build being fresh. The packed tarballs are tested
+// separately (scripts/check-tarballs.mjs) exactly as users install them.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const src = (dir: string) => fileURLToPath(new URL(`./packages/${dir}/src/index.ts`, import.meta.url))
+
+export function packageTestConfig(pkgJsonUrl: URL) {
+  const pkg = JSON.parse(readFileSync(pkgJsonUrl, 'utf8'))
+  return defineConfig({
+    define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
+    resolve: {
+      alias: {
+        '@amigo-ai/core': src('core'),
+        '@amigo-ai/webhooks': src('webhooks'),
+        '@amigo-ai/realtime': src('realtime'),
+        '@amigo-ai/auth-node': src('auth-node'),
+        '@amigo-ai/platform-sdk': src('platform-sdk'),
+        '@amigo-ai/platform-mock': src('mock'),
+        '@amigo-ai/test-server': src('test-server'),
+      },
+    },
+    test: {
+      include: ['test/**/*.test.ts'],
+      reporters: ['default', 'json'],
+      outputFile: { json: 'test-results/vitest.json' },
+      testTimeout: 20_000,
+    },
+  })
+}

@@ -1,0 +1,15 @@
+export {
+  delayed,
+  failTimes,
+  halfOpen,
+  malformedJson,
+  rateLimited,
+  resetConnection,
+  sequence,
+  truncatedBody,
+} from './faults'
+export { json, sendJson, text } from './respond'
+export { startTestServer, type TestServer } from './server'
+export { type SseFrame, type SseWriter, sse } from './sse'
+export type { Handler, RecordedRequest, Routes, TestRequest } from './types'
+export { startWsServer, type TestWsServer, type WsConnection, type WsServerOptions } from './ws-server'

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Builds the committed openapi.json from the API facts snapshot plus our README overlay.
+// Usage: node scripts/spec/build-openapi.mjs [facts.json] [--out openapi.json]
+// Deterministic: same facts file → same bytes.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { canonicalJson, listOperations } from './json.mjs'
+import { applyOverlay, SUMMARIES } from './overlay.mjs'
+import { summarise } from './summaries.mjs'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** Turn the facts spec into our spec (pure: does not touch the input object). */
+export function buildSpec(facts) {
+  const spec = applyOverlay(structuredClone(facts))
+  spec.info = {
+    ...spec.info,
+    title: 'Amigo Platform API',
+    description:
+      'Contract used by the @amigo-ai TypeScript SDK: the platform API facts plus the endpoints and ' +
+      'fields its README relies on (see docs/spec-changes.md).',
+  }
+  for (const { method, path, operationId, op } of listOperations(spec)) {
+    op.summary ??= SUMMARIES[operationId] ?? summarise(operationId, method, path)
+  }
+  return spec
+}
+
+function main(argv) {
+  const args = argv.slice(2)
+  const outIdx = args.indexOf('--out')
+  const out = outIdx >= 0 ? resolve(args[outIdx + 1]) : resolve(root, 'openapi.json')
+  if (outIdx >= 0) args.splice(outIdx, 2)
+  const factsPath = resolve(root, args[0] ?? '../shared/platform-api/openapi-facts.json')
+  let facts
+  try {
+    facts = JSON.parse(readFileSync(factsPath, 'utf8'))
+  } catch (err) {
+    console.error(`build-openapi: cannot read facts file ${factsPath}: ${err.message}`)
+    process.exit(1)
+  }
+  const text = canonicalJson(buildSpec(facts))
+  const tmp = `${out}.tmp-${process.pid}`
+  writeFileSync(tmp, text)
+  renameSync(tmp, out)
+  console.log(`build-openapi: wrote ${out} (${listOperations(JSON.parse(text)).length} operations)`)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main(process.argv)
+  } catch (err) {
+    console.error(`build-openapi: ${err.message}`)
+    process.exit(1)
+  }
+}

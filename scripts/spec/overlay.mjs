@@ -1,0 +1,726 @@
+// Our additions to the facts snapshot. The facts file describes the live API as of its snapshot;
+// the product README is newer and uses endpoints and fields the snapshot lacks. Every change made
+// here is listed, with its reason, in docs/spec-changes.md.
+
+const ref = (name) => ({ $ref: `#/components/schemas/${name}` })
+const nullable = (schema) => ({ anyOf: [schema, { type: 'null' }] })
+const json = (schema) => ({ 'application/json': { schema } })
+const form = (schema) => ({ 'application/x-www-form-urlencoded': { schema } })
+const ok = (schema) => ({ content: json(schema), description: '' })
+const noBody = { description: '' }
+const validationError = ok(ref('HTTPValidationError'))
+const workspaceParam = {
+  in: 'path',
+  name: 'workspace_id',
+  required: true,
+  schema: { format: 'uuid', type: 'string' },
+}
+const pathParam = (name, schema = { type: 'string' }) => ({ in: 'path', name, required: true, schema })
+const pageParams = [
+  {
+    in: 'query',
+    name: 'limit',
+    required: false,
+    schema: { default: 10, exclusiveMinimum: 0, maximum: 20, type: 'integer' },
+  },
+  { in: 'query', name: 'continuation_token', required: false, schema: { default: 0, type: 'integer' } },
+]
+const tokenPage = (item) => ({
+  properties: {
+    continuation_token: nullable({ type: 'integer' }),
+    has_more: { type: 'boolean' },
+    items: { items: ref(item), type: 'array' },
+    total: nullable({ type: 'integer' }),
+  },
+  required: ['items', 'has_more'],
+  type: 'object',
+})
+const authErrors = { 401: noBody, 403: noBody, 404: noBody, 422: validationError }
+
+/** The list-agents operationId the README uses; carried as an alias of the snapshot's id. */
+export const OPERATION_ID_ALIASES = {
+  'list-agents': ['list_agents_v1__workspace_id__agents_get'],
+}
+
+/** Grant type name we chose for minting an external-user session (the README names none). */
+export const EXTERNAL_USER_SESSION_GRANT = 'urn:amigo:params:oauth:grant-type:external-user-session'
+
+// ── schemas ──────────────────────────────────────────────────────────────────────────────────────
+const schemas = {
+  ApiKeyTokenRequest: {
+    properties: {
+      api_key: { minLength: 1, type: 'string' },
+      grant_type: { const: 'api_key', type: 'string' },
+      scope: { type: 'string' },
+    },
+    required: ['api_key'],
+    type: 'object',
+  },
+  ClientCredentialsTokenRequest: {
+    properties: {
+      client_id: { minLength: 1, type: 'string' },
+      client_secret: { minLength: 1, type: 'string' },
+      grant_type: { const: 'client_credentials', type: 'string' },
+      scope: { type: 'string' },
+    },
+    required: ['grant_type', 'client_id', 'client_secret'],
+    type: 'object',
+  },
+  RefreshTokenRequest: {
+    properties: {
+      grant_type: { const: 'refresh_token', type: 'string' },
+      refresh_token: { minLength: 1, type: 'string' },
+      scope: { type: 'string' },
+      workspace_id: { type: 'string' },
+    },
+    required: ['grant_type', 'refresh_token'],
+    type: 'object',
+  },
+  DeviceCodeTokenRequest: {
+    properties: {
+      device_code: { minLength: 1, type: 'string' },
+      grant_type: { const: 'device_code', type: 'string' },
+      scope: { type: 'string' },
+      workspace_id: { type: 'string' },
+    },
+    required: ['grant_type', 'device_code'],
+    type: 'object',
+  },
+  ExternalUserSessionTokenRequest: {
+    properties: {
+      consumer_entity_id: { type: 'string' },
+      external_subject_key: { maxLength: 256, minLength: 1, type: 'string' },
+      grant_type: { const: EXTERNAL_USER_SESSION_GRANT, type: 'string' },
+      service_id: { type: 'string' },
+      subject_token: { minLength: 1, type: 'string' },
+      subject_type: { maxLength: 64, minLength: 1, type: 'string' },
+      ttl_seconds: { minimum: 1, type: 'integer' },
+    },
+    required: ['grant_type', 'external_subject_key', 'subject_type', 'service_id'],
+    type: 'object',
+  },
+  TokenRequest: {
+    anyOf: [
+      ref('ApiKeyTokenRequest'),
+      ref('ClientCredentialsTokenRequest'),
+      ref('RefreshTokenRequest'),
+      ref('DeviceCodeTokenRequest'),
+      ref('ExternalUserSessionTokenRequest'),
+    ],
+  },
+  TokenResponse: {
+    properties: {
+      access_token: { type: 'string' },
+      expires_in: { type: 'integer' },
+      refresh_token: { type: 'string' },
+      scope: { type: 'string' },
+      session_id: { type: 'string' },
+      token_type: { enum: ['Bearer', 'DPoP'], type: 'string' },
+    },
+    required: ['access_token', 'token_type', 'expires_in', 'scope'],
+    type: 'object',
+  },
+  WorkspaceChoice: {
+    properties: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      workspace_id: { type: 'string' },
+    },
+    required: ['workspace_id'],
+    type: 'object',
+  },
+  WorkspaceSelectionResponse: {
+    properties: {
+      error: { const: 'workspace_selection_required', type: 'string' },
+      refresh_token: { type: 'string' },
+      workspaces: { items: ref('WorkspaceChoice'), type: 'array' },
+    },
+    required: ['error', 'workspaces'],
+    type: 'object',
+  },
+  OAuthError: {
+    properties: {
+      error: { type: 'string' },
+      error_description: { type: 'string' },
+    },
+    required: ['error'],
+    type: 'object',
+  },
+  DeviceCodeRequest: {
+    properties: {
+      client_description: { maxLength: 256, type: 'string' },
+      scope: { type: 'string' },
+    },
+    type: 'object',
+  },
+  DeviceCodeResponse: {
+    properties: {
+      device_code: { type: 'string' },
+      expires_in: { type: 'integer' },
+      interval: { type: 'integer' },
+      user_code: { type: 'string' },
+      verification_uri: { type: 'string' },
+      verification_uri_complete: { type: 'string' },
+    },
+    required: [
+      'device_code',
+      'user_code',
+      'verification_uri',
+      'verification_uri_complete',
+      'expires_in',
+      'interval',
+    ],
+    type: 'object',
+  },
+  SelfProfileResponse: {
+    additionalProperties: true,
+    properties: {
+      email: nullable({ type: 'string' }),
+      entity_id: nullable({ type: 'string' }),
+      name: nullable({ type: 'string' }),
+      workspaces: { items: ref('WorkspaceChoice'), type: 'array' },
+    },
+    required: ['workspaces'],
+    type: 'object',
+  },
+
+  // external integrations
+  CreateExternalIntegrationRequest: {
+    properties: {
+      description: nullable({ maxLength: 2000, type: 'string' }),
+      display_name: nullable({ maxLength: 256, type: 'string' }),
+      name: { maxLength: 128, minLength: 1, type: 'string' },
+    },
+    required: ['name'],
+    type: 'object',
+  },
+  UpdateExternalIntegrationRequest: {
+    properties: {
+      description: nullable({ maxLength: 2000, type: 'string' }),
+      display_name: nullable({ maxLength: 256, type: 'string' }),
+      is_active: nullable({ type: 'boolean' }),
+    },
+    type: 'object',
+  },
+  ExternalIntegrationResponse: {
+    properties: {
+      created_at: { format: 'date-time', type: 'string' },
+      description: nullable({ type: 'string' }),
+      display_name: nullable({ type: 'string' }),
+      id: { format: 'uuid', type: 'string' },
+      is_active: { type: 'boolean' },
+      name: { type: 'string' },
+      updated_at: nullable({ format: 'date-time', type: 'string' }),
+      workspace_id: { format: 'uuid', type: 'string' },
+    },
+    required: ['id', 'workspace_id', 'name', 'display_name', 'description', 'is_active', 'created_at'],
+    type: 'object',
+  },
+  PaginatedResponse_ExternalIntegrationResponse_: tokenPage('ExternalIntegrationResponse'),
+  CreateExternalIntegrationCredentialRequest: {
+    properties: {
+      name: { maxLength: 128, minLength: 1, type: 'string' },
+      service_ids: { items: { format: 'uuid', type: 'string' }, maxItems: 50, minItems: 1, type: 'array' },
+    },
+    required: ['name', 'service_ids'],
+    type: 'object',
+  },
+  ExternalIntegrationCredentialResponse: {
+    properties: {
+      client_id: { type: 'string' },
+      created_at: { format: 'date-time', type: 'string' },
+      id: { format: 'uuid', type: 'string' },
+      integration_id: { format: 'uuid', type: 'string' },
+      last_used_at: nullable({ format: 'date-time', type: 'string' }),
+      name: { type: 'string' },
+      revoked_at: nullable({ format: 'date-time', type: 'string' }),
+      rotated_at: nullable({ format: 'date-time', type: 'string' }),
+      service_ids: { items: { format: 'uuid', type: 'string' }, type: 'array' },
+      status: { enum: ['active', 'revoked'], type: 'string' },
+    },
+    required: ['id', 'integration_id', 'client_id', 'name', 'service_ids', 'status', 'created_at'],
+    type: 'object',
+  },
+  PaginatedResponse_ExternalIntegrationCredentialResponse_: tokenPage('ExternalIntegrationCredentialResponse'),
+  ExternalIntegrationCredentialSecretResponse: {
+    properties: {
+      client_secret: { type: 'string' },
+      credential: ref('ExternalIntegrationCredentialResponse'),
+    },
+    required: ['client_secret', 'credential'],
+    type: 'object',
+  },
+
+  // workspace data queries
+  WorkspaceDataQueryParameter: {
+    properties: {
+      description: nullable({ maxLength: 1000, type: 'string' }),
+      name: { maxLength: 64, minLength: 1, pattern: '^[A-Za-z_][A-Za-z0-9_]*$', type: 'string' },
+      required: { default: true, type: 'boolean' },
+      type: {
+        enum: ['string', 'integer', 'number', 'boolean', 'date', 'timestamp'],
+        type: 'string',
+      },
+    },
+    required: ['name', 'type'],
+    type: 'object',
+  },
+  CreateWorkspaceDataQueryRequest: {
+    properties: {
+      description: nullable({ maxLength: 2000, type: 'string' }),
+      name: { maxLength: 128, minLength: 1, type: 'string' },
+      parameters: { default: [], items: ref('WorkspaceDataQueryParameter'), maxItems: 50, type: 'array' },
+      sql_template: { maxLength: 100000, minLength: 1, type: 'string' },
+    },
+    required: ['name', 'sql_template'],
+    type: 'object',
+  },
+  UpdateWorkspaceDataQueryRequest: {
+    properties: {
+      description: nullable({ maxLength: 2000, type: 'string' }),
+      name: nullable({ maxLength: 128, minLength: 1, type: 'string' }),
+      parameters: nullable({ items: ref('WorkspaceDataQueryParameter'), maxItems: 50, type: 'array' }),
+      sql_template: nullable({ maxLength: 100000, minLength: 1, type: 'string' }),
+    },
+    type: 'object',
+  },
+  WorkspaceDataQueryResponse: {
+    properties: {
+      created_at: { format: 'date-time', type: 'string' },
+      description: nullable({ type: 'string' }),
+      id: { format: 'uuid', type: 'string' },
+      name: { type: 'string' },
+      parameters: { items: ref('WorkspaceDataQueryParameter'), type: 'array' },
+      sql_template: { type: 'string' },
+      updated_at: nullable({ format: 'date-time', type: 'string' }),
+      workspace_id: { format: 'uuid', type: 'string' },
+    },
+    required: ['id', 'workspace_id', 'name', 'description', 'sql_template', 'parameters', 'created_at'],
+    type: 'object',
+  },
+  PaginatedResponse_WorkspaceDataQueryResponse_: tokenPage('WorkspaceDataQueryResponse'),
+  InvokeWorkspaceDataQueryRequest: {
+    properties: {
+      input: { additionalProperties: true, default: {}, type: 'object' },
+      limit: nullable({ maximum: 10000, minimum: 1, type: 'integer' }),
+    },
+    type: 'object',
+  },
+  WorkspaceDataQueryColumn: {
+    properties: { name: { type: 'string' }, type: nullable({ type: 'string' }) },
+    required: ['name'],
+    type: 'object',
+  },
+  WorkspaceDataQueryResult: {
+    properties: {
+      columns: { items: ref('WorkspaceDataQueryColumn'), type: 'array' },
+      duration_ms: nullable({ type: 'number' }),
+      query_id: { format: 'uuid', type: 'string' },
+      row_count: { type: 'integer' },
+      rows: { items: { additionalProperties: true, type: 'object' }, type: 'array' },
+      truncated: { default: false, type: 'boolean' },
+    },
+    required: ['columns', 'rows', 'row_count'],
+    type: 'object',
+  },
+
+  // blocking text message (restored from the older API shape the README still uses)
+  SendMessageRequest: {
+    properties: {
+      conversation_id: nullable({ maxLength: 64, type: 'string' }),
+      entity_id: nullable({ maxLength: 64, type: 'string' }),
+      message: { maxLength: 10000, minLength: 1, type: 'string' },
+      service_id: { maxLength: 64, minLength: 1, type: 'string' },
+    },
+    required: ['service_id', 'message'],
+    type: 'object',
+  },
+  ConversationMessage: {
+    properties: {
+      role: { enum: ['agent', 'user', 'system'], type: 'string' },
+      text: { type: 'string' },
+    },
+    required: ['role', 'text'],
+    type: 'object',
+  },
+  SendMessageResponse: {
+    properties: {
+      conversation_id: { type: 'string' },
+      messages: { items: ref('ConversationMessage'), type: 'array' },
+      status: { enum: ['active', 'completed', 'error'], type: 'string' },
+    },
+    required: ['conversation_id', 'messages', 'status'],
+    type: 'object',
+  },
+
+  // provider names the README imports as types
+  VoiceSessionProvider: { enum: ['inhouse'], type: 'string' },
+  SttProvider: { enum: ['deepgram'], type: 'string' },
+  TtsProvider: { enum: ['cartesia', 'elevenlabs', 'groq'], type: 'string' },
+
+  // typed analytics dashboard
+  DashboardKpi: {
+    properties: {
+      delta_pct: nullable({ type: 'number' }),
+      previous_value: nullable({ type: 'number' }),
+      value: nullable({ type: 'number' }),
+    },
+    required: ['value'],
+    type: 'object',
+  },
+  AnalyticsDashboardResponse: {
+    additionalProperties: true,
+    properties: {
+      avg_duration_seconds: ref('DashboardKpi'),
+      avg_quality: ref('DashboardKpi'),
+      call_volume: ref('DashboardKpi'),
+      escalation_rate: ref('DashboardKpi'),
+      resolution_rate: ref('DashboardKpi'),
+    },
+    required: ['call_volume', 'avg_quality'],
+    type: 'object',
+  },
+
+  // call detail extras
+  CallDetailIntelligence: {
+    additionalProperties: true,
+    properties: {
+      key_moments: nullable({ items: { additionalProperties: true, type: 'object' }, type: 'array' }),
+      quality_score: nullable({ type: 'number' }),
+      summary: nullable({ type: 'string' }),
+    },
+    type: 'object',
+  },
+  CallTranscriptEntry: {
+    properties: {
+      offset_seconds: nullable({ type: 'number' }),
+      role: { enum: ['agent', 'caller', 'operator', 'system'], type: 'string' },
+      text: { type: 'string' },
+    },
+    required: ['role', 'text'],
+    type: 'object',
+  },
+}
+
+// ── paths ────────────────────────────────────────────────────────────────────────────────────────
+const tokenResponses = {
+  200: ok(ref('TokenResponse')),
+  300: ok(ref('WorkspaceSelectionResponse')),
+  400: ok(ref('OAuthError')),
+  401: ok(ref('OAuthError')),
+  429: {
+    content: json(ref('OAuthError')),
+    description: '',
+    headers: { 'Retry-After': { schema: { type: 'string' } } },
+  },
+}
+
+const ei = '/v1/{workspace_id}/external-integrations'
+const eiId = pathParam('integration_id', { format: 'uuid', type: 'string' })
+const credId = pathParam('credential_id', { format: 'uuid', type: 'string' })
+const dq = '/v1/{workspace_id}/data-queries'
+const dqId = pathParam('query_id', { format: 'uuid', type: 'string' })
+const body = (name, required = true) => ({ content: json(ref(name)), required })
+
+const paths = {
+  '/token': {
+    post: {
+      operationId: 'create-token',
+      requestBody: { content: form(ref('TokenRequest')), required: true },
+      responses: tokenResponses,
+      security: [],
+      tags: ['Identity'],
+    },
+  },
+  '/device/code': {
+    post: {
+      operationId: 'create-device-code',
+      requestBody: { content: form(ref('DeviceCodeRequest')), required: false },
+      responses: { 200: ok(ref('DeviceCodeResponse')), 400: ok(ref('OAuthError')), 429: ok(ref('OAuthError')) },
+      security: [],
+      tags: ['Identity'],
+    },
+  },
+  '/self/profile': {
+    get: {
+      operationId: 'get-self-profile',
+      responses: { 200: ok(ref('SelfProfileResponse')), 401: noBody },
+      tags: ['Identity'],
+    },
+  },
+  '/self': {
+    get: {
+      operationId: 'get-self',
+      responses: { 200: ok(ref('SelfProfileResponse')), 401: noBody },
+      tags: ['Identity'],
+    },
+  },
+  [ei]: {
+    get: {
+      operationId: 'list-external-integrations',
+      parameters: [workspaceParam, ...pageParams],
+      responses: { 200: ok(ref('PaginatedResponse_ExternalIntegrationResponse_')), ...authErrors },
+      tags: ['External Integrations'],
+    },
+    post: {
+      operationId: 'create-external-integration',
+      parameters: [workspaceParam],
+      requestBody: body('CreateExternalIntegrationRequest'),
+      responses: { 201: ok(ref('ExternalIntegrationResponse')), 409: noBody, ...authErrors },
+      tags: ['External Integrations'],
+    },
+  },
+  [`${ei}/{integration_id}`]: {
+    delete: {
+      operationId: 'delete-external-integration',
+      parameters: [workspaceParam, eiId],
+      responses: { 204: noBody, ...authErrors },
+      tags: ['External Integrations'],
+    },
+    get: {
+      operationId: 'get-external-integration',
+      parameters: [workspaceParam, eiId],
+      responses: { 200: ok(ref('ExternalIntegrationResponse')), ...authErrors },
+      tags: ['External Integrations'],
+    },
+    patch: {
+      operationId: 'update-external-integration',
+      parameters: [workspaceParam, eiId],
+      requestBody: body('UpdateExternalIntegrationRequest'),
+      responses: { 200: ok(ref('ExternalIntegrationResponse')), ...authErrors },
+      tags: ['External Integrations'],
+    },
+  },
+  [`${ei}/{integration_id}/credentials`]: {
+    get: {
+      operationId: 'list-external-integration-credentials',
+      parameters: [workspaceParam, eiId, ...pageParams],
+      responses: {
+        200: ok(ref('PaginatedResponse_ExternalIntegrationCredentialResponse_')),
+        ...authErrors,
+      },
+      tags: ['External Integrations'],
+    },
+    post: {
+      operationId: 'create-external-integration-credential',
+      parameters: [workspaceParam, eiId],
+      requestBody: body('CreateExternalIntegrationCredentialRequest'),
+      responses: { 201: ok(ref('ExternalIntegrationCredentialSecretResponse')), ...authErrors },
+      tags: ['External Integrations'],
+    },
+  },
+  [`${ei}/{integration_id}/credentials/{credential_id}/rotate`]: {
+    post: {
+      operationId: 'rotate-external-integration-credential',
+      parameters: [workspaceParam, eiId, credId],
+      responses: { 200: ok(ref('ExternalIntegrationCredentialSecretResponse')), 409: noBody, ...authErrors },
+      tags: ['External Integrations'],
+    },
+  },
+  [`${ei}/{integration_id}/credentials/{credential_id}/revoke`]: {
+    post: {
+      operationId: 'revoke-external-integration-credential',
+      parameters: [workspaceParam, eiId, credId],
+      responses: { 200: ok(ref('ExternalIntegrationCredentialResponse')), ...authErrors },
+      tags: ['External Integrations'],
+    },
+  },
+  [dq]: {
+    get: {
+      operationId: 'list-workspace-data-queries',
+      parameters: [workspaceParam, ...pageParams],
+      responses: { 200: ok(ref('PaginatedResponse_WorkspaceDataQueryResponse_')), ...authErrors },
+      tags: ['Workspace Data Queries'],
+    },
+    post: {
+      operationId: 'create-workspace-data-query',
+      parameters: [workspaceParam],
+      requestBody: body('CreateWorkspaceDataQueryRequest'),
+      responses: { 201: ok(ref('WorkspaceDataQueryResponse')), 409: noBody, ...authErrors },
+      tags: ['Workspace Data Queries'],
+    },
+  },
+  [`${dq}/{query_id}`]: {
+    delete: {
+      operationId: 'delete-workspace-data-query',
+      parameters: [workspaceParam, dqId],
+      responses: { 204: noBody, ...authErrors },
+      tags: ['Workspace Data Queries'],
+    },
+    get: {
+      operationId: 'get-workspace-data-query',
+      parameters: [workspaceParam, dqId],
+      responses: { 200: ok(ref('WorkspaceDataQueryResponse')), ...authErrors },
+      tags: ['Workspace Data Queries'],
+    },
+    patch: {
+      operationId: 'update-workspace-data-query',
+      parameters: [workspaceParam, dqId],
+      requestBody: body('UpdateWorkspaceDataQueryRequest'),
+      responses: { 200: ok(ref('WorkspaceDataQueryResponse')), ...authErrors },
+      tags: ['Workspace Data Queries'],
+    },
+  },
+  [`${dq}/{query_id}/invoke`]: {
+    post: {
+      operationId: 'invoke-workspace-data-query',
+      parameters: [workspaceParam, dqId],
+      requestBody: body('InvokeWorkspaceDataQueryRequest'),
+      responses: { 200: ok(ref('WorkspaceDataQueryResult')), 400: noBody, 429: noBody, ...authErrors },
+      tags: ['Workspace Data Queries'],
+    },
+  },
+  '/v1/{workspace_id}/conversations/messages': {
+    post: {
+      operationId: 'send_message_v1__workspace_id__conversations_messages_post',
+      parameters: [workspaceParam],
+      requestBody: body('SendMessageRequest'),
+      responses: { 200: ok(ref('SendMessageResponse')), 422: validationError },
+      tags: ['conversations'],
+    },
+  },
+}
+
+/** Own one-line summaries for the operations this overlay adds (facts operations get generated ones). */
+export const SUMMARIES = {
+  'create-token': 'Exchange a credential or grant for an access token',
+  'create-device-code': 'Start a device-code sign-in',
+  'get-self-profile': 'Show the signed-in identity and its workspaces',
+  'get-self': 'Show the signed-in identity (older route)',
+  'list-external-integrations': 'List external integrations',
+  'create-external-integration': 'Register an external integration',
+  'get-external-integration': 'Fetch one external integration',
+  'update-external-integration': 'Change an external integration',
+  'delete-external-integration': 'Remove an external integration',
+  'list-external-integration-credentials': 'List credentials of an external integration',
+  'create-external-integration-credential': 'Issue a credential (secret shown once)',
+  'rotate-external-integration-credential': 'Replace a credential secret (new secret shown once)',
+  'revoke-external-integration-credential': 'Revoke a credential',
+  'list-workspace-data-queries': 'List saved workspace data queries',
+  'create-workspace-data-query': 'Save a parameterised data query',
+  'get-workspace-data-query': 'Fetch one saved data query',
+  'update-workspace-data-query': 'Change a saved data query',
+  'delete-workspace-data-query': 'Remove a saved data query',
+  'invoke-workspace-data-query': 'Run a saved data query with input values',
+  send_message_v1__workspace_id__conversations_messages_post: 'Send one user message and wait for the reply',
+  'get-function': 'Fetch one function definition',
+}
+
+/** Public routes that take no bearer token. */
+export const isPublicPath = (path) => path.startsWith('/s/') || path.startsWith('/upload/')
+
+const need = (cond, what) => {
+  if (!cond) throw new Error(`overlay: facts file no longer matches an expected shape: ${what}`)
+}
+
+/** Apply every README-driven change to a clone of the facts spec (mutates and returns `spec`). */
+export function applyOverlay(spec) {
+  const S = spec.components.schemas
+  for (const [name, schema] of Object.entries(schemas)) {
+    need(!S[name], `schema ${name} already exists`)
+    S[name] = schema
+  }
+  for (const [path, item] of Object.entries(paths)) {
+    const target = (spec.paths[path] ??= {})
+    for (const [method, op] of Object.entries(item)) {
+      need(!target[method], `operation ${method.toUpperCase()} ${path} already exists`)
+      target[method] = op
+    }
+  }
+
+  // functions.get: the facts have only DELETE on this path
+  const fnPath = spec.paths['/v1/{workspace_id}/functions/{function_name}']
+  need(fnPath?.delete && !fnPath.get, 'functions/{function_name} without GET')
+  fnPath.get = {
+    operationId: 'get-function',
+    parameters: structuredClone(fnPath.delete.parameters),
+    responses: { 200: ok(ref('FunctionDef')), 404: noBody, 422: validationError },
+    tags: structuredClone(fnPath.delete.tags ?? ['Functions']),
+  }
+  need(S.FunctionDef, 'schema FunctionDef')
+
+  // list-agents: keep the snapshot id, carry the README id as an alias (see docs/spec-changes.md)
+  for (const [opId, aliases] of Object.entries(OPERATION_ID_ALIASES)) {
+    const op = findOperation(spec, opId)
+    need(op, `operation ${opId}`)
+    op['x-amigo-operation-id-aliases'] = aliases
+  }
+
+  // voice providers
+  const session = { ...nullable(ref('VoiceSessionProvider')), default: null }
+  for (const name of ['VoiceConfig', 'ServiceVoiceConfig']) {
+    need(S[name]?.properties, name)
+    S[name].properties.session_provider = session
+  }
+  for (const name of ['VoiceSettingsRequest', 'VoiceSettingsResponse']) {
+    need(S[name]?.properties, name)
+    S[name].properties.stt_provider = nullable(ref('SttProvider'))
+  }
+
+  // analytics: interval on call stats, typed dashboard
+  const stats = spec.paths['/v1/{workspace_id}/analytics/calls']?.get
+  need(stats, 'call stats operation')
+  stats.parameters.push({
+    in: 'query',
+    name: 'interval',
+    required: false,
+    schema: { default: '1d', enum: ['1h', '1d', '1w'], type: 'string' },
+  })
+  const dash = spec.paths['/v1/{workspace_id}/analytics/dashboard']?.get
+  need(dash?.responses?.['200']?.content?.['application/json'], 'analytics dashboard 200')
+  dash.responses['200'].content['application/json'].schema = ref('AnalyticsDashboardResponse')
+
+  // call detail: intelligence + transcript (call_sid is already in the facts)
+  need(S.CallDetailResponse?.properties?.call_sid, 'CallDetailResponse.call_sid')
+  S.CallDetailResponse.properties.intelligence = { ...nullable(ref('CallDetailIntelligence')), default: null }
+  S.CallDetailResponse.properties.transcript = {
+    ...nullable({ items: ref('CallTranscriptEntry'), type: 'array' }),
+    default: null,
+  }
+
+  // operator guidance: `text` accepted; neither field required on its own
+  const guidance = S.SendGuidanceRequest
+  need(guidance?.properties?.message, 'SendGuidanceRequest')
+  guidance.properties.text = { maxLength: 5000, minLength: 1, type: 'string' }
+  guidance.required = []
+  // wrap-up: `outcome` alone is enough
+  need(S.WrapUpRequest?.required, 'WrapUpRequest')
+  S.WrapUpRequest.required = ['outcome']
+  // audit export: start_date / end_date accepted beside date_from / date_to
+  const audit = S.AuditExportRequest
+  need(audit?.properties?.date_from, 'AuditExportRequest')
+  audit.properties.start_date = { format: 'date', type: 'string' }
+  audit.properties.end_date = { format: 'date', type: 'string' }
+  audit.required = []
+  // function test: `input` accepted beside `input_params`
+  need(S.FunctionTestRequest?.properties, 'FunctionTestRequest')
+  S.FunctionTestRequest.properties.input = { additionalProperties: true, type: 'object' }
+  // endpoint test: endpoint parameters may be sent at the top level
+  need(S.TestEndpointRequest?.properties, 'TestEndpointRequest')
+  S.TestEndpointRequest.additionalProperties = true
+
+  // public routes take no bearer token
+  for (const [path, item] of Object.entries(spec.paths)) {
+    if (!isPublicPath(path)) continue
+    for (const op of Object.values(item)) op.security = []
+  }
+  return spec
+}
+
+function findOperation(spec, operationId) {
+  for (const item of Object.values(spec.paths)) {
+    for (const op of Object.values(item)) if (op?.operationId === operationId) return op
+  }
+  return undefined
+}
+
+/** Every operation this overlay adds, as [method, path, operationId] (for the validator). */
+export const ADDED_OPERATIONS = [
+  ...Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => [method, path, op.operationId]),
+  ),
+  ['get', '/v1/{workspace_id}/functions/{function_name}', 'get-function'],
+]
+
+/** Schemas the overlay adds (for the validator). */
+export const ADDED_SCHEMAS = Object.keys(schemas)

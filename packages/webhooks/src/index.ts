@@ -1,1 +1,26 @@
+export type { WebhookPayload } from './bytes'
+export {
+  isWebhookVerificationError,
+  WebhookVerificationError,
+  type WebhookVerificationReason,
+} from './errors'
+export type {
+  KnownWebhookEvent,
+  KnownWebhookEventType,
+  UnknownWebhookEvent,
+  UnknownWebhookEventType,
+  WebhookDeliveryRecord,
+  WebhookEnvelope,
+  WebhookEvent,
+  WebhookEventDataMap,
+  WebhookEventOfType,
+  WebhookEventType,
+} from './events'
+export type { WebhookHeaders } from './headers'
+export type { WebhookVerificationOptions } from './options'
+export { type ParseWebhookEventOptions, parseWebhookEvent } from './parse'
+export type { ExpiringWebhookSecret, WebhookSecret } from './secrets'
+export { type SignedWebhook, type SignWebhookPayloadOptions, signWebhookPayload } from './sign'
+export { DEFAULT_TOLERANCE_MS } from './time'
+export { verifyWebhookSignature } from './verify'
 export { VERSION } from './version'

@@ -1,0 +1,49 @@
+/** Why a delivery was rejected; stable strings meant for logs, metrics and `switch` statements. */
+export type WebhookVerificationReason =
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'signature_mismatch'
+  | 'timestamp_too_old'
+  | 'timestamp_in_future'
+  | 'malformed_timestamp'
+  | 'invalid_json'
+  | 'unexpected_type'
+
+// Symbol.for gives the same symbol in every copy of this package, so identity survives
+// an app that ends up with two installed versions (e.g. direct + via platform-sdk).
+const BRAND = Symbol.for('@amigo-ai/webhooks.WebhookVerificationError')
+
+/** True when `value` is a WebhookVerificationError from any installed copy of this package. */
+export const isWebhookVerificationError = (value: unknown): value is WebhookVerificationError =>
+  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+
+/** Thrown when a delivery fails verification or parsing; `reason` says which check failed. Never contains the secret. */
+export class WebhookVerificationError extends Error {
+  /** Machine-readable cause of the rejection. */
+  readonly reason: WebhookVerificationReason
+
+  constructor(reason: WebhookVerificationReason, message: string) {
+    super(message)
+    this.name = 'WebhookVerificationError'
+    this.reason = reason
+  }
+
+  /** Brand read by {@link isWebhookVerificationError}. */
+  get [BRAND](): true {
+    return true
+  }
+
+  /** Makes `instanceof` work across copies of the package (the brand decides, not the prototype chain). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      isWebhookVerificationError(value) &&
+      // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was called on (maybe a subclass).
+      (this === WebhookVerificationError || Object.prototype.isPrototypeOf.call(this.prototype, value))
+    )
+  }
+}
+
+/** Shorthand used by the verifier: create and throw in one expression. */
+export const fail = (reason: WebhookVerificationReason, message: string): never => {
+  throw new WebhookVerificationError(reason, message)
+}

@@ -1,0 +1,49 @@
+import type { WebhookPayload } from './bytes'
+import { fail } from './errors'
+import type { WebhookEvent, WebhookEventOfType } from './events'
+import { toOptions, type WebhookVerificationOptions } from './options'
+import type { WebhookSecret } from './secrets'
+import { verifyDelivery } from './verify-delivery'
+
+/** Verification options plus what to check about the parsed event. */
+export interface ParseWebhookEventOptions extends WebhookVerificationOptions {
+  /** Reject (reason `unexpected_type`) unless the event's type is this one (or one of these). */
+  expectedType?: string | readonly string[]
+  /** Passed to `JSON.parse`. */
+  reviver?: (this: unknown, key: string, value: unknown) => unknown
+  /** Your own check of the parsed event; whatever it throws propagates. */
+  validate?: (event: WebhookEvent<unknown>) => void
+}
+
+/** Verifies, then parses; `expectedType` narrows the result to that event type. */
+export function parseWebhookEvent<const T extends string>(
+  options: ParseWebhookEventOptions & { expectedType: T | readonly T[] },
+): Promise<WebhookEventOfType<T>>
+/** Verifies the delivery (signature, then timestamp) and returns the parsed event, or throws WebhookVerificationError. */
+export function parseWebhookEvent<D = never>(options: ParseWebhookEventOptions): Promise<WebhookEvent<D>>
+/** Legacy shape: body-only HMAC, no timestamp. */
+export function parseWebhookEvent<D = never>(
+  payload: WebhookPayload,
+  signature: string | null | undefined,
+  secret: WebhookSecret,
+): Promise<WebhookEvent<D>>
+export async function parseWebhookEvent(
+  first: ParseWebhookEventOptions | WebhookPayload,
+  signature?: string | null,
+  secret?: WebhookSecret,
+): Promise<WebhookEvent<unknown>> {
+  const options = toOptions<ParseWebhookEventOptions>(first, signature, secret)
+  const body = await verifyDelivery(options)
+  const text = typeof options.payload === 'string' ? options.payload : new TextDecoder().decode(body)
+  let event: WebhookEvent<unknown> | undefined
+  try {
+    event = JSON.parse(text, options.reviver)
+  } catch {}
+  if (!event || typeof event !== 'object' || Array.isArray(event))
+    fail('invalid_json', 'webhook body is not a JSON object')
+  const expected = options.expectedType
+  if (expected != null && ![expected].flat().includes(event!.type))
+    fail('unexpected_type', `unexpected webhook event type ${JSON.stringify(event!.type)}`)
+  options.validate?.(event!)
+  return event!
+}

@@ -1,0 +1,61 @@
+import { fromHex, timingSafeEqual, toBytes, utf8 } from './bytes'
+import { hmacSha256 } from './crypto-key'
+import { fail } from './errors'
+import { readHeader } from './headers'
+import type { WebhookVerificationOptions } from './options'
+import { activeSecrets } from './secrets'
+import { DEFAULT_TOLERANCE_MS, headerTimeMs, instantMs } from './time'
+
+/** The text that is signed: `v1:<timestamp>:<body>`, or the body alone in the legacy scheme. */
+export function signedMessage(body: Uint8Array, timestamp: string): Uint8Array {
+  if (!timestamp) return body
+  const head = utf8.encode(`v1:${timestamp}:`)
+  const out = new Uint8Array(head.length + body.length)
+  out.set(head)
+  out.set(body, head.length)
+  return out
+}
+
+/**
+ * Verifies a delivery and returns its body bytes, or throws WebhookVerificationError (bad delivery)
+ * or TypeError (misuse: no secret, payload not bytes/text, bad tolerance or clock). The HMAC is
+ * checked before the timestamp, so timestamp reasons are only ever reported for authentic bodies.
+ */
+export async function verifyDelivery(options: WebhookVerificationOptions): Promise<Uint8Array> {
+  const { headers, toleranceMs = options.maxAgeMs ?? DEFAULT_TOLERANCE_MS } = options
+  const body = toBytes(options.payload)
+  const now = options.now == null ? Date.now() : instantMs(options.now)
+  // A NaN clock or tolerance would make every comparison false, i.e. accept any timestamp.
+  if (!(toleranceMs >= 0) || Number.isNaN(now)) throw new TypeError('invalid toleranceMs or now')
+  const secrets = activeSecrets(options.secret, now)
+
+  // String() of an array joins with commas: repeated headers become one list of candidates.
+  const tokens = String(options.signature ?? readHeader(headers, 'x-amigo-signature') ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  if (!tokens.length) fail('missing_signature', 'missing webhook signature (x-amigo-signature)')
+  const candidates = tokens.flatMap((t) => fromHex(t.startsWith('sha256=') ? t.slice(7) : t) ?? [])
+  if (!candidates.length)
+    fail('malformed_signature', 'webhook signature must be hex, optionally prefixed sha256=')
+
+  const timestamp = String(options.timestamp ?? readHeader(headers, 'x-amigo-timestamp') ?? '')
+  const message = signedMessage(body, timestamp)
+  for (const secret of secrets) {
+    const mac = await hmacSha256(secret, message)
+    if (candidates.some((c) => timingSafeEqual(mac, c))) {
+      if (timestamp) {
+        const at = headerTimeMs(timestamp)
+        if (Number.isNaN(at)) fail('malformed_timestamp', 'webhook timestamp is neither Unix time nor a date')
+        if (now - at > toleranceMs)
+          fail('timestamp_too_old', `webhook timestamp is over ${toleranceMs} ms old`)
+        if (at - now > toleranceMs)
+          fail('timestamp_in_future', `webhook timestamp is over ${toleranceMs} ms in the future`)
+      }
+      return body
+    }
+  }
+  return fail(
+    'signature_mismatch',
+    'webhook signature mismatch: wrong secret or altered body (verify the raw bytes)',
+  )
+}

@@ -3,8 +3,10 @@ import { defineConfig } from 'tsup'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
+// Two entries: `index` for Node (file storage, browser launcher) and `browser` for browsers and
+// edge runtimes, whose Node-only exports throw when called and which imports no `node:` module.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', browser: 'src/browser.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

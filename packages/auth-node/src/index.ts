@@ -1,1 +1,5 @@
-export { VERSION } from './version'
+export { defaultConfigDirectory } from './node/config-directory'
+export type { FileLockOptions } from './node/file-lock'
+export { FileTokenStorage, type FileTokenStorageOptions } from './node/file-token-storage'
+export { type OpenBrowserOptions, openBrowser } from './node/open-browser'
+export * from './universal'

@@ -1,0 +1,5 @@
+export { defaultConfigDirectory, FileTokenStorage, openBrowser } from './browser/node-only'
+export type { FileLockOptions } from './node/file-lock'
+export type { FileTokenStorageOptions } from './node/file-token-storage'
+export type { OpenBrowserOptions } from './node/open-browser'
+export * from './universal'

@@ -1,0 +1,24 @@
+import type { DeviceCodeIssuance } from './types'
+
+/**
+ * Text telling the user where to go and which code to enter, for terminals. Shows the direct link
+ * (code pre-filled) and, when it differs, the plain page plus the code to type by hand.
+ */
+export function formatDeviceCodeInstructions(
+  issuance: Pick<DeviceCodeIssuance, 'user_code' | 'verification_uri'> &
+    Partial<Pick<DeviceCodeIssuance, 'verification_uri_complete' | 'expires_in'>>,
+): string {
+  const direct = issuance.verification_uri_complete || issuance.verification_uri
+  const lines = ['To sign in, open this link in a browser:', '', `  ${direct}`, '']
+  if (direct !== issuance.verification_uri) {
+    lines.push(`Or go to ${issuance.verification_uri} and enter the code:`, '')
+  } else {
+    lines.push('and enter the code:', '')
+  }
+  lines.push(`  ${issuance.user_code}`, '')
+  if (typeof issuance.expires_in === 'number' && issuance.expires_in > 0) {
+    const minutes = Math.max(1, Math.round(issuance.expires_in / 60))
+    lines.push(`The code expires in about ${minutes} minute${minutes === 1 ? '' : 's'}.`)
+  }
+  return lines.join('\n').trimEnd()
+}

@@ -1,0 +1,69 @@
+import { NetworkError } from '@amigo-ai/core'
+
+/** A parsed identity-service answer: status, headers and the JSON body (or text when not JSON). */
+export interface IdentityResponse {
+  status: number
+  headers: Headers
+  body: unknown
+}
+
+interface RequestInit_ {
+  fetch?: typeof fetch
+  signal?: AbortSignal
+  /** Bearer token for authenticated routes (`/self/profile`). */
+  bearer?: string
+}
+
+/**
+ * POSTs an `application/x-www-form-urlencoded` body. `redirect: 'manual'` because the identity
+ * service answers HTTP 300 to ask for a workspace, and fetch must hand that back, not follow it.
+ */
+export function postForm(
+  url: string,
+  fields: Record<string, string | undefined>,
+  init: RequestInit_ = {},
+): Promise<IdentityResponse> {
+  const form = new URLSearchParams()
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.set(k, v)
+  return send(url, { method: 'POST', body: form, contentType: 'application/x-www-form-urlencoded' }, init)
+}
+
+/** GETs an authenticated identity route with a Bearer token. */
+export function getWithBearer(url: string, init: RequestInit_): Promise<IdentityResponse> {
+  return send(url, { method: 'GET' }, init)
+}
+
+async function send(
+  url: string,
+  req: { method: string; body?: URLSearchParams; contentType?: string },
+  init: RequestInit_,
+): Promise<IdentityResponse> {
+  const doFetch = init.fetch ?? globalThis.fetch
+  const headers = new Headers({ accept: 'application/json' })
+  if (req.contentType) headers.set('content-type', req.contentType)
+  if (init.bearer) headers.set('authorization', `Bearer ${init.bearer}`)
+  let response: Response
+  try {
+    response = await doFetch(url, {
+      method: req.method,
+      headers,
+      body: req.body?.toString(),
+      redirect: 'manual',
+      signal: init.signal,
+    })
+  } catch (error) {
+    // An abort is the caller's decision, not a network failure: surface the signal's reason.
+    if (init.signal?.aborted) throw init.signal.reason
+    throw new NetworkError(`Could not reach the identity service at ${new URL(url).origin}`, { cause: error })
+  }
+  const text = await response.text()
+  let body: unknown = text
+  if (text.length > 0) {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // Not JSON: keep the text so error messages can show what came back.
+    }
+  } else body = undefined
+  return { status: response.status, headers: response.headers, body }
+}

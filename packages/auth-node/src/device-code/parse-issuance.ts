@@ -1,0 +1,34 @@
+import { ParseError } from '@amigo-ai/core'
+import type { DeviceCodeIssuance } from './types'
+
+/** RFC 8628 §3.5: when the server sends no `interval`, poll every 5 seconds. */
+const DEFAULT_INTERVAL_SECONDS = 5
+
+/** Checks a `/device/code` body and fills the optional fields; a malformed body is a `ParseError`. */
+export function parseIssuance(body: unknown): DeviceCodeIssuance {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+  const missing = ['device_code', 'user_code', 'verification_uri'].filter(
+    (k) => typeof b[k] !== 'string' || (b[k] as string).length === 0,
+  )
+  if (typeof b.expires_in !== 'number' || !(b.expires_in > 0)) missing.push('expires_in')
+  if (missing.length > 0) {
+    throw new ParseError(`The device code response is missing or has invalid: ${missing.join(', ')}`, {
+      body,
+    })
+  }
+  const interval =
+    typeof b.interval === 'number' && b.interval > 0 && Number.isFinite(b.interval)
+      ? b.interval
+      : DEFAULT_INTERVAL_SECONDS
+  return {
+    device_code: b.device_code as string,
+    user_code: b.user_code as string,
+    verification_uri: b.verification_uri as string,
+    verification_uri_complete:
+      typeof b.verification_uri_complete === 'string' && b.verification_uri_complete
+        ? b.verification_uri_complete
+        : (b.verification_uri as string),
+    expires_in: b.expires_in as number,
+    interval,
+  }
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto'
+import { chmod, open, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/**
+ * Writes `data` to `path` atomically: a temporary file in the same directory, flushed to disk,
+ * given `mode` explicitly (the umask cannot widen it), then renamed over the target. Readers see
+ * the old file or the new one, never a half-written one.
+ */
+export async function writeFileAtomic(path: string, data: string, mode: number): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  let handle: Awaited<ReturnType<typeof open>> | undefined
+  try {
+    handle = await open(tmp, 'wx', mode)
+    await handle.writeFile(data, 'utf8')
+    await handle.sync()
+    await handle.close()
+    handle = undefined
+    if (process.platform !== 'win32') await chmod(tmp, mode)
+    await rename(tmp, path)
+  } catch (error) {
+    await handle?.close().catch(() => {})
+    await unlink(tmp).catch(() => {})
+    throw error
+  }
+}

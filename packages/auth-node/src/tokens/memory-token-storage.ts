@@ -1,0 +1,29 @@
+import type { StoredCredentials } from './stored-credentials'
+import type { TokenStorage } from './token-storage'
+
+/** Keeps credentials in memory only (tests, short-lived scripts, browsers). */
+export class MemoryTokenStorage implements TokenStorage {
+  readonly #entries = new Map<string, StoredCredentials>()
+  readonly #defaultProfile: string
+
+  /** `profile` is the default profile name (default `default`). */
+  constructor(options: { profile?: string } = {}) {
+    this.#defaultProfile = options.profile ?? 'default'
+  }
+
+  /** Returns a copy of the stored credentials, so callers cannot change what is stored. */
+  async load(profile?: string): Promise<StoredCredentials | undefined> {
+    const c = this.#entries.get(profile ?? this.#defaultProfile)
+    return c ? { ...c } : undefined
+  }
+
+  /** Stores a copy of `credentials`. */
+  async save(credentials: StoredCredentials, profile?: string): Promise<void> {
+    this.#entries.set(profile ?? this.#defaultProfile, { ...credentials })
+  }
+
+  /** Forgets the profile's credentials. */
+  async clear(profile?: string): Promise<void> {
+    this.#entries.delete(profile ?? this.#defaultProfile)
+  }
+}

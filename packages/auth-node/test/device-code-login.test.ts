@@ -1,0 +1,376 @@
+import { AmigoError, isConfigurationError, isNetworkError, isServerError, ParseError } from '@amigo-ai/core'
+import { type IdentityServer, startIdentityServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  DeviceAccessDeniedError,
+  DeviceCodeExpiredError,
+  type DeviceCodeIssuance,
+  type DeviceCodePollEvent,
+  isDeviceAccessDeniedError,
+  isDeviceCodeError,
+  isDeviceCodeExpiredError,
+  isWorkspaceSelectionError,
+  type LoginWithDeviceCodeOptions,
+  loginWithDeviceCode,
+  type WorkspaceChoice,
+} from '../src/index'
+import { type FakeClock, fakeClock } from './helpers/fake-clock'
+
+let server: IdentityServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function start(options: Parameters<typeof startIdentityServer>[0], clock: FakeClock) {
+  server = await startIdentityServer({ now: clock.now, ...options })
+  return server
+}
+
+const gaps = (times: number[]) => times.slice(1).map((t, i) => t - (times[i] as number))
+const noop = () => {}
+
+function login(idp: IdentityServer, clock: FakeClock, extra: Partial<LoginWithDeviceCodeOptions> = {}) {
+  return loginWithDeviceCode({ identityBaseUrl: idp.url, onCode: noop, clock, ...extra })
+}
+
+describe('loginWithDeviceCode: polling answers', () => {
+  it('shows the code, waits through authorization_pending and returns camelCase credentials', async () => {
+    const clock = fakeClock()
+    const idp = await start(
+      { polls: ['authorization_pending', 'authorization_pending', { token: { workspace_id: 'ws-1' } }] },
+      clock,
+    )
+    const codes: DeviceCodeIssuance[] = []
+    const result = await login(idp, clock, {
+      clientDescription: 'test cli',
+      scope: 'agents:read',
+      onCode: (issuance) => {
+        codes.push(issuance)
+      },
+    })
+    expect(codes).toHaveLength(1)
+    expect(codes[0]?.user_code).toBe('WDJB-MJHT')
+    expect(codes[0]?.verification_uri_complete).toBe(`${idp.url}/activate?user_code=WDJB-MJHT`)
+
+    const first = idp.calls[0]
+    expect(first?.path).toBe('/device/code')
+    expect(first?.form).toEqual({ client_description: 'test cli', scope: 'agents:read' })
+    expect(first?.headers['content-type']).toBe('application/x-www-form-urlencoded')
+
+    const polls = idp.polls()
+    expect(polls).toHaveLength(3)
+    for (const p of polls) {
+      expect(p.form).toEqual({
+        grant_type: 'device_code',
+        device_code: 'device-code-1',
+        scope: 'agents:read',
+      })
+      expect(p.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    }
+    // The server's interval (1 s) is waited before every poll.
+    expect(clock.sleeps).toEqual([1000, 1000, 1000])
+    expect(gaps(polls.map((p) => p.at))).toEqual([1000, 1000])
+
+    expect(result).toMatchObject({
+      accessToken: 'at-1',
+      refreshToken: 'rt-1',
+      workspaceId: 'ws-1',
+      tokenType: 'Bearer',
+      scope: 'all',
+      identityBaseUrl: idp.url,
+      expiresAt: clock.now() + 3600_000,
+    })
+    expect(result.raw.access_token).toBe('at-1')
+  })
+
+  it('adds 5 s to the interval on every slow_down, measured on the server', async () => {
+    const clock = fakeClock()
+    const idp = await start(
+      {
+        polls: [
+          'authorization_pending',
+          'slow_down',
+          'authorization_pending',
+          'slow_down',
+          { token: { workspace_id: 'w' } },
+        ],
+      },
+      clock,
+    )
+    const events: DeviceCodePollEvent[] = []
+    await login(idp, clock, { onPoll: (e) => events.push(e) })
+    expect(clock.sleeps).toEqual([1000, 1000, 6000, 6000, 11000])
+    expect(gaps(idp.polls().map((p) => p.at))).toEqual([1000, 6000, 6000, 11000])
+    expect(events.map((e) => e.reason)).toEqual([
+      'start',
+      'authorization_pending',
+      'slow_down',
+      'authorization_pending',
+      'slow_down',
+    ])
+    expect(events.map((e) => e.attempt)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('stops with DeviceCodeExpiredError on expired_token', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: ['authorization_pending', 'expired_token'] }, clock)
+    const error = await login(idp, clock).catch((e) => e)
+    expect(error).toBeInstanceOf(DeviceCodeExpiredError)
+    expect(error).toBeInstanceOf(AmigoError)
+    expect(error.code).toBe('expired_token')
+    expect(error.errorCode).toBe('expired_token')
+    expect(isDeviceCodeExpiredError(error)).toBe(true)
+    expect(isDeviceCodeError(error)).toBe(true)
+    expect(isDeviceAccessDeniedError(error)).toBe(false)
+    expect(idp.polls()).toHaveLength(2)
+  })
+
+  it('stops with DeviceAccessDeniedError on access_denied', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: ['access_denied'] }, clock)
+    const error = await login(idp, clock).catch((e) => e)
+    expect(error).toBeInstanceOf(DeviceAccessDeniedError)
+    expect(error.code).toBe('access_denied')
+    expect(isDeviceAccessDeniedError(error)).toBe(true)
+    expect(isDeviceCodeExpiredError(error)).toBe(false)
+  })
+
+  it('gives up by itself once expires_in has passed, even if the server keeps saying pending', async () => {
+    const clock = fakeClock()
+    const idp = await start(
+      { issuance: { expires_in: 3, interval: 1 }, polls: ['authorization_pending'] },
+      clock,
+    )
+    const error = await login(idp, clock).catch((e) => e)
+    expect(isDeviceCodeExpiredError(error)).toBe(true)
+    expect(idp.polls()).toHaveLength(2)
+  })
+
+  it('defaults the interval to 5 s when the server sends none', async () => {
+    const clock = fakeClock()
+    const idp = await start(
+      {
+        issuance: { interval: undefined },
+        polls: ['authorization_pending', { token: { workspace_id: 'w' } }],
+      },
+      clock,
+    )
+    await login(idp, clock)
+    expect(clock.sleeps).toEqual([5000, 5000])
+  })
+
+  it('rides out a 5xx and a dropped connection during polling', async () => {
+    const clock = fakeClock()
+    let n = 0
+    const idp = await start(
+      {
+        polls: [
+          { status: 503, body: { detail: 'busy' } },
+          'authorization_pending',
+          { token: { workspace_id: 'w' } },
+        ],
+      },
+      clock,
+    )
+    const flaky: typeof fetch = (input, init) =>
+      ++n === 3 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)
+    const result = await login(idp, clock, { fetch: flaky })
+    expect(result.accessToken).toBe('at-1')
+  })
+
+  it('honours Retry-After on a 429 without an OAuth error body', async () => {
+    const clock = fakeClock()
+    const idp = await start(
+      {
+        polls: [
+          { status: 429, body: { detail: 'slow' }, headers: { 'retry-after': '4' } },
+          { token: { workspace_id: 'w' } },
+        ],
+      },
+      clock,
+    )
+    await login(idp, clock)
+    expect(clock.sleeps).toEqual([1000, 4000])
+  })
+
+  it('sends redirect: manual so the HTTP 300 answer reaches the client', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ token: { workspace_id: 'w' } }] }, clock)
+    const modes: (string | undefined)[] = []
+    const spy: typeof fetch = (input, init) => {
+      modes.push(init?.redirect)
+      return fetch(input, init)
+    }
+    await login(idp, clock, { fetch: spy })
+    expect(modes).toEqual(['manual', 'manual'])
+  })
+})
+
+describe('loginWithDeviceCode: workspace selection (HTTP 300)', () => {
+  const workspaces = [
+    { workspace_id: 'ws-a', name: 'Alpha', role: 'owner' },
+    { workspace_id: 'ws-b', name: 'Beta' },
+  ]
+
+  it('asks onWorkspaceRequired and polls again with the chosen workspace_id', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: ['authorization_pending', { workspaces }] }, clock)
+    const offered: WorkspaceChoice[][] = []
+    const result = await login(idp, clock, {
+      onWorkspaceRequired: async (list) => {
+        offered.push(list)
+        return 'ws-b'
+      },
+    })
+    expect(offered).toEqual([workspaces])
+    const polls = idp.polls()
+    expect(polls).toHaveLength(3)
+    expect(polls[2]?.form.workspace_id).toBe('ws-b')
+    // The user already approved: the follow-up poll is not delayed by another interval.
+    expect(clock.sleeps).toEqual([1000, 1000])
+    expect(result.workspaceId).toBe('ws-b')
+    expect(result.accessToken).toBe('at-1')
+  })
+
+  it('finishes with the refresh token from the 300 answer when one is given', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ workspaces, refresh_token: 'selection-rt' }] }, clock)
+    const result = await login(idp, clock, { onWorkspaceRequired: () => 'ws-a', scope: 's1' })
+    const refreshes = idp.refreshes()
+    expect(refreshes).toHaveLength(1)
+    expect(refreshes[0]?.form).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'selection-rt',
+      workspace_id: 'ws-a',
+      scope: 's1',
+    })
+    expect(idp.polls()).toHaveLength(1)
+    expect(result.workspaceId).toBe('ws-a')
+  })
+
+  it('takes the only workspace when there is no callback, and refuses to guess between several', async () => {
+    const clock = fakeClock()
+    const one = await start({ polls: [{ workspaces: [{ workspace_id: 'solo' }] }] }, clock)
+    expect((await login(one, clock)).workspaceId).toBe('solo')
+    await one.close()
+
+    const two = await start({ polls: [{ workspaces }] }, clock)
+    const error = await login(two, clock).catch((e) => e)
+    expect(isWorkspaceSelectionError(error)).toBe(true)
+    expect(error.code).toBe('workspace_selection_required')
+    expect(error.message).toMatch(/onWorkspaceRequired/)
+  })
+
+  it('rejects an answer that is not one of the offered workspaces', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ workspaces }] }, clock)
+    const error = await login(idp, clock, { onWorkspaceRequired: () => 'ws-zzz' }).catch((e) => e)
+    expect(isWorkspaceSelectionError(error)).toBe(true)
+    expect(idp.polls()).toHaveLength(1)
+  })
+
+  it('fails clearly when the server answers 300 again after the choice', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ workspaces }], onWorkspacePoll: () => ({ workspaces }) }, clock)
+    const error = await login(idp, clock, { onWorkspaceRequired: () => 'ws-a' }).catch((e) => e)
+    expect(isWorkspaceSelectionError(error)).toBe(true)
+  })
+
+  it('reads the workspace list from /self/profile when the token names no workspace', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ token: {} }], profileWorkspaces: workspaces }, clock)
+    const result = await login(idp, clock, {
+      onWorkspaceRequired: (list) => (list[1] as WorkspaceChoice).workspace_id,
+    })
+    expect(result.workspaceId).toBe('ws-b')
+    const profileCall = idp.calls.find((c) => c.path === '/self/profile')
+    expect(profileCall?.headers.authorization).toBe('Bearer at-1')
+  })
+})
+
+describe('loginWithDeviceCode: cancellation and bad input', () => {
+  it('stops waiting as soon as the signal aborts (real timers, no leftover wait)', async () => {
+    const clock = fakeClock()
+    const idp = await start({ issuance: { interval: 30 }, polls: ['authorization_pending'] }, clock)
+    const controller = new AbortController()
+    const started = Date.now()
+    const pending = loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      signal: controller.signal,
+      onCode: () => {
+        setTimeout(() => controller.abort(), 20)
+      },
+    })
+    const error = await pending.catch((e) => e)
+    expect(error).toBeInstanceOf(DOMException)
+    expect((error as DOMException).name).toBe('AbortError')
+    // A 30 s interval was pending; abort ended it at once.
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(idp.polls()).toHaveLength(0)
+  })
+
+  it('aborts mid-polling with the fake clock and sends nothing more', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: ['authorization_pending'] }, clock)
+    const controller = new AbortController()
+    const error = await login(idp, clock, {
+      signal: controller.signal,
+      onPoll: (e) => {
+        if (e.attempt === 3) controller.abort(new Error('user pressed ctrl-c'))
+      },
+    }).catch((e) => e)
+    expect(error.message).toBe('user pressed ctrl-c')
+    expect(idp.polls()).toHaveLength(2)
+  })
+
+  it('does nothing when the signal is already aborted', async () => {
+    const clock = fakeClock()
+    const idp = await start({}, clock)
+    const controller = new AbortController()
+    controller.abort()
+    await expect(login(idp, clock, { signal: controller.signal })).rejects.toThrow()
+    expect(idp.calls).toHaveLength(0)
+  })
+
+  it('needs onCode and an http(s) identityBaseUrl', async () => {
+    // @ts-expect-error: onCode is required
+    const noCode = await loginWithDeviceCode({}).catch((e) => e)
+    expect(isConfigurationError(noCode)).toBe(true)
+    expect(noCode.message).toMatch(/onCode/)
+    const badUrl = await loginWithDeviceCode({ onCode: noop, identityBaseUrl: 'ftp://x' }).catch((e) => e)
+    expect(isConfigurationError(badUrl)).toBe(true)
+    expect(badUrl.message).toMatch(/identityBaseUrl/)
+  })
+
+  it('reports a failing /device/code with core status errors, and a malformed one as ParseError', async () => {
+    const clock = fakeClock()
+    const idp = await start({}, clock)
+    idp.server.setHandler({
+      'POST /device/code': (_req, res) => {
+        res.writeHead(500).end('{"detail":"down"}')
+      },
+    })
+    const down = await login(idp, clock).catch((e) => e)
+    expect(isServerError(down)).toBe(true)
+    expect(down.status).toBe(500)
+
+    idp.server.setHandler({
+      'POST /device/code': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"user_code":"X"}')
+      },
+    })
+    const odd = await login(idp, clock).catch((e) => e)
+    expect(odd).toBeInstanceOf(ParseError)
+    expect(odd.message).toMatch(/device_code/)
+  })
+
+  it('reports an unreachable identity service as NetworkError', async () => {
+    const clock = fakeClock()
+    const idp = await start({}, clock)
+    const url = idp.url
+    await idp.close()
+    const error = await loginWithDeviceCode({ identityBaseUrl: url, onCode: noop, clock }).catch((e) => e)
+    expect(isNetworkError(error)).toBe(true)
+  })
+})

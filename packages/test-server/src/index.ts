@@ -13,3 +13,10 @@ export { startTestServer, type TestServer } from './server'
 export { type SseFrame, type SseWriter, sse } from './sse'
 export type { Handler, RecordedRequest, Routes, TestRequest } from './types'
 export { startWsServer, type TestWsServer, type WsConnection, type WsServerOptions } from './ws-server'
+export {
+  type DevicePollAnswer,
+  type IdentityCall,
+  type IdentityServer,
+  type IdentityServerOptions,
+  startIdentityServer,
+} from './identity'

@@ -1,1 +1,56 @@
+export type { AgentOriginOptions } from './endpoints/agent-origin'
+export { textStreamAuthProtocols } from './endpoints/auth-protocols'
+export type { TextStreamUrlOptions } from './endpoints/text-stream-url'
+export { textStreamUrl } from './endpoints/text-stream-url'
+export type { ObserverEvent, TurnStreamEvent, WorkspaceEvent } from './event-types'
+export type { CallObservation, ObserveCallOptions } from './observer/observe-call'
+export { observeCall } from './observer/observe-call'
+export type { ObserverUrlOptions } from './observer/observer-url'
+export { observerUrl } from './observer/observer-url'
+export type { ReadServerSentEventsOptions, ServerSentEvent } from './sse/read-server-sent-events'
+export { DEFAULT_MAX_FRAME_BYTES, readServerSentEvents } from './sse/read-server-sent-events'
+export { SseFrameTooLargeError } from './sse/sse-frame-too-large-error'
+export type { TextChat, TextChatOptions, TextChatReply } from './text-chat/create-text-chat'
+export { createTextChat } from './text-chat/create-text-chat'
+export type {
+  TextChatDoneFrame,
+  TextChatErrorFrame,
+  TextChatMessageFrame,
+  TextChatOtherFrame,
+  TextChatServerFrame,
+  TextChatTokenFrame,
+  TextChatUserFrame,
+} from './text-chat/text-chat-frames'
 export { VERSION } from './version'
+export type { CloseAction } from './websocket/close-codes'
+export { CloseCode, classifyClose } from './websocket/close-codes'
+export type {
+  ReconnectingWebSocket,
+  ReconnectingWebSocketOptions,
+  ReconnectingWebSocketState,
+  WebSocketReconnectInfo,
+} from './websocket/create-reconnecting-websocket'
+export { createReconnectingWebSocket } from './websocket/create-reconnecting-websocket'
+export type { RealtimeConnectionErrorReason } from './websocket/realtime-connection-error'
+export { isRealtimeConnectionError, RealtimeConnectionError } from './websocket/realtime-connection-error'
+export type { WebSocketConstructor, WebSocketLike } from './websocket/websocket-types'
+export type {
+  SubscribeToWorkspaceEventsOptions,
+  WorkspaceEventSubscription,
+} from './workspace-events/subscribe-to-workspace-events'
+export { subscribeToWorkspaceEvents } from './workspace-events/subscribe-to-workspace-events'
+export type {
+  WorkspaceEventStreamErrorCode,
+  WorkspaceEventStreamErrorFrame,
+} from './workspace-events/workspace-event-stream-error'
+export {
+  isWorkspaceEventStreamError,
+  WorkspaceEventStreamError,
+} from './workspace-events/workspace-event-stream-error'
+export type { WorkspaceEventIterator } from './workspace-events/workspace-events-iterator'
+export { workspaceEvents } from './workspace-events/workspace-events-iterator'
+export type {
+  ReconnectInfo,
+  WorkspaceEventMeta,
+  WorkspaceEventStreamOptions,
+} from './workspace-events/workspace-events-options'

@@ -1,0 +1,50 @@
+import { ConfigurationError } from '@amigo-ai/core'
+import { type AgentOriginOptions, agentWebSocketOrigin, checkSocketUrlOverride } from './agent-origin'
+import { assertQueryToken } from './auth-protocols'
+
+/** Options for {@link textStreamUrl}. */
+export interface TextStreamUrlOptions extends AgentOriginOptions {
+  /** Workspace of the service. */
+  workspaceId: string
+  /** Service (agent deployment) to talk to. */
+  serviceId: string
+  /** Continue this conversation instead of starting one. */
+  conversationId?: string
+  /** The world entity the user is. */
+  entityId?: string
+  /** Also stream `tool_call_started` / `tool_call_completed` frames. */
+  toolEvents?: boolean
+  /**
+   * Query-string token, only for runtimes that cannot send subprotocols. It ends up in proxy logs
+   * and browser history; prefer `textStreamAuthProtocols`.
+   */
+  token?: string
+  /** Full `ws:`/`wss:` endpoint, replacing the derived `{agent origin}/agent/text-stream`. */
+  url?: string
+}
+
+const required = (value: unknown, name: string) => {
+  if (typeof value !== 'string' || value === '')
+    throw new ConfigurationError(`${name} is required (a non-empty string)`)
+}
+
+/** Builds the real-time text conversation WebSocket URL (`/agent/text-stream` on the agent-engine origin). */
+export function textStreamUrl(options: TextStreamUrlOptions): string {
+  if (typeof options !== 'object' || options === null)
+    throw new ConfigurationError('textStreamUrl options are required')
+  required(options.workspaceId, 'workspaceId')
+  required(options.serviceId, 'serviceId')
+  const base =
+    options.url !== undefined
+      ? checkSocketUrlOverride(options.url, 'url')
+      : `${agentWebSocketOrigin(options, 'text-stream')}/agent/text-stream`
+  const query = new URLSearchParams({ workspace_id: options.workspaceId, service_id: options.serviceId })
+  if (options.conversationId !== undefined) query.set('conversation_id', options.conversationId)
+  if (options.entityId !== undefined) query.set('entity_id', options.entityId)
+  if (options.toolEvents) query.set('tool_events', 'true')
+  if (options.token !== undefined) {
+    assertQueryToken(options.token)
+    query.set('token', options.token)
+  }
+  return `${base}?${query.toString()}`
+}

@@ -1,0 +1,28 @@
+import { ConfigurationError } from '@amigo-ai/core'
+import {
+  type AgentOriginOptions,
+  agentWebSocketOrigin,
+  checkSocketUrlOverride,
+} from '../endpoints/agent-origin'
+
+const CALL_SID = /^CA[A-Za-z0-9]{32}$/
+
+/** Options for {@link observerUrl}. */
+export interface ObserverUrlOptions extends AgentOriginOptions {
+  workspaceId: string
+  /** Twilio call SID: `CA` followed by 32 letters or digits. */
+  callSid: string
+  /** Full `ws:`/`wss:` observer URL; skips the SID format check. */
+  url?: string
+}
+
+/** Builds `{ws|wss}://{agent origin}/v1/{workspace_id}/observers/{call_sid}/ws`. */
+export function observerUrl(options: ObserverUrlOptions): string {
+  if (options.url !== undefined) return checkSocketUrlOverride(options.url, 'url')
+  if (typeof options.workspaceId !== 'string' || options.workspaceId === '')
+    throw new ConfigurationError('workspaceId is required (a non-empty string)')
+  if (typeof options.callSid !== 'string' || !CALL_SID.test(options.callSid))
+    throw new ConfigurationError('callSid must be a Twilio call SID: "CA" followed by 32 letters or digits')
+  const origin = agentWebSocketOrigin(options, 'observer')
+  return `${origin}/v1/${encodeURIComponent(options.workspaceId)}/observers/${options.callSid}/ws`
+}

@@ -1,0 +1,104 @@
+import { createParser, type EventSourceMessage, type ParseError as SseParseError } from 'eventsource-parser'
+import { SseFrameTooLargeError } from './sse-frame-too-large-error'
+
+/** One parsed Server-Sent Events message (`data:` lines joined with `\n`). */
+export interface ServerSentEvent {
+  /** The `id:` field of this message, when the server sent one. */
+  id?: string
+  /** The `event:` field (`undefined` when the server sent none; browsers would call it `message`). */
+  event?: string
+  /** The message payload. */
+  data: string
+}
+
+/** Options for {@link readServerSentEvents}. */
+export interface ReadServerSentEventsOptions {
+  /** Largest single unterminated frame accepted, in decoded characters (default 1 MiB). */
+  maxFrameBytes?: number
+  /** Stops reading (the iterator ends quietly) and cancels the body when aborted. */
+  signal?: AbortSignal
+  /** Called with the server's `retry:` reconnection delay (milliseconds). */
+  onRetry?: (retryMs: number) => void
+  /** Called for every `:` comment line (servers use them as keep-alives). */
+  onComment?: (comment: string) => void
+}
+
+/** Default cap on one unterminated frame: 1 MiB. */
+export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024
+
+type ByteSource = Response | ReadableStream<Uint8Array>
+
+const bodyOf = (source: ByteSource): ReadableStream<Uint8Array> | null =>
+  source instanceof ReadableStream ? source : source.body
+
+/**
+ * Parses a `text/event-stream` body into messages, lazily: the next chunk is read only after every
+ * message of the previous chunk has been consumed, so a slow consumer holds back the network instead
+ * of growing a buffer. Breaking out of the loop (or aborting `signal`) cancels the body.
+ * A frame growing past `maxFrameBytes` without a terminating blank line throws {@link SseFrameTooLargeError}.
+ */
+export async function* readServerSentEvents(
+  source: ByteSource,
+  options: ReadServerSentEventsOptions = {},
+): AsyncGenerator<ServerSentEvent, void, undefined> {
+  const { signal, onRetry, onComment } = options
+  const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES
+  const body = bodyOf(source)
+  if (!body) return
+  const reader = body.getReader()
+  const pending: ServerSentEvent[] = []
+  let overflow: SseParseError | undefined
+  const parser = createParser({
+    maxBufferSize: maxFrameBytes,
+    onEvent: (m: EventSourceMessage) => {
+      pending.push(m.event === undefined ? { id: m.id, data: m.data } : m)
+    },
+    onRetry,
+    onComment,
+    onError: (err) => {
+      // Unknown fields and bad retry values are ignored, as the SSE spec asks; only an oversized
+      // frame ends the read.
+      if (err.type === 'max-buffer-size-exceeded') overflow = err
+    },
+  })
+  const decoder = new TextDecoder()
+  const onAbort = () => {
+    reader.cancel().catch(() => {})
+  }
+  signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    while (true) {
+      if (signal?.aborted) return
+      let chunk: ReadableStreamReadResult<Uint8Array>
+      try {
+        chunk = await reader.read()
+      } catch (err) {
+        if (signal?.aborted) return
+        throw err
+      }
+      if (chunk.done) {
+        parser.feed(decoder.decode())
+        yield* drain(pending)
+        return
+      }
+      parser.feed(decoder.decode(chunk.value, { stream: true }))
+      // Messages completed before the overflow are still delivered, then the read fails.
+      yield* drain(pending)
+      if (overflow) throw new SseFrameTooLargeError(maxFrameBytes)
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    reader.cancel().catch(() => {})
+    try {
+      reader.releaseLock()
+    } catch {
+      // Some runtimes refuse while a cancelled read is still settling; the stream is cancelled anyway.
+    }
+  }
+}
+
+function* drain(pending: ServerSentEvent[]): Generator<ServerSentEvent> {
+  // Take the batch first: the consumer may run arbitrary code between yields.
+  const batch = pending.splice(0)
+  for (const message of batch) yield message
+}

@@ -1,0 +1,13 @@
+import { ParseError } from '@amigo-ai/core'
+
+/** Thrown by `readServerSentEvents` when one frame grows past the size cap without ending. */
+export class SseFrameTooLargeError extends ParseError {
+  static override readonly kind: string = 'SseFrameTooLargeError'
+  /** The cap that was exceeded (decoded characters). */
+  readonly limit: number
+
+  constructor(limit: number) {
+    super(`An event-stream frame exceeded ${limit} characters without a terminating blank line`)
+    this.limit = limit
+  }
+}

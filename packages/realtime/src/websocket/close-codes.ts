@@ -1,0 +1,54 @@
+import type { RealtimeConnectionErrorReason } from './realtime-connection-error'
+
+/** Close codes the Amigo realtime endpoints use. */
+export const CloseCode = {
+  NORMAL: 1000,
+  GOING_AWAY: 1001,
+  ABNORMAL: 1006,
+  POLICY_VIOLATION: 1008,
+  INTERNAL_ERROR: 1011,
+  SERVICE_RESTART: 1012,
+  TRY_AGAIN_LATER: 1013,
+  BAD_GATEWAY: 1014,
+  CLIENT_ERROR: 4001,
+  FORBIDDEN: 4003,
+  NOT_FOUND: 4004,
+  TOKEN_EXPIRED: 4100,
+  RATE_LIMITED: 4029,
+  AUTH: 4403,
+} as const
+
+/** What the reconnect loop does after a close. */
+export type CloseAction =
+  /** The server ended the session normally: stop without an error. */
+  | { kind: 'finished' }
+  /** Stop and report `reason`. */
+  | { kind: 'terminal'; reason: RealtimeConnectionErrorReason }
+  /** Refresh credentials, then reconnect. */
+  | { kind: 'refresh' }
+  /** Reconnect with backoff; `rateLimited` raises the next delay to the rate-limit floor. */
+  | { kind: 'retry'; reason: RealtimeConnectionErrorReason; rateLimited: boolean }
+
+const CLIENT_ERRORS = new Set<number>([
+  CloseCode.POLICY_VIOLATION,
+  CloseCode.CLIENT_ERROR,
+  CloseCode.FORBIDDEN,
+  CloseCode.NOT_FOUND,
+])
+const SERVER_ERRORS = new Set<number>([
+  CloseCode.INTERNAL_ERROR,
+  CloseCode.SERVICE_RESTART,
+  CloseCode.BAD_GATEWAY,
+])
+
+/** Maps a close code to the loop's next step (the taxonomy in the package README). */
+export function classifyClose(code: number): CloseAction {
+  if (code === CloseCode.NORMAL) return { kind: 'finished' }
+  if (code === CloseCode.AUTH) return { kind: 'terminal', reason: 'auth' }
+  if (code === CloseCode.TOKEN_EXPIRED) return { kind: 'refresh' }
+  if (CLIENT_ERRORS.has(code)) return { kind: 'terminal', reason: 'client_error' }
+  if (code === CloseCode.RATE_LIMITED || code === CloseCode.TRY_AGAIN_LATER)
+    return { kind: 'retry', reason: 'rate_limited', rateLimited: true }
+  if (SERVER_ERRORS.has(code)) return { kind: 'retry', reason: 'server_error', rateLimited: false }
+  return { kind: 'retry', reason: 'reconnect_budget_exhausted', rateLimited: false }
+}

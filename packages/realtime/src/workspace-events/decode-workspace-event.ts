@@ -1,0 +1,33 @@
+import type { WorkspaceEvent } from '../event-types'
+import type { ServerSentEvent } from '../sse/read-server-sent-events'
+
+/**
+ * Turns an SSE message into a workspace event: the server strips `event_type` from the JSON and
+ * sends it in the `event:` line, so it is put back here. Returns undefined for frames that are not a
+ * JSON object or carry no type at all; event types newer than this package are still delivered.
+ */
+export function decodeWorkspaceEvent(message: ServerSentEvent): WorkspaceEvent | undefined {
+  let body: unknown
+  try {
+    body = JSON.parse(message.data)
+  } catch {
+    return undefined
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
+  const record = body as Record<string, unknown>
+  const type = message.event ?? (typeof record.event_type === 'string' ? record.event_type : undefined)
+  if (type === undefined) return undefined
+  return { ...record, event_type: type } as unknown as WorkspaceEvent
+}
+
+/** Decodes the JSON body of an `event: error` frame (a non-object body becomes `{ message }`). */
+export function decodeErrorFrame(data: string): Record<string, unknown> {
+  try {
+    const body: unknown = JSON.parse(data)
+    if (typeof body === 'object' && body !== null && !Array.isArray(body))
+      return body as Record<string, unknown>
+  } catch {
+    // fall through
+  }
+  return { message: data }
+}

@@ -1,0 +1,83 @@
+import { ConfigurationError } from '@amigo-ai/core'
+import type { WorkspaceEvent } from '../event-types'
+import { validateStreamOptions } from './validate-stream-options'
+import { workspaceEventLoop } from './workspace-event-loop'
+import type { WorkspaceEventMeta, WorkspaceEventStreamOptions } from './workspace-events-options'
+
+/** Options for {@link subscribeToWorkspaceEvents}. */
+export interface SubscribeToWorkspaceEventsOptions extends WorkspaceEventStreamOptions {
+  /**
+   * Receives every event once, in order. If it returns a promise, the next event waits for it (and
+   * the stream is not read meanwhile). If it throws, the subscription ends and `onError` gets the error.
+   */
+  onEvent: (event: WorkspaceEvent, meta: WorkspaceEventMeta) => void | Promise<void>
+  /**
+   * Called at most once, with the terminal error: a `WorkspaceEventStreamError` (`too_many_streams`,
+   * `transport_exhausted`), or the `AuthenticationError` / `PermissionError` / other `AmigoError` of a
+   * refused connect. Not called when the caller stops the stream.
+   */
+  onError?: (error: unknown) => void
+}
+
+/** Handle of a running subscription. */
+export interface WorkspaceEventSubscription {
+  /** Stops the stream (idempotent); `done` resolves once the connection is closed. */
+  unsubscribe(): void
+  /** Resolves when the subscription has ended, for any reason; never rejects. */
+  readonly done: Promise<void>
+  /** The newest event id received (persist it to resume later with `lastEventId`). */
+  readonly lastEventId: string | undefined
+}
+
+/**
+ * Streams a workspace's events (`GET /v1/{workspace_id}/events/stream`) to `onEvent`, reconnecting
+ * with backoff and resuming from the last event id so nothing is lost or repeated.
+ * Throws `ConfigurationError` synchronously for unusable options.
+ */
+export function subscribeToWorkspaceEvents(
+  options: SubscribeToWorkspaceEventsOptions,
+): WorkspaceEventSubscription {
+  validateStreamOptions(options)
+  if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent (a function) is required')
+  const controller = new AbortController()
+  const outer = options.signal
+  const onOuterAbort = () => controller.abort(outer?.reason)
+  if (outer?.aborted) controller.abort(outer.reason)
+  else outer?.addEventListener('abort', onOuterAbort, { once: true })
+
+  const loop = workspaceEventLoop(options, controller.signal)
+  let lastEventId = options.lastEventId
+
+  const run = async () => {
+    try {
+      let step = await loop.next()
+      while (!step.done) {
+        if (step.value.id !== undefined) lastEventId = step.value.id
+        await options.onEvent(step.value.event, { id: step.value.id })
+        step = await loop.next()
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) report(options.onError, error)
+    } finally {
+      outer?.removeEventListener('abort', onOuterAbort)
+      controller.abort()
+      await loop.return(undefined).catch(() => {})
+    }
+  }
+
+  return {
+    unsubscribe: () => controller.abort(),
+    done: run(),
+    get lastEventId() {
+      return lastEventId
+    },
+  }
+}
+
+function report(onError: ((error: unknown) => void) | undefined, error: unknown) {
+  try {
+    onError?.(error)
+  } catch {
+    // An onError that throws must not turn `done` into a rejection.
+  }
+}

@@ -1,0 +1,187 @@
+import {
+  backoffDelay,
+  DEFAULT_BASE_URL,
+  errorFromResponse,
+  isAuthenticationError,
+  isConfigurationError,
+  isPermissionError,
+  parseRetryAfter,
+  sleep,
+} from '@amigo-ai/core'
+import { readServerSentEvents } from '../sse/read-server-sent-events'
+import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
+import { RecentEventKeys } from './recent-event-keys'
+import { validateStreamOptions } from './validate-stream-options'
+import {
+  WorkspaceEventStreamError,
+  type WorkspaceEventStreamErrorFrame,
+} from './workspace-event-stream-error'
+import type { DeliveredWorkspaceEvent, WorkspaceEventStreamOptions } from './workspace-events-options'
+
+// Error-frame codes after which reconnecting cannot help (the workspace's stream cap is reached).
+const TERMINAL_FRAME_CODES = new Set(['too_many_streams'])
+// HTTP statuses at connect that are worth another attempt; any other non-2xx ends the stream.
+const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
+
+/** A failure that must end the stream now (no reconnect). */
+class Terminal {
+  constructor(readonly error: unknown) {}
+}
+
+/** A failure worth a reconnect, with an optional lower bound on the wait (Retry-After). */
+class Recoverable {
+  constructor(
+    readonly error: unknown,
+    readonly minDelayMs = 0,
+    readonly frame?: WorkspaceEventStreamErrorFrame,
+  ) {}
+}
+
+/**
+ * The reconnecting workspace event stream as a pull-based generator: it connects, yields decoded
+ * events, and on a drop waits (exponential backoff, full jitter, server `retry:` floor) and resumes
+ * with `Last-Event-ID`. Replayed duplicates are skipped. Ends quietly when `signal` aborts; throws
+ * the terminal error otherwise.
+ */
+export async function* workspaceEventLoop(
+  options: WorkspaceEventStreamOptions,
+  signal: AbortSignal,
+): AsyncGenerator<DeliveredWorkspaceEvent, void, undefined> {
+  validateStreamOptions(options)
+  const initialDelayMs = options.initialDelayMs ?? 3000
+  const maxDelayMs = Math.max(options.maxDelayMs ?? 30_000, initialDelayMs)
+  const maxReconnects = options.maxReconnects ?? 10
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+  const url = `${(options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/v1/${encodeURIComponent(options.workspaceId)}/events/stream`
+  const seen = new RecentEventKeys()
+  let lastEventId = options.lastEventId
+  let floorMs = initialDelayMs
+  let failures = 0
+
+  while (!signal.aborted) {
+    let outcome: Terminal | Recoverable
+    const connection = new AbortController()
+    const onAbort = () => connection.abort(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    try {
+      const response = await open(doFetch, url, options, lastEventId, connection.signal)
+      if (response instanceof Terminal || response instanceof Recoverable) outcome = response
+      else {
+        outcome = new Recoverable(new Error('The event stream ended'))
+        const messages = readServerSentEvents(response, {
+          maxFrameBytes: options.maxFrameBytes,
+          signal: connection.signal,
+          onRetry: (ms) => {
+            floorMs = Math.min(Math.max(ms, initialDelayMs), maxDelayMs)
+          },
+        })
+        for await (const message of messages) {
+          if (message.id !== undefined) lastEventId = message.id
+          if (message.event === 'error') {
+            const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame
+            const code = typeof frame.code === 'string' ? frame.code : 'unknown'
+            const error = frameError(code, frame)
+            outcome = TERMINAL_FRAME_CODES.has(code) ? new Terminal(error) : new Recoverable(error, 0, frame)
+            break
+          }
+          const event = decodeWorkspaceEvent(message)
+          if (!event) continue
+          if (message.id !== undefined && !seen.add(message.id, message.event, message.data)) continue
+          failures = 0
+          yield message.id === undefined ? { event } : { event, id: message.id }
+        }
+      }
+    } catch (error) {
+      outcome = new Recoverable(error)
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+      connection.abort()
+    }
+    if (signal.aborted) return
+    if (outcome instanceof Terminal) throw outcome.error
+
+    failures++
+    if (failures > maxReconnects) {
+      throw new WorkspaceEventStreamError({
+        code: 'transport_exhausted',
+        retryable: true,
+        message: `The workspace event stream failed ${failures} times in a row (maxReconnects ${maxReconnects})`,
+        frame: outcome.frame,
+        cause: outcome.error,
+      })
+    }
+    const jittered = backoffDelay(failures - 1, {
+      baseDelayMs: floorMs,
+      maxDelayMs,
+      random: options.random,
+    })
+    const delayMs = Math.max(jittered, outcome.minDelayMs)
+    options.onReconnect?.(failures, { delayMs, error: outcome.error })
+    try {
+      await sleep(delayMs, signal)
+    } catch {
+      return
+    }
+  }
+}
+
+async function open(
+  doFetch: typeof fetch,
+  url: string,
+  options: WorkspaceEventStreamOptions,
+  lastEventId: string | undefined,
+  signal: AbortSignal,
+): Promise<Response | Terminal | Recoverable> {
+  let token: string
+  try {
+    token = options.getToken ? await options.getToken() : options.token!
+  } catch (error) {
+    // A token source that says "not authorised" or "misconfigured" will not recover by itself.
+    const final = isAuthenticationError(error) || isPermissionError(error) || isConfigurationError(error)
+    return final ? new Terminal(error) : new Recoverable(error)
+  }
+  const headers: Record<string, string> = {
+    ...options.headers,
+    accept: 'text/event-stream',
+    authorization: `Bearer ${token}`,
+  }
+  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId
+  const response = await doFetch(url, { method: 'GET', headers, signal, cache: 'no-store' })
+  if (response.ok) {
+    const type = response.headers.get('content-type') ?? ''
+    if (response.body && type.includes('text/event-stream')) return response
+    await response.body?.cancel().catch(() => {})
+    return new Recoverable(new Error(`Expected text/event-stream, got "${type || 'no content type'}"`))
+  }
+  const error = await httpError(response)
+  if (!RETRYABLE_STATUSES.has(response.status)) return new Terminal(error)
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? 0
+  return new Recoverable(error, retryAfterMs)
+}
+
+async function httpError(response: Response) {
+  const text = await response.text().catch(() => '')
+  let body: unknown = text
+  try {
+    body = text ? JSON.parse(text) : undefined
+  } catch {
+    // keep the raw text
+  }
+  return errorFromResponse({
+    status: response.status,
+    headers: response.headers,
+    body,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  })
+}
+
+function frameError(code: string, frame: WorkspaceEventStreamErrorFrame) {
+  const terminal = TERMINAL_FRAME_CODES.has(code)
+  const detail = typeof frame.message === 'string' ? `: ${frame.message}` : ''
+  return new WorkspaceEventStreamError({
+    code,
+    retryable: !terminal,
+    message: `The workspace event stream reported ${code}${detail}`,
+    frame,
+  })
+}

@@ -1,0 +1,61 @@
+import type { WorkspaceEvent } from '../event-types'
+import { validateStreamOptions } from './validate-stream-options'
+import { workspaceEventLoop } from './workspace-event-loop'
+import type { WorkspaceEventStreamOptions } from './workspace-events-options'
+
+/** The async-iterator form of a workspace event stream. */
+export interface WorkspaceEventIterator extends AsyncIterableIterator<WorkspaceEvent> {
+  /** The id of the newest event yielded so far (persist it to resume later with `lastEventId`). */
+  readonly lastEventId: string | undefined
+  /** Stops the stream and closes the connection (what `break` does). */
+  close(): Promise<void>
+}
+
+/**
+ * Workspace events for `for await`. Pull-based: while the loop body runs, the connection is not read,
+ * so a slow consumer applies backpressure instead of growing a buffer. `break` (or `close()`, or the
+ * `signal`) closes the connection; a terminal failure is thrown from the loop (`WorkspaceEventStreamError`,
+ * or the `AmigoError` of a refused connect). Throws `ConfigurationError` at once for unusable options.
+ */
+export function workspaceEvents(options: WorkspaceEventStreamOptions): WorkspaceEventIterator {
+  validateStreamOptions(options)
+  const controller = new AbortController()
+  const outer = options.signal
+  const onOuterAbort = () => controller.abort(outer?.reason)
+  if (outer?.aborted) controller.abort(outer.reason)
+  else outer?.addEventListener('abort', onOuterAbort, { once: true })
+  const loop = workspaceEventLoop(options, controller.signal)
+  let lastEventId = options.lastEventId
+
+  const finish = async (): Promise<IteratorReturnResult<undefined>> => {
+    outer?.removeEventListener('abort', onOuterAbort)
+    controller.abort()
+    await loop.return(undefined).catch(() => {})
+    return { done: true, value: undefined }
+  }
+
+  return {
+    async next(): Promise<IteratorResult<WorkspaceEvent, undefined>> {
+      let step: IteratorResult<{ event: WorkspaceEvent; id?: string }, void>
+      try {
+        step = await loop.next()
+      } catch (error) {
+        await finish()
+        throw error
+      }
+      if (step.done) return finish()
+      if (step.value.id !== undefined) lastEventId = step.value.id
+      return { done: false, value: step.value.event }
+    },
+    return: finish,
+    async close() {
+      await finish()
+    },
+    get lastEventId() {
+      return lastEventId
+    },
+    [Symbol.asyncIterator]() {
+      return this
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import type { WorkspaceEvent } from '../event-types'
+
+/** Details passed to `onReconnect`. */
+export interface ReconnectInfo {
+  /** How long the client waits before this attempt (milliseconds). */
+  delayMs: number
+  /** What ended the previous connection. */
+  error: unknown
+}
+
+/** Connection options shared by `subscribeToWorkspaceEvents` and `workspaceEvents`. */
+export interface WorkspaceEventStreamOptions {
+  /** Workspace whose events to stream. */
+  workspaceId: string
+  /** API origin (default `https://api.platform.amigo.ai`); a relative base such as `/api/platform` works in browsers. */
+  baseUrl?: string
+  /** Bearer token (API key or JWT). Give this or `getToken`. */
+  token?: string
+  /** Returns the token; called before every connect and reconnect, so a refreshed token is picked up. */
+  getToken?: () => string | Promise<string>
+  /** Resume after this event id on the first connect (later connects use the newest id received). */
+  lastEventId?: string
+  /** Consecutive failed reconnects allowed before giving up with `transport_exhausted` (default 10). */
+  maxReconnects?: number
+  /** Backoff floor in milliseconds (default 3000); a server `retry:` replaces it, clamped to [initial, max]. */
+  initialDelayMs?: number
+  /** Backoff cap in milliseconds (default 30000). */
+  maxDelayMs?: number
+  /** Largest unterminated frame accepted before the connection is dropped (default 1 MiB). */
+  maxFrameBytes?: number
+  /** Extra request headers (for example a proxy's own auth); `Authorization` comes from the token. */
+  headers?: Record<string, string>
+  /** A custom `fetch` (proxies, cookies, tests). */
+  fetch?: typeof fetch
+  /** Stops the stream when aborted. */
+  signal?: AbortSignal
+  /** Called before each reconnect with the 1-based attempt number. */
+  onReconnect?: (attempt: number, info: ReconnectInfo) => void
+  /** Source of randomness for the backoff jitter (tests pin it); default `Math.random`. */
+  random?: () => number
+}
+
+/** Metadata delivered alongside each event. */
+export interface WorkspaceEventMeta {
+  /** The SSE id of the event; persist it and pass it back as `lastEventId` to resume later. */
+  id?: string
+}
+
+/** One delivered event with its metadata. */
+export interface DeliveredWorkspaceEvent {
+  event: WorkspaceEvent
+  id?: string
+}

@@ -1,0 +1,106 @@
+import { type SseReplayOptions, sseReplay, startTestServer, type TestServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { subscribeToWorkspaceEvents, type WorkspaceEvent, workspaceEvents } from '../src/index'
+
+const servers: TestServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+
+async function replayServer(options: SseReplayOptions) {
+  const { handler, stats } = sseReplay(options)
+  const server = await startTestServer({ 'GET /v1/ws-1/events/stream': handler })
+  servers.push(server)
+  return { server, stats }
+}
+
+const fast = { initialDelayMs: 1, maxDelayMs: 5, maxReconnects: 5 }
+const idOf = (i: number) => String(1_700_000_000_000 + i)
+
+describe('workspace events: exactly once, in order, across forced drops', () => {
+  it('delivers 5000 events dropped every 97 (destroyed mid-frame and clean ends) with no gap or repeat', async () => {
+    const total = 5000
+    const { server, stats } = await replayServer({ total, dropEvery: 97 })
+    const ids: string[] = []
+    const seqs: number[] = []
+    let reconnects = 0
+    const errors: unknown[] = []
+    const sub = subscribeToWorkspaceEvents({
+      baseUrl: server.url,
+      workspaceId: 'ws-1',
+      token: 'tok',
+      ...fast,
+      onReconnect: () => {
+        reconnects++
+      },
+      onError: (e) => errors.push(e),
+      onEvent: (event, meta) => {
+        ids.push(meta.id!)
+        if (event.event_type === 'call.started') seqs.push((event as unknown as { seq: number }).seq)
+        if (ids.length === total) sub.unsubscribe()
+      },
+    })
+    await sub.done
+    expect(errors).toEqual([])
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => idOf(i)))
+    expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i))
+    const drops = Math.ceil(total / 97) - 1
+    expect(reconnects).toBe(drops)
+    // Every reconnect resumed from the newest id received before the drop.
+    expect(stats.lastEventIds[0]).toBeUndefined()
+    for (let c = 1; c < stats.lastEventIds.length; c++) expect(stats.lastEventIds[c]).toBe(idOf(c * 97 - 1))
+    expect(sub.lastEventId).toBe(idOf(total - 1))
+    console.log(
+      `exactly-once: ${total} events over ${stats.lastEventIds.length} connections (${drops} forced drops)`,
+    )
+  })
+
+  it('skips events the server replays twice after a resume (overlapping replay)', async () => {
+    const total = 600
+    const { server } = await replayServer({ total, dropEvery: 50, overlap: 7, dropStyle: 'end' })
+    const ids: string[] = []
+    const sub = subscribeToWorkspaceEvents({
+      baseUrl: server.url,
+      workspaceId: 'ws-1',
+      token: 'tok',
+      ...fast,
+      onEvent: (_e, meta) => {
+        ids.push(meta.id!)
+        if (ids.length === total) sub.unsubscribe()
+      },
+    })
+    await sub.done
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => idOf(i)))
+  })
+
+  it('the async iterator delivers the same exactly-once sequence', async () => {
+    const total = 2000
+    const { server } = await replayServer({ total, dropEvery: 61 })
+    const ids: string[] = []
+    const stream = workspaceEvents({ baseUrl: server.url, workspaceId: 'ws-1', token: 'tok', ...fast })
+    for await (const event of stream) {
+      expect(event.event_type).toBe('call.started')
+      ids.push(stream.lastEventId!)
+      if (ids.length === total) break
+    }
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => idOf(i)))
+  })
+
+  it('restores event_type from the event: line for every event type', async () => {
+    const types = ['call.started', 'pipeline.error', 'surface.created']
+    const { server } = await replayServer({ total: 3, eventOf: (i) => types[i]!, holdOpenAtEnd: true })
+    const got: WorkspaceEvent[] = []
+    const sub = subscribeToWorkspaceEvents({
+      baseUrl: server.url,
+      workspaceId: 'ws-1',
+      token: 'tok',
+      ...fast,
+      onEvent: (event) => {
+        got.push(event)
+        if (got.length === 3) sub.unsubscribe()
+      },
+    })
+    await sub.done
+    expect(got.map((e) => e.event_type)).toEqual(types)
+  })
+})

@@ -1,1 +1,71 @@
+export { AmigoError, type AmigoErrorInit } from './errors/amigo-error'
+export { ERROR_BRAND } from './errors/brand'
+export {
+  ConfigurationError,
+  InvalidRequestError,
+  NetworkError,
+  ParseError,
+  RequestTimeoutError,
+} from './errors/client-errors'
+export { type ErrorBodySummary, summarizeErrorBody } from './errors/error-body'
+export { type ErrorResponseInput, errorFromResponse } from './errors/from-response'
+export {
+  isAmigoError,
+  isAuthenticationError,
+  isBadRequestError,
+  isConfigurationError,
+  isConflictError,
+  isNetworkError,
+  isNotFoundError,
+  isParseError,
+  isPermissionError,
+  isRateLimitError,
+  isRequestTimeoutError,
+  isServerError,
+  isServiceUnavailableError,
+  isValidationError,
+} from './errors/guards'
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  ServiceUnavailableError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors/http-errors'
+export { redactSecrets } from './errors/redact'
+export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
+export { autoPage, type PaginateOptions, paginate } from './pagination/paginate'
+export { type BackoffOptions, backoffDelay } from './retry/backoff'
+export { DEFAULT_RETRY, isRetrySafe, type RetryOptions, shouldRetryStatus } from './retry/policy'
+export { parseRetryAfter } from './retry/retry-after'
+export { sleep } from './retry/sleep'
+export type { ApiKeySource, ClientConfig, RequestOptions } from './transport/config'
+export type {
+  ClientHooks,
+  ErrorHookContext,
+  RequestHookContext,
+  ResponseHookContext,
+} from './transport/hooks'
+export { parseRateLimit, type RateLimitInfo, requestIdOf } from './transport/rate-limit'
+export {
+  type ApiResult,
+  type ResponseMeta,
+  type WithResponseMeta,
+  withResponseMeta,
+} from './transport/response-meta'
+export { Transport } from './transport/transport'
+export type {
+  HttpMethod,
+  ParseAs,
+  RequestExtras,
+  RequestInit_,
+  SuccessData,
+  TypedMethod,
+} from './transport/types'
+export { DEFAULT_BASE_URL } from './transport/url'
 export { VERSION } from './version'

@@ -1,0 +1,83 @@
+import { ERROR_BRAND, hasBrand } from './brand'
+
+/** What every error of this package can carry; all fields are optional. */
+export interface AmigoErrorInit {
+  /** HTTP status of the response that caused the error. */
+  status?: number
+  /** Machine-readable error code from the response body (`error_code`), when the API sent one. */
+  errorCode?: string
+  /** The `x-request-id` of the failed response (or `request_id` from its body). */
+  requestId?: string
+  /** Response headers of the failed response. */
+  headers?: Headers
+  /** Raw error body: parsed JSON when it was JSON, otherwise the text. */
+  body?: unknown
+  /** The underlying error (network failure, abort reason, JSON syntax error). */
+  cause?: unknown
+}
+
+/** Root of every error this SDK throws; catch it to handle them all. */
+export class AmigoError extends Error {
+  /**
+   * Stable class name used for `name` and the cross-copy brand. Each subclass sets its own, because
+   * `constructor.name` does not survive minifying bundlers.
+   */
+  static readonly kind: string = 'AmigoError'
+
+  /** HTTP status, when the error came from a response. */
+  readonly status?: number
+  /** Machine-readable error code from the API body, when present. */
+  readonly errorCode?: string
+  /** Request id of the failed response, for support tickets and log correlation. */
+  readonly requestId?: string
+  /** Headers of the failed response. */
+  readonly headers?: Headers
+  /** Raw error body (parsed JSON or text). */
+  readonly body?: unknown
+
+  constructor(message: string, init: AmigoErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause })
+    const kinds: string[] = []
+    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, 'kind')) kinds.push((c as typeof AmigoError).kind)
+    }
+    Object.defineProperty(this, 'name', {
+      value: kinds[0] ?? 'AmigoError',
+      enumerable: false,
+      writable: true,
+    })
+    Object.defineProperty(this, ERROR_BRAND, { value: kinds, enumerable: false })
+    if (init.status !== undefined) this.status = init.status
+    if (init.errorCode !== undefined) this.errorCode = init.errorCode
+    if (init.requestId !== undefined) this.requestId = init.requestId
+    if (init.headers !== undefined) this.headers = init.headers
+    if (init.body !== undefined) this.body = init.body
+  }
+
+  /** Same as `status` (the name response metadata uses). */
+  get statusCode(): number | undefined {
+    return this.status
+  }
+
+  /** Brand-based check for this class (works across two installed copies, unlike `instanceof`). */
+  static isInstance<T extends abstract new (...args: any) => AmigoError>(
+    this: T & { kind: string },
+    value: unknown,
+  ): value is InstanceType<T> {
+    // `this` is the class the method is called on, so NotFoundError.isInstance checks NotFoundError.
+    // biome-ignore lint/complexity/noThisInStatic: deliberate, see above
+    return hasBrand(value, this.kind)
+  }
+
+  /** Plain-object form for logs and `JSON.stringify` (the headers are left out). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      errorCode: this.errorCode,
+      requestId: this.requestId,
+      body: this.body,
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { parseRetryAfter } from '../retry/retry-after'
+import { AmigoError } from './amigo-error'
+import { summarizeErrorBody } from './error-body'
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  ServiceUnavailableError,
+  ValidationError,
+} from './http-errors'
+import { redactSecrets } from './redact'
+
+/** Input of {@link errorFromResponse}. */
+export interface ErrorResponseInput {
+  status: number
+  headers: Headers
+  /** Parsed JSON body, raw text, or undefined for an empty body. */
+  body: unknown
+  /** Request id from the response headers (the body's `request_id` is used when this is missing). */
+  requestId?: string
+  /** Overrides the message read from the body. */
+  message?: string
+  /** Extra strings to keep out of the message (API keys, tokens). */
+  secrets?: string[]
+}
+
+const CLASS_BY_STATUS = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+  503: ServiceUnavailableError,
+} as const
+
+/** Builds the error class for an HTTP status, with message, code and request id read from the body. */
+export function errorFromResponse(input: ErrorResponseInput): AmigoError {
+  const { status, headers, body } = input
+  const summary = summarizeErrorBody(body)
+  const message = redactSecrets(
+    input.message ?? summary.message ?? `Request failed with status ${status}`,
+    input.secrets ?? [],
+  )
+  const init = {
+    status,
+    headers,
+    body,
+    errorCode: summary.errorCode,
+    requestId: input.requestId ?? summary.requestId,
+  }
+  if (status === 422) return new ValidationError(message, { ...init, issues: summary.issues })
+  if (status === 429) {
+    const ms = parseRetryAfter(headers.get('retry-after'))
+    return new RateLimitError(message, { ...init, retryAfter: ms === undefined ? undefined : ms / 1000 })
+  }
+  const Known = CLASS_BY_STATUS[status as keyof typeof CLASS_BY_STATUS]
+  if (Known) return new Known(message, init)
+  // Other statuses keep the root class, with `status` telling them apart.
+  if (status >= 500) return new ServerError(message, init)
+  return new AmigoError(message, init)
+}

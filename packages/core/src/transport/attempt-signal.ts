@@ -1,0 +1,47 @@
+/** One attempt's abort signal: fires on the caller's signal or on the attempt's timeout. */
+export interface AttemptSignal {
+  signal: AbortSignal
+  /** True once the timeout (not the caller) aborted the attempt. */
+  readonly timedOut: boolean
+  /** Stops the timer and unlinks from the caller's signal; call once the attempt is fully done. */
+  dispose(): void
+  /** Stops only the timer (a returned stream then lives on, still cancellable by the caller's signal). */
+  stopTimer(): void
+}
+
+/**
+ * Links the caller's signal and a timeout into one signal, without AbortSignal.any/timeout (not in
+ * every runtime we support). The timer is always cleared by dispose(), so nothing outlives the call.
+ */
+export function attemptSignal(
+  userSignal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): AttemptSignal {
+  const controller = new AbortController()
+  let timedOut = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const onUserAbort = () => controller.abort(userSignal?.reason)
+  if (userSignal?.aborted) controller.abort(userSignal.reason)
+  else userSignal?.addEventListener('abort', onUserAbort, { once: true })
+  if (timeoutMs !== undefined && !controller.signal.aborted) {
+    timer = setTimeout(() => {
+      timedOut = true
+      controller.abort(new DOMException(`timed out after ${timeoutMs}ms`, 'TimeoutError'))
+    }, timeoutMs)
+  }
+  const stopTimer = () => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut
+    },
+    stopTimer,
+    dispose() {
+      stopTimer()
+      userSignal?.removeEventListener('abort', onUserAbort)
+    },
+  }
+}

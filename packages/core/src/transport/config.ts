@@ -1,0 +1,91 @@
+import { ConfigurationError } from '../errors/client-errors'
+import { type RetryOptions, validateRetry } from '../retry/policy'
+import type { ClientHooks } from './hooks'
+
+/** An API key or token, or a getter called before every attempt (so a token manager can refresh). */
+export type ApiKeySource = string | (() => string | Promise<string>)
+
+/** Client configuration. `apiKey` and `workspaceId` are required. */
+export interface ClientConfig {
+  /** API key or JWT sent as `Authorization: Bearer ...`, or a getter returning one. */
+  apiKey: ApiKeySource
+  /** Workspace every `{workspace_id}` path parameter is filled with. */
+  workspaceId: string
+  /** API origin, or a relative path such as `/api/platform` together with a custom `fetch`. */
+  baseUrl?: string
+  /** Retry settings for transient failures. */
+  retry?: RetryOptions
+  /** Retries after the first attempt (`maxRetries: 2` = up to 3 attempts); wins over `retry.maxAttempts`. */
+  maxRetries?: number
+  /** Per-attempt timeout in milliseconds (none by default). */
+  timeout?: number
+  /** Headers added to every request. */
+  headers?: HeadersInit
+  /** Lifecycle hooks. */
+  hooks?: ClientHooks
+  /** Custom fetch (BFF proxies, cookie forwarding, tests). */
+  fetch?: typeof fetch
+  /** Names the calling SDK in `x-amigo-client`/`User-Agent`, e.g. `@amigo-ai/platform-sdk/1.2.3`. */
+  userAgent?: string
+}
+
+/** Options that can be layered per call or with `withOptions`. */
+export interface RequestOptions {
+  /** Per-attempt timeout in milliseconds. */
+  timeout?: number
+  /** Retries after the first attempt. */
+  maxRetries?: number
+  /** Extra headers (a `null` value in a record removes a default header). */
+  headers?: HeadersInit | Record<string, string | null | undefined>
+  /** Aborts the call (including any wait between retries); the signal's reason is thrown, with no retry. */
+  signal?: AbortSignal
+  /** Sends `Idempotency-Key` (same value on every attempt) and lets a non-GET call be retried like a GET. */
+  idempotencyKey?: string
+}
+
+const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+
+/** Validates the constructor config; errors name the field and never include its value. */
+export function validateConfig(config: unknown): asserts config is ClientConfig {
+  if (typeof config !== 'object' || config === null)
+    throw new ConfigurationError(`client config must be an object, got ${describe(config)}`)
+  const c = config as Record<string, unknown>
+  if (c.apiKey === undefined || c.apiKey === null || c.apiKey === '')
+    throw new ConfigurationError(
+      'apiKey is required (an API key or token string, or a function returning one)',
+    )
+  if (typeof c.apiKey !== 'string' && typeof c.apiKey !== 'function')
+    throw new ConfigurationError(`apiKey must be a string or a function, got ${describe(c.apiKey)}`)
+  if (c.workspaceId === undefined || c.workspaceId === null || c.workspaceId === '')
+    throw new ConfigurationError('workspaceId is required (the id of the workspace to act in)')
+  if (typeof c.workspaceId !== 'string')
+    throw new ConfigurationError(`workspaceId must be a string, got ${describe(c.workspaceId)}`)
+  if (c.fetch !== undefined && typeof c.fetch !== 'function')
+    throw new ConfigurationError(`fetch must be a function, got ${describe(c.fetch)}`)
+  if (c.hooks !== undefined && (typeof c.hooks !== 'object' || c.hooks === null))
+    throw new ConfigurationError(`hooks must be an object, got ${describe(c.hooks)}`)
+  if (c.userAgent !== undefined && typeof c.userAgent !== 'string')
+    throw new ConfigurationError(`userAgent must be a string, got ${describe(c.userAgent)}`)
+  validateRetry(c.retry as RetryOptions | undefined, c.maxRetries)
+  validateOptions(c as RequestOptions, '')
+}
+
+/** Validates layered request options (`withOptions` and per call). */
+export function validateOptions(o: RequestOptions, where: string): void {
+  if (
+    o.timeout !== undefined &&
+    (typeof o.timeout !== 'number' || !(o.timeout > 0) || !Number.isFinite(o.timeout))
+  )
+    throw new ConfigurationError(`${where}timeout must be a positive number of milliseconds`)
+  if (o.maxRetries !== undefined) validateRetry(undefined, o.maxRetries, where)
+  if (o.idempotencyKey !== undefined && (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === ''))
+    throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
+  if (o.signal !== undefined && !isSignal(o.signal))
+    throw new ConfigurationError(`${where}signal must be an AbortSignal`)
+}
+
+const isSignal = (s: unknown): s is AbortSignal =>
+  typeof s === 'object' &&
+  s !== null &&
+  typeof (s as AbortSignal).aborted === 'boolean' &&
+  typeof (s as AbortSignal).addEventListener === 'function'

@@ -1,0 +1,35 @@
+import type { AmigoError } from '../errors/amigo-error'
+import { NetworkError, ParseError, RequestTimeoutError } from '../errors/client-errors'
+import { requestIdOf } from './rate-limit'
+
+/** Builds the error for an attempt that threw (no usable HTTP status): timeout, parse or network. */
+export function errorFromThrown(
+  error: unknown,
+  response: Response | undefined,
+  timedOut: boolean,
+  timeoutMs: number | undefined,
+  redact: (text: string) => string,
+): AmigoError {
+  if (timedOut)
+    return new RequestTimeoutError(`Request timed out after ${timeoutMs}ms`, { timeoutMs, cause: error })
+  if (response?.ok && error instanceof SyntaxError)
+    return new ParseError(
+      `Response body (status ${response.status}, content-type ${response.headers.get('content-type') ?? 'none'}) is not valid JSON`,
+      {
+        status: response.status,
+        headers: response.headers,
+        requestId: requestIdOf(response.headers),
+        cause: error,
+      },
+    )
+  return new NetworkError(redact(`Network error: ${describeCause(error)}`), { cause: error })
+}
+
+// undici reports "fetch failed" and hides the useful part (ECONNRESET, ECONNREFUSED) in `cause`.
+function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const inner = (error as { cause?: unknown }).cause as { code?: unknown; message?: unknown } | undefined
+  const code = typeof inner?.code === 'string' ? inner.code : undefined
+  const detail = code ?? (typeof inner?.message === 'string' ? inner.message : undefined)
+  return detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message
+}

@@ -1,0 +1,99 @@
+/** Context of `onRequest`: the outgoing request (Authorization redacted). */
+export interface RequestHookContext {
+  request: Request
+  /** The path template, e.g. `/v1/{workspace_id}/agents`. */
+  schemaPath: string
+  /** 0-based attempt number. */
+  attempt: number
+}
+
+/** Context of `onResponse`: called for every response received, including ones that will be retried. */
+export interface ResponseHookContext {
+  request: Request
+  response: Response
+  schemaPath: string
+  requestId?: string
+  attempt: number
+  /** Time from sending the attempt to receiving its headers. */
+  durationMs: number
+}
+
+/** Context of `onError`: a failed attempt (HTTP error, network failure, timeout, parse error). */
+export interface ErrorHookContext {
+  request?: Request
+  error: unknown
+  schemaPath: string
+  attempt: number
+  /** True when the transport will try again after this error. */
+  willRetry: boolean
+}
+
+/** Lifecycle hooks for logging, tracing and metrics. A hook that throws never breaks the request. */
+export interface ClientHooks {
+  onRequest?(ctx: RequestHookContext): void | Promise<void>
+  onResponse?(ctx: ResponseHookContext): void | Promise<void>
+  onError?(ctx: ErrorHookContext): void | Promise<void>
+  /** Receives errors thrown by the other hooks; without it they are reported once with console.warn. */
+  onHookError?(ctx: { hook: string; error: unknown }): void
+}
+
+let warned = false
+
+/** Runs one hook, awaiting it; a throw or rejection is reported, never propagated. */
+export async function runHook<K extends 'onRequest' | 'onResponse' | 'onError'>(
+  hooks: ClientHooks | undefined,
+  name: K,
+  ctx: Parameters<NonNullable<ClientHooks[K]>>[0],
+  redact: (text: string) => string,
+): Promise<void> {
+  const fn = hooks?.[name] as ((c: typeof ctx) => unknown) | undefined
+  if (!fn) return
+  try {
+    await fn.call(hooks, ctx)
+  } catch (error) {
+    reportHookError(hooks, name, error, redact)
+  }
+}
+
+function reportHookError(
+  hooks: ClientHooks | undefined,
+  hook: string,
+  error: unknown,
+  redact: (text: string) => string,
+): void {
+  if (hooks?.onHookError) {
+    try {
+      hooks.onHookError({ hook, error })
+    } catch {
+      // An error handler that itself throws has nowhere left to report to.
+    }
+    return
+  }
+  // Warn once per process: a hook that throws on every request must not flood the logs.
+  if (warned) return
+  warned = true
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  console.warn(
+    `@amigo-ai/core: the ${hook} hook threw (${redact(text)}); the request went on. Set hooks.onHookError to handle these.`,
+  )
+}
+
+/** A copy of `request` safe to hand to hooks: same URL, method and body, Authorization redacted. */
+export function redactRequest(request: Request, body: unknown): Request {
+  const headers = new Headers(request.headers)
+  if (headers.has('authorization')) headers.set('authorization', 'Bearer [REDACTED]')
+  // Only bodies that can be read twice are copied; a one-shot stream stays with the real request.
+  const reusable =
+    typeof body === 'string' ||
+    body instanceof Blob ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof FormData ||
+    body instanceof URLSearchParams
+  const bodyAllowed = request.method !== 'GET' && request.method !== 'HEAD'
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: reusable && bodyAllowed ? (body as BodyInit) : null,
+  })
+}

@@ -1,0 +1,266 @@
+import createClient, { type Client } from 'openapi-fetch'
+import type { AmigoError } from '../errors/amigo-error'
+import { ConfigurationError } from '../errors/client-errors'
+import { errorFromResponse } from '../errors/from-response'
+import { redactSecrets } from '../errors/redact'
+import { backoffDelay } from '../retry/backoff'
+import {
+  DEFAULT_RETRY,
+  isRetrySafe,
+  type ResolvedRetry,
+  resolveRetry,
+  shouldRetryStatus,
+} from '../retry/policy'
+import { parseRetryAfter } from '../retry/retry-after'
+import { sleep } from '../retry/sleep'
+import { runAttempt } from './attempt'
+import { attemptSignal } from './attempt-signal'
+import {
+  type ApiKeySource,
+  type ClientConfig,
+  type RequestOptions,
+  validateConfig,
+  validateOptions,
+} from './config'
+import { errorFromThrown } from './failure'
+import { applyHeaders, mergeLayers, setClientHeaders } from './headers'
+import { type ClientHooks, runHook } from './hooks'
+import { resolvePathParams } from './path-params'
+import { parseRateLimit, requestIdOf } from './rate-limit'
+import type { ApiResult } from './response-meta'
+import type { HttpMethod, RequestInit_, TypedMethod } from './types'
+import { type BaseUrl, resolveBaseUrl } from './url'
+
+/** State shared by a transport and every `withOptions` view of it. */
+interface Shared {
+  client: Client<any>
+  base: BaseUrl
+  fetchImpl: typeof fetch
+  apiKey: ApiKeySource
+  fixedPathParams: Record<string, string>
+  hooks?: ClientHooks
+  retry: ResolvedRetry
+  timeout?: number
+  headers?: HeadersInit
+  userAgent?: string
+  /** Credentials seen so far, kept only to scrub them from messages. */
+  secrets: Set<string>
+}
+
+// The typed helpers live on the prototype (see the loop below the class) so that `withOptions`
+// views, which share the prototype, dispatch through their own options.
+export interface Transport<Paths extends {} = {}> {
+  /** Typed GET of a spec path; resolves to `{ data, response, requestId, rateLimit }`. */
+  GET: TypedMethod<Paths, 'get'>
+  /** Typed POST of a spec path. */
+  POST: TypedMethod<Paths, 'post'>
+  /** Typed PUT of a spec path. */
+  PUT: TypedMethod<Paths, 'put'>
+  /** Typed PATCH of a spec path. */
+  PATCH: TypedMethod<Paths, 'patch'>
+  /** Typed DELETE of a spec path. */
+  DELETE: TypedMethod<Paths, 'delete'>
+  /** Typed HEAD of a spec path (data is always undefined). */
+  HEAD: TypedMethod<Paths, 'head'>
+  /** Typed OPTIONS of a spec path. */
+  OPTIONS: TypedMethod<Paths, 'options'>
+}
+
+/**
+ * The one request path of the SDK, generic over an OpenAPI `paths` type. Adds auth,
+ * `{workspace_id}`, identification headers, timeouts, retries, error mapping, response metadata
+ * and hooks on top of openapi-fetch.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface only types prototype methods defined below
+// biome-ignore lint/correctness/noUnusedVariables: Paths is used by the merged interface above
+export class Transport<Paths extends {} = {}> {
+  /** State shared with every view; internal. */
+  protected shared: Shared
+  /** Options layered by `withOptions` (per-call options go on top); internal. */
+  protected scoped: RequestOptions
+
+  /** Validates `config` (throwing ConfigurationError naming the bad field) and prepares the client. */
+  constructor(config: ClientConfig, defaults: { pathParams?: Record<string, string> } = {}) {
+    validateConfig(config)
+    const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
+    const fetchImpl = config.fetch ?? globalThis.fetch
+    if (typeof fetchImpl !== 'function')
+      throw new ConfigurationError('fetch is not available in this runtime: pass the fetch option')
+    this.shared = {
+      client: createClient({ baseUrl: base.absolute }),
+      base,
+      // Called unbound: browser fetch rejects a `this` other than the global object.
+      fetchImpl: (input, init) => fetchImpl(input, init),
+      apiKey: config.apiKey,
+      fixedPathParams: { ...defaults.pathParams, workspace_id: config.workspaceId },
+      hooks: config.hooks,
+      retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
+      timeout: config.timeout,
+      headers: config.headers,
+      userAgent: config.userAgent,
+      secrets: new Set(typeof config.apiKey === 'string' ? [config.apiKey] : []),
+    }
+    this.scoped = {}
+  }
+
+  /** A cheap view whose calls carry these options too (later layers and per-call options win). */
+  withOptions(options: RequestOptions): this {
+    validateOptions(options ?? {}, 'withOptions: ')
+    const view = Object.create(Object.getPrototypeOf(this)) as this
+    Object.assign(view, this)
+    view.scoped = layer(this.scoped, options ?? {})
+    return view
+  }
+
+  /** The configured workspace id. */
+  get workspaceId(): string {
+    return this.shared.fixedPathParams.workspace_id as string
+  }
+
+  /** Sends a request through retries, timeouts, hooks and error mapping; the untyped form of GET/POST/... */
+  async request(method: HttpMethod, path: string, init: RequestInit_ = {}): Promise<ApiResult<unknown>> {
+    const { shared } = this
+    validateOptions(init, '')
+    const opts = layer(this.scoped, init)
+    const upper = method.toUpperCase()
+    const params = {
+      path: resolvePathParams(path, init.params?.path, shared.fixedPathParams),
+      query: init.params?.query,
+    }
+    const retry =
+      opts.maxRetries === undefined ? shared.retry : resolveRetry(shared.retry, undefined, opts.maxRetries)
+    const timeout = opts.timeout ?? shared.timeout
+    const retrySafe = isRetrySafe(upper, opts.idempotencyKey !== undefined)
+    const userSignal = opts.signal
+    const redact = (text: string) => redactSecrets(text, [...shared.secrets])
+    const parseAs = init.parseAs ?? 'json'
+
+    for (let attempt = 0; ; attempt++) {
+      if (userSignal?.aborted) throw userSignal.reason
+      const headers = await this.buildHeaders(init, opts)
+      const signal = attemptSignal(userSignal, timeout)
+      const outcome = await runAttempt({
+        client: shared.client,
+        method: upper,
+        path,
+        params,
+        body: init.body,
+        bodySerializer: init.bodySerializer,
+        headers,
+        parseAs,
+        signal: signal.signal,
+        fetchImpl: shared.fetchImpl,
+        base: shared.base,
+        hooks: shared.hooks,
+        attempt,
+        redact,
+      })
+      const canRetry = attempt + 1 < retry.maxAttempts
+
+      if (outcome.kind === 'ok') {
+        // A stream outlives this call: stop the timer, but keep the caller's signal linked to it.
+        if (parseAs === 'stream') signal.stopTimer()
+        else signal.dispose()
+        const { response } = outcome
+        const data = response.status === 205 ? undefined : outcome.data
+        return {
+          data,
+          response,
+          requestId: requestIdOf(response.headers),
+          rateLimit: parseRateLimit(response.headers),
+        }
+      }
+      const timedOut = signal.timedOut
+      signal.dispose()
+
+      if (outcome.kind === 'thrown' && userSignal?.aborted && !timedOut) {
+        await runHook(
+          shared.hooks,
+          'onError',
+          { request: outcome.request, error: userSignal.reason, schemaPath: path, attempt, willRetry: false },
+          redact,
+        )
+        throw userSignal.reason
+      }
+
+      let error: AmigoError
+      let willRetry: boolean
+      let retryAfterMs: number | undefined
+      if (outcome.kind === 'http-error') {
+        const { response } = outcome
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+        error = errorFromResponse({
+          status: response.status,
+          headers: response.headers,
+          body: outcome.body,
+          requestId: requestIdOf(response.headers),
+          secrets: [...shared.secrets],
+        })
+        willRetry = canRetry && shouldRetryStatus(response.status, retrySafe, retryAfterMs !== undefined)
+      } else {
+        error = errorFromThrown(outcome.error, outcome.response, timedOut, timeout, redact)
+        // Timeouts and unreadable success bodies are final; connection failures are retried when safe.
+        willRetry = canRetry && retrySafe && !timedOut && error.name === 'NetworkError'
+      }
+      await runHook(
+        shared.hooks,
+        'onError',
+        { request: outcome.request, error, schemaPath: path, attempt, willRetry },
+        redact,
+      )
+      if (!willRetry) throw error
+      // Retry-After is honoured but capped at maxDelayMs, so a server cannot park a call for hours.
+      const delay =
+        retryAfterMs !== undefined
+          ? Math.min(retryAfterMs, retry.maxDelayMs)
+          : backoffDelay(attempt, { baseDelayMs: retry.baseDelayMs, maxDelayMs: retry.maxDelayMs })
+      await sleep(delay, userSignal)
+    }
+  }
+
+  /** Headers of one attempt; the API key getter is called here, so each attempt gets a fresh token. */
+  private async buildHeaders(init: RequestInit_, opts: RequestOptions): Promise<Headers> {
+    const { shared } = this
+    const headers = applyHeaders(
+      new Headers({ accept: init.accept ?? 'application/json' }),
+      shared.headers,
+      opts.headers,
+      init.params?.header,
+    )
+    if (init.contentType) headers.set('content-type', init.contentType)
+    if (opts.idempotencyKey !== undefined) headers.set('idempotency-key', opts.idempotencyKey)
+    setClientHeaders(headers, shared.userAgent)
+    // An explicit Authorization header from the caller is kept as is.
+    if (init.auth !== false && !headers.has('authorization')) {
+      const key = typeof shared.apiKey === 'function' ? await shared.apiKey() : shared.apiKey
+      if (typeof key !== 'string' || key === '')
+        throw new ConfigurationError('apiKey getter must return a non-empty string')
+      if (shared.secrets.size > 16) shared.secrets.clear()
+      shared.secrets.add(key)
+      headers.set('authorization', `Bearer ${key}`)
+    }
+    return headers
+  }
+}
+
+/** Layers request options: later values win, headers merge (a `null` header value removes one). */
+function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
+  const out: RequestOptions = { ...base }
+  if (next.timeout !== undefined) out.timeout = next.timeout
+  if (next.maxRetries !== undefined) out.maxRetries = next.maxRetries
+  if (next.signal !== undefined) out.signal = next.signal
+  if (next.idempotencyKey !== undefined) out.idempotencyKey = next.idempotencyKey
+  const headers = mergeLayers(base.headers, next.headers)
+  if (headers !== undefined) out.headers = headers
+  return out
+}
+
+for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const) {
+  Object.defineProperty(Transport.prototype, method.toUpperCase(), {
+    value(this: Transport, path: string, init?: RequestInit_) {
+      return this.request(method, path, init)
+    },
+    writable: true,
+    configurable: true,
+  })
+}

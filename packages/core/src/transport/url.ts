@@ -1,0 +1,59 @@
+import { ConfigurationError } from '../errors/client-errors'
+
+/** The API's public origin, used when no `baseUrl` is configured. */
+export const DEFAULT_BASE_URL = 'https://api.platform.amigo.ai'
+
+/** How a configured base URL is used to build request URLs. */
+export interface BaseUrl {
+  /** Absolute base handed to openapi-fetch (which builds `Request` objects and needs an origin). */
+  absolute: string
+  /**
+   * For a relative base such as `/api/platform` (a BFF proxy): the placeholder origin that was
+   * added to `absolute`, stripped again before the URL reaches the custom fetch.
+   */
+  placeholderOrigin?: string
+}
+
+// Outside a browser there is no page origin to resolve a relative base against; this reserved
+// name can never resolve, so a URL that escaped unstripped would fail loudly rather than leak.
+const PLACEHOLDER_ORIGIN = 'http://relative-base-url.invalid'
+
+const pageOrigin = (): string | undefined => {
+  const loc = (globalThis as { location?: { origin?: unknown } }).location
+  return typeof loc?.origin === 'string' && /^https?:/.test(loc.origin) ? loc.origin : undefined
+}
+
+/** Validates and normalises `baseUrl` (trailing slashes removed; relative paths need a custom fetch). */
+export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseUrl {
+  if (baseUrl === undefined) return { absolute: DEFAULT_BASE_URL }
+  if (typeof baseUrl !== 'string' || baseUrl.trim() === '')
+    throw new ConfigurationError(
+      'baseUrl must be a non-empty string (an absolute URL or a path such as /api/platform)',
+    )
+  const trimmed = baseUrl.trim().replace(/\/+$/, '')
+  if (/^https?:\/\//i.test(trimmed)) {
+    try {
+      new URL(trimmed)
+    } catch {
+      throw new ConfigurationError('baseUrl is not a valid URL')
+    }
+    return { absolute: trimmed }
+  }
+  if (!trimmed.startsWith('/') && trimmed !== '')
+    throw new ConfigurationError(
+      'baseUrl must start with http://, https:// or / (a relative path for a proxy)',
+    )
+  const origin = pageOrigin()
+  if (origin) return { absolute: `${origin}${trimmed}` }
+  if (!hasCustomFetch)
+    throw new ConfigurationError(
+      'a relative baseUrl needs a custom fetch option (e.g. a BFF proxy fetch) outside a browser',
+    )
+  return { absolute: `${PLACEHOLDER_ORIGIN}${trimmed}`, placeholderOrigin: PLACEHOLDER_ORIGIN }
+}
+
+/** Turns an absolute request URL back into the relative form the caller configured. */
+export const stripPlaceholder = (url: string, base: BaseUrl): string =>
+  base.placeholderOrigin && url.startsWith(base.placeholderOrigin)
+    ? url.slice(base.placeholderOrigin.length)
+    : url

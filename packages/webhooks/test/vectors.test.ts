@@ -36,7 +36,9 @@ describe('published test vectors', () => {
       // Same answer for the bytes as Uint8Array and as ArrayBuffer.
       const bytes = new TextEncoder().encode(v.body)
       expect(await verifyWebhookSignature({ ...options, payload: bytes })).toBe(v.expected_valid)
-      expect(await verifyWebhookSignature({ ...options, payload: bytes.slice().buffer })).toBe(v.expected_valid)
+      expect(await verifyWebhookSignature({ ...options, payload: bytes.slice().buffer })).toBe(
+        v.expected_valid,
+      )
     })
 
     it(`${v.name}: parseWebhookEvent ${v.expected_valid ? 'returns the event' : `rejects (${reasons[id]})`}`, async () => {
@@ -55,7 +57,9 @@ describe('published test vectors', () => {
   it('V1 and V7 through the legacy positional shapes', async () => {
     const [v1, , , , , , v7] = vectors
     expect(await verifyWebhookSignature(v1!.body, v1!.signature_header, v1!.secret)).toBe(true)
-    expect(await parseWebhookEvent(v1!.body, v1!.signature_header, v1!.secret)).toMatchObject({ id: 'evt_01' })
+    expect(await parseWebhookEvent(v1!.body, v1!.signature_header, v1!.secret)).toMatchObject({
+      id: 'evt_01',
+    })
     expect(await verifyWebhookSignature(v7!.body, v7!.signature_header, v7!.secret)).toBe(false)
     await expect(parseWebhookEvent(v7!.body, v7!.signature_header, v7!.secret)).rejects.toMatchObject({
       reason: 'signature_mismatch',
@@ -65,11 +69,16 @@ describe('published test vectors', () => {
   it('V2 through a fetch Headers object and a Node headers record', async () => {
     const v = vectors[1]!
     const now = v.now_unix_s! * 1000
-    const headers = new Headers({ 'X-Amigo-Signature': v.signature_header, 'X-Amigo-Timestamp': v.timestamp! })
+    const headers = new Headers({
+      'X-Amigo-Signature': v.signature_header,
+      'X-Amigo-Timestamp': v.timestamp!,
+    })
     expect(await parseWebhookEvent({ headers, payload: v.body, secret: v.secret, now })).toMatchObject({
       type: 'call.completed',
     })
     const record = { 'x-amigo-signature': v.signature_header, 'X-AMIGO-TIMESTAMP': [v.timestamp!] }
-    expect(await verifyWebhookSignature({ headers: record, payload: v.body, secret: v.secret, now })).toBe(true)
+    expect(await verifyWebhookSignature({ headers: record, payload: v.body, secret: v.secret, now })).toBe(
+      true,
+    )
   })
 })

@@ -1,0 +1,106 @@
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import {
+  type KnownWebhookEvent,
+  parseWebhookEvent,
+  type UnknownWebhookEvent,
+  type WebhookEnvelope,
+  type WebhookEvent,
+  type WebhookEventDataMap,
+  type WebhookEventOfType,
+} from '../src/index'
+import { delivery, envelope } from './helpers'
+
+describe('parseWebhookEvent', () => {
+  it('returns the envelope with typed data for a known type', async () => {
+    const event = await parseWebhookEvent(
+      await delivery(envelope('surface.created', { surface_id: 's1', entity_id: 'e1' })),
+    )
+    expect(event).toEqual({
+      id: 'evt_test',
+      type: 'surface.created',
+      timestamp: '2026-01-01T00:00:00Z',
+      data: { surface_id: 's1', entity_id: 'e1' },
+    })
+    // The union narrows on `type`.
+    switch (event.type) {
+      case 'surface.created':
+        expectTypeOf(event.data.surface_id).toEqualTypeOf<string>()
+        expect(event.data.entity_id).toBe('e1')
+        break
+      case 'call.ended':
+        expectTypeOf(event.data.call_sid).toEqualTypeOf<string>()
+        break
+      default:
+        // Other known types plus the unknown-type member remain.
+        expectTypeOf<Extract<typeof event, UnknownWebhookEvent>>().toEqualTypeOf<UnknownWebhookEvent>()
+        expectTypeOf<Extract<typeof event, { type: 'call.ended' }>>().toBeNever()
+        throw new Error('not reached')
+    }
+  })
+
+  it('parses an event type this SDK does not know, with untyped data', async () => {
+    const event = await parseWebhookEvent(await delivery(envelope('brand.new_event', { anything: [1, 2] })))
+    expect(event.type as string).toBe('brand.new_event')
+    expect(event.data).toEqual({ anything: [1, 2] })
+  })
+
+  it('narrows the return type with expectedType and rejects other types', async () => {
+    const d = await delivery(envelope('call.ended', { call_sid: 'CA9' }))
+    const event = await parseWebhookEvent({ ...d, expectedType: 'call.ended' })
+    expectTypeOf(event.type).toEqualTypeOf<'call.ended'>()
+    expect(event.data.call_sid).toBe('CA9')
+    const either = await parseWebhookEvent({ ...d, expectedType: ['call.started', 'call.ended'] })
+    expectTypeOf(either.type).toEqualTypeOf<'call.started' | 'call.ended'>()
+    await expect(parseWebhookEvent({ ...d, expectedType: 'call.started' })).rejects.toMatchObject({
+      reason: 'unexpected_type',
+      message: expect.stringContaining('"call.ended"'),
+    })
+  })
+
+  it('accepts a caller-typed data shape like the original helper', async () => {
+    const event = await parseWebhookEvent<{ call_sid: string }>(await delivery())
+    expectTypeOf(event).toEqualTypeOf<WebhookEvent<{ call_sid: string }>>()
+    expect(event.data.call_sid).toBe('CA1')
+  })
+
+  it('rejects authentic bodies that are not a JSON object as invalid_json', async () => {
+    for (const body of ['not json', '{"id":', '[]', '"text"', '42', 'null', ''])
+      await expect(parseWebhookEvent(await delivery(body))).rejects.toMatchObject({ reason: 'invalid_json' })
+  })
+
+  it('passes reviver to JSON.parse and runs validate on the event', async () => {
+    const d = await delivery(envelope('call.ended', { call_sid: 'CA1', duration_seconds: 5 }))
+    const event = await parseWebhookEvent({
+      ...d,
+      reviver: (key, value) => (key === 'duration_seconds' ? (value as number) * 1000 : value),
+    })
+    expect(event.data).toMatchObject({ duration_seconds: 5000 })
+    const problem = new RangeError('validator says no')
+    await expect(
+      parseWebhookEvent({
+        ...d,
+        validate: () => {
+          throw problem
+        },
+      }),
+    ).rejects.toBe(problem)
+  })
+
+  it('decodes byte payloads as UTF-8 before parsing', async () => {
+    const text = envelope('call.ended', { note: 'ünïcode ✓' })
+    const d = await delivery(new TextEncoder().encode(text))
+    expect((await parseWebhookEvent(d)).data).toEqual({ note: 'ünïcode ✓' })
+  })
+})
+
+describe('event types', () => {
+  it('keeps unknown types apart from known ones in the union', () => {
+    expectTypeOf<Exclude<WebhookEvent, KnownWebhookEvent>>().toEqualTypeOf<UnknownWebhookEvent>()
+    expectTypeOf<UnknownWebhookEvent['data']>().toBeUnknown()
+    expectTypeOf<UnknownWebhookEvent['type']>().toExtend<string>()
+    expectTypeOf<WebhookEventOfType<'pipeline.error'>['data']>().toEqualTypeOf<
+      WebhookEventDataMap['pipeline.error']
+    >()
+    expectTypeOf<WebhookEventOfType<'x.y'>>().toEqualTypeOf<WebhookEnvelope<'x.y', unknown>>()
+  })
+})

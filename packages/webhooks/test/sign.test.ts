@@ -1,0 +1,51 @@
+import { createHmac } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { signWebhookPayload, verifyWebhookSignature } from '../src/index'
+import { T0 } from './helpers'
+
+describe('signWebhookPayload', () => {
+  it('matches an HMAC computed independently with node:crypto', async () => {
+    const payload = '{"id":"evt_1","type":"call.ended","timestamp":"t","data":{}}'
+    const signed = await signWebhookPayload({ payload, secret: 'whsec_x', timestamp: '1767225600' })
+    const expected = createHmac('sha256', 'whsec_x').update(`v1:1767225600:${payload}`).digest('hex')
+    expect(signed).toEqual({
+      signature: `sha256=${expected}`,
+      timestamp: '1767225600',
+      headers: { 'x-amigo-signature': `sha256=${expected}`, 'x-amigo-timestamp': '1767225600' },
+    })
+  })
+
+  it('signs the legacy body-only way when timestamp is null', async () => {
+    const signed = await signWebhookPayload({ payload: 'abc', secret: 'k', timestamp: null })
+    expect(signed.signature).toBe(`sha256=${createHmac('sha256', 'k').update('abc').digest('hex')}`)
+    expect(signed.timestamp).toBe('')
+    expect(signed.headers).toEqual({ 'x-amigo-signature': signed.signature })
+    expect(await verifyWebhookSignature('abc', signed.signature, 'k')).toBe(true)
+  })
+
+  it('defaults to the current Unix time in seconds, which verifies right away', async () => {
+    const before = Math.floor(Date.now() / 1000)
+    const signed = await signWebhookPayload({ payload: new Uint8Array([1, 2, 3]), secret: 'k' })
+    expect(Number(signed.timestamp)).toBeGreaterThanOrEqual(before)
+    expect(signed.timestamp).toMatch(/^\d{10}$/)
+    expect(
+      await verifyWebhookSignature({
+        payload: new Uint8Array([1, 2, 3]),
+        secret: 'k',
+        headers: signed.headers,
+      }),
+    ).toBe(true)
+  })
+
+  it('signs a numeric timestamp verbatim', async () => {
+    const signed = await signWebhookPayload({ payload: 'x', secret: 'k', timestamp: T0 })
+    expect(signed.timestamp).toBe(String(T0))
+    expect(
+      await verifyWebhookSignature({ payload: 'x', secret: 'k', now: T0, headers: signed.headers }),
+    ).toBe(true)
+  })
+
+  it('needs a secret', async () => {
+    await expect(signWebhookPayload({ payload: 'x', secret: '' })).rejects.toThrow(TypeError)
+  })
+})

@@ -1,0 +1,112 @@
+import { startTestServer } from '@amigo-ai/test-server'
+import { describe, expect, it } from 'vitest'
+import { readServerSentEvents, type ServerSentEvent, SseFrameTooLargeError } from '../src/index'
+import { track } from './helpers'
+
+const streamOf = (chunks: (string | Uint8Array)[]) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      const enc = new TextEncoder()
+      for (const c of chunks) controller.enqueue(typeof c === 'string' ? enc.encode(c) : c)
+      controller.close()
+    },
+  })
+
+async function collect(chunks: (string | Uint8Array)[], opts = {}) {
+  const out: ServerSentEvent[] = []
+  for await (const m of readServerSentEvents(streamOf(chunks), opts)) out.push(m)
+  return out
+}
+
+describe('readServerSentEvents', () => {
+  it('parses LF, CRLF and CR line endings, comments, multi-line data and ids', async () => {
+    const retries: number[] = []
+    const comments: string[] = []
+    const got = await collect(
+      [
+        ': hello\n\n',
+        'retry: 1500\n\n',
+        'id: 1\nevent: a\ndata: one\n\n',
+        'id: 2\r\nevent: b\r\ndata: two\r\ndata: lines\r\n\r\n',
+        'event: c\rdata: three\r\r',
+        'data: no-event\n\n',
+      ],
+      { onRetry: (ms: number) => retries.push(ms), onComment: (c: string) => comments.push(c) },
+    )
+    expect(got).toEqual([
+      { id: '1', event: 'a', data: 'one' },
+      { id: '2', event: 'b', data: 'two\nlines' },
+      { id: undefined, event: 'c', data: 'three' },
+      { id: undefined, data: 'no-event' },
+    ])
+    expect(retries).toEqual([1500])
+    expect(comments).toEqual(['hello'])
+  })
+
+  it('reassembles frames and multi-byte characters split at every byte', async () => {
+    const text = 'id: 7\nevent: é\ndata: {"name":"Zoë 🎉"}\n\n'
+    const bytes = new TextEncoder().encode(text)
+    const chunks = Array.from(bytes, (b) => new Uint8Array([b]))
+    const got = await collect(chunks)
+    expect(got).toEqual([{ id: '7', event: 'é', data: '{"name":"Zoë 🎉"}' }])
+  })
+
+  it('never delivers a frame cut off by the end of the stream', async () => {
+    const got = await collect(['data: complete\n\n', 'data: cut off'])
+    expect(got.map((m) => m.data)).toEqual(['complete'])
+  })
+
+  it('throws SseFrameTooLargeError after delivering the frames before the oversize one', async () => {
+    const out: string[] = []
+    const read = async () => {
+      for await (const m of readServerSentEvents(streamOf(['data: ok\n\n', `data: ${'z'.repeat(200)}`]), {
+        maxFrameBytes: 100,
+      }))
+        out.push(m.data)
+    }
+    const err = await read().catch((e: unknown) => e)
+    expect(SseFrameTooLargeError.isInstance(err)).toBe(true)
+    expect((err as SseFrameTooLargeError).limit).toBe(100)
+    expect(out).toEqual(['ok'])
+  })
+
+  it('reads a fetch Response and cancels the body when the consumer breaks', async () => {
+    let closedByClient = false
+    const server = track(
+      await startTestServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' })
+        res.on('close', () => {
+          closedByClient = true
+        })
+        let i = 0
+        const timer = setInterval(() => res.write(`data: ${i++}\n\n`), 2)
+        res.on('close', () => clearInterval(timer))
+      }),
+    )
+    const response = await fetch(server.url)
+    const seen: string[] = []
+    for await (const m of readServerSentEvents(response)) {
+      seen.push(m.data)
+      if (seen.length === 3) break
+    }
+    expect(seen).toEqual(['0', '1', '2'])
+    const start = Date.now()
+    while (!closedByClient && Date.now() - start < 2000) await new Promise((r) => setTimeout(r, 5))
+    expect(closedByClient).toBe(true)
+  })
+
+  it('ends quietly when the signal aborts mid-read', async () => {
+    const controller = new AbortController()
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('data: first\n\n'))
+      },
+    })
+    const seen: string[] = []
+    for await (const m of readServerSentEvents(body, { signal: controller.signal })) {
+      seen.push(m.data)
+      setTimeout(() => controller.abort(), 5)
+    }
+    expect(seen).toEqual(['first'])
+  })
+})

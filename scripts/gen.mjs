@@ -43,7 +43,9 @@ async function main() {
       .filter(([rel, content]) => readOrNull(join(root, rel)) !== content)
       .map(([rel]) => rel)
     if (stale.length) {
-      console.error(`gen --check: generated files are stale or hand-edited, run \`pnpm gen\`:\n  ${stale.join('\n  ')}`)
+      console.error(
+        `gen --check: generated files are stale or hand-edited, run \`pnpm gen\`:\n  ${stale.join('\n  ')}`,
+      )
       process.exit(1)
     }
     console.log(`gen --check: ${Object.keys(files).length} generated files are up to date`)

@@ -54,7 +54,8 @@ const ops = listOperations(spec)
 for (const [operationId, aliases] of Object.entries(OPERATION_ID_ALIASES)) {
   const op = ops.find((o) => o.operationId === operationId)?.op
   for (const alias of aliases) {
-    if (!op?.['x-amigo-operation-id-aliases']?.includes(alias)) rules.push(`alias ${alias} missing on ${operationId}`)
+    if (!op?.['x-amigo-operation-id-aliases']?.includes(alias))
+      rules.push(`alias ${alias} missing on ${operationId}`)
   }
 }
 for (const { method, path, op } of ops) {
@@ -64,4 +65,6 @@ for (const { method, path, op } of ops) {
   if (!op.summary) rules.push(`${method.toUpperCase()} ${path} has no summary`)
 }
 if (rules.length) fail(rules)
-console.log(`validate-spec: ok (${ops.length} operations, ${Object.keys(spec.components.schemas).length} schemas)`)
+console.log(
+  `validate-spec: ok (${ops.length} operations, ${Object.keys(spec.components.schemas).length} schemas)`,
+)

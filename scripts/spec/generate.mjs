@@ -51,9 +51,17 @@ async function sdkFile(spec) {
   const aliases = operationAliases(spec)
   if (aliases.length) {
     const lines = aliases
-      .map(([alias, id]) => `    /** Alias of \`${id}\` (the id the README uses). */\n    "${alias}": operations["${id}"];\n`)
+      .map(
+        ([alias, id]) =>
+          `    /** Alias of \`${id}\` (the id the README uses). */\n    "${alias}": operations["${id}"];\n`,
+      )
       .join('')
-    text = replaceOnce(text, 'export interface operations {\n', `export interface operations {\n${lines}`, 'operations')
+    text = replaceOnce(
+      text,
+      'export interface operations {\n',
+      `export interface operations {\n${lines}`,
+      'operations',
+    )
   }
   return header('Types for every path, operation and schema of the Platform API.') + text
 }
@@ -130,7 +138,10 @@ const UNIONS = [
 
 function unionBlock(schemas, { union, key, what }) {
   const members = unionMembers(schemas, union)
-  const out = [`// ── ${union}: ${members.length} event types of the ${what}, discriminated by \`${key}\` ──`, '']
+  const out = [
+    `// ── ${union}: ${members.length} event types of the ${what}, discriminated by \`${key}\` ──`,
+    '',
+  ]
   for (const { tag, schema } of members) {
     out.push(`/** \`${tag}\` event of the ${what}. */`)
     out.push(`export type ${schema} = components['schemas']['${schema}'] & { ${key}: '${tag}' }`)

@@ -241,7 +241,9 @@ const schemas = {
     required: ['id', 'integration_id', 'client_id', 'name', 'service_ids', 'status', 'created_at'],
     type: 'object',
   },
-  PaginatedResponse_ExternalIntegrationCredentialResponse_: tokenPage('ExternalIntegrationCredentialResponse'),
+  PaginatedResponse_ExternalIntegrationCredentialResponse_: tokenPage(
+    'ExternalIntegrationCredentialResponse',
+  ),
   ExternalIntegrationCredentialSecretResponse: {
     properties: {
       client_secret: { type: 'string' },
@@ -436,7 +438,11 @@ const paths = {
     post: {
       operationId: 'create-device-code',
       requestBody: { content: form(ref('DeviceCodeRequest')), required: false },
-      responses: { 200: ok(ref('DeviceCodeResponse')), 400: ok(ref('OAuthError')), 429: ok(ref('OAuthError')) },
+      responses: {
+        200: ok(ref('DeviceCodeResponse')),
+        400: ok(ref('OAuthError')),
+        429: ok(ref('OAuthError')),
+      },
       security: [],
       tags: ['Identity'],
     },
@@ -609,100 +615,197 @@ export const SUMMARIES = {
 /** Public routes that take no bearer token. */
 export const isPublicPath = (path) => path.startsWith('/s/') || path.startsWith('/upload/')
 
+class OverlayMismatch extends Error {}
+
 const need = (cond, what) => {
-  if (!cond) throw new Error(`overlay: facts file no longer matches an expected shape: ${what}`)
+  if (!cond) throw new OverlayMismatch(`spec no longer matches an expected shape: ${what}`)
 }
 
-/** Apply every README-driven change to a clone of the facts spec (mutates and returns `spec`). */
-export function applyOverlay(spec) {
-  const S = spec.components.schemas
-  for (const [name, schema] of Object.entries(schemas)) {
-    need(!S[name], `schema ${name} already exists`)
-    S[name] = schema
-  }
-  for (const [path, item] of Object.entries(paths)) {
-    const target = (spec.paths[path] ??= {})
-    for (const [method, op] of Object.entries(item)) {
-      need(!target[method], `operation ${method.toUpperCase()} ${path} already exists`)
-      target[method] = op
+// Each step is one README-driven change. `fill` mode (used by openapi:sync on an upstream spec) skips
+// what the spec already has and reports steps that no longer fit instead of failing.
+const steps = [
+  [
+    'README schemas',
+    (spec, fill) => {
+      const S = spec.components.schemas
+      for (const [name, schema] of Object.entries(schemas)) {
+        if (S[name] && fill) continue
+        need(!S[name], `schema ${name} already exists`)
+        S[name] = structuredClone(schema)
+      }
+    },
+  ],
+  [
+    'README operations',
+    (spec, fill) => {
+      for (const [path, item] of Object.entries(paths)) {
+        spec.paths[path] ??= {}
+        const target = spec.paths[path]
+        for (const [method, op] of Object.entries(item)) {
+          if (target[method] && fill) continue
+          need(!target[method], `operation ${method.toUpperCase()} ${path} already exists`)
+          target[method] = structuredClone(op)
+        }
+      }
+    },
+  ],
+  [
+    'functions.get',
+    (spec, fill) => {
+      const fnPath = spec.paths['/v1/{workspace_id}/functions/{function_name}']
+      if (fill && fnPath?.get) return
+      need(fnPath?.delete && !fnPath.get, 'functions/{function_name} without GET')
+      need(spec.components.schemas.FunctionDef, 'schema FunctionDef')
+      fnPath.get = {
+        operationId: 'get-function',
+        parameters: structuredClone(fnPath.delete.parameters),
+        responses: { 200: ok(ref('FunctionDef')), 404: noBody, 422: validationError },
+        tags: structuredClone(fnPath.delete.tags ?? ['Functions']),
+      }
+    },
+  ],
+  [
+    'operationId aliases',
+    (spec) => {
+      // keep the snapshot id, carry the README id as an alias (see docs/spec-changes.md)
+      for (const [opId, aliases] of Object.entries(OPERATION_ID_ALIASES)) {
+        const op = findOperation(spec, opId)
+        need(op, `operation ${opId}`)
+        op['x-amigo-operation-id-aliases'] = [...aliases]
+      }
+    },
+  ],
+  [
+    'voice session provider',
+    (spec) => {
+      const S = spec.components.schemas
+      for (const name of ['VoiceConfig', 'ServiceVoiceConfig']) {
+        need(S[name]?.properties, name)
+        S[name].properties.session_provider ??= { ...nullable(ref('VoiceSessionProvider')), default: null }
+      }
+    },
+  ],
+  [
+    'stt provider',
+    (spec) => {
+      const S = spec.components.schemas
+      for (const name of ['VoiceSettingsRequest', 'VoiceSettingsResponse']) {
+        need(S[name]?.properties, name)
+        S[name].properties.stt_provider ??= nullable(ref('SttProvider'))
+      }
+    },
+  ],
+  [
+    'call stats interval',
+    (spec) => {
+      const stats = spec.paths['/v1/{workspace_id}/analytics/calls']?.get
+      need(stats, 'call stats operation')
+      stats.parameters ??= []
+      if (stats.parameters.some((p) => p.in === 'query' && p.name === 'interval')) return
+      stats.parameters.push({
+        in: 'query',
+        name: 'interval',
+        required: false,
+        schema: { default: '1d', enum: ['1h', '1d', '1w'], type: 'string' },
+      })
+    },
+  ],
+  [
+    'typed dashboard',
+    (spec, fill) => {
+      const media =
+        spec.paths['/v1/{workspace_id}/analytics/dashboard']?.get?.responses?.['200']?.content?.[
+          'application/json'
+        ]
+      need(media, 'analytics dashboard 200')
+      if (fill && media.schema?.$ref) return
+      media.schema = ref('AnalyticsDashboardResponse')
+    },
+  ],
+  [
+    'call detail intelligence + transcript',
+    (spec) => {
+      const props = spec.components.schemas.CallDetailResponse?.properties
+      need(props?.call_sid, 'CallDetailResponse.call_sid')
+      props.intelligence ??= { ...nullable(ref('CallDetailIntelligence')), default: null }
+      props.transcript ??= {
+        ...nullable({ items: ref('CallTranscriptEntry'), type: 'array' }),
+        default: null,
+      }
+    },
+  ],
+  [
+    'guidance text',
+    (spec) => {
+      // `text` accepted; neither field required on its own
+      const guidance = spec.components.schemas.SendGuidanceRequest
+      need(guidance?.properties, 'SendGuidanceRequest')
+      guidance.properties.text ??= { maxLength: 5000, minLength: 1, type: 'string' }
+      guidance.required = []
+    },
+  ],
+  [
+    'wrap-up outcome only',
+    (spec) => {
+      const wrap = spec.components.schemas.WrapUpRequest
+      need(wrap?.properties?.outcome, 'WrapUpRequest')
+      wrap.required = ['outcome']
+    },
+  ],
+  [
+    'audit export dates',
+    (spec) => {
+      const audit = spec.components.schemas.AuditExportRequest
+      need(audit?.properties, 'AuditExportRequest')
+      audit.properties.start_date ??= { format: 'date', type: 'string' }
+      audit.properties.end_date ??= { format: 'date', type: 'string' }
+      audit.required = []
+    },
+  ],
+  [
+    'function test input',
+    (spec) => {
+      const props = spec.components.schemas.FunctionTestRequest?.properties
+      need(props, 'FunctionTestRequest')
+      props.input ??= { additionalProperties: true, type: 'object' }
+    },
+  ],
+  [
+    'endpoint test top-level inputs',
+    (spec) => {
+      const req = spec.components.schemas.TestEndpointRequest
+      need(req?.properties, 'TestEndpointRequest')
+      req.additionalProperties = true
+    },
+  ],
+  [
+    'public routes without security',
+    (spec) => {
+      for (const [path, item] of Object.entries(spec.paths)) {
+        if (!isPublicPath(path)) continue
+        for (const op of Object.values(item))
+          if (op && typeof op === 'object' && op.operationId) op.security = []
+      }
+    },
+  ],
+]
+
+/**
+ * Apply every README-driven change to `spec` (mutates and returns it). Strict by default: any
+ * mismatch throws. With `{ fill: true }` existing additions are kept and mismatching steps are
+ * skipped; their messages are returned in `warnings`.
+ */
+export function applyOverlay(spec, { fill = false, warnings = [] } = {}) {
+  spec.components ??= {}
+  spec.components.schemas ??= {}
+  spec.paths ??= {}
+  for (const [name, step] of steps) {
+    try {
+      step(spec, fill)
+    } catch (err) {
+      if (!fill || !(err instanceof OverlayMismatch)) throw err
+      warnings.push(`${name}: ${err.message}`)
     }
-  }
-
-  // functions.get: the facts have only DELETE on this path
-  const fnPath = spec.paths['/v1/{workspace_id}/functions/{function_name}']
-  need(fnPath?.delete && !fnPath.get, 'functions/{function_name} without GET')
-  fnPath.get = {
-    operationId: 'get-function',
-    parameters: structuredClone(fnPath.delete.parameters),
-    responses: { 200: ok(ref('FunctionDef')), 404: noBody, 422: validationError },
-    tags: structuredClone(fnPath.delete.tags ?? ['Functions']),
-  }
-  need(S.FunctionDef, 'schema FunctionDef')
-
-  // list-agents: keep the snapshot id, carry the README id as an alias (see docs/spec-changes.md)
-  for (const [opId, aliases] of Object.entries(OPERATION_ID_ALIASES)) {
-    const op = findOperation(spec, opId)
-    need(op, `operation ${opId}`)
-    op['x-amigo-operation-id-aliases'] = aliases
-  }
-
-  // voice providers
-  const session = { ...nullable(ref('VoiceSessionProvider')), default: null }
-  for (const name of ['VoiceConfig', 'ServiceVoiceConfig']) {
-    need(S[name]?.properties, name)
-    S[name].properties.session_provider = session
-  }
-  for (const name of ['VoiceSettingsRequest', 'VoiceSettingsResponse']) {
-    need(S[name]?.properties, name)
-    S[name].properties.stt_provider = nullable(ref('SttProvider'))
-  }
-
-  // analytics: interval on call stats, typed dashboard
-  const stats = spec.paths['/v1/{workspace_id}/analytics/calls']?.get
-  need(stats, 'call stats operation')
-  stats.parameters.push({
-    in: 'query',
-    name: 'interval',
-    required: false,
-    schema: { default: '1d', enum: ['1h', '1d', '1w'], type: 'string' },
-  })
-  const dash = spec.paths['/v1/{workspace_id}/analytics/dashboard']?.get
-  need(dash?.responses?.['200']?.content?.['application/json'], 'analytics dashboard 200')
-  dash.responses['200'].content['application/json'].schema = ref('AnalyticsDashboardResponse')
-
-  // call detail: intelligence + transcript (call_sid is already in the facts)
-  need(S.CallDetailResponse?.properties?.call_sid, 'CallDetailResponse.call_sid')
-  S.CallDetailResponse.properties.intelligence = { ...nullable(ref('CallDetailIntelligence')), default: null }
-  S.CallDetailResponse.properties.transcript = {
-    ...nullable({ items: ref('CallTranscriptEntry'), type: 'array' }),
-    default: null,
-  }
-
-  // operator guidance: `text` accepted; neither field required on its own
-  const guidance = S.SendGuidanceRequest
-  need(guidance?.properties?.message, 'SendGuidanceRequest')
-  guidance.properties.text = { maxLength: 5000, minLength: 1, type: 'string' }
-  guidance.required = []
-  // wrap-up: `outcome` alone is enough
-  need(S.WrapUpRequest?.required, 'WrapUpRequest')
-  S.WrapUpRequest.required = ['outcome']
-  // audit export: start_date / end_date accepted beside date_from / date_to
-  const audit = S.AuditExportRequest
-  need(audit?.properties?.date_from, 'AuditExportRequest')
-  audit.properties.start_date = { format: 'date', type: 'string' }
-  audit.properties.end_date = { format: 'date', type: 'string' }
-  audit.required = []
-  // function test: `input` accepted beside `input_params`
-  need(S.FunctionTestRequest?.properties, 'FunctionTestRequest')
-  S.FunctionTestRequest.properties.input = { additionalProperties: true, type: 'object' }
-  // endpoint test: endpoint parameters may be sent at the top level
-  need(S.TestEndpointRequest?.properties, 'TestEndpointRequest')
-  S.TestEndpointRequest.additionalProperties = true
-
-  // public routes take no bearer token
-  for (const [path, item] of Object.entries(spec.paths)) {
-    if (!isPublicPath(path)) continue
-    for (const op of Object.values(item)) op.security = []
   }
   return spec
 }

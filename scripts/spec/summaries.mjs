@@ -9,7 +9,9 @@ export function baseName(operationId, method, path) {
 
 /** A short summary in our own words, e.g. `list-agents` on a workspace path → "List agents in the workspace". */
 export function summarise(operationId, method, path) {
-  const words = baseName(operationId, method, path).split(/[-_\s]+/).filter(Boolean)
+  const words = baseName(operationId, method, path)
+    .split(/[-_\s]+/)
+    .filter(Boolean)
   if (!words.length) return `${method.toUpperCase()} ${path}`
   const text = words.join(' ')
   let sentence = text.charAt(0).toUpperCase() + text.slice(1)

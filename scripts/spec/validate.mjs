@@ -31,7 +31,8 @@ export function missingOperations(spec, expected) {
   for (const { method, path, operationId } of expected) {
     const got = have.get(key(method, path))
     if (got === undefined) problems.push(`missing ${key(method, path)} (${operationId})`)
-    else if (got !== operationId) problems.push(`${key(method, path)} has operationId ${got}, expected ${operationId}`)
+    else if (got !== operationId)
+      problems.push(`${key(method, path)} has operationId ${got}, expected ${operationId}`)
   }
   return problems
 }

@@ -302,7 +302,12 @@ describe('workspace events: tokens, resume and request shape', () => {
       w.send({ id: '2', event: 'call.started', data: '[1,2]' })
       w.send(event(3))
     })
-    const { sub, events } = subscribe(server.url, { onEvent: (e) => (events.push(e), sub.unsubscribe()) })
+    const { sub, events } = subscribe(server.url, {
+      onEvent: (e) => {
+        events.push(e)
+        sub.unsubscribe()
+      },
+    })
     await sub.done
     expect(events).toHaveLength(1)
     expect((events[0] as { call_sid: string }).call_sid).toBe('c3')

@@ -48,7 +48,9 @@ export function runConnection(
       if (settled) return
       settled = true
       if (timer !== undefined) clearTimeout(timer)
-      socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null
+      socket.onopen = socket.onmessage = socket.onclose = null
+      // `ws` emits an error when a socket is killed mid-handshake; with no listener it would throw.
+      socket.onerror = () => {}
       resolve(end)
     }
     const abandon = (code: number, reason: string) => {

@@ -1,0 +1,326 @@
+import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
+import { describe, expect, it } from 'vitest'
+import {
+  createReconnectingWebSocket,
+  isRealtimeConnectionError,
+  type RealtimeConnectionError,
+  type ReconnectingWebSocketOptions,
+  type WebSocketReconnectInfo,
+} from '../src/index'
+import { track, until } from './helpers'
+
+/** The subprotocol list the server received (the header may be joined with "," or ", "). */
+const protocolsOf = (c: WsConnection) =>
+  String(c.request.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+
+const quick = { initialDelayMs: 1, maxDelayMs: 5, maxReconnects: 5, idleTimeoutMs: 0 } as const
+
+function managed(url: string, overrides: Partial<ReconnectingWebSocketOptions> = {}) {
+  const messages: (string | ArrayBuffer)[] = []
+  const errors: RealtimeConnectionError[] = []
+  const reconnects: (WebSocketReconnectInfo & { attempt: number })[] = []
+  let opens = 0
+  const socket = createReconnectingWebSocket({
+    url,
+    ...quick,
+    onMessage: (m) => messages.push(m),
+    onError: (e) => errors.push(e),
+    onReconnect: (attempt, info) => reconnects.push({ attempt, ...info }),
+    onOpen: () => {
+      opens++
+    },
+    ...overrides,
+  })
+  return { socket, messages, errors, reconnects, opens: () => opens }
+}
+
+describe('createReconnectingWebSocket: basics', () => {
+  it('opens with the subprotocols, sends and receives, and closes cleanly', async () => {
+    const server = track(await startWsServer())
+    const { socket, messages, errors } = managed(server.url, { protocols: ['auth', 'tok-1'] })
+    expect(socket.state).toBe('connecting')
+    const conn = await server.nextConnection()
+    expect(protocolsOf(conn)).toEqual(['auth', 'tok-1'])
+    await until(() => socket.state === 'open')
+    socket.send('hello')
+    expect(await conn.nextMessage()).toBe('hello')
+    conn.send({ type: 'x' })
+    conn.socket.send(Buffer.from([1, 2, 3]))
+    await until(() => messages.length === 2)
+    expect(messages[0]).toBe('{"type":"x"}')
+    expect(new Uint8Array(messages[1] as ArrayBuffer)).toEqual(new Uint8Array([1, 2, 3]))
+    const closed = new Promise<number>((r) => conn.socket.once('close', (code) => r(code)))
+    socket.close()
+    await socket.done
+    expect(await closed).toBe(1000)
+    expect(socket.state).toBe('closed')
+    expect(errors).toEqual([])
+  })
+
+  it('send throws RealtimeConnectionError (not_open) unless open', async () => {
+    const server = track(await startWsServer())
+    const { socket } = managed(server.url)
+    let err: unknown
+    try {
+      socket.send('too early')
+    } catch (e) {
+      err = e
+    }
+    expect(isRealtimeConnectionError(err)).toBe(true)
+    expect((err as RealtimeConnectionError).reason).toBe('not_open')
+    socket.close()
+    await socket.done
+  })
+
+  it('an aborted signal closes with 1000 "client aborted" and no onError', async () => {
+    const server = track(await startWsServer())
+    const controller = new AbortController()
+    const { socket, errors } = managed(server.url, { signal: controller.signal })
+    const conn = await server.nextConnection()
+    await until(() => socket.state === 'open')
+    const closed = new Promise<[number, string]>((r) =>
+      conn.socket.once('close', (code, reason) => r([code, reason.toString()])),
+    )
+    controller.abort()
+    await socket.done
+    expect(await closed).toEqual([1000, 'client aborted'])
+    expect(errors).toEqual([])
+  })
+
+  it('calls the url and protocol getters on every connect', async () => {
+    const server = track(await startWsServer())
+    let n = 0
+    const { socket } = managed(server.url, {
+      url: async () => `${server.url}/try-${n}`,
+      getProtocols: async () => ['auth', `tok-${++n}`],
+    })
+    const first = await server.nextConnection()
+    first.kill()
+    const second = await server.nextConnection()
+    expect(protocolsOf(first)).toEqual(['auth', 'tok-1'])
+    expect(protocolsOf(second)).toEqual(['auth', 'tok-2'])
+    expect(second.request.url).toBe('/try-1')
+    socket.close()
+    await socket.done
+  })
+
+  it('an invalid URL fails with open_failed', async () => {
+    const { socket, errors } = managed('not a url')
+    await socket.done
+    expect(errors[0]?.reason).toBe('open_failed')
+    expect(socket.state).toBe('terminal')
+  })
+})
+
+describe('createReconnectingWebSocket: idle watchdog', () => {
+  it('replaces a half-open socket (server silent, never closes) within the idle timeout', async () => {
+    const server = track(await startWsServer())
+    const idleTimeoutMs = 120
+    const { socket, reconnects, messages } = managed(server.url, { idleTimeoutMs })
+    const first = await server.nextConnection()
+    first.send('alive')
+    await until(() => messages.length === 1)
+    const silentSince = Date.now()
+    first.stopResponding()
+    const second = await server.nextConnection(idleTimeoutMs + 1000)
+    const replacedAfter = Date.now() - silentSince
+    expect(replacedAfter).toBeGreaterThanOrEqual(idleTimeoutMs - 5)
+    expect(replacedAfter).toBeLessThan(idleTimeoutMs + 1000)
+    expect(reconnects[0]?.reason).toBe('idle_watchdog')
+    // The replacement works normally.
+    second.send('again')
+    await until(() => messages.length === 2)
+    console.log(
+      `half-open socket replaced ${replacedAfter} ms after it went silent (idle timeout ${idleTimeoutMs} ms)`,
+    )
+    socket.close()
+    await socket.done
+  })
+
+  it('every inbound frame re-arms the watchdog', async () => {
+    const server = track(await startWsServer())
+    const { socket, reconnects } = managed(server.url, { idleTimeoutMs: 80 })
+    const conn = await server.nextConnection()
+    for (let i = 0; i < 8; i++) {
+      conn.send(`tick ${i}`)
+      await new Promise((r) => setTimeout(r, 30))
+    }
+    expect(reconnects).toEqual([])
+    expect(server.connections).toHaveLength(1)
+    socket.close()
+    await socket.done
+  })
+
+  it('covers a handshake that never completes', async () => {
+    // A TCP server that accepts and never answers the upgrade.
+    const { createServer } = await import('node:net')
+    const sockets: import('node:net').Socket[] = []
+    const tcp = createServer((s) => sockets.push(s))
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r))
+    track({
+      close: () =>
+        new Promise<void>((r) => {
+          for (const s of sockets) s.destroy()
+          tcp.close(() => r())
+        }),
+    })
+    const port = (tcp.address() as { port: number }).port
+    const { socket, errors } = managed(`ws://127.0.0.1:${port}`, { idleTimeoutMs: 40, maxReconnects: 2 })
+    await socket.done
+    expect(sockets.length).toBe(3)
+    expect(errors[0]?.reason).toBe('idle_watchdog')
+  })
+
+  it('by default waits 45 s (a silent socket is kept for now)', async () => {
+    const server = track(await startWsServer())
+    const { socket } = managed(server.url, { idleTimeoutMs: undefined })
+    await server.nextConnection()
+    await new Promise((r) => setTimeout(r, 100))
+    expect(server.connections).toHaveLength(1)
+    socket.close()
+    await socket.done
+  })
+})
+
+describe('createReconnectingWebSocket: close codes', () => {
+  const terminal: [number, string][] = [
+    [1008, 'client_error'],
+    [4001, 'client_error'],
+    [4003, 'client_error'],
+    [4004, 'client_error'],
+    [4403, 'auth'],
+  ]
+  for (const [code, reason] of terminal) {
+    it(`${code} is terminal (${reason}) with closeCode and closeReason`, async () => {
+      const server = track(await startWsServer((c: WsConnection) => c.close(code, `because ${code}`)))
+      const { socket, errors, reconnects } = managed(server.url)
+      await socket.done
+      expect(server.connections).toHaveLength(1)
+      expect(reconnects).toEqual([])
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatchObject({ reason, closeCode: code, closeReason: `because ${code}` })
+      expect(socket.state).toBe('terminal')
+    })
+  }
+
+  it('1000 from the server ends the loop without an error', async () => {
+    const server = track(await startWsServer((c: WsConnection) => c.close(1000, 'session over')))
+    const { socket, errors } = managed(server.url)
+    await socket.done
+    expect(errors).toEqual([])
+    expect(socket.state).toBe('closed')
+    expect(server.connections).toHaveLength(1)
+  })
+
+  const retried: [number | 'kill', string][] = [
+    [1001, 'reconnect_budget_exhausted'],
+    [1011, 'server_error'],
+    [1012, 'server_error'],
+    ['kill', 'reconnect_budget_exhausted'],
+  ]
+  for (const [code, reason] of retried) {
+    it(`${code === 'kill' ? 'an abnormal drop (1006)' : code} reconnects, then fails with ${reason} when the budget is spent`, async () => {
+      const server = track(
+        await startWsServer((c: WsConnection) => (code === 'kill' ? c.kill() : c.close(code, 'x'))),
+      )
+      const { socket, errors, reconnects } = managed(server.url, { maxReconnects: 3 })
+      await socket.done
+      expect(server.connections).toHaveLength(4)
+      expect(reconnects.map((r) => r.attempt)).toEqual([1, 2, 3])
+      expect(errors[0]).toMatchObject({ reason, closeCode: code === 'kill' ? 1006 : code, attempts: 4 })
+    })
+  }
+
+  for (const code of [4029, 1013]) {
+    it(`${code} (rate limit) reconnects no sooner than rateLimitDelayMs`, async () => {
+      let n = 0
+      const server = track(
+        await startWsServer((c: WsConnection) => {
+          if (n++ === 0) c.close(code, 'slow down')
+          else c.send('ok')
+        }),
+      )
+      const { socket, reconnects, messages } = managed(server.url, { rateLimitDelayMs: 60 })
+      const t0 = Date.now()
+      await until(() => messages.length === 1)
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(55)
+      expect(reconnects[0]).toMatchObject({ reason: 'rate_limited', closeCode: code })
+      expect(reconnects[0]!.delayMs).toBeGreaterThanOrEqual(60)
+      socket.close()
+      await socket.done
+    })
+  }
+
+  it('4100 calls onTokenExpired, then reconnects at once with fresh protocols', async () => {
+    let n = 0
+    const server = track(
+      await startWsServer((c: WsConnection) => {
+        if (n++ === 0) c.close(4100, 'token expired')
+        else c.send('welcome back')
+      }),
+    )
+    let token = 'old-token'
+    let refreshed = 0
+    const { socket, reconnects, messages, errors } = managed(server.url, {
+      getProtocols: () => ['auth', token],
+      onTokenExpired: async () => {
+        refreshed++
+        token = 'new-token'
+      },
+    })
+    await until(() => messages.length === 1)
+    expect(refreshed).toBe(1)
+    expect(server.connections.map(protocolsOf)).toEqual([
+      ['auth', 'old-token'],
+      ['auth', 'new-token'],
+    ])
+    expect(reconnects[0]).toMatchObject({ reason: 'token_refreshed', delayMs: 0, closeCode: 4100 })
+    expect(errors).toEqual([])
+    socket.close()
+    await socket.done
+  })
+
+  it('4100 with fixed protocols and no refresh hook is terminal (token_expired)', async () => {
+    const server = track(await startWsServer((c: WsConnection) => c.close(4100, 'token expired')))
+    const { socket, errors } = managed(server.url, { protocols: ['auth', 'x'] })
+    await socket.done
+    expect(errors[0]).toMatchObject({ reason: 'token_expired', closeCode: 4100 })
+    expect(server.connections).toHaveLength(1)
+  })
+
+  it('a failing refresh hook ends the loop with token_expired', async () => {
+    const server = track(await startWsServer((c: WsConnection) => c.close(4100, 'token expired')))
+    const { socket, errors } = managed(server.url, {
+      onTokenExpired: () => {
+        throw new Error('refresh endpoint down')
+      },
+    })
+    await socket.done
+    expect(errors[0]?.reason).toBe('token_expired')
+    expect((errors[0]?.cause as Error).message).toBe('refresh endpoint down')
+  })
+
+  it('an HTTP 401 answer to the upgrade is terminal (auth)', async () => {
+    const server = track(await startWsServer({ verify: () => 401 }))
+    const { socket, errors, reconnects } = managed(server.url)
+    await socket.done
+    expect(reconnects).toEqual([])
+    expect(errors[0]?.reason).toBe('auth')
+  })
+
+  it('a message resets the failure count, so a long-lived flaky socket keeps reconnecting', async () => {
+    const server = track(
+      await startWsServer((c: WsConnection) => {
+        c.send('hi')
+        setTimeout(() => c.kill(), 5)
+      }),
+    )
+    const { socket, errors } = managed(server.url, { maxReconnects: 2 })
+    await until(() => server.connections.length >= 8, 5000, '8 connections')
+    expect(errors).toEqual([])
+    socket.close()
+    await socket.done
+  })
+})

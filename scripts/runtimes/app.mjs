@@ -1,0 +1,68 @@
+// The temporary app every runtime check uses: the public packages packed with `pnpm pack` and
+// npm-installed from the tarballs (no workspace links), plus a probe of what they export so a
+// check can say precisely which piece is still missing.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { installApp, packAll, publicPackages } from '../lib/pack.mjs'
+
+/** Packs and installs the tarballs into a new temp folder; returns `{ work, app, tarballs }`. */
+export function createApp() {
+  const work = mkdtempSync(join(tmpdir(), 'amigo-runtimes-'))
+  const app = join(work, 'app')
+  const tarballs = packAll(publicPackages(), join(work, 'packs'))
+  installApp(app, tarballs)
+  return { work, app, tarballs }
+}
+
+/** The ESM entry file of an installed package, from its exports map. */
+function esmEntry(app, name) {
+  const dir = join(app, 'node_modules', name)
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  const dot = pkg.exports?.['.'] ?? pkg.exports
+  const file = dot?.import?.default ?? dot?.import ?? dot?.default ?? pkg.module ?? pkg.main
+  return pathToFileURL(join(dir, typeof file === 'string' ? file : 'index.js')).href
+}
+
+/** Imports every installed @amigo-ai package (ESM entry); returns `{ [name]: module }` (failed imports: `{ __importError }`). */
+export async function loadPackages(app, tarballs) {
+  const mods = {}
+  for (const name of Object.keys(tarballs)) {
+    try {
+      mods[name] = await import(esmEntry(app, name))
+    } catch (err) {
+      mods[name] = { __importError: err }
+    }
+  }
+  return mods
+}
+
+/**
+ * What a check needs, as `[package, export]` pairs (export 'client.events' means an AmigoClient
+ * instance with `events.subscribeToWorkspace`). Returns null when all are there; `{ skip }` naming
+ * the exports still missing (the only reason a check may be skipped: that package is still a stub);
+ * `{ fail }` when a package is not packed or does not even import.
+ */
+export function missing(mods, needs) {
+  const absent = []
+  for (const [name, what] of needs) {
+    const mod = mods[name]
+    if (!mod) return { fail: `${name} was not packed` }
+    if (mod.__importError)
+      return { fail: `${name} does not import: ${mod.__importError.message.split('\n')[0]}` }
+    if (what === 'client.events') {
+      let ok = false
+      try {
+        const c = new mod.AmigoClient({
+          apiKey: 'probe',
+          workspaceId: 'probe',
+          baseUrl: 'http://127.0.0.1:9',
+        })
+        ok = typeof c.events?.subscribeToWorkspace === 'function'
+      } catch {}
+      if (!ok) absent.push(`${name} AmigoClient#events.subscribeToWorkspace`)
+    } else if (mod[what] === undefined) absent.push(`${name} export ${what}`)
+  }
+  return absent.length ? { skip: `not implemented yet: ${absent.join(', ')}` } : null
+}

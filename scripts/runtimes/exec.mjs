@@ -1,0 +1,47 @@
+// Runs a child process without blocking the event loop (the harness serves the local platform
+// from this same process), with a hard timeout that kills the child's whole process group.
+import { spawn } from 'node:child_process'
+
+/** Runs `cmd args`; resolves `{ code, stdout, stderr, timedOut, secs }`, never rejects. */
+export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input } = {}) {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: env ?? process.env, detached: true })
+    let stdout = ''
+    let stderr = ''
+    let timedOut = false
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    if (input !== undefined) child.stdin.end(input)
+    else child.stdin.end()
+    const timer = setTimeout(() => {
+      timedOut = true
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {}
+    }, timeoutMs)
+    const done = (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr, timedOut, secs: (Date.now() - started) / 1000 })
+    }
+    child.on('error', (err) => {
+      stderr += String(err)
+      done(-1)
+    })
+    child.on('close', (code) => done(code ?? -1))
+  })
+}
+
+/** The last `n` lines of a text, for failure output that stays readable. */
+export const tail = (text, n = 40) => text.trimEnd().split('\n').slice(-n).join('\n')
+
+/** Parses the `RESULT {...}` lines a fixture prints. */
+export const parseResults = (stdout) =>
+  stdout
+    .split('\n')
+    .filter((l) => l.startsWith('RESULT '))
+    .map((l) => JSON.parse(l.slice(7)))

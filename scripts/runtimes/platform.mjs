@@ -1,0 +1,109 @@
+// The local platform for one runtime check: a fresh @amigo-ai/platform-mock (imported from the
+// installed tarball) plus a small HTTP server on 127.0.0.1 that
+//   - drives workspace events deterministically (the control routes below), and
+//   - serves a page and its bundle and forwards every other path to the mock, so a browser page
+//     talks to one origin (no CORS needed).
+// Event handshake, so no check depends on timing: the client subscribes, POSTs /control/begin
+// (we emit a warm-up event every 100 ms), and once it has seen a warm-up it POSTs /control/ready
+// (we stop warming up and emit the EVENTS below, in order). The client then expects exactly those.
+import { createServer, request } from 'node:http'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+/** The events every runtime must receive, in this order (types and fields from the spec's catalogue). */
+export const EVENTS = [
+  ['call.started', { call_sid: 'CA-runtime-1', direction: 'inbound', service_id: 'svc-runtime' }],
+  ['operator.status_changed', { operator_id: 'op-runtime', status: 'available' }],
+  [
+    'call.ended',
+    { call_sid: 'CA-runtime-1', completion_reason: 'completed', direction: 'inbound', duration_seconds: 42 },
+  ],
+]
+
+/** The event type used for warm-up frames (clients ignore these apart from noticing one). */
+export const WARMUP_TYPE = 'pipeline.sync_completed'
+
+/** Loads the mock module from an installed app. */
+export async function loadMock(app) {
+  return import(pathToFileURL(join(app, 'node_modules/@amigo-ai/platform-mock/dist/index.js')).href)
+}
+
+/**
+ * Starts a mock (unless `mockModule` is null) and the control/proxy server. `files` (mutable, also
+ * returned) maps paths to `[content-type, body]` served as they are.
+ */
+export async function startPlatform(mockModule, files = {}) {
+  const mock = mockModule
+    ? await mockModule.startMockPlatform({ port: 0, seed: 1, latencyMs: 0, faults: [] })
+    : null
+  let warmup
+  let warmups = 0
+  const stopWarmup = () => clearInterval(warmup)
+  const control = {
+    '/control/begin': () => {
+      stopWarmup()
+      warmup = setInterval(() => {
+        warmups++
+        mock.emit(WARMUP_TYPE, { data_source_id: 'ds-warmup', duration_ms: 1, event_count: warmups })
+      }, 100)
+      return { ok: true }
+    },
+    '/control/ready': () => {
+      stopWarmup()
+      for (const [type, data] of EVENTS) mock.emit(type, data)
+      return { ok: true, sent: EVENTS.map(([type]) => type) }
+    },
+  }
+  const target = mock && new URL(mock.url)
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname
+    if (mock && control[path]) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      res.end(JSON.stringify(control[path]()))
+      return
+    }
+    if (files[path]) {
+      res.writeHead(200, { 'content-type': files[path][0], 'cache-control': 'no-store' })
+      res.end(files[path][1])
+      return
+    }
+    if (!mock) {
+      res.writeHead(404).end()
+      return
+    }
+    // Forward to the mock, streaming both ways (SSE must not be buffered).
+    const upstream = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode, up.headers)
+        res.flushHeaders()
+        up.pipe(res)
+      },
+    )
+    upstream.on('error', () => res.destroy())
+    res.on('close', () => upstream.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${server.address().port}`
+  return {
+    mock,
+    origin,
+    files,
+    /** Environment handed to a runtime's scenario. */
+    env: mock
+      ? {
+          AMIGO_BASE_URL: mock.url,
+          AMIGO_API_KEY: mock.apiKey,
+          AMIGO_WORKSPACE_ID: mock.workspaceId,
+          RUNTIME_CONTROL_URL: origin,
+        }
+      : {},
+    async close() {
+      stopWarmup()
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+      await mock?.close()
+    },
+  }
+}

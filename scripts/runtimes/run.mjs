@@ -1,0 +1,192 @@
+// `pnpm test:runtimes`: the SDK where its users run it. Node 20/22/24 run the whole unit suite;
+// the packed tarballs, installed into a temporary app, are exercised in Bun, Deno, Cloudflare
+// Workers (miniflare's workerd) and a real headless Chromium; the umbrella is bundled for a
+// browser and a Worker. Runtimes are installed into .cache/runtimes (reused between runs).
+//
+//   node scripts/runtimes/run.mjs [--no-build] [--strict] [node20 node22 node24 bundles bun deno workers chromium]
+//
+// --no-build skips `turbo run build` (when dist is already fresh); --strict counts skipped checks
+// as failures. A check is skipped only while a package it needs does not export what it uses yet.
+// Prints one line per check and per runtime, timings, and ends with "N passed, N failed".
+import { spawnSync } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { checkBundles } from '../check-bundles.mjs'
+import { createApp, loadPackages, missing } from './app.mjs'
+import { runBun } from './bun.mjs'
+import { needs } from './checks.mjs'
+import { runChromium } from './chromium.mjs'
+import { runDeno } from './deno.mjs'
+import { ensureChromium, installNpmRuntimes } from './install.mjs'
+import { nodeSuite } from './node-suites.mjs'
+import { chromiumPath } from './pins.mjs'
+import { runWorkers } from './workers.mjs'
+
+const root = new URL('../..', import.meta.url).pathname
+const argv = process.argv.slice(2)
+const noBuild = argv.includes('--no-build')
+const strict = argv.includes('--strict')
+const only = argv.filter((a) => !a.startsWith('--'))
+const wanted = (id) => !only.length || only.includes(id)
+const started = Date.now()
+const secs = (t) => `${((Date.now() - t) / 1000).toFixed(1)}s`
+const log = (line) => console.log(line)
+const indent = (text) => text.replace(/\n/g, '\n      ')
+
+/** Every result line, for the summary. */
+const results = []
+const runtimes = []
+
+function record(runtime, check, status, detail) {
+  results.push({ runtime, check, status })
+  const mark = { pass: '✓', fail: '✗', skip: '-' }[status]
+  log(`  ${mark} ${check}: ${status === 'skip' ? 'skipped, ' : ''}${indent(detail)}`)
+}
+
+/** Runs one runtime's checks (skipping only those whose packages are still stubs), with a hard timeout. */
+async function group(id, label, checks, fn, timeoutMs = 240_000) {
+  if (!wanted(id)) return
+  const t = Date.now()
+  log(`\n━━ ${label}`)
+  const runnable = []
+  for (const check of checks) {
+    const gap = needs[check] ? missing(mods, needs[check]) : null
+    if (gap?.fail) record(label, check, 'fail', gap.fail)
+    else if (gap?.skip) record(label, check, strict ? 'fail' : 'skip', gap.skip)
+    else runnable.push(check)
+  }
+  if (runnable.length) {
+    let timer
+    const out = await Promise.race([
+      fn(runnable).catch((err) =>
+        runnable.map((check) => ({ check, ok: false, detail: String(err?.stack ?? err) })),
+      ),
+      new Promise((resolve) => {
+        timer = setTimeout(
+          () =>
+            resolve(
+              runnable.map((check) => ({ check, ok: false, detail: `timed out after ${timeoutMs} ms` })),
+            ),
+          timeoutMs,
+        )
+      }),
+    ])
+    clearTimeout(timer)
+    for (const r of out) record(label, r.check, r.ok ? 'pass' : 'fail', r.detail)
+  }
+  const mine = results.filter((r) => r.runtime === label)
+  const status = mine.some((r) => r.status === 'fail')
+    ? 'FAIL'
+    : mine.every((r) => r.status === 'skip')
+      ? 'SKIP'
+      : 'PASS'
+  runtimes.push(`${status.padEnd(4)} ${label} (${secs(t)})`)
+  log(`━━ ${label}: ${status.toLowerCase()} (${secs(t)})`)
+}
+
+const version = (bin, args = ['--version']) =>
+  spawnSync(bin, args, { encoding: 'utf8' }).stdout.trim().split('\n')[0].split(' ').slice(0, 2).join(' ')
+
+// 1. Runtimes.
+let t = Date.now()
+let bins
+try {
+  bins = installNpmRuntimes(log)
+  if (wanted('chromium')) ensureChromium(log)
+} catch (err) {
+  log(`✗ installing the runtimes failed: ${err.message}`)
+  log('0 passed, 1 failed')
+  process.exit(1)
+}
+log(
+  `runtimes ready (${secs(t)}): node ${bins.node20Version} ${bins.node22Version} ${bins.node24Version}, bun ${bins.bunVersion}, ${version(bins.deno)}`,
+)
+
+// 2. Build, pack, install the tarballs into a temp app, and see what the packages export.
+let app
+let mods = {}
+const needsApp = ['bundles', 'bun', 'deno', 'workers', 'chromium'].some(wanted)
+if (needsApp) {
+  t = Date.now()
+  if (!noBuild) {
+    const b = spawnSync(
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', '--concurrency=2', '--output-logs=errors-only'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    )
+    if (b.status !== 0) {
+      log('✗ build failed; the tarball checks cannot run')
+      log('0 passed, 1 failed')
+      process.exit(1)
+    }
+    log(`build (${secs(t)})`)
+  }
+  t = Date.now()
+  try {
+    app = createApp()
+    mods = await loadPackages(app.app, app.tarballs)
+  } catch (err) {
+    log(`✗ packing or installing the tarballs failed: ${err.message}`)
+    log('0 passed, 1 failed')
+    process.exit(1)
+  }
+  log(`packed ${Object.keys(app.tarballs).length} packages and installed them into ${app.app} (${secs(t)})`)
+}
+
+try {
+  // 3. The umbrella bundled for a browser and for a Worker.
+  await group('bundles', 'esbuild bundles of @amigo-ai/platform-sdk', ['bundles'], async () => {
+    const out = await checkBundles(app.app)
+    return [
+      {
+        check: 'bundles',
+        ok: out.every((r) => r.ok),
+        detail: out.map((r) => `${r.name}: ${r.detail}`).join('\n'),
+      },
+    ]
+  })
+
+  // 4. Bun and Deno run the scenario from the tarball app.
+  const scenario = ['webhooks', 'agents', 'events']
+  await group('bun', `bun ${bins.bunVersion}`, scenario, (checks) => runBun({ app: app.app, checks, bins }))
+  await group('deno', version(bins.deno), scenario, (checks) => runDeno({ app: app.app, checks, bins }))
+
+  // 5. Cloudflare Workers in miniflare's workerd.
+  const mf = JSON.parse(readFileSync(join(bins.nodeModules, 'miniflare', 'package.json'), 'utf8')).version
+  await group('workers', `workerd (miniflare ${mf})`, ['worker-webhooks', 'worker-platform'], (checks) =>
+    runWorkers({ app: app.app, checks, bins }),
+  )
+
+  // 6. Headless Chromium.
+  if (wanted('chromium')) {
+    await group('chromium', version(chromiumPath), ['browser-webhooks', 'browser-events'], (checks) =>
+      runChromium({ app: app.app, checks, bins }),
+    )
+  }
+} finally {
+  if (app) rmSync(app.work, { recursive: true, force: true })
+}
+
+// 7. The whole unit suite under each Node version (last: the longest part).
+for (const major of ['20', '22', '24']) {
+  const bin = bins[`node${major}`]
+  const v = bins[`node${major}Version`]
+  await group(
+    `node${major}`,
+    `node ${v}`,
+    ['unit suite'],
+    async () => [{ check: 'unit suite', ...(await nodeSuite(bin, v)) }],
+    660_000,
+  )
+}
+
+// Summary.
+const count = (s) => results.filter((r) => r.status === s).length
+log(`\n━━ runtimes (${secs(started)} in all)`)
+for (const line of runtimes) log(`  ${line}`)
+const skipped = count('skip')
+log(`${count('pass')} passed, ${count('fail')} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(count('fail') ? 1 : 0)

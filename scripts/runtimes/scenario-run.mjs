@@ -1,0 +1,35 @@
+// Runs fixtures/scenario.mjs (the Bun/Deno scenario) in one runtime from the tarball app, against
+// a fresh local platform, and turns its RESULT lines into check results.
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { usesPlatform } from './checks.mjs'
+import { exec, parseResults, tail } from './exec.mjs'
+import { loadMock, startPlatform } from './platform.mjs'
+
+const fixture = new URL('./fixtures/scenario.mjs', import.meta.url).pathname
+
+/** Runs `checks` with `cmd [...args, scenarioFile]` in `app`; returns `[{ check, ok, detail }]`. */
+export async function runScenario({ app, checks, cmd, args, env = {} }) {
+  const file = join(app, 'runtime-scenario.mjs')
+  copyFileSync(fixture, file)
+  mkdirSync(join(app, '.tmp'), { recursive: true })
+  const platform = usesPlatform(checks) ? await startPlatform(await loadMock(app)) : null
+  try {
+    const r = await exec(cmd, [...args, file], {
+      cwd: app,
+      timeoutMs: 90_000,
+      env: { ...process.env, ...env, ...(platform?.env ?? {}), RUNTIME_CHECKS: checks.join(',') },
+    })
+    const results = parseResults(r.stdout)
+    return checks.map(
+      (check) =>
+        results.find((x) => x.check === check) ?? {
+          check,
+          ok: false,
+          detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.stdout + r.stderr)}`,
+        },
+    )
+  } finally {
+    await platform?.close()
+  }
+}

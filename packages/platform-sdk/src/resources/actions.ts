@@ -1,0 +1,86 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { Action } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `actions.list`. */
+export type ActionListParams = OperationQuery<'list-skills'>
+/** One page of actions. */
+export type ActionPage = OperationResult<'list-skills'>
+/** Body of `actions.create`. */
+export type ActionCreateParams = OperationBody<'create-skill'>
+/** Body of `actions.update`. */
+export type ActionUpdateParams = OperationBody<'update-skill'>
+/** Body of `actions.test`. */
+export type ActionTestParams = OperationBody<'test-skill'>
+/** Result of `actions.test`. */
+export type ActionTestResult = OperationResult<'test-skill'>
+
+/** Actions: reusable agent capabilities (the API still calls them skills: `/skills` endpoints). */
+export class ActionsResource extends APIResource {
+  /** Creates an action. */
+  create(body: ActionCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Action>> {
+    return this._request('post', '/v1/{workspace_id}/skills', { body }, options)
+  }
+
+  /** Lists actions, one page. */
+  list(params?: ActionListParams, options?: RequestOptions): Promise<WithResponseMeta<ActionPage>> {
+    return this._request('get', '/v1/{workspace_id}/skills', { query: params }, options)
+  }
+
+  /** Iterates over every action. */
+  listAutoPaging(
+    params?: AutoPagingParams<ActionListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<Action> {
+    return this._autoPage('get', '/v1/{workspace_id}/skills', { query: params }, { maxPageSize: 20 }, options)
+  }
+
+  /** Fetches one action. */
+  get(actionId: string, options?: RequestOptions): Promise<WithResponseMeta<Action>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/skills/{skill_id}',
+      { path: { skill_id: actionId } },
+      options,
+    )
+  }
+
+  /** Updates an action. */
+  update(
+    actionId: string,
+    body: ActionUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<Action>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/skills/{skill_id}',
+      { path: { skill_id: actionId }, body },
+      options,
+    )
+  }
+
+  /** Deletes an action. */
+  async delete(actionId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/skills/{skill_id}',
+      { path: { skill_id: actionId } },
+      options,
+    )
+  }
+
+  /** Runs an action once with a sample input. */
+  test(
+    actionId: string,
+    body: ActionTestParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ActionTestResult>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/skills/{skill_id}/test',
+      { path: { skill_id: actionId }, body },
+      options,
+    )
+  }
+}

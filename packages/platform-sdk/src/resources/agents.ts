@@ -1,0 +1,131 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { Agent, AgentVersion } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `agents.list`. */
+export type AgentListParams = OperationQuery<'list-agents'>
+/** One page of agents. */
+export type AgentPage = OperationResult<'list-agents'>
+/** Body of `agents.create`. */
+export type AgentCreateParams = OperationBody<'create-agent'>
+/** Body of `agents.update`. */
+export type AgentUpdateParams = OperationBody<'update-agent'>
+/** Query of `agents.listVersions`. */
+export type AgentVersionListParams = OperationQuery<'list-agent-versions'>
+/** One page of agent versions. */
+export type AgentVersionPage = OperationResult<'list-agent-versions'>
+/** Body of `agents.createVersion`. */
+export type AgentVersionCreateParams = OperationBody<'create-agent-version'>
+
+/** Agents: the identities that answer calls and chats, and their versioned configuration. */
+export class AgentsResource extends APIResource {
+  /** Lists agents, one page. */
+  list(params?: AgentListParams, options?: RequestOptions): Promise<WithResponseMeta<AgentPage>> {
+    return this._request('get', '/v1/{workspace_id}/agents', { query: params }, options)
+  }
+
+  /** Iterates over every agent, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<AgentListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<Agent> {
+    return this._autoPage('get', '/v1/{workspace_id}/agents', { query: params }, { maxPageSize: 20 }, options)
+  }
+
+  /** Fetches one agent. */
+  get(agentId: string, options?: RequestOptions): Promise<WithResponseMeta<Agent>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/agents/{agent_id}',
+      { path: { agent_id: agentId } },
+      options,
+    )
+  }
+
+  /** Creates an agent. */
+  create(body: AgentCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Agent>> {
+    return this._request('post', '/v1/{workspace_id}/agents', { body }, options)
+  }
+
+  /** Updates an agent. */
+  update(
+    agentId: string,
+    body: AgentUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<Agent>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/agents/{agent_id}',
+      { path: { agent_id: agentId }, body },
+      options,
+    )
+  }
+
+  /** Deletes an agent. */
+  async delete(agentId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/agents/{agent_id}',
+      { path: { agent_id: agentId } },
+      options,
+    )
+  }
+
+  /** Lists the versions of an agent, one page. */
+  listVersions(
+    agentId: string,
+    params?: AgentVersionListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<AgentVersionPage>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/agents/{agent_id}/versions',
+      { path: { agent_id: agentId }, query: params },
+      options,
+    )
+  }
+
+  /** Iterates over every version of an agent. */
+  listVersionsAutoPaging(
+    agentId: string,
+    params?: AutoPagingParams<AgentVersionListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<AgentVersion> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/agents/{agent_id}/versions',
+      { path: { agent_id: agentId }, query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Creates a new version (the versioned configuration) of an agent. */
+  createVersion(
+    agentId: string,
+    body: AgentVersionCreateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<AgentVersion>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/agents/{agent_id}/versions',
+      { path: { agent_id: agentId }, body },
+      options,
+    )
+  }
+
+  /** Fetches one version of an agent; pass `'latest'` for the newest. */
+  getVersion(
+    agentId: string,
+    version: number | 'latest' | (string & {}),
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<AgentVersion>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/agents/{agent_id}/versions/{version}',
+      { path: { agent_id: agentId, version: String(version) } },
+      options,
+    )
+  }
+}

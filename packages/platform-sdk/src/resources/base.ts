@@ -1,0 +1,162 @@
+// The one base class every resource extends. A resource is a thin, typed map from method names to
+// spec operations: it never builds URLs, retries or parses errors itself; everything goes through
+// the shared core Transport (the single request path), and results get hidden response metadata.
+//
+// Adding a resource (see also ./registry.ts):
+//   1. `class FooResource extends APIResource` in its own file; each method calls
+//      `this._request(method, path, { path, query, body }, options)` with the spec's path template,
+//      and each list gets a `...AutoPaging` twin built with `this._autoPage(...)`, passing the
+//      operation's maximum `limit` from the spec (test/api-md.test.ts checks it against openapi.json).
+//   2. Register it in ./registry.ts. It then appears on `AmigoClient`, in api.md and in `withOptions`.
+
+import type { ApiKeySource, HttpMethod, RequestOptions, Transport, WithResponseMeta } from '@amigo-ai/core'
+import { autoPage, withResponseMeta } from '@amigo-ai/core'
+import type { paths } from '../generated/openapi'
+import type {
+  ApiPath,
+  BodyOf,
+  OperationAt,
+  PageItem,
+  PathParamsOf,
+  QueryOf,
+  SuccessOf,
+} from './operation-types'
+
+/** Connection facts the realtime helpers need (they open their own SSE streams and sockets). */
+export interface ClientConnection {
+  /** API base URL without a trailing slash. */
+  readonly baseUrl: string
+  /** The configured workspace id. */
+  readonly workspaceId: string
+  /** The configured key or token (or a getter for one). */
+  readonly apiKey: ApiKeySource
+  /** Origin of the agent engine for WebSocket helpers; defaults to the `baseUrl` origin. */
+  readonly agentBaseUrl?: string
+  /** The custom `fetch`, when one was configured. */
+  readonly fetch?: typeof fetch
+}
+
+/** What every resource is built from. */
+export interface ResourceContext {
+  /** The shared request path (possibly a `withOptions` view of it). */
+  readonly transport: Transport<paths>
+  /** Connection facts for the realtime helpers. */
+  readonly connection: ClientConnection
+}
+
+/** Per-request transport switches a resource method may set (beyond the caller's RequestOptions). */
+export interface TransportSwitches {
+  /** `false` sends no Authorization header on this request. */
+  auth?: boolean
+  /** Overrides the Accept header. */
+  accept?: string
+  /** How to read the success body. */
+  parseAs?: 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream'
+  /** Content type of the body (with `bodySerializer` for non-JSON bodies). */
+  contentType?: string
+  /** Serialises the body (e.g. to a form). */
+  bodySerializer?: (body: unknown) => BodyInit
+  /** Headers this method always sends (the caller's headers are merged over them). */
+  headers?: HeaderRecord
+}
+
+/** The typed pieces of one call: path parameters (minus workspace_id), query and body. */
+export interface CallInit<O> {
+  path?: PathParamsOf<O>
+  query?: QueryOf<O> | undefined
+  body?: BodyOf<O>
+  transport?: TransportSwitches
+}
+
+/** An object result carries hidden `_request_id` / `lastResponse`; other results pass through. */
+export type WithMeta<T> = T extends object ? WithResponseMeta<T> : T
+
+/** Options for `_autoPage`. */
+export interface AutoPageSettings<K extends string> {
+  /** The spec's maximum `limit` for this list; larger requested limits are clamped to it. */
+  maxPageSize: number
+  /** The array field holding the items (default `items`). */
+  itemsKey?: K
+}
+
+/** Header values as RequestOptions takes them (`null` removes a default header). */
+export type HeaderRecord = Record<string, string | null | undefined>
+
+/** Merges header sets left to right (later values win, keys compared case-insensitively). */
+export function mergeHeaders(
+  ...sets: Array<RequestOptions['headers'] | undefined>
+): HeaderRecord | undefined {
+  if (sets.every((s) => s === undefined)) return undefined
+  const out: HeaderRecord = {}
+  for (const set of sets) {
+    if (set === undefined) continue
+    if (set instanceof Headers || Array.isArray(set)) {
+      new Headers(set as HeadersInit).forEach((value, key) => {
+        out[key] = value
+      })
+    } else {
+      for (const [key, value] of Object.entries(set)) out[key.toLowerCase()] = value
+    }
+  }
+  return out
+}
+
+/** Base class of every resource: holds the transport and offers typed call and paging helpers. */
+export abstract class APIResource {
+  /** Shared context; not part of the public API. */
+  protected readonly _ctx: ResourceContext
+
+  /** Builds a resource over a context (the client does this; users rarely need to). */
+  constructor(ctx: ResourceContext) {
+    this._ctx = ctx
+  }
+
+  /** A copy of this resource whose calls carry extra options (timeout, maxRetries, headers, ...). */
+  withOptions(options: RequestOptions): this {
+    const Ctor = this.constructor as new (ctx: ResourceContext) => this
+    return new Ctor({ ...this._ctx, transport: this._ctx.transport.withOptions(options) })
+  }
+
+  /** Sends one spec operation through the transport and attaches response metadata to the result. */
+  protected async _request<P extends ApiPath, M extends HttpMethod>(
+    method: M,
+    path: P,
+    init: CallInit<OperationAt<P, M>> = {},
+    options: RequestOptions = {},
+  ): Promise<WithMeta<SuccessOf<OperationAt<P, M>>>> {
+    const { headers: switchHeaders, ...switches } = init.transport ?? {}
+    const { headers: callerHeaders, ...callerOptions } = options
+    const headers = mergeHeaders(switchHeaders, callerHeaders)
+    const result = await this._ctx.transport.request(method, path, {
+      ...switches,
+      ...callerOptions,
+      ...(headers ? { headers } : {}),
+      params: {
+        path: (init.path ?? {}) as Record<string, unknown>,
+        query: init.query as Record<string, unknown> | undefined,
+      },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    })
+    return withResponseMeta(result.data, result) as WithMeta<SuccessOf<OperationAt<P, M>>>
+  }
+
+  /** Walks every page of a list operation lazily and yields its items. */
+  protected _autoPage<P extends ApiPath, M extends HttpMethod, K extends string = 'items'>(
+    method: M,
+    path: P,
+    init: CallInit<OperationAt<P, M>>,
+    settings: AutoPageSettings<K>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<SuccessOf<OperationAt<P, M>>, K>> {
+    const { query, ...rest } = init
+    return autoPage<PageItem<SuccessOf<OperationAt<P, M>>, K>>(
+      (cursor) =>
+        this._request(method, path, { ...rest, query: cursor as QueryOf<OperationAt<P, M>> }, options),
+      {
+        params: (query ?? {}) as Record<string, unknown>,
+        maxPageSize: settings.maxPageSize,
+        ...(settings.itemsKey ? { itemsKey: settings.itemsKey } : {}),
+      },
+    )
+  }
+}

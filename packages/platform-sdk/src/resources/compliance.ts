@@ -1,0 +1,16 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from './base'
+import type { OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `compliance.getHipaa`. */
+export type HipaaReportParams = OperationQuery<'get-hipaa-report'>
+/** Result of `compliance.getHipaa`. */
+export type HipaaReport = OperationResult<'get-hipaa-report'>
+
+/** Compliance reports. */
+export class ComplianceResource extends APIResource {
+  /** The workspace's HIPAA report. */
+  getHipaa(params?: HipaaReportParams, options?: RequestOptions): Promise<WithResponseMeta<HipaaReport>> {
+    return this._request('get', '/v1/{workspace_id}/compliance/hipaa', { query: params }, options)
+  }
+}

@@ -1,0 +1,154 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { TurnStreamEvent } from '@amigo-ai/realtime'
+import { type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime'
+import type { Conversation, ConversationSummary } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+import { parseTurnStream } from './turn-stream'
+
+/** Query of `conversations.list`. */
+export type ConversationListParams = OperationQuery<'list_conversations_v1__workspace_id__conversations_get'>
+/** One page of conversations. */
+export type ConversationPage = OperationResult<'list_conversations_v1__workspace_id__conversations_get'>
+/** Body of `conversations.create`. */
+export type ConversationCreateParams =
+  OperationBody<'create_conversation_v1__workspace_id__conversations_post'>
+/** Body of `conversations.createTurn` and `conversations.streamTurn`. */
+export type TurnCreateParams =
+  OperationBody<'create_turn_v1__workspace_id__conversations__conversation_id__turns_post'>
+/** Result of `conversations.createTurn`. */
+export type TurnResult =
+  OperationResult<'create_turn_v1__workspace_id__conversations__conversation_id__turns_post'>
+/** Body of `conversations.sendMessage`. */
+export type SendMessageParams = OperationBody<'send_message_v1__workspace_id__conversations_messages_post'>
+/** Result of `conversations.sendMessage`. */
+export type SendMessageResult = OperationResult<'send_message_v1__workspace_id__conversations_messages_post'>
+
+/** Per-call options of a turn: request options plus whether to include tool calls. */
+export interface TurnOptions extends RequestOptions {
+  /** Ask the server to include tool-call details (not allowed for external-user tokens). */
+  includeToolCalls?: boolean
+}
+
+/** Parameters of `conversations.textStreamUrl` (workspace and origin come from the client). */
+export type TextStreamUrlParams = Omit<TextStreamUrlOptions, 'workspaceId' | 'baseUrl' | 'agentBaseUrl'>
+
+function splitTurnOptions(options: TurnOptions = {}): {
+  query: { include_tool_calls?: boolean } | undefined
+  rest: RequestOptions
+} {
+  const { includeToolCalls, ...rest } = options
+  return {
+    query: includeToolCalls === undefined ? undefined : { include_tool_calls: includeToolCalls },
+    rest,
+  }
+}
+
+/** Text conversations: create, read and close conversations, and send turns (blocking or streamed). */
+export class ConversationsResource extends APIResource {
+  /** Starts a conversation with a service. */
+  create(body: ConversationCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Conversation>> {
+    return this._request('post', '/v1/{workspace_id}/conversations', { body }, options)
+  }
+
+  /** Lists conversations, one page. */
+  list(
+    params?: ConversationListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ConversationPage>> {
+    return this._request('get', '/v1/{workspace_id}/conversations', { query: params }, options)
+  }
+
+  /** Iterates over every matching conversation. */
+  listAutoPaging(
+    params?: AutoPagingParams<ConversationListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<ConversationSummary> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/conversations',
+      { query: params },
+      { maxPageSize: 100 },
+      options,
+    )
+  }
+
+  /** Fetches one conversation. */
+  get(conversationId: string, options?: RequestOptions): Promise<WithResponseMeta<Conversation>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/conversations/{conversation_id}',
+      { path: { conversation_id: conversationId } },
+      options,
+    )
+  }
+
+  /** Closes a conversation. */
+  async close(conversationId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/conversations/{conversation_id}',
+      { path: { conversation_id: conversationId } },
+      options,
+    )
+  }
+
+  /** Sends one user turn and waits for the whole reply (always asks for JSON, never a stream). */
+  createTurn(
+    conversationId: string,
+    body: TurnCreateParams,
+    options?: TurnOptions,
+  ): Promise<WithResponseMeta<TurnResult>> {
+    const { query, rest } = splitTurnOptions(options)
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/conversations/{conversation_id}/turns',
+      { path: { conversation_id: conversationId }, query, body, transport: { accept: 'application/json' } },
+      rest,
+    )
+  }
+
+  /**
+   * Sends one user turn and yields the reply as it is produced (`token`, `thinking`, tool calls,
+   * `message`, then `done` or `error`). The request starts on the first iteration; breaking out of
+   * the loop (or aborting `signal`) closes the stream.
+   */
+  async *streamTurn(
+    conversationId: string,
+    body: TurnCreateParams,
+    options?: TurnOptions,
+  ): AsyncGenerator<TurnStreamEvent, void, undefined> {
+    const { query, rest } = splitTurnOptions(options)
+    const stream = await this._request(
+      'post',
+      '/v1/{workspace_id}/conversations/{conversation_id}/turns/stream',
+      {
+        path: { conversation_id: conversationId },
+        query,
+        body,
+        transport: { accept: 'text/event-stream', parseAs: 'stream' },
+      },
+      rest,
+    )
+    yield* parseTurnStream(stream as unknown as ReadableStream<Uint8Array>, rest.signal)
+  }
+
+  /** Sends a user message and waits for the reply; omit `conversation_id` to start a new conversation. */
+  sendMessage(
+    body: SendMessageParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<SendMessageResult>> {
+    return this._request('post', '/v1/{workspace_id}/conversations/messages', { body }, options)
+  }
+
+  /** Builds the `ws(s)://` URL of the real-time text stream for a service (no request is made). */
+  textStreamUrl(params: TextStreamUrlParams): string {
+    const { connection } = this._ctx
+    return textStreamUrl({
+      ...params,
+      workspaceId: connection.workspaceId,
+      baseUrl: connection.baseUrl,
+      ...(connection.agentBaseUrl !== undefined ? { agentBaseUrl: connection.agentBaseUrl } : {}),
+    })
+  }
+}

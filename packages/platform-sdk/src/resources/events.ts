@@ -1,0 +1,34 @@
+import {
+  type SubscribeToWorkspaceEventsOptions,
+  subscribeToWorkspaceEvents,
+  type WorkspaceEventSubscription,
+} from '@amigo-ai/realtime'
+import { APIResource } from './base'
+import { tokenOptions } from './realtime-auth'
+
+/**
+ * Options of `events.subscribeToWorkspace`: the realtime options minus what the client already knows
+ * (workspace, base URL, fetch). The token defaults to the client's key; pass `token` or `getToken` to
+ * use another.
+ */
+export type WorkspaceSubscribeOptions = Omit<SubscribeToWorkspaceEventsOptions, 'workspaceId' | 'baseUrl'>
+
+/** Live workspace events over Server-Sent Events (calls, surfaces, pipeline, operators, channels). */
+export class EventsResource extends APIResource {
+  /**
+   * Subscribes to the workspace event stream. Reconnects with backoff, resumes from the last event id,
+   * and dispatches typed events on `event.event_type`. Returns `{ unsubscribe(), done }`.
+   */
+  subscribeToWorkspace(options: WorkspaceSubscribeOptions): WorkspaceEventSubscription {
+    const { connection } = this._ctx
+    const auth =
+      options.token !== undefined || options.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
+    return subscribeToWorkspaceEvents({
+      ...(connection.fetch ? { fetch: connection.fetch } : {}),
+      ...auth,
+      ...options,
+      workspaceId: connection.workspaceId,
+      baseUrl: connection.baseUrl,
+    })
+  }
+}

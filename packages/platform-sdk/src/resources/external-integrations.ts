@@ -1,0 +1,160 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { ExternalIntegration, ExternalIntegrationCredential } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `externalIntegrations.list`. */
+export type ExternalIntegrationListParams = OperationQuery<'list-external-integrations'>
+/** One page of external integrations. */
+export type ExternalIntegrationPage = OperationResult<'list-external-integrations'>
+/** Body of `externalIntegrations.create`. */
+export type ExternalIntegrationCreateParams = OperationBody<'create-external-integration'>
+/** Body of `externalIntegrations.update`. */
+export type ExternalIntegrationUpdateParams = OperationBody<'update-external-integration'>
+/** Query of `externalIntegrations.listCredentials`. */
+export type ExternalIntegrationCredentialListParams = OperationQuery<'list-external-integration-credentials'>
+/** One page of credentials (never includes secrets). */
+export type ExternalIntegrationCredentialPage = OperationResult<'list-external-integration-credentials'>
+/** Body of `externalIntegrations.createCredential`. */
+export type ExternalIntegrationCredentialCreateParams =
+  OperationBody<'create-external-integration-credential'>
+/** A credential together with its plaintext `client_secret`, returned only by create and rotate. */
+export type ExternalIntegrationCredentialSecret = OperationResult<'create-external-integration-credential'>
+
+/** External integrations: customer backends that mint external-user sessions with their own credentials. */
+export class ExternalIntegrationsResource extends APIResource {
+  /** Registers an external integration. */
+  create(
+    body: ExternalIntegrationCreateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ExternalIntegration>> {
+    return this._request('post', '/v1/{workspace_id}/external-integrations', { body }, options)
+  }
+
+  /** Lists external integrations, one page. */
+  list(
+    params?: ExternalIntegrationListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ExternalIntegrationPage>> {
+    return this._request('get', '/v1/{workspace_id}/external-integrations', { query: params }, options)
+  }
+
+  /** Iterates over every external integration. */
+  listAutoPaging(
+    params?: AutoPagingParams<ExternalIntegrationListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<ExternalIntegration> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/external-integrations',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one external integration. */
+  get(integrationId: string, options?: RequestOptions): Promise<WithResponseMeta<ExternalIntegration>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/external-integrations/{integration_id}',
+      { path: { integration_id: integrationId } },
+      options,
+    )
+  }
+
+  /** Updates an external integration. */
+  update(
+    integrationId: string,
+    body: ExternalIntegrationUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ExternalIntegration>> {
+    return this._request(
+      'patch',
+      '/v1/{workspace_id}/external-integrations/{integration_id}',
+      { path: { integration_id: integrationId }, body },
+      options,
+    )
+  }
+
+  /** Deletes an external integration (its credentials stop working). */
+  async delete(integrationId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/external-integrations/{integration_id}',
+      { path: { integration_id: integrationId } },
+      options,
+    )
+  }
+
+  /** Lists an integration's credentials, one page (secrets are never listed). */
+  listCredentials(
+    integrationId: string,
+    params?: ExternalIntegrationCredentialListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ExternalIntegrationCredentialPage>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
+      { path: { integration_id: integrationId }, query: params },
+      options,
+    )
+  }
+
+  /** Iterates over every credential of an integration. */
+  listCredentialsAutoPaging(
+    integrationId: string,
+    params?: AutoPagingParams<ExternalIntegrationCredentialListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<ExternalIntegrationCredential> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
+      { path: { integration_id: integrationId }, query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Creates a credential; the answer holds the plaintext `client_secret`, shown this once only. */
+  createCredential(
+    integrationId: string,
+    body: ExternalIntegrationCredentialCreateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ExternalIntegrationCredentialSecret>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
+      { path: { integration_id: integrationId }, body },
+      options,
+    )
+  }
+
+  /** Issues a new secret for a credential (the old one stops working); the new secret is shown once. */
+  rotateCredential(
+    integrationId: string,
+    credentialId: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ExternalIntegrationCredentialSecret>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}/rotate',
+      { path: { integration_id: integrationId, credential_id: credentialId } },
+      options,
+    )
+  }
+
+  /** Revokes a credential for good. */
+  revokeCredential(
+    integrationId: string,
+    credentialId: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ExternalIntegrationCredential>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}/revoke',
+      { path: { integration_id: integrationId, credential_id: credentialId } },
+      options,
+    )
+  }
+}

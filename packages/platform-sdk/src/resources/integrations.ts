@@ -1,0 +1,60 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { Integration } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `integrations.list`. */
+export type IntegrationListParams = OperationQuery<'list-integrations'>
+/** One page of integrations. */
+export type IntegrationPage = OperationResult<'list-integrations'>
+/** Body of `integrations.testEndpoint`. */
+export type IntegrationEndpointTestParams = OperationBody<'test-integration-endpoint'>
+/** Result of `integrations.testEndpoint`. */
+export type IntegrationEndpointTestResult = OperationResult<'test-integration-endpoint'>
+
+/** Integrations: external APIs an agent can call through declared endpoints. */
+export class IntegrationsResource extends APIResource {
+  /** Lists integrations, one page. */
+  list(params?: IntegrationListParams, options?: RequestOptions): Promise<WithResponseMeta<IntegrationPage>> {
+    return this._request('get', '/v1/{workspace_id}/integrations', { query: params }, options)
+  }
+
+  /** Iterates over every integration. */
+  listAutoPaging(
+    params?: AutoPagingParams<IntegrationListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<Integration> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/integrations',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one integration. */
+  get(integrationId: string, options?: RequestOptions): Promise<WithResponseMeta<Integration>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/integrations/{integration_id}',
+      { path: { integration_id: integrationId } },
+      options,
+    )
+  }
+
+  /** Calls one endpoint of an integration with sample input. */
+  testEndpoint(
+    integrationId: string,
+    endpointName: string,
+    body: IntegrationEndpointTestParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<IntegrationEndpointTestResult>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/integrations/{integration_id}/endpoints/{endpoint_name}/test',
+      { path: { integration_id: integrationId, endpoint_name: endpointName }, body },
+      options,
+    )
+  }
+}

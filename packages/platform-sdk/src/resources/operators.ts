@@ -1,0 +1,151 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { Operator } from '../types'
+import { APIResource } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Query of `operators.list`. */
+export type OperatorListParams = OperationQuery<'list-operators'>
+/** One page of operators. */
+export type OperatorPage = OperationResult<'list-operators'>
+/** Result of `operators.getDashboard`. */
+export type OperatorDashboard = OperationResult<'operator-dashboard'>
+/** Result of `operators.getQueue`. */
+export type OperatorQueue = OperationResult<'get-operator-queue'>
+/** Query of `operators.getActiveEscalations`. */
+export type ActiveEscalationListParams = OperationQuery<'list-active-escalations'>
+/** One page of active escalations. */
+export type ActiveEscalationPage = OperationResult<'list-active-escalations'>
+/** One active escalation. */
+export type ActiveEscalation = PageItem<ActiveEscalationPage>
+/** Body of `operators.joinCall`. */
+export type OperatorJoinCallParams = OperationBody<'operator-join-call'>
+/** Result of `operators.joinCall`. */
+export type OperatorJoinCallResult = OperationResult<'operator-join-call'>
+/** Body of `operators.leaveCall`. */
+export type OperatorLeaveCallParams = OperationBody<'operator-leave-call'>
+/** Result of `operators.leaveCall`. */
+export type OperatorLeaveCallResult = OperationResult<'operator-leave-call'>
+/** Body of `operators.sendGuidance`. */
+export type OperatorGuidanceParams = OperationBody<'operator-send-guidance'>
+/** Result of `operators.sendGuidance`. */
+export type OperatorGuidanceResult = OperationResult<'operator-send-guidance'>
+/** Body of `operators.wrapUp`. */
+export type OperatorWrapUpParams = OperationBody<'operator-wrap-up'>
+/** Result of `operators.wrapUp`. */
+export type OperatorWrapUpResult = OperationResult<'operator-wrap-up'>
+
+/** Operators: the humans who watch, join and guide live calls. */
+export class OperatorsResource extends APIResource {
+  /** Lists operators, one page. */
+  list(params?: OperatorListParams, options?: RequestOptions): Promise<WithResponseMeta<OperatorPage>> {
+    return this._request('get', '/v1/{workspace_id}/operators', { query: params }, options)
+  }
+
+  /** Iterates over every operator. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperatorListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<Operator> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/operators',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Operator dashboard (who is on, what is waiting). */
+  getDashboard(options?: RequestOptions): Promise<WithResponseMeta<OperatorDashboard>> {
+    return this._request('get', '/v1/{workspace_id}/operators/dashboard', {}, options)
+  }
+
+  /** The prioritised queue of calls waiting for an operator. */
+  getQueue(options?: RequestOptions): Promise<WithResponseMeta<OperatorQueue>> {
+    return this._request('get', '/v1/{workspace_id}/operators/queue', {}, options)
+  }
+
+  /** Escalations that are still open, one page. */
+  getActiveEscalations(
+    params?: ActiveEscalationListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ActiveEscalationPage>> {
+    return this._request('get', '/v1/{workspace_id}/operators/escalations/active', { query: params }, options)
+  }
+
+  /** Iterates over every open escalation. */
+  getActiveEscalationsAutoPaging(
+    params?: AutoPagingParams<ActiveEscalationListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<ActiveEscalation> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/operators/escalations/active',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Puts an operator on a live call. */
+  joinCall(
+    operatorId: string,
+    body: OperatorJoinCallParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<OperatorJoinCallResult>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/operators/{operator_id}/join-call',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Takes an operator off a call. */
+  leaveCall(
+    operatorId: string,
+    body: OperatorLeaveCallParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<OperatorLeaveCallResult>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/operators/{operator_id}/leave-call',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Sends guidance to the agent on the operator's call. */
+  sendGuidance(
+    operatorId: string,
+    body: OperatorGuidanceParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<OperatorGuidanceResult>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/operators/{operator_id}/send-guidance',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Records the outcome of the operator's call. */
+  wrapUp(
+    operatorId: string,
+    body: OperatorWrapUpParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<OperatorWrapUpResult>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/operators/{operator_id}/wrap-up',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+}

@@ -1,0 +1,133 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { ReviewItem } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `reviewQueue.list`. */
+export type ReviewItemListParams = OperationQuery<'list_review_items_v1__workspace_id__review_queue_get'>
+/** One page of review items. */
+export type ReviewItemPage = OperationResult<'list_review_items_v1__workspace_id__review_queue_get'>
+/** Result of `reviewQueue.getStats`. */
+export type ReviewStats = OperationResult<'review_stats_v1__workspace_id__review_queue_stats_get'>
+/** Result of `reviewQueue.getDashboard`. */
+export type ReviewDashboard = OperationResult<'review_dashboard_v1__workspace_id__review_queue_dashboard_get'>
+/** Result of `reviewQueue.claim`. */
+export type ReviewClaim =
+  OperationResult<'claim_review_item_v1__workspace_id__review_queue__item_id__claim_post'>
+/** Body of `reviewQueue.approve`. */
+export type ReviewApproveParams =
+  OperationBody<'approve_review_item_v1__workspace_id__review_queue__item_id__approve_post'>
+/** Body of `reviewQueue.reject`. */
+export type ReviewRejectParams =
+  OperationBody<'reject_review_item_v1__workspace_id__review_queue__item_id__reject_post'>
+/** Body of `reviewQueue.correct`. */
+export type ReviewCorrectParams =
+  OperationBody<'correct_review_item_v1__workspace_id__review_queue__item_id__correct_post'>
+/** Body of `reviewQueue.batchApprove`. */
+export type ReviewBatchApproveParams =
+  OperationBody<'batch_approve_v1__workspace_id__review_queue_batch_approve_post'>
+/** Result of `reviewQueue.batchApprove`. */
+export type ReviewBatchResult =
+  OperationResult<'batch_approve_v1__workspace_id__review_queue_batch_approve_post'>
+
+/** The review queue: extracted data waiting for a human to approve, reject or correct it. */
+export class ReviewQueueResource extends APIResource {
+  /** Lists review items, one page. */
+  list(params?: ReviewItemListParams, options?: RequestOptions): Promise<WithResponseMeta<ReviewItemPage>> {
+    return this._request('get', '/v1/{workspace_id}/review-queue', { query: params }, options)
+  }
+
+  /** Iterates over every matching review item. */
+  listAutoPaging(
+    params?: AutoPagingParams<ReviewItemListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<ReviewItem> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/review-queue',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one review item. */
+  get(itemId: string, options?: RequestOptions): Promise<WithResponseMeta<ReviewItem>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/review-queue/{item_id}',
+      { path: { item_id: itemId } },
+      options,
+    )
+  }
+
+  /** Queue statistics. */
+  getStats(options?: RequestOptions): Promise<WithResponseMeta<ReviewStats>> {
+    return this._request('get', '/v1/{workspace_id}/review-queue/stats', {}, options)
+  }
+
+  /** Review dashboard. */
+  getDashboard(options?: RequestOptions): Promise<WithResponseMeta<ReviewDashboard>> {
+    return this._request('get', '/v1/{workspace_id}/review-queue/dashboard', {}, options)
+  }
+
+  /** Claims an item for the caller. */
+  claim(itemId: string, options?: RequestOptions): Promise<WithResponseMeta<ReviewClaim>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/review-queue/{item_id}/claim',
+      { path: { item_id: itemId } },
+      options,
+    )
+  }
+
+  /** Approves an item. */
+  approve(
+    itemId: string,
+    body: ReviewApproveParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ReviewItem>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/review-queue/{item_id}/approve',
+      { path: { item_id: itemId }, body },
+      options,
+    )
+  }
+
+  /** Rejects an item with a reason. */
+  reject(
+    itemId: string,
+    body: ReviewRejectParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ReviewItem>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/review-queue/{item_id}/reject',
+      { path: { item_id: itemId }, body },
+      options,
+    )
+  }
+
+  /** Corrects an item's data and approves it. */
+  correct(
+    itemId: string,
+    body: ReviewCorrectParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ReviewItem>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/review-queue/{item_id}/correct',
+      { path: { item_id: itemId }, body },
+      options,
+    )
+  }
+
+  /** Approves several items at once. */
+  batchApprove(
+    body: ReviewBatchApproveParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ReviewBatchResult>> {
+    return this._request('post', '/v1/{workspace_id}/review-queue/batch-approve', { body }, options)
+  }
+}

@@ -1,0 +1,74 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { Service } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `services.list`. */
+export type ServiceListParams = OperationQuery<'list-services'>
+/** One page of services. */
+export type ServicePage = OperationResult<'list-services'>
+/** Body of `services.create`. */
+export type ServiceCreateParams = OperationBody<'create-service'>
+/** Body of `services.update`. */
+export type ServiceUpdateParams = OperationBody<'update-service'>
+
+/** Services: an agent wired to a context graph and a channel (e.g. a phone number). */
+export class ServicesResource extends APIResource {
+  /** Lists services, one page. */
+  list(params?: ServiceListParams, options?: RequestOptions): Promise<WithResponseMeta<ServicePage>> {
+    return this._request('get', '/v1/{workspace_id}/services', { query: params }, options)
+  }
+
+  /** Iterates over every service. */
+  listAutoPaging(
+    params?: AutoPagingParams<ServiceListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<Service> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/services',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one service. */
+  get(serviceId: string, options?: RequestOptions): Promise<WithResponseMeta<Service>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/services/{service_id}',
+      { path: { service_id: serviceId } },
+      options,
+    )
+  }
+
+  /** Creates a service. */
+  create(body: ServiceCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Service>> {
+    return this._request('post', '/v1/{workspace_id}/services', { body }, options)
+  }
+
+  /** Updates a service. */
+  update(
+    serviceId: string,
+    body: ServiceUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<Service>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/services/{service_id}',
+      { path: { service_id: serviceId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a service. */
+  async delete(serviceId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/services/{service_id}',
+      { path: { service_id: serviceId } },
+      options,
+    )
+  }
+}

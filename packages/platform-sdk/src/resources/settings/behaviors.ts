@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Behavior settings. */
+export type BehaviorSettings = OperationResult<'get-behavior-settings'>
+/** Body of `settings.behaviors.update`. */
+export type BehaviorSettingsUpdateParams = OperationBody<'update-behavior-settings'>
+
+/** Behavior settings of the workspace. */
+export class BehaviorSettingsResource extends APIResource {
+  /** Reads the behavior settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<BehaviorSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/behaviors', {}, options)
+  }
+
+  /** Replaces the behavior settings. */
+  update(
+    body: BehaviorSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<BehaviorSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/behaviors', { body }, options)
+  }
+}

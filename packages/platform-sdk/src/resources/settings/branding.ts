@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Branding settings. */
+export type BrandingSettings = OperationResult<'get-branding-settings'>
+/** Body of `settings.branding.update`. */
+export type BrandingSettingsUpdateParams = OperationBody<'update-branding-settings'>
+
+/** Branding settings of the workspace. */
+export class BrandingSettingsResource extends APIResource {
+  /** Reads the branding settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<BrandingSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/branding', {}, options)
+  }
+
+  /** Replaces the branding settings. */
+  update(
+    body: BrandingSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<BrandingSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/branding', { body }, options)
+  }
+}

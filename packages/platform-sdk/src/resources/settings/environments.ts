@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Environment settings. */
+export type EnvironmentSettings = OperationResult<'get-environment-settings'>
+/** Body of `settings.environments.update`. */
+export type EnvironmentSettingsUpdateParams = OperationBody<'update-environment-settings'>
+
+/** Environment settings of the workspace. */
+export class EnvironmentSettingsResource extends APIResource {
+  /** Reads the environment settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<EnvironmentSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/environments', {}, options)
+  }
+
+  /** Replaces the environment settings. */
+  update(
+    body: EnvironmentSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<EnvironmentSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/environments', { body }, options)
+  }
+}

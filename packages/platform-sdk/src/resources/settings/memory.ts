@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Memory settings. */
+export type MemorySettings = OperationResult<'get-memory-settings'>
+/** Body of `settings.memory.update`. */
+export type MemorySettingsUpdateParams = OperationBody<'update-memory-settings'>
+
+/** Memory settings of the workspace. */
+export class MemorySettingsResource extends APIResource {
+  /** Reads the memory settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<MemorySettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/memory', {}, options)
+  }
+
+  /** Replaces the memory settings. */
+  update(
+    body: MemorySettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<MemorySettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/memory', { body }, options)
+  }
+}

@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Metric settings. */
+export type MetricSettings = OperationResult<'get-metric-settings'>
+/** Body of `settings.metrics.update`. */
+export type MetricSettingsUpdateParams = OperationBody<'update-metric-settings'>
+
+/** Metric settings of the workspace. */
+export class MetricSettingsResource extends APIResource {
+  /** Reads the metric settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<MetricSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/metrics', {}, options)
+  }
+
+  /** Replaces the metric settings. */
+  update(
+    body: MetricSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<MetricSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/metrics', { body }, options)
+  }
+}

@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Outreach settings. */
+export type OutreachSettings = OperationResult<'get-outreach-settings'>
+/** Body of `settings.outreach.update`. */
+export type OutreachSettingsUpdateParams = OperationBody<'update-outreach-settings'>
+
+/** Outreach settings of the workspace. */
+export class OutreachSettingsResource extends APIResource {
+  /** Reads the outreach settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<OutreachSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/outreach', {}, options)
+  }
+
+  /** Replaces the outreach settings. */
+  update(
+    body: OutreachSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<OutreachSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/outreach', { body }, options)
+  }
+}

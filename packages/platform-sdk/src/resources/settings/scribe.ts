@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Scribe settings. */
+export type ScribeSettings = OperationResult<'get-scribe-settings'>
+/** Body of `settings.scribe.update`. */
+export type ScribeSettingsUpdateParams = OperationBody<'update-scribe-settings'>
+
+/** Scribe settings of the workspace. */
+export class ScribeSettingsResource extends APIResource {
+  /** Reads the scribe settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<ScribeSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/scribe', {}, options)
+  }
+
+  /** Replaces the scribe settings. */
+  update(
+    body: ScribeSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<ScribeSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/scribe', { body }, options)
+  }
+}

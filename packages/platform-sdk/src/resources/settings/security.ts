@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Security settings. */
+export type SecuritySettings = OperationResult<'get-security-settings'>
+/** Body of `settings.security.update`. */
+export type SecuritySettingsUpdateParams = OperationBody<'update-security-settings'>
+
+/** Security settings of the workspace. */
+export class SecuritySettingsResource extends APIResource {
+  /** Reads the security settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<SecuritySettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/security', {}, options)
+  }
+
+  /** Replaces the security settings. */
+  update(
+    body: SecuritySettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<SecuritySettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/security', { body }, options)
+  }
+}

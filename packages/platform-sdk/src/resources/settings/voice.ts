@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Voice settings. */
+export type VoiceSettings = OperationResult<'get-voice-settings'>
+/** Body of `settings.voice.update`. */
+export type VoiceSettingsUpdateParams = OperationBody<'update-voice-settings'>
+
+/** Voice settings of the workspace. */
+export class VoiceSettingsResource extends APIResource {
+  /** Reads the voice settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<VoiceSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/voice', {}, options)
+  }
+
+  /** Replaces the voice settings. */
+  update(
+    body: VoiceSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<VoiceSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/voice', { body }, options)
+  }
+}

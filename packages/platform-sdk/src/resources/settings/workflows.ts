@@ -1,0 +1,24 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource } from '../base'
+import type { OperationBody, OperationResult } from '../operation-types'
+
+/** The workspace's Workflow settings. */
+export type WorkflowSettings = OperationResult<'get-workflow-settings'>
+/** Body of `settings.workflows.update`. */
+export type WorkflowSettingsUpdateParams = OperationBody<'update-workflow-settings'>
+
+/** Workflow settings of the workspace. */
+export class WorkflowSettingsResource extends APIResource {
+  /** Reads the workflow settings. */
+  get(options?: RequestOptions): Promise<WithResponseMeta<WorkflowSettings>> {
+    return this._request('get', '/v1/{workspace_id}/settings/workflows', {}, options)
+  }
+
+  /** Replaces the workflow settings. */
+  update(
+    body: WorkflowSettingsUpdateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<WorkflowSettings>> {
+    return this._request('put', '/v1/{workspace_id}/settings/workflows', { body }, options)
+  }
+}

@@ -1,0 +1,68 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { Surface } from '../types'
+import { APIResource } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Query of `surfaces.list`. */
+export type SurfaceListParams = OperationQuery<'list-surfaces'>
+/** One page of surfaces. */
+export type SurfacePage = OperationResult<'list-surfaces'>
+/** Body of `surfaces.create`. */
+export type SurfaceCreateParams = OperationBody<'create-surface'>
+/** Result of `surfaces.create` (includes the patient-facing `url`). */
+export type SurfaceCreated = OperationResult<'create-surface'>
+/** Body of `surfaces.deliver`. */
+export type SurfaceDeliverParams = OperationBody<'deliver-surface'>
+/** Result of `surfaces.deliver`. */
+export type SurfaceDelivery = OperationResult<'deliver-surface'>
+
+/** Surfaces: patient-facing forms delivered by SMS, email and other channels. */
+export class SurfacesResource extends APIResource {
+  /** Creates a surface (a form spec for one entity). */
+  create(body: SurfaceCreateParams, options?: RequestOptions): Promise<WithResponseMeta<SurfaceCreated>> {
+    return this._request('post', '/v1/{workspace_id}/surfaces', { body }, options)
+  }
+
+  /** Fetches one surface. */
+  get(surfaceId: string, options?: RequestOptions): Promise<WithResponseMeta<Surface>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/surfaces/{surface_id}',
+      { path: { surface_id: surfaceId } },
+      options,
+    )
+  }
+
+  /** Lists surfaces, one page. */
+  list(params?: SurfaceListParams, options?: RequestOptions): Promise<WithResponseMeta<SurfacePage>> {
+    return this._request('get', '/v1/{workspace_id}/surfaces', { query: params }, options)
+  }
+
+  /** Iterates over every matching surface. */
+  listAutoPaging(
+    params?: AutoPagingParams<SurfaceListParams>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<Surface> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/surfaces',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Sends a surface's link to the recipient over its channel. */
+  deliver(
+    surfaceId: string,
+    body: SurfaceDeliverParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<SurfaceDelivery>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/surfaces/{surface_id}/deliver',
+      { path: { surface_id: surfaceId }, body },
+      options,
+    )
+  }
+}

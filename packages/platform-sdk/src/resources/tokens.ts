@@ -1,0 +1,169 @@
+import { AmigoError, InvalidRequestError, type RequestOptions, type WithResponseMeta } from '@amigo-ai/core'
+import { classifyRefreshFailure } from '../errors/refresh-failure'
+import { APIResource } from './base'
+import type { OperationResult } from './operation-types'
+
+/** The scope a parent token needs to mint external-user sessions. */
+export const EXTERNAL_USER_SESSION_CREATE_SCOPE = 'external_user_sessions:create'
+
+/** The grant type used to mint an external-user session at `POST /token`. */
+export const EXTERNAL_USER_SESSION_GRANT_TYPE = 'urn:amigo:params:oauth:grant-type:external-user-session'
+
+/** The OAuth-style token payload `POST /token` answers with. */
+export type TokenResponse = OperationResult<'create-token'>
+
+/** Parameters of `tokens.exchangeApiKey`. */
+export interface ExchangeApiKeyParams {
+  /** The API key to exchange (may differ from the key the client is configured with). */
+  apiKey: string
+  /** Space-separated scopes to request for the issued token (enforced by the server). */
+  scope?: string
+}
+
+/** Parameters of `tokens.exchangeClientCredentials`. */
+export interface ExchangeClientCredentialsParams {
+  /** Public id of an external-integration credential. */
+  clientId: string
+  /** Its secret. */
+  clientSecret: string
+  /** Scopes to request, e.g. `EXTERNAL_USER_SESSION_CREATE_SCOPE`. */
+  scope?: string
+}
+
+/** Parameters of `tokens.createExternalUserSession`. */
+export interface CreateExternalUserSessionParams {
+  /** The parent JWT (from `exchangeClientCredentials`) carrying `external_user_sessions:create`. */
+  parentAccessToken: string
+  /** Your stable id for the end user. */
+  externalSubjectKey: string
+  /** Kind of subject, e.g. `'user'`. */
+  subjectType: string
+  /** The one service the session may talk to. */
+  serviceId: string
+  /** The world entity already linked to this subject, when there is one. */
+  consumerEntityId?: string
+  /** Lifetime of the access token in seconds. */
+  ttlSeconds?: number
+}
+
+/** Parameters of `tokens.refresh`. */
+export interface RefreshTokenParams {
+  /** The refresh token to rotate (single use). */
+  refreshToken: string
+  /** Workspace the new token is for. */
+  workspaceId?: string
+  /** Narrower scopes for the new token. */
+  scope?: string
+}
+
+type FormFields = Record<string, string | number | undefined>
+
+const toForm = (fields: unknown): URLSearchParams => {
+  const form = new URLSearchParams()
+  for (const [key, value] of Object.entries(fields as FormFields)) {
+    if (value !== undefined) form.set(key, String(value))
+  }
+  return form
+}
+
+function requireText(method: string, name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InvalidRequestError(`tokens.${method}: \`${name}\` must be a non-empty string`)
+  }
+  return value
+}
+
+/**
+ * Token exchanges at `POST /token` (form-encoded, not workspace-scoped). These requests never carry the
+ * client's own Authorization header: the credential being exchanged travels only as a form field.
+ */
+export class TokensResource extends APIResource {
+  /** Exchanges an API key for a short-lived JWT (pass it as `apiKey` to a new client). */
+  exchangeApiKey(
+    params: ExchangeApiKeyParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<TokenResponse>> {
+    const apiKey = requireText('exchangeApiKey', 'apiKey', params?.apiKey)
+    return this._postToken({ api_key: apiKey, scope: params.scope }, options)
+  }
+
+  /** Exchanges an external-integration credential for a parent JWT. */
+  exchangeClientCredentials(
+    params: ExchangeClientCredentialsParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<TokenResponse>> {
+    const clientId = requireText('exchangeClientCredentials', 'clientId', params?.clientId)
+    const clientSecret = requireText('exchangeClientCredentials', 'clientSecret', params.clientSecret)
+    return this._postToken(
+      {
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+        scope: params.scope,
+      },
+      options,
+    )
+  }
+
+  /** Mints an `external_user` session (access + refresh token) bound to one subject and service. */
+  createExternalUserSession(
+    params: CreateExternalUserSessionParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<TokenResponse>> {
+    const method = 'createExternalUserSession'
+    return this._postToken(
+      {
+        grant_type: EXTERNAL_USER_SESSION_GRANT_TYPE,
+        subject_token: requireText(method, 'parentAccessToken', params?.parentAccessToken),
+        external_subject_key: requireText(method, 'externalSubjectKey', params.externalSubjectKey),
+        subject_type: requireText(method, 'subjectType', params.subjectType),
+        service_id: requireText(method, 'serviceId', params.serviceId),
+        consumer_entity_id: params.consumerEntityId,
+        ttl_seconds: params.ttlSeconds,
+      },
+      options,
+    )
+  }
+
+  /**
+   * Rotates a refresh token for new tokens. A reused (already spent) refresh token rejects with
+   * `RefreshTokenReusedError` and an expired one with `RefreshTokenExpiredError`: both are final,
+   * start a new session.
+   */
+  async refresh(
+    params: RefreshTokenParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<TokenResponse>> {
+    const refreshToken = requireText('refresh', 'refreshToken', params?.refreshToken)
+    try {
+      return await this._postToken(
+        {
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          workspace_id: params.workspaceId,
+          scope: params.scope,
+        },
+        options,
+      )
+    } catch (error) {
+      throw AmigoError.isInstance(error) ? classifyRefreshFailure(error) : error
+    }
+  }
+
+  /** Posts one form-encoded grant to `/token` without the client's Authorization header. */
+  private _postToken(fields: FormFields, options?: RequestOptions): Promise<WithResponseMeta<TokenResponse>> {
+    return this._request(
+      'post',
+      '/token',
+      {
+        body: fields as never,
+        transport: {
+          auth: false,
+          contentType: 'application/x-www-form-urlencoded',
+          bodySerializer: toForm,
+        },
+      },
+      options,
+    )
+  }
+}

@@ -299,7 +299,7 @@ describe('createReconnectingWebSocket: close codes', () => {
     })
     await socket.done
     expect(errors[0]?.reason).toBe('token_expired')
-    expect((errors[0]?.cause as Error).message).toBe('refresh endpoint down')
+    expect((errors[0]!.cause as Error).message).toBe('refresh endpoint down')
   })
 
   it('an HTTP 401 answer to the upgrade is terminal (auth)', async () => {

@@ -15,9 +15,7 @@ export function toBytes(payload: WebhookPayload): Uint8Array {
   if (ArrayBuffer.isView(payload))
     return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength)
   if (isArrayBuffer(payload)) return new Uint8Array(payload)
-  throw new TypeError(
-    `payload must be the raw body (string, Uint8Array or ArrayBuffer), got ${typeof payload}`,
-  )
+  throw new TypeError(`payload must be the raw body text or bytes, got ${typeof payload}`)
 }
 
 /** Lowercase hex of `bytes`. */

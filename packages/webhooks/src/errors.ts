@@ -35,10 +35,11 @@ export class WebhookVerificationError extends Error {
 
   /** Makes `instanceof` work across copies of the package (the brand decides, not the prototype chain). */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // For a subclass, the ordinary prototype-chain check still applies.
     return (
       isWebhookVerificationError(value) &&
       // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was called on (maybe a subclass).
-      (this === WebhookVerificationError || Object.prototype.isPrototypeOf.call(this.prototype, value))
+      (this === WebhookVerificationError || super[Symbol.hasInstance](value))
     )
   }
 }

@@ -43,7 +43,7 @@ export async function parseWebhookEvent(
     fail('invalid_json', 'webhook body is not a JSON object')
   const expected = options.expectedType
   if (expected != null && ![expected].flat().includes(event!.type))
-    fail('unexpected_type', `unexpected webhook event type ${JSON.stringify(event!.type)}`)
+    fail('unexpected_type', `unexpected webhook event type ${event!.type}`)
   options.validate?.(event!)
   return event!
 }

@@ -35,17 +35,19 @@ export async function verifyDelivery(options: WebhookVerificationOptions): Promi
     .filter(Boolean)
   if (!tokens.length) fail('missing_signature', 'missing webhook signature (x-amigo-signature)')
   const candidates = tokens.flatMap((t) => fromHex(t.startsWith('sha256=') ? t.slice(7) : t) ?? [])
-  if (!candidates.length)
-    fail('malformed_signature', 'webhook signature must be hex, optionally prefixed sha256=')
+  if (!candidates.length) fail('malformed_signature', 'webhook signature is not hex')
 
   const timestamp = String(options.timestamp ?? readHeader(headers, 'x-amigo-timestamp') ?? '')
+  // A body-only MAC over `v1:<t>:<body>` equals the timestamped MAC over <body>: refusing such legacy
+  // bodies stops a timestamped delivery from being replayed with its timestamp moved into the body.
+  const clash = !timestamp && String.fromCharCode(...body.subarray(0, 3)) === 'v1:'
   const message = signedMessage(body, timestamp)
-  for (const secret of secrets) {
+  for (const secret of clash ? [] : secrets) {
     const mac = await hmacSha256(secret, message)
     if (candidates.some((c) => timingSafeEqual(mac, c))) {
       if (timestamp) {
         const at = headerTimeMs(timestamp)
-        if (Number.isNaN(at)) fail('malformed_timestamp', 'webhook timestamp is neither Unix time nor a date')
+        if (Number.isNaN(at)) fail('malformed_timestamp', 'webhook timestamp is not Unix time or ISO-8601')
         if (now - at > toleranceMs)
           fail('timestamp_too_old', `webhook timestamp is over ${toleranceMs} ms old`)
         if (at - now > toleranceMs)
@@ -54,8 +56,5 @@ export async function verifyDelivery(options: WebhookVerificationOptions): Promi
       return body
     }
   }
-  return fail(
-    'signature_mismatch',
-    'webhook signature mismatch: wrong secret or altered body (verify the raw bytes)',
-  )
+  return fail('signature_mismatch', 'webhook signature mismatch: wrong secret or altered body')
 }

@@ -17,18 +17,19 @@ const reportDirs = () => [
 export async function nodeSuite(nodeBin, version) {
   for (const dir of reportDirs()) rmSync(dir, { recursive: true, force: true })
   const major = version.replace(/^v/, '').split('.')[0]
+  const { FORCE_COLOR: _, ...inherited } = process.env
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
     CI_NODE_VERSION: major,
-    FORCE_COLOR: '0',
+    NO_COLOR: '1',
   }
   // pnpm's own shebang picks the first node on PATH, so vitest runs on `nodeBin`; prove it.
   const seen = await exec('pnpm', ['exec', 'node', '-p', 'process.version'], { cwd: root, env })
   if (seen.stdout.trim() !== version) {
     return { ok: false, detail: `pnpm ran node ${seen.stdout.trim() || seen.stderr}, expected ${version}` }
   }
-  const r = await exec('pnpm', ['-r', '--workspace-concurrency=1', 'test'], {
+  const r = await exec('pnpm', ['-r', '--workspace-concurrency=1', '--no-bail', 'test'], {
     cwd: root,
     env,
     timeoutMs: 600_000,

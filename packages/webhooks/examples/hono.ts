@@ -1,0 +1,28 @@
+// Recipe: Hono (Node, Bun, Deno or Workers). `c.req.raw` is the standard Request:
+//   app.post('/webhooks/amigo', amigoHonoHandler(secret))
+import { parseWebhookEvent, WebhookVerificationError } from '@amigo-ai/webhooks'
+import { handleEvent } from './handle-event'
+
+/** The part of Hono's Context the handler uses. */
+export interface HonoLikeContext {
+  req: { raw: Request }
+}
+
+/** A Hono handler that accepts only authentic Amigo deliveries. */
+export function amigoHonoHandler(secret: string) {
+  return async (c: HonoLikeContext): Promise<Response> => {
+    const request = c.req.raw
+    try {
+      const event = await parseWebhookEvent({
+        payload: await request.arrayBuffer(),
+        headers: request.headers,
+        secret,
+      })
+      await handleEvent(event)
+      return new Response(null, { status: 204 })
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) return new Response(error.reason, { status: 400 })
+      throw error
+    }
+  }
+}

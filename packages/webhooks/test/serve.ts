@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** A running loopback server. */
+export interface Served {
+  url: string
+  close(): Promise<void>
+}
+
+// The shared @amigo-ai/test-server buffers bodies as UTF-8 text before calling handlers; webhook
+// recipes must see the raw bytes, so these two small servers hand over the untouched stream.
+
+/** Serves a node:http listener on 127.0.0.1 (ephemeral port); a throwing listener gets a 500. */
+export async function serveNode(listener: RequestListener): Promise<Served> {
+  const server = createServer((req, res) => {
+    Promise.resolve(listener(req, res)).catch(() => {
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** Serves a fetch-style handler (Request → Response) over node:http, as Next.js, Hono and Workers call it. */
+export function serveFetch(handler: (request: Request) => Response | Promise<Response>): Promise<Served> {
+  return serveNode(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk)
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers))
+      for (const v of ([] as string[]).concat(value ?? [])) headers.append(name, v)
+    const request = new Request(`http://127.0.0.1${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+    })
+    const response = await handler(request)
+    res.writeHead(response.status, Object.fromEntries(response.headers))
+    res.end(Buffer.from(await response.arrayBuffer()))
+  })
+}

@@ -56,8 +56,9 @@ function linuxUsesPathXdgOpen(): boolean {
 function settled(child: ChildProcess, settleMs: number): Promise<boolean> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode === 0)
   return new Promise((resolve) => {
+    // Not unref'd: the launcher is detached and unref'd, so this timer is what keeps a short
+    // script alive until the answer is known (at most settleMs).
     const timer = setTimeout(() => done(true), settleMs)
-    timer.unref?.()
     const done = (ok: boolean) => {
       clearTimeout(timer)
       child.off('exit', onExit)

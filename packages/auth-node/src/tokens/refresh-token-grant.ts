@@ -1,4 +1,4 @@
-import { errorFromResponse } from '@amigo-ai/core'
+import { errorFromResponse, redactSecrets } from '@amigo-ai/core'
 import { postForm } from '../device-code/identity-request'
 import { identityUrl } from '../device-code/identity-url'
 import { readOAuthError } from '../device-code/oauth-error-body'
@@ -37,7 +37,8 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
   )
   if (res.status === 200) return parseTokenPayload(res.body)
   const { error, error_description } = readOAuthError(res.body)
-  const detail = error_description ? `: ${error_description}` : ''
+  // The description is server text; keep the tokens of this exchange out of it all the same.
+  const detail = error_description ? `: ${redactSecrets(error_description, [input.refreshToken])}` : ''
   const init = { status: res.status, errorCode: error, body: res.body, headers: res.headers }
   if (
     error &&
@@ -60,5 +61,6 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
     headers: res.headers,
     body: res.body,
     message: `Token refresh failed with HTTP ${res.status}${error ? ` (${error})` : ''}${detail}`,
+    secrets: [input.refreshToken],
   })
 }

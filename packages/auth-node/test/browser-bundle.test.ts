@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { type BuildOptions, build } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+// The browser/edge entry must bundle for `platform: 'browser'` with no Node built-in left in it,
+// and still work: universal functions run, Node-only ones throw a clear error when called.
+const pkgDir = new URL('..', import.meta.url).pathname
+const coreSrc = new URL('../../core/src/index.ts', import.meta.url).pathname
+const builtins = builtinModules.filter((m) => !m.startsWith('_'))
+const nodeImport = new RegExp(
+  `(?:require|import)\\s*\\(\\s*["'](node:[^"']+|${builtins.join('|')})["']\\s*\\)|from\\s*["'](node:[^"']+|${builtins.join('|')})["']`,
+)
+
+async function bundle(entry: string, extra: BuildOptions = {}) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    metafile: true,
+    logLevel: 'silent',
+    alias: { '@amigo-ai/core': coreSrc },
+    define: { __PACKAGE_VERSION__: '"0.0.0-test"' },
+    ...extra,
+  })
+  return { text: result.outputFiles?.[0]?.text ?? '', inputs: Object.keys(result.metafile?.inputs ?? {}) }
+}
+
+describe('browser entry', () => {
+  it('bundles for the browser with no node: import and no Node-only source file', async () => {
+    const { text, inputs } = await bundle(join(pkgDir, 'src/browser.ts'))
+    expect(text.length).toBeGreaterThan(1000)
+    expect(text).not.toMatch(nodeImport)
+    expect(text).not.toContain('node:')
+    expect(inputs.filter((p) => p.includes('src/node/'))).toEqual([])
+    expect(inputs.some((p) => p.includes('/open/'))).toBe(false)
+  })
+
+  it('the Node entry, by contrast, does import Node modules (the check above can fail)', async () => {
+    const { text } = await bundle(join(pkgDir, 'src/index.ts'), { external: ['node:*', 'open'] })
+    expect(text).toMatch(nodeImport)
+  })
+
+  it('the bundled browser build works, and Node-only exports throw only when called', async () => {
+    const { text } = await bundle(join(pkgDir, 'src/browser.ts'))
+    const dir = mkdtempSync(join(tmpdir(), 'amigo-browser-bundle-'))
+    try {
+      const file = join(dir, 'bundle.mjs')
+      writeFileSync(file, text)
+      const m = await import(pathToFileURL(file).href)
+      expect(
+        m.formatDeviceCodeInstructions({ user_code: 'AB-CD', verification_uri: 'https://x/device' }),
+      ).toContain('AB-CD')
+      const storage = new m.MemoryTokenStorage()
+      const tokens = new m.TokenManager({ storage })
+      await tokens.store({
+        accessToken: 'tok',
+        expiresAt: Date.now() + 3600_000,
+        workspaceId: 'w',
+        tokenType: 'Bearer',
+      })
+      expect(await tokens.getAccessToken()).toBe('tok')
+      expect(typeof m.loginWithDeviceCode).toBe('function')
+
+      const ctor = (() => {
+        try {
+          new m.FileTokenStorage()
+        } catch (e) {
+          return e as Error
+        }
+      })()
+      expect(m.isNodeOnlyError(ctor)).toBe(true)
+      expect(ctor?.message).toMatch(/FileTokenStorage needs Node\.js/)
+      const opened = await m.openBrowser('https://x').catch((e: unknown) => e)
+      expect(m.isNodeOnlyError(opened)).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('package.json routes browser, worker and edge conditions to the browser build', () => {
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+    const root = pkg.exports['.']
+    for (const condition of ['browser', 'worker', 'edge-light', 'workerd']) {
+      expect(root[condition]?.import?.default, condition).toBe('./dist/browser.js')
+      expect(root[condition]?.require?.default, condition).toBe('./dist/browser.cjs')
+    }
+    expect(Object.keys(root).slice(-2)).toEqual(['import', 'require'])
+    expect(readFileSync(join(pkgDir, 'tsup.config.ts'), 'utf8')).toMatch(/browser: 'src\/browser\.ts'/)
+  })
+
+  // Through the real package name and exports map: needs the built dist (`pnpm build` first).
+  it.skipIf(!existsSync(join(pkgDir, 'dist/browser.js')))(
+    'bundles the built package by name for the browser',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'amigo-browser-pkg-'))
+      try {
+        mkdirSync(join(dir, 'node_modules', '@amigo-ai'), { recursive: true })
+        symlinkSync(pkgDir, join(dir, 'node_modules', '@amigo-ai', 'auth-node'))
+        const entry = join(dir, 'entry.js')
+        writeFileSync(entry, "import * as auth from '@amigo-ai/auth-node'\nglobalThis.__auth = auth\n")
+        // As a user's bundler would: package exports and dist, no workspace tsconfig paths.
+        const { text, inputs } = await bundle(entry, { alias: {}, absWorkingDir: dir, tsconfigRaw: {} })
+        expect(inputs.some((p) => p.endsWith('auth-node/dist/browser.js'))).toBe(true)
+        expect(text).not.toMatch(nodeImport)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  )
+})

@@ -1,6 +1,14 @@
-import { failTimes, json, rateLimited, resetConnection, sequence, startTestServer, type TestServer } from '@amigo-ai/test-server'
+import {
+  failTimes,
+  json,
+  rateLimited,
+  resetConnection,
+  sequence,
+  startTestServer,
+  type TestServer,
+} from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isNetworkError, isRateLimitError, isServerError, type HttpMethod } from '../src/index'
+import { type HttpMethod, isNetworkError, isRateLimitError, isServerError } from '../src/index'
 import { makeTransport, rejectionOf } from './fixtures/helpers'
 
 let server: TestServer
@@ -9,7 +17,8 @@ afterEach(() => server?.close())
 const THING = '/v1/{workspace_id}/things/{thing_id}'
 const params = { path: { thing_id: 't1' } }
 const ok = json(200, { id: 't1', name: 'a' })
-const body = (m: HttpMethod) => (m === 'get' || m === 'head' || m === 'options' || m === 'delete' ? undefined : { name: 'x' })
+const body = (m: HttpMethod) =>
+  m === 'get' || m === 'head' || m === 'options' || m === 'delete' ? undefined : { name: 'x' }
 
 describe('retry table', () => {
   const safe: HttpMethod[] = ['get', 'head', 'options']
@@ -82,7 +91,9 @@ describe('retry table', () => {
   })
 
   it('resends the same body on every attempt', async () => {
-    server = await startTestServer(failTimes(1, 429, json(201, { id: 'n', name: 'x' }), { headers: { 'retry-after': '0' } }))
+    server = await startTestServer(
+      failTimes(1, 429, json(201, { id: 'n', name: 'x' }), { headers: { 'retry-after': '0' } }),
+    )
     await makeTransport(server).POST('/v1/{workspace_id}/things', { body: { name: 'x' } })
     expect(server.requests.map((r) => r.body)).toEqual(['{"name":"x"}', '{"name":"x"}'])
   })
@@ -98,7 +109,9 @@ describe('attempt budget', () => {
 
   it('retry.maxAttempts sets the total attempts', async () => {
     server = await startTestServer(failTimes(10, 500, ok))
-    await rejectionOf(makeTransport(server, { retry: { maxAttempts: 5, baseDelayMs: 1 } }).GET(THING, { params }))
+    await rejectionOf(
+      makeTransport(server, { retry: { maxAttempts: 5, baseDelayMs: 1 } }).GET(THING, { params }),
+    )
     expect(server.requests).toHaveLength(5)
   })
 
@@ -115,7 +128,9 @@ describe('attempt budget', () => {
 
   it('maxRetries wins over retry.maxAttempts', async () => {
     server = await startTestServer(failTimes(100, 500, ok))
-    await rejectionOf(makeTransport(server, { retry: { maxAttempts: 5 }, maxRetries: 0 }).GET(THING, { params }))
+    await rejectionOf(
+      makeTransport(server, { retry: { maxAttempts: 5 }, maxRetries: 0 }).GET(THING, { params }),
+    )
     expect(server.requests).toHaveLength(1)
   })
 
@@ -158,9 +173,12 @@ describe('delays', () => {
   it('backoff waits are capped by maxDelayMs', async () => {
     server = await startTestServer(failTimes(4, 503, ok))
     const started = Date.now()
-    await makeTransport(server, { retry: { maxAttempts: 5, baseDelayMs: 10_000, maxDelayMs: 30 } }).GET(THING, {
-      params,
-    })
+    await makeTransport(server, { retry: { maxAttempts: 5, baseDelayMs: 10_000, maxDelayMs: 30 } }).GET(
+      THING,
+      {
+        params,
+      },
+    )
     expect(Date.now() - started).toBeLessThan(1_000)
     expect(server.requests).toHaveLength(5)
   })

@@ -2,8 +2,8 @@ import type {
   BodySerializer,
   Client,
   ClientPathsWithMethod,
+  FetchOptions,
   FetchResponse,
-  MaybeOptionalInit,
 } from 'openapi-fetch'
 import type { RequestOptions } from './config'
 import type { ApiResult } from './response-meta'
@@ -41,10 +41,38 @@ export type RequestInit_ = RequestOptions &
 
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T]
 
+type Simplify<T> = { [K in keyof T]: T[K] } & {}
+
+/** Path parameters the transport fills in itself, so callers never have to pass them. */
+export type InjectedPathParams = 'workspace_id'
+
+// `path` without the injected keys; optional as a whole once nothing required is left in it.
+type InjectedPath<PP> = Simplify<
+  Omit<PP, InjectedPathParams> & Partial<Pick<PP, InjectedPathParams & keyof PP>>
+>
+type PathOption<PP> =
+  RequiredKeysOf<InjectedPath<PP>> extends never ? { path?: InjectedPath<PP> } : { path: InjectedPath<PP> }
+
+/** An operation whose `{workspace_id}` path parameter is optional (the transport injects it). */
+export type WithInjectedParams<Op> = Op extends { parameters: infer Params }
+  ? Params extends { path: infer PP }
+    ? Omit<Op, 'parameters'> & { parameters: Simplify<Omit<Params, 'path'> & PathOption<PP>> }
+    : Op
+  : Op
+
 // openapi-fetch's `bodySerializer` is typed per operation; ours is looser, so drop theirs first.
 type TypedInit<Paths extends {}, P extends keyof Paths, M extends HttpMethod> = Omit<
-  NonNullable<MaybeOptionalInit<Paths[P], M & keyof Paths[P]>>,
-  'bodySerializer' | 'parseAs' | 'headers' | 'fetch' | 'baseUrl' | 'middleware' | 'querySerializer'
+  FetchOptions<WithInjectedParams<Paths[P][M & keyof Paths[P]]>>,
+  | 'bodySerializer'
+  | 'parseAs'
+  | 'headers'
+  | 'fetch'
+  | 'baseUrl'
+  | 'middleware'
+  | 'querySerializer'
+  | 'pathSerializer'
+  | 'signal'
+  | 'method'
 > &
   RequestOptions &
   RequestExtras

@@ -1,0 +1,260 @@
+import { delayed, type Handler, json, startTestServer, type TestServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { InvalidRequestError, Transport, VERSION, withResponseMeta } from '../src/index'
+import { API_KEY, makeTransport, rejectionOf, WORKSPACE } from './fixtures/helpers'
+import type { paths } from './fixtures/paths'
+
+let server: TestServer
+afterEach(() => server?.close())
+
+const echo: Handler = (req, res) =>
+  json(200, { id: 'echo', name: req.path, method: req.method, query: req.url.split('?')[1] ?? '' })(req, res)
+
+describe('requests', () => {
+  it('sends Bearer auth, identification headers and JSON, and fills {workspace_id}', async () => {
+    server = await startTestServer(json(201, { id: 'n1', name: 'x' }))
+    const res = await makeTransport(server).POST('/v1/{workspace_id}/things', { body: { name: 'x' } })
+    const [req] = server.requests
+    expect(req!.path).toBe(`/v1/${WORKSPACE}/things`)
+    expect(req!.method).toBe('POST')
+    expect(req!.headers.authorization).toBe(`Bearer ${API_KEY}`)
+    expect(req!.headers['content-type']).toBe('application/json')
+    expect(req!.headers.accept).toBe('application/json')
+    expect(req!.headers['x-amigo-client']).toBe(`@amigo-ai/core/${VERSION}`)
+    expect(req!.headers['user-agent']).toMatch(
+      new RegExp(`^@amigo-ai/core/${VERSION.replace(/\./g, '\\.')} node/`),
+    )
+    expect(JSON.parse(req!.body)).toEqual({ name: 'x' })
+    expect(res.data).toEqual({ id: 'n1', name: 'x' })
+  })
+
+  it('userAgent names the calling SDK', async () => {
+    server = await startTestServer(echo)
+    await makeTransport(server, { userAgent: '@amigo-ai/platform-sdk/9.9.9' }).GET('/health')
+    expect(server.requests[0]!.headers['x-amigo-client']).toBe('@amigo-ai/platform-sdk/9.9.9')
+    expect(server.requests[0]!.headers['user-agent']).toMatch(/^@amigo-ai\/platform-sdk\/9\.9\.9/)
+  })
+
+  it('the configured workspace id wins over one passed by hand', async () => {
+    server = await startTestServer(echo)
+    await makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+      params: { path: { workspace_id: 'ws-evil', thing_id: 'a b/c' } },
+    })
+    expect(server.requests[0]!.url).toBe(`/v1/${WORKSPACE}/things/a%20b%2Fc`)
+  })
+
+  it('serialises query params through openapi-fetch (arrays repeated)', async () => {
+    server = await startTestServer(echo)
+    await makeTransport(server).GET('/v1/{workspace_id}/things', {
+      params: { query: { limit: 5, tag: ['a', 'b'] } },
+    })
+    expect(server.requests[0]!.url).toBe(`/v1/${WORKSPACE}/things?limit=5&tag=a&tag=b`)
+  })
+
+  it('a missing path parameter fails before sending', async () => {
+    server = await startTestServer(echo)
+    const err = await rejectionOf(
+      makeTransport(server).request('get', '/v1/{workspace_id}/things/{thing_id}'),
+    )
+    expect(err).toBeInstanceOf(InvalidRequestError)
+    expect((err as Error).message).toContain('"thing_id"')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('a trailing slash on baseUrl is removed', async () => {
+    server = await startTestServer(echo)
+    await makeTransport(server, { baseUrl: `${server.url}/prefix//` }).GET('/health')
+    expect(server.requests[0]!.path).toBe('/prefix/health')
+  })
+
+  it('calls an apiKey getter before every attempt', async () => {
+    let n = 0
+    const tokens: string[] = []
+    server = await startTestServer((req, res) => {
+      tokens.push(String(req.headers.authorization))
+      return json(tokens.length < 2 ? 503 : 200, { ok: true })(req, res)
+    })
+    await makeTransport(server, { apiKey: async () => `tok-${++n}` }).GET('/health')
+    expect(tokens).toEqual(['Bearer tok-1', 'Bearer tok-2'])
+  })
+
+  it('auth: false sends no Authorization; an explicit Authorization header is kept', async () => {
+    server = await startTestServer(echo)
+    const t = makeTransport(server)
+    await t.request('get', '/health', { auth: false })
+    await t.request('get', '/health', { headers: { Authorization: 'Bearer other' } })
+    expect(server.requests[0]!.headers.authorization).toBeUndefined()
+    expect(server.requests[1]!.headers.authorization).toBe('Bearer other')
+  })
+
+  it('custom body serializer and content type', async () => {
+    server = await startTestServer(echo)
+    await makeTransport(server).request('post', '/upload', {
+      body: { a: 1 },
+      bodySerializer: (b) => new URLSearchParams(b as Record<string, string>).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    })
+    expect(server.requests[0]!.body).toBe('a=1')
+    expect(server.requests[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded')
+  })
+})
+
+describe('results', () => {
+  it('resolves to { data, response, requestId, rateLimit } with numeric rate limits', async () => {
+    server = await startTestServer(
+      json(
+        200,
+        { id: 't1', name: 'a' },
+        {
+          'x-request-id': 'req-1',
+          'x-ratelimit-limit': '100',
+          'x-ratelimit-remaining': '99',
+          'x-ratelimit-reset': '1700000000',
+          'retry-after': '3',
+        },
+      ),
+    )
+    const r = await makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+      params: { path: { thing_id: 't1' } },
+    })
+    expect(r.data).toEqual({ id: 't1', name: 'a' })
+    expect(r.requestId).toBe('req-1')
+    expect(r.rateLimit).toEqual({ limit: 100, remaining: 99, reset: 1700000000, retryAfter: 3 })
+    expect(r.response.headers.get('content-type')).toBe('application/json')
+  })
+
+  it('missing rate-limit headers are left undefined, never NaN', async () => {
+    server = await startTestServer(json(200, {}, { 'x-ratelimit-remaining': 'lots' }))
+    const r = await makeTransport(server).GET('/health')
+    expect(r.rateLimit).toEqual({})
+    expect(r.requestId).toBeUndefined()
+  })
+
+  it('204 and 205 give undefined data; HEAD and OPTIONS work', async () => {
+    server = await startTestServer({
+      'DELETE /v1/ws-123/things/t1': json(204),
+      'PUT /v1/ws-123/things/t1': (_req, res) => {
+        res.writeHead(205).end()
+      },
+      'HEAD /health': json(200, { ignored: true }),
+      'OPTIONS /health': json(204, undefined, { allow: 'GET, HEAD' }),
+    })
+    const t = makeTransport(server)
+    const path = { params: { path: { thing_id: 't1' } } }
+    expect((await t.DELETE('/v1/{workspace_id}/things/{thing_id}', path)).data).toBeUndefined()
+    expect(
+      (await t.PUT('/v1/{workspace_id}/things/{thing_id}', { ...path, body: { name: 'n' } })).data,
+    ).toBeUndefined()
+    const head = await t.HEAD('/health')
+    expect(head.data).toBeUndefined()
+    expect(head.response.status).toBe(200)
+    expect((await t.OPTIONS('/health')).response.headers.get('allow')).toBe('GET, HEAD')
+  })
+
+  it('parseAs text, arrayBuffer and blob', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      res.end(Buffer.from([1, 2, 3]))
+    })
+    const t = makeTransport(server)
+    const ab = (await t.request('get', '/bin', { parseAs: 'arrayBuffer' })).data as ArrayBuffer
+    expect([...new Uint8Array(ab)]).toEqual([1, 2, 3])
+    const blob = (await t.request('get', '/bin', { parseAs: 'blob' })).data as Blob
+    expect(blob.size).toBe(3)
+    const txt = (await t.request('get', '/bin', { parseAs: 'text' })).data
+    expect(txt).toBe('\u0001\u0002\u0003')
+  })
+
+  it('parseAs stream returns the body untouched and the timeout does not cut it', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' })
+      res.write('data: 1\n\n')
+      setTimeout(() => res.end('data: 2\n\n'), 400)
+    })
+    const r = await makeTransport(server).GET('/stream', {
+      parseAs: 'stream',
+      accept: 'text/event-stream',
+      timeout: 150,
+    })
+    expect(server.requests[0]!.headers.accept).toBe('text/event-stream')
+    const text = await new Response(r.data as ReadableStream).text()
+    expect(text).toBe('data: 1\n\ndata: 2\n\n')
+  })
+
+  it('withResponseMeta attaches non-enumerable _request_id and lastResponse', async () => {
+    server = await startTestServer(
+      json(200, { id: 't1', name: 'a' }, { 'x-request-id': 'meta-1', 'x-ratelimit-remaining': '7' }),
+    )
+    const r = await makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+      params: { path: { thing_id: 't1' } },
+    })
+    const thing = withResponseMeta(r.data, r)
+    expect(thing._request_id).toBe('meta-1')
+    expect(thing.lastResponse.statusCode).toBe(200)
+    expect(thing.lastResponse.requestId).toBe('meta-1')
+    expect(thing.lastResponse.rateLimit.remaining).toBe(7)
+    expect(thing.lastResponse.headers.get('x-request-id')).toBe('meta-1')
+    expect(Object.keys(thing)).toEqual(['id', 'name'])
+    expect(JSON.stringify(thing)).toBe('{"id":"t1","name":"a"}')
+    expect({ ...thing }).toEqual({ id: 't1', name: 'a' })
+    expect(withResponseMeta(undefined, r)).toBeUndefined()
+    expect(withResponseMeta('s', r)).toBe('s')
+  })
+})
+
+describe('withOptions', () => {
+  it('layers headers, timeout and maxRetries without touching the parent', async () => {
+    server = await startTestServer(echo)
+    const base = makeTransport(server, { headers: { 'x-a': 'client', 'x-b': 'client' } })
+    const view = base.withOptions({ headers: { 'x-b': 'view', 'x-c': 'view' } })
+    const nested = view.withOptions({ headers: { 'x-c': 'nested', 'x-a': null } })
+    await nested.GET('/health', { headers: { 'x-d': 'call' } })
+    await base.GET('/health')
+    const [n, b] = server.requests
+    expect([n!.headers['x-a'], n!.headers['x-b'], n!.headers['x-c'], n!.headers['x-d']]).toEqual([
+      undefined,
+      'view',
+      'nested',
+      'call',
+    ])
+    expect([b!.headers['x-a'], b!.headers['x-b'], b!.headers['x-c']]).toEqual(['client', 'client', undefined])
+    expect(nested).toBeInstanceOf(Transport)
+  })
+
+  it('a view timeout applies; a per-call timeout overrides it', async () => {
+    server = await startTestServer(delayed(100, json(200, { ok: true })))
+    const view = makeTransport(server).withOptions({ timeout: 30 })
+    await expect(view.GET('/health')).rejects.toMatchObject({ name: 'RequestTimeoutError' })
+    await expect(view.GET('/health', { timeout: 2_000 })).resolves.toMatchObject({ data: { ok: true } })
+  })
+
+  it('rejects bad options with a clear error', () => {
+    const t = new Transport<paths>({ apiKey: API_KEY, workspaceId: WORKSPACE })
+    expect(() => t.withOptions({ timeout: 0 })).toThrow(/withOptions: timeout must be a positive number/)
+  })
+})
+
+describe('relative baseUrl (BFF proxy)', () => {
+  it('hands the relative URL, method, headers and body to the custom fetch', async () => {
+    server = await startTestServer(echo)
+    const seen: { url: string; method?: string; auth?: string | null }[] = []
+    const proxyFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input)
+      seen.push({ url, method: init?.method, auth: new Headers(init?.headers).get('authorization') })
+      // The proxy forwards to the real server, as a Next.js route would.
+      return fetch(`${server.url}${url.replace('/api/platform', '')}`, init)
+    }
+    const t = new Transport<paths>({
+      apiKey: 'bff-proxy',
+      workspaceId: 'ws-id',
+      baseUrl: '/api/platform/',
+      fetch: proxyFetch as typeof fetch,
+    })
+    const r = await t.POST('/v1/{workspace_id}/things', { body: { name: 'via-proxy' } })
+    expect(seen).toEqual([{ url: '/api/platform/v1/ws-id/things', method: 'POST', auth: 'Bearer bff-proxy' }])
+    expect(server.requests[0]!.body).toBe('{"name":"via-proxy"}')
+    expect(r.response.status).toBe(200)
+    await t.GET('/v1/{workspace_id}/things', { params: { query: { limit: 2 } } })
+    expect(seen[1]!.url).toBe('/api/platform/v1/ws-id/things?limit=2')
+  })
+})

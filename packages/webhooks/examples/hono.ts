@@ -3,9 +3,11 @@
 import { parseWebhookEvent, WebhookVerificationError } from '@amigo-ai/webhooks'
 import { handleEvent } from './handle-event'
 
-/** The part of Hono's Context the handler uses. */
+/** The parts of Hono's Context the handler uses. */
 export interface HonoLikeContext {
   req: { raw: Request }
+  body(data: null, status: number): Response
+  text(text: string, status: number): Response
 }
 
 /** A Hono handler that accepts only authentic Amigo deliveries. */
@@ -19,9 +21,9 @@ export function amigoHonoHandler(secret: string) {
         secret,
       })
       await handleEvent(event)
-      return new Response(null, { status: 204 })
+      return c.body(null, 204)
     } catch (error) {
-      if (error instanceof WebhookVerificationError) return new Response(error.reason, { status: 400 })
+      if (error instanceof WebhookVerificationError) return c.text(error.reason, 400)
       throw error
     }
   }

@@ -11,25 +11,36 @@ import { type Served, serveFetch, serveNode } from './serve'
 
 const SECRET = 'whsec_recipes_7d1c'
 
-/** Emulates express.raw(): the whole body as a Buffer on req.body, then the route handler. */
-const withRawBody =
+/** Stands in for Express: express.raw() (whole body as a Buffer on req.body) and res.status/send. */
+const express =
   (handler: ReturnType<typeof amigoExpressHandler>) => async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk)
-    const expressReq = Object.assign(req, { body: Buffer.concat(chunks) })
-    await handler(expressReq, res, (error) => {
-      res.writeHead(500).end(String(error))
-    })
+    const send = (code: number, body = '') => res.writeHead(code).end(body)
+    const expressRes = {
+      sendStatus: (code: number) => send(code),
+      status: (code: number) => ({ send: (b: string) => send(code, b) }),
+    }
+    await handler(Object.assign(req, { body: Buffer.concat(chunks) }), expressRes, (error) =>
+      send(500, String(error)),
+    )
   }
+
+/** Stands in for Hono's Context around a standard Request. */
+const honoContext = (raw: Request) => ({
+  req: { raw },
+  body: (data: null, status: number) => new Response(data, { status }),
+  text: (text: string, status: number) => new Response(text, { status }),
+})
 
 const recipes: Record<string, () => Promise<Served>> = {
   'node:http': () => serveNode(amigoWebhookListener(SECRET)),
-  express: () => serveNode(withRawBody(amigoExpressHandler(SECRET))),
+  express: () => serveNode(express(amigoExpressHandler(SECRET))),
   'next.js route handler': () => {
     process.env.AMIGO_WEBHOOK_SECRET = SECRET
     return serveFetch(POST)
   },
-  hono: () => serveFetch((request) => amigoHonoHandler(SECRET)({ req: { raw: request } })),
+  hono: () => serveFetch((request) => amigoHonoHandler(SECRET)(honoContext(request))),
   worker: () => serveFetch((request) => worker.fetch(request, { AMIGO_WEBHOOK_SECRET: SECRET })),
 }
 

@@ -16,9 +16,11 @@ async function main() {
   const { signature, timestamp } = await signWebhookPayload({ payload, secret })
   const event = await parseWebhookEvent({ payload, signature, timestamp, secret })
   if (event.id !== 'evt_smoke') throw new Error('parse failed')
-  if (!(await verifyWebhookSignature({ payload, signature, timestamp, secret }))) throw new Error('verify failed')
+  if (!(await verifyWebhookSignature({ payload, signature, timestamp, secret })))
+    throw new Error('verify failed')
   const error = await parseWebhookEvent({ payload, signature, timestamp: '1', secret }).catch((e) => e)
-  if (!(error instanceof WebhookVerificationError) || !isWebhookVerificationError(error)) throw new Error('wrong error')
+  if (!(error instanceof WebhookVerificationError) || !isWebhookVerificationError(error))
+    throw new Error('wrong error')
   console.log('webhooks CJS ok', VERSION)
 }
 

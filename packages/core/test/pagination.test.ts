@@ -1,0 +1,149 @@
+import { type Handler, json, startTestServer, type TestServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { autoPage, nextCursor, paginate } from '../src/index'
+import { makeTransport } from './fixtures/helpers'
+import type { OffsetPage, PlainOffsetPage, Thing, TokenPage } from './fixtures/paths'
+
+let server: TestServer
+afterEach(() => server?.close())
+
+const ALL: Thing[] = Array.from({ length: 45 }, (_, i) => ({ id: `t${i}`, name: `thing ${i}` }))
+const MAX = 20
+
+// The server caps `limit` at 20 like the real API, and rejects larger values with 422.
+const limitOf = (q: URLSearchParams) => Number(q.get('limit') ?? 10)
+const tooBig: Handler = json(422, {
+  detail: [{ loc: ['query', 'limit'], msg: 'too big', type: 'less_than_equal' }],
+})
+
+const tokenPages: Handler = (req, res) => {
+  const limit = limitOf(req.query)
+  if (limit > MAX) return tooBig(req, res)
+  const start = Number(req.query.get('continuation_token') ?? 0)
+  const items = ALL.slice(start, start + limit)
+  const more = start + limit < ALL.length
+  return json(200, {
+    items,
+    has_more: more,
+    continuation_token: more ? start + limit : null,
+    total: ALL.length,
+  })(req, res)
+}
+const offsetPages: Handler = (req, res) => {
+  const limit = limitOf(req.query)
+  if (limit > MAX) return tooBig(req, res)
+  const offset = Number(req.query.get('offset') ?? 0)
+  const entities = ALL.slice(offset, offset + limit)
+  const more = offset + limit < ALL.length
+  return json(200, { entities, has_more: more, next_offset: more ? offset + limit : null })(req, res)
+}
+const plainOffsetPages: Handler = (req, res) => {
+  const limit = limitOf(req.query)
+  if (limit > MAX) return tooBig(req, res)
+  const offset = Number(req.query.get('offset') ?? 0)
+  const events = ALL.slice(offset, offset + limit)
+  return json(200, { events, has_more: offset + limit < ALL.length, total: ALL.length, limit, offset })(
+    req,
+    res,
+  )
+}
+
+async function setup() {
+  server = await startTestServer({
+    '/v1/ws-123/things': tokenPages,
+    '/v1/ws-123/entities': offsetPages,
+    '/v1/ws-123/events': plainOffsetPages,
+  })
+  return makeTransport(server)
+}
+
+describe('paginate over the three page shapes', () => {
+  it('token pages: follows continuation_token, clamps limit 100 to 20', async () => {
+    const t = await setup()
+    const seen: Thing[] = []
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/things', { params: { query } })).data
+    for await (const thing of autoPage<Thing>(fetchPage, { params: { limit: 100 }, maxPageSize: MAX }))
+      seen.push(thing)
+    expect(seen).toEqual(ALL)
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/ws-123/things?limit=20',
+      '/v1/ws-123/things?limit=20&continuation_token=20',
+      '/v1/ws-123/things?limit=20&continuation_token=40',
+    ])
+  })
+
+  it('offset pages: follows next_offset and keeps other params', async () => {
+    const t = await setup()
+    const pages: OffsetPage[] = []
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/entities', { params: { query } })).data
+    for await (const page of paginate(fetchPage, { params: { limit: 15, sort: 'name' }, maxPageSize: MAX }))
+      pages.push(page)
+    expect(pages.flatMap((p) => p.entities)).toEqual(ALL)
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/ws-123/entities?limit=15&sort=name',
+      '/v1/ws-123/entities?limit=15&sort=name&offset=15',
+      '/v1/ws-123/entities?limit=15&sort=name&offset=30',
+    ])
+  })
+
+  it('plain offset pages: computes the next offset from the items received', async () => {
+    const t = await setup()
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/events', { params: { query } })).data
+    const seen: Thing[] = []
+    for await (const e of autoPage<Thing>(fetchPage, { params: { limit: 100 }, maxPageSize: MAX }))
+      seen.push(e)
+    expect(seen).toEqual(ALL)
+    expect(server.requests.map((r) => r.query.get('offset'))).toEqual([null, '20', '40'])
+  })
+
+  it('is lazy: nothing is fetched before iteration, and break stops further requests', async () => {
+    const t = await setup()
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/things', { params: { query } })).data
+    const it = autoPage<Thing>(fetchPage, { params: { limit: 5 } })
+    expect(server.requests).toHaveLength(0)
+    let n = 0
+    for await (const _ of it) if (++n === 7) break
+    expect(server.requests).toHaveLength(2)
+    expect(server.requests.map((r) => r.query.get('limit'))).toEqual(['5', '5'])
+  })
+
+  it('without maxPageSize or limit, the params are sent as given', async () => {
+    const t = await setup()
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/things', { params: { query } })).data
+    const pages: TokenPage[] = []
+    for await (const p of paginate(fetchPage)) pages.push(p)
+    expect(pages).toHaveLength(5)
+    expect(server.requests[0]!.url).toBe('/v1/ws-123/things')
+  })
+})
+
+describe('nextCursor edge cases', () => {
+  it('stops on has_more false, a missing token, no progress, or an empty plain page', () => {
+    expect(nextCursor({ items: [1], has_more: false, continuation_token: 5 }, {})).toBeUndefined()
+    expect(nextCursor({ items: [1], has_more: true, continuation_token: null }, {})).toBeUndefined()
+    expect(
+      nextCursor({ items: [1], has_more: true, continuation_token: 5 }, { continuation_token: 5 }),
+    ).toBeUndefined()
+    expect(nextCursor({ entities: [1], has_more: true, next_offset: 10 }, { offset: 10 })).toBeUndefined()
+    expect(nextCursor({ events: [], has_more: true }, { offset: 10 })).toBeUndefined()
+    expect(nextCursor([1, 2], {})).toBeUndefined()
+    expect(nextCursor(null, {})).toBeUndefined()
+  })
+
+  it('uses the page offset for plain pages when the request sent none, and an explicit itemsKey', () => {
+    const page: PlainOffsetPage & { other: unknown[] } = {
+      other: [],
+      events: [{ id: 'a', name: 'a' }],
+      has_more: true,
+      offset: 4,
+    }
+    expect(nextCursor(page, { limit: 1 }, 'events')).toEqual({ limit: 1, offset: 5 })
+    // Without itemsKey the first array field (`other`, empty) is used, which stops the walk.
+    expect(nextCursor(page, { limit: 1 })).toBeUndefined()
+  })
+})

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { backoffDelay, parseRateLimit, parseRetryAfter, redactSecrets, sleep } from '../src/index'
+
+describe('backoffDelay', () => {
+  it('is uniform in [0, min(max, base * 2^attempt)]', () => {
+    const opts = { baseDelayMs: 100, maxDelayMs: 1_000 }
+    expect(backoffDelay(0, { ...opts, random: () => 0.999999 })).toBe(99)
+    expect(backoffDelay(2, { ...opts, random: () => 0.5 })).toBe(200)
+    expect(backoffDelay(10, { ...opts, random: () => 0.999999 })).toBe(999)
+    expect(backoffDelay(3, { ...opts, random: () => 0 })).toBe(0)
+    for (let i = 0; i < 200; i++) {
+      const d = backoffDelay(4, opts)
+      expect(d).toBeGreaterThanOrEqual(0)
+      expect(d).toBeLessThanOrEqual(1_000)
+    }
+  })
+})
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z')
+  it('reads seconds, fractions and HTTP dates', () => {
+    expect(parseRetryAfter('3', now)).toBe(3_000)
+    expect(parseRetryAfter(' 0 ', now)).toBe(0)
+    expect(parseRetryAfter('1.5', now)).toBe(1_500)
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5_000)
+    expect(parseRetryAfter('Wed, 31 Dec 2025 23:59:00 GMT', now)).toBe(0)
+  })
+  it('rejects junk', () => {
+    for (const v of [null, undefined, '', '-5', 'soon-ish?', 'abc', '1e3'])
+      expect(parseRetryAfter(v, now)).toBeUndefined()
+  })
+})
+
+describe('parseRateLimit', () => {
+  it('parses numbers and ignores junk', () => {
+    const h = new Headers({
+      'x-ratelimit-limit': '60',
+      'x-ratelimit-remaining': '0',
+      'retry-after': '2',
+      'x-ratelimit-reset': 'x',
+    })
+    expect(parseRateLimit(h)).toEqual({ limit: 60, remaining: 0, retryAfter: 2 })
+  })
+})
+
+describe('sleep', () => {
+  it('waits, and rejects with the abort reason at once', async () => {
+    const started = Date.now()
+    await sleep(20)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15)
+    const c = new AbortController()
+    const p = sleep(10_000, c.signal)
+    c.abort(new Error('cancelled'))
+    await expect(p).rejects.toThrow('cancelled')
+    await expect(sleep(5, AbortSignal.abort(new Error('already')))).rejects.toThrow('already')
+  })
+})
+
+describe('redactSecrets', () => {
+  it('removes every listed secret and any bearer token', () => {
+    expect(redactSecrets('key sk-abc123 and sk-abc123', ['sk-abc123'])).toBe('key [REDACTED] and [REDACTED]')
+    expect(redactSecrets('Authorization: Bearer eyJ.abc.def', [])).toBe('Authorization: Bearer [REDACTED]')
+    expect(redactSecrets('short ab', ['ab'])).toBe('short ab')
+  })
+})

@@ -13,7 +13,7 @@ const isNodeLoader = (p: string) =>
   p.endsWith('src/node/load-ws.ts') || /node_modules\/(\.pnpm\/ws@|ws\/)/.test(p)
 
 // Bundles like an app would (minified, tree-shaken) from the package sources; by default for a
-// browser, where package.json's "browser" field swaps src/node/load-ws.ts for its browser twin.
+// browser, with the plugin the package's own browser build uses (src/node/* → *.browser.ts).
 async function bundle(contents: string, extra: BuildOptions = {}) {
   const result = await build({
     stdin: { contents, resolveDir: pkgDir, loader: 'ts', sourcefile: 'app.ts' },
@@ -26,6 +26,7 @@ async function bundle(contents: string, extra: BuildOptions = {}) {
     logLevel: 'silent',
     define: { __PACKAGE_VERSION__: '"0.0.0-test"' },
     alias: { '@amigo-ai/core': coreSrc },
+    plugins: [browserNodeStubs()],
     ...extra,
   })
   const text = result.outputFiles![0]!.text
@@ -61,16 +62,16 @@ describe('browser bundle', () => {
     const { inputs, text } = await bundle("export * from './src/index'", {
       platform: 'node',
       external: ['ws'],
+      plugins: [],
     })
     expect(inputs.some((p) => p.endsWith('src/node/load-ws.ts'))).toBe(true)
     expect(text).toMatch(nodeImport)
   })
 
-  it("the package's browser build plugin strips the loader for worker targets too", async () => {
+  it('the plugin strips the loader for worker (neutral platform) targets too', async () => {
     const { inputs, text } = await bundle("export * from './src/index'", {
       platform: 'neutral',
       mainFields: ['module', 'main'],
-      plugins: [browserNodeStubs()],
     })
     expect(inputs.filter(isNodeLoader)).toEqual([])
     expect(text).not.toMatch(nodeImport)

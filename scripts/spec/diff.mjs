@@ -33,7 +33,7 @@ function compareNode(before, after, where, out) {
       for (const name of Object.keys(a)) if (name in b) compareNode(a[name], b[name], `${where}.${name}`, out)
     } else if (key === 'items') compareNode(a, b, `${where}[]`, out)
     else if (Array.isArray(a) && Array.isArray(b)) {
-      a.forEach((item, i) => compareNode(item, b[i], where, out))
+      for (const [i, item] of a.entries()) compareNode(item, b[i], where, out)
     } else if (isObj(a) && isObj(b) && key !== 'discriminator' && key !== 'example')
       compareNode(a, b, where, out)
   }

@@ -1,7 +1,6 @@
 // Produces every generated TypeScript file from a spec object, in memory. Used by `pnpm gen`
 // (write or --check) and by `pnpm openapi:sync` (write after a validated download).
 import openapiTS, { astToString } from 'openapi-typescript'
-import { OPERATION_ID_ALIASES } from './overlay.mjs'
 
 /** Repository-relative paths of the generated files. */
 export const GENERATED = {

@@ -3,7 +3,7 @@
 
 /** Strip the `_<path>_<method>` suffix FastAPI appends to a function name. */
 export function baseName(operationId, method, path) {
-  const suffix = `_${path.replace(/[^0-9A-Za-z_]/g, '_')}_${method}`
+  const suffix = `${path.replace(/[^0-9A-Za-z_]/g, '_')}_${method}`
   return operationId.endsWith(suffix) ? operationId.slice(0, -suffix.length) : operationId
 }
 

@@ -406,7 +406,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Call stats v1 workspace id analytics calls get */
+        /** Call stats */
         get: operations["call_stats_v1__workspace_id__analytics_calls_get"];
         put?: never;
         post?: never;
@@ -474,7 +474,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data quality analytics v1 workspace id analytics data quality get */
+        /** Data quality analytics */
         get: operations["data_quality_analytics_v1__workspace_id__analytics_data_quality_get"];
         put?: never;
         post?: never;
@@ -508,7 +508,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Event breakdown v1 workspace id analytics events get */
+        /** Event breakdown */
         get: operations["event_breakdown_v1__workspace_id__analytics_events_get"];
         put?: never;
         post?: never;
@@ -661,7 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Usage summary v1 workspace id analytics usage get */
+        /** Usage summary */
         get: operations["usage_summary_v1__workspace_id__analytics_usage_get"];
         put?: never;
         post?: never;
@@ -934,10 +934,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get latest workspace brief v1 workspace id brief get */
+        /** Get latest workspace brief */
         get: operations["get_latest_workspace_brief_v1__workspace_id__brief_get"];
         put?: never;
-        /** Generate workspace brief v1 workspace id brief post */
+        /** Generate workspace brief */
         post: operations["generate_workspace_brief_v1__workspace_id__brief_post"];
         delete?: never;
         options?: never;
@@ -1139,7 +1139,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List drivers v1 workspace id causal drivers get */
+        /** List drivers in the workspace */
         get: operations["list_drivers_v1__workspace_id__causal_drivers_get"];
         put?: never;
         post?: never;
@@ -1349,10 +1349,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List conversations v1 workspace id conversations get */
+        /** List conversations in the workspace */
         get: operations["list_conversations_v1__workspace_id__conversations_get"];
         put?: never;
-        /** Create conversation v1 workspace id conversations post */
+        /** Create conversation */
         post: operations["create_conversation_v1__workspace_id__conversations_post"];
         delete?: never;
         options?: never;
@@ -1367,11 +1367,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get conversation v1 workspace id conversations conversation id get */
+        /** Get conversation */
         get: operations["get_conversation_v1__workspace_id__conversations__conversation_id__get"];
         put?: never;
         post?: never;
-        /** Close conversation v1 workspace id conversations conversation id delete */
+        /** Close conversation */
         delete: operations["close_conversation_v1__workspace_id__conversations__conversation_id__delete"];
         options?: never;
         head?: never;
@@ -1387,7 +1387,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create turn v1 workspace id conversations conversation id turns post */
+        /** Create turn */
         post: operations["create_turn_v1__workspace_id__conversations__conversation_id__turns_post"];
         delete?: never;
         options?: never;
@@ -1404,7 +1404,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create turn stream v1 workspace id conversations conversation id turns stream post */
+        /** Create turn stream */
         post: operations["create_turn_stream_v1__workspace_id__conversations__conversation_id__turns_stream_post"];
         delete?: never;
         options?: never;
@@ -1589,10 +1589,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List dashboards v1 workspace id dashboards get */
+        /** List dashboards in the workspace */
         get: operations["list_dashboards_v1__workspace_id__dashboards_get"];
         put?: never;
-        /** Create dashboard v1 workspace id dashboards post */
+        /** Create dashboard */
         post: operations["create_dashboard_v1__workspace_id__dashboards_post"];
         delete?: never;
         options?: never;
@@ -1607,12 +1607,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get dashboard v1 workspace id dashboards dashboard id get */
+        /** Get dashboard */
         get: operations["get_dashboard_v1__workspace_id__dashboards__dashboard_id__get"];
-        /** Update dashboard v1 workspace id dashboards dashboard id put */
+        /** Update dashboard */
         put: operations["update_dashboard_v1__workspace_id__dashboards__dashboard_id__put"];
         post?: never;
-        /** Delete dashboard v1 workspace id dashboards dashboard id delete */
+        /** Delete dashboard */
         delete: operations["delete_dashboard_v1__workspace_id__dashboards__dashboard_id__delete"];
         options?: never;
         head?: never;
@@ -1628,7 +1628,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Execute dashboard v1 workspace id dashboards dashboard id execute post */
+        /** Execute dashboard */
         post: operations["execute_dashboard_v1__workspace_id__dashboards__dashboard_id__execute_post"];
         delete?: never;
         options?: never;
@@ -1643,7 +1643,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get dashboard by slug v1 workspace id dashboards by slug slug get */
+        /** Get dashboard by slug */
         get: operations["get_dashboard_by_slug_v1__workspace_id__dashboards_by_slug__slug__get"];
         put?: never;
         post?: never;
@@ -1855,7 +1855,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create desktop session v1 workspace id desktop sessions post */
+        /** Create desktop session */
         post: operations["create_desktop_session_v1__workspace_id__desktop_sessions_post"];
         delete?: never;
         options?: never;
@@ -1873,7 +1873,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Disconnect session v1 workspace id desktop sessions session id delete */
+        /** Disconnect session */
         delete: operations["disconnect_session_v1__workspace_id__desktop_sessions__session_id__delete"];
         options?: never;
         head?: never;
@@ -1889,7 +1889,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Perform action v1 workspace id desktop sessions session id action post */
+        /** Perform action */
         post: operations["perform_action_v1__workspace_id__desktop_sessions__session_id__action_post"];
         delete?: never;
         options?: never;
@@ -1904,7 +1904,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get screenshot v1 workspace id desktop sessions session id screenshot get */
+        /** Get screenshot */
         get: operations["get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get"];
         put?: never;
         post?: never;
@@ -1921,7 +1921,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get session status v1 workspace id desktop sessions session id status get */
+        /** Get session status */
         get: operations["get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get"];
         put?: never;
         post?: never;
@@ -1938,10 +1938,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get latest brief v1 workspace id entities entity id brief get */
+        /** Get latest brief */
         get: operations["get_latest_brief_v1__workspace_id__entities__entity_id__brief_get"];
         put?: never;
-        /** Generate brief v1 workspace id entities entity id brief post */
+        /** Generate brief */
         post: operations["generate_brief_v1__workspace_id__entities__entity_id__brief_post"];
         delete?: never;
         options?: never;
@@ -1956,7 +1956,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cohort drivers v1 workspace id epidemiology cohort drivers get */
+        /** List cohort drivers in the workspace */
         get: operations["list_cohort_drivers_v1__workspace_id__epidemiology_cohort_drivers_get"];
         put?: never;
         post?: never;
@@ -1973,7 +1973,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cooccurrence v1 workspace id epidemiology cooccurrence get */
+        /** List cooccurrence in the workspace */
         get: operations["list_cooccurrence_v1__workspace_id__epidemiology_cooccurrence_get"];
         put?: never;
         post?: never;
@@ -1990,7 +1990,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List patient burden v1 workspace id epidemiology patient burden get */
+        /** List patient burden in the workspace */
         get: operations["list_patient_burden_v1__workspace_id__epidemiology_patient_burden_get"];
         put?: never;
         post?: never;
@@ -2007,7 +2007,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get patient burden v1 workspace id epidemiology patient burden patient entity id get */
+        /** Get patient burden */
         get: operations["get_patient_burden_v1__workspace_id__epidemiology_patient_burden__patient_entity_id__get"];
         put?: never;
         post?: never;
@@ -2024,7 +2024,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List prevalence v1 workspace id epidemiology prevalence get */
+        /** List prevalence in the workspace */
         get: operations["list_prevalence_v1__workspace_id__epidemiology_prevalence_get"];
         put?: never;
         post?: never;
@@ -2041,7 +2041,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List trends v1 workspace id epidemiology trends get */
+        /** List trends in the workspace */
         get: operations["list_trends_v1__workspace_id__epidemiology_trends_get"];
         put?: never;
         post?: never;
@@ -2680,7 +2680,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Receive webhook v1 workspace id hooks destination id post */
+        /** Receive webhook */
         post: operations["receive_webhook_v1__workspace_id__hooks__destination_id__post"];
         delete?: never;
         options?: never;
@@ -2695,7 +2695,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get digest v1 workspace id insights digest get */
+        /** Get digest */
         get: operations["get_digest_v1__workspace_id__insights_digest_get"];
         put?: never;
         post?: never;
@@ -2712,7 +2712,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Describe schema v1 workspace id insights schema get */
+        /** Describe schema */
         get: operations["describe_schema_v1__workspace_id__insights_schema_get"];
         put?: never;
         post?: never;
@@ -2731,7 +2731,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create session v1 workspace id insights sessions post */
+        /** Create session */
         post: operations["create_session_v1__workspace_id__insights_sessions_post"];
         delete?: never;
         options?: never;
@@ -2746,7 +2746,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get session v1 workspace id insights sessions session id get */
+        /** Get session */
         get: operations["get_session_v1__workspace_id__insights_sessions__session_id__get"];
         put?: never;
         post?: never;
@@ -2765,7 +2765,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chat v1 workspace id insights sessions session id chat post */
+        /** Chat */
         post: operations["chat_v1__workspace_id__insights_sessions__session_id__chat_post"];
         delete?: never;
         options?: never;
@@ -2782,7 +2782,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Execute sql v1 workspace id insights sql post */
+        /** Execute sql */
         post: operations["execute_sql_v1__workspace_id__insights_sql_post"];
         delete?: never;
         options?: never;
@@ -2797,7 +2797,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get suggestions v1 workspace id insights suggestions get */
+        /** Get suggestions */
         get: operations["get_suggestions_v1__workspace_id__insights_suggestions_get"];
         put?: never;
         post?: never;
@@ -2816,7 +2816,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Receive intake file v1 workspace id intake files post */
+        /** Receive intake file */
         post: operations["receive_intake_file_v1__workspace_id__intake_files_post"];
         delete?: never;
         options?: never;
@@ -2988,7 +2988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List anomalies ranked v1 workspace id m42 anomalies ranked get */
+        /** List anomalies ranked in the workspace */
         get: operations["list_anomalies_ranked_v1__workspace_id__m42_anomalies_ranked_get"];
         put?: never;
         post?: never;
@@ -3005,7 +3005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List anomaly alerts v1 workspace id m42 anomaly alerts get */
+        /** List anomaly alerts in the workspace */
         get: operations["list_anomaly_alerts_v1__workspace_id__m42_anomaly_alerts_get"];
         put?: never;
         post?: never;
@@ -3022,7 +3022,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List catalog v1 workspace id m42 catalog get */
+        /** List catalog in the workspace */
         get: operations["list_catalog_v1__workspace_id__m42_catalog_get"];
         put?: never;
         post?: never;
@@ -3039,7 +3039,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Describe table v1 workspace id m42 catalog table columns get */
+        /** Describe table */
         get: operations["describe_table_v1__workspace_id__m42_catalog__table__columns_get"];
         put?: never;
         post?: never;
@@ -3056,7 +3056,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sample table v1 workspace id m42 catalog table sample get */
+        /** Sample table */
         get: operations["sample_table_v1__workspace_id__m42_catalog__table__sample_get"];
         put?: never;
         post?: never;
@@ -3073,7 +3073,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cluster forecast v1 workspace id m42 clusters forecast get */
+        /** List cluster forecast in the workspace */
         get: operations["list_cluster_forecast_v1__workspace_id__m42_clusters_forecast_get"];
         put?: never;
         post?: never;
@@ -3090,7 +3090,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cluster summary v1 workspace id m42 clusters summary get */
+        /** List cluster summary in the workspace */
         get: operations["list_cluster_summary_v1__workspace_id__m42_clusters_summary_get"];
         put?: never;
         post?: never;
@@ -3107,7 +3107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List district metrics v1 workspace id m42 district metrics get */
+        /** List district metrics in the workspace */
         get: operations["list_district_metrics_v1__workspace_id__m42_district_metrics_get"];
         put?: never;
         post?: never;
@@ -3124,7 +3124,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List features v1 workspace id m42 features get */
+        /** List features in the workspace */
         get: operations["list_features_v1__workspace_id__m42_features_get"];
         put?: never;
         post?: never;
@@ -3141,7 +3141,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Feature distribution v1 workspace id m42 features distribution get */
+        /** Feature distribution */
         get: operations["feature_distribution_v1__workspace_id__m42_features_distribution_get"];
         put?: never;
         post?: never;
@@ -3158,7 +3158,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List forecast fan v1 workspace id m42 forecast fan get */
+        /** List forecast fan in the workspace */
         get: operations["list_forecast_fan_v1__workspace_id__m42_forecast_fan_get"];
         put?: never;
         post?: never;
@@ -3175,7 +3175,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List forecast draws v1 workspace id m42 forecast fan draws get */
+        /** List forecast draws in the workspace */
         get: operations["list_forecast_draws_v1__workspace_id__m42_forecast_fan_draws_get"];
         put?: never;
         post?: never;
@@ -3192,7 +3192,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List model registry v1 workspace id m42 model registry get */
+        /** List model registry in the workspace */
         get: operations["list_model_registry_v1__workspace_id__m42_model_registry_get"];
         put?: never;
         post?: never;
@@ -3209,7 +3209,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get notes rollup v1 workspace id m42 notes rollup get */
+        /** Get notes rollup */
         get: operations["get_notes_rollup_v1__workspace_id__m42_notes_rollup_get"];
         put?: never;
         post?: never;
@@ -3226,7 +3226,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List patient topology v1 workspace id m42 patient topology get */
+        /** List patient topology in the workspace */
         get: operations["list_patient_topology_v1__workspace_id__m42_patient_topology_get"];
         put?: never;
         post?: never;
@@ -3243,7 +3243,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List patient labs v1 workspace id m42 patients patient id labs get */
+        /** List patient labs in the workspace */
         get: operations["list_patient_labs_v1__workspace_id__m42_patients__patient_id__labs_get"];
         put?: never;
         post?: never;
@@ -3260,7 +3260,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get patient note v1 workspace id m42 patients patient id note get */
+        /** Get patient note */
         get: operations["get_patient_note_v1__workspace_id__m42_patients__patient_id__note_get"];
         put?: never;
         post?: never;
@@ -3277,7 +3277,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List positive signals v1 workspace id m42 positive signals get */
+        /** List positive signals in the workspace */
         get: operations["list_positive_signals_v1__workspace_id__m42_positive_signals_get"];
         put?: never;
         post?: never;
@@ -3294,7 +3294,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List stratified fits v1 workspace id m42 stratified fits get */
+        /** List stratified fits in the workspace */
         get: operations["list_stratified_fits_v1__workspace_id__m42_stratified_fits_get"];
         put?: never;
         post?: never;
@@ -4105,7 +4105,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query table v1 workspace id query schema table get */
+        /** Query table */
         get: operations["query_table_v1__workspace_id__query__schema___table__get"];
         put?: never;
         post?: never;
@@ -4173,7 +4173,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List review items v1 workspace id review queue get */
+        /** List review items in the workspace */
         get: operations["list_review_items_v1__workspace_id__review_queue_get"];
         put?: never;
         post?: never;
@@ -4190,7 +4190,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get review item v1 workspace id review queue item id get */
+        /** Get review item */
         get: operations["get_review_item_v1__workspace_id__review_queue__item_id__get"];
         put?: never;
         post?: never;
@@ -4209,7 +4209,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve review item v1 workspace id review queue item id approve post */
+        /** Approve review item */
         post: operations["approve_review_item_v1__workspace_id__review_queue__item_id__approve_post"];
         delete?: never;
         options?: never;
@@ -4226,7 +4226,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim review item v1 workspace id review queue item id claim post */
+        /** Claim review item */
         post: operations["claim_review_item_v1__workspace_id__review_queue__item_id__claim_post"];
         delete?: never;
         options?: never;
@@ -4243,7 +4243,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct review item v1 workspace id review queue item id correct post */
+        /** Correct review item */
         post: operations["correct_review_item_v1__workspace_id__review_queue__item_id__correct_post"];
         delete?: never;
         options?: never;
@@ -4258,7 +4258,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get correction schema v1 workspace id review queue item id correction schema get */
+        /** Get correction schema */
         get: operations["get_correction_schema_v1__workspace_id__review_queue__item_id__correction_schema_get"];
         put?: never;
         post?: never;
@@ -4275,7 +4275,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get review diff v1 workspace id review queue item id diff get */
+        /** Get review diff */
         get: operations["get_review_diff_v1__workspace_id__review_queue__item_id__diff_get"];
         put?: never;
         post?: never;
@@ -4294,7 +4294,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject review item v1 workspace id review queue item id reject post */
+        /** Reject review item */
         post: operations["reject_review_item_v1__workspace_id__review_queue__item_id__reject_post"];
         delete?: never;
         options?: never;
@@ -4311,7 +4311,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unclaim review item v1 workspace id review queue item id unclaim post */
+        /** Unclaim review item */
         post: operations["unclaim_review_item_v1__workspace_id__review_queue__item_id__unclaim_post"];
         delete?: never;
         options?: never;
@@ -4328,7 +4328,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Batch approve v1 workspace id review queue batch approve post */
+        /** Batch approve */
         post: operations["batch_approve_v1__workspace_id__review_queue_batch_approve_post"];
         delete?: never;
         options?: never;
@@ -4345,7 +4345,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Batch reject v1 workspace id review queue batch reject post */
+        /** Batch reject */
         post: operations["batch_reject_v1__workspace_id__review_queue_batch_reject_post"];
         delete?: never;
         options?: never;
@@ -4360,7 +4360,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Review dashboard v1 workspace id review queue dashboard get */
+        /** Review dashboard */
         get: operations["review_dashboard_v1__workspace_id__review_queue_dashboard_get"];
         put?: never;
         post?: never;
@@ -4377,7 +4377,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Review history v1 workspace id review queue history get */
+        /** Review history */
         get: operations["review_history_v1__workspace_id__review_queue_history_get"];
         put?: never;
         post?: never;
@@ -4394,7 +4394,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My queue v1 workspace id review queue my queue get */
+        /** My queue */
         get: operations["my_queue_v1__workspace_id__review_queue_my_queue_get"];
         put?: never;
         post?: never;
@@ -4411,7 +4411,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reviewer performance v1 workspace id review queue performance get */
+        /** Reviewer performance */
         get: operations["reviewer_performance_v1__workspace_id__review_queue_performance_get"];
         put?: never;
         post?: never;
@@ -4428,7 +4428,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Review stats v1 workspace id review queue stats get */
+        /** Review stats */
         get: operations["review_stats_v1__workspace_id__review_queue_stats_get"];
         put?: never;
         post?: never;
@@ -4445,7 +4445,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Review trends v1 workspace id review queue trends get */
+        /** Review trends */
         get: operations["review_trends_v1__workspace_id__review_queue_trends_get"];
         put?: never;
         post?: never;
@@ -4811,7 +4811,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Inject session event v1 workspace id sessions call sid inject post */
+        /** Inject session event */
         post: operations["inject_session_event_v1__workspace_id__sessions__call_sid__inject_post"];
         delete?: never;
         options?: never;
@@ -4826,7 +4826,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List active sessions v1 workspace id sessions active get */
+        /** List active sessions in the workspace */
         get: operations["list_active_sessions_v1__workspace_id__sessions_active_get"];
         put?: never;
         post?: never;
@@ -4845,7 +4845,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start text session v1 workspace id sessions start post */
+        /** Start text session */
         post: operations["start_text_session_v1__workspace_id__sessions_start_post"];
         delete?: never;
         options?: never;
@@ -5802,7 +5802,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get task v1 workspace id tasks task id get */
+        /** Get task */
         get: operations["get_task_v1__workspace_id__tasks__task_id__get"];
         put?: never;
         post?: never;
@@ -5819,7 +5819,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tasks by call v1 workspace id tasks by call call sid get */
+        /** List tasks by call in the workspace */
         get: operations["list_tasks_by_call_v1__workspace_id__tasks_by_call__call_sid__get"];
         put?: never;
         post?: never;

@@ -1,10 +1,4 @@
-import type {
-  BodySerializer,
-  Client,
-  ClientPathsWithMethod,
-  FetchOptions,
-  FetchResponse,
-} from 'openapi-fetch'
+import type { Client, ClientPathsWithMethod, FetchOptions, FetchResponse } from 'openapi-fetch'
 import type { RequestOptions } from './config'
 import type { ApiResult } from './response-meta'
 
@@ -93,6 +87,3 @@ export type TypedMethod<Paths extends {}, M extends HttpMethod> = <
   path: P,
   ...init: RequiredKeysOf<TypedInit<Paths, P, M>> extends never ? [I?] : [I]
 ) => Promise<ApiResult<SuccessData<Paths[P][M & keyof Paths[P]], I>>>
-
-/** Re-exported so resource code can name openapi-fetch's serializer type without importing it. */
-export type { BodySerializer }

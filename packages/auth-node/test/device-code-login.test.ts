@@ -179,6 +179,26 @@ describe('loginWithDeviceCode: polling answers', () => {
     expect(result.accessToken).toBe('at-1')
   })
 
+  it('times out a hung poll and retries it like a network error', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ token: { workspace_id: 'w' } }] }, clock)
+    let hung = 0
+    const original = idp.server
+    const hangOnce: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/token') && hung++ === 0) {
+        // Never settles unless aborted, like a server that accepted the connection and went quiet.
+        return new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        )
+      }
+      return fetch(input, init)
+    }
+    const result = await login(idp, clock, { fetch: hangOnce, requestTimeoutMs: 30 })
+    expect(result.accessToken).toBe('at-1')
+    expect(hung).toBe(2)
+    expect(original.requestsTo('/token')).toHaveLength(1)
+  })
+
   it('honours Retry-After on a 429 without an OAuth error body', async () => {
     const clock = fakeClock()
     const idp = await start(

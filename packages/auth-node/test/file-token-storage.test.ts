@@ -1,5 +1,14 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isConfigurationError } from '@amigo-ai/core'
@@ -125,18 +134,32 @@ describe('FileTokenStorage', () => {
     expect(await storage.load()).toEqual(creds())
   })
 
-  it('takes over a stale lock left by a crashed process, and times out on a live one', async () => {
-    const storage = new FileTokenStorage({ directory: root, lock: { staleMs: 200, timeoutMs: 100 } })
+  it('waits for a live lock and times out clearly', async () => {
+    const storage = new FileTokenStorage({ directory: root, lock: { timeoutMs: 100 } })
     const lock = `${storage.filePath()}.lock`
-    writeFileSync(lock, '99999 crashed')
+    // A lock held by a process that is alive (this one's parent) is respected.
+    writeFileSync(lock, `${process.ppid} busy`)
     const live = await storage.save(creds()).catch((e) => e)
     expect(isTokenStorageError(live)).toBe(true)
     expect(live.message).toContain(lock)
+    expect(existsSync(lock)).toBe(true)
+  })
 
+  it('takes over a lock whose process is gone, or one older than staleMs', async () => {
+    const storage = new FileTokenStorage({ directory: root, lock: { staleMs: 5_000, timeoutMs: 2_000 } })
+    const lock = `${storage.filePath()}.lock`
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    })
+    writeFileSync(lock, `${dead.stdout} crashed`)
+    await storage.save(creds(1))
+    expect(existsSync(lock)).toBe(false)
+
+    writeFileSync(lock, `${process.ppid} hung`)
     const old = new Date(Date.now() - 10_000)
     utimesSync(lock, old, old)
-    await storage.save(creds())
-    expect(await storage.load()).toEqual(creds())
+    await storage.save(creds(2))
+    expect(await storage.load()).toEqual(creds(2))
     expect(readdirSync(root)).toEqual(['default.credentials.json'])
   })
 

@@ -231,3 +231,20 @@ describe('TokenManager', () => {
     expect(await storage.load()).toBeUndefined()
   })
 })
+
+describe('TokenManager timeouts', () => {
+  it('fails a hung refresh with RequestTimeoutError instead of hanging, and clears the single flight', async () => {
+    const { isRequestTimeoutError } = await import('@amigo-ai/core')
+    const { idp, storage, creds } = await setup()
+    idp.server.setHandler({ 'POST /token': () => {} }) // never answers
+    await storage.save({ ...creds, expiresAt: 0 })
+    const tokens = new TokenManager({ storage, identityBaseUrl: idp.url, requestTimeoutMs: 50 })
+    const started = Date.now()
+    const error = await tokens.getAccessToken().catch((e) => e)
+    expect(isRequestTimeoutError(error)).toBe(true)
+    expect(Date.now() - started).toBeLessThan(2000)
+    const again = await tokens.getAccessToken().catch((e) => e)
+    expect(isRequestTimeoutError(again)).toBe(true)
+    expect(idp.server.requestsTo('/token')).toHaveLength(2)
+  })
+})

@@ -5,8 +5,7 @@ import type { DeviceCodeIssuance } from './types'
  * (code pre-filled) and, when it differs, the plain page plus the code to type by hand.
  */
 export function formatDeviceCodeInstructions(
-  issuance: Pick<DeviceCodeIssuance, 'user_code' | 'verification_uri'> &
-    Partial<Pick<DeviceCodeIssuance, 'verification_uri_complete' | 'expires_in'>>,
+  issuance: Pick<DeviceCodeIssuance, 'user_code' | 'verification_uri'> & Partial<DeviceCodeIssuance>,
 ): string {
   const direct = issuance.verification_uri_complete || issuance.verification_uri
   const lines = ['To sign in, open this link in a browser:', '', `  ${direct}`, '']

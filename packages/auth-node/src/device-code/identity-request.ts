@@ -1,4 +1,7 @@
-import { NetworkError } from '@amigo-ai/core'
+import { NetworkError, RequestTimeoutError } from '@amigo-ai/core'
+
+/** A hung identity service must not hang a CLI: each request gives up after this long. */
+export const DEFAULT_IDENTITY_TIMEOUT_MS = 30_000
 
 /** A parsed identity-service answer: status, headers and the JSON body (or text when not JSON). */
 export interface IdentityResponse {
@@ -12,6 +15,8 @@ interface RequestInit_ {
   signal?: AbortSignal
   /** Bearer token for authenticated routes (`/self/profile`). */
   bearer?: string
+  /** Per-request timeout in ms (default 30 000). */
+  timeoutMs?: number
 }
 
 /**
@@ -42,28 +47,54 @@ async function send(
   const headers = new Headers({ accept: 'application/json' })
   if (req.contentType) headers.set('content-type', req.contentType)
   if (init.bearer) headers.set('authorization', `Bearer ${init.bearer}`)
+  // One controller for both the caller's signal and the timeout, cleared when the body is read.
+  const controller = new AbortController()
+  const timeoutMs = init.timeoutMs ?? DEFAULT_IDENTITY_TIMEOUT_MS
+  let timedOut = false
+  const onAbort = () => controller.abort(init.signal?.reason)
+  if (init.signal?.aborted) controller.abort(init.signal.reason)
+  else init.signal?.addEventListener('abort', onAbort, { once: true })
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
   let response: Response
+  let text: string
   try {
     response = await doFetch(url, {
       method: req.method,
       headers,
       body: req.body?.toString(),
       redirect: 'manual',
-      signal: init.signal,
+      signal: controller.signal,
     })
+    text = await response.text()
   } catch (error) {
     // An abort is the caller's decision, not a network failure: surface the signal's reason.
     if (init.signal?.aborted) throw init.signal.reason
-    throw new NetworkError(`Could not reach the identity service at ${new URL(url).origin}`, { cause: error })
+    const origin = new URL(url).origin
+    if (timedOut) {
+      throw new RequestTimeoutError(
+        `The identity service at ${origin} did not answer within ${timeoutMs} ms`,
+        {
+          cause: error,
+          timeoutMs,
+        },
+      )
+    }
+    throw new NetworkError(`Could not reach the identity service at ${origin}`, { cause: error })
+  } finally {
+    clearTimeout(timer)
+    init.signal?.removeEventListener('abort', onAbort)
   }
-  const text = await response.text()
-  let body: unknown = text
+  let body: unknown
   if (text.length > 0) {
     try {
       body = JSON.parse(text)
     } catch {
       // Not JSON: keep the text so error messages can show what came back.
+      body = text
     }
-  } else body = undefined
+  }
   return { status: response.status, headers: response.headers, body }
 }

@@ -32,7 +32,7 @@ export async function loginWithDeviceCode(
   const clock = options.clock ?? systemClock
   const { signal } = options
   signal?.throwIfAborted()
-  const http = { fetch: options.fetch, signal }
+  const http = { fetch: options.fetch, signal, timeoutMs: options.requestTimeoutMs }
 
   const issuance = await requestDeviceCode({
     identityBaseUrl,
@@ -104,7 +104,7 @@ async function workspaceFromProfile(
   identityBaseUrl: string,
   accessToken: string,
   options: LoginWithDeviceCodeOptions,
-  http: { fetch?: typeof fetch; signal?: AbortSignal },
+  http: { fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number },
 ): Promise<string> {
   const workspaces = await fetchProfileWorkspaces(identityBaseUrl, accessToken, http)
   if (workspaces.length === 0) {

@@ -26,6 +26,7 @@ export interface PollContext {
   workspaceId?: string
   fetch?: typeof fetch
   signal?: AbortSignal
+  timeoutMs?: number
   clock: Clock
   /** Absolute time (ms) when the device code expires. */
   deadline: number
@@ -61,7 +62,7 @@ export async function pollForToken(ctx: PollContext): Promise<PollOutcome> {
           scope: ctx.scope,
           workspace_id: ctx.workspaceId,
         },
-        { fetch: ctx.fetch, signal },
+        { fetch: ctx.fetch, signal, timeoutMs: ctx.timeoutMs },
       )
     } catch (error) {
       if (isNetworkError(error) && ++transientFailures <= MAX_TRANSIENT_FAILURES) {

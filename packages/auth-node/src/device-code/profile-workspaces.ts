@@ -10,7 +10,7 @@ import type { WorkspaceChoice } from './types'
 export async function fetchProfileWorkspaces(
   identityBaseUrl: string,
   accessToken: string,
-  init: { fetch?: typeof fetch; signal?: AbortSignal },
+  init: { fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number },
 ): Promise<WorkspaceChoice[]> {
   for (const route of ['/self/profile', '/self']) {
     const res = await getWithBearer(identityUrl(identityBaseUrl, route), { ...init, bearer: accessToken })

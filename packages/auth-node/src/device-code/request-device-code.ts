@@ -12,11 +12,12 @@ export async function requestDeviceCode(input: {
   clientDescription?: string
   fetch?: typeof fetch
   signal?: AbortSignal
+  timeoutMs?: number
 }): Promise<DeviceCodeIssuance> {
   const res = await postForm(
     identityUrl(input.identityBaseUrl, '/device/code'),
     { client_description: input.clientDescription, scope: input.scope },
-    { fetch: input.fetch, signal: input.signal },
+    { fetch: input.fetch, signal: input.signal, timeoutMs: input.timeoutMs },
   )
   if (res.status === 200 || res.status === 201) return parseIssuance(res.body)
   const { error, error_description } = readOAuthError(res.body)

@@ -106,6 +106,8 @@ export interface LoginWithDeviceCodeOptions {
   fetch?: typeof fetch
   /** Cancels the flow: pending waits and requests stop and the promise rejects with the signal's reason. */
   signal?: AbortSignal
+  /** Per-request timeout in ms for identity calls (default 30 000); a timed-out poll is retried like a network error. */
+  requestTimeoutMs?: number
   /** `grant_type` sent when polling. Default `device_code` (the identity service's value). */
   grantType?: string
   /** Time source (for tests). */

@@ -1,11 +1,14 @@
-import { open, rename, stat, unlink } from 'node:fs/promises'
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { TokenStorageError } from '../errors/token-errors'
 
 /** Lock timing; the defaults suit a CLI (a write holds the lock for milliseconds). */
 export interface FileLockOptions {
-  /** A lock file older than this belongs to a crashed process and is taken over. Default 10 000 ms. */
+  /**
+   * A lock file older than this is taken over even if its process seems alive (e.g. written from
+   * another machine on a shared disk). Default 60 000 ms, longer than any refresh holds it.
+   */
   staleMs?: number
-  /** Give up (TokenStorageError) after waiting this long. Default 5 000 ms. */
+  /** Give up (TokenStorageError) after waiting this long. Default 40 000 ms (a refresh may hold the lock up to 30 s). */
   timeoutMs?: number
 }
 
@@ -19,8 +22,8 @@ export async function acquireFileLock(
   lockPath: string,
   options: FileLockOptions = {},
 ): Promise<() => Promise<void>> {
-  const staleMs = options.staleMs ?? 10_000
-  const deadline = Date.now() + (options.timeoutMs ?? 5_000)
+  const staleMs = options.staleMs ?? 60_000
+  const deadline = Date.now() + (options.timeoutMs ?? 40_000)
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lockPath, 'wx', 0o600)
@@ -52,12 +55,26 @@ export async function acquireFileLock(
 async function removeIfStale(lockPath: string, staleMs: number): Promise<void> {
   try {
     const { mtimeMs } = await stat(lockPath)
-    if (Date.now() - mtimeMs < staleMs) return
+    if (Date.now() - mtimeMs < staleMs && ownerAlive(await readFile(lockPath, 'utf8'))) return
     // Rename first so that of two processes finding the same stale lock only one removes it.
     const aside = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`
     await rename(lockPath, aside)
     await unlink(aside).catch(() => {})
   } catch {
     // Gone already (released or taken over by someone else): just try again.
+  }
+}
+
+// The lock file starts with the owner's pid. A pid that no longer exists on this machine means the
+// owner crashed, so its lock can go at once instead of after staleMs. Unknown content counts as alive.
+function ownerAlive(content: string): boolean {
+  const pid = Number.parseInt(content, 10)
+  if (!Number.isInteger(pid) || pid <= 0) return true
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
   }
 }

@@ -14,6 +14,7 @@ export interface RefreshTokenGrantInput {
   scope?: string
   fetch?: typeof fetch
   signal?: AbortSignal
+  timeoutMs?: number
 }
 
 // Error codes and descriptions that mean the refresh token was already spent (rotation reuse):
@@ -33,7 +34,7 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
       workspace_id: input.workspaceId,
       scope: input.scope,
     },
-    { fetch: input.fetch, signal: input.signal },
+    { fetch: input.fetch, signal: input.signal, timeoutMs: input.timeoutMs },
   )
   if (res.status === 200) return parseTokenPayload(res.body)
   const { error, error_description } = readOAuthError(res.body)

@@ -17,6 +17,8 @@ export interface TokenManagerOptions {
   refreshMarginMs?: number
   /** Custom fetch for refresh requests. */
   fetch?: typeof fetch
+  /** Refresh request timeout in ms (default 30 000): a hung identity service fails the call instead of hanging it. */
+  requestTimeoutMs?: number
   /** Which stored sign-in to use; default: the storage's default profile. */
   profile?: string
   /** Time source in ms (for tests). Default `Date.now`. */
@@ -34,6 +36,7 @@ export class TokenManager {
   readonly #identityBaseUrl?: string
   readonly #marginMs: number
   readonly #fetch?: typeof fetch
+  readonly #timeoutMs?: number
   readonly #profile?: string
   readonly #now: () => number
   #cached: StoredCredentials | undefined
@@ -55,6 +58,7 @@ export class TokenManager {
       options.identityBaseUrl === undefined ? undefined : validateIdentityBaseUrl(options.identityBaseUrl)
     this.#marginMs = margin
     this.#fetch = options.fetch
+    this.#timeoutMs = options.requestTimeoutMs
     this.#profile = options.profile
     this.#now = options.now ?? Date.now
   }
@@ -140,6 +144,7 @@ export class TokenManager {
       refreshToken: stored.refreshToken,
       workspaceId: stored.workspaceId,
       fetch: this.#fetch,
+      timeoutMs: this.#timeoutMs,
     })
     const next: StoredCredentials = {
       accessToken: payload.access_token,

@@ -1,0 +1,69 @@
+import { paginate } from '../http/paging'
+import { type MockCore, notFound, type Registry } from '../http/types'
+import { crud } from './crud'
+
+const VERSIONS = '/v1/{workspace_id}/agents/{agent_id}/versions'
+
+/** Agents and their versions (`getVersion(agentId, 'latest')` resolves the newest). */
+export function registerAgents(reg: Registry, core: MockCore): void {
+  const { store } = core
+  crud(reg, core, {
+    base: '/v1/{workspace_id}/agents',
+    idParam: 'agent_id',
+    table: store.agents,
+    schema: 'AgentResponse',
+    label: 'Agent',
+    filter: (r, q) =>
+      !q.search ||
+      String(r.name).toLowerCase().includes(String(q.search).toLowerCase()) ||
+      String(r.description).toLowerCase().includes(String(q.search).toLowerCase()),
+    create: () => ({ latest_version: 0 }),
+    after: (action, row) => {
+      if (action === 'created') store.agentVersions.set(row.id, [])
+      if (action === 'deleted') store.agentVersions.delete(row.id)
+    },
+  })
+  const agentOf = (id: string, ws: string) => {
+    const a = store.agents.get(id)
+    if (!a || a.workspace_id !== ws) throw notFound('Agent')
+    return a
+  }
+  reg.on('GET', VERSIONS, (ctx) => {
+    agentOf(ctx.path.agent_id, ctx.path.workspace_id)
+    const versions = [...(store.agentVersions.get(ctx.path.agent_id) ?? [])].reverse()
+    return { body: paginate(ctx, versions) }
+  })
+  reg.on('POST', VERSIONS, (ctx) => {
+    const agent = agentOf(ctx.path.agent_id, ctx.path.workspace_id)
+    const versions = store.agentVersions.get(agent.id) ?? []
+    const now = store.now()
+    const name = String(ctx.body.name ?? `v${versions.length + 1}`)
+    const row = store.make('AgentVersionResponse', {
+      background: '',
+      behaviors: [],
+      communication_patterns: [],
+      initials: name.slice(0, 2).toUpperCase(),
+      voice_config: null,
+      ...ctx.body,
+      id: store.id(),
+      agent_id: agent.id,
+      workspace_id: agent.workspace_id,
+      version: versions.length + 1,
+      created_at: now,
+      updated_at: now,
+    })
+    versions.push(row)
+    store.agentVersions.set(agent.id, versions)
+    agent.latest_version = row.version
+    agent.updated_at = now
+    return { body: row }
+  })
+  reg.on('GET', `${VERSIONS}/{version}`, (ctx) => {
+    agentOf(ctx.path.agent_id, ctx.path.workspace_id)
+    const versions = store.agentVersions.get(ctx.path.agent_id) ?? []
+    const v = ctx.path.version
+    const row = v === 'latest' ? versions.at(-1) : versions.find((x) => x.version === Number(v))
+    if (!row) throw notFound('Agent version')
+    return { body: row }
+  })
+}

@@ -1,0 +1,92 @@
+import { paginate } from '../http/paging'
+import { conflict, type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
+import { crud } from './crud'
+
+const BASE = '/v1/{workspace_id}/external-integrations'
+const CREDS = `${BASE}/{integration_id}/credentials`
+
+/** External integrations and their client credentials (secret shown once; rotate; revoke). */
+export function registerExternalIntegrations(reg: Registry, core: MockCore): void {
+  const { store, auth } = core
+  crud(reg, core, {
+    base: BASE,
+    idParam: 'integration_id',
+    table: store.externalIntegrations,
+    schema: 'ExternalIntegrationResponse',
+    label: 'External integration',
+    create: (ctx) => {
+      if (
+        store.externalIntegrations.list(
+          (i) => i.workspace_id === ctx.path.workspace_id && i.name === ctx.body.name,
+        ).length
+      )
+        throw conflict('An external integration with this name already exists')
+      return {
+        is_active: true,
+        display_name: ctx.body.display_name ?? null,
+        description: ctx.body.description ?? null,
+      }
+    },
+    after: (action, row) => {
+      if (action !== 'deleted') return
+      for (const c of store.credentials.list((c) => c.integration_id === row.id)) {
+        c.status = 'revoked'
+        c.revoked_at = store.now()
+        auth.issuer.revokeSubject(`cred:${c.id}`)
+      }
+    },
+  })
+  const integrationOf = (ctx: HandlerContext) => {
+    const i = store.externalIntegrations.get(ctx.path.integration_id)
+    if (!i || i.workspace_id !== ctx.path.workspace_id) throw notFound('External integration')
+    return i
+  }
+  const credentialOf = (ctx: HandlerContext) => {
+    const i = integrationOf(ctx)
+    const c = store.credentials.get(ctx.path.credential_id)
+    if (!c || c.integration_id !== i.id) throw notFound('Credential')
+    return c
+  }
+  reg.on('GET', CREDS, (ctx) => {
+    const i = integrationOf(ctx)
+    return {
+      body: paginate(
+        ctx,
+        store.credentials.list((c) => c.integration_id === i.id),
+      ),
+    }
+  })
+  reg.on('POST', CREDS, (ctx) => {
+    const i = integrationOf(ctx)
+    const unknown = (ctx.body.service_ids as string[]).filter((id) => !store.services.get(id))
+    if (unknown.length) throw notFound(`Service ${unknown[0]}`)
+    const credential = store.make('ExternalIntegrationCredentialResponse', {
+      id: store.id(),
+      integration_id: i.id,
+      name: ctx.body.name,
+      client_id: `amg_ci_${store.random.hex(20)}`,
+      service_ids: ctx.body.service_ids,
+      status: 'active',
+      created_at: store.now(),
+      last_used_at: null,
+      revoked_at: null,
+      rotated_at: null,
+    })
+    store.credentials.put(credential)
+    return { status: 201, body: { client_secret: auth.newClientSecret(credential.client_id), credential } }
+  })
+  reg.on('POST', `${CREDS}/{credential_id}/rotate`, (ctx) => {
+    const c = credentialOf(ctx)
+    if (c.status !== 'active') throw conflict('Credential is revoked')
+    c.rotated_at = store.now()
+    // The old secret stops working at once; tokens already issued stay valid until they expire.
+    return { body: { client_secret: auth.newClientSecret(c.client_id), credential: c } }
+  })
+  reg.on('POST', `${CREDS}/{credential_id}/revoke`, (ctx) => {
+    const c = credentialOf(ctx)
+    c.status = 'revoked'
+    c.revoked_at = c.revoked_at ?? store.now()
+    auth.issuer.revokeSubject(`cred:${c.id}`)
+    return { body: c }
+  })
+}

@@ -1,0 +1,145 @@
+import { paginate } from '../http/paging'
+import { type HandlerContext, HttpError, type MockCore, notFound, type Registry } from '../http/types'
+import { crud } from './crud'
+
+const BASE = '/v1/{workspace_id}/operators'
+
+/** Operators: profiles, dashboard, queue, and the call controls (join, leave, mode, guidance, wrap-up). */
+export function registerOperators(reg: Registry, core: MockCore): void {
+  const { store } = core
+  crud(reg, core, {
+    base: BASE,
+    idParam: 'operator_id',
+    table: store.operators,
+    schema: 'OperatorResponse',
+    label: 'Operator',
+    create: () => ({
+      status: 'offline',
+      avg_handle_time_seconds: 0,
+      total_escalations_handled: 0,
+      skills: [],
+      active_call_sid: null,
+    }),
+    after: (action, row, ctx) => {
+      if (action === 'created')
+        core.emit(
+          'operator.registered',
+          { operator_id: row.id, timestamp: row.created_at },
+          ctx.path.workspace_id,
+        )
+      if (action === 'updated')
+        core.emit(
+          'operator.profile_updated',
+          { operator_id: row.id, changes: ctx.body },
+          ctx.path.workspace_id,
+        )
+    },
+  })
+  const find = (ctx: HandlerContext) => {
+    const o = store.operators.get(ctx.path.operator_id)
+    if (!o || o.workspace_id !== ctx.path.workspace_id) throw notFound('Operator')
+    return o
+  }
+  const callOf = (sid: unknown) => {
+    if (typeof sid !== 'string' || !store.calls.get(sid))
+      throw new HttpError(404, { detail: 'Call not found' })
+    return store.calls.get(sid)!
+  }
+  const escalated = () =>
+    store.calls.list((c) => c.escalation_status && c.escalation_status !== 'none').slice(0, 5)
+  reg.on('GET', `${BASE}/dashboard`, (ctx) => {
+    const ops = store.operators.list((o) => o.workspace_id === ctx.path.workspace_id)
+    const count = (s: string) => ops.filter((o) => o.status === s).length
+    return {
+      body: {
+        workspace_id: ctx.path.workspace_id,
+        active_escalations: 0,
+        escalations_today: {
+          requested: escalated().length,
+          connected: escalated().length,
+          completed: escalated().length,
+          avg_wait_seconds: 12,
+          avg_handle_time_seconds: 240,
+        },
+        operators: {
+          online: count('online'),
+          busy: count('busy'),
+          offline: count('offline'),
+          total: ops.length,
+        },
+        recent_escalations: [],
+      },
+    }
+  })
+  reg.on('GET', `${BASE}/queue`, (ctx) => ({
+    body: { workspace_id: ctx.path.workspace_id, queue: [], total_active: 0 },
+  }))
+  reg.on('GET', `${BASE}/escalations/active`, (ctx) => ({ body: paginate(ctx, []) }))
+  reg.on('POST', `${BASE}/{operator_id}/join-call`, (ctx) => {
+    const o = find(ctx)
+    const call = callOf(ctx.body.call_sid)
+    const mode = ctx.body.mode ?? 'listen'
+    o.status = 'busy'
+    o.active_call_sid = call.call_sid
+    core.emit(
+      'operator.joined_call',
+      { operator_id: o.id, call_sid: call.call_sid, mode },
+      ctx.path.workspace_id,
+    )
+    return {
+      body: {
+        conference_sid: `CF${store.random.hex(32)}`,
+        mode,
+        operator_entity_id: o.id,
+        participant_call_sid: `CA${store.random.hex(32)}`,
+      },
+    }
+  })
+  reg.on('POST', `${BASE}/{operator_id}/leave-call`, (ctx) => {
+    const o = find(ctx)
+    const call = callOf(ctx.body.call_sid)
+    o.status = 'online'
+    o.active_call_sid = null
+    core.emit(
+      'operator.left_call',
+      { operator_id: o.id, call_sid: call.call_sid, human_segment_turn_count: 0 },
+      ctx.path.workspace_id,
+    )
+    return { body: { success: true } }
+  })
+  reg.on('POST', `${BASE}/{operator_id}/switch-mode`, (ctx) => {
+    const o = find(ctx)
+    callOf(ctx.body.call_sid)
+    core.emit(
+      'operator.mode_changed',
+      { operator_id: o.id, call_sid: ctx.body.call_sid, mode: ctx.body.mode },
+      ctx.path.workspace_id,
+    )
+    return { body: { mode: ctx.body.mode } }
+  })
+  reg.on('POST', `${BASE}/{operator_id}/send-guidance`, (ctx) => {
+    const o = find(ctx)
+    const sid = ctx.body.call_sid ?? o.active_call_sid
+    const text = ctx.body.message ?? ctx.body.text
+    if (!sid) throw new HttpError(409, { detail: 'Operator is not on a call; pass call_sid' })
+    if (!text)
+      throw new HttpError(422, {
+        detail: [{ loc: ['body', 'message'], msg: 'Field required', type: 'missing' }],
+      })
+    return { body: { call_sid: sid, status: 'delivered' } }
+  })
+  reg.on('POST', `${BASE}/{operator_id}/wrap-up`, (ctx) => {
+    const o = find(ctx)
+    const sid = ctx.body.call_sid ?? o.active_call_sid
+    o.status = 'online'
+    o.active_call_sid = null
+    o.last_call_at = store.now()
+    if (sid)
+      core.emit(
+        'operator.wrap_up',
+        { call_sid: sid, wrap_up_reason: ctx.body.outcome },
+        ctx.path.workspace_id,
+      )
+    return { body: { success: true } }
+  })
+}

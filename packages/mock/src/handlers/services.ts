@@ -1,0 +1,75 @@
+import type { MockCore, Registry } from '../http/types'
+import { crud } from './crud'
+
+/** Services (agent + context graph + channel). */
+export function registerServices(reg: Registry, core: MockCore): void {
+  const { store } = core
+  crud(reg, core, {
+    base: '/v1/{workspace_id}/services',
+    idParam: 'service_id',
+    table: store.services,
+    schema: 'ServiceResponse',
+    label: 'Service',
+    filter: (r, q) =>
+      (q.is_active === undefined || q.is_active === null || r.is_active === q.is_active) &&
+      (!q.search || String(r.name).toLowerCase().includes(String(q.search).toLowerCase())),
+    create: (ctx) => ({
+      agent_name: store.agents.get(ctx.body.agent_id)?.name ?? null,
+      context_graph_name: store.contextGraphs.get(ctx.body.context_graph_id)?.name ?? null,
+      is_active: ctx.body.is_active ?? true,
+    }),
+    after: (action, row) => {
+      if (action === 'updated') row.agent_name = store.agents.get(row.agent_id)?.name ?? row.agent_name
+    },
+  })
+  crud(reg, core, {
+    base: '/v1/{workspace_id}/context-graphs',
+    idParam: 'context_graph_id',
+    table: store.contextGraphs,
+    schema: 'ContextGraphResponse',
+    label: 'Context graph',
+  })
+  crud(reg, core, {
+    base: '/v1/{workspace_id}/data-sources',
+    idParam: 'data_source_id',
+    table: store.dataSources,
+    schema: 'DataSourceResponse',
+    label: 'Data source',
+    filter: (r, q) =>
+      (q.is_active === undefined || q.is_active === null || r.is_active === q.is_active) &&
+      (!q.source_type?.length || q.source_type.includes(r.source_type)),
+  })
+  crud(reg, core, {
+    base: '/v1/{workspace_id}/integrations',
+    idParam: 'integration_id',
+    table: store.integrations,
+    schema: 'IntegrationResponse',
+    label: 'Integration',
+    filter: (r, q) =>
+      (q.enabled === undefined || q.enabled === null || r.enabled === q.enabled) &&
+      (!q.protocol || r.protocol === q.protocol),
+  })
+  reg.on('POST', '/v1/{workspace_id}/integrations/{integration_id}/endpoints/{endpoint_name}/test', (ctx) => {
+    const integration = store.integrations.get(ctx.path.integration_id)
+    if (!integration) return { status: 404, body: { detail: 'Integration not found' } }
+    const { params, ...rest } = ctx.body ?? {}
+    const input = { ...(params ?? {}), ...rest }
+    const result = {
+      endpoint: ctx.path.endpoint_name,
+      input,
+      results: [{ label: 'Springfield', lat: 39.78, lng: -89.65 }],
+    }
+    return {
+      body: {
+        status_code: 200,
+        duration_ms: 12,
+        retries: 0,
+        error: null,
+        raw_response: result,
+        after_mapping: result,
+        after_filter: result,
+        final_result: JSON.stringify(result),
+      },
+    }
+  })
+}

@@ -1,0 +1,170 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { type WebSocket, WebSocketServer } from 'ws'
+import { canAccessWorkspace, type Principal } from '../auth/principal'
+import type { FaultRegistry } from '../faults/registry'
+import type { MockFault } from '../faults/types'
+import type { MockCore } from '../http/types'
+import { observerScript } from './observer-script'
+import { textReplyFrames } from './text-session'
+import { subprotocolToken, WS_CLOSE } from './ws-auth'
+
+const OBSERVER = /^\/v1\/([^/]+)\/observers\/([^/]+)\/ws\/?$/
+const TEXT_STREAM = /^\/agent\/text-stream\/?$/
+const SESSION_CONNECT = /^\/v1\/([^/]+)\/sessions\/connect\/?$/
+
+/** Handles WebSocket upgrades: the observer stream, the text stream and session connect. */
+export class MockWebSockets {
+  private readonly wss: WebSocketServer
+  readonly open = new Set<WebSocket>()
+
+  constructor(
+    private readonly core: MockCore,
+    private readonly faults: FaultRegistry,
+  ) {
+    // Echo `auth` as the chosen subprotocol so clients offering `auth, <token>` complete the handshake.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      handleProtocols: (protocols) => (protocols.has('auth') ? 'auth' : false),
+    })
+  }
+
+  /** Node `upgrade` event handler. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://mock.local')
+    const known =
+      OBSERVER.test(url.pathname) || TEXT_STREAM.test(url.pathname) || SESSION_CONNECT.test(url.pathname)
+    if (!known) {
+      socket.end('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n')
+      return
+    }
+    let fault: MockFault | undefined
+    try {
+      const h = req.headers['x-mock-fault']
+      fault = this.faults.take('GET', url.pathname, Array.isArray(h) ? h[0] : h)
+    } catch {
+      fault = undefined
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.open.add(ws)
+      ws.on('close', () => this.open.delete(ws))
+      if (fault?.wsKill) setTimeout(() => ws.terminate(), fault.wsKillAfterMs ?? 20)
+      this.route(ws, req, url)
+    })
+  }
+
+  /** Terminates every open socket without a close frame (the client sees 1006). */
+  killAll(): void {
+    for (const ws of this.open) ws.terminate()
+  }
+
+  /** Closes every socket and the server. */
+  close(): void {
+    for (const ws of this.open) ws.terminate()
+    this.wss.close()
+  }
+
+  private authenticate(
+    ws: WebSocket,
+    token: string | undefined,
+    workspaceId: string | undefined,
+  ): Principal | undefined {
+    if (!token) {
+      ws.close(WS_CLOSE.auth, 'authentication required')
+      return undefined
+    }
+    const p = this.core.auth.resolve(token)
+    if (p === 'expired') {
+      ws.close(WS_CLOSE.tokenExpired, 'token expired')
+      return undefined
+    }
+    if (!p || (workspaceId && !canAccessWorkspace(p, workspaceId))) {
+      ws.close(WS_CLOSE.auth, 'forbidden')
+      return undefined
+    }
+    return p
+  }
+
+  private route(ws: WebSocket, req: IncomingMessage, url: URL): void {
+    const sub = subprotocolToken(req)
+    let m = OBSERVER.exec(url.pathname)
+    if (m) {
+      const [, workspaceId, callSid] = m
+      const p = this.authenticate(ws, sub, workspaceId)
+      if (!p) return
+      if (p.kind === 'external_user') {
+        ws.close(WS_CLOSE.auth, 'forbidden')
+        return
+      }
+      const call = this.core.store.calls.get(decodeURIComponent(callSid!))
+      if (!call) {
+        ws.close(WS_CLOSE.notFound, 'unknown call')
+        return
+      }
+      observerScript(this.core, ws, call)
+      return
+    }
+    m = SESSION_CONNECT.exec(url.pathname)
+    if (m) {
+      if (url.searchParams.has('token')) {
+        ws.close(WS_CLOSE.auth, 'query tokens are not accepted here')
+        return
+      }
+      const p = this.authenticate(ws, sub, m[1])
+      if (!p) return
+      const serviceId = url.searchParams.get('service_id')
+      if (!serviceId || !url.searchParams.get('entity_id')) {
+        ws.close(WS_CLOSE.clientError, 'service_id and entity_id are required')
+        return
+      }
+      this.textSession(ws, p, m[1]!, serviceId, url)
+      return
+    }
+    const workspaceId = url.searchParams.get('workspace_id') ?? undefined
+    const serviceId = url.searchParams.get('service_id')
+    const p = this.authenticate(ws, sub ?? url.searchParams.get('token') ?? undefined, workspaceId)
+    if (!p) return
+    if (!workspaceId || !serviceId) {
+      ws.close(WS_CLOSE.clientError, 'workspace_id and service_id are required')
+      return
+    }
+    this.textSession(ws, p, workspaceId, serviceId, url)
+  }
+
+  private textSession(ws: WebSocket, p: Principal, workspaceId: string, serviceId: string, url: URL): void {
+    if (!this.core.store.services.get(serviceId)) {
+      ws.close(WS_CLOSE.notFound, 'unknown service')
+      return
+    }
+    if (p.kind === 'external_user' && p.serviceId !== serviceId) {
+      ws.close(WS_CLOSE.auth, 'service mismatch')
+      return
+    }
+    const conversationId = url.searchParams.get('conversation_id') ?? undefined
+    const toolEvents = url.searchParams.get('tool_events') === 'true'
+    const session = { conversationId, turnCount: 0 }
+    ws.send(JSON.stringify({ type: 'session_start', workspace_id: workspaceId, service_id: serviceId }))
+    ws.on('message', (raw) => {
+      let frame: any
+      try {
+        frame = JSON.parse(raw.toString())
+      } catch {
+        ws.send(JSON.stringify({ type: 'error', code: 'client_error', message: 'frames must be JSON' }))
+        return
+      }
+      if (frame?.type !== 'message' || typeof frame.text !== 'string' || !frame.text) {
+        ws.send(
+          JSON.stringify({
+            type: 'error',
+            code: 'client_error',
+            message: 'expected {"type":"message","text":"..."}',
+          }),
+        )
+        return
+      }
+      for (const out of textReplyFrames(this.core, workspaceId, serviceId, session, frame.text, toolEvents)) {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(out))
+      }
+    })
+  }
+}

@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { AuthService } from './auth/service'
+import { FaultRegistry } from './faults/registry'
+import type { MockFault } from './faults/types'
+import { registerHandlers } from './handlers'
+import { handleRequest } from './http/pipeline'
+import type { Handler, MockCore, RecordedRequest } from './http/types'
+import { type MockPlatformOptions, resolveOptions } from './options'
+import { EventHub, type WorkspaceEvent } from './realtime/event-hub'
+import { MockWebSockets } from './realtime/ws-server'
+import { specContext } from './spec/context'
+import { indexOperations, opKey } from './spec/operations'
+import { Router } from './spec/router'
+import { simulateCall } from './state/calls'
+import { seedStore } from './state/seed'
+import { Store } from './state/store'
+import { type WebhookDeliveryLog, WebhookDispatcher } from './webhooks/dispatcher'
+
+/** A running mock platform. */
+export interface MockPlatform {
+  /** Base URL, `http://127.0.0.1:PORT` (REST, /token, /device/code, /s/{token}, SSE and WebSockets). */
+  url: string
+  port: number
+  /** A valid seeded API key with every scope (use as Bearer / `apiKey`). */
+  apiKey: string
+  /** The seeded workspace id. */
+  workspaceId: string
+  /** The in-memory state. */
+  store: Store
+  /** Every request received, in order. */
+  requests: RecordedRequest[]
+  /** Every webhook delivery attempted (body, attempts, outcome). */
+  webhookDeliveries: WebhookDeliveryLog[]
+  /** Workspace events emitted so far (bounded buffer). */
+  events(): WorkspaceEvent[]
+  /** Approves a pending device code; `workspaces` (default: the seeded one) — several ask the client to choose. */
+  approveDeviceCode(userCode: string, opts?: { workspaces?: string[] }): void
+  /** Denies a pending device code (polls answer `access_denied`). */
+  denyDeviceCode(userCode: string): void
+  /** Expires a device code now (polls answer `expired_token`). */
+  expireDeviceCode(userCode: string): void
+  /** Makes an issued access token expire now (requests get 401 `token_expired`, sockets 4100). */
+  expireToken(token: string): boolean
+  /** Pushes a workspace event (SSE stream and webhooks). */
+  emit(eventType: string, data: Record<string, unknown>, workspaceId?: string): WorkspaceEvent
+  /** Arms a server-wide fault; returns a function that disarms it. `wsKill` also cuts open sockets now. */
+  injectFault(fault: MockFault): () => void
+  /** Disarms every server-wide fault. */
+  clearFaults(): void
+  /** Registers a webhook destination that receives signed deliveries at `url`; returns its id and secret. */
+  addWebhookDestination(opts: { url: string; eventTypes?: string[]; secret?: string; name?: string }): {
+    id: string
+    secret: string
+  }
+  /** Resolves when no webhook delivery is in flight. */
+  webhooksIdle(): Promise<void>
+  /** Starts a simulated inbound call: `call.started` now, observer frames, `call.ended` after `durationMs`. */
+  simulateCall(opts?: { serviceId?: string; durationMs?: number }): string
+  /** Stops the server, closes every connection and socket. */
+  close(): Promise<void>
+}
+
+/** Starts a local, stateful Amigo platform on 127.0.0.1. */
+export async function startMockPlatform(options: MockPlatformOptions = {}): Promise<MockPlatform> {
+  const opts = resolveOptions(options)
+  const spec = specContext(options.spec)
+  const store = new Store(spec, opts.seed, Date.now())
+  seedStore(store, opts.seed)
+  const auth = new AuthService(store, {
+    tokenTtlSeconds: opts.tokenTtlSeconds,
+    deviceIntervalSeconds: opts.deviceCodeIntervalSeconds,
+    deviceExpiresInSeconds: opts.deviceCodeExpiresInSeconds,
+  })
+  auth.addApiKey(store.apiKey, store.workspaceId)
+  const events = new EventHub(opts.eventBufferSize)
+  const webhooks = new WebhookDispatcher(store, {
+    maxAttempts: opts.webhookMaxAttempts,
+    baseDelayMs: opts.webhookBaseDelayMs,
+  })
+  events.subscribe((e) => webhooks.dispatch(e))
+  let baseUrl = ''
+  const core: MockCore = {
+    spec,
+    store,
+    auth,
+    events,
+    webhooks,
+    options: opts,
+    url: () => baseUrl,
+    emit: (type, data, workspaceId) => {
+      events.emit(workspaceId ?? store.workspaceId, type, data)
+    },
+  }
+
+  const handlers = new Map<string, Handler>()
+  registerHandlers(
+    {
+      on(method, path, handler) {
+        handlers.set(opKey(method, path), handler)
+      },
+    },
+    core,
+  )
+  // Routes with a handler but absent from the spec (older documents) are still served, unvalidated.
+  const operations = [...spec.operations]
+  const extra = [...handlers.keys()].filter((k) => !spec.operations.some((o) => o.key === k))
+  if (extra.length) {
+    const paths: Record<string, Record<string, object>> = {}
+    for (const k of extra) {
+      const [m, p] = k.split(' ') as [string, string]
+      paths[p] = { ...(paths[p] ?? {}), [m.toLowerCase()]: { operationId: `mock:${k}`, responses: {} } }
+    }
+    operations.push(...indexOperations({ paths, security: spec.doc.security }))
+  }
+  const router = new Router(operations)
+  const faults = new FaultRegistry(options.faults)
+  const requests: RecordedRequest[] = []
+  const held = new Set<IncomingMessage>()
+  let counter = 0
+  const deps = {
+    core,
+    router,
+    handlers,
+    faults,
+    requests,
+    held,
+    nextRequestId: () => `req_mock_${(++counter).toString().padStart(6, '0')}`,
+  }
+  const sockets = new Set<Socket>()
+  const server = createServer((req, res) => {
+    handleRequest(deps, req, res).catch((e) => {
+      console.error('platform-mock: request failed', e)
+      if (!res.headersSent) res.writeHead(500).end()
+    })
+  })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  const ws = new MockWebSockets(core, faults)
+  server.on('upgrade', (req, socket, head) => ws.upgrade(req, socket, head))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  baseUrl = `http://127.0.0.1:${port}`
+  const closeHooks: Array<() => void> = []
+  let closed = false
+
+  return {
+    url: baseUrl,
+    port,
+    apiKey: store.apiKey,
+    workspaceId: store.workspaceId,
+    store,
+    requests,
+    webhookDeliveries: webhooks.log,
+    events: () => events.all(),
+    approveDeviceCode: (userCode, o) => auth.device.approve(userCode, o?.workspaces ?? [store.workspaceId]),
+    denyDeviceCode: (userCode) => auth.device.deny(userCode),
+    expireDeviceCode: (userCode) => auth.device.expire(userCode),
+    expireToken: (token) => auth.issuer.expire(token),
+    emit: (type, data, workspaceId) => events.emit(workspaceId ?? store.workspaceId, type, data),
+    injectFault(fault) {
+      if (fault.wsKill && fault.path === undefined) ws.killAll()
+      return faults.add(fault)
+    },
+    clearFaults: () => faults.clear(),
+    addWebhookDestination(o) {
+      const secret = o.secret ?? `whsec_${store.random.hex(32)}`
+      const row = store.seed('WebhookDestinationResponse', {
+        id: store.id(),
+        workspace_id: store.workspaceId,
+        name: o.name ?? 'mock destination',
+        url: o.url,
+        accepted_event_types: o.eventTypes ?? [],
+        is_active: true,
+        retry_attempts: opts.webhookMaxAttempts,
+        trigger_id: store.id(),
+        description: null,
+        field_mapping: null,
+        created_by: 'mock',
+        created_at: store.now(),
+        updated_at: store.now(),
+      })
+      store.webhookDestinations.put({ ...row, id: row.id, secret, target_url: o.url })
+      return { id: row.id, secret }
+    },
+    webhooksIdle: () => webhooks.idle(),
+    simulateCall(o = {}) {
+      return simulateCall(core, o)
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      for (const h of closeHooks) h()
+      ws.close()
+      for (const req of held) req.socket.destroy()
+      await webhooks.close()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const s of sockets) s.destroy()
+      })
+    },
+  }
+}

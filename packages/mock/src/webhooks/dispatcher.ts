@@ -1,0 +1,114 @@
+import { signWebhookPayload } from '@amigo-ai/webhooks'
+import type { WorkspaceEvent } from '../realtime/event-hub'
+import type { Store, WebhookDestinationRow } from '../state/store'
+
+/** One delivery attempt series, as recorded in `mock.webhookDeliveries`. */
+export interface WebhookDeliveryLog {
+  destinationId: string
+  eventId: string
+  eventType: string
+  url: string
+  /** Exact body that was signed and sent. */
+  body: string
+  /** Status of each attempt (0 = network error). */
+  attempts: number[]
+  delivered: boolean
+}
+
+const matches = (accepted: string[] | undefined, type: string) =>
+  !accepted?.length ||
+  accepted.some((a) => a === type || a === '*' || (a.endsWith('.*') && type.startsWith(a.slice(0, -1))))
+
+/**
+ * Delivers workspace events to registered destinations as signed POSTs (scheme of @amigo-ai/webhooks),
+ * retrying failed attempts with a short exponential backoff.
+ */
+export class WebhookDispatcher {
+  readonly log: WebhookDeliveryLog[] = []
+  private readonly pending = new Set<Promise<void>>()
+  private closed = false
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: { maxAttempts: number; baseDelayMs: number },
+  ) {}
+
+  /** Sends `event` to every active destination of its workspace that accepts its type. */
+  dispatch(event: WorkspaceEvent): void {
+    if (this.closed) return
+    for (const dest of this.store.webhookDestinations.list()) {
+      if (!dest.is_active || !dest.target_url || dest.workspace_id !== event.workspaceId) continue
+      if (!matches(dest.accepted_event_types, event.type)) continue
+      const p = this.deliver(dest, event).finally(() => this.pending.delete(p))
+      this.pending.add(p)
+    }
+  }
+
+  /** Resolves when every delivery in flight has finished (delivered or given up). */
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending])
+  }
+
+  /** Stops new deliveries and waits for the ones in flight. */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.idle()
+  }
+
+  private async deliver(dest: WebhookDestinationRow, event: WorkspaceEvent): Promise<void> {
+    const eventId = `evt_${event.id}`
+    const body = JSON.stringify({
+      id: eventId,
+      type: event.type,
+      timestamp: new Date(event.time).toISOString(),
+      data: event.data,
+    })
+    const entry: WebhookDeliveryLog = {
+      destinationId: dest.id,
+      eventId,
+      eventType: event.type,
+      url: dest.target_url!,
+      body,
+      attempts: [],
+      delivered: false,
+    }
+    this.log.push(entry)
+    const max = Math.max(1, Math.min(dest.retry_attempts ?? this.opts.maxAttempts, this.opts.maxAttempts))
+    for (let attempt = 0; attempt < max; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, this.opts.baseDelayMs * 2 ** (attempt - 1)))
+      // Sign every attempt afresh so the timestamp stays inside the receiver's tolerance.
+      const signed = await signWebhookPayload({ payload: body, secret: dest.secret })
+      let status = 0
+      try {
+        const res = await fetch(entry.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'amigo-platform-mock',
+            ...signed.headers,
+          },
+          body,
+          signal: AbortSignal.timeout(5_000),
+        })
+        status = res.status
+        await res.arrayBuffer().catch(() => undefined)
+      } catch {
+        status = 0
+      }
+      entry.attempts.push(status)
+      if (status >= 200 && status < 300) {
+        entry.delivered = true
+        break
+      }
+    }
+    const records = this.store.webhookDeliveries.get(dest.id) ?? []
+    records.unshift({
+      event_id: this.store.id(),
+      event_type: event.type,
+      data: { ...event.data, delivered: entry.delivered, attempts: entry.attempts.length },
+      effective_at: new Date(event.time).toISOString(),
+      created_at: new Date().toISOString(),
+    })
+    this.store.webhookDeliveries.set(dest.id, records)
+  }
+}

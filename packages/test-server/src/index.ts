@@ -8,12 +8,6 @@ export {
   sequence,
   truncatedBody,
 } from './faults'
-export { json, sendJson, text } from './respond'
-export { startTestServer, type TestServer } from './server'
-export { type SseFrame, type SseWriter, sse } from './sse'
-export { type SseReplayOptions, type SseReplayStats, sseReplay } from './sse-replay'
-export type { Handler, RecordedRequest, Routes, TestRequest } from './types'
-export { startWsServer, type TestWsServer, type WsConnection, type WsServerOptions } from './ws-server'
 export {
   type DevicePollAnswer,
   type IdentityCall,
@@ -21,3 +15,9 @@ export {
   type IdentityServerOptions,
   startIdentityServer,
 } from './identity'
+export { json, sendJson, text } from './respond'
+export { startTestServer, type TestServer } from './server'
+export { type SseFrame, type SseWriter, sse } from './sse'
+export { type SseReplayOptions, type SseReplayStats, sseReplay } from './sse-replay'
+export type { Handler, RecordedRequest, Routes, TestRequest } from './types'
+export { startWsServer, type TestWsServer, type WsConnection, type WsServerOptions } from './ws-server'

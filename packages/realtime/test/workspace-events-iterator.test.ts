@@ -70,16 +70,22 @@ describe('workspaceEvents (async iterator)', () => {
 
   it('close() ends a pending iteration and the loop exits', async () => {
     let serverSawClose = false
+    let handled = false
     const server = await eventStreamServer((_req, res) => {
       res.on('close', () => {
         serverSawClose = true
       })
       sse(res).comment('idle')
+      handled = true
     })
     const stream = workspaceEvents({ baseUrl: server.url, workspaceId: 'ws-1', token: 't', ...fast })
-    setTimeout(() => stream.close(), 30)
     const seen: unknown[] = []
-    for await (const e of stream) seen.push(e)
+    const consume = (async () => {
+      for await (const e of stream) seen.push(e)
+    })()
+    await until(() => handled, 3000, 'the stream to open')
+    await stream.close()
+    await consume
     expect(seen).toEqual([])
     await until(() => serverSawClose, 2000, 'server close')
   })

@@ -22,7 +22,8 @@ export class WebhookVerificationError extends Error {
   /** Machine-readable cause of the rejection. */
   readonly reason: WebhookVerificationReason
 
-  constructor(reason: WebhookVerificationReason, message: string) {
+  /** Message first, as with every Error; `reason` is what code should branch on. */
+  constructor(message: string, reason: WebhookVerificationReason) {
     super(message)
     this.name = 'WebhookVerificationError'
     this.reason = reason
@@ -46,5 +47,5 @@ export class WebhookVerificationError extends Error {
 
 /** Shorthand used by the verifier: create and throw in one expression. */
 export const fail = (reason: WebhookVerificationReason, message: string): never => {
-  throw new WebhookVerificationError(reason, message)
+  throw new WebhookVerificationError(message, reason)
 }

@@ -4,7 +4,7 @@ import { delivery } from './helpers'
 
 describe('WebhookVerificationError', () => {
   it('is an Error with a name, a reason and a stack', () => {
-    const error = new WebhookVerificationError('signature_mismatch', 'nope')
+    const error = new WebhookVerificationError('nope', 'signature_mismatch')
     expect(error).toBeInstanceOf(Error)
     expect(error).toBeInstanceOf(WebhookVerificationError)
     expect(error.name).toBe('WebhookVerificationError')
@@ -21,10 +21,10 @@ describe('WebhookVerificationError', () => {
     const specifier = '../src/errors?copy'
     const copy: typeof import('../src/errors') = await import(/* @vite-ignore */ specifier)
     expect(copy.WebhookVerificationError).not.toBe(WebhookVerificationError)
-    const foreign = new copy.WebhookVerificationError('timestamp_too_old', 'old')
+    const foreign = new copy.WebhookVerificationError('old', 'timestamp_too_old')
     expect(foreign).toBeInstanceOf(WebhookVerificationError)
     expect(isWebhookVerificationError(foreign)).toBe(true)
-    expect(new WebhookVerificationError('invalid_json', 'x')).toBeInstanceOf(copy.WebhookVerificationError)
+    expect(new WebhookVerificationError('x', 'invalid_json')).toBeInstanceOf(copy.WebhookVerificationError)
   })
 
   it('does not claim unrelated values', () => {
@@ -43,9 +43,9 @@ describe('WebhookVerificationError', () => {
 
   it('keeps instanceof exact for subclasses', () => {
     class Custom extends WebhookVerificationError {}
-    expect(new Custom('invalid_json', 'x')).toBeInstanceOf(Custom)
-    expect(new Custom('invalid_json', 'x')).toBeInstanceOf(WebhookVerificationError)
-    expect(new WebhookVerificationError('invalid_json', 'x')).not.toBeInstanceOf(Custom)
+    expect(new Custom('x', 'invalid_json')).toBeInstanceOf(Custom)
+    expect(new Custom('x', 'invalid_json')).toBeInstanceOf(WebhookVerificationError)
+    expect(new WebhookVerificationError('x', 'invalid_json')).not.toBeInstanceOf(Custom)
   })
 
   it('is what the README pattern catches', async () => {

@@ -1,21 +1,21 @@
 import { toBytes, toHex, type WebhookPayload } from './bytes'
 import { hmacSha256 } from './crypto-key'
-import { activeSecrets } from './secrets'
+import { activeSecrets, type WebhookSecret } from './secrets'
 import { signedMessage } from './verify-delivery'
 
 /** What to sign. */
 export interface SignWebhookPayloadOptions {
   /** The exact body you will send. */
   payload: WebhookPayload
-  /** The signing secret. */
-  secret: string
+  /** The signing secret; with several (a rotation), one signature per unexpired secret, comma-separated. */
+  secret: WebhookSecret
   /** Signed and sent verbatim (e.g. Unix seconds). Default: now, in Unix seconds. `null`: legacy body-only scheme. */
   timestamp?: string | number | null
 }
 
 /** A signed delivery: the header values, and the same as a ready-to-send headers record. */
 export interface SignedWebhook {
-  /** `sha256=<lowercase hex>`. */
+  /** `sha256=<lowercase hex>` (several joined by `, ` when signed with several secrets). */
   signature: string
   /** The timestamp that was signed ('' in the legacy scheme). */
   timestamp: string
@@ -25,10 +25,11 @@ export interface SignedWebhook {
 
 /** Signs a body the way the platform does, for tests, local mocks and replaying deliveries. */
 export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<SignedWebhook> {
-  const [secret] = activeSecrets(options.secret, 0)
   const at = options.timestamp
   const timestamp = at === null ? '' : String(at ?? Math.floor(Date.now() / 1000))
-  const signature = `sha256=${toHex(await hmacSha256(secret!, signedMessage(toBytes(options.payload), timestamp)))}`
+  const message = signedMessage(toBytes(options.payload), timestamp)
+  const macs = await Promise.all(activeSecrets(options.secret, Date.now()).map((s) => hmacSha256(s, message)))
+  const signature = macs.map((mac) => `sha256=${toHex(mac)}`).join(', ')
   const headers: Record<string, string> = { 'x-amigo-signature': signature }
   if (timestamp) headers['x-amigo-timestamp'] = timestamp
   return { signature, timestamp, headers }

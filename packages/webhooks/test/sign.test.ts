@@ -45,6 +45,25 @@ describe('signWebhookPayload', () => {
     ).toBe(true)
   })
 
+  it('signs once per unexpired secret during a rotation; receivers with either secret accept', async () => {
+    const secret = [
+      'whsec_new',
+      { secret: 'whsec_old', expiresAt: Date.now() + 60_000 },
+      { secret: 'whsec_gone', expiresAt: 0 },
+    ]
+    const signed = await signWebhookPayload({ payload: 'x', secret, timestamp: '1767225600' })
+    const hmac = (key: string) =>
+      `sha256=${createHmac('sha256', key).update('v1:1767225600:x').digest('hex')}`
+    expect(signed.signature).toBe(`${hmac('whsec_new')}, ${hmac('whsec_old')}`)
+    for (const receiver of ['whsec_new', 'whsec_old'])
+      expect(
+        await verifyWebhookSignature({ payload: 'x', secret: receiver, now: T0, headers: signed.headers }),
+      ).toBe(true)
+    expect(
+      await verifyWebhookSignature({ payload: 'x', secret: 'whsec_gone', now: T0, headers: signed.headers }),
+    ).toBe(false)
+  })
+
   it('needs a secret', async () => {
     await expect(signWebhookPayload({ payload: 'x', secret: '' })).rejects.toThrow(TypeError)
   })

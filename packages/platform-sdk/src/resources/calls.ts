@@ -27,9 +27,17 @@ export class CallsResource extends APIResource {
     return this._autoPage('get', '/v1/{workspace_id}/calls', { query: params }, { maxPageSize: 100 }, options)
   }
 
-  /** Fetches a call's full detail (transcript, intelligence, ...). */
-  get(callId: string, options?: RequestOptions): Promise<WithResponseMeta<CallDetail>> {
-    return this._request('get', '/v1/{workspace_id}/calls/{call_id}', { path: { call_id: callId } }, options)
+  /**
+   * Fetches a call's full detail (transcript, intelligence, ...). Accepts a listed call's `call_sid`
+   * as is (the API may leave it null); a missing id rejects with `InvalidRequestError`, nothing is sent.
+   */
+  get(callId: string | null | undefined, options?: RequestOptions): Promise<WithResponseMeta<CallDetail>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/calls/{call_id}',
+      { path: { call_id: callId as string } },
+      options,
+    )
   }
 
   /** Call benchmarks of the workspace over a period. */

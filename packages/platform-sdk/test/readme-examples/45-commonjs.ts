@@ -1,0 +1,4 @@
+export {}
+
+// ---- example ----
+const { AmigoClient } = require('@amigo-ai/platform-sdk')

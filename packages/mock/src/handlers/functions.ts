@@ -27,7 +27,7 @@ export function registerFunctions(reg: Registry, core: MockCore): void {
   })
   reg.on('DELETE', `${BASE}/{function_name}`, (ctx) => {
     if (!store.functions.delete(ctx.path.function_name)) throw notFound('Function')
-    return { body: { deleted: true, name: ctx.path.function_name } }
+    return { body: { status: 'deleted', name: String(ctx.path.function_name) } }
   })
   reg.on('POST', `${BASE}/{function_name}/test`, (ctx) => {
     const fn = store.functions.get(ctx.path.function_name)

@@ -44,7 +44,7 @@ export function registerSettings(reg: Registry, core: MockCore): void {
     const current = (ws: string) => {
       let doc = store.settings.get(key(ws))
       if (!doc) {
-        doc = store.seed(schema, DEFAULTS[name] ?? {})
+        doc = store.make(schema, DEFAULTS[name] ?? {})
         store.settings.set(key(ws), doc)
       }
       return doc

@@ -43,14 +43,14 @@ export class SseWriter {
     if (id !== undefined) frame += `id: ${id}\n`
     frame += `event: ${event}\n`
     for (const line of JSON.stringify(data).split('\n')) frame += `data: ${line}\n`
-    this.write(`${frame}\n`)
     this.sent++
     if (this.dropEvery && this.sent % this.dropEvery === 0) {
-      // Injected fault: cut the connection right after the K-th event.
+      // Injected fault: cut the connection (no clean end) once the K-th event has left.
       this.closed = true
-      this.res.socket?.destroy()
+      this.res.write(`${frame}\n`, () => this.res.socket?.destroy())
       return false
     }
+    this.write(`${frame}\n`)
     return true
   }
 

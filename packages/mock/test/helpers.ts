@@ -1,0 +1,36 @@
+import { type MockPlatform, type MockPlatformOptions, startMockPlatform } from '../src/index'
+
+/** Starts a mock with response checking on (a handler answering off-schema fails with 500). */
+export function startTestMock(options: MockPlatformOptions = {}): Promise<MockPlatform> {
+  return startMockPlatform({ validateResponses: true, ...options })
+}
+
+/** fetch with the mock's API key (override `authorization` in `init.headers` to test auth). */
+export async function call(
+  mock: MockPlatform,
+  method: string,
+  path: string,
+  init: { body?: unknown; headers?: Record<string, string>; form?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${mock.apiKey}`, ...init.headers }
+  let body: string | undefined
+  if (init.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded'
+    body = new URLSearchParams(init.form).toString()
+  } else if (init.body !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = JSON.stringify(init.body)
+  }
+  const res = await fetch(`${mock.url}${path}`, { method, headers, body })
+  const text = await res.text()
+  let parsed: unknown = text
+  try {
+    parsed = text ? JSON.parse(text) : undefined
+  } catch {
+    // not JSON; keep the text
+  }
+  return { status: res.status, body: parsed, headers: res.headers }
+}
+
+/** `/v1/{workspace_id}` prefix for the mock's seeded workspace. */
+export const ws = (mock: MockPlatform) => `/v1/${mock.workspaceId}`

@@ -258,3 +258,48 @@ describe('relative baseUrl (BFF proxy)', () => {
     expect(seen[1]!.url).toBe('/api/platform/v1/ws-id/things?limit=2')
   })
 })
+
+describe('bad input', () => {
+  it('a GET with a body fails as InvalidRequestError without sending or retrying', async () => {
+    server = await startTestServer(echo)
+    const err = await rejectionOf(makeTransport(server).request('get', '/health', { body: { a: 1 } }))
+    expect(err).toBeInstanceOf(InvalidRequestError)
+    expect((err as Error).message).toMatch(/could not build the request/)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('a body serializer that throws fails as InvalidRequestError', async () => {
+    server = await startTestServer(echo)
+    const err = await rejectionOf(
+      makeTransport(server).request('post', '/x', {
+        body: {},
+        bodySerializer: () => {
+          throw new Error('cannot serialise')
+        },
+      }),
+    )
+    expect(err).toBeInstanceOf(InvalidRequestError)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('FormData bodies keep a matching multipart boundary, also through a relative-base proxy', async () => {
+    server = await startTestServer(echo)
+    const form = new FormData()
+    form.set('file', new Blob(['hello']), 'a.txt')
+    const proxy = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      fetch(`${server.url}${String(input)}`, init)) as typeof fetch
+    const hooks = { onRequest: async ({ request }: { request: Request }) => void (await request.formData()) }
+    for (const t of [
+      makeTransport(server, { hooks }),
+      new Transport({ apiKey: API_KEY, workspaceId: WORKSPACE, baseUrl: '/', fetch: proxy, hooks }),
+    ]) {
+      await t.request('post', '/upload', { body: form, bodySerializer: (b) => b as FormData })
+    }
+    for (const r of server.requests) {
+      const boundary = String(r.headers['content-type']).split('boundary=')[1]
+      expect(r.body).toContain(`--${boundary}`)
+      expect(r.body).toContain('hello')
+    }
+    expect(server.requests).toHaveLength(2)
+  })
+})

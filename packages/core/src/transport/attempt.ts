@@ -1,5 +1,6 @@
 import { type Client, defaultBodySerializer } from 'openapi-fetch'
 import { type ClientHooks, redactRequest, runHook } from './hooks'
+import { withoutMultipartType } from './multipart'
 import { requestIdOf } from './rate-limit'
 import type { ParseAs } from './types'
 import { type BaseUrl, stripPlaceholder } from './url'
@@ -26,7 +27,7 @@ export interface AttemptInput {
 export type AttemptOutcome =
   | { kind: 'ok'; data: unknown; response: Response; request?: Request }
   | { kind: 'http-error'; body: unknown; response: Response; request?: Request }
-  | { kind: 'thrown'; error: unknown; response?: Response; request?: Request }
+  | { kind: 'thrown'; error: unknown; response?: Response; request?: Request; sent: boolean }
 
 /**
  * Sends one attempt through openapi-fetch (which builds the URL, serialises query and body, and
@@ -39,6 +40,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
   let serialized: unknown
   let request: Request | undefined
   let response: Response | undefined
+  let sent = false
 
   const serialize = (body: unknown) => {
     serialized = input.bodySerializer ? input.bodySerializer(body) : defaultBodySerializer(body)
@@ -46,14 +48,16 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
   }
 
   const send = async (req: Request): Promise<Response> => {
-    request = redactRequest(req, serialized)
-    await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
+    sent = true
+    // The redacted copy costs a Request per attempt, so it is only built when someone listens.
+    if (hooks) request = redactRequest(req, serialized)
+    if (request) await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
     const started = Date.now()
     const res = input.base.placeholderOrigin
       ? // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with.
         await input.fetchImpl(stripPlaceholder(req.url, input.base), {
           method: req.method,
-          headers: req.headers,
+          headers: withoutMultipartType(req.headers, serialized),
           body: (serialized as BodyInit | undefined) ?? null,
           signal: req.signal,
           redirect: req.redirect,
@@ -64,7 +68,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
       hooks,
       'onResponse',
       {
-        request,
+        request: request as Request,
         response: res,
         schemaPath,
         requestId: requestIdOf(res.headers),
@@ -97,6 +101,6 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
     }
     return { kind: 'ok', data: (result as { data?: unknown }).data, response: res, request }
   } catch (error) {
-    return { kind: 'thrown', error, response, request }
+    return { kind: 'thrown', error, response, request, sent }
   }
 }

@@ -1,15 +1,23 @@
 import type { AmigoError } from '../errors/amigo-error'
-import { NetworkError, ParseError, RequestTimeoutError } from '../errors/client-errors'
+import { InvalidRequestError, NetworkError, ParseError, RequestTimeoutError } from '../errors/client-errors'
 import { requestIdOf } from './rate-limit'
 
-/** Builds the error for an attempt that threw (no usable HTTP status): timeout, parse or network. */
+/** Builds the error for an attempt that threw (no usable HTTP status): timeout, parse, network or bad input. */
 export function errorFromThrown(
   error: unknown,
   response: Response | undefined,
+  sent: boolean,
   timedOut: boolean,
   timeoutMs: number | undefined,
   redact: (text: string) => string,
 ): AmigoError {
+  // Failing before fetch was even called means the input could not be turned into a request
+  // (a GET with a body, an unserialisable query): retrying cannot help.
+  if (!sent && !timedOut)
+    return new InvalidRequestError(
+      redact(`could not build the request: ${error instanceof Error ? error.message : String(error)}`),
+      { cause: error },
+    )
   if (timedOut)
     return new RequestTimeoutError(`Request timed out after ${timeoutMs}ms`, { timeoutMs, cause: error })
   if (response?.ok && error instanceof SyntaxError)

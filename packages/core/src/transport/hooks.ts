@@ -1,3 +1,4 @@
+import { withoutMultipartType } from './multipart'
 /** Context of `onRequest`: the outgoing request (Authorization redacted). */
 export interface RequestHookContext {
   request: Request
@@ -80,7 +81,7 @@ function reportHookError(
 
 /** A copy of `request` safe to hand to hooks: same URL, method and body, Authorization redacted. */
 export function redactRequest(request: Request, body: unknown): Request {
-  const headers = new Headers(request.headers)
+  const headers = new Headers(withoutMultipartType(request.headers, body))
   if (headers.has('authorization')) headers.set('authorization', 'Bearer [REDACTED]')
   // Only bodies that can be read twice are copied; a one-shot stream stays with the real request.
   const reusable =

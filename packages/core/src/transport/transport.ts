@@ -198,7 +198,7 @@ export class Transport<Paths extends {} = {}> {
         })
         willRetry = canRetry && shouldRetryStatus(response.status, retrySafe, retryAfterMs !== undefined)
       } else {
-        error = errorFromThrown(outcome.error, outcome.response, timedOut, timeout, redact)
+        error = errorFromThrown(outcome.error, outcome.response, outcome.sent, timedOut, timeout, redact)
         // Timeouts and unreadable success bodies are final; connection failures are retried when safe.
         willRetry = canRetry && retrySafe && !timedOut && error.name === 'NetworkError'
       }

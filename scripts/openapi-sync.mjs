@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { diffSpecs, formatDiff } from './spec/diff.mjs'
-import { generateAll } from './spec/generate.mjs'
 import { canonicalJson, listOperations } from './spec/json.mjs'
 import { applyOverlay, SUMMARIES } from './spec/overlay.mjs'
 import { summarise } from './spec/summaries.mjs'
@@ -115,6 +114,8 @@ export async function sync(opts) {
 
   let files
   try {
+    // openapi-typescript is heavy to load; only pay for it once the input is known to be good
+    const { generateAll } = await import('./spec/generate.mjs')
     files = await generateAll(finalSpec)
   } catch (err) {
     throw new SyncError(`type generation failed: ${err.message}`)

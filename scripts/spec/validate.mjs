@@ -1,6 +1,5 @@
 // Spec validation shared by validate-spec and openapi-sync: a real OpenAPI validator
 // (@readme/openapi-parser) plus our own coverage rules.
-import { validate } from '@readme/openapi-parser'
 import { listOperations } from './json.mjs'
 
 /** Validate `spec` with @readme/openapi-parser; returns a list of error strings (empty = valid). */
@@ -11,6 +10,8 @@ export async function validateOpenApi(spec) {
   }
   let result
   try {
+    // loaded on demand: callers that fail earlier (bad JSON, wrong version) skip its start-up cost
+    const { validate } = await import('@readme/openapi-parser')
     // the parser dereferences in place; give it a copy
     result = await validate(structuredClone(spec))
   } catch (err) {

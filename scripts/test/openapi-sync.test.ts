@@ -108,8 +108,6 @@ describe('pnpm openapi:sync', () => {
     expect(written.paths['/v1/{workspace_id}/agents'].get).toBeUndefined()
     expect(box.read('openapi.json').endsWith('}\n')).toBe(true)
     expect(box.read('packages/platform-sdk/src/generated/openapi.ts')).not.toContain('"list-agents": {')
-    const check = await runNode(box.root, 'scripts/gen.mjs', ['--check'])
-    expect(check.code).toBe(0)
   }, 180_000)
 
   it('syncs from a URL served on 127.0.0.1, normalises it and restores our README overlay', async () => {

@@ -394,3 +394,37 @@ describe('loginWithDeviceCode: cancellation and bad input', () => {
     expect(isNetworkError(error)).toBe(true)
   })
 })
+
+describe('loginWithDeviceCode: lenient issuance and separate now/sleep', () => {
+  it('honours an explicit interval of 0 and defaults a missing expires_in', async () => {
+    const clock = fakeClock()
+    const idp = await start(
+      {
+        issuance: { interval: 0, expires_in: undefined },
+        polls: ['authorization_pending', { token: { workspace_id: 'w' } }],
+      },
+      clock,
+    )
+    const codes: DeviceCodeIssuance[] = []
+    await login(idp, clock, { onCode: (c) => void codes.push(c) })
+    expect(codes[0]?.expires_in).toBe(900)
+    expect(clock.sleeps).toEqual([])
+    expect(idp.polls()).toHaveLength(2)
+  })
+
+  it('accepts now and sleep instead of a clock', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: ['slow_down', { token: { workspace_id: 'w' } }] }, clock)
+    const waits: number[] = []
+    await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      onCode: noop,
+      now: clock.now,
+      sleep: async (ms) => {
+        waits.push(ms)
+        clock.advance(ms)
+      },
+    })
+    expect(waits).toEqual([1000, 6000])
+  })
+})

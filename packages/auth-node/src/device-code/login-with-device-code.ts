@@ -29,7 +29,11 @@ export async function loginWithDeviceCode(
     throw new ConfigurationError('onWorkspaceRequired must be a function')
   }
   const identityBaseUrl = validateIdentityBaseUrl(options.identityBaseUrl)
-  const clock = options.clock ?? systemClock
+  const base = options.clock ?? systemClock
+  const clock = {
+    now: options.now ?? (() => base.now()),
+    sleep: options.sleep ?? ((ms: number, signal?: AbortSignal) => base.sleep(ms, signal)),
+  }
   const { signal } = options
   signal?.throwIfAborted()
   const http = { fetch: options.fetch, signal, timeoutMs: options.requestTimeoutMs }

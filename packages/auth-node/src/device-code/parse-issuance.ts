@@ -3,6 +3,8 @@ import type { DeviceCodeIssuance } from './types'
 
 /** RFC 8628 §3.5: when the server sends no `interval`, poll every 5 seconds. */
 const DEFAULT_INTERVAL_SECONDS = 5
+/** `expires_in` is required by RFC 8628; a server that leaves it out gets a common default (15 min). */
+const DEFAULT_EXPIRES_IN_SECONDS = 900
 
 /** Checks a `/device/code` body and fills the optional fields; a malformed body is a `ParseError`. */
 export function parseIssuance(body: unknown): DeviceCodeIssuance {
@@ -10,14 +12,17 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
   const missing = ['device_code', 'user_code', 'verification_uri'].filter(
     (k) => typeof b[k] !== 'string' || (b[k] as string).length === 0,
   )
-  if (typeof b.expires_in !== 'number' || !(b.expires_in > 0)) missing.push('expires_in')
+  if (b.expires_in !== undefined && (typeof b.expires_in !== 'number' || !(b.expires_in > 0))) {
+    missing.push('expires_in')
+  }
   if (missing.length > 0) {
     throw new ParseError(`The device code response is missing or has invalid: ${missing.join(', ')}`, {
       body,
     })
   }
   const interval =
-    typeof b.interval === 'number' && b.interval > 0 && Number.isFinite(b.interval)
+    // An explicit 0 is honoured (the server asked for it); slow_down still backs off.
+    typeof b.interval === 'number' && b.interval >= 0 && Number.isFinite(b.interval)
       ? b.interval
       : DEFAULT_INTERVAL_SECONDS
   return {
@@ -28,7 +33,7 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
       typeof b.verification_uri_complete === 'string' && b.verification_uri_complete
         ? b.verification_uri_complete
         : (b.verification_uri as string),
-    expires_in: b.expires_in as number,
+    expires_in: (b.expires_in as number | undefined) ?? DEFAULT_EXPIRES_IN_SECONDS,
     interval,
   }
 }

@@ -110,6 +110,10 @@ export interface LoginWithDeviceCodeOptions {
   requestTimeoutMs?: number
   /** `grant_type` sent when polling. Default `device_code` (the identity service's value). */
   grantType?: string
-  /** Time source (for tests). */
+  /** Time source and sleeper (for tests); `now`/`sleep` below override its parts. */
   clock?: Clock
+  /** Current time in ms (for tests). */
+  now?: () => number
+  /** Abortable sleep (for tests). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }

@@ -21,6 +21,7 @@ export type {
   TextChatTokenFrame,
   TextChatUserFrame,
 } from './text-chat/text-chat-frames'
+export { readTurnStreamEvents } from './turn-stream/read-turn-stream-events'
 export { VERSION } from './version'
 export type { CloseAction } from './websocket/close-codes'
 export { CloseCode, classifyClose } from './websocket/close-codes'

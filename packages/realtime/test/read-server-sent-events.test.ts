@@ -110,3 +110,31 @@ describe('readServerSentEvents', () => {
     expect(seen).toEqual(['first'])
   })
 })
+
+describe('readTurnStreamEvents', () => {
+  it('restores `event`, fills error defaults and skips unknown or malformed frames', async () => {
+    const { readTurnStreamEvents } = await import('../src/index')
+    const body = streamOf([
+      'event: thinking\ndata: {"tier":1,"tier_name":"fast"}\n\n',
+      'event: token\ndata: {"text":"Hel"}\n\n',
+      'event: token\ndata: not json\n\n',
+      'event: mystery\ndata: {"x":1}\n\n',
+      'data: {"text":"no name"}\n\n',
+      'event: token\ndata: [1]\n\n',
+      'event: message\ndata: {"role":"agent","text":"Hello"}\n\n',
+      'event: error\ndata: {"message":"upstream"}\n\n',
+      'event: done\ndata: {"conversation_id":"c1","status":"active","turn_count":2}\n\n',
+    ])
+    const names: string[] = []
+    let text = ''
+    for await (const event of readTurnStreamEvents(body)) {
+      names.push(event.event)
+      if (event.event === 'token') text += event.text
+      if (event.event === 'error')
+        expect(event).toEqual({ event: 'error', message: 'upstream', code: 'unknown', retryable: false })
+      if (event.event === 'done') expect(event.conversation_id).toBe('c1')
+    }
+    expect(names).toEqual(['thinking', 'token', 'message', 'error', 'done'])
+    expect(text).toBe('Hel')
+  })
+})

@@ -17,7 +17,3 @@ export const needs = {
   'browser-events': [['@amigo-ai/realtime', 'subscribeToWorkspaceEvents'], ...mock],
   bundles: [['@amigo-ai/platform-sdk', 'AmigoClient']],
 }
-
-/** Whether any of the checks talks to the local platform. */
-export const usesPlatform = (checks) =>
-  checks.some((c) => needs[c].some(([pkg]) => pkg === '@amigo-ai/platform-mock'))

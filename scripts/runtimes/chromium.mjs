@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { chromiumArgs, chromiumPath } from './pins.mjs'
-import { EVENTS, loadMock, startPlatform, WARMUP_TYPE } from './platform.mjs'
+import { EVENTS, platformFor, WARMUP_TYPE } from './platform.mjs'
 
 const html = (config) => `<!doctype html>
 <meta charset="utf-8"><title>amigo runtime matrix</title>
@@ -36,7 +36,6 @@ async function bundlePage(app) {
 
 /** Runs the requested browser checks ('browser-webhooks', 'browser-events'). */
 export async function runChromium({ app, checks, bins }) {
-  const want = checks.map((c) => c.replace('browser-', ''))
   const fail = (detail) => checks.map((check) => ({ check, ok: false, detail }))
   let bundle
   try {
@@ -47,13 +46,14 @@ export async function runChromium({ app, checks, bins }) {
   const { chromium } = await import(
     pathToFileURL(join(bins.nodeModules, 'playwright-core', 'index.mjs')).href
   )
-  // The webhooks-only page needs no mock; the server then only serves the page.
-  const platform = await startPlatform(want.includes('events') ? await loadMock(app) : null)
+  // The server always serves the page; it forwards to a mock only when a check needs one.
+  const { platform, runnable, failed } = await platformFor(app, checks)
   const profile = mkdtempSync(join(tmpdir(), 'amigo-chromium-'))
   let context
   try {
+    if (!runnable.length) return failed
     const config = {
-      checks: want,
+      checks: runnable.map((c) => c.replace('browser-', '')),
       workspaceId: platform.mock?.workspaceId,
       apiKey: platform.mock?.apiKey,
       warmupType: WARMUP_TYPE,
@@ -84,7 +84,7 @@ export async function runChromium({ app, checks, bins }) {
         detail: `DOM shows ${rendered.join(', ')}; expected ${expected.join(', ')}`,
       })
     }
-    return results
+    return results.concat(failed)
   } finally {
     await context?.close()
     await platform.close()

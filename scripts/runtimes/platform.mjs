@@ -9,6 +9,7 @@
 import { createServer, request } from 'node:http'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { needs } from './checks.mjs'
 
 /** The events every runtime must receive, in this order (types and fields from the spec's catalogue). */
 export const EVENTS = [
@@ -105,5 +106,36 @@ export async function startPlatform(mockModule, files = {}) {
       await new Promise((resolve) => server.close(resolve))
       await mock?.close()
     },
+  }
+}
+
+const needsMock = (check) => needs[check].some(([pkg]) => pkg === '@amigo-ai/platform-mock')
+
+/**
+ * Starts the server for `checks`, with a mock only if one of them needs it. If the mock does not
+ * start, the server runs without it: `{ platform, runnable, failed }` then lists the checks that
+ * needed it as failed (with the reason) and lets the others run.
+ */
+export async function platformFor(app, checks, files = {}) {
+  let platform
+  let error
+  if (checks.some(needsMock)) {
+    try {
+      platform = await startPlatform(await loadMock(app), files)
+    } catch (err) {
+      error = err
+    }
+  }
+  platform ??= await startPlatform(null, files)
+  const reason =
+    error &&
+    `the local platform did not start: ${String(error.stack ?? error)
+      .split('\n')
+      .slice(0, 3)
+      .join('\n')}`
+  return {
+    platform,
+    runnable: error ? checks.filter((c) => !needsMock(c)) : checks,
+    failed: error ? checks.filter(needsMock).map((check) => ({ check, ok: false, detail: reason })) : [],
   }
 }

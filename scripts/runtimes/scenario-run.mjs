@@ -2,9 +2,8 @@
 // a fresh local platform, and turns its RESULT lines into check results.
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { usesPlatform } from './checks.mjs'
 import { exec, parseResults, tail } from './exec.mjs'
-import { loadMock, startPlatform } from './platform.mjs'
+import { platformFor } from './platform.mjs'
 
 const fixture = new URL('./fixtures/scenario.mjs', import.meta.url).pathname
 
@@ -13,23 +12,26 @@ export async function runScenario({ app, checks, cmd, args, env = {} }) {
   const file = join(app, 'runtime-scenario.mjs')
   copyFileSync(fixture, file)
   mkdirSync(join(app, '.tmp'), { recursive: true })
-  const platform = usesPlatform(checks) ? await startPlatform(await loadMock(app)) : null
+  const { platform, runnable, failed } = await platformFor(app, checks)
   try {
+    if (!runnable.length) return failed
     const r = await exec(cmd, [...args, file], {
       cwd: app,
       timeoutMs: 90_000,
-      env: { ...process.env, ...env, ...(platform?.env ?? {}), RUNTIME_CHECKS: checks.join(',') },
+      env: { ...process.env, ...env, ...platform.env, RUNTIME_CHECKS: runnable.join(',') },
     })
     const results = parseResults(r.stdout)
-    return checks.map(
-      (check) =>
-        results.find((x) => x.check === check) ?? {
-          check,
-          ok: false,
-          detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.stdout + r.stderr)}`,
-        },
-    )
+    return runnable
+      .map(
+        (check) =>
+          results.find((x) => x.check === check) ?? {
+            check,
+            ok: false,
+            detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.stdout + r.stderr)}`,
+          },
+      )
+      .concat(failed)
   } finally {
-    await platform?.close()
+    await platform.close()
   }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { targets } from '../check-bundles.mjs'
 import { exec, parseResults, tail } from './exec.mjs'
-import { loadMock, startPlatform } from './platform.mjs'
+import { platformFor } from './platform.mjs'
 
 const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).pathname
 
@@ -32,24 +32,28 @@ async function bundleWorker(app, name) {
 
 /** Runs the requested worker checks ('worker-webhooks', 'worker-platform'). */
 export async function runWorkers({ app, checks, bins }) {
-  const want = checks.map((c) => c.replace('worker-', ''))
   const bundles = {}
-  for (const name of want) {
+  const unbundled = []
+  for (const check of checks) {
     try {
-      bundles[name] = await bundleWorker(app, `worker-${name}`)
+      bundles[check.replace('worker-', '')] = await bundleWorker(app, check)
     } catch (err) {
       const msgs = (err.errors ?? []).map((e) => e.text).join('; ')
-      return checks.map((check) => ({ check, ok: false, detail: `esbuild failed: ${msgs || err.message}` }))
+      unbundled.push({ check, ok: false, detail: `esbuild failed: ${msgs || err.message}` })
     }
   }
-  const platform = want.includes('platform') ? await startPlatform(await loadMock(app)) : null
+  const bundled = checks.filter((check) => !unbundled.some((u) => u.check === check))
+  const { platform, runnable, failed } = await platformFor(app, bundled)
+  failed.push(...unbundled)
+  const run = runnable.map((c) => c.replace('worker-', ''))
   try {
+    if (!run.length) return failed
     const config = {
       miniflare: join(bins.nodeModules, 'miniflare', 'dist', 'src', 'index.js'),
       webhooksModule: join(app, 'node_modules', '@amigo-ai', 'webhooks', 'dist', 'index.js'),
       bundles,
-      env: platform?.env ?? {},
-      checks: want,
+      env: platform.env,
+      checks: run,
     }
     const r = await exec(bins.node22, [fixture('workers-child.mjs')], {
       cwd: app,
@@ -57,7 +61,7 @@ export async function runWorkers({ app, checks, bins }) {
       input: JSON.stringify(config),
     })
     const results = parseResults(r.stdout)
-    return want.map((name) => {
+    const out = run.map((name) => {
       const found = results.find((x) => x.check === name)
       return found
         ? { ...found, check: `worker-${name}` }
@@ -67,7 +71,8 @@ export async function runWorkers({ app, checks, bins }) {
             detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.stdout + r.stderr)}`,
           }
     })
+    return out.concat(failed)
   } finally {
-    await platform?.close()
+    await platform.close()
   }
 }

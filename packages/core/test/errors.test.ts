@@ -249,3 +249,24 @@ describe('secrets', () => {
     expect(JSON.stringify(err)).toContain('down')
   })
 })
+
+describe('subclassing AmigoError from other packages', () => {
+  it('a subclass with its own kind is branded with it and all ancestors', () => {
+    class StreamError extends NetworkError {
+      static override readonly kind: string = 'StreamError'
+    }
+    const e = new StreamError('s')
+    expect(e.name).toBe('StreamError')
+    expect(StreamError.isInstance(e)).toBe(true)
+    expect(isNetworkError(e)).toBe(true)
+    expect(isAmigoError(e)).toBe(true)
+  })
+
+  it('a subclass without kind falls back to its class name', () => {
+    class PlainError extends AmigoError {}
+    const e = new PlainError('p')
+    expect(e.name).toBe('PlainError')
+    expect(isAmigoError(e)).toBe(true)
+    expect(Object.keys(e)).not.toContain('name')
+  })
+})

@@ -38,6 +38,8 @@ export class AmigoError extends Error {
   constructor(message: string, init: AmigoErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause })
     const kinds: string[] = []
+    // A subclass that forgot its own `kind` still gets its class name rather than its parent's.
+    if (!Object.hasOwn(new.target, 'kind') && new.target.name) kinds.push(new.target.name)
     for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
       if (Object.hasOwn(c, 'kind')) kinds.push((c as typeof AmigoError).kind)
     }

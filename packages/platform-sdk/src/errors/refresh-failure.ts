@@ -5,7 +5,7 @@ import { RefreshTokenExpiredError, RefreshTokenReusedError, TokenRefreshError } 
 import type { AmigoError } from '@amigo-ai/core'
 
 const REUSE_CODES = new Set(['refresh_token_reused', 'token_reused', 'refresh_token_reuse_detected'])
-const REUSE_TEXT = /reuse|reused|already (been )?used|replay/i
+const REUSE_TEXT = /reuse|reused|already (been )?used|revoked|replay/i
 const EXPIRY_CODES = new Set(['refresh_token_expired', 'token_expired', 'expired_token'])
 const EXPIRY_TEXT = /expired/i
 const REFUSED_CODES = new Set(['invalid_grant', 'invalid_token', 'unauthorized_client'])

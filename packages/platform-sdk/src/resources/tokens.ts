@@ -79,7 +79,7 @@ function requireText(method: string, name: string, value: unknown): string {
  */
 export class TokensResource extends APIResource {
   /** Exchanges an API key for a short-lived JWT (pass it as `apiKey` to a new client). */
-  exchangeApiKey(
+  async exchangeApiKey(
     params: ExchangeApiKeyParams,
     options?: RequestOptions,
   ): Promise<WithResponseMeta<TokenResponse>> {
@@ -88,7 +88,7 @@ export class TokensResource extends APIResource {
   }
 
   /** Exchanges an external-integration credential for a parent JWT. */
-  exchangeClientCredentials(
+  async exchangeClientCredentials(
     params: ExchangeClientCredentialsParams,
     options?: RequestOptions,
   ): Promise<WithResponseMeta<TokenResponse>> {
@@ -106,7 +106,7 @@ export class TokensResource extends APIResource {
   }
 
   /** Mints an `external_user` session (access + refresh token) bound to one subject and service. */
-  createExternalUserSession(
+  async createExternalUserSession(
     params: CreateExternalUserSessionParams,
     options?: RequestOptions,
   ): Promise<WithResponseMeta<TokenResponse>> {

@@ -143,6 +143,19 @@ describe('timestamp window', () => {
     }
   })
 
+  it('refuses date strings without a fixed shape, even when authentic', async () => {
+    const shapes = [
+      '2026-01-01T00:00',
+      '2026-01-01 00:00:00Z',
+      'Thu, 01 Jan 2026 00:00:00 GMT',
+      '-1',
+      '1e9',
+      ' 1767225600',
+    ]
+    for (const timestamp of shapes)
+      await rejects(await delivery(envelope(), SECRET, timestamp), 'malformed_timestamp')
+  })
+
   it('reports a bad MAC before a stale timestamp', async () => {
     const d = await delivery()
     await rejects({ ...d, secret: 'whsec_wrong', now: T0 + 3_600_000 }, 'signature_mismatch')

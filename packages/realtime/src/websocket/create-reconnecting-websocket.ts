@@ -93,17 +93,12 @@ export function createReconnectingWebSocket(options: ReconnectingWebSocketOption
   let attempts = 0
   let connections = 0
   let stopRequest: { code: number; reason: string } | undefined
-  let requestStop: (request: { code: number; reason: string }) => void = () => {}
-  const stopped = new Promise<{ code: number; reason: string }>((resolve) => {
-    requestStop = resolve
-  })
   const stopController = new AbortController()
 
   const close = (code = 1000, reason = 'client closed') => {
     if (stopRequest || state === 'terminal' || state === 'closed') return
     stopRequest = { code, reason }
     state = 'closing'
-    requestStop(stopRequest)
     stopController.abort()
   }
   const onAbort = () => close(1000, 'client aborted')
@@ -149,7 +144,8 @@ export function createReconnectingWebSocket(options: ReconnectingWebSocketOption
       let openedAt = 0
       const end: ConnectionEnd = await runConnection(Ctor, url, protocols, {
         idleTimeoutMs,
-        stop: stopped,
+        stopSignal: stopController.signal,
+        stopRequest: () => stopRequest ?? { code: 1000, reason: 'client closed' },
         onOpen: (s) => {
           socket = s
           state = 'open'

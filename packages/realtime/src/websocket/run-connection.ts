@@ -15,8 +15,9 @@ export interface ConnectionHooks {
   idleTimeoutMs: number
   onOpen(socket: WebSocketLike): void
   onMessage(data: string | ArrayBuffer): void
-  /** Resolves when the caller wants the socket closed with this code and reason. */
-  stop: Promise<{ code: number; reason: string }>
+  /** Aborted when the caller wants the socket closed; `stopRequest()` then gives the code and reason. */
+  stopSignal: AbortSignal
+  stopRequest(): { code: number; reason: string }
 }
 
 /**
@@ -48,6 +49,7 @@ export function runConnection(
       if (settled) return
       settled = true
       if (timer !== undefined) clearTimeout(timer)
+      hooks.stopSignal.removeEventListener('abort', onStop)
       socket.onopen = socket.onmessage = socket.onclose = null
       // `ws` emits an error when a socket is killed mid-handshake; with no listener it would throw.
       socket.onerror = () => {}
@@ -89,16 +91,20 @@ export function runConnection(
     socket.onclose = (event: { code?: number; reason?: string }) => {
       settle({ kind: 'closed', code: event?.code ?? 1006, reason: event?.reason ?? '', httpStatus, opened })
     }
-    arm()
-    hooks.stop.then(({ code, reason }) => {
+    // A listener per connection, removed when it settles: nothing accumulates over many reconnects.
+    function onStop() {
       if (settled) return
+      const { code, reason } = hooks.stopRequest()
       settle({ kind: 'stopped' })
       try {
         socket.close(code, reason)
       } catch {
         abandon(code, reason)
       }
-    })
+    }
+    arm()
+    if (hooks.stopSignal.aborted) onStop()
+    else hooks.stopSignal.addEventListener('abort', onStop, { once: true })
   })
 }
 

@@ -48,7 +48,7 @@ export interface ResourceContext {
 export interface TransportSwitches {
   /** `false` sends no Authorization header on this request. */
   auth?: boolean
-  /** Overrides the Accept header. */
+  /** The Accept header this method needs (wins over caller headers). */
   accept?: string
   /** How to read the success body. */
   parseAs?: 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream'
@@ -126,7 +126,10 @@ export abstract class APIResource {
   ): Promise<WithMeta<SuccessOf<OperationAt<P, M>>>> {
     const { headers: switchHeaders, ...switches } = init.transport ?? {}
     const { headers: callerHeaders, ...callerOptions } = options
-    const headers = mergeHeaders(switchHeaders, callerHeaders)
+    // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
+    // method's contract, so it wins over any Accept the caller passed in headers.
+    const forced = switches.accept === undefined ? undefined : { accept: switches.accept }
+    const headers = mergeHeaders(switchHeaders, callerHeaders, forced)
     const result = await this._ctx.transport.request(method, path, {
       ...switches,
       ...callerOptions,

@@ -8,6 +8,7 @@ export interface Env {
   AMIGO_WEBHOOK_SECRET: string
 }
 
+/** The Worker: POST deliveries only; 204 when handled, 400 with the reason when refused. */
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     if (request.method !== 'POST') return new Response(null, { status: 405 })

@@ -193,7 +193,7 @@ describe('loginWithDeviceCode: polling answers', () => {
       }
       return fetch(input, init)
     }
-    const result = await login(idp, clock, { fetch: hangOnce, requestTimeoutMs: 30 })
+    const result = await login(idp, clock, { fetch: hangOnce, requestTimeoutMs: 400 })
     expect(result.accessToken).toBe('at-1')
     expect(hung).toBe(2)
     expect(original.requestsTo('/token')).toHaveLength(1)

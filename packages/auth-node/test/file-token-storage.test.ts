@@ -44,7 +44,7 @@ describe('FileTokenStorage', () => {
       const storage = new FileTokenStorage({ directory })
       await storage.save(creds())
       const file = storage.filePath()
-      expect(file).toBe(join(directory, 'default.credentials.json'))
+      expect(file).toBe(join(directory, 'credentials.json'))
       expect(mode(directory)).toBe(0o700)
       expect(mode(file)).toBe(0o600)
       expect(await storage.load()).toEqual(creds())
@@ -58,7 +58,7 @@ describe('FileTokenStorage', () => {
         identity_base_url: 'https://identity.example',
       })
       // No temp or lock files are left behind.
-      expect(readdirSync(directory)).toEqual(['default.credentials.json'])
+      expect(readdirSync(directory)).toEqual(['credentials.json'])
     } finally {
       process.umask(previous)
     }
@@ -91,7 +91,7 @@ describe('FileTokenStorage', () => {
     await storage.save(creds(2), 'staging')
     expect((await storage.load())?.accessToken).toBe('access-1')
     expect((await storage.load('staging'))?.accessToken).toBe('access-2')
-    expect(readdirSync(root).sort()).toEqual(['staging.credentials.json', 'work.credentials.json'])
+    expect(readdirSync(root).sort()).toEqual(['credentials-staging.json', 'credentials-work.json'])
   })
 
   it('refuses profile names that could escape the directory', () => {
@@ -160,7 +160,7 @@ describe('FileTokenStorage', () => {
     utimesSync(lock, old, old)
     await storage.save(creds(2))
     expect(await storage.load()).toEqual(creds(2))
-    expect(readdirSync(root)).toEqual(['default.credentials.json'])
+    expect(readdirSync(root)).toEqual(['credentials.json'])
   })
 
   it('serialises writers in one process through the lock', async () => {
@@ -210,7 +210,7 @@ describe('FileTokenStorage', () => {
     expect(final?.refreshToken).toBe(`${writer}:39`)
     expect(final?.accessToken).toBe(`${writer}:39:${writer.repeat(20_000)}`)
     expect(mode(storage.filePath())).toBe(0o600)
-    expect(readdirSync(root)).toEqual(['default.credentials.json'])
+    expect(readdirSync(root)).toEqual(['credentials.json'])
   }, 60_000)
 })
 
@@ -234,7 +234,7 @@ describe('defaultConfigDirectory', () => {
     const previous = process.env.XDG_CONFIG_HOME
     process.env.XDG_CONFIG_HOME = root
     try {
-      expect(new FileTokenStorage().filePath()).toBe(join(root, 'amigo', 'default.credentials.json'))
+      expect(new FileTokenStorage().filePath()).toBe(join(root, 'amigo', 'credentials.json'))
     } finally {
       if (previous === undefined) delete process.env.XDG_CONFIG_HOME
       else process.env.XDG_CONFIG_HOME = previous

@@ -47,7 +47,7 @@ describe.runIf(process.platform === 'linux')('openBrowser (Linux launcher)', () 
 
   it('returns false when the launcher fails (no browser configured)', async () => {
     process.env.FAKE_EXIT = '3'
-    expect(await openBrowser('https://example.com/device', { settleMs: 2000 })).toBe(false)
+    expect(await openBrowser('https://example.com/device', { settleMs: 5000 })).toBe(false)
     expect(argv()).toEqual(['https://example.com/device'])
   })
 

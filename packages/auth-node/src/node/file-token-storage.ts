@@ -13,7 +13,7 @@ import { acquireFileLock, type FileLockOptions } from './file-lock'
 export interface FileTokenStorageOptions {
   /** Directory for credential files. Default: the per-user config directory (see the README). */
   directory?: string
-  /** Default profile name (file `<profile>.credentials.json`). Default `default`. */
+  /** Default profile name. Default `default` (file `credentials.json`; other profiles `credentials-<profile>.json`). */
   profile?: string
   /** Lock timing (stale-lock takeover, wait timeout). */
   lock?: FileLockOptions
@@ -44,9 +44,15 @@ export class FileTokenStorage implements TokenStorage {
     this.#lock = options.lock ?? {}
   }
 
-  /** Path of the credentials file for `profile` (default profile when omitted). */
+  /** Path of the credentials file for `profile` (the storage's default profile when omitted). */
   filePath(profile?: string): string {
-    return join(this.directory, `${checkProfile(profile ?? this.#profile)}.credentials.json`)
+    const name = checkProfile(profile ?? this.#profile)
+    return join(this.directory, name === 'default' ? 'credentials.json' : `credentials-${name}.json`)
+  }
+
+  /** Path of the default profile's credentials file. */
+  get path(): string {
+    return this.filePath()
   }
 
   /** Reads the profile's credentials; undefined when there is no file, `TokenStorageError` when it is corrupt. */

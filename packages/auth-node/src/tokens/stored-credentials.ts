@@ -31,11 +31,19 @@ export interface StoredCredentialsJson {
   session_id?: string
 }
 
+/** Accepts `expiresAt` as ms since the epoch, a `Date` or an ISO 8601 string; returns ms (NaN when unusable). */
+export function toEpochMs(value: unknown): number {
+  if (typeof value === 'number') return value
+  if (value instanceof Date) return value.getTime()
+  if (typeof value === 'string') return Date.parse(value)
+  return Number.NaN
+}
+
 /** Copies only the known fields (drops `raw` and anything else a caller passed in). */
 export function pickCredentials(input: StoredCredentials): StoredCredentials {
   const out: StoredCredentials = {
     accessToken: input.accessToken,
-    expiresAt: input.expiresAt,
+    expiresAt: toEpochMs(input.expiresAt),
     workspaceId: input.workspaceId,
     tokenType: input.tokenType ?? 'Bearer',
   }
@@ -52,7 +60,7 @@ export function credentialProblems(c: Partial<StoredCredentials> | undefined): s
   const problems: string[] = []
   if (typeof c.accessToken !== 'string' || !c.accessToken) problems.push('accessToken')
   if (typeof c.workspaceId !== 'string' || !c.workspaceId) problems.push('workspaceId')
-  if (typeof c.expiresAt !== 'number' || !Number.isFinite(c.expiresAt)) problems.push('expiresAt')
+  if (!Number.isFinite(toEpochMs(c.expiresAt))) problems.push('expiresAt')
   if (c.refreshToken !== undefined && typeof c.refreshToken !== 'string') problems.push('refreshToken')
   return problems
 }

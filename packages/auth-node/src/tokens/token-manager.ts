@@ -63,7 +63,10 @@ export class TokenManager {
     this.#now = options.now ?? Date.now
   }
 
-  /** Saves a login result (or credentials) to the storage; `raw` and unknown fields are not kept. */
+  /**
+   * Saves a login result (or credentials) to the storage; `raw` and unknown fields are not kept.
+   * `expiresAt` may also be a `Date` or an ISO string; it is stored as ms since the epoch.
+   */
   async store(result: DeviceCodeLoginResult | StoredCredentials): Promise<void> {
     const problems = credentialProblems(result)
     if (problems.length > 0) {

@@ -303,3 +303,33 @@ describe('bad input', () => {
     expect(server.requests).toHaveLength(2)
   })
 })
+
+describe('custom fetch', () => {
+  it('a mock fetch receives a Request and its Response is used as is', async () => {
+    const seen: Request[] = []
+    const mock = (async (input: RequestInfo | URL) => {
+      seen.push(input as Request)
+      return new Response(JSON.stringify({ id: 'm', name: 'mocked' }), {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'x-request-id': 'mock-1' },
+      })
+    }) as typeof fetch
+    const t = new Transport<paths>({ apiKey: API_KEY, workspaceId: WORKSPACE, fetch: mock })
+    const r = await t.GET('/v1/{workspace_id}/things/{thing_id}', { params: { path: { thing_id: 'x' } } })
+    expect(r.data).toEqual({ id: 'm', name: 'mocked' })
+    expect(r.requestId).toBe('mock-1')
+    expect(seen[0]!.url).toBe(`https://api.platform.amigo.ai/v1/${WORKSPACE}/things/x`)
+    expect(seen[0]!.headers.get('authorization')).toBe(`Bearer ${API_KEY}`)
+  })
+
+  it('the global fetch is looked up at call time', async () => {
+    const original = globalThis.fetch
+    const t = new Transport<paths>({ apiKey: API_KEY, workspaceId: WORKSPACE })
+    globalThis.fetch = (async () => new Response('{"ok":true}', { status: 200 })) as typeof fetch
+    try {
+      expect((await t.GET('/health')).data).toEqual({ ok: true })
+    } finally {
+      globalThis.fetch = original
+    }
+  })
+})

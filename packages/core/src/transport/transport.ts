@@ -49,6 +49,7 @@ interface Shared {
 
 // The typed helpers live on the prototype (see the loop below the class) so that `withOptions`
 // views, which share the prototype, dispatch through their own options.
+/** Typed low-level helpers of {@link Transport}, one per HTTP method. */
 export interface Transport<Paths extends {} = {}> {
   /** Typed GET of a spec path; resolves to `{ data, response, requestId, rateLimit }`. */
   GET: TypedMethod<Paths, 'get'>
@@ -83,14 +84,15 @@ export class Transport<Paths extends {} = {}> {
   constructor(config: ClientConfig, defaults: { pathParams?: Record<string, string> } = {}) {
     validateConfig(config)
     const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
-    const fetchImpl = config.fetch ?? globalThis.fetch
-    if (typeof fetchImpl !== 'function')
+    const custom = config.fetch
+    if (custom === undefined && typeof globalThis.fetch !== 'function')
       throw new ConfigurationError('fetch is not available in this runtime: pass the fetch option')
     this.shared = {
       client: createClient({ baseUrl: base.absolute }),
       base,
-      // Called unbound: browser fetch rejects a `this` other than the global object.
-      fetchImpl: (input, init) => fetchImpl(input, init),
+      // The global fetch is looked up per call (instrumentation may replace it after construction),
+      // and called unbound: browser fetch rejects a `this` other than the global object.
+      fetchImpl: (input, init) => (custom ?? globalThis.fetch)(input, init),
       apiKey: config.apiKey,
       fixedPathParams: { ...defaults.pathParams, workspace_id: config.workspaceId },
       hooks: config.hooks,

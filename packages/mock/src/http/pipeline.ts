@@ -192,7 +192,7 @@ export async function handleRequest(
     !canAccessWorkspace(principal, parsed.path.workspace_id)
   )
     return answer(403, { detail: 'This token cannot access the workspace' })
-  if (principal) {
+  if (principal && !op.isPublic) {
     const denied = checkScope(principal, op, parsed.query)
     if (denied) return answer(403, { detail: denied })
   }

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EXTERNAL_USER_SESSION_CREATE_SCOPE, type MockPlatform } from '../src/index'
+import { call, startTestMock, ws } from './helpers'
+
+let mock: MockPlatform
+beforeAll(async () => {
+  mock = await startTestMock({ deviceCodeIntervalSeconds: 1 })
+})
+afterAll(() => mock?.close())
+
+const noAuth = { authorization: '' }
+const token = (form: Record<string, string>, headers: Record<string, string> = noAuth) =>
+  call(mock, 'POST', '/token', { headers, form })
+
+describe('POST /token', () => {
+  it('exchanges an API key for a narrower JWT that works as a Bearer token', async () => {
+    const res = await token({ api_key: mock.apiKey, scope: 'entities:read agents:read' })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ token_type: 'Bearer', scope: 'entities:read agents:read' })
+    expect(res.body.expires_in).toBeGreaterThan(0)
+    const jwt = { authorization: `Bearer ${res.body.access_token}` }
+    expect((await call(mock, 'GET', `${ws(mock)}/agents?limit=5`, { headers: jwt })).status).toBe(200)
+    expect((await call(mock, 'GET', `${ws(mock)}/world/entities`, { headers: jwt })).status).toBe(200)
+    const denied = await call(mock, 'GET', `${ws(mock)}/calls`, { headers: jwt })
+    expect(denied.status).toBe(403)
+    expect(denied.body.detail).toMatch(/calls:read/)
+    expect(
+      (await call(mock, 'POST', `${ws(mock)}/agents`, { headers: jwt, body: { name: 'x' } })).status,
+    ).toBe(403)
+  })
+
+  it('rejects a bad key and an unknown grant with OAuth errors, never echoing secrets', async () => {
+    const bad = await token({ api_key: 'amg_test_wrong' })
+    expect(bad.status).toBe(401)
+    expect(bad.body.error).toBe('invalid_client')
+    expect(JSON.stringify(bad.body)).not.toContain('amg_test_wrong')
+    expect((await token({ grant_type: 'password' })).body.error).toBe('unsupported_grant_type')
+    const missing = await token({ grant_type: 'client_credentials', client_id: 'x' })
+    expect(missing.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'missing form field: client_secret',
+    })
+  })
+
+  it('runs the external-user flow: client credentials -> session -> own conversation only', async () => {
+    const base = ws(mock)
+    const serviceId = mock.store.services.list()[1]!.id
+    const integ = await call(mock, 'POST', `${base}/external-integrations`, { body: { name: 'portal' } })
+    const cred = await call(mock, 'POST', `${base}/external-integrations/${integ.body.id}/credentials`, {
+      body: { name: 'backend', service_ids: [serviceId] },
+    })
+    const parent = await token({
+      grant_type: 'client_credentials',
+      client_id: cred.body.credential.client_id,
+      client_secret: cred.body.client_secret,
+      scope: EXTERNAL_USER_SESSION_CREATE_SCOPE,
+    })
+    expect(parent.body.scope).toBe('external_user_sessions:create')
+    const session = await token(
+      {
+        grant_type: 'urn:amigo:params:oauth:grant-type:external-user-session',
+        external_subject_key: 'customer-user-123',
+        subject_type: 'user',
+        service_id: serviceId,
+        ttl_seconds: '1800',
+      },
+      { authorization: `Bearer ${parent.body.access_token}` },
+    )
+    expect(session.status).toBe(200)
+    expect(session.body.expires_in).toBe(1800)
+    expect(session.body.refresh_token).toBeTruthy()
+    const user = { authorization: `Bearer ${session.body.access_token}` }
+    const conv = await call(mock, 'POST', `${base}/conversations`, {
+      headers: user,
+      body: { service_id: serviceId },
+    })
+    expect(conv.status).toBe(201)
+    const turn = await call(mock, 'POST', `${base}/conversations/${conv.body.id}/turns`, {
+      headers: user,
+      body: { message: 'Hello' },
+    })
+    expect(turn.status).toBe(200)
+    expect((await call(mock, 'GET', `${base}/conversations`, { headers: user })).status).toBe(403)
+    const tools = await call(
+      mock,
+      'POST',
+      `${base}/conversations/${conv.body.id}/turns?include_tool_calls=true`,
+      { headers: user, body: { message: 'x' } },
+    )
+    expect(tools.status).toBe(403)
+    const other = mock.store.services.list()[0]!.id
+    expect(
+      (await call(mock, 'POST', `${base}/conversations`, { headers: user, body: { service_id: other } }))
+        .status,
+    ).toBe(403)
+    const foreign = mock.store.conversations.list()[0]!.id
+    expect((await call(mock, 'GET', `${base}/conversations/${foreign}`, { headers: user })).status).toBe(404)
+    // The parent may not be used for anything but minting sessions.
+    expect(
+      (
+        await call(mock, 'GET', `${base}/agents`, {
+          headers: { authorization: `Bearer ${parent.body.access_token}` },
+        })
+      ).status,
+    ).toBe(403)
+    // A service outside the credential is refused.
+    const wrong = await token(
+      {
+        grant_type: 'urn:amigo:params:oauth:grant-type:external-user-session',
+        external_subject_key: 'u',
+        subject_type: 'user',
+        service_id: other,
+      },
+      { authorization: `Bearer ${parent.body.access_token}` },
+    )
+    expect(wrong.status).toBe(403)
+  })
+
+  it('rotates refresh tokens and detects reuse', async () => {
+    mock.approveDeviceCode((await startDevice()).user_code)
+    const first = await pollOnce(lastDevice!)
+    expect(first.status).toBe(200)
+    const r1 = first.body.refresh_token
+    const second = await token({ grant_type: 'refresh_token', refresh_token: r1 })
+    expect(second.status).toBe(200)
+    expect(second.body.refresh_token).not.toBe(r1)
+    const reuse = await token({ grant_type: 'refresh_token', refresh_token: r1 })
+    expect(reuse.body).toEqual({ error: 'invalid_grant', error_description: 'refresh token reuse detected' })
+    // Reuse burns the whole family, including the newest token.
+    const after = await token({ grant_type: 'refresh_token', refresh_token: second.body.refresh_token })
+    expect(after.body.error).toBe('invalid_grant')
+  })
+
+  it('answers 401 token_expired for an expired access token', async () => {
+    const res = await token({ api_key: mock.apiKey })
+    mock.expireToken(res.body.access_token)
+    const r = await call(mock, 'GET', `${ws(mock)}/agents`, {
+      headers: { authorization: `Bearer ${res.body.access_token}` },
+    })
+    expect(r.status).toBe(401)
+    expect(r.body.error_code).toBe('token_expired')
+  })
+})
+
+let lastDevice: string | undefined
+async function startDevice() {
+  const res = await call(mock, 'POST', '/device/code', {
+    headers: noAuth,
+    form: { client_description: 'test cli' },
+  })
+  expect(res.status).toBe(200)
+  lastDevice = res.body.device_code
+  return res.body as {
+    device_code: string
+    user_code: string
+    interval: number
+    verification_uri_complete: string
+  }
+}
+const pollOnce = (deviceCode: string, extra: Record<string, string> = {}) =>
+  token({ grant_type: 'device_code', device_code: deviceCode, ...extra })
+
+describe('device code', () => {
+  it('issues a code and polls pending, slow_down, then a token after approval', async () => {
+    const d = await startDevice()
+    expect(d.user_code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/)
+    expect(d.verification_uri_complete).toContain(d.user_code)
+    expect(d.interval).toBe(1)
+    expect((await pollOnce(d.device_code)).body.error).toBe('authorization_pending')
+    expect((await pollOnce(d.device_code)).body.error).toBe('slow_down')
+    mock.approveDeviceCode(d.user_code)
+    // slow_down raised the interval to 6 s; the next poll inside it is slowed down again.
+    expect((await pollOnce(d.device_code)).body.error).toBe('slow_down')
+  })
+
+  it('answers a token once approved (polling at the interval)', async () => {
+    const d = await startDevice()
+    mock.approveDeviceCode(d.user_code)
+    const res = await pollOnce(d.device_code)
+    expect(res.status).toBe(200)
+    expect(res.body.workspace_id).toBe(mock.workspaceId)
+    const profile = await call(mock, 'GET', '/self/profile', {
+      headers: { authorization: `Bearer ${res.body.access_token}` },
+    })
+    expect(profile.body.workspaces).toEqual([
+      { workspace_id: mock.workspaceId, name: 'Acme Health', role: 'owner' },
+    ])
+    expect((await pollOnce(d.device_code)).body.error).toBe('invalid_grant')
+  })
+
+  it('asks for a workspace (HTTP 300) when the user has several, then exchanges with the choice', async () => {
+    const d = await startDevice()
+    const [a, b] = mock.store.workspaces.list().map((w) => w.id)
+    mock.approveDeviceCode(d.user_code, { workspaces: [a!, b!] })
+    const res = await pollOnce(d.device_code)
+    expect(res.status).toBe(300)
+    expect(res.body.error).toBe('workspace_selection_required')
+    expect(res.body.workspaces.map((w: { workspace_id: string }) => w.workspace_id)).toEqual([a, b])
+    const chosen = await token({
+      grant_type: 'refresh_token',
+      refresh_token: res.body.refresh_token,
+      workspace_id: b!,
+    })
+    expect(chosen.status).toBe(200)
+    expect(chosen.body.workspace_id).toBe(b)
+    const jwt = { authorization: `Bearer ${chosen.body.access_token}` }
+    expect((await call(mock, 'GET', `/v1/${b}/agents`, { headers: jwt })).status).toBe(200)
+    expect((await call(mock, 'GET', `/v1/${a}/agents`, { headers: jwt })).status).toBe(403)
+  })
+
+  it('answers access_denied and expired_token', async () => {
+    const denied = await startDevice()
+    mock.denyDeviceCode(denied.user_code)
+    expect((await pollOnce(denied.device_code)).body.error).toBe('access_denied')
+    const expired = await startDevice()
+    mock.expireDeviceCode(expired.user_code)
+    expect((await pollOnce(expired.device_code)).body.error).toBe('expired_token')
+  })
+})

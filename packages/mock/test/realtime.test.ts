@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { type MockPlatform, WS_CLOSE } from '../src/index'
+import { call, startTestMock, ws } from './helpers'
+import { readSse } from './sse-client'
+
+let mock: MockPlatform
+beforeAll(async () => {
+  mock = await startTestMock({ sseRetryMs: 250, maxStreamsPerWorkspace: 2, turnTokenDelayMs: 1 })
+})
+afterAll(() => mock?.close())
+
+const stream = () => `${ws(mock)}/events/stream`
+
+describe('workspace event stream (SSE)', () => {
+  it('starts with retry:, sends increasing ids, and keeps the type out of the data', async () => {
+    const s = await readSse(mock, stream())
+    try {
+      expect(s.res.headers.get('content-type')).toMatch(/^text\/event-stream/)
+      mock.emit('call.started', {
+        call_sid: 'CA1',
+        direction: 'inbound',
+        service_id: 'svc',
+        event_type: 'call.started',
+      })
+      mock.emit('pipeline.error', { data_source_id: 'ds', error: 'boom' })
+      const frames = await s.waitFor(3)
+      expect(frames[0]).toEqual({ retry: 250 })
+      expect(frames[1]!.event).toBe('call.started')
+      expect(JSON.parse(frames[1]!.data!)).toEqual({
+        call_sid: 'CA1',
+        direction: 'inbound',
+        service_id: 'svc',
+      })
+      expect(Number(frames[2]!.id)).toBeGreaterThan(Number(frames[1]!.id))
+    } finally {
+      s.close()
+    }
+  })
+
+  it('replays events after Last-Event-ID', async () => {
+    const a = mock.emit('trigger.fired', { trigger_id: 't1', trigger_name: 'one' })
+    mock.emit('trigger.fired', { trigger_id: 't2', trigger_name: 'two' })
+    mock.emit('trigger.fired', { trigger_id: 't3', trigger_name: 'three' })
+    const s = await readSse(mock, stream(), { 'last-event-id': String(a.id) })
+    try {
+      const frames = await s.waitFor(3)
+      expect(frames.slice(1).map((f) => JSON.parse(f.data!).trigger_id)).toEqual(['t2', 't3'])
+    } finally {
+      s.close()
+    }
+  })
+
+  it('emits events when state changes', async () => {
+    const s = await readSse(mock, stream())
+    try {
+      const trigger = mock.store.triggers.list()[0]!
+      await call(mock, 'POST', `${ws(mock)}/triggers/${trigger.id}/fire`)
+      const sid = mock.simulateCall({ durationMs: 20 })
+      await s.waitFor(5)
+      const names = s.events.map((e) => e.event)
+      expect(names).toEqual(
+        expect.arrayContaining(['trigger.fired', 'trigger.completed', 'call.started', 'call.ended']),
+      )
+      const started = s.events.find((e) => e.event === 'call.started')!
+      expect(JSON.parse(started.data!).call_sid).toBe(sid)
+    } finally {
+      s.close()
+    }
+  })
+
+  it('sends a structured too_many_streams error frame over the per-workspace cap', async () => {
+    const a = await readSse(mock, stream())
+    const b = await readSse(mock, stream())
+    const c = await readSse(mock, stream())
+    try {
+      await c.ended
+      const err = c.events.find((e) => e.event === 'error')!
+      expect(JSON.parse(err.data!)).toMatchObject({ code: 'too_many_streams', max_streams: 2 })
+    } finally {
+      a.close()
+      b.close()
+    }
+  })
+
+  it('refuses a stream without a valid token', async () => {
+    const res = await fetch(`${mock.url}${stream()}`, { headers: { authorization: 'Bearer nope' } })
+    expect(res.status).toBe(401)
+  })
+})
+
+const wsUrl = (path: string) => `${mock.url.replace('http', 'ws')}${path}`
+
+function open(url: string, protocols?: string[]) {
+  const sock = new WebSocket(url, protocols)
+  const frames: any[] = []
+  sock.on('message', (m) => frames.push(JSON.parse(m.toString())))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    sock.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  const opened = new Promise<void>((resolve, reject) => {
+    sock.on('open', () => resolve())
+    sock.on('error', reject)
+  })
+  const until = async (pred: () => boolean) => {
+    for (let i = 0; i < 400 && !pred(); i++) await new Promise((r) => setTimeout(r, 5))
+  }
+  return { sock, frames, closed, opened, until }
+}
+
+describe('observer WebSocket', () => {
+  const observer = (sid: string) => wsUrl(`/v1/${mock.workspaceId}/observers/${sid}/ws`)
+
+  it('streams scripted frames for a known call with subprotocol auth', async () => {
+    const sid = mock.store.calls.list()[0]!.call_sid
+    const c = open(observer(sid), ['auth', mock.apiKey])
+    await c.opened
+    expect(c.sock.protocol).toBe('auth')
+    await c.until(() => c.frames.some((f) => f.type === 'session_end'))
+    const types = c.frames.map((f) => f.type)
+    expect(types[0]).toBe('session_info')
+    expect(types).toContain('agent_transcript_delta')
+    expect(
+      c.frames
+        .filter((f) => f.type === 'agent_transcript_delta')
+        .map((f) => f.delta)
+        .join(''),
+    ).toBe(c.frames.find((f) => f.type === 'agent_transcript').transcript)
+    c.sock.close()
+  })
+
+  it('closes 4403 without auth, 4004 for an unknown call, 4100 for an expired token', async () => {
+    const sid = mock.store.calls.list()[0]!.call_sid
+    expect((await open(observer(sid)).closed).code).toBe(WS_CLOSE.auth)
+    expect((await open(observer(sid), ['auth', 'wrong-token']).closed).code).toBe(4403)
+    expect(
+      (await open(observer('CA00000000000000000000000000000000'), ['auth', mock.apiKey]).closed).code,
+    ).toBe(4004)
+    const jwt = (
+      await call(mock, 'POST', '/token', { headers: { authorization: '' }, form: { api_key: mock.apiKey } })
+    ).body.access_token
+    mock.expireToken(jwt)
+    expect((await open(observer(sid), ['auth', jwt]).closed).code).toBe(4100)
+  })
+})
+
+describe('text-stream WebSocket', () => {
+  it('answers a message with token frames, the message and done; query token fallback works', async () => {
+    const service = mock.store.services.list()[1]!.id
+    const url = wsUrl(`/agent/text-stream?workspace_id=${mock.workspaceId}&service_id=${service}`)
+    const c = open(url, ['auth', mock.apiKey])
+    await c.opened
+    c.sock.send(JSON.stringify({ type: 'message', text: 'Hello' }))
+    await c.until(() => c.frames.some((f) => f.type === 'done'))
+    const msg = c.frames.find((f) => f.type === 'message')
+    expect(msg.text).toBe('Hello! How can I help you today?')
+    expect(
+      c.frames
+        .filter((f) => f.type === 'token')
+        .map((f) => f.text)
+        .join(''),
+    ).toBe(msg.text)
+    c.sock.send('not json')
+    await c.until(() => c.frames.some((f) => f.type === 'error'))
+    expect(c.frames.find((f) => f.type === 'error').code).toBe('client_error')
+    c.sock.close()
+    const q = open(`${url}&token=${encodeURIComponent(mock.apiKey)}`)
+    await q.opened
+    q.sock.send(JSON.stringify({ type: 'message', text: 'I need an appointment' }))
+    await q.until(() => q.frames.some((f) => f.type === 'done'))
+    expect(q.frames.find((f) => f.type === 'done').turn_count).toBe(1)
+    q.sock.close()
+    expect(
+      (await open(wsUrl(`/agent/text-stream?workspace_id=${mock.workspaceId}&service_id=${service}`)).closed)
+        .code,
+    ).toBe(4403)
+  })
+})

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `pnpm openapi:sync [--from URL|FILE] [--timeout MS] [--no-overlay]`
-// Downloads (or reads) an OpenAPI document, validates it with @readme/openapi-parser, re-applies our
-// README overlay where the document lacks it, normalises it (sorted keys, 2-space indent), then
+// `pnpm openapi:sync [--from URL|FILE] [--timeout MS] [--no-overlay] [--keep-prose]`
+// Downloads (or reads) an OpenAPI document, validates it with @readme/openapi-parser, replaces its
+// prose with our own summaries, re-applies our README overlay where the document lacks it, normalises it (sorted keys, 2-space indent), then
 // writes openapi.json and the generated types together and prints what changed.
 // Any failure → one-line error, exit 1, and no file touched (everything is prepared in memory and
 // in temp files first; the renames happen only at the end).
@@ -10,7 +10,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { diffSpecs, formatDiff } from './spec/diff.mjs'
 import { canonicalJson, listOperations } from './spec/json.mjs'
-import { applyOverlay, SUMMARIES } from './spec/overlay.mjs'
+import { applyOverlay, SPEC_DESCRIPTION, SPEC_TITLE, SUMMARIES } from './spec/overlay.mjs'
+import { stripProse } from './spec/prose.mjs'
 import { summarise } from './spec/summaries.mjs'
 import { validateOpenApi } from './spec/validate.mjs'
 
@@ -21,7 +22,7 @@ const DEFAULT_TIMEOUT_MS = 30_000
 class SyncError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { from: DEFAULT_URL, timeoutMs: DEFAULT_TIMEOUT_MS, overlay: true }
+  const opts = { from: DEFAULT_URL, timeoutMs: DEFAULT_TIMEOUT_MS, overlay: true, keepProse: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = () => {
@@ -34,9 +35,10 @@ function parseArgs(argv) {
     else if (a === '--timeout') opts.timeoutMs = Number(value())
     else if (a.startsWith('--timeout=')) opts.timeoutMs = Number(a.slice(10))
     else if (a === '--no-overlay') opts.overlay = false
+    else if (a === '--keep-prose') opts.keepProse = true
     else
       throw new SyncError(
-        `unknown argument ${a} (usage: openapi:sync [--from URL|FILE] [--timeout MS] [--no-overlay])`,
+        `unknown argument ${a} (usage: openapi:sync [--from URL|FILE] [--timeout MS] [--no-overlay] [--keep-prose])`,
       )
   }
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0)
@@ -99,6 +101,11 @@ export async function sync(opts) {
     throw new SyncError(`input is not a valid OpenAPI 3.x document: ${problems[0]}${more}`)
   }
 
+  // upstream prose is replaced by ours (see scripts/spec/prose.mjs)
+  if (!opts.keepProse) {
+    stripProse(spec)
+    spec.info = { ...spec.info, title: SPEC_TITLE, description: SPEC_DESCRIPTION }
+  }
   const warnings = []
   if (opts.overlay) applyOverlay(spec, { fill: true, warnings })
   for (const { method, path, operationId, op } of listOperations(spec)) {

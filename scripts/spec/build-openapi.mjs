@@ -6,7 +6,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { canonicalJson, listOperations } from './json.mjs'
-import { applyOverlay, SUMMARIES } from './overlay.mjs'
+import { applyOverlay, SPEC_DESCRIPTION, SPEC_TITLE, SUMMARIES } from './overlay.mjs'
 import { summarise } from './summaries.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -14,13 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** Turn the facts spec into our spec (pure: does not touch the input object). */
 export function buildSpec(facts) {
   const spec = applyOverlay(structuredClone(facts))
-  spec.info = {
-    ...spec.info,
-    title: 'Amigo Platform API',
-    description:
-      'Contract used by the @amigo-ai TypeScript SDK: the platform API facts plus the endpoints and ' +
-      'fields its README relies on (see docs/spec-changes.md).',
-  }
+  spec.info = { ...spec.info, title: SPEC_TITLE, description: SPEC_DESCRIPTION }
   for (const { method, path, operationId, op } of listOperations(spec)) {
     op.summary ??= SUMMARIES[operationId] ?? summarise(operationId, method, path)
   }

@@ -37,6 +37,14 @@ const tokenPage = (item) => ({
 })
 const authErrors = { 401: noBody, 403: noBody, 404: noBody, 422: validationError }
 
+/** Our `info.title`. */
+export const SPEC_TITLE = 'Amigo Platform API'
+
+/** Our `info.description`. */
+export const SPEC_DESCRIPTION =
+  'Contract used by the @amigo-ai TypeScript SDK: the platform API facts plus the endpoints and ' +
+  'fields its README relies on (see docs/spec-changes.md).'
+
 /** The list-agents operationId the README uses; carried as an alias of the snapshot's id. */
 export const OPERATION_ID_ALIASES = {
   'list-agents': ['list_agents_v1__workspace_id__agents_get'],

@@ -116,6 +116,12 @@ describe('pnpm openapi:sync', () => {
     writeFileSync(join(box.root, 'openapi.json'), JSON.stringify(withoutListAgents()))
     const upstream = spec()
     delete upstream.paths['/v1/{workspace_id}/functions/{function_name}'].get
+    // upstream prose never lands in our file
+    upstream.paths['/v1/{workspace_id}/agents'].get.description = 'UPSTREAM PROSE op'
+    upstream.paths['/v1/{workspace_id}/agents'].get.summary = 'UPSTREAM PROSE summary'
+    upstream.components.schemas.AgentResponse.description = 'UPSTREAM PROSE schema'
+    upstream.components.schemas.AgentResponse.properties.name.title = 'UPSTREAM PROSE title'
+    upstream.paths['/v1/{workspace_id}/agents'].get['x-upstream-note'] = 'UPSTREAM PROSE ext'
     const reversed = Object.fromEntries(Object.entries(upstream).reverse())
     server = await startTestServer({
       'GET /openapi.json': text(200, JSON.stringify(reversed), 'application/json'),
@@ -128,6 +134,8 @@ describe('pnpm openapi:sync', () => {
     expect(r.stdout).toMatch(
       /Operations added \(1\):\n {2}- GET \/v1\/\{workspace_id\}\/agents \(list-agents\)/,
     )
+    expect(box.read('openapi.json')).not.toContain('UPSTREAM PROSE')
+    // byte-identical to the committed spec: properties named `description`/`title` survived the strip
     expect(box.read('openapi.json')).toBe(specText)
   }, 180_000)
 })

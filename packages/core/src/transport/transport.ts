@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch'
 import type { AmigoError } from '../errors/amigo-error'
-import { ConfigurationError } from '../errors/client-errors'
+import { ConfigurationError, NetworkError, RequestTimeoutError } from '../errors/client-errors'
 import { errorFromResponse } from '../errors/from-response'
 import { redactSecrets } from '../errors/redact'
 import { backoffDelay } from '../retry/backoff'
@@ -202,7 +202,8 @@ export class Transport<Paths extends {} = {}> {
       } else {
         error = errorFromThrown(outcome.error, outcome.response, outcome.sent, timedOut, timeout, redact)
         // Timeouts and unreadable success bodies are final; connection failures are retried when safe.
-        willRetry = canRetry && retrySafe && !timedOut && error.name === 'NetworkError'
+        willRetry =
+          canRetry && retrySafe && error instanceof NetworkError && !(error instanceof RequestTimeoutError)
       }
       await runHook(
         shared.hooks,

@@ -3,7 +3,7 @@ export { formatDeviceCodeInstructions } from './device-code/format-instructions'
 export { DEFAULT_IDENTITY_BASE_URL } from './device-code/identity-url'
 export { loginWithDeviceCode } from './device-code/login-with-device-code'
 export type {
-  Clock,
+  DeviceCodeClock,
   DeviceCodeIssuance,
   DeviceCodeLoginResult,
   DeviceCodePollEvent,

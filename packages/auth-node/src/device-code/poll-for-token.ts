@@ -5,7 +5,13 @@ import { identityUrl } from './identity-url'
 import { readOAuthError } from './oauth-error-body'
 import { parseTokenPayload } from './parse-token-payload'
 import { parseWorkspaces } from './parse-workspaces'
-import type { Clock, DeviceCodeIssuance, DeviceCodePollEvent, TokenPayload, WorkspaceChoice } from './types'
+import type {
+  DeviceCodeClock,
+  DeviceCodeIssuance,
+  DeviceCodePollEvent,
+  TokenPayload,
+  WorkspaceChoice,
+} from './types'
 
 /** RFC 8628 §3.5: each `slow_down` adds 5 seconds to the polling interval, for good. */
 const SLOW_DOWN_STEP_MS = 5_000
@@ -27,7 +33,7 @@ export interface PollContext {
   fetch?: typeof fetch
   signal?: AbortSignal
   timeoutMs?: number
-  clock: Clock
+  clock: DeviceCodeClock
   /** Absolute time (ms) when the device code expires. */
   deadline: number
   onPoll?: (event: DeviceCodePollEvent) => void

@@ -1,8 +1,8 @@
 import { sleep } from '@amigo-ai/core'
-import type { Clock } from './types'
+import type { DeviceCodeClock } from './types'
 
 /** The real clock: `Date.now` and core's abortable `sleep`. */
-export const systemClock: Clock = {
+export const systemClock: DeviceCodeClock = {
   now: () => Date.now(),
   sleep: (ms, signal) => sleep(ms, signal),
 }

@@ -79,7 +79,7 @@ export interface DeviceCodePollEvent {
 }
 
 /** Time source and sleeper; injectable so tests run in milliseconds. */
-export interface Clock {
+export interface DeviceCodeClock {
   /** Current time in milliseconds since the epoch. */
   now(): number
   /** Resolves after `ms`, rejects with the signal's reason when aborted (and clears its timer). */
@@ -111,7 +111,7 @@ export interface LoginWithDeviceCodeOptions {
   /** `grant_type` sent when polling. Default `device_code` (the identity service's value). */
   grantType?: string
   /** Time source and sleeper (for tests); `now`/`sleep` below override its parts. */
-  clock?: Clock
+  clock?: DeviceCodeClock
   /** Current time in ms (for tests). */
   now?: () => number
   /** Abortable sleep (for tests). */

@@ -1,7 +1,7 @@
-import type { Clock } from '../../src/device-code/types'
+import type { DeviceCodeClock } from '../../src/device-code/types'
 
 /** A clock whose sleeps advance virtual time at once (recording each wait) and honour abort. */
-export interface FakeClock extends Clock {
+export interface FakeClock extends DeviceCodeClock {
   /** Every sleep requested, in ms, in order. */
   sleeps: number[]
   /** Moves virtual time forward. */

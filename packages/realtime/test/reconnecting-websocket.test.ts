@@ -141,11 +141,12 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
 
   it('every inbound frame re-arms the watchdog', async () => {
     const server = track(await startWsServer())
-    const { socket, reconnects } = managed(server.url, { idleTimeoutMs: 80 })
+    // Generous margins (ticks every 40 ms, timeout 400 ms) so a loaded 2-core machine cannot fake a stall.
+    const { socket, reconnects } = managed(server.url, { idleTimeoutMs: 400 })
     const conn = await server.nextConnection()
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 15; i++) {
       conn.send(`tick ${i}`)
-      await new Promise((r) => setTimeout(r, 30))
+      await new Promise((r) => setTimeout(r, 40))
     }
     expect(reconnects).toEqual([])
     expect(server.connections).toHaveLength(1)

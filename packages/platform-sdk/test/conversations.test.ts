@@ -1,4 +1,4 @@
-import { textStreamAuthProtocols, type TurnStreamEvent } from '@amigo-ai/platform-sdk'
+import { type TurnStreamEvent, textStreamAuthProtocols } from '@amigo-ai/platform-sdk'
 import { describe, expect, it } from 'vitest'
 import { lastRequest, useMockPlatform } from './helpers/mock-client'
 
@@ -121,7 +121,9 @@ describe('conversations', () => {
     expect(url.searchParams.has('token')).toBe(false)
     expect(env.mock.requests.length).toBe(before)
 
-    const withToken = new URL(env.client.conversations.textStreamUrl({ serviceId: 'svc-1', token: 'abc.def' }))
+    const withToken = new URL(
+      env.client.conversations.textStreamUrl({ serviceId: 'svc-1', token: 'abc.def' }),
+    )
     expect(withToken.searchParams.get('token')).toBe('abc.def')
     expect(textStreamAuthProtocols('abc.def')).toEqual(['auth', 'abc.def'])
   })

@@ -30,7 +30,12 @@ describe('events.subscribeToWorkspace', () => {
     // Emit until the subscriber (which connects asynchronously) has seen one.
     await waitFor(() => {
       if (received.length === 0)
-        mock.emit('call.started', { call_sid: 'CA1', direction: 'inbound', service_id: 'svc', caller_id: null })
+        mock.emit('call.started', {
+          call_sid: 'CA1',
+          direction: 'inbound',
+          service_id: 'svc',
+          caller_id: null,
+        })
       return received.length > 0
     })
     const first = received[0]!

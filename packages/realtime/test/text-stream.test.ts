@@ -135,6 +135,9 @@ describe('createTextChat', () => {
     expect(chat.conversationId).toBe('conv-9')
     const second = await chat.send('again')
     expect(second).toEqual({ text: 'echo: again', conversationId: 'conv-9' })
+    // Two turns in flight: each resolves with its own reply, not with the other's `done`.
+    const [a, b] = await Promise.all([chat.send('one'), chat.send('two')])
+    expect([a.text, b.text]).toEqual(['echo: one', 'echo: two'])
     chat.close()
     await chat.done
   })

@@ -94,6 +94,9 @@ export function createTextChat(options: TextChatOptions): TextChat {
   const failTurns = (error: unknown) => {
     for (const turn of turns.splice(0)) turn.reject(error)
   }
+  // A turn ends with `message` and then `done`; the `done` after a `message` belongs to the turn that
+  // was already resolved, not to the next one queued behind it.
+  let answered = false
   const finishTurn = (text?: string) => {
     const turn = turns.shift()
     if (!turn) return
@@ -112,11 +115,15 @@ export function createTextChat(options: TextChatOptions): TextChat {
         break
       case 'message': {
         const role = (frame as { role?: unknown }).role
-        if (typeof text === 'string' && role !== 'user') finishTurn(text)
+        if (typeof text === 'string' && role !== 'user') {
+          finishTurn(text)
+          answered = true
+        }
         break
       }
       case 'done':
-        finishTurn()
+        if (answered) answered = false
+        else finishTurn()
         break
       case 'error': {
         const message = (frame as { message?: unknown }).message
@@ -142,6 +149,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
     onOpen: () => markOpen(),
     onReconnect: (attempt, info) => {
       resetOpened()
+      answered = false
       // A reply in flight is lost with its socket; the caller decides whether to resend.
       failTurns(
         new RealtimeConnectionError({

@@ -50,11 +50,12 @@ function strip(node, isNameMap) {
   }
 }
 
-/** Strip prose from `spec` in place; response objects keep the `description: ""` OpenAPI requires. */
+/** Strip prose from `spec` in place; `info.title` and the response `description: ""` OpenAPI requires stay. */
 export function stripProse(spec) {
-  const info = spec.info
+  // info.title is required by OpenAPI; it is a name, kept as is
+  const title = spec.info?.title
   strip(spec, false)
-  if (info) spec.info = { ...info }
+  if (spec.info && title !== undefined) spec.info.title = title
   for (const item of Object.values(spec.paths ?? {})) {
     for (const op of Object.values(item ?? {})) {
       for (const res of Object.values(op?.responses ?? {})) if (res && !res.$ref) res.description = ''

@@ -1,4 +1,6 @@
 import { Transport } from '@amigo-ai/core'
+// The mock is resolved through the test alias (vitest.shared.ts), not a declared devDependency, so
+// that auth-node never gains a workspace dependency edge that could close a cycle through the mock.
 import { startMockPlatform } from '@amigo-ai/platform-mock'
 import { expect, it } from 'vitest'
 import { loginWithDeviceCode, MemoryTokenStorage, TokenManager } from '../src/index'

@@ -5,27 +5,57 @@
 import { ActionsResource } from './actions'
 import { AgentsResource } from './agents'
 import { AnalyticsResource } from './analytics'
+import { ApiKeysResource } from './api-keys'
 import { AuditResource } from './audit'
 import type { ResourceContext } from './base'
 import { BillingResource } from './billing'
+import { BriefsResource } from './briefs'
 import { CallsResource } from './calls'
+import { ChannelsResource } from './channels'
+import { CommandCenterResource } from './command-center'
 import { ComplianceResource } from './compliance'
+import { ContextGraphsResource } from './context-graphs'
 import { ConversationsResource } from './conversations'
+import { CrmResource } from './crm'
+import { DataQueryResource } from './data-query'
 import { DataSourcesResource } from './data-sources'
+import { DesktopSessionsResource } from './desktop-sessions'
 import { EventsResource } from './events'
 import { ExternalIntegrationsResource } from './external-integrations'
+import { FhirResource } from './fhir'
 import { FunctionsResource } from './functions'
+import { InsightsResource } from './insights'
+import { IntakeResource } from './intake'
 import { IntegrationsResource } from './integrations'
+import { MeResource } from './me'
+import { MemoryResource } from './memory'
+import { MetricsResource } from './metrics'
+import { MonitorConceptsResource } from './monitor-concepts'
+import { NetworkResource } from './network'
 import { ObserversResource } from './observers'
 import { OperatorsResource } from './operators'
+import { PersonasResource } from './personas'
+import { PhoneNumbersResource } from './phone-numbers'
+import { PipelineResource } from './pipeline'
+import { PromptLogsResource } from './prompt-logs'
 import { RecordingsResource } from './recordings'
 import { ReviewQueueResource } from './review-queue'
+import { SafetyResource } from './safety'
+import { SensoriumResource } from './sensorium'
 import { ServicesResource } from './services'
+import { SessionsResource } from './sessions'
 import { SettingsResource } from './settings/settings'
+import { SimulationsResource } from './simulations'
+import { SkillsResource } from './skills'
 import { SurfacesResource } from './surfaces'
+import { TasksResource } from './tasks'
 import { TokensResource } from './tokens'
+import { ToolsResource } from './tools'
 import { TriggersResource } from './triggers'
+import { UnificationRulesResource } from './unification-rules'
+import { WebhookDestinationsResource } from './webhook-destinations'
 import { WorkspaceDataQueriesResource } from './workspace-data-queries'
+import { WorkspacesResource } from './workspaces'
 import { WorldResource } from './world'
 
 /** Builds every resource of the client over one context. */
@@ -55,6 +85,37 @@ export function createResources(ctx: ResourceContext) {
     functions: new FunctionsResource(ctx),
     workspaceDataQueries: new WorkspaceDataQueriesResource(ctx),
     externalIntegrations: new ExternalIntegrationsResource(ctx),
+    // Resources beyond the README (parity with the official SDK surface).
+    workspaces: new WorkspacesResource(ctx),
+    me: new MeResource(ctx),
+    apiKeys: new ApiKeysResource(ctx),
+    skills: new SkillsResource(ctx),
+    contextGraphs: new ContextGraphsResource(ctx),
+    personas: new PersonasResource(ctx),
+    phoneNumbers: new PhoneNumbersResource(ctx),
+    memory: new MemoryResource(ctx),
+    metrics: new MetricsResource(ctx),
+    insights: new InsightsResource(ctx),
+    intake: new IntakeResource(ctx),
+    fhir: new FhirResource(ctx),
+    crm: new CrmResource(ctx),
+    pipeline: new PipelineResource(ctx),
+    promptLogs: new PromptLogsResource(ctx),
+    safety: new SafetyResource(ctx),
+    sensorium: new SensoriumResource(ctx),
+    sessions: new SessionsResource(ctx),
+    simulations: new SimulationsResource(ctx),
+    tasks: new TasksResource(ctx),
+    tools: new ToolsResource(ctx),
+    unificationRules: new UnificationRulesResource(ctx),
+    webhookDestinations: new WebhookDestinationsResource(ctx),
+    channels: new ChannelsResource(ctx),
+    desktopSessions: new DesktopSessionsResource(ctx),
+    monitorConcepts: new MonitorConceptsResource(ctx),
+    network: new NetworkResource(ctx),
+    commandCenter: new CommandCenterResource(ctx),
+    briefs: new BriefsResource(ctx),
+    dataQuery: new DataQueryResource(ctx),
   }
 }
 

@@ -1,0 +1,71 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** API keys of the workspace, and what the current key may do. */
+export class ApiKeysResource extends APIResource {
+  /** Me (`GET /v1/auth/me`). */
+  me(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-auth-info'>>> {
+    return this._request('get', '/v1/auth/me', {}, options)
+  }
+
+  /** Creates a api key (`POST /api-keys`). */
+  create(
+    body: OperationBody<'create-api-key'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-api-key'>>> {
+    return this._request('post', '/v1/{workspace_id}/api-keys', { body }, options)
+  }
+
+  /** Lists api keys, one page (`GET /api-keys`). */
+  list(
+    params?: OperationQuery<'list-api-keys'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-api-keys'>>> {
+    return this._request('get', '/v1/{workspace_id}/api-keys', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-api-keys'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-api-keys'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/api-keys',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Revoke (`DELETE /api-keys/{key_id}`). */
+  async revoke(keyId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/api-keys/{key_id}',
+      { path: { key_id: keyId } },
+      options,
+    )
+  }
+
+  /** Rotate (`POST /api-keys/{key_id}/rotate`). */
+  rotate(
+    keyId: string,
+    body: OperationBody<'rotate-api-key'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'rotate-api-key'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/api-keys/{key_id}/rotate',
+      { path: { key_id: keyId }, body },
+      options,
+    )
+  }
+}

@@ -1,0 +1,46 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationResult } from './operation-types'
+
+/** Briefs: generated summaries of the workspace or of one entity. */
+export class BriefsResource extends APIResource {
+  /** Fetches one brief (`GET /brief`). */
+  get(
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get_latest_workspace_brief_v1__workspace_id__brief_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/brief', {}, options)
+  }
+
+  /** Regenerate (`POST /brief`). */
+  regenerate(
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'generate_workspace_brief_v1__workspace_id__brief_post'>>> {
+    return this._request('post', '/v1/{workspace_id}/brief', {}, options)
+  }
+
+  /** Fetches the for entity (`GET /entities/{entity_id}/brief`). */
+  getForEntity(
+    entityId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get_latest_brief_v1__workspace_id__entities__entity_id__brief_get'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/entities/{entity_id}/brief',
+      { path: { entity_id: entityId } },
+      options,
+    )
+  }
+
+  /** Regenerate for entity (`POST /entities/{entity_id}/brief`). */
+  regenerateForEntity(
+    entityId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'generate_brief_v1__workspace_id__entities__entity_id__brief_post'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/entities/{entity_id}/brief',
+      { path: { entity_id: entityId } },
+      options,
+    )
+  }
+}

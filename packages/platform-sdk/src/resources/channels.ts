@@ -1,0 +1,87 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Amazon SES email domain setup (DNS records and verification). */
+export class ChannelsSesSetupResource extends APIResource {
+  /** Creates a ses setup (`POST /channels/ses-setup`). */
+  create(
+    body: OperationBody<'create-ses-setup'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-ses-setup'>>> {
+    return this._request('post', '/v1/{workspace_id}/channels/ses-setup', { body }, options)
+  }
+
+  /** Lists ses setup, one page (`GET /channels/ses-setup`). */
+  list(
+    params?: OperationQuery<'list-ses-setups'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-ses-setups'>>> {
+    return this._request('get', '/v1/{workspace_id}/channels/ses-setup', { query: params }, options)
+  }
+
+  /** Iterates over every item of `sesSetup.list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-ses-setups'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-ses-setups'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/channels/ses-setup',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one ses setup (`GET /channels/ses-setup/{setup_id}`). */
+  get(setupId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-ses-setup'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/channels/ses-setup/{setup_id}',
+      { path: { setup_id: setupId } },
+      options,
+    )
+  }
+
+  /** Verify (`POST /channels/ses-setup/{setup_id}/verify`). */
+  verify(
+    setupId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'verify-ses-setup-dns'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/channels/ses-setup/{setup_id}/verify',
+      { path: { setup_id: setupId } },
+      options,
+    )
+  }
+
+  /** Deletes a ses setup (`DELETE /channels/ses-setup/{setup_id}`). */
+  async delete(setupId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/channels/ses-setup/{setup_id}',
+      { path: { setup_id: setupId } },
+      options,
+    )
+  }
+}
+
+/** Channels: messaging channel setup. */
+export class ChannelsResource extends APIResource {
+  /** Amazon SES email domain setup (DNS records and verification). */
+  readonly sesSetup: ChannelsSesSetupResource
+
+  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.sesSetup = new ChannelsSesSetupResource(ctx)
+  }
+}

@@ -1,0 +1,136 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Context graphs: versioned conversation-state graphs agents follow. */
+export class ContextGraphsResource extends APIResource {
+  /** Creates a context graph (`POST /context-graphs`). */
+  create(
+    body: OperationBody<'create-context_graph'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-context_graph'>>> {
+    return this._request('post', '/v1/{workspace_id}/context-graphs', { body }, options)
+  }
+
+  /** Lists context graphs, one page (`GET /context-graphs`). */
+  list(
+    params?: OperationQuery<'list-context_graphs'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-context_graphs'>>> {
+    return this._request('get', '/v1/{workspace_id}/context-graphs', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-context_graphs'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graphs'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/context-graphs',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one context graph (`GET /context-graphs/{context_graph_id}`). */
+  get(
+    contextGraphId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-context_graph'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/context-graphs/{context_graph_id}',
+      { path: { context_graph_id: contextGraphId } },
+      options,
+    )
+  }
+
+  /** Updates a context graph (`PUT /context-graphs/{context_graph_id}`). */
+  update(
+    contextGraphId: string,
+    body: OperationBody<'update-context_graph'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-context_graph'>>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/context-graphs/{context_graph_id}',
+      { path: { context_graph_id: contextGraphId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a context graph (`DELETE /context-graphs/{context_graph_id}`). */
+  async delete(contextGraphId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/context-graphs/{context_graph_id}',
+      { path: { context_graph_id: contextGraphId } },
+      options,
+    )
+  }
+
+  /** Creates a version (`POST /context-graphs/{context_graph_id}/versions`). */
+  createVersion(
+    contextGraphId: string,
+    body: OperationBody<'create-context_graph-version'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-context_graph-version'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
+      { path: { context_graph_id: contextGraphId }, body },
+      options,
+    )
+  }
+
+  /** Lists versions, one page (`GET /context-graphs/{context_graph_id}/versions`). */
+  listVersions(
+    contextGraphId: string,
+    params?: OperationQuery<'list-context_graph-versions'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-context_graph-versions'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
+      { path: { context_graph_id: contextGraphId }, query: params },
+      options,
+    )
+  }
+
+  /** Iterates over every item of `listVersions`, fetching pages as needed. */
+  listVersionsAutoPaging(
+    contextGraphId: string,
+    params?: AutoPagingParams<OperationQuery<'list-context_graph-versions'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graph-versions'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
+      { path: { context_graph_id: contextGraphId }, query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches the version (`GET /context-graphs/{context_graph_id}/versions/{version}`). */
+  getVersion(
+    contextGraphId: string,
+    version: string | number,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-context_graph-version'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions/{version}',
+      { path: { context_graph_id: contextGraphId, version } },
+      options,
+    )
+  }
+}

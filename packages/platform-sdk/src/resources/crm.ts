@@ -1,0 +1,167 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
+import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
+
+/** CRM contacts. */
+export class CrmContactsResource extends APIResource {
+  /** Lists contacts, one page (`GET /crm/contacts`). */
+  list(
+    params?: OperationQuery<'crm-contact-search'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'crm-contact-search'>>> {
+    return this._request('get', '/v1/{workspace_id}/crm/contacts', { query: params }, options)
+  }
+
+  /** Iterates over every item of `contacts.list`, fetching pages as needed (not in the official SDK). */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'crm-contact-search'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-search'>, 'contacts'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/crm/contacts',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'contacts' },
+      options,
+    )
+  }
+
+  /** Fetches one contact (`GET /crm/contacts/{contact_id}`). */
+  get(contactId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-contact-detail'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/crm/contacts/{contact_id}',
+      { path: { contact_id: contactId } },
+      options,
+    )
+  }
+
+  /** Fetches the timeline (`GET /crm/contacts/{contact_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
+  getTimeline(
+    contactId: string,
+    params?: OperationQuery<'crm-contact-timeline'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'crm-contact-timeline'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/crm/contacts/{contact_id}/timeline',
+      { path: { contact_id: contactId }, query: params },
+      options,
+    )
+  }
+
+  /** Iterates over every item of `contacts.getTimeline`, fetching pages as needed (not in the official SDK). */
+  getTimelineAutoPaging(
+    contactId: string,
+    params?: AutoPagingParams<OperationQuery<'crm-contact-timeline'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-timeline'>, 'activities'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/crm/contacts/{contact_id}/timeline',
+      { path: { contact_id: contactId }, query: params },
+      { maxPageSize: 200, itemsKey: 'activities' },
+      options,
+    )
+  }
+}
+
+/** CRM companies. */
+export class CrmCompaniesResource extends APIResource {
+  /** Lists companies, one page (`GET /crm/companies`). */
+  list(
+    params?: OperationQuery<'crm-company-search'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'crm-company-search'>>> {
+    return this._request('get', '/v1/{workspace_id}/crm/companies', { query: params }, options)
+  }
+
+  /** Iterates over every item of `companies.list`, fetching pages as needed (not in the official SDK). */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'crm-company-search'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'crm-company-search'>, 'companies'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/crm/companies',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'companies' },
+      options,
+    )
+  }
+
+  /** Fetches one company (`GET /crm/companies/{company_id}`). */
+  get(companyId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-company-detail'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/crm/companies/{company_id}',
+      { path: { company_id: companyId } },
+      options,
+    )
+  }
+}
+
+/** CRM deals. */
+export class CrmDealsResource extends APIResource {
+  /** Lists deals, one page (`GET /crm/deals`). */
+  list(
+    params?: OperationQuery<'crm-deal-search'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'crm-deal-search'>>> {
+    return this._request('get', '/v1/{workspace_id}/crm/deals', { query: params }, options)
+  }
+
+  /** Iterates over every item of `deals.list`, fetching pages as needed (not in the official SDK). */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'crm-deal-search'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'crm-deal-search'>, 'deals'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/crm/deals',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'deals' },
+      options,
+    )
+  }
+
+  /** Fetches one deal (`GET /crm/deals/{deal_id}`). */
+  get(dealId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-deal-detail'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/crm/deals/{deal_id}',
+      { path: { deal_id: dealId } },
+      options,
+    )
+  }
+
+  /** Fetches the pipeline (`GET /crm/deals/pipeline`). */
+  getPipeline(options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-deal-pipeline'>>> {
+    return this._request('get', '/v1/{workspace_id}/crm/deals/pipeline', {}, options)
+  }
+}
+
+/** CRM: contacts, companies and deals synced from the connected CRM. */
+export class CrmResource extends APIResource {
+  /** CRM contacts. */
+  readonly contacts: CrmContactsResource
+
+  /** CRM companies. */
+  readonly companies: CrmCompaniesResource
+
+  /** CRM deals. */
+  readonly deals: CrmDealsResource
+
+  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.contacts = new CrmContactsResource(ctx)
+    this.companies = new CrmCompaniesResource(ctx)
+    this.deals = new CrmDealsResource(ctx)
+  }
+
+  /** Fetches the status (`GET /crm/status`). */
+  getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-status'>>> {
+    return this._request('get', '/v1/{workspace_id}/crm/status', {}, options)
+  }
+}

@@ -1,0 +1,39 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
+
+/** Read-only table queries over workspace data. */
+export class DataQueryResource extends APIResource {
+  /** Run (`GET /query/{schema}/{table}`). */
+  run(
+    schema: string,
+    table: string,
+    params?: OperationQuery<'query_table_v1__workspace_id__query__schema___table__get'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/query/{schema}/{table}',
+      { path: { schema, table }, query: params },
+      options,
+    )
+  }
+
+  /** Iterates over every item of `run`, fetching pages as needed (not in the official SDK). */
+  runAutoPaging(
+    schema: string,
+    table: string,
+    params?: AutoPagingParams<OperationQuery<'query_table_v1__workspace_id__query__schema___table__get'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<
+    PageItem<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>
+  > {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/query/{schema}/{table}',
+      { path: { schema, table }, query: params },
+      { maxPageSize: 100 },
+      options,
+    )
+  }
+}

@@ -1,0 +1,75 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationBody, OperationResult } from './operation-types'
+
+/** Desktop sessions: remote desktops an agent can drive. */
+export class DesktopSessionsResource extends APIResource {
+  /** Creates a desktop session (`POST /desktop-sessions`). */
+  create(
+    body: OperationBody<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>>> {
+    return this._request('post', '/v1/{workspace_id}/desktop-sessions', { body }, options)
+  }
+
+  /** Disconnect (`DELETE /desktop-sessions/{session_id}`). */
+  disconnect(
+    sessionId: string,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<OperationResult<'disconnect_session_v1__workspace_id__desktop_sessions__session_id__delete'>>
+  > {
+    return this._request(
+      'delete',
+      '/v1/{workspace_id}/desktop-sessions/{session_id}',
+      { path: { session_id: sessionId } },
+      options,
+    )
+  }
+
+  /** Send action (`POST /desktop-sessions/{session_id}/action`). */
+  sendAction(
+    sessionId: string,
+    body: OperationBody<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<OperationResult<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>>
+  > {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/desktop-sessions/{session_id}/action',
+      { path: { session_id: sessionId }, body },
+      options,
+    )
+  }
+
+  /** Fetches the screenshot (`GET /desktop-sessions/{session_id}/screenshot`). */
+  getScreenshot(
+    sessionId: string,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<OperationResult<'get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get'>>
+  > {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/desktop-sessions/{session_id}/screenshot',
+      { path: { session_id: sessionId } },
+      options,
+    )
+  }
+
+  /** Fetches the status (`GET /desktop-sessions/{session_id}/status`). */
+  getStatus(
+    sessionId: string,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<OperationResult<'get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get'>>
+  > {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/desktop-sessions/{session_id}/status',
+      { path: { session_id: sessionId } },
+      options,
+    )
+  }
+}

@@ -1,0 +1,321 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Raw FHIR resources by type. */
+export class FhirResourcesResource extends APIResource {
+  /** Search (`GET /fhir/resources/{resource_type}`). */
+  search(
+    resourceType: string,
+    params?: OperationQuery<'fhir-search-resources'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-search-resources'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/fhir/resources/{resource_type}',
+      { path: { resource_type: resourceType }, query: params },
+      options,
+    )
+  }
+
+  /** Creates a resource (`POST /fhir/resources/{resource_type}`). */
+  create(
+    resourceType: string,
+    body: OperationBody<'fhir-create-resource'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-create-resource'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/fhir/resources/{resource_type}',
+      { path: { resource_type: resourceType }, body },
+      options,
+    )
+  }
+
+  /** Fetches one resource (`GET /fhir/resources/{resource_type}/{resource_id}`). */
+  get(
+    resourceType: string,
+    resourceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-get-resource'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}',
+      { path: { resource_type: resourceType, resource_id: resourceId } },
+      options,
+    )
+  }
+
+  /** Updates a resource (`PUT /fhir/resources/{resource_type}/{resource_id}`). */
+  update(
+    resourceType: string,
+    resourceId: string,
+    body: OperationBody<'fhir-update-resource'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-update-resource'>>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}',
+      { path: { resource_type: resourceType, resource_id: resourceId }, body },
+      options,
+    )
+  }
+
+  /** Fetches the history (`GET /fhir/resources/{resource_type}/{resource_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
+  getHistory(
+    resourceType: string,
+    resourceId: string,
+    params?: OperationQuery<'fhir-get-resource-history'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-get-resource-history'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}/history',
+      { path: { resource_type: resourceType, resource_id: resourceId }, query: params },
+      options,
+    )
+  }
+
+  /** Iterates over every item of `resources.getHistory`, fetching pages as needed (not in the official SDK). */
+  getHistoryAutoPaging(
+    resourceType: string,
+    resourceId: string,
+    params?: AutoPagingParams<OperationQuery<'fhir-get-resource-history'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-get-resource-history'>, 'entries'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}/history',
+      { path: { resource_type: resourceType, resource_id: resourceId }, query: params },
+      { maxPageSize: 50, itemsKey: 'entries' },
+      options,
+    )
+  }
+}
+
+/** Flattened, searchable views over FHIR data. */
+export class FhirViewsResource extends APIResource {
+  /** Patients (`GET /fhir/views/patients`). */
+  patients(
+    params?: OperationQuery<'fhir-patients-view'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-patients-view'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/views/patients', { query: params }, options)
+  }
+
+  /** Iterates over every item of `views.patients`, fetching pages as needed (not in the official SDK). */
+  patientsAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'fhir-patients-view'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patients-view'>, 'patients'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/views/patients',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'patients' },
+      options,
+    )
+  }
+
+  /** Appointments (`GET /fhir/views/appointments`). */
+  appointments(
+    params?: OperationQuery<'fhir-appointments-view'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-appointments-view'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/views/appointments', { query: params }, options)
+  }
+
+  /** Iterates over every item of `views.appointments`, fetching pages as needed (not in the official SDK). */
+  appointmentsAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'fhir-appointments-view'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-appointments-view'>, 'appointments'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/views/appointments',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'appointments' },
+      options,
+    )
+  }
+
+  /** Practitioners (`GET /fhir/views/practitioners`). */
+  practitioners(
+    params?: OperationQuery<'fhir-practitioners-view'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-practitioners-view'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/views/practitioners', { query: params }, options)
+  }
+
+  /** Iterates over every item of `views.practitioners`, fetching pages as needed (not in the official SDK). */
+  practitionersAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'fhir-practitioners-view'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-practitioners-view'>, 'practitioners'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/views/practitioners',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'practitioners' },
+      options,
+    )
+  }
+
+  /** Organizations (`GET /fhir/views/organizations`). */
+  organizations(
+    params?: OperationQuery<'fhir-organizations-view'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-organizations-view'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/views/organizations', { query: params }, options)
+  }
+
+  /** Iterates over every item of `views.organizations`, fetching pages as needed (not in the official SDK). */
+  organizationsAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'fhir-organizations-view'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-organizations-view'>, 'organizations'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/views/organizations',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'organizations' },
+      options,
+    )
+  }
+
+  /** Locations (`GET /fhir/views/locations`). */
+  locations(
+    params?: OperationQuery<'fhir-locations-view'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-locations-view'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/views/locations', { query: params }, options)
+  }
+
+  /** Iterates over every item of `views.locations`, fetching pages as needed (not in the official SDK). */
+  locationsAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'fhir-locations-view'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-locations-view'>, 'locations'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/views/locations',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'locations' },
+      options,
+    )
+  }
+
+  /** Slots (`GET /fhir/views/slots`). */
+  slots(
+    params?: OperationQuery<'fhir-slots-view'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-slots-view'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/views/slots', { query: params }, options)
+  }
+
+  /** Iterates over every item of `views.slots`, fetching pages as needed (not in the official SDK). */
+  slotsAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'fhir-slots-view'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-slots-view'>, 'slots'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/views/slots',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'slots' },
+      options,
+    )
+  }
+}
+
+/** FHIR: the clinical data store (status, import, patients, resources and views). */
+export class FhirResource extends APIResource {
+  /** Raw FHIR resources by type. */
+  readonly resources: FhirResourcesResource
+
+  /** Flattened, searchable views over FHIR data. */
+  readonly views: FhirViewsResource
+
+  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.resources = new FhirResourcesResource(ctx)
+    this.views = new FhirViewsResource(ctx)
+  }
+
+  /** Fetches the status (`GET /fhir/status`). */
+  getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'fhir-status'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/status', {}, options)
+  }
+
+  /** Fetches the sync failures (`GET /fhir/sync-failures`). */
+  getSyncFailures(
+    params?: OperationQuery<'fhir-sync-failures'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-sync-failures'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/sync-failures', { query: params }, options)
+  }
+
+  /** Import (`POST /fhir/import`). */
+  import(
+    body: OperationBody<'fhir-import'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-import'>>> {
+    return this._request('post', '/v1/{workspace_id}/fhir/import', { body }, options)
+  }
+
+  /** Search patients (`GET /fhir/patients`). */
+  searchPatients(
+    params?: OperationQuery<'fhir-patient-search'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-patient-search'>>> {
+    return this._request('get', '/v1/{workspace_id}/fhir/patients', { query: params }, options)
+  }
+
+  /** Iterates over every item of `searchPatients`, fetching pages as needed (not in the official SDK). */
+  searchPatientsAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'fhir-patient-search'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patient-search'>, 'patients'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/fhir/patients',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'patients' },
+      options,
+    )
+  }
+
+  /** Fetches the patient summary (`GET /fhir/patients/{patient_id}/summary`). */
+  getPatientSummary(
+    patientId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-patient-summary'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/fhir/patients/{patient_id}/summary',
+      { path: { patient_id: patientId } },
+      options,
+    )
+  }
+
+  /** Fetches the patient timeline (`GET /fhir/patients/{patient_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
+  getPatientTimeline(
+    patientId: string,
+    params?: OperationQuery<'fhir-patient-timeline'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'fhir-patient-timeline'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/fhir/patients/{patient_id}/timeline',
+      { path: { patient_id: patientId }, query: params },
+      options,
+    )
+  }
+}

@@ -1,0 +1,81 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
+import type { OperationBody, OperationResult } from './operation-types'
+
+/** Insight chat sessions. */
+export class InsightsSessionsResource extends APIResource {
+  /** Creates a session (`POST /insights/sessions`). */
+  create(
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create_session_v1__workspace_id__insights_sessions_post'>>> {
+    return this._request('post', '/v1/{workspace_id}/insights/sessions', {}, options)
+  }
+
+  /** Fetches one session (`GET /insights/sessions/{session_id}`). */
+  get(
+    sessionId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get_session_v1__workspace_id__insights_sessions__session_id__get'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/insights/sessions/{session_id}',
+      { path: { session_id: sessionId } },
+      options,
+    )
+  }
+
+  /** Chat (`POST /insights/sessions/{session_id}/chat`). */
+  chat(
+    sessionId: string,
+    body: OperationBody<'chat_v1__workspace_id__insights_sessions__session_id__chat_post'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'chat_v1__workspace_id__insights_sessions__session_id__chat_post'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/insights/sessions/{session_id}/chat',
+      { path: { session_id: sessionId }, body },
+      options,
+    )
+  }
+}
+
+/** Insights: digests, suggestions, SQL over workspace data and chat sessions. */
+export class InsightsResource extends APIResource {
+  /** Insight chat sessions. */
+  readonly sessions: InsightsSessionsResource
+
+  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.sessions = new InsightsSessionsResource(ctx)
+  }
+
+  /** Fetches the digest (`GET /insights/digest`). */
+  getDigest(
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get_digest_v1__workspace_id__insights_digest_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/insights/digest', {}, options)
+  }
+
+  /** Fetches the schema (`GET /insights/schema`). */
+  getSchema(
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'describe_schema_v1__workspace_id__insights_schema_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/insights/schema', {}, options)
+  }
+
+  /** Fetches the suggestions (`GET /insights/suggestions`). */
+  getSuggestions(
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get_suggestions_v1__workspace_id__insights_suggestions_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/insights/suggestions', {}, options)
+  }
+
+  /** Run sql (`POST /insights/sql`). */
+  runSql(
+    body: OperationBody<'execute_sql_v1__workspace_id__insights_sql_post'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'execute_sql_v1__workspace_id__insights_sql_post'>>> {
+    return this._request('post', '/v1/{workspace_id}/insights/sql', { body }, options)
+  }
+}

@@ -1,0 +1,77 @@
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { bytesWithMeta } from './binary'
+import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Intake upload links and what was uploaded through them. */
+export class IntakeLinksResource extends APIResource {
+  /** Lists links, one page (`GET /intake/links`). */
+  list(
+    params?: OperationQuery<'list-intake-links'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-intake-links'>>> {
+    return this._request('get', '/v1/{workspace_id}/intake/links', { query: params }, options)
+  }
+
+  /** Creates a link (`POST /intake/links`). */
+  create(
+    body: OperationBody<'create-intake-link'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-intake-link'>>> {
+    return this._request('post', '/v1/{workspace_id}/intake/links', { body }, options)
+  }
+
+  /** Deletes a link (`DELETE /intake/links/{link_id}`). */
+  async delete(linkId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/intake/links/{link_id}',
+      { path: { link_id: linkId } },
+      options,
+    )
+  }
+
+  /** Lists uploads, one page (`GET /intake/links/{link_id}/uploads`) — `params` goes beyond the official SDK, which sends no query here. */
+  listUploads(
+    linkId: string,
+    params?: OperationQuery<'list-intake-link-uploads'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-intake-link-uploads'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/intake/links/{link_id}/uploads',
+      { path: { link_id: linkId }, query: params },
+      options,
+    )
+  }
+
+  /** Downloads one uploaded file as raw bytes (`GET …/uploads/{upload_id}/download`, `application/octet-stream`). */
+  async downloadUpload(
+    linkId: string,
+    uploadId: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<Uint8Array>> {
+    const result = await this._request(
+      'get',
+      '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download',
+      {
+        path: { link_id: linkId, upload_id: uploadId },
+        transport: { parseAs: 'arrayBuffer', accept: 'application/octet-stream' },
+      },
+      options,
+    )
+    return bytesWithMeta(result)
+  }
+}
+
+/** Intake: upload links patients use to send files. */
+export class IntakeResource extends APIResource {
+  /** Intake upload links and what was uploaded through them. */
+  readonly links: IntakeLinksResource
+
+  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.links = new IntakeLinksResource(ctx)
+  }
+}

@@ -1,0 +1,38 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationQuery, OperationResult } from './operation-types'
+
+/** Memory: what the platform has learned about an entity. */
+export class MemoryResource extends APIResource {
+  /** Fetches the entity dimensions (`GET /memory/{entity_id}/dimensions`). */
+  getEntityDimensions(
+    entityId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-dimension-scores'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/memory/{entity_id}/dimensions',
+      { path: { entity_id: entityId } },
+      options,
+    )
+  }
+
+  /** Fetches the entity facts (`GET /memory/{entity_id}/facts`). */
+  getEntityFacts(
+    entityId: string,
+    params?: OperationQuery<'get-entity-memory-facts'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-memory-facts'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/memory/{entity_id}/facts',
+      { path: { entity_id: entityId }, query: params },
+      options,
+    )
+  }
+
+  /** Fetches the analytics (`GET /memory/analytics`). */
+  getAnalytics(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-memory-analytics'>>> {
+    return this._request('get', '/v1/{workspace_id}/memory/analytics', {}, options)
+  }
+}

@@ -1,0 +1,47 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationQuery, OperationResult } from './operation-types'
+
+/** Metrics: computed values, their catalog and trends. */
+export class MetricsResource extends APIResource {
+  /** Lists latest, one page (`GET /metrics`) — `params` goes beyond the official SDK, which sends no query here. */
+  listLatest(
+    params?: OperationQuery<'list-metrics'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-metrics'>>> {
+    return this._request('get', '/v1/{workspace_id}/metrics', { query: params }, options)
+  }
+
+  /** Fetches the catalog (`GET /metrics/catalog`). */
+  getCatalog(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-metric-catalog'>>> {
+    return this._request('get', '/v1/{workspace_id}/metrics/catalog', {}, options)
+  }
+
+  /** Fetches the values (`GET /metrics/{metric_key}`). */
+  getValues(
+    metricKey: string,
+    params?: OperationQuery<'get-metric-values'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-metric-values'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/metrics/{metric_key}',
+      { path: { metric_key: metricKey }, query: params },
+      options,
+    )
+  }
+
+  /** Fetches the trend (`GET /metrics/{metric_key}/trend`). */
+  getTrend(
+    metricKey: string,
+    params?: OperationQuery<'get-metric-trend'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-metric-trend'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/metrics/{metric_key}/trend',
+      { path: { metric_key: metricKey }, query: params },
+      options,
+    )
+  }
+}

@@ -1,0 +1,79 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Monitor concepts: things to watch for in conversations. */
+export class MonitorConceptsResource extends APIResource {
+  /** Creates a monitor concept (`POST /monitor-concepts`). */
+  create(
+    body: OperationBody<'create-monitor-concept'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-monitor-concept'>>> {
+    return this._request('post', '/v1/{workspace_id}/monitor-concepts', { body }, options)
+  }
+
+  /** Lists monitor concepts, one page (`GET /monitor-concepts`). */
+  list(
+    params?: OperationQuery<'list-monitor-concepts'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-monitor-concepts'>>> {
+    return this._request('get', '/v1/{workspace_id}/monitor-concepts', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-monitor-concepts'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-monitor-concepts'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/monitor-concepts',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one monitor concept (`GET /monitor-concepts/{concept_id}`). */
+  get(
+    conceptId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-monitor-concept'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/monitor-concepts/{concept_id}',
+      { path: { concept_id: conceptId } },
+      options,
+    )
+  }
+
+  /** Updates a monitor concept (`PATCH /monitor-concepts/{concept_id}`). */
+  update(
+    conceptId: string,
+    body: OperationBody<'update-monitor-concept'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-monitor-concept'>>> {
+    return this._request(
+      'patch',
+      '/v1/{workspace_id}/monitor-concepts/{concept_id}',
+      { path: { concept_id: conceptId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a monitor concept (`DELETE /monitor-concepts/{concept_id}`). */
+  async delete(conceptId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/monitor-concepts/{concept_id}',
+      { path: { concept_id: conceptId } },
+      options,
+    )
+  }
+}

@@ -1,0 +1,11 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationResult } from './operation-types'
+
+/** Network facts of the platform (egress IPs to allow-list). */
+export class NetworkResource extends APIResource {
+  /** Fetches the egress ips (`GET /network/egress-ips`). */
+  getEgressIps(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-egress-ips'>>> {
+    return this._request('get', '/v1/{workspace_id}/network/egress-ips', {}, options)
+  }
+}

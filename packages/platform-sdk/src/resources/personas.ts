@@ -1,0 +1,76 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Personas: simulated callers for testing agents. */
+export class PersonasResource extends APIResource {
+  /** Lists personas, one page (`GET /personas`). */
+  list(
+    params?: OperationQuery<'list-personas'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-personas'>>> {
+    return this._request('get', '/v1/{workspace_id}/personas', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-personas'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-personas'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/personas',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Creates a persona (`POST /personas`). */
+  create(
+    body: OperationBody<'create-persona'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-persona'>>> {
+    return this._request('post', '/v1/{workspace_id}/personas', { body }, options)
+  }
+
+  /** Fetches one persona (`GET /personas/{persona_id}`). */
+  get(personaId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-persona'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/personas/{persona_id}',
+      { path: { persona_id: personaId } },
+      options,
+    )
+  }
+
+  /** Updates a persona (`PATCH /personas/{persona_id}`). */
+  update(
+    personaId: string,
+    body: OperationBody<'update-persona'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-persona'>>> {
+    return this._request(
+      'patch',
+      '/v1/{workspace_id}/personas/{persona_id}',
+      { path: { persona_id: personaId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a persona (`DELETE /personas/{persona_id}`). */
+  delete(personaId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'delete-persona'>>> {
+    return this._request(
+      'delete',
+      '/v1/{workspace_id}/personas/{persona_id}',
+      { path: { persona_id: personaId } },
+      options,
+    )
+  }
+}

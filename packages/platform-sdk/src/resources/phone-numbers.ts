@@ -1,0 +1,106 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Phone numbers of the workspace: provisioning, routing and call forwarding. */
+export class PhoneNumbersResource extends APIResource {
+  /** Provision (`POST /phone-numbers`). */
+  provision(
+    body: OperationBody<'create-phone-number'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-phone-number'>>> {
+    return this._request('post', '/v1/{workspace_id}/phone-numbers', { body }, options)
+  }
+
+  /** Lists phone numbers, one page (`GET /phone-numbers`). */
+  list(
+    params?: OperationQuery<'list-phone-numbers'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-phone-numbers'>>> {
+    return this._request('get', '/v1/{workspace_id}/phone-numbers', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-phone-numbers'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-phone-numbers'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/phone-numbers',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one phone number (`GET /phone-numbers/{phone_number_id}`). */
+  get(
+    phoneNumberId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-phone-number'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
+      { path: { phone_number_id: phoneNumberId } },
+      options,
+    )
+  }
+
+  /** Updates a phone number (`PUT /phone-numbers/{phone_number_id}`). */
+  update(
+    phoneNumberId: string,
+    body: OperationBody<'update-phone-number'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-phone-number'>>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
+      { path: { phone_number_id: phoneNumberId }, body },
+      options,
+    )
+  }
+
+  /** Release (`DELETE /phone-numbers/{phone_number_id}`). */
+  async release(phoneNumberId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
+      { path: { phone_number_id: phoneNumberId } },
+      options,
+    )
+  }
+
+  /** Set forwarding (`PUT /phone-numbers/{phone_number_id}/forwarding`). */
+  setForwarding(
+    phoneNumberId: string,
+    body: OperationBody<'set-phone-number-forwarding'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'set-phone-number-forwarding'>>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/phone-numbers/{phone_number_id}/forwarding',
+      { path: { phone_number_id: phoneNumberId }, body },
+      options,
+    )
+  }
+
+  /** Clear forwarding (`DELETE /phone-numbers/{phone_number_id}/forwarding`). */
+  clearForwarding(
+    phoneNumberId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'clear-phone-number-forwarding'>>> {
+    return this._request(
+      'delete',
+      '/v1/{workspace_id}/phone-numbers/{phone_number_id}/forwarding',
+      { path: { phone_number_id: phoneNumberId } },
+      options,
+    )
+  }
+}

@@ -1,0 +1,51 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationBody, OperationResult } from './operation-types'
+
+/** Safety: guardrail configuration and regulation templates. */
+export class SafetyResource extends APIResource {
+  /** Fetches the config (`GET /safety/config`). */
+  getConfig(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-safety-config'>>> {
+    return this._request('get', '/v1/{workspace_id}/safety/config', {}, options)
+  }
+
+  /** Updates the config (`PUT /safety/config`). */
+  updateConfig(
+    body: OperationBody<'update-safety-config'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-safety-config'>>> {
+    return this._request('put', '/v1/{workspace_id}/safety/config', { body }, options)
+  }
+
+  /** Lists templates, one page (`GET /safety/templates`). */
+  listTemplates(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-safety-templates'>>> {
+    return this._request('get', '/v1/{workspace_id}/safety/templates', {}, options)
+  }
+
+  /** Fetches the template (`GET /safety/templates/{template_id}`). */
+  getTemplate(
+    templateId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-safety-template'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/safety/templates/{template_id}',
+      { path: { template_id: templateId } },
+      options,
+    )
+  }
+
+  /** Apply template (`POST /safety/templates/{template_id}/apply`). */
+  applyTemplate(
+    templateId: string,
+    body: OperationBody<'apply-safety-template'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'apply-safety-template'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/safety/templates/{template_id}/apply',
+      { path: { template_id: templateId }, body },
+      options,
+    )
+  }
+}

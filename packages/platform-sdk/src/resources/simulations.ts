@@ -1,0 +1,234 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
+import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
+
+/** Simulation runs. */
+export class SimulationsRunsResource extends APIResource {
+  /** Lists runs, one page (`GET /simulations/runs`). */
+  list(
+    params?: OperationQuery<'list-simulation-runs'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-simulation-runs'>>> {
+    return this._request('get', '/v1/{workspace_id}/simulations/runs', { query: params }, options)
+  }
+
+  /** Creates a run (`POST /simulations/runs`). */
+  create(
+    body: OperationBody<'create-simulation-run'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-simulation-run'>>> {
+    return this._request('post', '/v1/{workspace_id}/simulations/runs', { body }, options)
+  }
+
+  /** Fetches one run (`GET /simulations/runs/{run_id}`). */
+  get(runId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-simulation-run'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/simulations/runs/{run_id}',
+      { path: { run_id: runId } },
+      options,
+    )
+  }
+
+  /** Complete (`POST /simulations/runs/{run_id}/complete`) — `params` goes beyond the official SDK, which sends no query here. */
+  complete(
+    runId: string,
+    params?: OperationQuery<'complete-simulation-run'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'complete-simulation-run'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/simulations/runs/{run_id}/complete',
+      { path: { run_id: runId }, query: params },
+      options,
+    )
+  }
+
+  /** Creates a session (`POST /simulations/runs/{run_id}/sessions`). */
+  createSession(
+    runId: string,
+    body: OperationBody<'create-simulation-session'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-simulation-session'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/simulations/runs/{run_id}/sessions',
+      { path: { run_id: runId }, body },
+      options,
+    )
+  }
+}
+
+/** Bridging real calls into simulations. */
+export class SimulationsBridgeResource extends APIResource {
+  /** Plan (`POST /simulations/bridge/plan`). */
+  plan(
+    body: OperationBody<'simulation-bridge-plan'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'simulation-bridge-plan'>>> {
+    return this._request('post', '/v1/{workspace_id}/simulations/bridge/plan', { body }, options)
+  }
+
+  /** Run (`POST /simulations/bridge`). */
+  run(
+    body: OperationBody<'simulation-bridge'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'simulation-bridge'>>> {
+    return this._request('post', '/v1/{workspace_id}/simulations/bridge', { body }, options)
+  }
+}
+
+/** Coverage graphs and sessions per service. */
+export class SimulationsServicesResource extends APIResource {
+  /** Fetches the graph (`GET /simulations/services/{service_id}/graph`) — `params` goes beyond the official SDK, which sends no query here. */
+  getGraph(
+    serviceId: string,
+    params?: OperationQuery<'get-simulation-coverage-graph'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-simulation-coverage-graph'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/simulations/services/{service_id}/graph',
+      { path: { service_id: serviceId }, query: params },
+      options,
+    )
+  }
+
+  /** Deletes the graph (`DELETE /simulations/services/{service_id}/graph`). */
+  deleteGraph(
+    serviceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'delete-simulation-coverage-graph'>>> {
+    return this._request(
+      'delete',
+      '/v1/{workspace_id}/simulations/services/{service_id}/graph',
+      { path: { service_id: serviceId } },
+      options,
+    )
+  }
+
+  /** Fetches the graph paths (`GET /simulations/services/{service_id}/graph/paths`) — `params` goes beyond the official SDK, which sends no query here. */
+  getGraphPaths(
+    serviceId: string,
+    params?: OperationQuery<'get-simulation-coverage-paths'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-simulation-coverage-paths'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/simulations/services/{service_id}/graph/paths',
+      { path: { service_id: serviceId }, query: params },
+      options,
+    )
+  }
+
+  /** Lists sessions, one page (`GET /simulations/services/{service_id}/sessions`) — `params` goes beyond the official SDK, which sends no query here. */
+  listSessions(
+    serviceId: string,
+    params?: OperationQuery<'list-simulation-sessions'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-simulation-sessions'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/simulations/services/{service_id}/sessions',
+      { path: { service_id: serviceId }, query: params },
+      options,
+    )
+  }
+
+  /** Lists turns, one page (`GET /simulations/services/{service_id}/turns`) — `params` goes beyond the official SDK, which sends no query here. */
+  listTurns(
+    serviceId: string,
+    params?: OperationQuery<'query-simulation-turns'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'query-simulation-turns'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/simulations/services/{service_id}/turns',
+      { path: { service_id: serviceId }, query: params },
+      options,
+    )
+  }
+}
+
+/** Simulations: test conversations, runs, bridge plans and coverage graphs. */
+export class SimulationsResource extends APIResource {
+  /** Simulation runs. */
+  readonly runs: SimulationsRunsResource
+
+  /** Bridging real calls into simulations. */
+  readonly bridge: SimulationsBridgeResource
+
+  /** Coverage graphs and sessions per service. */
+  readonly services: SimulationsServicesResource
+
+  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.runs = new SimulationsRunsResource(ctx)
+    this.bridge = new SimulationsBridgeResource(ctx)
+    this.services = new SimulationsServicesResource(ctx)
+  }
+
+  /** Creates a session (`POST /simulations/sessions`). */
+  createSession(
+    body: OperationBody<'create-test-conversation'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-test-conversation'>>> {
+    return this._request('post', '/v1/{workspace_id}/simulations/sessions', { body }, options)
+  }
+
+  /** Fetches the session (`GET /simulations/sessions/{session_id}`). */
+  getSession(
+    sessionId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'simulation-observe'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/simulations/sessions/{session_id}',
+      { path: { session_id: sessionId } },
+      options,
+    )
+  }
+
+  /** Deletes the session (`DELETE /simulations/sessions/{session_id}`). */
+  deleteSession(
+    sessionId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'simulation-destroy'>>> {
+    return this._request(
+      'delete',
+      '/v1/{workspace_id}/simulations/sessions/{session_id}',
+      { path: { session_id: sessionId } },
+      options,
+    )
+  }
+
+  /** Step (`POST /simulations/sessions/step`). */
+  step(
+    body: OperationBody<'test-conversation-step'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'test-conversation-step'>>> {
+    return this._request('post', '/v1/{workspace_id}/simulations/sessions/step', { body }, options)
+  }
+
+  /** Recommend (`POST /simulations/sessions/recommend`). */
+  recommend(
+    body: OperationBody<'simulation-recommend'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'simulation-recommend'>>> {
+    return this._request('post', '/v1/{workspace_id}/simulations/sessions/recommend', { body }, options)
+  }
+
+  /** Fetches the intelligence (`GET /simulations/sessions/{session_id}/intelligence`). */
+  getIntelligence(
+    sessionId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'simulation-intelligence'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/simulations/sessions/{session_id}/intelligence',
+      { path: { session_id: sessionId } },
+      options,
+    )
+  }
+}

@@ -1,0 +1,87 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/**
+ * Skills: the same `/skills` endpoints as `actions`, under their former name.
+ * @deprecated Use `client.actions` (same endpoints, same results).
+ */
+export class SkillsResource extends APIResource {
+  /** Creates a skill (`POST /skills`). */
+  create(
+    body: OperationBody<'create-skill'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-skill'>>> {
+    return this._request('post', '/v1/{workspace_id}/skills', { body }, options)
+  }
+
+  /** Lists skills, one page (`GET /skills`). */
+  list(
+    params?: OperationQuery<'list-skills'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-skills'>>> {
+    return this._request('get', '/v1/{workspace_id}/skills', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-skills'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-skills'>>> {
+    return this._autoPage('get', '/v1/{workspace_id}/skills', { query: params }, { maxPageSize: 20 }, options)
+  }
+
+  /** Fetches one skill (`GET /skills/{skill_id}`). */
+  get(skillId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-skill'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/skills/{skill_id}',
+      { path: { skill_id: skillId } },
+      options,
+    )
+  }
+
+  /** Updates a skill (`PUT /skills/{skill_id}`). */
+  update(
+    skillId: string,
+    body: OperationBody<'update-skill'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-skill'>>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/skills/{skill_id}',
+      { path: { skill_id: skillId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a skill (`DELETE /skills/{skill_id}`). */
+  async delete(skillId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/skills/{skill_id}',
+      { path: { skill_id: skillId } },
+      options,
+    )
+  }
+
+  /** Test (`POST /skills/{skill_id}/test`). */
+  test(
+    skillId: string,
+    body: OperationBody<'test-skill'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'test-skill'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/skills/{skill_id}/test',
+      { path: { skill_id: skillId }, body },
+      options,
+    )
+  }
+}

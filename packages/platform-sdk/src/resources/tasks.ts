@@ -1,0 +1,27 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationResult } from './operation-types'
+
+/** Tasks the agent tracks during calls. */
+export class TasksResource extends APIResource {
+  /** Fetches one task (`GET /tasks/{task_id}`). */
+  get(
+    taskId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get_task_v1__workspace_id__tasks__task_id__get'>>> {
+    return this._request('get', '/v1/{workspace_id}/tasks/{task_id}', { path: { task_id: taskId } }, options)
+  }
+
+  /** Lists by call, one page (`GET /tasks/by-call/{call_sid}`). */
+  listByCall(
+    callSid: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list_tasks_by_call_v1__workspace_id__tasks_by_call__call_sid__get'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/tasks/by-call/{call_sid}',
+      { path: { call_sid: callSid } },
+      options,
+    )
+  }
+}

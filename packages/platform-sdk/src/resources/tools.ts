@@ -1,0 +1,27 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationBody, OperationResult } from './operation-types'
+
+/** Tools: execute a tool in isolation and see which tools a service resolves. */
+export class ToolsResource extends APIResource {
+  /** Execute (`POST /tools/execute`). */
+  execute(
+    body: OperationBody<'execute-tool-test'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'execute-tool-test'>>> {
+    return this._request('post', '/v1/{workspace_id}/tools/execute', { body }, options)
+  }
+
+  /** Resolve for service (`GET /services/{service_id}/tools/resolve`). */
+  resolveForService(
+    serviceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'resolve-service-tools'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/services/{service_id}/tools/resolve',
+      { path: { service_id: serviceId } },
+      options,
+    )
+  }
+}

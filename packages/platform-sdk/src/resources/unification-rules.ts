@@ -1,0 +1,76 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Unification rules: how records from data sources merge into entities. */
+export class UnificationRulesResource extends APIResource {
+  /** Creates a unification rule (`POST /unification-rules`). */
+  create(
+    body: OperationBody<'create-unification-rule'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-unification-rule'>>> {
+    return this._request('post', '/v1/{workspace_id}/unification-rules', { body }, options)
+  }
+
+  /** Lists unification rules, one page (`GET /unification-rules`). */
+  list(
+    params?: OperationQuery<'list-unification-rules'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-unification-rules'>>> {
+    return this._request('get', '/v1/{workspace_id}/unification-rules', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-unification-rules'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-unification-rules'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/unification-rules',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches one unification rule (`GET /unification-rules/{rule_id}`). */
+  get(ruleId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-unification-rule'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/unification-rules/{rule_id}',
+      { path: { rule_id: ruleId } },
+      options,
+    )
+  }
+
+  /** Updates a unification rule (`PATCH /unification-rules/{rule_id}`). */
+  update(
+    ruleId: string,
+    body: OperationBody<'update-unification-rule'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-unification-rule'>>> {
+    return this._request(
+      'patch',
+      '/v1/{workspace_id}/unification-rules/{rule_id}',
+      { path: { rule_id: ruleId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a unification rule (`DELETE /unification-rules/{rule_id}`). */
+  async delete(ruleId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/unification-rules/{rule_id}',
+      { path: { rule_id: ruleId } },
+      options,
+    )
+  }
+}

@@ -1,0 +1,121 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+
+/** Webhook destinations: where workspace events are delivered, and delivery history. */
+export class WebhookDestinationsResource extends APIResource {
+  /** Lists webhook destinations, one page (`GET /webhook-destinations`). */
+  list(
+    params?: OperationQuery<'list-webhook-destinations'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-webhook-destinations'>>> {
+    return this._request('get', '/v1/{workspace_id}/webhook-destinations', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-webhook-destinations'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destinations'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/webhook-destinations',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Creates a webhook destination (`POST /webhook-destinations`). */
+  create(
+    body: OperationBody<'create-webhook-destination'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-webhook-destination'>>> {
+    return this._request('post', '/v1/{workspace_id}/webhook-destinations', { body }, options)
+  }
+
+  /** Fetches one webhook destination (`GET /webhook-destinations/{destination_id}`). */
+  get(
+    destinationId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-webhook-destination'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/webhook-destinations/{destination_id}',
+      { path: { destination_id: destinationId } },
+      options,
+    )
+  }
+
+  /** Updates a webhook destination (`PUT /webhook-destinations/{destination_id}`). */
+  update(
+    destinationId: string,
+    body: OperationBody<'update-webhook-destination'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-webhook-destination'>>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/webhook-destinations/{destination_id}',
+      { path: { destination_id: destinationId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a webhook destination (`DELETE /webhook-destinations/{destination_id}`). */
+  async delete(destinationId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/webhook-destinations/{destination_id}',
+      { path: { destination_id: destinationId } },
+      options,
+    )
+  }
+
+  /** Lists deliveries, one page (`GET /webhook-destinations/{destination_id}/deliveries`). */
+  listDeliveries(
+    destinationId: string,
+    params?: OperationQuery<'list-webhook-destination-deliveries'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-webhook-destination-deliveries'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/webhook-destinations/{destination_id}/deliveries',
+      { path: { destination_id: destinationId }, query: params },
+      options,
+    )
+  }
+
+  /** Iterates over every item of `listDeliveries`, fetching pages as needed. */
+  listDeliveriesAutoPaging(
+    destinationId: string,
+    params?: AutoPagingParams<OperationQuery<'list-webhook-destination-deliveries'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destination-deliveries'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/webhook-destinations/{destination_id}/deliveries',
+      { path: { destination_id: destinationId }, query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Rotate secret (`POST /webhook-destinations/{destination_id}/rotate-secret`). */
+  rotateSecret(
+    destinationId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'rotate-webhook-destination-secret'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/webhook-destinations/{destination_id}/rotate-secret',
+      { path: { destination_id: destinationId } },
+      options,
+    )
+  }
+}

@@ -1,0 +1,118 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
+import { workspacePath } from './workspace-path'
+
+/** Numbers treated as test callers in this workspace. */
+export class WorkspacesTestCallerNumbersResource extends APIResource {
+  /** Fetches one test caller number (`GET /v1/workspaces/{workspace_id}/test-caller-numbers`). */
+  get(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-test-caller-numbers'>>> {
+    return this._request('get', '/v1/workspaces/{workspace_id}/test-caller-numbers', {}, options)
+  }
+
+  /** Updates a test caller number (`PUT /v1/workspaces/{workspace_id}/test-caller-numbers`). */
+  update(
+    body: OperationBody<'update-test-caller-numbers'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-test-caller-numbers'>>> {
+    return this._request('put', '/v1/workspaces/{workspace_id}/test-caller-numbers', { body }, options)
+  }
+}
+
+/** Workspaces: the account's workspaces and their lifecycle (`id` defaults to the configured workspace). */
+export class WorkspacesResource extends APIResource {
+  /** Numbers treated as test callers in this workspace. */
+  readonly testCallerNumbers: WorkspacesTestCallerNumbersResource
+
+  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.testCallerNumbers = new WorkspacesTestCallerNumbersResource(ctx)
+  }
+
+  /** Lists workspaces, one page (`GET /v1/workspaces`). */
+  list(
+    params?: OperationQuery<'list-workspaces'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-workspaces'>>> {
+    return this._request('get', '/v1/workspaces', { query: params }, options)
+  }
+
+  /** Iterates over every item of `list`, fetching pages as needed. */
+  listAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-workspaces'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-workspaces'>>> {
+    return this._autoPage('get', '/v1/workspaces', { query: params }, { maxPageSize: 20 }, options)
+  }
+
+  /** Fetches one workspace (`GET /v1/workspaces/{workspace_id}`). */
+  get(id?: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-workspace'>>> {
+    return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id), {}, options)
+  }
+
+  /** Updates a workspace (`PATCH /v1/workspaces/{workspace_id}`). */
+  update(
+    body: OperationBody<'update-workspace'>,
+    id?: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-workspace'>>> {
+    return this._request('patch', workspacePath('/v1/workspaces/{workspace_id}', id), { body }, options)
+  }
+
+  /** Archive (`POST /v1/workspaces/{workspace_id}/archive`). */
+  archive(
+    body: OperationBody<'archive-workspace'>,
+    id?: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'archive-workspace'>>> {
+    return this._request(
+      'post',
+      workspacePath('/v1/workspaces/{workspace_id}/archive', id),
+      { body },
+      options,
+    )
+  }
+
+  /** Provision (`POST /v1/workspaces/{workspace_id}/provision`). */
+  provision(
+    id?: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'provision-workspace'>>> {
+    return this._request('post', workspacePath('/v1/workspaces/{workspace_id}/provision', id), {}, options)
+  }
+
+  /** Check environment (`GET /v1/workspaces/{workspace_id}/environment-check`). */
+  checkEnvironment(
+    target?: OperationQuery<'check-environment-conversion'>['target'],
+    id?: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'check-environment-conversion'>>> {
+    return this._request(
+      'get',
+      workspacePath('/v1/workspaces/{workspace_id}/environment-check', id),
+      { query: { target } },
+      options,
+    )
+  }
+
+  /** Convert environment (`POST /v1/workspaces/{workspace_id}/convert-environment`). */
+  convertEnvironment(
+    body: OperationBody<'convert-workspace-environment'>,
+    id?: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'convert-workspace-environment'>>> {
+    return this._request(
+      'post',
+      workspacePath('/v1/workspaces/{workspace_id}/convert-environment', id),
+      { body },
+      options,
+    )
+  }
+}

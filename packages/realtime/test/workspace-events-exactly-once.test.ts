@@ -104,3 +104,36 @@ describe('workspace events: exactly once, in order, across forced drops', () => 
     expect(got.map((e) => e.event_type)).toEqual(types)
   })
 })
+
+describe('workspace events: a server that replays from the start', () => {
+  it('delivers each of 6000 events once when every reconnect replays 4500 old events (beyond the 4096-key window)', async () => {
+    const total = 6000
+    // Each connection re-sends the 4500 events before Last-Event-ID, then 100 new ones, then drops.
+    const { server } = await replayServer({ total, dropEvery: 4600, overlap: 4500, dropStyle: 'end' })
+    const ids: string[] = []
+    const sub = subscribeToWorkspaceEvents({
+      baseUrl: server.url,
+      workspaceId: 'ws-1',
+      token: 'tok',
+      ...fast,
+      maxReconnects: 20,
+      onEvent: (_e, meta) => {
+        ids.push(meta.id!)
+        if (ids.length === total) sub.unsubscribe()
+      },
+    })
+    await sub.done
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => idOf(i)))
+  })
+})
+
+describe('compareNumericIds', () => {
+  it('orders digit strings of any length and ignores other ids', async () => {
+    const { compareNumericIds } = await import('../src/workspace-events/replay-guard')
+    expect(compareNumericIds('9', '10')).toBeLessThan(0)
+    expect(compareNumericIds('1700000000001', '1700000000000')).toBeGreaterThan(0)
+    expect(compareNumericIds('0007', '7')).toBe(0)
+    expect(compareNumericIds('99999999999999999999', '100000000000000000000')).toBeLessThan(0)
+    expect(compareNumericIds('abc', '1')).toBeUndefined()
+  })
+})

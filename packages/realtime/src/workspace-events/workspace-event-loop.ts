@@ -11,6 +11,7 @@ import {
 import { readServerSentEvents } from '../sse/read-server-sent-events'
 import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
 import { RecentEventKeys } from './recent-event-keys'
+import { isOlderThanResumePoint } from './replay-guard'
 import { validateStreamOptions } from './validate-stream-options'
 import {
   WorkspaceEventStreamError,
@@ -64,7 +65,8 @@ export async function* workspaceEventLoop(
     const onAbort = () => connection.abort(signal.reason)
     signal.addEventListener('abort', onAbort, { once: true })
     try {
-      const response = await open(doFetch, url, options, lastEventId, connection.signal)
+      const resumedFrom = lastEventId
+      const response = await open(doFetch, url, options, resumedFrom, connection.signal)
       if (response instanceof Terminal || response instanceof Recoverable) outcome = response
       else {
         outcome = new Recoverable(new Error('The event stream ended'))
@@ -76,6 +78,7 @@ export async function* workspaceEventLoop(
           },
         })
         for await (const message of messages) {
+          if (message.id !== undefined && isOlderThanResumePoint(message.id, resumedFrom)) continue
           if (message.id !== undefined) lastEventId = message.id
           if (message.event === 'error') {
             const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame

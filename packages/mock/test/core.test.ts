@@ -146,3 +146,21 @@ describe('seeding', () => {
     }
   })
 })
+
+describe('CORS', () => {
+  it('answers preflights and exposes the metadata headers', async () => {
+    const pre = await fetch(`${mock.url}${ws(mock)}/agents`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-headers')).toBe('authorization')
+    const res = await call(mock, 'GET', `${ws(mock)}/agents`)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('access-control-expose-headers')).toContain('x-request-id')
+  })
+})

@@ -35,8 +35,16 @@ const SELF_VALIDATING = new Set(['POST /token'])
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+// Browsers may call the mock directly (dashboards, realtime tests): allow any origin.
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers':
+    'x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after, www-authenticate',
+}
+
 function rateLimitHeaders(requestId: string): Record<string, string> {
   return {
+    ...CORS,
     'x-request-id': requestId,
     'x-ratelimit-limit': '1000',
     'x-ratelimit-remaining': '999',
@@ -118,6 +126,18 @@ export async function handleRequest(
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     record.status = status
     sendJson(res, status, body, { ...base, ...headers })
+  }
+
+  if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    record.status = 204
+    res.writeHead(204, {
+      ...CORS,
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+      'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? '*'),
+      'access-control-max-age': '600',
+    })
+    res.end()
+    return
   }
 
   let bodyText: string | undefined

@@ -47,7 +47,15 @@ export class MockWebSockets {
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.open.add(ws)
-      ws.on('close', () => this.open.delete(ws))
+      // A JSON heartbeat keeps client idle watchdogs (which count inbound messages) from firing.
+      const heartbeat = setInterval(() => {
+        if (ws.readyState === ws.OPEN)
+          ws.send(JSON.stringify({ type: 'heartbeat', at: new Date().toISOString() }))
+      }, this.core.options.sseHeartbeatMs)
+      ws.on('close', () => {
+        clearInterval(heartbeat)
+        this.open.delete(ws)
+      })
       if (fault?.wsKill) setTimeout(() => ws.terminate(), fault.wsKillAfterMs ?? 20)
       this.route(ws, req, url)
     })

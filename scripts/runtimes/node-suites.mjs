@@ -3,7 +3,7 @@
 // another and no package is rebuilt; CI_NODE_VERSION is set anyway for anything that keys on it.
 // The counts come from the vitest JSON reports each package writes to test-results/.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { exec, tail } from './exec.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -48,9 +48,24 @@ export async function nodeSuite(nodeBin, version) {
   }
   const counts = `${passed} tests passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
   if (r.code !== 0 || failed) {
+    // The failing tests and packages, not pages of passing output.
+    const output = r.stdout + r.stderr
+    let pkg = ''
+    const why = new Set()
+    for (const line of output.split('\n').map((l) => l.trim())) {
+      const run = line.match(/^RUN\s+v[\d.]+\s+(\S+)/)
+      if (run) pkg = relative(root, run[1])
+      else if (/^FAIL\s|No test files found/.test(line)) why.add(`${pkg}: ${line}`)
+      else if (/failed in \d+ package/.test(line)) why.add(line)
+    }
+    const repro = `reproduce: PATH=${dirname(nodeBin)}:$PATH pnpm -r --no-bail test`
     return {
       ok: false,
-      detail: `${counts}${r.timedOut ? ' (timed out)' : ''}\n${tail(r.stdout + r.stderr, 60)}`,
+      detail: [
+        `${counts}${r.timedOut ? ' (timed out)' : ''}`,
+        ...(why.size ? why : [tail(output, 30)]),
+        repro,
+      ].join('\n'),
     }
   }
   return { ok: true, detail: counts }

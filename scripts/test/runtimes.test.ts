@@ -1,0 +1,147 @@
+// The runtime matrix's own moving parts, tested without installing any runtime: the bundle check
+// really catches `ws` and Node built-ins, a check is skipped only for a missing export, and the
+// event handshake and same-origin forwarding of the local platform behave as the fixtures expect.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { checkBundles } from '../check-bundles.mjs'
+import { missing } from '../runtimes/app.mjs'
+import { EVENTS, startPlatform, WARMUP_TYPE } from '../runtimes/platform.mjs'
+
+const dirs: string[] = []
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+/** A folder with node_modules/@amigo-ai/platform-sdk (and optionally ws) made of the given files. */
+function fakeApp(sdk: Record<string, string>, withWs = false) {
+  const dir = mkdtempSync(join(tmpdir(), 'amigo-runtimes-test-'))
+  dirs.push(dir)
+  const pkg = join(dir, 'node_modules', '@amigo-ai', 'platform-sdk')
+  mkdirSync(pkg, { recursive: true })
+  for (const [file, text] of Object.entries(sdk)) writeFileSync(join(pkg, file), text)
+  if (withWs) {
+    mkdirSync(join(dir, 'node_modules', 'ws'))
+    writeFileSync(join(dir, 'node_modules', 'ws', 'package.json'), '{"name":"ws","main":"index.js"}')
+    writeFileSync(join(dir, 'node_modules', 'ws', 'index.js'), 'module.exports = function WebSocket() {}')
+  }
+  return dir
+}
+const manifest = (exportsMap: unknown) =>
+  JSON.stringify({ name: '@amigo-ai/platform-sdk', type: 'module', exports: exportsMap })
+
+describe('check-bundles', () => {
+  it('passes a web-standards package and reports sizes for both targets', async () => {
+    const dir = fakeApp({
+      'package.json': manifest('./index.js'),
+      'index.js': 'export const ok = () => fetch',
+    })
+    const out = await checkBundles(dir)
+    expect(out.map((r: { name: string; ok: boolean }) => [r.name, r.ok])).toEqual([
+      ['browser', true],
+      ['worker', true],
+    ])
+    expect(out[0].detail).toMatch(/KB min, .* KB gzip/)
+  })
+
+  it('fails when ws ends up in the bundle', async () => {
+    const dir = fakeApp(
+      {
+        'package.json': manifest('./index.js'),
+        'index.js': "import WS from 'ws'\nexport const ok = () => WS",
+      },
+      true,
+    )
+    const out = await checkBundles(dir)
+    expect(out.every((r: { ok: boolean }) => !r.ok)).toBe(true)
+    expect(out[0].detail).toContain('includes ws')
+  })
+
+  it('fails on a node: import, naming it', async () => {
+    const dir = fakeApp({
+      'package.json': manifest('./index.js'),
+      'index.js': "import { readFileSync } from 'node:fs'\nexport const ok = () => readFileSync",
+    })
+    const out = await checkBundles(dir)
+    expect(out.every((r: { ok: boolean }) => !r.ok)).toBe(true)
+    expect(out[1].detail).toContain('node:fs')
+  })
+
+  it('honours the browser and workerd export conditions', async () => {
+    const dir = fakeApp({
+      'package.json': manifest({
+        '.': { workerd: './web.js', browser: './web.js', default: './node.js' },
+      }),
+      'node.js': "import { readFileSync } from 'node:fs'\nexport const ok = () => readFileSync",
+      'web.js': 'export const ok = () => fetch',
+    })
+    const out = await checkBundles(dir)
+    expect(out.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+  })
+})
+
+describe('missing()', () => {
+  const mods = {
+    '@amigo-ai/webhooks': { parseWebhookEvent() {} },
+    '@amigo-ai/platform-sdk': { __importError: new Error('Cannot find module x\nstack') },
+  }
+  it('is null when every export is there', () => {
+    expect(missing(mods, [['@amigo-ai/webhooks', 'parseWebhookEvent']])).toBeNull()
+  })
+  it('skips, naming the export, while a package is a stub', () => {
+    expect(missing(mods, [['@amigo-ai/webhooks', 'signWebhookPayload']])).toEqual({
+      skip: 'not implemented yet: @amigo-ai/webhooks export signWebhookPayload',
+    })
+  })
+  it('fails (never skips) when a package does not import or was not packed', () => {
+    expect(missing(mods, [['@amigo-ai/platform-sdk', 'AmigoClient']])).toEqual({
+      fail: '@amigo-ai/platform-sdk does not import: Cannot find module x',
+    })
+    expect(missing(mods, [['@amigo-ai/realtime', 'x']])).toEqual({
+      fail: '@amigo-ai/realtime was not packed',
+    })
+  })
+})
+
+describe('the local platform of a runtime check', () => {
+  it('warms up until ready, then emits the events in order, and forwards other paths', async () => {
+    const upstream = createServer((req, res) => res.end(`upstream ${req.method} ${req.url}`))
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
+    const emitted: [string, unknown][] = []
+    const fakeMock = {
+      async startMockPlatform() {
+        const address = upstream.address() as { port: number }
+        return {
+          url: `http://127.0.0.1:${address.port}`,
+          apiKey: 'key',
+          workspaceId: 'ws',
+          emit: (type: string, data: unknown) => emitted.push([type, data]),
+          close: async () => {},
+        }
+      },
+    }
+    const platform = await startPlatform(fakeMock, { '/page': ['text/html', '<p>page</p>'] })
+    try {
+      const post = async (path: string) => (await fetch(platform.origin + path, { method: 'POST' })).json()
+      await post('/control/begin')
+      while (!emitted.length) await new Promise((r) => setTimeout(r, 10))
+      expect(emitted[0]![0]).toBe(WARMUP_TYPE)
+      const { sent } = await post('/control/ready')
+      expect(sent).toEqual(EVENTS.map(([type]) => type))
+      const warmups = emitted.length - EVENTS.length
+      expect(emitted.slice(warmups)).toEqual(EVENTS)
+      await new Promise((r) => setTimeout(r, 150))
+      expect(emitted.length - EVENTS.length).toBe(warmups)
+      expect(await (await fetch(`${platform.origin}/page`)).text()).toBe('<p>page</p>')
+      expect(await (await fetch(`${platform.origin}/v1/ws/agents?limit=1`)).text()).toBe(
+        'upstream GET /v1/ws/agents?limit=1',
+      )
+      expect(platform.env).toMatchObject({ AMIGO_API_KEY: 'key', AMIGO_WORKSPACE_ID: 'ws' })
+    } finally {
+      await platform.close()
+      upstream.close()
+    }
+  })
+})

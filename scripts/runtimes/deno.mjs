@@ -9,6 +9,16 @@ export const runDeno = ({ app, checks, bins }) =>
     app,
     checks,
     cmd: bins.deno,
-    args: ['run', '--allow-all', '--node-modules-dir=manual', '--no-config', '--no-lock'],
+    // Only loopback network, env and reads: the SDK needs nothing else, and Deno fetches nothing.
+    args: [
+      'run',
+      '--allow-net=127.0.0.1',
+      '--allow-env',
+      '--allow-read',
+      '--node-modules-dir=manual',
+      '--no-config',
+      '--no-lock',
+      '--no-remote',
+    ],
     env: { DENO_DIR: join(app, '.tmp', 'deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
   })

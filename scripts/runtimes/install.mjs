@@ -45,9 +45,20 @@ export function installNpmRuntimes(log) {
     writeFileSync(stamp, manifest)
     log(`runtimes: npm install into ${cacheDir} (first run only)`)
     // bun and deno place their binary with a postinstall script, so scripts must run here.
-    const r = sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-package-lock'], {
-      cwd: cacheDir,
-    })
+    const r = sh(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        '--no-package-lock',
+        '--ignore-scripts=false',
+      ],
+      {
+        cwd: cacheDir,
+      },
+    )
     if (r.status !== 0) {
       writeFileSync(stamp, '{}')
       throw new Error(`npm install of the runtimes failed:\n${r.stdout}${r.stderr}`)

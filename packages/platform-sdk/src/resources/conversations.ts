@@ -1,10 +1,9 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { TurnStreamEvent } from '@amigo-ai/realtime'
-import { type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime'
+import { readTurnStreamEvents, type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime'
 import type { Conversation, ConversationSummary } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
-import { parseTurnStream } from './turn-stream'
 
 /** Query of `conversations.list`. */
 export type ConversationListParams = OperationQuery<'list_conversations_v1__workspace_id__conversations_get'>
@@ -130,7 +129,11 @@ export class ConversationsResource extends APIResource {
       },
       rest,
     )
-    yield* parseTurnStream(stream as unknown as ReadableStream<Uint8Array>, rest.signal)
+    // Frames are parsed by realtime's turn-stream reader (the project's one SSE parser underneath).
+    yield* readTurnStreamEvents(
+      stream as unknown as ReadableStream<Uint8Array>,
+      rest.signal ? { signal: rest.signal } : {},
+    )
   }
 
   /** Sends a user message and waits for the reply; omit `conversation_id` to start a new conversation. */

@@ -1,0 +1,321 @@
+#!/usr/bin/env node
+// Writes api.md (the package surface: client, resources with each method's HTTP method and path, and
+// every exported name) from the TypeScript sources, using the compiler API. `--check` compares instead
+// of writing and exits 1 when api.md is stale. Both modes also check that every auto-paging method
+// clamps `limit` to the maximum its operation declares in openapi.json.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+
+const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+const repoRoot = join(pkgDir, '..', '..')
+const src = (...p) => join(pkgDir, 'src', ...p)
+const check = process.argv.includes('--check')
+const problems = []
+
+// ---------- syntax helpers ----------
+const parse = (file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+const importsOf = (sf) => {
+  const map = new Map()
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !st.importClause?.namedBindings) continue
+    const from = st.moduleSpecifier.text
+    const bindings = st.importClause.namedBindings
+    if (ts.isNamedImports(bindings)) for (const el of bindings.elements) map.set(el.name.text, from)
+  }
+  return map
+}
+const resolveLocal = (fromFile, spec) => join(dirname(fromFile), `${spec}.ts`)
+const findClass = (sf, name) => sf.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === name)
+const isPublic = (member) =>
+  !(ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) &&
+  !(member.name && ts.isPrivateIdentifier(member.name))
+
+const paramList = (fn) =>
+  fn.parameters.map((p) => `${p.name.getText()}${p.questionToken || p.initializer ? '?' : ''}`).join(', ')
+
+// Realtime helpers a resource method delegates to, and the endpoint each one talks to.
+const REALTIME = {
+  subscribeToWorkspaceEvents: ['GET (SSE)', '/v1/{workspace_id}/events/stream'],
+  observeCall: ['WebSocket', '/v1/{workspace_id}/observers/{call_sid}/ws'],
+  textStreamUrl: ['WebSocket URL (no request)', '/agent/text-stream'],
+  parseTurnStream: null,
+}
+
+/** The HTTP calls one method body makes: `this._request(m, path)`, `this._autoPage(m, path, ..., { maxPageSize })`, helpers. */
+function callsIn(node, klass) {
+  const found = []
+  const visit = (n) => {
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression
+      const name = ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isIdentifier(callee)
+          ? callee.text
+          : ''
+      const [m, p] = n.arguments
+      if (
+        (name === '_request' || name === '_autoPage') &&
+        m &&
+        p &&
+        ts.isStringLiteral(m) &&
+        ts.isStringLiteral(p)
+      ) {
+        const entry = { method: m.text.toUpperCase(), path: p.text, paging: name === '_autoPage' }
+        if (name === '_autoPage') {
+          const settings = n.arguments[3]
+          const max =
+            settings && ts.isObjectLiteralExpression(settings)
+              ? settings.properties.find((pr) => pr.name?.getText() === 'maxPageSize')
+              : undefined
+          entry.maxPageSize =
+            max && ts.isNumericLiteral(max.initializer) ? Number(max.initializer.text) : undefined
+          if (entry.maxPageSize === undefined)
+            problems.push(`${klass}: _autoPage without a literal maxPageSize`)
+        }
+        found.push(entry)
+      } else if (name in REALTIME && REALTIME[name]) {
+        const [method, path] = REALTIME[name]
+        found.push({ method, path })
+      } else if (
+        ts.isPropertyAccessExpression(callee) &&
+        callee.expression.kind === ts.SyntaxKind.ThisKeyword
+      ) {
+        // A private helper of the same class (e.g. tokens' `_postToken`): follow it.
+        const helper = klass.decl.members.find(
+          (mm) => ts.isMethodDeclaration(mm) && mm.name.getText() === name,
+        )
+        if (helper && helper !== node) found.push(...callsIn(helper, klass))
+      }
+    }
+    ts.forEachChild(n, visit)
+  }
+  visit(node.body ?? node)
+  return found
+}
+
+/** A resource class: its public methods (with HTTP calls) and its sub-resources (readonly props built in the constructor). */
+function describeResource(file, className, label) {
+  const sf = parse(file)
+  const decl = findClass(sf, className)
+  if (!decl) throw new Error(`${relative(pkgDir, file)}: class ${className} not found`)
+  const klass = { decl, name: className }
+  const imports = importsOf(sf)
+  const methods = []
+  const children = []
+  for (const member of decl.members) {
+    if (!isPublic(member)) continue
+    if (ts.isMethodDeclaration(member)) {
+      const name = member.name.getText()
+      methods.push({ name, params: paramList(member), calls: callsIn(member, klass) })
+    }
+  }
+  const ctor = decl.members.find(ts.isConstructorDeclaration)
+  if (ctor?.body) {
+    for (const st of ctor.body.statements) {
+      const expr = ts.isExpressionStatement(st) ? st.expression : undefined
+      if (!expr || !ts.isBinaryExpression(expr) || !ts.isNewExpression(expr.right)) continue
+      const prop = expr.left.getText().replace(/^this\./, '')
+      const childClass = expr.right.expression.getText()
+      const from = imports.get(childClass)
+      if (!from) continue
+      children.push(describeResource(resolveLocal(file, from), childClass, `${label}.${prop}`))
+    }
+  }
+  return { label, className, file: relative(pkgDir, file), methods, children }
+}
+
+// ---------- resources from the registry ----------
+const registryFile = src('resources', 'registry.ts')
+const registry = parse(registryFile)
+const registryImports = importsOf(registry)
+const createResources = registry.statements.find(
+  (s) => ts.isFunctionDeclaration(s) && s.name?.text === 'createResources',
+)
+const returned = createResources.body.statements.find(ts.isReturnStatement).expression
+const resources = returned.properties.map((prop) => {
+  const className = prop.initializer.expression.getText()
+  return describeResource(
+    resolveLocal(registryFile, registryImports.get(className)),
+    className,
+    `client.${prop.name.getText()}`,
+  )
+})
+
+// ---------- auto-paging limits against the spec ----------
+const spec = JSON.parse(readFileSync(join(repoRoot, 'openapi.json'), 'utf8'))
+const limitMaximum = (method, path) => {
+  const op = spec.paths?.[path]?.[method.toLowerCase()]
+  if (!op) return { missing: true }
+  const limit = (op.parameters ?? []).find((p) => p.in === 'query' && p.name === 'limit')
+  return { maximum: limit?.schema?.maximum ?? limit?.schema?.anyOf?.find((s) => s.maximum)?.maximum }
+}
+const walk = (res, fn) => {
+  fn(res)
+  for (const child of res.children) walk(child, fn)
+}
+for (const res of resources)
+  walk(res, (r) => {
+    for (const m of r.methods)
+      for (const c of m.calls) {
+        if (!c.path.startsWith('/')) continue
+        if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(c.method)) continue
+        const { missing, maximum } = limitMaximum(c.method, c.path)
+        if (missing) problems.push(`${r.label}.${m.name}: ${c.method} ${c.path} is not in openapi.json`)
+        else if (c.paging && maximum !== c.maxPageSize)
+          problems.push(
+            `${r.label}.${m.name}: maxPageSize ${c.maxPageSize} but the spec's limit maximum is ${maximum}`,
+          )
+      }
+  })
+
+// ---------- exported names, via the type checker ----------
+const configPath = join(pkgDir, 'tsconfig.json')
+const parsed = ts.getParsedCommandLineOfConfigFile(
+  configPath,
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+)
+const program = ts.createProgram([src('index.ts'), src('env.d.ts')], parsed.options)
+const checker = program.getTypeChecker()
+const indexSymbol = checker.getSymbolAtLocation(program.getSourceFile(src('index.ts')))
+const origin = (fileName) => {
+  const rel = relative(join(repoRoot, 'packages'), fileName).split(/[\\/]/)[0]
+  return (
+    {
+      core: '@amigo-ai/core',
+      realtime: '@amigo-ai/realtime',
+      webhooks: '@amigo-ai/webhooks',
+      'auth-node': '@amigo-ai/auth-node',
+    }[rel] ?? '@amigo-ai/platform-sdk'
+  )
+}
+const kindOf = (symbol) => {
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol
+  const f = target.flags
+  const decl = target.declarations?.[0]
+  const kind =
+    f & ts.SymbolFlags.Class
+      ? 'class'
+      : f & ts.SymbolFlags.Function
+        ? 'function'
+        : f & ts.SymbolFlags.Variable
+          ? 'const'
+          : f & ts.SymbolFlags.Enum
+            ? 'enum'
+            : f & ts.SymbolFlags.Interface
+              ? 'interface'
+              : 'type'
+  return { kind, from: decl ? origin(decl.getSourceFile().fileName) : '@amigo-ai/platform-sdk' }
+}
+const exported = new Map()
+for (const symbol of checker.getExportsOfModule(indexSymbol)) {
+  const { kind, from } = kindOf(symbol)
+  if (!exported.has(from)) exported.set(from, new Map())
+  const byKind = exported.get(from)
+  if (!byKind.has(kind)) byKind.set(kind, [])
+  byKind.get(kind).push(symbol.getName())
+}
+
+// ---------- render ----------
+const lines = []
+const out = (s = '') => lines.push(s)
+out('# @amigo-ai/platform-sdk: API surface')
+out()
+out('Generated from the sources by `scripts/api-md.mjs` (TypeScript compiler API); do not edit by hand.')
+out('Run `pnpm --filter @amigo-ai/platform-sdk api-md` after changing the public surface; the test suite')
+out('fails while this file is stale.')
+out()
+out('## `AmigoClient`')
+out()
+out('| member | what it does |')
+out('|---|---|')
+out(
+  '| `new AmigoClient(config)` | `apiKey`, `workspaceId` (required), `baseUrl`, `retry`, `maxRetries`, `timeout`, `headers`, `hooks`, `fetch`, `userAgent`, `agentBaseUrl` |',
+)
+for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
+  out(
+    `| \`client.${m}(path, init?)\` | typed ${m} of any spec path; \`{workspace_id}\` filled from the config |`,
+  )
+out('| `client.withOptions(options)` | a client whose every call carries these options |')
+out()
+out('Every resource (and sub-resource) below also has `withOptions(options)`, and every method takes')
+out(
+  'per-call `RequestOptions` (`timeout`, `maxRetries`, `headers`, `signal`, `idempotencyKey`) as its last argument.',
+)
+out('Auto-paging methods clamp the requested `limit` to the page size the operation allows.')
+out()
+out('## Resources')
+const renderResource = (res) => {
+  out()
+  out(`### \`${res.label}\` (\`${res.className}\`, ${res.file})`)
+  out()
+  if (res.methods.length) {
+    out('| method | HTTP | path |')
+    out('|---|---|---|')
+    for (const m of res.methods) {
+      const calls = m.calls.length ? m.calls : [{ method: '—', path: '—' }]
+      const http = [
+        ...new Set(calls.map((c) => c.method + (c.paging ? ` (pages of ≤ ${c.maxPageSize})` : ''))),
+      ].join(', ')
+      const paths = [...new Set(calls.map((c) => (c.path === '—' ? '—' : `\`${c.path}\``)))].join(', ')
+      out(`| \`${m.name}(${m.params})\` | ${http} | ${paths} |`)
+    }
+  }
+  if (res.children.length) {
+    out()
+    out(`Sub-resources: ${res.children.map((c) => `\`${c.label}\``).join(', ')}.`)
+  }
+  for (const child of res.children) renderResource(child)
+}
+for (const res of resources) renderResource(res)
+out()
+out('## Exported names')
+const order = [
+  '@amigo-ai/platform-sdk',
+  '@amigo-ai/core',
+  '@amigo-ai/realtime',
+  '@amigo-ai/webhooks',
+  '@amigo-ai/auth-node',
+]
+const kinds = ['class', 'function', 'const', 'enum', 'interface', 'type']
+for (const from of order) {
+  const byKind = exported.get(from)
+  if (!byKind) continue
+  out()
+  out(from === '@amigo-ai/platform-sdk' ? '### Defined in this package' : `### Re-exported from \`${from}\``)
+  out()
+  for (const kind of kinds) {
+    const names = byKind.get(kind)
+    if (!names?.length) continue
+    out(
+      `- ${kind === 'class' ? 'classes' : kind === 'const' ? 'constants' : `${kind}s`}: ${names
+        .sort()
+        .map((n) => `\`${n}\``)
+        .join(', ')}`,
+    )
+  }
+}
+out()
+const text = lines.join('\n')
+
+const target = join(pkgDir, 'api.md')
+if (problems.length) {
+  for (const p of problems) console.error(`✗ ${p}`)
+  process.exit(1)
+}
+if (check) {
+  let current = ''
+  try {
+    current = readFileSync(target, 'utf8')
+  } catch {}
+  if (current !== text) {
+    console.error('✗ api.md is stale: run `pnpm --filter @amigo-ai/platform-sdk api-md`')
+    process.exit(1)
+  }
+  console.log('✓ api.md is up to date')
+} else {
+  writeFileSync(target, text)
+  console.log(`wrote ${relative(process.cwd(), target)}`)
+}

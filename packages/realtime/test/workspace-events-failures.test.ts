@@ -417,6 +417,29 @@ describe('workspace events: lifecycle', () => {
     expect(errors).toEqual([])
   })
 
+  it('an async onEvent is awaited: one event at a time, in order', async () => {
+    const server = await eventStreamServer((_req, res) => {
+      const w = sse(res)
+      for (let i = 1; i <= 20; i++) w.send(event(i))
+    })
+    let inFlight = 0
+    let maxInFlight = 0
+    const seen: string[] = []
+    const { sub } = subscribe(server.url, {
+      onEvent: async (e) => {
+        inFlight++
+        maxInFlight = Math.max(maxInFlight, inFlight)
+        await new Promise((r) => setTimeout(r, 1))
+        seen.push((e as { call_sid: string }).call_sid)
+        inFlight--
+        if (seen.length === 20) sub.unsubscribe()
+      },
+    })
+    await sub.done
+    expect(maxInFlight).toBe(1)
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => `c${i + 1}`))
+  })
+
   it('an onEvent that throws ends the subscription with that error', async () => {
     const server = await eventStreamServer((_req, res) => {
       const w = sse(res)

@@ -36,6 +36,9 @@ export async function bundleFor(name, resolveDir, contents) {
     minify: true,
     metafile: true,
     logLevel: 'silent',
+    // Resolve like a user's bundler: through package.json exports, never the workspace's
+    // tsconfig paths (they point @amigo-ai/* at src/, which would bypass the export conditions).
+    tsconfigRaw: '{}',
     ...targets[name],
   }).catch((err) => {
     const msgs = (err.errors ?? []).map((e) => `${e.text}${e.location ? ` (${e.location.file})` : ''}`)

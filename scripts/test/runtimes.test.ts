@@ -1,7 +1,7 @@
 // The runtime matrix's own moving parts, tested without installing any runtime: the bundle check
 // really catches `ws` and Node built-ins, a check is skipped only for a missing export, and the
 // event handshake and same-origin forwarding of the local platform behave as the fixtures expect.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -79,6 +79,35 @@ describe('check-bundles', () => {
     })
     const out = await checkBundles(dir)
     expect(out.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+  })
+  it('ignores tsconfig paths of a linked workspace package (resolves through exports, like users)', async () => {
+    // As in the workspace: the package is a symlink to a folder outside node_modules whose
+    // tsconfig maps a dependency to a Node-only source file.
+    const dir = mkdtempSync(join(tmpdir(), 'amigo-runtimes-test-'))
+    dirs.push(dir)
+    const real = join(dir, 'packages', 'sdk')
+    mkdirSync(real, { recursive: true })
+    writeFileSync(join(real, 'package.json'), manifest('./web.js'))
+    writeFileSync(join(real, 'web.js'), "import { x } from '@amigo-ai/other'\nexport const ok = () => x")
+    writeFileSync(
+      join(real, 'node.js'),
+      "import { readFileSync } from 'node:fs'\nexport const x = readFileSync",
+    )
+    writeFileSync(
+      join(real, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@amigo-ai/other': ['./node.js'] } } }),
+    )
+    const other = join(real, 'node_modules', '@amigo-ai', 'other')
+    mkdirSync(other, { recursive: true })
+    writeFileSync(join(other, 'package.json'), '{"name":"@amigo-ai/other","main":"i.js"}')
+    writeFileSync(join(other, 'i.js'), 'export const x = 1')
+    mkdirSync(join(dir, 'node_modules', '@amigo-ai'), { recursive: true })
+    symlinkSync(real, join(dir, 'node_modules', '@amigo-ai', 'platform-sdk'))
+    const out = await checkBundles(dir)
+    expect(out.map((r: { ok: boolean; detail: string }) => [r.ok, r.detail])).toEqual([
+      [true, expect.any(String)],
+      [true, expect.any(String)],
+    ])
   })
 })
 

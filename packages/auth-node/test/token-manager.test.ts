@@ -279,3 +279,45 @@ it('store() accepts expiresAt as a Date or an ISO string', async () => {
   })
   expect((await storage.load())?.expiresAt).toBe(when.getTime())
 })
+
+describe('several managers sharing one storage', () => {
+  it('MemoryTokenStorage: two managers, 50 callers each, one refresh', async () => {
+    const { idp, storage, tick } = await setup({ refreshDelayMs: 20 })
+    tick(7200_000)
+    const now = () => T0 + 7200_000
+    const a = new TokenManager({ storage, identityBaseUrl: idp.url, now })
+    const b = new TokenManager({ storage, identityBaseUrl: idp.url, now })
+    const results = await Promise.all(
+      [a, b].flatMap((m) => Array.from({ length: 50 }, () => m.getAccessToken())),
+    )
+    expect(new Set(results)).toEqual(new Set(['at-2']))
+    expect(idp.refreshes()).toHaveLength(1)
+  })
+
+  it('one FileTokenStorage instance shared by two managers still serialises their refreshes', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { FileTokenStorage } = await import('../src/index')
+    const directory = mkdtempSync(join(tmpdir(), 'amigo-shared-'))
+    try {
+      const { idp } = await setup({ refreshDelayMs: 50 })
+      const storage = new FileTokenStorage({ directory })
+      await storage.save({
+        accessToken: 'old',
+        refreshToken: idp.issueRefreshToken('ws-1'),
+        expiresAt: 0,
+        workspaceId: 'ws-1',
+        tokenType: 'Bearer',
+      })
+      const a = new TokenManager({ storage, identityBaseUrl: idp.url })
+      const b = new TokenManager({ storage, identityBaseUrl: idp.url })
+      const results = await Promise.all([a.getAccessToken(), b.getAccessToken(), a.getAccessToken()])
+      // setup() already issued two tokens on this server, so the refresh returns at-3.
+      expect(results).toEqual(['at-3', 'at-3', 'at-3'])
+      expect(idp.refreshes()).toHaveLength(1)
+    } finally {
+      rmSync(directory, { recursive: true, force: true })
+    }
+  })
+})

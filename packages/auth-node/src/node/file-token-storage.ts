@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { chmod, mkdir, readFile, stat, unlink } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { join, parse, resolve } from 'node:path'
@@ -22,6 +23,9 @@ export interface FileTokenStorageOptions {
 const DIR_MODE = 0o700
 const FILE_MODE = 0o600
 const PROFILE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+// Lock files held by the current async call chain: save/clear inside withLock must not wait on
+// the lock their own caller holds, while other callers (even on the same instance) still wait.
+const heldLocks = new AsyncLocalStorage<ReadonlySet<string>>()
 
 /**
  * Keeps credentials in one JSON file per profile under the user's config directory: directory
@@ -32,8 +36,6 @@ export class FileTokenStorage implements TokenStorage {
   readonly directory: string
   readonly #profile: string
   readonly #lock: FileLockOptions
-  // Profiles whose lock this instance holds (inside withLock), so save/clear do not wait on themselves.
-  readonly #held = new Map<string, number>()
 
   constructor(options: FileTokenStorageOptions = {}) {
     if (options.directory !== undefined && (typeof options.directory !== 'string' || !options.directory)) {
@@ -119,26 +121,15 @@ export class FileTokenStorage implements TokenStorage {
    * so two processes never spend the same rotating refresh token.
    */
   async withLock<T>(fn: () => Promise<T>, profile?: string): Promise<T> {
-    const key = checkProfile(profile ?? this.#profile)
-    const depth = this.#held.get(key) ?? 0
-    if (depth > 0) return this.#nested(key, fn)
+    const lockPath = `${this.filePath(profile)}.lock`
+    const held = heldLocks.getStore()
+    if (held?.has(lockPath)) return fn()
     await this.#ensureDirectory()
-    const release = await acquireFileLock(`${this.filePath(key)}.lock`, this.#lock)
-    this.#held.set(key, 1)
+    const release = await acquireFileLock(lockPath, this.#lock)
     try {
-      return await fn()
+      return await heldLocks.run(new Set([...(held ?? []), lockPath]), fn)
     } finally {
-      this.#held.delete(key)
       await release()
-    }
-  }
-
-  async #nested<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    this.#held.set(key, (this.#held.get(key) ?? 0) + 1)
-    try {
-      return await fn()
-    } finally {
-      this.#held.set(key, (this.#held.get(key) ?? 1) - 1)
     }
   }
 

@@ -5,6 +5,8 @@ import type { TokenStorage } from './token-storage'
 export class MemoryTokenStorage implements TokenStorage {
   readonly #entries = new Map<string, StoredCredentials>()
   readonly #defaultProfile: string
+  // Tail of each profile's queue of withLock callers (an in-process mutex).
+  readonly #queues = new Map<string, Promise<unknown>>()
 
   /** `profile` is the default profile name (default `default`). */
   constructor(options: { profile?: string } = {}) {
@@ -25,5 +27,18 @@ export class MemoryTokenStorage implements TokenStorage {
   /** Forgets the profile's credentials. */
   async clear(profile?: string): Promise<void> {
     this.#entries.delete(profile ?? this.#defaultProfile)
+  }
+
+  /** Runs `fn` after earlier `withLock` callers on the same profile finished (managers sharing this storage refresh once). */
+  withLock<T>(fn: () => Promise<T>, profile?: string): Promise<T> {
+    const key = profile ?? this.#defaultProfile
+    const previous = this.#queues.get(key) ?? Promise.resolve()
+    const run = previous.then(fn, fn)
+    const tail = run.catch(() => {})
+    this.#queues.set(key, tail)
+    void tail.then(() => {
+      if (this.#queues.get(key) === tail) this.#queues.delete(key)
+    })
+    return run
   }
 }

@@ -18,6 +18,7 @@ describe('x-mock-fault header', () => {
     expect(parseFault('status=429;retry-after=7')).toEqual({ status: 429, retryAfter: 7 })
     expect(parseFault('{"latencyMs":5}')).toEqual({ latencyMs: 5 })
     expect(() => parseFault('explode')).toThrow(/unknown key "explode"/)
+    expect(() => parseFault('{"statuss":500}')).toThrow(/unknown key "statuss"/)
   })
 
   it('fails N times with a status, then answers normally', async () => {
@@ -98,5 +99,16 @@ describe('server-wide faults', () => {
     )
     const code = await new Promise<number>((resolve) => sock.on('close', (c) => resolve(c)))
     expect(code).toBe(1006)
+  })
+
+  it('kills open WebSockets when a server-wide ws-kill is injected', async () => {
+    const sid = mock.store.calls.list()[1]!.call_sid
+    const url = `${mock.url.replace('http', 'ws')}/v1/${mock.workspaceId}/observers/${sid}/ws`
+    const sock = new WebSocket(url, ['auth', mock.apiKey])
+    await new Promise((resolve) => sock.once('message', resolve))
+    const closed = new Promise<number>((resolve) => sock.on('close', (c) => resolve(c)))
+    const disarm = mock.injectFault({ wsKill: true, times: 0 })
+    expect(await closed).toBe(1006)
+    disarm()
   })
 })

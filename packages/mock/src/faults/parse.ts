@@ -1,5 +1,21 @@
 import type { MockFault } from './types'
 
+const FAULT_KEYS = new Set([
+  'status',
+  'retryAfter',
+  'body',
+  'latencyMs',
+  'reset',
+  'halfOpen',
+  'malformedJson',
+  'sseDropEvery',
+  'wsKill',
+  'wsKillAfterMs',
+  'times',
+  'path',
+  'method',
+])
+
 const num = (key: string, v: string | undefined): number => {
   const n = Number(v)
   if (v === undefined || v === '' || !Number.isFinite(n) || n < 0)
@@ -23,6 +39,8 @@ export function parseFault(header: string): MockFault {
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
       throw new Error('x-mock-fault: JSON must be an object')
+    const unknown = Object.keys(parsed).filter((k) => !FAULT_KEYS.has(k))
+    if (unknown.length) throw new Error(`x-mock-fault: unknown key "${unknown[0]}"`)
     return parsed as MockFault
   }
   const fault: MockFault = {}

@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Action } from '../types'
-import { APIResource } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `actions.list`. */
@@ -80,6 +80,19 @@ export class ActionsResource extends APIResource {
       'post',
       '/v1/{workspace_id}/skills/{skill_id}/test',
       { path: { skill_id: actionId }, body },
+      options,
+    )
+  }
+
+  /** Fetches the references (`GET /skills/{skill_id}/references`). */
+  getReferences(
+    actionId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-skill-references'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/skills/{skill_id}/references',
+      { path: { skill_id: actionId } },
       options,
     )
   }

@@ -1,5 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
-import { APIResource } from './base'
+import { AnalyticsSurfacesResource } from './analytics-surfaces'
+import { APIResource, type ResourceContext, type WithMeta } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `analytics.getDashboard`. */
@@ -21,6 +22,15 @@ export type CallComparison = OperationResult<'get-call-comparison'>
 
 /** Analytics: dashboards, call statistics and per-agent performance. */
 export class AnalyticsResource extends APIResource {
+  /** Surface (form) analytics. */
+  readonly surfaces: AnalyticsSurfacesResource
+
+  /** Builds the `surfaces` group over the same context (so `withOptions` reaches it). */
+  constructor(ctx: ResourceContext) {
+    super(ctx)
+    this.surfaces = new AnalyticsSurfacesResource(ctx)
+  }
+
   /** Dashboard KPIs with deltas against the previous period. */
   getDashboard(
     params?: AnalyticsDashboardParams,
@@ -48,5 +58,92 @@ export class AnalyticsResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithResponseMeta<CallComparison>> {
     return this._request('get', '/v1/{workspace_id}/analytics/calls/comparison', { query: params }, options)
+  }
+
+  /** Fetches the call quality (`GET /analytics/call-quality`). */
+  getCallQuality(
+    params?: OperationQuery<'get-call-quality-analytics'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-call-quality-analytics'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/call-quality', { query: params }, options)
+  }
+
+  /** Fetches the emotion trends (`GET /analytics/emotion-trends`). */
+  getEmotionTrends(
+    params?: OperationQuery<'get-emotion-trends'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-emotion-trends'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/emotion-trends', { query: params }, options)
+  }
+
+  /** Fetches the latency (`GET /analytics/latency`). */
+  getLatency(
+    params?: OperationQuery<'get-latency-analytics'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-latency-analytics'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/latency', { query: params }, options)
+  }
+
+  /** Fetches the tool performance (`GET /analytics/tool-performance`). */
+  getToolPerformance(
+    params?: OperationQuery<'get-tool-performance'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-tool-performance'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/tool-performance', { query: params }, options)
+  }
+
+  /** Fetches the data quality (`GET /analytics/data-quality`). */
+  getDataQuality(
+    params?: OperationQuery<'data_quality_analytics_v1__workspace_id__analytics_data_quality_get'>,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<OperationResult<'data_quality_analytics_v1__workspace_id__analytics_data_quality_get'>>
+  > {
+    return this._request('get', '/v1/{workspace_id}/analytics/data-quality', { query: params }, options)
+  }
+
+  /** Fetches the usage (`GET /analytics/usage`). */
+  getUsage(
+    params?: OperationQuery<'usage_summary_v1__workspace_id__analytics_usage_get'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'usage_summary_v1__workspace_id__analytics_usage_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/usage', { query: params }, options)
+  }
+
+  /** Fetches the event breakdown (`GET /analytics/events`). */
+  getEventBreakdown(
+    params?: OperationQuery<'event_breakdown_v1__workspace_id__analytics_events_get'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'event_breakdown_v1__workspace_id__analytics_events_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/events', { query: params }, options)
+  }
+
+  /** Fetches the safety trends (`GET /analytics/safety-trends`). */
+  getSafetyTrends(
+    params?: OperationQuery<'get-safety-trends'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-safety-trends'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/safety-trends', { query: params }, options)
+  }
+
+  /** Fetches the operator performance (`GET /analytics/operator-performance`). */
+  getOperatorPerformance(
+    params?: OperationQuery<'get-operator-performance'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-operator-performance'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/analytics/operator-performance',
+      { query: params },
+      options,
+    )
+  }
+
+  /** Fetches the advanced call stats (`GET /analytics/calls/advanced`). */
+  getAdvancedCallStats(
+    params?: OperationQuery<'get-advanced-call-stats'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-advanced-call-stats'>>> {
+    return this._request('get', '/v1/{workspace_id}/analytics/calls/advanced', { query: params }, options)
   }
 }

@@ -1,7 +1,13 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { AuditEvent } from '../types'
-import { APIResource } from './base'
-import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
 
 /** Query of `audit.list`. */
 export type AuditEventListParams = OperationQuery<'list-audit-events'>
@@ -52,5 +58,66 @@ export class AuditResource extends APIResource {
   /** Starts an export of the audit log for a date range. */
   createExport(body: AuditExportParams, options?: RequestOptions): Promise<WithResponseMeta<AuditExport>> {
     return this._request('post', '/v1/{workspace_id}/audit/export', { body }, options)
+  }
+
+  /** PHI access report, one page (`events`, also exposed as `items`). */
+  async getPhiAccess(
+    params?: OperationQuery<'get-phi-access-report'>,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<AuditEventPage>> {
+    const page = await this._request('get', '/v1/{workspace_id}/audit/phi-access', { query: params }, options)
+    return Object.assign(page, { items: page.events })
+  }
+
+  /** Iterates over every item of `getPhiAccess`, fetching pages as needed. */
+  getPhiAccessAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'get-phi-access-report'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'get-phi-access-report'>, 'events'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/audit/phi-access',
+      { query: params },
+      { maxPageSize: 100, itemsKey: 'events' },
+      options,
+    )
+  }
+
+  /** Lists exports, one page (`GET /audit/exports`) — `params` goes beyond the official SDK, which sends no query here. */
+  listExports(
+    params?: OperationQuery<'list-audit-exports'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-audit-exports'>>> {
+    return this._request('get', '/v1/{workspace_id}/audit/exports', { query: params }, options)
+  }
+
+  /** Access log of one entity, one page (`events`, also exposed as `items`). */
+  async getEntityAccessLog(
+    entityId: string,
+    params?: OperationQuery<'get-entity-access-log'>,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<AuditEventPage>> {
+    const page = await this._request(
+      'get',
+      '/v1/{workspace_id}/audit/entity/{entity_id}/access-log',
+      { path: { entity_id: entityId }, query: params },
+      options,
+    )
+    return Object.assign(page, { items: page.events })
+  }
+
+  /** Iterates over every item of `getEntityAccessLog`, fetching pages as needed. */
+  getEntityAccessLogAutoPaging(
+    entityId: string,
+    params?: AutoPagingParams<OperationQuery<'get-entity-access-log'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'get-entity-access-log'>, 'events'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/audit/entity/{entity_id}/access-log',
+      { path: { entity_id: entityId }, query: params },
+      { maxPageSize: 100, itemsKey: 'events' },
+      options,
+    )
   }
 }

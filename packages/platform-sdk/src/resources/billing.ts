@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Invoice } from '../types'
-import { APIResource } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult } from './operation-types'
 
 /** Result of `billing.getDashboard`. */
@@ -52,6 +52,27 @@ export class BillingResource extends APIResource {
       options,
     )
     return asBytes(result)
+  }
+
+  /** Fetches the usage trends (`GET /billing/usage/trends`). */
+  getUsageTrends(
+    params?: OperationQuery<'get-billing-usage-trends'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-billing-usage-trends'>>> {
+    return this._request('get', '/v1/{workspace_id}/billing/usage/trends', { query: params }, options)
+  }
+
+  /** Fetches the invoice (`GET /billing/invoices/{invoice_id}`). */
+  getInvoice(
+    invoiceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-billing-invoice'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/billing/invoices/{invoice_id}',
+      { path: { invoice_id: invoiceId } },
+      options,
+    )
   }
 }
 

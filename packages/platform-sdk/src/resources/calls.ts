@@ -1,7 +1,7 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Call, CallDetail } from '../types'
-import { APIResource } from './base'
-import type { AutoPagingParams, OperationQuery, OperationResult } from './operation-types'
+import { APIResource, type WithMeta } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `calls.list`. */
 export type CallListParams = OperationQuery<'list-calls'>
@@ -46,5 +46,89 @@ export class CallsResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithResponseMeta<CallBenchmarks>> {
     return this._request('get', '/v1/{workspace_id}/calls/benchmarks', { query: params }, options)
+  }
+
+  /** Fetches the timeline (`GET /calls/{call_id}/timeline`). */
+  getTimeline(
+    callId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-call-timeline'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/calls/{call_id}/timeline',
+      { path: { call_id: callId } },
+      options,
+    )
+  }
+
+  /** Fetches the intelligence (`GET /calls/{call_id}/intelligence`). */
+  getIntelligence(
+    callId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-call-intelligence'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/calls/{call_id}/intelligence',
+      { path: { call_id: callId } },
+      options,
+    )
+  }
+
+  /** Fetches the active intelligence (`GET /calls/active/intelligence`). */
+  getActiveIntelligence(
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-active-calls-intelligence'>>> {
+    return this._request('get', '/v1/{workspace_id}/calls/active/intelligence', {}, options)
+  }
+
+  /** Fetches the phone volume (`GET /calls/phone-volume`). */
+  getPhoneVolume(
+    params?: OperationQuery<'get-phone-call-volume'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-phone-call-volume'>>> {
+    return this._request('get', '/v1/{workspace_id}/calls/phone-volume', { query: params }, options)
+  }
+
+  /** Fetches the trace analysis (`GET /calls/{call_id}/trace-analysis`). */
+  getTraceAnalysis(
+    callId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-call-trace-analysis'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/calls/{call_id}/trace-analysis',
+      { path: { call_id: callId } },
+      options,
+    )
+  }
+
+  /** Lists traces, one page (`GET /calls/traces`). */
+  listTraces(
+    params?: OperationQuery<'list-call-traces'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-call-traces'>>> {
+    return this._request('get', '/v1/{workspace_id}/calls/traces', { query: params }, options)
+  }
+
+  /** Fetches the metrics (`GET /calls/{call_id}/metrics`). */
+  getMetrics(
+    callId: string,
+    params?: OperationQuery<'list-call-metric-values'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-call-metric-values'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/calls/{call_id}/metrics',
+      { path: { call_id: callId }, query: params },
+      options,
+    )
+  }
+
+  /** Creates a outbound (`POST /calls/outbound`). */
+  createOutbound(
+    body: OperationBody<'create-outbound-call'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-outbound-call'>>> {
+    return this._request('post', '/v1/{workspace_id}/calls/outbound', { body }, options)
   }
 }

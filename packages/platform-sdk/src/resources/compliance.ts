@@ -1,5 +1,5 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
-import { APIResource } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `compliance.getHipaa`. */
@@ -12,5 +12,15 @@ export class ComplianceResource extends APIResource {
   /** The workspace's HIPAA report. */
   getHipaa(params?: HipaaReportParams, options?: RequestOptions): Promise<WithResponseMeta<HipaaReport>> {
     return this._request('get', '/v1/{workspace_id}/compliance/hipaa', { query: params }, options)
+  }
+
+  /** Fetches the dashboard (`GET /compliance/dashboard`). */
+  getDashboard(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-compliance-dashboard'>>> {
+    return this._request('get', '/v1/{workspace_id}/compliance/dashboard', {}, options)
+  }
+
+  /** Fetches the access review (`GET /compliance/access-review`). */
+  getAccessReview(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-access-review'>>> {
+    return this._request('get', '/v1/{workspace_id}/compliance/access-review', {}, options)
   }
 }

@@ -1,7 +1,7 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { DataSource } from '../types'
-import { APIResource } from './base'
-import type { AutoPagingParams, OperationQuery, OperationResult } from './operation-types'
+import { APIResource, type WithMeta } from './base'
+import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `dataSources.list`. */
 export type DataSourceListParams = OperationQuery<'list-data-sources'>
@@ -34,6 +34,78 @@ export class DataSourcesResource extends APIResource {
     return this._request(
       'get',
       '/v1/{workspace_id}/data-sources/{data_source_id}',
+      { path: { data_source_id: dataSourceId } },
+      options,
+    )
+  }
+
+  /** Creates a data source (`POST /data-sources`). */
+  create(
+    body: OperationBody<'create-data-source'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-data-source'>>> {
+    return this._request('post', '/v1/{workspace_id}/data-sources', { body }, options)
+  }
+
+  /** Updates a data source (`PATCH /data-sources/{data_source_id}`). */
+  update(
+    dataSourceId: string,
+    body: OperationBody<'update-data-source'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-data-source'>>> {
+    return this._request(
+      'patch',
+      '/v1/{workspace_id}/data-sources/{data_source_id}',
+      { path: { data_source_id: dataSourceId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a data source (`DELETE /data-sources/{data_source_id}`). */
+  async delete(dataSourceId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/data-sources/{data_source_id}',
+      { path: { data_source_id: dataSourceId } },
+      options,
+    )
+  }
+
+  /** Fetches the status (`GET /data-sources/{data_source_id}/status`). */
+  getStatus(
+    dataSourceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'data-source-status'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/data-sources/{data_source_id}/status',
+      { path: { data_source_id: dataSourceId } },
+      options,
+    )
+  }
+
+  /** Fetches the sync history (`GET /data-sources/{data_source_id}/sync-history`) — `params` goes beyond the official SDK, which sends no query here. */
+  getSyncHistory(
+    dataSourceId: string,
+    params?: OperationQuery<'data-source-sync-history'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'data-source-sync-history'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/data-sources/{data_source_id}/sync-history',
+      { path: { data_source_id: dataSourceId }, query: params },
+      options,
+    )
+  }
+
+  /** Trigger sync (`POST /data-sources/{data_source_id}/sync`). */
+  triggerSync(
+    dataSourceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'trigger-data-source-sync'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/data-sources/{data_source_id}/sync',
       { path: { data_source_id: dataSourceId } },
       options,
     )

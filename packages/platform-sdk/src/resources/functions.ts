@@ -1,7 +1,7 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { FunctionDefinition } from '../types'
-import { APIResource } from './base'
-import type { OperationBody, OperationResult } from './operation-types'
+import { APIResource, type WithMeta } from './base'
+import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Result of `functions.list` (not paginated: `items` and `count`). */
 export type FunctionList = OperationResult<'list-functions'>
@@ -36,6 +36,141 @@ export class FunctionsResource extends APIResource {
     return this._request(
       'post',
       '/v1/{workspace_id}/functions/{function_name}/test',
+      { path: { function_name: functionName }, body },
+      options,
+    )
+  }
+
+  /** Creates a function (`POST /functions`). */
+  create(
+    body: OperationBody<'create-function'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-function'>>> {
+    return this._request('post', '/v1/{workspace_id}/functions', { body }, options)
+  }
+
+  /** Deletes a function (`DELETE /functions/{function_name}`). */
+  delete(
+    functionName: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'delete-function'>>> {
+    return this._request(
+      'delete',
+      '/v1/{workspace_id}/functions/{function_name}',
+      { path: { function_name: functionName } },
+      options,
+    )
+  }
+
+  /** Fetches the catalog (`GET /functions/catalog`). */
+  getCatalog(options?: RequestOptions): Promise<WithMeta<OperationResult<'discover-catalog'>>> {
+    return this._request('get', '/v1/{workspace_id}/functions/catalog', {}, options)
+  }
+
+  /** Query (`POST /functions/query`). */
+  query(
+    body: OperationBody<'query-functions'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'query-functions'>>> {
+    return this._request('post', '/v1/{workspace_id}/functions/query', { body }, options)
+  }
+
+  /** Sync (`POST /functions/sync`). */
+  sync(options?: RequestOptions): Promise<WithMeta<OperationResult<'sync-catalog'>>> {
+    return this._request('post', '/v1/{workspace_id}/functions/sync', {}, options)
+  }
+
+  /** Deploy (`POST /functions/deploy`). */
+  deploy(
+    body: OperationBody<'deploy-function'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'deploy-function'>>> {
+    return this._request('post', '/v1/{workspace_id}/functions/deploy', { body }, options)
+  }
+
+  /** Lists registered, one page (`GET /functions/registered`). */
+  listRegistered(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-registered-functions'>>> {
+    return this._request('get', '/v1/{workspace_id}/functions/registered', {}, options)
+  }
+
+  /** Lists versions, one page (`GET /functions/{function_name}/versions`). */
+  listVersions(
+    functionName: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-function-versions'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/functions/{function_name}/versions',
+      { path: { function_name: functionName } },
+      options,
+    )
+  }
+
+  /** Fetches the version (`GET /functions/{function_name}/version`). */
+  getVersion(
+    functionName: string,
+    alias: NonNullable<OperationQuery<'get-function-version'>['alias']> = 'latest',
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-function-version'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/functions/{function_name}/version',
+      { path: { function_name: functionName }, query: { alias } },
+      options,
+    )
+  }
+
+  /** Invoke (`POST /functions/{function_name}/invoke`). */
+  invoke(
+    functionName: string,
+    body: OperationBody<'invoke-function'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'invoke-function'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/functions/{function_name}/invoke',
+      { path: { function_name: functionName }, body },
+      options,
+    )
+  }
+
+  /** Test v2 (`POST /functions/{function_name}/v2/test`). */
+  testV2(
+    functionName: string,
+    body: OperationBody<'test-function-v2'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'test-function-v2'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/functions/{function_name}/v2/test',
+      { path: { function_name: functionName }, body },
+      options,
+    )
+  }
+
+  /** Promote (`POST /functions/{function_name}/promote`). */
+  promote(
+    functionName: string,
+    body: OperationBody<'promote-function'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'promote-function'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/functions/{function_name}/promote',
+      { path: { function_name: functionName }, body },
+      options,
+    )
+  }
+
+  /** Rollback (`POST /functions/{function_name}/rollback`). */
+  rollback(
+    functionName: string,
+    body: OperationBody<'rollback-function'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'rollback-function'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/functions/{function_name}/rollback',
       { path: { function_name: functionName }, body },
       options,
     )

@@ -1,6 +1,7 @@
 export * from './actions'
 export * from './agents'
 export * from './analytics'
+export * from './analytics-surfaces'
 // Resources beyond the README (parity with the official SDK surface).
 export * from './api-keys'
 export * from './audit'

@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Integration } from '../types'
-import { APIResource } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `integrations.list`. */
@@ -56,5 +56,55 @@ export class IntegrationsResource extends APIResource {
       { path: { integration_id: integrationId, endpoint_name: endpointName }, body },
       options,
     )
+  }
+
+  /** Creates a integration (`POST /integrations`). */
+  create(
+    body: OperationBody<'create-integration'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-integration'>>> {
+    return this._request('post', '/v1/{workspace_id}/integrations', { body }, options)
+  }
+
+  /** Updates a integration (`PUT /integrations/{integration_id}`). */
+  update(
+    integrationId: string,
+    body: OperationBody<'update-integration'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-integration'>>> {
+    return this._request(
+      'put',
+      '/v1/{workspace_id}/integrations/{integration_id}',
+      { path: { integration_id: integrationId }, body },
+      options,
+    )
+  }
+
+  /** Deletes a integration (`DELETE /integrations/{integration_id}`). */
+  async delete(integrationId: string, options?: RequestOptions): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/integrations/{integration_id}',
+      { path: { integration_id: integrationId } },
+      options,
+    )
+  }
+
+  /** Test connection (`POST /integrations/{integration_id}/test-connection`). */
+  testConnection(
+    integrationId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'test-integration-connection'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/integrations/{integration_id}/test-connection',
+      { path: { integration_id: integrationId } },
+      options,
+    )
+  }
+
+  /** Fetches the health check (`GET /integrations/health-check`). */
+  getHealthCheck(options?: RequestOptions): Promise<WithMeta<OperationResult<'integration-health-check'>>> {
+    return this._request('get', '/v1/{workspace_id}/integrations/health-check', {}, options)
   }
 }

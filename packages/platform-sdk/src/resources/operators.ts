@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Operator } from '../types'
-import { APIResource } from './base'
+import { APIResource, type WithMeta } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -145,6 +145,153 @@ export class OperatorsResource extends APIResource {
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/wrap-up',
       { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Creates a operator (`POST /operators`). */
+  create(
+    body: OperationBody<'create-operator'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-operator'>>> {
+    return this._request('post', '/v1/{workspace_id}/operators', { body }, options)
+  }
+
+  /** Fetches one operator (`GET /operators/{operator_id}`). */
+  get(operatorId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-operator'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/operators/{operator_id}',
+      { path: { operator_id: operatorId } },
+      options,
+    )
+  }
+
+  /** Updates a operator (`PATCH /operators/{operator_id}`). */
+  update(
+    operatorId: string,
+    body: OperationBody<'update-operator'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-operator'>>> {
+    return this._request(
+      'patch',
+      '/v1/{workspace_id}/operators/{operator_id}',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Fetches the escalations (`GET /operators/escalations`). */
+  getEscalations(
+    params?: OperationQuery<'list-escalations'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-escalations'>>> {
+    return this._request('get', '/v1/{workspace_id}/operators/escalations', { query: params }, options)
+  }
+
+  /** Iterates over every item of `getEscalations`, fetching pages as needed. */
+  getEscalationsAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-escalations'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-escalations'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/operators/escalations',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches the escalation stats (`GET /operators/escalations/stats`). */
+  getEscalationStats(
+    params?: OperationQuery<'escalation-stats'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'escalation-stats'>>> {
+    return this._request('get', '/v1/{workspace_id}/operators/escalations/stats', { query: params }, options)
+  }
+
+  /** Fetches the performance (`GET /operators/performance`). */
+  getPerformance(
+    params?: OperationQuery<'operator-performance-summary'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'operator-performance-summary'>>> {
+    return this._request('get', '/v1/{workspace_id}/operators/performance', { query: params }, options)
+  }
+
+  /** Fetches the access token (`POST /operators/{operator_id}/access-token`). */
+  getAccessToken(
+    operatorId: string,
+    body: OperationBody<'operator-access-token'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'operator-access-token'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/operators/{operator_id}/access-token',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Switch mode (`POST /operators/{operator_id}/switch-mode`). */
+  switchMode(
+    operatorId: string,
+    body: OperationBody<'operator-switch-mode'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'operator-switch-mode'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/operators/{operator_id}/switch-mode',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Creates a briefing (`POST /operators/{operator_id}/briefing`). */
+  createBriefing(
+    operatorId: string,
+    body: OperationBody<'create-operator-briefing'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'create-operator-briefing'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/operators/{operator_id}/briefing',
+      { path: { operator_id: operatorId }, body },
+      options,
+    )
+  }
+
+  /** Fetches the call transcript (`GET /operators/calls/{call_sid}/transcript`). */
+  getCallTranscript(
+    callSid: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-call-transcript'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/operators/calls/{call_sid}/transcript',
+      { path: { call_sid: callSid } },
+      options,
+    )
+  }
+
+  /** Fetches the audit log (`GET /operators/audit-log`). */
+  getAuditLog(
+    params?: OperationQuery<'list-audit-log'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-audit-log'>>> {
+    return this._request('get', '/v1/{workspace_id}/operators/audit-log', { query: params }, options)
+  }
+
+  /** Iterates over every item of `getAuditLog`, fetching pages as needed. */
+  getAuditLogAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-audit-log'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-audit-log'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/operators/audit-log',
+      { query: params },
+      { maxPageSize: 20 },
       options,
     )
   }

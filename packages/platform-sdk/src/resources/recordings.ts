@@ -1,5 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import { APIResource } from './base'
+import { bytesWithMeta } from './binary'
 import type { OperationResult } from './operation-types'
 
 /** Result of `recordings.getUrls`. */
@@ -27,5 +28,23 @@ export class RecordingsResource extends APIResource {
       { path: { call_sid: callSid } },
       options,
     )
+  }
+
+  /**
+   * Downloads one recording file (e.g. the audio) as raw bytes. The spec labels the answer JSON, but
+   * the route serves the file itself, so the body is read as bytes rather than parsed.
+   */
+  async download(
+    callSid: string,
+    filename: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMeta<Uint8Array>> {
+    const result = await this._request(
+      'get',
+      '/v1/{workspace_id}/recordings/{call_sid}/download/{filename}',
+      { path: { call_sid: callSid, filename }, transport: { parseAs: 'arrayBuffer', accept: '*/*' } },
+      options,
+    )
+    return bytesWithMeta(result)
   }
 }

@@ -1,7 +1,13 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { ReviewItem } from '../types'
-import { APIResource } from './base'
-import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+import { APIResource, type WithMeta } from './base'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
 
 /** Query of `reviewQueue.list`. */
 export type ReviewItemListParams = OperationQuery<'list_review_items_v1__workspace_id__review_queue_get'>
@@ -129,5 +135,124 @@ export class ReviewQueueResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithResponseMeta<ReviewBatchResult>> {
     return this._request('post', '/v1/{workspace_id}/review-queue/batch-approve', { body }, options)
+  }
+
+  /** Fetches the my queue (`GET /review-queue/my-queue`). */
+  getMyQueue(
+    params?: OperationQuery<'my_queue_v1__workspace_id__review_queue_my_queue_get'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/review-queue/my-queue', { query: params }, options)
+  }
+
+  /** Iterates over every item of `getMyQueue`, fetching pages as needed. */
+  getMyQueueAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<
+    PageItem<OperationResult<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>
+  > {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/review-queue/my-queue',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Unclaim (`POST /review-queue/{item_id}/unclaim`). */
+  unclaim(
+    itemId: string,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<OperationResult<'unclaim_review_item_v1__workspace_id__review_queue__item_id__unclaim_post'>>
+  > {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/review-queue/{item_id}/unclaim',
+      { path: { item_id: itemId } },
+      options,
+    )
+  }
+
+  /** Batch reject (`POST /review-queue/batch-reject`). */
+  batchReject(
+    body: OperationBody<'batch_reject_v1__workspace_id__review_queue_batch_reject_post'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'batch_reject_v1__workspace_id__review_queue_batch_reject_post'>>> {
+    return this._request('post', '/v1/{workspace_id}/review-queue/batch-reject', { body }, options)
+  }
+
+  /** Fetches the history (`GET /review-queue/history`). */
+  getHistory(
+    params?: OperationQuery<'review_history_v1__workspace_id__review_queue_history_get'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'review_history_v1__workspace_id__review_queue_history_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/review-queue/history', { query: params }, options)
+  }
+
+  /** Iterates over every item of `getHistory`, fetching pages as needed. */
+  getHistoryAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'review_history_v1__workspace_id__review_queue_history_get'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<
+    PageItem<OperationResult<'review_history_v1__workspace_id__review_queue_history_get'>>
+  > {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/review-queue/history',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
+  }
+
+  /** Fetches the trends (`GET /review-queue/trends`). */
+  getTrends(
+    params?: OperationQuery<'review_trends_v1__workspace_id__review_queue_trends_get'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'review_trends_v1__workspace_id__review_queue_trends_get'>>> {
+    return this._request('get', '/v1/{workspace_id}/review-queue/trends', { query: params }, options)
+  }
+
+  /** Fetches the performance (`GET /review-queue/performance`). */
+  getPerformance(
+    params?: OperationQuery<'reviewer_performance_v1__workspace_id__review_queue_performance_get'>,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<OperationResult<'reviewer_performance_v1__workspace_id__review_queue_performance_get'>>
+  > {
+    return this._request('get', '/v1/{workspace_id}/review-queue/performance', { query: params }, options)
+  }
+
+  /** Fetches the correction schema (`GET /review-queue/{item_id}/correction-schema`). */
+  getCorrectionSchema(
+    itemId: string,
+    options?: RequestOptions,
+  ): Promise<
+    WithMeta<
+      OperationResult<'get_correction_schema_v1__workspace_id__review_queue__item_id__correction_schema_get'>
+    >
+  > {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/review-queue/{item_id}/correction-schema',
+      { path: { item_id: itemId } },
+      options,
+    )
+  }
+
+  /** Fetches the diff (`GET /review-queue/{item_id}/diff`). */
+  getDiff(
+    itemId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get_review_diff_v1__workspace_id__review_queue__item_id__diff_get'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/review-queue/{item_id}/diff',
+      { path: { item_id: itemId } },
+      options,
+    )
   }
 }

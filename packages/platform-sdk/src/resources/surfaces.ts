@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Surface } from '../types'
-import { APIResource } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `surfaces.list`. */
@@ -62,6 +62,94 @@ export class SurfacesResource extends APIResource {
       'post',
       '/v1/{workspace_id}/surfaces/{surface_id}/deliver',
       { path: { surface_id: surfaceId }, body },
+      options,
+    )
+  }
+
+  /** Lists for review, one page (`GET /surfaces/review`). */
+  listForReview(
+    params?: OperationQuery<'list-surface-review-queue'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'list-surface-review-queue'>>> {
+    return this._request('get', '/v1/{workspace_id}/surfaces/review', { query: params }, options)
+  }
+
+  /** Updates a surface (`PATCH /surfaces/{surface_id}`). */
+  update(
+    surfaceId: string,
+    body: OperationBody<'update-surface'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'update-surface'>>> {
+    return this._request(
+      'patch',
+      '/v1/{workspace_id}/surfaces/{surface_id}',
+      { path: { surface_id: surfaceId }, body },
+      options,
+    )
+  }
+
+  /** Archive (`DELETE /surfaces/{surface_id}`). */
+  archive(
+    surfaceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'archive-surface'>>> {
+    return this._request(
+      'delete',
+      '/v1/{workspace_id}/surfaces/{surface_id}',
+      { path: { surface_id: surfaceId } },
+      options,
+    )
+  }
+
+  /** Fetches the progress (`GET /surfaces/{surface_id}/progress`). */
+  getProgress(
+    surfaceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-surface-progress'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/surfaces/{surface_id}/progress',
+      { path: { surface_id: surfaceId } },
+      options,
+    )
+  }
+
+  /** Approve (`POST /surfaces/{surface_id}/approve`). */
+  approve(
+    surfaceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'approve-surface'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/surfaces/{surface_id}/approve',
+      { path: { surface_id: surfaceId } },
+      options,
+    )
+  }
+
+  /** Reject (`POST /surfaces/{surface_id}/reject`). */
+  reject(
+    surfaceId: string,
+    body: OperationBody<'reject-surface'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'reject-surface'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/surfaces/{surface_id}/reject',
+      { path: { surface_id: surfaceId }, body },
+      options,
+    )
+  }
+
+  /** Reshape (`POST /surfaces/{surface_id}/reshape`). */
+  reshape(
+    surfaceId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'reshape-surface'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/surfaces/{surface_id}/reshape',
+      { path: { surface_id: surfaceId } },
       options,
     )
   }

@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Entity } from '../types'
-import { APIResource } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** Query of `world.listEntities`. */
@@ -88,5 +88,178 @@ export class WorldResource extends APIResource {
   /** Outbound sync status grouped by sink (connector). */
   getSyncStatusBySink(options?: RequestOptions): Promise<WithResponseMeta<SyncStatusBySink>> {
     return this._request('get', '/v1/{workspace_id}/world/sync/by-sink', {}, options)
+  }
+
+  /** Fetches the relationships (`GET /world/entities/{entity_id}/relationships`) — `params` goes beyond the official SDK, which sends no query here. */
+  getRelationships(
+    entityId: string,
+    params?: OperationQuery<'get-entity-relationships'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-relationships'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/world/entities/{entity_id}/relationships',
+      { path: { entity_id: entityId }, query: params },
+      options,
+    )
+  }
+
+  /** Fetches the graph (`GET /world/entities/{entity_id}/graph`). */
+  getGraph(
+    entityId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-graph'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/world/entities/{entity_id}/graph',
+      { path: { entity_id: entityId } },
+      options,
+    )
+  }
+
+  /** Fetches the provenance (`GET /world/entities/{entity_id}/provenance`). */
+  getProvenance(
+    entityId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-provenance'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/world/entities/{entity_id}/provenance',
+      { path: { entity_id: entityId } },
+      options,
+    )
+  }
+
+  /** Fetches the lineage (`GET /world/entities/{entity_id}/lineage`). */
+  getLineage(
+    entityId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-lineage'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/world/entities/{entity_id}/lineage',
+      { path: { entity_id: entityId } },
+      options,
+    )
+  }
+
+  /** Fetches the merged (`GET /world/entities/{entity_id}/merged`). */
+  getMerged(
+    entityId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'merged-entities'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/world/entities/{entity_id}/merged',
+      { path: { entity_id: entityId } },
+      options,
+    )
+  }
+
+  /** Fetches the connectors (`GET /world/connectors`). */
+  getConnectors(options?: RequestOptions): Promise<WithMeta<OperationResult<'connector-overview'>>> {
+    return this._request('get', '/v1/{workspace_id}/world/connectors', {}, options)
+  }
+
+  /** Fetches the connector entities (`GET /world/connectors/{data_source_id}/entities`). */
+  getConnectorEntities(
+    dataSourceId: string,
+    params?: OperationQuery<'connector-entities'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'connector-entities'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/world/connectors/{data_source_id}/entities',
+      { path: { data_source_id: dataSourceId }, query: params },
+      options,
+    )
+  }
+
+  /** Fetches the connector resources (`GET /world/connectors/{data_source_id}/resources`). */
+  getConnectorResources(
+    dataSourceId: string,
+    params: OperationQuery<'connector-resources'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'connector-resources'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/world/connectors/{data_source_id}/resources',
+      { path: { data_source_id: dataSourceId }, query: params },
+      options,
+    )
+  }
+
+  /** Lists entity types, one page (`GET /world/entity-types`). */
+  listEntityTypes(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-entity-types'>>> {
+    return this._request('get', '/v1/{workspace_id}/world/entity-types', {}, options)
+  }
+
+  /** Lists duplicates, one page (`GET /world/entities/duplicates`). */
+  listDuplicates(
+    params?: OperationQuery<'get-entity-duplicates'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-duplicates'>>> {
+    return this._request('get', '/v1/{workspace_id}/world/entities/duplicates', { query: params }, options)
+  }
+
+  /** Lists sync events, one page (`GET /world/sync/events`). */
+  listSyncEvents(
+    params: OperationQuery<'world-sync-events'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'world-sync-events'>>> {
+    return this._request('get', '/v1/{workspace_id}/world/sync/events', { query: params }, options)
+  }
+
+  /** Iterates over every item of `listSyncEvents`, fetching pages as needed. */
+  listSyncEventsAutoPaging(
+    params: AutoPagingParams<OperationQuery<'world-sync-events'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'world-sync-events'>, 'events'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/world/sync/events',
+      { query: params },
+      { maxPageSize: 200, itemsKey: 'events' },
+      options,
+    )
+  }
+
+  /** Fetches the sync queue depth (`GET /world/sync/queue`). */
+  getSyncQueueDepth(options?: RequestOptions): Promise<WithMeta<OperationResult<'world-sync-queue'>>> {
+    return this._request('get', '/v1/{workspace_id}/world/sync/queue', {}, options)
+  }
+
+  /** Retry sync event (`POST /world/sync/retry/{event_id}`). */
+  retrySyncEvent(
+    eventId: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'world-sync-retry'>>> {
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/world/sync/retry/{event_id}',
+      { path: { event_id: eventId } },
+      options,
+    )
+  }
+
+  /** Retry all sync events (`POST /world/sync/retry-all`). */
+  retryAllSyncEvents(options?: RequestOptions): Promise<WithMeta<OperationResult<'world-sync-retry-all'>>> {
+    return this._request('post', '/v1/{workspace_id}/world/sync/retry-all', {}, options)
+  }
+
+  /** Fetches the stats (`GET /world/entity-stats`) — `params` goes beyond the official SDK, which sends no query here. */
+  getStats(
+    params?: OperationQuery<'entity-stats'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'entity-stats'>>> {
+    return this._request('get', '/v1/{workspace_id}/world/entity-stats', { query: params }, options)
+  }
+
+  /** Fetches the source breakdown (`GET /world/source-breakdown`) — `params` goes beyond the official SDK, which sends no query here. */
+  getSourceBreakdown(
+    params?: OperationQuery<'source-breakdown'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'source-breakdown'>>> {
+    return this._request('get', '/v1/{workspace_id}/world/source-breakdown', { query: params }, options)
   }
 }

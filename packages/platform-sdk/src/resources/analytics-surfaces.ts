@@ -1,0 +1,59 @@
+import type { RequestOptions } from '@amigo-ai/core'
+import { APIResource, type WithMeta } from './base'
+import type { OperationQuery, OperationResult } from './operation-types'
+
+/** Surface (form) analytics: completion, channels, abandoned fields and per-entity history. */
+export class AnalyticsSurfacesResource extends APIResource {
+  /** Fetches the completion rates (`GET /analytics/surfaces/completion-rates`). */
+  getCompletionRates(
+    params?: OperationQuery<'get-surface-completion-rates'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-surface-completion-rates'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/analytics/surfaces/completion-rates',
+      { query: params },
+      options,
+    )
+  }
+
+  /** Fetches the channel effectiveness (`GET /analytics/surfaces/channel-effectiveness`). */
+  getChannelEffectiveness(
+    params?: OperationQuery<'get-surface-channel-effectiveness'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-surface-channel-effectiveness'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/analytics/surfaces/channel-effectiveness',
+      { query: params },
+      options,
+    )
+  }
+
+  /** Fetches the field abandonment (`GET /analytics/surfaces/field-abandonment`). */
+  getFieldAbandonment(
+    params?: OperationQuery<'get-surface-field-abandonment'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-surface-field-abandonment'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/analytics/surfaces/field-abandonment',
+      { query: params },
+      options,
+    )
+  }
+
+  /** Fetches the for entity (`GET /analytics/surfaces/entity/{entity_id}`) — `params` goes beyond the official SDK, which sends no query here. */
+  getForEntity(
+    entityId: string,
+    params?: OperationQuery<'get-entity-surface-history'>,
+    options?: RequestOptions,
+  ): Promise<WithMeta<OperationResult<'get-entity-surface-history'>>> {
+    return this._request(
+      'get',
+      '/v1/{workspace_id}/analytics/surfaces/entity/{entity_id}',
+      { path: { entity_id: entityId }, query: params },
+      options,
+    )
+  }
+}

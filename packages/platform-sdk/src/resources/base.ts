@@ -83,7 +83,7 @@ export interface AutoPageSettings<K extends string> {
 export type HeaderRecord = Record<string, string | null | undefined>
 
 /** Merges header sets left to right (later values win, keys compared case-insensitively). */
-export function mergeHeaders(
+function mergeHeaders(
   ...sets: Array<RequestOptions['headers'] | undefined>
 ): HeaderRecord | undefined {
   if (sets.every((s) => s === undefined)) return undefined

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     port: num('port', values.port),
     seed: num('seed', values.seed),
     latencyMs: num('latency', values.latency),
+    // A long-running server should not grow its request log forever.
+    maxRecordedRequests: 1000,
   })
   console.log(`Amigo platform mock listening on ${mock.url}`)
   console.log(`  AMIGO_BASE_URL=${mock.url}`)

@@ -36,6 +36,8 @@ export interface MockPlatformOptions {
   webhookBaseDelayMs?: number
   /** Delay between streamed turn tokens and observer frames, ms (default 5). */
   turnTokenDelayMs?: number
+  /** Keep only the newest N entries in `mock.requests` (default: keep all; the CLI keeps 1000). */
+  maxRecordedRequests?: number
 }
 
 /** Fills in defaults. */
@@ -54,5 +56,6 @@ export function resolveOptions(o: MockPlatformOptions): ResolvedOptions {
     webhookMaxAttempts: o.webhookMaxAttempts ?? 3,
     webhookBaseDelayMs: o.webhookBaseDelayMs ?? 50,
     turnTokenDelayMs: o.turnTokenDelayMs ?? 5,
+    maxRecordedRequests: o.maxRecordedRequests ?? Number.POSITIVE_INFINITY,
   }
 }

@@ -217,3 +217,19 @@ describe('device code', () => {
     expect((await pollOnce(expired.device_code)).body.error).toBe('expired_token')
   })
 })
+
+describe('device verification page', () => {
+  it('shows the code and approves it from the form', async () => {
+    const d = await startDevice()
+    const pageRes = await fetch(d.verification_uri_complete)
+    expect(pageRes.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await pageRes.text()).toContain(d.user_code)
+    const approve = await fetch(`${mock.url}/device/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ user_code: d.user_code, decision: 'approve' }),
+    })
+    expect(await approve.text()).toContain('Approved')
+    expect((await pollOnce(d.device_code)).status).toBe(200)
+  })
+})

@@ -4,6 +4,7 @@ import { registerAnalytics } from './analytics'
 import { registerCalls } from './calls'
 import { registerConversations } from './conversations'
 import { registerDataQueries } from './data-queries'
+import { registerDevicePage } from './device-page'
 import { registerEvents } from './events'
 import { registerExternalIntegrations } from './external-integrations'
 import { registerFunctions } from './functions'
@@ -22,6 +23,7 @@ import { registerWorld } from './world'
 /** Registers every hand-written handler; other operations answer with sampled responses. */
 export function registerHandlers(reg: Registry, core: MockCore): void {
   registerIdentity(reg, core)
+  registerDevicePage(reg, core)
   registerAgents(reg, core)
   registerSkills(reg, core)
   registerServices(reg, core)

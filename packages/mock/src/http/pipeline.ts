@@ -122,6 +122,8 @@ export async function handleRequest(
     record.query[k] = all.length > 1 ? all : all[0]!
   }
   deps.requests.push(record)
+  const excess = deps.requests.length - core.options.maxRecordedRequests
+  if (excess > 0) deps.requests.splice(0, excess)
   const base = rateLimitHeaders(requestId)
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     record.status = status

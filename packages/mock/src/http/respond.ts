@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 
-/** Writes a JSON (or empty) response with the mock's standard headers. */
+/** Writes a JSON (or empty) response with the mock's standard headers; non-JSON strings pass through. */
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -13,7 +13,12 @@ export function sendJson(
     res.end()
     return
   }
-  const text = JSON.stringify(body)
+  // A string with a non-JSON content type (the device page's HTML) goes out as-is.
+  const raw =
+    typeof body === 'string' &&
+    headers['content-type'] !== undefined &&
+    !headers['content-type'].includes('json')
+  const text = raw ? (body as string) : JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(text)),

@@ -22,6 +22,7 @@ export interface ResolvedOptions {
   webhookMaxAttempts: number
   webhookBaseDelayMs: number
   turnTokenDelayMs: number
+  maxRecordedRequests: number
 }
 
 /** The parts of a running mock that handlers use. */

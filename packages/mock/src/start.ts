@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { signWebhookPayload } from '@amigo-ai/webhooks'
 import { AuthService } from './auth/service'
 import { FaultRegistry } from './faults/registry'
 import type { MockFault } from './faults/types'
@@ -55,6 +57,17 @@ export interface MockPlatform {
   }
   /** Resolves when no webhook delivery is in flight. */
   webhooksIdle(): Promise<void>
+  /** A fresh webhook signing secret (`whsec_…`). */
+  createWebhookSecret(): string
+  /**
+   * A delivery exactly as a destination would receive it (envelope body + signature headers), without
+   * sending it anywhere: handy for trying webhook verification code.
+   */
+  signedWebhook(opts: { type: string; data: Record<string, unknown>; secret?: string }): Promise<{
+    body: string
+    headers: Record<string, string>
+    secret: string
+  }>
   /** Starts a simulated inbound call: `call.started` now, observer frames, `call.ended` after `durationMs`. */
   simulateCall(opts?: { serviceId?: string; durationMs?: number }): string
   /** Stops the server, closes every connection and socket. */
@@ -189,6 +202,19 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
       return { id: row.id, secret }
     },
     webhooksIdle: () => webhooks.idle(),
+    createWebhookSecret: () => `whsec_${randomBytes(24).toString('base64url')}`,
+    async signedWebhook(o) {
+      const secret = o.secret ?? `whsec_${randomBytes(24).toString('base64url')}`
+      const now = Date.now()
+      const body = JSON.stringify({
+        id: `evt_${now}`,
+        type: o.type,
+        timestamp: new Date(now).toISOString(),
+        data: o.data,
+      })
+      const signed = await signWebhookPayload({ payload: body, secret })
+      return { body, headers: { 'content-type': 'application/json', ...signed.headers }, secret }
+    },
     simulateCall(o = {}) {
       return simulateCall(core, o)
     },

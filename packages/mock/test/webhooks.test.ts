@@ -96,3 +96,19 @@ describe('webhook deliveries', () => {
     }
   })
 })
+
+describe('signedWebhook', () => {
+  it('builds a delivery that the webhooks package verifies', async () => {
+    const secret = mock.createWebhookSecret()
+    const d = await mock.signedWebhook({ type: 'call.ended', data: { call_sid: 'CA1' }, secret })
+    expect(d.secret).toBe(secret)
+    expect(JSON.parse(d.body)).toMatchObject({ type: 'call.ended', data: { call_sid: 'CA1' } })
+    const ok = await verifyWebhookSignature({
+      payload: d.body,
+      signature: d.headers['x-amigo-signature']!,
+      timestamp: d.headers['x-amigo-timestamp'],
+      secret,
+    })
+    expect(ok).toBe(true)
+  })
+})

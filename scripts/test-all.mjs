@@ -25,6 +25,7 @@ const steps = [
 const only = process.argv.slice(2)
 const reportDirs = () => [
   join(root, 'test-results'),
+  join(root, 'examples', 'test-results'),
   ...readdirSync(join(root, 'packages')).map((d) => join(root, 'packages', d, 'test-results')),
 ]
 

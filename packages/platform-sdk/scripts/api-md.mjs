@@ -54,7 +54,15 @@ function callsIn(node, klass) {
         : ts.isIdentifier(callee)
           ? callee.text
           : ''
-      const [m, p] = n.arguments
+      const [m, rawPath] = n.arguments
+      // `workspacePath('/v1/workspaces/{workspace_id}…', id)` keeps the spec template as its first argument.
+      const p =
+        rawPath &&
+        ts.isCallExpression(rawPath) &&
+        rawPath.expression.getText() === 'workspacePath' &&
+        rawPath.arguments[0]
+          ? rawPath.arguments[0]
+          : rawPath
       if (
         (name === '_request' || name === '_autoPage') &&
         m &&
@@ -119,8 +127,10 @@ function describeResource(file, className, label) {
       const prop = expr.left.getText().replace(/^this\./, '')
       const childClass = expr.right.expression.getText()
       const from = imports.get(childClass)
-      if (!from) continue
-      children.push(describeResource(resolveLocal(file, from), childClass, `${label}.${prop}`))
+      // A sub-resource class is either imported or declared in the same file.
+      const childFile = from ? resolveLocal(file, from) : findClass(sf, childClass) ? file : undefined
+      if (!childFile) continue
+      children.push(describeResource(childFile, childClass, `${label}.${prop}`))
     }
   }
   return { label, className, file: relative(pkgDir, file), methods, children }
@@ -169,6 +179,22 @@ for (const res of resources)
           )
       }
   })
+
+// ---------- spec operations no resource method calls (reachable through client.GET/POST/...) ----------
+const wrapped = new Set()
+for (const res of resources)
+  walk(res, (r) => {
+    // Realtime entries carry a label such as `GET (SSE)`; the HTTP verb is its first word.
+    for (const m of r.methods) for (const c of m.calls) wrapped.add(`${c.method.split(' ')[0]} ${c.path}`)
+  })
+const unwrapped = []
+for (const [path, item] of Object.entries(spec.paths ?? {}))
+  for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+    const op = item?.[method]
+    if (!op || wrapped.has(`${method.toUpperCase()} ${path}`)) continue
+    unwrapped.push({ tag: op.tags?.[0] ?? '', method: method.toUpperCase(), path, operationId: op.operationId ?? '' })
+  }
+unwrapped.sort((a, b) => a.tag.localeCompare(b.tag) || a.path.localeCompare(b.path) || a.method.localeCompare(b.method))
 
 // ---------- exported names, via the type checker ----------
 const configPath = join(pkgDir, 'tsconfig.json')
@@ -270,6 +296,18 @@ const renderResource = (res) => {
   for (const child of res.children) renderResource(child)
 }
 for (const res of resources) renderResource(res)
+out()
+out(`## Spec operations without a resource method (${unwrapped.length})`)
+out()
+out('No resource method wraps these operations (the official SDK has none for them either). They are')
+out('fully typed through the low-level helpers, e.g. `client.GET(\'/v1/{workspace_id}/use-cases\')` or')
+out('`client.POST(\'/v1/{workspace_id}/voiceprints/verify\', { body })`: path, query, body and result types')
+out('come from the generated spec, and `{workspace_id}` is filled from the config. The identity routes')
+out('(`/device/code`, `/self`, `/self/profile`) are used by the device-code login helpers of `@amigo-ai/auth-node`.')
+out()
+out('| tag | HTTP | path | operationId |')
+out('|---|---|---|---|')
+for (const u of unwrapped) out(`| ${u.tag} | ${u.method} | \`${u.path}\` | \`${u.operationId}\` |`)
 out()
 out('## Exported names')
 const order = [

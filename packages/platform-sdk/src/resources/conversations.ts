@@ -4,6 +4,7 @@ import { readTurnStreamEvents, type TextStreamUrlOptions, textStreamUrl } from '
 import type { Conversation, ConversationSummary } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+import { type SessionConnectUrlParams, sessionConnectUrl } from './session-connect-url'
 
 /** Query of `conversations.list`. */
 export type ConversationListParams = OperationQuery<'list_conversations_v1__workspace_id__conversations_get'>
@@ -136,6 +137,29 @@ export class ConversationsResource extends APIResource {
     )
   }
 
+  /**
+   * Sends one user turn and returns the raw `text/event-stream` body of the reply (for callers that
+   * parse or forward the frames themselves; `streamTurn` yields typed events instead).
+   */
+  createTurnStream(
+    conversationId: string,
+    body: TurnCreateParams,
+    options?: TurnOptions,
+  ): Promise<WithResponseMeta<ReadableStream<Uint8Array>>> {
+    const { query, rest } = splitTurnOptions(options)
+    return this._request(
+      'post',
+      '/v1/{workspace_id}/conversations/{conversation_id}/turns/stream',
+      {
+        path: { conversation_id: conversationId },
+        query,
+        body,
+        transport: { accept: 'text/event-stream', parseAs: 'stream' },
+      },
+      rest,
+    ) as unknown as Promise<WithResponseMeta<ReadableStream<Uint8Array>>>
+  }
+
   /** Sends a user message and waits for the reply; omit `conversation_id` to start a new conversation. */
   sendMessage(
     body: SendMessageParams,
@@ -153,5 +177,14 @@ export class ConversationsResource extends APIResource {
       baseUrl: connection.baseUrl,
       ...(connection.agentBaseUrl !== undefined ? { agentBaseUrl: connection.agentBaseUrl } : {}),
     })
+  }
+
+  /**
+   * Builds the `ws(s)://` URL of the session-connect WebSocket (`/v1/{workspace_id}/sessions/connect`
+   * on the API origin); no request is made. Authenticate with the subprotocol pair `['auth', token]`.
+   */
+  sessionConnectUrl(params: SessionConnectUrlParams): string {
+    const { connection } = this._ctx
+    return sessionConnectUrl(connection.baseUrl, connection.workspaceId, params)
   }
 }

@@ -12,12 +12,12 @@ import { workspacePath } from './workspace-path'
 /** Numbers treated as test callers in this workspace. */
 export class WorkspacesTestCallerNumbersResource extends APIResource {
   /** Fetches one test caller number (`GET /v1/workspaces/{workspace_id}/test-caller-numbers`). */
-  get(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-test-caller-numbers'>>> {
+  async get(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-test-caller-numbers'>>> {
     return this._request('get', '/v1/workspaces/{workspace_id}/test-caller-numbers', {}, options)
   }
 
   /** Updates a test caller number (`PUT /v1/workspaces/{workspace_id}/test-caller-numbers`). */
-  update(
+  async update(
     body: OperationBody<'update-test-caller-numbers'>,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'update-test-caller-numbers'>>> {
@@ -53,12 +53,12 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Fetches one workspace (`GET /v1/workspaces/{workspace_id}`). */
-  get(id?: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-workspace'>>> {
+  async get(id?: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-workspace'>>> {
     return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id), {}, options)
   }
 
   /** Updates a workspace (`PATCH /v1/workspaces/{workspace_id}`). */
-  update(
+  async update(
     body: OperationBody<'update-workspace'>,
     id?: string,
     options?: RequestOptions,
@@ -67,7 +67,7 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Archive (`POST /v1/workspaces/{workspace_id}/archive`). */
-  archive(
+  async archive(
     body: OperationBody<'archive-workspace'>,
     id?: string,
     options?: RequestOptions,
@@ -81,7 +81,7 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Provision (`POST /v1/workspaces/{workspace_id}/provision`). */
-  provision(
+  async provision(
     id?: string,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'provision-workspace'>>> {
@@ -89,7 +89,7 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Check environment (`GET /v1/workspaces/{workspace_id}/environment-check`). */
-  checkEnvironment(
+  async checkEnvironment(
     target?: OperationQuery<'check-environment-conversion'>['target'],
     id?: string,
     options?: RequestOptions,
@@ -103,7 +103,7 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Convert environment (`POST /v1/workspaces/{workspace_id}/convert-environment`). */
-  convertEnvironment(
+  async convertEnvironment(
     body: OperationBody<'convert-workspace-environment'>,
     id?: string,
     options?: RequestOptions,

@@ -17,7 +17,9 @@ export function startProgressLine(text: string, stream: NodeJS.WriteStream = pro
     console.log(`… ${text}`)
     return {
       update: (next) => {
-        if (next !== current) console.log(`… ${(current = next)}`)
+        if (next === current) return
+        current = next
+        console.log(`… ${next}`)
       },
       stop: (final) => console.log(final),
     }

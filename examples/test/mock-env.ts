@@ -10,6 +10,11 @@ export interface MockEnv {
 
 /** Starts the mock with fast timings for tests (no real-seconds waits). */
 export async function startMockEnv(options: MockPlatformOptions = {}): Promise<MockEnv> {
-  const mock = await startMockPlatform({ deviceCodeIntervalSeconds: 0, webhookBaseDelayMs: 5, ...options })
+  const mock = await startMockPlatform({
+    deviceCodeIntervalSeconds: 0,
+    webhookBaseDelayMs: 5,
+    turnTokenDelayMs: 1,
+    ...options,
+  })
   return { mock, env: { baseUrl: mock.url, apiKey: mock.apiKey, workspaceId: mock.workspaceId, mock } }
 }

@@ -56,8 +56,10 @@ export interface TransportSwitches {
   contentType?: string
   /** Serialises the body (e.g. to a form). */
   bodySerializer?: (body: unknown) => BodyInit
-  /** Headers this method always sends (the caller's headers are merged over them). */
+  /** Headers this method sends by default (the caller's headers are merged over them). */
   headers?: HeaderRecord
+  /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */
+  forceHeaders?: HeaderRecord
 }
 
 /** The typed pieces of one call: path parameters (minus workspace_id), query and body. */
@@ -83,9 +85,7 @@ export interface AutoPageSettings<K extends string> {
 export type HeaderRecord = Record<string, string | null | undefined>
 
 /** Merges header sets left to right (later values win, keys compared case-insensitively). */
-function mergeHeaders(
-  ...sets: Array<RequestOptions['headers'] | undefined>
-): HeaderRecord | undefined {
+function mergeHeaders(...sets: Array<RequestOptions['headers'] | undefined>): HeaderRecord | undefined {
   if (sets.every((s) => s === undefined)) return undefined
   const out: HeaderRecord = {}
   for (const set of sets) {
@@ -124,11 +124,14 @@ export abstract class APIResource {
     init: CallInit<OperationAt<P, M>> = {},
     options: RequestOptions = {},
   ): Promise<WithMeta<SuccessOf<OperationAt<P, M>>>> {
-    const { headers: switchHeaders, ...switches } = init.transport ?? {}
+    const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
     const { headers: callerHeaders, ...callerOptions } = options
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
     // method's contract, so it wins over any Accept the caller passed in headers.
-    const forced = switches.accept === undefined ? undefined : { accept: switches.accept }
+    const forced =
+      switches.accept === undefined && forceHeaders === undefined
+        ? undefined
+        : { ...forceHeaders, ...(switches.accept === undefined ? {} : { accept: switches.accept }) }
     const headers = mergeHeaders(switchHeaders, callerHeaders, forced)
     const result = await this._ctx.transport.request(method, path, {
       ...switches,

@@ -7,7 +7,7 @@ import type { OperationResult } from './operation-types'
 export const EXTERNAL_USER_SESSION_CREATE_SCOPE = 'external_user_sessions:create'
 
 /** The grant type used to mint an external-user session at `POST /token`. */
-export const EXTERNAL_USER_SESSION_GRANT_TYPE = 'urn:amigo:params:oauth:grant-type:external-user-session'
+export const EXTERNAL_USER_SESSION_GRANT_TYPE = 'external_user_session'
 
 /** The OAuth-style token payload `POST /token` answers with. */
 export type TokenResponse = OperationResult<'create-token'>
@@ -32,18 +32,32 @@ export interface ExchangeClientCredentialsParams {
 
 /** Parameters of `tokens.createExternalUserSession`. */
 export interface CreateExternalUserSessionParams {
-  /** The parent JWT (from `exchangeClientCredentials`) carrying `external_user_sessions:create`. */
-  parentAccessToken: string
-  /** Your stable id for the end user. */
+  /**
+   * The parent JWT (from `exchangeClientCredentials`) carrying `external_user_sessions:create`. It is
+   * sent as the Bearer token of this request; when omitted, the client's configured key is used.
+   */
+  parentAccessToken?: string
+  /** Your stable id for the end user (the platform keeps only a keyed hash of it). */
   externalSubjectKey: string
-  /** Kind of subject, e.g. `'user'`. */
+  /** Kind of subject, e.g. `'user'` or `'anonymous'`. */
   subjectType: string
   /** The one service the session may talk to. */
   serviceId: string
+  /** Workspace to bind the session to (default: the client's workspace). */
+  workspaceId?: string
   /** The world entity already linked to this subject, when there is one. */
   consumerEntityId?: string
   /** Lifetime of the access token in seconds. */
   ttlSeconds?: number
+  /** Space-separated scopes to restrict the session to. */
+  scope?: string
+}
+
+/** The token payload of an external-user session (adds the subject the platform bound it to). */
+export type ExternalUserSessionToken = TokenResponse & {
+  consumer_subject_id?: string
+  subject_type?: string
+  consumer_entity_id?: string | null
 }
 
 /** Parameters of `tokens.refresh`. */
@@ -84,7 +98,7 @@ export class TokensResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithResponseMeta<TokenResponse>> {
     const apiKey = requireText('exchangeApiKey', 'apiKey', params?.apiKey)
-    return this._postToken({ api_key: apiKey, scope: params.scope }, options)
+    return this._postToken({ grant_type: 'api_key', api_key: apiKey, scope: params.scope }, options)
   }
 
   /** Exchanges an external-integration credential for a parent JWT. */
@@ -105,24 +119,32 @@ export class TokensResource extends APIResource {
     )
   }
 
-  /** Mints an `external_user` session (access + refresh token) bound to one subject and service. */
+  /**
+   * Mints an `external_user` session (access + refresh token) bound to one workspace, subject and
+   * service. The parent JWT authenticates this one request as its Bearer token.
+   */
   async createExternalUserSession(
     params: CreateExternalUserSessionParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<TokenResponse>> {
+  ): Promise<WithResponseMeta<ExternalUserSessionToken>> {
     const method = 'createExternalUserSession'
-    return this._postToken(
-      {
-        grant_type: EXTERNAL_USER_SESSION_GRANT_TYPE,
-        subject_token: requireText(method, 'parentAccessToken', params?.parentAccessToken),
-        external_subject_key: requireText(method, 'externalSubjectKey', params.externalSubjectKey),
-        subject_type: requireText(method, 'subjectType', params.subjectType),
-        service_id: requireText(method, 'serviceId', params.serviceId),
-        consumer_entity_id: params.consumerEntityId,
-        ttl_seconds: params.ttlSeconds,
-      },
-      options,
-    )
+    const parent =
+      params?.parentAccessToken === undefined
+        ? undefined
+        : requireText(method, 'parentAccessToken', params.parentAccessToken)
+    const fields = {
+      grant_type: EXTERNAL_USER_SESSION_GRANT_TYPE,
+      workspace_id: params.workspaceId ?? this._ctx.connection.workspaceId,
+      external_subject_key: requireText(method, 'externalSubjectKey', params.externalSubjectKey),
+      subject_type: requireText(method, 'subjectType', params.subjectType),
+      service_id: requireText(method, 'serviceId', params.serviceId),
+      consumer_entity_id: params.consumerEntityId,
+      ttl_seconds: params.ttlSeconds,
+      scope: params.scope,
+    }
+    // Without an explicit parent token the client's own key (a parent JWT) authenticates the call.
+    if (parent === undefined) return this._postToken(fields, options, { useClientKey: true })
+    return this._postToken(fields, options, { authorization: `Bearer ${parent}` })
   }
 
   /**
@@ -150,15 +172,25 @@ export class TokensResource extends APIResource {
     }
   }
 
-  /** Posts one form-encoded grant to `/token` without the client's Authorization header. */
-  private _postToken(fields: FormFields, options?: RequestOptions): Promise<WithResponseMeta<TokenResponse>> {
+  /**
+   * Posts one form-encoded grant to `/token`. By default no Authorization header at all goes out, not
+   * even one set in `headers` options (the credential travels in the form); `useClientKey` lets the
+   * session mint use the configured key, and `authorization` sends an explicit parent token.
+   */
+  private _postToken(
+    fields: FormFields,
+    options?: RequestOptions,
+    how: { useClientKey?: boolean; authorization?: string } = {},
+  ): Promise<WithResponseMeta<TokenResponse>> {
+    const useClientKey = how.useClientKey === true && how.authorization === undefined
     return this._request(
       'post',
       '/token',
       {
         body: fields as never,
         transport: {
-          auth: false,
+          auth: useClientKey,
+          ...(useClientKey ? {} : { forceHeaders: { authorization: how.authorization ?? null } }),
           contentType: 'application/x-www-form-urlencoded',
           bodySerializer: toForm,
         },

@@ -1,7 +1,13 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Call, CallDetail } from '../types'
 import { APIResource, type WithMeta } from './base'
-import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
 
 /** Query of `calls.list`. */
 export type CallListParams = OperationQuery<'list-calls'>
@@ -108,6 +114,20 @@ export class CallsResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'list-call-traces'>>> {
     return this._request('get', '/v1/{workspace_id}/calls/traces', { query: params }, options)
+  }
+
+  /** Iterates over every item of `listTraces`, fetching pages as needed (not in the official SDK). */
+  listTracesAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-call-traces'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-call-traces'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/calls/traces',
+      { query: params },
+      { maxPageSize: 100 },
+      options,
+    )
   }
 
   /** Fetches the metrics (`GET /calls/{call_id}/metrics`). */

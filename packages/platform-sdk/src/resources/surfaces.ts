@@ -1,7 +1,13 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Surface } from '../types'
 import { APIResource, type WithMeta } from './base'
-import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+import type {
+  AutoPagingParams,
+  OperationBody,
+  OperationQuery,
+  OperationResult,
+  PageItem,
+} from './operation-types'
 
 /** Query of `surfaces.list`. */
 export type SurfaceListParams = OperationQuery<'list-surfaces'>
@@ -72,6 +78,20 @@ export class SurfacesResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'list-surface-review-queue'>>> {
     return this._request('get', '/v1/{workspace_id}/surfaces/review', { query: params }, options)
+  }
+
+  /** Iterates over every item of `listForReview`, fetching pages as needed (not in the official SDK). */
+  listForReviewAutoPaging(
+    params?: AutoPagingParams<OperationQuery<'list-surface-review-queue'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'list-surface-review-queue'>>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/surfaces/review',
+      { query: params },
+      { maxPageSize: 20 },
+      options,
+    )
   }
 
   /** Updates a surface (`PATCH /surfaces/{surface_id}`). */

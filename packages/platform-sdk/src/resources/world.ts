@@ -175,6 +175,21 @@ export class WorldResource extends APIResource {
     )
   }
 
+  /** Iterates over every item of `getConnectorEntities`, fetching pages as needed (not in the official SDK). */
+  getConnectorEntitiesAutoPaging(
+    dataSourceId: string,
+    params?: AutoPagingParams<OperationQuery<'connector-entities'>>,
+    options?: RequestOptions,
+  ): AsyncIterableIterator<PageItem<OperationResult<'connector-entities'>, 'entities'>> {
+    return this._autoPage(
+      'get',
+      '/v1/{workspace_id}/world/connectors/{data_source_id}/entities',
+      { path: { data_source_id: dataSourceId }, query: params },
+      { maxPageSize: 100, itemsKey: 'entities' },
+      options,
+    )
+  }
+
   /** Fetches the connector resources (`GET /world/connectors/{data_source_id}/resources`). */
   getConnectorResources(
     dataSourceId: string,

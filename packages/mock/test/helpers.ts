@@ -10,11 +10,18 @@ export async function call(
   mock: MockPlatform,
   method: string,
   path: string,
-  init: { body?: unknown; headers?: Record<string, string>; form?: Record<string, string> } = {},
+  init: {
+    body?: unknown
+    headers?: Record<string, string>
+    form?: Record<string, string>
+    raw?: string
+  } = {},
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const headers: Record<string, string> = { authorization: `Bearer ${mock.apiKey}`, ...init.headers }
   let body: string | undefined
-  if (init.form) {
+  if (init.raw !== undefined) {
+    body = init.raw
+  } else if (init.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded'
     body = new URLSearchParams(init.form).toString()
   } else if (init.body !== undefined) {

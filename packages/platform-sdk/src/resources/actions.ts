@@ -84,7 +84,7 @@ export class ActionsResource extends APIResource {
     )
   }
 
-  /** Fetches the references (`GET /skills/{skill_id}/references`). */
+  /** Where an action is used (agents, services, triggers that reference it) (`GET /skills/{skill_id}/references`). */
   getReferences(
     actionId: string,
     options?: RequestOptions,

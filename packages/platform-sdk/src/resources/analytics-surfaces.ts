@@ -4,7 +4,7 @@ import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Surface (form) analytics: completion, channels, abandoned fields and per-entity history. */
 export class AnalyticsSurfacesResource extends APIResource {
-  /** Fetches the completion rates (`GET /analytics/surfaces/completion-rates`). */
+  /** How often delivered surfaces are completed, over time (`GET /analytics/surfaces/completion-rates`). */
   getCompletionRates(
     params?: OperationQuery<'get-surface-completion-rates'>,
     options?: RequestOptions,
@@ -17,7 +17,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     )
   }
 
-  /** Fetches the channel effectiveness (`GET /analytics/surfaces/channel-effectiveness`). */
+  /** Surface completion by delivery channel (`GET /analytics/surfaces/channel-effectiveness`). */
   getChannelEffectiveness(
     params?: OperationQuery<'get-surface-channel-effectiveness'>,
     options?: RequestOptions,
@@ -30,7 +30,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     )
   }
 
-  /** Fetches the field abandonment (`GET /analytics/surfaces/field-abandonment`). */
+  /** Fields where patients abandon surfaces (`GET /analytics/surfaces/field-abandonment`). */
   getFieldAbandonment(
     params?: OperationQuery<'get-surface-field-abandonment'>,
     options?: RequestOptions,
@@ -43,7 +43,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     )
   }
 
-  /** Fetches the for entity (`GET /analytics/surfaces/entity/{entity_id}`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Surface history of one entity (`GET /analytics/surfaces/entity/{entity_id}`) — `params` goes beyond the official SDK, which sends no query here. */
   getForEntity(
     entityId: string,
     params?: OperationQuery<'get-entity-surface-history'>,

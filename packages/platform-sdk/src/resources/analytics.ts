@@ -60,7 +60,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/calls/comparison', { query: params }, options)
   }
 
-  /** Fetches the call quality (`GET /analytics/call-quality`). */
+  /** Call quality scores over time (`GET /analytics/call-quality`). */
   getCallQuality(
     params?: OperationQuery<'get-call-quality-analytics'>,
     options?: RequestOptions,
@@ -68,7 +68,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/call-quality', { query: params }, options)
   }
 
-  /** Fetches the emotion trends (`GET /analytics/emotion-trends`). */
+  /** Caller emotion trends over time (`GET /analytics/emotion-trends`). */
   getEmotionTrends(
     params?: OperationQuery<'get-emotion-trends'>,
     options?: RequestOptions,
@@ -76,7 +76,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/emotion-trends', { query: params }, options)
   }
 
-  /** Fetches the latency (`GET /analytics/latency`). */
+  /** Response latency statistics (`GET /analytics/latency`). */
   getLatency(
     params?: OperationQuery<'get-latency-analytics'>,
     options?: RequestOptions,
@@ -84,7 +84,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/latency', { query: params }, options)
   }
 
-  /** Fetches the tool performance (`GET /analytics/tool-performance`). */
+  /** Tool call success rates and durations (`GET /analytics/tool-performance`). */
   getToolPerformance(
     params?: OperationQuery<'get-tool-performance'>,
     options?: RequestOptions,
@@ -92,7 +92,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/tool-performance', { query: params }, options)
   }
 
-  /** Fetches the data quality (`GET /analytics/data-quality`). */
+  /** Data quality statistics of the workspace (`GET /analytics/data-quality`). */
   getDataQuality(
     params?: OperationQuery<'data_quality_analytics_v1__workspace_id__analytics_data_quality_get'>,
     options?: RequestOptions,
@@ -102,7 +102,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/data-quality', { query: params }, options)
   }
 
-  /** Fetches the usage (`GET /analytics/usage`). */
+  /** Usage summary (calls, minutes, messages) (`GET /analytics/usage`). */
   getUsage(
     params?: OperationQuery<'usage_summary_v1__workspace_id__analytics_usage_get'>,
     options?: RequestOptions,
@@ -110,7 +110,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/usage', { query: params }, options)
   }
 
-  /** Fetches the event breakdown (`GET /analytics/events`). */
+  /** Counts of workspace events by type (`GET /analytics/events`). */
   getEventBreakdown(
     params?: OperationQuery<'event_breakdown_v1__workspace_id__analytics_events_get'>,
     options?: RequestOptions,
@@ -118,7 +118,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/events', { query: params }, options)
   }
 
-  /** Fetches the safety trends (`GET /analytics/safety-trends`). */
+  /** Safety flag trends over time (`GET /analytics/safety-trends`). */
   getSafetyTrends(
     params?: OperationQuery<'get-safety-trends'>,
     options?: RequestOptions,
@@ -126,7 +126,7 @@ export class AnalyticsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/analytics/safety-trends', { query: params }, options)
   }
 
-  /** Fetches the operator performance (`GET /analytics/operator-performance`). */
+  /** Operator performance statistics (`GET /analytics/operator-performance`). */
   getOperatorPerformance(
     params?: OperationQuery<'get-operator-performance'>,
     options?: RequestOptions,
@@ -139,7 +139,7 @@ export class AnalyticsResource extends APIResource {
     )
   }
 
-  /** Fetches the advanced call stats (`GET /analytics/calls/advanced`). */
+  /** Detailed call statistics with breakdowns (`GET /analytics/calls/advanced`). */
   getAdvancedCallStats(
     params?: OperationQuery<'get-advanced-call-stats'>,
     options?: RequestOptions,

@@ -10,12 +10,12 @@ import type {
 
 /** API keys of the workspace, and what the current key may do. */
 export class ApiKeysResource extends APIResource {
-  /** Me (`GET /v1/auth/me`). */
+  /** What the current API key is: its id, name, workspace and expiry (`GET /v1/auth/me`). */
   me(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-auth-info'>>> {
     return this._request('get', '/v1/auth/me', {}, options)
   }
 
-  /** Creates a api key (`POST /api-keys`). */
+  /** Creates an API key; the secret is only in this response (`POST /api-keys`). */
   create(
     body: OperationBody<'create-api-key'>,
     options?: RequestOptions,
@@ -45,7 +45,7 @@ export class ApiKeysResource extends APIResource {
     )
   }
 
-  /** Revoke (`DELETE /api-keys/{key_id}`). */
+  /** Revokes an API key (`DELETE /api-keys/{key_id}`). */
   async revoke(keyId: string, options?: RequestOptions): Promise<void> {
     await this._request(
       'delete',
@@ -55,7 +55,7 @@ export class ApiKeysResource extends APIResource {
     )
   }
 
-  /** Rotate (`POST /api-keys/{key_id}/rotate`). */
+  /** Replaces an API key's secret; the new secret is only in this response (`POST /api-keys/{key_id}/rotate`). */
   rotate(
     keyId: string,
     body: OperationBody<'rotate-api-key'>,

@@ -4,21 +4,21 @@ import type { OperationResult } from './operation-types'
 
 /** Briefs: generated summaries of the workspace or of one entity. */
 export class BriefsResource extends APIResource {
-  /** Fetches one brief (`GET /brief`). */
+  /** The latest generated brief of the workspace (`GET /brief`). */
   get(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'get_latest_workspace_brief_v1__workspace_id__brief_get'>>> {
     return this._request('get', '/v1/{workspace_id}/brief', {}, options)
   }
 
-  /** Regenerate (`POST /brief`). */
+  /** Generates a fresh workspace brief (`POST /brief`). */
   regenerate(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'generate_workspace_brief_v1__workspace_id__brief_post'>>> {
     return this._request('post', '/v1/{workspace_id}/brief', {}, options)
   }
 
-  /** Fetches the for entity (`GET /entities/{entity_id}/brief`). */
+  /** The latest generated brief of one entity (`GET /entities/{entity_id}/brief`). */
   getForEntity(
     entityId: string,
     options?: RequestOptions,
@@ -31,7 +31,7 @@ export class BriefsResource extends APIResource {
     )
   }
 
-  /** Regenerate for entity (`POST /entities/{entity_id}/brief`). */
+  /** Generates a fresh brief of one entity (`POST /entities/{entity_id}/brief`). */
   regenerateForEntity(
     entityId: string,
     options?: RequestOptions,

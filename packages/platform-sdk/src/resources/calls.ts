@@ -54,7 +54,7 @@ export class CallsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/calls/benchmarks', { query: params }, options)
   }
 
-  /** Fetches the timeline (`GET /calls/{call_id}/timeline`). */
+  /** Playback timeline of a call (turns, events, audio offsets) (`GET /calls/{call_id}/timeline`). */
   getTimeline(
     callId: string,
     options?: RequestOptions,
@@ -67,7 +67,7 @@ export class CallsResource extends APIResource {
     )
   }
 
-  /** Fetches the intelligence (`GET /calls/{call_id}/intelligence`). */
+  /** Intelligence extracted from a call (`GET /calls/{call_id}/intelligence`). */
   getIntelligence(
     callId: string,
     options?: RequestOptions,
@@ -80,14 +80,14 @@ export class CallsResource extends APIResource {
     )
   }
 
-  /** Fetches the active intelligence (`GET /calls/active/intelligence`). */
+  /** Live intelligence of the calls in progress (`GET /calls/active/intelligence`). */
   getActiveIntelligence(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'list-active-calls-intelligence'>>> {
     return this._request('get', '/v1/{workspace_id}/calls/active/intelligence', {}, options)
   }
 
-  /** Fetches the phone volume (`GET /calls/phone-volume`). */
+  /** Call volume per phone number (`GET /calls/phone-volume`). */
   getPhoneVolume(
     params?: OperationQuery<'get-phone-call-volume'>,
     options?: RequestOptions,
@@ -95,7 +95,7 @@ export class CallsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/calls/phone-volume', { query: params }, options)
   }
 
-  /** Fetches the trace analysis (`GET /calls/{call_id}/trace-analysis`). */
+  /** Trace analysis of a call (`GET /calls/{call_id}/trace-analysis`). */
   getTraceAnalysis(
     callId: string,
     options?: RequestOptions,
@@ -130,7 +130,7 @@ export class CallsResource extends APIResource {
     )
   }
 
-  /** Fetches the metrics (`GET /calls/{call_id}/metrics`). */
+  /** Metric values computed for a call (`GET /calls/{call_id}/metrics`). */
   getMetrics(
     callId: string,
     params?: OperationQuery<'list-call-metric-values'>,
@@ -144,7 +144,7 @@ export class CallsResource extends APIResource {
     )
   }
 
-  /** Creates a outbound (`POST /calls/outbound`). */
+  /** Places an outbound call (`POST /calls/outbound`). */
   createOutbound(
     body: OperationBody<'create-outbound-call'>,
     options?: RequestOptions,

@@ -10,7 +10,7 @@ import type {
 
 /** Amazon SES email domain setup (DNS records and verification). */
 export class ChannelsSesSetupResource extends APIResource {
-  /** Creates a ses setup (`POST /channels/ses-setup`). */
+  /** Starts an SES email domain setup (returns the DNS records to create) (`POST /channels/ses-setup`). */
   create(
     body: OperationBody<'create-ses-setup'>,
     options?: RequestOptions,
@@ -50,7 +50,7 @@ export class ChannelsSesSetupResource extends APIResource {
     )
   }
 
-  /** Verify (`POST /channels/ses-setup/{setup_id}/verify`). */
+  /** Checks the DNS records of an SES setup (`POST /channels/ses-setup/{setup_id}/verify`). */
   verify(
     setupId: string,
     options?: RequestOptions,
@@ -63,7 +63,7 @@ export class ChannelsSesSetupResource extends APIResource {
     )
   }
 
-  /** Deletes a ses setup (`DELETE /channels/ses-setup/{setup_id}`). */
+  /** Deletes an SES setup (`DELETE /channels/ses-setup/{setup_id}`). */
   async delete(setupId: string, options?: RequestOptions): Promise<void> {
     await this._request(
       'delete',

@@ -14,12 +14,12 @@ export class ComplianceResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/compliance/hipaa', { query: params }, options)
   }
 
-  /** Fetches the dashboard (`GET /compliance/dashboard`). */
+  /** Compliance overview of the workspace (`GET /compliance/dashboard`). */
   getDashboard(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-compliance-dashboard'>>> {
     return this._request('get', '/v1/{workspace_id}/compliance/dashboard', {}, options)
   }
 
-  /** Fetches the access review (`GET /compliance/access-review`). */
+  /** Who has access to what, for periodic access reviews (`GET /compliance/access-review`). */
   getAccessReview(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-access-review'>>> {
     return this._request('get', '/v1/{workspace_id}/compliance/access-review', {}, options)
   }

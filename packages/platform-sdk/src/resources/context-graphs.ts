@@ -77,7 +77,7 @@ export class ContextGraphsResource extends APIResource {
     )
   }
 
-  /** Creates a version (`POST /context-graphs/{context_graph_id}/versions`). */
+  /** Creates a new version of a context graph (`POST /context-graphs/{context_graph_id}/versions`). */
   createVersion(
     contextGraphId: string,
     body: OperationBody<'create-context_graph-version'>,
@@ -120,7 +120,7 @@ export class ContextGraphsResource extends APIResource {
     )
   }
 
-  /** Fetches the version (`GET /context-graphs/{context_graph_id}/versions/{version}`). */
+  /** Fetches one version of a context graph (`GET /context-graphs/{context_graph_id}/versions/{version}`). */
   getVersion(
     contextGraphId: string,
     version: string | number,

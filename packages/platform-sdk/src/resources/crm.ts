@@ -36,7 +36,7 @@ export class CrmContactsResource extends APIResource {
     )
   }
 
-  /** Fetches the timeline (`GET /crm/contacts/{contact_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Activity timeline of a CRM contact, one page (`GET /crm/contacts/{contact_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
   getTimeline(
     contactId: string,
     params?: OperationQuery<'crm-contact-timeline'>,
@@ -135,7 +135,7 @@ export class CrmDealsResource extends APIResource {
     )
   }
 
-  /** Fetches the pipeline (`GET /crm/deals/pipeline`). */
+  /** Deals grouped by pipeline stage (`GET /crm/deals/pipeline`). */
   getPipeline(options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-deal-pipeline'>>> {
     return this._request('get', '/v1/{workspace_id}/crm/deals/pipeline', {}, options)
   }
@@ -160,7 +160,7 @@ export class CrmResource extends APIResource {
     this.deals = new CrmDealsResource(ctx)
   }
 
-  /** Fetches the status (`GET /crm/status`). */
+  /** Connection status of the CRM (`GET /crm/status`). */
   getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-status'>>> {
     return this._request('get', '/v1/{workspace_id}/crm/status', {}, options)
   }

@@ -4,7 +4,7 @@ import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from
 
 /** Read-only table queries over workspace data. */
 export class DataQueryResource extends APIResource {
-  /** Run (`GET /query/{schema}/{table}`). */
+  /** Reads rows of a workspace table, one page (`GET /query/{schema}/{table}`). */
   run(
     schema: string,
     table: string,

@@ -71,7 +71,7 @@ export class DataSourcesResource extends APIResource {
     )
   }
 
-  /** Fetches the status (`GET /data-sources/{data_source_id}/status`). */
+  /** Health and sync status of a data source (`GET /data-sources/{data_source_id}/status`). */
   getStatus(
     dataSourceId: string,
     options?: RequestOptions,
@@ -84,7 +84,7 @@ export class DataSourcesResource extends APIResource {
     )
   }
 
-  /** Fetches the sync history (`GET /data-sources/{data_source_id}/sync-history`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Recent syncs of a data source (`GET /data-sources/{data_source_id}/sync-history`) — `params` goes beyond the official SDK, which sends no query here. */
   getSyncHistory(
     dataSourceId: string,
     params?: OperationQuery<'data-source-sync-history'>,
@@ -98,7 +98,7 @@ export class DataSourcesResource extends APIResource {
     )
   }
 
-  /** Trigger sync (`POST /data-sources/{data_source_id}/sync`). */
+  /** Starts a sync of a data source now (`POST /data-sources/{data_source_id}/sync`). */
   triggerSync(
     dataSourceId: string,
     options?: RequestOptions,

@@ -4,7 +4,7 @@ import type { OperationBody, OperationResult } from './operation-types'
 
 /** Desktop sessions: remote desktops an agent can drive. */
 export class DesktopSessionsResource extends APIResource {
-  /** Creates a desktop session (`POST /desktop-sessions`). */
+  /** Starts a remote desktop session (`POST /desktop-sessions`). */
   create(
     body: OperationBody<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>,
     options?: RequestOptions,
@@ -12,7 +12,7 @@ export class DesktopSessionsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/desktop-sessions', { body }, options)
   }
 
-  /** Disconnect (`DELETE /desktop-sessions/{session_id}`). */
+  /** Ends a remote desktop session (`DELETE /desktop-sessions/{session_id}`). */
   disconnect(
     sessionId: string,
     options?: RequestOptions,
@@ -27,7 +27,7 @@ export class DesktopSessionsResource extends APIResource {
     )
   }
 
-  /** Send action (`POST /desktop-sessions/{session_id}/action`). */
+  /** Performs an action (click, type, ...) in a desktop session (`POST /desktop-sessions/{session_id}/action`). */
   sendAction(
     sessionId: string,
     body: OperationBody<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>,
@@ -43,7 +43,7 @@ export class DesktopSessionsResource extends APIResource {
     )
   }
 
-  /** Fetches the screenshot (`GET /desktop-sessions/{session_id}/screenshot`). */
+  /** Current screenshot of a desktop session (`GET /desktop-sessions/{session_id}/screenshot`). */
   getScreenshot(
     sessionId: string,
     options?: RequestOptions,
@@ -58,7 +58,7 @@ export class DesktopSessionsResource extends APIResource {
     )
   }
 
-  /** Fetches the status (`GET /desktop-sessions/{session_id}/status`). */
+  /** Status of a desktop session (`GET /desktop-sessions/{session_id}/status`). */
   getStatus(
     sessionId: string,
     options?: RequestOptions,

@@ -10,7 +10,7 @@ import type {
 
 /** Raw FHIR resources by type. */
 export class FhirResourcesResource extends APIResource {
-  /** Search (`GET /fhir/resources/{resource_type}`). */
+  /** Searches FHIR resources of one type (`GET /fhir/resources/{resource_type}`). */
   search(
     resourceType: string,
     params?: OperationQuery<'fhir-search-resources'>,
@@ -24,7 +24,7 @@ export class FhirResourcesResource extends APIResource {
     )
   }
 
-  /** Creates a resource (`POST /fhir/resources/{resource_type}`). */
+  /** Creates a FHIR resource (`POST /fhir/resources/{resource_type}`). */
   create(
     resourceType: string,
     body: OperationBody<'fhir-create-resource'>,
@@ -38,7 +38,7 @@ export class FhirResourcesResource extends APIResource {
     )
   }
 
-  /** Fetches one resource (`GET /fhir/resources/{resource_type}/{resource_id}`). */
+  /** Fetches one FHIR resource (`GET /fhir/resources/{resource_type}/{resource_id}`). */
   get(
     resourceType: string,
     resourceId: string,
@@ -52,7 +52,7 @@ export class FhirResourcesResource extends APIResource {
     )
   }
 
-  /** Updates a resource (`PUT /fhir/resources/{resource_type}/{resource_id}`). */
+  /** Replaces a FHIR resource (`PUT /fhir/resources/{resource_type}/{resource_id}`). */
   update(
     resourceType: string,
     resourceId: string,
@@ -67,7 +67,7 @@ export class FhirResourcesResource extends APIResource {
     )
   }
 
-  /** Fetches the history (`GET /fhir/resources/{resource_type}/{resource_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Version history of a FHIR resource, one page (`GET /fhir/resources/{resource_type}/{resource_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
   getHistory(
     resourceType: string,
     resourceId: string,
@@ -101,7 +101,7 @@ export class FhirResourcesResource extends APIResource {
 
 /** Flattened, searchable views over FHIR data. */
 export class FhirViewsResource extends APIResource {
-  /** Patients (`GET /fhir/views/patients`). */
+  /** Patients, flattened, one page (`GET /fhir/views/patients`). */
   patients(
     params?: OperationQuery<'fhir-patients-view'>,
     options?: RequestOptions,
@@ -123,7 +123,7 @@ export class FhirViewsResource extends APIResource {
     )
   }
 
-  /** Appointments (`GET /fhir/views/appointments`). */
+  /** Appointments, flattened, one page (`GET /fhir/views/appointments`). */
   appointments(
     params?: OperationQuery<'fhir-appointments-view'>,
     options?: RequestOptions,
@@ -145,7 +145,7 @@ export class FhirViewsResource extends APIResource {
     )
   }
 
-  /** Practitioners (`GET /fhir/views/practitioners`). */
+  /** Practitioners, flattened, one page (`GET /fhir/views/practitioners`). */
   practitioners(
     params?: OperationQuery<'fhir-practitioners-view'>,
     options?: RequestOptions,
@@ -167,7 +167,7 @@ export class FhirViewsResource extends APIResource {
     )
   }
 
-  /** Organizations (`GET /fhir/views/organizations`). */
+  /** Organizations, flattened, one page (`GET /fhir/views/organizations`). */
   organizations(
     params?: OperationQuery<'fhir-organizations-view'>,
     options?: RequestOptions,
@@ -189,7 +189,7 @@ export class FhirViewsResource extends APIResource {
     )
   }
 
-  /** Locations (`GET /fhir/views/locations`). */
+  /** Locations, flattened, one page (`GET /fhir/views/locations`). */
   locations(
     params?: OperationQuery<'fhir-locations-view'>,
     options?: RequestOptions,
@@ -211,7 +211,7 @@ export class FhirViewsResource extends APIResource {
     )
   }
 
-  /** Slots (`GET /fhir/views/slots`). */
+  /** Appointment slots, flattened, one page (`GET /fhir/views/slots`). */
   slots(
     params?: OperationQuery<'fhir-slots-view'>,
     options?: RequestOptions,
@@ -249,12 +249,12 @@ export class FhirResource extends APIResource {
     this.views = new FhirViewsResource(ctx)
   }
 
-  /** Fetches the status (`GET /fhir/status`). */
+  /** Status of the FHIR store (`GET /fhir/status`). */
   getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'fhir-status'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/status', {}, options)
   }
 
-  /** Fetches the sync failures (`GET /fhir/sync-failures`). */
+  /** Recent FHIR sync failures (`GET /fhir/sync-failures`). */
   getSyncFailures(
     params?: OperationQuery<'fhir-sync-failures'>,
     options?: RequestOptions,
@@ -262,7 +262,7 @@ export class FhirResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/fhir/sync-failures', { query: params }, options)
   }
 
-  /** Import (`POST /fhir/import`). */
+  /** Imports a FHIR bundle (`POST /fhir/import`). */
   import(
     body: OperationBody<'fhir-import'>,
     options?: RequestOptions,
@@ -270,7 +270,7 @@ export class FhirResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/fhir/import', { body }, options)
   }
 
-  /** Search patients (`GET /fhir/patients`). */
+  /** Searches patients, one page (`GET /fhir/patients`). */
   searchPatients(
     params?: OperationQuery<'fhir-patient-search'>,
     options?: RequestOptions,
@@ -292,7 +292,7 @@ export class FhirResource extends APIResource {
     )
   }
 
-  /** Fetches the patient summary (`GET /fhir/patients/{patient_id}/summary`). */
+  /** Clinical summary of a patient (`GET /fhir/patients/{patient_id}/summary`). */
   getPatientSummary(
     patientId: string,
     options?: RequestOptions,
@@ -305,7 +305,7 @@ export class FhirResource extends APIResource {
     )
   }
 
-  /** Fetches the patient timeline (`GET /fhir/patients/{patient_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Clinical timeline of a patient (`GET /fhir/patients/{patient_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
   getPatientTimeline(
     patientId: string,
     params?: OperationQuery<'fhir-patient-timeline'>,

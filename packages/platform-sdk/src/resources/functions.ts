@@ -62,12 +62,12 @@ export class FunctionsResource extends APIResource {
     )
   }
 
-  /** Fetches the catalog (`GET /functions/catalog`). */
+  /** Discovers the data catalog functions can query (`GET /functions/catalog`). */
   getCatalog(options?: RequestOptions): Promise<WithMeta<OperationResult<'discover-catalog'>>> {
     return this._request('get', '/v1/{workspace_id}/functions/catalog', {}, options)
   }
 
-  /** Query (`POST /functions/query`). */
+  /** Runs a query against the function catalog (`POST /functions/query`). */
   query(
     body: OperationBody<'query-functions'>,
     options?: RequestOptions,
@@ -75,12 +75,12 @@ export class FunctionsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/functions/query', { body }, options)
   }
 
-  /** Sync (`POST /functions/sync`). */
+  /** Re-syncs the function catalog (`POST /functions/sync`). */
   sync(options?: RequestOptions): Promise<WithMeta<OperationResult<'sync-catalog'>>> {
     return this._request('post', '/v1/{workspace_id}/functions/sync', {}, options)
   }
 
-  /** Deploy (`POST /functions/deploy`). */
+  /** Deploys a registered function version (`POST /functions/deploy`). */
   deploy(
     body: OperationBody<'deploy-function'>,
     options?: RequestOptions,
@@ -88,12 +88,12 @@ export class FunctionsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/functions/deploy', { body }, options)
   }
 
-  /** Lists registered, one page (`GET /functions/registered`). */
+  /** Lists registered function versions (`GET /functions/registered`). */
   listRegistered(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-registered-functions'>>> {
     return this._request('get', '/v1/{workspace_id}/functions/registered', {}, options)
   }
 
-  /** Lists versions, one page (`GET /functions/{function_name}/versions`). */
+  /** Lists the versions of a function (`GET /functions/{function_name}/versions`). */
   listVersions(
     functionName: string,
     options?: RequestOptions,
@@ -106,7 +106,7 @@ export class FunctionsResource extends APIResource {
     )
   }
 
-  /** Fetches the version (`GET /functions/{function_name}/version`). */
+  /** Fetches the function version an alias points to (default `latest`) (`GET /functions/{function_name}/version`). */
   getVersion(
     functionName: string,
     alias: NonNullable<OperationQuery<'get-function-version'>['alias']> = 'latest',
@@ -120,7 +120,7 @@ export class FunctionsResource extends APIResource {
     )
   }
 
-  /** Invoke (`POST /functions/{function_name}/invoke`). */
+  /** Invokes a function (`POST /functions/{function_name}/invoke`). */
   invoke(
     functionName: string,
     body: OperationBody<'invoke-function'>,
@@ -134,7 +134,7 @@ export class FunctionsResource extends APIResource {
     )
   }
 
-  /** Test v2 (`POST /functions/{function_name}/v2/test`). */
+  /** Test-invokes a function (v2) (`POST /functions/{function_name}/v2/test`). */
   testV2(
     functionName: string,
     body: OperationBody<'test-function-v2'>,
@@ -148,7 +148,7 @@ export class FunctionsResource extends APIResource {
     )
   }
 
-  /** Promote (`POST /functions/{function_name}/promote`). */
+  /** Promotes a function version to an alias (`POST /functions/{function_name}/promote`). */
   promote(
     functionName: string,
     body: OperationBody<'promote-function'>,
@@ -162,7 +162,7 @@ export class FunctionsResource extends APIResource {
     )
   }
 
-  /** Rollback (`POST /functions/{function_name}/rollback`). */
+  /** Rolls an alias back to an earlier version (`POST /functions/{function_name}/rollback`). */
   rollback(
     functionName: string,
     body: OperationBody<'rollback-function'>,

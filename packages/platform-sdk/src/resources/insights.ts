@@ -4,14 +4,14 @@ import type { OperationBody, OperationResult } from './operation-types'
 
 /** Insight chat sessions. */
 export class InsightsSessionsResource extends APIResource {
-  /** Creates a session (`POST /insights/sessions`). */
+  /** Starts an insights chat session (`POST /insights/sessions`). */
   create(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'create_session_v1__workspace_id__insights_sessions_post'>>> {
     return this._request('post', '/v1/{workspace_id}/insights/sessions', {}, options)
   }
 
-  /** Fetches one session (`GET /insights/sessions/{session_id}`). */
+  /** Fetches an insights chat session (`GET /insights/sessions/{session_id}`). */
   get(
     sessionId: string,
     options?: RequestOptions,
@@ -24,7 +24,7 @@ export class InsightsSessionsResource extends APIResource {
     )
   }
 
-  /** Chat (`POST /insights/sessions/{session_id}/chat`). */
+  /** Sends a message in an insights chat session (`POST /insights/sessions/{session_id}/chat`). */
   chat(
     sessionId: string,
     body: OperationBody<'chat_v1__workspace_id__insights_sessions__session_id__chat_post'>,
@@ -50,28 +50,28 @@ export class InsightsResource extends APIResource {
     this.sessions = new InsightsSessionsResource(ctx)
   }
 
-  /** Fetches the digest (`GET /insights/digest`). */
+  /** Digest of notable changes in the workspace (`GET /insights/digest`). */
   getDigest(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'get_digest_v1__workspace_id__insights_digest_get'>>> {
     return this._request('get', '/v1/{workspace_id}/insights/digest', {}, options)
   }
 
-  /** Fetches the schema (`GET /insights/schema`). */
+  /** Schema of the tables available to SQL insights (`GET /insights/schema`). */
   getSchema(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'describe_schema_v1__workspace_id__insights_schema_get'>>> {
     return this._request('get', '/v1/{workspace_id}/insights/schema', {}, options)
   }
 
-  /** Fetches the suggestions (`GET /insights/suggestions`). */
+  /** Suggested questions to ask (`GET /insights/suggestions`). */
   getSuggestions(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'get_suggestions_v1__workspace_id__insights_suggestions_get'>>> {
     return this._request('get', '/v1/{workspace_id}/insights/suggestions', {}, options)
   }
 
-  /** Run sql (`POST /insights/sql`). */
+  /** Runs a read-only SQL query over workspace data (`POST /insights/sql`). */
   runSql(
     body: OperationBody<'execute_sql_v1__workspace_id__insights_sql_post'>,
     options?: RequestOptions,

@@ -5,7 +5,7 @@ import type { OperationBody, OperationQuery, OperationResult } from './operation
 
 /** Intake upload links and what was uploaded through them. */
 export class IntakeLinksResource extends APIResource {
-  /** Lists links, one page (`GET /intake/links`). */
+  /** Lists intake upload links (`GET /intake/links`). */
   list(
     params?: OperationQuery<'list-intake-links'>,
     options?: RequestOptions,
@@ -13,7 +13,7 @@ export class IntakeLinksResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/intake/links', { query: params }, options)
   }
 
-  /** Creates a link (`POST /intake/links`). */
+  /** Creates an intake upload link (`POST /intake/links`). */
   create(
     body: OperationBody<'create-intake-link'>,
     options?: RequestOptions,
@@ -21,7 +21,7 @@ export class IntakeLinksResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/intake/links', { body }, options)
   }
 
-  /** Deletes a link (`DELETE /intake/links/{link_id}`). */
+  /** Revokes an intake upload link (`DELETE /intake/links/{link_id}`). */
   async delete(linkId: string, options?: RequestOptions): Promise<void> {
     await this._request(
       'delete',
@@ -31,7 +31,7 @@ export class IntakeLinksResource extends APIResource {
     )
   }
 
-  /** Lists uploads, one page (`GET /intake/links/{link_id}/uploads`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Lists the files uploaded through a link (`GET /intake/links/{link_id}/uploads`) — `params` goes beyond the official SDK, which sends no query here. */
   listUploads(
     linkId: string,
     params?: OperationQuery<'list-intake-link-uploads'>,

@@ -58,7 +58,7 @@ export class IntegrationsResource extends APIResource {
     )
   }
 
-  /** Creates a integration (`POST /integrations`). */
+  /** Creates an integration (`POST /integrations`). */
   create(
     body: OperationBody<'create-integration'>,
     options?: RequestOptions,
@@ -66,7 +66,7 @@ export class IntegrationsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/integrations', { body }, options)
   }
 
-  /** Updates a integration (`PUT /integrations/{integration_id}`). */
+  /** Updates an integration (`PUT /integrations/{integration_id}`). */
   update(
     integrationId: string,
     body: OperationBody<'update-integration'>,
@@ -80,7 +80,7 @@ export class IntegrationsResource extends APIResource {
     )
   }
 
-  /** Deletes a integration (`DELETE /integrations/{integration_id}`). */
+  /** Deletes an integration (`DELETE /integrations/{integration_id}`). */
   async delete(integrationId: string, options?: RequestOptions): Promise<void> {
     await this._request(
       'delete',
@@ -90,7 +90,7 @@ export class IntegrationsResource extends APIResource {
     )
   }
 
-  /** Test connection (`POST /integrations/{integration_id}/test-connection`). */
+  /** Checks that an integration can reach its system (`POST /integrations/{integration_id}/test-connection`). */
   testConnection(
     integrationId: string,
     options?: RequestOptions,
@@ -103,7 +103,7 @@ export class IntegrationsResource extends APIResource {
     )
   }
 
-  /** Fetches the health check (`GET /integrations/health-check`). */
+  /** Health of every integration (`GET /integrations/health-check`). */
   getHealthCheck(options?: RequestOptions): Promise<WithMeta<OperationResult<'integration-health-check'>>> {
     return this._request('get', '/v1/{workspace_id}/integrations/health-check', {}, options)
   }

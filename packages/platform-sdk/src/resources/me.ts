@@ -4,7 +4,7 @@ import type { OperationBody, OperationResult } from './operation-types'
 
 /** The signed-in principal's own actions (create a workspace). */
 export class MeResource extends APIResource {
-  /** Creates a workspace (`POST /v1/me/workspaces`). */
+  /** Creates a workspace owned by the caller (`POST /v1/me/workspaces`). */
   createWorkspace(
     body: OperationBody<'create-my-workspace'>,
     options?: RequestOptions,

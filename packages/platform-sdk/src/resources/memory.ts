@@ -4,7 +4,7 @@ import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Memory: what the platform has learned about an entity. */
 export class MemoryResource extends APIResource {
-  /** Fetches the entity dimensions (`GET /memory/{entity_id}/dimensions`). */
+  /** Memory dimension scores of an entity (`GET /memory/{entity_id}/dimensions`). */
   getEntityDimensions(
     entityId: string,
     options?: RequestOptions,
@@ -17,7 +17,7 @@ export class MemoryResource extends APIResource {
     )
   }
 
-  /** Fetches the entity facts (`GET /memory/{entity_id}/facts`). */
+  /** Facts remembered about an entity (`GET /memory/{entity_id}/facts`). */
   getEntityFacts(
     entityId: string,
     params?: OperationQuery<'get-entity-memory-facts'>,
@@ -31,7 +31,7 @@ export class MemoryResource extends APIResource {
     )
   }
 
-  /** Fetches the analytics (`GET /memory/analytics`). */
+  /** Memory statistics of the workspace (`GET /memory/analytics`). */
   getAnalytics(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-memory-analytics'>>> {
     return this._request('get', '/v1/{workspace_id}/memory/analytics', {}, options)
   }

@@ -4,7 +4,7 @@ import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Metrics: computed values, their catalog and trends. */
 export class MetricsResource extends APIResource {
-  /** Lists latest, one page (`GET /metrics`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Latest metric values, filtered (`GET /metrics`) — `params` goes beyond the official SDK, which sends no query here. */
   listLatest(
     params?: OperationQuery<'list-metrics'>,
     options?: RequestOptions,
@@ -12,12 +12,12 @@ export class MetricsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/metrics', { query: params }, options)
   }
 
-  /** Fetches the catalog (`GET /metrics/catalog`). */
+  /** Every metric the workspace can compute (`GET /metrics/catalog`). */
   getCatalog(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-metric-catalog'>>> {
     return this._request('get', '/v1/{workspace_id}/metrics/catalog', {}, options)
   }
 
-  /** Fetches the values (`GET /metrics/{metric_key}`). */
+  /** Values of one metric over a date range (`GET /metrics/{metric_key}`). */
   getValues(
     metricKey: string,
     params?: OperationQuery<'get-metric-values'>,
@@ -31,7 +31,7 @@ export class MetricsResource extends APIResource {
     )
   }
 
-  /** Fetches the trend (`GET /metrics/{metric_key}/trend`). */
+  /** Trend of one metric over recent days (`GET /metrics/{metric_key}/trend`). */
   getTrend(
     metricKey: string,
     params?: OperationQuery<'get-metric-trend'>,

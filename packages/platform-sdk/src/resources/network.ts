@@ -4,7 +4,7 @@ import type { OperationResult } from './operation-types'
 
 /** Network facts of the platform (egress IPs to allow-list). */
 export class NetworkResource extends APIResource {
-  /** Fetches the egress ips (`GET /network/egress-ips`). */
+  /** IP addresses the platform calls out from (for allow-lists) (`GET /network/egress-ips`). */
   getEgressIps(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-egress-ips'>>> {
     return this._request('get', '/v1/{workspace_id}/network/egress-ips', {}, options)
   }

@@ -149,7 +149,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Creates a operator (`POST /operators`). */
+  /** Creates an operator (`POST /operators`). */
   create(
     body: OperationBody<'create-operator'>,
     options?: RequestOptions,
@@ -167,7 +167,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Updates a operator (`PATCH /operators/{operator_id}`). */
+  /** Updates an operator (`PATCH /operators/{operator_id}`). */
   update(
     operatorId: string,
     body: OperationBody<'update-operator'>,
@@ -181,7 +181,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Fetches the escalations (`GET /operators/escalations`). */
+  /** Escalations, one page (`GET /operators/escalations`). */
   getEscalations(
     params?: OperationQuery<'list-escalations'>,
     options?: RequestOptions,
@@ -203,7 +203,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Fetches the escalation stats (`GET /operators/escalations/stats`). */
+  /** Escalation statistics (`GET /operators/escalations/stats`). */
   getEscalationStats(
     params?: OperationQuery<'escalation-stats'>,
     options?: RequestOptions,
@@ -211,7 +211,7 @@ export class OperatorsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/operators/escalations/stats', { query: params }, options)
   }
 
-  /** Fetches the performance (`GET /operators/performance`). */
+  /** Operator performance summary (`GET /operators/performance`). */
   getPerformance(
     params?: OperationQuery<'operator-performance-summary'>,
     options?: RequestOptions,
@@ -219,7 +219,7 @@ export class OperatorsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/operators/performance', { query: params }, options)
   }
 
-  /** Fetches the access token (`POST /operators/{operator_id}/access-token`). */
+  /** Issues an access token for an operator's console (`POST /operators/{operator_id}/access-token`). */
   getAccessToken(
     operatorId: string,
     body: OperationBody<'operator-access-token'>,
@@ -233,7 +233,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Switch mode (`POST /operators/{operator_id}/switch-mode`). */
+  /** Switches an operator between listen, whisper and take-over (`POST /operators/{operator_id}/switch-mode`). */
   switchMode(
     operatorId: string,
     body: OperationBody<'operator-switch-mode'>,
@@ -247,7 +247,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Creates a briefing (`POST /operators/{operator_id}/briefing`). */
+  /** Prepares a briefing for an operator about to join a call (`POST /operators/{operator_id}/briefing`). */
   createBriefing(
     operatorId: string,
     body: OperationBody<'create-operator-briefing'>,
@@ -261,7 +261,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Fetches the call transcript (`GET /operators/calls/{call_sid}/transcript`). */
+  /** Transcript of a call, for operators (`GET /operators/calls/{call_sid}/transcript`). */
   getCallTranscript(
     callSid: string,
     options?: RequestOptions,
@@ -274,7 +274,7 @@ export class OperatorsResource extends APIResource {
     )
   }
 
-  /** Fetches the audit log (`GET /operators/audit-log`). */
+  /** Operator actions, one page (`GET /operators/audit-log`). */
   getAuditLog(
     params?: OperationQuery<'list-audit-log'>,
     options?: RequestOptions,

@@ -10,7 +10,7 @@ import type {
 
 /** Phone numbers of the workspace: provisioning, routing and call forwarding. */
 export class PhoneNumbersResource extends APIResource {
-  /** Provision (`POST /phone-numbers`). */
+  /** Provisions a phone number (`POST /phone-numbers`). */
   provision(
     body: OperationBody<'create-phone-number'>,
     options?: RequestOptions,
@@ -67,7 +67,7 @@ export class PhoneNumbersResource extends APIResource {
     )
   }
 
-  /** Release (`DELETE /phone-numbers/{phone_number_id}`). */
+  /** Releases a phone number (`DELETE /phone-numbers/{phone_number_id}`). */
   async release(phoneNumberId: string, options?: RequestOptions): Promise<void> {
     await this._request(
       'delete',
@@ -77,7 +77,7 @@ export class PhoneNumbersResource extends APIResource {
     )
   }
 
-  /** Set forwarding (`PUT /phone-numbers/{phone_number_id}/forwarding`). */
+  /** Sets call forwarding on a phone number (`PUT /phone-numbers/{phone_number_id}/forwarding`). */
   setForwarding(
     phoneNumberId: string,
     body: OperationBody<'set-phone-number-forwarding'>,
@@ -91,7 +91,7 @@ export class PhoneNumbersResource extends APIResource {
     )
   }
 
-  /** Clear forwarding (`DELETE /phone-numbers/{phone_number_id}/forwarding`). */
+  /** Removes call forwarding from a phone number (`DELETE /phone-numbers/{phone_number_id}/forwarding`). */
   clearForwarding(
     phoneNumberId: string,
     options?: RequestOptions,

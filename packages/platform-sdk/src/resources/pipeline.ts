@@ -4,12 +4,12 @@ import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from
 
 /** Outbound sync sinks. */
 export class PipelineOutboundResource extends APIResource {
-  /** Lists outbound, one page (`GET /pipeline/outbound`). */
+  /** Summary of every outbound sync sink (`GET /pipeline/outbound`). */
   list(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-outbound-summary'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/outbound', {}, options)
   }
 
-  /** Fetches the log (`GET /pipeline/outbound/{data_source_id}/log`). */
+  /** Outbound sync log of one sink, one page (`GET /pipeline/outbound/{data_source_id}/log`). */
   getLog(
     dataSourceId: string,
     params?: OperationQuery<'list-outbound-log'>,
@@ -41,7 +41,7 @@ export class PipelineOutboundResource extends APIResource {
 
 /** Inbound data sources as seen by the pipeline. */
 export class PipelineSourcesResource extends APIResource {
-  /** Lists sources, one page (`GET /pipeline/sources`). */
+  /** Inbound sources with their health (`GET /pipeline/sources`). */
   list(
     params?: OperationQuery<'list-pipeline-sources'>,
     options?: RequestOptions,
@@ -49,7 +49,7 @@ export class PipelineSourcesResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/pipeline/sources', { query: params }, options)
   }
 
-  /** Fetches the overview (`GET /pipeline/sources/{source_id}/overview`). */
+  /** Overview of one inbound source (`GET /pipeline/sources/{source_id}/overview`). */
   getOverview(
     sourceId: string,
     options?: RequestOptions,
@@ -62,7 +62,7 @@ export class PipelineSourcesResource extends APIResource {
     )
   }
 
-  /** Lists events, one page (`GET /pipeline/sources/{source_id}/events`). */
+  /** Events received from one source, one page (`GET /pipeline/sources/{source_id}/events`). */
   listEvents(
     sourceId: string,
     params?: OperationQuery<'list-source-events'>,
@@ -91,7 +91,7 @@ export class PipelineSourcesResource extends APIResource {
     )
   }
 
-  /** Fetches the history (`GET /pipeline/sources/{source_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Ingestion history of one source (`GET /pipeline/sources/{source_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
   getHistory(
     sourceId: string,
     params?: OperationQuery<'get-source-history'>,
@@ -121,12 +121,12 @@ export class PipelineResource extends APIResource {
     this.sources = new PipelineSourcesResource(ctx)
   }
 
-  /** Fetches the status (`GET /pipeline/status`). */
+  /** Overall pipeline status (`GET /pipeline/status`). */
   getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-pipeline-status'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/status', {}, options)
   }
 
-  /** Fetches the throughput (`GET /pipeline/throughput`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Pipeline throughput per time bucket (`GET /pipeline/throughput`) — `params` goes beyond the official SDK, which sends no query here. */
   getThroughput(
     params?: OperationQuery<'get-throughput'>,
     options?: RequestOptions,
@@ -134,12 +134,12 @@ export class PipelineResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/pipeline/throughput', { query: params }, options)
   }
 
-  /** Fetches the review (`GET /pipeline/review`). */
+  /** Review metrics of the pipeline (`GET /pipeline/review`). */
   getReview(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-review-metrics'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/review', {}, options)
   }
 
-  /** Fetches the entity resolution (`GET /pipeline/entity-resolution`). */
+  /** Entity resolution metrics (`GET /pipeline/entity-resolution`). */
   getEntityResolution(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-entity-resolution'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/entity-resolution', {}, options)
   }

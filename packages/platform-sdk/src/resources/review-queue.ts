@@ -137,7 +137,7 @@ export class ReviewQueueResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/review-queue/batch-approve', { body }, options)
   }
 
-  /** Fetches the my queue (`GET /review-queue/my-queue`). */
+  /** Items assigned to the caller, one page (`GET /review-queue/my-queue`). */
   getMyQueue(
     params?: OperationQuery<'my_queue_v1__workspace_id__review_queue_my_queue_get'>,
     options?: RequestOptions,
@@ -161,7 +161,7 @@ export class ReviewQueueResource extends APIResource {
     )
   }
 
-  /** Unclaim (`POST /review-queue/{item_id}/unclaim`). */
+  /** Releases a claimed review item (`POST /review-queue/{item_id}/unclaim`). */
   unclaim(
     itemId: string,
     options?: RequestOptions,
@@ -176,7 +176,7 @@ export class ReviewQueueResource extends APIResource {
     )
   }
 
-  /** Batch reject (`POST /review-queue/batch-reject`). */
+  /** Rejects several review items at once (`POST /review-queue/batch-reject`). */
   batchReject(
     body: OperationBody<'batch_reject_v1__workspace_id__review_queue_batch_reject_post'>,
     options?: RequestOptions,
@@ -184,7 +184,7 @@ export class ReviewQueueResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/review-queue/batch-reject', { body }, options)
   }
 
-  /** Fetches the history (`GET /review-queue/history`). */
+  /** Completed reviews, one page (`GET /review-queue/history`). */
   getHistory(
     params?: OperationQuery<'review_history_v1__workspace_id__review_queue_history_get'>,
     options?: RequestOptions,
@@ -208,7 +208,7 @@ export class ReviewQueueResource extends APIResource {
     )
   }
 
-  /** Fetches the trends (`GET /review-queue/trends`). */
+  /** Review volume trends (`GET /review-queue/trends`). */
   getTrends(
     params?: OperationQuery<'review_trends_v1__workspace_id__review_queue_trends_get'>,
     options?: RequestOptions,
@@ -216,7 +216,7 @@ export class ReviewQueueResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/review-queue/trends', { query: params }, options)
   }
 
-  /** Fetches the performance (`GET /review-queue/performance`). */
+  /** Reviewer performance (`GET /review-queue/performance`). */
   getPerformance(
     params?: OperationQuery<'reviewer_performance_v1__workspace_id__review_queue_performance_get'>,
     options?: RequestOptions,
@@ -226,7 +226,7 @@ export class ReviewQueueResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/review-queue/performance', { query: params }, options)
   }
 
-  /** Fetches the correction schema (`GET /review-queue/{item_id}/correction-schema`). */
+  /** The fields a correction of this item may set (`GET /review-queue/{item_id}/correction-schema`). */
   getCorrectionSchema(
     itemId: string,
     options?: RequestOptions,
@@ -243,7 +243,7 @@ export class ReviewQueueResource extends APIResource {
     )
   }
 
-  /** Fetches the diff (`GET /review-queue/{item_id}/diff`). */
+  /** What a review item would change (`GET /review-queue/{item_id}/diff`). */
   getDiff(
     itemId: string,
     options?: RequestOptions,

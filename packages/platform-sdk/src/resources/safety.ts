@@ -4,12 +4,12 @@ import type { OperationBody, OperationResult } from './operation-types'
 
 /** Safety: guardrail configuration and regulation templates. */
 export class SafetyResource extends APIResource {
-  /** Fetches the config (`GET /safety/config`). */
+  /** Safety configuration of the workspace (`GET /safety/config`). */
   getConfig(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-safety-config'>>> {
     return this._request('get', '/v1/{workspace_id}/safety/config', {}, options)
   }
 
-  /** Updates the config (`PUT /safety/config`). */
+  /** Replaces the safety configuration (`PUT /safety/config`). */
   updateConfig(
     body: OperationBody<'update-safety-config'>,
     options?: RequestOptions,
@@ -17,12 +17,12 @@ export class SafetyResource extends APIResource {
     return this._request('put', '/v1/{workspace_id}/safety/config', { body }, options)
   }
 
-  /** Lists templates, one page (`GET /safety/templates`). */
+  /** Lists regulation templates (`GET /safety/templates`). */
   listTemplates(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-safety-templates'>>> {
     return this._request('get', '/v1/{workspace_id}/safety/templates', {}, options)
   }
 
-  /** Fetches the template (`GET /safety/templates/{template_id}`). */
+  /** Fetches one regulation template (`GET /safety/templates/{template_id}`). */
   getTemplate(
     templateId: string,
     options?: RequestOptions,
@@ -35,7 +35,7 @@ export class SafetyResource extends APIResource {
     )
   }
 
-  /** Apply template (`POST /safety/templates/{template_id}/apply`). */
+  /** Applies a regulation template to the safety configuration (`POST /safety/templates/{template_id}/apply`). */
   applyTemplate(
     templateId: string,
     body: OperationBody<'apply-safety-template'>,

@@ -4,14 +4,14 @@ import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Sensorium: connector health and the latency of the perception loop. */
 export class SensoriumResource extends APIResource {
-  /** Fetches the connector health (`GET /sensorium/connector-health`). */
+  /** Health of every connector (`GET /sensorium/connector-health`). */
   getConnectorHealth(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'get-sensorium-connector-health'>>> {
     return this._request('get', '/v1/{workspace_id}/sensorium/connector-health', {}, options)
   }
 
-  /** Fetches the loop latency (`GET /sensorium/loop-latency`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Latency of the perception loop (`GET /sensorium/loop-latency`) — `params` goes beyond the official SDK, which sends no query here. */
   getLoopLatency(
     params?: OperationQuery<'get-sensorium-loop-latency'>,
     options?: RequestOptions,

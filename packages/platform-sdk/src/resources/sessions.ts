@@ -4,14 +4,14 @@ import type { OperationBody, OperationResult } from './operation-types'
 
 /** Live voice sessions: list them and inject events. */
 export class SessionsResource extends APIResource {
-  /** Lists active, one page (`GET /sessions/active`). */
+  /** Voice sessions in progress (`GET /sessions/active`). */
   listActive(
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'list_active_sessions_v1__workspace_id__sessions_active_get'>>> {
     return this._request('get', '/v1/{workspace_id}/sessions/active', {}, options)
   }
 
-  /** Inject (`POST /sessions/{call_sid}/inject`). */
+  /** Injects an event into a live session (`POST /sessions/{call_sid}/inject`). */
   inject(
     callSid: string,
     body: OperationBody<'inject_session_event_v1__workspace_id__sessions__call_sid__inject_post'>,

@@ -4,7 +4,7 @@ import type { OperationBody, OperationQuery, OperationResult } from './operation
 
 /** Simulation runs. */
 export class SimulationsRunsResource extends APIResource {
-  /** Lists runs, one page (`GET /simulations/runs`). */
+  /** Lists simulation runs (`GET /simulations/runs`). */
   list(
     params?: OperationQuery<'list-simulation-runs'>,
     options?: RequestOptions,
@@ -12,7 +12,7 @@ export class SimulationsRunsResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/simulations/runs', { query: params }, options)
   }
 
-  /** Creates a run (`POST /simulations/runs`). */
+  /** Creates a simulation run (`POST /simulations/runs`). */
   create(
     body: OperationBody<'create-simulation-run'>,
     options?: RequestOptions,
@@ -20,7 +20,7 @@ export class SimulationsRunsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/simulations/runs', { body }, options)
   }
 
-  /** Fetches one run (`GET /simulations/runs/{run_id}`). */
+  /** Fetches one simulation run (`GET /simulations/runs/{run_id}`). */
   get(runId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-simulation-run'>>> {
     return this._request(
       'get',
@@ -30,7 +30,7 @@ export class SimulationsRunsResource extends APIResource {
     )
   }
 
-  /** Complete (`POST /simulations/runs/{run_id}/complete`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Marks a simulation run as finished (`POST /simulations/runs/{run_id}/complete`) — `params` goes beyond the official SDK, which sends no query here. */
   complete(
     runId: string,
     params?: OperationQuery<'complete-simulation-run'>,
@@ -44,7 +44,7 @@ export class SimulationsRunsResource extends APIResource {
     )
   }
 
-  /** Creates a session (`POST /simulations/runs/{run_id}/sessions`). */
+  /** Starts a simulated session inside a run (`POST /simulations/runs/{run_id}/sessions`). */
   createSession(
     runId: string,
     body: OperationBody<'create-simulation-session'>,
@@ -61,7 +61,7 @@ export class SimulationsRunsResource extends APIResource {
 
 /** Bridging real calls into simulations. */
 export class SimulationsBridgeResource extends APIResource {
-  /** Plan (`POST /simulations/bridge/plan`). */
+  /** Plans how a real call would be bridged into a simulation (`POST /simulations/bridge/plan`). */
   plan(
     body: OperationBody<'simulation-bridge-plan'>,
     options?: RequestOptions,
@@ -69,7 +69,7 @@ export class SimulationsBridgeResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/simulations/bridge/plan', { body }, options)
   }
 
-  /** Run (`POST /simulations/bridge`). */
+  /** Bridges a real call into a simulation (`POST /simulations/bridge`). */
   run(
     body: OperationBody<'simulation-bridge'>,
     options?: RequestOptions,
@@ -80,7 +80,7 @@ export class SimulationsBridgeResource extends APIResource {
 
 /** Coverage graphs and sessions per service. */
 export class SimulationsServicesResource extends APIResource {
-  /** Fetches the graph (`GET /simulations/services/{service_id}/graph`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Coverage graph of a service's simulations (`GET /simulations/services/{service_id}/graph`) — `params` goes beyond the official SDK, which sends no query here. */
   getGraph(
     serviceId: string,
     params?: OperationQuery<'get-simulation-coverage-graph'>,
@@ -94,7 +94,7 @@ export class SimulationsServicesResource extends APIResource {
     )
   }
 
-  /** Deletes the graph (`DELETE /simulations/services/{service_id}/graph`). */
+  /** Clears a service's coverage graph (`DELETE /simulations/services/{service_id}/graph`). */
   deleteGraph(
     serviceId: string,
     options?: RequestOptions,
@@ -107,7 +107,7 @@ export class SimulationsServicesResource extends APIResource {
     )
   }
 
-  /** Fetches the graph paths (`GET /simulations/services/{service_id}/graph/paths`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Paths through a service's coverage graph (`GET /simulations/services/{service_id}/graph/paths`) — `params` goes beyond the official SDK, which sends no query here. */
   getGraphPaths(
     serviceId: string,
     params?: OperationQuery<'get-simulation-coverage-paths'>,
@@ -121,7 +121,7 @@ export class SimulationsServicesResource extends APIResource {
     )
   }
 
-  /** Lists sessions, one page (`GET /simulations/services/{service_id}/sessions`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Simulated sessions of a service (`GET /simulations/services/{service_id}/sessions`) — `params` goes beyond the official SDK, which sends no query here. */
   listSessions(
     serviceId: string,
     params?: OperationQuery<'list-simulation-sessions'>,
@@ -135,7 +135,7 @@ export class SimulationsServicesResource extends APIResource {
     )
   }
 
-  /** Lists turns, one page (`GET /simulations/services/{service_id}/turns`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Simulated turns of a service, filtered by state (`GET /simulations/services/{service_id}/turns`) — `params` goes beyond the official SDK, which sends no query here. */
   listTurns(
     serviceId: string,
     params?: OperationQuery<'query-simulation-turns'>,
@@ -169,7 +169,7 @@ export class SimulationsResource extends APIResource {
     this.services = new SimulationsServicesResource(ctx)
   }
 
-  /** Creates a session (`POST /simulations/sessions`). */
+  /** Starts a simulated test conversation (`POST /simulations/sessions`). */
   createSession(
     body: OperationBody<'create-test-conversation'>,
     options?: RequestOptions,
@@ -177,7 +177,7 @@ export class SimulationsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/simulations/sessions', { body }, options)
   }
 
-  /** Fetches the session (`GET /simulations/sessions/{session_id}`). */
+  /** Snapshot of a simulated session (`GET /simulations/sessions/{session_id}`). */
   getSession(
     sessionId: string,
     options?: RequestOptions,
@@ -190,7 +190,7 @@ export class SimulationsResource extends APIResource {
     )
   }
 
-  /** Deletes the session (`DELETE /simulations/sessions/{session_id}`). */
+  /** Ends a simulated session (`DELETE /simulations/sessions/{session_id}`). */
   deleteSession(
     sessionId: string,
     options?: RequestOptions,
@@ -203,7 +203,7 @@ export class SimulationsResource extends APIResource {
     )
   }
 
-  /** Step (`POST /simulations/sessions/step`). */
+  /** Advances a simulated conversation by one turn (`POST /simulations/sessions/step`). */
   step(
     body: OperationBody<'test-conversation-step'>,
     options?: RequestOptions,
@@ -211,7 +211,7 @@ export class SimulationsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/simulations/sessions/step', { body }, options)
   }
 
-  /** Recommend (`POST /simulations/sessions/recommend`). */
+  /** Recommends the next user turn for a simulation (`POST /simulations/sessions/recommend`). */
   recommend(
     body: OperationBody<'simulation-recommend'>,
     options?: RequestOptions,
@@ -219,7 +219,7 @@ export class SimulationsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/simulations/sessions/recommend', { body }, options)
   }
 
-  /** Fetches the intelligence (`GET /simulations/sessions/{session_id}/intelligence`). */
+  /** Intelligence gathered in a simulated session (`GET /simulations/sessions/{session_id}/intelligence`). */
   getIntelligence(
     sessionId: string,
     options?: RequestOptions,

@@ -71,7 +71,7 @@ export class SkillsResource extends APIResource {
     )
   }
 
-  /** Test (`POST /skills/{skill_id}/test`). */
+  /** Runs a skill with test input (`POST /skills/{skill_id}/test`). */
   test(
     skillId: string,
     body: OperationBody<'test-skill'>,

@@ -72,7 +72,7 @@ export class SurfacesResource extends APIResource {
     )
   }
 
-  /** Lists for review, one page (`GET /surfaces/review`). */
+  /** Surfaces waiting for review, one page (`GET /surfaces/review`). */
   listForReview(
     params?: OperationQuery<'list-surface-review-queue'>,
     options?: RequestOptions,
@@ -108,7 +108,7 @@ export class SurfacesResource extends APIResource {
     )
   }
 
-  /** Archive (`DELETE /surfaces/{surface_id}`). */
+  /** Archives a surface (`DELETE /surfaces/{surface_id}`). */
   archive(
     surfaceId: string,
     options?: RequestOptions,
@@ -121,7 +121,7 @@ export class SurfacesResource extends APIResource {
     )
   }
 
-  /** Fetches the progress (`GET /surfaces/{surface_id}/progress`). */
+  /** How far a patient got through a surface (`GET /surfaces/{surface_id}/progress`). */
   getProgress(
     surfaceId: string,
     options?: RequestOptions,
@@ -134,7 +134,7 @@ export class SurfacesResource extends APIResource {
     )
   }
 
-  /** Approve (`POST /surfaces/{surface_id}/approve`). */
+  /** Approves a submitted surface (`POST /surfaces/{surface_id}/approve`). */
   approve(
     surfaceId: string,
     options?: RequestOptions,
@@ -147,7 +147,7 @@ export class SurfacesResource extends APIResource {
     )
   }
 
-  /** Reject (`POST /surfaces/{surface_id}/reject`). */
+  /** Rejects a submitted surface (`POST /surfaces/{surface_id}/reject`). */
   reject(
     surfaceId: string,
     body: OperationBody<'reject-surface'>,
@@ -161,7 +161,7 @@ export class SurfacesResource extends APIResource {
     )
   }
 
-  /** Reshape (`POST /surfaces/{surface_id}/reshape`). */
+  /** Regenerates a surface's fields (`POST /surfaces/{surface_id}/reshape`). */
   reshape(
     surfaceId: string,
     options?: RequestOptions,

@@ -12,7 +12,7 @@ export class TasksResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/tasks/{task_id}', { path: { task_id: taskId } }, options)
   }
 
-  /** Lists by call, one page (`GET /tasks/by-call/{call_sid}`). */
+  /** Tasks tracked during a call (`GET /tasks/by-call/{call_sid}`). */
   listByCall(
     callSid: string,
     options?: RequestOptions,

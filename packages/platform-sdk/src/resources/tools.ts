@@ -4,7 +4,7 @@ import type { OperationBody, OperationResult } from './operation-types'
 
 /** Tools: execute a tool in isolation and see which tools a service resolves. */
 export class ToolsResource extends APIResource {
-  /** Execute (`POST /tools/execute`). */
+  /** Executes a tool once, outside a call (`POST /tools/execute`). */
   execute(
     body: OperationBody<'execute-tool-test'>,
     options?: RequestOptions,
@@ -12,7 +12,7 @@ export class ToolsResource extends APIResource {
     return this._request('post', '/v1/{workspace_id}/tools/execute', { body }, options)
   }
 
-  /** Resolve for service (`GET /services/{service_id}/tools/resolve`). */
+  /** The tools a service resolves to at runtime (`GET /services/{service_id}/tools/resolve`). */
   resolveForService(
     serviceId: string,
     options?: RequestOptions,

@@ -32,7 +32,7 @@ export class WebhookDestinationsResource extends APIResource {
     )
   }
 
-  /** Creates a webhook destination (`POST /webhook-destinations`). */
+  /** Creates a webhook destination; its signing secret is only in this response (`POST /webhook-destinations`). */
   create(
     body: OperationBody<'create-webhook-destination'>,
     options?: RequestOptions,
@@ -77,7 +77,7 @@ export class WebhookDestinationsResource extends APIResource {
     )
   }
 
-  /** Lists deliveries, one page (`GET /webhook-destinations/{destination_id}/deliveries`). */
+  /** Delivery attempts of a destination, one page (`GET /webhook-destinations/{destination_id}/deliveries`). */
   listDeliveries(
     destinationId: string,
     params?: OperationQuery<'list-webhook-destination-deliveries'>,
@@ -106,7 +106,7 @@ export class WebhookDestinationsResource extends APIResource {
     )
   }
 
-  /** Rotate secret (`POST /webhook-destinations/{destination_id}/rotate-secret`). */
+  /** Replaces a destination's signing secret (`POST /webhook-destinations/{destination_id}/rotate-secret`). */
   rotateSecret(
     destinationId: string,
     options?: RequestOptions,

@@ -11,12 +11,12 @@ import { workspacePath } from './workspace-path'
 
 /** Numbers treated as test callers in this workspace. */
 export class WorkspacesTestCallerNumbersResource extends APIResource {
-  /** Fetches one test caller number (`GET /v1/workspaces/{workspace_id}/test-caller-numbers`). */
+  /** Reads the test caller numbers (`GET /v1/workspaces/{workspace_id}/test-caller-numbers`). */
   async get(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-test-caller-numbers'>>> {
     return this._request('get', '/v1/workspaces/{workspace_id}/test-caller-numbers', {}, options)
   }
 
-  /** Updates a test caller number (`PUT /v1/workspaces/{workspace_id}/test-caller-numbers`). */
+  /** Replaces the test caller numbers (`PUT /v1/workspaces/{workspace_id}/test-caller-numbers`). */
   async update(
     body: OperationBody<'update-test-caller-numbers'>,
     options?: RequestOptions,
@@ -52,7 +52,7 @@ export class WorkspacesResource extends APIResource {
     return this._autoPage('get', '/v1/workspaces', { query: params }, { maxPageSize: 20 }, options)
   }
 
-  /** Fetches one workspace (`GET /v1/workspaces/{workspace_id}`). */
+  /** Fetches a workspace (`GET /v1/workspaces/{workspace_id}`). */
   async get(id?: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-workspace'>>> {
     return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id), {}, options)
   }
@@ -66,7 +66,7 @@ export class WorkspacesResource extends APIResource {
     return this._request('patch', workspacePath('/v1/workspaces/{workspace_id}', id), { body }, options)
   }
 
-  /** Archive (`POST /v1/workspaces/{workspace_id}/archive`). */
+  /** Archives a workspace (`POST /v1/workspaces/{workspace_id}/archive`). */
   async archive(
     body: OperationBody<'archive-workspace'>,
     id?: string,
@@ -80,7 +80,7 @@ export class WorkspacesResource extends APIResource {
     )
   }
 
-  /** Provision (`POST /v1/workspaces/{workspace_id}/provision`). */
+  /** Provisions a workspace's infrastructure (`POST /v1/workspaces/{workspace_id}/provision`). */
   async provision(
     id?: string,
     options?: RequestOptions,
@@ -88,7 +88,7 @@ export class WorkspacesResource extends APIResource {
     return this._request('post', workspacePath('/v1/workspaces/{workspace_id}/provision', id), {}, options)
   }
 
-  /** Check environment (`GET /v1/workspaces/{workspace_id}/environment-check`). */
+  /** Checks whether a workspace can convert to another environment (`GET /v1/workspaces/{workspace_id}/environment-check`). */
   async checkEnvironment(
     target?: OperationQuery<'check-environment-conversion'>['target'],
     id?: string,
@@ -102,7 +102,7 @@ export class WorkspacesResource extends APIResource {
     )
   }
 
-  /** Convert environment (`POST /v1/workspaces/{workspace_id}/convert-environment`). */
+  /** Converts a workspace to another environment (`POST /v1/workspaces/{workspace_id}/convert-environment`). */
   async convertEnvironment(
     body: OperationBody<'convert-workspace-environment'>,
     id?: string,

@@ -90,7 +90,7 @@ export class WorldResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/world/sync/by-sink', {}, options)
   }
 
-  /** Fetches the relationships (`GET /world/entities/{entity_id}/relationships`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Relationships of an entity (`GET /world/entities/{entity_id}/relationships`) — `params` goes beyond the official SDK, which sends no query here. */
   getRelationships(
     entityId: string,
     params?: OperationQuery<'get-entity-relationships'>,
@@ -104,7 +104,7 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Fetches the graph (`GET /world/entities/{entity_id}/graph`). */
+  /** Neighbourhood graph of an entity (`GET /world/entities/{entity_id}/graph`). */
   getGraph(
     entityId: string,
     options?: RequestOptions,
@@ -117,7 +117,7 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Fetches the provenance (`GET /world/entities/{entity_id}/provenance`). */
+  /** Where an entity's data came from (`GET /world/entities/{entity_id}/provenance`). */
   getProvenance(
     entityId: string,
     options?: RequestOptions,
@@ -130,7 +130,7 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Fetches the lineage (`GET /world/entities/{entity_id}/lineage`). */
+  /** Lineage of an entity (merges and splits) (`GET /world/entities/{entity_id}/lineage`). */
   getLineage(
     entityId: string,
     options?: RequestOptions,
@@ -143,7 +143,7 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Fetches the merged (`GET /world/entities/{entity_id}/merged`). */
+  /** Records merged into an entity (`GET /world/entities/{entity_id}/merged`). */
   getMerged(
     entityId: string,
     options?: RequestOptions,
@@ -156,12 +156,12 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Fetches the connectors (`GET /world/connectors`). */
+  /** Overview of the connectors feeding the world model (`GET /world/connectors`). */
   getConnectors(options?: RequestOptions): Promise<WithMeta<OperationResult<'connector-overview'>>> {
     return this._request('get', '/v1/{workspace_id}/world/connectors', {}, options)
   }
 
-  /** Fetches the connector entities (`GET /world/connectors/{data_source_id}/entities`). */
+  /** Entities from one connector, one page (`GET /world/connectors/{data_source_id}/entities`). */
   getConnectorEntities(
     dataSourceId: string,
     params?: OperationQuery<'connector-entities'>,
@@ -190,7 +190,7 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Fetches the connector resources (`GET /world/connectors/{data_source_id}/resources`). */
+  /** Raw resources of one type from a connector (`GET /world/connectors/{data_source_id}/resources`). */
   getConnectorResources(
     dataSourceId: string,
     params: OperationQuery<'connector-resources'>,
@@ -204,12 +204,12 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Lists entity types, one page (`GET /world/entity-types`). */
+  /** Registered entity types (`GET /world/entity-types`). */
   listEntityTypes(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-entity-types'>>> {
     return this._request('get', '/v1/{workspace_id}/world/entity-types', {}, options)
   }
 
-  /** Lists duplicates, one page (`GET /world/entities/duplicates`). */
+  /** Likely duplicate entities (`GET /world/entities/duplicates`). */
   listDuplicates(
     params?: OperationQuery<'get-entity-duplicates'>,
     options?: RequestOptions,
@@ -217,7 +217,7 @@ export class WorldResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/world/entities/duplicates', { query: params }, options)
   }
 
-  /** Lists sync events, one page (`GET /world/sync/events`). */
+  /** Outbound sync events with a status, one page (`GET /world/sync/events`). */
   listSyncEvents(
     params: OperationQuery<'world-sync-events'>,
     options?: RequestOptions,
@@ -239,12 +239,12 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Fetches the sync queue depth (`GET /world/sync/queue`). */
+  /** Depth of the outbound sync queue (`GET /world/sync/queue`). */
   getSyncQueueDepth(options?: RequestOptions): Promise<WithMeta<OperationResult<'world-sync-queue'>>> {
     return this._request('get', '/v1/{workspace_id}/world/sync/queue', {}, options)
   }
 
-  /** Retry sync event (`POST /world/sync/retry/{event_id}`). */
+  /** Retries one failed sync event (`POST /world/sync/retry/{event_id}`). */
   retrySyncEvent(
     eventId: string,
     options?: RequestOptions,
@@ -257,12 +257,12 @@ export class WorldResource extends APIResource {
     )
   }
 
-  /** Retry all sync events (`POST /world/sync/retry-all`). */
+  /** Retries every failed sync event (`POST /world/sync/retry-all`). */
   retryAllSyncEvents(options?: RequestOptions): Promise<WithMeta<OperationResult<'world-sync-retry-all'>>> {
     return this._request('post', '/v1/{workspace_id}/world/sync/retry-all', {}, options)
   }
 
-  /** Fetches the stats (`GET /world/entity-stats`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Entity counts by type (`GET /world/entity-stats`) — `params` goes beyond the official SDK, which sends no query here. */
   getStats(
     params?: OperationQuery<'entity-stats'>,
     options?: RequestOptions,
@@ -270,7 +270,7 @@ export class WorldResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/world/entity-stats', { query: params }, options)
   }
 
-  /** Fetches the source breakdown (`GET /world/source-breakdown`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Entity counts by source (`GET /world/source-breakdown`) — `params` goes beyond the official SDK, which sends no query here. */
   getSourceBreakdown(
     params?: OperationQuery<'source-breakdown'>,
     options?: RequestOptions,

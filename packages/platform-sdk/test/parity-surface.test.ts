@@ -64,12 +64,14 @@ async function bodyFor(row: SurfaceRow): Promise<unknown> {
   if (!row.body) return undefined
   const fixed = (await BODY_FIXUPS[row.operationId]?.()) ?? {}
   const sample = env.mock.store.make(row.body, fixed)
-  if (typeof sample.slug === 'string') return env.mock.store.make(row.body, { ...fixed, slug: `parity-${++serial}` })
+  if (typeof sample.slug === 'string')
+    return env.mock.store.make(row.body, { ...fixed, slug: `parity-${++serial}` })
   return sample
 }
 
 // Results that are bytes rather than JSON.
-const BINARY = new Set(['intake.links.downloadUpload', 'recordings.download', 'billing.getInvoicePdf'])
+// billing.getInvoicePdf answers a JSON download link (the official SDK's behaviour), so it is not binary.
+const BINARY = new Set(['intake.links.downloadUpload', 'recordings.download'])
 
 const env = useMockPlatform()
 

@@ -1,12 +1,17 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import { ParseError, type RequestOptions, type WithResponseMeta } from '@amigo-ai/core'
 import type { Invoice } from '../types'
 import { APIResource, type WithMeta } from './base'
+import { bytesWithMeta } from './binary'
 import type { AutoPagingParams, OperationQuery, OperationResult } from './operation-types'
 
 /** Result of `billing.getDashboard`. */
 export type BillingDashboard = OperationResult<'get-billing-dashboard'>
 /** Result of `billing.getUsage`. */
 export type BillingUsage = OperationResult<'get-billing-usage'>
+/** The download link `billing.getInvoicePdf` returns (spec: an object). */
+export type InvoicePdfLink = OperationResult<'get-billing-invoice-pdf'>
+/** What `billing.getInvoicePdf` resolves to: the download link, or the PDF bytes when streamed. */
+export type InvoicePdf = InvoicePdfLink | Uint8Array
 /** Query of `billing.listInvoices`. */
 export type InvoiceListParams = OperationQuery<'list-billing-invoices'>
 /** One page of invoices. */
@@ -43,18 +48,25 @@ export class BillingResource extends APIResource {
     )
   }
 
-  /** Downloads an invoice as PDF bytes. */
-  async getInvoicePdf(invoiceId: string, options?: RequestOptions): Promise<WithResponseMeta<Uint8Array>> {
+  /**
+   * Fetches an invoice's PDF. The API answers with a JSON download link (`{ url, expires_in }`),
+   * which is returned parsed; a server that streams the document itself (`application/pdf`) yields
+   * its bytes as a `Uint8Array`. Both carry the response metadata.
+   */
+  async getInvoicePdf(invoiceId: string, options?: RequestOptions): Promise<WithResponseMeta<InvoicePdf>> {
     const result = await this._request(
       'get',
       '/v1/{workspace_id}/billing/invoices/{invoice_id}/pdf',
-      { path: { invoice_id: invoiceId }, transport: { parseAs: 'arrayBuffer', accept: 'application/pdf' } },
+      {
+        path: { invoice_id: invoiceId },
+        transport: { parseAs: 'arrayBuffer', accept: 'application/json, application/pdf' },
+      },
       options,
     )
-    return asBytes(result)
+    return pdfOrLink(result)
   }
 
-  /** Fetches the usage trends (`GET /billing/usage/trends`). */
+  /** Usage per day for a period, optionally for one meter (`GET /billing/usage/trends`). */
   getUsageTrends(
     params?: OperationQuery<'get-billing-usage-trends'>,
     options?: RequestOptions,
@@ -62,7 +74,7 @@ export class BillingResource extends APIResource {
     return this._request('get', '/v1/{workspace_id}/billing/usage/trends', { query: params }, options)
   }
 
-  /** Fetches the invoice (`GET /billing/invoices/{invoice_id}`). */
+  /** Fetches one invoice (`GET /billing/invoices/{invoice_id}`). */
   getInvoice(
     invoiceId: string,
     options?: RequestOptions,
@@ -76,12 +88,23 @@ export class BillingResource extends APIResource {
   }
 }
 
-/** Wraps the ArrayBuffer the transport read in a Uint8Array, keeping the response metadata. */
-function asBytes(result: unknown): WithResponseMeta<Uint8Array> {
-  const buffer = result instanceof ArrayBuffer ? result : new ArrayBuffer(0)
-  const bytes = new Uint8Array(buffer)
-  const meta = result as Partial<WithResponseMeta<object>>
-  Object.defineProperty(bytes, '_request_id', { value: meta._request_id, enumerable: false })
-  Object.defineProperty(bytes, 'lastResponse', { value: meta.lastResponse, enumerable: false })
-  return bytes as WithResponseMeta<Uint8Array>
+/** Reads a downloaded invoice body: JSON (a download link) is parsed, anything else stays bytes. */
+function pdfOrLink(result: unknown): WithResponseMeta<InvoicePdf> {
+  const bytes = bytesWithMeta(result)
+  const contentType = bytes.lastResponse?.headers.get('content-type') ?? ''
+  if (!/\bjson\b/i.test(contentType)) return bytes
+  let link: unknown
+  try {
+    link = JSON.parse(new TextDecoder().decode(bytes))
+  } catch (cause) {
+    throw new ParseError('The invoice PDF answer claimed JSON but could not be parsed', {
+      ...(bytes._request_id !== undefined ? { requestId: bytes._request_id } : {}),
+      cause,
+    })
+  }
+  if (link === null || typeof link !== 'object') return bytes
+  for (const key of ['_request_id', 'lastResponse'] as const) {
+    Object.defineProperty(link, key, { value: bytes[key], enumerable: false })
+  }
+  return link as WithResponseMeta<InvoicePdfLink>
 }

@@ -192,9 +192,16 @@ for (const [path, item] of Object.entries(spec.paths ?? {}))
   for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
     const op = item?.[method]
     if (!op || wrapped.has(`${method.toUpperCase()} ${path}`)) continue
-    unwrapped.push({ tag: op.tags?.[0] ?? '', method: method.toUpperCase(), path, operationId: op.operationId ?? '' })
+    unwrapped.push({
+      tag: op.tags?.[0] ?? '',
+      method: method.toUpperCase(),
+      path,
+      operationId: op.operationId ?? '',
+    })
   }
-unwrapped.sort((a, b) => a.tag.localeCompare(b.tag) || a.path.localeCompare(b.path) || a.method.localeCompare(b.method))
+unwrapped.sort(
+  (a, b) => a.tag.localeCompare(b.tag) || a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
+)
 
 // ---------- exported names, via the type checker ----------
 const configPath = join(pkgDir, 'tsconfig.json')
@@ -300,10 +307,12 @@ out()
 out(`## Spec operations without a resource method (${unwrapped.length})`)
 out()
 out('No resource method wraps these operations (the official SDK has none for them either). They are')
-out('fully typed through the low-level helpers, e.g. `client.GET(\'/v1/{workspace_id}/use-cases\')` or')
-out('`client.POST(\'/v1/{workspace_id}/voiceprints/verify\', { body })`: path, query, body and result types')
+out("fully typed through the low-level helpers, e.g. `client.GET('/v1/{workspace_id}/use-cases')` or")
+out("`client.POST('/v1/{workspace_id}/voiceprints/verify', { body })`: path, query, body and result types")
 out('come from the generated spec, and `{workspace_id}` is filled from the config. The identity routes')
-out('(`/device/code`, `/self`, `/self/profile`) are used by the device-code login helpers of `@amigo-ai/auth-node`.')
+out(
+  '(`/device/code`, `/self`, `/self/profile`) are used by the device-code login helpers of `@amigo-ai/auth-node`.',
+)
 out()
 out('| tag | HTTP | path | operationId |')
 out('|---|---|---|---|')

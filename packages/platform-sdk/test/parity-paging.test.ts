@@ -14,13 +14,20 @@ const WORKSPACE = 'ws-paging'
 function pages(shape: Shape, key: string, total: number) {
   return (query: URLSearchParams) => {
     const limit = Number(query.get('limit') ?? 10)
-    const start = Number(shape === 'token' ? (query.get('continuation_token') ?? 0) : (query.get('offset') ?? 0))
+    const start = Number(
+      shape === 'token' ? (query.get('continuation_token') ?? 0) : (query.get('offset') ?? 0),
+    )
     const slice = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, i) => ({
       id: `i${start + i}`,
     }))
     const hasMore = start + slice.length < total
     if (shape === 'token')
-      return { items: slice, has_more: hasMore, continuation_token: hasMore ? start + slice.length : null, total }
+      return {
+        items: slice,
+        has_more: hasMore,
+        continuation_token: hasMore ? start + slice.length : null,
+        total,
+      }
     if (shape === 'offset')
       return { [key]: slice, has_more: hasMore, next_offset: hasMore ? start + slice.length : null, total }
     return { [key]: slice, has_more: hasMore, total, limit, offset: start }
@@ -101,7 +108,8 @@ const cases: PagingCase[] = [
     shape: 'plain-offset',
     key: 'items',
     max: 100,
-    walk: (c) => c.dataQuery.runAutoPaging('public', 'patients', { limit: 500 }) as AsyncIterable<{ id: string }>,
+    walk: (c) =>
+      c.dataQuery.runAutoPaging('public', 'patients', { limit: 500 }) as AsyncIterable<{ id: string }>,
   },
   {
     name: 'promptLogs.listAutoPaging (offset pages)',
@@ -178,7 +186,8 @@ describe.each(cases)('$name', (c) => {
     }
     const cursor = c.shape === 'token' ? 'continuation_token' : 'offset'
     expect(sent.map((r) => r.query.get(cursor))).toEqual([null, String(c.max), String(c.max * 2)])
-    if (c.path.endsWith('/sync/events')) for (const req of sent) expect(req.query.get('status')).toBe('failed')
+    if (c.path.endsWith('/sync/events'))
+      for (const req of sent) expect(req.query.get('status')).toBe('failed')
   })
 
   it('stops fetching when the loop breaks', async () => {

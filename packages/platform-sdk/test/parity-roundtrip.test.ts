@@ -109,9 +109,10 @@ describe('operators (non-README methods)', () => {
     const made = []
     for (let i = 0; i < 3; i++)
       made.push(
-        await client.operators.create({ name: `Parity Op ${i}`, email: `parity${i}@example.com` } as Parameters<
-          typeof client.operators.create
-        >[0]),
+        await client.operators.create({
+          name: `Parity Op ${i}`,
+          email: `parity${i}@example.com`,
+        } as Parameters<typeof client.operators.create>[0]),
       )
     const first = made[0] as (typeof made)[number]
     const got = await client.operators.get(first.id)
@@ -150,9 +151,9 @@ describe('conversations: raw turn stream and session-connect URL', () => {
     const conversation = await client.conversations.create({ service_id: serviceId } as Parameters<
       typeof client.conversations.create
     >[0])
-    const stream = await client.conversations.createTurnStream(conversation.id, { message: 'hello' } as Parameters<
-      typeof client.conversations.createTurnStream
-    >[1])
+    const stream = await client.conversations.createTurnStream(conversation.id, {
+      message: 'hello',
+    } as Parameters<typeof client.conversations.createTurnStream>[1])
     expect(lastRequest(env).headers.accept).toBe('text/event-stream')
     expect(stream).toBeInstanceOf(ReadableStream)
     expect(stream.lastResponse.headers.get('content-type')).toMatch(/text\/event-stream/)
@@ -162,7 +163,11 @@ describe('conversations: raw turn stream and session-connect URL', () => {
   })
 
   it('sessionConnectUrl builds a ws(s) URL on the API origin without a token', () => {
-    const client = new AmigoClient({ apiKey: 'sk-secret', workspaceId: 'ws 1', baseUrl: 'https://api.example.com/' })
+    const client = new AmigoClient({
+      apiKey: 'sk-secret',
+      workspaceId: 'ws 1',
+      baseUrl: 'https://api.example.com/',
+    })
     expect(client.conversations.sessionConnectUrl({ serviceId: 's1', entityId: 'e1' })).toBe(
       'wss://api.example.com/v1/ws%201/sessions/connect?service_id=s1&entity_id=e1',
     )
@@ -237,6 +242,8 @@ describe('binary downloads return bytes', () => {
     const bytes = await env.client.intake.links.downloadUpload(link, upload)
     expect(bytes).toBeInstanceOf(Uint8Array)
     expect(bytes.byteLength).toBeGreaterThan(0)
-    expect(lastRequest(env).path).toBe(`/v1/${env.mock.workspaceId}/intake/links/${link}/uploads/${upload}/download`)
+    expect(lastRequest(env).path).toBe(
+      `/v1/${env.mock.workspaceId}/intake/links/${link}/uploads/${upload}/download`,
+    )
   })
 })

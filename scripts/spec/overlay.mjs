@@ -753,6 +753,17 @@ const steps = [
     },
   ],
   [
+    'retention days floor',
+    (spec) => {
+      // The README sets call_recordings_days to 90; the snapshot's request floor is 365 days.
+      const props = spec.components.schemas.RetentionPolicyRequest?.properties
+      need(props?.call_recordings_days, 'RetentionPolicyRequest.call_recordings_days')
+      for (const branch of props.call_recordings_days.anyOf ?? []) {
+        if (branch.type === 'integer' && branch.minimum > 1) branch.minimum = 1
+      }
+    },
+  ],
+  [
     'wrap-up outcome only',
     (spec) => {
       const wrap = spec.components.schemas.WrapUpRequest

@@ -57,7 +57,7 @@ it('prints the quick-start transcript and cleans up the agent it created', async
 })
 
 it('`pnpm demo` starts its own mock, prints the transcript and exits 0 on its own', async () => {
-  const env = { ...process.env, FORCE_COLOR: '0' }
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' }
   for (const key of ['AMIGO_API_KEY', 'AMIGO_WORKSPACE_ID', 'AMIGO_BASE_URL']) delete env[key]
   const child = spawn('pnpm', ['--silent', 'demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''

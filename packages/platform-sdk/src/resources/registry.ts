@@ -89,6 +89,7 @@ export function createResources(ctx: ResourceContext) {
     workspaces: new WorkspacesResource(ctx),
     me: new MeResource(ctx),
     apiKeys: new ApiKeysResource(ctx),
+    /** @deprecated Use `actions` (same `/skills` endpoints, same results). */
     skills: new SkillsResource(ctx),
     contextGraphs: new ContextGraphsResource(ctx),
     personas: new PersonasResource(ctx),

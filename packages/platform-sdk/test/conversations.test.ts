@@ -1,4 +1,4 @@
-import { type TurnStreamEvent, textStreamAuthProtocols } from '@amigo-ai/platform-sdk'
+import { ConfigurationError, type TurnStreamEvent, textStreamAuthProtocols } from '@amigo-ai/platform-sdk'
 import { describe, expect, it } from 'vitest'
 import { lastRequest, useMockPlatform } from './helpers/mock-client'
 
@@ -126,6 +126,35 @@ describe('conversations', () => {
     )
     expect(withToken.searchParams.get('token')).toBe('abc.def')
     expect(textStreamAuthProtocols('abc.def')).toEqual(['auth', 'abc.def'])
+  })
+
+  it('textStreamUrl takes a full socket URL override and refuses unusable ones', () => {
+    const client = env.makeClient({ baseUrl: '/api/platform', fetch: globalThis.fetch })
+    const url = new URL(
+      client.conversations.textStreamUrl({
+        serviceId: 'svc-1',
+        textStreamUrl: 'wss://preview-123.example.test/agent/text-stream',
+      }),
+    )
+    expect(url.host).toBe('preview-123.example.test')
+    expect([...url.searchParams.keys()]).toEqual(['workspace_id', 'service_id'])
+    // Deriving from a relative base, overriding with http(s) or with a query string: clear errors.
+    expect(() => client.conversations.textStreamUrl({ serviceId: 'svc-1' })).toThrow(ConfigurationError)
+    expect(() =>
+      client.conversations.textStreamUrl({
+        serviceId: 's',
+        textStreamUrl: 'https://x.test/agent/text-stream',
+      }),
+    ).toThrow(ConfigurationError)
+    expect(() =>
+      client.conversations.textStreamUrl({
+        serviceId: 's',
+        textStreamUrl: 'wss://x.test/agent/text-stream?a=b',
+      }),
+    ).toThrow(ConfigurationError)
+    expect(() =>
+      env.client.conversations.textStreamUrl({ serviceId: 's', token: 'abc\r\nx-evil: y' }),
+    ).toThrow(ConfigurationError)
   })
 
   it('textStreamUrl uses agentBaseUrl when configured', () => {

@@ -31,7 +31,10 @@ export interface TurnOptions extends RequestOptions {
 }
 
 /** Parameters of `conversations.textStreamUrl` (workspace and origin come from the client). */
-export type TextStreamUrlParams = Omit<TextStreamUrlOptions, 'workspaceId' | 'baseUrl' | 'agentBaseUrl'>
+export type TextStreamUrlParams = Omit<TextStreamUrlOptions, 'workspaceId' | 'baseUrl' | 'agentBaseUrl'> & {
+  /** Full `ws:`/`wss:` endpoint to use instead of the derived one (preview environments); same as `url`. */
+  textStreamUrl?: string
+}
 
 function splitTurnOptions(options: TurnOptions = {}): {
   query: { include_tool_calls?: boolean } | undefined
@@ -171,8 +174,10 @@ export class ConversationsResource extends APIResource {
   /** Builds the `ws(s)://` URL of the real-time text stream for a service (no request is made). */
   textStreamUrl(params: TextStreamUrlParams): string {
     const { connection } = this._ctx
+    const { textStreamUrl: override, ...rest } = params ?? ({} as TextStreamUrlParams)
     return textStreamUrl({
-      ...params,
+      ...rest,
+      ...(override !== undefined && rest.url === undefined ? { url: override } : {}),
       workspaceId: connection.workspaceId,
       baseUrl: connection.baseUrl,
       ...(connection.agentBaseUrl !== undefined ? { agentBaseUrl: connection.agentBaseUrl } : {}),

@@ -7,6 +7,7 @@ import {
   isNotFoundError,
   isRateLimitError,
   isRequestTimeoutError,
+  isValidationError,
 } from '@amigo-ai/platform-sdk'
 import { type ExampleEnv, runExample } from '../_shared/connect'
 
@@ -47,6 +48,10 @@ export async function main(env: ExampleEnv) {
   const outcome = await describeFailure(() => client.agents.get('00000000-0000-0000-0000-000000000000'))
   console.log(`get(missing agent) → ${outcome}`)
 
+  // One page holds at most 20 agents: asking for more is refused, and the error names the field.
+  const invalid = await describeFailure(() => client.agents.list({ limit: 500 }))
+  console.log(`list({ limit: 500 }) → ${invalid}`)
+
   // A bad key: authentication errors are never retried, and the key never appears in the message.
   const wrongKey = new AmigoClient({ ...env, apiKey: 'not-a-real-key' })
   console.log(`bad key → ${await describeFailure(() => wrongKey.agents.list())}`)
@@ -67,7 +72,7 @@ export async function main(env: ExampleEnv) {
   }
   console.log(`short timeout → ${timeout}`)
   console.log(`requests seen by the hook: ${seen.length}`)
-  return { notFound: outcome, timeout, hookRequests: seen.length }
+  return { notFound: outcome, invalid, timeout, hookRequests: seen.length }
 }
 
 /** Runs `call` and names the kind of error it failed with, the way an application would branch. */
@@ -77,6 +82,8 @@ async function describeFailure(call: () => Promise<unknown>): Promise<string> {
     return 'succeeded'
   } catch (err) {
     if (isNotFoundError(err)) return `not found (request ${err.requestId})`
+    if (isValidationError(err))
+      return `invalid: ${err.issues.map((i) => `${i.loc.join('.')} ${i.msg}`).join('; ')}`
     if (isRateLimitError(err)) return `rate limited, retry after ${err.retryAfter}s`
     if (isAuthenticationError(err)) return `authentication failed (${err.status})`
     if (isRequestTimeoutError(err)) return 'timed out'

@@ -34,6 +34,7 @@ describe('examples against the mock', () => {
     const result = await requestControl(ctx.env)
     expect(result.notFound).toMatch(/^not found \(request req_/)
     expect(result.timeout).toBe('timed out')
+    expect(result.invalid).toMatch(/^invalid: query\.limit /)
     expect(log.some((l) => l.startsWith('bad key → authentication failed (401)'))).toBe(true)
     expect(log.some((l) => l === 'two 503s then → status 200')).toBe(true)
     // the debug header from withOptions reached the server

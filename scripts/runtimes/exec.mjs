@@ -2,19 +2,22 @@
 // from this same process), with a hard timeout that kills the child's whole process group.
 import { spawn } from 'node:child_process'
 
-/** Runs `cmd args`; resolves `{ code, stdout, stderr, timedOut, secs }`, never rejects. */
+/** Runs `cmd args`; resolves `{ code, stdout, stderr, output, timedOut, secs }` (output: both streams in arrival order), never rejects. */
 export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input } = {}) {
   const started = Date.now()
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env: env ?? process.env, detached: true })
     let stdout = ''
     let stderr = ''
+    let output = ''
     let timedOut = false
     child.stdout.on('data', (d) => {
       stdout += d
+      output += d
     })
     child.stderr.on('data', (d) => {
       stderr += d
+      output += d
     })
     if (input !== undefined) child.stdin.end(input)
     else child.stdin.end()
@@ -26,7 +29,7 @@ export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input } = {}) {
     }, timeoutMs)
     const done = (code) => {
       clearTimeout(timer)
-      resolve({ code, stdout, stderr, timedOut, secs: (Date.now() - started) / 1000 })
+      resolve({ code, stdout, stderr, output, timedOut, secs: (Date.now() - started) / 1000 })
     }
     child.on('error', (err) => {
       stderr += String(err)

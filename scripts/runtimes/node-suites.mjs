@@ -49,7 +49,7 @@ export async function nodeSuite(nodeBin, version) {
   const counts = `${passed} tests passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
   if (r.code !== 0 || failed) {
     // The failing tests and packages, not pages of passing output.
-    const output = r.stdout + r.stderr
+    const output = r.output
     let pkg = ''
     const why = new Set()
     for (const line of output.split('\n').map((l) => l.trim())) {

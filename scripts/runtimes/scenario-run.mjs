@@ -27,7 +27,7 @@ export async function runScenario({ app, checks, cmd, args, env = {} }) {
           results.find((x) => x.check === check) ?? {
             check,
             ok: false,
-            detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.stdout + r.stderr)}`,
+            detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.output)}`,
           },
       )
       .concat(failed)

@@ -68,7 +68,7 @@ export async function runWorkers({ app, checks, bins }) {
         : {
             check: `worker-${name}`,
             ok: false,
-            detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.stdout + r.stderr)}`,
+            detail: `no result (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n${tail(r.output)}`,
           }
     })
     return out.concat(failed)

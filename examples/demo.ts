@@ -126,7 +126,11 @@ async function watchEvents(client: AmigoClient, env: ExampleEnv, patientId: stri
     })
     env.mock.simulateCall({ durationMs: 50 })
   }
-  await new Promise((resolve) => setTimeout(resolve, env.mock ? 300 : 2_000))
+  // Watch for two seconds, or against the mock until the simulated call has ended.
+  const until = Date.now() + 2_000
+  while (Date.now() < until && !(env.mock && seen.includes('call.ended'))) {
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
   handle.unsubscribe()
   await handle.done
   say(`   ${seen.length} events received`)

@@ -30,6 +30,7 @@ const EXPECTED = [
   /^ {3}agent: .+/,
   /^6\. Watch workspace events for a moment$/,
   /^ {3}← surface\.created$/,
+  /^ {3}← call\.ended$/,
   /^7\. Verify a signed webhook$/,
   /^ {3}✓ verified review\.submitted/,
   /^ {3}✗ rejected a delivery: signature_mismatch$/,

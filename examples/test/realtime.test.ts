@@ -48,7 +48,7 @@ describe('conversation and realtime examples against the mock', () => {
   })
 
   it('workspace-events sees the events its own actions cause', async () => {
-    const result = await workspaceEvents(ctx.env, 100)
+    const result = await workspaceEvents(ctx.env, 400)
     expect(result.types).toEqual(expect.arrayContaining(['surface.created', 'trigger.fired']))
     expect(result.lastEventId).toBeDefined()
   })

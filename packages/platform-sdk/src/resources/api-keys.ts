@@ -8,26 +8,31 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** Query of `apiKeys.list`. */
+export type ApiKeyListParams = OperationQuery<'list-api-keys'>
+/** One page of API keys. */
+export type ApiKeyPage = OperationResult<'list-api-keys'>
+/** Body of `apiKeys.create`. */
+export type ApiKeyCreateParams = OperationBody<'create-api-key'>
+/** A new or rotated API key, including its secret (shown once). */
+export type CreatedApiKey = OperationResult<'create-api-key'>
+/** What the current API key is (`apiKeys.me`). */
+export type AuthInfo = OperationResult<'get-auth-info'>
+
 /** API keys of the workspace, and what the current key may do. */
 export class ApiKeysResource extends APIResource {
   /** What the current API key is: its id, name, workspace and expiry (`GET /v1/auth/me`). */
-  me(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-auth-info'>>> {
+  me(options?: RequestOptions): Promise<WithMeta<AuthInfo>> {
     return this._request('get', '/v1/auth/me', {}, options)
   }
 
   /** Creates an API key; the secret is only in this response (`POST /api-keys`). */
-  create(
-    body: OperationBody<'create-api-key'>,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-api-key'>>> {
+  create(body: ApiKeyCreateParams, options?: RequestOptions): Promise<WithMeta<CreatedApiKey>> {
     return this._request('post', '/v1/{workspace_id}/api-keys', { body }, options)
   }
 
   /** Lists api keys, one page (`GET /api-keys`). */
-  list(
-    params?: OperationQuery<'list-api-keys'>,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-api-keys'>>> {
+  list(params?: ApiKeyListParams, options?: RequestOptions): Promise<WithMeta<ApiKeyPage>> {
     return this._request('get', '/v1/{workspace_id}/api-keys', { query: params }, options)
   }
 

@@ -2,12 +2,13 @@ import type { RequestOptions } from '@amigo-ai/core'
 import { APIResource, type WithMeta } from './base'
 import type { OperationResult } from './operation-types'
 
+/** A generated brief. */
+export type Brief = OperationResult<'get_latest_workspace_brief_v1__workspace_id__brief_get'>
+
 /** Briefs: generated summaries of the workspace or of one entity. */
 export class BriefsResource extends APIResource {
   /** The latest generated brief of the workspace (`GET /brief`). */
-  get(
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get_latest_workspace_brief_v1__workspace_id__brief_get'>>> {
+  get(options?: RequestOptions): Promise<WithMeta<Brief>> {
     return this._request('get', '/v1/{workspace_id}/brief', {}, options)
   }
 

@@ -8,6 +8,9 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** An SES email domain setup with its DNS records. */
+export type SesSetup = OperationResult<'get-ses-setup'>
+
 /** Amazon SES email domain setup (DNS records and verification). */
 export class ChannelsSesSetupResource extends APIResource {
   /** Starts an SES email domain setup (returns the DNS records to create) (`POST /channels/ses-setup`). */
@@ -41,7 +44,7 @@ export class ChannelsSesSetupResource extends APIResource {
   }
 
   /** Fetches one ses setup (`GET /channels/ses-setup/{setup_id}`). */
-  get(setupId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-ses-setup'>>> {
+  get(setupId: string, options?: RequestOptions): Promise<WithMeta<SesSetup>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/channels/ses-setup/{setup_id}',

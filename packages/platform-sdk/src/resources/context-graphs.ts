@@ -8,11 +8,20 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** A context graph. */
+export type ContextGraph = OperationResult<'get-context_graph'>
+/** One page of context graphs. */
+export type ContextGraphPage = OperationResult<'list-context_graphs'>
+/** Body of `contextGraphs.create`. */
+export type ContextGraphCreateParams = OperationBody<'create-context_graph'>
+/** One version of a context graph. */
+export type ContextGraphVersion = OperationResult<'get-context_graph-version'>
+
 /** Context graphs: versioned conversation-state graphs agents follow. */
 export class ContextGraphsResource extends APIResource {
   /** Creates a context graph (`POST /context-graphs`). */
   create(
-    body: OperationBody<'create-context_graph'>,
+    body: ContextGraphCreateParams,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'create-context_graph'>>> {
     return this._request('post', '/v1/{workspace_id}/context-graphs', { body }, options)
@@ -22,7 +31,7 @@ export class ContextGraphsResource extends APIResource {
   list(
     params?: OperationQuery<'list-context_graphs'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-context_graphs'>>> {
+  ): Promise<WithMeta<ContextGraphPage>> {
     return this._request('get', '/v1/{workspace_id}/context-graphs', { query: params }, options)
   }
 
@@ -41,10 +50,7 @@ export class ContextGraphsResource extends APIResource {
   }
 
   /** Fetches one context graph (`GET /context-graphs/{context_graph_id}`). */
-  get(
-    contextGraphId: string,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-context_graph'>>> {
+  get(contextGraphId: string, options?: RequestOptions): Promise<WithMeta<ContextGraph>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/context-graphs/{context_graph_id}',
@@ -125,7 +131,7 @@ export class ContextGraphsResource extends APIResource {
     contextGraphId: string,
     version: string | number,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-context_graph-version'>>> {
+  ): Promise<WithMeta<ContextGraphVersion>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions/{version}',

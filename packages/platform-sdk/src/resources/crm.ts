@@ -2,6 +2,13 @@ import type { RequestOptions } from '@amigo-ai/core'
 import { APIResource, type ResourceContext, type WithMeta } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
+/** A CRM contact with its details. */
+export type CrmContact = OperationResult<'crm-contact-detail'>
+/** A CRM company. */
+export type CrmCompany = OperationResult<'crm-company-detail'>
+/** A CRM deal. */
+export type CrmDeal = OperationResult<'crm-deal-detail'>
+
 /** CRM contacts. */
 export class CrmContactsResource extends APIResource {
   /** Lists contacts, one page (`GET /crm/contacts`). */
@@ -27,7 +34,7 @@ export class CrmContactsResource extends APIResource {
   }
 
   /** Fetches one contact (`GET /crm/contacts/{contact_id}`). */
-  get(contactId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-contact-detail'>>> {
+  get(contactId: string, options?: RequestOptions): Promise<WithMeta<CrmContact>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/crm/contacts/{contact_id}',
@@ -91,7 +98,7 @@ export class CrmCompaniesResource extends APIResource {
   }
 
   /** Fetches one company (`GET /crm/companies/{company_id}`). */
-  get(companyId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-company-detail'>>> {
+  get(companyId: string, options?: RequestOptions): Promise<WithMeta<CrmCompany>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/crm/companies/{company_id}',
@@ -126,7 +133,7 @@ export class CrmDealsResource extends APIResource {
   }
 
   /** Fetches one deal (`GET /crm/deals/{deal_id}`). */
-  get(dealId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-deal-detail'>>> {
+  get(dealId: string, options?: RequestOptions): Promise<WithMeta<CrmDeal>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/crm/deals/{deal_id}',

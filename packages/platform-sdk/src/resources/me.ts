@@ -2,11 +2,14 @@ import type { RequestOptions } from '@amigo-ai/core'
 import { APIResource, type WithMeta } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
+/** Body of `me.createWorkspace`. */
+export type WorkspaceCreateParams = OperationBody<'create-my-workspace'>
+
 /** The signed-in principal's own actions (create a workspace). */
 export class MeResource extends APIResource {
   /** Creates a workspace owned by the caller (`POST /v1/me/workspaces`). */
   createWorkspace(
-    body: OperationBody<'create-my-workspace'>,
+    body: WorkspaceCreateParams,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'create-my-workspace'>>> {
     return this._request('post', '/v1/me/workspaces', { body }, options)

@@ -8,6 +8,9 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** A monitor concept. */
+export type MonitorConcept = OperationResult<'get-monitor-concept'>
+
 /** Monitor concepts: things to watch for in conversations. */
 export class MonitorConceptsResource extends APIResource {
   /** Creates a monitor concept (`POST /monitor-concepts`). */
@@ -41,10 +44,7 @@ export class MonitorConceptsResource extends APIResource {
   }
 
   /** Fetches one monitor concept (`GET /monitor-concepts/{concept_id}`). */
-  get(
-    conceptId: string,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-monitor-concept'>>> {
+  get(conceptId: string, options?: RequestOptions): Promise<WithMeta<MonitorConcept>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/monitor-concepts/{concept_id}',

@@ -8,13 +8,17 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** A persona (a simulated caller). */
+export type Persona = OperationResult<'get-persona'>
+/** One page of personas. */
+export type PersonaPage = OperationResult<'list-personas'>
+/** Body of `personas.create`. */
+export type PersonaCreateParams = OperationBody<'create-persona'>
+
 /** Personas: simulated callers for testing agents. */
 export class PersonasResource extends APIResource {
   /** Lists personas, one page (`GET /personas`). */
-  list(
-    params?: OperationQuery<'list-personas'>,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-personas'>>> {
+  list(params?: OperationQuery<'list-personas'>, options?: RequestOptions): Promise<WithMeta<PersonaPage>> {
     return this._request('get', '/v1/{workspace_id}/personas', { query: params }, options)
   }
 
@@ -34,14 +38,14 @@ export class PersonasResource extends APIResource {
 
   /** Creates a persona (`POST /personas`). */
   create(
-    body: OperationBody<'create-persona'>,
+    body: PersonaCreateParams,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'create-persona'>>> {
     return this._request('post', '/v1/{workspace_id}/personas', { body }, options)
   }
 
   /** Fetches one persona (`GET /personas/{persona_id}`). */
-  get(personaId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-persona'>>> {
+  get(personaId: string, options?: RequestOptions): Promise<WithMeta<Persona>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/personas/{persona_id}',

@@ -8,6 +8,11 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** A phone number of the workspace. */
+export type PhoneNumber = OperationResult<'get-phone-number'>
+/** One page of phone numbers. */
+export type PhoneNumberPage = OperationResult<'list-phone-numbers'>
+
 /** Phone numbers of the workspace: provisioning, routing and call forwarding. */
 export class PhoneNumbersResource extends APIResource {
   /** Provisions a phone number (`POST /phone-numbers`). */
@@ -22,7 +27,7 @@ export class PhoneNumbersResource extends APIResource {
   list(
     params?: OperationQuery<'list-phone-numbers'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-phone-numbers'>>> {
+  ): Promise<WithMeta<PhoneNumberPage>> {
     return this._request('get', '/v1/{workspace_id}/phone-numbers', { query: params }, options)
   }
 
@@ -41,10 +46,7 @@ export class PhoneNumbersResource extends APIResource {
   }
 
   /** Fetches one phone number (`GET /phone-numbers/{phone_number_id}`). */
-  get(
-    phoneNumberId: string,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-phone-number'>>> {
+  get(phoneNumberId: string, options?: RequestOptions): Promise<WithMeta<PhoneNumber>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/phone-numbers/{phone_number_id}',

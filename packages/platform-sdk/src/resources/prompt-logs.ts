@@ -2,13 +2,15 @@ import type { RequestOptions } from '@amigo-ai/core'
 import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
+/** Query of `promptLogs.list`. */
+export type PromptLogListParams = OperationQuery<'list-prompt-logs'>
+/** One page of prompt logs. */
+export type PromptLogPage = OperationResult<'list-prompt-logs'>
+
 /** Prompt logs: the prompts the agent engine sent, for debugging. */
 export class PromptLogsResource extends APIResource {
   /** Lists prompt logs, one page (`GET /prompt-logs`). */
-  list(
-    params?: OperationQuery<'list-prompt-logs'>,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-prompt-logs'>>> {
+  list(params?: PromptLogListParams, options?: RequestOptions): Promise<WithMeta<PromptLogPage>> {
     return this._request('get', '/v1/{workspace_id}/prompt-logs', { query: params }, options)
   }
 

@@ -2,6 +2,9 @@ import type { RequestOptions } from '@amigo-ai/core'
 import { APIResource, type ResourceContext, type WithMeta } from './base'
 import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
+/** A simulated session as created. */
+export type SimulationSession = OperationResult<'create-test-conversation'>
+
 /** Simulation runs. */
 export class SimulationsRunsResource extends APIResource {
   /** Lists simulation runs (`GET /simulations/runs`). */
@@ -173,7 +176,7 @@ export class SimulationsResource extends APIResource {
   createSession(
     body: OperationBody<'create-test-conversation'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-test-conversation'>>> {
+  ): Promise<WithMeta<SimulationSession>> {
     return this._request('post', '/v1/{workspace_id}/simulations/sessions', { body }, options)
   }
 

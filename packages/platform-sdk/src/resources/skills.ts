@@ -8,6 +8,11 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** A skill (the record `actions` calls an action). */
+export type Skill = OperationResult<'get-skill'>
+/** One page of skills. */
+export type SkillPage = OperationResult<'list-skills'>
+
 /**
  * Skills: the same `/skills` endpoints as `actions`, under their former name.
  * @deprecated Use `client.actions` (same endpoints, same results).
@@ -22,10 +27,7 @@ export class SkillsResource extends APIResource {
   }
 
   /** Lists skills, one page (`GET /skills`). */
-  list(
-    params?: OperationQuery<'list-skills'>,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-skills'>>> {
+  list(params?: OperationQuery<'list-skills'>, options?: RequestOptions): Promise<WithMeta<SkillPage>> {
     return this._request('get', '/v1/{workspace_id}/skills', { query: params }, options)
   }
 
@@ -38,7 +40,7 @@ export class SkillsResource extends APIResource {
   }
 
   /** Fetches one skill (`GET /skills/{skill_id}`). */
-  get(skillId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-skill'>>> {
+  get(skillId: string, options?: RequestOptions): Promise<WithMeta<Skill>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/skills/{skill_id}',

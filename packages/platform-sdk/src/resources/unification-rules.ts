@@ -8,6 +8,9 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** A unification rule. */
+export type UnificationRule = OperationResult<'get-unification-rule'>
+
 /** Unification rules: how records from data sources merge into entities. */
 export class UnificationRulesResource extends APIResource {
   /** Creates a unification rule (`POST /unification-rules`). */
@@ -41,7 +44,7 @@ export class UnificationRulesResource extends APIResource {
   }
 
   /** Fetches one unification rule (`GET /unification-rules/{rule_id}`). */
-  get(ruleId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-unification-rule'>>> {
+  get(ruleId: string, options?: RequestOptions): Promise<WithMeta<UnificationRule>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/unification-rules/{rule_id}',

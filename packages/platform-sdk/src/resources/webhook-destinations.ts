@@ -8,13 +8,24 @@ import type {
   PageItem,
 } from './operation-types'
 
+/** A webhook destination (without its secret). */
+export type WebhookDestination = OperationResult<'get-webhook-destination'>
+/** One page of webhook destinations. */
+export type WebhookDestinationPage = OperationResult<'list-webhook-destinations'>
+/** Body of `webhookDestinations.create`. */
+export type WebhookDestinationCreateParams = OperationBody<'create-webhook-destination'>
+/** A new webhook destination, including its signing secret (shown once). */
+export type WebhookDestinationCreated = OperationResult<'create-webhook-destination'>
+/** One page of delivery attempts. */
+export type WebhookDeliveryPage = OperationResult<'list-webhook-destination-deliveries'>
+
 /** Webhook destinations: where workspace events are delivered, and delivery history. */
 export class WebhookDestinationsResource extends APIResource {
   /** Lists webhook destinations, one page (`GET /webhook-destinations`). */
   list(
     params?: OperationQuery<'list-webhook-destinations'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-webhook-destinations'>>> {
+  ): Promise<WithMeta<WebhookDestinationPage>> {
     return this._request('get', '/v1/{workspace_id}/webhook-destinations', { query: params }, options)
   }
 
@@ -34,17 +45,14 @@ export class WebhookDestinationsResource extends APIResource {
 
   /** Creates a webhook destination; its signing secret is only in this response (`POST /webhook-destinations`). */
   create(
-    body: OperationBody<'create-webhook-destination'>,
+    body: WebhookDestinationCreateParams,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-webhook-destination'>>> {
+  ): Promise<WithMeta<WebhookDestinationCreated>> {
     return this._request('post', '/v1/{workspace_id}/webhook-destinations', { body }, options)
   }
 
   /** Fetches one webhook destination (`GET /webhook-destinations/{destination_id}`). */
-  get(
-    destinationId: string,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-webhook-destination'>>> {
+  get(destinationId: string, options?: RequestOptions): Promise<WithMeta<WebhookDestination>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/webhook-destinations/{destination_id}',
@@ -82,7 +90,7 @@ export class WebhookDestinationsResource extends APIResource {
     destinationId: string,
     params?: OperationQuery<'list-webhook-destination-deliveries'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-webhook-destination-deliveries'>>> {
+  ): Promise<WithMeta<WebhookDeliveryPage>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/webhook-destinations/{destination_id}/deliveries',

@@ -9,10 +9,21 @@ import type {
 } from './operation-types'
 import { workspacePath } from './workspace-path'
 
+/** A workspace. */
+export type Workspace = OperationResult<'get-workspace'>
+/** Query of `workspaces.list`. */
+export type WorkspaceListParams = OperationQuery<'list-workspaces'>
+/** One page of workspaces. */
+export type WorkspacePage = OperationResult<'list-workspaces'>
+/** Body of `workspaces.update`. */
+export type WorkspaceUpdateParams = OperationBody<'update-workspace'>
+/** The numbers treated as test callers. */
+export type TestCallerNumbers = OperationResult<'get-test-caller-numbers'>
+
 /** Numbers treated as test callers in this workspace. */
 export class WorkspacesTestCallerNumbersResource extends APIResource {
   /** Reads the test caller numbers (`GET /v1/workspaces/{workspace_id}/test-caller-numbers`). */
-  async get(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-test-caller-numbers'>>> {
+  async get(options?: RequestOptions): Promise<WithMeta<TestCallerNumbers>> {
     return this._request('get', '/v1/workspaces/{workspace_id}/test-caller-numbers', {}, options)
   }
 
@@ -37,10 +48,7 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Lists workspaces, one page (`GET /v1/workspaces`). */
-  list(
-    params?: OperationQuery<'list-workspaces'>,
-    options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-workspaces'>>> {
+  list(params?: WorkspaceListParams, options?: RequestOptions): Promise<WithMeta<WorkspacePage>> {
     return this._request('get', '/v1/workspaces', { query: params }, options)
   }
 
@@ -53,13 +61,13 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Fetches a workspace (`GET /v1/workspaces/{workspace_id}`). */
-  async get(id?: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-workspace'>>> {
+  async get(id?: string, options?: RequestOptions): Promise<WithMeta<Workspace>> {
     return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id), {}, options)
   }
 
   /** Updates a workspace (`PATCH /v1/workspaces/{workspace_id}`). */
   async update(
-    body: OperationBody<'update-workspace'>,
+    body: WorkspaceUpdateParams,
     id?: string,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'update-workspace'>>> {

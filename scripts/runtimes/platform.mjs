@@ -59,8 +59,17 @@ export async function startPlatform(mockModule, files = {}) {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname
     if (mock && control[path]) {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-      res.end(JSON.stringify(control[path]()))
+      let status = 200
+      let body
+      try {
+        body = control[path]()
+      } catch (err) {
+        // e.g. a mock without emit(): the runtime reports this instead of waiting for events.
+        status = 500
+        body = { error: String(err?.message ?? err) }
+      }
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      res.end(JSON.stringify(body))
       return
     }
     if (files[path]) {

@@ -174,3 +174,30 @@ describe('the local platform of a runtime check', () => {
     }
   })
 })
+
+describe('the control routes', () => {
+  it('answer 500 with the reason when the mock cannot emit, and the server keeps serving', async () => {
+    const fakeMock = {
+      async startMockPlatform() {
+        return {
+          url: 'http://127.0.0.1:9',
+          apiKey: 'key',
+          workspaceId: 'ws',
+          emit: () => {
+            throw new Error('emit is not implemented')
+          },
+          close: async () => {},
+        }
+      },
+    }
+    const platform = await startPlatform(fakeMock, { '/page': ['text/html', 'ok'] })
+    try {
+      const res = await fetch(`${platform.origin}/control/ready`, { method: 'POST' })
+      expect(res.status).toBe(500)
+      expect(await res.json()).toEqual({ error: 'emit is not implemented' })
+      expect(await (await fetch(`${platform.origin}/page`)).text()).toBe('ok')
+    } finally {
+      await platform.close()
+    }
+  })
+})

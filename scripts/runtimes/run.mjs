@@ -27,6 +27,17 @@ const argv = process.argv.slice(2)
 const noBuild = argv.includes('--no-build')
 const strict = argv.includes('--strict')
 const only = argv.filter((a) => !a.startsWith('--'))
+const known = ['node20', 'node22', 'node24', 'bundles', 'bun', 'deno', 'workers', 'chromium']
+const unknown = [
+  ...only.filter((a) => !known.includes(a)),
+  ...argv.filter((a) => a.startsWith('--') && !['--no-build', '--strict'].includes(a)),
+]
+if (unknown.length) {
+  console.error(
+    `unknown argument ${unknown.join(', ')}; runtimes: ${known.join(' ')}; flags: --no-build --strict`,
+  )
+  process.exit(2)
+}
 const wanted = (id) => !only.length || only.includes(id)
 const started = Date.now()
 const secs = (t) => `${((Date.now() - t) / 1000).toFixed(1)}s`
@@ -36,6 +47,16 @@ const indent = (text) => text.replace(/\n/g, '\n      ')
 /** Every result line, for the summary. */
 const results = []
 const runtimes = []
+
+// Anything unexpected still ends with the summary line and a failing exit code.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (err) => {
+    log(`✗ harness error: ${err?.stack ?? err}`)
+    const count = (st) => results.filter((r) => r.status === st).length
+    log(`${count('pass')} passed, ${count('fail') + 1} failed`)
+    process.exit(1)
+  })
+}
 
 function record(runtime, check, status, detail) {
   results.push({ runtime, check, status })

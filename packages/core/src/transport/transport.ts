@@ -47,33 +47,11 @@ interface Shared {
   secrets: Set<string>
 }
 
-// The typed helpers live on the prototype (see the loop below the class) so that `withOptions`
-// views, which share the prototype, dispatch through their own options.
-/** Typed low-level helpers of {@link Transport}, one per HTTP method. */
-export interface Transport<Paths extends {} = {}> {
-  /** Typed GET of a spec path; resolves to `{ data, response, requestId, rateLimit }`. */
-  GET: TypedMethod<Paths, 'get'>
-  /** Typed POST of a spec path. */
-  POST: TypedMethod<Paths, 'post'>
-  /** Typed PUT of a spec path. */
-  PUT: TypedMethod<Paths, 'put'>
-  /** Typed PATCH of a spec path. */
-  PATCH: TypedMethod<Paths, 'patch'>
-  /** Typed DELETE of a spec path. */
-  DELETE: TypedMethod<Paths, 'delete'>
-  /** Typed HEAD of a spec path (data is always undefined). */
-  HEAD: TypedMethod<Paths, 'head'>
-  /** Typed OPTIONS of a spec path. */
-  OPTIONS: TypedMethod<Paths, 'options'>
-}
-
 /**
  * The one request path of the SDK, generic over an OpenAPI `paths` type. Adds auth,
  * `{workspace_id}`, identification headers, timeouts, retries, error mapping, response metadata
  * and hooks on top of openapi-fetch.
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface only types prototype methods defined below
-// biome-ignore lint/correctness/noUnusedVariables: Paths is used by the merged interface above
 export class Transport<Paths extends {} = {}> {
   /** State shared with every view; internal. */
   protected shared: Shared
@@ -112,6 +90,43 @@ export class Transport<Paths extends {} = {}> {
     Object.assign(view, this)
     view.scoped = layer(this.scoped, options ?? {})
     return view
+  }
+
+  // The typed helpers are getters on the prototype, so `withOptions` views (which share the
+  // prototype) dispatch through their own options. They are class members rather than a loop over
+  // the prototype after the class: such a top-level statement is a side effect that keeps the whole
+  // transport (and openapi-fetch) in the bundle of an app that only imports, say, an error class.
+  /** Typed GET of a spec path; resolves to `{ data, response, requestId, rateLimit }`. */
+  get GET(): TypedMethod<Paths, 'get'> {
+    return this.helper('get')
+  }
+  /** Typed POST of a spec path. */
+  get POST(): TypedMethod<Paths, 'post'> {
+    return this.helper('post')
+  }
+  /** Typed PUT of a spec path. */
+  get PUT(): TypedMethod<Paths, 'put'> {
+    return this.helper('put')
+  }
+  /** Typed PATCH of a spec path. */
+  get PATCH(): TypedMethod<Paths, 'patch'> {
+    return this.helper('patch')
+  }
+  /** Typed DELETE of a spec path. */
+  get DELETE(): TypedMethod<Paths, 'delete'> {
+    return this.helper('delete')
+  }
+  /** Typed HEAD of a spec path (data is always undefined). */
+  get HEAD(): TypedMethod<Paths, 'head'> {
+    return this.helper('head')
+  }
+  /** Typed OPTIONS of a spec path. */
+  get OPTIONS(): TypedMethod<Paths, 'options'> {
+    return this.helper('options')
+  }
+
+  private helper(method: HttpMethod): never {
+    return ((path: string, init?: RequestInit_) => this.request(method, path, init)) as never
   }
 
   /** The configured workspace id. */
@@ -256,14 +271,4 @@ function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
   const headers = mergeLayers(base.headers, next.headers)
   if (headers !== undefined) out.headers = headers
   return out
-}
-
-for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const) {
-  Object.defineProperty(Transport.prototype, method.toUpperCase(), {
-    value(this: Transport, path: string, init?: RequestInit_) {
-      return this.request(method, path, init)
-    },
-    writable: true,
-    configurable: true,
-  })
 }

@@ -14,7 +14,8 @@ import { connect, type ExampleEnv, isMain } from './_shared/connect'
 const say = (line = '') => console.log(line)
 const step = (n: number, title: string) => say(`\n${n}. ${title}`)
 
-export async function main(env: ExampleEnv) {
+/** `watchMs`: how long step 6 watches the event stream (against the mock it stops once the call ended). */
+export async function main(env: ExampleEnv, watchMs = 2_000) {
   const started = Date.now()
   const client = new AmigoClient(env)
   say(
@@ -70,7 +71,7 @@ export async function main(env: ExampleEnv) {
     await converse(client)
 
     step(6, 'Watch workspace events for a moment')
-    await watchEvents(client, env, entities[0]?.id)
+    await watchEvents(client, env, entities[0]?.id, watchMs)
 
     step(7, 'Verify a signed webhook')
     await verifyWebhook(env)
@@ -97,7 +98,12 @@ async function converse(client: AmigoClient) {
   }
 }
 
-async function watchEvents(client: AmigoClient, env: ExampleEnv, patientId: string | undefined) {
+async function watchEvents(
+  client: AmigoClient,
+  env: ExampleEnv,
+  patientId: string | undefined,
+  watchMs: number,
+) {
   const seen: string[] = []
   let markOpen!: () => void
   const open = new Promise<void>((resolve) => {
@@ -126,8 +132,8 @@ async function watchEvents(client: AmigoClient, env: ExampleEnv, patientId: stri
     })
     env.mock.simulateCall({ durationMs: 50 })
   }
-  // Watch for two seconds, or against the mock until the simulated call has ended.
-  const until = Date.now() + 2_000
+  // Watch for a moment, or against the mock until the simulated call has ended.
+  const until = Date.now() + watchMs
   while (Date.now() < until && !(env.mock && seen.includes('call.ended'))) {
     await new Promise((resolve) => setTimeout(resolve, 25))
   }

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { connect } from '../_shared/connect'
 import { main as demo } from '../demo'
 import { type MockEnv, startMockEnv } from './mock-env'
 
@@ -55,6 +56,39 @@ it('prints the quick-start transcript and cleans up the agent it created', async
   await demo(ctx.env)
   expectTranscript(lines)
   expect(ctx.mock.store.agents.list().length).toBe(agentsBefore)
+})
+
+it('runs against a workspace named by AMIGO_* variables, skipping the mock-only steps', async () => {
+  vi.stubEnv('AMIGO_API_KEY', ctx.mock.apiKey)
+  vi.stubEnv('AMIGO_WORKSPACE_ID', ctx.mock.workspaceId)
+  vi.stubEnv('AMIGO_BASE_URL', ctx.mock.url)
+  const connection = await connect()
+  expect(connection.env).toEqual({
+    apiKey: ctx.mock.apiKey,
+    workspaceId: ctx.mock.workspaceId,
+    baseUrl: ctx.mock.url,
+  })
+  const lines: string[] = []
+  vi.spyOn(console, 'log').mockImplementation((...args) => {
+    lines.push(...args.join(' ').split('\n'))
+  })
+  await demo(connection.env, 200)
+  await connection.close()
+  vi.unstubAllEnvs()
+  expect(lines[0]).toBe(`Amigo Platform SDK demo against ${ctx.mock.url} (mock-only steps are skipped)`)
+  expect(lines).toContain('   (a real platform cannot reach this machine: signing a sample locally instead)')
+  expect(lines).toContain('   ✓ verified review.submitted (evt_demo)')
+  expect(lines).toContain('   ✗ rejected a delivery: signature_mismatch')
+  // nothing was created to watch, and the demo's agent was deleted again
+  expect(ctx.mock.store.surfaces.list()).toHaveLength(0)
+  expect(ctx.mock.store.agents.list().some((a) => String(a.name).startsWith('Demo Intake Agent'))).toBe(false)
+})
+
+it('refuses half a configuration instead of silently using the mock', async () => {
+  vi.stubEnv('AMIGO_API_KEY', 'some-key')
+  vi.stubEnv('AMIGO_WORKSPACE_ID', '')
+  await expect(connect()).rejects.toThrow(/both AMIGO_API_KEY and AMIGO_WORKSPACE_ID/)
+  vi.unstubAllEnvs()
 })
 
 it('`pnpm demo` starts its own mock, prints the transcript and exits 0 on its own', async () => {

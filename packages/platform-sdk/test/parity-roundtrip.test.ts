@@ -191,7 +191,7 @@ describe('conversations: raw turn stream and session-connect URL', () => {
   })
 })
 
-describe('binary downloads return bytes', () => {
+describe('downloads: bytes, or the JSON document the server sends instead', () => {
   let server: TestServer
   const payload = new Uint8Array([0, 1, 2, 250, 251, 252, 255, 10, 13, 0x7b])
   beforeAll(async () => {
@@ -199,6 +199,16 @@ describe('binary downloads return bytes', () => {
       if (req.path.endsWith('/missing/download')) {
         res.writeHead(404, { 'content-type': 'application/json' })
         res.end(JSON.stringify({ detail: 'Upload not found' }))
+        return
+      }
+      if (req.path.includes('/link-json/') || req.path.endsWith('/signed.wav')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req-link' })
+        res.end(JSON.stringify({ url: 'https://files.example/dl', content_type: 'audio/wav' }))
+        return
+      }
+      if (req.path.includes('/bad-json/')) {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end('{"url": ')
         return
       }
       res.writeHead(200, {
@@ -215,18 +225,35 @@ describe('binary downloads return bytes', () => {
   it('intake.links.downloadUpload resolves to the exact bytes with response metadata', async () => {
     const bytes = await clientFor().intake.links.downloadUpload('link-1', 'up-1')
     expect(bytes).toBeInstanceOf(Uint8Array)
-    expect([...bytes]).toEqual([...payload])
+    expect([...(bytes as Uint8Array)]).toEqual([...payload])
     expect(bytes._request_id).toBe('req-bytes')
     expect(bytes.lastResponse.statusCode).toBe(200)
     const sent = server.requests.at(-1)
     expect(sent?.path).toBe('/v1/ws-b/intake/links/link-1/uploads/up-1/download')
-    expect(sent?.headers.accept).toBe('application/octet-stream')
+    expect(sent?.headers.accept).toMatch(/^application\/octet-stream/)
   })
 
   it('recordings.download resolves to the file bytes, not parsed JSON', async () => {
     const bytes = await clientFor().recordings.download('CA123', 'call.wav')
-    expect([...bytes]).toEqual([...payload])
+    expect([...(bytes as Uint8Array)]).toEqual([...payload])
     expect(server.requests.at(-1)?.path).toBe('/v1/ws-b/recordings/CA123/download/call.wav')
+  })
+
+  it('a JSON answer (a signed link) is parsed instead, with metadata, for both downloads', async () => {
+    const link = await clientFor().intake.links.downloadUpload('link-json', 'up-1')
+    expect(link).toEqual({ url: 'https://files.example/dl', content_type: 'audio/wav' })
+    expect(link._request_id).toBe('req-link')
+    const rec = await clientFor().recordings.download('CA123', 'signed.wav')
+    expect(rec).toMatchObject({ url: 'https://files.example/dl' })
+    expect(rec.lastResponse.statusCode).toBe(200)
+  })
+
+  it('a body that claims JSON but is cut off is a ParseError, not bytes', async () => {
+    const error = await clientFor()
+      .intake.links.downloadUpload('bad-json', 'up-1')
+      .catch((e: unknown) => e)
+    expect(isAmigoError(error)).toBe(true)
+    expect((error as Error).name).toBe('ParseError')
   })
 
   it('a failed download is a typed error, not bytes', async () => {
@@ -237,11 +264,10 @@ describe('binary downloads return bytes', () => {
     expect((error as { status?: number }).status).toBe(404)
   })
 
-  it('against the mock, the download route is reached and answers bytes', async () => {
+  it('against the mock, the download route is reached and answers', async () => {
     const [link, upload] = ['00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000b2']
-    const bytes = await env.client.intake.links.downloadUpload(link, upload)
-    expect(bytes).toBeInstanceOf(Uint8Array)
-    expect(bytes.byteLength).toBeGreaterThan(0)
+    const result = await env.client.intake.links.downloadUpload(link, upload)
+    expect(result.lastResponse.statusCode).toBe(200)
     expect(lastRequest(env).path).toBe(
       `/v1/${env.mock.workspaceId}/intake/links/${link}/uploads/${upload}/download`,
     )

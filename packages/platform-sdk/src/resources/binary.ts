@@ -1,4 +1,4 @@
-import type { WithResponseMeta } from '@amigo-ai/core'
+import { ParseError, type WithResponseMeta } from '@amigo-ai/core'
 
 /**
  * Wraps the ArrayBuffer a binary download was read into as a Uint8Array, keeping the hidden response
@@ -12,4 +12,33 @@ export function bytesWithMeta(result: unknown): WithResponseMeta<Uint8Array> {
   Object.defineProperty(bytes, '_request_id', { value: meta._request_id, enumerable: false })
   Object.defineProperty(bytes, 'lastResponse', { value: meta.lastResponse, enumerable: false })
   return bytes as WithResponseMeta<Uint8Array>
+}
+
+/** What a download resolves to: the file's bytes, or the JSON document (e.g. a signed link) sent instead. */
+export type DownloadResult<J extends object = Record<string, unknown>> =
+  | WithResponseMeta<Uint8Array>
+  | WithResponseMeta<J>
+
+/**
+ * Reads a download answer by its content type. Download routes may answer with the file itself or
+ * with a JSON document pointing at it (a signed URL); JSON objects are parsed, anything else stays
+ * bytes. Both carry the response metadata.
+ */
+export function bytesOrJson<J extends object = Record<string, unknown>>(result: unknown): DownloadResult<J> {
+  const bytes = bytesWithMeta(result)
+  const contentType = bytes.lastResponse?.headers.get('content-type') ?? ''
+  if (!/\bjson\b/i.test(contentType)) return bytes
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes))
+  } catch (cause) {
+    throw new ParseError('The download answer claimed JSON but could not be parsed', {
+      ...(bytes._request_id !== undefined ? { requestId: bytes._request_id } : {}),
+      cause,
+    })
+  }
+  if (parsed === null || typeof parsed !== 'object') return bytes
+  for (const key of ['_request_id', 'lastResponse'] as const)
+    Object.defineProperty(parsed, key, { value: bytes[key], enumerable: false })
+  return parsed as WithResponseMeta<J>
 }

@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions } from '@amigo-ai/core'
 import { APIResource, type ResourceContext, type WithMeta } from './base'
-import { bytesWithMeta } from './binary'
+import { bytesOrJson, type DownloadResult } from './binary'
 import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Intake upload links and what was uploaded through them. */
@@ -45,22 +45,21 @@ export class IntakeLinksResource extends APIResource {
     )
   }
 
-  /** Downloads one uploaded file as raw bytes (`GET …/uploads/{upload_id}/download`, `application/octet-stream`). */
-  async downloadUpload(
-    linkId: string,
-    uploadId: string,
-    options?: RequestOptions,
-  ): Promise<WithResponseMeta<Uint8Array>> {
+  /**
+   * Downloads one uploaded file (`GET …/uploads/{upload_id}/download`): its bytes when the server sends
+   * the file, or the parsed JSON (e.g. `{ url }`, a signed link) when it answers with a document instead.
+   */
+  async downloadUpload(linkId: string, uploadId: string, options?: RequestOptions): Promise<DownloadResult> {
     const result = await this._request(
       'get',
       '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download',
       {
         path: { link_id: linkId, upload_id: uploadId },
-        transport: { parseAs: 'arrayBuffer', accept: 'application/octet-stream' },
+        transport: { parseAs: 'arrayBuffer', accept: 'application/octet-stream, application/json;q=0.9' },
       },
       options,
     )
-    return bytesWithMeta(result)
+    return bytesOrJson(result)
   }
 }
 

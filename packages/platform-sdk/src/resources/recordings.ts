@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import { APIResource } from './base'
-import { bytesWithMeta } from './binary'
+import { bytesOrJson, type DownloadResult } from './binary'
 import type { OperationResult } from './operation-types'
 
 /** Result of `recordings.getUrls`. */
@@ -31,20 +31,17 @@ export class RecordingsResource extends APIResource {
   }
 
   /**
-   * Downloads one recording file (e.g. the audio) as raw bytes. The spec labels the answer JSON, but
-   * the route serves the file itself, so the body is read as bytes rather than parsed.
+   * Downloads one recording file: the audio bytes when the server streams the file, or the parsed JSON
+   * (e.g. a signed `url` with `content_type`) when it answers with a document. The spec labels every
+   * answer JSON, so the body is read raw and decoded by its content type rather than always parsed.
    */
-  async download(
-    callSid: string,
-    filename: string,
-    options?: RequestOptions,
-  ): Promise<WithResponseMeta<Uint8Array>> {
+  async download(callSid: string, filename: string, options?: RequestOptions): Promise<DownloadResult> {
     const result = await this._request(
       'get',
       '/v1/{workspace_id}/recordings/{call_sid}/download/{filename}',
       { path: { call_sid: callSid, filename }, transport: { parseAs: 'arrayBuffer', accept: '*/*' } },
       options,
     )
-    return bytesWithMeta(result)
+    return bytesOrJson(result)
   }
 }

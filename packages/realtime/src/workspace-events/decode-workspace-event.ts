@@ -17,7 +17,9 @@ export function decodeWorkspaceEvent(message: ServerSentEvent): WorkspaceEvent |
   const record = body as Record<string, unknown>
   const type = message.event ?? (typeof record.event_type === 'string' ? record.event_type : undefined)
   if (type === undefined) return undefined
-  return { ...record, event_type: type } as unknown as WorkspaceEvent
+  // The parsed object is ours alone, so it is completed in place rather than copied.
+  record.event_type = type
+  return record as unknown as WorkspaceEvent
 }
 
 /** Decodes the JSON body of an `event: error` frame (a non-object body becomes `{ message }`). */

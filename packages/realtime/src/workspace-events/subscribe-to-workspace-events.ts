@@ -50,11 +50,15 @@ export function subscribeToWorkspaceEvents(
 
   const run = async () => {
     try {
-      let step = await loop.next()
-      while (!step.done) {
-        if (step.value.id !== undefined) lastEventId = step.value.id
-        await options.onEvent(step.value.event, { id: step.value.id })
-        step = await loop.next()
+      for (let step = await loop.next(); !step.done; step = await loop.next()) {
+        for (const { event, id } of step.value) {
+          // unsubscribe() from inside onEvent stops delivery at once, even mid-batch.
+          if (controller.signal.aborted) return
+          if (id !== undefined) lastEventId = id
+          const pending = options.onEvent(event, { id })
+          // Only a returned promise is awaited: a microtask per event is measurable at high rates.
+          if (pending && typeof pending.then === 'function') await pending
+        }
       }
     } catch (error) {
       if (!controller.signal.aborted) report(options.onError, error)

@@ -8,7 +8,7 @@ import {
   parseRetryAfter,
   sleep,
 } from '@amigo-ai/core'
-import { readServerSentEvents } from '../sse/read-server-sent-events'
+import { readServerSentEventBatches } from '../sse/read-server-sent-events'
 import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
 import { RecentEventKeys } from './recent-event-keys'
 import { isOlderThanResumePoint } from './replay-guard'
@@ -39,15 +39,16 @@ class Recoverable {
 }
 
 /**
- * The reconnecting workspace event stream as a pull-based generator: it connects, yields decoded
- * events, and on a drop waits (exponential backoff, full jitter, server `retry:` floor) and resumes
- * with `Last-Event-ID`. Replayed duplicates are skipped. Ends quietly when `signal` aborts; throws
- * the terminal error otherwise.
+ * The reconnecting workspace event stream as a pull-based generator: it connects, yields the decoded
+ * events of each network chunk as one batch (never empty), and on a drop waits (exponential backoff,
+ * full jitter, server `retry:` floor) and resumes with `Last-Event-ID`. Replayed duplicates are
+ * skipped. Ends quietly when `signal` aborts; throws the terminal error otherwise. Batches, not single
+ * events, so that consumers pay one async-generator hop per chunk rather than one per event.
  */
 export async function* workspaceEventLoop(
   options: WorkspaceEventStreamOptions,
   signal: AbortSignal,
-): AsyncGenerator<DeliveredWorkspaceEvent, void, undefined> {
+): AsyncGenerator<DeliveredWorkspaceEvent[], void, undefined> {
   validateStreamOptions(options)
   const initialDelayMs = options.initialDelayMs ?? 3000
   const maxDelayMs = Math.max(options.maxDelayMs ?? 30_000, initialDelayMs)
@@ -70,28 +71,38 @@ export async function* workspaceEventLoop(
       if (response instanceof Terminal || response instanceof Recoverable) outcome = response
       else {
         outcome = new Recoverable(new Error('The event stream ended'))
-        const messages = readServerSentEvents(response, {
+        const batches = readServerSentEventBatches(response, {
           maxFrameBytes: options.maxFrameBytes,
           signal: connection.signal,
           onRetry: (ms) => {
             floorMs = Math.min(Math.max(ms, initialDelayMs), maxDelayMs)
           },
         })
-        for await (const message of messages) {
-          if (message.id !== undefined && isOlderThanResumePoint(message.id, resumedFrom)) continue
-          if (message.id !== undefined) lastEventId = message.id
-          if (message.event === 'error') {
-            const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame
-            const code = typeof frame.code === 'string' ? frame.code : 'unknown'
-            const error = frameError(code, frame)
-            outcome = TERMINAL_FRAME_CODES.has(code) ? new Terminal(error) : new Recoverable(error, 0, frame)
-            break
+        let errorFrame = false
+        for await (const messages of batches) {
+          const delivered: DeliveredWorkspaceEvent[] = []
+          for (const message of messages) {
+            if (message.id !== undefined && isOlderThanResumePoint(message.id, resumedFrom)) continue
+            if (message.id !== undefined) lastEventId = message.id
+            if (message.event === 'error') {
+              const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame
+              const code = typeof frame.code === 'string' ? frame.code : 'unknown'
+              const error = frameError(code, frame)
+              outcome = TERMINAL_FRAME_CODES.has(code)
+                ? new Terminal(error)
+                : new Recoverable(error, 0, frame)
+              errorFrame = true
+              break
+            }
+            const event = decodeWorkspaceEvent(message)
+            if (!event) continue
+            if (message.id !== undefined && !seen.add(message.id, message.event, message.data)) continue
+            failures = 0
+            delivered.push(message.id === undefined ? { event } : { event, id: message.id })
           }
-          const event = decodeWorkspaceEvent(message)
-          if (!event) continue
-          if (message.id !== undefined && !seen.add(message.id, message.event, message.data)) continue
-          failures = 0
-          yield message.id === undefined ? { event } : { event, id: message.id }
+          // Events before an error frame are still delivered, then the connection ends.
+          if (delivered.length) yield delivered
+          if (errorFrame) break
         }
       }
     } catch (error) {

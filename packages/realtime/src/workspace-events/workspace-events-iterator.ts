@@ -1,7 +1,7 @@
 import type { WorkspaceEvent } from '../event-types'
 import { validateStreamOptions } from './validate-stream-options'
 import { workspaceEventLoop } from './workspace-event-loop'
-import type { WorkspaceEventStreamOptions } from './workspace-events-options'
+import type { DeliveredWorkspaceEvent, WorkspaceEventStreamOptions } from './workspace-events-options'
 
 /** The async-iterator form of a workspace event stream. */
 export interface WorkspaceEventIterator extends AsyncIterableIterator<WorkspaceEvent> {
@@ -26,6 +26,9 @@ export function workspaceEvents(options: WorkspaceEventStreamOptions): Workspace
   else outer?.addEventListener('abort', onOuterAbort, { once: true })
   const loop = workspaceEventLoop(options, controller.signal)
   let lastEventId = options.lastEventId
+  // Events of the current batch not yet handed out (the loop yields one batch per network chunk).
+  let buffered: DeliveredWorkspaceEvent[] = []
+  let index = 0
 
   const finish = async (): Promise<IteratorReturnResult<undefined>> => {
     outer?.removeEventListener('abort', onOuterAbort)
@@ -36,16 +39,23 @@ export function workspaceEvents(options: WorkspaceEventStreamOptions): Workspace
 
   return {
     async next(): Promise<IteratorResult<WorkspaceEvent, undefined>> {
-      let step: IteratorResult<{ event: WorkspaceEvent; id?: string }, void>
-      try {
-        step = await loop.next()
-      } catch (error) {
-        await finish()
-        throw error
+      // After close(), break or an abort, nothing more is handed out, not even the rest of a batch.
+      if (controller.signal.aborted) return finish()
+      while (index >= buffered.length) {
+        let step: IteratorResult<DeliveredWorkspaceEvent[], void>
+        try {
+          step = await loop.next()
+        } catch (error) {
+          await finish()
+          throw error
+        }
+        if (step.done) return finish()
+        buffered = step.value
+        index = 0
       }
-      if (step.done) return finish()
-      if (step.value.id !== undefined) lastEventId = step.value.id
-      return { done: false, value: step.value.event }
+      const { event, id } = buffered[index++]!
+      if (id !== undefined) lastEventId = id
+      return { done: false, value: event }
     },
     return: finish,
     async close() {

@@ -19,8 +19,14 @@ const slow = (ms: number) => delayed(ms, json(200, { ok: true }))
 describe('timeouts', () => {
   it('a per-client timeout → RequestTimeoutError, not retried, and the socket is released', async () => {
     let socketClosed: Promise<void> | undefined
+    let arrived!: () => void
+    // On a loaded machine the server may record the request after the client has already timed out.
+    const arrival = new Promise<void>((r) => {
+      arrived = r
+    })
     server = await startTestServer((req, res) => {
       socketClosed = new Promise((r) => req.raw.socket.once('close', () => r()))
+      arrived()
       return slow(5_000)(req, res)
     })
     const started = Date.now()
@@ -30,6 +36,7 @@ describe('timeouts', () => {
     expect((err as RequestTimeoutError).timeoutMs).toBe(150)
     expect((err as Error).message).toBe('Request timed out after 150ms')
     expect(Date.now() - started).toBeLessThan(2_000)
+    await arrival
     expect(server.requests).toHaveLength(1)
     // The aborted fetch closes its connection, so nothing is left waiting on the 5 s response.
     await socketClosed

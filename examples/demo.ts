@@ -30,25 +30,25 @@ export async function main(env: ExampleEnv, watchMs = 2_000) {
     name: `Demo Intake Agent ${new Date().toISOString().slice(11, 19)}`,
     description: 'Created by the SDK demo',
   })
-  await client.agents.createVersion(agent.id, {
-    name: 'v1',
-    identity: {
-      name: 'Alex',
-      role: 'Scheduling Coordinator',
-      developed_by: 'Acme Health',
-      default_spoken_language: 'en',
-      relationship_to_developer: {
-        ownership: 'Acme Health',
-        type: 'assistant',
-        conversation_visibility: 'public',
-        thought_visibility: 'private',
-      },
-    },
-  })
-  const latest = await client.agents.getVersion(agent.id, 'latest')
-  say(`   created "${agent.name}" with version ${latest.version} (request ${agent._request_id})`)
-
   try {
+    await client.agents.createVersion(agent.id, {
+      name: 'v1',
+      identity: {
+        name: 'Alex',
+        role: 'Scheduling Coordinator',
+        developed_by: 'Acme Health',
+        default_spoken_language: 'en',
+        relationship_to_developer: {
+          ownership: 'Acme Health',
+          type: 'assistant',
+          conversation_visibility: 'public',
+          thought_visibility: 'private',
+        },
+      },
+    })
+    const latest = await client.agents.getVersion(agent.id, 'latest')
+    say(`   created "${agent.name}" with version ${latest.version} (request ${agent._request_id})`)
+
     step(2, 'List agents')
     const { items: agents } = await client.agents.list({ limit: 10 })
     say(`   ${agents.length} agents: ${agents.map((a) => a.name).join(', ')}`)

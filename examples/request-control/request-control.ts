@@ -36,6 +36,13 @@ export async function main(env: ExampleEnv) {
   // Metadata is non-enumerable: it is there when asked for, but never in JSON.stringify(agents).
   console.log(`agents.list → request ${agents._request_id}, status ${agents.lastResponse.statusCode}`)
 
+  // Options can also be scoped to one resource; other resources of the client are unaffected.
+  const firstId = agents.items[0]?.id
+  if (firstId) {
+    const agent = await client.agents.withOptions({ timeout: 2_000 }).get(firstId)
+    console.log(`agents.get → "${agent.name}", request ${agent.lastResponse.requestId}`)
+  }
+
   // The low-level helpers take any spec path; workspace_id is filled in from the client.
   const { data, requestId, rateLimit, response } = await client.GET('/v1/{workspace_id}/agents', {
     params: { query: { limit: 3 } },

@@ -70,6 +70,7 @@ export async function main(env: ExampleEnv) {
     timeout = await describeFailure(() =>
       client.agents.list({}, { timeout: 50, maxRetries: 0, headers: { 'x-mock-fault': 'latency=500' } }),
     )
+    console.log(`50 ms timeout on a 500 ms response → ${timeout}`)
     // Two 503s then success: GETs are retried with backoff, so the caller only sees the success.
     const recovered = await client.agents.list(
       { limit: 1 },
@@ -77,7 +78,6 @@ export async function main(env: ExampleEnv) {
     )
     console.log(`two 503s then → status ${recovered.lastResponse.statusCode}`)
   }
-  console.log(`short timeout → ${timeout}`)
   console.log(`requests seen by the hook: ${seen.length}`)
   return { notFound: outcome, invalid, timeout, hookRequests: seen.length }
 }

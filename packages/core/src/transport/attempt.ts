@@ -15,7 +15,7 @@ export interface AttemptInput {
   bodySerializer?: (body: unknown) => BodyInit
   headers: Headers
   parseAs: ParseAs
-  signal: AbortSignal
+  signal: AbortSignal | undefined
   fetchImpl: typeof fetch
   base: BaseUrl
   hooks?: ClientHooks

@@ -31,7 +31,11 @@ export async function main(env: ExampleEnv) {
     previous_from: day(28),
     previous_to: day(15),
   })
-  console.log(`fortnight over fortnight: ${JSON.stringify(comparison).slice(0, 100)}…`)
+  // The API documents this answer only as a JSON object, so read the totals defensively.
+  const totals = (period: unknown) => (period as { total_calls?: number } | undefined)?.total_calls ?? '?'
+  console.log(
+    `this fortnight ${totals(comparison.current)} calls, the one before ${totals(comparison.previous)}`,
+  )
 
   return { totalCalls: calls.total_calls, dashboardCalls: dashboard.call_volume.value, agents: agents.length }
 }

@@ -18,21 +18,23 @@ export async function main(env: ExampleEnv) {
     service_id: service.id,
     message: 'Hello, I need help scheduling',
   })
+  printReply('Hello, I need help scheduling', first.messages)
   const next = await client.conversations.sendMessage({
     service_id: service.id,
     conversation_id: first.conversation_id,
     message: 'Tuesday morning works',
   })
-  for (const message of [...first.messages, ...next.messages]) console.log(`${message.role}: ${message.text}`)
+  printReply('Tuesday morning works', next.messages)
 
   // The explicit form: create a conversation, then send turns to it.
   const conversation = await client.conversations.create({ service_id: service.id })
   const turn = await client.conversations.createTurn(conversation.id, { message: 'What do I need to bring?' })
-  console.log(`agent: ${turn.output.map((part) => part.text).join(' ')}`)
+  printReply('What do I need to bring?', turn.output)
 
   // Streamed turn: tokens arrive as the agent writes them; `done` closes the turn.
   let streamed = ''
-  process.stdout.write('agent (streaming): ')
+  console.log('you:   Thanks!')
+  process.stdout.write('agent: ')
   for await (const event of client.conversations.streamTurn(conversation.id, { message: 'Thanks!' })) {
     if (event.event === 'token') {
       streamed += event.text
@@ -47,6 +49,12 @@ export async function main(env: ExampleEnv) {
   // Conversations stay open until closed; closing frees the session on the platform side.
   await client.conversations.close(conversation.id)
   return { conversationId: first.conversation_id, replies: next.messages.length, streamed }
+}
+
+/** Prints one exchange; the reply may echo the user's message, which is skipped. */
+function printReply(sent: string, messages: Array<{ role: string; text: string }>) {
+  console.log(`you:   ${sent}`)
+  for (const m of messages) if (m.role !== 'user') console.log(`agent: ${m.text}`)
 }
 
 await runExample(import.meta.url, main)

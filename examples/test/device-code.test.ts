@@ -31,3 +31,20 @@ it('signs in with a device code approved after a pending poll, then uses the sto
   expect(agentCall?.headers.authorization).toMatch(/^Bearer /)
   expect(agentCall?.headers.authorization).not.toBe(`Bearer ${ctx.mock.apiKey}`)
 })
+
+it('the progress line spins on a terminal and leaves only the final text', async () => {
+  const { startProgressLine } = await import('../auth/progress-line')
+  const written: string[] = []
+  const tty = { isTTY: true, write: (s: string) => written.push(s) > 0 } as unknown as NodeJS.WriteStream
+  const line = startProgressLine('waiting', tty)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  line.update('still waiting')
+  await new Promise((resolve) => setTimeout(resolve, 120))
+  line.stop('done')
+  const count = written.length
+  await new Promise((resolve) => setTimeout(resolve, 120))
+  expect(written.length).toBe(count) // the timer is gone
+  expect(written.length).toBeGreaterThan(2)
+  expect(written.some((w) => w.endsWith(' still waiting'))).toBe(true)
+  expect(written.at(-1)).toBe('\r\x1b[2Kdone\n')
+})

@@ -50,8 +50,8 @@ export const OPERATION_ID_ALIASES = {
   'list-agents': ['list_agents_v1__workspace_id__agents_get'],
 }
 
-/** Grant type name we chose for minting an external-user session (the README names none). */
-export const EXTERNAL_USER_SESSION_GRANT = 'urn:amigo:params:oauth:grant-type:external-user-session'
+/** Grant type for minting an external-user session (the official SDK's newer source sends this name). */
+export const EXTERNAL_USER_SESSION_GRANT = 'external_user_session'
 
 // ── schemas ──────────────────────────────────────────────────────────────────────────────────────
 const schemas = {
@@ -61,7 +61,7 @@ const schemas = {
       grant_type: { const: 'api_key', type: 'string' },
       scope: { type: 'string' },
     },
-    required: ['api_key'],
+    required: ['grant_type', 'api_key'],
     type: 'object',
   },
   ClientCredentialsTokenRequest: {
@@ -94,19 +94,22 @@ const schemas = {
     required: ['grant_type', 'device_code'],
     type: 'object',
   },
+  // The parent JWT is the request's Bearer token; there is no body field for it.
   ExternalUserSessionTokenRequest: {
     properties: {
       consumer_entity_id: { type: 'string' },
       external_subject_key: { maxLength: 256, minLength: 1, type: 'string' },
       grant_type: { const: EXTERNAL_USER_SESSION_GRANT, type: 'string' },
-      service_id: { type: 'string' },
-      subject_token: { minLength: 1, type: 'string' },
-      subject_type: { maxLength: 64, minLength: 1, type: 'string' },
-      ttl_seconds: { minimum: 1, type: 'integer' },
+      scope: { type: 'string' },
+      service_id: { minLength: 1, type: 'string' },
+      subject_type: ref('ExternalUserSubjectType'),
+      ttl_seconds: { maximum: 3600, minimum: 900, type: 'integer' },
+      workspace_id: { minLength: 1, type: 'string' },
     },
-    required: ['grant_type', 'external_subject_key', 'subject_type', 'service_id'],
+    required: ['grant_type', 'workspace_id', 'external_subject_key', 'subject_type', 'service_id'],
     type: 'object',
   },
+  ExternalUserSubjectType: { enum: ['user', 'anonymous'], type: 'string' },
   TokenRequest: {
     anyOf: [
       ref('ApiKeyTokenRequest'),
@@ -120,13 +123,28 @@ const schemas = {
     properties: {
       access_token: { type: 'string' },
       expires_in: { type: 'integer' },
-      refresh_token: { type: 'string' },
+      refresh_token: nullable({ type: 'string' }),
       scope: { type: 'string' },
-      session_id: { type: 'string' },
+      session_id: nullable({ type: 'string' }),
       token_type: { enum: ['Bearer', 'DPoP'], type: 'string' },
     },
     required: ['access_token', 'token_type', 'expires_in', 'scope'],
     type: 'object',
+  },
+  ExternalUserSessionTokenResponse: {
+    allOf: [
+      ref('TokenResponse'),
+      {
+        properties: {
+          consumer_entity_id: nullable({ type: 'string' }),
+          consumer_subject_id: { type: 'string' },
+          session_id: { type: 'string' },
+          subject_type: ref('ExternalUserSubjectType'),
+        },
+        required: ['session_id', 'consumer_subject_id', 'subject_type'],
+        type: 'object',
+      },
+    ],
   },
   WorkspaceChoice: {
     properties: {
@@ -193,7 +211,7 @@ const schemas = {
   },
 
   // external integrations
-  CreateExternalIntegrationRequest: {
+  ExternalIntegrationRequest: {
     properties: {
       description: nullable({ maxLength: 2000, type: 'string' }),
       display_name: nullable({ maxLength: 256, type: 'string' }),
@@ -202,7 +220,7 @@ const schemas = {
     required: ['name'],
     type: 'object',
   },
-  UpdateExternalIntegrationRequest: {
+  ExternalIntegrationUpdateRequest: {
     properties: {
       description: nullable({ maxLength: 2000, type: 'string' }),
       display_name: nullable({ maxLength: 256, type: 'string' }),
@@ -213,6 +231,8 @@ const schemas = {
   ExternalIntegrationResponse: {
     properties: {
       created_at: { format: 'date-time', type: 'string' },
+      created_by_credential_id: nullable({ type: 'string' }),
+      created_by_entity_id: nullable({ type: 'string' }),
       description: nullable({ type: 'string' }),
       display_name: nullable({ type: 'string' }),
       id: { format: 'uuid', type: 'string' },
@@ -225,7 +245,7 @@ const schemas = {
     type: 'object',
   },
   PaginatedResponse_ExternalIntegrationResponse_: tokenPage('ExternalIntegrationResponse'),
-  CreateExternalIntegrationCredentialRequest: {
+  ExternalIntegrationCredentialRequest: {
     properties: {
       name: { maxLength: 128, minLength: 1, type: 'string' },
       service_ids: { items: { format: 'uuid', type: 'string' }, maxItems: 50, minItems: 1, type: 'array' },
@@ -237,21 +257,29 @@ const schemas = {
     properties: {
       client_id: { type: 'string' },
       created_at: { format: 'date-time', type: 'string' },
+      expires_at: nullable({ format: 'date-time', type: 'string' }),
       id: { format: 'uuid', type: 'string' },
       integration_id: { format: 'uuid', type: 'string' },
-      last_used_at: nullable({ format: 'date-time', type: 'string' }),
+      is_active: { type: 'boolean' },
       name: { type: 'string' },
       revoked_at: nullable({ format: 'date-time', type: 'string' }),
       rotated_at: nullable({ format: 'date-time', type: 'string' }),
       service_ids: { items: { format: 'uuid', type: 'string' }, type: 'array' },
-      status: { enum: ['active', 'revoked'], type: 'string' },
+      updated_at: nullable({ format: 'date-time', type: 'string' }),
+      workspace_id: { format: 'uuid', type: 'string' },
     },
-    required: ['id', 'integration_id', 'client_id', 'name', 'service_ids', 'status', 'created_at'],
+    required: [
+      'id',
+      'workspace_id',
+      'integration_id',
+      'client_id',
+      'name',
+      'service_ids',
+      'is_active',
+      'created_at',
+    ],
     type: 'object',
   },
-  PaginatedResponse_ExternalIntegrationCredentialResponse_: tokenPage(
-    'ExternalIntegrationCredentialResponse',
-  ),
   ExternalIntegrationCredentialSecretResponse: {
     properties: {
       client_secret: { type: 'string' },
@@ -264,13 +292,10 @@ const schemas = {
   // workspace data queries
   WorkspaceDataQueryParameter: {
     properties: {
+      default: {},
       description: nullable({ maxLength: 1000, type: 'string' }),
       name: { maxLength: 64, minLength: 1, pattern: '^[A-Za-z_][A-Za-z0-9_]*$', type: 'string' },
-      required: { default: true, type: 'boolean' },
-      type: {
-        enum: ['string', 'integer', 'number', 'boolean', 'date', 'timestamp'],
-        type: 'string',
-      },
+      type: { minLength: 1, type: 'string' },
     },
     required: ['name', 'type'],
     type: 'object',
@@ -294,43 +319,48 @@ const schemas = {
     },
     type: 'object',
   },
-  WorkspaceDataQueryResponse: {
+  WorkspaceDataQueryItem: {
     properties: {
-      created_at: { format: 'date-time', type: 'string' },
+      deployed_at: nullable({ format: 'date-time', type: 'string' }),
+      deployed_by: nullable({ type: 'string' }),
       description: nullable({ type: 'string' }),
       id: { format: 'uuid', type: 'string' },
+      last_invoked_at: nullable({ format: 'date-time', type: 'string' }),
       name: { type: 'string' },
       parameters: { items: ref('WorkspaceDataQueryParameter'), type: 'array' },
       sql_template: { type: 'string' },
-      updated_at: nullable({ format: 'date-time', type: 'string' }),
-      workspace_id: { format: 'uuid', type: 'string' },
+      timeout_ms: nullable({ type: 'integer' }),
     },
-    required: ['id', 'workspace_id', 'name', 'description', 'sql_template', 'parameters', 'created_at'],
+    required: ['id', 'name', 'description', 'sql_template', 'parameters'],
     type: 'object',
   },
-  PaginatedResponse_WorkspaceDataQueryResponse_: tokenPage('WorkspaceDataQueryResponse'),
+  WorkspaceDataQueryListItem: {
+    allOf: [
+      ref('WorkspaceDataQueryItem'),
+      { properties: { parameter_count: { type: 'integer' } }, required: ['parameter_count'], type: 'object' },
+    ],
+  },
+  WorkspaceDataQueryListResponse: {
+    properties: {
+      count: { type: 'integer' },
+      items: { items: ref('WorkspaceDataQueryListItem'), type: 'array' },
+    },
+    required: ['items', 'count'],
+    type: 'object',
+  },
   InvokeWorkspaceDataQueryRequest: {
     properties: {
       input: { additionalProperties: true, default: {}, type: 'object' },
-      limit: nullable({ maximum: 10000, minimum: 1, type: 'integer' }),
     },
     type: 'object',
   },
-  WorkspaceDataQueryColumn: {
-    properties: { name: { type: 'string' }, type: nullable({ type: 'string' }) },
-    required: ['name'],
-    type: 'object',
-  },
-  WorkspaceDataQueryResult: {
+  InvokeWorkspaceDataQueryResponse: {
     properties: {
-      columns: { items: ref('WorkspaceDataQueryColumn'), type: 'array' },
-      duration_ms: nullable({ type: 'number' }),
-      query_id: { format: 'uuid', type: 'string' },
+      duration_ms: { type: 'number' },
+      result: nullable({ items: { additionalProperties: true, type: 'object' }, type: 'array' }),
       row_count: { type: 'integer' },
-      rows: { items: { additionalProperties: true, type: 'object' }, type: 'array' },
-      truncated: { default: false, type: 'boolean' },
     },
-    required: ['columns', 'rows', 'row_count'],
+    required: ['result', 'row_count', 'duration_ms'],
     type: 'object',
   },
 
@@ -414,7 +444,7 @@ const schemas = {
 
 // ── paths ────────────────────────────────────────────────────────────────────────────────────────
 const tokenResponses = {
-  200: ok(ref('TokenResponse')),
+  200: ok({ anyOf: [ref('ExternalUserSessionTokenResponse'), ref('TokenResponse')] }),
   300: ok(ref('WorkspaceSelectionResponse')),
   400: ok(ref('OAuthError')),
   401: ok(ref('OAuthError')),
@@ -428,7 +458,7 @@ const tokenResponses = {
 const ei = '/v1/{workspace_id}/external-integrations'
 const eiId = pathParam('integration_id', { format: 'uuid', type: 'string' })
 const credId = pathParam('credential_id', { format: 'uuid', type: 'string' })
-const dq = '/v1/{workspace_id}/data-queries'
+const dq = '/v1/{workspace_id}/data_queries'
 const dqId = pathParam('query_id', { format: 'uuid', type: 'string' })
 const body = (name, required = true) => ({ content: json(ref(name)), required })
 
@@ -472,14 +502,23 @@ const paths = {
   [ei]: {
     get: {
       operationId: 'list-external-integrations',
-      parameters: [workspaceParam, ...pageParams],
+      parameters: [
+        workspaceParam,
+        ...pageParams,
+        {
+          in: 'query',
+          name: 'search',
+          required: false,
+          schema: nullable({ maxLength: 256, type: 'string' }),
+        },
+      ],
       responses: { 200: ok(ref('PaginatedResponse_ExternalIntegrationResponse_')), ...authErrors },
       tags: ['External Integrations'],
     },
     post: {
       operationId: 'create-external-integration',
       parameters: [workspaceParam],
-      requestBody: body('CreateExternalIntegrationRequest'),
+      requestBody: body('ExternalIntegrationRequest'),
       responses: { 201: ok(ref('ExternalIntegrationResponse')), 409: noBody, ...authErrors },
       tags: ['External Integrations'],
     },
@@ -500,7 +539,7 @@ const paths = {
     patch: {
       operationId: 'update-external-integration',
       parameters: [workspaceParam, eiId],
-      requestBody: body('UpdateExternalIntegrationRequest'),
+      requestBody: body('ExternalIntegrationUpdateRequest'),
       responses: { 200: ok(ref('ExternalIntegrationResponse')), ...authErrors },
       tags: ['External Integrations'],
     },
@@ -508,9 +547,9 @@ const paths = {
   [`${ei}/{integration_id}/credentials`]: {
     get: {
       operationId: 'list-external-integration-credentials',
-      parameters: [workspaceParam, eiId, ...pageParams],
+      parameters: [workspaceParam, eiId],
       responses: {
-        200: ok(ref('PaginatedResponse_ExternalIntegrationCredentialResponse_')),
+        200: ok({ items: ref('ExternalIntegrationCredentialResponse'), type: 'array' }),
         ...authErrors,
       },
       tags: ['External Integrations'],
@@ -518,7 +557,7 @@ const paths = {
     post: {
       operationId: 'create-external-integration-credential',
       parameters: [workspaceParam, eiId],
-      requestBody: body('CreateExternalIntegrationCredentialRequest'),
+      requestBody: body('ExternalIntegrationCredentialRequest'),
       responses: { 201: ok(ref('ExternalIntegrationCredentialSecretResponse')), ...authErrors },
       tags: ['External Integrations'],
     },
@@ -531,26 +570,26 @@ const paths = {
       tags: ['External Integrations'],
     },
   },
-  [`${ei}/{integration_id}/credentials/{credential_id}/revoke`]: {
-    post: {
+  [`${ei}/{integration_id}/credentials/{credential_id}`]: {
+    delete: {
       operationId: 'revoke-external-integration-credential',
       parameters: [workspaceParam, eiId, credId],
-      responses: { 200: ok(ref('ExternalIntegrationCredentialResponse')), ...authErrors },
+      responses: { 204: noBody, ...authErrors },
       tags: ['External Integrations'],
     },
   },
   [dq]: {
     get: {
       operationId: 'list-workspace-data-queries',
-      parameters: [workspaceParam, ...pageParams],
-      responses: { 200: ok(ref('PaginatedResponse_WorkspaceDataQueryResponse_')), ...authErrors },
+      parameters: [workspaceParam],
+      responses: { 200: ok(ref('WorkspaceDataQueryListResponse')), ...authErrors },
       tags: ['Workspace Data Queries'],
     },
     post: {
       operationId: 'create-workspace-data-query',
       parameters: [workspaceParam],
       requestBody: body('CreateWorkspaceDataQueryRequest'),
-      responses: { 201: ok(ref('WorkspaceDataQueryResponse')), 409: noBody, ...authErrors },
+      responses: { 201: ok(ref('WorkspaceDataQueryItem')), 409: noBody, ...authErrors },
       tags: ['Workspace Data Queries'],
     },
   },
@@ -564,14 +603,14 @@ const paths = {
     get: {
       operationId: 'get-workspace-data-query',
       parameters: [workspaceParam, dqId],
-      responses: { 200: ok(ref('WorkspaceDataQueryResponse')), ...authErrors },
+      responses: { 200: ok(ref('WorkspaceDataQueryItem')), ...authErrors },
       tags: ['Workspace Data Queries'],
     },
     patch: {
       operationId: 'update-workspace-data-query',
       parameters: [workspaceParam, dqId],
       requestBody: body('UpdateWorkspaceDataQueryRequest'),
-      responses: { 200: ok(ref('WorkspaceDataQueryResponse')), ...authErrors },
+      responses: { 200: ok(ref('WorkspaceDataQueryItem')), ...authErrors },
       tags: ['Workspace Data Queries'],
     },
   },
@@ -579,8 +618,13 @@ const paths = {
     post: {
       operationId: 'invoke-workspace-data-query',
       parameters: [workspaceParam, dqId],
-      requestBody: body('InvokeWorkspaceDataQueryRequest'),
-      responses: { 200: ok(ref('WorkspaceDataQueryResult')), 400: noBody, 429: noBody, ...authErrors },
+      requestBody: body('InvokeWorkspaceDataQueryRequest', false),
+      responses: {
+        200: ok(ref('InvokeWorkspaceDataQueryResponse')),
+        400: noBody,
+        429: noBody,
+        ...authErrors,
+      },
       tags: ['Workspace Data Queries'],
     },
   },
@@ -589,7 +633,7 @@ const paths = {
       operationId: 'send_message_v1__workspace_id__conversations_messages_post',
       parameters: [workspaceParam],
       requestBody: body('SendMessageRequest'),
-      responses: { 200: ok(ref('SendMessageResponse')), 422: validationError },
+      responses: { 200: ok(ref('SendMessageResponse')), 400: noBody, 422: validationError },
       tags: ['conversations'],
     },
   },
@@ -609,7 +653,7 @@ export const SUMMARIES = {
   'list-external-integration-credentials': 'List credentials of an external integration',
   'create-external-integration-credential': 'Issue a credential (secret shown once)',
   'rotate-external-integration-credential': 'Replace a credential secret (new secret shown once)',
-  'revoke-external-integration-credential': 'Revoke a credential',
+  'revoke-external-integration-credential': 'Revoke a credential (it stops working at once)',
   'list-workspace-data-queries': 'List saved workspace data queries',
   'create-workspace-data-query': 'Save a parameterised data query',
   'get-workspace-data-query': 'Fetch one saved data query',

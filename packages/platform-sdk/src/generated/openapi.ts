@@ -1653,7 +1653,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/{workspace_id}/data-queries": {
+    "/v1/{workspace_id}/data_queries": {
         parameters: {
             query?: never;
             header?: never;
@@ -1671,7 +1671,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/{workspace_id}/data-queries/{query_id}": {
+    "/v1/{workspace_id}/data_queries/{query_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1690,7 +1690,7 @@ export interface paths {
         patch: operations["update-workspace-data-query"];
         trace?: never;
     };
-    "/v1/{workspace_id}/data-queries/{query_id}/invoke": {
+    "/v1/{workspace_id}/data_queries/{query_id}/invoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -2123,7 +2123,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}/revoke": {
+    "/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2132,9 +2132,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a credential */
-        post: operations["revoke-external-integration-credential"];
-        delete?: never;
+        post?: never;
+        /** Revoke a credential (it stops working at once) */
+        delete: operations["revoke-external-integration-credential"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7380,7 +7380,7 @@ export interface components {
         ApiKeyTokenRequest: {
             api_key: string;
             /** @constant */
-            grant_type?: "api_key";
+            grant_type: "api_key";
             scope?: string;
         };
         ApplyTemplateRequest: {
@@ -8906,15 +8906,6 @@ export interface components {
              * @enum {string}
              */
             sync_strategy?: "manual" | "scheduled" | "webhook" | "continuous";
-        };
-        CreateExternalIntegrationCredentialRequest: {
-            name: string;
-            service_ids: string[];
-        };
-        CreateExternalIntegrationRequest: {
-            description?: string | null;
-            display_name?: string | null;
-            name: string;
         };
         CreateIntegrationRequest: {
             auth?: components["schemas"]["AuthConfigWithSecrets"] | null;
@@ -10570,29 +10561,42 @@ export interface components {
             /** @default 3 */
             recommend_candidates?: number;
         };
+        ExternalIntegrationCredentialRequest: {
+            name: string;
+            service_ids: string[];
+        };
         ExternalIntegrationCredentialResponse: {
             client_id: string;
             /** Format: date-time */
             created_at: string;
+            expires_at?: string | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             integration_id: string;
-            last_used_at?: string | null;
+            is_active: boolean;
             name: string;
             revoked_at?: string | null;
             rotated_at?: string | null;
             service_ids: string[];
-            /** @enum {string} */
-            status: "active" | "revoked";
+            updated_at?: string | null;
+            /** Format: uuid */
+            workspace_id: string;
         };
         ExternalIntegrationCredentialSecretResponse: {
             client_secret: string;
             credential: components["schemas"]["ExternalIntegrationCredentialResponse"];
         };
+        ExternalIntegrationRequest: {
+            description?: string | null;
+            display_name?: string | null;
+            name: string;
+        };
         ExternalIntegrationResponse: {
             /** Format: date-time */
             created_at: string;
+            created_by_credential_id?: string | null;
+            created_by_entity_id?: string | null;
             description: string | null;
             display_name: string | null;
             /** Format: uuid */
@@ -10603,17 +10607,31 @@ export interface components {
             /** Format: uuid */
             workspace_id: string;
         };
+        ExternalIntegrationUpdateRequest: {
+            description?: string | null;
+            display_name?: string | null;
+            is_active?: boolean | null;
+        };
         ExternalSystemString: string;
         ExternalUserSessionTokenRequest: {
             consumer_entity_id?: string;
             external_subject_key: string;
             /** @constant */
-            grant_type: "urn:amigo:params:oauth:grant-type:external-user-session";
+            grant_type: "external_user_session";
+            scope?: string;
             service_id: string;
-            subject_token?: string;
-            subject_type: string;
+            subject_type: components["schemas"]["ExternalUserSubjectType"];
             ttl_seconds?: number;
+            workspace_id: string;
         };
+        ExternalUserSessionTokenResponse: components["schemas"]["TokenResponse"] & {
+            consumer_entity_id?: string | null;
+            consumer_subject_id: string;
+            session_id: string;
+            subject_type: components["schemas"]["ExternalUserSubjectType"];
+        };
+        /** @enum {string} */
+        ExternalUserSubjectType: "user" | "anonymous";
         ExternalValueString: string;
         FeatureDef: {
             kind: string;
@@ -11612,7 +11630,13 @@ export interface components {
             input?: {
                 [key: string]: unknown;
             };
-            limit?: number | null;
+        };
+        InvokeWorkspaceDataQueryResponse: {
+            duration_ms: number;
+            result: {
+                [key: string]: unknown;
+            }[] | null;
+            row_count: number;
         };
         JoinCallRequest: {
             call_sid: string;
@@ -12449,12 +12473,6 @@ export interface components {
             items: components["schemas"]["EscalationEventResponse"][];
             total?: number | null;
         };
-        PaginatedResponse_ExternalIntegrationCredentialResponse_: {
-            continuation_token?: number | null;
-            has_more: boolean;
-            items: components["schemas"]["ExternalIntegrationCredentialResponse"][];
-            total?: number | null;
-        };
         PaginatedResponse_ExternalIntegrationResponse_: {
             continuation_token?: number | null;
             has_more: boolean;
@@ -12573,12 +12591,6 @@ export interface components {
             continuation_token?: number | null;
             has_more: boolean;
             items: components["schemas"]["WebhookDestinationResponse"][];
-            total?: number | null;
-        };
-        PaginatedResponse_WorkspaceDataQueryResponse_: {
-            continuation_token?: number | null;
-            has_more: boolean;
-            items: components["schemas"]["WorkspaceDataQueryResponse"][];
             total?: number | null;
         };
         PaginatedResponse_WorkspaceResponse_: {
@@ -15367,9 +15379,9 @@ export interface components {
         TokenResponse: {
             access_token: string;
             expires_in: number;
-            refresh_token?: string;
+            refresh_token?: string | null;
             scope: string;
-            session_id?: string;
+            session_id?: string | null;
             /** @enum {string} */
             token_type: "Bearer" | "DPoP";
         };
@@ -15932,11 +15944,6 @@ export interface components {
             is_active?: boolean | null;
             sync_schedule?: string | null;
             sync_strategy?: ("manual" | "scheduled" | "webhook" | "continuous") | null;
-        };
-        UpdateExternalIntegrationRequest: {
-            description?: string | null;
-            display_name?: string | null;
-            is_active?: boolean | null;
         };
         UpdateIntegrationRequest: {
             auth?: components["schemas"]["AuthConfigWithSecrets"] | null;
@@ -16639,42 +16646,30 @@ export interface components {
             /** Format: uuid */
             workspace_id: string;
         };
-        WorkspaceDataQueryColumn: {
-            name: string;
-            type?: string | null;
-        };
-        WorkspaceDataQueryParameter: {
-            description?: string | null;
-            name: string;
-            /** @default true */
-            required?: boolean;
-            /** @enum {string} */
-            type: "string" | "integer" | "number" | "boolean" | "date" | "timestamp";
-        };
-        WorkspaceDataQueryResponse: {
-            /** Format: date-time */
-            created_at: string;
+        WorkspaceDataQueryItem: {
+            deployed_at?: string | null;
+            deployed_by?: string | null;
             description: string | null;
             /** Format: uuid */
             id: string;
+            last_invoked_at?: string | null;
             name: string;
             parameters: components["schemas"]["WorkspaceDataQueryParameter"][];
             sql_template: string;
-            updated_at?: string | null;
-            /** Format: uuid */
-            workspace_id: string;
+            timeout_ms?: number | null;
         };
-        WorkspaceDataQueryResult: {
-            columns: components["schemas"]["WorkspaceDataQueryColumn"][];
-            duration_ms?: number | null;
-            /** Format: uuid */
-            query_id?: string;
-            row_count: number;
-            rows: {
-                [key: string]: unknown;
-            }[];
-            /** @default false */
-            truncated?: boolean;
+        WorkspaceDataQueryListItem: components["schemas"]["WorkspaceDataQueryItem"] & {
+            parameter_count: number;
+        };
+        WorkspaceDataQueryListResponse: {
+            count: number;
+            items: components["schemas"]["WorkspaceDataQueryListItem"][];
+        };
+        WorkspaceDataQueryParameter: {
+            default?: unknown;
+            description?: string | null;
+            name: string;
+            type: string;
         };
         WorkspaceInvitationAcceptedEvent: {
             /** Format: uuid */
@@ -17465,7 +17460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["ExternalUserSessionTokenResponse"] | components["schemas"]["TokenResponse"];
                 };
             };
             300: {
@@ -20885,6 +20880,12 @@ export interface operations {
                     "application/json": components["schemas"]["SendMessageResponse"];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21403,10 +21404,7 @@ export interface operations {
     };
     "list-workspace-data-queries": {
         parameters: {
-            query?: {
-                continuation_token?: number;
-                limit?: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 workspace_id: string;
@@ -21420,7 +21418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedResponse_WorkspaceDataQueryResponse_"];
+                    "application/json": components["schemas"]["WorkspaceDataQueryListResponse"];
                 };
             };
             401: {
@@ -21471,7 +21469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkspaceDataQueryResponse"];
+                    "application/json": components["schemas"]["WorkspaceDataQueryItem"];
                 };
             };
             401: {
@@ -21525,7 +21523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkspaceDataQueryResponse"];
+                    "application/json": components["schemas"]["WorkspaceDataQueryItem"];
                 };
             };
             401: {
@@ -21623,7 +21621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkspaceDataQueryResponse"];
+                    "application/json": components["schemas"]["WorkspaceDataQueryItem"];
                 };
             };
             401: {
@@ -21664,7 +21662,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["InvokeWorkspaceDataQueryRequest"];
             };
@@ -21675,7 +21673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkspaceDataQueryResult"];
+                    "application/json": components["schemas"]["InvokeWorkspaceDataQueryResponse"];
                 };
             };
             400: {
@@ -22633,6 +22631,7 @@ export interface operations {
             query?: {
                 continuation_token?: number;
                 limit?: number;
+                search?: string | null;
             };
             header?: never;
             path: {
@@ -22689,7 +22688,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateExternalIntegrationRequest"];
+                "application/json": components["schemas"]["ExternalIntegrationRequest"];
             };
         };
         responses: {
@@ -22841,7 +22840,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateExternalIntegrationRequest"];
+                "application/json": components["schemas"]["ExternalIntegrationUpdateRequest"];
             };
         };
         responses: {
@@ -22883,10 +22882,7 @@ export interface operations {
     };
     "list-external-integration-credentials": {
         parameters: {
-            query?: {
-                continuation_token?: number;
-                limit?: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 integration_id: string;
@@ -22901,7 +22897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedResponse_ExternalIntegrationCredentialResponse_"];
+                    "application/json": components["schemas"]["ExternalIntegrationCredentialResponse"][];
                 };
             };
             401: {
@@ -22944,7 +22940,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateExternalIntegrationCredentialRequest"];
+                "application/json": components["schemas"]["ExternalIntegrationCredentialRequest"];
             };
         };
         responses: {
@@ -22997,13 +22993,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ExternalIntegrationCredentialResponse"];
-                };
+                content?: never;
             };
             401: {
                 headers: {

@@ -12,7 +12,7 @@ import {
   ServiceUnavailableError,
   ValidationError,
 } from './http-errors'
-import { redactSecrets } from './redact'
+import { redactDeep, redactSecrets } from './redact'
 
 /** Input of {@link errorFromResponse}. */
 export interface ErrorResponseInput {
@@ -24,7 +24,7 @@ export interface ErrorResponseInput {
   requestId?: string
   /** Overrides the message read from the body. */
   message?: string
-  /** Extra strings to keep out of the message (API keys, tokens). */
+  /** Strings to keep out of the message and the body (API keys, tokens); each becomes `[REDACTED]`. */
   secrets?: string[]
 }
 
@@ -40,7 +40,8 @@ const CLASS_BY_STATUS = {
 
 /** Builds the error class for an HTTP status, with message, code and request id read from the body. */
 export function errorFromResponse(input: ErrorResponseInput): AmigoError {
-  const { status, headers, body } = input
+  const { status, headers } = input
+  const body = input.secrets?.length ? redactDeep(input.body, input.secrets) : input.body
   const summary = summarizeErrorBody(body)
   const message = redactSecrets(
     input.message ?? summary.message ?? `Request failed with status ${status}`,

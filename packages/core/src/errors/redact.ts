@@ -7,3 +7,19 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   }
   return out.replace(/(Bearer\s+)[^\s"',;]+/gi, '$1[REDACTED]')
 }
+
+/**
+ * A copy of a parsed body with `redactSecrets` applied to every string in it (keys included), so a
+ * server that echoes the caller's key back cannot put it into an error's `body`, logs or JSON.
+ */
+export function redactDeep(value: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
+  if (typeof value === 'string') return redactSecrets(value, secrets)
+  // Parsed JSON is a tree; the depth cap only guards against hand-built cyclic objects.
+  if (typeof value !== 'object' || value === null || depth > 32) return value
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets, depth + 1))
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value))
+    out[redactSecrets(k, secrets)] = redactDeep(v, secrets, depth + 1)
+  return out
+}

@@ -1,0 +1,102 @@
+import { inspect } from 'node:util'
+import { json, startTestServer, type TestServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type AmigoError, ConfigurationError, errorFromResponse, Transport } from '../src/index'
+import { API_KEY, makeTransport, rejectionOf, WORKSPACE } from './fixtures/helpers'
+
+let server: TestServer | undefined
+afterEach(() => server?.close())
+
+// Everything a user might print: plain and hidden properties, every depth, and JSON.
+const printed = (value: unknown) =>
+  [
+    inspect(value, { depth: Number.POSITIVE_INFINITY }),
+    inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+    JSON.stringify(value) ?? '',
+  ].join('\n')
+
+describe('printing a transport never shows its credentials', () => {
+  it('console.log / util.inspect / JSON.stringify of a transport and its withOptions view', () => {
+    const t = new Transport({
+      apiKey: API_KEY,
+      workspaceId: WORKSPACE,
+      baseUrl: 'https://api.example.test',
+      headers: { 'x-extra-key': API_KEY },
+    })
+    for (const value of [t, t.withOptions({ timeout: 5, headers: { 'x-other': API_KEY } }), { client: t }]) {
+      const out = printed(value)
+      expect(out).not.toContain(API_KEY)
+      expect(out).toContain(WORKSPACE)
+      expect(out).toContain('https://api.example.test')
+    }
+    expect(JSON.parse(JSON.stringify(t))).toEqual({
+      baseUrl: 'https://api.example.test',
+      workspaceId: WORKSPACE,
+    })
+  })
+
+  it('a key taken from a getter is not printed after it was used', async () => {
+    server = await startTestServer(json(200, { id: 'x', name: 'n' }))
+    const t = makeTransport(server, { apiKey: () => API_KEY })
+    await t.GET('/v1/{workspace_id}/things/{thing_id}', { params: { path: { thing_id: 'x' } } })
+    expect(printed(t)).not.toContain(API_KEY)
+  })
+})
+
+describe('an error body that echoes the key', () => {
+  it('is redacted in the error body, its JSON and its inspect output, not only its message', async () => {
+    server = await startTestServer(json(401, { detail: { message: `bad key ${API_KEY}`, got: [API_KEY] } }))
+    const err = (await rejectionOf(
+      makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+        params: { path: { thing_id: 'x' } },
+      }),
+    )) as AmigoError
+    expect(printed(err)).not.toContain(API_KEY)
+    expect(err.body).toEqual({ detail: { message: 'bad key [REDACTED]', got: ['[REDACTED]'] } })
+  })
+
+  it('errorFromResponse leaves the body untouched when no secrets are given', () => {
+    const body = { detail: 'plain' }
+    expect(errorFromResponse({ status: 400, headers: new Headers(), body }).body).toBe(body)
+  })
+})
+
+describe('a key that cannot go into a header', () => {
+  // The runtime's own error for a bad header value quotes the value, which would be the key.
+  it('a configured key with a line break is refused without echoing it', () => {
+    let caught: unknown
+    try {
+      new Transport({ apiKey: `${API_KEY}\nX-Injected: 1`, workspaceId: WORKSPACE })
+    } catch (e) {
+      caught = e
+    }
+    expect(caught).toBeInstanceOf(ConfigurationError)
+    expect((caught as Error).message).toMatch(/apiKey contains characters not allowed/)
+    expect(printed(caught)).not.toContain(API_KEY)
+  })
+
+  it('a getter returning such a key fails the call without echoing it', async () => {
+    server = await startTestServer(json(200, {}))
+    const t = makeTransport(server, { apiKey: () => `${API_KEY}\r\nbad` })
+    const err = await rejectionOf(
+      t.GET('/v1/{workspace_id}/things/{thing_id}', { params: { path: { thing_id: 'x' } } }),
+    )
+    expect(err).toBeInstanceOf(ConfigurationError)
+    expect((err as Error).message).toMatch(/apiKey getter contains characters not allowed/)
+    expect(printed(err)).not.toContain(API_KEY)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('a header value carrying a secret and a line break is refused naming only the header', () => {
+    let caught: unknown
+    try {
+      new Transport({ apiKey: 'k-1234', workspaceId: WORKSPACE, headers: { 'x-token': `${API_KEY}\nx` } })
+    } catch (e) {
+      caught = e
+    }
+    expect((caught as Error).message).toBe(
+      'headers: header "x-token" has an invalid name or value (line breaks, control or non-Latin-1 characters)',
+    )
+    expect(printed(caught)).not.toContain(API_KEY)
+  })
+})

@@ -40,6 +40,58 @@ describe('config validation', () => {
       /retry\.maxAttempts must be/,
     ],
     ['string retry', { apiKey: API_KEY, workspaceId: 'ws', retry: 'lots' }, /retry must be an object/],
+    [
+      'NaN timeout',
+      { apiKey: API_KEY, workspaceId: 'ws', timeout: Number.NaN },
+      /timeout must be a positive/,
+    ],
+    // Timers overflow past 2^31-1 ms and fire at once, so such a timeout would fail every call.
+    [
+      'overflowing timeout',
+      { apiKey: API_KEY, workspaceId: 'ws', timeout: 1e12 },
+      /timeout .* at most 2147483647/,
+    ],
+    [
+      'fractional maxRetries',
+      { apiKey: API_KEY, workspaceId: 'ws', maxRetries: 1.5 },
+      /maxRetries must be a whole/,
+    ],
+    [
+      'huge maxRetries',
+      { apiKey: API_KEY, workspaceId: 'ws', maxRetries: 1e9 },
+      /maxRetries must be .* to 999/,
+    ],
+    [
+      'overflowing maxDelayMs',
+      { apiKey: API_KEY, workspaceId: 'ws', retry: { maxDelayMs: 1e12 } },
+      /retry\.maxDelayMs must be/,
+    ],
+    ['whitespace apiKey', { apiKey: '   ', workspaceId: 'ws' }, /apiKey is empty or only whitespace/],
+    [
+      'baseUrl with credentials',
+      { apiKey: API_KEY, workspaceId: 'ws', baseUrl: 'https://user:hunter22@api.example.test' },
+      /baseUrl must not contain credentials/,
+    ],
+    [
+      'baseUrl with a query',
+      { apiKey: API_KEY, workspaceId: 'ws', baseUrl: 'https://api.example.test/?k=1' },
+      /baseUrl must not contain a query string or fragment/,
+    ],
+    [
+      'numeric headers',
+      { apiKey: API_KEY, workspaceId: 'ws', headers: 5 },
+      /headers must be a Headers, an array of pairs or an object, got a number/,
+    ],
+    [
+      'header with an object value',
+      { apiKey: API_KEY, workspaceId: 'ws', headers: { 'x-a': { b: 1 } } },
+      /header "x-a" must have a string value, got a object/,
+    ],
+    [
+      'header with a bad name',
+      { apiKey: API_KEY, workspaceId: 'ws', headers: { 'x a': 'v' } },
+      /header "x a" has an invalid name or value/,
+    ],
   ]
   for (const [name, config, message] of bad) {
     it(`${name} → ConfigurationError naming the field`, () => {
@@ -53,6 +105,7 @@ describe('config validation', () => {
       expect(isConfigurationError(caught)).toBe(true)
       expect((caught as Error).message).toMatch(message)
       expect((caught as Error).message).not.toContain(API_KEY)
+      expect((caught as Error).message).not.toContain('hunter22')
     })
   }
 
@@ -71,5 +124,49 @@ describe('config validation', () => {
     const t = new Transport({ apiKey: () => 'k', workspaceId: 'ws' })
     expect(t.workspaceId).toBe('ws')
     expect(DEFAULT_BASE_URL).toBe('https://api.platform.amigo.ai')
+  })
+})
+
+describe('bad arguments to a call fail before anything is sent', () => {
+  const t = new Transport({ apiKey: API_KEY, workspaceId: 'ws', baseUrl: 'http://127.0.0.1:9' })
+  const cases: [string, () => Promise<unknown>, RegExp][] = [
+    [
+      'a numeric path',
+      () => t.request('get', 5 as never),
+      /path must be a string starting with "\/", got number/,
+    ],
+    ['a path without a leading slash', () => t.request('get', 'v1/x'), /path must be .*got "v1\/x"/],
+    [
+      'an unknown method',
+      () => t.request('fetch' as never, '/v1/x'),
+      /method must be one of get, .*got fetch/,
+    ],
+    ['null init', () => t.request('get', '/v1/x', null as never), /options must be an object, got null/],
+    [
+      'a string timeout',
+      () => t.request('get', '/v1/x', { timeout: '5' as never }),
+      /timeout must be a positive/,
+    ],
+    [
+      'numeric headers',
+      () => t.request('get', '/v1/x', { headers: 7 as never }),
+      /headers must be a Headers/,
+    ],
+    ['a negative maxRetries', () => t.request('get', '/v1/x', { maxRetries: -1 }), /maxRetries must be/],
+    ['an empty idempotency key', () => t.request('post', '/v1/x', { idempotencyKey: '' }), /idempotencyKey/],
+  ]
+  for (const [name, call, message] of cases) {
+    it(name, async () => {
+      await expect(call()).rejects.toThrow(message)
+    })
+  }
+
+  it('withOptions rejects bad headers and timeouts', () => {
+    expect(() => t.withOptions({ headers: 'x' as never })).toThrow(/withOptions: headers must be a Headers/)
+    expect(() => t.withOptions({ timeout: 3e9 })).toThrow(/withOptions: timeout must be/)
+  })
+
+  it('an upper-case method is accepted', async () => {
+    await expect(t.request('GET' as never, '/v1/{x}')).rejects.toThrow(/path parameter "x" is missing/)
   })
 })

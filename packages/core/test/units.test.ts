@@ -54,6 +54,20 @@ describe('sleep', () => {
     await expect(p).rejects.toThrow('cancelled')
     await expect(sleep(5, AbortSignal.abort(new Error('already')))).rejects.toThrow('already')
   })
+
+  it('a delay past the timer limit waits (capped) instead of firing at once, and NaN waits 0', async () => {
+    const c = new AbortController()
+    let settled = false
+    const p = sleep(1e12, c.signal).then(
+      () => (settled = true),
+      () => undefined,
+    )
+    await sleep(20)
+    expect(settled).toBe(false)
+    c.abort(new Error('stop'))
+    await p
+    await expect(sleep(Number.NaN)).resolves.toBeUndefined()
+  })
 })
 
 describe('redactSecrets', () => {

@@ -33,20 +33,25 @@ export function shouldRetryStatus(status: number, retrySafe: boolean, hasRetryAf
   return status === 429 && hasRetryAfter
 }
 
-const checkNumber = (field: string, value: unknown, min: number) => {
+// Delays above this overflow JS timers (which then fire at once), so they are refused.
+const MAX_DELAY_MS = 2_147_483_647
+
+const checkNumber = (field: string, value: unknown, min: number, max: number, integer: boolean) => {
   if (value === undefined) return
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-    throw new ConfigurationError(`${field} must be a finite number >= ${min}`)
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max)
+    throw new ConfigurationError(`${field} must be a finite number from ${min} to ${max}`)
+  if (integer && !Number.isInteger(value)) throw new ConfigurationError(`${field} must be a whole number`)
 }
 
 /** Validates retry settings, naming the offending field in a ConfigurationError. */
 export function validateRetry(retry: RetryOptions | undefined, maxRetries: unknown, where = ''): void {
   if (retry !== undefined && (typeof retry !== 'object' || retry === null))
     throw new ConfigurationError(`${where}retry must be an object`)
-  checkNumber(`${where}retry.maxAttempts`, retry?.maxAttempts, 1)
-  checkNumber(`${where}retry.baseDelayMs`, retry?.baseDelayMs, 0)
-  checkNumber(`${where}retry.maxDelayMs`, retry?.maxDelayMs, 0)
-  checkNumber(`${where}maxRetries`, maxRetries, 0)
+  // A few hundred attempts is already far past any sane policy; the cap catches typos like 1e9.
+  checkNumber(`${where}retry.maxAttempts`, retry?.maxAttempts, 1, 1000, true)
+  checkNumber(`${where}retry.baseDelayMs`, retry?.baseDelayMs, 0, MAX_DELAY_MS, false)
+  checkNumber(`${where}retry.maxDelayMs`, retry?.maxDelayMs, 0, MAX_DELAY_MS, false)
+  checkNumber(`${where}maxRetries`, maxRetries, 0, 999, true)
 }
 
 /**

@@ -43,6 +43,9 @@ export interface RequestOptions {
   idempotencyKey?: string
 }
 
+/** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
+export const MAX_TIMER_MS = 2_147_483_647
+
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
 
 /** Validates the constructor config; errors name the field and never include its value. */
@@ -56,6 +59,7 @@ export function validateConfig(config: unknown): asserts config is ClientConfig 
     )
   if (typeof c.apiKey !== 'string' && typeof c.apiKey !== 'function')
     throw new ConfigurationError(`apiKey must be a string or a function, got ${describe(c.apiKey)}`)
+  if (typeof c.apiKey === 'string') checkApiKey(c.apiKey, 'apiKey')
   if (c.workspaceId === undefined || c.workspaceId === null || c.workspaceId === '')
     throw new ConfigurationError('workspaceId is required (the id of the workspace to act in)')
   if (typeof c.workspaceId !== 'string')
@@ -67,16 +71,22 @@ export function validateConfig(config: unknown): asserts config is ClientConfig 
   if (c.userAgent !== undefined && typeof c.userAgent !== 'string')
     throw new ConfigurationError(`userAgent must be a string, got ${describe(c.userAgent)}`)
   validateRetry(c.retry as RetryOptions | undefined, c.maxRetries)
-  validateOptions(c as RequestOptions, '')
+  validateOptions({ ...c, headers: undefined } as RequestOptions, '')
+  checkHeaders(c.headers, 'headers', false)
 }
 
 /** Validates layered request options (`withOptions` and per call). */
 export function validateOptions(o: RequestOptions, where: string): void {
+  if (typeof o !== 'object' || o === null)
+    throw new ConfigurationError(`${where}options must be an object, got ${describe(o)}`)
   if (
     o.timeout !== undefined &&
-    (typeof o.timeout !== 'number' || !(o.timeout > 0) || !Number.isFinite(o.timeout))
+    (typeof o.timeout !== 'number' || !(o.timeout > 0) || !(o.timeout <= MAX_TIMER_MS))
   )
-    throw new ConfigurationError(`${where}timeout must be a positive number of milliseconds`)
+    throw new ConfigurationError(
+      `${where}timeout must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days)`,
+    )
+  checkHeaders(o.headers, `${where}headers`, true)
   if (o.maxRetries !== undefined) validateRetry(undefined, o.maxRetries, where)
   if (o.idempotencyKey !== undefined && (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === ''))
     throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
@@ -89,3 +99,50 @@ const isSignal = (s: unknown): s is AbortSignal =>
   s !== null &&
   typeof (s as AbortSignal).aborted === 'boolean' &&
   typeof (s as AbortSignal).addEventListener === 'function'
+
+// Characters a header value may carry. Checked up front because the runtime's own error for a bad
+// header value quotes the whole value, which here is the key.
+const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+/** Checks an API key or token before it goes into `Authorization`; the error never includes it. */
+export function checkApiKey(key: string, what: string): void {
+  if (key.trim() === '') throw new ConfigurationError(`${what} is empty or only whitespace`)
+  if (!HEADER_SAFE.test(key))
+    throw new ConfigurationError(
+      `${what} contains characters not allowed in an HTTP header (line breaks or control characters)`,
+    )
+}
+
+/**
+ * Checks a header layer by applying it to a scratch Headers, so a bad name or value fails here with
+ * an error naming the header, not later with the runtime's message (which quotes the value).
+ */
+function checkHeaders(headers: unknown, where: string, nullable: boolean): void {
+  if (headers === undefined) return
+  if (typeof headers !== 'object' || headers === null)
+    throw new ConfigurationError(
+      `${where} must be a Headers, an array of pairs or an object, got ${describe(headers)}`,
+    )
+  const scratch = new Headers()
+  const pairs: [string, unknown][] =
+    headers instanceof Headers
+      ? [...headers]
+      : Array.isArray(headers)
+        ? headers.map((p) => (Array.isArray(p) && p.length === 2 ? [String(p[0]), p[1]] : ['', undefined]))
+        : Object.entries(headers)
+  for (const [name, value] of pairs) {
+    if (value === undefined && !Array.isArray(headers)) continue
+    if (value === null && nullable) continue
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      throw new ConfigurationError(
+        `${where}: header "${name}" must have a string value, got ${describe(value)}`,
+      )
+    try {
+      scratch.set(name, String(value))
+    } catch {
+      throw new ConfigurationError(
+        `${where}: header "${name}" has an invalid name or value (line breaks, control or non-Latin-1 characters)`,
+      )
+    }
+  }
+}

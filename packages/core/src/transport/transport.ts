@@ -1,6 +1,11 @@
 import createClient, { type Client } from 'openapi-fetch'
 import type { AmigoError } from '../errors/amigo-error'
-import { ConfigurationError, NetworkError, RequestTimeoutError } from '../errors/client-errors'
+import {
+  ConfigurationError,
+  InvalidRequestError,
+  NetworkError,
+  RequestTimeoutError,
+} from '../errors/client-errors'
 import { errorFromResponse } from '../errors/from-response'
 import { redactSecrets } from '../errors/redact'
 import { backoffDelay } from '../retry/backoff'
@@ -18,6 +23,7 @@ import { attemptSignal } from './attempt-signal'
 import {
   type ApiKeySource,
   type ClientConfig,
+  checkApiKey,
   type RequestOptions,
   validateConfig,
   validateOptions,
@@ -29,7 +35,7 @@ import { resolvePathParams } from './path-params'
 import { parseRateLimit, requestIdOf } from './rate-limit'
 import type { ApiResult } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
-import { type BaseUrl, resolveBaseUrl } from './url'
+import { type BaseUrl, resolveBaseUrl, stripPlaceholder } from './url'
 
 /** State shared by a transport and every `withOptions` view of it. */
 interface Shared {
@@ -137,6 +143,10 @@ export class Transport<Paths extends {} = {}> {
   /** Sends a request through retries, timeouts, hooks and error mapping; the untyped form of GET/POST/... */
   async request(method: HttpMethod, path: string, init: RequestInit_ = {}): Promise<ApiResult<unknown>> {
     const { shared } = this
+    if (!METHODS.has((typeof method === 'string' ? method.toLowerCase() : method) as HttpMethod))
+      throw new InvalidRequestError(`method must be one of ${[...METHODS].join(', ')}, got ${String(method)}`)
+    if (typeof path !== 'string' || !path.startsWith('/'))
+      throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)
     validateOptions(init, '')
     const opts = layer(this.scoped, init)
     const upper = method.toUpperCase()
@@ -236,6 +246,23 @@ export class Transport<Paths extends {} = {}> {
     }
   }
 
+  /** What `JSON.stringify` shows of a client: where it points, never its key, getter or headers. */
+  toJSON(): { baseUrl: string; workspaceId: string } {
+    const { base } = this.shared
+    return { baseUrl: stripPlaceholder(base.absolute, base), workspaceId: this.workspaceId }
+  }
+
+  /** `console.log` and `util.inspect` show the same safe summary as `toJSON`. */
+  [Symbol.for('nodejs.util.inspect.custom')](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options: unknown) => string,
+  ): string {
+    const summary = this.toJSON()
+    const body = inspect ? inspect(summary, options) : JSON.stringify(summary)
+    return `${this.constructor.name} ${body}`
+  }
+
   /** Headers of one attempt; the API key getter is called here, so each attempt gets a fresh token. */
   private async buildHeaders(init: RequestInit_, opts: RequestOptions): Promise<Headers> {
     const { shared } = this
@@ -253,6 +280,7 @@ export class Transport<Paths extends {} = {}> {
       const key = typeof shared.apiKey === 'function' ? await shared.apiKey() : shared.apiKey
       if (typeof key !== 'string' || key === '')
         throw new ConfigurationError('apiKey getter must return a non-empty string')
+      checkApiKey(key, 'the key returned by the apiKey getter')
       if (shared.secrets.size > 16) shared.secrets.clear()
       shared.secrets.add(key)
       headers.set('authorization', `Bearer ${key}`)
@@ -260,6 +288,10 @@ export class Transport<Paths extends {} = {}> {
     return headers
   }
 }
+
+const METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options'])
+
+const describePath = (p: unknown) => (typeof p === 'string' ? JSON.stringify(p.slice(0, 100)) : typeof p)
 
 /** Layers request options: later values win, headers merge (a `null` header value removes one). */
 function layer(base: RequestOptions, next: RequestOptions): RequestOptions {

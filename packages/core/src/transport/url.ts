@@ -32,13 +32,21 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
     )
   const trimmed = baseUrl.trim().replace(/\/+$/, '')
   if (/^https?:\/\//i.test(trimmed)) {
+    let url: URL
     try {
-      new URL(trimmed)
+      url = new URL(trimmed)
     } catch {
       throw new ConfigurationError('baseUrl is not a valid URL')
     }
+    // fetch refuses URLs with credentials, and a query or fragment would end up before every path.
+    if (url.username || url.password)
+      throw new ConfigurationError('baseUrl must not contain credentials (user:password@); use apiKey')
+    if (url.search || url.hash || trimmed.includes('?') || trimmed.includes('#'))
+      throw new ConfigurationError('baseUrl must not contain a query string or fragment')
     return { absolute: trimmed }
   }
+  if (trimmed.includes('?') || trimmed.includes('#'))
+    throw new ConfigurationError('baseUrl must not contain a query string or fragment')
   if (!trimmed.startsWith('/') && trimmed !== '')
     throw new ConfigurationError(
       'baseUrl must start with http://, https:// or / (a relative path for a proxy)',

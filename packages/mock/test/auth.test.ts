@@ -58,7 +58,8 @@ describe('POST /token', () => {
     expect(parent.body.scope).toBe('external_user_sessions:create')
     const session = await token(
       {
-        grant_type: 'urn:amigo:params:oauth:grant-type:external-user-session',
+        grant_type: 'external_user_session',
+        workspace_id: mock.workspaceId,
         external_subject_key: 'customer-user-123',
         subject_type: 'user',
         service_id: serviceId,
@@ -69,6 +70,53 @@ describe('POST /token', () => {
     expect(session.status).toBe(200)
     expect(session.body.expires_in).toBe(1800)
     expect(session.body.refresh_token).toBeTruthy()
+    expect(session.body).toMatchObject({ subject_type: 'user', consumer_entity_id: null })
+    expect(session.body.consumer_subject_id).toMatch(/^csub_/)
+    // The same subject maps to the same consumer subject; without the parent Bearer the grant is refused.
+    const again = await token(
+      {
+        grant_type: 'external_user_session',
+        workspace_id: mock.workspaceId,
+        external_subject_key: 'customer-user-123',
+        subject_type: 'user',
+        service_id: serviceId,
+      },
+      { authorization: `Bearer ${parent.body.access_token}` },
+    )
+    expect(again.body.consumer_subject_id).toBe(session.body.consumer_subject_id)
+    expect(again.body.expires_in).toBeLessThanOrEqual(3600)
+    const noParent = await token({
+      grant_type: 'external_user_session',
+      workspace_id: mock.workspaceId,
+      external_subject_key: 'customer-user-123',
+      subject_type: 'user',
+      service_id: serviceId,
+    })
+    expect(noParent.status).toBe(401)
+    const badTtl = await token(
+      {
+        grant_type: 'external_user_session',
+        workspace_id: mock.workspaceId,
+        external_subject_key: 'k',
+        subject_type: 'user',
+        service_id: serviceId,
+        ttl_seconds: '60',
+      },
+      { authorization: `Bearer ${parent.body.access_token}` },
+    )
+    expect(badTtl.body).toMatchObject({ error: 'invalid_request' })
+    expect(badTtl.body.error_description).toContain('900')
+    const otherWorkspace = await token(
+      {
+        grant_type: 'external_user_session',
+        workspace_id: '00000000-0000-4000-8000-00000000dead',
+        external_subject_key: 'k',
+        subject_type: 'user',
+        service_id: serviceId,
+      },
+      { authorization: `Bearer ${parent.body.access_token}` },
+    )
+    expect(otherWorkspace.status).toBe(403)
     const user = { authorization: `Bearer ${session.body.access_token}` }
     const conv = await call(mock, 'POST', `${base}/conversations`, {
       headers: user,
@@ -106,7 +154,8 @@ describe('POST /token', () => {
     // A service outside the credential is refused.
     const wrong = await token(
       {
-        grant_type: 'urn:amigo:params:oauth:grant-type:external-user-session',
+        grant_type: 'external_user_session',
+        workspace_id: mock.workspaceId,
         external_subject_key: 'u',
         subject_type: 'user',
         service_id: other,

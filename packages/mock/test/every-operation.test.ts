@@ -59,7 +59,7 @@ beforeAll(async () => {
   const revocable = await call(mock, 'POST', `${base}/external-integrations/${ext.body.id}/credentials`, {
     body: { name: 'r', service_ids: [s.services.list()[0]!.id] },
   })
-  const query = await call(mock, 'POST', `${base}/data-queries`, {
+  const query = await call(mock, 'POST', `${base}/data_queries`, {
     body: { name: 'q', sql_template: 'select * from custom.orders', parameters: [] },
   })
   const conversation = await call(mock, 'POST', `${base}/conversations`, {
@@ -118,7 +118,7 @@ describe('every operation of the spec', () => {
         // Actions that complete a review item or revoke a credential each get their own.
         if (p.name === 'item_id' && /\/(approve|reject|correct|claim|unclaim)$/.test(op.path))
           value = reviewItems.shift()!
-        if (p.name === 'credential_id' && op.path.endsWith('/revoke')) value = revokedCredential
+        if (p.name === 'credential_id' && op.method === 'delete') value = revokedCredential
         path = path.replace(`{${p.name}}`, encodeURIComponent(value))
       }
       const qs = new URLSearchParams()
@@ -146,7 +146,7 @@ describe('every operation of the spec', () => {
         form = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]))
       }
       // The token endpoint needs a real credential to answer 200; the seeded key is one.
-      if (op.path === '/token') form = { api_key: mock.apiKey }
+      if (op.path === '/token') form = { grant_type: 'api_key', api_key: mock.apiKey }
       const url = qs.size ? `${path}?${qs}` : path
       const res = await call(mock, op.method.toUpperCase(), url, { body, form, headers, raw })
       const documented = Object.keys(op.op.responses ?? {})

@@ -360,6 +360,7 @@ describe('external integrations and data queries', () => {
     const { client_secret, credential } = created.body
     expect(client_secret).toMatch(/^amg_cs_/)
     const listed = await call(mock, 'GET', `${base}/external-integrations/${integ.body.id}/credentials`)
+    expect(listed.body).toEqual([expect.objectContaining({ id: credential.id, is_active: true })])
     expect(JSON.stringify(listed.body)).not.toContain(client_secret)
     const grant = (secret: string) =>
       call(mock, 'POST', '/token', {
@@ -380,29 +381,48 @@ describe('external integrations and data queries', () => {
     expect(rotated.body.client_secret).not.toBe(client_secret)
     expect((await grant(client_secret)).status).toBe(401)
     expect((await grant(rotated.body.client_secret)).status).toBe(200)
-    await call(
+    const revoked = await call(
       mock,
-      'POST',
-      `${base}/external-integrations/${integ.body.id}/credentials/${credential.id}/revoke`,
+      'DELETE',
+      `${base}/external-integrations/${integ.body.id}/credentials/${credential.id}`,
     )
+    expect(revoked.status).toBe(204)
     expect((await grant(rotated.body.client_secret)).body.error).toBe('invalid_client')
+    const after = await call(mock, 'GET', `${base}/external-integrations/${integ.body.id}/credentials`)
+    expect(after.body[0]).toMatchObject({ is_active: false, revoked_at: expect.any(String) })
+    const found = await call(mock, 'GET', `${base}/external-integrations?search=PORTAL`)
+    expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([integ.body.id])
+    const none = await call(mock, 'GET', `${base}/external-integrations?search=nothing-like-this`)
+    expect(none.body.items).toEqual([])
   })
 
   it('invokes a data query with typed parameters', async () => {
-    const q = await call(mock, 'POST', `${base}/data-queries`, {
+    const q = await call(mock, 'POST', `${base}/data_queries`, {
       body: {
         name: 'recent_orders',
         description: 'Recent orders by status',
         sql_template: 'select * from custom.orders where status = :status',
-        parameters: [{ name: 'status', type: 'string', description: 'Order status' }],
+        parameters: [{ name: 'status', type: 'string', description: 'Order status', default: 'open' }],
       },
     })
-    const result = await call(mock, 'POST', `${base}/data-queries/${q.body.id}/invoke`, {
+    expect(q.status).toBe(201)
+    const result = await call(mock, 'POST', `${base}/data_queries/${q.body.id}/invoke`, {
       body: { input: { status: 'open' } },
     })
     expect(result.body.row_count).toBe(2)
-    expect(result.body.rows.map((r: { status: string }) => r.status)).toEqual(['open', 'open'])
-    const bad = await call(mock, 'POST', `${base}/data-queries/${q.body.id}/invoke`, {
+    expect(result.body.result.map((r: { status: string }) => r.status)).toEqual(['open', 'open'])
+    expect(typeof result.body.duration_ms).toBe('number')
+    // No body at all: the parameter's default applies.
+    const defaulted = await call(mock, 'POST', `${base}/data_queries/${q.body.id}/invoke`)
+    expect(defaulted.status).toBe(200)
+    expect(defaulted.body.row_count).toBe(2)
+    const list = await call(mock, 'GET', `${base}/data_queries`)
+    expect(list.body.count).toBe(list.body.items.length)
+    expect(list.body.items.find((i: { id: string }) => i.id === q.body.id)).toMatchObject({
+      parameter_count: 1,
+      last_invoked_at: expect.any(String),
+    })
+    const bad = await call(mock, 'POST', `${base}/data_queries/${q.body.id}/invoke`, {
       body: { input: { status: 3 } },
     })
     expect(bad.status).toBe(400)

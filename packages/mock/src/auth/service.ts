@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { Store } from '../state/store'
 import { createDeviceCodes, type DeviceCodes } from './device-codes'
 import { canAccessWorkspace, EXTERNAL_USER_SESSION_CREATE_SCOPE, hasScope, type Principal } from './principal'
@@ -18,6 +18,13 @@ interface RefreshRecord {
   used: boolean
   principal: Principal
 }
+
+/** Lifetime of an external-user access token when the grant names none (within the 900-3600 s range). */
+const EXTERNAL_USER_DEFAULT_TTL = 1800
+
+/** A deterministic id for an external subject (the platform keeps only a keyed hash of the key). */
+const consumerSubjectId = (workspaceId: string, subjectType: string, key: string): string =>
+  `csub_${createHash('sha256').update(`${workspaceId}\n${subjectType}\n${key}`).digest('hex').slice(0, 24)}`
 
 const oauthError = (status: number, error: string, description: string): TokenReply => ({
   status,
@@ -125,14 +132,13 @@ export class AuthService {
         const clientId = str('client_id')!
         const cred = this.store.credentials.list((c) => c.client_id === clientId)[0]
         const secret = this.clientSecrets.get(clientId)
-        if (!cred || !secret || secret !== str('client_secret') || cred.status !== 'active')
+        if (!cred || !secret || secret !== str('client_secret') || !cred.is_active)
           return oauthError(401, 'invalid_client', 'client authentication failed')
         const integration = this.store.externalIntegrations.get(cred.integration_id)
         const requested = str('scope')?.split(/\s+/).filter(Boolean) ?? [EXTERNAL_USER_SESSION_CREATE_SCOPE]
         const allowed = requested.filter((s) => s === EXTERNAL_USER_SESSION_CREATE_SCOPE)
         if (!allowed.length)
           return oauthError(400, 'invalid_scope', `allowed scope: ${EXTERNAL_USER_SESSION_CREATE_SCOPE}`)
-        cred.last_used_at = new Date().toISOString()
         const { token, expiresIn } = this.issuer.issue(
           {
             kind: 'integration',
@@ -222,13 +228,13 @@ export class AuthService {
           body: { ...this.issueWithRefresh({ ...user, workspaces }), workspace_id: workspaces[0] },
         }
       }
-      case 'urn:amigo:params:oauth:grant-type:external-user-session': {
-        const bad = need('external_subject_key', 'subject_type', 'service_id')
+      case 'external_user_session': {
+        const bad = need('workspace_id', 'external_subject_key', 'subject_type', 'service_id')
         if (bad) return bad
-        const parentToken = str('subject_token') ?? bearer
-        if (!parentToken)
-          return oauthError(401, 'invalid_client', 'parent access token required (subject_token or Bearer)')
-        const parent = this.resolve(parentToken)
+        // The parent JWT authenticates this grant as the request's own Bearer token.
+        if (!bearer)
+          return oauthError(401, 'invalid_client', 'parent access token required as the Bearer token')
+        const parent = this.resolve(bearer)
         if (parent === 'expired') return oauthError(401, 'invalid_token', 'token_expired')
         if (!parent) return oauthError(401, 'invalid_token', 'parent access token is not valid')
         if (!hasScope(parent, EXTERNAL_USER_SESSION_CREATE_SCOPE))
@@ -237,21 +243,28 @@ export class AuthService {
             'insufficient_scope',
             `parent token lacks ${EXTERNAL_USER_SESSION_CREATE_SCOPE}`,
           )
+        const workspaceId = str('workspace_id')!
+        if (!canAccessWorkspace(parent, workspaceId))
+          return oauthError(403, 'invalid_grant', 'workspace_id is not allowed for this parent token')
+        const subjectType = str('subject_type')!
+        if (subjectType !== 'user' && subjectType !== 'anonymous')
+          return oauthError(400, 'invalid_request', "subject_type must be 'user' or 'anonymous'")
         const serviceId = str('service_id')!
         if (parent.serviceIds && !parent.serviceIds.includes(serviceId))
           return oauthError(403, 'invalid_scope', 'service_id is not allowed for this credential')
         const ttlRaw = form.ttl_seconds
-        const ttl = ttlRaw === undefined ? this.opts.tokenTtlSeconds : Number(ttlRaw)
-        if (!Number.isInteger(ttl) || ttl <= 0 || ttl > 86_400)
-          return oauthError(400, 'invalid_request', 'ttl_seconds must be an integer between 1 and 86400')
-        const workspaces = parent.workspaces === '*' ? [this.store.workspaceId] : parent.workspaces
+        const ttl = ttlRaw === undefined ? EXTERNAL_USER_DEFAULT_TTL : Number(ttlRaw)
+        if (!Number.isInteger(ttl) || ttl < 900 || ttl > 3600)
+          return oauthError(400, 'invalid_request', 'ttl_seconds must be an integer between 900 and 3600')
+        const consumerEntityId = str('consumer_entity_id')
+        const externalKey = str('external_subject_key')!
         const child: Principal = {
           kind: 'external_user',
-          workspaces,
+          workspaces: [workspaceId],
           scopes: ['conversations:own'],
-          subject: `ext:${str('subject_type')}:${str('external_subject_key')}`,
+          subject: `ext:${subjectType}:${externalKey}`,
           serviceId,
-          entityId: str('consumer_entity_id'),
+          entityId: consumerEntityId,
           sessionId: `sess_${randomBytes(8).toString('hex')}`,
         }
         const { token, expiresIn } = this.issuer.issue(child, ttl)
@@ -270,6 +283,10 @@ export class AuthService {
             scope: 'conversations:own',
             refresh_token: refreshToken,
             session_id: child.sessionId,
+            // Stable per workspace + subject, so the same end user maps to the same consumer subject.
+            consumer_subject_id: consumerSubjectId(workspaceId, subjectType, externalKey),
+            subject_type: subjectType,
+            consumer_entity_id: consumerEntityId ?? null,
           },
         }
       }

@@ -1,19 +1,32 @@
-import { paginate } from '../http/paging'
 import { conflict, type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
 import { crud } from './crud'
 
 const BASE = '/v1/{workspace_id}/external-integrations'
 const CREDS = `${BASE}/{integration_id}/credentials`
 
-/** External integrations and their client credentials (secret shown once; rotate; revoke). */
+/** External integrations and their client credentials (secret shown once; rotate; revoke by DELETE). */
 export function registerExternalIntegrations(reg: Registry, core: MockCore): void {
   const { store, auth } = core
+  // Revoking keeps the record (inactive) and stops the parent tokens it issued at once.
+  const revoke = (c: Record<string, any>) => {
+    c.is_active = false
+    c.revoked_at = c.revoked_at ?? store.now()
+    c.updated_at = store.now()
+    auth.issuer.revokeSubject(`cred:${c.id}`)
+  }
   crud(reg, core, {
     base: BASE,
     idParam: 'integration_id',
     table: store.externalIntegrations,
     schema: 'ExternalIntegrationResponse',
     label: 'External integration',
+    // `search` matches the name or display name, case-insensitively.
+    filter: (row, query) => {
+      const q = typeof query.search === 'string' ? query.search.trim().toLowerCase() : ''
+      return (
+        !q || [row.name, row.display_name].some((v) => typeof v === 'string' && v.toLowerCase().includes(q))
+      )
+    },
     create: (ctx) => {
       if (
         store.externalIntegrations.list(
@@ -25,15 +38,13 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
         is_active: true,
         display_name: ctx.body.display_name ?? null,
         description: ctx.body.description ?? null,
+        created_by_entity_id: null,
+        created_by_credential_id: null,
       }
     },
     after: (action, row) => {
       if (action !== 'deleted') return
-      for (const c of store.credentials.list((c) => c.integration_id === row.id)) {
-        c.status = 'revoked'
-        c.revoked_at = store.now()
-        auth.issuer.revokeSubject(`cred:${c.id}`)
-      }
+      for (const c of store.credentials.list((c) => c.integration_id === row.id)) revoke(c)
     },
   })
   const integrationOf = (ctx: HandlerContext) => {
@@ -47,14 +58,10 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     if (!c || c.integration_id !== i.id) throw notFound('Credential')
     return c
   }
+  // A plain array, not a page; revoked credentials stay listed (inactive) until their integration goes.
   reg.on('GET', CREDS, (ctx) => {
     const i = integrationOf(ctx)
-    return {
-      body: paginate(
-        ctx,
-        store.credentials.list((c) => c.integration_id === i.id),
-      ),
-    }
+    return { body: store.credentials.list((c) => c.integration_id === i.id) }
   })
   reg.on('POST', CREDS, (ctx) => {
     const i = integrationOf(ctx)
@@ -62,13 +69,15 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     if (unknown.length) throw notFound(`Service ${unknown[0]}`)
     const credential = store.make('ExternalIntegrationCredentialResponse', {
       id: store.id(),
+      workspace_id: i.workspace_id,
       integration_id: i.id,
       name: ctx.body.name,
       client_id: `amg_ci_${store.random.hex(20)}`,
       service_ids: ctx.body.service_ids,
-      status: 'active',
+      is_active: true,
       created_at: store.now(),
-      last_used_at: null,
+      updated_at: store.now(),
+      expires_at: null,
       revoked_at: null,
       rotated_at: null,
     })
@@ -77,16 +86,14 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
   })
   reg.on('POST', `${CREDS}/{credential_id}/rotate`, (ctx) => {
     const c = credentialOf(ctx)
-    if (c.status !== 'active') throw conflict('Credential is revoked')
+    if (!c.is_active) throw conflict('Credential is revoked')
     c.rotated_at = store.now()
+    c.updated_at = c.rotated_at
     // The old secret stops working at once; tokens already issued stay valid until they expire.
     return { body: { client_secret: auth.newClientSecret(c.client_id), credential: c } }
   })
-  reg.on('POST', `${CREDS}/{credential_id}/revoke`, (ctx) => {
-    const c = credentialOf(ctx)
-    c.status = 'revoked'
-    c.revoked_at = c.revoked_at ?? store.now()
-    auth.issuer.revokeSubject(`cred:${c.id}`)
-    return { body: c }
+  reg.on('DELETE', `${CREDS}/{credential_id}`, (ctx) => {
+    revoke(credentialOf(ctx))
+    return { status: 204 }
   })
 }

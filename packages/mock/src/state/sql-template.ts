@@ -16,16 +16,17 @@ const TYPES: Record<string, (v: unknown) => boolean> = {
  */
 export function runQuery(
   query: Row,
-  input: Record<string, unknown>,
+  given: Record<string, unknown>,
   tables: Map<string, Row[]>,
   limit: number,
 ): { columns: Array<{ name: string; type: string }>; rows: Row[]; truncated: boolean } | { error: string } {
+  // A parameter's declared `default` stands in for a missing input.
+  const input: Record<string, unknown> = { ...given }
   for (const p of (query.parameters ?? []) as Row[]) {
+    if (input[p.name] === undefined && p.default !== undefined && p.default !== null)
+      input[p.name] = p.default
     const v = input[p.name]
-    if (v === undefined) {
-      if (p.required !== false) return { error: `missing input: ${p.name}` }
-      continue
-    }
+    if (v === undefined) return { error: `missing input: ${p.name}` }
     if (TYPES[p.type] && !TYPES[p.type]!(v)) return { error: `input ${p.name} must be of type ${p.type}` }
   }
   const sql = String(query.sql_template).trim().replace(/;$/, '')

@@ -3,7 +3,7 @@
 //   node run.mjs                 all suites (about 5 minutes on a quiet 2-core machine)
 //   node run.mjs sse webhooks    only these suites (written to results/partial.md instead)
 //   BENCH_QUICK=1 node run.mjs   tiny sizes, one repeat: checks that everything runs, figures meaningless
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { startServer } from './lib/server.mjs'
 import { missed, renderTable } from './lib/table.mjs'
@@ -89,3 +89,14 @@ mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
 const file = only.length || QUICK ? 'partial.md' : 'latest.md'
 writeFileSync(new URL(`./results/${file}`, import.meta.url), markdown)
 log(`wrote results/${file}`)
+if (file === 'latest.md') {
+  // README.md ends with a copy of the latest full run, below this marker.
+  const readme = new URL('./README.md', import.meta.url)
+  const marker = '<!-- latest-table -->'
+  const text = readFileSync(readme, 'utf8')
+  const at = text.indexOf(marker)
+  if (at >= 0) {
+    writeFileSync(readme, `${text.slice(0, at + marker.length)}\n\n${markdown.replace(/^# .*\n\n/, '')}`)
+    log('updated the table in README.md')
+  }
+}

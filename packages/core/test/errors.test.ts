@@ -104,6 +104,12 @@ describe('error bodies', () => {
       'Quota exceeded',
       { errorCode: 'quota', requestId: 'body-req' },
     ],
+    [
+      'OAuth error body',
+      { error: 'invalid_grant', error_description: 'Refresh token expired' },
+      'Refresh token expired',
+      { errorCode: 'invalid_grant' },
+    ],
   ]
   for (const [name, body, message, extra] of cases) {
     it(name, async () => {

@@ -33,7 +33,8 @@ const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TE
 
 /**
  * Reads an error body of any shape the API uses: FastAPI `{detail}` (a string, an object, or a
- * list of `{loc, msg, type}`), the older flat `{error_code, message, request_id}`, plain text,
+ * list of `{loc, msg, type}`), the older flat `{error_code, message, request_id}`, OAuth's
+ * `{error, error_description}`, plain text,
  * or nothing at all.
  */
 export function summarizeErrorBody(body: unknown): ErrorBodySummary {
@@ -44,9 +45,10 @@ export function summarizeErrorBody(body: unknown): ErrorBodySummary {
   if (!isRecord(body)) return {}
   const out: ErrorBodySummary = {}
   const detail = body.detail
-  out.errorCode = str(body.error_code) ?? str(body.code)
+  // OAuth-style bodies (the identity routes) say {error, error_description}.
+  out.errorCode = str(body.error_code) ?? str(body.code) ?? str(body.error)
   out.requestId = str(body.request_id)
-  out.message = str(body.message)
+  out.message = str(body.message) ?? str(body.error_description)
   if (typeof detail === 'string') out.message ??= detail
   else if (Array.isArray(detail)) {
     const issues = detail.filter(isIssue)

@@ -22,8 +22,10 @@ export function activeSecrets(secret: WebhookSecret | null | undefined, nowMs: n
   const out: string[] = []
   let configured = false
   for (const entry of Array.isArray(secret) ? secret : [secret]) {
-    const value = typeof entry === 'string' ? entry : entry?.secret
-    if (typeof value !== 'string' || !value) continue
+    const value = typeof entry === 'object' ? entry?.secret : entry
+    // A number or object where the secret belongs is a bug to report, not an entry to skip.
+    if (value != null && typeof value !== 'string') throw new TypeError('webhook secret is not a string')
+    if (!value) continue
     configured = true
     // A string entry has no expiresAt. An unparseable date gives NaN, which is never later than
     // now: such a secret counts as expired (fails closed).

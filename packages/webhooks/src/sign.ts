@@ -25,10 +25,13 @@ export interface SignedWebhook {
 
 /** Signs a body the way the platform does, for tests, local mocks and replaying deliveries. */
 export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<SignedWebhook> {
-  const at = options.timestamp
+  const { payload, secret, timestamp: at } = options
   const timestamp = at === null ? '' : String(at ?? Math.floor(Date.now() / 1000))
-  const message = signedMessage(toBytes(options.payload), timestamp)
-  const macs = await Promise.all(activeSecrets(options.secret, Date.now()).map((s) => hmacSha256(s, message)))
+  const message = signedMessage(toBytes(payload), timestamp)
+  const secrets = activeSecrets(secret, Date.now())
+  // Otherwise the delivery would go out with an empty signature that nothing can verify.
+  if (!secrets.length) throw new TypeError('all webhook secrets expired')
+  const macs = await Promise.all(secrets.map((s) => hmacSha256(s, message)))
   const signature = macs.map((mac) => `sha256=${toHex(mac)}`).join(', ')
   const headers: Record<string, string> = { 'x-amigo-signature': signature }
   if (timestamp) headers['x-amigo-timestamp'] = timestamp

@@ -25,8 +25,10 @@ export async function verifyDelivery(options: WebhookVerificationOptions): Promi
   const { headers, toleranceMs = options.maxAgeMs ?? DEFAULT_TOLERANCE_MS } = options
   const body = toBytes(options.payload)
   const now = options.now == null ? Date.now() : instantMs(options.now)
-  // A NaN clock or tolerance would make every comparison false, i.e. accept any timestamp.
-  if (!(toleranceMs >= 0) || Number.isNaN(now)) throw new TypeError('invalid toleranceMs or now')
+  // A NaN clock or tolerance would make every comparison false, i.e. accept any timestamp; a string
+  // tolerance ('300000') would be coerced by accident.
+  if (typeof toleranceMs !== 'number' || !(toleranceMs >= 0) || Number.isNaN(now))
+    throw new TypeError('invalid toleranceMs or now')
   const secrets = activeSecrets(options.secret, now)
 
   // String() of an array joins with commas: repeated headers become one list of candidates.

@@ -57,6 +57,13 @@ describe('parseWebhookEvent', () => {
     })
   })
 
+  it("clips a huge event type in the unexpected_type message (it is the sender's text)", async () => {
+    const d = await delivery(envelope('x'.repeat(100_000) as never, {}))
+    const err = await parseWebhookEvent({ ...d, expectedType: 'call.ended' }).catch((e: Error) => e)
+    expect(err).toMatchObject({ reason: 'unexpected_type' })
+    expect((err as Error).message.length).toBeLessThan(200)
+  })
+
   it('accepts a caller-typed data shape like the original helper', async () => {
     const event = await parseWebhookEvent<{ call_sid: string }>(await delivery())
     expectTypeOf(event).toEqualTypeOf<WebhookEvent<{ call_sid: string }>>()

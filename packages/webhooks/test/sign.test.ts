@@ -67,4 +67,10 @@ describe('signWebhookPayload', () => {
   it('needs a secret', async () => {
     await expect(signWebhookPayload({ payload: 'x', secret: '' })).rejects.toThrow(TypeError)
   })
+
+  it('refuses to sign when every secret has expired (no empty signature header)', async () => {
+    await expect(
+      signWebhookPayload({ payload: 'x', secret: [{ secret: 'whsec_old', expiresAt: 1 }] }),
+    ).rejects.toThrow('all webhook secrets expired')
+  })
 })

@@ -256,6 +256,14 @@ describe('secret rotation', () => {
       await expect(verifyWebhookSignature({ ...d, secret: secret as never })).rejects.toThrow(TypeError)
   })
 
+  it('names a secret of the wrong type instead of skipping it as missing', async () => {
+    const d = await delivery()
+    for (const secret of [42, [SECRET, 42], { secret: 42 }, [{ secret: true }]])
+      await expect(verifyWebhookSignature({ ...d, secret: secret as never })).rejects.toThrow(
+        'webhook secret is not a string',
+      )
+  })
+
   it('handles many secrets (more than the key cache holds) correctly', async () => {
     const secrets = Array.from({ length: 40 }, (_, i) => `whsec_many_${i}`)
     const d = await delivery(envelope(), secrets[39]!)
@@ -320,6 +328,8 @@ describe('misuse and secrecy', () => {
       { now: new Date('x') },
       { toleranceMs: -1 },
       { maxAgeMs: Number.NaN },
+      // A string would be coerced by the comparisons and silently reject fresh deliveries.
+      { toleranceMs: '300000' as never },
     ])
       await expect(verifyWebhookSignature({ ...d, ...bad })).rejects.toThrow(TypeError)
   })

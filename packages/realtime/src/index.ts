@@ -52,6 +52,7 @@ export type { WorkspaceEventIterator } from './workspace-events/workspace-events
 export { workspaceEvents } from './workspace-events/workspace-events-iterator'
 export type {
   ReconnectInfo,
+  StreamOpenInfo,
   WorkspaceEventMeta,
   WorkspaceEventStreamOptions,
 } from './workspace-events/workspace-events-options'

@@ -477,3 +477,43 @@ describe('workspace events: lifecycle', () => {
     expect(isConfigurationError(attempt({ workspaceId: 'w', token: 't' }))).toBe(true)
   })
 })
+
+describe('workspace events: onOpen', () => {
+  it('fires once per open connection with the resume point, and a throwing callback costs nothing', async () => {
+    const server = await eventStreamServer(
+      sequence(
+        (_req, res) => {
+          const w = sse(res)
+          w.send(event(1))
+          w.end()
+        },
+        (_req, res) => {
+          sse(res).send(event(2))
+        },
+      ),
+    )
+    const opens: { reconnects: number; resumedFrom?: string }[] = []
+    const uncaught: unknown[] = []
+    const onUncaught = (e: unknown) => uncaught.push(e)
+    process.on('uncaughtException', onUncaught)
+    try {
+      const { sub, events } = subscribe(server.url, {
+        onOpen: (info) => {
+          opens.push(info)
+          throw new Error('callback bug')
+        },
+        onEvent: (e) => {
+          events.push(e)
+          if ((e as { call_sid?: string }).call_sid === 'c2') sub.unsubscribe()
+        },
+      })
+      await sub.done
+      expect(events.map((e) => (e as { call_sid?: string }).call_sid)).toEqual(['c1', 'c2'])
+      expect(opens).toEqual([{ reconnects: 0 }, { reconnects: 1, resumedFrom: '1' }])
+      await new Promise((r) => setTimeout(r, 5))
+      expect(uncaught.map((e) => (e as Error).message)).toEqual(['callback bug', 'callback bug'])
+    } finally {
+      process.off('uncaughtException', onUncaught)
+    }
+  })
+})

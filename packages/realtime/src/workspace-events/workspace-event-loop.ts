@@ -9,6 +9,7 @@ import {
   sleep,
 } from '@amigo-ai/core'
 import { readServerSentEventBatches } from '../sse/read-server-sent-events'
+import { reportCallbackError } from '../websocket/report-callback-error'
 import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
 import { RecentEventKeys } from './recent-event-keys'
 import { isOlderThanResumePoint } from './replay-guard'
@@ -59,6 +60,7 @@ export async function* workspaceEventLoop(
   let lastEventId = options.lastEventId
   let floorMs = initialDelayMs
   let failures = 0
+  let reconnects = 0
 
   while (!signal.aborted) {
     let outcome: Terminal | Recoverable
@@ -71,6 +73,12 @@ export async function* workspaceEventLoop(
       if (response instanceof Terminal || response instanceof Recoverable) outcome = response
       else {
         outcome = new Recoverable(new Error('The event stream ended'))
+        try {
+          options.onOpen?.(resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom })
+        } catch (error) {
+          // A throwing callback must not cost the connection.
+          reportCallbackError(error)
+        }
         const batches = readServerSentEventBatches(response, {
           maxFrameBytes: options.maxFrameBytes,
           signal: connection.signal,
@@ -130,6 +138,7 @@ export async function* workspaceEventLoop(
       random: options.random,
     })
     const delayMs = Math.max(jittered, outcome.minDelayMs)
+    reconnects++
     options.onReconnect?.(failures, { delayMs, error: outcome.error })
     try {
       await sleep(delayMs, signal)

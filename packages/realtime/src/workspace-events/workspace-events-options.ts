@@ -8,6 +8,14 @@ export interface ReconnectInfo {
   error: unknown
 }
 
+/** Details passed to `onOpen`. */
+export interface StreamOpenInfo {
+  /** 0 for the first connection, then the number of reconnects so far. */
+  reconnects: number
+  /** The id the server was asked to resume after, if any. */
+  resumedFrom?: string
+}
+
 /** Connection options shared by `subscribeToWorkspaceEvents` and `workspaceEvents`. */
 export interface WorkspaceEventStreamOptions {
   /** Workspace whose events to stream. */
@@ -34,6 +42,8 @@ export interface WorkspaceEventStreamOptions {
   fetch?: typeof fetch
   /** Stops the stream when aborted. */
   signal?: AbortSignal
+  /** Called each time the stream is open (the server answered 200): events caused after this are not missed. */
+  onOpen?: (info: StreamOpenInfo) => void
   /** Called before each reconnect with the 1-based attempt number. */
   onReconnect?: (attempt: number, info: ReconnectInfo) => void
   /** Source of randomness for the backoff jitter (tests pin it); default `Math.random`. */

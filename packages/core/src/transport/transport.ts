@@ -87,6 +87,8 @@ export class Transport<Paths extends {} = {}> {
       secrets: new Set(typeof config.apiKey === 'string' ? [config.apiKey] : []),
     }
     this.scoped = {}
+    // An own (enumerable) property, so withOptions views get it too through Object.assign.
+    ;(this as unknown as Record<symbol, unknown>)[INSPECT] = inspectTransport
   }
 
   /** A cheap view whose calls carry these options too (later layers and per-call options win). */
@@ -252,17 +254,6 @@ export class Transport<Paths extends {} = {}> {
     return { baseUrl: stripPlaceholder(base.absolute, base), workspaceId: this.workspaceId }
   }
 
-  /** `console.log` and `util.inspect` show the same safe summary as `toJSON`. */
-  [Symbol.for('nodejs.util.inspect.custom')](
-    _depth: number,
-    options: unknown,
-    inspect?: (value: unknown, options: unknown) => string,
-  ): string {
-    const summary = this.toJSON()
-    const body = inspect ? inspect(summary, options) : JSON.stringify(summary)
-    return `${this.constructor.name} ${body}`
-  }
-
   /** Headers of one attempt; the API key getter is called here, so each attempt gets a fresh token. */
   private async buildHeaders(init: RequestInit_, opts: RequestOptions): Promise<Headers> {
     const { shared } = this
@@ -292,6 +283,24 @@ export class Transport<Paths extends {} = {}> {
 const METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options'])
 
 const describePath = (p: unknown) => (typeof p === 'string' ? JSON.stringify(p.slice(0, 100)) : typeof p)
+
+// util.inspect's hook, keyed by its registered symbol (no node: import). It is set per instance in the
+// constructor, not declared as a computed class member: bundlers count a class with a computed
+// `Symbol.for(...)` key as a side effect, and then keep the transport and openapi-fetch in every
+// bundle that imports anything at all from this package (bench: realtime browser SSE app size).
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+
+/** `console.log` and `util.inspect` show the same safe summary as `toJSON`. */
+function inspectTransport(
+  this: Transport,
+  _depth: number,
+  options: unknown,
+  inspect?: (value: unknown, options: unknown) => string,
+): string {
+  const summary = this.toJSON()
+  const body = inspect ? inspect(summary, options) : JSON.stringify(summary)
+  return `${this.constructor.name} ${body}`
+}
 
 /** Layers request options: later values win, headers merge (a `null` header value removes one). */
 function layer(base: RequestOptions, next: RequestOptions): RequestOptions {

@@ -111,6 +111,8 @@ export async function pollForToken(ctx: PollContext): Promise<PollOutcome> {
       status: res.status,
       headers: res.headers,
       body: res.body,
+      // The device code is what polls for the token; a server echo of it stays out of the error.
+      secrets: [issuance.device_code],
       message: `Device code polling failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
         error_description ? `: ${error_description}` : ''
       }`,

@@ -40,7 +40,13 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
   const { error, error_description } = readOAuthError(res.body)
   // The description is server text; keep the tokens of this exchange out of it all the same.
   const detail = error_description ? `: ${redactSecrets(error_description, [input.refreshToken])}` : ''
-  const init = { status: res.status, errorCode: error, body: res.body, headers: res.headers }
+  // The body is server JSON (or text): a round trip through the text redactor keeps an echoed
+  // refresh token out of `err.body`, and so out of logs and JSON of the error.
+  const body =
+    res.body === undefined
+      ? undefined
+      : JSON.parse(redactSecrets(JSON.stringify(res.body), [input.refreshToken]))
+  const init = { status: res.status, errorCode: error, body, headers: res.headers }
   if (
     error &&
     (REUSE_CODES.has(error) || (error === 'invalid_grant' && REUSE_TEXT.test(error_description ?? '')))

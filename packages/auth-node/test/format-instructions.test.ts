@@ -36,4 +36,11 @@ describe('formatDeviceCodeInstructions', () => {
     })
     expect(text).toMatch(/about 1 minute\./)
   })
+
+  it('names what is missing instead of crashing on a wrong argument', () => {
+    for (const bad of [null, undefined, {}, { user_code: 5, verification_uri: 'https://x' }])
+      expect(() => formatDeviceCodeInstructions(bad as never)).toThrow(
+        /needs the issuance passed to onCode \(user_code and verification_uri strings\)/,
+      )
+  })
 })

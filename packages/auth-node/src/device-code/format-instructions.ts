@@ -7,6 +7,10 @@ import type { DeviceCodeIssuance } from './types'
 export function formatDeviceCodeInstructions(
   issuance: Pick<DeviceCodeIssuance, 'user_code' | 'verification_uri'> & Partial<DeviceCodeIssuance>,
 ): string {
+  if (typeof issuance?.user_code !== 'string' || typeof issuance.verification_uri !== 'string')
+    throw new TypeError(
+      'formatDeviceCodeInstructions needs the issuance passed to onCode (user_code and verification_uri strings)',
+    )
   const direct = issuance.verification_uri_complete || issuance.verification_uri
   const lines = ['To sign in, open this link in a browser:', '', `  ${direct}`, '']
   if (direct !== issuance.verification_uri) {

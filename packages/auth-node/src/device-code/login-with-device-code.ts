@@ -1,6 +1,7 @@
 import { ConfigurationError } from '@amigo-ai/core'
 import { WorkspaceSelectionError } from '../errors/device-code-errors'
 import { refreshTokenGrant } from '../tokens/refresh-token-grant'
+import { checkOptions } from './check-options'
 import { chooseWorkspace } from './choose-workspace'
 import { readJwtClaims } from './jwt-claims'
 import { type PollContext, pollForToken } from './poll-for-token'
@@ -25,9 +26,25 @@ export async function loginWithDeviceCode(
   if (!options || typeof options.onCode !== 'function') {
     throw new ConfigurationError('loginWithDeviceCode needs an onCode callback to show the code to the user')
   }
-  if (options.onWorkspaceRequired !== undefined && typeof options.onWorkspaceRequired !== 'function') {
-    throw new ConfigurationError('onWorkspaceRequired must be a function')
-  }
+  checkOptions({
+    functions: {
+      onWorkspaceRequired: options.onWorkspaceRequired,
+      onPoll: options.onPoll,
+      fetch: options.fetch,
+      now: options.now,
+      sleep: options.sleep,
+      'clock.now': options.clock?.now,
+      'clock.sleep': options.clock?.sleep,
+    },
+    strings: {
+      scope: options.scope,
+      clientDescription: options.clientDescription,
+      workspaceId: options.workspaceId,
+      grantType: options.grantType,
+    },
+    timeouts: { requestTimeoutMs: options.requestTimeoutMs },
+    signals: { signal: options.signal },
+  })
   const identityBaseUrl = validateIdentityBaseUrl(options.identityBaseUrl)
   const base = options.clock ?? systemClock
   const clock = {

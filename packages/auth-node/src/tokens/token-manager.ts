@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@amigo-ai/core'
+import { checkOptions } from '../device-code/check-options'
 import { DEFAULT_IDENTITY_BASE_URL } from '../device-code/identity-url'
 import type { DeviceCodeLoginResult } from '../device-code/types'
 import { validateIdentityBaseUrl } from '../device-code/validate-base-url'
@@ -53,6 +54,11 @@ export class TokenManager {
     if (typeof margin !== 'number' || !Number.isFinite(margin) || margin < 0) {
       throw new ConfigurationError('refreshMarginMs must be a non-negative number of milliseconds')
     }
+    checkOptions({
+      functions: { fetch: options.fetch, now: options.now },
+      strings: { profile: options.profile },
+      timeouts: { requestTimeoutMs: options.requestTimeoutMs },
+    })
     this.#storage = options.storage
     this.#identityBaseUrl =
       options.identityBaseUrl === undefined ? undefined : validateIdentityBaseUrl(options.identityBaseUrl)

@@ -45,7 +45,7 @@ export type AuditEvent = Schemas['src__routes__audit__AuditEventResponse']
 /** A function definition. */
 export type FunctionDefinition = Schemas['FunctionDef']
 /** A saved workspace data query. */
-export type WorkspaceDataQuery = Schemas['WorkspaceDataQueryResponse']
+export type WorkspaceDataQuery = Schemas['WorkspaceDataQueryItem']
 /** An external integration (a customer backend that mints external-user sessions). */
 export type ExternalIntegration = Schemas['ExternalIntegrationResponse']
 /** A credential of an external integration (without its secret). */

@@ -258,20 +258,29 @@ describe('workspace data queries', () => {
       sql_template: 'select * from custom.orders where status = :status',
       parameters: [{ name: 'status', type: 'string', description: 'Order status' }],
     })
-    expectSent(env, 'POST', '/data-queries', { body: { name: 'recent_orders' } })
+    expectSent(env, 'POST', '/data_queries', { body: { name: 'recent_orders' } })
     expect((await client.workspaceDataQueries.get(query.id)).id).toBe(query.id)
-    const { items } = await client.workspaceDataQueries.list()
-    expect(items.some((q) => q.id === query.id)).toBe(true)
     const result = await client.workspaceDataQueries.invoke(query.id, { input: { status: 'open' } })
-    expectSent(env, 'POST', `/data-queries/${query.id}/invoke`, { body: { input: { status: 'open' } } })
+    expectSent(env, 'POST', `/data_queries/${query.id}/invoke`, { body: { input: { status: 'open' } } })
     expect(result.row_count).toBe(2)
+    expect(result.result?.map((row) => row.status)).toEqual(['open', 'open'])
+    expect(typeof result.duration_ms).toBe('number')
+    // Without a body argument an empty object is sent; the missing input is the server's 400 to give.
+    await expect(client.workspaceDataQueries.invoke(query.id)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('missing input: status'),
+    })
+    expect(lastRequest(env).body).toEqual({})
+    // The list is one `{ items, count }` answer, not a page; items carry their parameter count.
+    const list = await client.workspaceDataQueries.list()
+    expectSent(env, 'GET', '/data_queries')
+    expect(list.count).toBe(list.items.length)
+    expect(list.items.find((q) => q.id === query.id)).toMatchObject({ parameter_count: 1 })
     await client.workspaceDataQueries.update(query.id, { description: 'Orders by status' })
-    expectSent(env, 'PATCH', `/data-queries/${query.id}`)
-    const walked = []
-    for await (const q of client.workspaceDataQueries.listAutoPaging()) walked.push(q.id)
-    expect(walked).toContain(query.id)
+    expectSent(env, 'PATCH', `/data_queries/${query.id}`)
     await client.workspaceDataQueries.delete(query.id)
-    expectSent(env, 'DELETE', `/data-queries/${query.id}`)
+    expectSent(env, 'DELETE', `/data_queries/${query.id}`)
+    await expect(client.workspaceDataQueries.get(query.id)).rejects.toMatchObject({ status: 404 })
   })
 })
 
@@ -284,7 +293,8 @@ describe('external integrations', () => {
     expect((await client.externalIntegrations.get(integration.id)).name).toBe('portal')
     const updated = await client.externalIntegrations.update(integration.id, { display_name: 'Portal 2' })
     expect(updated.display_name).toBe('Portal 2')
-    const { items } = await client.externalIntegrations.list()
+    const { items } = await client.externalIntegrations.list({ search: 'portal', limit: 10 })
+    expectSent(env, 'GET', '/external-integrations', { query: { search: 'portal', limit: '10' } })
     expect(items.some((i) => i.id === integration.id)).toBe(true)
     const created = await client.externalIntegrations.createCredential(integration.id, {
       name: 'backend',
@@ -292,15 +302,18 @@ describe('external integrations', () => {
     })
     const credentialId = created.credential.id
     const listed = await client.externalIntegrations.listCredentials(integration.id)
+    expect(Array.isArray(listed)).toBe(true)
+    expect(listed.map((c) => c.id)).toEqual([credentialId])
     expect(JSON.stringify(listed)).not.toContain(created.client_secret)
     const rotated = await client.externalIntegrations.rotateCredential(integration.id, credentialId)
     expectSent(env, 'POST', `/external-integrations/${integration.id}/credentials/${credentialId}/rotate`)
     expect(rotated.client_secret).not.toBe(created.client_secret)
-    await client.externalIntegrations.revokeCredential(integration.id, credentialId)
-    expectSent(env, 'POST', `/external-integrations/${integration.id}/credentials/${credentialId}/revoke`)
-    const creds = []
-    for await (const c of client.externalIntegrations.listCredentialsAutoPaging(integration.id)) creds.push(c)
-    expect(creds.length).toBe(1)
+    await expect(
+      client.externalIntegrations.revokeCredential(integration.id, credentialId),
+    ).resolves.toBeUndefined()
+    expectSent(env, 'DELETE', `/external-integrations/${integration.id}/credentials/${credentialId}`)
+    const [revoked] = await client.externalIntegrations.listCredentials(integration.id)
+    expect(revoked).toMatchObject({ id: credentialId, is_active: false })
     for await (const _i of client.externalIntegrations.listAutoPaging()) break
     await client.externalIntegrations.delete(integration.id)
     expectSent(env, 'DELETE', `/external-integrations/${integration.id}`)

@@ -2,7 +2,6 @@ import {
   AmigoClient,
   EXTERNAL_USER_SESSION_CREATE_SCOPE,
   InvalidRequestError,
-  isBadRequestError,
   isRefreshTokenExpiredError,
   isRefreshTokenReusedError,
   isTokenRefreshError,
@@ -85,7 +84,7 @@ describe('tokens.exchangeApiKey', () => {
 })
 
 describe('external-user sessions against the mock', () => {
-  it('credential, parent token, child session, conversation, refresh, reuse', async (ctx) => {
+  it('credential, parent token, child session, conversation, refresh, reuse', async () => {
     const { client: admin, mock } = env
     const service = (await admin.services.list()).items[0]!
     const integration = await admin.externalIntegrations.create({
@@ -113,30 +112,28 @@ describe('external-user sessions against the mock', () => {
     expect(lastRequest(env).headers.authorization).toBeUndefined()
     expect(parent.scope).toBe(EXTERNAL_USER_SESSION_CREATE_SCOPE)
 
-    let session: Awaited<ReturnType<typeof admin.tokens.createExternalUserSession>>
-    try {
-      session = await admin.tokens.createExternalUserSession({
-        parentAccessToken: parent.access_token,
-        externalSubjectKey: 'customer-user-123',
-        subjectType: 'user',
-        serviceId: service.id,
-        ttlSeconds: 1800,
-      })
-    } catch (error) {
-      // The session grant is `external_user_session` (the official SDK's wire format); a mock that
-      // only knows an older grant name refuses it, and the rest of the flow cannot run.
-      if (
-        isBadRequestError(error) &&
-        (error.body as { error?: string })?.error === 'unsupported_grant_type'
-      ) {
-        ctx.skip()
-        return
-      }
-      throw error
-    }
+    const session = await admin.tokens.createExternalUserSession({
+      parentAccessToken: parent.access_token,
+      externalSubjectKey: 'customer-user-123',
+      subjectType: 'user',
+      serviceId: service.id,
+      ttlSeconds: 1800,
+    })
     const mint = lastRequest(env)
     expect(mint.headers.authorization).toBe(`Bearer ${parent.access_token}`)
+    expect(mint.body).toEqual({
+      grant_type: 'external_user_session',
+      workspace_id: mock.workspaceId,
+      external_subject_key: 'customer-user-123',
+      subject_type: 'user',
+      service_id: service.id,
+      ttl_seconds: '1800',
+    })
     expect(session.refresh_token).toBeTruthy()
+    expect(session.expires_in).toBe(1800)
+    expect(session).toMatchObject({ subject_type: 'user', consumer_entity_id: null })
+    expect(session.consumer_subject_id).toEqual(expect.any(String))
+    expect(session.session_id).toEqual(expect.any(String))
 
     const externalUser = new AmigoClient({
       apiKey: session.access_token,

@@ -1,9 +1,9 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
-import type { ExternalIntegration, ExternalIntegrationCredential } from '../types'
+import type { ExternalIntegration } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
-/** Query of `externalIntegrations.list`. */
+/** Query of `externalIntegrations.list` (`limit`, `continuation_token`, `search`). */
 export type ExternalIntegrationListParams = OperationQuery<'list-external-integrations'>
 /** One page of external integrations. */
 export type ExternalIntegrationPage = OperationResult<'list-external-integrations'>
@@ -11,10 +11,8 @@ export type ExternalIntegrationPage = OperationResult<'list-external-integration
 export type ExternalIntegrationCreateParams = OperationBody<'create-external-integration'>
 /** Body of `externalIntegrations.update`. */
 export type ExternalIntegrationUpdateParams = OperationBody<'update-external-integration'>
-/** Query of `externalIntegrations.listCredentials`. */
-export type ExternalIntegrationCredentialListParams = OperationQuery<'list-external-integration-credentials'>
-/** One page of credentials (never includes secrets). */
-export type ExternalIntegrationCredentialPage = OperationResult<'list-external-integration-credentials'>
+/** Every credential of an integration, as one array (never includes secrets). */
+export type ExternalIntegrationCredentialList = OperationResult<'list-external-integration-credentials'>
 /** Body of `externalIntegrations.createCredential`. */
 export type ExternalIntegrationCredentialCreateParams =
   OperationBody<'create-external-integration-credential'>
@@ -87,31 +85,15 @@ export class ExternalIntegrationsResource extends APIResource {
     )
   }
 
-  /** Lists an integration's credentials, one page (secrets are never listed). */
+  /** Lists every credential of an integration as an array (not paged; secrets are never listed). */
   listCredentials(
     integrationId: string,
-    params?: ExternalIntegrationCredentialListParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegrationCredentialPage>> {
+  ): Promise<WithResponseMeta<ExternalIntegrationCredentialList>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
-      { path: { integration_id: integrationId }, query: params },
-      options,
-    )
-  }
-
-  /** Iterates over every credential of an integration. */
-  listCredentialsAutoPaging(
-    integrationId: string,
-    params?: AutoPagingParams<ExternalIntegrationCredentialListParams>,
-    options?: RequestOptions,
-  ): AsyncIterableIterator<ExternalIntegrationCredential> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
-      { path: { integration_id: integrationId }, query: params },
-      { maxPageSize: 20 },
+      { path: { integration_id: integrationId } },
       options,
     )
   }
@@ -144,15 +126,15 @@ export class ExternalIntegrationsResource extends APIResource {
     )
   }
 
-  /** Revokes a credential for good. */
-  revokeCredential(
+  /** Revokes a credential for good (`DELETE`, answered with 204): its secret and parent tokens stop working. */
+  async revokeCredential(
     integrationId: string,
     credentialId: string,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegrationCredential>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}/revoke',
+  ): Promise<void> {
+    await this._request(
+      'delete',
+      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}',
       { path: { integration_id: integrationId, credential_id: credentialId } },
       options,
     )

@@ -1,7 +1,7 @@
 import { AmigoError, InvalidRequestError, type RequestOptions, type WithResponseMeta } from '@amigo-ai/core'
 import { classifyRefreshFailure } from '../errors/refresh-failure'
+import type { components } from '../generated/openapi'
 import { APIResource } from './base'
-import type { OperationResult } from './operation-types'
 
 /** The scope a parent token needs to mint external-user sessions. */
 export const EXTERNAL_USER_SESSION_CREATE_SCOPE = 'external_user_sessions:create'
@@ -10,7 +10,7 @@ export const EXTERNAL_USER_SESSION_CREATE_SCOPE = 'external_user_sessions:create
 export const EXTERNAL_USER_SESSION_GRANT_TYPE = 'external_user_session'
 
 /** The OAuth-style token payload `POST /token` answers with. */
-export type TokenResponse = OperationResult<'create-token'>
+export type TokenResponse = components['schemas']['TokenResponse']
 
 /** Parameters of `tokens.exchangeApiKey`. */
 export interface ExchangeApiKeyParams {
@@ -39,26 +39,25 @@ export interface CreateExternalUserSessionParams {
   parentAccessToken?: string
   /** Your stable id for the end user (the platform keeps only a keyed hash of it). */
   externalSubjectKey: string
-  /** Kind of subject, e.g. `'user'` or `'anonymous'`. */
-  subjectType: string
+  /** Kind of subject: a known end user (`'user'`) or an anonymous visitor (`'anonymous'`). */
+  subjectType: ExternalUserSubjectType
   /** The one service the session may talk to. */
   serviceId: string
   /** Workspace to bind the session to (default: the client's workspace). */
   workspaceId?: string
   /** The world entity already linked to this subject, when there is one. */
   consumerEntityId?: string
-  /** Lifetime of the access token in seconds. */
+  /** Lifetime of the access token in seconds (the API accepts 900 to 3600). */
   ttlSeconds?: number
   /** Space-separated scopes to restrict the session to. */
   scope?: string
 }
 
+/** Kind of end user an external-user session stands for. */
+export type ExternalUserSubjectType = components['schemas']['ExternalUserSubjectType']
+
 /** The token payload of an external-user session (adds the subject the platform bound it to). */
-export type ExternalUserSessionToken = TokenResponse & {
-  consumer_subject_id?: string
-  subject_type?: string
-  consumer_entity_id?: string | null
-}
+export type ExternalUserSessionToken = components['schemas']['ExternalUserSessionTokenResponse']
 
 /** Parameters of `tokens.refresh`. */
 export interface RefreshTokenParams {
@@ -143,8 +142,9 @@ export class TokensResource extends APIResource {
       scope: params.scope,
     }
     // Without an explicit parent token the client's own key (a parent JWT) authenticates the call.
-    if (parent === undefined) return this._postToken(fields, options, { useClientKey: true })
-    return this._postToken(fields, options, { authorization: `Bearer ${parent}` })
+    if (parent === undefined)
+      return this._postToken<ExternalUserSessionToken>(fields, options, { useClientKey: true })
+    return this._postToken<ExternalUserSessionToken>(fields, options, { authorization: `Bearer ${parent}` })
   }
 
   /**
@@ -177,11 +177,11 @@ export class TokensResource extends APIResource {
    * even one set in `headers` options (the credential travels in the form); `useClientKey` lets the
    * session mint use the configured key, and `authorization` sends an explicit parent token.
    */
-  private _postToken(
+  private _postToken<T extends TokenResponse = TokenResponse>(
     fields: FormFields,
     options?: RequestOptions,
     how: { useClientKey?: boolean; authorization?: string } = {},
-  ): Promise<WithResponseMeta<TokenResponse>> {
+  ): Promise<WithResponseMeta<T>> {
     const useClientKey = how.useClientKey === true && how.authorization === undefined
     return this._request(
       'post',
@@ -196,6 +196,6 @@ export class TokensResource extends APIResource {
         },
       },
       options,
-    )
+    ) as Promise<WithResponseMeta<T>>
   }
 }

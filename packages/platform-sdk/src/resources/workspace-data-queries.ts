@@ -1,19 +1,17 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { WorkspaceDataQuery } from '../types'
 import { APIResource } from './base'
-import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
+import type { OperationBody, OperationResult } from './operation-types'
 
-/** Query of `workspaceDataQueries.list`. */
-export type WorkspaceDataQueryListParams = OperationQuery<'list-workspace-data-queries'>
-/** One page of saved data queries. */
-export type WorkspaceDataQueryPage = OperationResult<'list-workspace-data-queries'>
+/** Every saved query of the workspace: `{ items, count }` (not paged; each item has `parameter_count`). */
+export type WorkspaceDataQueryList = OperationResult<'list-workspace-data-queries'>
 /** Body of `workspaceDataQueries.create`. */
 export type WorkspaceDataQueryCreateParams = OperationBody<'create-workspace-data-query'>
 /** Body of `workspaceDataQueries.update`. */
 export type WorkspaceDataQueryUpdateParams = OperationBody<'update-workspace-data-query'>
-/** Body of `workspaceDataQueries.invoke`. */
-export type WorkspaceDataQueryInvokeParams = OperationBody<'invoke-workspace-data-query'>
-/** Result of `workspaceDataQueries.invoke`. */
+/** Body of `workspaceDataQueries.invoke` (optional): `input` maps parameter names to values. */
+export type WorkspaceDataQueryInvokeParams = NonNullable<OperationBody<'invoke-workspace-data-query'>>
+/** Result of `workspaceDataQueries.invoke`: `{ result (rows), row_count, duration_ms }`. */
 export type WorkspaceDataQueryResult = OperationResult<'invoke-workspace-data-query'>
 
 /** Saved, parameterised SQL queries over workspace data (`:name` placeholders). */
@@ -23,36 +21,19 @@ export class WorkspaceDataQueriesResource extends APIResource {
     body: WorkspaceDataQueryCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMeta<WorkspaceDataQuery>> {
-    return this._request('post', '/v1/{workspace_id}/data-queries', { body }, options)
+    return this._request('post', '/v1/{workspace_id}/data_queries', { body }, options)
   }
 
-  /** Lists saved queries, one page. */
-  list(
-    params?: WorkspaceDataQueryListParams,
-    options?: RequestOptions,
-  ): Promise<WithResponseMeta<WorkspaceDataQueryPage>> {
-    return this._request('get', '/v1/{workspace_id}/data-queries', { query: params }, options)
-  }
-
-  /** Iterates over every saved query. */
-  listAutoPaging(
-    params?: AutoPagingParams<WorkspaceDataQueryListParams>,
-    options?: RequestOptions,
-  ): AsyncIterableIterator<WorkspaceDataQuery> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/data-queries',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+  /** Lists every saved query of the workspace in one answer (the API does not page this list). */
+  list(options?: RequestOptions): Promise<WithResponseMeta<WorkspaceDataQueryList>> {
+    return this._request('get', '/v1/{workspace_id}/data_queries', {}, options)
   }
 
   /** Fetches one saved query. */
   get(queryId: string, options?: RequestOptions): Promise<WithResponseMeta<WorkspaceDataQuery>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/data-queries/{query_id}',
+      '/v1/{workspace_id}/data_queries/{query_id}',
       { path: { query_id: queryId } },
       options,
     )
@@ -66,7 +47,7 @@ export class WorkspaceDataQueriesResource extends APIResource {
   ): Promise<WithResponseMeta<WorkspaceDataQuery>> {
     return this._request(
       'patch',
-      '/v1/{workspace_id}/data-queries/{query_id}',
+      '/v1/{workspace_id}/data_queries/{query_id}',
       { path: { query_id: queryId }, body },
       options,
     )
@@ -76,21 +57,21 @@ export class WorkspaceDataQueriesResource extends APIResource {
   async delete(queryId: string, options?: RequestOptions): Promise<void> {
     await this._request(
       'delete',
-      '/v1/{workspace_id}/data-queries/{query_id}',
+      '/v1/{workspace_id}/data_queries/{query_id}',
       { path: { query_id: queryId } },
       options,
     )
   }
 
-  /** Runs a saved query with values for its parameters. */
+  /** Runs a saved query; `body.input` gives values for its parameters (an empty body is sent when omitted). */
   invoke(
     queryId: string,
-    body: WorkspaceDataQueryInvokeParams,
+    body: WorkspaceDataQueryInvokeParams = {},
     options?: RequestOptions,
   ): Promise<WithResponseMeta<WorkspaceDataQueryResult>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/data-queries/{query_id}/invoke',
+      '/v1/{workspace_id}/data_queries/{query_id}/invoke',
       { path: { query_id: queryId }, body },
       options,
     )

@@ -4,6 +4,8 @@ import { RealtimeConnectionError, type RealtimeConnectionErrorReason } from './r
 import { reportCallbackError } from './report-callback-error'
 import { resolveWebSocket } from './resolve-websocket'
 import { type ConnectionEnd, runConnection } from './run-connection'
+import { scrubSocketError } from './scrub-socket-error'
+import { validateWebSocketOptions } from './validate-websocket-options'
 import { WEBSOCKET_OPEN, type WebSocketConstructor, type WebSocketLike } from './websocket-types'
 
 /** Lifecycle state of a managed WebSocket. */
@@ -79,9 +81,11 @@ const STABLE_CONNECTION_MS = 10_000
 /**
  * A WebSocket that reconnects with backoff and full jitter, replaces silent (half-open) sockets via an
  * idle watchdog, refreshes credentials on 4100 and stops only for reasons the caller can act on
- * (close-code taxonomy in `classifyClose`). Never throws after creation: failures go to `onError`.
+ * (close-code taxonomy in `classifyClose`). Options of the wrong type throw `ConfigurationError` at
+ * creation; after that it never throws: failures (a bad URL included) go to `onError`.
  */
 export function createReconnectingWebSocket(options: ReconnectingWebSocketOptions): ReconnectingWebSocket {
+  validateWebSocketOptions(options)
   const idleTimeoutMs = options.idleTimeoutMs ?? 45_000
   const maxReconnects = options.maxReconnects ?? 10
   const initialDelayMs = options.initialDelayMs ?? 1000
@@ -168,7 +172,7 @@ export function createReconnectingWebSocket(options: ReconnectingWebSocketOption
         return fail({
           reason: 'open_failed',
           message: 'The WebSocket could not be created',
-          cause: end.error,
+          cause: scrubSocketError(end.error, url, protocols),
         })
       if (openedAt && Date.now() - openedAt >= STABLE_CONNECTION_MS) attempts = 0
 

@@ -1,0 +1,54 @@
+import { ConfigurationError } from '@amigo-ai/core'
+import type { ReconnectingWebSocketOptions } from './create-reconnecting-websocket'
+
+// Timers overflow past this many ms and then fire at once: an idle watchdog that large would
+// replace every socket immediately, a backoff that large would reconnect in a tight loop.
+const MAX_TIMER_MS = 2_147_483_647
+
+const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+
+const FUNCTIONS = [
+  'getProtocols',
+  'WebSocket',
+  'random',
+  'onMessage',
+  'onOpen',
+  'onReconnect',
+  'onError',
+  'onTokenExpired',
+] as const
+const DURATIONS = ['idleTimeoutMs', 'initialDelayMs', 'maxDelayMs', 'rateLimitDelayMs'] as const
+
+/**
+ * Checks the options of `createReconnectingWebSocket` up front, so a wrong type fails at creation
+ * with the option's name rather than as a reconnect storm later. Never echoes a value (the URL may
+ * carry a query token).
+ */
+export function validateWebSocketOptions(o: ReconnectingWebSocketOptions): void {
+  if (typeof o !== 'object' || o === null)
+    throw new ConfigurationError(`WebSocket options must be an object, got ${kind(o)}`)
+  // The content of a URL string is the socket's to judge: a bad one ends as `open_failed` via onError.
+  if (typeof o.url !== 'string' && typeof o.url !== 'function')
+    throw new ConfigurationError(`url must be a string or a function returning one, got ${kind(o.url)}`)
+  const p = o.protocols
+  if (
+    p !== undefined &&
+    typeof p !== 'string' &&
+    !(Array.isArray(p) && p.every((x) => typeof x === 'string'))
+  )
+    throw new ConfigurationError('protocols must be a string or an array of strings')
+  for (const name of FUNCTIONS)
+    if (o[name] !== undefined && typeof o[name] !== 'function')
+      throw new ConfigurationError(`${name} must be a function, got ${kind(o[name])}`)
+  for (const name of DURATIONS) {
+    const v = o[name]
+    if (v !== undefined && (typeof v !== 'number' || !(v >= 0) || !(v <= MAX_TIMER_MS)))
+      throw new ConfigurationError(`${name} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`)
+  }
+  const m = o.maxReconnects
+  if (m !== undefined && (typeof m !== 'number' || !Number.isInteger(m) || m < 0))
+    throw new ConfigurationError(`maxReconnects must be a whole number >= 0, got ${kind(m)}`)
+  const s = o.signal as { aborted?: unknown; addEventListener?: unknown } | undefined
+  if (s !== undefined && (typeof s?.aborted !== 'boolean' || typeof s.addEventListener !== 'function'))
+    throw new ConfigurationError(`signal must be an AbortSignal, got ${kind(s)}`)
+}

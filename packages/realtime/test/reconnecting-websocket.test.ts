@@ -118,11 +118,18 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
   it('replaces a half-open socket (server silent, never closes) within the idle timeout', async () => {
     const server = track(await startWsServer())
     const idleTimeoutMs = 120
-    const { socket, reconnects, messages } = managed(server.url, { idleTimeoutMs })
+    // The watchdog is re-armed when a frame arrives, so silence is timed from that moment (measuring
+    // after `until` notices the frame would add its polling lag and flake on a loaded machine).
+    const messages: unknown[] = []
+    let silentSince = 0
+    const onMessage = (m: unknown) => {
+      messages.push(m)
+      silentSince = Date.now()
+    }
+    const { socket, reconnects } = managed(server.url, { idleTimeoutMs, onMessage })
     const first = await server.nextConnection()
     first.send('alive')
     await until(() => messages.length === 1)
-    const silentSince = Date.now()
     first.stopResponding()
     const second = await server.nextConnection(idleTimeoutMs + 1000)
     const replacedAfter = Date.now() - silentSince

@@ -121,6 +121,48 @@ describe('error bodies', () => {
     })
   }
 
+  it('`detail` carries the FastAPI detail as received, whatever its shape; `message` is unchanged', async () => {
+    server = await startTestServer(json(400, { detail: 'Invalid message' }))
+    const bad = (await rejectionOf(makeTransport(server).GET(THING, { params }))) as AmigoError
+    expect(isBadRequestError(bad)).toBe(true)
+    expect(bad).toMatchObject({ statusCode: 400, detail: 'Invalid message', message: 'Invalid message' })
+    expect(bad.toJSON()).toMatchObject({ detail: 'Invalid message' })
+    await server.close()
+
+    const objectDetail = { error_code: 'slug_taken', message: 'Slug already used' }
+    server = await startTestServer(json(409, { detail: objectDetail }))
+    const conflict = (await rejectionOf(makeTransport(server).GET(THING, { params }))) as AmigoError
+    expect(conflict.detail).toEqual(objectDetail)
+    expect(conflict.message).toBe('Slug already used')
+    await server.close()
+
+    const list = [{ loc: ['body', 'name'], msg: 'Field required', type: 'missing' }]
+    server = await startTestServer(json(422, { detail: list }))
+    const invalid = (await rejectionOf(makeTransport(server).GET(THING, { params }))) as ValidationError
+    expect(invalid.detail).toEqual(list)
+    expect(invalid.issues).toEqual(list)
+    await server.close()
+
+    // Bodies without `detail` (OAuth, legacy flat, text) leave it undefined.
+    server = await startTestServer(json(400, { error: 'invalid_grant', error_description: 'expired' }))
+    const oauth = (await rejectionOf(makeTransport(server).GET(THING, { params }))) as AmigoError
+    expect(oauth.detail).toBeUndefined()
+    await server.close()
+    server = await startTestServer(text(404, 'no such thing', 'text/plain'))
+    const plain = (await rejectionOf(makeTransport(server).GET(THING, { params }))) as AmigoError
+    expect(plain.detail).toBeUndefined()
+  })
+
+  it('a `detail` that echoes the key or a bearer token is redacted like the message', async () => {
+    server = await startTestServer(
+      json(400, { detail: `bad key ${API_KEY}; Authorization: Bearer abc.def.ghi` }),
+    )
+    const err = (await rejectionOf(makeTransport(server).GET(THING, { params }))) as AmigoError
+    expect(String(err.detail)).not.toContain(API_KEY)
+    expect(String(err.detail)).not.toContain('abc.def.ghi')
+    expect(String(err.detail)).toContain('[REDACTED]')
+  })
+
   it('FastAPI validation list → ValidationError with issues and a readable message', async () => {
     const detail = [
       { loc: ['body', 'name'], msg: 'Field required', type: 'missing' },

@@ -12,6 +12,8 @@ export interface AmigoErrorInit {
   headers?: Headers
   /** Raw error body: parsed JSON when it was JSON, otherwise the text. */
   body?: unknown
+  /** The body's FastAPI `detail` value as received (a string, an object or a list), when it had one. */
+  detail?: unknown
   /** The underlying error (network failure, abort reason, JSON syntax error). */
   cause?: unknown
 }
@@ -34,6 +36,11 @@ export class AmigoError extends Error {
   readonly headers?: Headers
   /** Raw error body (parsed JSON or text). */
   readonly body?: unknown
+  /**
+   * The FastAPI `detail` of the error body exactly as the API sent it (e.g. `'Invalid message'`, an
+   * object, or the 422 list), when the body had one; `message` is the readable summary of it.
+   */
+  readonly detail?: unknown
 
   constructor(message: string, init: AmigoErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause })
@@ -54,6 +61,7 @@ export class AmigoError extends Error {
     if (init.requestId !== undefined) this.requestId = init.requestId
     if (init.headers !== undefined) this.headers = init.headers
     if (init.body !== undefined) this.body = init.body
+    if (init.detail !== undefined) this.detail = init.detail
   }
 
   /** Same as `status` (the name response metadata uses). */
@@ -79,6 +87,7 @@ export class AmigoError extends Error {
       status: this.status,
       errorCode: this.errorCode,
       requestId: this.requestId,
+      detail: this.detail,
       body: this.body,
     }
   }

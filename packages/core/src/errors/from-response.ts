@@ -47,10 +47,16 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
     input.message ?? summary.message ?? `Request failed with status ${status}`,
     input.secrets ?? [],
   )
+  // `detail` comes from the (already redacted) body, so it never holds a secret the message would not.
+  const detail =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && 'detail' in body
+      ? (body as { detail: unknown }).detail
+      : undefined
   const init = {
     status,
     headers,
     body,
+    detail,
     errorCode: summary.errorCode,
     requestId: input.requestId ?? summary.requestId,
   }

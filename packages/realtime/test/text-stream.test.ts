@@ -81,6 +81,22 @@ describe('textStreamUrl / textStreamAuthProtocols', () => {
     }
   })
 
+  it('names what is wrong: a blank apiKey is required; rejected characters are listed, the key is not', () => {
+    for (const blank of ['', '   ']) {
+      const err = caught(() => textStreamAuthProtocols(blank))
+      expect(isConfigurationError(err)).toBe(true)
+      expect((err as Error).message).toMatch(/apiKey is required/)
+    }
+    const colon = caught(() => textStreamAuthProtocols('workspace:secret')) as Error
+    expect(colon.message).toMatch(/":"/)
+    expect(colon.message).not.toContain('secret')
+    const b64 = caught(() => textStreamAuthProtocols('base64/with=padding')) as Error
+    expect(b64.message).toMatch(/"\/", "="/)
+    expect(b64.message).not.toContain('padding')
+    // Repeated characters are named once, in order of first appearance.
+    expect((caught(() => textStreamAuthProtocols('a/b/c=d')) as Error).message).toContain('("/", "=")')
+  })
+
   it('the pair is accepted by a WebSocket constructor: the server receives the auth subprotocol', async () => {
     const server = track(await startWsServer())
     const { WebSocket } = await import('ws')

@@ -6,15 +6,25 @@ const SUBPROTOCOL_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 // What the platform accepts as a key at all (JWTs, API keys); the query fallback allows all of it.
 const PLATFORM_TOKEN = /^[-A-Za-z0-9._+=/:]+$/
 
+/**
+ * The distinct characters of `token` a subprotocol cannot carry, each JSON-quoted, in order of first
+ * appearance (e.g. `":", "/"`). Only these single characters are named, never the token itself.
+ */
+function invalidSubprotocolChars(token: string): string {
+  const bad = new Set<string>()
+  for (const ch of token) if (!SUBPROTOCOL_TOKEN.test(ch)) bad.add(ch)
+  return [...bad].map((ch) => JSON.stringify(ch)).join(', ')
+}
+
 /** Throws `ConfigurationError` unless `token` can travel as a WebSocket subprotocol (never echoes it). */
 export function assertSubprotocolToken(token: unknown, name = 'token'): asserts token is string {
-  if (typeof token !== 'string' || token === '')
+  if (typeof token !== 'string' || token.trim() === '')
     throw new ConfigurationError(`${name} is required (a non-empty string)`)
   if (token.length > MAX_TOKEN_LENGTH)
     throw new ConfigurationError(`${name} is longer than ${MAX_TOKEN_LENGTH} characters`)
   if (!SUBPROTOCOL_TOKEN.test(token))
     throw new ConfigurationError(
-      `${name} contains characters that are not allowed in a WebSocket subprotocol; use the query-token fallback in trusted contexts`,
+      `${name} contains characters browsers reject in WebSocket subprotocols (${invalidSubprotocolChars(token)}); use the query-token fallback (the \`token\` option of textStreamUrl) only in trusted contexts, where URLs are not logged`,
     )
 }
 
@@ -29,11 +39,11 @@ export function assertQueryToken(token: unknown, name = 'token'): asserts token 
 }
 
 /**
- * The subprotocol list that authenticates an Amigo WebSocket without putting the token in the URL:
- * `['auth', token]`, for `new WebSocket(url, protocols)`. Throws `ConfigurationError` for a token that
- * cannot be sent this way.
+ * The subprotocol list that authenticates an Amigo WebSocket without putting the key in the URL:
+ * `['auth', apiKey]`, for `new WebSocket(url, protocols)`. Throws `ConfigurationError` for a blank key
+ * (`apiKey is required`) or one a subprotocol cannot carry (the message names the offending characters).
  */
-export function textStreamAuthProtocols(token: string): string[] {
-  assertSubprotocolToken(token, 'token')
-  return ['auth', token]
+export function textStreamAuthProtocols(apiKey: string): string[] {
+  assertSubprotocolToken(apiKey, 'apiKey')
+  return ['auth', apiKey]
 }

@@ -1,4 +1,11 @@
-import { ConfigurationError, type TurnStreamEvent, textStreamAuthProtocols } from '@amigo-ai/platform-sdk'
+import {
+  AmigoClient,
+  ConfigurationError,
+  isBadRequestError,
+  type TurnStreamEvent,
+  textStreamAuthProtocols,
+} from '@amigo-ai/platform-sdk'
+import { json, startTestServer } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import { lastRequest, useMockPlatform } from './helpers/mock-client'
 
@@ -107,6 +114,26 @@ describe('conversations', () => {
     })
     expect(next.conversation_id).toBe(first.conversation_id)
     expect(next.messages.map((m) => m.text).join(' ').length).toBeGreaterThan(0)
+  })
+
+  it('a rejected sendMessage is a BadRequestError carrying the FastAPI detail as sent', async () => {
+    const server = await startTestServer(json(400, { detail: 'Invalid message' }))
+    try {
+      const client = new AmigoClient({ apiKey: 'k_test', workspaceId: 'ws-1', baseUrl: server.url })
+      const error = await client.conversations
+        .sendMessage({ service_id: 'svc-1', message: 'Hello' })
+        .catch((e: unknown) => e)
+      expect(isBadRequestError(error)).toBe(true)
+      expect(error).toMatchObject({ statusCode: 400, detail: 'Invalid message' })
+      expect(server.requests.at(-1)?.url).toBe('/v1/ws-1/conversations/messages')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('textStreamAuthProtocols: a blank apiKey is required; rejected characters are named', () => {
+    expect(() => textStreamAuthProtocols('   ')).toThrow(/apiKey is required/)
+    expect(() => textStreamAuthProtocols('base64/with=padding')).toThrow(/"\/", "="/)
   })
 
   it('textStreamUrl builds the socket URL from the client origin without making a request', () => {

@@ -75,7 +75,10 @@ export class SpecContext {
     const ref = this.schemaRef(name)
     const base = previous
       ? structuredClone(previous)
-      : ((opts.trusted ? this.sampler.sampleUnchecked(ref) : this.sampler.sample(ref)) as Record<string, unknown>)
+      : ((opts.trusted ? this.sampler.sampleUnchecked(ref) : this.sampler.sample(ref)) as Record<
+          string,
+          unknown
+        >)
     const record: Record<string, unknown> = { ...base }
     const props = (this.doc.components!.schemas![name]!.properties ?? {}) as Record<string, unknown>
     const open = this.doc.components!.schemas![name]!.additionalProperties !== false

@@ -41,6 +41,7 @@ export function loadSpec(source?: string | OpenApiDocument): OpenApiDocument {
   if (source && typeof source === 'object') return source
   const path = resolveSpecPath(source)
   const doc = JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument
-  if (!doc || typeof doc !== 'object' || !doc.paths) throw new Error(`platform-mock: ${path} is not an OpenAPI document`)
+  if (!doc || typeof doc !== 'object' || !doc.paths)
+    throw new Error(`platform-mock: ${path} is not an OpenAPI document`)
   return doc
 }

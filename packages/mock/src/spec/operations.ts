@@ -59,7 +59,10 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
     for (const method of METHODS) {
       const op = item[method] as OpenApiOperation | undefined
       if (!op) continue
-      const merged: OpenApiParameter[] = [...shared.filter((s) => !op.parameters?.some((p) => p.name === s.name && p.in === s.in)), ...(op.parameters ?? [])]
+      const merged: OpenApiParameter[] = [
+        ...shared.filter((s) => !op.parameters?.some((p) => p.name === s.name && p.in === s.in)),
+        ...(op.parameters ?? []),
+      ]
       const { regex, names } = templateRegex(path)
       ops.push({
         method,
@@ -78,9 +81,11 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
 }
 
 /** The first 2xx response of an operation: status, media type and schema (if any). */
-export function successResponse(
-  op: OpenApiOperation,
-): { status: number; mediaType?: string; schema?: JsonSchema } {
+export function successResponse(op: OpenApiOperation): {
+  status: number
+  mediaType?: string
+  schema?: JsonSchema
+} {
   const codes = Object.keys(op.responses ?? {})
     .filter((c) => /^2\d\d$/.test(c))
     .sort()

@@ -17,10 +17,12 @@ export function exampleForPattern(pattern: string): string | undefined {
   }
 
   const quant = (): [number, number] => {
+    const simple: Record<string, [number, number]> = { '?': [0, 1], '*': [0, Infinity], '+': [1, Infinity] }
     const c = src[i]
-    if (c === '?') return i++, [0, 1]
-    if (c === '*') return i++, [0, Infinity]
-    if (c === '+') return i++, [1, Infinity]
+    if (c !== undefined && simple[c]) {
+      i++
+      return simple[c]
+    }
     if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i))
       if (m) {

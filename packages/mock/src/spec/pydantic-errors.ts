@@ -32,11 +32,17 @@ function describe(e: ErrorObject, fromText: boolean): { type: string; msg: strin
       const t = Array.isArray(p.type) ? p.type[0] : p.type
       if (t === 'integer')
         return fromText
-          ? { type: 'int_parsing', msg: 'Input should be a valid integer, unable to parse string as an integer' }
+          ? {
+              type: 'int_parsing',
+              msg: 'Input should be a valid integer, unable to parse string as an integer',
+            }
           : { type: 'int_type', msg: 'Input should be a valid integer' }
       if (t === 'number')
         return fromText
-          ? { type: 'float_parsing', msg: 'Input should be a valid number, unable to parse string as a number' }
+          ? {
+              type: 'float_parsing',
+              msg: 'Input should be a valid number, unable to parse string as a number',
+            }
           : { type: 'float_type', msg: 'Input should be a valid number' }
       if (t === 'boolean')
         return fromText
@@ -63,7 +69,10 @@ function describe(e: ErrorObject, fromText: boolean): { type: string; msg: strin
     case 'maxLength':
       return { type: 'string_too_long', msg: `String should have at most ${p.limit} characters` }
     case 'minItems':
-      return { type: 'too_short', msg: `List should have at least ${p.limit} item${p.limit === 1 ? '' : 's'}` }
+      return {
+        type: 'too_short',
+        msg: `List should have at least ${p.limit} item${p.limit === 1 ? '' : 's'}`,
+      }
     case 'maxItems':
       return { type: 'too_long', msg: `List should have at most ${p.limit} items` }
     case 'pattern':

@@ -49,15 +49,23 @@ export class RequestValidator {
       if (!params.length) continue
       const schema = {
         type: 'object',
-        properties: Object.fromEntries(params.map((p) => [loc === 'header' ? p.name.toLowerCase() : p.name, p.schema ?? {}])),
-        required: params.filter((p) => p.required).map((p) => (loc === 'header' ? p.name.toLowerCase() : p.name)),
+        properties: Object.fromEntries(
+          params.map((p) => [loc === 'header' ? p.name.toLowerCase() : p.name, p.schema ?? {}]),
+        ),
+        required: params
+          .filter((p) => p.required)
+          .map((p) => (loc === 'header' ? p.name.toLowerCase() : p.name)),
       }
       locations[loc] = this.ajv.compile(anchorRefs(schema))
     }
     const compiled: Compiled = { locations }
     const content = op.op.requestBody?.content
     if (content) {
-      const mediaType = content['application/json'] ? 'application/json' : content[FORM] ? FORM : Object.keys(content)[0]!
+      const mediaType = content['application/json']
+        ? 'application/json'
+        : content[FORM]
+          ? FORM
+          : Object.keys(content)[0]!
       const schema = content[mediaType]?.schema
       compiled.body = {
         mediaType,
@@ -119,10 +127,15 @@ export class RequestValidator {
         try {
           parsed = JSON.parse(text!)
         } catch (e) {
-          issues.push({ loc: ['body', 0], msg: `JSON decode error: ${(e as Error).message}`, type: 'json_invalid' })
+          issues.push({
+            loc: ['body', 0],
+            msg: `JSON decode error: ${(e as Error).message}`,
+            type: 'json_invalid',
+          })
         }
         if (parsed !== undefined) {
-          if (!opts.skipBodySchema && c.body.validate && !c.body.validate(parsed)) issues.push(...toValidationIssues(c.body.validate.errors, ['body']))
+          if (!opts.skipBodySchema && c.body.validate && !c.body.validate(parsed))
+            issues.push(...toValidationIssues(c.body.validate.errors, ['body']))
           value.body = parsed
         }
       } else if (c.body.mediaType === FORM) {
@@ -142,7 +155,8 @@ export class RequestValidator {
           const form = new URLSearchParams(text)
           for (const k of new Set(form.keys())) obj[k] = coerceText(this.doc, props[k], form.getAll(k))
         }
-        if (!opts.skipBodySchema && c.body.validate && !c.body.validate(obj)) issues.push(...toValidationIssues(c.body.validate.errors, ['body'], true))
+        if (!opts.skipBodySchema && c.body.validate && !c.body.validate(obj))
+          issues.push(...toValidationIssues(c.body.validate.errors, ['body'], true))
         value.body = obj
       } else {
         value.body = text

@@ -52,7 +52,11 @@ export class Sampler {
   }
 
   private raw(schema: JsonSchema): unknown {
-    return sampleSchema(schema as any, { skipReadOnly: false, skipWriteOnly: true, quiet: true } as any, this.doc as any)
+    return sampleSchema(
+      schema as any,
+      { skipReadOnly: false, skipWriteOnly: true, quiet: true } as any,
+      this.doc as any,
+    )
   }
 
   /** openapi-sampler's value without the validation/repair pass (cached). */
@@ -97,7 +101,9 @@ export class Sampler {
         const prop = (e.params as { missingProperty: string }).missingProperty
         const propSchema = parent.properties?.[prop]
         const fill = propSchema ? this.raw(unanchor(propSchema)) : null
-        changed = setAt(box, `${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`, fill ?? null) || changed
+        changed =
+          setAt(box, `${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`, fill ?? null) ||
+          changed
       } else if (e.keyword === 'pattern') {
         const pattern = (e.params as { pattern: string }).pattern
         const value = PATTERN_VALUES.find(([re]) => re.test(pattern))?.[1] ?? exampleForPattern(pattern)

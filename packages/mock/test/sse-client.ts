@@ -1,6 +1,7 @@
+import { readServerSentEvents } from '@amigo-ai/realtime'
 import type { MockPlatform } from '../src/index'
 
-/** One parsed SSE frame. */
+/** One SSE frame as the tests see it: a message, or a `retry:` announcement on its own. */
 export interface SseFrame {
   id?: string
   event?: string
@@ -8,7 +9,10 @@ export interface SseFrame {
   retry?: number
 }
 
-/** Opens an SSE request and parses frames as they arrive (a tiny parser, enough for tests). */
+/**
+ * Opens an SSE request and collects frames as they arrive. Parsing is the SDK's own reader
+ * (`readServerSentEvents` of @amigo-ai/realtime), so the mock is tested against the parser users run.
+ */
 export async function readSse(
   mock: MockPlatform,
   path: string,
@@ -22,37 +26,27 @@ export async function readSse(
   })
   const events: SseFrame[] = []
   const waiters: Array<() => void> = []
+  const wake = () => {
+    for (const w of waiters.splice(0)) w()
+  }
   const ended = (async (): Promise<{ error?: unknown }> => {
-    const reader = res.body!.getReader()
-    const decoder = new TextDecoder()
-    let buf = ''
     try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) return {}
-        buf += decoder.decode(value, { stream: true })
-        let i = buf.indexOf('\n\n')
-        while (i >= 0) {
-          const block = buf.slice(0, i)
-          buf = buf.slice(i + 2)
-          const frame: SseFrame = {}
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) continue
-            const [k, ...rest] = line.split(':')
-            const v = rest.join(':').replace(/^ /, '')
-            if (k === 'data') frame.data = frame.data === undefined ? v : `${frame.data}\n${v}`
-            else if (k === 'retry') frame.retry = Number(v)
-            else if (k === 'id' || k === 'event') frame[k] = v
-          }
-          if (Object.keys(frame).length) events.push(frame)
-          for (const w of waiters.splice(0)) w()
-          i = buf.indexOf('\n\n')
-        }
+      const onRetry = (retry: number) => {
+        events.push({ retry })
+        wake()
       }
+      for await (const message of readServerSentEvents(res, { signal: controller.signal, onRetry })) {
+        const frame: SseFrame = { data: message.data }
+        if (message.id !== undefined) frame.id = message.id
+        if (message.event !== undefined) frame.event = message.event
+        events.push(frame)
+        wake()
+      }
+      return {}
     } catch (error) {
       return { error }
     } finally {
-      for (const w of waiters.splice(0)) w()
+      wake()
     }
   })()
   /** Resolves once `n` frames have arrived (or the stream ended). */

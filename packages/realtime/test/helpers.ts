@@ -29,3 +29,13 @@ export async function until(predicate: () => boolean, timeoutMs = 3000, what = '
 
 /** Options that make reconnects nearly instant. */
 export const fast = { initialDelayMs: 1, maxDelayMs: 5, maxReconnects: 5 } as const
+
+/** What `fn` throws synchronously (undefined when it returns). */
+export function caught(fn: () => unknown): unknown {
+  try {
+    fn()
+  } catch (e) {
+    return e
+  }
+  return undefined
+}

@@ -8,18 +8,9 @@ import {
   observerUrl,
   type RealtimeConnectionError,
 } from '../src/index'
-import { track, until } from './helpers'
+import { caught, track, until } from './helpers'
 
 const SID = `CA${'a1'.repeat(16)}`
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn()
-  } catch (e) {
-    return e
-  }
-  return undefined
-}
 
 describe('observerUrl', () => {
   it('derives ws/wss from the agent origin, else the base URL origin', () => {

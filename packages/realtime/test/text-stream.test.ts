@@ -7,16 +7,7 @@ import {
   textStreamAuthProtocols,
   textStreamUrl,
 } from '../src/index'
-import { track, until } from './helpers'
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn()
-  } catch (e) {
-    return e
-  }
-  return undefined
-}
+import { caught, track, until } from './helpers'
 
 describe('textStreamUrl / textStreamAuthProtocols', () => {
   it('builds the agent-engine URL with the query the server expects', () => {

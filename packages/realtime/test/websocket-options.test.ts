@@ -8,6 +8,7 @@ import {
   type RealtimeConnectionError,
   type ReconnectingWebSocketOptions,
 } from '../src/index'
+import { caught } from './helpers'
 
 const TOKEN = 'tok-SECRET-0123456789abcdef'
 
@@ -30,14 +31,11 @@ describe('createReconnectingWebSocket: options of the wrong type fail at creatio
   ]
   for (const [name, options, message] of cases) {
     it(name, () => {
-      let caught: unknown
-      try {
-        createReconnectingWebSocket({ ...base, ...options } as ReconnectingWebSocketOptions)
-      } catch (e) {
-        caught = e
-      }
-      expect(isConfigurationError(caught)).toBe(true)
-      expect((caught as Error).message).toMatch(message)
+      const error = caught(() =>
+        createReconnectingWebSocket({ ...base, ...options } as ReconnectingWebSocketOptions),
+      )
+      expect(isConfigurationError(error)).toBe(true)
+      expect((error as Error).message).toMatch(message)
     })
   }
 

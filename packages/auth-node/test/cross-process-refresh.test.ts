@@ -1,28 +1,12 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startIdentityServer } from '@amigo-ai/test-server'
 import { expect, it } from 'vitest'
 import { FileTokenStorage } from '../src/index'
+import { runTsxScript } from './helpers/run-tsx-script'
 
-const runWorker = (args: string[]) =>
-  new Promise<string>((resolve, reject) => {
-    const script = new URL('./helpers/refresh-worker.ts', import.meta.url).pathname
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: new URL('..', import.meta.url).pathname,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    child.stderr.on('data', (d) => {
-      out += d
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(out))))
-  })
+const runWorker = (args: string[]) => runTsxScript('refresh-worker.ts', args)
 
 it('three processes on one expired file-stored token cause one refresh, and all get the new token', async () => {
   // A slow refresh widens the window in which the processes overlap.

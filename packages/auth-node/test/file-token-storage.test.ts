@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import {
   existsSync,
   mkdtempSync,
@@ -16,6 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileTokenStorage, isTokenStorageError, type StoredCredentials, TokenManager } from '../src/index'
 import { defaultConfigDirectory } from '../src/node/config-directory'
 import { acquireFileLock } from '../src/node/file-lock'
+import { runTsxScript } from './helpers/run-tsx-script'
 
 let root: string
 beforeEach(() => {
@@ -179,26 +180,7 @@ describe('FileTokenStorage', () => {
   })
 
   it('two processes writing at once leave one valid file', async () => {
-    const script = new URL('./helpers/concurrent-writer.ts', import.meta.url).pathname
-    const cwd = new URL('..', import.meta.url).pathname
-    const run = (writer: string) =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, root, writer, '40'], {
-          cwd,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        })
-        let out = ''
-        child.stdout.on('data', (d) => {
-          out += d
-        })
-        child.stderr.on('data', (d) => {
-          out += d
-        })
-        child.on('error', reject)
-        child.on('exit', (code) =>
-          code === 0 ? resolve(out) : reject(new Error(`writer ${writer}: ${out}`)),
-        )
-      })
+    const run = (writer: string) => runTsxScript('concurrent-writer.ts', [root, writer, '40'])
     const outputs = await Promise.all([run('a'), run('b')])
     expect(outputs.map((o) => o.trim())).toEqual(['done a', 'done b'])
 

@@ -1,3 +1,5 @@
+import type { StoredCredentials } from '../tokens/stored-credentials'
+
 /** What `POST /device/code` returns: the codes to show the user and how to poll. */
 export interface DeviceCodeIssuance {
   /** Secret code the client polls with; never shown to the user. */
@@ -44,24 +46,13 @@ export interface TokenPayload {
   [key: string]: unknown
 }
 
-/** What `loginWithDeviceCode` resolves to; `TokenManager.store` accepts it as is. */
-export interface DeviceCodeLoginResult {
-  /** The access token, usable as `apiKey` for `AmigoClient`. */
-  accessToken: string
-  /** Refresh token, when the server issued one. */
-  refreshToken?: string
-  /** When `accessToken` expires, in milliseconds since the epoch. */
-  expiresAt: number
-  /** The workspace the token is for. */
-  workspaceId: string
-  /** Granted scope, when the server says. */
-  scope?: string
-  /** `Bearer` or `DPoP`. */
-  tokenType: string
+/**
+ * What `loginWithDeviceCode` resolves to: the credentials `TokenManager.store` keeps (the access token
+ * is usable as `apiKey` for `AmigoClient`), plus the issuing service and the payload as received.
+ */
+export interface DeviceCodeLoginResult extends StoredCredentials {
   /** Identity service that issued the token (refreshes go there too). */
   identityBaseUrl: string
-  /** Identity session id, when issued. */
-  sessionId?: string
   /** The token payload exactly as received. */
   raw: TokenPayload
 }

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@amigo-ai/core'
 import type { WorkspaceEvent } from '../event-types'
+import { linkedController } from './linked-controller'
 import { validateStreamOptions } from './validate-stream-options'
 import { workspaceEventLoop } from './workspace-event-loop'
 import type { WorkspaceEventMeta, WorkspaceEventStreamOptions } from './workspace-events-options'
@@ -39,11 +40,7 @@ export function subscribeToWorkspaceEvents(
 ): WorkspaceEventSubscription {
   validateStreamOptions(options)
   if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent (a function) is required')
-  const controller = new AbortController()
-  const outer = options.signal
-  const onOuterAbort = () => controller.abort(outer?.reason)
-  if (outer?.aborted) controller.abort(outer.reason)
-  else outer?.addEventListener('abort', onOuterAbort, { once: true })
+  const { controller, dispose } = linkedController(options.signal)
 
   const loop = workspaceEventLoop(options, controller.signal)
   let lastEventId = options.lastEventId
@@ -63,8 +60,7 @@ export function subscribeToWorkspaceEvents(
     } catch (error) {
       if (!controller.signal.aborted) report(options.onError, error)
     } finally {
-      outer?.removeEventListener('abort', onOuterAbort)
-      controller.abort()
+      dispose()
       await loop.return(undefined).catch(() => {})
     }
   }

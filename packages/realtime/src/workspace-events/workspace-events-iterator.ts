@@ -1,4 +1,5 @@
 import type { WorkspaceEvent } from '../event-types'
+import { linkedController } from './linked-controller'
 import { validateStreamOptions } from './validate-stream-options'
 import { workspaceEventLoop } from './workspace-event-loop'
 import type { DeliveredWorkspaceEvent, WorkspaceEventStreamOptions } from './workspace-events-options'
@@ -19,11 +20,7 @@ export interface WorkspaceEventIterator extends AsyncIterableIterator<WorkspaceE
  */
 export function workspaceEvents(options: WorkspaceEventStreamOptions): WorkspaceEventIterator {
   validateStreamOptions(options)
-  const controller = new AbortController()
-  const outer = options.signal
-  const onOuterAbort = () => controller.abort(outer?.reason)
-  if (outer?.aborted) controller.abort(outer.reason)
-  else outer?.addEventListener('abort', onOuterAbort, { once: true })
+  const { controller, dispose } = linkedController(options.signal)
   const loop = workspaceEventLoop(options, controller.signal)
   let lastEventId = options.lastEventId
   // Events of the current batch not yet handed out (the loop yields one batch per network chunk).
@@ -31,8 +28,7 @@ export function workspaceEvents(options: WorkspaceEventStreamOptions): Workspace
   let index = 0
 
   const finish = async (): Promise<IteratorReturnResult<undefined>> => {
-    outer?.removeEventListener('abort', onOuterAbort)
-    controller.abort()
+    dispose()
     await loop.return(undefined).catch(() => {})
     return { done: true, value: undefined }
   }

@@ -15,6 +15,7 @@ export {
   type IdentityServerOptions,
   startIdentityServer,
 } from './identity'
+export { type Served, serveFetch, serveNode } from './node-listener'
 export { json, sendJson, text } from './respond'
 export { startTestServer, type TestServer } from './server'
 export { type SseFrame, type SseWriter, sse } from './sse'

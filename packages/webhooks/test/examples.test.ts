@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type Served, serveFetch, serveNode } from '@amigo-ai/test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { amigoExpressHandler } from '../examples/express'
 import { handled } from '../examples/handle-event'
@@ -7,7 +8,6 @@ import { POST } from '../examples/nextjs'
 import { amigoWebhookListener } from '../examples/node-http'
 import worker from '../examples/worker'
 import { signWebhookPayload } from '../src/index'
-import { type Served, serveFetch, serveNode } from './serve'
 
 const SECRET = 'whsec_recipes_7d1c'
 

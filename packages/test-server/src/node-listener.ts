@@ -1,14 +1,14 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-/** A running loopback server. */
+/** A running loopback server for a raw listener. */
 export interface Served {
   url: string
   close(): Promise<void>
 }
 
-// The shared @amigo-ai/test-server buffers bodies as UTF-8 text before calling handlers; webhook
-// recipes must see the raw bytes, so these two small servers hand over the untouched stream.
+// startTestServer buffers each body as UTF-8 text before calling its handler; code under test that
+// must read the raw bytes itself (webhook receivers, framework adapters) gets the untouched stream here.
 
 /** Serves a node:http listener on 127.0.0.1 (ephemeral port); a throwing listener gets a 500. */
 export async function serveNode(listener: RequestListener): Promise<Served> {

@@ -40,8 +40,55 @@ export interface MockPlatformOptions {
   maxRecordedRequests?: number
 }
 
-/** Fills in defaults. */
+// Each numeric option and the smallest value that makes sense (a 0 ms heartbeat would spin).
+const NUMBERS: [keyof MockPlatformOptions, number][] = [
+  ['port', 0],
+  ['seed', 0],
+  ['latencyMs', 0],
+  ['sseRetryMs', 0],
+  ['sseHeartbeatMs', 1],
+  ['maxStreamsPerWorkspace', 1],
+  ['eventBufferSize', 1],
+  ['tokenTtlSeconds', 1],
+  ['deviceCodeIntervalSeconds', 0],
+  ['deviceCodeExpiresInSeconds', 1],
+  ['webhookMaxAttempts', 1],
+  ['webhookBaseDelayMs', 0],
+  ['turnTokenDelayMs', 0],
+  ['maxRecordedRequests', 0],
+]
+// Timers overflow past this and fire at once.
+const MAX_TIMER_MS = 2_147_483_647
+
+/** Throws a TypeError naming the first option of the wrong type or out of range. */
+export function validateOptions(o: unknown): asserts o is MockPlatformOptions {
+  if (typeof o !== 'object' || o === null) throw new TypeError('startMockPlatform options must be an object')
+  const opts = o as Record<string, unknown>
+  for (const [name, min] of NUMBERS) {
+    const v = opts[name]
+    if (v === undefined) continue
+    if (
+      typeof v !== 'number' ||
+      Number.isNaN(v) ||
+      v < min ||
+      (name !== 'maxRecordedRequests' && v > MAX_TIMER_MS)
+    )
+      throw new TypeError(`${name} must be a number >= ${min}, got ${typeof v === 'number' ? v : typeof v}`)
+  }
+  if (opts.port !== undefined && (!Number.isInteger(opts.port) || (opts.port as number) > 65_535))
+    throw new TypeError('port must be a whole number from 0 to 65535')
+  if (opts.faults !== undefined && !Array.isArray(opts.faults)) throw new TypeError('faults must be an array')
+  if (
+    opts.spec !== undefined &&
+    typeof opts.spec !== 'string' &&
+    (typeof opts.spec !== 'object' || opts.spec === null)
+  )
+    throw new TypeError('spec must be a path or an OpenAPI document object')
+}
+
+/** Fills in defaults (after checking the options with `validateOptions`). */
 export function resolveOptions(o: MockPlatformOptions): ResolvedOptions {
+  validateOptions(o)
   return {
     seed: o.seed ?? 1,
     latencyMs: o.latencyMs ?? 0,

@@ -34,6 +34,7 @@ const only = process.argv.slice(2)
 const reportDirs = () => [
   join(root, 'test-results'),
   join(root, 'examples', 'test-results'),
+  join(root, 'bench', 'test-results'),
   ...readdirSync(join(root, 'packages')).map((d) => join(root, 'packages', d, 'test-results')),
 ]
 

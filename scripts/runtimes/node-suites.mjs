@@ -7,11 +7,18 @@ import { dirname, join, relative } from 'node:path'
 import { exec, tail } from './exec.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
-const reportDirs = () => [
-  ...readdirSync(join(root, 'packages')).map((d) => join(root, 'packages', d, 'test-results')),
-  join(root, 'examples', 'test-results'),
-  join(root, 'bench', 'test-results'),
+const workspaceDirs = () => [
+  ...readdirSync(join(root, 'packages')).map((d) => join(root, 'packages', d)),
+  join(root, 'examples'),
+  join(root, 'bench'),
 ]
+const reportDirs = () => workspaceDirs().map((d) => join(d, 'test-results'))
+/** Workspace folders with a `test` script: each must leave a report, or it did not run. */
+const testedDirs = () =>
+  workspaceDirs().filter((d) => {
+    const file = join(d, 'package.json')
+    return existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).scripts?.test
+  })
 
 /** Runs the suite with `nodeBin` first on PATH; returns one check result. */
 export async function nodeSuite(nodeBin, version) {
@@ -29,7 +36,8 @@ export async function nodeSuite(nodeBin, version) {
   if (seen.stdout.trim() !== version) {
     return { ok: false, detail: `pnpm ran node ${seen.stdout.trim() || seen.stderr}, expected ${version}` }
   }
-  const r = await exec('pnpm', ['-r', '--workspace-concurrency=1', '--no-bail', 'test'], {
+  // --no-sort: a failing package must not stop the packages that depend on it from being tested.
+  const r = await exec('pnpm', ['-r', '--workspace-concurrency=1', '--no-bail', '--no-sort', 'test'], {
     cwd: root,
     env,
     timeoutMs: 600_000,
@@ -47,18 +55,21 @@ export async function nodeSuite(nodeBin, version) {
     }
   }
   const counts = `${passed} tests passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
-  if (r.code !== 0 || failed) {
+  const silent = testedDirs().filter((d) => !existsSync(join(d, 'test-results')))
+  if (r.code !== 0 || failed || silent.length) {
     // The failing tests and packages, not pages of passing output.
     const output = r.output
     let pkg = ''
-    const why = new Set()
+    const why = new Set(
+      silent.map((d) => `${relative(root, d)}: wrote no test report (its tests did not run)`),
+    )
     for (const line of output.split('\n').map((l) => l.trim())) {
       const run = line.match(/^RUN\s+v[\d.]+\s+(\S+)/)
       if (run) pkg = relative(root, run[1])
       else if (/^FAIL\s|No test files found/.test(line)) why.add(`${pkg}: ${line}`)
       else if (/failed in \d+ package/.test(line)) why.add(line)
     }
-    const repro = `reproduce: PATH=${dirname(nodeBin)}:$PATH pnpm -r --no-bail test`
+    const repro = `reproduce: PATH=${dirname(nodeBin)}:$PATH pnpm -r --no-bail --no-sort test`
     return {
       ok: false,
       detail: [

@@ -106,7 +106,7 @@ describe('workspace events: exactly once, in order, across forced drops', () => 
 })
 
 describe('workspace events: a server that replays from the start', () => {
-  it('delivers each of 6000 events once when every reconnect replays 4500 old events (beyond the 4096-key window)', async () => {
+  it('delivers each of 6000 events once when every reconnect replays 4500 old events (a replay longer than any window of remembered keys)', async () => {
     const total = 6000
     // Each connection re-sends the 4500 events before Last-Event-ID, then 100 new ones, then drops.
     const { server } = await replayServer({ total, dropEvery: 4600, overlap: 4500, dropStyle: 'end' })
@@ -135,5 +135,40 @@ describe('compareNumericIds', () => {
     expect(compareNumericIds('0007', '7')).toBe(0)
     expect(compareNumericIds('99999999999999999999', '100000000000000000000')).toBeLessThan(0)
     expect(compareNumericIds('abc', '1')).toBeUndefined()
+  })
+})
+
+describe('ReplayGuard', () => {
+  it('passes different events sharing a millisecond and skips their replay, however many share it', async () => {
+    const { ReplayGuard } = await import('../src/workspace-events/replay-guard')
+    const guard = new ReplayGuard()
+    const same = Array.from({ length: 50 }, (_, i) => `{"n":${i}}`)
+    expect(same.map((d) => guard.add('1700000000005', 'call.started', d))).toEqual(same.map(() => true))
+    // The same data under another type is another event.
+    expect(guard.add('1700000000005', 'call.ended', same[0]!)).toBe(true)
+    // Reconnected from that id: the replay of the whole group is skipped, older ids by order alone.
+    guard.resume('1700000000005')
+    expect(guard.isPastResumePoint('1700000000004')).toBe(false)
+    expect(guard.isPastResumePoint('1700000000005')).toBe(true)
+    expect(same.map((d) => guard.add('1700000000005', 'call.started', d))).toEqual(same.map(() => false))
+    expect(guard.add('1700000000005', 'call.ended', same[0]!)).toBe(false)
+    expect(guard.add('1700000000005', 'call.ended', '{"n":"new"}')).toBe(true)
+    // A newer id starts a fresh group and ends the catch-up.
+    expect(guard.isPastResumePoint('1700000000006')).toBe(true)
+    expect(guard.add('1700000000006', 'call.started', same[0]!)).toBe(true)
+    expect(guard.isPastResumePoint('1700000000004')).toBe(true)
+  })
+
+  it('orders ids of any length and leading zeros, and never drops ids that are not digits', async () => {
+    const { ReplayGuard } = await import('../src/workspace-events/replay-guard')
+    const guard = new ReplayGuard()
+    guard.resume('0100')
+    expect(guard.isPastResumePoint('99')).toBe(false)
+    expect(guard.isPastResumePoint('100')).toBe(true)
+    expect(guard.isPastResumePoint('evt-a')).toBe(true)
+    expect(guard.isPastResumePoint('5')).toBe(true)
+    expect(guard.add('evt-b', 't', 'b')).toBe(true)
+    expect(guard.add('evt-b', 't', 'b')).toBe(false)
+    expect(guard.add('evt-a', 't', 'a')).toBe(true)
   })
 })

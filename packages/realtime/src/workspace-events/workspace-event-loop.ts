@@ -11,8 +11,7 @@ import {
 import { readServerSentEventBatches } from '../sse/read-server-sent-events'
 import { reportCallbackError } from '../websocket/report-callback-error'
 import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
-import { RecentEventKeys } from './recent-event-keys'
-import { isOlderThanResumePoint } from './replay-guard'
+import { ReplayGuard } from './replay-guard'
 import { validateStreamOptions } from './validate-stream-options'
 import {
   WorkspaceEventStreamError,
@@ -56,7 +55,7 @@ export async function* workspaceEventLoop(
   const maxReconnects = options.maxReconnects ?? 10
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
   const url = `${(options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/v1/${encodeURIComponent(options.workspaceId)}/events/stream`
-  const seen = new RecentEventKeys()
+  const guard = new ReplayGuard()
   let lastEventId = options.lastEventId
   let floorMs = initialDelayMs
   let failures = 0
@@ -69,6 +68,7 @@ export async function* workspaceEventLoop(
     signal.addEventListener('abort', onAbort, { once: true })
     try {
       const resumedFrom = lastEventId
+      guard.resume(resumedFrom)
       const response = await open(doFetch, url, options, resumedFrom, connection.signal)
       if (response instanceof Terminal || response instanceof Recoverable) outcome = response
       else {
@@ -90,8 +90,10 @@ export async function* workspaceEventLoop(
         for await (const messages of batches) {
           const delivered: DeliveredWorkspaceEvent[] = []
           for (const message of messages) {
-            if (message.id !== undefined && isOlderThanResumePoint(message.id, resumedFrom)) continue
-            if (message.id !== undefined) lastEventId = message.id
+            if (message.id !== undefined) {
+              if (!guard.isPastResumePoint(message.id)) continue
+              lastEventId = message.id
+            }
             if (message.event === 'error') {
               const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame
               const code = typeof frame.code === 'string' ? frame.code : 'unknown'
@@ -104,7 +106,7 @@ export async function* workspaceEventLoop(
             }
             const event = decodeWorkspaceEvent(message)
             if (!event) continue
-            if (message.id !== undefined && !seen.add(message.id, message.event, message.data)) continue
+            if (message.id !== undefined && !guard.add(message.id, message.event, message.data)) continue
             failures = 0
             delivered.push(message.id === undefined ? { event } : { event, id: message.id })
           }

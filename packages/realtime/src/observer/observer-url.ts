@@ -18,6 +18,8 @@ export interface ObserverUrlOptions extends AgentOriginOptions {
 
 /** Builds `{ws|wss}://{agent origin}/v1/{workspace_id}/observers/{call_sid}/ws`. */
 export function observerUrl(options: ObserverUrlOptions): string {
+  if (typeof options !== 'object' || options === null)
+    throw new ConfigurationError('observerUrl options are required')
   if (options.url !== undefined) return checkSocketUrlOverride(options.url, 'url')
   if (typeof options.workspaceId !== 'string' || options.workspaceId === '')
     throw new ConfigurationError('workspaceId is required (a non-empty string)')

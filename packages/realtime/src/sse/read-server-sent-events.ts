@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@amigo-ai/core'
 import { createParser, type EventSourceMessage, type ParseError as SseParseError } from 'eventsource-parser'
 import { SseFrameTooLargeError } from './sse-frame-too-large-error'
 
@@ -41,6 +42,14 @@ export async function* readServerSentEvents(
   source: ByteSource,
   options: ReadServerSentEventsOptions = {},
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
+  // Checked here, not in the batch reader: internal callers validate their own options, and the
+  // workspace-event bundle should not carry these messages twice.
+  const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES
+  // A NaN or negative cap would fail the first frame with a misleading "frame too large".
+  if (typeof maxFrameBytes !== 'number' || !(maxFrameBytes > 0))
+    throw new ConfigurationError('maxFrameBytes must be a positive number of characters')
+  if (!(source instanceof ReadableStream) && typeof (source as Response | null)?.body !== 'object')
+    throw new ConfigurationError('readServerSentEvents needs a fetch Response or a ReadableStream of bytes')
   for await (const batch of readServerSentEventBatches(source, options)) yield* batch
 }
 

@@ -71,6 +71,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('createTextChat options are required')
   if (options.getToken === undefined) assertSubprotocolToken(options.token, 'token')
+  else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
   let conversationId = options.conversationId
   const buildUrl = () => textStreamUrl({ ...options, token: undefined, conversationId })
   buildUrl() // validates now, before connecting

@@ -46,8 +46,12 @@ export function validateWebSocketOptions(o: ReconnectingWebSocketOptions): void 
       throw new ConfigurationError(`${name} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`)
   }
   const m = o.maxReconnects
-  if (m !== undefined && (typeof m !== 'number' || !Number.isInteger(m) || m < 0))
-    throw new ConfigurationError(`maxReconnects must be a whole number >= 0, got ${kind(m)}`)
+  // Infinity is a deliberate "never give up".
+  if (
+    m !== undefined &&
+    (typeof m !== 'number' || !(Number.isInteger(m) || m === Number.POSITIVE_INFINITY) || m < 0)
+  )
+    throw new ConfigurationError(`maxReconnects must be a whole number >= 0 (or Infinity), got ${kind(m)}`)
   const s = o.signal as { aborted?: unknown; addEventListener?: unknown } | undefined
   if (s !== undefined && (typeof s?.aborted !== 'boolean' || typeof s.addEventListener !== 'function'))
     throw new ConfigurationError(`signal must be an AbortSignal, got ${kind(s)}`)

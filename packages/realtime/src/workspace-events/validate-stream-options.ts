@@ -1,7 +1,9 @@
 import { ConfigurationError } from '@amigo-ai/core'
 import type { WorkspaceEventStreamOptions } from './workspace-events-options'
 
-const nonNegative = (value: unknown) => typeof value === 'number' && value >= 0 && !Number.isNaN(value)
+// Delays past 2^31-1 ms overflow JS timers, which then fire at once (a reconnect storm).
+const inRange = (value: unknown, max = 2_147_483_647) =>
+  typeof value === 'number' && value >= 0 && value <= max
 
 /** Rejects unusable options before any request is made; messages name the option, never its value. */
 export function validateStreamOptions(options: WorkspaceEventStreamOptions): void {
@@ -15,10 +17,16 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
     throw new ConfigurationError('token (a non-empty string) or getToken (a function) is required')
   if (options.baseUrl !== undefined && typeof options.baseUrl !== 'string')
     throw new ConfigurationError('baseUrl must be a string')
-  for (const name of ['maxReconnects', 'initialDelayMs', 'maxDelayMs', 'maxFrameBytes'] as const) {
-    if (options[name] !== undefined && !nonNegative(options[name]))
-      throw new ConfigurationError(`${name} must be a non-negative number`)
-  }
+  const { maxReconnects: r, maxFrameBytes: f } = options
+  // maxReconnects may be Infinity, a deliberate "never give up".
+  const checks = [
+    ['initialDelayMs', inRange(options.initialDelayMs)],
+    ['maxDelayMs', inRange(options.maxDelayMs)],
+    ['maxReconnects', r === Infinity || (inRange(r, r) && Number.isInteger(r))],
+    ['maxFrameBytes', inRange(f, f) && (f as number) > 0],
+  ] as const
+  for (const [name, ok] of checks)
+    if (options[name] !== undefined && !ok) throw new ConfigurationError(`${name} is out of range`)
   if (options.fetch === undefined && typeof globalThis.fetch !== 'function')
     throw new ConfigurationError('No global fetch in this runtime; pass the fetch option')
 }

@@ -1,0 +1,78 @@
+import { isConfigurationError } from '@amigo-ai/core'
+import { describe, expect, it } from 'vitest'
+import {
+  createReconnectingWebSocket,
+  createTextChat,
+  observerUrl,
+  readServerSentEvents,
+  readTurnStreamEvents,
+  workspaceEvents,
+} from '../src/index'
+import { caught } from './helpers'
+
+const drain = async (it: AsyncIterable<unknown>) => {
+  for await (const _ of it) {
+    // draining only
+  }
+}
+
+describe('readServerSentEvents / readTurnStreamEvents name a bad argument', () => {
+  for (const source of [null, undefined, 'data: x\n\n', 42, {}]) {
+    it(`source ${JSON.stringify(source) ?? 'undefined'}`, async () => {
+      await expect(drain(readServerSentEvents(source as never))).rejects.toThrow(
+        /needs a fetch Response or a ReadableStream of bytes/,
+      )
+      await expect(drain(readTurnStreamEvents(source as never))).rejects.toThrow(/needs a fetch Response/)
+    })
+  }
+
+  // A NaN or negative cap used to fail the first frame as "too large", blaming the server.
+  for (const maxFrameBytes of [Number.NaN, -1, 0, '10']) {
+    it(`maxFrameBytes ${String(maxFrameBytes)}`, async () => {
+      const error = await drain(
+        readServerSentEvents(new Response('data: x\n\n'), { maxFrameBytes: maxFrameBytes as never }),
+      ).catch((e: unknown) => e)
+      expect(isConfigurationError(error)).toBe(true)
+      expect((error as Error).message).toMatch(/maxFrameBytes must be a positive number/)
+    })
+  }
+})
+
+describe('socket helpers name a bad argument', () => {
+  it('observerUrl(null)', () => {
+    expect(isConfigurationError(caught(() => observerUrl(null as never)))).toBe(true)
+  })
+
+  it('createTextChat with a getToken that is not a function', () => {
+    const error = caught(() =>
+      createTextChat({ workspaceId: 'ws-1', serviceId: 's', getToken: 'tok' as never }),
+    )
+    expect((error as Error).message).toBe('getToken must be a function')
+  })
+
+  it('maxReconnects: Infinity is accepted (never give up)', () => {
+    const socket = createReconnectingWebSocket({ url: 'ws://127.0.0.1:9/x', maxReconnects: Infinity })
+    socket.close()
+    return socket.done
+  })
+})
+
+describe('workspaceEvents names delays that would overflow timers', () => {
+  const base = { workspaceId: 'ws-1', token: 'tok-1234', baseUrl: 'http://127.0.0.1:9' }
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ initialDelayMs: 1e12 }, /initialDelayMs is out of range/],
+    [{ maxDelayMs: Number.POSITIVE_INFINITY }, /maxDelayMs is out of range/],
+    [{ maxReconnects: 1.5 }, /maxReconnects is out of range/],
+    [{ maxFrameBytes: 0 }, /maxFrameBytes is out of range/],
+  ]
+  for (const [options, message] of cases) {
+    it(JSON.stringify(options) ?? '', () => {
+      expect(() => workspaceEvents({ ...base, ...options } as never)).toThrow(message)
+    })
+  }
+
+  it('maxReconnects: Infinity is accepted', async () => {
+    const events = workspaceEvents({ ...base, maxReconnects: Infinity })
+    await events.return?.()
+  })
+})

@@ -178,13 +178,13 @@ async function open(
     await response.body?.cancel().catch(() => {})
     return new Recoverable(new Error(`Expected text/event-stream, got "${type || 'no content type'}"`))
   }
-  const error = await httpError(response)
+  const error = await httpError(response, token)
   if (!RETRYABLE_STATUSES.has(response.status)) return new Terminal(error)
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? 0
   return new Recoverable(error, retryAfterMs)
 }
 
-async function httpError(response: Response) {
+async function httpError(response: Response, token: string) {
   const text = await response.text().catch(() => '')
   let body: unknown = text
   try {
@@ -197,6 +197,8 @@ async function httpError(response: Response) {
     headers: response.headers,
     body,
     requestId: response.headers.get('x-request-id') ?? undefined,
+    // A server that echoes the token (e.g. in a 401 detail) must not put it into the error.
+    secrets: [token],
   })
 }
 

@@ -53,13 +53,14 @@ export class AmigoClient {
       baseUrl,
       userAgent: config.userAgent ?? SDK_USER_AGENT,
     })
-    const connection: ClientConnection = {
+    const connection = {
       baseUrl,
       workspaceId: config.workspaceId,
-      apiKey: config.apiKey,
       ...(config.agentBaseUrl !== undefined ? { agentBaseUrl: config.agentBaseUrl } : {}),
       ...(config.fetch !== undefined ? { fetch: config.fetch } : {}),
-    }
+    } as ClientConnection
+    // The key stays reachable for the realtime helpers but out of every enumeration and JSON.
+    Object.defineProperty(connection, 'apiKey', { value: config.apiKey, enumerable: false })
     attach(this, { transport, connection })
   }
 

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import {
   AmigoClient,
   ConfigurationError,
@@ -22,6 +23,23 @@ describe('AmigoClient configuration', () => {
       expect(isConfigurationError(error)).toBe(true)
       expect(String(error)).not.toContain('secret-key-value')
     }
+  })
+
+  it('never prints or serialises the API key (client, resources, nested groups, scoped views)', () => {
+    const key = 'amg_live_never_print_me_123'
+    const client = new AmigoClient({ apiKey: key, workspaceId: 'ws' })
+    const views: unknown[] = [
+      client,
+      client.agents,
+      client.settings.voice,
+      client.withOptions({ timeout: 1000 }),
+      client.agents.withOptions({ maxRetries: 0 }),
+    ]
+    for (const view of views) {
+      expect(inspect(view, { depth: 10, showHidden: false })).not.toContain(key)
+      expect(JSON.stringify(view) ?? '').not.toContain(key)
+    }
+    expect(String(client)).not.toContain(key)
   })
 
   it('defaults to the public API origin and drops a trailing slash', () => {

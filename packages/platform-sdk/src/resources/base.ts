@@ -104,11 +104,18 @@ function mergeHeaders(...sets: Array<RequestOptions['headers'] | undefined>): He
 /** Base class of every resource: holds the transport and offers typed call and paging helpers. */
 export abstract class APIResource {
   /** Shared context; not part of the public API. */
-  protected readonly _ctx: ResourceContext
+  declare protected readonly _ctx: ResourceContext
 
   /** Builds a resource over a context (the client does this; users rarely need to). */
   constructor(ctx: ResourceContext) {
-    this._ctx = ctx
+    // Not enumerable: printing or serialising a resource (or the client holding it) must never
+    // reach the connection, whose apiKey is a secret.
+    Object.defineProperty(this, '_ctx', {
+      value: ctx,
+      enumerable: false,
+      writable: false,
+      configurable: false,
+    })
   }
 
   /** A copy of this resource whose calls carry extra options (timeout, maxRetries, headers, ...). */

@@ -3,17 +3,26 @@ import { VERSION } from '../version'
 /** Header values a caller may pass: any HeadersInit, or a record where `null` removes a default. */
 export type HeaderLayer = HeadersInit | Record<string, string | null | undefined> | undefined
 
-/** Applies header layers in order onto `target` (later layers win; `null` deletes). */
-export function applyHeaders(target: Headers, ...layers: HeaderLayer[]): Headers {
+/** Lower-cased header names to values: what the transport hands openapi-fetch for one attempt. */
+export type HeaderRecord = Record<string, string>
+
+/**
+ * Applies header layers in order onto a plain record (later layers win, names compared
+ * case-insensitively, `null` deletes). A record rather than a `Headers`: openapi-fetch builds its own
+ * `Headers` from whatever it is given, so building one here too cost a second copy per request.
+ */
+export function applyHeaders(target: HeaderRecord, ...layers: HeaderLayer[]): HeaderRecord {
   for (const layer of layers) {
     if (!layer) continue
     if (layer instanceof Headers || Array.isArray(layer)) {
-      for (const [k, v] of new Headers(layer as HeadersInit)) target.set(k, v)
+      for (const [k, v] of new Headers(layer as HeadersInit)) target[k] = v
       continue
     }
-    for (const [k, v] of Object.entries(layer)) {
-      if (v === null) target.delete(k)
-      else if (v !== undefined) target.set(k, String(v))
+    for (const k in layer) {
+      if (!Object.hasOwn(layer, k)) continue
+      const v = (layer as Record<string, string | null | undefined>)[k]
+      if (v === null) delete target[k.toLowerCase()]
+      else if (v !== undefined) target[k.toLowerCase()] = String(v)
     }
   }
   return target
@@ -42,12 +51,13 @@ const isBrowser = () => typeof (globalThis as { document?: unknown }).document !
 export const clientHeaderValue = (userAgent: string | undefined): string =>
   userAgent ?? `@amigo-ai/core/${VERSION}`
 
-/** Sets the SDK identification headers unless the caller set them already. */
-export function setClientHeaders(headers: Headers, userAgent: string | undefined): void {
+/** The SDK identification headers (`x-amigo-client`, and `user-agent` outside browsers); computed once per client. */
+export function clientHeaders(userAgent: string | undefined): HeaderRecord {
   const name = clientHeaderValue(userAgent)
-  if (!headers.has('x-amigo-client')) headers.set('x-amigo-client', name)
-  if (!isBrowser() && !headers.has('user-agent')) {
+  const out: HeaderRecord = { 'x-amigo-client': name }
+  if (!isBrowser()) {
     const node = (globalThis as { process?: { version?: unknown } }).process?.version
-    headers.set('user-agent', typeof node === 'string' ? `${name} node/${node.replace(/^v/, '')}` : name)
+    out['user-agent'] = typeof node === 'string' ? `${name} node/${node.replace(/^v/, '')}` : name
   }
+  return out
 }

@@ -80,7 +80,7 @@ function reportHookError(
 }
 
 /** A copy of `request` safe to hand to hooks: same URL, method and body, Authorization redacted. */
-export function redactRequest(request: Request, body: unknown): Request {
+export function redactRequest(request: Pick<Request, 'url' | 'method' | 'headers'>, body: unknown): Request {
   const headers = new Headers(withoutMultipartType(request.headers, body))
   if (headers.has('authorization')) headers.set('authorization', 'Bearer [REDACTED]')
   // Only bodies that can be read twice are copied; a one-shot stream stays with the real request.

@@ -29,7 +29,10 @@ export function withResponseMeta<T>(data: T, result: ApiResult<unknown>): WithRe
     statusCode: result.response.status,
     headers: result.response.headers,
     requestId: result.requestId,
-    rateLimit: result.rateLimit,
+    // Read through on first use: the transport parses the rate-limit headers lazily.
+    get rateLimit() {
+      return result.rateLimit
+    },
   }
   Object.defineProperty(data, '_request_id', {
     value: result.requestId,

@@ -18,7 +18,7 @@ import {
 } from '../retry/policy'
 import { parseRetryAfter } from '../retry/retry-after'
 import { sleep } from '../retry/sleep'
-import { runAttempt } from './attempt'
+import { PendingRequest, runAttempt } from './attempt'
 import { attemptSignal } from './attempt-signal'
 import {
   type ApiKeySource,
@@ -29,9 +29,10 @@ import {
   validateOptions,
 } from './config'
 import { errorFromThrown } from './failure'
-import { applyHeaders, mergeLayers, setClientHeaders } from './headers'
+import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
 import { type ClientHooks, runHook } from './hooks'
 import { resolvePathParams } from './path-params'
+import type { RateLimitInfo } from './rate-limit'
 import { parseRateLimit, requestIdOf } from './rate-limit'
 import type { ApiResult } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
@@ -42,15 +43,19 @@ interface Shared {
   client: Client<any>
   base: BaseUrl
   fetchImpl: typeof fetch
+  customFetch: boolean
   apiKey: ApiKeySource
   fixedPathParams: Record<string, string>
   hooks?: ClientHooks
   retry: ResolvedRetry
   timeout?: number
   headers?: HeadersInit
-  userAgent?: string
+  /** `x-amigo-client` and `user-agent`, built once: they do not change between requests. */
+  clientHeaders: HeaderRecord
   /** Credentials seen so far, kept only to scrub them from messages. */
   secrets: Set<string>
+  /** Scrubs every credential seen so far from a text (one function per client, not one per call). */
+  redact: (text: string) => string
 }
 
 /**
@@ -72,19 +77,21 @@ export class Transport<Paths extends {} = {}> {
     if (custom === undefined && typeof globalThis.fetch !== 'function')
       throw new ConfigurationError('fetch is not available in this runtime: pass the fetch option')
     this.shared = {
-      client: createClient({ baseUrl: base.absolute }),
+      client: createClient({ baseUrl: base.absolute, Request: PendingRequest as unknown as typeof Request }),
       base,
       // The global fetch is looked up per call (instrumentation may replace it after construction),
       // and called unbound: browser fetch rejects a `this` other than the global object.
       fetchImpl: (input, init) => (custom ?? globalThis.fetch)(input, init),
+      customFetch: custom !== undefined,
       apiKey: config.apiKey,
       fixedPathParams: { ...defaults.pathParams, workspace_id: config.workspaceId },
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
       timeout: config.timeout,
       headers: config.headers,
-      userAgent: config.userAgent,
+      clientHeaders: clientHeaders(config.userAgent),
       secrets: new Set(typeof config.apiKey === 'string' ? [config.apiKey] : []),
+      redact: (text) => redactSecrets(text, [...this.shared.secrets]),
     }
     this.scoped = {}
     // An own (enumerable) property, so withOptions views get it too through Object.assign.
@@ -150,7 +157,8 @@ export class Transport<Paths extends {} = {}> {
     if (typeof path !== 'string' || !path.startsWith('/'))
       throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)
     validateOptions(init, '')
-    const opts = layer(this.scoped, init)
+    // Most calls carry no per-call options: the view's own layer is then used as is, not copied.
+    const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()
     const params = {
       path: resolvePathParams(path, init.params?.path, shared.fixedPathParams),
@@ -161,7 +169,7 @@ export class Transport<Paths extends {} = {}> {
     const timeout = opts.timeout ?? shared.timeout
     const retrySafe = isRetrySafe(upper, opts.idempotencyKey !== undefined)
     const userSignal = opts.signal
-    const redact = (text: string) => redactSecrets(text, [...shared.secrets])
+    const { redact } = shared
     const parseAs = init.parseAs ?? 'json'
 
     for (let attempt = 0; ; attempt++) {
@@ -169,7 +177,7 @@ export class Transport<Paths extends {} = {}> {
       // Awaited only for an apiKey getter: under a burst of concurrent calls an await here lets every
       // other call run its own preparation before this one is sent (bench: 50-concurrent latency).
       const built = this.buildHeaders(init, opts)
-      const headers = built instanceof Headers ? built : await built
+      const headers = built instanceof Promise ? await built : built
       const signal = attemptSignal(userSignal, timeout)
       const outcome = await runAttempt({
         client: shared.client,
@@ -182,6 +190,7 @@ export class Transport<Paths extends {} = {}> {
         parseAs,
         signal: signal.signal,
         fetchImpl: shared.fetchImpl,
+        customFetch: shared.customFetch,
         base: shared.base,
         hooks: shared.hooks,
         attempt,
@@ -195,11 +204,16 @@ export class Transport<Paths extends {} = {}> {
         else signal.dispose()
         const { response } = outcome
         const data = response.status === 205 ? undefined : outcome.data
+        // rateLimit is parsed on first read: four header lookups per call that most callers never use.
+        let rateLimit: RateLimitInfo | undefined
         return {
           data,
           response,
           requestId: requestIdOf(response.headers),
-          rateLimit: parseRateLimit(response.headers),
+          get rateLimit() {
+            rateLimit ??= parseRateLimit(response.headers)
+            return rateLimit
+          },
         }
       }
       const timedOut = signal.timedOut
@@ -258,33 +272,34 @@ export class Transport<Paths extends {} = {}> {
   }
 
   /** Headers of one attempt; the API key getter is called here, so each attempt gets a fresh token. */
-  private buildHeaders(init: RequestInit_, opts: RequestOptions): Headers | Promise<Headers> {
+  private buildHeaders(init: RequestInit_, opts: RequestOptions): HeaderRecord | Promise<HeaderRecord> {
     const { shared } = this
     const headers = applyHeaders(
-      new Headers({ accept: init.accept ?? 'application/json' }),
+      { accept: init.accept ?? 'application/json' },
       shared.headers,
       opts.headers,
       init.params?.header,
     )
-    if (init.contentType) headers.set('content-type', init.contentType)
-    if (opts.idempotencyKey !== undefined) headers.set('idempotency-key', opts.idempotencyKey)
-    setClientHeaders(headers, shared.userAgent)
+    if (init.contentType) headers['content-type'] = init.contentType
+    if (opts.idempotencyKey !== undefined) headers['idempotency-key'] = opts.idempotencyKey
+    // The identification headers unless the caller set them (a null in a layer does not remove them).
+    for (const name in shared.clientHeaders) headers[name] ??= shared.clientHeaders[name]!
     // An explicit Authorization header from the caller is kept as is.
-    if (init.auth === false || headers.has('authorization')) return headers
+    if (init.auth === false || headers.authorization !== undefined) return headers
     const { apiKey } = shared
     if (typeof apiKey !== 'function') return this.authorize(headers, apiKey)
     return Promise.resolve(apiKey()).then((key) => this.authorize(headers, key))
   }
 
   /** Sets the bearer key (checked: a getter may return anything) and remembers it for redaction. */
-  private authorize(headers: Headers, key: unknown): Headers {
+  private authorize(headers: HeaderRecord, key: unknown): HeaderRecord {
     const { shared } = this
     if (typeof key !== 'string' || key === '')
       throw new ConfigurationError('apiKey getter must return a non-empty string')
     checkApiKey(key, 'the key returned by the apiKey getter')
     if (shared.secrets.size > 16) shared.secrets.clear()
     shared.secrets.add(key)
-    headers.set('authorization', `Bearer ${key}`)
+    headers.authorization = `Bearer ${key}`
     return headers
   }
 }
@@ -310,6 +325,14 @@ function inspectTransport(
   const body = inspect ? inspect(summary, options) : JSON.stringify(summary)
   return `${this.constructor.name} ${body}`
 }
+
+/** True when a call passes any option that {@link layer} would put over the view's own. */
+const hasOptions = (init: RequestOptions): boolean =>
+  init.timeout !== undefined ||
+  init.maxRetries !== undefined ||
+  init.signal !== undefined ||
+  init.idempotencyKey !== undefined ||
+  init.headers !== undefined
 
 /** Layers request options: later values win, headers merge (a `null` header value removes one). */
 function layer(base: RequestOptions, next: RequestOptions): RequestOptions {

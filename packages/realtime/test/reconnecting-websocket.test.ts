@@ -1,5 +1,6 @@
 import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
+import { WebSocket as NodeWs } from 'ws'
 import {
   createReconnectingWebSocket,
   isRealtimeConnectionError,
@@ -16,6 +17,10 @@ const protocolsOf = (c: WsConnection) =>
     .map((p) => p.trim())
 
 const quick = { initialDelayMs: 1, maxDelayMs: 5, maxReconnects: 5, idleTimeoutMs: 0 } as const
+// Node 22+ has a global WebSocket (undici) that, like a browser's, hides the HTTP status of a refused
+// upgrade and handles a stalled handshake in its own way. Tests about those wire details pin `ws`, the
+// implementation this package uses where no global exists, so they check the same thing on every Node.
+const withWs = { WebSocket: NodeWs as unknown as ReconnectingWebSocketOptions['WebSocket'] }
 
 function managed(url: string, overrides: Partial<ReconnectingWebSocketOptions> = {}) {
   const messages: (string | ArrayBuffer)[] = []
@@ -175,7 +180,11 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
         }),
     })
     const port = (tcp.address() as { port: number }).port
-    const { socket, errors } = managed(`ws://127.0.0.1:${port}`, { idleTimeoutMs: 40, maxReconnects: 2 })
+    const { socket, errors } = managed(`ws://127.0.0.1:${port}`, {
+      ...withWs,
+      idleTimeoutMs: 40,
+      maxReconnects: 2,
+    })
     await socket.done
     expect(sockets.length).toBe(3)
     expect(errors[0]?.reason).toBe('idle_watchdog')
@@ -312,11 +321,23 @@ describe('createReconnectingWebSocket: close codes', () => {
 
   it('an HTTP 401 answer to the upgrade is terminal (auth)', async () => {
     const server = track(await startWsServer({ verify: () => 401 }))
-    const { socket, errors, reconnects } = managed(server.url)
+    const { socket, errors, reconnects } = managed(server.url, withWs)
     await socket.done
     expect(reconnects).toEqual([])
     expect(errors[0]?.reason).toBe('auth')
   })
+
+  it.skipIf(typeof globalThis.WebSocket !== 'function')(
+    'with the global WebSocket, a refused upgrade (status hidden) reconnects, then gives up',
+    async () => {
+      // Browsers (and Node 22+'s global WebSocket) report a refused upgrade as a bare 1006 close.
+      const server = track(await startWsServer({ verify: () => 401 }))
+      const { socket, errors, reconnects } = managed(server.url, { maxReconnects: 2 })
+      await socket.done
+      expect(reconnects).toHaveLength(2)
+      expect(errors[0]?.reason).toBe('reconnect_budget_exhausted')
+    },
+  )
 
   it('a message resets the failure count, so a long-lived flaky socket keeps reconnecting', async () => {
     const server = track(

@@ -43,12 +43,14 @@ export function runConnection(
     let opened = false
     let httpStatus: number | undefined
     let timer: ReturnType<typeof setTimeout> | undefined
+    let closeGrace: ReturnType<typeof setTimeout> | undefined
     let settled = false
 
     const settle = (end: ConnectionEnd) => {
       if (settled) return
       settled = true
       if (timer !== undefined) clearTimeout(timer)
+      if (closeGrace !== undefined) clearTimeout(closeGrace)
       hooks.stopSignal.removeEventListener('abort', onStop)
       socket.onopen = socket.onmessage = socket.onclose = null
       // `ws` emits an error when a socket is killed mid-handshake; with no listener it would throw.
@@ -87,6 +89,18 @@ export function runConnection(
       const text = event?.message ?? event?.error?.message ?? ''
       const match = /Unexpected server response: (\d{3})/.exec(text)
       if (match) httpStatus = Number(match[1])
+      // Some runtimes (Node 22's undici WebSocket on a refused upgrade) fire `error` and never
+      // `close`, leaving the socket CONNECTING forever; end the connection ourselves so the
+      // reconnect loop goes on instead of hanging.
+      if (closeGrace === undefined) {
+        closeGrace = setTimeout(
+          () => {
+            settle({ kind: 'closed', code: 1006, reason: '', httpStatus, opened })
+            abandon(1000, 'error without close')
+          },
+          opened ? 1000 : 50,
+        )
+      }
     }
     socket.onclose = (event: { code?: number; reason?: string }) => {
       settle({ kind: 'closed', code: event?.code ?? 1006, reason: event?.reason ?? '', httpStatus, opened })

@@ -17,6 +17,8 @@ describe('workspace event stream (SSE)', () => {
     const s = await readSse(mock, stream())
     try {
       expect(s.res.headers.get('content-type')).toMatch(/^text\/event-stream/)
+      // Readable from a dashboard on another origin, like the JSON routes.
+      expect(s.res.headers.get('access-control-allow-origin')).toBe('*')
       mock.emit('call.started', {
         call_sid: 'CA1',
         direction: 'inbound',

@@ -21,6 +21,8 @@ export class SseWriter {
       'cache-control': 'no-cache',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
+      // Dashboards on another origin read the stream directly, like the JSON routes.
+      'access-control-allow-origin': '*',
       ...headers,
     })
     this.res.flushHeaders()

@@ -20,6 +20,7 @@ const steps = [
     ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only', '--continue'],
   ],
   ['layering', 'node', ['scripts/check-layering.mjs']],
+  ['bundles (browser + worker)', 'node', ['scripts/check-bundles.mjs']],
   [
     'unit tests',
     'pnpm',

@@ -111,6 +111,33 @@ describe('paginate over the three page shapes', () => {
     expect(server.requests.map((r) => r.query.get('limit'))).toEqual(['5', '5'])
   })
 
+  it('serves next() calls made without awaiting in order, one request per page', async () => {
+    const t = await setup()
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/things', { params: { query } })).data
+    const it = autoPage<Thing>(fetchPage, { params: { limit: 20 } })
+    const results = await Promise.all(Array.from({ length: 47 }, () => it.next()))
+    expect(results.slice(0, 45).map((r) => r.value?.id)).toEqual(ALL.map((x) => x.id))
+    expect(results.slice(45)).toEqual([
+      { done: true, value: undefined },
+      { done: true, value: undefined },
+    ])
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('a failed page ends the iteration: the error once, then done', async () => {
+    let calls = 0
+    const it = autoPage<number>(async () => {
+      if (++calls === 2) throw new Error('page 2 failed')
+      return { items: [1, 2], has_more: true, continuation_token: `c${calls}` }
+    })
+    expect((await it.next()).value).toBe(1)
+    expect((await it.next()).value).toBe(2)
+    await expect(it.next()).rejects.toThrow('page 2 failed')
+    expect(await it.next()).toEqual({ done: true, value: undefined })
+    expect(calls).toBe(2)
+  })
+
   it('without maxPageSize or limit, the params are sent as given', async () => {
     const t = await setup()
     const fetchPage = async (query: Record<string, unknown>) =>

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
+import { createRequire } from 'node:module'
 import type { Duplex } from 'node:stream'
-import { type WebSocket, WebSocketServer } from 'ws'
+import type { WebSocket, WebSocketServer } from 'ws'
 import { canAccessWorkspace, type Principal } from '../auth/principal'
 import type { FaultRegistry } from '../faults/registry'
 import type { MockFault } from '../faults/types'
@@ -13,6 +14,10 @@ const OBSERVER = /^\/v1\/([^/]+)\/observers\/([^/]+)\/ws\/?$/
 const TEXT_STREAM = /^\/agent\/text-stream\/?$/
 const SESSION_CONNECT = /^\/v1\/([^/]+)\/sessions\/connect\/?$/
 
+// ws is loaded when the first mock starts, not at import (a fifth of the package's cold import time).
+const requireLazily = createRequire(import.meta.url)
+const wsServerClass = () => (requireLazily('ws') as typeof import('ws')).WebSocketServer
+
 /** Handles WebSocket upgrades: the observer stream, the text stream and session connect. */
 export class MockWebSockets {
   private readonly wss: WebSocketServer
@@ -23,7 +28,7 @@ export class MockWebSockets {
     private readonly faults: FaultRegistry,
   ) {
     // Echo `auth` as the chosen subprotocol so clients offering `auth, <token>` complete the handshake.
-    this.wss = new WebSocketServer({
+    this.wss = new (wsServerClass())({
       noServer: true,
       handleProtocols: (protocols) => (protocols.has('auth') ? 'auth' : false),
     })

@@ -1,10 +1,20 @@
-import Ajv2020Import from 'ajv/dist/2020.js'
-import addFormatsImport from 'ajv-formats'
+import { createRequire } from 'node:module'
+import type Ajv2020Import from 'ajv/dist/2020.js'
+import type addFormatsImport from 'ajv-formats'
 import type { JsonSchema, OpenApiDocument } from './types'
 
-// ajv and ajv-formats are CommonJS; depending on the loader the class sits on `.default` or is the module.
-const Ajv2020: typeof Ajv2020Import = (Ajv2020Import as any).default ?? Ajv2020Import
-const addFormats: typeof addFormatsImport = (addFormatsImport as any).default ?? addFormatsImport
+// Ajv is loaded on first use, not at import: its modules were about a third of the package's cold
+// import time (bench: cold import), and a program importing the mock may never start one.
+// Both are CommonJS, so a require works from the ESM and the CJS build alike.
+const requireLazily = createRequire(import.meta.url)
+// Depending on the loader the class sits on `.default` or is the module.
+const unwrap = <T>(mod: unknown): T => ((mod as { default?: T }).default ?? mod) as T
+let ajvModules: { Ajv2020: typeof Ajv2020Import; addFormats: typeof addFormatsImport } | undefined
+const loadAjv = () =>
+  (ajvModules ??= {
+    Ajv2020: unwrap(requireLazily('ajv/dist/2020.js')),
+    addFormats: unwrap(requireLazily('ajv-formats')),
+  })
 
 /** Prefix of the id each component schema is registered under (`amigo:schemas/AgentResponse`). */
 export const SCHEMA_ID_PREFIX = 'amigo:schemas/'
@@ -26,6 +36,7 @@ export function unanchorRefs(schema: JsonSchema): JsonSchema {
  * component is its own registered schema, so a schema referenced from many places compiles once.
  */
 export function createAjv(doc: OpenApiDocument, opts: { useDefaults: boolean; verbose?: boolean }) {
+  const { Ajv2020, addFormats } = loadAjv()
   const ajv = new Ajv2020({
     strict: false,
     allErrors: true,

@@ -1,6 +1,7 @@
 import type { ObserverEvent } from '../event-types'
 
-const utf8 = new TextDecoder()
+// Marked pure so a bundle that never decodes these frames drops it (the built dist is one module).
+const utf8 = /* @__PURE__ */ new TextDecoder()
 
 /** Decodes one observer frame; non-JSON, non-object and `type`-less frames give undefined (dropped). */
 export function decodeObserverFrame(data: string | ArrayBuffer): ObserverEvent | undefined {

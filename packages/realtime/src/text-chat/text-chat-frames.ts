@@ -53,7 +53,8 @@ export type TextChatServerFrame =
   | TextChatErrorFrame
   | TextChatOtherFrame
 
-const utf8 = new TextDecoder()
+// Marked pure so a bundle that never decodes these frames drops it (the built dist is one module).
+const utf8 = /* @__PURE__ */ new TextDecoder()
 
 /** Decodes a server frame; non-JSON or `type`-less frames give undefined. */
 export function decodeTextChatFrame(data: string | ArrayBuffer): TextChatServerFrame | undefined {

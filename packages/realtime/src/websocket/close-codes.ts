@@ -29,17 +29,11 @@ export type CloseAction =
   /** Reconnect with backoff; `rateLimited` raises the next delay to the rate-limit floor. */
   | { kind: 'retry'; reason: RealtimeConnectionErrorReason; rateLimited: boolean }
 
-const CLIENT_ERRORS = new Set<number>([
-  CloseCode.POLICY_VIOLATION,
-  CloseCode.CLIENT_ERROR,
-  CloseCode.FORBIDDEN,
-  CloseCode.NOT_FOUND,
-])
-const SERVER_ERRORS = new Set<number>([
-  CloseCode.INTERNAL_ERROR,
-  CloseCode.SERVICE_RESTART,
-  CloseCode.BAD_GATEWAY,
-])
+// Plain numbers (POLICY_VIOLATION, CLIENT_ERROR, FORBIDDEN, NOT_FOUND; INTERNAL_ERROR,
+// SERVICE_RESTART, BAD_GATEWAY): reading CloseCode here would count as a side effect, and then every
+// bundle of the built package keeps these sets and CloseCode, even an SSE-only browser app.
+const CLIENT_ERRORS = new Set<number>([1008, 4001, 4003, 4004])
+const SERVER_ERRORS = new Set<number>([1011, 1012, 1014])
 
 /** Maps a close code to the loop's next step (the taxonomy in the package README). */
 export function classifyClose(code: number): CloseAction {

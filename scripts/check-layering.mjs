@@ -33,10 +33,11 @@ const walk = (dir) =>
 const specifierRe =
   /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g
 
-export function check() {
+/** Every layering problem of the workspace at `base` (default: this repository). */
+export function check(base = root) {
   const problems = []
   for (const [dir, rule] of Object.entries(rules)) {
-    const pkgDir = join(root, 'packages', dir)
+    const pkgDir = join(base, 'packages', dir)
     const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
     const declared = Object.keys(pkg.dependencies ?? {})
     const declaredPeers = Object.keys(pkg.peerDependencies ?? {})

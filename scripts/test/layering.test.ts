@@ -1,0 +1,52 @@
+// The layering check must catch what DESIGN.md forbids: run it on a copy of the packages with one
+// forbidden import or dependency added, and on the untouched tree.
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+// @ts-expect-error: plain ESM script without types
+import { check } from '../check-layering.mjs'
+
+const root = join(import.meta.dirname, '..', '..')
+let copies: string[] = []
+afterEach(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true })
+  copies = []
+})
+
+function copyPackages(): string {
+  const base = mkdtempSync(join(tmpdir(), 'amigo-layering-'))
+  copies.push(base)
+  cpSync(join(root, 'packages'), join(base, 'packages'), {
+    recursive: true,
+    filter: (src) => !/[\\/](node_modules|dist|test-results)$/.test(src),
+  })
+  return base
+}
+
+describe('layering check', () => {
+  it('passes on the repository as it is', () => {
+    expect(check(root)).toEqual([])
+  })
+
+  it('fails when core imports the umbrella', () => {
+    const base = copyPackages()
+    appendFileSync(join(base, 'packages/core/src/index.ts'), "\nimport '@amigo-ai/platform-sdk'\n")
+    expect(check(base).join('\n')).toMatch(/@amigo-ai\/core .*imports @amigo-ai\/platform-sdk/)
+  })
+
+  it('fails when webhooks gains a runtime dependency', () => {
+    const base = copyPackages()
+    const file = join(base, 'packages/webhooks/package.json')
+    const pkg = JSON.parse(readFileSync(file, 'utf8'))
+    pkg.dependencies = { 'left-pad': '1.3.0' }
+    writeFileSync(file, JSON.stringify(pkg))
+    expect(check(base).join('\n')).toMatch(/webhooks declares dependency "left-pad"/)
+  })
+
+  it('fails when a Node module reaches the universal realtime entry', () => {
+    const base = copyPackages()
+    appendFileSync(join(base, 'packages/realtime/src/index.ts'), "\nimport 'node:fs'\n")
+    expect(check(base).join('\n')).toMatch(/realtime src\/index.ts imports Node-only "node:fs"/)
+  })
+})

@@ -1,7 +1,7 @@
-import { ParseError, type RequestOptions, type WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { Invoice } from '../types'
 import { APIResource, type WithMeta } from './base'
-import { bytesWithMeta } from './binary'
+import { bytesOrJson } from './binary'
 import type { AutoPagingParams, OperationQuery, OperationResult } from './operation-types'
 
 /** Result of `billing.getDashboard`. */
@@ -63,7 +63,7 @@ export class BillingResource extends APIResource {
       },
       options,
     )
-    return pdfOrLink(result)
+    return bytesOrJson<InvoicePdfLink>(result) as WithResponseMeta<InvoicePdf>
   }
 
   /** Usage per day for a period, optionally for one meter (`GET /billing/usage/trends`). */
@@ -86,25 +86,4 @@ export class BillingResource extends APIResource {
       options,
     )
   }
-}
-
-/** Reads a downloaded invoice body: JSON (a download link) is parsed, anything else stays bytes. */
-function pdfOrLink(result: unknown): WithResponseMeta<InvoicePdf> {
-  const bytes = bytesWithMeta(result)
-  const contentType = bytes.lastResponse?.headers.get('content-type') ?? ''
-  if (!/\bjson\b/i.test(contentType)) return bytes
-  let link: unknown
-  try {
-    link = JSON.parse(new TextDecoder().decode(bytes))
-  } catch (cause) {
-    throw new ParseError('The invoice PDF answer claimed JSON but could not be parsed', {
-      ...(bytes._request_id !== undefined ? { requestId: bytes._request_id } : {}),
-      cause,
-    })
-  }
-  if (link === null || typeof link !== 'object') return bytes
-  for (const key of ['_request_id', 'lastResponse'] as const) {
-    Object.defineProperty(link, key, { value: bytes[key], enumerable: false })
-  }
-  return link as WithResponseMeta<InvoicePdfLink>
 }

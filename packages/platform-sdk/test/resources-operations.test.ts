@@ -1,6 +1,6 @@
 // Analytics, settings, surfaces, billing, operators, triggers, review queue, compliance, audit,
 // recordings, workspace data queries and external integrations.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { expectSent } from './helpers/expect-sent'
 import { lastRequest, useMockPlatform } from './helpers/mock-client'
 
@@ -180,9 +180,15 @@ describe('triggers', () => {
     expect(paused.is_active).toBe(false)
     const resumed = await client.triggers.resume(trigger.id)
     expect(resumed.is_active).toBe(true)
-    const runs = await client.triggers.listRuns(trigger.id)
+    // The mock completes a fired run a few milliseconds later; wait for it so the two reads
+    // below see the same history (comparing them mid-completion raced under load).
+    const runs = await vi.waitFor(async () => {
+      const page = await client.triggers.listRuns(trigger.id)
+      expect(page.items.map((r) => r.event_type)).toContain('trigger.completed')
+      return page
+    })
     expectSent(env, 'GET', `/triggers/${trigger.id}/runs`)
-    expect(runs.items.length).toBeGreaterThan(0)
+    expect(runs.items.map((r) => r.event_type)).toEqual(['trigger.completed', 'trigger.fired'])
     const walked = []
     for await (const run of client.triggers.listRunsAutoPaging(trigger.id)) walked.push(run)
     expect(walked.length).toBe(runs.items.length)

@@ -3,13 +3,13 @@ import { VERSION } from '../version'
 /** Header values a caller may pass: any HeadersInit, or a record where `null` removes a default. */
 export type HeaderLayer = HeadersInit | Record<string, string | null | undefined> | undefined
 
-/** Lower-cased header names to values: what the transport hands openapi-fetch for one attempt. */
+/** Lower-cased header names to values: what the transport hands fetch for one attempt. */
 export type HeaderRecord = Record<string, string>
 
 /**
  * Applies header layers in order onto a plain record (later layers win, names compared
- * case-insensitively, `null` deletes). A record rather than a `Headers`: openapi-fetch builds its own
- * `Headers` from whatever it is given, so building one here too cost a second copy per request.
+ * case-insensitively, `null` deletes). A record rather than a `Headers`: fetch builds its own
+ * `Headers` from whatever it is given, so building one here too would cost a second copy per request.
  */
 export function applyHeaders(target: HeaderRecord, ...layers: HeaderLayer[]): HeaderRecord {
   for (const layer of layers) {

@@ -1,4 +1,3 @@
-import { withoutMultipartType } from './multipart'
 /** Context of `onRequest`: the outgoing request (Authorization redacted). */
 export interface RequestHookContext {
   request: Request
@@ -80,8 +79,11 @@ function reportHookError(
 }
 
 /** A copy of `request` safe to hand to hooks: same URL, method and body, Authorization redacted. */
-export function redactRequest(request: Pick<Request, 'url' | 'method' | 'headers'>, body: unknown): Request {
-  const headers = new Headers(withoutMultipartType(request.headers, body))
+export function redactRequest(
+  request: { url: string; method: string; headers: Record<string, string> },
+  body: unknown,
+): Request {
+  const headers = new Headers(request.headers)
   if (headers.has('authorization')) headers.set('authorization', 'Bearer [REDACTED]')
   // Only bodies that can be read twice are copied; a one-shot stream stays with the real request.
   const reusable =

@@ -1,4 +1,3 @@
-import createClient, { type Client } from 'openapi-fetch'
 import type { AmigoError } from '../errors/amigo-error'
 import {
   ConfigurationError,
@@ -18,7 +17,7 @@ import {
 } from '../retry/policy'
 import { parseRetryAfter } from '../retry/retry-after'
 import { sleep } from '../retry/sleep'
-import { PendingRequest, runAttempt } from './attempt'
+import { runAttempt } from './attempt'
 import { attemptSignal } from './attempt-signal'
 import {
   type ApiKeySource,
@@ -40,7 +39,6 @@ import { type BaseUrl, resolveBaseUrl, stripPlaceholder } from './url'
 
 /** State shared by a transport and every `withOptions` view of it. */
 interface Shared {
-  client: Client<any>
   base: BaseUrl
   fetchImpl: typeof fetch
   customFetch: boolean
@@ -77,7 +75,6 @@ export class Transport<Paths extends {} = {}> {
     if (custom === undefined && typeof globalThis.fetch !== 'function')
       throw new ConfigurationError('fetch is not available in this runtime: pass the fetch option')
     this.shared = {
-      client: createClient({ baseUrl: base.absolute, Request: PendingRequest as unknown as typeof Request }),
       base,
       // The global fetch is looked up per call (instrumentation may replace it after construction),
       // and called unbound: browser fetch rejects a `this` other than the global object.
@@ -180,7 +177,6 @@ export class Transport<Paths extends {} = {}> {
       const headers = built instanceof Promise ? await built : built
       const signal = attemptSignal(userSignal, timeout)
       const outcome = await runAttempt({
-        client: shared.client,
         method: upper,
         path,
         params,

@@ -14,6 +14,11 @@ describe('readBody', () => {
   it('parses JSON, and reads an empty JSON body as undefined', async () => {
     expect(await readBody(res('{"items":[1,2]}'), 'GET', 'json')).toEqual({ items: [1, 2] })
     expect(await readBody(res(''), 'GET', 'json')).toBeUndefined()
+    const sized = res('{"a":1}', { headers: { 'content-length': '7' } })
+    expect(await readBody(sized, 'GET', 'json')).toEqual({ a: 1 })
+    await expect(
+      readBody(res('{"a"', { headers: { 'content-length': '4' } }), 'GET', 'json'),
+    ).rejects.toThrow(SyntaxError)
   })
 
   it('rejects a success body that is not JSON (the transport maps it to a ParseError)', async () => {

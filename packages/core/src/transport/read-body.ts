@@ -24,7 +24,9 @@ export async function readBody(response: Response, method: string, parseAs: Pars
     }
   }
   if (parseAs === 'stream') return response.body
-  if (parseAs === 'json') {
+  // Without a length the body may be empty (read as undefined); with one, json() parses the bytes
+  // directly, without a string copy first.
+  if (parseAs === 'json' && !length) {
     const text = await response.text()
     return text ? JSON.parse(text) : undefined
   }

@@ -31,9 +31,8 @@ import { errorFromThrown } from './failure'
 import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
 import { type ClientHooks, runHook } from './hooks'
 import { resolvePathParams } from './path-params'
-import type { RateLimitInfo } from './rate-limit'
-import { parseRateLimit, requestIdOf } from './rate-limit'
-import type { ApiResult } from './response-meta'
+import { requestIdOf } from './rate-limit'
+import { type ApiResult, HttpResult } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
 import { type BaseUrl, resolveBaseUrl, stripPlaceholder } from './url'
 
@@ -200,17 +199,7 @@ export class Transport<Paths extends {} = {}> {
         else signal.dispose()
         const { response } = outcome
         const data = response.status === 205 ? undefined : outcome.data
-        // rateLimit is parsed on first read: four header lookups per call that most callers never use.
-        let rateLimit: RateLimitInfo | undefined
-        return {
-          data,
-          response,
-          requestId: requestIdOf(response.headers),
-          get rateLimit() {
-            rateLimit ??= parseRateLimit(response.headers)
-            return rateLimit
-          },
-        }
+        return new HttpResult(data, response, requestIdOf(response.headers))
       }
       const timedOut = signal.timedOut
       signal.dispose()

@@ -14,6 +14,8 @@ export function packageTestConfig(pkgJsonUrl: URL) {
     resolve: {
       alias: {
         '@amigo-ai/core': src('core'),
+        // Subpath entries before their package: an alias also matches `<key>/...`.
+        '@amigo-ai/webhooks/sign': fileURLToPath(new URL('./packages/webhooks/src/sign.ts', import.meta.url)),
         '@amigo-ai/webhooks': src('webhooks'),
         '@amigo-ai/realtime': src('realtime'),
         '@amigo-ai/auth-node': src('auth-node'),

@@ -2,7 +2,8 @@
 // destination's secret. It imports @amigo-ai/webhooks, the dependency-free package a handler needs.
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { parseWebhookEvent, signWebhookPayload, WebhookVerificationError } from '@amigo-ai/webhooks'
+import { parseWebhookEvent, WebhookVerificationError } from '@amigo-ai/webhooks'
+import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import { type ExampleEnv, runExample } from '../_shared/connect'
 
 /** A running receiver: its URL, what it accepted and rejected, and how to stop it. */

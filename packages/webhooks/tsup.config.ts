@@ -4,7 +4,8 @@ import { defineConfig } from 'tsup'
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Signing (for tests and senders) is its own entry, so a handler's bundle carries only verification.
+  entry: ['src/index.ts', 'src/sign.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -16,23 +16,42 @@ export function createApp() {
   return { work, app, tarballs }
 }
 
-/** The ESM entry file of an installed package, from its exports map. */
-function esmEntry(app, name) {
+/** The ESM entry files of an installed package by specifier (`name`, `name/sub`), from its exports map. */
+function esmEntries(app, name) {
   const dir = join(app, 'node_modules', name)
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-  const dot = pkg.exports?.['.'] ?? pkg.exports
-  const file = dot?.import?.default ?? dot?.import ?? dot?.default ?? pkg.module ?? pkg.main
-  return pathToFileURL(join(dir, typeof file === 'string' ? file : 'index.js')).href
+  const subpaths = pkg.exports && !pkg.exports.import ? Object.entries(pkg.exports) : [['.', pkg.exports]]
+  const out = {}
+  for (const [sub, target] of subpaths) {
+    if (sub === './package.json') continue
+    const file = target?.import?.default ?? target?.import ?? target?.default ?? pkg.module ?? pkg.main
+    out[sub === '.' ? name : `${name}/${sub.slice(2)}`] = pathToFileURL(
+      join(dir, typeof file === 'string' ? file : 'index.js'),
+    ).href
+  }
+  return out
 }
 
-/** Imports every installed @amigo-ai package (ESM entry); returns `{ [name]: module }` (failed imports: `{ __importError }`). */
+/**
+ * Imports every installed @amigo-ai package and subpath entry (ESM); returns `{ [specifier]: module }`
+ * (failed imports: `{ __importError }`).
+ */
 export async function loadPackages(app, tarballs) {
   const mods = {}
   for (const name of Object.keys(tarballs)) {
+    let entries
     try {
-      mods[name] = await import(esmEntry(app, name))
+      entries = esmEntries(app, name)
     } catch (err) {
       mods[name] = { __importError: err }
+      continue
+    }
+    for (const [specifier, url] of Object.entries(entries)) {
+      try {
+        mods[specifier] = await import(url)
+      } catch (err) {
+        mods[specifier] = { __importError: err }
+      }
     }
   }
   return mods

@@ -1,7 +1,7 @@
 // What each runtime check needs from the packages (see missing() in app.mjs).
 const webhooks = [
   ['@amigo-ai/webhooks', 'parseWebhookEvent'],
-  ['@amigo-ai/webhooks', 'signWebhookPayload'],
+  ['@amigo-ai/webhooks/sign', 'signWebhookPayload'],
   ['@amigo-ai/webhooks', 'WebhookVerificationError'],
 ]
 const mock = [['@amigo-ai/platform-mock', 'startMockPlatform']]

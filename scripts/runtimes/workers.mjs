@@ -50,7 +50,7 @@ export async function runWorkers({ app, checks, bins }) {
     if (!run.length) return failed
     const config = {
       miniflare: join(bins.nodeModules, 'miniflare', 'dist', 'src', 'index.js'),
-      webhooksModule: join(app, 'node_modules', '@amigo-ai', 'webhooks', 'dist', 'index.js'),
+      signModule: join(app, 'node_modules', '@amigo-ai', 'webhooks', 'dist', 'sign.js'),
       bundles,
       env: platform.env,
       checks: run,

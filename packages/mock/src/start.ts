@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { signWebhookPayload } from '@amigo-ai/webhooks'
+import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import { AuthService } from './auth/service'
 import { FaultRegistry } from './faults/registry'
 import type { MockFault } from './faults/types'

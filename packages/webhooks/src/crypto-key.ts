@@ -5,8 +5,6 @@ import { utf8 } from './bytes'
 const MAX_KEYS = 32
 const keys = new Map<string, Promise<CryptoKey>>()
 
-// Only the global Web Crypto is used (Node 20+, Bun, Deno, workers, browsers in a secure context),
-// so the package carries no Node-specific import.
 function keyFor(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret)
   if (!key) {
@@ -21,9 +19,29 @@ function keyFor(secret: string): Promise<CryptoKey> {
   return key
 }
 
+/** The part of `node:crypto` used here (Node, Bun and Deno all provide it). */
+interface NativeCrypto {
+  createHmac(algorithm: 'sha256', key: string): { update(data: Uint8Array): { digest(): Uint8Array } }
+}
+
+/**
+ * The runtime's own crypto module, when it hands one out without an import (Node 20.16+, Bun, Deno
+ * through `process.getBuiltinModule`). Web Crypto runs each HMAC on a worker thread, which costs
+ * about 50 µs per call against 7 µs for a synchronous native one (bench: webhook verification).
+ * Looked up on each call rather than at load, so importing the package has no side effects; the
+ * lookup is a property read. Bundlers see no import, and runtimes without it use Web Crypto.
+ */
+const nativeCrypto = (): NativeCrypto | undefined =>
+  (
+    globalThis as { process?: { getBuiltinModule?: (id: string) => NativeCrypto | undefined } }
+  ).process?.getBuiltinModule?.('node:crypto')
+
 /** HMAC-SHA256 of `message` keyed by the UTF-8 bytes of `secret`. */
 export async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(
-    await crypto.subtle.sign('HMAC', await keyFor(secret), message as Uint8Array<ArrayBuffer>),
-  )
+  const native = nativeCrypto()
+  return native
+    ? native.createHmac('sha256', secret).update(message).digest()
+    : new Uint8Array(
+        await crypto.subtle.sign('HMAC', await keyFor(secret), message as Uint8Array<ArrayBuffer>),
+      )
 }

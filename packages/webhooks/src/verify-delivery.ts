@@ -36,7 +36,7 @@ export async function verifyDelivery(options: WebhookVerificationOptions): Promi
     .split(/[\s,]+/)
     .filter(Boolean)
   if (!tokens.length) fail('missing_signature', 'missing webhook signature (x-amigo-signature)')
-  const candidates = tokens.flatMap((t) => fromHex(t.startsWith('sha256=') ? t.slice(7) : t) ?? [])
+  const candidates = tokens.flatMap((t) => fromHex(t.replace(/^sha256=/, '')) ?? [])
   if (!candidates.length) fail('malformed_signature', 'webhook signature is not hex')
 
   const timestamp = String(options.timestamp ?? readHeader(headers, 'x-amigo-timestamp') ?? '')

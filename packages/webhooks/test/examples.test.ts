@@ -7,7 +7,7 @@ import { amigoHonoHandler } from '../examples/hono'
 import { POST } from '../examples/nextjs'
 import { amigoWebhookListener } from '../examples/node-http'
 import worker from '../examples/worker'
-import { signWebhookPayload } from '../src/index'
+import { signWebhookPayload } from '../src/sign'
 
 const SECRET = 'whsec_recipes_7d1c'
 

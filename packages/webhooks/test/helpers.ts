@@ -1,4 +1,5 @@
-import { signWebhookPayload, type WebhookPayload } from '../src/index'
+import type { WebhookPayload } from '../src/index'
+import { signWebhookPayload } from '../src/sign'
 
 /** 2026-01-01T00:00:00Z, the reference clock of the published vectors. */
 export const T0 = 1_767_225_600_000

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import {
   isWebhookVerificationError,
   parseWebhookEvent,
-  signWebhookPayload,
   verifyWebhookSignature,
 } from '../src/index'
+import { signWebhookPayload } from '../src/sign'
 import { T0 } from './helpers'
 
 const secretArb = fc.string({ minLength: 1, maxLength: 40 })

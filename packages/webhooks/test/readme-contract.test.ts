@@ -1,4 +1,5 @@
-import { parseWebhookEvent, signWebhookPayload, WebhookVerificationError } from '@amigo-ai/webhooks'
+import { parseWebhookEvent, WebhookVerificationError } from '@amigo-ai/webhooks'
+import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import { describe, expect, it } from 'vitest'
 
 // The "Webhook Verification" usage of the product README, run as written (from a fetch Request).

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { signWebhookPayload, verifyWebhookSignature } from '../src/index'
+import { verifyWebhookSignature } from '../src/index'
+import { signWebhookPayload } from '../src/sign'
 import { T0 } from './helpers'
 
 describe('signWebhookPayload', () => {

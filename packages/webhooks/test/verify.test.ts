@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   parseWebhookEvent,
-  signWebhookPayload,
   verifyWebhookSignature,
   type WebhookVerificationOptions,
 } from '../src/index'
+import { signWebhookPayload } from '../src/sign'
 import { delivery, envelope, SECRET, T0 } from './helpers'
 
 const rejects = (options: WebhookVerificationOptions, reason: string) =>

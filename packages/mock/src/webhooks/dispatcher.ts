@@ -1,4 +1,4 @@
-import { signWebhookPayload } from '@amigo-ai/webhooks'
+import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import type { WorkspaceEvent } from '../realtime/event-hub'
 import type { Store, WebhookDestinationRow } from '../state/store'
 

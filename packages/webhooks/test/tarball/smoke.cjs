@@ -2,11 +2,11 @@
 const {
   isWebhookVerificationError,
   parseWebhookEvent,
-  signWebhookPayload,
   VERSION,
   verifyWebhookSignature,
   WebhookVerificationError,
 } = require('@amigo-ai/webhooks')
+const { signWebhookPayload } = require('@amigo-ai/webhooks/sign')
 
 async function main() {
   const secret = 'whsec_smoke_cjs'

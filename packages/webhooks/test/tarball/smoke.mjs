@@ -2,11 +2,11 @@
 import {
   isWebhookVerificationError,
   parseWebhookEvent,
-  signWebhookPayload,
   VERSION,
   verifyWebhookSignature,
   WebhookVerificationError,
 } from '@amigo-ai/webhooks'
+import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 
 const secret = 'whsec_smoke_esm'
 const payload = JSON.stringify({

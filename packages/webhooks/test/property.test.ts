@@ -1,10 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  isWebhookVerificationError,
-  parseWebhookEvent,
-  verifyWebhookSignature,
-} from '../src/index'
+import { isWebhookVerificationError, parseWebhookEvent, verifyWebhookSignature } from '../src/index'
 import { signWebhookPayload } from '../src/sign'
 import { T0 } from './helpers'
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  parseWebhookEvent,
-  verifyWebhookSignature,
-  type WebhookVerificationOptions,
-} from '../src/index'
+import { parseWebhookEvent, verifyWebhookSignature, type WebhookVerificationOptions } from '../src/index'
 import { signWebhookPayload } from '../src/sign'
 import { delivery, envelope, SECRET, T0 } from './helpers'
 

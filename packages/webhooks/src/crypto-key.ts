@@ -19,9 +19,15 @@ function keyFor(secret: string): Promise<CryptoKey> {
   return key
 }
 
+/** A running native HMAC (text is hashed as UTF-8). */
+interface NativeHmac {
+  update(data: string | Uint8Array): NativeHmac
+  digest(): Uint8Array
+}
+
 /** The part of `node:crypto` used here (Node, Bun and Deno all provide it). */
 interface NativeCrypto {
-  createHmac(algorithm: 'sha256', key: string): { update(data: Uint8Array): { digest(): Uint8Array } }
+  createHmac(algorithm: 'sha256', key: string): NativeHmac
 }
 
 /**
@@ -36,12 +42,15 @@ const nativeCrypto = (): NativeCrypto | undefined =>
     globalThis as { process?: { getBuiltinModule?: (id: string) => NativeCrypto | undefined } }
   ).process?.getBuiltinModule?.('node:crypto')
 
-/** HMAC-SHA256 of `message` keyed by the UTF-8 bytes of `secret`. */
-export async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Array> {
+/** HMAC-SHA256 of `prefix` then `body` (text as UTF-8), keyed by the UTF-8 bytes of `secret`. */
+export async function hmacSha256(
+  secret: string,
+  prefix: string,
+  body: string | Uint8Array,
+): Promise<Uint8Array> {
   const native = nativeCrypto()
-  return native
-    ? native.createHmac('sha256', secret).update(message).digest()
-    : new Uint8Array(
-        await crypto.subtle.sign('HMAC', await keyFor(secret), message as Uint8Array<ArrayBuffer>),
-      )
+  if (native) return native.createHmac('sha256', secret).update(prefix).update(body).digest()
+  // A Blob joins text (as UTF-8) and bytes into one message without a hand-written copy.
+  const message = await new Blob([prefix, body as Uint8Array<ArrayBuffer>]).arrayBuffer()
+  return new Uint8Array(await crypto.subtle.sign('HMAC', await keyFor(secret), message))
 }

@@ -34,7 +34,7 @@ export async function parseWebhookEvent(
 ): Promise<WebhookEvent<unknown>> {
   const options = toOptions<ParseWebhookEventOptions>(first, signature, secret)
   const body = await verifyDelivery(options)
-  const text = typeof options.payload === 'string' ? options.payload : new TextDecoder().decode(body)
+  const text = typeof body === 'string' ? body : new TextDecoder().decode(body)
   let event: WebhookEvent<unknown> | undefined
   try {
     event = JSON.parse(text, options.reviver)

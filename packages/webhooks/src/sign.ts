@@ -1,7 +1,7 @@
-import { toBytes, toHex, type WebhookPayload } from './bytes'
+import { rawBody, toHex, type WebhookPayload } from './bytes'
 import { hmacSha256 } from './crypto-key'
 import { activeSecrets, type WebhookSecret } from './secrets'
-import { signedMessage } from './verify-delivery'
+import { signedPrefix } from './verify-delivery'
 
 /** What to sign. */
 export interface SignWebhookPayloadOptions {
@@ -27,11 +27,12 @@ export interface SignedWebhook {
 export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<SignedWebhook> {
   const { payload, secret, timestamp: at } = options
   const timestamp = at === null ? '' : String(at ?? Math.floor(Date.now() / 1000))
-  const message = signedMessage(toBytes(payload), timestamp)
+  const body = rawBody(payload)
+  const prefix = signedPrefix(timestamp)
   const secrets = activeSecrets(secret, Date.now())
   // Otherwise the delivery would go out with an empty signature that nothing can verify.
   if (!secrets.length) throw new TypeError('all webhook secrets expired')
-  const macs = await Promise.all(secrets.map((s) => hmacSha256(s, message)))
+  const macs = await Promise.all(secrets.map((s) => hmacSha256(s, prefix, body)))
   const signature = macs.map((mac) => `sha256=${toHex(mac)}`).join(', ')
   const headers: Record<string, string> = { 'x-amigo-signature': signature }
   if (timestamp) headers['x-amigo-timestamp'] = timestamp

@@ -1,4 +1,4 @@
-import { fromHex, timingSafeEqual, toBytes, utf8 } from './bytes'
+import { fromHex, rawBody, timingSafeEqual } from './bytes'
 import { hmacSha256 } from './crypto-key'
 import { fail } from './errors'
 import { readHeader } from './headers'
@@ -6,24 +6,17 @@ import type { WebhookVerificationOptions } from './options'
 import { activeSecrets } from './secrets'
 import { DEFAULT_TOLERANCE_MS, headerTimeMs, instantMs } from './time'
 
-/** The text that is signed: `v1:<timestamp>:<body>`, or the body alone in the legacy scheme. */
-export function signedMessage(body: Uint8Array, timestamp: string): Uint8Array {
-  if (!timestamp) return body
-  const head = utf8.encode(`v1:${timestamp}:`)
-  const out = new Uint8Array(head.length + body.length)
-  out.set(head)
-  out.set(body, head.length)
-  return out
-}
+/** What precedes the body in the signed text: `v1:<timestamp>:`, or nothing in the legacy scheme. */
+export const signedPrefix = (timestamp: string): string => (timestamp ? `v1:${timestamp}:` : '')
 
 /**
- * Verifies a delivery and returns its body bytes, or throws WebhookVerificationError (bad delivery)
+ * Verifies a delivery and returns its body (text or bytes, as given), or throws WebhookVerificationError (bad delivery)
  * or TypeError (misuse: no secret, payload not bytes/text, bad tolerance or clock). The HMAC is
  * checked before the timestamp, so timestamp reasons are only ever reported for authentic bodies.
  */
-export async function verifyDelivery(options: WebhookVerificationOptions): Promise<Uint8Array> {
+export async function verifyDelivery(options: WebhookVerificationOptions): Promise<string | Uint8Array> {
   const { headers, toleranceMs = options.maxAgeMs ?? DEFAULT_TOLERANCE_MS } = options
-  const body = toBytes(options.payload)
+  const body = rawBody(options.payload)
   const now = options.now == null ? Date.now() : instantMs(options.now)
   // A NaN clock or tolerance would make every comparison false, i.e. accept any timestamp; a string
   // tolerance ('300000') would be coerced by accident.
@@ -42,10 +35,11 @@ export async function verifyDelivery(options: WebhookVerificationOptions): Promi
   const timestamp = String(options.timestamp ?? readHeader(headers, 'x-amigo-timestamp') ?? '')
   // A body-only MAC over `v1:<t>:<body>` equals the timestamped MAC over <body>: refusing such legacy
   // bodies stops a timestamped delivery from being replayed with its timestamp moved into the body.
-  const clash = !timestamp && String.fromCharCode(...body.subarray(0, 3)) === 'v1:'
-  const message = signedMessage(body, timestamp)
+  const head = typeof body === 'string' ? body.slice(0, 3) : String.fromCharCode(...body.subarray(0, 3))
+  const clash = !timestamp && head === 'v1:'
+  const prefix = signedPrefix(timestamp)
   for (const secret of clash ? [] : secrets) {
-    const mac = await hmacSha256(secret, message)
+    const mac = await hmacSha256(secret, prefix, body)
     if (candidates.some((c) => timingSafeEqual(mac, c))) {
       if (timestamp) {
         const at = headerTimeMs(timestamp)

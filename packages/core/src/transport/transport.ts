@@ -30,7 +30,7 @@ import {
 import { errorFromThrown } from './failure'
 import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
 import { type ClientHooks, runHook } from './hooks'
-import { resolvePathParams } from './path-params'
+import { fillPath } from './path-params'
 import { requestIdOf } from './rate-limit'
 import { type ApiResult, HttpResult } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
@@ -42,6 +42,8 @@ interface Shared {
   fetchImpl: typeof fetch
   customFetch: boolean
   apiKey: ApiKeySource
+  /** `Bearer <key>` for a fixed key (undefined with a getter, which is called per attempt). */
+  bearer?: string
   fixedPathParams: Record<string, string>
   hooks?: ClientHooks
   retry: ResolvedRetry
@@ -80,6 +82,7 @@ export class Transport<Paths extends {} = {}> {
       fetchImpl: (input, init) => (custom ?? globalThis.fetch)(input, init),
       customFetch: custom !== undefined,
       apiKey: config.apiKey,
+      bearer: typeof config.apiKey === 'string' ? `Bearer ${config.apiKey}` : undefined,
       fixedPathParams: { ...defaults.pathParams, workspace_id: config.workspaceId },
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
@@ -156,10 +159,8 @@ export class Transport<Paths extends {} = {}> {
     // Most calls carry no per-call options: the view's own layer is then used as is, not copied.
     const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()
-    const params = {
-      path: resolvePathParams(path, init.params?.path, shared.fixedPathParams),
-      query: init.params?.query,
-    }
+    const filledPath = fillPath(path, init.params?.path, shared.fixedPathParams)
+    const query = init.params?.query
     const retry =
       opts.maxRetries === undefined ? shared.retry : resolveRetry(shared.retry, undefined, opts.maxRetries)
     const timeout = opts.timeout ?? shared.timeout
@@ -178,7 +179,8 @@ export class Transport<Paths extends {} = {}> {
       const outcome = await runAttempt({
         method: upper,
         path,
-        params,
+        filledPath,
+        query,
         body: init.body,
         bodySerializer: init.bodySerializer,
         headers,
@@ -272,7 +274,11 @@ export class Transport<Paths extends {} = {}> {
     // An explicit Authorization header from the caller is kept as is.
     if (init.auth === false || headers.authorization !== undefined) return headers
     const { apiKey } = shared
-    if (typeof apiKey !== 'function') return this.authorize(headers, apiKey)
+    if (typeof apiKey !== 'function') {
+      // A fixed key was checked when the client was made; the header value is built once.
+      headers.authorization = shared.bearer as string
+      return headers
+    }
     return Promise.resolve(apiKey()).then((key) => this.authorize(headers, key))
   }
 
@@ -284,6 +290,7 @@ export class Transport<Paths extends {} = {}> {
     checkApiKey(key, 'the key returned by the apiKey getter')
     if (shared.secrets.size > 16) shared.secrets.clear()
     shared.secrets.add(key)
+    if (typeof shared.apiKey === 'string') shared.secrets.add(shared.apiKey)
     headers.authorization = `Bearer ${key}`
     return headers
   }

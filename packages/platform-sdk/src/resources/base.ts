@@ -9,7 +9,14 @@
 //      operation's maximum `limit` from the spec (test/api-md.test.ts checks it against openapi.json).
 //   2. Register it in ./registry.ts. It then appears on `AmigoClient`, in api.md and in `withOptions`.
 
-import type { ApiKeySource, HttpMethod, RequestOptions, Transport, WithResponseMeta } from '@amigo-ai/core'
+import type {
+  ApiKeySource,
+  ApiResult,
+  HttpMethod,
+  RequestOptions,
+  Transport,
+  WithResponseMeta,
+} from '@amigo-ai/core'
 import { autoPage, withResponseMeta } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
 import type {
@@ -131,6 +138,17 @@ export abstract class APIResource {
     init: CallInit<OperationAt<P, M>> = {},
     options: RequestOptions = {},
   ): Promise<WithMeta<SuccessOf<OperationAt<P, M>>>> {
+    const result = await this._send(method, path, init, options)
+    return withResponseMeta(result.data, result) as WithMeta<SuccessOf<OperationAt<P, M>>>
+  }
+
+  /** Sends one spec operation and returns the transport's result as is (no metadata attached). */
+  private _send<P extends ApiPath, M extends HttpMethod>(
+    method: M,
+    path: P,
+    init: CallInit<OperationAt<P, M>>,
+    options: RequestOptions,
+  ): Promise<ApiResult<unknown>> {
     const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
     const { headers: callerHeaders, ...callerOptions } = options
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
@@ -140,7 +158,7 @@ export abstract class APIResource {
         ? undefined
         : { ...forceHeaders, ...(switches.accept === undefined ? {} : { accept: switches.accept }) }
     const headers = mergeHeaders(switchHeaders, callerHeaders, forced)
-    const result = await this._ctx.transport.request(method, path, {
+    return this._ctx.transport.request(method, path, {
       ...switches,
       ...callerOptions,
       ...(headers ? { headers } : {}),
@@ -150,7 +168,6 @@ export abstract class APIResource {
       },
       ...(init.body !== undefined ? { body: init.body } : {}),
     })
-    return withResponseMeta(result.data, result) as WithMeta<SuccessOf<OperationAt<P, M>>>
   }
 
   /** Walks every page of a list operation lazily and yields its items. */
@@ -163,8 +180,17 @@ export abstract class APIResource {
   ): AsyncIterableIterator<PageItem<SuccessOf<OperationAt<P, M>>, K>> {
     const { query, ...rest } = init
     return autoPage<PageItem<SuccessOf<OperationAt<P, M>>, K>>(
-      (cursor) =>
-        this._request(method, path, { ...rest, query: cursor as QueryOf<OperationAt<P, M>> }, options),
+      // Pages stay internal to the iterator (only their items are handed out), so they skip the
+      // response metadata a returned object gets.
+      async (cursor) =>
+        (
+          await this._send(
+            method,
+            path,
+            { ...rest, query: cursor as QueryOf<OperationAt<P, M>> },
+            options ?? {},
+          )
+        ).data,
       {
         params: (query ?? {}) as Record<string, unknown>,
         maxPageSize: settings.maxPageSize,

@@ -60,7 +60,7 @@ interface Shared {
 /**
  * The one request path of the SDK, generic over an OpenAPI `paths` type. Adds auth,
  * `{workspace_id}`, identification headers, timeouts, retries, error mapping, response metadata
- * and hooks on top of openapi-fetch.
+ * and hooks around fetch, typed and serialised with openapi-fetch's types and serializers.
  */
 export class Transport<Paths extends {} = {}> {
   /** State shared with every view; internal. */

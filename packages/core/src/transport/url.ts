@@ -5,7 +5,7 @@ export const DEFAULT_BASE_URL = 'https://api.platform.amigo.ai'
 
 /** How a configured base URL is used to build request URLs. */
 export interface BaseUrl {
-  /** Absolute base handed to openapi-fetch (which builds `Request` objects and needs an origin). */
+  /** Absolute base the request URL is built on (a custom fetch gets a `Request`, which needs an origin). */
   absolute: string
   /**
    * For a relative base such as `/api/platform` (a BFF proxy): the placeholder origin that was

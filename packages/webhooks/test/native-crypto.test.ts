@@ -56,6 +56,22 @@ describe('HMAC engines', () => {
     expect(await verifyWebhookSignature({ payload, headers: web.headers, secret })).toBe(true)
   })
 
+  it('both engines hash only the window of a byte view (a pooled Node Buffer, a subarray)', async () => {
+    const v = vectors.find((x) => x.expected_valid && x.timestamp)!
+    const pool = new Uint8Array(4096).fill(0x41)
+    const bytes = new TextEncoder().encode(v.body)
+    pool.set(bytes, 1000)
+    const windowed = pool.subarray(1000, 1000 + bytes.length)
+    for (const engine of [original, undefined]) {
+      proc.getBuiltinModule = engine
+      expect(await verifyWebhookSignature({ ...options(v), payload: windowed })).toBe(true)
+      expect(await verifyWebhookSignature({ ...options(v), payload: Buffer.from(v.body) })).toBe(true)
+      expect(
+        await verifyWebhookSignature({ ...options(v), payload: pool.subarray(999, 999 + bytes.length) }),
+      ).toBe(false)
+    }
+  })
+
   it('a runtime whose getBuiltinModule has no crypto falls back to Web Crypto', async () => {
     proc.getBuiltinModule = () => undefined
     expect(await answers()).toEqual(vectors.map((v) => v.expected_valid))

@@ -5,6 +5,12 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Where each package's vitest JSON report goes (relative to the package). The runtime matrix runs
+ * the suite under two Node versions at once and gives each its own folder through this variable.
+ */
+export const JSON_REPORT = `${process.env.AMIGO_TEST_REPORT_DIR || 'test-results'}/vitest.json`
+
 const src = (dir: string) => fileURLToPath(new URL(`./packages/${dir}/src/index.ts`, import.meta.url))
 
 export function packageTestConfig(pkgJsonUrl: URL) {
@@ -27,7 +33,7 @@ export function packageTestConfig(pkgJsonUrl: URL) {
     test: {
       include: ['test/**/*.test.ts'],
       reporters: ['default', 'json'],
-      outputFile: { json: 'test-results/vitest.json' },
+      outputFile: { json: JSON_REPORT },
       testTimeout: 20_000,
     },
   })

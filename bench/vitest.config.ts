@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { JSON_REPORT } from '../vitest.shared'
 
 // The bench measures built packages, so its smoke test resolves @amigo-ai/* through node_modules
 // (dist), like the bench itself; the shared config's source aliases are deliberately not used.
@@ -6,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/vitest.json' },
+    outputFile: { json: JSON_REPORT },
     testTimeout: 20_000,
   },
 })

@@ -3,7 +3,7 @@
 // rebuilding, EXAMPLES_FROM_SOURCE=1 points the imports at the sources instead.
 
 import { defineConfig } from 'vitest/config'
-import { packageTestConfig } from '../vitest.shared'
+import { JSON_REPORT, packageTestConfig } from '../vitest.shared'
 
 const fromSource = process.env.EXAMPLES_FROM_SOURCE === '1'
 const base = packageTestConfig(new URL('./package.json', import.meta.url))
@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/vitest.json' },
+    outputFile: { json: JSON_REPORT },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,7 +1,8 @@
 // The whole unit suite (every workspace package's `test` script) under one Node version. It runs
 // through `pnpm -r` rather than turbo, so no cached run of one version is ever replayed for
 // another and no package is rebuilt; CI_NODE_VERSION is set anyway for anything that keys on it.
-// The counts come from the vitest JSON reports each package writes to test-results/.
+// The counts come from the vitest JSON reports each package writes to test-results/node<major>/ (one
+// folder per version, so two versions can run at once; see JSON_REPORT in vitest.shared.ts).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { exec, tail } from './exec.mjs'
@@ -12,7 +13,8 @@ const workspaceDirs = () => [
   join(root, 'examples'),
   join(root, 'bench'),
 ]
-const reportDirs = () => workspaceDirs().map((d) => join(d, 'test-results'))
+const reportDir = (major) => join('test-results', `node${major}`)
+const reportDirs = (major) => workspaceDirs().map((d) => join(d, reportDir(major)))
 /** Workspace folders with a `test` script: each must leave a report, or it did not run. */
 const testedDirs = () =>
   workspaceDirs().filter((d) => {
@@ -22,13 +24,14 @@ const testedDirs = () =>
 
 /** Runs the suite with `nodeBin` first on PATH; returns one check result. */
 export async function nodeSuite(nodeBin, version) {
-  for (const dir of reportDirs()) rmSync(dir, { recursive: true, force: true })
   const major = version.replace(/^v/, '').split('.')[0]
+  for (const dir of reportDirs(major)) rmSync(dir, { recursive: true, force: true })
   const { FORCE_COLOR: _, ...inherited } = process.env
   const env = {
     ...inherited,
     PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
     CI_NODE_VERSION: major,
+    AMIGO_TEST_REPORT_DIR: reportDir(major),
     NO_COLOR: '1',
   }
   // pnpm's own shebang picks the first node on PATH, so vitest runs on `nodeBin`; prove it.
@@ -45,7 +48,7 @@ export async function nodeSuite(nodeBin, version) {
   let passed = 0
   let failed = 0
   let skipped = 0
-  for (const dir of reportDirs()) {
+  for (const dir of reportDirs(major)) {
     if (!existsSync(dir)) continue
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
       const report = JSON.parse(readFileSync(join(dir, file), 'utf8'))
@@ -55,7 +58,7 @@ export async function nodeSuite(nodeBin, version) {
     }
   }
   const counts = `${passed} tests passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
-  const silent = testedDirs().filter((d) => !existsSync(join(d, 'test-results')))
+  const silent = testedDirs().filter((d) => !existsSync(join(d, reportDir(major))))
   if (r.code !== 0 || failed || silent.length) {
     // The failing tests and packages, not pages of passing output.
     const output = r.output

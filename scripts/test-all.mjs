@@ -14,11 +14,12 @@ const steps = [
     'pnpm',
     ['exec', 'turbo', 'run', 'build', '--concurrency=2', '--output-logs=errors-only', '--continue'],
   ],
-  [
-    'typecheck',
-    'pnpm',
-    ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only', '--continue'],
-  ],
+  // Every package's sources and tests as one program: the shared sources (the 1.1 MB generated
+  // spec types above all) are checked once rather than once per package (57 s -> about 16 s). The
+  // per-package `typecheck` scripts (turbo run typecheck) check the same files one package at a time.
+  ['typecheck (packages)', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.workspace.json']],
+  // The examples import the built packages, as users do.
+  ['typecheck (examples)', 'pnpm', ['--filter', '@amigo-ai/examples', 'run', 'typecheck']],
   ['layering', 'node', ['scripts/check-layering.mjs']],
   ['bundles (browser + worker)', 'node', ['scripts/check-bundles.mjs']],
   [

@@ -10,9 +10,10 @@ import { DEFAULT_TOLERANCE_MS, headerTimeMs, instantMs } from './time'
 export const signedPrefix = (timestamp: string): string => (timestamp ? `v1:${timestamp}:` : '')
 
 /**
- * Verifies a delivery and returns its body (text or bytes, as given), or throws WebhookVerificationError (bad delivery)
- * or TypeError (misuse: no secret, payload not bytes/text, bad tolerance or clock). The HMAC is
- * checked before the timestamp, so timestamp reasons are only ever reported for authentic bodies.
+ * Verifies a delivery and returns its body (text or bytes, as given), or throws
+ * WebhookVerificationError (bad delivery) or TypeError (misuse: no secret, payload not bytes/text,
+ * bad tolerance or clock). The HMAC is checked before the timestamp, so timestamp reasons are only
+ * ever reported for authentic bodies.
  */
 export async function verifyDelivery(options: WebhookVerificationOptions): Promise<string | Uint8Array> {
   const { headers, toleranceMs = options.maxAgeMs ?? DEFAULT_TOLERANCE_MS } = options

@@ -41,7 +41,7 @@ export type AttemptOutcome =
   | { kind: 'thrown'; error: unknown; response?: Response; request?: Request; sent: boolean }
 
 // Query objects serialise as openapi-fetch's client does by default (form, exploded arrays,
-// deepObject objects); made once, as its client would make it once per call.
+// deepObject objects); made once here, where its client makes one per call.
 const serializeQuery = /* @__PURE__ */ createQuerySerializer()
 
 /**
@@ -61,6 +61,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
       baseUrl: input.base.absolute,
       params: { query: input.query },
       querySerializer: serializeQuery,
+      // Not called: the path arrives filled (see fillPath); the option is required by the type.
       pathSerializer: defaultPathSerializer,
     })
     const body = serializeBody(input, headers)

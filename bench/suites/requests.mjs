@@ -38,11 +38,13 @@ export function contestants(origin) {
  * (sequential) or wave by wave (`width` requests in flight at once), so a burst of load from
  * elsewhere on the machine hits them all alike.
  */
-async function interleaved(calls, names, n, width) {
+async function interleaved(calls, names, n, width, offset = 0) {
   const out = Object.fromEntries(names.map((name) => [name, []]))
   for (let done = 0, wave = 0; done < n; done += width, wave++) {
     const size = Math.min(width, n - done)
-    for (const name of rotate(names, wave % names.length)) {
+    // `offset` (the repeat number) moves the order on between repeats too: with a single wave per
+    // repeat (50 concurrent at 1x) the same contestant would otherwise always go first.
+    for (const name of rotate(names, (wave + offset) % names.length)) {
       const call = calls[name]
       await Promise.all(
         Array.from({ length: size }, async () => {
@@ -70,8 +72,8 @@ export async function run({ origin, sizes, log }) {
     for (const size of sizes) {
       const n = mode.unit * size.factor
       const perRepeat = [] // [{ name: { p50, p99 } }]
-      const reps = await repeatWithin(size.repeats, async () => {
-        const lat = await interleaved(calls, names, n, mode.width)
+      const reps = await repeatWithin(size.repeats, async (rep) => {
+        const lat = await interleaved(calls, names, n, mode.width, rep)
         perRepeat.push(
           Object.fromEntries(names.map((k) => [k, { p50: median(lat[k]), p99: quantile(lat[k], 0.99) }])),
         )

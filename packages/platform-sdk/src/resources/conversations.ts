@@ -121,23 +121,10 @@ export class ConversationsResource extends APIResource {
     body: TurnCreateParams,
     options?: TurnOptions,
   ): AsyncGenerator<TurnStreamEvent, void, undefined> {
-    const { query, rest } = splitTurnOptions(options)
-    const stream = await this._request(
-      'post',
-      '/v1/{workspace_id}/conversations/{conversation_id}/turns/stream',
-      {
-        path: { conversation_id: conversationId },
-        query,
-        body,
-        transport: { accept: 'text/event-stream', parseAs: 'stream' },
-      },
-      rest,
-    )
+    const { signal } = splitTurnOptions(options).rest
+    const stream = await this.createTurnStream(conversationId, body, options)
     // Frames are parsed by realtime's turn-stream reader (the project's one SSE parser underneath).
-    yield* readTurnStreamEvents(
-      stream as unknown as ReadableStream<Uint8Array>,
-      rest.signal ? { signal: rest.signal } : {},
-    )
+    yield* readTurnStreamEvents(stream, signal ? { signal } : {})
   }
 
   /**

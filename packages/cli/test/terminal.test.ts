@@ -82,6 +82,7 @@ describe('terminal output', () => {
     expect(coloured).toContain('\u001b[34m"name"\u001b[39m:')
     expect(coloured).toContain('\u001b[32m"x"\u001b[39m')
     expect(coloured).toContain('\u001b[33m2\u001b[39m')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the colour escapes
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(JSON.stringify(value, null, 2))
   })
 

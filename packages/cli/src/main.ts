@@ -2,7 +2,6 @@ import { CommanderError } from 'commander'
 import { EXIT } from './exit-codes'
 import type { Terminal } from './io/output'
 import { buildProgram } from './program'
-import { VERSION } from './version'
 
 /** The process's own streams and environment. */
 export const processTerminal = (): Terminal => ({
@@ -14,11 +13,6 @@ export const processTerminal = (): Terminal => ({
 
 /** Runs `amigo <argv>` and resolves to the exit code; never throws. */
 export async function run(argv: string[], term: Terminal = processTerminal()): Promise<number> {
-  // The most common probe answers before the parser is even loaded.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-    term.stdout.write(`${VERSION}\n`)
-    return EXIT.ok
-  }
   const controller = new AbortController()
   const stopSignals = onInterrupt(controller)
   let code: number = EXIT.ok

@@ -25,7 +25,11 @@ function startMs(args) {
 /** Runs the suite; returns table rows. */
 export async function run({ log, budgetMs }) {
   const bin = cliBin()
-  const cases = { 'node -e 0': ['-e', '0'], 'amigo --help': [bin, '--help'], 'amigo --version': [bin, '--version'] }
+  const cases = {
+    'node -e 0': ['-e', '0'],
+    'amigo --help': [bin, '--help'],
+    'amigo --version': [bin, '--version'],
+  }
   const names = Object.keys(cases)
   const perRepeat = []
   const reps = await repeatWithin({ min: 3, max: 15, budgetMs }, async (rep) => {

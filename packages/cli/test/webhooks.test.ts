@@ -62,7 +62,9 @@ describe('amigo webhooks trigger', () => {
   })
 
   it('POSTs the exact signed bytes with JSON content type (recorded by a loopback server)', async () => {
-    const server = await startTestServer((_req, res) => res.writeHead(200).end('ok'))
+    const server = await startTestServer((_req, res) => {
+      res.writeHead(200).end('ok')
+    })
     closers.push(server.close)
     const r = await runCli(['webhooks', 'trigger', 'trigger.fired', '--to', `${server.url}/hook`], {
       env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),

@@ -1,25 +1,33 @@
-// Everything that runs in any JavaScript runtime (Node, browsers, edge). Both entries re-export it.
+// Everything that runs in any JavaScript runtime (Node, browsers, edge). Both entries re-export it,
+// each adding its own TokenManager (whose default storage differs) and Node-only parts.
 export { formatDeviceCodeInstructions } from './device-code/format-instructions'
+export { formatDeviceCodeLink } from './device-code/format-link'
+export { formatWorkspaceList } from './device-code/format-workspaces'
 export { DEFAULT_IDENTITY_BASE_URL } from './device-code/identity-url'
 export { loginWithDeviceCode } from './device-code/login-with-device-code'
 export type {
+  AuthResult,
   DeviceCodeClock,
   DeviceCodeIssuance,
+  DeviceCodeLoginOptions,
   DeviceCodeLoginResult,
   DeviceCodePollEvent,
-  LoginWithDeviceCodeOptions,
-  TokenPayload,
+  DeviceCodeStatus,
+  IdentityTokenResponse,
+  MultiWorkspaceResponse,
   WorkspaceChoice,
 } from './device-code/types'
 export {
-  DeviceAccessDeniedError,
+  DeviceCodeDeniedError,
   DeviceCodeError,
   type DeviceCodeErrorCode,
   DeviceCodeExpiredError,
-  isDeviceAccessDeniedError,
+  isDeviceCodeDeniedError,
   isDeviceCodeError,
   isDeviceCodeExpiredError,
+  isLoginCancelledError,
   isWorkspaceSelectionError,
+  LoginCancelledError,
   WorkspaceSelectionError,
 } from './errors/device-code-errors'
 export {
@@ -38,6 +46,6 @@ export {
 } from './errors/token-errors'
 export { MemoryTokenStorage } from './tokens/memory-token-storage'
 export type { StoredCredentials } from './tokens/stored-credentials'
-export { TokenManager, type TokenManagerOptions } from './tokens/token-manager'
+export type { TokenManagerConfig } from './tokens/token-manager'
 export type { TokenStorage } from './tokens/token-storage'
 export { VERSION } from './version'

@@ -1,6 +1,7 @@
 // Stand-ins used by the browser/edge build: same names as the Node-only exports, so imports
 // resolve, but calling them explains that they need Node.js. They import no `node:` module.
 import { NodeOnlyError } from '../errors/token-errors'
+import type { FileTokenStorageOptions } from '../node/storage-location'
 import type { StoredCredentials } from '../tokens/stored-credentials'
 import type { TokenStorage } from '../tokens/token-storage'
 
@@ -12,7 +13,7 @@ export class FileTokenStorage implements TokenStorage {
   /** Never set: the constructor throws. */
   readonly directory: string = ''
 
-  constructor(_options?: unknown) {
+  constructor(_pathOrOptions?: string | FileTokenStorageOptions) {
     throw new NodeOnlyError(message('FileTokenStorage'))
   }
 
@@ -22,7 +23,7 @@ export class FileTokenStorage implements TokenStorage {
   }
 
   /** Unreachable in the browser build. */
-  load(_profile?: string): Promise<StoredCredentials | undefined> {
+  load(_profile?: string): Promise<StoredCredentials | null> {
     return Promise.reject(new NodeOnlyError(message('FileTokenStorage')))
   }
 

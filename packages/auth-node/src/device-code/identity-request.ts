@@ -1,16 +1,10 @@
 import { NetworkError, RequestTimeoutError } from '@amigo-ai/core'
+import { type IdentityResponse, identityResponseOf } from './read-identity-response'
 
 /** A hung identity service must not hang a CLI: each request gives up after this long. */
 export const DEFAULT_IDENTITY_TIMEOUT_MS = 30_000
 
-/** A parsed identity-service answer: status, headers and the JSON body (or text when not JSON). */
-export interface IdentityResponse {
-  status: number
-  headers: Headers
-  body: unknown
-}
-
-interface RequestInit_ {
+interface IdentityRequestInit {
   fetch?: typeof fetch
   signal?: AbortSignal
   /** Bearer token for authenticated routes (`/self/profile`). */
@@ -26,7 +20,7 @@ interface RequestInit_ {
 export function postForm(
   url: string,
   fields: Record<string, string | undefined>,
-  init: RequestInit_ = {},
+  init: IdentityRequestInit = {},
 ): Promise<IdentityResponse> {
   const form = new URLSearchParams()
   for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.set(k, v)
@@ -34,20 +28,21 @@ export function postForm(
 }
 
 /** GETs an authenticated identity route with a Bearer token. */
-export function getWithBearer(url: string, init: RequestInit_): Promise<IdentityResponse> {
+export function getWithBearer(url: string, init: IdentityRequestInit): Promise<IdentityResponse> {
   return send(url, { method: 'GET' }, init)
 }
 
+/** Every identity request goes through here: one fetch call, one timeout, one way to read the answer. */
 async function send(
   url: string,
   req: { method: string; body?: URLSearchParams; contentType?: string },
-  init: RequestInit_,
+  init: IdentityRequestInit,
 ): Promise<IdentityResponse> {
   const doFetch = init.fetch ?? globalThis.fetch
   const headers = new Headers({ accept: 'application/json' })
   if (req.contentType) headers.set('content-type', req.contentType)
   if (init.bearer) headers.set('authorization', `Bearer ${init.bearer}`)
-  // One controller for both the caller's signal and the timeout, cleared when the body is read.
+  // One controller for both the caller's signal and the timeout, cleared once the body is read.
   const controller = new AbortController()
   const timeoutMs = init.timeoutMs ?? DEFAULT_IDENTITY_TIMEOUT_MS
   let timedOut = false
@@ -58,43 +53,48 @@ async function send(
     timedOut = true
     controller.abort()
   }, timeoutMs)
-  let response: Response
-  let text: string
+  const failed = (error: unknown) => transportFailure(error, url, { timedOut, timeoutMs, signal: init.signal })
   try {
-    response = await doFetch(url, {
-      method: req.method,
-      headers,
-      body: req.body?.toString(),
-      redirect: 'manual',
-      signal: controller.signal,
-    })
-    text = await response.text()
-  } catch (error) {
-    // An abort is the caller's decision, not a network failure: surface the signal's reason.
-    if (init.signal?.aborted) throw init.signal.reason
-    const origin = new URL(url).origin
-    if (timedOut) {
-      throw new RequestTimeoutError(
-        `The identity service at ${origin} did not answer within ${timeoutMs} ms`,
-        {
-          cause: error,
-          timeoutMs,
-        },
-      )
+    let answer: unknown
+    try {
+      answer = await doFetch(url, {
+        method: req.method,
+        headers,
+        body: req.body?.toString(),
+        redirect: 'manual',
+        signal: controller.signal,
+      })
+    } catch (error) {
+      throw failed(error)
     }
-    throw new NetworkError(`Could not reach the identity service at ${origin}`, { cause: error })
+    // Outside the network catch: a fetch that returns something unusable is the caller's to fix.
+    const response = identityResponseOf(answer, url)
+    let body: unknown
+    try {
+      body = await response.readBody()
+    } catch (error) {
+      throw failed(error)
+    }
+    return { status: response.status, headers: response.headers, body }
   } finally {
     clearTimeout(timer)
     init.signal?.removeEventListener('abort', onAbort)
   }
-  let body: unknown
-  if (text.length > 0) {
-    try {
-      body = JSON.parse(text)
-    } catch {
-      // Not JSON: keep the text so error messages can show what came back.
-      body = text
-    }
+}
+
+function transportFailure(
+  error: unknown,
+  url: string,
+  state: { timedOut: boolean; timeoutMs: number; signal?: AbortSignal },
+): unknown {
+  // An abort is the caller's decision, not a network failure: surface the signal's reason.
+  if (state.signal?.aborted) return state.signal.reason
+  const origin = new URL(url).origin
+  if (state.timedOut) {
+    return new RequestTimeoutError(`The identity service at ${origin} did not answer within ${state.timeoutMs} ms`, {
+      cause: error,
+      timeoutMs: state.timeoutMs,
+    })
   }
-  return { status: response.status, headers: response.headers, body }
+  return new NetworkError(`Could not reach the identity service at ${origin}`, { cause: error })
 }

@@ -1,33 +1,93 @@
 import { ConfigurationError } from '@amigo-ai/core'
-import { WorkspaceSelectionError } from '../errors/device-code-errors'
+import { LoginCancelledError, WorkspaceSelectionError } from '../errors/device-code-errors'
 import { refreshTokenGrant } from '../tokens/refresh-token-grant'
 import { checkOptions } from './check-options'
 import { chooseWorkspace } from './choose-workspace'
 import { readJwtClaims } from './jwt-claims'
-import { type PollContext, pollForToken } from './poll-for-token'
+import type { TokenPayload } from './parse-token-payload'
+import { type PollContext, type PollOutcome, pollForToken } from './poll-for-token'
 import { fetchProfileWorkspaces } from './profile-workspaces'
 import { requestDeviceCode } from './request-device-code'
 import { systemClock } from './system-clock'
 import { toLoginResult } from './to-login-result'
-import type { DeviceCodeLoginResult, LoginWithDeviceCodeOptions, TokenPayload } from './types'
+import type { DeviceCodeLoginOptions, DeviceCodeLoginResult } from './types'
 import { validateIdentityBaseUrl } from './validate-base-url'
 
 /** The identity service's own `grant_type` value for device-code polling. */
 const DEFAULT_DEVICE_GRANT_TYPE = 'device_code'
 
+type Http = { fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number }
+
 /**
  * Signs a user in with the OAuth device authorization grant (RFC 8628): gets a code, hands it to
  * `onCode`, polls until the user approves in the browser, and asks `onWorkspaceRequired` when the
- * account has several workspaces.
+ * account has several workspaces. Aborting `signal` rejects with `LoginCancelledError`.
  */
-export async function loginWithDeviceCode(
-  options: LoginWithDeviceCodeOptions,
-): Promise<DeviceCodeLoginResult> {
+export async function loginWithDeviceCode(options: DeviceCodeLoginOptions): Promise<DeviceCodeLoginResult> {
+  checkLoginOptions(options)
+  const { signal } = options
+  try {
+    signal?.throwIfAborted()
+    return await signIn(options)
+  } catch (error) {
+    // Whatever was under way when the signal fired (a wait, a request, a callback), the login
+    // was cancelled: one error class for it, with the signal's reason as the cause.
+    if (signal?.aborted) throw new LoginCancelledError(undefined, { cause: signal.reason })
+    throw error
+  }
+}
+
+async function signIn(options: DeviceCodeLoginOptions): Promise<DeviceCodeLoginResult> {
+  const identityBaseUrl = validateIdentityBaseUrl(options.identityBaseUrl)
+  const base = options.clock ?? systemClock
+  const clock = {
+    now: options.now ?? (() => base.now()),
+    sleep: options.sleep ?? ((ms: number, signal?: AbortSignal) => base.sleep(ms, signal)),
+  }
+  const http: Http = { fetch: options.fetch, signal: options.signal, timeoutMs: options.requestTimeoutMs }
+  const issuance = await requestDeviceCode({
+    identityBaseUrl,
+    scope: options.scope,
+    clientDescription: options.clientDescription,
+    ...http,
+  })
+  const deadline = clock.now() + issuance.expires_in * 1000
+  await options.onCode({ ...issuance })
+  options.signal?.throwIfAborted()
+
+  const poll: PollContext = {
+    identityBaseUrl,
+    issuance,
+    grantType: options.grantType ?? DEFAULT_DEVICE_GRANT_TYPE,
+    scope: options.scope,
+    workspaceId: options.workspaceId,
+    clock,
+    deadline,
+    onPoll: options.onPoll,
+    onStatus: options.onStatus,
+    ...http,
+  }
+  const outcome = await pollForToken(poll)
+  const { payload, workspaceId } =
+    outcome.kind === 'token'
+      ? { payload: outcome.payload, workspaceId: undefined }
+      : await finishWithWorkspace(outcome, poll, options)
+  const boundTo =
+    payload.workspace_id ??
+    workspaceId ??
+    options.workspaceId ??
+    claimString(payload.access_token, 'workspace_id') ??
+    (await workspaceFromProfile(identityBaseUrl, payload.access_token, options, http))
+  return toLoginResult(payload, boundTo, identityBaseUrl, clock.now())
+}
+
+function checkLoginOptions(options: DeviceCodeLoginOptions): void {
   if (!options || typeof options.onCode !== 'function') {
     throw new ConfigurationError('loginWithDeviceCode needs an onCode callback to show the code to the user')
   }
   checkOptions({
     functions: {
+      onStatus: options.onStatus,
       onWorkspaceRequired: options.onWorkspaceRequired,
       onPoll: options.onPoll,
       fetch: options.fetch,
@@ -45,73 +105,39 @@ export async function loginWithDeviceCode(
     timeouts: { requestTimeoutMs: options.requestTimeoutMs },
     signals: { signal: options.signal },
   })
-  const identityBaseUrl = validateIdentityBaseUrl(options.identityBaseUrl)
-  const base = options.clock ?? systemClock
-  const clock = {
-    now: options.now ?? (() => base.now()),
-    sleep: options.sleep ?? ((ms: number, signal?: AbortSignal) => base.sleep(ms, signal)),
-  }
-  const { signal } = options
-  signal?.throwIfAborted()
-  const http = { fetch: options.fetch, signal, timeoutMs: options.requestTimeoutMs }
+}
 
-  const issuance = await requestDeviceCode({
-    identityBaseUrl,
-    scope: options.scope,
-    clientDescription: options.clientDescription,
-    ...http,
-  })
-  const deadline = clock.now() + issuance.expires_in * 1000
-  await options.onCode({ ...issuance })
-  signal?.throwIfAborted()
-
-  const poll: PollContext = {
-    identityBaseUrl,
-    issuance,
-    grantType: options.grantType ?? DEFAULT_DEVICE_GRANT_TYPE,
-    scope: options.scope,
-    workspaceId: options.workspaceId,
-    clock,
-    deadline,
-    onPoll: options.onPoll,
-    ...http,
+// HTTP 300: the user approved but belongs to several workspaces. After the choice, the refresh
+// token of that answer is exchanged for a workspace-bound token, or (without one) polling resumes
+// with `workspace_id`.
+async function finishWithWorkspace(
+  outcome: Extract<PollOutcome, { kind: 'workspace' }>,
+  poll: PollContext,
+  options: DeviceCodeLoginOptions,
+): Promise<{ payload: TokenPayload; workspaceId: string }> {
+  let workspaces = outcome.workspaces
+  if (workspaces.length === 0 && outcome.accessToken) {
+    workspaces = await fetchProfileWorkspaces(poll.identityBaseUrl, outcome.accessToken, poll)
   }
-  const outcome = await pollForToken(poll)
-  let payload: TokenPayload
-  let workspaceId: string | undefined
-  if (outcome.kind === 'token') {
-    payload = outcome.payload
-  } else {
-    // HTTP 300: the user approved but belongs to several workspaces.
-    let workspaces = outcome.workspaces
-    if (workspaces.length === 0 && outcome.accessToken) {
-      workspaces = await fetchProfileWorkspaces(identityBaseUrl, outcome.accessToken, http)
-    }
-    workspaceId = await chooseWorkspace(workspaces, options.onWorkspaceRequired)
-    if (outcome.refreshToken) {
-      payload = await refreshTokenGrant({
-        identityBaseUrl,
-        refreshToken: outcome.refreshToken,
-        workspaceId,
-        scope: options.scope,
-        ...http,
-      })
-    } else {
-      const again = await pollForToken({ ...poll, workspaceId, immediate: true })
-      if (again.kind !== 'token') {
-        throw new WorkspaceSelectionError(`The identity service did not accept workspace "${workspaceId}"`)
-      }
-      payload = again.payload
-    }
+  const workspaceId = await chooseWorkspace(workspaces, options.onWorkspaceRequired)
+  if (outcome.refreshToken) {
+    const payload = await refreshTokenGrant({
+      identityBaseUrl: poll.identityBaseUrl,
+      refreshToken: outcome.refreshToken,
+      workspaceId,
+      scope: options.scope,
+      fetch: poll.fetch,
+      signal: poll.signal,
+      timeoutMs: poll.timeoutMs,
+    })
+    return { payload, workspaceId }
   }
-
-  workspaceId =
-    payload.workspace_id ??
-    workspaceId ??
-    options.workspaceId ??
-    claimString(payload.access_token, 'workspace_id') ??
-    (await workspaceFromProfile(identityBaseUrl, payload.access_token, options, http))
-  return toLoginResult(payload, workspaceId, identityBaseUrl, clock.now())
+  // The status callback already heard `approved`; the follow-up poll is not a new wait for the user.
+  const again = await pollForToken({ ...poll, workspaceId, immediate: true, onStatus: undefined })
+  if (again.kind !== 'token') {
+    throw new WorkspaceSelectionError(`The identity service did not accept workspace "${workspaceId}"`)
+  }
+  return { payload: again.payload, workspaceId }
 }
 
 function claimString(token: string, name: string): string | undefined {
@@ -124,8 +150,8 @@ function claimString(token: string, name: string): string | undefined {
 async function workspaceFromProfile(
   identityBaseUrl: string,
   accessToken: string,
-  options: LoginWithDeviceCodeOptions,
-  http: { fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number },
+  options: DeviceCodeLoginOptions,
+  http: Http,
 ): Promise<string> {
   const workspaces = await fetchProfileWorkspaces(identityBaseUrl, accessToken, http)
   if (workspaces.length === 0) {

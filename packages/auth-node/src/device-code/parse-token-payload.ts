@@ -1,5 +1,20 @@
 import { ParseError } from '@amigo-ai/core'
-import type { TokenPayload } from './types'
+
+/** A checked 200 `/token` body: the fields this package uses, and the body as received in `raw`. */
+export interface TokenPayload {
+  access_token: string
+  token_type: string
+  /** Lifetime in seconds, when the server sent a usable one. */
+  expires_in?: number
+  scope?: string
+  session_id?: string
+  refresh_token?: string
+  /** Workspace the token is bound to, when the server says. */
+  workspace_id?: string
+  raw: Record<string, unknown>
+}
+
+const optionalString = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined)
 
 /** Checks a 200 `/token` body; a body without `access_token` is a `ParseError` (its content is not echoed). */
 export function parseTokenPayload(body: unknown): TokenPayload {
@@ -7,11 +22,16 @@ export function parseTokenPayload(body: unknown): TokenPayload {
   if (typeof b.access_token !== 'string' || b.access_token.length === 0) {
     throw new ParseError('The token response has no access_token')
   }
-  const expiresIn = typeof b.expires_in === 'number' && Number.isFinite(b.expires_in) ? b.expires_in : 3600
-  return {
-    ...b,
+  const payload: TokenPayload = {
     access_token: b.access_token,
-    token_type: typeof b.token_type === 'string' ? b.token_type : 'Bearer',
-    expires_in: expiresIn,
-  } as TokenPayload
+    token_type: optionalString(b.token_type) ?? 'Bearer',
+    raw: { ...b },
+  }
+  if (typeof b.expires_in === 'number' && Number.isFinite(b.expires_in) && b.expires_in >= 0)
+    payload.expires_in = b.expires_in
+  for (const key of ['scope', 'session_id', 'refresh_token', 'workspace_id'] as const) {
+    const value = optionalString(b[key])
+    if (value !== undefined) payload[key] = value
+  }
+  return payload
 }

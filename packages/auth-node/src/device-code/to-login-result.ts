@@ -1,21 +1,23 @@
-import type { DeviceCodeLoginResult, TokenPayload } from './types'
+import type { TokenPayload } from './parse-token-payload'
+import { expiresAtSeconds } from './token-expiry'
+import type { DeviceCodeLoginResult } from './types'
 
-/** Turns a token payload into the camelCase result `loginWithDeviceCode` returns. */
+/** Turns a token payload into the result `loginWithDeviceCode` returns (`expiresAt` in seconds). */
 export function toLoginResult(
   payload: TokenPayload,
   workspaceId: string,
   identityBaseUrl: string,
-  now: number,
+  nowMs: number,
 ): DeviceCodeLoginResult {
   const result: DeviceCodeLoginResult = {
     accessToken: payload.access_token,
-    expiresAt: now + payload.expires_in * 1000,
+    refreshToken: payload.refresh_token ?? '',
     workspaceId,
+    expiresAt: expiresAtSeconds(payload, nowMs),
     tokenType: payload.token_type,
     identityBaseUrl,
-    raw: payload,
+    raw: payload.raw,
   }
-  if (payload.refresh_token) result.refreshToken = payload.refresh_token
   if (payload.scope) result.scope = payload.scope
   if (payload.session_id) result.sessionId = payload.session_id
   return result

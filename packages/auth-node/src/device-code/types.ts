@@ -1,5 +1,3 @@
-import type { StoredCredentials } from '../tokens/stored-credentials'
-
 /** What `POST /device/code` returns: the codes to show the user and how to poll. */
 export interface DeviceCodeIssuance {
   /** Secret code the client polls with; never shown to the user. */
@@ -26,35 +24,72 @@ export interface WorkspaceChoice {
   name?: string
 }
 
-/** The OAuth-style token payload the identity service returns from `POST /token`. */
-export interface TokenPayload {
-  /** Bearer (or DPoP) access token. */
+/** The identity service's answer to `POST /token` (HTTP 200). */
+export interface IdentityTokenResponse {
+  /** The access token (a JWT). */
   access_token: string
   /** `Bearer` or `DPoP`. */
-  token_type: string
+  token_type: 'Bearer' | 'DPoP'
   /** Lifetime of `access_token` in seconds. */
   expires_in: number
   /** Granted scope, space-separated. */
-  scope?: string
+  scope: string
   /** Identity session id, when issued. */
   session_id?: string
   /** Refresh token, when issued. */
   refresh_token?: string
-  /** Workspace the token is bound to, when the server says. */
-  workspace_id?: string
-  /** Anything else the server sent. */
-  [key: string]: unknown
+}
+
+/** The identity service's HTTP 300 answer: the user approved and must pick a workspace. */
+export interface MultiWorkspaceResponse {
+  error: 'workspace_selection_required'
+  /** The workspaces to choose from. */
+  workspaces: WorkspaceChoice[]
+  /** A token not yet bound to a workspace, when the server sends one. */
+  access_token?: string
+  token_type?: string
+  expires_in?: number
+  scope?: string
+  /** Exchanged (with `workspace_id`) for a workspace-bound token once the user chose. */
+  refresh_token?: string
 }
 
 /**
- * What `loginWithDeviceCode` resolves to: the credentials `TokenManager.store` keeps (the access token
- * is usable as `apiKey` for `AmigoClient`), plus the issuing service and the payload as received.
+ * What the login is doing, for `onStatus`: `polling` before each poll, then the answer
+ * (`authorization_pending`, `slow_down`), and at the end `approved`, `expired` or `denied`.
  */
-export interface DeviceCodeLoginResult extends StoredCredentials {
+export type DeviceCodeStatus =
+  | 'authorization_pending'
+  | 'polling'
+  | 'approved'
+  | 'expired'
+  | 'denied'
+  | 'slow_down'
+
+/** A signed-in user's tokens, as `loginWithDeviceCode` returns them and `TokenManager.store` takes them. */
+export interface AuthResult {
+  /** The access token; usable as `apiKey` of `AmigoClient`. */
+  accessToken: string
+  /** The refresh token (an empty string when the server issued none). */
+  refreshToken: string
+  /** The workspace the token is bound to. */
+  workspaceId: string
+  /** When `accessToken` expires, in seconds since the epoch. */
+  expiresAt: number
+  /** Granted scope, when the server says. */
+  scope?: string
+}
+
+/** What `loginWithDeviceCode` resolves to: an `AuthResult` plus where and how it was issued. */
+export interface DeviceCodeLoginResult extends AuthResult {
+  /** `Bearer` or `DPoP`. */
+  tokenType: string
   /** Identity service that issued the token (refreshes go there too). */
   identityBaseUrl: string
-  /** The token payload exactly as received. */
-  raw: TokenPayload
+  /** Identity session id, when issued. */
+  sessionId?: string
+  /** The token response exactly as received. */
+  raw: Readonly<Record<string, unknown>>
 }
 
 /** What `onPoll` is told before each wait, for spinners and progress lines. */
@@ -78,25 +113,30 @@ export interface DeviceCodeClock {
 }
 
 /** Options of `loginWithDeviceCode`. */
-export interface LoginWithDeviceCodeOptions {
-  /** Called once with the codes: show them to the user (and perhaps open the browser). */
-  onCode: (issuance: DeviceCodeIssuance) => void | Promise<void>
-  /** Called when the user belongs to several workspaces; returns the chosen `workspace_id`. */
-  onWorkspaceRequired?: (workspaces: WorkspaceChoice[]) => string | Promise<string>
-  /** Called before each wait between polls. */
-  onPoll?: (event: DeviceCodePollEvent) => void
+export interface DeviceCodeLoginOptions {
   /** Identity service root. Default `https://api.platform.amigo.ai`. */
   identityBaseUrl?: string
-  /** Requested scope, space-separated. */
-  scope?: string
-  /** Shown to the user on the approval page (e.g. `my-cli on laptop`). */
-  clientDescription?: string
   /** Workspace to request up front (skips the selection step when the user belongs to it). */
   workspaceId?: string
-  /** Custom fetch (proxies, tests). Default: global `fetch`. */
-  fetch?: typeof fetch
-  /** Cancels the flow: pending waits and requests stop and the promise rejects with the signal's reason. */
+  /** Shown to the user on the approval page and in audit logs (e.g. `my-cli on laptop`). */
+  clientDescription?: string
+  /** Requested scope, space-separated. */
+  scope?: string
+  /** Called once with the codes: show them to the user (and perhaps open the browser). */
+  onCode: (issuance: DeviceCodeIssuance) => void | Promise<void>
+  /** Called as the login progresses (see `DeviceCodeStatus`). */
+  onStatus?: (status: DeviceCodeStatus) => void
+  /**
+   * Called with the offered workspaces when the user belongs to several; returns the chosen
+   * `workspace_id`. When it is left out at run time, a single offered workspace is taken.
+   */
+  onWorkspaceRequired: (workspaces: WorkspaceChoice[]) => string | Promise<string>
+  /** Cancels the flow: waits and requests stop and the promise rejects with `LoginCancelledError`. */
   signal?: AbortSignal
+  /** Custom fetch (proxies, tests). Default: global `fetch`. A Response-like stub is enough. */
+  fetch?: typeof globalThis.fetch
+  /** Called before each wait between polls (attempt, wait, time left), for progress displays. */
+  onPoll?: (event: DeviceCodePollEvent) => void
   /** Per-request timeout in ms for identity calls (default 30 000); a timed-out poll is retried like a network error. */
   requestTimeoutMs?: number
   /** `grant_type` sent when polling. Default `device_code` (the identity service's value). */

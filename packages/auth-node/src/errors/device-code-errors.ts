@@ -1,38 +1,33 @@
 import { AmigoError, type AmigoErrorInit } from '@amigo-ai/core'
 import { brandGuard } from './brand-guard'
 
-/** Why a device-code login stopped. */
-export type DeviceCodeErrorCode = 'expired_token' | 'access_denied' | 'workspace_selection_required'
+/** The `errorCode` of each way a device-code login can fail. */
+export type DeviceCodeErrorCode = 'device_code_expired' | 'device_code_denied' | 'workspace_selection_required'
 
-/** Root of the errors that end a device-code login; `code` says which. */
+/** Root of the errors that end a device-code login; `errorCode` says which. */
 export class DeviceCodeError extends AmigoError {
   static override readonly kind: string = 'DeviceCodeError'
-  /** The OAuth error code (or `workspace_selection_required`). */
-  readonly code: DeviceCodeErrorCode
+  declare readonly errorCode: DeviceCodeErrorCode
 
-  constructor(code: DeviceCodeErrorCode, message: string, init: AmigoErrorInit = {}) {
-    super(message, { errorCode: code, ...init })
-    this.code = code
+  constructor(errorCode: DeviceCodeErrorCode, message: string, init: AmigoErrorInit = {}) {
+    super(message, { ...init, errorCode })
   }
 }
 
-/** The device code expired before the user approved it (`expired_token`, or the local deadline passed). */
+/** The code expired before the user approved it (`expired_token` from the server, or the local deadline). */
 export class DeviceCodeExpiredError extends DeviceCodeError {
   static override readonly kind: string = 'DeviceCodeExpiredError'
-  constructor(description?: string, init?: AmigoErrorInit) {
-    super(
-      'expired_token',
-      `The sign-in code expired before it was approved; start the login again${description ? ` (${description})` : ''}`,
-      init,
-    )
+  // The messages keep the official SDK's key phrases, which callers' tests match on.
+  constructor(message = 'Device code expired before it was approved; start the login again', init?: AmigoErrorInit) {
+    super('device_code_expired', message, init)
   }
 }
 
 /** The user (or a policy) refused the sign-in request (`access_denied`). */
-export class DeviceAccessDeniedError extends DeviceCodeError {
-  static override readonly kind: string = 'DeviceAccessDeniedError'
-  constructor(description?: string, init?: AmigoErrorInit) {
-    super('access_denied', `The sign-in request was denied${description ? ` (${description})` : ''}`, init)
+export class DeviceCodeDeniedError extends DeviceCodeError {
+  static override readonly kind: string = 'DeviceCodeDeniedError'
+  constructor(message = 'Authorization request was denied', init?: AmigoErrorInit) {
+    super('device_code_denied', message, init)
   }
 }
 
@@ -44,11 +39,24 @@ export class WorkspaceSelectionError extends DeviceCodeError {
   }
 }
 
+/**
+ * The caller aborted the login through its `signal`; `cause` holds the signal's reason. Not a
+ * `DeviceCodeError`: nothing failed, the user stopped.
+ */
+export class LoginCancelledError extends AmigoError {
+  static override readonly kind: string = 'LoginCancelledError'
+  constructor(message = 'Login cancelled', init: AmigoErrorInit = {}) {
+    super(message, { ...init, errorCode: 'login_cancelled' })
+  }
+}
+
 /** True for any `DeviceCodeError` (also from another installed copy of this package). */
-export const isDeviceCodeError = brandGuard<DeviceCodeError>('DeviceCodeError')
+export const isDeviceCodeError = brandGuard(DeviceCodeError)
 /** True for a `DeviceCodeExpiredError`. */
-export const isDeviceCodeExpiredError = brandGuard<DeviceCodeExpiredError>('DeviceCodeExpiredError')
-/** True for a `DeviceAccessDeniedError`. */
-export const isDeviceAccessDeniedError = brandGuard<DeviceAccessDeniedError>('DeviceAccessDeniedError')
+export const isDeviceCodeExpiredError = brandGuard(DeviceCodeExpiredError)
+/** True for a `DeviceCodeDeniedError`. */
+export const isDeviceCodeDeniedError = brandGuard(DeviceCodeDeniedError)
 /** True for a `WorkspaceSelectionError`. */
-export const isWorkspaceSelectionError = brandGuard<WorkspaceSelectionError>('WorkspaceSelectionError')
+export const isWorkspaceSelectionError = brandGuard(WorkspaceSelectionError)
+/** True for a `LoginCancelledError`. */
+export const isLoginCancelledError = brandGuard(LoginCancelledError)

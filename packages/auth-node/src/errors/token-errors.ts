@@ -1,22 +1,37 @@
-import { AmigoError, type AmigoErrorInit } from '@amigo-ai/core'
+import { AmigoError, type AmigoErrorInit, AuthenticationError } from '@amigo-ai/core'
 import { brandGuard } from './brand-guard'
 
-/** A refresh was refused by the identity service; the stored refresh token is no good. */
-export class TokenRefreshError extends AmigoError {
+/**
+ * A refresh was refused by the identity service. An authentication failure, so core's
+ * `isAuthenticationError` is true for it and its subclasses.
+ */
+export class TokenRefreshError extends AuthenticationError {
   static override readonly kind: string = 'TokenRefreshError'
 }
 
-/** The refresh token was already spent (rotation reuse): final, the user must sign in again. */
-export class RefreshTokenReusedError extends TokenRefreshError {
-  static override readonly kind: string = 'RefreshTokenReusedError'
-}
-
-/** The refresh token itself has expired: the user must sign in again. */
+/**
+ * The refresh token can no longer be used (expired, revoked, refused with `invalid_grant`, or
+ * missing when the access token runs out): the user must sign in again.
+ */
 export class RefreshTokenExpiredError extends TokenRefreshError {
   static override readonly kind: string = 'RefreshTokenExpiredError'
+  constructor(message = 'Refresh token expired; sign in again', init: AmigoErrorInit = {}) {
+    super(message, { errorCode: 'refresh_token_expired', ...init })
+  }
 }
 
-/** There is nothing to use: no stored credentials, or an expired access token and no refresh token. */
+/**
+ * The refresh token was already spent (rotation reuse, e.g. a stale copy of the credentials): a kind
+ * of `RefreshTokenExpiredError` worth telling apart, since it can also mean a copied token.
+ */
+export class RefreshTokenReusedError extends RefreshTokenExpiredError {
+  static override readonly kind: string = 'RefreshTokenReusedError'
+  constructor(message = 'Refresh token was already used; sign in again', init: AmigoErrorInit = {}) {
+    super(message, { errorCode: 'refresh_token_reused', ...init })
+  }
+}
+
+/** Nothing is stored to use (e.g. `asApiKey()`'s getter or `refresh()` before any sign-in). */
 export class NotSignedInError extends AmigoError {
   static override readonly kind: string = 'NotSignedInError'
 }
@@ -39,15 +54,15 @@ export class NodeOnlyError extends AmigoError {
   static override readonly kind: string = 'NodeOnlyError'
 }
 
-/** True for any `TokenRefreshError` (including reuse and expiry). */
-export const isTokenRefreshError = brandGuard<TokenRefreshError>('TokenRefreshError')
+/** True for any `TokenRefreshError` (including expiry and reuse). */
+export const isTokenRefreshError = brandGuard(TokenRefreshError)
+/** True for a `RefreshTokenExpiredError` (including reuse). */
+export const isRefreshTokenExpiredError = brandGuard(RefreshTokenExpiredError)
 /** True for a `RefreshTokenReusedError`. */
-export const isRefreshTokenReusedError = brandGuard<RefreshTokenReusedError>('RefreshTokenReusedError')
-/** True for a `RefreshTokenExpiredError`. */
-export const isRefreshTokenExpiredError = brandGuard<RefreshTokenExpiredError>('RefreshTokenExpiredError')
+export const isRefreshTokenReusedError = brandGuard(RefreshTokenReusedError)
 /** True for a `NotSignedInError`. */
-export const isNotSignedInError = brandGuard<NotSignedInError>('NotSignedInError')
+export const isNotSignedInError = brandGuard(NotSignedInError)
 /** True for a `TokenStorageError`. */
-export const isTokenStorageError = brandGuard<TokenStorageError>('TokenStorageError')
+export const isTokenStorageError = brandGuard(TokenStorageError)
 /** True for a `NodeOnlyError`. */
-export const isNodeOnlyError = brandGuard<NodeOnlyError>('NodeOnlyError')
+export const isNodeOnlyError = brandGuard(NodeOnlyError)

@@ -19,3 +19,15 @@ export function defaultConfigDirectory(
     env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config')
   return join(xdg, 'amigo')
 }
+
+/**
+ * Where the official single-package SDK keeps credentials by default (`~/.amigo/credentials.json`).
+ * Its format is the one this package writes, so a login made with it is read from there until a
+ * new one is saved; `$AMIGO_CONFIG_DIR` (an explicit choice of location) turns this off.
+ */
+export function officialCredentialsFile(
+  env: Record<string, string | undefined> = process.env,
+  home: string = homedir(),
+): string | undefined {
+  return env.AMIGO_CONFIG_DIR ? undefined : join(home, '.amigo', 'credentials.json')
+}

@@ -13,10 +13,10 @@ export class MemoryTokenStorage implements TokenStorage {
     this.#defaultProfile = options.profile ?? 'default'
   }
 
-  /** Returns a copy of the stored credentials, so callers cannot change what is stored. */
-  async load(profile?: string): Promise<StoredCredentials | undefined> {
+  /** Returns a copy of the stored credentials (null when none), so callers cannot change what is stored. */
+  async load(profile?: string): Promise<StoredCredentials | null> {
     const c = this.#entries.get(profile ?? this.#defaultProfile)
-    return c ? { ...c } : undefined
+    return c ? { ...c } : null
   }
 
   /** Stores a copy of `credentials`. */

@@ -1,106 +1,51 @@
-/** Credentials as `TokenManager` keeps them (the `loginWithDeviceCode` result minus `raw`). */
+/**
+ * Credentials as a `TokenStorage` keeps them: the official SDK's shape (snake_case, `expires_at` in
+ * seconds since the epoch), so files and storages written for it work here and the other way round.
+ */
 export interface StoredCredentials {
-  /** The access token. */
-  accessToken: string
-  /** The refresh token, when one was issued. */
-  refreshToken?: string
-  /** When `accessToken` expires, in milliseconds since the epoch. */
-  expiresAt: number
-  /** The workspace the token is for. */
-  workspaceId: string
-  /** Granted scope. */
-  scope?: string
-  /** `Bearer` or `DPoP`. */
-  tokenType: string
-  /** Identity service that issued the token; refreshes go there. */
-  identityBaseUrl?: string
-  /** Identity session id, when issued. */
-  sessionId?: string
-}
-
-/** The on-disk (JSON) shape: snake_case, `expires_at` as an ISO 8601 string, plus a format version. */
-export interface StoredCredentialsJson {
-  version: 1
   access_token: string
-  refresh_token?: string
-  expires_at: string
+  /** An empty string when the server issued none. */
+  refresh_token: string
   workspace_id: string
+  /** When `access_token` expires, in seconds since the epoch. */
+  expires_at: number
   scope?: string
-  token_type: string
+  /** Identity service that issued the token; refreshes go there. */
   identity_base_url?: string
+  /** `Bearer` or `DPoP`. */
+  token_type?: string
+  /** Identity session id, when issued. */
   session_id?: string
 }
 
-/** Accepts `expiresAt` as ms since the epoch, a `Date` or an ISO 8601 string; returns ms (NaN when unusable). */
-export function toEpochMs(value: unknown): number {
-  if (typeof value === 'number') return value
-  if (value instanceof Date) return value.getTime()
-  if (typeof value === 'string') return Date.parse(value)
-  return Number.NaN
-}
+const OPTIONAL_FIELDS = ['scope', 'identity_base_url', 'token_type', 'session_id'] as const
 
-/** Copies only the known fields (drops `raw` and anything else a caller passed in). */
-export function pickCredentials(input: StoredCredentials): StoredCredentials {
-  const out: StoredCredentials = {
-    accessToken: input.accessToken,
-    expiresAt: toEpochMs(input.expiresAt),
-    workspaceId: input.workspaceId,
-    tokenType: input.tokenType ?? 'Bearer',
-  }
-  if (input.refreshToken) out.refreshToken = input.refreshToken
-  if (input.scope) out.scope = input.scope
-  if (input.identityBaseUrl) out.identityBaseUrl = input.identityBaseUrl
-  if (input.sessionId) out.sessionId = input.sessionId
-  return out
-}
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
 
-/** Problems with a credentials object, as field names (empty when it is usable). */
-export function credentialProblems(c: Partial<StoredCredentials> | undefined): string[] {
-  if (!c || typeof c !== 'object') return ['credentials']
+/**
+ * Reads credentials from storage (or a file's JSON), keeping only the known fields. Also reads the
+ * first file format of this package, whose `expires_at` was an ISO 8601 string. Returns the names
+ * of the missing or invalid fields instead when they are not usable.
+ */
+export function readStoredCredentials(value: unknown): StoredCredentials | { problems: string[] } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { problems: ['not an object'] }
+  const v = value as Record<string, unknown>
+  const expiresAt = typeof v.expires_at === 'string' ? Math.floor(Date.parse(v.expires_at) / 1000) : v.expires_at
   const problems: string[] = []
-  if (typeof c.accessToken !== 'string' || !c.accessToken) problems.push('accessToken')
-  if (typeof c.workspaceId !== 'string' || !c.workspaceId) problems.push('workspaceId')
-  if (!Number.isFinite(toEpochMs(c.expiresAt))) problems.push('expiresAt')
-  if (c.refreshToken !== undefined && typeof c.refreshToken !== 'string') problems.push('refreshToken')
-  return problems
+  if (!nonEmpty(v.access_token)) problems.push('access_token')
+  if (v.refresh_token !== undefined && typeof v.refresh_token !== 'string') problems.push('refresh_token')
+  if (!nonEmpty(v.workspace_id)) problems.push('workspace_id')
+  if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) problems.push('expires_at')
+  if (problems.length > 0) return { problems }
+  const creds: StoredCredentials = {
+    access_token: v.access_token as string,
+    refresh_token: (v.refresh_token as string | undefined) ?? '',
+    workspace_id: v.workspace_id as string,
+    expires_at: expiresAt as number,
+  }
+  for (const key of OPTIONAL_FIELDS) if (typeof v[key] === 'string') creds[key] = v[key] as string
+  return creds
 }
 
-/** Serialises credentials to the on-disk JSON shape. */
-export function credentialsToJson(c: StoredCredentials): StoredCredentialsJson {
-  const json: StoredCredentialsJson = {
-    version: 1,
-    access_token: c.accessToken,
-    expires_at: new Date(c.expiresAt).toISOString(),
-    workspace_id: c.workspaceId,
-    token_type: c.tokenType,
-  }
-  if (c.refreshToken) json.refresh_token = c.refreshToken
-  if (c.scope) json.scope = c.scope
-  if (c.identityBaseUrl) json.identity_base_url = c.identityBaseUrl
-  if (c.sessionId) json.session_id = c.sessionId
-  return json
-}
-
-/** Reads the on-disk JSON shape; returns the names of bad fields instead when it is not valid. */
-export function credentialsFromJson(value: unknown): StoredCredentials | { problems: string[] } {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { problems: ['not a JSON object'] }
-  const j = value as Record<string, unknown>
-  const expiresAt =
-    typeof j.expires_at === 'string'
-      ? Date.parse(j.expires_at)
-      : typeof j.expires_at === 'number'
-        ? j.expires_at
-        : Number.NaN
-  const c: StoredCredentials = {
-    accessToken: j.access_token as string,
-    expiresAt,
-    workspaceId: j.workspace_id as string,
-    tokenType: typeof j.token_type === 'string' ? j.token_type : 'Bearer',
-  }
-  if (j.refresh_token !== undefined) c.refreshToken = j.refresh_token as string
-  if (typeof j.scope === 'string') c.scope = j.scope
-  if (typeof j.identity_base_url === 'string') c.identityBaseUrl = j.identity_base_url
-  if (typeof j.session_id === 'string') c.sessionId = j.session_id
-  const problems = credentialProblems(c).map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`))
-  return problems.length > 0 ? { problems } : c
-}
+/** True when `expiresAt` is surely milliseconds (after the year 5000 as seconds), a common mix-up. */
+export const looksLikeMilliseconds = (expiresAt: number): boolean => expiresAt > 100_000_000_000

@@ -1,23 +1,30 @@
 import { ConfigurationError } from '@amigo-ai/core'
 import { checkOptions } from '../device-code/check-options'
 import { DEFAULT_IDENTITY_BASE_URL } from '../device-code/identity-url'
-import type { DeviceCodeLoginResult } from '../device-code/types'
+import { expiresAtSeconds } from '../device-code/token-expiry'
+import type { AuthResult } from '../device-code/types'
 import { validateIdentityBaseUrl } from '../device-code/validate-base-url'
-import { NotSignedInError } from '../errors/token-errors'
+import {
+  isRefreshTokenExpiredError,
+  NotSignedInError,
+  RefreshTokenExpiredError,
+  TokenStorageError,
+} from '../errors/token-errors'
 import { refreshTokenGrant } from './refresh-token-grant'
-import { credentialProblems, pickCredentials, type StoredCredentials } from './stored-credentials'
+import { readStoredCredentials, type StoredCredentials } from './stored-credentials'
+import { toStoredCredentials } from './to-stored-credentials'
 import type { TokenStorage } from './token-storage'
 
 /** Options of `TokenManager`. */
-export interface TokenManagerOptions {
-  /** Where credentials live (`FileTokenStorage` in CLIs, `MemoryTokenStorage` in tests). */
-  storage: TokenStorage
+export interface TokenManagerConfig {
+  /** Where credentials live. Default: `new FileTokenStorage()` in Node (browsers and edge runtimes must pass one). */
+  storage?: TokenStorage
   /** Identity service for refreshes; default: the one stored with the credentials, else the platform's. */
   identityBaseUrl?: string
+  /** Custom fetch for refresh requests (a Response-like stub is enough). */
+  fetch?: typeof globalThis.fetch
   /** Refresh this long before the access token expires. Default 60 000 ms. */
   refreshMarginMs?: number
-  /** Custom fetch for refresh requests. */
-  fetch?: typeof fetch
   /** Refresh request timeout in ms (default 30 000): a hung identity service fails the call instead of hanging it. */
   requestTimeoutMs?: number
   /** Which stored sign-in to use; default: the storage's default profile. */
@@ -27,12 +34,14 @@ export interface TokenManagerOptions {
 }
 
 const DEFAULT_REFRESH_MARGIN_MS = 60_000
+const NOTHING_STORED = 'No stored credentials: sign in first (loginWithDeviceCode)'
 
 /**
  * Keeps a signed-in user's tokens: stores them, hands out a valid access token, and refreshes it
- * shortly before expiry. Concurrent callers share one refresh request.
+ * shortly before expiry. Concurrent callers share one refresh request. Each entry of the package
+ * subclasses it with its own default storage.
  */
-export class TokenManager {
+export class BaseTokenManager {
   readonly #storage: TokenStorage
   readonly #identityBaseUrl?: string
   readonly #marginMs: number
@@ -41,67 +50,55 @@ export class TokenManager {
   readonly #profile?: string
   readonly #now: () => number
   #cached: StoredCredentials | undefined
-  #inflight: Promise<StoredCredentials> | undefined
+  #inflight: Promise<StoredCredentials | null> | undefined
 
-  constructor(options: TokenManagerOptions) {
-    const s = options?.storage as Partial<TokenStorage> | undefined
-    if (!s || typeof s.load !== 'function' || typeof s.save !== 'function' || typeof s.clear !== 'function') {
-      throw new ConfigurationError(
-        'TokenManager needs a storage with load, save and clear (e.g. FileTokenStorage)',
-      )
-    }
-    const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS
-    if (typeof margin !== 'number' || !Number.isFinite(margin) || margin < 0) {
-      throw new ConfigurationError('refreshMarginMs must be a non-negative number of milliseconds')
-    }
-    checkOptions({
-      functions: { fetch: options.fetch, now: options.now },
-      strings: { profile: options.profile },
-      timeouts: { requestTimeoutMs: options.requestTimeoutMs },
-    })
-    this.#storage = options.storage
+  constructor(config: TokenManagerConfig | undefined, defaultStorage: () => TokenStorage) {
+    const c = checkConfig(config)
+    this.#storage = c.storage === undefined ? defaultStorage() : c.storage
     this.#identityBaseUrl =
-      options.identityBaseUrl === undefined ? undefined : validateIdentityBaseUrl(options.identityBaseUrl)
-    this.#marginMs = margin
-    this.#fetch = options.fetch
-    this.#timeoutMs = options.requestTimeoutMs
-    this.#profile = options.profile
-    this.#now = options.now ?? Date.now
+      c.identityBaseUrl === undefined ? undefined : validateIdentityBaseUrl(c.identityBaseUrl)
+    this.#marginMs = c.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS
+    this.#fetch = c.fetch
+    this.#timeoutMs = c.requestTimeoutMs
+    this.#profile = c.profile
+    this.#now = c.now ?? Date.now
   }
 
-  /**
-   * Saves a login result (or credentials) to the storage; `raw` and unknown fields are not kept.
-   * `expiresAt` may also be a `Date` or an ISO string; it is stored as ms since the epoch.
-   */
-  async store(result: DeviceCodeLoginResult | StoredCredentials): Promise<void> {
-    const problems = credentialProblems(result)
-    if (problems.length > 0) {
-      throw new ConfigurationError(
-        `TokenManager.store got credentials with missing or invalid: ${problems.join(', ')}`,
-      )
-    }
-    const creds = pickCredentials(result)
+  /** Saves a login result; only the credentials are kept (`raw` and unknown fields are not). */
+  async store(result: AuthResult): Promise<void> {
+    const creds = toStoredCredentials(result, this.#identityBaseUrl)
     await this.#storage.save(creds, this.#profile)
     this.#cached = creds
   }
 
-  /** Reads the stored credentials afresh (undefined when none). */
-  async load(): Promise<StoredCredentials | undefined> {
-    this.#cached = await this.#storage.load(this.#profile)
-    return this.#cached ? { ...this.#cached } : undefined
+  /** Reads the stored credentials afresh (null when none). */
+  async load(): Promise<StoredCredentials | null> {
+    const loaded = await this.#storage.load(this.#profile)
+    this.#cached = loaded == null ? undefined : checkLoaded(loaded)
+    return this.#cached ? { ...this.#cached } : null
   }
 
-  /** A valid access token, refreshed first when it expires within the margin. */
-  async getAccessToken(): Promise<string> {
-    const creds = this.#cached ?? (await this.load())
-    if (!creds) throw new NotSignedInError('No stored credentials: sign in first (loginWithDeviceCode)')
-    if (this.#isFresh(creds)) return creds.accessToken
-    return (await this.#singleFlight(false)).accessToken
+  /**
+   * A valid access token and its workspace, refreshed first when it expires within the margin;
+   * null when nothing is stored. A refused refresh is a `RefreshTokenExpiredError` and signs out.
+   */
+  async getAccessToken(): Promise<{ token: string; workspaceId: string } | null> {
+    const stored = this.#cached ?? (await this.load())
+    if (!stored) return null
+    const creds = this.#isFresh(stored) ? stored : await this.#singleFlight(false)
+    return creds ? { token: creds.access_token, workspaceId: creds.workspace_id } : null
+  }
+
+  /** True when credentials are stored (fresh or not). */
+  async hasCredentials(): Promise<boolean> {
+    return (this.#cached ?? (await this.load())) != null
   }
 
   /** Refreshes now, whatever the expiry; joins a refresh already in flight. */
   async refresh(): Promise<StoredCredentials> {
-    return { ...(await this.#singleFlight(true)) }
+    const creds = await this.#singleFlight(true)
+    if (!creds) throw new NotSignedInError(NOTHING_STORED)
+    return { ...creds }
   }
 
   /** Forgets the stored credentials (sign out on this machine). */
@@ -112,64 +109,111 @@ export class TokenManager {
 
   /** A getter for `AmigoClient`'s `apiKey`: each request asks it for a valid token. */
   asApiKey(): () => Promise<string> {
-    return () => this.getAccessToken()
-  }
-
-  /** Same as `asApiKey()`. */
-  apiKeyGetter(): () => Promise<string> {
-    return this.asApiKey()
+    return async () => {
+      const auth = await this.getAccessToken()
+      if (!auth) throw new NotSignedInError(NOTHING_STORED)
+      return auth.token
+    }
   }
 
   #isFresh(c: StoredCredentials): boolean {
-    return c.expiresAt - this.#marginMs > this.#now()
+    return c.expires_at * 1000 - this.#marginMs > this.#now()
   }
 
-  #singleFlight(force: boolean): Promise<StoredCredentials> {
+  #singleFlight(force: boolean): Promise<StoredCredentials | null> {
     this.#inflight ??= this.#refreshOnce(force).finally(() => {
       this.#inflight = undefined
     })
     return this.#inflight
   }
 
-  #refreshOnce(force: boolean): Promise<StoredCredentials> {
+  #refreshOnce(force: boolean): Promise<StoredCredentials | null> {
     const run = () => this.#refreshLocked(force)
     return this.#storage.withLock ? this.#storage.withLock(run, this.#profile) : run()
   }
 
-  async #refreshLocked(force: boolean): Promise<StoredCredentials> {
+  async #refreshLocked(force: boolean): Promise<StoredCredentials | null> {
     const before = this.#cached
     // Another process sharing the storage may have refreshed already; its token saves a request
     // and keeps us from spending a refresh token that rotation has already replaced.
     const stored = await this.load()
-    if (!stored) throw new NotSignedInError('No stored credentials: sign in first (loginWithDeviceCode)')
-    const changed = before !== undefined && stored.accessToken !== before.accessToken
+    if (!stored) return null
+    const changed = before !== undefined && stored.access_token !== before.access_token
     if (this.#isFresh(stored) && (!force || changed)) return stored
-    if (!stored.refreshToken) {
-      throw new NotSignedInError('The access token has expired and there is no refresh token: sign in again')
+    if (!stored.refresh_token) {
+      throw new RefreshTokenExpiredError(
+        'The access token is expiring and there is no refresh token; sign in again',
+      )
     }
-    const identityBaseUrl = this.#identityBaseUrl ?? stored.identityBaseUrl ?? DEFAULT_IDENTITY_BASE_URL
-    const payload = await refreshTokenGrant({
-      identityBaseUrl,
-      refreshToken: stored.refreshToken,
-      workspaceId: stored.workspaceId,
-      fetch: this.#fetch,
-      timeoutMs: this.#timeoutMs,
-    })
-    const next: StoredCredentials = {
-      accessToken: payload.access_token,
-      // Rotation: a new refresh token replaces the old one; without one, the old one stays valid.
-      refreshToken: payload.refresh_token || stored.refreshToken,
-      expiresAt: this.#now() + payload.expires_in * 1000,
-      workspaceId: payload.workspace_id || stored.workspaceId,
-      tokenType: payload.token_type,
-      identityBaseUrl,
-    }
-    const scope = payload.scope ?? stored.scope
-    if (scope) next.scope = scope
-    const sessionId = payload.session_id ?? stored.sessionId
-    if (sessionId) next.sessionId = sessionId
+    const next = await this.#exchange(stored)
     await this.#storage.save(next, this.#profile)
     this.#cached = next
     return next
   }
+
+  async #exchange(stored: StoredCredentials): Promise<StoredCredentials> {
+    const identityBaseUrl = this.#identityBaseUrl ?? stored.identity_base_url ?? DEFAULT_IDENTITY_BASE_URL
+    try {
+      const payload = await refreshTokenGrant({
+        identityBaseUrl,
+        refreshToken: stored.refresh_token,
+        workspaceId: stored.workspace_id,
+        fetch: this.#fetch,
+        timeoutMs: this.#timeoutMs,
+      })
+      const next: StoredCredentials = {
+        access_token: payload.access_token,
+        // Rotation: a new refresh token replaces the old one; without one, the old one stays valid.
+        refresh_token: payload.refresh_token ?? stored.refresh_token,
+        workspace_id: payload.workspace_id ?? stored.workspace_id,
+        expires_at: expiresAtSeconds(payload, this.#now()),
+        identity_base_url: identityBaseUrl,
+        token_type: payload.token_type,
+      }
+      const scope = payload.scope ?? stored.scope
+      if (scope) next.scope = scope
+      const sessionId = payload.session_id ?? stored.session_id
+      if (sessionId) next.session_id = sessionId
+      return next
+    } catch (error) {
+      // The stored refresh token is no good: sign out, as the official SDK does. This runs inside
+      // the storage's lock right after re-reading it, so it never removes another process's newer login.
+      if (isRefreshTokenExpiredError(error)) await this.clear()
+      throw error
+    }
+  }
+}
+
+function checkConfig(config: TokenManagerConfig | undefined): TokenManagerConfig {
+  if (config === undefined) return {}
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new ConfigurationError(
+      'TokenManager takes an options object ({ storage, identityBaseUrl, fetch, ... }) or nothing',
+    )
+  }
+  const s = config.storage as Partial<TokenStorage> | undefined
+  if (s !== undefined && (!s || typeof s.load !== 'function' || typeof s.save !== 'function' || typeof s.clear !== 'function')) {
+    throw new ConfigurationError('TokenManager: storage must have load, save and clear methods (e.g. FileTokenStorage)')
+  }
+  const margin = config.refreshMarginMs
+  if (margin !== undefined && (typeof margin !== 'number' || !Number.isFinite(margin) || margin < 0)) {
+    throw new ConfigurationError('refreshMarginMs must be a non-negative number of milliseconds')
+  }
+  checkOptions({
+    functions: { fetch: config.fetch, now: config.now },
+    strings: { profile: config.profile },
+    timeouts: { requestTimeoutMs: config.requestTimeoutMs },
+  })
+  return config
+}
+
+// Whatever a storage returns is checked: a custom storage may hand back anything.
+function checkLoaded(value: unknown): StoredCredentials {
+  const read = readStoredCredentials(value)
+  if ('problems' in read) {
+    throw new TokenStorageError(
+      `The token storage returned credentials with missing or invalid: ${read.problems.join(', ')}; sign in again`,
+    )
+  }
+  return read
 }

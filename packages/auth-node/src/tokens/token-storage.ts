@@ -1,12 +1,13 @@
 import type { StoredCredentials } from './stored-credentials'
 
 /**
- * Where `TokenManager` keeps credentials. `profile` selects one of several stored sign-ins;
- * when omitted the storage uses its own default profile.
+ * Where `TokenManager` keeps credentials. The official SDK's contract (`load`, `save`, `clear`, no
+ * arguments beyond the credentials) is all a storage needs; `profile` (one of several stored
+ * sign-ins, the storage's own default when omitted) and `withLock` are optional extras.
  */
 export interface TokenStorage {
-  /** The stored credentials, or undefined when none are stored. */
-  load(profile?: string): Promise<StoredCredentials | undefined>
+  /** The stored credentials, or null when none are stored. */
+  load(profile?: string): Promise<StoredCredentials | null>
   /** Replaces the stored credentials. */
   save(credentials: StoredCredentials, profile?: string): Promise<void>
   /** Removes the stored credentials (no error when there are none). */

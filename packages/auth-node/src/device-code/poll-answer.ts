@@ -1,0 +1,64 @@
+import { type AmigoError, errorFromResponse, parseRetryAfter } from '@amigo-ai/core'
+import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
+import type { IdentityResponse } from './read-identity-response'
+import { readOAuthError } from './oauth-error-body'
+import { parseTokenPayload, type TokenPayload } from './parse-token-payload'
+import { parseWorkspaces } from './parse-workspaces'
+import type { WorkspaceChoice } from './types'
+
+/** How polling ended: a token, or the identity service asking which workspace (HTTP 300). */
+export type PollOutcome =
+  | { kind: 'token'; payload: TokenPayload }
+  | { kind: 'workspace'; workspaces: WorkspaceChoice[]; refreshToken?: string; accessToken?: string }
+
+/** What one answer to a device-code poll means for the loop. */
+export type PollAnswer =
+  | { kind: 'approved'; outcome: PollOutcome }
+  | { kind: 'authorization_pending' }
+  | { kind: 'slow_down' }
+  /** A bare 429: wait what the server asks (`retryAfterMs`, when it said). */
+  | { kind: 'rate_limited'; retryAfterMs?: number }
+  /** A 5xx: worth a few more tries before `error` is thrown. */
+  | { kind: 'transient'; error: AmigoError }
+  /** Final: `error` ends the login (`expired` and `denied` say which status to report). */
+  | { kind: 'failed'; error: AmigoError; status?: 'expired' | 'denied' }
+
+/** Reads one answer of `POST /token` during device-code polling (RFC 8628 §3.5). */
+export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs: number): PollAnswer {
+  if (res.status === 200) return { kind: 'approved', outcome: { kind: 'token', payload: parseTokenPayload(res.body) } }
+  if (res.status === 300) return { kind: 'approved', outcome: workspaceOutcome(res.body) }
+  const { error, error_description: description } = readOAuthError(res.body)
+  if (error === 'authorization_pending' || error === 'slow_down') return { kind: error }
+  if (error === 'expired_token') {
+    const message = description
+      ? `Device code expired before it was approved (${description}); start the login again`
+      : undefined
+    return { kind: 'failed', error: new DeviceCodeExpiredError(message), status: 'expired' }
+  }
+  if (error === 'access_denied') {
+    const message = description ? `Authorization request was denied (${description})` : undefined
+    return { kind: 'failed', error: new DeviceCodeDeniedError(message), status: 'denied' }
+  }
+  if (res.status === 429) return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), nowMs) }
+  const failure = errorFromResponse({
+    status: res.status,
+    headers: res.headers,
+    body: res.body,
+    // The device code is what polls for the token; a server echo of it stays out of the error.
+    secrets: [deviceCode],
+    message: `Device code polling failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
+      description ? `: ${description}` : ''
+    }`,
+  })
+  return res.status >= 500 ? { kind: 'transient', error: failure } : { kind: 'failed', error: failure }
+}
+
+function workspaceOutcome(body: unknown): PollOutcome {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+  return {
+    kind: 'workspace',
+    workspaces: parseWorkspaces(body),
+    refreshToken: typeof b.refresh_token === 'string' && b.refresh_token ? b.refresh_token : undefined,
+    accessToken: typeof b.access_token === 'string' && b.access_token ? b.access_token : undefined,
+  }
+}

@@ -1,6 +1,6 @@
 export { defaultConfigDirectory, FileTokenStorage, openBrowser } from './browser/node-only'
 export { TokenManager } from './browser/token-manager'
 export type { FileLockOptions } from './node/file-lock'
-export type { FileTokenStorageOptions } from './node/storage-location'
 export type { OpenBrowserOptions } from './node/open-browser'
+export type { FileTokenStorageOptions } from './node/storage-location'
 export * from './universal'

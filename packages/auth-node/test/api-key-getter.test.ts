@@ -16,9 +16,8 @@ it('keeps a long-running core client working past token expiry through the apiKe
     await tokens.store({
       accessToken: 'first-token',
       refreshToken: idp.issueRefreshToken('ws-1'),
-      expiresAt: now + 600_000,
+      expiresAt: now / 1000 + 600,
       workspaceId: 'ws-1',
-      tokenType: 'Bearer',
     })
     const client = new Transport({ apiKey: tokens.asApiKey(), workspaceId: 'ws-1', baseUrl: api.url })
     await client.request('get', '/v1/{workspace_id}/agents')

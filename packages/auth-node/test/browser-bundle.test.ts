@@ -60,12 +60,24 @@ describe('browser entry', () => {
       const tokens = new m.TokenManager({ storage })
       await tokens.store({
         accessToken: 'tok',
-        expiresAt: Date.now() + 3600_000,
+        refreshToken: '',
+        expiresAt: Math.floor(Date.now() / 1000) + 3600,
         workspaceId: 'w',
-        tokenType: 'Bearer',
       })
-      expect(await tokens.getAccessToken()).toBe('tok')
+      expect(await tokens.getAccessToken()).toEqual({ token: 'tok', workspaceId: 'w' })
       expect(typeof m.loginWithDeviceCode).toBe('function')
+      expect(m.formatWorkspaceList([{ workspace_id: 'w-1' }])).toContain('1. w-1')
+
+      // There is no file system here: a TokenManager needs a storage, and says so.
+      const noStorage = (() => {
+        try {
+          new m.TokenManager()
+        } catch (e) {
+          return e as Error
+        }
+      })()
+      expect(m.isNodeOnlyError(noStorage)).toBe(true)
+      expect(noStorage?.message).toMatch(/pass storage: new MemoryTokenStorage\(\)/)
 
       const ctor = (() => {
         try {

@@ -14,16 +14,15 @@ it('three processes on one expired file-stored token cause one refresh, and all 
   const directory = mkdtempSync(join(tmpdir(), 'amigo-xproc-'))
   try {
     await new FileTokenStorage({ directory }).save({
-      accessToken: 'expired',
-      refreshToken: idp.issueRefreshToken('ws-1'),
-      expiresAt: Date.now() - 1000,
-      workspaceId: 'ws-1',
-      tokenType: 'Bearer',
+      access_token: 'expired',
+      refresh_token: idp.issueRefreshToken('ws-1'),
+      expires_at: Math.floor(Date.now() / 1000) - 1,
+      workspace_id: 'ws-1',
     })
     const outputs = await Promise.all([1, 2, 3].map(() => runWorker([directory, idp.url])))
     expect(outputs).toEqual(['at-2', 'at-2', 'at-2'])
     expect(idp.refreshes()).toHaveLength(1)
-    expect((await new FileTokenStorage({ directory }).load())?.refreshToken).toBe('rt-2')
+    expect((await new FileTokenStorage({ directory }).load())?.refresh_token).toBe('rt-2')
   } finally {
     await idp.close()
     rmSync(directory, { recursive: true, force: true })

@@ -2,15 +2,18 @@ import { AmigoError, isConfigurationError, isNetworkError, isServerError, ParseE
 import { type IdentityServer, startIdentityServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  DeviceAccessDeniedError,
+  DeviceCodeDeniedError,
   DeviceCodeExpiredError,
   type DeviceCodeIssuance,
+  type DeviceCodeLoginOptions,
   type DeviceCodePollEvent,
-  isDeviceAccessDeniedError,
+  type DeviceCodeStatus,
+  isDeviceCodeDeniedError,
   isDeviceCodeError,
   isDeviceCodeExpiredError,
+  isLoginCancelledError,
   isWorkspaceSelectionError,
-  type LoginWithDeviceCodeOptions,
+  LoginCancelledError,
   loginWithDeviceCode,
   type WorkspaceChoice,
 } from '../src/index'
@@ -29,13 +32,21 @@ async function start(options: Parameters<typeof startIdentityServer>[0], clock: 
 
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - (times[i] as number))
 const noop = () => {}
+const unexpected = (): Promise<string> => Promise.reject(new Error('no workspace choice expected'))
 
-function login(idp: IdentityServer, clock: FakeClock, extra: Partial<LoginWithDeviceCodeOptions> = {}) {
-  return loginWithDeviceCode({ identityBaseUrl: idp.url, onCode: noop, clock, ...extra })
+// onWorkspaceRequired is required by the type, as in the official SDK; at run time a missing one
+// still lets a single offered workspace through, which some tests here rely on.
+function login(idp: IdentityServer, clock: FakeClock, extra: Partial<DeviceCodeLoginOptions> = {}) {
+  return loginWithDeviceCode({
+    identityBaseUrl: idp.url,
+    onCode: noop,
+    clock,
+    ...extra,
+  } as DeviceCodeLoginOptions)
 }
 
 describe('loginWithDeviceCode: polling answers', () => {
-  it('shows the code, waits through authorization_pending and returns camelCase credentials', async () => {
+  it('shows the code, waits through authorization_pending and returns an AuthResult (expiresAt in seconds)', async () => {
     const clock = fakeClock()
     const idp = await start(
       { polls: ['authorization_pending', 'authorization_pending', { token: { workspace_id: 'ws-1' } }] },
@@ -79,7 +90,7 @@ describe('loginWithDeviceCode: polling answers', () => {
       tokenType: 'Bearer',
       scope: 'all',
       identityBaseUrl: idp.url,
-      expiresAt: clock.now() + 3600_000,
+      expiresAt: Math.floor(clock.now() / 1000) + 3600,
     })
     expect(result.raw.access_token).toBe('at-1')
   })
@@ -118,22 +129,43 @@ describe('loginWithDeviceCode: polling answers', () => {
     const error = await login(idp, clock).catch((e) => e)
     expect(error).toBeInstanceOf(DeviceCodeExpiredError)
     expect(error).toBeInstanceOf(AmigoError)
-    expect(error.code).toBe('expired_token')
-    expect(error.errorCode).toBe('expired_token')
+    expect(error.errorCode).toBe('device_code_expired')
+    expect(error.message).toMatch(/^Device code expired .*\(scripted expired_token\)/)
     expect(isDeviceCodeExpiredError(error)).toBe(true)
     expect(isDeviceCodeError(error)).toBe(true)
-    expect(isDeviceAccessDeniedError(error)).toBe(false)
+    expect(isDeviceCodeDeniedError(error)).toBe(false)
     expect(idp.polls()).toHaveLength(2)
   })
 
-  it('stops with DeviceAccessDeniedError on access_denied', async () => {
+  it('stops with DeviceCodeDeniedError on access_denied', async () => {
     const clock = fakeClock()
     const idp = await start({ polls: ['access_denied'] }, clock)
     const error = await login(idp, clock).catch((e) => e)
-    expect(error).toBeInstanceOf(DeviceAccessDeniedError)
-    expect(error.code).toBe('access_denied')
-    expect(isDeviceAccessDeniedError(error)).toBe(true)
+    expect(error).toBeInstanceOf(DeviceCodeDeniedError)
+    expect(error.errorCode).toBe('device_code_denied')
+    expect(error.message).toMatch(/^Authorization request was denied/)
+    expect(isDeviceCodeDeniedError(error)).toBe(true)
     expect(isDeviceCodeExpiredError(error)).toBe(false)
+  })
+
+  it('reports each step to onStatus as the official SDK does', async () => {
+    const run = async (polls: Parameters<typeof startIdentityServer>[0]) => {
+      const clock = fakeClock()
+      const idp = await start(polls, clock)
+      const statuses: DeviceCodeStatus[] = []
+      await login(idp, clock, { onStatus: (s) => statuses.push(s) }).catch(() => {})
+      await idp.close()
+      return statuses
+    }
+    expect(
+      await run({ polls: ['authorization_pending', 'slow_down', { token: { workspace_id: 'w' } }] }),
+    ).toEqual(['polling', 'authorization_pending', 'polling', 'slow_down', 'polling', 'approved'])
+    expect(await run({ polls: ['expired_token'] })).toEqual(['polling', 'expired'])
+    expect(await run({ polls: ['access_denied'] })).toEqual(['polling', 'denied'])
+    // The local deadline passing is reported the same way.
+    expect(await run({ issuance: { expires_in: 2, interval: 1 }, polls: ['authorization_pending'] })).toEqual(
+      ['polling', 'authorization_pending', 'expired'],
+    )
   })
 
   it('gives up by itself once expires_in has passed, even if the server keeps saying pending', async () => {
@@ -278,7 +310,7 @@ describe('loginWithDeviceCode: workspace selection (HTTP 300)', () => {
     const two = await start({ polls: [{ workspaces }] }, clock)
     const error = await login(two, clock).catch((e) => e)
     expect(isWorkspaceSelectionError(error)).toBe(true)
-    expect(error.code).toBe('workspace_selection_required')
+    expect(error.errorCode).toBe('workspace_selection_required')
     expect(error.message).toMatch(/onWorkspaceRequired/)
   })
 
@@ -317,14 +349,16 @@ describe('loginWithDeviceCode: cancellation and bad input', () => {
     const started = Date.now()
     const pending = loginWithDeviceCode({
       identityBaseUrl: idp.url,
+      onWorkspaceRequired: unexpected,
       signal: controller.signal,
       onCode: () => {
         setTimeout(() => controller.abort(), 20)
       },
     })
     const error = await pending.catch((e) => e)
-    expect(error).toBeInstanceOf(DOMException)
-    expect((error as DOMException).name).toBe('AbortError')
+    expect(error).toBeInstanceOf(LoginCancelledError)
+    expect(error.errorCode).toBe('login_cancelled')
+    expect((error.cause as DOMException).name).toBe('AbortError')
     // A 30 s interval was pending; abort ended it at once.
     expect(Date.now() - started).toBeLessThan(2000)
     expect(idp.polls()).toHaveLength(0)
@@ -340,7 +374,8 @@ describe('loginWithDeviceCode: cancellation and bad input', () => {
         if (e.attempt === 3) controller.abort(new Error('user pressed ctrl-c'))
       },
     }).catch((e) => e)
-    expect(error.message).toBe('user pressed ctrl-c')
+    expect(isLoginCancelledError(error)).toBe(true)
+    expect(error.cause.message).toBe('user pressed ctrl-c')
     expect(idp.polls()).toHaveLength(2)
   })
 
@@ -349,7 +384,7 @@ describe('loginWithDeviceCode: cancellation and bad input', () => {
     const idp = await start({}, clock)
     const controller = new AbortController()
     controller.abort()
-    await expect(login(idp, clock, { signal: controller.signal })).rejects.toThrow()
+    await expect(login(idp, clock, { signal: controller.signal })).rejects.toThrow(LoginCancelledError)
     expect(idp.calls).toHaveLength(0)
   })
 
@@ -358,7 +393,11 @@ describe('loginWithDeviceCode: cancellation and bad input', () => {
     const noCode = await loginWithDeviceCode({}).catch((e) => e)
     expect(isConfigurationError(noCode)).toBe(true)
     expect(noCode.message).toMatch(/onCode/)
-    const badUrl = await loginWithDeviceCode({ onCode: noop, identityBaseUrl: 'ftp://x' }).catch((e) => e)
+    const badUrl = await loginWithDeviceCode({
+      onCode: noop,
+      onWorkspaceRequired: unexpected,
+      identityBaseUrl: 'ftp://x',
+    }).catch((e) => e)
     expect(isConfigurationError(badUrl)).toBe(true)
     expect(badUrl.message).toMatch(/identityBaseUrl/)
   })
@@ -390,7 +429,12 @@ describe('loginWithDeviceCode: cancellation and bad input', () => {
     const idp = await start({}, clock)
     const url = idp.url
     await idp.close()
-    const error = await loginWithDeviceCode({ identityBaseUrl: url, onCode: noop, clock }).catch((e) => e)
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: url,
+      onCode: noop,
+      onWorkspaceRequired: unexpected,
+      clock,
+    }).catch((e) => e)
     expect(isNetworkError(error)).toBe(true)
   })
 })
@@ -419,6 +463,7 @@ describe('loginWithDeviceCode: lenient issuance and separate now/sleep', () => {
     await loginWithDeviceCode({
       identityBaseUrl: idp.url,
       onCode: noop,
+      onWorkspaceRequired: unexpected,
       now: clock.now,
       sleep: async (ms) => {
         waits.push(ms)

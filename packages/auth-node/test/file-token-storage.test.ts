@@ -12,9 +12,9 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isConfigurationError } from '@amigo-ai/core'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FileTokenStorage, isTokenStorageError, type StoredCredentials, TokenManager } from '../src/index'
-import { defaultConfigDirectory } from '../src/node/config-directory'
+import { defaultConfigDirectory, officialCredentialsFile } from '../src/node/config-directory'
 import { acquireFileLock } from '../src/node/file-lock'
 import { runTsxScript } from './helpers/run-tsx-script'
 
@@ -27,13 +27,13 @@ afterEach(() => {
 })
 
 const creds = (n = 1): StoredCredentials => ({
-  accessToken: `access-${n}`,
-  refreshToken: `refresh-${n}`,
-  expiresAt: Date.UTC(2030, 0, 1),
-  workspaceId: 'ws-1',
-  tokenType: 'Bearer',
+  access_token: `access-${n}`,
+  refresh_token: `refresh-${n}`,
+  workspace_id: 'ws-1',
+  expires_at: Date.UTC(2030, 0, 1) / 1000,
   scope: 'all',
-  identityBaseUrl: 'https://identity.example',
+  identity_base_url: 'https://identity.example',
+  token_type: 'Bearer',
 })
 const mode = (p: string) => statSync(p).mode & 0o777
 
@@ -49,15 +49,8 @@ describe('FileTokenStorage', () => {
       expect(mode(directory)).toBe(0o700)
       expect(mode(file)).toBe(0o600)
       expect(await storage.load()).toEqual(creds())
-      const onDisk = JSON.parse(readFileSync(file, 'utf8'))
-      expect(onDisk).toMatchObject({
-        version: 1,
-        access_token: 'access-1',
-        refresh_token: 'refresh-1',
-        workspace_id: 'ws-1',
-        expires_at: '2030-01-01T00:00:00.000Z',
-        identity_base_url: 'https://identity.example',
-      })
+      // On disk: the official SDK's format, so either SDK reads what the other wrote.
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(creds())
       // No temp or lock files are left behind.
       expect(readdirSync(directory)).toEqual(['credentials.json'])
     } finally {
@@ -77,21 +70,21 @@ describe('FileTokenStorage', () => {
     expect(mode(storage.filePath())).toBe(0o600)
   })
 
-  it('returns undefined when nothing is stored, and clear() is idempotent', async () => {
+  it('returns null when nothing is stored, and clear() is idempotent', async () => {
     const storage = new FileTokenStorage({ directory: root })
-    expect(await storage.load()).toBeUndefined()
+    expect(await storage.load()).toBeNull()
     await storage.save(creds())
     await storage.clear()
     await storage.clear()
-    expect(await storage.load()).toBeUndefined()
+    expect(await storage.load()).toBeNull()
   })
 
   it('keeps one file per profile', async () => {
     const storage = new FileTokenStorage({ directory: root, profile: 'work' })
     await storage.save(creds(1))
     await storage.save(creds(2), 'staging')
-    expect((await storage.load())?.accessToken).toBe('access-1')
-    expect((await storage.load('staging'))?.accessToken).toBe('access-2')
+    expect((await storage.load())?.access_token).toBe('access-1')
+    expect((await storage.load('staging'))?.access_token).toBe('access-2')
     expect(readdirSync(root).sort()).toEqual(['credentials-staging.json', 'credentials-work.json'])
   })
 
@@ -108,7 +101,7 @@ describe('FileTokenStorage', () => {
     }
   })
 
-  it('reports a corrupt file as TokenStorageError naming the file, and recovers after a new save', async () => {
+  it('reports a file that is not JSON as TokenStorageError naming the file, and recovers after a new save', async () => {
     const storage = new FileTokenStorage({ directory: root })
     const file = storage.filePath()
     writeFileSync(file, '{"access_token": "abc", trunc')
@@ -118,21 +111,67 @@ describe('FileTokenStorage', () => {
     expect(error.path).toBe(file)
     expect(error.message).not.toContain('abc')
 
-    writeFileSync(file, JSON.stringify({ access_token: 'abc', expires_at: 'yesterday' }))
-    const fields = await storage.load().catch((e) => e)
-    expect(isTokenStorageError(fields)).toBe(true)
-    expect(fields.message).toMatch(/expires_at/)
-    expect(fields.message).toMatch(/workspace_id/)
-
-    writeFileSync(file, '[]')
-    expect(isTokenStorageError(await storage.load().catch((e) => e))).toBe(true)
-
     // TokenManager passes the same clear error on instead of crashing.
     const manager = new TokenManager({ storage })
     expect(isTokenStorageError(await manager.getAccessToken().catch((e) => e))).toBe(true)
 
     await storage.save(creds())
     expect(await storage.load()).toEqual(creds())
+  })
+
+  it('answers null for JSON that lacks a required field, as the official SDK does', async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    for (const content of [
+      { access_token: 'only' },
+      { access_token: 'a', workspace_id: 'w', expires_at: 'yesterday' },
+      { access_token: 'a', workspace_id: 'w', expires_at: 1, refresh_token: 5 },
+      [],
+      'text',
+    ]) {
+      writeFileSync(storage.filePath(), JSON.stringify(content))
+      expect(await storage.load(), JSON.stringify(content)).toBeNull()
+    }
+    // A missing refresh token alone is fine: it reads as an empty one.
+    writeFileSync(storage.filePath(), JSON.stringify({ access_token: 'a', workspace_id: 'w', expires_at: 1 }))
+    expect(await storage.load()).toEqual({
+      access_token: 'a',
+      refresh_token: '',
+      workspace_id: 'w',
+      expires_at: 1,
+    })
+  })
+
+  it("reads this package's first file format (version 1, expires_at as an ISO string)", async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    writeFileSync(
+      storage.filePath(),
+      JSON.stringify({
+        version: 1,
+        access_token: 'a',
+        refresh_token: 'r',
+        expires_at: '2030-01-01T00:00:00.000Z',
+        workspace_id: 'w',
+        token_type: 'Bearer',
+        session_id: 's',
+      }),
+    )
+    expect(await storage.load()).toEqual({
+      access_token: 'a',
+      refresh_token: 'r',
+      expires_at: Date.UTC(2030, 0, 1) / 1000,
+      workspace_id: 'w',
+      token_type: 'Bearer',
+      session_id: 's',
+    })
+  })
+
+  it('refuses to save credentials it could not load back, naming the fields', async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    const error = await storage.save({ access_token: 'secret-value' } as StoredCredentials).catch((e) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect(error.message).toMatch(/workspace_id, expires_at/)
+    expect(error.message).not.toContain('secret-value')
+    expect(readdirSync(root)).toEqual([])
   })
 
   it('waits for a live lock and times out clearly', async () => {
@@ -186,11 +225,11 @@ describe('FileTokenStorage', () => {
 
     const storage = new FileTokenStorage({ directory: root })
     const final = await storage.load()
-    const writer = final?.workspaceId.slice(3) as string
+    const writer = final?.workspace_id.slice(3) as string
     expect(['a', 'b']).toContain(writer)
     // The file holds exactly one writer's last save, never a mix of the two.
-    expect(final?.refreshToken).toBe(`${writer}:39`)
-    expect(final?.accessToken).toBe(`${writer}:39:${writer.repeat(20_000)}`)
+    expect(final?.refresh_token).toBe(`${writer}:39`)
+    expect(final?.access_token).toBe(`${writer}:39:${writer.repeat(20_000)}`)
     expect(mode(storage.filePath())).toBe(0o600)
     expect(readdirSync(root)).toEqual(['credentials.json'])
   }, 60_000)
@@ -221,5 +260,119 @@ describe('defaultConfigDirectory', () => {
       if (previous === undefined) delete process.env.XDG_CONFIG_HOME
       else process.env.XDG_CONFIG_HOME = previous
     }
+  })
+})
+
+describe('FileTokenStorage constructor forms', () => {
+  it('takes a string as the file path, as the official SDK does', async () => {
+    const file = join(root, 'nested', 'creds.json')
+    const storage = new FileTokenStorage(file)
+    expect(storage.path).toBe(file)
+    expect(storage.directory).toBe(join(root, 'nested'))
+    expect(await storage.load()).toBeNull()
+    await storage.save(creds())
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(creds())
+    expect(mode(file)).toBe(0o600)
+    expect(mode(join(root, 'nested'))).toBe(0o700)
+    // Other profiles sit beside it.
+    await storage.save(creds(2), 'work')
+    expect(readdirSync(join(root, 'nested')).sort()).toEqual(['creds-work.json', 'creds.json'])
+    await storage.clear()
+    expect(await storage.load()).toBeNull()
+    expect((await storage.load('work'))?.access_token).toBe('access-2')
+  })
+
+  it('never writes to the default directory when given a path', async () => {
+    vi.stubEnv('AMIGO_CONFIG_DIR', join(root, 'default-dir'))
+    try {
+      await new FileTokenStorage(join(root, 'mine.json')).save(creds())
+      expect(existsSync(join(root, 'default-dir'))).toBe(false)
+      expect(existsSync(join(root, 'mine.json'))).toBe(true)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('leaves the mode of an existing directory it was pointed into by a path alone', async () => {
+    const { chmodSync } = await import('node:fs')
+    chmodSync(root, 0o755)
+    await new FileTokenStorage(join(root, 'creds.json')).save(creds())
+    expect(mode(root)).toBe(0o755)
+    expect(mode(join(root, 'creds.json'))).toBe(0o600)
+  })
+
+  it('clear() on a path whose directory does not exist creates nothing', async () => {
+    const missing = join(root, 'not-there', 'creds.json')
+    await new FileTokenStorage(missing).clear()
+    expect(existsSync(join(root, 'not-there'))).toBe(false)
+  })
+
+  it('refuses any other argument with a ConfigurationError naming what is wrong', () => {
+    const wrong: [unknown, RegExp][] = [
+      [42, /file path \(string\) or an options object .*got a number/],
+      [null, /got null/],
+      [['/x'], /got an array/],
+      [() => '/x', /got a function/],
+      ['', /the file path is empty/],
+      ['   ', /the file path is empty/],
+      [{ path: '/x' }, /unknown option path/],
+      [{ filePath: '/x', directory: root }, /unknown option filePath/],
+      [{ directory: 7 }, /directory must be a non-empty path/],
+      [{ lock: 'x' }, /lock must be an object/],
+    ]
+    for (const [arg, message] of wrong) {
+      let caught: unknown
+      try {
+        new FileTokenStorage(arg as never)
+      } catch (e) {
+        caught = e
+      }
+      expect(isConfigurationError(caught), String(arg)).toBe(true)
+      expect((caught as Error).message).toMatch(message)
+    }
+  })
+})
+
+describe("the official SDK's default file", () => {
+  const withHome = async (fn: (home: string) => Promise<void>) => {
+    const home = join(root, 'home')
+    vi.stubEnv('HOME', home)
+    vi.stubEnv('XDG_CONFIG_HOME', join(home, '.config'))
+    vi.stubEnv('AMIGO_CONFIG_DIR', undefined)
+    try {
+      await fn(home)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  }
+
+  it('is read when the default location has no login yet, and clear() removes it too', async () => {
+    await withHome(async (home) => {
+      const official = join(home, '.amigo', 'credentials.json')
+      expect(officialCredentialsFile()).toBe(official)
+      const { mkdirSync } = await import('node:fs')
+      mkdirSync(join(home, '.amigo'), { recursive: true })
+      writeFileSync(official, JSON.stringify(creds(7)))
+      const storage = new FileTokenStorage()
+      expect((await storage.load())?.access_token).toBe('access-7')
+      await storage.save(creds(8))
+      expect((await storage.load())?.access_token).toBe('access-8')
+      await storage.clear()
+      expect(existsSync(official)).toBe(false)
+      expect(await storage.load()).toBeNull()
+    })
+  })
+
+  it('is not read for an explicit directory, a path, another profile or with AMIGO_CONFIG_DIR', async () => {
+    await withHome(async (home) => {
+      const { mkdirSync } = await import('node:fs')
+      mkdirSync(join(home, '.amigo'), { recursive: true })
+      writeFileSync(join(home, '.amigo', 'credentials.json'), JSON.stringify(creds(7)))
+      expect(await new FileTokenStorage({ directory: join(root, 'd') }).load()).toBeNull()
+      expect(await new FileTokenStorage(join(root, 'p.json')).load()).toBeNull()
+      expect(await new FileTokenStorage({ profile: 'work' }).load()).toBeNull()
+      vi.stubEnv('AMIGO_CONFIG_DIR', join(root, 'cfg'))
+      expect(await new FileTokenStorage().load()).toBeNull()
+    })
   })
 })

@@ -13,13 +13,8 @@ import {
 
 const RT = 'rt-SECRET-refresh-0123456789'
 const AT = 'at-SECRET-access-0123456789'
-const creds: StoredCredentials = {
-  accessToken: AT,
-  refreshToken: RT,
-  expiresAt: 1,
-  workspaceId: 'ws-1',
-  tokenType: 'Bearer',
-}
+const creds: StoredCredentials = { access_token: AT, refresh_token: RT, expires_at: 1, workspace_id: 'ws-1' }
+const loginResult = { accessToken: AT, refreshToken: RT, expiresAt: 1, workspaceId: 'ws-1' }
 
 // Everything a user might print, including hidden properties.
 const printed = (value: unknown) =>
@@ -39,7 +34,7 @@ describe('tokens never show up when printing', () => {
   it('a TokenManager and its storages print without the tokens they hold', async () => {
     const storage = new MemoryTokenStorage()
     const tokens = new TokenManager({ storage })
-    await tokens.store(creds)
+    await tokens.store(loginResult)
     const file = new FileTokenStorage({
       directory: `${process.env.TMPDIR ?? '/tmp'}/amigo-leak-test-${process.pid}`,
     })
@@ -101,6 +96,7 @@ describe('options of the wrong type fail up front, naming the option', () => {
     ['numeric scope', { scope: 5 }, /scope must be a string, got a number/],
     ['numeric workspaceId', { workspaceId: 7 }, /workspaceId must be a string, got a number/],
     ['string onPoll', { onPoll: 'x' }, /onPoll must be a function, got a string/],
+    ['string onStatus', { onStatus: 'x' }, /onStatus must be a function, got a string/],
     ['object onWorkspaceRequired', { onWorkspaceRequired: {} }, /onWorkspaceRequired must be a function/],
     ['clock without sleep', { clock: { now: () => 0, sleep: 1 } }, /clock\.sleep must be a function/],
   ]
@@ -110,6 +106,7 @@ describe('options of the wrong type fail up front, naming the option', () => {
       const error = await loginWithDeviceCode({
         identityBaseUrl: server.url,
         onCode: () => {},
+        onWorkspaceRequired: async () => 'unused',
         ...options,
       }).catch((e: unknown) => e)
       expect(isConfigurationError(error)).toBe(true)

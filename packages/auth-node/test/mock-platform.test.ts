@@ -39,7 +39,7 @@ it('signs in against the local platform, picks a workspace, and calls the API wi
     expect(page.response.status).toBe(200)
 
     const refreshed = await tokens.refresh()
-    expect(refreshed.accessToken).not.toBe(result.accessToken)
+    expect(refreshed.access_token).not.toBe(result.accessToken)
     expect((await client.request('get', '/v1/{workspace_id}/agents')).response.status).toBe(200)
   } finally {
     await mock.close()

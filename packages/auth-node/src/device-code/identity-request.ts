@@ -53,7 +53,8 @@ async function send(
     timedOut = true
     controller.abort()
   }, timeoutMs)
-  const failed = (error: unknown) => transportFailure(error, url, { timedOut, timeoutMs, signal: init.signal })
+  const failed = (error: unknown) =>
+    transportFailure(error, url, { timedOut, timeoutMs, signal: init.signal })
   try {
     let answer: unknown
     try {
@@ -91,10 +92,13 @@ function transportFailure(
   if (state.signal?.aborted) return state.signal.reason
   const origin = new URL(url).origin
   if (state.timedOut) {
-    return new RequestTimeoutError(`The identity service at ${origin} did not answer within ${state.timeoutMs} ms`, {
-      cause: error,
-      timeoutMs: state.timeoutMs,
-    })
+    return new RequestTimeoutError(
+      `The identity service at ${origin} did not answer within ${state.timeoutMs} ms`,
+      {
+        cause: error,
+        timeoutMs: state.timeoutMs,
+      },
+    )
   }
   return new NetworkError(`Could not reach the identity service at ${origin}`, { cause: error })
 }

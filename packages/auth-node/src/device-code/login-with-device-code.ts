@@ -10,7 +10,7 @@ import { fetchProfileWorkspaces } from './profile-workspaces'
 import { requestDeviceCode } from './request-device-code'
 import { systemClock } from './system-clock'
 import { toLoginResult } from './to-login-result'
-import type { DeviceCodeLoginOptions, DeviceCodeLoginResult } from './types'
+import type { DeviceCodeLoginOptions, DeviceCodeLoginResult, WorkspaceChoice } from './types'
 import { validateIdentityBaseUrl } from './validate-base-url'
 
 /** The identity service's own `grant_type` value for device-code polling. */
@@ -157,5 +157,6 @@ async function workspaceFromProfile(
   if (workspaces.length === 0) {
     throw new WorkspaceSelectionError('The token names no workspace and the profile lists none')
   }
+  if (workspaces.length === 1) return (workspaces[0] as WorkspaceChoice).workspace_id
   return chooseWorkspace(workspaces, options.onWorkspaceRequired)
 }

@@ -1,9 +1,9 @@
 import { type AmigoError, errorFromResponse, parseRetryAfter } from '@amigo-ai/core'
 import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
-import type { IdentityResponse } from './read-identity-response'
 import { readOAuthError } from './oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from './parse-token-payload'
 import { parseWorkspaces } from './parse-workspaces'
+import type { IdentityResponse } from './read-identity-response'
 import type { WorkspaceChoice } from './types'
 
 /** How polling ended: a token, or the identity service asking which workspace (HTTP 300). */
@@ -25,7 +25,8 @@ export type PollAnswer =
 
 /** Reads one answer of `POST /token` during device-code polling (RFC 8628 §3.5). */
 export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs: number): PollAnswer {
-  if (res.status === 200) return { kind: 'approved', outcome: { kind: 'token', payload: parseTokenPayload(res.body) } }
+  if (res.status === 200)
+    return { kind: 'approved', outcome: { kind: 'token', payload: parseTokenPayload(res.body) } }
   if (res.status === 300) return { kind: 'approved', outcome: workspaceOutcome(res.body) }
   const { error, error_description: description } = readOAuthError(res.body)
   if (error === 'authorization_pending' || error === 'slow_down') return { kind: error }
@@ -39,7 +40,8 @@ export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs:
     const message = description ? `Authorization request was denied (${description})` : undefined
     return { kind: 'failed', error: new DeviceCodeDeniedError(message), status: 'denied' }
   }
-  if (res.status === 429) return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), nowMs) }
+  if (res.status === 429)
+    return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), nowMs) }
   const failure = errorFromResponse({
     status: res.status,
     headers: res.headers,

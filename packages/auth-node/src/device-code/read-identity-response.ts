@@ -39,7 +39,8 @@ export function identityResponseOf(value: unknown, url: string): UnreadIdentityR
   return {
     status: r.status,
     headers: headersOf(r.headers),
-    readBody: () => (typeof text === 'function' ? readText(text.call(r)) : readJson(json as () => unknown, r)),
+    readBody: () =>
+      typeof text === 'function' ? readText(text.call(r)) : readJson(json as () => unknown, r),
   }
 }
 

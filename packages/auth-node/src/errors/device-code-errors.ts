@@ -2,7 +2,10 @@ import { AmigoError, type AmigoErrorInit } from '@amigo-ai/core'
 import { brandGuard } from './brand-guard'
 
 /** The `errorCode` of each way a device-code login can fail. */
-export type DeviceCodeErrorCode = 'device_code_expired' | 'device_code_denied' | 'workspace_selection_required'
+export type DeviceCodeErrorCode =
+  | 'device_code_expired'
+  | 'device_code_denied'
+  | 'workspace_selection_required'
 
 /** Root of the errors that end a device-code login; `errorCode` says which. */
 export class DeviceCodeError extends AmigoError {
@@ -18,7 +21,10 @@ export class DeviceCodeError extends AmigoError {
 export class DeviceCodeExpiredError extends DeviceCodeError {
   static override readonly kind: string = 'DeviceCodeExpiredError'
   // The messages keep the official SDK's key phrases, which callers' tests match on.
-  constructor(message = 'Device code expired before it was approved; start the login again', init?: AmigoErrorInit) {
+  constructor(
+    message = 'Device code expired before it was approved; start the login again',
+    init?: AmigoErrorInit,
+  ) {
     super('device_code_expired', message, init)
   }
 }

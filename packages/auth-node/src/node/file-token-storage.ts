@@ -8,7 +8,12 @@ import { readStoredCredentials, type StoredCredentials } from '../tokens/stored-
 import type { TokenStorage } from '../tokens/token-storage'
 import { writeFileAtomic } from './atomic-write'
 import { acquireFileLock } from './file-lock'
-import { checkProfile, type FileTokenStorageOptions, type StorageLocation, storageLocation } from './storage-location'
+import {
+  checkProfile,
+  type FileTokenStorageOptions,
+  type StorageLocation,
+  storageLocation,
+} from './storage-location'
 
 export type { FileTokenStorageOptions } from './storage-location'
 
@@ -72,7 +77,10 @@ export class FileTokenStorage implements TokenStorage {
       try {
         await writeFileAtomic(file, `${JSON.stringify(checked, null, 2)}\n`, FILE_MODE)
       } catch (error) {
-        throw new TokenStorageError(`Could not write the credentials file ${file}`, { path: file, cause: error })
+        throw new TokenStorageError(`Could not write the credentials file ${file}`, {
+          path: file,
+          cause: error,
+        })
       }
     }, profile)
   }
@@ -125,7 +133,10 @@ export class FileTokenStorage implements TokenStorage {
       const { mode } = await stat(dir)
       if ((mode & 0o777) !== DIR_MODE) await chmod(dir, DIR_MODE)
     } catch (error) {
-      throw new TokenStorageError(`Could not prepare the credentials directory ${dir}`, { path: dir, cause: error })
+      throw new TokenStorageError(`Could not prepare the credentials directory ${dir}`, {
+        path: dir,
+        cause: error,
+      })
     }
   }
 }
@@ -143,24 +154,31 @@ async function readJsonFile(file: string): Promise<unknown> {
     return JSON.parse(text)
   } catch {
     // The content is never echoed: it may hold a token.
-    throw new TokenStorageError(`The credentials file ${file} is not valid JSON; sign in again (or delete the file)`, {
-      path: file,
-    })
+    throw new TokenStorageError(
+      `The credentials file ${file} is not valid JSON; sign in again (or delete the file)`,
+      {
+        path: file,
+      },
+    )
   }
 }
 
 async function removeFile(file: string): Promise<void> {
   await unlink(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') {
-      throw new TokenStorageError(`Could not delete the credentials file ${file}`, { path: file, cause: error })
+      throw new TokenStorageError(`Could not delete the credentials file ${file}`, {
+        path: file,
+        cause: error,
+      })
     }
   })
 }
 
-const exists = (path: string) => stat(path).then(
-  () => true,
-  () => false,
-)
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )
 
 function isSharedDirectory(dir: string): boolean {
   return [parse(dir).root, homedir(), tmpdir()].some((d) => resolve(d) === dir)

@@ -60,7 +60,9 @@ export function storageLocation(arg: unknown): StorageLocation {
     throw new ConfigurationError('FileTokenStorage: directory must be a non-empty path')
   }
   if (lock !== undefined && (typeof lock !== 'object' || lock === null)) {
-    throw new ConfigurationError(`FileTokenStorage: lock must be an object { staleMs, timeoutMs }, got ${kind(lock)}`)
+    throw new ConfigurationError(
+      `FileTokenStorage: lock must be an object { staleMs, timeoutMs }, got ${kind(lock)}`,
+    )
   }
   const dir = resolve(directory ?? defaultConfigDirectory())
   return {

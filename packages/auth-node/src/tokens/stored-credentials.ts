@@ -30,7 +30,8 @@ const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length 
 export function readStoredCredentials(value: unknown): StoredCredentials | { problems: string[] } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { problems: ['not an object'] }
   const v = value as Record<string, unknown>
-  const expiresAt = typeof v.expires_at === 'string' ? Math.floor(Date.parse(v.expires_at) / 1000) : v.expires_at
+  const expiresAt =
+    typeof v.expires_at === 'string' ? Math.floor(Date.parse(v.expires_at) / 1000) : v.expires_at
   const problems: string[] = []
   if (!nonEmpty(v.access_token)) problems.push('access_token')
   if (v.refresh_token !== undefined && typeof v.refresh_token !== 'string') problems.push('refresh_token')

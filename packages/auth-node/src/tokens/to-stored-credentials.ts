@@ -9,7 +9,10 @@ type LoginExtras = { tokenType?: unknown; identityBaseUrl?: unknown; sessionId?:
  * Turns an `AuthResult` (or a login result) into stored credentials. Bad fields are a
  * `ConfigurationError` naming them, never showing their values (they may be tokens).
  */
-export function toStoredCredentials(result: AuthResult & LoginExtras, identityBaseUrl?: string): StoredCredentials {
+export function toStoredCredentials(
+  result: AuthResult & LoginExtras,
+  identityBaseUrl?: string,
+): StoredCredentials {
   const r = (result && typeof result === 'object' ? result : {}) as Partial<AuthResult> & LoginExtras
   const problems: string[] = []
   if (typeof r.accessToken !== 'string' || !r.accessToken) problems.push('accessToken')
@@ -17,10 +20,14 @@ export function toStoredCredentials(result: AuthResult & LoginExtras, identityBa
   if (typeof r.workspaceId !== 'string' || !r.workspaceId) problems.push('workspaceId')
   if (typeof r.expiresAt !== 'number' || !Number.isFinite(r.expiresAt)) problems.push('expiresAt')
   if (problems.length > 0) {
-    throw new ConfigurationError(`TokenManager.store got a result with missing or invalid: ${problems.join(', ')}`)
+    throw new ConfigurationError(
+      `TokenManager.store got a result with missing or invalid: ${problems.join(', ')}`,
+    )
   }
   if (looksLikeMilliseconds(r.expiresAt as number)) {
-    throw new ConfigurationError('TokenManager.store: expiresAt is in milliseconds; it must be seconds since the epoch')
+    throw new ConfigurationError(
+      'TokenManager.store: expiresAt is in milliseconds; it must be seconds since the epoch',
+    )
   }
   const creds: StoredCredentials = {
     access_token: r.accessToken as string,

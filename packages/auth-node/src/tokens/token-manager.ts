@@ -192,8 +192,13 @@ function checkConfig(config: TokenManagerConfig | undefined): TokenManagerConfig
     )
   }
   const s = config.storage as Partial<TokenStorage> | undefined
-  if (s !== undefined && (!s || typeof s.load !== 'function' || typeof s.save !== 'function' || typeof s.clear !== 'function')) {
-    throw new ConfigurationError('TokenManager: storage must have load, save and clear methods (e.g. FileTokenStorage)')
+  if (
+    s !== undefined &&
+    (!s || typeof s.load !== 'function' || typeof s.save !== 'function' || typeof s.clear !== 'function')
+  ) {
+    throw new ConfigurationError(
+      'TokenManager: storage must have load, save and clear methods (e.g. FileTokenStorage)',
+    )
   }
   const margin = config.refreshMarginMs
   if (margin !== undefined && (typeof margin !== 'number' || !Number.isFinite(margin) || margin < 0)) {

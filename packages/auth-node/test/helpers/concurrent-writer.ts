@@ -8,11 +8,10 @@ const storage = new FileTokenStorage({ directory })
 const filler = (writer as string).repeat(20_000)
 for (let i = 0; i < Number(count); i++) {
   await storage.save({
-    accessToken: `${writer}:${i}:${filler}`,
-    refreshToken: `${writer}:${i}`,
-    expiresAt: Date.UTC(2030, 0, 1) + i,
-    workspaceId: `ws-${writer}`,
-    tokenType: 'Bearer',
+    access_token: `${writer}:${i}:${filler}`,
+    refresh_token: `${writer}:${i}`,
+    expires_at: Date.UTC(2030, 0, 1) / 1000 + i,
+    workspace_id: `ws-${writer}`,
   })
 }
 process.stdout.write(`done ${writer}\n`)

@@ -23,11 +23,12 @@ async function main() {
   const tokens = new TokenManager({ storage: new MemoryTokenStorage() })
   await tokens.store({
     accessToken: 'tok',
-    expiresAt: Date.now() + 3600_000,
+    refreshToken: '',
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
     workspaceId: 'ws',
-    tokenType: 'Bearer',
   })
   if ((await tokens.asApiKey()()) !== 'tok') throw new Error('token round trip failed')
+  if ((await tokens.getAccessToken())?.workspaceId !== 'ws') throw new Error('getAccessToken shape')
 
   if (process.platform === 'linux') {
     const dir = mkdtempSync(join(tmpdir(), 'smoke-open-'))

@@ -8,8 +8,8 @@ import { typeFilter } from '../src/events/type-filter'
 import { colorsFor, wantsColor } from '../src/io/colors'
 import { Output, type Terminal } from '../src/io/output'
 import { prettyJson } from '../src/io/pretty-json'
-import { terminalLink } from '../src/io/terminal-link'
 import { workspacePicker } from '../src/login/choose-workspace'
+import { showCode } from '../src/login/show-code'
 
 function fakeTerminal(tty: boolean): Terminal & { stdin: PassThrough; written: () => string } {
   const tag = <T extends object>(s: T) =>
@@ -60,11 +60,22 @@ describe('workspace picker', () => {
 })
 
 describe('terminal output', () => {
-  it('links are OSC 8 hyperlinks on a terminal and plain text elsewhere', () => {
-    expect(terminalLink('https://x.test/a', true)).toBe(
-      '\u001b]8;;https://x.test/a\u0007https://x.test/a\u001b]8;;\u0007',
-    )
-    expect(terminalLink('https://x.test/a', false)).toBe('https://x.test/a')
+  it('the sign-in link is an OSC 8 hyperlink on a terminal and the plain URL elsewhere', () => {
+    const issuance = {
+      device_code: 'dc',
+      user_code: 'AB-CD',
+      verification_uri: 'https://x.test/device',
+      verification_uri_complete: 'https://x.test/device?code=AB-CD',
+      expires_in: 600,
+      interval: 5,
+    }
+    const onTerminal = fakeTerminal(true)
+    showCode(new Output(onTerminal), issuance)
+    expect(onTerminal.written()).toContain('\u001b]8;;https://x.test/device?code=AB-CD\u0007')
+    const piped = fakeTerminal(false)
+    showCode(new Output(piped), issuance)
+    expect(piped.written()).toContain('To sign in, open https://x.test/device?code=AB-CD\n')
+    expect(piped.written()).not.toContain('\u001b')
   })
 
   it('colours only on a terminal, never with NO_COLOR or --no-color, always with FORCE_COLOR', () => {

@@ -53,7 +53,7 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
     progress.clear()
     const c = output.color
     output.print(`${c.green('✓')} Signed in to workspace ${c.bold(result.workspaceId)}`)
-    output.info(`  token ${describeExpiry(result.expiresAt)}; saved to ${storage.path}`)
+    output.info(`  token ${describeExpiry(result.expiresAt * 1000)}; saved to ${storage.path}`)
     return EXIT.ok
   } catch (error) {
     progress.clear()

@@ -17,9 +17,10 @@ export default async function whoami(ctx: CommandContext, opts: { json?: boolean
     // Refreshes first when the token has expired, so what is shown is what the next call gets.
     if (typeof creds.apiKey === 'function') await creds.apiKey()
     const stored = await loginStore(ctx.options.profile).tokens.load()
-    facts.expires_at = stored ? new Date(stored.expiresAt).toISOString() : undefined
+    const expiresAtMs = stored ? stored.expires_at * 1000 : undefined
+    facts.expires_at = expiresAtMs === undefined ? undefined : new Date(expiresAtMs).toISOString()
     facts.scope = stored?.scope
-    if (!opts.json && stored) facts.expires_at = describeExpiry(stored.expiresAt)
+    if (!opts.json && expiresAtMs !== undefined) facts.expires_at = describeExpiry(expiresAtMs)
   }
   if (opts.json) {
     ctx.output.print(JSON.stringify(facts))

@@ -39,22 +39,24 @@ export async function resolveCredentials(ctx: CommandContext): Promise<Credentia
   }
   const { tokens } = loginStore(ctx.options.profile)
   const stored = await tokens.load()
-  if (!stored) {
-    const profile = ctx.options.profile ?? 'default'
-    throw new CliError(`not signed in (profile ${profile})`, {
-      exitCode: EXIT.auth,
-      hint: "run 'amigo login', or set AMIGO_API_KEY and AMIGO_WORKSPACE_ID",
-    })
-  }
-  rememberSecret(stored.accessToken, stored.refreshToken)
+  if (!stored) throw notSignedIn(ctx.options.profile)
+  rememberSecret(stored.access_token, stored.refresh_token)
   return {
     apiKey: async () => {
-      const token = await tokens.getAccessToken()
-      rememberSecret(token)
-      return token
+      const auth = await tokens.getAccessToken()
+      // Signed out in between, by another process.
+      if (!auth) throw notSignedIn(ctx.options.profile)
+      rememberSecret(auth.token)
+      return auth.token
     },
-    workspaceId: stored.workspaceId,
-    baseUrl: explicitBase ?? stored.identityBaseUrl ?? DEFAULT_BASE_URL,
+    workspaceId: stored.workspace_id,
+    baseUrl: explicitBase ?? stored.identity_base_url ?? DEFAULT_BASE_URL,
     source: 'login',
   }
 }
+
+const notSignedIn = (profile: string | undefined) =>
+  new CliError(`not signed in (profile ${profile ?? 'default'})`, {
+    exitCode: EXIT.auth,
+    hint: "run 'amigo login', or set AMIGO_API_KEY and AMIGO_WORKSPACE_ID",
+  })

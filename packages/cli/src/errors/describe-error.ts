@@ -61,7 +61,7 @@ function describeClientError(error: Error & { name: string }): ErrorDescription 
   if (isConfigurationError(error) || InvalidRequestError.isInstance(error))
     return { message: error.message, exitCode: EXIT.usage }
   // auth-node's sign-in and token errors, recognised by name to keep this module light.
-  if (/^(NotSignedIn|TokenRefresh|RefreshToken\w*|DeviceCode\w*|DeviceAccessDenied)Error$/.test(error.name))
+  if (/^(NotSignedIn|TokenRefresh|RefreshToken\w*|DeviceCode\w*)Error$/.test(error.name))
     return { message: error.message, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
   if (error.name === 'WorkspaceSelectionError')
     return { message: error.message, hint: "pass --workspace <id> to 'amigo login'", exitCode: EXIT.auth }

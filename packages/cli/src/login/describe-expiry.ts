@@ -1,4 +1,4 @@
-/** "valid until 2026-01-01T10:00:00Z (in 59 min)" or "expired at … (3 min ago)". */
+/** "valid until 2026-01-01T10:00:00Z (in 59 min)" or "expired at … (3 min ago)"; `expiresAt` in ms. */
 export function describeExpiry(expiresAt: number, now = Date.now()): string {
   const at = new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z')
   const diff = expiresAt - now

@@ -21,10 +21,11 @@ export async function main(env: ExampleEnv) {
   try {
     const login = await signIn(env)
     console.log(
-      `signed in to workspace ${login.workspaceId}; token valid until ${new Date(login.expiresAt).toISOString()}`,
+      `signed in to workspace ${login.workspaceId}; token valid until ${new Date(login.expiresAt * 1000).toISOString()}`,
     )
 
-    const storage = new FileTokenStorage({ directory })
+    // A file path, as the official SDK takes it; without one, the per-user config directory.
+    const storage = new FileTokenStorage(join(directory, 'credentials.json'))
     await new TokenManager({ storage }).store(login)
     const mode = ((await stat(storage.path)).mode & 0o777).toString(8)
     console.log(`credentials saved to ${storage.path} (mode ${mode})`)
@@ -59,8 +60,10 @@ async function signIn(env: ExampleEnv) {
       onPoll: (event) => {
         const left = Math.round(event.remainingMs / 1000)
         progress.update(`waiting for approval in the browser (poll ${event.attempt}, ${left}s left)`)
+      },
+      onStatus: (status) => {
         // Mock-only: approve once the server has answered "pending", as a person would after a moment.
-        if (env.mock && !approved && event.reason === 'authorization_pending') {
+        if (env.mock && !approved && status === 'authorization_pending') {
           approved = true
           env.mock.approveDeviceCode(userCode)
         }

@@ -3,7 +3,9 @@ import { ConfigurationError } from '@amigo-ai/core'
 // Timers overflow past this many ms and then fire at once, which would fail every request.
 const MAX_TIMER_MS = 2_147_483_647
 
-const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+/** How a wrong value is named in an error message: `null`, `an array`, `a string`, ... */
+export const kind = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`
 
 // Duck-typed, as core does: a signal from another realm (jsdom, a vm context) fails instanceof.
 const isSignal = (v: unknown) =>

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
+import { kind } from '../device-code/check-options'
 import { defaultConfigDirectory, officialCredentialsFile } from './config-directory'
 import type { FileLockOptions } from './file-lock'
 
@@ -27,7 +28,6 @@ export interface StorageLocation {
 }
 
 const OPTION_KEYS = new Set(['directory', 'profile', 'lock'])
-const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
 const USAGE = 'FileTokenStorage takes a file path (string) or an options object { directory, profile, lock }'
 
 /**

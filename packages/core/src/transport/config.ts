@@ -1,6 +1,8 @@
 import { ConfigurationError } from '../errors/client-errors'
 import { type RetryOptions, validateRetry } from '../retry/policy'
 import type { ClientHooks } from './hooks'
+import { pathSegmentProblem } from './path-segment'
+import type { RequestExtras } from './types'
 
 /** An API key or token, or a getter called before every attempt (so a token manager can refresh). */
 export type ApiKeySource = string | (() => string | Promise<string>)
@@ -64,12 +66,16 @@ export function validateConfig(config: unknown): asserts config is ClientConfig 
     throw new ConfigurationError('workspaceId is required (the id of the workspace to act in)')
   if (typeof c.workspaceId !== 'string')
     throw new ConfigurationError(`workspaceId must be a string, got ${describe(c.workspaceId)}`)
+  // Checked once here: it fills `{workspace_id}` of every request, where fillPath trusts it.
+  const workspaceProblem = pathSegmentProblem(c.workspaceId)
+  if (workspaceProblem !== undefined) throw new ConfigurationError(`workspaceId ${workspaceProblem}`)
   if (c.fetch !== undefined && typeof c.fetch !== 'function')
     throw new ConfigurationError(`fetch must be a function, got ${describe(c.fetch)}`)
   if (c.hooks !== undefined && (typeof c.hooks !== 'object' || c.hooks === null))
     throw new ConfigurationError(`hooks must be an object, got ${describe(c.hooks)}`)
   if (c.userAgent !== undefined && typeof c.userAgent !== 'string')
     throw new ConfigurationError(`userAgent must be a string, got ${describe(c.userAgent)}`)
+  if (c.userAgent !== undefined) checkHeaderValue(c.userAgent as string, 'userAgent')
   validateRetry(c.retry as RetryOptions | undefined, c.maxRetries)
   validateOptions({ ...c, headers: undefined } as RequestOptions, '')
   checkHeaders(c.headers, 'headers', false)
@@ -90,6 +96,7 @@ export function validateOptions(o: RequestOptions, where: string): void {
   if (o.maxRetries !== undefined) validateRetry(undefined, o.maxRetries, where)
   if (o.idempotencyKey !== undefined && (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === ''))
     throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
+  if (o.idempotencyKey !== undefined) checkHeaderValue(o.idempotencyKey, `${where}idempotencyKey`)
   if (o.signal !== undefined && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
 }
@@ -104,13 +111,42 @@ const isSignal = (s: unknown): s is AbortSignal =>
 // header value quotes the whole value, which here is the key.
 const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
 
+/** Checks a value bound for an HTTP header; the error names `what` and never includes the value. */
+function checkHeaderValue(value: string, what: string): void {
+  if (!HEADER_SAFE.test(value))
+    throw new ConfigurationError(
+      `${what} contains characters not allowed in an HTTP header (line breaks, control or non-Latin-1 characters)`,
+    )
+}
+
 /** Checks an API key or token before it goes into `Authorization`; the error never includes it. */
 export function checkApiKey(key: string, what: string): void {
   if (key.trim() === '') throw new ConfigurationError(`${what} is empty or only whitespace`)
-  if (!HEADER_SAFE.test(key))
-    throw new ConfigurationError(
-      `${what} contains characters not allowed in an HTTP header (line breaks or control characters)`,
-    )
+  checkHeaderValue(key, what)
+}
+
+/**
+ * Checks the header-bound request extras of a low-level call (`params.header`, `accept`,
+ * `contentType`) before any attempt, as `headers` is checked, so a bad value is a ConfigurationError
+ * naming the field rather than a fetch TypeError quoting it.
+ */
+export function validateExtras(init: RequestExtras & { params?: { header?: unknown } }): void {
+  checkHeaders(init.params?.header, 'params.header', false)
+  for (const name of ['accept', 'contentType'] as const) {
+    const value = init[name]
+    if (value === undefined) continue
+    if (typeof value !== 'string')
+      throw new ConfigurationError(`${name} must be a string, got ${describe(value)}`)
+    checkHeaderValue(value, name)
+  }
+}
+
+/** Checks the transport's fixed path parameters (besides `workspace_id`) once, at construction. */
+export function validatePathDefaults(params: Record<string, string> | undefined): void {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    const problem = pathSegmentProblem(value)
+    if (problem !== undefined) throw new ConfigurationError(`path parameter default "${name}" ${problem}`)
+  }
 }
 
 /**

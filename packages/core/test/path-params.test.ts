@@ -45,29 +45,31 @@ describe('fillPath', () => {
   })
 
   it('refuses dot segments, also percent-encoded, naming the parameter and the operation', () => {
-    for (const value of ['.', '..', '%2e', '%2E%2e', '.%2e', '%2e.', '%252e%252E', '%25252e']) {
+    for (const value of ['.', '..', '%2e', '%2E%2e', '.%2e', '%2e.', '%252e%252E', '%25252e', '%2525252e']) {
       const error = refusal(value)
       expect(error, value).toBeInstanceOf(InvalidRequestError)
       expect(error.message).toBe(
-        `path parameter "agent_id" of DELETE ${AGENT} is the dot segment ${JSON.stringify(value)}, which URL resolution would turn into another route`,
+        `path parameter "agent_id" of DELETE ${AGENT} is the dot segment "${value}"`,
       )
     }
   })
 
   it('refuses a slash, an empty value, a lone surrogate and values that are not strings or finite numbers', () => {
     const cases: [unknown, RegExp][] = [
-      ['a/b', /contains "\/"/],
-      ['/', /contains "\/"/],
-      ['', /is empty/],
-      ['\uD800x', /unpaired UTF-16 surrogate/],
-      [true, /must be a string or a finite number, got a boolean/],
-      [{ a: 1 }, /got a object/],
-      [['a'], /got an array/],
-      [10n, /got a bigint/],
-      [Number.NaN, /must be a finite number, got NaN/],
-      [Number.POSITIVE_INFINITY, /must be a finite number, got Infinity/],
-      [undefined, /is missing/],
-      [null, /is missing/],
+      ['a/b', /contains "\/"$/],
+      ['/', /contains "\/"$/],
+      ['', /is empty$/],
+      ['\uD800x', /contains an unpaired surrogate$/],
+      ['x\uDC00', /contains an unpaired surrogate$/],
+      [true, /must be a string or a finite number$/],
+      [{ a: 1 }, /must be a string or a finite number$/],
+      [['a'], /must be a string or a finite number$/],
+      [10n, /must be a string or a finite number$/],
+      [() => 'x', /must be a string or a finite number$/],
+      [Number.NaN, /must be a string or a finite number$/],
+      [Number.POSITIVE_INFINITY, /must be a string or a finite number$/],
+      [undefined, /is missing$/],
+      [null, /is missing$/],
     ]
     for (const [value, message] of cases) {
       const error = refusal(value)
@@ -124,9 +126,9 @@ describe('pathSegmentProblem', () => {
       expect(pathSegmentProblem(value), String(value)).toBeUndefined()
   })
 
-  it('does not count a too-long or undecodable percent spelling as a dot segment', () => {
-    expect(pathSegmentProblem('%2525252e')).toBeUndefined()
-    expect(pathSegmentProblem('%zz')).toBeUndefined()
-    expect(pathSegmentProblem('%2e%zz')).toBeUndefined()
+  it('refuses every depth of percent-encoded dots, and only dot segments', () => {
+    expect(pathSegmentProblem('%2525252E%2e')).toBe('is the dot segment "%2525252E%2e"')
+    for (const value of ['%zz', '%2e%zz', '%2ex', '.x', '...', '%2e%2e%2e', '%25', '%2'])
+      expect(pathSegmentProblem(value), value).toBeUndefined()
   })
 })

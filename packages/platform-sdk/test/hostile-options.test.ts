@@ -89,6 +89,21 @@ describe('ids in URLs the umbrella builds itself', () => {
     expect(url.searchParams.get('conversation_id')).toBe('..')
   })
 
+  it('the low-level helpers get the same check as resource methods', async () => {
+    for (const agent_id of ['..', '.', '%2E%2e', 'a/b', true] as unknown[]) {
+      const error = await rejection(
+        client.DELETE('/v1/{workspace_id}/agents/{agent_id}', {
+          params: { path: { agent_id: agent_id as string } },
+        }),
+      )
+      expect(error).toBeInstanceOf(InvalidRequestError)
+      expect((error as Error).message).toMatch(
+        /^path parameter "agent_id" of DELETE \/v1\/\{workspace_id\}\/agents\/\{agent_id\} /,
+      )
+    }
+    expect(server.requests).toHaveLength(0)
+  })
+
   it('a dot-segment workspaceId is refused when the client is built', () => {
     for (const workspaceId of ['..', '.', '%2E', 'a/b'])
       expect(() => new AmigoClient({ apiKey: 'k-test-1234', workspaceId })).toThrow(ConfigurationError)

@@ -48,9 +48,7 @@ describe('fillPath', () => {
     for (const value of ['.', '..', '%2e', '%2E%2e', '.%2e', '%2e.', '%252e%252E', '%25252e', '%2525252e']) {
       const error = refusal(value)
       expect(error, value).toBeInstanceOf(InvalidRequestError)
-      expect(error.message).toBe(
-        `path parameter "agent_id" of DELETE ${AGENT} is the dot segment "${value}"`,
-      )
+      expect(error.message).toBe(`path parameter "agent_id" of DELETE ${AGENT} is the dot segment "${value}"`)
     }
   })
 

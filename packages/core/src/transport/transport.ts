@@ -188,6 +188,7 @@ export class Transport<Paths extends {} = {}> {
         query,
         body: init.body,
         bodySerializer: init.bodySerializer,
+        sensitiveBody: init.sensitiveBody === true,
         headers,
         parseAs,
         signal: signal.signal,

@@ -63,6 +63,8 @@ export interface TransportSwitches {
   contentType?: string
   /** Serialises the body (e.g. to a form). */
   bodySerializer?: (body: unknown) => BodyInit
+  /** The body carries credentials: hooks see the request without it. */
+  sensitiveBody?: boolean
   /** Headers this method sends by default (the caller's headers are merged over them). */
   headers?: HeaderRecord
   /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */

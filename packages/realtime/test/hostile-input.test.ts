@@ -87,7 +87,7 @@ describe('workspace events', () => {
       await sub.done
       expect(errors).toHaveLength(1)
       expect(isConfigurationError(errors[0])).toBe(true)
-      expect((errors[0] as Error).message).toBe('headers, lastEventId or token is not a valid header value')
+      expect((errors[0] as Error).message).toBe('headers, lastEventId or token: invalid header value')
       expect(inspect(errors[0], { depth: 8, showHidden: true })).not.toContain(TOKEN)
       expect(reconnects).toEqual([])
       expect(server.requests).toHaveLength(0)

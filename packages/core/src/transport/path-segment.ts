@@ -30,7 +30,7 @@ export function pathSegmentProblem(value: unknown): string | undefined {
   // A finite number prints as digits, a sign, a dot and an exponent: always one segment.
   // (Number.isFinite is false for anything that is not a number.)
   if (typeof value !== 'string')
-    return Number.isFinite(value) ? undefined : 'must be a string or a finite number'
+    return Number.isFinite(value) ? undefined : 'is not a string or finite number'
   try {
     encodeURIComponent(value)
   } catch {

@@ -177,7 +177,7 @@ async function open(
   try {
     new Headers(headers)
   } catch {
-    return new Terminal(new ConfigurationError('headers, lastEventId or token is not a valid header value'))
+    return new Terminal(new ConfigurationError('headers, lastEventId or token: invalid header value'))
   }
   const response = await doFetch(url, { method: 'GET', headers, signal, cache: 'no-store' })
   if (response.ok) {

@@ -1,10 +1,11 @@
 // Per-call options and the client's own URL helpers with hostile values: refused with the SDK's own
 // error before anything is sent (never a TypeError quoting the value), or sent exactly as given.
 import { inspect } from 'node:util'
-import { ConfigurationError, InvalidRequestError } from '@amigo-ai/core'
+import { ConfigurationError, InvalidRequestError, isAmigoError } from '@amigo-ai/core'
 import { json, startTestServer, type TestServer } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AmigoClient } from '../src'
+import { argumentRoles, methodOf, surfaceRows } from './helpers/surface'
 
 const SECRET = 'sk-live-SECRET-0123456789'
 let server: TestServer
@@ -63,6 +64,37 @@ describe('per-call headers through resource methods', () => {
     expect(req?.headers['x-trace']).toBe('t-1')
     expect(req?.headers['idempotency-key']).toBe('key-1')
     expect(req?.headers.accept).toBe('application/json')
+  })
+})
+
+describe('odd options and params of every method', () => {
+  it('null options mean none, and nothing odd in options, params or body escapes as a non-SDK error', async () => {
+    const odd = [null, 'x', 5, [], { headers: 5 }, { signal: 'x' }, { timeout: -1 }]
+    const escaped: string[] = []
+    for (const row of surfaceRows.filter((_row, i) => i % 3 === 0)) {
+      const roles = argumentRoles(row)
+      for (const value of odd)
+        for (const where of ['options', 'params', 'body'] as const) {
+          let n = 0
+          const args: unknown[] = roles.map((r) =>
+            r.kind === 'path' ? `id-${n++}` : r.kind === 'body' ? {} : undefined,
+          )
+          const at = where === 'options' ? args.length : roles.findIndex((r) => r.kind === where)
+          if (at < 0) continue
+          args[at] = value
+          const error = await rejection(
+            (async () => {
+              const result = methodOf(client, row)?.(...args)
+              if (result && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+                for await (const _ of result as AsyncIterable<unknown>) break
+              } else await result
+            })(),
+          )
+          if (error !== undefined && !isAmigoError(error))
+            escaped.push(`${row.resource}.${row.member} ${where}=${JSON.stringify(value)}: ${String(error)}`)
+        }
+    }
+    expect(escaped).toEqual([])
   })
 })
 

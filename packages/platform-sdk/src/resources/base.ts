@@ -160,7 +160,8 @@ export abstract class APIResource {
     options: RequestOptions,
   ): Promise<ApiResult<unknown>> {
     const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
-    const { headers: callerHeaders, ...callerOptions } = options
+    // `null` means no options, as the official SDK's spread of it did.
+    const { headers: callerHeaders, ...callerOptions } = options ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
     // method's contract, so it wins over any Accept the caller passed in headers.
     const forced =

@@ -51,6 +51,7 @@ export type {
   RequestHookContext,
   ResponseHookContext,
 } from './transport/hooks'
+export { pathSegmentProblem } from './transport/path-segment'
 export { parseRateLimit, type RateLimitInfo, requestIdOf } from './transport/rate-limit'
 export {
   type ApiResult,

@@ -38,9 +38,9 @@ describe('requests', () => {
   it('the configured workspace id wins over one passed by hand', async () => {
     server = await startTestServer(echo)
     await makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
-      params: { path: { workspace_id: 'ws-evil', thing_id: 'a b/c' } },
+      params: { path: { workspace_id: 'ws-evil', thing_id: 'a b?c' } },
     })
-    expect(server.requests[0]!.url).toBe(`/v1/${WORKSPACE}/things/a%20b%2Fc`)
+    expect(server.requests[0]!.url).toBe(`/v1/${WORKSPACE}/things/a%20b%3Fc`)
   })
 
   it('serialises query params through openapi-fetch (arrays repeated)', async () => {

@@ -1,6 +1,5 @@
 import { ConfigurationError } from '@amigo-ai/core'
 import { checkOptions } from '../device-code/check-options'
-import { DEFAULT_IDENTITY_BASE_URL } from '../device-code/identity-url'
 import type { DeviceCodeLoginResult } from '../device-code/types'
 import { validateIdentityBaseUrl } from '../device-code/validate-base-url'
 import { NotSignedInError } from '../errors/token-errors'
@@ -147,7 +146,10 @@ export class TokenManager {
     if (!stored.refreshToken) {
       throw new NotSignedInError('The access token has expired and there is no refresh token: sign in again')
     }
-    const identityBaseUrl = this.#identityBaseUrl ?? stored.identityBaseUrl ?? DEFAULT_IDENTITY_BASE_URL
+    // A stored base is checked like a configured one: the refresh token is about to be sent there.
+    const identityBaseUrl =
+      this.#identityBaseUrl ??
+      validateIdentityBaseUrl(stored.identityBaseUrl, 'the identityBaseUrl stored with the credentials')
     const payload = await refreshTokenGrant({
       identityBaseUrl,
       refreshToken: stored.refreshToken,

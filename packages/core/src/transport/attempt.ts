@@ -21,6 +21,8 @@ export interface AttemptInput {
   query?: Record<string, unknown>
   body: unknown
   bodySerializer?: (body: unknown) => BodyInit
+  /** Keeps the body out of the copy handed to hooks (it carries credentials). */
+  sensitiveBody: boolean
   /** This attempt's own copy: the attempt adds the body's Content-Type to it. */
   headers: HeaderRecord
   parseAs: ParseAs
@@ -71,7 +73,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
     const init: RequestInit = { method, headers, body, signal: input.signal, redirect: 'follow' }
     sent = true
     // The redacted copy costs a Request per attempt, so it is only built when someone listens.
-    if (hooks) request = redactRequest({ url, method, headers }, body)
+    if (hooks) request = redactRequest({ url, method, headers }, input.sensitiveBody ? undefined : body)
     if (request) await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
     const started = hooks?.onResponse ? Date.now() : 0
     response = input.base.placeholderOrigin

@@ -25,7 +25,9 @@ import {
   checkApiKey,
   type RequestOptions,
   validateConfig,
+  validateExtras,
   validateOptions,
+  validatePathDefaults,
 } from './config'
 import { errorFromThrown } from './failure'
 import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
@@ -71,6 +73,7 @@ export class Transport<Paths extends {} = {}> {
   /** Validates `config` (throwing ConfigurationError naming the bad field) and prepares the client. */
   constructor(config: ClientConfig, defaults: { pathParams?: Record<string, string> } = {}) {
     validateConfig(config)
+    validatePathDefaults(defaults.pathParams)
     const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
     const custom = config.fetch
     if (custom === undefined && typeof globalThis.fetch !== 'function')
@@ -156,10 +159,12 @@ export class Transport<Paths extends {} = {}> {
     if (typeof path !== 'string' || !path.startsWith('/'))
       throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)
     validateOptions(init, '')
+    if (init.params?.header !== undefined || init.accept !== undefined || init.contentType !== undefined)
+      validateExtras(init)
     // Most calls carry no per-call options: the view's own layer is then used as is, not copied.
     const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()
-    const filledPath = fillPath(path, init.params?.path, shared.fixedPathParams)
+    const filledPath = fillPath(upper, path, init.params?.path, shared.fixedPathParams)
     const query = init.params?.query
     const retry =
       opts.maxRetries === undefined ? shared.retry : resolveRetry(shared.retry, undefined, opts.maxRetries)
@@ -183,6 +188,7 @@ export class Transport<Paths extends {} = {}> {
         query,
         body: init.body,
         bodySerializer: init.bodySerializer,
+        sensitiveBody: init.sensitiveBody === true,
         headers,
         parseAs,
         signal: signal.signal,

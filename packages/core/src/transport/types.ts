@@ -20,6 +20,8 @@ export interface RequestExtras {
   auth?: boolean
   /** Accept header (default `application/json`). */
   accept?: string
+  /** The body carries credentials (a token exchange): hooks get the request without it. */
+  sensitiveBody?: boolean
 }
 
 /** The untyped init of `Transport.request`. */

@@ -17,7 +17,7 @@ import type {
   Transport,
   WithResponseMeta,
 } from '@amigo-ai/core'
-import { autoPage, withResponseMeta } from '@amigo-ai/core'
+import { autoPage, ConfigurationError, withResponseMeta } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
 import type {
   ApiPath,
@@ -63,6 +63,8 @@ export interface TransportSwitches {
   contentType?: string
   /** Serialises the body (e.g. to a form). */
   bodySerializer?: (body: unknown) => BodyInit
+  /** The body carries credentials: hooks see the request without it. */
+  sensitiveBody?: boolean
   /** Headers this method sends by default (the caller's headers are merged over them). */
   headers?: HeaderRecord
   /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */
@@ -91,18 +93,26 @@ export interface AutoPageSettings<K extends string> {
 /** Header values as RequestOptions takes them (`null` removes a default header). */
 export type HeaderRecord = Record<string, string | null | undefined>
 
-/** Merges header sets left to right (later values win, keys compared case-insensitively). */
+/**
+ * Merges header sets left to right (later values win, keys compared case-insensitively). Values are
+ * copied, not checked: the transport checks the merged set before any attempt (a bad value is a
+ * ConfigurationError naming the header), so nothing here may build a `Headers` from caller input,
+ * whose TypeError would quote the value.
+ */
 function mergeHeaders(...sets: Array<RequestOptions['headers'] | undefined>): HeaderRecord | undefined {
   if (sets.every((s) => s === undefined)) return undefined
   const out: HeaderRecord = {}
   for (const set of sets) {
     if (set === undefined) continue
-    if (set instanceof Headers || Array.isArray(set)) {
-      new Headers(set as HeadersInit).forEach((value, key) => {
-        out[key] = value
-      })
-    } else {
-      for (const [key, value] of Object.entries(set)) out[key.toLowerCase()] = value
+    if (typeof set !== 'object' || set === null)
+      throw new ConfigurationError('headers must be a Headers, an array of pairs or an object')
+    const pairs = set instanceof Headers ? set.entries() : Array.isArray(set) ? set : Object.entries(set)
+    for (const pair of pairs) {
+      if (!Array.isArray(pair) || pair.length !== 2)
+        throw new ConfigurationError(
+          'headers: each entry of an array of headers must be a [name, value] pair',
+        )
+      out[String(pair[0]).toLowerCase()] = pair[1] as string | null | undefined
     }
   }
   return out
@@ -150,7 +160,8 @@ export abstract class APIResource {
     options: RequestOptions,
   ): Promise<ApiResult<unknown>> {
     const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
-    const { headers: callerHeaders, ...callerOptions } = options
+    // `null` means no options, as the official SDK's spread of it did.
+    const { headers: callerHeaders, ...callerOptions } = options ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
     // method's contract, so it wins over any Accept the caller passed in headers.
     const forced =

@@ -7,7 +7,7 @@ const root = new URL('..', import.meta.url).pathname
 
 /** Per package: workspace packages it may import, third-party deps allowed, folders where node: is allowed. */
 export const rules = {
-  core: { ours: [], deps: ['openapi-fetch'], nodeOk: [] },
+  core: { ours: [], deps: [], nodeOk: [] },
   webhooks: { ours: [], deps: [], nodeOk: [] },
   realtime: {
     ours: ['@amigo-ai/core'],

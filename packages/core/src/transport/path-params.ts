@@ -1,15 +1,12 @@
-import { defaultPathSerializer } from 'openapi-fetch'
 import { InvalidRequestError } from '../errors/client-errors'
 
 const PLACEHOLDER = /\{([^{}]+)\}/g
 
-/** A path template split at its placeholders: literal, name, literal, ..., literal. */
+/** A path template split at its placeholders: literal, placeholder, literal, ..., literal. */
 interface Template {
   parts: string[]
   /** Parameter names, without style marks. */
   names: string[]
-  /** Only plain `{name}` placeholders (no label `.`, matrix `;` or explode `*` styles). */
-  simple: boolean
 }
 
 // The templates seen (a client uses a few hundred at most); bounded anyway, since `request()` also
@@ -22,7 +19,7 @@ function templateOf(path: string): Template {
     const raw = parts.filter((_, i) => i % 2 === 1)
     // The parameter's name without its style marks (`{.name}`, `{;name}`, `{name*}`).
     const names = raw.map((n) => n.replace(/^[.;]/, '').replace(/\*$/, ''))
-    t = { parts, names, simple: raw.every((n, i) => n === names[i]) }
+    t = { parts, names }
     if (templates.size >= 1000) templates.clear()
     templates.set(path, t)
   }
@@ -33,9 +30,9 @@ function templateOf(path: string): Template {
  * The path with its parameters filled in: caller values first, then the transport's fixed ones
  * (which win, so a hand-passed `workspace_id` cannot point a call at another workspace). Every
  * placeholder must end up with a non-empty value; otherwise the call fails before anything is sent.
- * Plain `{name}` placeholders are filled here from the cached split of the template, as
- * openapi-fetch's serializer would fill them (percent-encoded); that serializer, which matches
- * the template with a regular expression on every call, handles the other OpenAPI styles.
+ * Placeholders are filled from the cached split of the template, percent-encoded, in the OpenAPI
+ * styles openapi-fetch's serializer writes for a single value: `{name}` → `value`, label `{.name}`
+ * → `.value`, matrix `{;name}` → `;name=value` (explode `*` changes nothing for a single value).
  */
 export function fillPath(
   path: string,
@@ -52,9 +49,12 @@ export function fillPath(
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
       throw new InvalidRequestError(`path parameter "${name}" must be a string or number for ${path}`)
   }
-  if (!t.simple) return defaultPathSerializer(path, params)
   let out = t.parts[0] as string
-  for (let i = 1; i < t.parts.length; i += 2)
-    out += encodeURIComponent(String(params[t.parts[i] as string])) + t.parts[i + 1]
+  for (let i = 1; i < t.parts.length; i += 2) {
+    const name = t.names[(i - 1) / 2] as string
+    const value = encodeURIComponent(String(params[name]))
+    const style = (t.parts[i] as string)[0]
+    out += (style === '.' ? `.${value}` : style === ';' ? `;${name}=${value}` : value) + t.parts[i + 1]
+  }
   return out
 }

@@ -23,6 +23,7 @@ export function packageTestConfig(pkgJsonUrl: URL) {
         // Subpath entries before their package: an alias also matches `<key>/...`.
         '@amigo-ai/webhooks/sign': fileURLToPath(new URL('./packages/webhooks/src/sign.ts', import.meta.url)),
         '@amigo-ai/webhooks': src('webhooks'),
+        '@amigo-ai/realtime/urls': fileURLToPath(new URL('./packages/realtime/src/urls.ts', import.meta.url)),
         '@amigo-ai/realtime': src('realtime'),
         '@amigo-ai/auth-node': src('auth-node'),
         '@amigo-ai/platform-sdk': src('platform-sdk'),

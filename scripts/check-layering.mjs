@@ -1,5 +1,6 @@
 // Enforces the layering in DESIGN.md: who may import whom, which runtime dependencies each
-// published package may declare, and where Node-only modules may appear.
+// published package may declare (as caret ranges, so apps dedupe them and receive their fixes; the
+// lockfile keeps our own installs reproducible), and where Node-only modules may appear.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
@@ -46,6 +47,12 @@ export function check(base = root) {
         ? rule.ours === '*' || rule.ours.includes(dep)
         : rule.deps === '*' || rule.deps.includes(dep)
       if (!ok) problems.push(`${pkg.name} declares dependency "${dep}", which its layer does not allow`)
+    }
+    if (!pkg.private) {
+      for (const [dep, range] of Object.entries({ ...pkg.dependencies, ...pkg.peerDependencies })) {
+        if (!/^(\^\d|workspace:\^$)/.test(range))
+          problems.push(`${pkg.name} pins "${dep}" to "${range}"; published packages depend on a caret range (^x.y.z)`)
+      }
     }
     for (const file of walk(join(pkgDir, 'src'))) {
       const rel = relative(pkgDir, file)

@@ -49,4 +49,13 @@ describe('layering check', () => {
     appendFileSync(join(base, 'packages/realtime/src/index.ts'), "\nimport 'node:fs'\n")
     expect(check(base).join('\n')).toMatch(/realtime src\/index.ts imports Node-only "node:fs"/)
   })
+
+  it('fails when a published package pins a dependency exactly', () => {
+    const base = copyPackages()
+    const file = join(base, 'packages/realtime/package.json')
+    const pkg = JSON.parse(readFileSync(file, 'utf8'))
+    pkg.dependencies['eventsource-parser'] = '3.1.1'
+    writeFileSync(file, JSON.stringify(pkg))
+    expect(check(base).join('\n')).toMatch(/@amigo-ai\/realtime pins "eventsource-parser" to "3.1.1"/)
+  })
 })

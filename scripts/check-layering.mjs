@@ -51,7 +51,9 @@ export function check(base = root) {
     if (!pkg.private) {
       for (const [dep, range] of Object.entries({ ...pkg.dependencies, ...pkg.peerDependencies })) {
         if (!/^(\^\d|workspace:\^$)/.test(range))
-          problems.push(`${pkg.name} pins "${dep}" to "${range}"; published packages depend on a caret range (^x.y.z)`)
+          problems.push(
+            `${pkg.name} pins "${dep}" to "${range}"; published packages depend on a caret range (^x.y.z)`,
+          )
       }
     }
     for (const file of walk(join(pkgDir, 'src'))) {

@@ -31,7 +31,9 @@ describe('serializeQuery', () => {
     expect(serializeQuery({ limit: 5, tag: ['a', 'b c'], filter: { kind: 'p&q' }, none: null })).toBe(
       'limit=5&tag=a&tag=b%20c&filter[kind]=p%26q',
     )
-    expect(serializeQuery({ tag: ['a', null, undefined, 'b'], o: { x: null, y: 1 } })).toBe('tag=a&tag=b&o[y]=1')
+    expect(serializeQuery({ tag: ['a', null, undefined, 'b'], o: { x: null, y: 1 } })).toBe(
+      'tag=a&tag=b&o[y]=1',
+    )
     expect(serializeQuery(undefined)).toBe('')
     expect(serializeQuery({ empty: [] })).toBe('')
   })

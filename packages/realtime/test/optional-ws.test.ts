@@ -3,7 +3,16 @@
 // caller is told exactly what to do. The runtime check runs the BUILT package (ESM and CJS) in a Node
 // child process from a folder where `ws` cannot be resolved.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
@@ -44,40 +53,48 @@ socket.done.then(() => console.log('done'))
 `
 
 describe('ws is an optional peer', () => {
-  it.skipIf(!built)('without ws and without a global WebSocket, the error says to install ws or pass WebSocket', () => {
-    const app = appWithoutWs()
-    for (const [file, load] of [
-      ['esm.mjs', "import { createReconnectingWebSocket } from '@amigo-ai/realtime'"],
-      ['cjs.cjs', "const { createReconnectingWebSocket } = require('@amigo-ai/realtime')"],
-    ] as const) {
-      writeFileSync(join(app, file), SCRIPT(load))
-      const r = spawnSync(process.execPath, [file], { cwd: app, encoding: 'utf8', timeout: 30_000 })
-      expect(r.stderr).toBe('')
-      const [line, done] = r.stdout.trim().split('\n')
-      const ended = JSON.parse(line!)
-      expect(ended.reason).toBe('open_failed')
-      expect(ended.cause).toBe('ConfigurationError')
-      expect(ended.message).toContain('run `npm install ws`')
-      expect(ended.message).toContain('pass a WebSocket class as the `WebSocket` option')
-      expect(done).toBe('done')
-    }
-  })
+  it.skipIf(!built)(
+    'without ws and without a global WebSocket, the error says to install ws or pass WebSocket',
+    () => {
+      const app = appWithoutWs()
+      for (const [file, load] of [
+        ['esm.mjs', "import { createReconnectingWebSocket } from '@amigo-ai/realtime'"],
+        ['cjs.cjs', "const { createReconnectingWebSocket } = require('@amigo-ai/realtime')"],
+      ] as const) {
+        writeFileSync(join(app, file), SCRIPT(load))
+        const r = spawnSync(process.execPath, [file], { cwd: app, encoding: 'utf8', timeout: 30_000 })
+        expect(r.stderr).toBe('')
+        const [line, done] = r.stdout.trim().split('\n')
+        const ended = JSON.parse(line!)
+        expect(ended.reason).toBe('open_failed')
+        expect(ended.cause).toBe('ConfigurationError')
+        expect(ended.message).toContain('run `npm install ws`')
+        expect(ended.message).toContain('pass a WebSocket class as the `WebSocket` option')
+        expect(done).toBe('done')
+      }
+    },
+  )
 
-  it.skipIf(!built)('a Node bundle of the built package leaves ws out and keeps the runtime lookup', async () => {
-    const app = appWithoutWs()
-    const result = await build({
-      stdin: { contents: "export * from '@amigo-ai/realtime'", resolveDir: app, loader: 'js' },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      metafile: true,
-      logLevel: 'silent',
-      tsconfigRaw: '{}',
-    })
-    const inputs = Object.keys(result.metafile.inputs)
-    expect(inputs.some((p) => p.includes('realtime/dist/index.js'))).toBe(true)
-    expect(inputs.filter((p) => /(^|\/)ws\//.test(p))).toEqual([])
-    expect(result.outputFiles[0]!.text).toMatch(/import\(\s*\/\* webpackIgnore: true \*\/\s*\/\* @vite-ignore \*\/\s*WS\s*\)/)
-  })
+  it.skipIf(!built)(
+    'a Node bundle of the built package leaves ws out and keeps the runtime lookup',
+    async () => {
+      const app = appWithoutWs()
+      const result = await build({
+        stdin: { contents: "export * from '@amigo-ai/realtime'", resolveDir: app, loader: 'js' },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'node',
+        metafile: true,
+        logLevel: 'silent',
+        tsconfigRaw: '{}',
+      })
+      const inputs = Object.keys(result.metafile.inputs)
+      expect(inputs.some((p) => p.includes('realtime/dist/index.js'))).toBe(true)
+      expect(inputs.filter((p) => /(^|\/)ws\//.test(p))).toEqual([])
+      expect(result.outputFiles[0]!.text).toMatch(
+        /import\(\s*\/\* webpackIgnore: true \*\/\s*\/\* @vite-ignore \*\/\s*WS\s*\)/,
+      )
+    },
+  )
 })

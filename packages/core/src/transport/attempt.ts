@@ -1,7 +1,7 @@
 import type { HeaderRecord } from './headers'
 import { type ClientHooks, redactRequest, runHook } from './hooks'
-import { requestIdOf } from './rate-limit'
 import { serializeQuery } from './query'
+import { requestIdOf } from './rate-limit'
 import { readBody } from './read-body'
 import type { ParseAs } from './types'
 import { type BaseUrl, stripPlaceholder } from './url'

@@ -6,7 +6,9 @@
 
 const pair = (name: string, value: unknown): string => {
   if (typeof value === 'object')
-    throw new TypeError(`query parameter "${name}" nests an object or array, which a query string cannot carry`)
+    throw new TypeError(
+      `query parameter "${name}" nests an object or array, which a query string cannot carry`,
+    )
   return `${name}=${encodeURIComponent(value as string | number | boolean)}`
 }
 

@@ -11,7 +11,8 @@ let loading: Promise<WebSocketConstructor> | undefined
 /** Imports `ws` once, on first use, and returns its WebSocket class. */
 export function loadNodeWebSocket(): Promise<WebSocketConstructor> {
   loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ WS).then(
-    (mod: { WebSocket?: unknown; default?: unknown }) => (mod.WebSocket ?? mod.default) as WebSocketConstructor,
+    (mod: { WebSocket?: unknown; default?: unknown }) =>
+      (mod.WebSocket ?? mod.default) as WebSocketConstructor,
     (error: unknown) => {
       loading = undefined
       throw new ConfigurationError(

@@ -76,11 +76,11 @@ export async function checkBundles(resolveDir) {
   return out
 }
 
-const CLIENT_APP = `import { AmigoClient } from '@amigo-ai/platform-sdk'
+export const CLIENT_APP = `import { AmigoClient } from '@amigo-ai/platform-sdk'
 const client = new AmigoClient({ apiKey: 'key', workspaceId: 'ws' })
 const page = await client.agents.list({ limit: 10 })
 console.log(page.items.length)`
-const LITE_APP = `import { AgentsResource, createAmigo } from '@amigo-ai/platform-sdk/lite'
+export const LITE_APP = `import { AgentsResource, createAmigo } from '@amigo-ai/platform-sdk/lite'
 const agents = new AgentsResource(createAmigo({ apiKey: 'key', workspaceId: 'ws' }))
 const page = await agents.list({ limit: 10 })
 console.log(page.items.length)`

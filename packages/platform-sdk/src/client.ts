@@ -6,8 +6,6 @@ import type { paths } from './generated/openapi'
 import type { ResourceContext } from './resources/base'
 import type { ClientResources } from './resources/registry'
 
-const HTTP_HELPERS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
-
 /** Resource properties of the client; the list lives in resources/registry.ts. */
 export interface AmigoClient extends ClientResources {}
 
@@ -19,24 +17,6 @@ export interface AmigoClient extends ClientResources {}
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface only types the resource accessors installed on the prototype
 export class AmigoClient {
-  /** Typed GET of any spec path; resolves to `{ data, response, requestId, rateLimit }`. */
-  declare readonly GET: TypedMethod<paths, 'get'>
-  /** Typed POST of any spec path. */
-  declare readonly POST: TypedMethod<paths, 'post'>
-  /** Typed PUT of any spec path. */
-  declare readonly PUT: TypedMethod<paths, 'put'>
-  /** Typed PATCH of any spec path. */
-  declare readonly PATCH: TypedMethod<paths, 'patch'>
-  /** Typed DELETE of any spec path. */
-  declare readonly DELETE: TypedMethod<paths, 'delete'>
-  /** Typed HEAD of any spec path. */
-  declare readonly HEAD: TypedMethod<paths, 'head'>
-  /** Typed OPTIONS of any spec path. */
-  declare readonly OPTIONS: TypedMethod<paths, 'options'>
-  /** The configured workspace id (every workspace-scoped call uses it). */
-  declare readonly workspaceId: string
-  /** The API base URL in use. */
-  declare readonly baseUrl: string
   declare private readonly _context: ResourceContext
 
   /** Creates a client; throws `ConfigurationError` naming a missing or invalid option. */
@@ -52,17 +32,52 @@ export class AmigoClient {
     attach(scoped, { ...this._context, transport: this._context.transport.withOptions(options) })
     return scoped
   }
+
+  /** The configured workspace id (every workspace-scoped call uses it). */
+  get workspaceId(): string {
+    return this._context.connection.workspaceId
+  }
+  /** The API base URL in use. */
+  get baseUrl(): string {
+    return this._context.connection.baseUrl
+  }
+
+  // The typed low-level helpers are the transport's own, read through getters so that each
+  // `withOptions` view sends through its own transport.
+  /** Typed GET of any spec path; resolves to `{ data, response, requestId, rateLimit }`. */
+  get GET(): TypedMethod<paths, 'get'> {
+    return this._context.transport.GET
+  }
+  /** Typed POST of any spec path. */
+  get POST(): TypedMethod<paths, 'post'> {
+    return this._context.transport.POST
+  }
+  /** Typed PUT of any spec path. */
+  get PUT(): TypedMethod<paths, 'put'> {
+    return this._context.transport.PUT
+  }
+  /** Typed PATCH of any spec path. */
+  get PATCH(): TypedMethod<paths, 'patch'> {
+    return this._context.transport.PATCH
+  }
+  /** Typed DELETE of any spec path. */
+  get DELETE(): TypedMethod<paths, 'delete'> {
+    return this._context.transport.DELETE
+  }
+  /** Typed HEAD of any spec path. */
+  get HEAD(): TypedMethod<paths, 'head'> {
+    return this._context.transport.HEAD
+  }
+  /** Typed OPTIONS of any spec path. */
+  get OPTIONS(): TypedMethod<paths, 'options'> {
+    return this._context.transport.OPTIONS
+  }
 }
 
-/** Wires a client instance to a context: identity fields, low-level helpers, an empty resource cache. */
+/** Wires a client instance to its context and an empty resource cache (two properties, whatever the registry holds). */
 function attach(client: AmigoClient, ctx: ResourceContext): void {
   const define = (key: string, value: unknown) =>
     Object.defineProperty(client, key, { value, enumerable: false, writable: false, configurable: false })
   define('_context', ctx)
   define('_resources', Object.create(null))
-  define('workspaceId', ctx.connection.workspaceId)
-  define('baseUrl', ctx.connection.baseUrl)
-  // Typed as a plain function table here: indexing the generic helper types per method is too deep for tsc.
-  const helpers = ctx.transport as unknown as Record<string, (...args: unknown[]) => unknown>
-  for (const method of HTTP_HELPERS) define(method, helpers[method]?.bind(ctx.transport))
 }

@@ -268,7 +268,7 @@ out()
 out('| member | what it does |')
 out('|---|---|')
 out(
-  '| `new AmigoClient(config)` | `apiKey`, `workspaceId` (required), `baseUrl`, `retry`, `maxRetries`, `timeout`, `headers`, `hooks`, `fetch`, `userAgent`, `agentBaseUrl` |',
+  '| `new AmigoClient(config)` | `apiKey`, `workspaceId` (required), `baseUrl`, `retry`, `maxRetries`, `timeout`, `headers`, `hooks`, `fetch`, `userAgent`, `agentBaseUrl`, `realtime` |',
 )
 for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
   out(
@@ -281,6 +281,13 @@ out(
   'per-call `RequestOptions` (`timeout`, `maxRetries`, `headers`, `signal`, `idempotencyKey`) as its last argument.',
 )
 out('Auto-paging methods clamp the requested `limit` to the page size the operation allows.')
+out('Each resource and sub-resource is built on first access and then reused.')
+out()
+out('## `@amigo-ai/platform-sdk/lite`')
+out()
+out('`createAmigo(config)` (the same config as `AmigoClient`) returns `{ transport, connection }`, from which')
+out('any resource class below is built on its own: `new AgentsResource(createAmigo(config))`. The entry also')
+out('exports every resource class and type of this package and everything of `@amigo-ai/core`.')
 out()
 out('## Resources')
 const renderResource = (res) => {

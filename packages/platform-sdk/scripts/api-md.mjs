@@ -285,7 +285,9 @@ out('Each resource and sub-resource is built on first access and then reused.')
 out()
 out('## `@amigo-ai/platform-sdk/lite`')
 out()
-out('`createAmigo(config)` (the same config as `AmigoClient`) returns `{ transport, connection }`, from which')
+out(
+  '`createAmigo(config)` (the same config as `AmigoClient`) returns `{ transport, connection }`, from which',
+)
 out('any resource class below is built on its own: `new AgentsResource(createAmigo(config))`. The entry also')
 out('exports every resource class and type of this package and everything of `@amigo-ai/core`.')
 out()

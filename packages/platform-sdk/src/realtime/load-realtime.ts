@@ -13,7 +13,7 @@ let byName: Promise<RealtimeModule> | undefined
 
 const notLoaded = (cause: unknown) =>
   new ConfigurationError(
-    `${NAME} could not be loaded by name here (a bundled app?): pass it to the client, new AmigoClient({ ..., realtime: () => import('${NAME}') })`,
+    `${NAME} could not be loaded by name here (a bundled app?): pass it to the client, new AmigoClient({ ..., realtime: () => import('@amigo-ai/realtime') })`,
     { cause },
   )
 

@@ -3,6 +3,7 @@
 // unless the handle was stopped first. Anything that goes wrong before the stream exists (bad options,
 // the module not loadable) reaches `onError`, as a failure of the stream itself would; `done` still
 // never rejects.
+import { ConfigurationError } from '@amigo-ai/core'
 import type {
   CallObservation,
   ObserveCallOptions,
@@ -50,9 +51,10 @@ export function deferredSubscription(
 function openFailed(rt: RealtimeModule | undefined, error: unknown): RealtimeConnectionError {
   const message = error instanceof Error ? error.message : String(error)
   if (rt) return new rt.RealtimeConnectionError({ reason: 'open_failed', message, cause: error })
-  // Realtime itself could not be loaded, so neither could its error class: the ConfigurationError
-  // saying how to pass it carries the fields an onError handler reads.
-  return Object.assign(error as RealtimeConnectionError, { reason: 'open_failed', attempts: 0 })
+  // Realtime itself could not be loaded, so neither could its error class: the error saying why
+  // carries the fields an onError handler reads.
+  const base = error instanceof Error ? error : new ConfigurationError(message)
+  return Object.assign(base as RealtimeConnectionError, { reason: 'open_failed' as const, attempts: 0 })
 }
 
 /** A call observation that starts when realtime has loaded. */

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import ts from 'typescript'
 
 const root = new URL('..', import.meta.url).pathname
 
@@ -29,6 +30,25 @@ const builtins = builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.r
 const forbidden = new RegExp(
   `(?:require|import)\\s*\\(\\s*["'](node:[^"']+|ws|${builtins.join('|')})["']\\s*\\)|from\\s*["'](node:[^"']+|ws|${builtins.join('|')})["']`,
 )
+
+/**
+ * How many `import(x)` calls of `code` take a computed name rather than a literal: workerd refuses
+ * to load any script holding one, and no bundler can see what it loads.
+ */
+export function computedImports(code) {
+  let count = 0
+  const visit = (node) => {
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      !(node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]))
+    )
+      count++
+    ts.forEachChild(node, visit)
+  }
+  visit(ts.createSourceFile('bundle.js', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS))
+  return count
+}
 
 /** Bundles `entry` (an import statement) from `resolveDir` for one target; returns a description or throws. */
 export async function bundleFor(name, resolveDir, contents) {
@@ -54,6 +74,8 @@ export async function bundleFor(name, resolveDir, contents) {
   if (wsInput) throw new Error(`${name} bundle includes ws (${wsInput})`)
   const hit = text.match(forbidden)
   if (hit) throw new Error(`${name} bundle still imports ${hit[1] ?? hit[2]}`)
+  const computed = computedImports(text)
+  if (computed) throw new Error(`${name} bundle holds ${computed} dynamic import(s) of a computed name`)
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`
   return `${kb(text.length)} min, ${kb(gzipSync(text).length)} gzip, ${inputs.length} inputs`
 }

@@ -34,6 +34,15 @@ describe('loading @amigo-ai/realtime by name', () => {
     expect(attempts).toBe(2)
   })
 
+  it('the browser and worker build never loads by name, and says to pass the realtime option', async () => {
+    vi.doMock('../src/realtime/import-by-name', () => import('../src/realtime/import-by-name.browser'))
+    const { loadRealtime } = await import('../src/realtime/load-realtime')
+    const connection = { baseUrl: 'http://x.test', workspaceId: 'ws', apiKey: 'k' }
+    const error = await loadRealtime(connection).catch((e: Error) => e)
+    expect(String(error)).toContain("realtime: () => import('@amigo-ai/realtime')")
+    expect(String((error as Error).cause)).toContain('a bundled app cannot load @amigo-ai/realtime by name')
+  })
+
   it('loads it once and shares it between calls', async () => {
     const { loadRealtime } = await import('../src/realtime/load-realtime')
     const connection = { baseUrl: 'http://x.test', workspaceId: 'ws', apiKey: 'k' }

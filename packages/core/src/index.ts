@@ -66,7 +66,9 @@ export type {
   RequestExtras,
   RequestInit_,
   SuccessData,
+  TypedInit,
   TypedMethod,
+  WithInjectedParams,
 } from './transport/types'
 export { DEFAULT_BASE_URL } from './transport/url'
 export { VERSION } from './version'

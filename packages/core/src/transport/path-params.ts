@@ -1,4 +1,3 @@
-import { defaultPathSerializer } from 'openapi-fetch'
 import { InvalidRequestError } from '../errors/client-errors'
 import { isDotSegment, pathSegmentProblem } from './path-segment'
 
@@ -9,8 +8,6 @@ interface Template {
   parts: string[]
   /** Parameter names, without style marks. */
   names: string[]
-  /** Only plain `{name}` placeholders (no label `.`, matrix `;` or explode `*` styles). */
-  simple: boolean
   /** Why the template itself cannot be sent (a literal dot segment), if it cannot. */
   problem?: string
 }
@@ -25,7 +22,7 @@ function templateOf(path: string): Template {
     const raw = parts.filter((_, i) => i % 2 === 1)
     // The parameter's name without its style marks (`{.name}`, `{;name}`, `{name*}`).
     const names = raw.map((n) => n.replace(/^[.;]/, '').replace(/\*$/, ''))
-    t = { parts, names, simple: raw.every((n, i) => n === names[i]) }
+    t = { parts, names }
     // A literal `.`/`..` segment would be resolved away by the URL parser, like a dot-segment value.
     const dot = path.replace(PLACEHOLDER, 'x').split('/').find(isDotSegment)
     if (dot !== undefined) t.problem = `has the dot segment ${JSON.stringify(dot)}`
@@ -45,9 +42,9 @@ const operation = (method: string, path: string) =>
  * must be one a path segment can carry (see pathSegmentProblem); otherwise the call fails with an
  * InvalidRequestError naming the parameter and the operation before anything is sent. The fixed
  * values were checked when the transport was built, so only the caller's are checked here.
- * Plain `{name}` placeholders are filled here from the cached split of the template, as
- * openapi-fetch's serializer would fill them (percent-encoded); that serializer, which matches
- * the template with a regular expression on every call, handles the other OpenAPI styles.
+ * Placeholders are filled from the cached split of the template, percent-encoded, in the OpenAPI
+ * styles openapi-fetch's serializer writes for a single value: `{name}` → `value`, label `{.name}`
+ * → `.value`, matrix `{;name}` → `;name=value` (explode `*` changes nothing for a single value).
  */
 export function fillPath(
   method: string,
@@ -75,13 +72,12 @@ export function fillPath(
       throw new InvalidRequestError(`path parameter "${name}" of ${operation(method, path)} ${problem}`)
     values[i] = value
   }
-  if (!t.simple) {
-    const params: Record<string, unknown> = {}
-    for (let i = 0; i < names.length; i++) params[names[i] as string] = values[i]
-    return defaultPathSerializer(path, params)
-  }
   let out = t.parts[0] as string
-  for (let i = 1; i < t.parts.length; i += 2)
-    out += encodeURIComponent(String(values[(i - 1) / 2])) + t.parts[i + 1]
+  for (let i = 1; i < t.parts.length; i += 2) {
+    const k = (i - 1) / 2
+    const value = encodeURIComponent(String(values[k]))
+    const style = (t.parts[i] as string)[0]
+    out += (style === '.' ? `.${value}` : style === ';' ? `;${names[k]}=${value}` : value) + t.parts[i + 1]
+  }
   return out
 }

@@ -62,7 +62,7 @@ interface Shared {
 /**
  * The one request path of the SDK, generic over an OpenAPI `paths` type. Adds auth,
  * `{workspace_id}`, identification headers, timeouts, retries, error mapping, response metadata
- * and hooks around fetch, typed and serialised with openapi-fetch's types and serializers.
+ * and hooks around fetch, typed and serialised with openapi-fetch's conventions.
  */
 export class Transport<Paths extends {} = {}> {
   /** State shared with every view; internal. */
@@ -112,7 +112,7 @@ export class Transport<Paths extends {} = {}> {
   // The typed helpers are getters on the prototype, so `withOptions` views (which share the
   // prototype) dispatch through their own options. They are class members rather than a loop over
   // the prototype after the class: such a top-level statement is a side effect that keeps the whole
-  // transport (and openapi-fetch) in the bundle of an app that only imports, say, an error class.
+  // transport in the bundle of an app that only imports, say, an error class.
   /** Typed GET of a spec path; resolves to `{ data, response, requestId, rateLimit }`. */
   get GET(): TypedMethod<Paths, 'get'> {
     return this.helper('get')
@@ -308,7 +308,7 @@ const describePath = (p: unknown) => (typeof p === 'string' ? JSON.stringify(p.s
 
 // util.inspect's hook, keyed by its registered symbol (no node: import). It is set per instance in the
 // constructor, not declared as a computed class member: bundlers count a class with a computed
-// `Symbol.for(...)` key as a side effect, and then keep the transport and openapi-fetch in every
+// `Symbol.for(...)` key as a side effect, and then keep the transport in every
 // bundle that imports anything at all from this package (bench: realtime browser SSE app size).
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 

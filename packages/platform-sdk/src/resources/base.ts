@@ -8,6 +8,8 @@
 //      and each list gets a `...AutoPaging` twin built with `this._autoPage(...)`, passing the
 //      operation's maximum `limit` from the spec (test/api-md.test.ts checks it against openapi.json).
 //   2. Register it in ./registry.ts. It then appears on `AmigoClient`, in api.md and in `withOptions`.
+//   A group of sub-resources (`crm.contacts`, `settings.voice`) is a getter returning
+//   `this._sub('contacts', CrmContactsResource)`: built on first access, then the same object.
 
 import type {
   ApiKeySource,
@@ -19,6 +21,7 @@ import type {
 } from '@amigo-ai/core'
 import { autoPage, ConfigurationError, withResponseMeta } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
+import type { RealtimeLoader } from '../realtime/load-realtime'
 import type {
   ApiPath,
   BodyOf,
@@ -41,6 +44,8 @@ export interface ClientConnection {
   readonly agentBaseUrl?: string
   /** The custom `fetch`, when one was configured. */
   readonly fetch?: typeof fetch
+  /** Where the realtime helpers get `@amigo-ai/realtime` from, when the client was given a loader. */
+  readonly realtime?: RealtimeLoader
 }
 
 /** What every resource is built from. */
@@ -135,10 +140,20 @@ export abstract class APIResource {
     })
   }
 
+  /** Sub-resources built so far (a resource builds each on first access). */
+  #subs: Record<string, APIResource> | undefined
+
   /** A copy of this resource whose calls carry extra options (timeout, maxRetries, headers, ...). */
   withOptions(options: RequestOptions): this {
     const Ctor = this.constructor as new (ctx: ResourceContext) => this
     return new Ctor({ ...this._ctx, transport: this._ctx.transport.withOptions(options) })
+  }
+
+  /** The sub-resource under `key` over this resource's context: built on first access, then reused. */
+  protected _sub<R extends APIResource>(key: string, Ctor: new (ctx: ResourceContext) => R): R {
+    this.#subs ??= Object.create(null) as Record<string, APIResource>
+    this.#subs[key] ??= new Ctor(this._ctx)
+    return this.#subs[key] as R
   }
 
   /** Sends one spec operation through the transport and attaches response metadata to the result. */

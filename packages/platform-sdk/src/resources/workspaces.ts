@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -39,12 +39,8 @@ export class WorkspacesTestCallerNumbersResource extends APIResource {
 /** Workspaces: the account's workspaces and their lifecycle (`id` defaults to the configured workspace). */
 export class WorkspacesResource extends APIResource {
   /** Numbers treated as test callers in this workspace. */
-  readonly testCallerNumbers: WorkspacesTestCallerNumbersResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.testCallerNumbers = new WorkspacesTestCallerNumbersResource(ctx)
+  get testCallerNumbers(): WorkspacesTestCallerNumbersResource {
+    return this._sub('testCallerNumbers', WorkspacesTestCallerNumbersResource)
   }
 
   /** Lists workspaces, one page (`GET /v1/workspaces`). */

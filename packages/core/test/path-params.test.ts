@@ -111,7 +111,11 @@ describe('fillPath', () => {
       InvalidRequestError,
     )
     const params = { workspace_id: 'ws-1', a: 'x y', b: 7, c: 'yes', d: 'é?' }
-    for (const template of ['/v1/{workspace_id}/{a}/{b}', '/p/{.a}/{;b}/{c*}/{.d*}', '/p/{;d}{.c}/{a}.json']) {
+    for (const template of [
+      '/v1/{workspace_id}/{a}/{b}',
+      '/p/{.a}/{;b}/{c*}/{.d*}',
+      '/p/{;d}{.c}/{a}.json',
+    ]) {
       expect(fillPath('GET', template, params, fixed)).toBe(defaultPathSerializer(template, params))
     }
   })

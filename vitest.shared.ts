@@ -16,15 +16,20 @@ const src = (dir: string) => fileURLToPath(new URL(`./packages/${dir}/src/index.
 export function packageTestConfig(pkgJsonUrl: URL) {
   const pkg = JSON.parse(readFileSync(pkgJsonUrl, 'utf8'))
   return defineConfig({
-    define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
+    // `__CJS_REQUIRE__`: see packages/platform-sdk/src/realtime/import-by-name.ts (tests run the ESM path).
+    define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version), __CJS_REQUIRE__: 'undefined' },
     resolve: {
       alias: {
         '@amigo-ai/core': src('core'),
         // Subpath entries before their package: an alias also matches `<key>/...`.
         '@amigo-ai/webhooks/sign': fileURLToPath(new URL('./packages/webhooks/src/sign.ts', import.meta.url)),
         '@amigo-ai/webhooks': src('webhooks'),
+        '@amigo-ai/realtime/urls': fileURLToPath(new URL('./packages/realtime/src/urls.ts', import.meta.url)),
         '@amigo-ai/realtime': src('realtime'),
         '@amigo-ai/auth-node': src('auth-node'),
+        '@amigo-ai/platform-sdk/lite': fileURLToPath(
+          new URL('./packages/platform-sdk/src/lite.ts', import.meta.url),
+        ),
         '@amigo-ai/platform-sdk': src('platform-sdk'),
         '@amigo-ai/platform-mock': src('mock'),
         '@amigo-ai/test-server': src('test-server'),

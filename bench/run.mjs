@@ -46,6 +46,8 @@ const suites = {
     (await import('./suites/cold-import.mjs')).run({ log, budgetMs: budget(15_000) }),
   'cli-start': async () => (await import('./suites/cli-start.mjs')).run({ log, budgetMs: budget(15_000) }),
   bundle: async () => (await import('./suites/bundle.mjs')).run({ log }),
+  client: async () =>
+    (await import('./suites/client.mjs')).run({ log, budgetMs: budget(10_000), calls: QUICK ? 200 : 20_000 }),
   typecheck: async () => (await import('./suites/typecheck.mjs')).run({ log, budgetMs: budget(30_000) }),
 }
 

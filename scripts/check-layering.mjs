@@ -1,5 +1,6 @@
 // Enforces the layering in docs/architecture.md: who may import whom, which runtime dependencies each
-// published package may declare, and where Node-only modules may appear.
+// published package may declare (as caret ranges, so apps dedupe them and receive their fixes; the
+// lockfile keeps our own installs reproducible), and where Node-only modules may appear.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
@@ -7,7 +8,7 @@ const root = new URL('..', import.meta.url).pathname
 
 /** Per package: workspace packages it may import, third-party deps allowed, folders where node: is allowed. */
 export const rules = {
-  core: { ours: [], deps: ['openapi-fetch'], nodeOk: [] },
+  core: { ours: [], deps: [], nodeOk: [] },
   webhooks: { ours: [], deps: [], nodeOk: [] },
   realtime: {
     ours: ['@amigo-ai/core'],
@@ -64,6 +65,14 @@ export function check(base = root) {
         ? rule.ours === '*' || rule.ours.includes(dep)
         : rule.deps === '*' || rule.deps.includes(dep)
       if (!ok) problems.push(`${pkg.name} declares dependency "${dep}", which its layer does not allow`)
+    }
+    if (!pkg.private) {
+      for (const [dep, range] of Object.entries({ ...pkg.dependencies, ...pkg.peerDependencies })) {
+        if (!/^(\^\d|workspace:\^$)/.test(range))
+          problems.push(
+            `${pkg.name} pins "${dep}" to "${range}"; published packages depend on a caret range (^x.y.z)`,
+          )
+      }
     }
     for (const file of walk(join(pkgDir, 'src'))) {
       const rel = relative(pkgDir, file)

@@ -24,11 +24,13 @@ export const PACKAGES = Object.keys(FROM)
 /** The folder from which `name` resolves (for esbuild's resolveDir). */
 export const resolveDirOf = (name) => realpathSync(FROM[name])
 
-/** Absolute path of the ESM entry (`exports["."].import`) of a package's dist. */
-export function esmEntry(name) {
+/** Absolute path of the ESM entry (`exports["."].import`, or a subpath's) of a package's dist. */
+export function esmEntry(specifier) {
+  const name = specifier.split('/').slice(0, 2).join('/')
+  const subpath = `.${specifier.slice(name.length)}`
   const require = createRequire(join(resolveDirOf(name), 'package.json'))
   const pkgJson = require.resolve(`${name}/package.json`)
   const pkg = require(pkgJson)
-  const entry = pkg.exports['.'].import.default ?? pkg.exports['.'].import
+  const entry = pkg.exports[subpath].import.default ?? pkg.exports[subpath].import
   return join(dirname(pkgJson), entry)
 }

@@ -4,33 +4,34 @@
 import { builtinModules } from 'node:module'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { CLIENT_APP, LITE_APP } from '../../scripts/check-bundles.mjs'
 import { BENCH_DIR, PACKAGES, resolveDirOf } from '../lib/packages.mjs'
 
 const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
 /** Minified and gzipped bytes of an ESM bundle of `contents` resolved from `resolveDir`. */
-async function gzipBytes(contents, resolveDir = BENCH_DIR) {
+async function gzipBytes(contents, resolveDir = BENCH_DIR, platform = 'browser') {
   const result = await build({
     stdin: { contents, resolveDir, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
     minify: true,
     format: 'esm',
-    platform: 'browser',
+    platform,
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    external,
+    external: platform === 'browser' ? external : [],
     // Resolve like a user's bundler, through package.json exports (not the workspace's tsconfig paths).
     tsconfigRaw: '{}',
   })
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length
 }
 
-const LIST_AGENTS_UMBRELLA = `
-import { AmigoClient } from '@amigo-ai/platform-sdk'
-const client = new AmigoClient({ apiKey: 'key', workspaceId: 'ws' })
-const page = await client.agents.list({ limit: 10 })
-console.log(page.items.length)`
+// Measured side by side by the author of issue 16 (the official package is not on npm where this
+// bench runs): the AmigoClient agents.list app on the official SDK 0.46, esbuild, node platform. For
+// the browser platform the official package does not build.
+const OFFICIAL_CLIENT_APP_NODE = 18.8 * 1024
+
 const LIST_AGENTS_OPENAPI_FETCH = `
 import createClient from 'openapi-fetch'
 const client = createClient({ baseUrl: 'https://api.platform.amigo.ai', headers: { authorization: 'Bearer key' } })
@@ -56,12 +57,12 @@ export async function run({ log }) {
     `export * from 'openapi-fetch'; export { default } from 'openapi-fetch'`,
   )
   const rows = []
-  const row = (figure, bytes, baseline, baseBytes, target, note = '') =>
+  const row = (figure, bytes, baseline, baseBytes, target, note = '', platform = 'browser') =>
     rows.push({
       section: 'Bundle size (min+gzip)',
       figure,
       baseline,
-      work: 'esbuild, browser, ESM',
+      work: `esbuild, ${platform}, ESM`,
       values: [bytes / baseBytes],
       target,
       note: `${kb(bytes)} vs ${kb(baseBytes)}${note}`,
@@ -90,12 +91,40 @@ export async function run({ log }) {
     'same app on eventsource',
     await gzipBytes(EVENTSOURCE_APP),
   )
-  row(
-    'tree-shaken app: list agents via @amigo-ai/platform-sdk',
-    await gzipBytes(LIST_AGENTS_UMBRELLA),
-    'same app on openapi-fetch',
-    await gzipBytes(LIST_AGENTS_OPENAPI_FETCH),
-  )
+  const onOpenapiFetch = await gzipBytes(LIST_AGENTS_OPENAPI_FETCH)
+  for (const platform of ['node', 'browser']) {
+    const client = await gzipBytes(CLIENT_APP, BENCH_DIR, platform)
+    row('AmigoClient app: agents.list', client, '18 KB budget', 18 * 1024, { max: 1 }, '', platform)
+    if (platform === 'node')
+      row(
+        'AmigoClient app: agents.list',
+        client,
+        'same app on the official SDK 0.46 (recorded, issue 16)',
+        OFFICIAL_CLIENT_APP_NODE,
+        undefined,
+        '; recorded, not measured in this run',
+        platform,
+      )
+    const lite = await gzipBytes(LITE_APP, BENCH_DIR, platform)
+    row(
+      'lite app: new AgentsResource(createAmigo()).list',
+      lite,
+      '8 KB budget',
+      8 * 1024,
+      { max: 1 },
+      '',
+      platform,
+    )
+    row(
+      'lite app: new AgentsResource(createAmigo()).list',
+      lite,
+      'same app on openapi-fetch',
+      onOpenapiFetch,
+      undefined,
+      '',
+      platform,
+    )
+  }
   log('bundle sizes done')
   return rows
 }

@@ -17,9 +17,10 @@ const shared: Options = {
 // Two builds of the same sources: `index` for Node (falls back to a lazily imported `ws` where
 // there is no global WebSocket) and `browser` (export conditions browser/worker/workerd/edge-light),
 // where src/node/* is replaced by its browser twin, so `ws` and `node:` never reach those bundles.
+// `urls` (the `./urls` subpath: URL builders only) never reaches src/node/, so one build serves all.
 // Each build cleans only its own files because tsup runs them in parallel.
 export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts' }, clean: ['index.*'] },
+  { ...shared, entry: { index: 'src/index.ts', urls: 'src/urls.ts' }, clean: ['index.*', 'urls.*'] },
   {
     ...shared,
     entry: { browser: 'src/index.ts' },

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { checkBundles } from '../check-bundles.mjs'
+import { checkBudgets, checkBundles } from '../check-bundles.mjs'
 import { createApp, loadPackages, missing } from './app.mjs'
 import { runBun } from './bun.mjs'
 import { needs } from './checks.mjs'
@@ -163,7 +163,7 @@ if (['bundles', 'bun', 'deno', 'workers', 'chromium'].some(wanted)) {
 try {
   // 3. The umbrella bundled for a browser and for a Worker.
   await group('bundles', 'esbuild bundles of @amigo-ai/platform-sdk', ['bundles'], async () => {
-    const out = await checkBundles(app.app)
+    const out = [...(await checkBundles(app.app)), ...(await checkBudgets(app.app))]
     return [
       {
         check: 'bundles',

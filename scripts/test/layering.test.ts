@@ -66,4 +66,13 @@ describe('layering check', () => {
     appendFileSync(join(base, 'packages/cli/src/main.ts'), "\nimport 'chalk'\n")
     expect(check(base).join('\n')).toMatch(/@amigo-ai\/cli src\/main.ts imports "chalk", not allowed/)
   })
+
+  it('fails when a published package pins a dependency exactly', () => {
+    const base = copyPackages()
+    const file = join(base, 'packages/realtime/package.json')
+    const pkg = JSON.parse(readFileSync(file, 'utf8'))
+    pkg.dependencies['eventsource-parser'] = '3.1.1'
+    writeFileSync(file, JSON.stringify(pkg))
+    expect(check(base).join('\n')).toMatch(/@amigo-ai\/realtime pins "eventsource-parser" to "3.1.1"/)
+  })
 })

@@ -59,6 +59,17 @@ describe('check-bundles', () => {
     expect(out[0].detail).toContain('includes ws')
   })
 
+  it('fails on a dynamic import of a computed name (workerd refuses such a script)', async () => {
+    const dir = fakeApp({
+      'package.json': manifest('./index.js'),
+      'index.js':
+        "export const load = (name) => import(name)\nexport const fixed = () => import('./index.js')",
+    })
+    const out = await checkBundles(dir)
+    expect(out.every((r: { ok: boolean }) => !r.ok)).toBe(true)
+    expect(out[0].detail).toContain('1 dynamic import(s) of a computed name')
+  })
+
   it('fails on a node: import, naming it', async () => {
     const dir = fakeApp({
       'package.json': manifest('./index.js'),

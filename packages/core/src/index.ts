@@ -51,6 +51,7 @@ export type {
   RequestHookContext,
   ResponseHookContext,
 } from './transport/hooks'
+export { pathSegmentProblem } from './transport/path-segment'
 export { parseRateLimit, type RateLimitInfo, requestIdOf } from './transport/rate-limit'
 export {
   type ApiResult,
@@ -65,7 +66,9 @@ export type {
   RequestExtras,
   RequestInit_,
   SuccessData,
+  TypedInit,
   TypedMethod,
+  WithInjectedParams,
 } from './transport/types'
 export { DEFAULT_BASE_URL } from './transport/url'
 export { VERSION } from './version'

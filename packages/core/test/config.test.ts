@@ -167,6 +167,8 @@ describe('bad arguments to a call fail before anything is sent', () => {
   })
 
   it('an upper-case method is accepted', async () => {
-    await expect(t.request('GET' as never, '/v1/{x}')).rejects.toThrow(/path parameter "x" is missing/)
+    await expect(t.request('GET' as never, '/v1/{x}')).rejects.toThrow(
+      /path parameter "x" of GET \/v1\/\{x\} is missing/,
+    )
   })
 })

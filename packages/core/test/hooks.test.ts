@@ -23,6 +23,25 @@ function recordingHooks() {
 }
 
 describe('hooks', () => {
+  it('get the request without its body when the call marks the body as carrying credentials', async () => {
+    server = await startTestServer(json(200, { id: 't1', name: 'a' }))
+    const bodies: string[] = []
+    const t = makeTransport(server, {
+      hooks: { onRequest: async ({ request }) => void bodies.push(await request.text()) },
+    })
+    const form = {
+      bodySerializer: () => 'grant_type=api_key&api_key=sk-EXCHANGED-1234',
+      contentType: 'application/x-www-form-urlencoded',
+    }
+    await t.request('post', '/token', { ...form, body: {}, sensitiveBody: true })
+    await t.request('post', '/token', { ...form, body: {} })
+    expect(bodies).toEqual(['', 'grant_type=api_key&api_key=sk-EXCHANGED-1234'])
+    expect(server.requests.map((r) => r.body)).toEqual([
+      'grant_type=api_key&api_key=sk-EXCHANGED-1234',
+      'grant_type=api_key&api_key=sk-EXCHANGED-1234',
+    ])
+  })
+
   it('see each attempt: request, response, error with willRetry, then success', async () => {
     server = await startTestServer(
       failTimes(1, 503, json(200, { id: 't1', name: 'a' }, { 'x-request-id': 'ok-1' })),

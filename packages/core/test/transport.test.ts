@@ -38,17 +38,25 @@ describe('requests', () => {
   it('the configured workspace id wins over one passed by hand', async () => {
     server = await startTestServer(echo)
     await makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
-      params: { path: { workspace_id: 'ws-evil', thing_id: 'a b/c' } },
+      params: { path: { workspace_id: 'ws-evil', thing_id: 'a b?c' } },
     })
-    expect(server.requests[0]!.url).toBe(`/v1/${WORKSPACE}/things/a%20b%2Fc`)
+    expect(server.requests[0]!.url).toBe(`/v1/${WORKSPACE}/things/a%20b%3Fc`)
   })
 
-  it('serialises query params through openapi-fetch (arrays repeated)', async () => {
+  it('serialises query params (arrays repeated) and a nested value fails before sending', async () => {
     server = await startTestServer(echo)
     await makeTransport(server).GET('/v1/{workspace_id}/things', {
       params: { query: { limit: 5, tag: ['a', 'b'] } },
     })
     expect(server.requests[0]!.url).toBe(`/v1/${WORKSPACE}/things?limit=5&tag=a&tag=b`)
+    const err = await rejectionOf(
+      makeTransport(server).request('get', '/v1/{workspace_id}/things', {
+        params: { query: { tag: [['nested']] } },
+      }),
+    )
+    expect(err).toBeInstanceOf(InvalidRequestError)
+    expect((err as Error).message).toContain('query parameter "tag" nests an object or array')
+    expect(server.requests).toHaveLength(1)
   })
 
   it('a missing path parameter fails before sending', async () => {

@@ -37,8 +37,8 @@ const paramList = (fn) =>
 
 // Realtime helpers a resource method delegates to, and the endpoint each one talks to.
 const REALTIME = {
-  subscribeToWorkspaceEvents: ['GET (SSE)', '/v1/{workspace_id}/events/stream'],
-  observeCall: ['WebSocket', '/v1/{workspace_id}/observers/{call_sid}/ws'],
+  deferredSubscription: ['GET (SSE)', '/v1/{workspace_id}/events/stream'],
+  deferredObservation: ['WebSocket', '/v1/{workspace_id}/observers/{call_sid}/ws'],
   textStreamUrl: ['WebSocket URL (no request)', '/agent/text-stream'],
   parseTurnStream: null,
 }
@@ -103,7 +103,7 @@ function callsIn(node, klass) {
   return found
 }
 
-/** A resource class: its public methods (with HTTP calls) and its sub-resources (readonly props built in the constructor). */
+/** A resource class: its public methods (with HTTP calls) and its sub-resources (getters built on first access). */
 function describeResource(file, className, label) {
   const sf = parse(file)
   const decl = findClass(sf, className)
@@ -119,19 +119,18 @@ function describeResource(file, className, label) {
       methods.push({ name, params: paramList(member), calls: callsIn(member, klass) })
     }
   }
-  const ctor = decl.members.find(ts.isConstructorDeclaration)
-  if (ctor?.body) {
-    for (const st of ctor.body.statements) {
-      const expr = ts.isExpressionStatement(st) ? st.expression : undefined
-      if (!expr || !ts.isBinaryExpression(expr) || !ts.isNewExpression(expr.right)) continue
-      const prop = expr.left.getText().replace(/^this\./, '')
-      const childClass = expr.right.expression.getText()
-      const from = imports.get(childClass)
-      // A sub-resource class is either imported or declared in the same file.
-      const childFile = from ? resolveLocal(file, from) : findClass(sf, childClass) ? file : undefined
-      if (!childFile) continue
-      children.push(describeResource(childFile, childClass, `${label}.${prop}`))
-    }
+  // Sub-resources are getters returning `this._sub('name', SubResourceClass)`.
+  for (const member of decl.members) {
+    if (!ts.isGetAccessorDeclaration(member) || !isPublic(member)) continue
+    const returned = member.body?.statements.find(ts.isReturnStatement)?.expression
+    if (!returned || !ts.isCallExpression(returned) || returned.expression.getText() !== 'this._sub') continue
+    const prop = member.name.getText()
+    const childClass = returned.arguments[1]?.getText()
+    const from = imports.get(childClass)
+    // A sub-resource class is either imported or declared in the same file.
+    const childFile = from ? resolveLocal(file, from) : findClass(sf, childClass) ? file : undefined
+    if (!childFile) continue
+    children.push(describeResource(childFile, childClass, `${label}.${prop}`))
   }
   return { label, className, file: relative(pkgDir, file), methods, children }
 }
@@ -140,12 +139,16 @@ function describeResource(file, className, label) {
 const registryFile = src('resources', 'registry.ts')
 const registry = parse(registryFile)
 const registryImports = importsOf(registry)
-const createResources = registry.statements.find(
-  (s) => ts.isFunctionDeclaration(s) && s.name?.text === 'createResources',
-)
-const returned = createResources.body.statements.find(ts.isReturnStatement).expression
-const resources = returned.properties.map((prop) => {
-  const className = prop.initializer.expression.getText()
+const registered = registry.statements
+  .filter(ts.isVariableStatement)
+  .flatMap((s) => s.declarationList.declarations)
+  .find((d) => d.name.getText() === 'RESOURCES')
+// `{ ... } satisfies ...`: the object literal is the expression inside.
+const literal = ts.isSatisfiesExpression(registered.initializer)
+  ? registered.initializer.expression
+  : registered.initializer
+const resources = literal.properties.map((prop) => {
+  const className = prop.initializer.getText()
   return describeResource(
     resolveLocal(registryFile, registryImports.get(className)),
     className,
@@ -265,7 +268,7 @@ out()
 out('| member | what it does |')
 out('|---|---|')
 out(
-  '| `new AmigoClient(config)` | `apiKey`, `workspaceId` (required), `baseUrl`, `retry`, `maxRetries`, `timeout`, `headers`, `hooks`, `fetch`, `userAgent`, `agentBaseUrl` |',
+  '| `new AmigoClient(config)` | `apiKey`, `workspaceId` (required), `baseUrl`, `retry`, `maxRetries`, `timeout`, `headers`, `hooks`, `fetch`, `userAgent`, `agentBaseUrl`, `realtime` |',
 )
 for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
   out(
@@ -278,6 +281,15 @@ out(
   'per-call `RequestOptions` (`timeout`, `maxRetries`, `headers`, `signal`, `idempotencyKey`) as its last argument.',
 )
 out('Auto-paging methods clamp the requested `limit` to the page size the operation allows.')
+out('Each resource and sub-resource is built on first access and then reused.')
+out()
+out('## `@amigo-ai/platform-sdk/lite`')
+out()
+out(
+  '`createAmigo(config)` (the same config as `AmigoClient`) returns `{ transport, connection }`, from which',
+)
+out('any resource class below is built on its own: `new AgentsResource(createAmigo(config))`. The entry also')
+out('exports every resource class and type of this package and everything of `@amigo-ai/core`.')
 out()
 out('## Resources')
 const renderResource = (res) => {

@@ -1,4 +1,5 @@
 import type { ClientConfig } from '@amigo-ai/core'
+import type { RealtimeLoader } from './realtime/load-realtime'
 import { VERSION } from './version'
 
 /** Configuration of `AmigoClient`: the core client options plus the WebSocket origin. */
@@ -8,6 +9,15 @@ export interface AmigoClientConfig extends ClientConfig {
    * `observers.subscribe`); `http(s)` becomes `ws(s)`. Defaults to the `baseUrl` origin.
    */
   agentBaseUrl?: string
+  /**
+   * Where `events.subscribeToWorkspace`, `observers.subscribe` and `conversations.streamTurn` get
+   * `@amigo-ai/realtime` from. By default it is loaded by name on first use, which works wherever
+   * packages are resolved at run time (Node, Bun, Deno). A bundled app (browser, worker, single-file
+   * server bundle) that uses those methods passes `() => import('@amigo-ai/realtime')`, so its
+   * bundler sees the package (a code-split build puts it in a chunk of its own); an app that never
+   * calls them carries none of it.
+   */
+  realtime?: RealtimeLoader
 }
 
 /** The API origin used when `baseUrl` is not set. */

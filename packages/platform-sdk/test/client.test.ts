@@ -116,7 +116,8 @@ describe('withOptions', () => {
 
   it('every resource (and every settings group) offers withOptions returning the same class', () => {
     const { client } = env
-    const resources = Object.entries(client) as Array<[string, { withOptions?: unknown }]>
+    const resources: Array<[string, { withOptions?: unknown }]> = []
+    for (const name in client) resources.push([name, client[name as keyof AmigoClient] as object])
     expect(resources.length).toBeGreaterThanOrEqual(24)
     for (const [name, resource] of resources) {
       expect(typeof resource.withOptions, name).toBe('function')

@@ -27,7 +27,9 @@ describe('workspaces (optional id defaults to the configured workspace)', () => 
   it('an explicit id is encoded into the path, and an empty one is refused before sending', async () => {
     const { client } = env
     const before = env.mock.requests.length
-    await expect(client.workspaces.provision('')).rejects.toThrow(/workspace id/)
+    await expect(client.workspaces.provision('')).rejects.toThrow(
+      /"workspace_id" \(the id argument\) .* is empty/,
+    )
     expect(env.mock.requests.length).toBe(before)
     await client.workspaces.checkEnvironment('production').catch(() => undefined)
     expect(lastRequest(env).query).toMatchObject({ target: 'production' })

@@ -4,25 +4,8 @@
 // query, a schema-valid body) and resolves to the documented kind of result.
 import { isNotFoundError } from '@amigo-ai/core'
 import { describe, expect, it } from 'vitest'
-import surface from './fixtures/surface-methods.json'
 import { useMockPlatform } from './helpers/mock-client'
-
-interface SurfaceRow {
-  resource: string
-  member: string
-  readme: boolean
-  args: Array<{ name: string; optional: boolean; default?: string }>
-  http: string
-  path: string
-  operationId: string
-  requiredQuery: string[]
-  body?: string
-  noContent: boolean
-  page?: { itemsKey: string; kind: 'token' | 'offset' | 'plain-offset' }
-  autoPagingOf?: string
-}
-
-const rows = surface as SurfaceRow[]
+import { methodOf as methodOn, surfaceRows as rows, type SurfaceRow } from './helpers/surface'
 
 // Streams are covered by their own tests (they open a response body and read events).
 const STREAMED = new Set(['conversations.createTurnStream', 'conversations.streamTurn'])
@@ -76,13 +59,7 @@ const BINARY = new Set(['intake.links.downloadUpload', 'recordings.download'])
 const env = useMockPlatform()
 
 /** Resolves `client.a.b.c` to the bound method (undefined when missing). */
-function methodOf(row: SurfaceRow): ((...args: unknown[]) => unknown) | undefined {
-  let target: unknown = (env.client as unknown as Record<string, unknown>)[row.resource]
-  const parts = row.member.split('.')
-  for (const part of parts.slice(0, -1)) target = (target as Record<string, unknown> | undefined)?.[part]
-  const fn = (target as Record<string, unknown> | undefined)?.[parts.at(-1) as string]
-  return typeof fn === 'function' ? fn.bind(target) : undefined
-}
+const methodOf = (row: SurfaceRow) => methodOn(env.client, row)
 
 /** A well-formed id that names nothing in the mock (the spec types most ids as UUIDs). */
 const idFor = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`

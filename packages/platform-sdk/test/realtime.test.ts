@@ -1,4 +1,10 @@
-import type { WorkspaceEvent } from '@amigo-ai/platform-sdk'
+import {
+  ConfigurationError,
+  isRealtimeConnectionError,
+  type RealtimeConnectionError,
+  type WorkspaceEvent,
+} from '@amigo-ai/platform-sdk'
+import * as realtime from '@amigo-ai/realtime'
 import { describe, expect, it } from 'vitest'
 import { useMockPlatform } from './helpers/mock-client'
 
@@ -64,7 +70,102 @@ describe('observers.subscribe', () => {
     expect(types.length).toBeGreaterThan(0)
   })
 
-  it('refuses a malformed call SID before connecting', () => {
-    expect(() => env.client.observers.subscribe({ callSid: 'nope', onEvent: () => {} })).toThrow(/callSid/)
+  it('refuses a malformed call SID before connecting: onError gets open_failed naming it', async () => {
+    const errors: RealtimeConnectionError[] = []
+    const observation = env.client.observers.subscribe({
+      callSid: 'nope',
+      onEvent: () => {},
+      onError: (err) => errors.push(err),
+    })
+    expect(observation.state).toBe('connecting')
+    await observation.done
+    expect(errors).toHaveLength(1)
+    expect(isRealtimeConnectionError(errors[0])).toBe(true)
+    expect(errors[0]!.reason).toBe('open_failed')
+    expect(errors[0]!.message).toMatch(/callSid/)
+    expect(errors[0]!.cause).toBeInstanceOf(ConfigurationError)
+    expect(observation.state).toBe('terminal')
+  })
+
+  it('closing before realtime has loaded opens nothing', async () => {
+    const errors: unknown[] = []
+    const observation = env.client.observers.subscribe({
+      callSid: env.mock.simulateCall({ durationMs: 300 }),
+      onEvent: () => {},
+      onError: (err) => errors.push(err),
+    })
+    observation.close()
+    await observation.done
+    expect(observation.state).toBe('closed')
+    expect(errors).toEqual([])
+  })
+})
+
+describe('how the realtime helpers reach @amigo-ai/realtime', () => {
+  it('options realtime refuses reach onError (events)', async () => {
+    const errors: unknown[] = []
+    const handle = env.client.events.subscribeToWorkspace({
+      onEvent: undefined as never,
+      onError: (err) => errors.push(err),
+    })
+    await handle.done
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toBeInstanceOf(ConfigurationError)
+    expect(String(errors[0])).toMatch(/onEvent/)
+  })
+
+  it('unsubscribing at once sends no request and done resolves', async () => {
+    const mark = env.mark()
+    const handle = env.client.events.subscribeToWorkspace({ onEvent: () => {}, lastEventId: '42' })
+    expect(handle.lastEventId).toBe('42')
+    handle.unsubscribe()
+    await handle.done
+    expect(env.since(mark).filter((r) => r.path.endsWith('/events/stream'))).toEqual([])
+  })
+
+  it('uses the realtime option when given (a bundled app passes () => import(...))', async () => {
+    let calls = 0
+    const client = env.makeClient({
+      realtime: () => {
+        calls++
+        return realtime
+      },
+    })
+    const mark = env.mark()
+    const handle = client.events.subscribeToWorkspace({ onEvent: () => {} })
+    await waitFor(() => env.since(mark).some((r) => r.path.endsWith('/events/stream')))
+    handle.unsubscribe()
+    await handle.done
+    expect(calls).toBe(1)
+  })
+
+  it('a realtime option that fails or returns something else is reported, before any request', async () => {
+    const mark = env.mark()
+    const broken = env.makeClient({ realtime: () => Promise.reject(new Error('chunk failed to load')) })
+    const errors: unknown[] = []
+    await broken.events.subscribeToWorkspace({ onEvent: () => {}, onError: (e) => errors.push(e) }).done
+    expect(String(errors[0])).toContain('chunk failed to load')
+    const wrong = env.makeClient({ realtime: () => ({}) as never })
+    const observed: RealtimeConnectionError[] = []
+    await wrong.observers.subscribe({
+      callSid: `CA${'0'.repeat(32)}`,
+      onEvent: () => {},
+      onError: (e) => observed.push(e),
+    }).done
+    expect(observed[0]!.reason).toBe('open_failed')
+    expect(observed[0]!.message).toContain('must return the @amigo-ai/realtime module')
+    const turn = async () => {
+      for await (const _ of broken.conversations.streamTurn('c1', { message: 'hi' })) {
+        // nothing
+      }
+    }
+    await expect(turn()).rejects.toThrow('chunk failed to load')
+    expect(env.since(mark)).toEqual([])
+  })
+
+  it('a realtime option that is not a function is a ConfigurationError at construction', () => {
+    expect(() => env.makeClient({ realtime: '@amigo-ai/realtime' as never })).toThrow(
+      /realtime must be a function/,
+    )
   })
 })

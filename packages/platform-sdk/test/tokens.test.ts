@@ -47,6 +47,23 @@ describe('tokens.exchangeApiKey', () => {
     expect(lastRequest(env).headers.authorization).toBe(`Bearer ${token.access_token}`)
   })
 
+  it('hooks see the token request without its form body, which holds the key being exchanged', async () => {
+    const { mock } = env
+    const seen: string[] = []
+    const hooked = env.makeClient({
+      hooks: {
+        onRequest: async ({ request }) => {
+          seen.push(`${request.method} ${request.url} ${await request.text()}`)
+        },
+      },
+    })
+    await hooked.tokens.exchangeApiKey({ apiKey: mock.apiKey })
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toMatch(/^POST .*\/token $/)
+    expect(seen[0]).not.toContain(mock.apiKey)
+    expect(lastRequest(env).body).toMatchObject({ api_key: mock.apiKey })
+  })
+
   it('never sends the configured key, even when it differs from the exchanged one', async () => {
     const { mock } = env
     const other = env.makeClient({ apiKey: 'configured-key-that-must-not-travel' })

@@ -47,6 +47,17 @@ describe('browser bundle', () => {
     expect(text).not.toContain('Cannot send: the WebSocket')
   })
 
+  it('the urls entry carries neither the connection code nor eventsource-parser', async () => {
+    const { text, inputs, gzip } = await bundle(
+      "import * as urls from './src/urls'\n(globalThis as any).urls = urls\n",
+    )
+    console.log(`@amigo-ai/realtime/urls browser bundle: ${(gzip / 1024).toFixed(2)} KB min+gzip`)
+    expect(inputs.some((p) => p.includes('eventsource-parser'))).toBe(false)
+    expect(inputs.some((p) => /src\/(websocket|workspace-events|sse)\//.test(p))).toBe(false)
+    expect(text).toContain('/agent/text-stream')
+    expect(gzip).toBeLessThan(2 * 1024) // with core's ConfigurationError
+  })
+
   it('the whole package has neither ws nor any node: module in a browser build', async () => {
     const { text, inputs, gzip } = await bundle(
       "import * as rt from './src/index'\n(globalThis as any).rt = rt\n",
@@ -59,13 +70,9 @@ describe('browser bundle', () => {
   })
 
   it('a Node build of the same sources does use the ws loader (so the check above can fail)', async () => {
-    const { inputs, text } = await bundle("export * from './src/index'", {
-      platform: 'node',
-      external: ['ws'],
-      plugins: [],
-    })
+    const { inputs, text } = await bundle("export * from './src/index'", { platform: 'node', plugins: [] })
     expect(inputs.some((p) => p.endsWith('src/node/load-ws.ts'))).toBe(true)
-    expect(text).toMatch(nodeImport)
+    expect(text).toContain('optional "ws" package could not be loaded')
   })
 
   it('the plugin strips the loader for worker (neutral platform) targets too', async () => {

@@ -22,6 +22,13 @@ export function parseTokenPayload(body: unknown): TokenPayload {
   if (typeof b.access_token !== 'string' || b.access_token.length === 0) {
     throw new ParseError('The token response has no access_token')
   }
+  // It is sent back as a Bearer header (profile lookup, API calls): one that fetch would refuse
+  // would fail later with a TypeError quoting it.
+  try {
+    new Headers({ authorization: `Bearer ${b.access_token}` })
+  } catch {
+    throw new ParseError('The token response has an access_token that cannot be sent in an HTTP header')
+  }
   const payload: TokenPayload = {
     access_token: b.access_token,
     token_type: optionalString(b.token_type) ?? 'Bearer',

@@ -152,7 +152,10 @@ export class BaseTokenManager {
   }
 
   async #exchange(stored: StoredCredentials): Promise<StoredCredentials> {
-    const identityBaseUrl = this.#identityBaseUrl ?? stored.identity_base_url ?? DEFAULT_IDENTITY_BASE_URL
+    // A stored base is checked like a configured one: the refresh token is about to be sent there.
+    const identityBaseUrl =
+      this.#identityBaseUrl ??
+      validateIdentityBaseUrl(stored.identity_base_url, 'the identityBaseUrl stored with the credentials')
     try {
       const payload = await refreshTokenGrant({
         identityBaseUrl,

@@ -18,6 +18,9 @@ export interface AmigoErrorInit {
   cause?: unknown
 }
 
+// The optional fields copied from the init when given (a loop: this class is in every bundle).
+const INIT_FIELDS = ['status', 'errorCode', 'requestId', 'headers', 'body', 'detail'] as const
+
 /** Root of every error this SDK throws; catch it to handle them all. */
 export class AmigoError extends Error {
   /**
@@ -56,12 +59,8 @@ export class AmigoError extends Error {
       writable: true,
     })
     Object.defineProperty(this, ERROR_BRAND, { value: kinds, enumerable: false })
-    if (init.status !== undefined) this.status = init.status
-    if (init.errorCode !== undefined) this.errorCode = init.errorCode
-    if (init.requestId !== undefined) this.requestId = init.requestId
-    if (init.headers !== undefined) this.headers = init.headers
-    if (init.body !== undefined) this.body = init.body
-    if (init.detail !== undefined) this.detail = init.detail
+    for (const key of INIT_FIELDS)
+      if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key]
   }
 
   /** Same as `status` (the name response metadata uses). */

@@ -4,14 +4,9 @@
 /** Every error of this package carries this brand (value: the set of class names it is). */
 export const ERROR_BRAND: unique symbol = Symbol.for('amigo-ai.error') as never
 
-/** Reads the class names an object was branded with, or undefined when it is not one of ours. */
-export function brandsOf(value: unknown): readonly string[] | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  const brand = (value as Record<symbol, unknown>)[ERROR_BRAND]
-  return Array.isArray(brand) ? brand : undefined
-}
-
 /** True when `value` carries the brand for `name` (its own class or one of its ancestors). */
 export function hasBrand(value: unknown, name: string): boolean {
-  return brandsOf(value)?.includes(name) ?? false
+  const brand =
+    typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[ERROR_BRAND] : undefined
+  return Array.isArray(brand) && brand.includes(name)
 }

@@ -21,30 +21,31 @@ const guard =
     hasBrand(e, kind)
 
 /** True for any error thrown by this SDK. */
-export const isAmigoError = guard<AmigoError>('AmigoError')
+export const isAmigoError = /* @__PURE__ */ guard<AmigoError>('AmigoError')
 /** True for a 400 error. */
-export const isBadRequestError = guard<BadRequestError>('BadRequestError')
+export const isBadRequestError = /* @__PURE__ */ guard<BadRequestError>('BadRequestError')
 /** True for a 401 error. */
-export const isAuthenticationError = guard<AuthenticationError>('AuthenticationError')
+export const isAuthenticationError = /* @__PURE__ */ guard<AuthenticationError>('AuthenticationError')
 /** True for a 403 error. */
-export const isPermissionError = guard<PermissionError>('PermissionError')
+export const isPermissionError = /* @__PURE__ */ guard<PermissionError>('PermissionError')
 /** True for a 404 error. */
-export const isNotFoundError = guard<NotFoundError>('NotFoundError')
+export const isNotFoundError = /* @__PURE__ */ guard<NotFoundError>('NotFoundError')
 /** True for a 409 error. */
-export const isConflictError = guard<ConflictError>('ConflictError')
+export const isConflictError = /* @__PURE__ */ guard<ConflictError>('ConflictError')
 /** True for a 422 error. */
-export const isValidationError = guard<ValidationError>('ValidationError')
+export const isValidationError = /* @__PURE__ */ guard<ValidationError>('ValidationError')
 /** True for a 429 error. */
-export const isRateLimitError = guard<RateLimitError>('RateLimitError')
+export const isRateLimitError = /* @__PURE__ */ guard<RateLimitError>('RateLimitError')
 /** True for any 5xx error (including 503). */
-export const isServerError = guard<ServerError>('ServerError')
+export const isServerError = /* @__PURE__ */ guard<ServerError>('ServerError')
 /** True for a 503 error. */
-export const isServiceUnavailableError = guard<ServiceUnavailableError>('ServiceUnavailableError')
+export const isServiceUnavailableError =
+  /* @__PURE__ */ guard<ServiceUnavailableError>('ServiceUnavailableError')
 /** True for a configuration error raised at construction. */
-export const isConfigurationError = guard<ConfigurationError>('ConfigurationError')
+export const isConfigurationError = /* @__PURE__ */ guard<ConfigurationError>('ConfigurationError')
 /** True for a network failure (including timeouts). */
-export const isNetworkError = guard<NetworkError>('NetworkError')
+export const isNetworkError = /* @__PURE__ */ guard<NetworkError>('NetworkError')
 /** True for a request that exceeded its timeout. */
-export const isRequestTimeoutError = guard<RequestTimeoutError>('RequestTimeoutError')
+export const isRequestTimeoutError = /* @__PURE__ */ guard<RequestTimeoutError>('RequestTimeoutError')
 /** True for an unreadable success body. */
-export const isParseError = guard<ParseError>('ParseError')
+export const isParseError = /* @__PURE__ */ guard<ParseError>('ParseError')

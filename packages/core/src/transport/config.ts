@@ -1,6 +1,9 @@
 import { ConfigurationError } from '../errors/client-errors'
 import { type RetryOptions, validateRetry } from '../retry/policy'
+import { assertHeaders, assertHeaderValue } from './header-checks'
 import type { ClientHooks } from './hooks'
+import { pathSegmentProblem } from './path-segment'
+import type { RequestExtras } from './types'
 
 /** An API key or token, or a getter called before every attempt (so a token manager can refresh). */
 export type ApiKeySource = string | (() => string | Promise<string>)
@@ -64,15 +67,19 @@ export function validateConfig(config: unknown): asserts config is ClientConfig 
     throw new ConfigurationError('workspaceId is required (the id of the workspace to act in)')
   if (typeof c.workspaceId !== 'string')
     throw new ConfigurationError(`workspaceId must be a string, got ${describe(c.workspaceId)}`)
+  // Checked once here: it fills `{workspace_id}` of every request, where fillPath trusts it.
+  const workspaceProblem = pathSegmentProblem(c.workspaceId)
+  if (workspaceProblem !== undefined) throw new ConfigurationError(`workspaceId ${workspaceProblem}`)
   if (c.fetch !== undefined && typeof c.fetch !== 'function')
     throw new ConfigurationError(`fetch must be a function, got ${describe(c.fetch)}`)
   if (c.hooks !== undefined && (typeof c.hooks !== 'object' || c.hooks === null))
     throw new ConfigurationError(`hooks must be an object, got ${describe(c.hooks)}`)
   if (c.userAgent !== undefined && typeof c.userAgent !== 'string')
     throw new ConfigurationError(`userAgent must be a string, got ${describe(c.userAgent)}`)
+  if (c.userAgent !== undefined) assertHeaderValue(c.userAgent as string, 'userAgent')
   validateRetry(c.retry as RetryOptions | undefined, c.maxRetries)
   validateOptions({ ...c, headers: undefined } as RequestOptions, '')
-  checkHeaders(c.headers, 'headers', false)
+  assertHeaders(c.headers, 'headers', false)
 }
 
 /** Validates layered request options (`withOptions` and per call). */
@@ -86,10 +93,11 @@ export function validateOptions(o: RequestOptions, where: string): void {
     throw new ConfigurationError(
       `${where}timeout must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days)`,
     )
-  checkHeaders(o.headers, `${where}headers`, true)
+  assertHeaders(o.headers, `${where}headers`, true)
   if (o.maxRetries !== undefined) validateRetry(undefined, o.maxRetries, where)
   if (o.idempotencyKey !== undefined && (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === ''))
     throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
+  if (o.idempotencyKey !== undefined) assertHeaderValue(o.idempotencyKey, `${where}idempotencyKey`)
   if (o.signal !== undefined && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
 }
@@ -100,49 +108,32 @@ const isSignal = (s: unknown): s is AbortSignal =>
   typeof (s as AbortSignal).aborted === 'boolean' &&
   typeof (s as AbortSignal).addEventListener === 'function'
 
-// Characters a header value may carry. Checked up front because the runtime's own error for a bad
-// header value quotes the whole value, which here is the key.
-const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
-
 /** Checks an API key or token before it goes into `Authorization`; the error never includes it. */
 export function checkApiKey(key: string, what: string): void {
   if (key.trim() === '') throw new ConfigurationError(`${what} is empty or only whitespace`)
-  if (!HEADER_SAFE.test(key))
-    throw new ConfigurationError(
-      `${what} contains characters not allowed in an HTTP header (line breaks or control characters)`,
-    )
+  assertHeaderValue(key, what)
 }
 
 /**
- * Checks a header layer by applying it to a scratch Headers, so a bad name or value fails here with
- * an error naming the header, not later with the runtime's message (which quotes the value).
+ * Checks the header-bound request extras of a low-level call (`params.header`, `accept`,
+ * `contentType`) before any attempt, as `headers` is checked, so a bad value is a ConfigurationError
+ * naming the field rather than a fetch TypeError quoting it.
  */
-function checkHeaders(headers: unknown, where: string, nullable: boolean): void {
-  if (headers === undefined) return
-  if (typeof headers !== 'object' || headers === null)
-    throw new ConfigurationError(
-      `${where} must be a Headers, an array of pairs or an object, got ${describe(headers)}`,
-    )
-  const scratch = new Headers()
-  const pairs: [string, unknown][] =
-    headers instanceof Headers
-      ? [...headers]
-      : Array.isArray(headers)
-        ? headers.map((p) => (Array.isArray(p) && p.length === 2 ? [String(p[0]), p[1]] : ['', undefined]))
-        : Object.entries(headers)
-  for (const [name, value] of pairs) {
-    if (value === undefined && !Array.isArray(headers)) continue
-    if (value === null && nullable) continue
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
-      throw new ConfigurationError(
-        `${where}: header "${name}" must have a string value, got ${describe(value)}`,
-      )
-    try {
-      scratch.set(name, String(value))
-    } catch {
-      throw new ConfigurationError(
-        `${where}: header "${name}" has an invalid name or value (line breaks, control or non-Latin-1 characters)`,
-      )
-    }
+export function validateExtras(init: RequestExtras & { params?: { header?: unknown } }): void {
+  assertHeaders(init.params?.header, 'params.header', false)
+  for (const name of ['accept', 'contentType'] as const) {
+    const value = init[name]
+    if (value === undefined) continue
+    if (typeof value !== 'string')
+      throw new ConfigurationError(`${name} must be a string, got ${describe(value)}`)
+    assertHeaderValue(value, name)
+  }
+}
+
+/** Checks the transport's fixed path parameters (besides `workspace_id`) once, at construction. */
+export function validatePathDefaults(params: Record<string, string> | undefined): void {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    const problem = pathSegmentProblem(value)
+    if (problem !== undefined) throw new ConfigurationError(`path parameter default "${name}" ${problem}`)
   }
 }

@@ -1,5 +1,5 @@
-import { defaultPathSerializer } from 'openapi-fetch'
 import { InvalidRequestError } from '../errors/client-errors'
+import { isDotSegment, pathSegmentProblem } from './path-segment'
 
 const PLACEHOLDER = /\{([^{}]+)\}/g
 
@@ -8,8 +8,8 @@ interface Template {
   parts: string[]
   /** Parameter names, without style marks. */
   names: string[]
-  /** Only plain `{name}` placeholders (no label `.`, matrix `;` or explode `*` styles). */
-  simple: boolean
+  /** Why the template itself cannot be sent (a literal dot segment), if it cannot. */
+  problem?: string
 }
 
 // The templates seen (a client uses a few hundred at most); bounded anyway, since `request()` also
@@ -22,39 +22,62 @@ function templateOf(path: string): Template {
     const raw = parts.filter((_, i) => i % 2 === 1)
     // The parameter's name without its style marks (`{.name}`, `{;name}`, `{name*}`).
     const names = raw.map((n) => n.replace(/^[.;]/, '').replace(/\*$/, ''))
-    t = { parts, names, simple: raw.every((n, i) => n === names[i]) }
+    t = { parts, names }
+    // A literal `.`/`..` segment would be resolved away by the URL parser, like a dot-segment value.
+    const dot = path.replace(PLACEHOLDER, 'x').split('/').find(isDotSegment)
+    if (dot !== undefined) t.problem = `has the dot segment ${JSON.stringify(dot)}`
     if (templates.size >= 1000) templates.clear()
     templates.set(path, t)
   }
   return t
 }
 
+/** `DELETE /v1/{workspace_id}/agents/{agent_id}`, shortened when a run-time path is very long. */
+const operation = (method: string, path: string) =>
+  `${method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`
+
 /**
  * The path with its parameters filled in: caller values first, then the transport's fixed ones
- * (which win, so a hand-passed `workspace_id` cannot point a call at another workspace). Every
- * placeholder must end up with a non-empty value; otherwise the call fails before anything is sent.
- * Plain `{name}` placeholders are filled here from the cached split of the template, as
- * openapi-fetch's serializer would fill them (percent-encoded); that serializer, which matches
- * the template with a regular expression on every call, handles the other OpenAPI styles.
+ * (which win, so a hand-passed `workspace_id` cannot point a call at another workspace). Each value
+ * must be one a path segment can carry (see pathSegmentProblem); otherwise the call fails with an
+ * InvalidRequestError naming the parameter and the operation before anything is sent. The fixed
+ * values were checked when the transport was built, so only the caller's are checked here.
+ * Placeholders are filled from the cached split of the template, percent-encoded, in the OpenAPI
+ * styles openapi-fetch's serializer writes for a single value: `{name}` → `value`, label `{.name}`
+ * → `.value`, matrix `{;name}` → `;name=value` (explode `*` changes nothing for a single value).
  */
 export function fillPath(
+  method: string,
   path: string,
   callerParams: Record<string, unknown> | undefined,
   fixed: Record<string, string>,
 ): string {
   const t = templateOf(path)
-  if (t.names.length === 0) return path
-  const params: Record<string, unknown> = { ...callerParams, ...fixed }
-  for (const name of t.names) {
-    const value = params[name]
-    if (value === undefined || value === null || value === '')
-      throw new InvalidRequestError(`path parameter "${name}" is missing for ${path}`)
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
-      throw new InvalidRequestError(`path parameter "${name}" must be a string or number for ${path}`)
+  if (t.problem !== undefined)
+    throw new InvalidRequestError(`the path of ${operation(method, path)} ${t.problem}`)
+  const { names } = t
+  if (names.length === 0) return path
+  const values: unknown[] = new Array(names.length)
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
+    if (Object.hasOwn(fixed, name)) {
+      values[i] = fixed[name]
+      continue
+    }
+    const value = callerParams != null && Object.hasOwn(callerParams, name) ? callerParams[name] : undefined
+    if (value === undefined || value === null)
+      throw new InvalidRequestError(`path parameter "${name}" of ${operation(method, path)} is missing`)
+    const problem = pathSegmentProblem(value)
+    if (problem !== undefined)
+      throw new InvalidRequestError(`path parameter "${name}" of ${operation(method, path)} ${problem}`)
+    values[i] = value
   }
-  if (!t.simple) return defaultPathSerializer(path, params)
   let out = t.parts[0] as string
-  for (let i = 1; i < t.parts.length; i += 2)
-    out += encodeURIComponent(String(params[t.parts[i] as string])) + t.parts[i + 1]
+  for (let i = 1; i < t.parts.length; i += 2) {
+    const k = (i - 1) / 2
+    const value = encodeURIComponent(String(values[k]))
+    const style = (t.parts[i] as string)[0]
+    out += (style === '.' ? `.${value}` : style === ';' ? `;${names[k]}=${value}` : value) + t.parts[i + 1]
+  }
   return out
 }

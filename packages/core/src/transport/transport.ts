@@ -25,7 +25,9 @@ import {
   checkApiKey,
   type RequestOptions,
   validateConfig,
+  validateExtras,
   validateOptions,
+  validatePathDefaults,
 } from './config'
 import { errorFromThrown } from './failure'
 import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
@@ -60,7 +62,7 @@ interface Shared {
 /**
  * The one request path of the SDK, generic over an OpenAPI `paths` type. Adds auth,
  * `{workspace_id}`, identification headers, timeouts, retries, error mapping, response metadata
- * and hooks around fetch, typed and serialised with openapi-fetch's types and serializers.
+ * and hooks around fetch, typed and serialised with openapi-fetch's conventions.
  */
 export class Transport<Paths extends {} = {}> {
   /** State shared with every view; internal. */
@@ -71,6 +73,7 @@ export class Transport<Paths extends {} = {}> {
   /** Validates `config` (throwing ConfigurationError naming the bad field) and prepares the client. */
   constructor(config: ClientConfig, defaults: { pathParams?: Record<string, string> } = {}) {
     validateConfig(config)
+    validatePathDefaults(defaults.pathParams)
     const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
     const custom = config.fetch
     if (custom === undefined && typeof globalThis.fetch !== 'function')
@@ -109,7 +112,7 @@ export class Transport<Paths extends {} = {}> {
   // The typed helpers are getters on the prototype, so `withOptions` views (which share the
   // prototype) dispatch through their own options. They are class members rather than a loop over
   // the prototype after the class: such a top-level statement is a side effect that keeps the whole
-  // transport (and openapi-fetch) in the bundle of an app that only imports, say, an error class.
+  // transport in the bundle of an app that only imports, say, an error class.
   /** Typed GET of a spec path; resolves to `{ data, response, requestId, rateLimit }`. */
   get GET(): TypedMethod<Paths, 'get'> {
     return this.helper('get')
@@ -156,10 +159,12 @@ export class Transport<Paths extends {} = {}> {
     if (typeof path !== 'string' || !path.startsWith('/'))
       throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)
     validateOptions(init, '')
+    if (init.params?.header !== undefined || init.accept !== undefined || init.contentType !== undefined)
+      validateExtras(init)
     // Most calls carry no per-call options: the view's own layer is then used as is, not copied.
     const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()
-    const filledPath = fillPath(path, init.params?.path, shared.fixedPathParams)
+    const filledPath = fillPath(upper, path, init.params?.path, shared.fixedPathParams)
     const query = init.params?.query
     const retry =
       opts.maxRetries === undefined ? shared.retry : resolveRetry(shared.retry, undefined, opts.maxRetries)
@@ -183,6 +188,7 @@ export class Transport<Paths extends {} = {}> {
         query,
         body: init.body,
         bodySerializer: init.bodySerializer,
+        sensitiveBody: init.sensitiveBody === true,
         headers,
         parseAs,
         signal: signal.signal,
@@ -302,7 +308,7 @@ const describePath = (p: unknown) => (typeof p === 'string' ? JSON.stringify(p.s
 
 // util.inspect's hook, keyed by its registered symbol (no node: import). It is set per instance in the
 // constructor, not declared as a computed class member: bundlers count a class with a computed
-// `Symbol.for(...)` key as a side effect, and then keep the transport and openapi-fetch in every
+// `Symbol.for(...)` key as a side effect, and then keep the transport in every
 // bundle that imports anything at all from this package (bench: realtime browser SSE app size).
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 

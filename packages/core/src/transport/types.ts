@@ -1,4 +1,3 @@
-import type { Client, ClientPathsWithMethod, FetchOptions, FetchResponse } from 'openapi-fetch'
 import type { RequestOptions } from './config'
 import type { ApiResult } from './response-meta'
 
@@ -20,6 +19,8 @@ export interface RequestExtras {
   auth?: boolean
   /** Accept header (default `application/json`). */
   accept?: string
+  /** The body carries credentials (a token exchange): hooks get the request without it. */
+  sensitiveBody?: boolean
 }
 
 /** The untyped init of `Transport.request`. */
@@ -33,9 +34,25 @@ export type RequestInit_ = RequestOptions &
     body?: unknown
   }
 
+// The typed helpers below read openapi-typescript's output directly (path items, operations with
+// `parameters`, `requestBody` and `responses`), with the conventions openapi-fetch uses for its
+// `GET`/`POST`/...: `params` and `body` typed per operation, `data` from the 2xx response. They are
+// this package's own, so a consumer's type-check never loads another library's declarations.
+
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T]
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {}
+
+/** A media type such as `application/json`. */
+type MediaType = `${string}/${string}`
+
+/** Response statuses whose body is the call's `data`. */
+type OkStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | '2XX'
+
+/** Path templates of `Paths` that define `M`. */
+type PathsWith<Paths, M extends HttpMethod> = {
+  [P in keyof Paths]: Paths[P] extends { [K in M]: unknown } ? P : never
+}[keyof Paths]
 
 /** Path parameters the transport fills in itself, so callers never have to pass them. */
 export type InjectedPathParams = 'workspace_id'
@@ -54,36 +71,74 @@ export type WithInjectedParams<Op> = Op extends { parameters: infer Params }
     : Op
   : Op
 
-// openapi-fetch's `bodySerializer` is typed per operation; ours is looser, so drop theirs first.
-type TypedInit<Paths extends {}, P extends keyof Paths, M extends HttpMethod> = Omit<
-  FetchOptions<WithInjectedParams<Paths[P][M & keyof Paths[P]]>>,
-  | 'bodySerializer'
-  | 'parseAs'
-  | 'headers'
-  | 'fetch'
-  | 'baseUrl'
-  | 'middleware'
-  | 'querySerializer'
-  | 'pathSerializer'
-  | 'signal'
-  | 'method'
+/** `params`: required when any parameter the caller must give is required. */
+type ParamsOption<Op> = Op extends { parameters: infer Params }
+  ? RequiredKeysOf<Params> extends never
+    ? { params?: Params }
+    : { params: Params }
+  : { params?: { query?: Record<string, unknown> } }
+
+/** The bodies a `content` map accepts, one per media type. */
+type ContentBody<C> = C extends { content: infer M } ? M[keyof M & MediaType] : never
+
+/** `body`: required, optional or absent, as the operation's `requestBody` says. */
+type BodyOption<Op> = Op extends { requestBody: infer RB }
+  ? { body: ContentBody<RB> }
+  : Op extends { requestBody?: infer RB }
+    ? [ContentBody<NonNullable<RB>>] extends [never]
+      ? { body?: never }
+      : { body?: ContentBody<NonNullable<RB>> }
+    : { body?: never }
+
+type OperationOf<Paths, P extends keyof Paths, M extends HttpMethod> = Paths[P][M & keyof Paths[P]]
+
+/** The init a typed helper takes for path `P`: typed `params` and `body`, plus the request options. */
+export type TypedInit<Paths, P extends keyof Paths, M extends HttpMethod> = ParamsOption<
+  WithInjectedParams<OperationOf<Paths, P, M>>
 > &
+  BodyOption<OperationOf<Paths, P, M>> &
+  Omit<RequestInit, 'body' | 'headers' | 'signal' | 'method'> &
   RequestOptions &
   RequestExtras
+
+/** The JSON (or other media type) body of one response object; `undefined` when it has none. */
+type ResponseBody<R> = R extends { content?: infer C }
+  ? [NonNullable<C>] extends [never]
+    ? undefined
+    : C extends Record<string, unknown>
+      ? [C[keyof C & MediaType]] extends [never]
+        ? C
+        : C[keyof C & MediaType]
+      : C
+  : undefined
+
+/** The parsed body of an operation's success responses (any 2xx it declares). */
+type SuccessBody<Op> = Op extends { responses: infer R }
+  ? { [S in keyof R & OkStatus]: ResponseBody<R[S]> }[keyof R & OkStatus]
+  : unknown
+
+/** What a success body reads as for each `parseAs`. */
+interface ParsedAs<T> {
+  json: T
+  text: string
+  blob: Blob
+  arrayBuffer: ArrayBuffer
+  stream: ReadableStream<Uint8Array> | null
+}
 
 /** Success data of an operation, honouring `parseAs`. */
 export type SuccessData<Op, I> =
   Op extends Record<string | number, any>
-    ? I extends { parseAs: 'stream' }
-      ? ReadableStream<Uint8Array> | null
-      : Extract<FetchResponse<Op, I, `${string}/${string}`>, { data: any }>['data']
+    ? I extends { parseAs: infer A extends ParseAs }
+      ? ParsedAs<SuccessBody<Op>>[A]
+      : SuccessBody<Op>
     : unknown
 
 /** A typed low-level helper: the path picks the operation, whose params, body and result are typed. */
 export type TypedMethod<Paths extends {}, M extends HttpMethod> = <
-  P extends ClientPathsWithMethod<Client<Paths>, M>,
+  P extends PathsWith<Paths, M>,
   I extends TypedInit<Paths, P, M>,
 >(
   path: P,
   ...init: RequiredKeysOf<TypedInit<Paths, P, M>> extends never ? [I?] : [I]
-) => Promise<ApiResult<SuccessData<Paths[P][M & keyof Paths[P]], I>>>
+) => Promise<ApiResult<SuccessData<OperationOf<Paths, P, M>, I>>>

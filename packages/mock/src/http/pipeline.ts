@@ -6,6 +6,7 @@ import type { MockFault } from '../faults/types'
 import type { Operation } from '../spec/operations'
 import type { Router } from '../spec/router'
 import { readBody } from './read-body'
+import { requestTarget } from './request-target'
 import { sendJson } from './respond'
 import { checkScope } from './scopes'
 import {
@@ -106,7 +107,7 @@ export async function handleRequest(
 ): Promise<void> {
   const { core } = deps
   const requestId = deps.nextRequestId()
-  const url = new URL(req.url ?? '/', 'http://mock.local')
+  const url = requestTarget(req.url)
   const method = (req.method ?? 'GET').toUpperCase()
   const record: RecordedRequest = {
     method,

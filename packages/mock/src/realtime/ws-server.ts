@@ -5,6 +5,7 @@ import type { WebSocket, WebSocketServer } from 'ws'
 import { canAccessWorkspace, type Principal } from '../auth/principal'
 import type { FaultRegistry } from '../faults/registry'
 import type { MockFault } from '../faults/types'
+import { hasDotSegment, type RequestTarget, requestTarget } from '../http/request-target'
 import type { MockCore } from '../http/types'
 import { observerScript } from './observer-script'
 import { textReplyFrames } from './text-session'
@@ -36,9 +37,10 @@ export class MockWebSockets {
 
   /** Node `upgrade` event handler. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://mock.local')
+    const url = requestTarget(req.url)
     const known =
-      OBSERVER.test(url.pathname) || TEXT_STREAM.test(url.pathname) || SESSION_CONNECT.test(url.pathname)
+      !hasDotSegment(url.pathname) &&
+      (OBSERVER.test(url.pathname) || TEXT_STREAM.test(url.pathname) || SESSION_CONNECT.test(url.pathname))
     if (!known) {
       socket.end('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n')
       return
@@ -98,7 +100,7 @@ export class MockWebSockets {
     return p
   }
 
-  private route(ws: WebSocket, req: IncomingMessage, url: URL): void {
+  private route(ws: WebSocket, req: IncomingMessage, url: RequestTarget): void {
     const sub = subprotocolToken(req)
     let m = OBSERVER.exec(url.pathname)
     if (m) {
@@ -144,7 +146,13 @@ export class MockWebSockets {
     this.textSession(ws, p, workspaceId, serviceId, url)
   }
 
-  private textSession(ws: WebSocket, p: Principal, workspaceId: string, serviceId: string, url: URL): void {
+  private textSession(
+    ws: WebSocket,
+    p: Principal,
+    workspaceId: string,
+    serviceId: string,
+    url: RequestTarget,
+  ): void {
     if (!this.core.store.services.get(serviceId)) {
       ws.close(WS_CLOSE.notFound, 'unknown service')
       return

@@ -1,3 +1,4 @@
+import { hasDotSegment } from '../http/request-target'
 import type { Operation } from './operations'
 
 /** What the router found for a method + path. */
@@ -15,8 +16,12 @@ export class Router {
     this.ops = [...operations].sort((a, b) => b.specificity - a.specificity)
   }
 
-  /** Finds the operation for `method` and `pathname` (no query string). */
+  /**
+   * Finds the operation for `method` and `pathname` (the raw path, no query string). A path with a
+   * dot segment matches nothing: resolved, it would name a neighbouring route.
+   */
   match(method: string, pathname: string): RouteMatch {
+    if (hasDotSegment(pathname)) return { kind: 'not-found' }
     const m = method.toLowerCase()
     const allow = new Set<string>()
     for (const op of this.ops) {

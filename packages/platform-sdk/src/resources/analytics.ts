@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import { AnalyticsSurfacesResource } from './analytics-surfaces'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `analytics.getDashboard`. */
@@ -23,12 +23,8 @@ export type CallComparison = OperationResult<'get-call-comparison'>
 /** Analytics: dashboards, call statistics and per-agent performance. */
 export class AnalyticsResource extends APIResource {
   /** Surface (form) analytics. */
-  readonly surfaces: AnalyticsSurfacesResource
-
-  /** Builds the `surfaces` group over the same context (so `withOptions` reaches it). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.surfaces = new AnalyticsSurfacesResource(ctx)
+  get surfaces(): AnalyticsSurfacesResource {
+    return this._sub('surfaces', AnalyticsSurfacesResource)
   }
 
   /** Dashboard KPIs with deltas against the previous period. */

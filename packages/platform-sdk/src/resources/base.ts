@@ -8,6 +8,8 @@
 //      and each list gets a `...AutoPaging` twin built with `this._autoPage(...)`, passing the
 //      operation's maximum `limit` from the spec (test/api-md.test.ts checks it against openapi.json).
 //   2. Register it in ./registry.ts. It then appears on `AmigoClient`, in api.md and in `withOptions`.
+//   A group of sub-resources (`crm.contacts`, `settings.voice`) is a getter returning
+//   `this._sub('contacts', CrmContactsResource)`: built on first access, then the same object.
 
 import type {
   ApiKeySource,
@@ -17,8 +19,9 @@ import type {
   Transport,
   WithResponseMeta,
 } from '@amigo-ai/core'
-import { autoPage, withResponseMeta } from '@amigo-ai/core'
+import { autoPage, ConfigurationError, withResponseMeta } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
+import type { RealtimeLoader } from '../realtime/load-realtime'
 import type {
   ApiPath,
   BodyOf,
@@ -41,6 +44,8 @@ export interface ClientConnection {
   readonly agentBaseUrl?: string
   /** The custom `fetch`, when one was configured. */
   readonly fetch?: typeof fetch
+  /** Where the realtime helpers get `@amigo-ai/realtime` from, when the client was given a loader. */
+  readonly realtime?: RealtimeLoader
 }
 
 /** What every resource is built from. */
@@ -63,6 +68,8 @@ export interface TransportSwitches {
   contentType?: string
   /** Serialises the body (e.g. to a form). */
   bodySerializer?: (body: unknown) => BodyInit
+  /** The body carries credentials: hooks see the request without it. */
+  sensitiveBody?: boolean
   /** Headers this method sends by default (the caller's headers are merged over them). */
   headers?: HeaderRecord
   /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */
@@ -91,18 +98,26 @@ export interface AutoPageSettings<K extends string> {
 /** Header values as RequestOptions takes them (`null` removes a default header). */
 export type HeaderRecord = Record<string, string | null | undefined>
 
-/** Merges header sets left to right (later values win, keys compared case-insensitively). */
+/**
+ * Merges header sets left to right (later values win, keys compared case-insensitively). Values are
+ * copied, not checked: the transport checks the merged set before any attempt (a bad value is a
+ * ConfigurationError naming the header), so nothing here may build a `Headers` from caller input,
+ * whose TypeError would quote the value.
+ */
 function mergeHeaders(...sets: Array<RequestOptions['headers'] | undefined>): HeaderRecord | undefined {
   if (sets.every((s) => s === undefined)) return undefined
   const out: HeaderRecord = {}
   for (const set of sets) {
     if (set === undefined) continue
-    if (set instanceof Headers || Array.isArray(set)) {
-      new Headers(set as HeadersInit).forEach((value, key) => {
-        out[key] = value
-      })
-    } else {
-      for (const [key, value] of Object.entries(set)) out[key.toLowerCase()] = value
+    if (typeof set !== 'object' || set === null)
+      throw new ConfigurationError('headers must be a Headers, an array of pairs or an object')
+    const pairs = set instanceof Headers ? set.entries() : Array.isArray(set) ? set : Object.entries(set)
+    for (const pair of pairs) {
+      if (!Array.isArray(pair) || pair.length !== 2)
+        throw new ConfigurationError(
+          'headers: each entry of an array of headers must be a [name, value] pair',
+        )
+      out[String(pair[0]).toLowerCase()] = pair[1] as string | null | undefined
     }
   }
   return out
@@ -125,10 +140,20 @@ export abstract class APIResource {
     })
   }
 
+  /** Sub-resources built so far (a resource builds each on first access). */
+  #subs: Record<string, APIResource> | undefined
+
   /** A copy of this resource whose calls carry extra options (timeout, maxRetries, headers, ...). */
   withOptions(options: RequestOptions): this {
     const Ctor = this.constructor as new (ctx: ResourceContext) => this
     return new Ctor({ ...this._ctx, transport: this._ctx.transport.withOptions(options) })
+  }
+
+  /** The sub-resource under `key` over this resource's context: built on first access, then reused. */
+  protected _sub<R extends APIResource>(key: string, Ctor: new (ctx: ResourceContext) => R): R {
+    this.#subs ??= Object.create(null) as Record<string, APIResource>
+    this.#subs[key] ??= new Ctor(this._ctx)
+    return this.#subs[key] as R
   }
 
   /** Sends one spec operation through the transport and attaches response metadata to the result. */
@@ -150,7 +175,8 @@ export abstract class APIResource {
     options: RequestOptions,
   ): Promise<ApiResult<unknown>> {
     const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
-    const { headers: callerHeaders, ...callerOptions } = options
+    // `null` means no options, as the official SDK's spread of it did.
+    const { headers: callerHeaders, ...callerOptions } = options ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
     // method's contract, so it wins over any Accept the caller passed in headers.
     const forced =

@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -80,11 +80,7 @@ export class ChannelsSesSetupResource extends APIResource {
 /** Channels: messaging channel setup. */
 export class ChannelsResource extends APIResource {
   /** Amazon SES email domain setup (DNS records and verification). */
-  readonly sesSetup: ChannelsSesSetupResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.sesSetup = new ChannelsSesSetupResource(ctx)
+  get sesSetup(): ChannelsSesSetupResource {
+    return this._sub('sesSetup', ChannelsSesSetupResource)
   }
 }

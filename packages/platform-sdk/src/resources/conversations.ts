@@ -1,6 +1,7 @@
 import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
 import type { TurnStreamEvent } from '@amigo-ai/realtime'
-import { readTurnStreamEvents, type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime'
+import { type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime/urls'
+import { loadRealtime } from '../realtime/load-realtime'
 import type { Conversation, ConversationSummary } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
@@ -122,6 +123,7 @@ export class ConversationsResource extends APIResource {
     options?: TurnOptions,
   ): AsyncGenerator<TurnStreamEvent, void, undefined> {
     const { signal } = splitTurnOptions(options).rest
+    const { readTurnStreamEvents } = await loadRealtime(this._ctx.connection)
     const stream = await this.createTurnStream(conversationId, body, options)
     // Frames are parsed by realtime's turn-stream reader (the project's one SSE parser underneath).
     yield* readTurnStreamEvents(stream, signal ? { signal } : {})

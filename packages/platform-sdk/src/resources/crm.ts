@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** A CRM contact with its details. */
@@ -151,20 +151,18 @@ export class CrmDealsResource extends APIResource {
 /** CRM: contacts, companies and deals synced from the connected CRM. */
 export class CrmResource extends APIResource {
   /** CRM contacts. */
-  readonly contacts: CrmContactsResource
+  get contacts(): CrmContactsResource {
+    return this._sub('contacts', CrmContactsResource)
+  }
 
   /** CRM companies. */
-  readonly companies: CrmCompaniesResource
+  get companies(): CrmCompaniesResource {
+    return this._sub('companies', CrmCompaniesResource)
+  }
 
   /** CRM deals. */
-  readonly deals: CrmDealsResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.contacts = new CrmContactsResource(ctx)
-    this.companies = new CrmCompaniesResource(ctx)
-    this.deals = new CrmDealsResource(ctx)
+  get deals(): CrmDealsResource {
+    return this._sub('deals', CrmDealsResource)
   }
 
   /** Connection status of the CRM (`GET /crm/status`). */

@@ -1,8 +1,6 @@
-import {
-  type SubscribeToWorkspaceEventsOptions,
-  subscribeToWorkspaceEvents,
-  type WorkspaceEventSubscription,
-} from '@amigo-ai/realtime'
+import type { SubscribeToWorkspaceEventsOptions, WorkspaceEventSubscription } from '@amigo-ai/realtime'
+import { deferredSubscription } from '../realtime/deferred-handles'
+import { loadRealtime } from '../realtime/load-realtime'
 import { APIResource } from './base'
 import { tokenOptions } from './realtime-auth'
 
@@ -17,13 +15,15 @@ export type WorkspaceSubscribeOptions = Omit<SubscribeToWorkspaceEventsOptions, 
 export class EventsResource extends APIResource {
   /**
    * Subscribes to the workspace event stream. Reconnects with backoff, resumes from the last event id,
-   * and dispatches typed events on `event.event_type`. Returns `{ unsubscribe(), done }`.
+   * and dispatches typed events on `event.event_type`. Returns `{ unsubscribe(), done }` at once; the
+   * stream starts once `@amigo-ai/realtime` has loaded (see the client's `realtime` option), and
+   * options it refuses reach `onError`.
    */
   subscribeToWorkspace(options: WorkspaceSubscribeOptions): WorkspaceEventSubscription {
     const { connection } = this._ctx
     const auth =
       options.token !== undefined || options.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
-    return subscribeToWorkspaceEvents({
+    return deferredSubscription(loadRealtime(connection), {
       ...(connection.fetch ? { fetch: connection.fetch } : {}),
       ...auth,
       ...options,

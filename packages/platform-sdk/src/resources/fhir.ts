@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -237,16 +237,13 @@ export class FhirViewsResource extends APIResource {
 /** FHIR: the clinical data store (status, import, patients, resources and views). */
 export class FhirResource extends APIResource {
   /** Raw FHIR resources by type. */
-  readonly resources: FhirResourcesResource
+  get resources(): FhirResourcesResource {
+    return this._sub('resources', FhirResourcesResource)
+  }
 
   /** Flattened, searchable views over FHIR data. */
-  readonly views: FhirViewsResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.resources = new FhirResourcesResource(ctx)
-    this.views = new FhirViewsResource(ctx)
+  get views(): FhirViewsResource {
+    return this._sub('views', FhirViewsResource)
   }
 
   /** Status of the FHIR store (`GET /fhir/status`). */

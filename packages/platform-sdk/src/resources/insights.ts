@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
 /** Insight chat sessions. */
@@ -42,12 +42,8 @@ export class InsightsSessionsResource extends APIResource {
 /** Insights: digests, suggestions, SQL over workspace data and chat sessions. */
 export class InsightsResource extends APIResource {
   /** Insight chat sessions. */
-  readonly sessions: InsightsSessionsResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.sessions = new InsightsSessionsResource(ctx)
+  get sessions(): InsightsSessionsResource {
+    return this._sub('sessions', InsightsSessionsResource)
   }
 
   /** Digest of notable changes in the workspace (`GET /insights/digest`). */

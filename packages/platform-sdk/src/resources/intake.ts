@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import { bytesOrJson, type DownloadResult } from './binary'
 import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
@@ -66,11 +66,7 @@ export class IntakeLinksResource extends APIResource {
 /** Intake: upload links patients use to send files. */
 export class IntakeResource extends APIResource {
   /** Intake upload links and what was uploaded through them. */
-  readonly links: IntakeLinksResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.links = new IntakeLinksResource(ctx)
+  get links(): IntakeLinksResource {
+    return this._sub('links', IntakeLinksResource)
   }
 }

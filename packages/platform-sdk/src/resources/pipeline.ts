@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** Outbound sync sinks. */
@@ -109,16 +109,13 @@ export class PipelineSourcesResource extends APIResource {
 /** Pipeline: health and throughput of the data ingestion pipeline. */
 export class PipelineResource extends APIResource {
   /** Outbound sync sinks. */
-  readonly outbound: PipelineOutboundResource
+  get outbound(): PipelineOutboundResource {
+    return this._sub('outbound', PipelineOutboundResource)
+  }
 
   /** Inbound data sources as seen by the pipeline. */
-  readonly sources: PipelineSourcesResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.outbound = new PipelineOutboundResource(ctx)
-    this.sources = new PipelineSourcesResource(ctx)
+  get sources(): PipelineSourcesResource {
+    return this._sub('sources', PipelineSourcesResource)
   }
 
   /** Overall pipeline status (`GET /pipeline/status`). */

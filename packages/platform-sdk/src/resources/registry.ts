@@ -1,13 +1,14 @@
 // The one place resources are registered. `AmigoClient` gets one property per entry (its type is
-// derived from this function), `withOptions` rebuilds them all over the scoped transport, and
-// scripts/api-md.mjs reads this object literal to list the client's resources in api.md.
+// derived from this object), built on first access and then reused, so creating a client or a
+// `withOptions` view costs the same however many resources there are; scripts/api-md.mjs reads this
+// object literal to list the client's resources in api.md.
 // To add a resource: write it (see ./base.ts), then add one line here.
 import { ActionsResource } from './actions'
 import { AgentsResource } from './agents'
 import { AnalyticsResource } from './analytics'
 import { ApiKeysResource } from './api-keys'
 import { AuditResource } from './audit'
-import type { ResourceContext } from './base'
+import type { APIResource, ResourceContext } from './base'
 import { BillingResource } from './billing'
 import { BriefsResource } from './briefs'
 import { CallsResource } from './calls'
@@ -58,67 +59,72 @@ import { WorkspaceDataQueriesResource } from './workspace-data-queries'
 import { WorkspacesResource } from './workspaces'
 import { WorldResource } from './world'
 
-/** Builds every resource of the client over one context. */
-export function createResources(ctx: ResourceContext) {
-  return {
-    tokens: new TokensResource(ctx),
-    agents: new AgentsResource(ctx),
-    actions: new ActionsResource(ctx),
-    services: new ServicesResource(ctx),
-    world: new WorldResource(ctx),
-    calls: new CallsResource(ctx),
-    conversations: new ConversationsResource(ctx),
-    events: new EventsResource(ctx),
-    observers: new ObserversResource(ctx),
-    analytics: new AnalyticsResource(ctx),
-    integrations: new IntegrationsResource(ctx),
-    dataSources: new DataSourcesResource(ctx),
-    settings: new SettingsResource(ctx),
-    surfaces: new SurfacesResource(ctx),
-    billing: new BillingResource(ctx),
-    operators: new OperatorsResource(ctx),
-    triggers: new TriggersResource(ctx),
-    reviewQueue: new ReviewQueueResource(ctx),
-    compliance: new ComplianceResource(ctx),
-    audit: new AuditResource(ctx),
-    recordings: new RecordingsResource(ctx),
-    functions: new FunctionsResource(ctx),
-    workspaceDataQueries: new WorkspaceDataQueriesResource(ctx),
-    externalIntegrations: new ExternalIntegrationsResource(ctx),
-    // Resources beyond the README (parity with the official SDK surface).
-    workspaces: new WorkspacesResource(ctx),
-    me: new MeResource(ctx),
-    apiKeys: new ApiKeysResource(ctx),
-    /** @deprecated Use `actions` (same `/skills` endpoints, same results). */
-    skills: new SkillsResource(ctx),
-    contextGraphs: new ContextGraphsResource(ctx),
-    personas: new PersonasResource(ctx),
-    phoneNumbers: new PhoneNumbersResource(ctx),
-    memory: new MemoryResource(ctx),
-    metrics: new MetricsResource(ctx),
-    insights: new InsightsResource(ctx),
-    intake: new IntakeResource(ctx),
-    fhir: new FhirResource(ctx),
-    crm: new CrmResource(ctx),
-    pipeline: new PipelineResource(ctx),
-    promptLogs: new PromptLogsResource(ctx),
-    safety: new SafetyResource(ctx),
-    sensorium: new SensoriumResource(ctx),
-    sessions: new SessionsResource(ctx),
-    simulations: new SimulationsResource(ctx),
-    tasks: new TasksResource(ctx),
-    tools: new ToolsResource(ctx),
-    unificationRules: new UnificationRulesResource(ctx),
-    webhookDestinations: new WebhookDestinationsResource(ctx),
-    channels: new ChannelsResource(ctx),
-    desktopSessions: new DesktopSessionsResource(ctx),
-    monitorConcepts: new MonitorConceptsResource(ctx),
-    network: new NetworkResource(ctx),
-    commandCenter: new CommandCenterResource(ctx),
-    briefs: new BriefsResource(ctx),
-    dataQuery: new DataQueryResource(ctx),
-  }
-}
+/** Every resource of the client: property name → resource class. */
+export const RESOURCES = {
+  tokens: TokensResource,
+  agents: AgentsResource,
+  actions: ActionsResource,
+  services: ServicesResource,
+  world: WorldResource,
+  calls: CallsResource,
+  conversations: ConversationsResource,
+  events: EventsResource,
+  observers: ObserversResource,
+  analytics: AnalyticsResource,
+  integrations: IntegrationsResource,
+  dataSources: DataSourcesResource,
+  settings: SettingsResource,
+  surfaces: SurfacesResource,
+  billing: BillingResource,
+  operators: OperatorsResource,
+  triggers: TriggersResource,
+  reviewQueue: ReviewQueueResource,
+  compliance: ComplianceResource,
+  audit: AuditResource,
+  recordings: RecordingsResource,
+  functions: FunctionsResource,
+  workspaceDataQueries: WorkspaceDataQueriesResource,
+  externalIntegrations: ExternalIntegrationsResource,
+  // Resources beyond the README (parity with the official SDK surface).
+  workspaces: WorkspacesResource,
+  me: MeResource,
+  apiKeys: ApiKeysResource,
+  /** @deprecated Use `actions` (same `/skills` endpoints, same results). */
+  skills: SkillsResource,
+  contextGraphs: ContextGraphsResource,
+  personas: PersonasResource,
+  phoneNumbers: PhoneNumbersResource,
+  memory: MemoryResource,
+  metrics: MetricsResource,
+  insights: InsightsResource,
+  intake: IntakeResource,
+  fhir: FhirResource,
+  crm: CrmResource,
+  pipeline: PipelineResource,
+  promptLogs: PromptLogsResource,
+  safety: SafetyResource,
+  sensorium: SensoriumResource,
+  sessions: SessionsResource,
+  simulations: SimulationsResource,
+  tasks: TasksResource,
+  tools: ToolsResource,
+  unificationRules: UnificationRulesResource,
+  webhookDestinations: WebhookDestinationsResource,
+  channels: ChannelsResource,
+  desktopSessions: DesktopSessionsResource,
+  monitorConcepts: MonitorConceptsResource,
+  network: NetworkResource,
+  commandCenter: CommandCenterResource,
+  briefs: BriefsResource,
+  dataQuery: DataQueryResource,
+} satisfies Record<string, new (ctx: ResourceContext) => APIResource>
 
 /** The resources an `AmigoClient` exposes, one property each. */
-export type ClientResources = ReturnType<typeof createResources>
+export type ClientResources = { readonly [K in keyof typeof RESOURCES]: InstanceType<(typeof RESOURCES)[K]> }
+
+/** Builds every resource over one context at once (`AmigoClient` builds each on first access instead). */
+export function createResources(ctx: ResourceContext): ClientResources {
+  const out: Record<string, APIResource> = {}
+  for (const [name, Resource] of Object.entries(RESOURCES)) out[name] = new Resource(ctx)
+  return out as ClientResources
+}

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
 
 /** Parameters of `conversations.sessionConnectUrl` (workspace and origin come from the client). */
 export interface SessionConnectUrlParams {
@@ -31,6 +31,9 @@ export function sessionConnectUrl(
   required(params.serviceId, 'serviceId')
   required(params.entityId, 'entityId')
   if (params.conversationId !== undefined) required(params.conversationId, 'conversationId')
+  // The client checked it already; checked again because the id goes into the path as one segment.
+  const problem = pathSegmentProblem(workspaceId)
+  if (problem !== undefined) throw new ConfigurationError(`sessionConnectUrl: workspaceId ${problem}`)
   const origin = new URL(baseUrl)
   const scheme = origin.protocol === 'http:' ? 'ws:' : 'wss:'
   const query = new URLSearchParams({ service_id: params.serviceId, entity_id: params.entityId })

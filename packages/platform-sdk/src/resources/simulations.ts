@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** A simulated session as created. */
@@ -156,20 +156,18 @@ export class SimulationsServicesResource extends APIResource {
 /** Simulations: test conversations, runs, bridge plans and coverage graphs. */
 export class SimulationsResource extends APIResource {
   /** Simulation runs. */
-  readonly runs: SimulationsRunsResource
+  get runs(): SimulationsRunsResource {
+    return this._sub('runs', SimulationsRunsResource)
+  }
 
   /** Bridging real calls into simulations. */
-  readonly bridge: SimulationsBridgeResource
+  get bridge(): SimulationsBridgeResource {
+    return this._sub('bridge', SimulationsBridgeResource)
+  }
 
   /** Coverage graphs and sessions per service. */
-  readonly services: SimulationsServicesResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.runs = new SimulationsRunsResource(ctx)
-    this.bridge = new SimulationsBridgeResource(ctx)
-    this.services = new SimulationsServicesResource(ctx)
+  get services(): SimulationsServicesResource {
+    return this._sub('services', SimulationsServicesResource)
   }
 
   /** Starts a simulated test conversation (`POST /simulations/sessions`). */

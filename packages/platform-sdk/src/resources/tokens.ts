@@ -193,6 +193,8 @@ export class TokensResource extends APIResource {
           ...(useClientKey ? {} : { forceHeaders: { authorization: how.authorization ?? null } }),
           contentType: 'application/x-www-form-urlencoded',
           bodySerializer: toForm,
+          // The form holds the credential being exchanged (API key, client secret, refresh token).
+          sensitiveBody: true,
         },
       },
       options,

@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type ResourceContext, type WithMeta } from './base'
+import { APIResource, type WithMeta } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -39,12 +39,8 @@ export class WorkspacesTestCallerNumbersResource extends APIResource {
 /** Workspaces: the account's workspaces and their lifecycle (`id` defaults to the configured workspace). */
 export class WorkspacesResource extends APIResource {
   /** Numbers treated as test callers in this workspace. */
-  readonly testCallerNumbers: WorkspacesTestCallerNumbersResource
-
-  /** Builds the sub-resources over the same context (so `withOptions` reaches them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.testCallerNumbers = new WorkspacesTestCallerNumbersResource(ctx)
+  get testCallerNumbers(): WorkspacesTestCallerNumbersResource {
+    return this._sub('testCallerNumbers', WorkspacesTestCallerNumbersResource)
   }
 
   /** Lists workspaces, one page (`GET /v1/workspaces`). */
@@ -62,7 +58,7 @@ export class WorkspacesResource extends APIResource {
 
   /** Fetches a workspace (`GET /v1/workspaces/{workspace_id}`). */
   async get(id?: string, options?: RequestOptions): Promise<WithMeta<Workspace>> {
-    return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id), {}, options)
+    return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id, 'get'), {}, options)
   }
 
   /** Updates a workspace (`PATCH /v1/workspaces/{workspace_id}`). */
@@ -71,7 +67,12 @@ export class WorkspacesResource extends APIResource {
     id?: string,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'update-workspace'>>> {
-    return this._request('patch', workspacePath('/v1/workspaces/{workspace_id}', id), { body }, options)
+    return this._request(
+      'patch',
+      workspacePath('/v1/workspaces/{workspace_id}', id, 'patch'),
+      { body },
+      options,
+    )
   }
 
   /** Archives a workspace (`POST /v1/workspaces/{workspace_id}/archive`). */
@@ -82,7 +83,7 @@ export class WorkspacesResource extends APIResource {
   ): Promise<WithMeta<OperationResult<'archive-workspace'>>> {
     return this._request(
       'post',
-      workspacePath('/v1/workspaces/{workspace_id}/archive', id),
+      workspacePath('/v1/workspaces/{workspace_id}/archive', id, 'post'),
       { body },
       options,
     )
@@ -93,7 +94,12 @@ export class WorkspacesResource extends APIResource {
     id?: string,
     options?: RequestOptions,
   ): Promise<WithMeta<OperationResult<'provision-workspace'>>> {
-    return this._request('post', workspacePath('/v1/workspaces/{workspace_id}/provision', id), {}, options)
+    return this._request(
+      'post',
+      workspacePath('/v1/workspaces/{workspace_id}/provision', id, 'post'),
+      {},
+      options,
+    )
   }
 
   /** Checks whether a workspace can convert to another environment (`GET /v1/workspaces/{workspace_id}/environment-check`). */
@@ -104,7 +110,7 @@ export class WorkspacesResource extends APIResource {
   ): Promise<WithMeta<OperationResult<'check-environment-conversion'>>> {
     return this._request(
       'get',
-      workspacePath('/v1/workspaces/{workspace_id}/environment-check', id),
+      workspacePath('/v1/workspaces/{workspace_id}/environment-check', id, 'get'),
       { query: { target } },
       options,
     )
@@ -118,7 +124,7 @@ export class WorkspacesResource extends APIResource {
   ): Promise<WithMeta<OperationResult<'convert-workspace-environment'>>> {
     return this._request(
       'post',
-      workspacePath('/v1/workspaces/{workspace_id}/convert-environment', id),
+      workspacePath('/v1/workspaces/{workspace_id}/convert-environment', id, 'post'),
       { body },
       options,
     )

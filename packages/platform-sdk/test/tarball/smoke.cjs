@@ -1,8 +1,16 @@
-// Runs against the packed tarball with require(): builds a client and lists agents from a local server.
+// Runs against the packed tarball with require(): builds a client and lists agents from a local server,
+// streams workspace events (realtime required by name, as the CJS copy whose classes this package
+// exports), and lists agents through the `lite` entry.
 const { createServer } = require('node:http')
-const { AmigoClient, isNotFoundError, VERSION } = require('@amigo-ai/platform-sdk')
+const { AmigoClient, isNotFoundError, VERSION, WorkspaceEventStreamError } = require('@amigo-ai/platform-sdk')
+const { AgentsResource, createAmigo } = require('@amigo-ai/platform-sdk/lite')
 
 const server = createServer((req, res) => {
+  if (req.url === '/v1/ws-smoke/events/stream') {
+    res.writeHead(200, { 'content-type': 'text/event-stream' })
+    res.write('id: 1\nevent: call.started\ndata: {"call_sid":"CA1"}\n\n')
+    return res.end('event: error\ndata: {"code":"too_many_streams"}\n\n')
+  }
   const ok = req.url.startsWith('/v1/ws-smoke/agents?') && req.headers.authorization === 'Bearer smoke-key'
   res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json', 'x-request-id': 'req-smoke' })
   res.end(
@@ -21,7 +29,22 @@ server.listen(0, '127.0.0.1', async () => {
     if (page.items[0]?.name !== 'Smoke agent') throw new Error('unexpected page')
     const missing = await client.agents.get('nope').catch((e) => e)
     if (!isNotFoundError(missing)) throw new Error('expected NotFoundError')
-    console.log('platform-sdk', VERSION, 'agents.list ok (cjs)')
+    const events = []
+    let failure
+    await client.events.subscribeToWorkspace({
+      onEvent: (e) => events.push(e.event_type),
+      onError: (e) => {
+        failure = e
+      },
+    }).done
+    if (events.join() !== 'call.started') throw new Error(`unexpected events ${events}`)
+    if (!(failure instanceof WorkspaceEventStreamError)) throw new Error(`not the exported class: ${failure}`)
+    const base = `http://127.0.0.1:${server.address().port}`
+    const lite = new AgentsResource(
+      createAmigo({ apiKey: 'smoke-key', workspaceId: 'ws-smoke', baseUrl: base }),
+    )
+    if ((await lite.list({ limit: 5 })).items[0]?.name !== 'Smoke agent') throw new Error('lite list failed')
+    console.log('platform-sdk', VERSION, 'agents.list, events.subscribeToWorkspace and lite ok (cjs)')
   } catch (error) {
     console.error(error)
     process.exitCode = 1

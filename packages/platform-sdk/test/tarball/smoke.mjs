@@ -1,10 +1,18 @@
-// Runs against the packed tarball: builds a client and lists agents from a tiny local server.
+// Runs against the packed tarball: builds a client and lists agents from a tiny local server, streams
+// workspace events (realtime loaded by name, as the ESM copy whose classes this package exports), and
+// lists agents through the `lite` entry.
 import { createServer } from 'node:http'
-import { AmigoClient, isNotFoundError, VERSION } from '@amigo-ai/platform-sdk'
+import { AmigoClient, isNotFoundError, VERSION, WorkspaceEventStreamError } from '@amigo-ai/platform-sdk'
+import { AgentsResource, createAmigo } from '@amigo-ai/platform-sdk/lite'
 
 const seen = []
 const server = createServer((req, res) => {
   seen.push({ method: req.method, url: req.url, auth: req.headers.authorization })
+  if (req.url === '/v1/ws-smoke/events/stream') {
+    res.writeHead(200, { 'content-type': 'text/event-stream' })
+    res.write('id: 1\nevent: call.started\ndata: {"call_sid":"CA1"}\n\n')
+    return res.end('event: error\ndata: {"code":"too_many_streams"}\n\n')
+  }
   const ok = req.url.startsWith('/v1/ws-smoke/agents?')
   res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json', 'x-request-id': 'req-smoke' })
   res.end(
@@ -24,7 +32,25 @@ try {
   if (seen[0].auth !== 'Bearer smoke-key' || !seen[0].url.includes('limit=5')) throw new Error('bad request')
   const missing = await client.agents.get('nope').catch((e) => e)
   if (!isNotFoundError(missing)) throw new Error('expected NotFoundError')
-  console.log('platform-sdk', VERSION, 'agents.list ok')
+  const events = []
+  let failure
+  await client.events.subscribeToWorkspace({
+    onEvent: (e) => events.push(e.event_type),
+    onError: (e) => {
+      failure = e
+    },
+  }).done
+  if (events.join() !== 'call.started') throw new Error(`unexpected events ${events}`)
+  if (!(failure instanceof WorkspaceEventStreamError)) throw new Error(`not the exported class: ${failure}`)
+  const lite = new AgentsResource(
+    createAmigo({
+      apiKey: 'smoke-key',
+      workspaceId: 'ws-smoke',
+      baseUrl: `http://127.0.0.1:${server.address().port}`,
+    }),
+  )
+  if ((await lite.list({ limit: 5 })).items[0]?.name !== 'Smoke agent') throw new Error('lite list failed')
+  console.log('platform-sdk', VERSION, 'agents.list, events.subscribeToWorkspace and lite ok')
 } finally {
   server.close()
 }

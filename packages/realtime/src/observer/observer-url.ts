@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
 import {
   type AgentOriginOptions,
   agentWebSocketOrigin,
@@ -23,6 +23,9 @@ export function observerUrl(options: ObserverUrlOptions): string {
   if (options.url !== undefined) return checkSocketUrlOverride(options.url, 'url')
   if (typeof options.workspaceId !== 'string' || options.workspaceId === '')
     throw new ConfigurationError('workspaceId is required (a non-empty string)')
+  // One segment of the socket's path, checked as every path parameter is (`..` would reach another route).
+  const problem = pathSegmentProblem(options.workspaceId)
+  if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
   if (typeof options.callSid !== 'string' || !CALL_SID.test(options.callSid))
     throw new ConfigurationError('callSid must be a Twilio call SID: "CA" followed by 32 letters or digits')
   const origin = agentWebSocketOrigin(options, 'observer')

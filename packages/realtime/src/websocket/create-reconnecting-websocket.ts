@@ -124,9 +124,10 @@ export function createReconnectingWebSocket(options: ReconnectingWebSocketOption
     try {
       Ctor = await resolveWebSocket(options.WebSocket)
     } catch (error) {
+      // The loader's message says what to do (install ws, or pass the WebSocket option).
       return fail({
         reason: 'open_failed',
-        message: 'No WebSocket implementation is available',
+        message: `No WebSocket implementation is available: ${error instanceof Error ? error.message : String(error)}`,
         cause: error,
       })
     }

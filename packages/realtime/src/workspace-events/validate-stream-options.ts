@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
 import type { WorkspaceEventStreamOptions } from './workspace-events-options'
 
 // Delays past 2^31-1 ms overflow JS timers, which then fire at once (a reconnect storm).
@@ -9,8 +9,10 @@ const inRange = (value: unknown, max = 2_147_483_647) =>
 export function validateStreamOptions(options: WorkspaceEventStreamOptions): void {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('Workspace event stream options must be an object')
-  if (typeof options.workspaceId !== 'string' || options.workspaceId.trim() === '')
-    throw new ConfigurationError('workspaceId is required (a non-empty string)')
+  // It becomes one segment of the stream's path, checked as every path parameter is (`..` would
+  // reach another route).
+  const problem = pathSegmentProblem(options.workspaceId)
+  if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
   const hasToken = typeof options.token === 'string' && options.token !== ''
   const hasGetter = typeof options.getToken === 'function'
   if (!hasToken && !hasGetter)

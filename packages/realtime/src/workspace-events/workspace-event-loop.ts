@@ -1,5 +1,6 @@
 import {
   backoffDelay,
+  ConfigurationError,
   DEFAULT_BASE_URL,
   errorFromResponse,
   isAuthenticationError,
@@ -171,6 +172,13 @@ async function open(
     authorization: `Bearer ${token}`,
   }
   if (lastEventId !== undefined) headers['last-event-id'] = lastEventId
+  // Checked before anything is sent: fetch's own error would quote the value (the token, say) and
+  // count as a network failure worth retrying.
+  try {
+    new Headers(headers)
+  } catch {
+    return new Terminal(new ConfigurationError('headers, lastEventId or token: invalid header value'))
+  }
   const response = await doFetch(url, { method: 'GET', headers, signal, cache: 'no-store' })
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''

@@ -6,10 +6,17 @@ const {
   textStreamAuthProtocols,
   VERSION,
 } = require('@amigo-ai/realtime')
+const { textStreamUrl } = require('@amigo-ai/realtime/urls')
 
 async function main() {
   if (typeof VERSION !== 'string') throw new Error('no VERSION')
   if (textStreamAuthProtocols('key_123').join(',') !== 'auth,key_123') throw new Error('unexpected protocols')
+  if (
+    !textStreamUrl({ workspaceId: 'ws-1', serviceId: 'svc-1' }).endsWith(
+      '?workspace_id=ws-1&service_id=svc-1',
+    )
+  )
+    throw new Error('unexpected text stream URL')
   const server = createServer((req, res) => {
     if (req.headers.authorization !== 'Bearer key_123') return res.writeHead(401).end()
     res.writeHead(200, { 'content-type': 'text/event-stream' })

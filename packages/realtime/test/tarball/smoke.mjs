@@ -6,10 +6,14 @@ import {
   textStreamAuthProtocols,
   VERSION,
 } from '@amigo-ai/realtime'
+import { textStreamUrl } from '@amigo-ai/realtime/urls'
 
 if (typeof VERSION !== 'string') throw new Error('no VERSION')
 const protocols = textStreamAuthProtocols('key_123')
 if (protocols.join(',') !== 'auth,key_123') throw new Error(`unexpected protocols ${protocols}`)
+const url = textStreamUrl({ workspaceId: 'ws-1', serviceId: 'svc-1' })
+if (url !== 'wss://api.platform.amigo.ai/agent/text-stream?workspace_id=ws-1&service_id=svc-1')
+  throw new Error(`unexpected text stream URL ${url}`)
 
 const server = createServer((req, res) => {
   if (req.headers.authorization !== 'Bearer key_123') return res.writeHead(401).end()

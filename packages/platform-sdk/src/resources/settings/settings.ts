@@ -1,4 +1,4 @@
-import { APIResource, type ResourceContext } from '../base'
+import { APIResource } from '../base'
 import { BehaviorSettingsResource } from './behaviors'
 import { BrandingSettingsResource } from './branding'
 import { EnvironmentSettingsResource } from './environments'
@@ -15,44 +15,51 @@ import { WorkflowSettingsResource } from './workflows'
 /** Workspace settings, one group per area (`settings.voice`, `settings.retention`, ...). */
 export class SettingsResource extends APIResource {
   /** Voice settings (voice, speed, speech providers). */
-  readonly voice: VoiceSettingsResource
+  get voice(): VoiceSettingsResource {
+    return this._sub('voice', VoiceSettingsResource)
+  }
   /** Data retention policy. */
-  readonly retention: RetentionPolicyResource
+  get retention(): RetentionPolicyResource {
+    return this._sub('retention', RetentionPolicyResource)
+  }
   /** Branding settings. */
-  readonly branding: BrandingSettingsResource
+  get branding(): BrandingSettingsResource {
+    return this._sub('branding', BrandingSettingsResource)
+  }
   /** Outreach settings. */
-  readonly outreach: OutreachSettingsResource
+  get outreach(): OutreachSettingsResource {
+    return this._sub('outreach', OutreachSettingsResource)
+  }
   /** Memory settings. */
-  readonly memory: MemorySettingsResource
+  get memory(): MemorySettingsResource {
+    return this._sub('memory', MemorySettingsResource)
+  }
   /** Security settings. */
-  readonly security: SecuritySettingsResource
+  get security(): SecuritySettingsResource {
+    return this._sub('security', SecuritySettingsResource)
+  }
   /** Behavior settings. */
-  readonly behaviors: BehaviorSettingsResource
+  get behaviors(): BehaviorSettingsResource {
+    return this._sub('behaviors', BehaviorSettingsResource)
+  }
   /** Gap scanner settings, preview and scan. */
-  readonly gapScanner: GapScannerSettingsResource
+  get gapScanner(): GapScannerSettingsResource {
+    return this._sub('gapScanner', GapScannerSettingsResource)
+  }
   /** Scribe settings. */
-  readonly scribe: ScribeSettingsResource
+  get scribe(): ScribeSettingsResource {
+    return this._sub('scribe', ScribeSettingsResource)
+  }
   /** Metric settings. */
-  readonly metrics: MetricSettingsResource
+  get metrics(): MetricSettingsResource {
+    return this._sub('metrics', MetricSettingsResource)
+  }
   /** Environment settings. */
-  readonly environments: EnvironmentSettingsResource
+  get environments(): EnvironmentSettingsResource {
+    return this._sub('environments', EnvironmentSettingsResource)
+  }
   /** Workflow settings. */
-  readonly workflows: WorkflowSettingsResource
-
-  /** Builds every settings group over the same context (so `withOptions` reaches all of them). */
-  constructor(ctx: ResourceContext) {
-    super(ctx)
-    this.voice = new VoiceSettingsResource(ctx)
-    this.retention = new RetentionPolicyResource(ctx)
-    this.branding = new BrandingSettingsResource(ctx)
-    this.outreach = new OutreachSettingsResource(ctx)
-    this.memory = new MemorySettingsResource(ctx)
-    this.security = new SecuritySettingsResource(ctx)
-    this.behaviors = new BehaviorSettingsResource(ctx)
-    this.gapScanner = new GapScannerSettingsResource(ctx)
-    this.scribe = new ScribeSettingsResource(ctx)
-    this.metrics = new MetricSettingsResource(ctx)
-    this.environments = new EnvironmentSettingsResource(ctx)
-    this.workflows = new WorkflowSettingsResource(ctx)
+  get workflows(): WorkflowSettingsResource {
+    return this._sub('workflows', WorkflowSettingsResource)
   }
 }

@@ -1,0 +1,88 @@
+// The identity routes (/device/code, /token, /self/profile) are fixed strings appended to the identity
+// base URL, so the base is what could send a request elsewhere: a query or fragment in it would
+// swallow the route. It is refused wherever it comes from (options or the credentials file), and an
+// access token no HTTP header can carry is refused when it arrives, before it is ever sent.
+import { inspect } from 'node:util'
+import { isConfigurationError, isParseError } from '@amigo-ai/core'
+import { type IdentityServer, startIdentityServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loginWithDeviceCode, MemoryTokenStorage, TokenManager } from '../src/index'
+import { fakeClock } from './helpers/fake-clock'
+
+let idp: IdentityServer | undefined
+afterEach(async () => {
+  await idp?.close()
+  idp = undefined
+})
+
+const noop = () => {}
+const suffixes: [string, RegExp][] = [
+  ['/?next=', /must not contain a query string or fragment/],
+  ['/#frag', /must not contain a query string or fragment/],
+  ['?', /must not contain a query string or fragment/],
+]
+
+describe('identityBaseUrl', () => {
+  for (const [suffix, message] of suffixes) {
+    it(`"<origin>${suffix}" is refused by loginWithDeviceCode and TokenManager, with nothing sent`, async () => {
+      idp = await startIdentityServer({})
+      const bad = `${idp.url}${suffix}`
+      const login = await loginWithDeviceCode({ identityBaseUrl: bad, onCode: noop }).catch((e) => e)
+      expect(isConfigurationError(login)).toBe(true)
+      expect((login as Error).message).toMatch(message)
+      expect(() => new TokenManager({ storage: new MemoryTokenStorage(), identityBaseUrl: bad })).toThrow(
+        message,
+      )
+      expect(idp.server.requests).toHaveLength(0)
+    })
+  }
+
+  it('credentials in it are refused without being echoed', async () => {
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: 'https://user:pw-SECRET-1234@id.example.test',
+      onCode: noop,
+    }).catch((e) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect((error as Error).message).toBe('identityBaseUrl must not contain credentials (user:password@)')
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain('pw-SECRET-1234')
+  })
+
+  it('a base stored with the credentials is checked before a refresh token is sent there', async () => {
+    idp = await startIdentityServer({})
+    const storage = new MemoryTokenStorage()
+    const tokens = new TokenManager({ storage, now: () => 10_000_000 })
+    await tokens.store({
+      accessToken: 'at-old',
+      refreshToken: 'rt-SECRET-0123456789',
+      expiresAt: 1,
+      workspaceId: 'ws-1',
+      tokenType: 'Bearer',
+      identityBaseUrl: `${idp.url}/?x=`,
+    })
+    const error = await tokens.getAccessToken().catch((e) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect((error as Error).message).toBe(
+      'the identityBaseUrl stored with the credentials must not contain a query string or fragment',
+    )
+    expect(idp.server.requests).toHaveLength(0)
+  })
+})
+
+describe('an access token that cannot go into a header', () => {
+  it('is a ParseError when it arrives, never sent to /self/profile, never quoted', async () => {
+    const clock = fakeClock()
+    const hostile = 'at-SECRET-0123\r\nX-Injected: 1'
+    idp = await startIdentityServer({
+      now: clock.now,
+      polls: [{ token: { access_token: hostile } }],
+      profileWorkspaces: [{ id: 'ws-1', name: 'One' }],
+    })
+    const error = await loginWithDeviceCode({ identityBaseUrl: idp.url, onCode: noop, clock }).catch((e) => e)
+    expect(isParseError(error)).toBe(true)
+    expect((error as Error).message).toBe(
+      'The token response has an access_token that cannot be sent in an HTTP header',
+    )
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain('at-SECRET-0123')
+    expect(idp.server.requests.filter((r) => r.path.startsWith('/self'))).toHaveLength(0)
+  })
+})

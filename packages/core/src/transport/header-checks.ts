@@ -1,0 +1,56 @@
+// Caller-controlled header values are checked before any attempt: the runtime's own error for a bad
+// header quotes the whole value (which may be a key), and it would surface as a NetworkError that
+// the retry policy treats as transient. Every package checks its headers here, with one error class.
+import { ConfigurationError } from '../errors/client-errors'
+
+// Characters a header value may carry: no line breaks, no other control characters, Latin-1 only.
+const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+
+/**
+ * Throws `ConfigurationError` naming `what` when `value` cannot be sent as an HTTP header value
+ * (line breaks, control or non-Latin-1 characters). The message never includes the value.
+ */
+export function assertHeaderValue(value: string, what: string): void {
+  if (!HEADER_SAFE.test(value))
+    throw new ConfigurationError(
+      `${what} contains characters not allowed in an HTTP header (line breaks, control or non-Latin-1 characters)`,
+    )
+}
+
+/**
+ * Throws `ConfigurationError` naming `where` and the header when a header set (a `Headers`, an array
+ * of pairs or a record) has a bad name or value: it is applied to a scratch `Headers`, so the
+ * runtime's own rules decide, but the message names the header instead of quoting the value.
+ * `nullable` lets a record's `null` stand for "remove this default header".
+ */
+export function assertHeaders(headers: unknown, where: string, nullable = false): void {
+  if (headers === undefined) return
+  if (typeof headers !== 'object' || headers === null)
+    throw new ConfigurationError(
+      `${where} must be a Headers, an array of pairs or an object, got ${describe(headers)}`,
+    )
+  const scratch = new Headers()
+  const pairs: [string, unknown][] =
+    headers instanceof Headers
+      ? [...headers]
+      : Array.isArray(headers)
+        ? headers.map((p) => (Array.isArray(p) && p.length === 2 ? [String(p[0]), p[1]] : ['', undefined]))
+        : Object.entries(headers)
+  for (const [name, value] of pairs) {
+    if (value === undefined && !Array.isArray(headers)) continue
+    if (value === null && nullable) continue
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      throw new ConfigurationError(
+        `${where}: header "${name}" must have a string value, got ${describe(value)}`,
+      )
+    try {
+      scratch.set(name, String(value))
+    } catch {
+      throw new ConfigurationError(
+        `${where}: header "${name}" has an invalid name or value (line breaks, control or non-Latin-1 characters)`,
+      )
+    }
+  }
+}

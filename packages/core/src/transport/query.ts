@@ -1,0 +1,31 @@
+// The query string of a request, written the way openapi-fetch's default serializer writes it (and
+// so the way the Platform API's FastAPI routes read it): `name=value` pairs joined by `&`, values
+// percent-encoded, an array as the same name repeated (form, exploded), an object as `name[key]=value`
+// (deepObject). These few lines are all the transport needs of a serializer, and keeping them here
+// means core loads no other package at all (bench: cold import and bundle size).
+
+const pair = (name: string, value: unknown): string => {
+  if (typeof value === 'object')
+    throw new TypeError(
+      `query parameter "${name}" nests an object or array, which a query string cannot carry`,
+    )
+  return `${name}=${encodeURIComponent(value as string | number | boolean)}`
+}
+
+/** `a=1&b=x%20y&tag=1&tag=2&filter[kind]=p`; undefined and null values (and empty arrays) are left out. */
+export function serializeQuery(query: Record<string, unknown> | undefined): string {
+  const out: string[] = []
+  for (const name in query) {
+    const value = query[name]
+    if (value === undefined || value === null) continue
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== undefined && item !== null) out.push(pair(name, item))
+    } else if (typeof value === 'object') {
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key]
+        if (item !== undefined && item !== null) out.push(pair(`${name}[${key}]`, item))
+      }
+    } else out.push(pair(name, value))
+  }
+  return out.join('&')
+}

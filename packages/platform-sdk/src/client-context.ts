@@ -1,0 +1,39 @@
+import { ConfigurationError, Transport } from '@amigo-ai/core'
+import { type AmigoClientConfig, DEFAULT_API_BASE_URL, SDK_USER_AGENT } from './client-config'
+import type { paths } from './generated/openapi'
+import type { ClientConnection, ResourceContext } from './resources/base'
+
+const optionalType = (config: AmigoClientConfig, key: keyof AmigoClientConfig, type: string) => {
+  if (config[key] !== undefined && typeof config[key] !== type)
+    throw new ConfigurationError(`${key} must be a ${type}`)
+}
+
+/**
+ * Validates a client config and builds what every resource is made from: the one transport and the
+ * connection facts of the realtime helpers. Throws `ConfigurationError` naming a missing or invalid
+ * option (never its value).
+ */
+export function createContext(config: AmigoClientConfig): ResourceContext {
+  if (typeof config !== 'object' || config === null) {
+    throw new ConfigurationError('AmigoClient needs a config object with apiKey and workspaceId')
+  }
+  optionalType(config, 'agentBaseUrl', 'string')
+  optionalType(config, 'baseUrl', 'string')
+  optionalType(config, 'realtime', 'function')
+  const baseUrl = (config.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')
+  const transport = new Transport<paths>({
+    ...config,
+    baseUrl,
+    userAgent: config.userAgent ?? SDK_USER_AGENT,
+  })
+  const connection = {
+    baseUrl,
+    workspaceId: config.workspaceId,
+    ...(config.agentBaseUrl !== undefined ? { agentBaseUrl: config.agentBaseUrl } : {}),
+    ...(config.fetch !== undefined ? { fetch: config.fetch } : {}),
+    ...(config.realtime !== undefined ? { realtime: config.realtime } : {}),
+  } as ClientConnection
+  // The key stays reachable for the realtime helpers but out of every enumeration and JSON.
+  Object.defineProperty(connection, 'apiKey', { value: config.apiKey, enumerable: false })
+  return { transport, connection }
+}

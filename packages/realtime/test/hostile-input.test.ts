@@ -1,0 +1,113 @@
+// Ids and header values from elsewhere never make a realtime URL or request go where the caller did
+// not mean: the workspace id is one path segment (checked as core checks every path parameter), the
+// query ids stay query values, and a header value that fetch would refuse ends the stream with a
+// ConfigurationError before anything is sent, never quoting the token.
+import { inspect } from 'node:util'
+import { isConfigurationError } from '@amigo-ai/core'
+import { startTestServer } from '@amigo-ai/test-server'
+import { describe, expect, it } from 'vitest'
+import {
+  observerUrl,
+  type SubscribeToWorkspaceEventsOptions,
+  subscribeToWorkspaceEvents,
+  textStreamUrl,
+  workspaceEvents,
+} from '../src/index'
+import { caught, fast, track } from './helpers'
+
+const SID = `CA${'a'.repeat(32)}`
+const TOKEN = 'tok-SECRET-0123456789'
+const HOSTILE_WORKSPACES = ['..', '.', '%2e', '%2E%2e', 'a/b', '', '\uD800', null as unknown as string]
+
+describe('observerUrl', () => {
+  it('refuses a workspace id that would leave its one segment, naming it', () => {
+    for (const workspaceId of HOSTILE_WORKSPACES) {
+      const error = caught(() => observerUrl({ workspaceId, callSid: SID, baseUrl: 'https://x.test' }))
+      expect(isConfigurationError(error), String(workspaceId)).toBe(true)
+      expect((error as Error).message).toMatch(/^workspaceId /)
+    }
+  })
+
+  it('keeps ?, #, % and unicode inside the segment', () => {
+    const url = observerUrl({ workspaceId: 'a?b#c%d é', callSid: SID, baseUrl: 'https://x.test' })
+    const { pathname, search, hash } = new URL(url)
+    expect([search, hash]).toEqual(['', ''])
+    const segments = pathname.split('/')
+    expect(segments).toHaveLength(6)
+    expect(decodeURIComponent(segments[2] as string)).toBe('a?b#c%d é')
+  })
+})
+
+describe('textStreamUrl', () => {
+  it('puts the ids in the query, where no value can change the path', () => {
+    const hostile = '../../x?y=1#z&token=evil'
+    const url = new URL(
+      textStreamUrl({ workspaceId: hostile, serviceId: hostile, conversationId: hostile, entityId: hostile }),
+    )
+    expect(url.pathname).toBe('/agent/text-stream')
+    expect(url.hash).toBe('')
+    expect(url.searchParams.get('workspace_id')).toBe(hostile)
+    expect(url.searchParams.getAll('token')).toEqual([])
+  })
+})
+
+describe('workspace events', () => {
+  const base = { token: TOKEN, onEvent: () => {} }
+
+  it('refuse a workspace id that would leave its one segment, synchronously', () => {
+    for (const workspaceId of HOSTILE_WORKSPACES) {
+      const error = caught(() => subscribeToWorkspaceEvents({ ...base, workspaceId }))
+      expect(isConfigurationError(error), String(workspaceId)).toBe(true)
+      expect((error as Error).message).toMatch(/^workspaceId /)
+    }
+  })
+
+  const badHeaders: [string, Partial<SubscribeToWorkspaceEventsOptions>][] = [
+    ['a token with a line break', { token: `${TOKEN}\r\nX-Injected: 1` }],
+    ['a token getter returning one', { token: undefined, getToken: async () => `${TOKEN}\nX-Injected: 1` }],
+    ['headers with one', { headers: { 'x-proxy': `${TOKEN}\r\nX-Injected: 1` } }],
+    ['a header name with one', { headers: { 'x-a\r\nx-b': 'v' } }],
+    ['a lastEventId with one', { lastEventId: '1\r\nX-Injected: 1' }],
+    ['a non-Latin-1 token', { token: `${TOKEN}ключ` }],
+  ]
+  for (const [name, options] of badHeaders) {
+    it(`${name} ends the stream before anything is sent, with a ConfigurationError that does not quote it`, async () => {
+      const server = track(await startTestServer())
+      const errors: unknown[] = []
+      const reconnects: unknown[] = []
+      const sub = subscribeToWorkspaceEvents({
+        workspaceId: 'ws-1',
+        baseUrl: server.url,
+        ...fast,
+        ...base,
+        onError: (e) => errors.push(e),
+        onReconnect: (attempt) => reconnects.push(attempt),
+        ...options,
+      })
+      await sub.done
+      expect(errors).toHaveLength(1)
+      expect(isConfigurationError(errors[0])).toBe(true)
+      expect((errors[0] as Error).message).toBe('headers, lastEventId or token: invalid header value')
+      expect(inspect(errors[0], { depth: 8, showHidden: true })).not.toContain(TOKEN)
+      expect(reconnects).toEqual([])
+      expect(server.requests).toHaveLength(0)
+    })
+  }
+
+  it('the pull form ends the same way', async () => {
+    const server = track(await startTestServer())
+    const stream = workspaceEvents({
+      workspaceId: 'ws-1',
+      baseUrl: server.url,
+      token: `${TOKEN}\nX-Injected: 1`,
+      ...fast,
+    })
+    const error = await (async () => {
+      for await (const _ of stream) {
+        // nothing arrives
+      }
+    })().catch((e: unknown) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect(server.requests).toHaveLength(0)
+  })
+})

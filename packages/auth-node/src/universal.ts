@@ -44,6 +44,7 @@ export {
   TokenRefreshError,
   TokenStorageError,
 } from './errors/token-errors'
+export { classifyRefreshFailure } from './tokens/classify-refresh-failure'
 export { MemoryTokenStorage } from './tokens/memory-token-storage'
 export type { StoredCredentials } from './tokens/stored-credentials'
 export type { TokenManagerConfig } from './tokens/token-manager'

@@ -1,4 +1,4 @@
-export { AmigoError, type AmigoErrorInit } from './errors/amigo-error'
+export { AmigoError, type AmigoErrorInit, type ErrorContext } from './errors/amigo-error'
 export { ERROR_BRAND } from './errors/brand'
 export {
   ConfigurationError,
@@ -15,6 +15,8 @@ export {
   isBadRequestError,
   isConfigurationError,
   isConflictError,
+  isHttpException,
+  isHttpValidationError,
   isNetworkError,
   isNotFoundError,
   isParseError,
@@ -23,6 +25,7 @@ export {
   isRequestTimeoutError,
   isServerError,
   isServiceUnavailableError,
+  isUnparseableErrorBody,
   isValidationError,
 } from './errors/guards'
 export {
@@ -37,9 +40,22 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors/http-errors'
+export type {
+  AmigoErrorWithBody,
+  HttpExceptionBody,
+  HttpValidationErrorBody,
+  PlatformErrorBody,
+  UnparseableErrorBody,
+} from './errors/platform-error-body'
 export { redactSecrets } from './errors/redact'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
-export { autoPage, type PaginateOptions, paginate } from './pagination/paginate'
+export {
+  autoPage,
+  type ListParams,
+  type PaginatedList,
+  type PaginateOptions,
+  paginate,
+} from './pagination/paginate'
 export { type BackoffOptions, backoffDelay } from './retry/backoff'
 export { DEFAULT_RETRY, isRetrySafe, type RetryOptions, shouldRetryStatus } from './retry/policy'
 export { parseRetryAfter } from './retry/retry-after'
@@ -52,12 +68,15 @@ export type {
   ResponseHookContext,
 } from './transport/hooks'
 export { pathSegmentProblem } from './transport/path-segment'
-export { parseRateLimit, type RateLimitInfo, requestIdOf } from './transport/rate-limit'
+export { parseRateLimitHeaders, type RateLimitInfo, requestIdOf } from './transport/rate-limit'
 export {
-  type ApiResult,
-  type ResponseMeta,
-  type WithResponseMeta,
-  withResponseMeta,
+  type AmigoResponse,
+  buildLastResponse,
+  extractRequestId,
+  type LastResponseInfo,
+  type ResponseMetadata,
+  type WithResponseMetadata,
+  withResponseMetadata,
 } from './transport/response-meta'
 export { Transport } from './transport/transport'
 export type {

@@ -1,6 +1,6 @@
 import { delayed, type Handler, json, startTestServer, type TestServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { InvalidRequestError, Transport, VERSION, withResponseMeta } from '../src/index'
+import { InvalidRequestError, Transport, VERSION, withResponseMetadata } from '../src/index'
 import { API_KEY, makeTransport, rejectionOf, WORKSPACE } from './fixtures/helpers'
 import type { paths } from './fixtures/paths'
 
@@ -189,14 +189,14 @@ describe('results', () => {
     expect(text).toBe('data: 1\n\ndata: 2\n\n')
   })
 
-  it('withResponseMeta attaches non-enumerable _request_id and lastResponse', async () => {
+  it('withResponseMetadata attaches non-enumerable _request_id and lastResponse', async () => {
     server = await startTestServer(
       json(200, { id: 't1', name: 'a' }, { 'x-request-id': 'meta-1', 'x-ratelimit-remaining': '7' }),
     )
     const r = await makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
       params: { path: { thing_id: 't1' } },
     })
-    const thing = withResponseMeta(r.data, r)
+    const thing = withResponseMetadata(r.data, r)
     expect(thing._request_id).toBe('meta-1')
     expect(thing.lastResponse.statusCode).toBe(200)
     expect(thing.lastResponse.requestId).toBe('meta-1')
@@ -205,8 +205,8 @@ describe('results', () => {
     expect(Object.keys(thing)).toEqual(['id', 'name'])
     expect(JSON.stringify(thing)).toBe('{"id":"t1","name":"a"}')
     expect({ ...thing }).toEqual({ id: 't1', name: 'a' })
-    expect(withResponseMeta(undefined, r)).toBeUndefined()
-    expect(withResponseMeta('s', r)).toBe('s')
+    expect(withResponseMetadata(undefined, r)).toBeUndefined()
+    expect(withResponseMetadata('s', r)).toBe('s')
   })
 })
 

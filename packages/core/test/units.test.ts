@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, parseRateLimit, parseRetryAfter, redactSecrets, sleep } from '../src/index'
+import { backoffDelay, parseRateLimitHeaders, parseRetryAfter, redactSecrets, sleep } from '../src/index'
 
 describe('backoffDelay', () => {
   it('is uniform in [0, min(max, base * 2^attempt)]', () => {
@@ -31,7 +31,7 @@ describe('parseRetryAfter', () => {
   })
 })
 
-describe('parseRateLimit', () => {
+describe('parseRateLimitHeaders', () => {
   it('parses numbers and ignores junk', () => {
     const h = new Headers({
       'x-ratelimit-limit': '60',
@@ -39,7 +39,7 @@ describe('parseRateLimit', () => {
       'retry-after': '2',
       'x-ratelimit-reset': 'x',
     })
-    expect(parseRateLimit(h)).toEqual({ limit: 60, remaining: 0, retryAfter: 2 })
+    expect(parseRateLimitHeaders(h)).toEqual({ limit: 60, remaining: 0, retryAfter: 2 })
   })
 })
 

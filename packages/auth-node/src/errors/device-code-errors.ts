@@ -1,5 +1,4 @@
 import { AmigoError, type AmigoErrorInit } from '@amigo-ai/core'
-import { brandGuard } from './brand-guard'
 
 /** The `errorCode` of each way a device-code login can fail. */
 export type DeviceCodeErrorCode =
@@ -57,12 +56,22 @@ export class LoginCancelledError extends AmigoError {
 }
 
 /** True for any `DeviceCodeError` (also from another installed copy of this package). */
-export const isDeviceCodeError = brandGuard(DeviceCodeError)
+export function isDeviceCodeError(err: unknown): err is DeviceCodeError {
+  return DeviceCodeError.isInstance(err)
+}
 /** True for a `DeviceCodeExpiredError`. */
-export const isDeviceCodeExpiredError = brandGuard(DeviceCodeExpiredError)
+export function isDeviceCodeExpiredError(err: unknown): err is DeviceCodeExpiredError {
+  return DeviceCodeExpiredError.isInstance(err)
+}
 /** True for a `DeviceCodeDeniedError`. */
-export const isDeviceCodeDeniedError = brandGuard(DeviceCodeDeniedError)
+export function isDeviceCodeDeniedError(err: unknown): err is DeviceCodeDeniedError {
+  return DeviceCodeDeniedError.isInstance(err)
+}
 /** True for a `WorkspaceSelectionError`. */
-export const isWorkspaceSelectionError = brandGuard(WorkspaceSelectionError)
+export function isWorkspaceSelectionError(err: unknown): err is WorkspaceSelectionError {
+  return WorkspaceSelectionError.isInstance(err)
+}
 /** True for a `LoginCancelledError`. */
-export const isLoginCancelledError = brandGuard(LoginCancelledError)
+export function isLoginCancelledError(err: unknown): err is LoginCancelledError {
+  return LoginCancelledError.isInstance(err)
+}

@@ -1,5 +1,4 @@
 import { AmigoError, type AmigoErrorInit, AuthenticationError } from '@amigo-ai/core'
-import { brandGuard } from './brand-guard'
 
 /**
  * A refresh was refused by the identity service. An authentication failure, so core's
@@ -55,14 +54,26 @@ export class NodeOnlyError extends AmigoError {
 }
 
 /** True for any `TokenRefreshError` (including expiry and reuse). */
-export const isTokenRefreshError = brandGuard(TokenRefreshError)
+export function isTokenRefreshError(err: unknown): err is TokenRefreshError {
+  return TokenRefreshError.isInstance(err)
+}
 /** True for a `RefreshTokenExpiredError` (including reuse). */
-export const isRefreshTokenExpiredError = brandGuard(RefreshTokenExpiredError)
+export function isRefreshTokenExpiredError(err: unknown): err is RefreshTokenExpiredError {
+  return RefreshTokenExpiredError.isInstance(err)
+}
 /** True for a `RefreshTokenReusedError`. */
-export const isRefreshTokenReusedError = brandGuard(RefreshTokenReusedError)
+export function isRefreshTokenReusedError(err: unknown): err is RefreshTokenReusedError {
+  return RefreshTokenReusedError.isInstance(err)
+}
 /** True for a `NotSignedInError`. */
-export const isNotSignedInError = brandGuard(NotSignedInError)
+export function isNotSignedInError(err: unknown): err is NotSignedInError {
+  return NotSignedInError.isInstance(err)
+}
 /** True for a `TokenStorageError`. */
-export const isTokenStorageError = brandGuard(TokenStorageError)
+export function isTokenStorageError(err: unknown): err is TokenStorageError {
+  return TokenStorageError.isInstance(err)
+}
 /** True for a `NodeOnlyError`. */
-export const isNodeOnlyError = brandGuard(NodeOnlyError)
+export function isNodeOnlyError(err: unknown): err is NodeOnlyError {
+  return NodeOnlyError.isInstance(err)
+}

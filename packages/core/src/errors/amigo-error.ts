@@ -1,7 +1,13 @@
 import { ERROR_BRAND, hasBrand } from './brand'
+import type { PlatformErrorBody } from './platform-error-body'
 
-/** What every error of this package can carry; all fields are optional. */
-export interface AmigoErrorInit {
+/**
+ * What an error can be built with (every field optional). The single-package SDK's `ErrorContext`
+ * shape (`statusCode`, `errorBody`, `rawBody`, `context`, ...) is accepted as it is.
+ */
+export interface ErrorContext {
+  /** HTTP status of the response that caused the error (`status` is the same). */
+  statusCode?: number
   /** HTTP status of the response that caused the error. */
   status?: number
   /** Machine-readable error code from the response body (`error_code`), when the API sent one. */
@@ -12,24 +18,55 @@ export interface AmigoErrorInit {
   headers?: Headers
   /** Raw error body: parsed JSON when it was JSON, otherwise the text. */
   body?: unknown
+  /** The error body in the API's shapes (FastAPI `detail`, validation list, or unparseable text). */
+  errorBody?: PlatformErrorBody
+  /** The body's text when it could not be parsed as JSON. */
+  rawBody?: string
   /** The body's FastAPI `detail` value as received (a string, an object or a list), when it had one. */
   detail?: unknown
+  /** Extra facts about the failure (never secrets). */
+  context?: Record<string, unknown>
   /** The underlying error (network failure, abort reason, JSON syntax error). */
   cause?: unknown
 }
 
+/** Same as {@link ErrorContext}. */
+export type AmigoErrorInit = ErrorContext
+
 // The optional fields copied from the init when given (a loop: this class is in every bundle).
-const INIT_FIELDS = ['status', 'errorCode', 'requestId', 'headers', 'body', 'detail'] as const
+const INIT_FIELDS = [
+  'errorCode',
+  'requestId',
+  'headers',
+  'body',
+  'errorBody',
+  'rawBody',
+  'detail',
+  'context',
+] as const
+
+// The status an error class stands for, used when none is given (`new NotFoundError('x').status`).
+const STATUS_OF: Record<string, number> = {
+  BadRequestError: 400,
+  AuthenticationError: 401,
+  PermissionError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+  ValidationError: 422,
+  RateLimitError: 429,
+  ServiceUnavailableError: 503,
+  ServerError: 500,
+}
 
 /** Root of every error this SDK throws; catch it to handle them all. */
-export class AmigoError extends Error {
+export class AmigoError<TBody = PlatformErrorBody> extends Error {
   /**
    * Stable class name used for `name` and the cross-copy brand. Each subclass sets its own, because
    * `constructor.name` does not survive minifying bundlers.
    */
   static readonly kind: string = 'AmigoError'
 
-  /** HTTP status, when the error came from a response. */
+  /** HTTP status: of the response, or the one the class stands for (404 for NotFoundError, ...). */
   readonly status?: number
   /** Machine-readable error code from the API body, when present. */
   readonly errorCode?: string
@@ -44,8 +81,14 @@ export class AmigoError extends Error {
    * object, or the 422 list), when the body had one; `message` is the readable summary of it.
    */
   readonly detail?: unknown
+  /** The error body in the API's shapes; see `isHttpException`, `isHttpValidationError`. */
+  readonly errorBody?: TBody
+  /** The body's text when it could not be parsed as JSON. */
+  readonly rawBody?: string
+  /** Extra facts about the failure. */
+  readonly context?: Record<string, unknown>
 
-  constructor(message: string, init: AmigoErrorInit = {}) {
+  constructor(message: string, init: ErrorContext = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause })
     const kinds: string[] = []
     // A subclass that forgot its own `kind` still gets its class name rather than its parent's.
@@ -59,8 +102,11 @@ export class AmigoError extends Error {
       writable: true,
     })
     Object.defineProperty(this, ERROR_BRAND, { value: kinds, enumerable: false })
-    for (const key of INIT_FIELDS)
-      if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key]
+    const self = this as Record<string, unknown>
+    for (const key of INIT_FIELDS) if (init[key] !== undefined) self[key] = init[key]
+    let status = init.status ?? init.statusCode
+    for (let i = 0; status === undefined && i < kinds.length; i++) status = STATUS_OF[kinds[i] as string]
+    if (status !== undefined) self.status = status
   }
 
   /** Same as `status` (the name response metadata uses). */
@@ -84,10 +130,12 @@ export class AmigoError extends Error {
       name: this.name,
       message: this.message,
       status: this.status,
+      statusCode: this.status,
       errorCode: this.errorCode,
       requestId: this.requestId,
       detail: this.detail,
       body: this.body,
+      context: this.context,
     }
   }
 }

@@ -8,6 +8,11 @@ export class ConfigurationError extends AmigoError {
 /** The request never got an HTTP response: DNS, refused or reset connection, TLS, or similar. */
 export class NetworkError extends AmigoError {
   static override readonly kind: string = 'NetworkError'
+
+  /** `init` may also be the underlying error itself (`new NetworkError(message, cause)`). */
+  constructor(message: string, init?: AmigoErrorInit | unknown) {
+    super(message, isInit(init) ? init : { cause: init })
+  }
 }
 
 /** The request took longer than its `timeout` (a kind of NetworkError, never retried). */
@@ -25,9 +30,22 @@ export class RequestTimeoutError extends NetworkError {
 /** A success response whose body could not be read as the expected format (e.g. invalid JSON). */
 export class ParseError extends AmigoError {
   static override readonly kind: string = 'ParseError'
+
+  /** `init` may also be the unparseable body's text (`new ParseError(message, body)`). */
+  constructor(message: string, init?: AmigoErrorInit | string) {
+    super(message, typeof init === 'string' ? { body: init } : init)
+  }
 }
 
 /** A call was made with input that cannot be sent (e.g. a missing path parameter); nothing was sent. */
 export class InvalidRequestError extends AmigoError {
   static override readonly kind: string = 'InvalidRequestError'
+}
+
+/** A plain options object (not an error, array or other class instance passed as a cause). */
+function isInit(value: unknown): value is AmigoErrorInit | undefined {
+  if (value === undefined) return true
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
 }

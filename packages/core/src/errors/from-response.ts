@@ -1,5 +1,5 @@
 import { parseRetryAfter } from '../retry/retry-after'
-import { AmigoError } from './amigo-error'
+import { AmigoError, type ErrorContext } from './amigo-error'
 import { summarizeErrorBody } from './error-body'
 import {
   AuthenticationError,
@@ -12,6 +12,7 @@ import {
   ServiceUnavailableError,
   ValidationError,
 } from './http-errors'
+import type { PlatformErrorBody } from './platform-error-body'
 import { redactDeep, redactSecrets } from './redact'
 
 /** Input of {@link errorFromResponse}. */
@@ -57,8 +58,9 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
     headers,
     body,
     detail,
+    ...bodyViews(body, message),
     errorCode: summary.errorCode,
-    requestId: input.requestId ?? summary.requestId,
+    requestId: input.requestId || summary.requestId,
   }
   if (status === 422) return new ValidationError(message, { ...init, issues: summary.issues })
   if (status === 429) {
@@ -70,4 +72,13 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
   // Other statuses keep the root class, with `status` telling them apart.
   if (status >= 500) return new ServerError(message, init)
   return new AmigoError(message, init)
+}
+
+/** `errorBody` and `rawBody` of an error body: a JSON object as it is; text as an unparseable body. */
+function bodyViews(body: unknown, message: string): Pick<ErrorContext, 'errorBody' | 'rawBody'> {
+  if (typeof body === 'string' && body !== '')
+    return { rawBody: body, errorBody: { detail: message, raw_body: body } }
+  if (typeof body === 'object' && body !== null && !Array.isArray(body))
+    return { errorBody: body as PlatformErrorBody }
+  return {}
 }

@@ -1,6 +1,7 @@
+import { ParseError } from '../errors/client-errors'
 import { nextCursor, type PageCursor, pageItems } from './page-shape'
 
-/** Options of {@link paginate} and {@link autoPage}. */
+/** Options of {@link autoPage}. */
 export interface PaginateOptions {
   /** Query parameters of the first request (kept on every later one). */
   params?: Record<string, unknown>
@@ -8,6 +9,31 @@ export interface PaginateOptions {
   itemsKey?: string
   /** The operation's largest allowed `limit`; a larger requested limit is clamped to it. */
   maxPageSize?: number
+}
+
+/** One page of a token-paged list. */
+export interface PaginatedList<T> {
+  /** The page's items. */
+  items: T[]
+  /** Whether another page follows. */
+  has_more: boolean
+  /** Token of the next page (`null` on the last page). */
+  continuation_token: number | null
+}
+
+/** Query parameters every token-paged list takes. */
+export interface ListParams {
+  /** Items per page (each list has its own maximum). */
+  limit?: number
+  /** Token of the page to read (from the previous page's `continuation_token`). */
+  continuation_token?: number
+}
+
+/** A page as {@link paginate} reads it: the token may be any value the API hands out, or absent. */
+interface TokenPage<T, Token> {
+  items: T[]
+  has_more?: boolean
+  continuation_token?: Token | null
 }
 
 const clampLimit = (params: Record<string, unknown>, max: number | undefined): PageCursor => {
@@ -18,28 +44,37 @@ const clampLimit = (params: Record<string, unknown>, max: number | undefined): P
 }
 
 /**
- * Walks a paginated list lazily, yielding each page. A page is fetched only when the loop asks
- * for it, so `break` stops all further requests.
+ * Walks a token-paged list and yields its items: `fetchPage` gets `undefined` for the first page,
+ * then each page's `continuation_token`. It stops after a page without `has_more`, without a token,
+ * or with the token it was just given (a server repeating itself would otherwise loop forever). A
+ * page is fetched only when the loop asks for its first item, so `break` stops all further requests.
+ *
+ * @example
+ * for await (const agent of paginate((token) => client.agents.list({ continuation_token: token }))) {}
  */
-export async function* paginate<Page>(
-  fetchPage: (cursor: PageCursor) => Promise<Page>,
-  opts: PaginateOptions = {},
-): AsyncIterableIterator<Page> {
-  let cursor: PageCursor | undefined = clampLimit(opts.params ?? {}, opts.maxPageSize)
-  while (cursor) {
-    const page: Page = await fetchPage(cursor)
-    yield page
-    cursor = nextCursor(page, cursor, opts.itemsKey)
+export async function* paginate<T, Token = number>(
+  fetchPage: (continuationToken?: Token) => Promise<TokenPage<T, Token>>,
+): AsyncGenerator<T, void, undefined> {
+  let token: Token | undefined
+  for (;;) {
+    const page = await fetchPage(token)
+    if (!Array.isArray(page?.items))
+      throw new ParseError('paginate: the page fetchPage returned has no items array')
+    yield* page.items
+    const next = page.continuation_token
+    if (!page.has_more || next === undefined || next === null || next === token) return
+    token = next
   }
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined }
 
 /**
- * Like {@link paginate} but yields the items of every page, one by one. Hand-written rather than an
- * async generator: an item already fetched is handed out with a resolved promise, where a generator
- * paid a full resume-and-suspend for every item (bench: auto-paging, 20 items per page). Same
- * contract: lazy (a page is fetched only when an item of it is asked for), `break`/`return()` stops
+ * Walks a list of any of the API's page shapes (see page-shape.ts) and yields the items of every
+ * page, one by one, keeping the first request's query parameters on every later one. Hand-written
+ * rather than an async generator: an item already fetched is handed out with a resolved promise,
+ * where a generator paid a full resume-and-suspend for every item (bench: auto-paging, 20 items per
+ * page). The contract is a generator's: lazy (a page is fetched only when an item of it is asked for), `break`/`return()` stops
  * further requests, calls to `next()` are served in order, and a failure ends the iteration.
  */
 export function autoPage<Item>(

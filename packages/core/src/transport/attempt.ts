@@ -75,7 +75,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
           request: request as Request,
           response: res,
           schemaPath,
-          requestId: requestIdOf(res.headers),
+          requestId: requestIdOf(res.headers) || undefined,
           attempt,
           durationMs: Date.now() - started,
         },

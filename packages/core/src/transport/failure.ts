@@ -26,7 +26,7 @@ export function errorFromThrown(
       {
         status: response.status,
         headers: response.headers,
-        requestId: requestIdOf(response.headers),
+        requestId: requestIdOf(response.headers) || undefined,
         cause: error,
       },
     )

@@ -1,36 +1,37 @@
 import { parseRetryAfter } from '../retry/retry-after'
 
-/** Rate-limit state reported by the API's response headers (numbers; undefined when a header is absent). */
+/**
+ * Rate-limit state reported by the API's response headers; `null` where the response did not send
+ * the header (the shape of the single-package SDK's `RateLimitInfo`).
+ */
 export interface RateLimitInfo {
   /** `x-ratelimit-limit`: requests allowed in the window. */
-  limit?: number
+  limit: number | null
   /** `x-ratelimit-remaining`: requests left in the window. */
-  remaining?: number
-  /** `x-ratelimit-reset`: as sent by the API (seconds). */
-  reset?: number
-  /** `retry-after`, in seconds (HTTP dates are converted). */
-  retryAfter?: number
+  remaining: number | null
+  /** `x-ratelimit-reset`: when the window resets (the header carries epoch seconds). */
+  reset: Date | null
+  /** `retry-after`, in seconds (an HTTP date is converted to the seconds left until it). */
+  retryAfter: number | null
 }
 
-const num = (v: string | null): number | undefined => {
-  if (v === null || v.trim() === '') return undefined
+const num = (v: string | null): number | null => {
+  if (v === null || v.trim() === '') return null
   const n = Number(v)
-  return Number.isFinite(n) ? n : undefined
+  return Number.isFinite(n) ? n : null
 }
 
-/** Reads the rate-limit headers into numbers. */
-export function parseRateLimit(headers: Headers): RateLimitInfo {
-  const info: RateLimitInfo = {}
-  const limit = num(headers.get('x-ratelimit-limit'))
-  const remaining = num(headers.get('x-ratelimit-remaining'))
+/** Reads the rate-limit headers of a response. */
+export function parseRateLimitHeaders(headers: Headers): RateLimitInfo {
   const reset = num(headers.get('x-ratelimit-reset'))
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'))
-  if (limit !== undefined) info.limit = limit
-  if (remaining !== undefined) info.remaining = remaining
-  if (reset !== undefined) info.reset = reset
-  if (retryAfterMs !== undefined) info.retryAfter = retryAfterMs / 1000
-  return info
+  return {
+    limit: num(headers.get('x-ratelimit-limit')),
+    remaining: num(headers.get('x-ratelimit-remaining')),
+    reset: reset === null ? null : new Date(reset * 1000),
+    retryAfter: retryAfterMs === undefined ? null : retryAfterMs / 1000,
+  }
 }
 
-/** The response's `x-request-id`, if it sent one. */
-export const requestIdOf = (headers: Headers): string | undefined => headers.get('x-request-id') ?? undefined
+/** The response's `x-request-id`, or `''` when it sent none. */
+export const requestIdOf = (headers: Headers): string => headers.get('x-request-id') ?? ''

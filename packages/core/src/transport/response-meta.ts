@@ -1,67 +1,94 @@
-import { parseRateLimit, type RateLimitInfo } from './rate-limit'
+import { parseRateLimitHeaders, type RateLimitInfo, requestIdOf } from './rate-limit'
 
-/** Metadata of the HTTP response an object came from. */
-export interface ResponseMeta {
+/** The HTTP response a result came from: `lastResponse` of every object result. */
+export interface LastResponseInfo {
+  /** `x-request-id` of the response (`''` when it sent none). */
+  requestId: string
+  /** HTTP status. */
   statusCode: number
+  /** Response headers. */
   headers: Headers
-  requestId?: string
+  /** Rate-limit headers, read. */
   rateLimit: RateLimitInfo
 }
 
-/** What the low-level helpers resolve to: parsed data plus the raw response and its metadata. */
-export interface ApiResult<T> {
-  data: T
+/** The hidden (non-enumerable) fields every object result carries. */
+export interface ResponseMetadata {
+  /** Same as `lastResponse.requestId`: quote it in support requests. */
+  _request_id: string
+  /** The response the result came from. */
+  lastResponse: LastResponseInfo
+}
+
+/** An object result with its response metadata; other results (strings, arrays of bytes...) as they are. */
+export type WithResponseMetadata<T> = T extends object ? T & ResponseMetadata : T
+
+/** What the low-level helpers (`GET`, `POST`, ...) resolve to. */
+export interface AmigoResponse<T> {
+  /** The parsed body; an object carries `_request_id` and `lastResponse` too. */
+  data: WithResponseMetadata<T>
+  /** The fetch `Response` (its body already read). */
   response: Response
-  requestId?: string
+  /** `x-request-id` of the response (`''` when it sent none). */
+  requestId: string
+  /** Rate-limit headers, read. */
   rateLimit: RateLimitInfo
 }
 
-/** An object result carrying non-enumerable response metadata. */
-export type WithResponseMeta<T> = T & { readonly _request_id?: string; readonly lastResponse: ResponseMeta }
+/** The `x-request-id` of a response (`''` when it sent none). */
+export function extractRequestId(response: Response): string {
+  return requestIdOf(response.headers)
+}
+
+/** The `lastResponse` record of a response. */
+export function buildLastResponse(response: Response): LastResponseInfo {
+  return new LastResponse(response, requestIdOf(response.headers))
+}
 
 // Results are class instances rather than object literals with a `rateLimit` getter: V8 gives each
 // such literal a slow shape of its own, which cost more per call than the rest of a resource method
 // (bench: request overhead, about 10 µs a call).
 
 /** What the low-level helpers resolve to; `rateLimit` is parsed from the headers on first read. */
-export class HttpResult<T> implements ApiResult<T> {
+export class HttpResult<T> implements AmigoResponse<T> {
   #rateLimit: RateLimitInfo | undefined
   /** Wraps one response and its parsed body. */
   constructor(
-    readonly data: T,
+    readonly data: WithResponseMetadata<T>,
     readonly response: Response,
-    readonly requestId: string | undefined,
+    readonly requestId: string,
   ) {}
   /** Rate-limit headers of the response (four header reads most callers never need, so lazy). */
   get rateLimit(): RateLimitInfo {
-    this.#rateLimit ??= parseRateLimit(this.response.headers)
+    this.#rateLimit ??= parseRateLimitHeaders(this.response.headers)
     return this.#rateLimit
   }
   /** The same fields an object literal would have shown, `rateLimit` included. */
-  toJSON(): ApiResult<T> {
+  toJSON(): AmigoResponse<T> {
     return { data: this.data, response: this.response, requestId: this.requestId, rateLimit: this.rateLimit }
   }
 }
 
-/** `lastResponse` of an object result; reads `rateLimit` through to the call's lazy parse. */
-class LastResponse implements ResponseMeta {
+/** `lastResponse` of an object result; `rateLimit` is parsed on first read. */
+class LastResponse implements LastResponseInfo {
   readonly statusCode: number
   readonly headers: Headers
-  readonly requestId?: string
-  readonly #result: ApiResult<unknown>
-  /** Reads status, headers and request id off one call's result. */
-  constructor(result: ApiResult<unknown>) {
-    this.statusCode = result.response.status
-    this.headers = result.response.headers
-    this.requestId = result.requestId
-    this.#result = result
+  #rateLimit: RateLimitInfo | undefined
+  /** Reads status and headers off one response. */
+  constructor(
+    response: Response,
+    readonly requestId: string,
+  ) {
+    this.statusCode = response.status
+    this.headers = response.headers
   }
   /** Rate-limit headers of the response, parsed on first read. */
   get rateLimit(): RateLimitInfo {
-    return this.#result.rateLimit
+    this.#rateLimit ??= parseRateLimitHeaders(this.headers)
+    return this.#rateLimit
   }
   /** The same fields an object literal would have shown, `rateLimit` included. */
-  toJSON(): ResponseMeta {
+  toJSON(): LastResponseInfo {
     return {
       statusCode: this.statusCode,
       headers: this.headers,
@@ -73,13 +100,15 @@ class LastResponse implements ResponseMeta {
 
 /**
  * Attaches `_request_id` and `lastResponse` to an object result as NON-enumerable properties, so
- * they never show up in `JSON.stringify`, spreads or `Object.keys`. Primitives pass through.
+ * they never show up in `JSON.stringify`, spreads or `Object.keys`. Primitives and frozen objects
+ * pass through.
  */
-export function withResponseMeta<T>(data: T, result: ApiResult<unknown>): WithResponseMeta<T> {
-  if (typeof data !== 'object' || data === null || Object.isFrozen(data)) return data as WithResponseMeta<T>
+export function withResponseMetadata<T>(data: T, result: AmigoResponse<unknown>): WithResponseMetadata<T> {
+  if (typeof data !== 'object' || data === null || Object.isFrozen(data))
+    return data as WithResponseMetadata<T>
   Object.defineProperties(data, {
     _request_id: { value: result.requestId, configurable: true },
-    lastResponse: { value: new LastResponse(result), configurable: true },
+    lastResponse: { value: new LastResponse(result.response, result.requestId), configurable: true },
   })
-  return data as WithResponseMeta<T>
+  return data as WithResponseMetadata<T>
 }

@@ -34,7 +34,7 @@ import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './h
 import { type ClientHooks, runHook } from './hooks'
 import { fillPath } from './path-params'
 import { requestIdOf } from './rate-limit'
-import { type ApiResult, HttpResult } from './response-meta'
+import { type AmigoResponse, HttpResult, withResponseMetadata } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
 import { type BaseUrl, resolveBaseUrl, stripPlaceholder } from './url'
 
@@ -143,7 +143,8 @@ export class Transport<Paths extends {} = {}> {
   }
 
   private helper(method: HttpMethod): never {
-    return ((path: string, init?: RequestInit_) => this.request(method, path, init)) as never
+    return ((path: string, init?: RequestInit_) =>
+      this.request(method, path, init).then(withDataMetadata)) as never
   }
 
   /** The configured workspace id. */
@@ -152,7 +153,7 @@ export class Transport<Paths extends {} = {}> {
   }
 
   /** Sends a request through retries, timeouts, hooks and error mapping; the untyped form of GET/POST/... */
-  async request(method: HttpMethod, path: string, init: RequestInit_ = {}): Promise<ApiResult<unknown>> {
+  async request(method: HttpMethod, path: string, init: RequestInit_ = {}): Promise<AmigoResponse<unknown>> {
     const { shared } = this
     if (!METHODS.has((typeof method === 'string' ? method.toLowerCase() : method) as HttpMethod))
       throw new InvalidRequestError(`method must be one of ${[...METHODS].join(', ')}, got ${String(method)}`)
@@ -207,7 +208,7 @@ export class Transport<Paths extends {} = {}> {
         else signal.dispose()
         const { response } = outcome
         const data = response.status === 205 ? undefined : outcome.data
-        return new HttpResult(data, response, requestIdOf(response.headers))
+        return new HttpResult(data as never, response, requestIdOf(response.headers))
       }
       const timedOut = signal.timedOut
       signal.dispose()
@@ -232,7 +233,7 @@ export class Transport<Paths extends {} = {}> {
           status: response.status,
           headers: response.headers,
           body: outcome.body,
-          requestId: requestIdOf(response.headers),
+          requestId: requestIdOf(response.headers) || undefined,
           secrets: [...shared.secrets],
         })
         willRetry = canRetry && shouldRetryStatus(response.status, retrySafe, retryAfterMs !== undefined)
@@ -300,6 +301,12 @@ export class Transport<Paths extends {} = {}> {
     headers.authorization = `Bearer ${key}`
     return headers
   }
+}
+
+/** The low-level helpers' data carries `_request_id` and `lastResponse`, as resource results do. */
+const withDataMetadata = (result: AmigoResponse<unknown>): AmigoResponse<unknown> => {
+  withResponseMetadata(result.data, result)
+  return result
 }
 
 const METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options'])

@@ -1,5 +1,5 @@
 import type { RequestOptions } from './config'
-import type { ApiResult } from './response-meta'
+import type { AmigoResponse } from './response-meta'
 
 /** HTTP methods the transport sends (lower case, as OpenAPI path items name them). */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options'
@@ -141,4 +141,4 @@ export type TypedMethod<Paths extends {}, M extends HttpMethod> = <
 >(
   path: P,
   ...init: RequiredKeysOf<TypedInit<Paths, P, M>> extends never ? [I?] : [I]
-) => Promise<ApiResult<SuccessData<OperationOf<Paths, P, M>, I>>>
+) => Promise<AmigoResponse<SuccessData<OperationOf<Paths, P, M>, I>>>

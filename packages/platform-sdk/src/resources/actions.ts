@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Action } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `actions.list`. */
@@ -19,12 +19,12 @@ export type ActionTestResult = OperationResult<'test-skill'>
 /** Actions: reusable agent capabilities (the API still calls them skills: `/skills` endpoints). */
 export class ActionsResource extends APIResource {
   /** Creates an action. */
-  create(body: ActionCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Action>> {
+  create(body: ActionCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Action>> {
     return this._request('post', '/v1/{workspace_id}/skills', { body }, options)
   }
 
   /** Lists actions, one page. */
-  list(params?: ActionListParams, options?: RequestOptions): Promise<WithResponseMeta<ActionPage>> {
+  list(params?: ActionListParams, options?: RequestOptions): Promise<WithResponseMetadata<ActionPage>> {
     return this._request('get', '/v1/{workspace_id}/skills', { query: params }, options)
   }
 
@@ -37,7 +37,7 @@ export class ActionsResource extends APIResource {
   }
 
   /** Fetches one action. */
-  get(actionId: string, options?: RequestOptions): Promise<WithResponseMeta<Action>> {
+  get(actionId: string, options?: RequestOptions): Promise<WithResponseMetadata<Action>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/skills/{skill_id}',
@@ -51,7 +51,7 @@ export class ActionsResource extends APIResource {
     actionId: string,
     body: ActionUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<Action>> {
+  ): Promise<WithResponseMetadata<Action>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/skills/{skill_id}',
@@ -75,7 +75,7 @@ export class ActionsResource extends APIResource {
     actionId: string,
     body: ActionTestParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ActionTestResult>> {
+  ): Promise<WithResponseMetadata<ActionTestResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/skills/{skill_id}/test',
@@ -88,7 +88,7 @@ export class ActionsResource extends APIResource {
   getReferences(
     actionId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-skill-references'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-skill-references'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/skills/{skill_id}/references',

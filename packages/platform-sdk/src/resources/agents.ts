@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Agent, AgentVersion } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
@@ -21,7 +21,7 @@ export type AgentVersionCreateParams = OperationBody<'create-agent-version'>
 /** Agents: the identities that answer calls and chats, and their versioned configuration. */
 export class AgentsResource extends APIResource {
   /** Lists agents, one page. */
-  list(params?: AgentListParams, options?: RequestOptions): Promise<WithResponseMeta<AgentPage>> {
+  list(params?: AgentListParams, options?: RequestOptions): Promise<WithResponseMetadata<AgentPage>> {
     return this._request('get', '/v1/{workspace_id}/agents', { query: params }, options)
   }
 
@@ -34,7 +34,7 @@ export class AgentsResource extends APIResource {
   }
 
   /** Fetches one agent. */
-  get(agentId: string, options?: RequestOptions): Promise<WithResponseMeta<Agent>> {
+  get(agentId: string, options?: RequestOptions): Promise<WithResponseMetadata<Agent>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/agents/{agent_id}',
@@ -44,7 +44,7 @@ export class AgentsResource extends APIResource {
   }
 
   /** Creates an agent. */
-  create(body: AgentCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Agent>> {
+  create(body: AgentCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Agent>> {
     return this._request('post', '/v1/{workspace_id}/agents', { body }, options)
   }
 
@@ -53,7 +53,7 @@ export class AgentsResource extends APIResource {
     agentId: string,
     body: AgentUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<Agent>> {
+  ): Promise<WithResponseMetadata<Agent>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/agents/{agent_id}',
@@ -77,7 +77,7 @@ export class AgentsResource extends APIResource {
     agentId: string,
     params?: AgentVersionListParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AgentVersionPage>> {
+  ): Promise<WithResponseMetadata<AgentVersionPage>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/agents/{agent_id}/versions',
@@ -106,7 +106,7 @@ export class AgentsResource extends APIResource {
     agentId: string,
     body: AgentVersionCreateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AgentVersion>> {
+  ): Promise<WithResponseMetadata<AgentVersion>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/agents/{agent_id}/versions',
@@ -120,7 +120,7 @@ export class AgentsResource extends APIResource {
     agentId: string,
     version: number | 'latest' | (string & {}),
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AgentVersion>> {
+  ): Promise<WithResponseMetadata<AgentVersion>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/agents/{agent_id}/versions/{version}',

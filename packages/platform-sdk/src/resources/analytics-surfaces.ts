@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Surface (form) analytics: completion, channels, abandoned fields and per-entity history. */
@@ -8,7 +8,7 @@ export class AnalyticsSurfacesResource extends APIResource {
   getCompletionRates(
     params?: OperationQuery<'get-surface-completion-rates'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-surface-completion-rates'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-surface-completion-rates'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/analytics/surfaces/completion-rates',
@@ -21,7 +21,7 @@ export class AnalyticsSurfacesResource extends APIResource {
   getChannelEffectiveness(
     params?: OperationQuery<'get-surface-channel-effectiveness'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-surface-channel-effectiveness'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-surface-channel-effectiveness'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/analytics/surfaces/channel-effectiveness',
@@ -34,7 +34,7 @@ export class AnalyticsSurfacesResource extends APIResource {
   getFieldAbandonment(
     params?: OperationQuery<'get-surface-field-abandonment'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-surface-field-abandonment'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-surface-field-abandonment'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/analytics/surfaces/field-abandonment',
@@ -48,7 +48,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     entityId: string,
     params?: OperationQuery<'get-entity-surface-history'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-surface-history'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-surface-history'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/analytics/surfaces/entity/{entity_id}',

@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { AnalyticsSurfacesResource } from './analytics-surfaces'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `analytics.getDashboard`. */
@@ -31,12 +31,12 @@ export class AnalyticsResource extends APIResource {
   getDashboard(
     params?: AnalyticsDashboardParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AnalyticsDashboard>> {
+  ): Promise<WithResponseMetadata<AnalyticsDashboard>> {
     return this._request('get', '/v1/{workspace_id}/analytics/dashboard', { query: params }, options)
   }
 
   /** Call volume and duration statistics. */
-  getCalls(params?: CallStatsParams, options?: RequestOptions): Promise<WithResponseMeta<CallStats>> {
+  getCalls(params?: CallStatsParams, options?: RequestOptions): Promise<WithResponseMetadata<CallStats>> {
     return this._request('get', '/v1/{workspace_id}/analytics/calls', { query: params }, options)
   }
 
@@ -44,7 +44,7 @@ export class AnalyticsResource extends APIResource {
   getAgents(
     params?: AgentAnalyticsParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AgentAnalytics>> {
+  ): Promise<WithResponseMetadata<AgentAnalytics>> {
     return this._request('get', '/v1/{workspace_id}/analytics/agents', { query: params }, options)
   }
 
@@ -52,7 +52,7 @@ export class AnalyticsResource extends APIResource {
   compareCallPeriods(
     params: CallComparisonParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<CallComparison>> {
+  ): Promise<WithResponseMetadata<CallComparison>> {
     return this._request('get', '/v1/{workspace_id}/analytics/calls/comparison', { query: params }, options)
   }
 
@@ -60,7 +60,7 @@ export class AnalyticsResource extends APIResource {
   getCallQuality(
     params?: OperationQuery<'get-call-quality-analytics'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-call-quality-analytics'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-call-quality-analytics'>>> {
     return this._request('get', '/v1/{workspace_id}/analytics/call-quality', { query: params }, options)
   }
 
@@ -68,7 +68,7 @@ export class AnalyticsResource extends APIResource {
   getEmotionTrends(
     params?: OperationQuery<'get-emotion-trends'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-emotion-trends'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-emotion-trends'>>> {
     return this._request('get', '/v1/{workspace_id}/analytics/emotion-trends', { query: params }, options)
   }
 
@@ -76,7 +76,7 @@ export class AnalyticsResource extends APIResource {
   getLatency(
     params?: OperationQuery<'get-latency-analytics'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-latency-analytics'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-latency-analytics'>>> {
     return this._request('get', '/v1/{workspace_id}/analytics/latency', { query: params }, options)
   }
 
@@ -84,7 +84,7 @@ export class AnalyticsResource extends APIResource {
   getToolPerformance(
     params?: OperationQuery<'get-tool-performance'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-tool-performance'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-tool-performance'>>> {
     return this._request('get', '/v1/{workspace_id}/analytics/tool-performance', { query: params }, options)
   }
 
@@ -93,7 +93,9 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'data_quality_analytics_v1__workspace_id__analytics_data_quality_get'>,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'data_quality_analytics_v1__workspace_id__analytics_data_quality_get'>>
+    WithResponseMetadata<
+      OperationResult<'data_quality_analytics_v1__workspace_id__analytics_data_quality_get'>
+    >
   > {
     return this._request('get', '/v1/{workspace_id}/analytics/data-quality', { query: params }, options)
   }
@@ -102,7 +104,7 @@ export class AnalyticsResource extends APIResource {
   getUsage(
     params?: OperationQuery<'usage_summary_v1__workspace_id__analytics_usage_get'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'usage_summary_v1__workspace_id__analytics_usage_get'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'usage_summary_v1__workspace_id__analytics_usage_get'>>> {
     return this._request('get', '/v1/{workspace_id}/analytics/usage', { query: params }, options)
   }
 
@@ -110,7 +112,9 @@ export class AnalyticsResource extends APIResource {
   getEventBreakdown(
     params?: OperationQuery<'event_breakdown_v1__workspace_id__analytics_events_get'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'event_breakdown_v1__workspace_id__analytics_events_get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'event_breakdown_v1__workspace_id__analytics_events_get'>>
+  > {
     return this._request('get', '/v1/{workspace_id}/analytics/events', { query: params }, options)
   }
 
@@ -118,7 +122,7 @@ export class AnalyticsResource extends APIResource {
   getSafetyTrends(
     params?: OperationQuery<'get-safety-trends'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-safety-trends'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-safety-trends'>>> {
     return this._request('get', '/v1/{workspace_id}/analytics/safety-trends', { query: params }, options)
   }
 
@@ -126,7 +130,7 @@ export class AnalyticsResource extends APIResource {
   getOperatorPerformance(
     params?: OperationQuery<'get-operator-performance'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-operator-performance'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-operator-performance'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/analytics/operator-performance',
@@ -139,7 +143,7 @@ export class AnalyticsResource extends APIResource {
   getAdvancedCallStats(
     params?: OperationQuery<'get-advanced-call-stats'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-advanced-call-stats'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-advanced-call-stats'>>> {
     return this._request('get', '/v1/{workspace_id}/analytics/calls/advanced', { query: params }, options)
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -22,17 +22,17 @@ export type AuthInfo = OperationResult<'get-auth-info'>
 /** API keys of the workspace, and what the current key may do. */
 export class ApiKeysResource extends APIResource {
   /** What the current API key is: its id, name, workspace and expiry (`GET /v1/auth/me`). */
-  me(options?: RequestOptions): Promise<WithMeta<AuthInfo>> {
+  me(options?: RequestOptions): Promise<WithResponseMetadata<AuthInfo>> {
     return this._request('get', '/v1/auth/me', {}, options)
   }
 
   /** Creates an API key; the secret is only in this response (`POST /api-keys`). */
-  create(body: ApiKeyCreateParams, options?: RequestOptions): Promise<WithMeta<CreatedApiKey>> {
+  create(body: ApiKeyCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<CreatedApiKey>> {
     return this._request('post', '/v1/{workspace_id}/api-keys', { body }, options)
   }
 
   /** Lists api keys, one page (`GET /api-keys`). */
-  list(params?: ApiKeyListParams, options?: RequestOptions): Promise<WithMeta<ApiKeyPage>> {
+  list(params?: ApiKeyListParams, options?: RequestOptions): Promise<WithResponseMetadata<ApiKeyPage>> {
     return this._request('get', '/v1/{workspace_id}/api-keys', { query: params }, options)
   }
 
@@ -65,7 +65,7 @@ export class ApiKeysResource extends APIResource {
     keyId: string,
     body: OperationBody<'rotate-api-key'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'rotate-api-key'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'rotate-api-key'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/api-keys/{key_id}/rotate',

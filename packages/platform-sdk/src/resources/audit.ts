@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { AuditEvent } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -31,7 +31,7 @@ export class AuditResource extends APIResource {
   async list(
     params?: AuditEventListParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AuditEventPage>> {
+  ): Promise<WithResponseMetadata<AuditEventPage>> {
     const page = await this._request('get', '/v1/{workspace_id}/audit', { query: params }, options)
     return Object.assign(page, { items: page.events })
   }
@@ -51,12 +51,18 @@ export class AuditResource extends APIResource {
   }
 
   /** Summary counts over a period. */
-  getSummary(params?: AuditSummaryParams, options?: RequestOptions): Promise<WithResponseMeta<AuditSummary>> {
+  getSummary(
+    params?: AuditSummaryParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<AuditSummary>> {
     return this._request('get', '/v1/{workspace_id}/audit/summary', { query: params }, options)
   }
 
   /** Starts an export of the audit log for a date range. */
-  createExport(body: AuditExportParams, options?: RequestOptions): Promise<WithResponseMeta<AuditExport>> {
+  createExport(
+    body: AuditExportParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<AuditExport>> {
     return this._request('post', '/v1/{workspace_id}/audit/export', { body }, options)
   }
 
@@ -64,7 +70,7 @@ export class AuditResource extends APIResource {
   async getPhiAccess(
     params?: OperationQuery<'get-phi-access-report'>,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AuditEventPage>> {
+  ): Promise<WithResponseMetadata<AuditEventPage>> {
     const page = await this._request('get', '/v1/{workspace_id}/audit/phi-access', { query: params }, options)
     return Object.assign(page, { items: page.events })
   }
@@ -87,7 +93,7 @@ export class AuditResource extends APIResource {
   listExports(
     params?: OperationQuery<'list-audit-exports'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-audit-exports'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-audit-exports'>>> {
     return this._request('get', '/v1/{workspace_id}/audit/exports', { query: params }, options)
   }
 
@@ -96,7 +102,7 @@ export class AuditResource extends APIResource {
     entityId: string,
     params?: OperationQuery<'get-entity-access-log'>,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<AuditEventPage>> {
+  ): Promise<WithResponseMetadata<AuditEventPage>> {
     const page = await this._request(
       'get',
       '/v1/{workspace_id}/audit/entity/{entity_id}/access-log',

@@ -12,14 +12,14 @@
 //   `this._sub('contacts', CrmContactsResource)`: built on first access, then the same object.
 
 import type {
+  AmigoResponse,
   ApiKeySource,
-  ApiResult,
   HttpMethod,
   RequestOptions,
   Transport,
-  WithResponseMeta,
+  WithResponseMetadata,
 } from '@amigo-ai/core'
-import { autoPage, ConfigurationError, withResponseMeta } from '@amigo-ai/core'
+import { autoPage, ConfigurationError, withResponseMetadata } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
 import type { RealtimeLoader } from '../realtime/load-realtime'
 import type {
@@ -83,9 +83,6 @@ export interface CallInit<O> {
   body?: BodyOf<O>
   transport?: TransportSwitches
 }
-
-/** An object result carries hidden `_request_id` / `lastResponse`; other results pass through. */
-export type WithMeta<T> = T extends object ? WithResponseMeta<T> : T
 
 /** Options for `_autoPage`. */
 export interface AutoPageSettings<K extends string> {
@@ -162,9 +159,9 @@ export abstract class APIResource {
     path: P,
     init: CallInit<OperationAt<P, M>> = {},
     options: RequestOptions = {},
-  ): Promise<WithMeta<SuccessOf<OperationAt<P, M>>>> {
+  ): Promise<WithResponseMetadata<SuccessOf<OperationAt<P, M>>>> {
     const result = await this._send(method, path, init, options)
-    return withResponseMeta(result.data, result) as WithMeta<SuccessOf<OperationAt<P, M>>>
+    return withResponseMetadata(result.data, result) as WithResponseMetadata<SuccessOf<OperationAt<P, M>>>
   }
 
   /** Sends one spec operation and returns the transport's result as is (no metadata attached). */
@@ -173,7 +170,7 @@ export abstract class APIResource {
     path: P,
     init: CallInit<OperationAt<P, M>>,
     options: RequestOptions,
-  ): Promise<ApiResult<unknown>> {
+  ): Promise<AmigoResponse<unknown>> {
     const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
     // `null` means no options, as the official SDK's spread of it did.
     const { headers: callerHeaders, ...callerOptions } = options ?? {}

@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Invoice } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import { bytesOrJson } from './binary'
 import type { AutoPagingParams, OperationQuery, OperationResult } from './operation-types'
 
@@ -20,17 +20,20 @@ export type InvoicePage = OperationResult<'list-billing-invoices'>
 /** Billing: usage, invoices and their PDFs. */
 export class BillingResource extends APIResource {
   /** Billing overview of the workspace. */
-  getDashboard(options?: RequestOptions): Promise<WithResponseMeta<BillingDashboard>> {
+  getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<BillingDashboard>> {
     return this._request('get', '/v1/{workspace_id}/billing/dashboard', {}, options)
   }
 
   /** Current usage of the workspace. */
-  getUsage(options?: RequestOptions): Promise<WithResponseMeta<BillingUsage>> {
+  getUsage(options?: RequestOptions): Promise<WithResponseMetadata<BillingUsage>> {
     return this._request('get', '/v1/{workspace_id}/billing/usage', {}, options)
   }
 
   /** Lists invoices, one page. */
-  listInvoices(params?: InvoiceListParams, options?: RequestOptions): Promise<WithResponseMeta<InvoicePage>> {
+  listInvoices(
+    params?: InvoiceListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<InvoicePage>> {
     return this._request('get', '/v1/{workspace_id}/billing/invoices', { query: params }, options)
   }
 
@@ -53,7 +56,10 @@ export class BillingResource extends APIResource {
    * which is returned parsed; a server that streams the document itself (`application/pdf`) yields
    * its bytes as a `Uint8Array`. Both carry the response metadata.
    */
-  async getInvoicePdf(invoiceId: string, options?: RequestOptions): Promise<WithResponseMeta<InvoicePdf>> {
+  async getInvoicePdf(
+    invoiceId: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<InvoicePdf>> {
     const result = await this._request(
       'get',
       '/v1/{workspace_id}/billing/invoices/{invoice_id}/pdf',
@@ -63,14 +69,14 @@ export class BillingResource extends APIResource {
       },
       options,
     )
-    return bytesOrJson<InvoicePdfLink>(result) as WithResponseMeta<InvoicePdf>
+    return bytesOrJson<InvoicePdfLink>(result) as WithResponseMetadata<InvoicePdf>
   }
 
   /** Usage per day for a period, optionally for one meter (`GET /billing/usage/trends`). */
   getUsageTrends(
     params?: OperationQuery<'get-billing-usage-trends'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-billing-usage-trends'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-billing-usage-trends'>>> {
     return this._request('get', '/v1/{workspace_id}/billing/usage/trends', { query: params }, options)
   }
 
@@ -78,7 +84,7 @@ export class BillingResource extends APIResource {
   getInvoice(
     invoiceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-billing-invoice'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-billing-invoice'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/billing/invoices/{invoice_id}',

@@ -1,23 +1,23 @@
-import { ParseError, type WithResponseMeta } from '@amigo-ai/core'
+import { ParseError, type WithResponseMetadata } from '@amigo-ai/core'
 
 /**
  * Wraps the ArrayBuffer a binary download was read into as a Uint8Array, keeping the hidden response
  * metadata (`_request_id`, `lastResponse`) the transport attached to the buffer.
  */
-export function bytesWithMeta(result: unknown): WithResponseMeta<Uint8Array> {
+export function bytesWithMeta(result: unknown): WithResponseMetadata<Uint8Array> {
   const bytes = new Uint8Array(result instanceof ArrayBuffer ? result : new ArrayBuffer(0))
   const meta = (typeof result === 'object' && result !== null ? result : {}) as Partial<
-    WithResponseMeta<object>
+    WithResponseMetadata<object>
   >
   Object.defineProperty(bytes, '_request_id', { value: meta._request_id, enumerable: false })
   Object.defineProperty(bytes, 'lastResponse', { value: meta.lastResponse, enumerable: false })
-  return bytes as WithResponseMeta<Uint8Array>
+  return bytes as WithResponseMetadata<Uint8Array>
 }
 
 /** What a download resolves to: the file's bytes, or the JSON document (e.g. a signed link) sent instead. */
 export type DownloadResult<J extends object = Record<string, unknown>> =
-  | WithResponseMeta<Uint8Array>
-  | WithResponseMeta<J>
+  | WithResponseMetadata<Uint8Array>
+  | WithResponseMetadata<J>
 
 /**
  * Reads a download answer by its content type. Download routes may answer with the file itself or
@@ -40,5 +40,5 @@ export function bytesOrJson<J extends object = Record<string, unknown>>(result: 
   if (parsed === null || typeof parsed !== 'object') return bytes
   for (const key of ['_request_id', 'lastResponse'] as const)
     Object.defineProperty(parsed, key, { value: bytes[key], enumerable: false })
-  return parsed as WithResponseMeta<J>
+  return parsed as WithResponseMetadata<J>
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationResult } from './operation-types'
 
 /** A generated brief. */
@@ -8,14 +8,14 @@ export type Brief = OperationResult<'get_latest_workspace_brief_v1__workspace_id
 /** Briefs: generated summaries of the workspace or of one entity. */
 export class BriefsResource extends APIResource {
   /** The latest generated brief of the workspace (`GET /brief`). */
-  get(options?: RequestOptions): Promise<WithMeta<Brief>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<Brief>> {
     return this._request('get', '/v1/{workspace_id}/brief', {}, options)
   }
 
   /** Generates a fresh workspace brief (`POST /brief`). */
   regenerate(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'generate_workspace_brief_v1__workspace_id__brief_post'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'generate_workspace_brief_v1__workspace_id__brief_post'>>> {
     return this._request('post', '/v1/{workspace_id}/brief', {}, options)
   }
 
@@ -23,7 +23,9 @@ export class BriefsResource extends APIResource {
   getForEntity(
     entityId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get_latest_brief_v1__workspace_id__entities__entity_id__brief_get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'get_latest_brief_v1__workspace_id__entities__entity_id__brief_get'>>
+  > {
     return this._request(
       'get',
       '/v1/{workspace_id}/entities/{entity_id}/brief',
@@ -36,7 +38,9 @@ export class BriefsResource extends APIResource {
   regenerateForEntity(
     entityId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'generate_brief_v1__workspace_id__entities__entity_id__brief_post'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'generate_brief_v1__workspace_id__entities__entity_id__brief_post'>>
+  > {
     return this._request(
       'post',
       '/v1/{workspace_id}/entities/{entity_id}/brief',

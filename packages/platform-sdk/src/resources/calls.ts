@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Call, CallDetail } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -21,7 +21,7 @@ export type CallBenchmarks = OperationResult<'get-call-benchmarks'>
 /** Calls (read-only: the voice pipeline creates them). */
 export class CallsResource extends APIResource {
   /** Lists calls, one page. */
-  list(params?: CallListParams, options?: RequestOptions): Promise<WithResponseMeta<CallPage>> {
+  list(params?: CallListParams, options?: RequestOptions): Promise<WithResponseMetadata<CallPage>> {
     return this._request('get', '/v1/{workspace_id}/calls', { query: params }, options)
   }
 
@@ -37,7 +37,10 @@ export class CallsResource extends APIResource {
    * Fetches a call's full detail (transcript, intelligence, ...). Accepts a listed call's `call_sid`
    * as is (the API may leave it null); a missing id rejects with `InvalidRequestError`, nothing is sent.
    */
-  get(callId: string | null | undefined, options?: RequestOptions): Promise<WithResponseMeta<CallDetail>> {
+  get(
+    callId: string | null | undefined,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<CallDetail>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/calls/{call_id}',
@@ -50,7 +53,7 @@ export class CallsResource extends APIResource {
   getBenchmarks(
     params?: CallBenchmarksParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<CallBenchmarks>> {
+  ): Promise<WithResponseMetadata<CallBenchmarks>> {
     return this._request('get', '/v1/{workspace_id}/calls/benchmarks', { query: params }, options)
   }
 
@@ -58,7 +61,7 @@ export class CallsResource extends APIResource {
   getTimeline(
     callId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-call-timeline'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-call-timeline'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/calls/{call_id}/timeline',
@@ -71,7 +74,7 @@ export class CallsResource extends APIResource {
   getIntelligence(
     callId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-call-intelligence'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-call-intelligence'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/calls/{call_id}/intelligence',
@@ -83,7 +86,7 @@ export class CallsResource extends APIResource {
   /** Live intelligence of the calls in progress (`GET /calls/active/intelligence`). */
   getActiveIntelligence(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-active-calls-intelligence'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-active-calls-intelligence'>>> {
     return this._request('get', '/v1/{workspace_id}/calls/active/intelligence', {}, options)
   }
 
@@ -91,7 +94,7 @@ export class CallsResource extends APIResource {
   getPhoneVolume(
     params?: OperationQuery<'get-phone-call-volume'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-phone-call-volume'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-phone-call-volume'>>> {
     return this._request('get', '/v1/{workspace_id}/calls/phone-volume', { query: params }, options)
   }
 
@@ -99,7 +102,7 @@ export class CallsResource extends APIResource {
   getTraceAnalysis(
     callId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-call-trace-analysis'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-call-trace-analysis'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/calls/{call_id}/trace-analysis',
@@ -112,7 +115,7 @@ export class CallsResource extends APIResource {
   listTraces(
     params?: OperationQuery<'list-call-traces'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-call-traces'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-call-traces'>>> {
     return this._request('get', '/v1/{workspace_id}/calls/traces', { query: params }, options)
   }
 
@@ -135,7 +138,7 @@ export class CallsResource extends APIResource {
     callId: string,
     params?: OperationQuery<'list-call-metric-values'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-call-metric-values'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-call-metric-values'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/calls/{call_id}/metrics',
@@ -148,7 +151,7 @@ export class CallsResource extends APIResource {
   createOutbound(
     body: OperationBody<'create-outbound-call'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-outbound-call'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-outbound-call'>>> {
     return this._request('post', '/v1/{workspace_id}/calls/outbound', { body }, options)
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -17,7 +17,7 @@ export class ChannelsSesSetupResource extends APIResource {
   create(
     body: OperationBody<'create-ses-setup'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-ses-setup'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-ses-setup'>>> {
     return this._request('post', '/v1/{workspace_id}/channels/ses-setup', { body }, options)
   }
 
@@ -25,7 +25,7 @@ export class ChannelsSesSetupResource extends APIResource {
   list(
     params?: OperationQuery<'list-ses-setups'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-ses-setups'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-ses-setups'>>> {
     return this._request('get', '/v1/{workspace_id}/channels/ses-setup', { query: params }, options)
   }
 
@@ -44,7 +44,7 @@ export class ChannelsSesSetupResource extends APIResource {
   }
 
   /** Fetches one ses setup (`GET /channels/ses-setup/{setup_id}`). */
-  get(setupId: string, options?: RequestOptions): Promise<WithMeta<SesSetup>> {
+  get(setupId: string, options?: RequestOptions): Promise<WithResponseMetadata<SesSetup>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/channels/ses-setup/{setup_id}',
@@ -57,7 +57,7 @@ export class ChannelsSesSetupResource extends APIResource {
   verify(
     setupId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'verify-ses-setup-dns'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'verify-ses-setup-dns'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/channels/ses-setup/{setup_id}/verify',

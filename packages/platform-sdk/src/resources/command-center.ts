@@ -1,11 +1,11 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationResult } from './operation-types'
 
 /** The command center overview of the workspace. */
 export class CommandCenterResource extends APIResource {
   /** Fetches one command center (`GET /command-center`). */
-  get(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-command-center'>>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-command-center'>>> {
     return this._request('get', '/v1/{workspace_id}/command-center', {}, options)
   }
 }

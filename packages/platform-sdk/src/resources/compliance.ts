@@ -1,5 +1,5 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `compliance.getHipaa`. */
@@ -10,17 +10,21 @@ export type HipaaReport = OperationResult<'get-hipaa-report'>
 /** Compliance reports. */
 export class ComplianceResource extends APIResource {
   /** The workspace's HIPAA report. */
-  getHipaa(params?: HipaaReportParams, options?: RequestOptions): Promise<WithResponseMeta<HipaaReport>> {
+  getHipaa(params?: HipaaReportParams, options?: RequestOptions): Promise<WithResponseMetadata<HipaaReport>> {
     return this._request('get', '/v1/{workspace_id}/compliance/hipaa', { query: params }, options)
   }
 
   /** Compliance overview of the workspace (`GET /compliance/dashboard`). */
-  getDashboard(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-compliance-dashboard'>>> {
+  getDashboard(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'get-compliance-dashboard'>>> {
     return this._request('get', '/v1/{workspace_id}/compliance/dashboard', {}, options)
   }
 
   /** Who has access to what, for periodic access reviews (`GET /compliance/access-review`). */
-  getAccessReview(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-access-review'>>> {
+  getAccessReview(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'get-access-review'>>> {
     return this._request('get', '/v1/{workspace_id}/compliance/access-review', {}, options)
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -23,7 +23,7 @@ export class ContextGraphsResource extends APIResource {
   create(
     body: ContextGraphCreateParams,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-context_graph'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-context_graph'>>> {
     return this._request('post', '/v1/{workspace_id}/context-graphs', { body }, options)
   }
 
@@ -31,7 +31,7 @@ export class ContextGraphsResource extends APIResource {
   list(
     params?: OperationQuery<'list-context_graphs'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<ContextGraphPage>> {
+  ): Promise<WithResponseMetadata<ContextGraphPage>> {
     return this._request('get', '/v1/{workspace_id}/context-graphs', { query: params }, options)
   }
 
@@ -50,7 +50,7 @@ export class ContextGraphsResource extends APIResource {
   }
 
   /** Fetches one context graph (`GET /context-graphs/{context_graph_id}`). */
-  get(contextGraphId: string, options?: RequestOptions): Promise<WithMeta<ContextGraph>> {
+  get(contextGraphId: string, options?: RequestOptions): Promise<WithResponseMetadata<ContextGraph>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/context-graphs/{context_graph_id}',
@@ -64,7 +64,7 @@ export class ContextGraphsResource extends APIResource {
     contextGraphId: string,
     body: OperationBody<'update-context_graph'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-context_graph'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-context_graph'>>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/context-graphs/{context_graph_id}',
@@ -88,7 +88,7 @@ export class ContextGraphsResource extends APIResource {
     contextGraphId: string,
     body: OperationBody<'create-context_graph-version'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-context_graph-version'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-context_graph-version'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
@@ -102,7 +102,7 @@ export class ContextGraphsResource extends APIResource {
     contextGraphId: string,
     params?: OperationQuery<'list-context_graph-versions'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-context_graph-versions'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-context_graph-versions'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
@@ -131,7 +131,7 @@ export class ContextGraphsResource extends APIResource {
     contextGraphId: string,
     version: string | number,
     options?: RequestOptions,
-  ): Promise<WithMeta<ContextGraphVersion>> {
+  ): Promise<WithResponseMetadata<ContextGraphVersion>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions/{version}',

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { TurnStreamEvent } from '@amigo-ai/realtime'
 import { type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime/urls'
 import { loadRealtime } from '../realtime/load-realtime'
@@ -51,7 +51,10 @@ function splitTurnOptions(options: TurnOptions = {}): {
 /** Text conversations: create, read and close conversations, and send turns (blocking or streamed). */
 export class ConversationsResource extends APIResource {
   /** Starts a conversation with a service. */
-  create(body: ConversationCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Conversation>> {
+  create(
+    body: ConversationCreateParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<Conversation>> {
     return this._request('post', '/v1/{workspace_id}/conversations', { body }, options)
   }
 
@@ -59,7 +62,7 @@ export class ConversationsResource extends APIResource {
   list(
     params?: ConversationListParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ConversationPage>> {
+  ): Promise<WithResponseMetadata<ConversationPage>> {
     return this._request('get', '/v1/{workspace_id}/conversations', { query: params }, options)
   }
 
@@ -78,7 +81,7 @@ export class ConversationsResource extends APIResource {
   }
 
   /** Fetches one conversation. */
-  get(conversationId: string, options?: RequestOptions): Promise<WithResponseMeta<Conversation>> {
+  get(conversationId: string, options?: RequestOptions): Promise<WithResponseMetadata<Conversation>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/conversations/{conversation_id}',
@@ -102,7 +105,7 @@ export class ConversationsResource extends APIResource {
     conversationId: string,
     body: TurnCreateParams,
     options?: TurnOptions,
-  ): Promise<WithResponseMeta<TurnResult>> {
+  ): Promise<WithResponseMetadata<TurnResult>> {
     const { query, rest } = splitTurnOptions(options)
     return this._request(
       'post',
@@ -137,7 +140,7 @@ export class ConversationsResource extends APIResource {
     conversationId: string,
     body: TurnCreateParams,
     options?: TurnOptions,
-  ): Promise<WithResponseMeta<ReadableStream<Uint8Array>>> {
+  ): Promise<WithResponseMetadata<ReadableStream<Uint8Array>>> {
     const { query, rest } = splitTurnOptions(options)
     return this._request(
       'post',
@@ -149,14 +152,14 @@ export class ConversationsResource extends APIResource {
         transport: { accept: 'text/event-stream', parseAs: 'stream' },
       },
       rest,
-    ) as unknown as Promise<WithResponseMeta<ReadableStream<Uint8Array>>>
+    ) as unknown as Promise<WithResponseMetadata<ReadableStream<Uint8Array>>>
   }
 
   /** Sends a user message and waits for the reply; omit `conversation_id` to start a new conversation. */
   sendMessage(
     body: SendMessageParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<SendMessageResult>> {
+  ): Promise<WithResponseMetadata<SendMessageResult>> {
     return this._request('post', '/v1/{workspace_id}/conversations/messages', { body }, options)
   }
 

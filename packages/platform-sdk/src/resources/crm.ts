@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** A CRM contact with its details. */
@@ -15,7 +15,7 @@ export class CrmContactsResource extends APIResource {
   list(
     params?: OperationQuery<'crm-contact-search'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'crm-contact-search'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'crm-contact-search'>>> {
     return this._request('get', '/v1/{workspace_id}/crm/contacts', { query: params }, options)
   }
 
@@ -34,7 +34,7 @@ export class CrmContactsResource extends APIResource {
   }
 
   /** Fetches one contact (`GET /crm/contacts/{contact_id}`). */
-  get(contactId: string, options?: RequestOptions): Promise<WithMeta<CrmContact>> {
+  get(contactId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmContact>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/crm/contacts/{contact_id}',
@@ -48,7 +48,7 @@ export class CrmContactsResource extends APIResource {
     contactId: string,
     params?: OperationQuery<'crm-contact-timeline'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'crm-contact-timeline'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'crm-contact-timeline'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/crm/contacts/{contact_id}/timeline',
@@ -79,7 +79,7 @@ export class CrmCompaniesResource extends APIResource {
   list(
     params?: OperationQuery<'crm-company-search'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'crm-company-search'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'crm-company-search'>>> {
     return this._request('get', '/v1/{workspace_id}/crm/companies', { query: params }, options)
   }
 
@@ -98,7 +98,7 @@ export class CrmCompaniesResource extends APIResource {
   }
 
   /** Fetches one company (`GET /crm/companies/{company_id}`). */
-  get(companyId: string, options?: RequestOptions): Promise<WithMeta<CrmCompany>> {
+  get(companyId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmCompany>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/crm/companies/{company_id}',
@@ -114,7 +114,7 @@ export class CrmDealsResource extends APIResource {
   list(
     params?: OperationQuery<'crm-deal-search'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'crm-deal-search'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'crm-deal-search'>>> {
     return this._request('get', '/v1/{workspace_id}/crm/deals', { query: params }, options)
   }
 
@@ -133,7 +133,7 @@ export class CrmDealsResource extends APIResource {
   }
 
   /** Fetches one deal (`GET /crm/deals/{deal_id}`). */
-  get(dealId: string, options?: RequestOptions): Promise<WithMeta<CrmDeal>> {
+  get(dealId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmDeal>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/crm/deals/{deal_id}',
@@ -143,7 +143,7 @@ export class CrmDealsResource extends APIResource {
   }
 
   /** Deals grouped by pipeline stage (`GET /crm/deals/pipeline`). */
-  getPipeline(options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-deal-pipeline'>>> {
+  getPipeline(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'crm-deal-pipeline'>>> {
     return this._request('get', '/v1/{workspace_id}/crm/deals/pipeline', {}, options)
   }
 }
@@ -166,7 +166,7 @@ export class CrmResource extends APIResource {
   }
 
   /** Connection status of the CRM (`GET /crm/status`). */
-  getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'crm-status'>>> {
+  getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'crm-status'>>> {
     return this._request('get', '/v1/{workspace_id}/crm/status', {}, options)
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** Read-only table queries over workspace data. */
@@ -10,7 +10,9 @@ export class DataQueryResource extends APIResource {
     table: string,
     params?: OperationQuery<'query_table_v1__workspace_id__query__schema___table__get'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>
+  > {
     return this._request(
       'get',
       '/v1/{workspace_id}/query/{schema}/{table}',

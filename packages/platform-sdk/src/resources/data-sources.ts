@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { DataSource } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `dataSources.list`. */
@@ -11,7 +11,10 @@ export type DataSourcePage = OperationResult<'list-data-sources'>
 /** Data sources: the connectors that feed the world model. */
 export class DataSourcesResource extends APIResource {
   /** Lists data sources, one page. */
-  list(params?: DataSourceListParams, options?: RequestOptions): Promise<WithResponseMeta<DataSourcePage>> {
+  list(
+    params?: DataSourceListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<DataSourcePage>> {
     return this._request('get', '/v1/{workspace_id}/data-sources', { query: params }, options)
   }
 
@@ -30,7 +33,7 @@ export class DataSourcesResource extends APIResource {
   }
 
   /** Fetches one data source. */
-  get(dataSourceId: string, options?: RequestOptions): Promise<WithResponseMeta<DataSource>> {
+  get(dataSourceId: string, options?: RequestOptions): Promise<WithResponseMetadata<DataSource>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/data-sources/{data_source_id}',
@@ -43,7 +46,7 @@ export class DataSourcesResource extends APIResource {
   create(
     body: OperationBody<'create-data-source'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-data-source'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-data-source'>>> {
     return this._request('post', '/v1/{workspace_id}/data-sources', { body }, options)
   }
 
@@ -52,7 +55,7 @@ export class DataSourcesResource extends APIResource {
     dataSourceId: string,
     body: OperationBody<'update-data-source'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-data-source'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-data-source'>>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/data-sources/{data_source_id}',
@@ -75,7 +78,7 @@ export class DataSourcesResource extends APIResource {
   getStatus(
     dataSourceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'data-source-status'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'data-source-status'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/data-sources/{data_source_id}/status',
@@ -89,7 +92,7 @@ export class DataSourcesResource extends APIResource {
     dataSourceId: string,
     params?: OperationQuery<'data-source-sync-history'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'data-source-sync-history'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'data-source-sync-history'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/data-sources/{data_source_id}/sync-history',
@@ -102,7 +105,7 @@ export class DataSourcesResource extends APIResource {
   triggerSync(
     dataSourceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'trigger-data-source-sync'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'trigger-data-source-sync'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/data-sources/{data_source_id}/sync',

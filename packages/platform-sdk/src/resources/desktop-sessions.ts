@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
 /** Desktop sessions: remote desktops an agent can drive. */
@@ -8,7 +8,9 @@ export class DesktopSessionsResource extends APIResource {
   create(
     body: OperationBody<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>>
+  > {
     return this._request('post', '/v1/{workspace_id}/desktop-sessions', { body }, options)
   }
 
@@ -17,7 +19,9 @@ export class DesktopSessionsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'disconnect_session_v1__workspace_id__desktop_sessions__session_id__delete'>>
+    WithResponseMetadata<
+      OperationResult<'disconnect_session_v1__workspace_id__desktop_sessions__session_id__delete'>
+    >
   > {
     return this._request(
       'delete',
@@ -33,7 +37,9 @@ export class DesktopSessionsResource extends APIResource {
     body: OperationBody<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>>
+    WithResponseMetadata<
+      OperationResult<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>
+    >
   > {
     return this._request(
       'post',
@@ -48,7 +54,9 @@ export class DesktopSessionsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get'>>
+    WithResponseMetadata<
+      OperationResult<'get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get'>
+    >
   > {
     return this._request(
       'get',
@@ -63,7 +71,9 @@ export class DesktopSessionsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get'>>
+    WithResponseMetadata<
+      OperationResult<'get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get'>
+    >
   > {
     return this._request(
       'get',

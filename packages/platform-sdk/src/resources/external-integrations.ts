@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { ExternalIntegration } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
@@ -25,7 +25,7 @@ export class ExternalIntegrationsResource extends APIResource {
   create(
     body: ExternalIntegrationCreateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegration>> {
+  ): Promise<WithResponseMetadata<ExternalIntegration>> {
     return this._request('post', '/v1/{workspace_id}/external-integrations', { body }, options)
   }
 
@@ -33,7 +33,7 @@ export class ExternalIntegrationsResource extends APIResource {
   list(
     params?: ExternalIntegrationListParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegrationPage>> {
+  ): Promise<WithResponseMetadata<ExternalIntegrationPage>> {
     return this._request('get', '/v1/{workspace_id}/external-integrations', { query: params }, options)
   }
 
@@ -52,7 +52,7 @@ export class ExternalIntegrationsResource extends APIResource {
   }
 
   /** Fetches one external integration. */
-  get(integrationId: string, options?: RequestOptions): Promise<WithResponseMeta<ExternalIntegration>> {
+  get(integrationId: string, options?: RequestOptions): Promise<WithResponseMetadata<ExternalIntegration>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/external-integrations/{integration_id}',
@@ -66,7 +66,7 @@ export class ExternalIntegrationsResource extends APIResource {
     integrationId: string,
     body: ExternalIntegrationUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegration>> {
+  ): Promise<WithResponseMetadata<ExternalIntegration>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/external-integrations/{integration_id}',
@@ -89,7 +89,7 @@ export class ExternalIntegrationsResource extends APIResource {
   listCredentials(
     integrationId: string,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegrationCredentialList>> {
+  ): Promise<WithResponseMetadata<ExternalIntegrationCredentialList>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
@@ -103,7 +103,7 @@ export class ExternalIntegrationsResource extends APIResource {
     integrationId: string,
     body: ExternalIntegrationCredentialCreateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegrationCredentialSecret>> {
+  ): Promise<WithResponseMetadata<ExternalIntegrationCredentialSecret>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
@@ -117,7 +117,7 @@ export class ExternalIntegrationsResource extends APIResource {
     integrationId: string,
     credentialId: string,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalIntegrationCredentialSecret>> {
+  ): Promise<WithResponseMetadata<ExternalIntegrationCredentialSecret>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}/rotate',

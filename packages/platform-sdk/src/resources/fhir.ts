@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -15,7 +15,7 @@ export class FhirResourcesResource extends APIResource {
     resourceType: string,
     params?: OperationQuery<'fhir-search-resources'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-search-resources'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-search-resources'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/fhir/resources/{resource_type}',
@@ -29,7 +29,7 @@ export class FhirResourcesResource extends APIResource {
     resourceType: string,
     body: OperationBody<'fhir-create-resource'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-create-resource'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-create-resource'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/fhir/resources/{resource_type}',
@@ -43,7 +43,7 @@ export class FhirResourcesResource extends APIResource {
     resourceType: string,
     resourceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-get-resource'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-get-resource'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}',
@@ -58,7 +58,7 @@ export class FhirResourcesResource extends APIResource {
     resourceId: string,
     body: OperationBody<'fhir-update-resource'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-update-resource'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-update-resource'>>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}',
@@ -73,7 +73,7 @@ export class FhirResourcesResource extends APIResource {
     resourceId: string,
     params?: OperationQuery<'fhir-get-resource-history'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-get-resource-history'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-get-resource-history'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}/history',
@@ -105,7 +105,7 @@ export class FhirViewsResource extends APIResource {
   patients(
     params?: OperationQuery<'fhir-patients-view'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-patients-view'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-patients-view'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/views/patients', { query: params }, options)
   }
 
@@ -127,7 +127,7 @@ export class FhirViewsResource extends APIResource {
   appointments(
     params?: OperationQuery<'fhir-appointments-view'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-appointments-view'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-appointments-view'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/views/appointments', { query: params }, options)
   }
 
@@ -149,7 +149,7 @@ export class FhirViewsResource extends APIResource {
   practitioners(
     params?: OperationQuery<'fhir-practitioners-view'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-practitioners-view'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-practitioners-view'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/views/practitioners', { query: params }, options)
   }
 
@@ -171,7 +171,7 @@ export class FhirViewsResource extends APIResource {
   organizations(
     params?: OperationQuery<'fhir-organizations-view'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-organizations-view'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-organizations-view'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/views/organizations', { query: params }, options)
   }
 
@@ -193,7 +193,7 @@ export class FhirViewsResource extends APIResource {
   locations(
     params?: OperationQuery<'fhir-locations-view'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-locations-view'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-locations-view'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/views/locations', { query: params }, options)
   }
 
@@ -215,7 +215,7 @@ export class FhirViewsResource extends APIResource {
   slots(
     params?: OperationQuery<'fhir-slots-view'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-slots-view'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-slots-view'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/views/slots', { query: params }, options)
   }
 
@@ -247,7 +247,7 @@ export class FhirResource extends APIResource {
   }
 
   /** Status of the FHIR store (`GET /fhir/status`). */
-  getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'fhir-status'>>> {
+  getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'fhir-status'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/status', {}, options)
   }
 
@@ -255,7 +255,7 @@ export class FhirResource extends APIResource {
   getSyncFailures(
     params?: OperationQuery<'fhir-sync-failures'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-sync-failures'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-sync-failures'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/sync-failures', { query: params }, options)
   }
 
@@ -263,7 +263,7 @@ export class FhirResource extends APIResource {
   import(
     body: OperationBody<'fhir-import'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-import'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-import'>>> {
     return this._request('post', '/v1/{workspace_id}/fhir/import', { body }, options)
   }
 
@@ -271,7 +271,7 @@ export class FhirResource extends APIResource {
   searchPatients(
     params?: OperationQuery<'fhir-patient-search'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-patient-search'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-search'>>> {
     return this._request('get', '/v1/{workspace_id}/fhir/patients', { query: params }, options)
   }
 
@@ -293,7 +293,7 @@ export class FhirResource extends APIResource {
   getPatientSummary(
     patientId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-patient-summary'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-summary'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/fhir/patients/{patient_id}/summary',
@@ -307,7 +307,7 @@ export class FhirResource extends APIResource {
     patientId: string,
     params?: OperationQuery<'fhir-patient-timeline'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'fhir-patient-timeline'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-timeline'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/fhir/patients/{patient_id}/timeline',

@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { FunctionDefinition } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Result of `functions.list` (not paginated: `items` and `count`). */
@@ -13,12 +13,12 @@ export type FunctionTestResult = OperationResult<'test-function'>
 /** Functions (Unity Catalog functions the agents can call). */
 export class FunctionsResource extends APIResource {
   /** Lists the workspace's functions (one response; this list has no pages). */
-  list(options?: RequestOptions): Promise<WithResponseMeta<FunctionList>> {
+  list(options?: RequestOptions): Promise<WithResponseMetadata<FunctionList>> {
     return this._request('get', '/v1/{workspace_id}/functions', {}, options)
   }
 
   /** Fetches one function by name. */
-  get(functionName: string, options?: RequestOptions): Promise<WithResponseMeta<FunctionDefinition>> {
+  get(functionName: string, options?: RequestOptions): Promise<WithResponseMetadata<FunctionDefinition>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/functions/{function_name}',
@@ -32,7 +32,7 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     body: FunctionTestParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<FunctionTestResult>> {
+  ): Promise<WithResponseMetadata<FunctionTestResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/functions/{function_name}/test',
@@ -45,7 +45,7 @@ export class FunctionsResource extends APIResource {
   create(
     body: OperationBody<'create-function'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-function'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-function'>>> {
     return this._request('post', '/v1/{workspace_id}/functions', { body }, options)
   }
 
@@ -53,7 +53,7 @@ export class FunctionsResource extends APIResource {
   delete(
     functionName: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'delete-function'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'delete-function'>>> {
     return this._request(
       'delete',
       '/v1/{workspace_id}/functions/{function_name}',
@@ -63,7 +63,7 @@ export class FunctionsResource extends APIResource {
   }
 
   /** Discovers the data catalog functions can query (`GET /functions/catalog`). */
-  getCatalog(options?: RequestOptions): Promise<WithMeta<OperationResult<'discover-catalog'>>> {
+  getCatalog(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'discover-catalog'>>> {
     return this._request('get', '/v1/{workspace_id}/functions/catalog', {}, options)
   }
 
@@ -71,12 +71,12 @@ export class FunctionsResource extends APIResource {
   query(
     body: OperationBody<'query-functions'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'query-functions'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'query-functions'>>> {
     return this._request('post', '/v1/{workspace_id}/functions/query', { body }, options)
   }
 
   /** Re-syncs the function catalog (`POST /functions/sync`). */
-  sync(options?: RequestOptions): Promise<WithMeta<OperationResult<'sync-catalog'>>> {
+  sync(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'sync-catalog'>>> {
     return this._request('post', '/v1/{workspace_id}/functions/sync', {}, options)
   }
 
@@ -84,12 +84,14 @@ export class FunctionsResource extends APIResource {
   deploy(
     body: OperationBody<'deploy-function'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'deploy-function'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'deploy-function'>>> {
     return this._request('post', '/v1/{workspace_id}/functions/deploy', { body }, options)
   }
 
   /** Lists registered function versions (`GET /functions/registered`). */
-  listRegistered(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-registered-functions'>>> {
+  listRegistered(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'list-registered-functions'>>> {
     return this._request('get', '/v1/{workspace_id}/functions/registered', {}, options)
   }
 
@@ -97,7 +99,7 @@ export class FunctionsResource extends APIResource {
   listVersions(
     functionName: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-function-versions'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-function-versions'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/functions/{function_name}/versions',
@@ -111,7 +113,7 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     alias: NonNullable<OperationQuery<'get-function-version'>['alias']> = 'latest',
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-function-version'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-function-version'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/functions/{function_name}/version',
@@ -125,7 +127,7 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     body: OperationBody<'invoke-function'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'invoke-function'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'invoke-function'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/functions/{function_name}/invoke',
@@ -139,7 +141,7 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     body: OperationBody<'test-function-v2'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'test-function-v2'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'test-function-v2'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/functions/{function_name}/v2/test',
@@ -153,7 +155,7 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     body: OperationBody<'promote-function'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'promote-function'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'promote-function'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/functions/{function_name}/promote',
@@ -167,7 +169,7 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     body: OperationBody<'rollback-function'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'rollback-function'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'rollback-function'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/functions/{function_name}/rollback',

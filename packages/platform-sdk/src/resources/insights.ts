@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
 /** Insight chat sessions. */
@@ -7,7 +7,9 @@ export class InsightsSessionsResource extends APIResource {
   /** Starts an insights chat session (`POST /insights/sessions`). */
   create(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create_session_v1__workspace_id__insights_sessions_post'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'create_session_v1__workspace_id__insights_sessions_post'>>
+  > {
     return this._request('post', '/v1/{workspace_id}/insights/sessions', {}, options)
   }
 
@@ -15,7 +17,9 @@ export class InsightsSessionsResource extends APIResource {
   get(
     sessionId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get_session_v1__workspace_id__insights_sessions__session_id__get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'get_session_v1__workspace_id__insights_sessions__session_id__get'>>
+  > {
     return this._request(
       'get',
       '/v1/{workspace_id}/insights/sessions/{session_id}',
@@ -29,7 +33,9 @@ export class InsightsSessionsResource extends APIResource {
     sessionId: string,
     body: OperationBody<'chat_v1__workspace_id__insights_sessions__session_id__chat_post'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'chat_v1__workspace_id__insights_sessions__session_id__chat_post'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'chat_v1__workspace_id__insights_sessions__session_id__chat_post'>>
+  > {
     return this._request(
       'post',
       '/v1/{workspace_id}/insights/sessions/{session_id}/chat',
@@ -49,21 +55,23 @@ export class InsightsResource extends APIResource {
   /** Digest of notable changes in the workspace (`GET /insights/digest`). */
   getDigest(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get_digest_v1__workspace_id__insights_digest_get'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get_digest_v1__workspace_id__insights_digest_get'>>> {
     return this._request('get', '/v1/{workspace_id}/insights/digest', {}, options)
   }
 
   /** Schema of the tables available to SQL insights (`GET /insights/schema`). */
   getSchema(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'describe_schema_v1__workspace_id__insights_schema_get'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'describe_schema_v1__workspace_id__insights_schema_get'>>> {
     return this._request('get', '/v1/{workspace_id}/insights/schema', {}, options)
   }
 
   /** Suggested questions to ask (`GET /insights/suggestions`). */
   getSuggestions(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get_suggestions_v1__workspace_id__insights_suggestions_get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'get_suggestions_v1__workspace_id__insights_suggestions_get'>>
+  > {
     return this._request('get', '/v1/{workspace_id}/insights/suggestions', {}, options)
   }
 
@@ -71,7 +79,7 @@ export class InsightsResource extends APIResource {
   runSql(
     body: OperationBody<'execute_sql_v1__workspace_id__insights_sql_post'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'execute_sql_v1__workspace_id__insights_sql_post'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'execute_sql_v1__workspace_id__insights_sql_post'>>> {
     return this._request('post', '/v1/{workspace_id}/insights/sql', { body }, options)
   }
 }

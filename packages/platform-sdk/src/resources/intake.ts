@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import { bytesOrJson, type DownloadResult } from './binary'
 import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
@@ -9,7 +9,7 @@ export class IntakeLinksResource extends APIResource {
   list(
     params?: OperationQuery<'list-intake-links'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-intake-links'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-intake-links'>>> {
     return this._request('get', '/v1/{workspace_id}/intake/links', { query: params }, options)
   }
 
@@ -17,7 +17,7 @@ export class IntakeLinksResource extends APIResource {
   create(
     body: OperationBody<'create-intake-link'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-intake-link'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-intake-link'>>> {
     return this._request('post', '/v1/{workspace_id}/intake/links', { body }, options)
   }
 
@@ -36,7 +36,7 @@ export class IntakeLinksResource extends APIResource {
     linkId: string,
     params?: OperationQuery<'list-intake-link-uploads'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-intake-link-uploads'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-intake-link-uploads'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/intake/links/{link_id}/uploads',

@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Integration } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** Query of `integrations.list`. */
@@ -15,7 +15,10 @@ export type IntegrationEndpointTestResult = OperationResult<'test-integration-en
 /** Integrations: external APIs an agent can call through declared endpoints. */
 export class IntegrationsResource extends APIResource {
   /** Lists integrations, one page. */
-  list(params?: IntegrationListParams, options?: RequestOptions): Promise<WithResponseMeta<IntegrationPage>> {
+  list(
+    params?: IntegrationListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<IntegrationPage>> {
     return this._request('get', '/v1/{workspace_id}/integrations', { query: params }, options)
   }
 
@@ -34,7 +37,7 @@ export class IntegrationsResource extends APIResource {
   }
 
   /** Fetches one integration. */
-  get(integrationId: string, options?: RequestOptions): Promise<WithResponseMeta<Integration>> {
+  get(integrationId: string, options?: RequestOptions): Promise<WithResponseMetadata<Integration>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/integrations/{integration_id}',
@@ -49,7 +52,7 @@ export class IntegrationsResource extends APIResource {
     endpointName: string,
     body: IntegrationEndpointTestParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<IntegrationEndpointTestResult>> {
+  ): Promise<WithResponseMetadata<IntegrationEndpointTestResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/integrations/{integration_id}/endpoints/{endpoint_name}/test',
@@ -62,7 +65,7 @@ export class IntegrationsResource extends APIResource {
   create(
     body: OperationBody<'create-integration'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-integration'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-integration'>>> {
     return this._request('post', '/v1/{workspace_id}/integrations', { body }, options)
   }
 
@@ -71,7 +74,7 @@ export class IntegrationsResource extends APIResource {
     integrationId: string,
     body: OperationBody<'update-integration'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-integration'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-integration'>>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/integrations/{integration_id}',
@@ -94,7 +97,7 @@ export class IntegrationsResource extends APIResource {
   testConnection(
     integrationId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'test-integration-connection'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'test-integration-connection'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/integrations/{integration_id}/test-connection',
@@ -104,7 +107,9 @@ export class IntegrationsResource extends APIResource {
   }
 
   /** Health of every integration (`GET /integrations/health-check`). */
-  getHealthCheck(options?: RequestOptions): Promise<WithMeta<OperationResult<'integration-health-check'>>> {
+  getHealthCheck(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'integration-health-check'>>> {
     return this._request('get', '/v1/{workspace_id}/integrations/health-check', {}, options)
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
 /** Body of `me.createWorkspace`. */
@@ -11,7 +11,7 @@ export class MeResource extends APIResource {
   createWorkspace(
     body: WorkspaceCreateParams,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-my-workspace'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-my-workspace'>>> {
     return this._request('post', '/v1/me/workspaces', { body }, options)
   }
 }

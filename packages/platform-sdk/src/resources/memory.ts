@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Memory: what the platform has learned about an entity. */
@@ -8,7 +8,7 @@ export class MemoryResource extends APIResource {
   getEntityDimensions(
     entityId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-dimension-scores'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-dimension-scores'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/memory/{entity_id}/dimensions',
@@ -22,7 +22,7 @@ export class MemoryResource extends APIResource {
     entityId: string,
     params?: OperationQuery<'get-entity-memory-facts'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-memory-facts'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-memory-facts'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/memory/{entity_id}/facts',
@@ -32,7 +32,9 @@ export class MemoryResource extends APIResource {
   }
 
   /** Memory statistics of the workspace (`GET /memory/analytics`). */
-  getAnalytics(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-memory-analytics'>>> {
+  getAnalytics(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'get-memory-analytics'>>> {
     return this._request('get', '/v1/{workspace_id}/memory/analytics', {}, options)
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Metrics: computed values, their catalog and trends. */
@@ -8,12 +8,12 @@ export class MetricsResource extends APIResource {
   listLatest(
     params?: OperationQuery<'list-metrics'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-metrics'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-metrics'>>> {
     return this._request('get', '/v1/{workspace_id}/metrics', { query: params }, options)
   }
 
   /** Every metric the workspace can compute (`GET /metrics/catalog`). */
-  getCatalog(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-metric-catalog'>>> {
+  getCatalog(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-metric-catalog'>>> {
     return this._request('get', '/v1/{workspace_id}/metrics/catalog', {}, options)
   }
 
@@ -22,7 +22,7 @@ export class MetricsResource extends APIResource {
     metricKey: string,
     params?: OperationQuery<'get-metric-values'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-metric-values'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-metric-values'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/metrics/{metric_key}',
@@ -36,7 +36,7 @@ export class MetricsResource extends APIResource {
     metricKey: string,
     params?: OperationQuery<'get-metric-trend'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-metric-trend'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-metric-trend'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/metrics/{metric_key}/trend',

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -17,7 +17,7 @@ export class MonitorConceptsResource extends APIResource {
   create(
     body: OperationBody<'create-monitor-concept'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-monitor-concept'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-monitor-concept'>>> {
     return this._request('post', '/v1/{workspace_id}/monitor-concepts', { body }, options)
   }
 
@@ -25,7 +25,7 @@ export class MonitorConceptsResource extends APIResource {
   list(
     params?: OperationQuery<'list-monitor-concepts'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-monitor-concepts'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-monitor-concepts'>>> {
     return this._request('get', '/v1/{workspace_id}/monitor-concepts', { query: params }, options)
   }
 
@@ -44,7 +44,7 @@ export class MonitorConceptsResource extends APIResource {
   }
 
   /** Fetches one monitor concept (`GET /monitor-concepts/{concept_id}`). */
-  get(conceptId: string, options?: RequestOptions): Promise<WithMeta<MonitorConcept>> {
+  get(conceptId: string, options?: RequestOptions): Promise<WithResponseMetadata<MonitorConcept>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/monitor-concepts/{concept_id}',
@@ -58,7 +58,7 @@ export class MonitorConceptsResource extends APIResource {
     conceptId: string,
     body: OperationBody<'update-monitor-concept'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-monitor-concept'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-monitor-concept'>>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/monitor-concepts/{concept_id}',

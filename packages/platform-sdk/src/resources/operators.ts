@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Operator } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -43,7 +43,7 @@ export type OperatorWrapUpResult = OperationResult<'operator-wrap-up'>
 /** Operators: the humans who watch, join and guide live calls. */
 export class OperatorsResource extends APIResource {
   /** Lists operators, one page. */
-  list(params?: OperatorListParams, options?: RequestOptions): Promise<WithResponseMeta<OperatorPage>> {
+  list(params?: OperatorListParams, options?: RequestOptions): Promise<WithResponseMetadata<OperatorPage>> {
     return this._request('get', '/v1/{workspace_id}/operators', { query: params }, options)
   }
 
@@ -62,12 +62,12 @@ export class OperatorsResource extends APIResource {
   }
 
   /** Operator dashboard (who is on, what is waiting). */
-  getDashboard(options?: RequestOptions): Promise<WithResponseMeta<OperatorDashboard>> {
+  getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<OperatorDashboard>> {
     return this._request('get', '/v1/{workspace_id}/operators/dashboard', {}, options)
   }
 
   /** The prioritised queue of calls waiting for an operator. */
-  getQueue(options?: RequestOptions): Promise<WithResponseMeta<OperatorQueue>> {
+  getQueue(options?: RequestOptions): Promise<WithResponseMetadata<OperatorQueue>> {
     return this._request('get', '/v1/{workspace_id}/operators/queue', {}, options)
   }
 
@@ -75,7 +75,7 @@ export class OperatorsResource extends APIResource {
   getActiveEscalations(
     params?: ActiveEscalationListParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ActiveEscalationPage>> {
+  ): Promise<WithResponseMetadata<ActiveEscalationPage>> {
     return this._request('get', '/v1/{workspace_id}/operators/escalations/active', { query: params }, options)
   }
 
@@ -98,7 +98,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperatorJoinCallParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<OperatorJoinCallResult>> {
+  ): Promise<WithResponseMetadata<OperatorJoinCallResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/join-call',
@@ -112,7 +112,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperatorLeaveCallParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<OperatorLeaveCallResult>> {
+  ): Promise<WithResponseMetadata<OperatorLeaveCallResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/leave-call',
@@ -126,7 +126,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperatorGuidanceParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<OperatorGuidanceResult>> {
+  ): Promise<WithResponseMetadata<OperatorGuidanceResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/send-guidance',
@@ -140,7 +140,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperatorWrapUpParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<OperatorWrapUpResult>> {
+  ): Promise<WithResponseMetadata<OperatorWrapUpResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/wrap-up',
@@ -153,12 +153,15 @@ export class OperatorsResource extends APIResource {
   create(
     body: OperationBody<'create-operator'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-operator'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-operator'>>> {
     return this._request('post', '/v1/{workspace_id}/operators', { body }, options)
   }
 
   /** Fetches one operator (`GET /operators/{operator_id}`). */
-  get(operatorId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-operator'>>> {
+  get(
+    operatorId: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'get-operator'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/operators/{operator_id}',
@@ -172,7 +175,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperationBody<'update-operator'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-operator'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-operator'>>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/operators/{operator_id}',
@@ -185,7 +188,7 @@ export class OperatorsResource extends APIResource {
   getEscalations(
     params?: OperationQuery<'list-escalations'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-escalations'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-escalations'>>> {
     return this._request('get', '/v1/{workspace_id}/operators/escalations', { query: params }, options)
   }
 
@@ -207,7 +210,7 @@ export class OperatorsResource extends APIResource {
   getEscalationStats(
     params?: OperationQuery<'escalation-stats'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'escalation-stats'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'escalation-stats'>>> {
     return this._request('get', '/v1/{workspace_id}/operators/escalations/stats', { query: params }, options)
   }
 
@@ -215,7 +218,7 @@ export class OperatorsResource extends APIResource {
   getPerformance(
     params?: OperationQuery<'operator-performance-summary'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'operator-performance-summary'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'operator-performance-summary'>>> {
     return this._request('get', '/v1/{workspace_id}/operators/performance', { query: params }, options)
   }
 
@@ -224,7 +227,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperationBody<'operator-access-token'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'operator-access-token'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'operator-access-token'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/access-token',
@@ -238,7 +241,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperationBody<'operator-switch-mode'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'operator-switch-mode'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'operator-switch-mode'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/switch-mode',
@@ -252,7 +255,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     body: OperationBody<'create-operator-briefing'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-operator-briefing'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-operator-briefing'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/operators/{operator_id}/briefing',
@@ -265,7 +268,7 @@ export class OperatorsResource extends APIResource {
   getCallTranscript(
     callSid: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-call-transcript'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-call-transcript'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/operators/calls/{call_sid}/transcript',
@@ -278,7 +281,7 @@ export class OperatorsResource extends APIResource {
   getAuditLog(
     params?: OperationQuery<'list-audit-log'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-audit-log'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-audit-log'>>> {
     return this._request('get', '/v1/{workspace_id}/operators/audit-log', { query: params }, options)
   }
 

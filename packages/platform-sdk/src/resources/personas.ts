@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -18,7 +18,10 @@ export type PersonaCreateParams = OperationBody<'create-persona'>
 /** Personas: simulated callers for testing agents. */
 export class PersonasResource extends APIResource {
   /** Lists personas, one page (`GET /personas`). */
-  list(params?: OperationQuery<'list-personas'>, options?: RequestOptions): Promise<WithMeta<PersonaPage>> {
+  list(
+    params?: OperationQuery<'list-personas'>,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<PersonaPage>> {
     return this._request('get', '/v1/{workspace_id}/personas', { query: params }, options)
   }
 
@@ -40,12 +43,12 @@ export class PersonasResource extends APIResource {
   create(
     body: PersonaCreateParams,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-persona'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-persona'>>> {
     return this._request('post', '/v1/{workspace_id}/personas', { body }, options)
   }
 
   /** Fetches one persona (`GET /personas/{persona_id}`). */
-  get(personaId: string, options?: RequestOptions): Promise<WithMeta<Persona>> {
+  get(personaId: string, options?: RequestOptions): Promise<WithResponseMetadata<Persona>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/personas/{persona_id}',
@@ -59,7 +62,7 @@ export class PersonasResource extends APIResource {
     personaId: string,
     body: OperationBody<'update-persona'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-persona'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-persona'>>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/personas/{persona_id}',
@@ -69,7 +72,10 @@ export class PersonasResource extends APIResource {
   }
 
   /** Deletes a persona (`DELETE /personas/{persona_id}`). */
-  delete(personaId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'delete-persona'>>> {
+  delete(
+    personaId: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'delete-persona'>>> {
     return this._request(
       'delete',
       '/v1/{workspace_id}/personas/{persona_id}',

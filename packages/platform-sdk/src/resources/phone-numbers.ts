@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -19,7 +19,7 @@ export class PhoneNumbersResource extends APIResource {
   provision(
     body: OperationBody<'create-phone-number'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-phone-number'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-phone-number'>>> {
     return this._request('post', '/v1/{workspace_id}/phone-numbers', { body }, options)
   }
 
@@ -27,7 +27,7 @@ export class PhoneNumbersResource extends APIResource {
   list(
     params?: OperationQuery<'list-phone-numbers'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<PhoneNumberPage>> {
+  ): Promise<WithResponseMetadata<PhoneNumberPage>> {
     return this._request('get', '/v1/{workspace_id}/phone-numbers', { query: params }, options)
   }
 
@@ -46,7 +46,7 @@ export class PhoneNumbersResource extends APIResource {
   }
 
   /** Fetches one phone number (`GET /phone-numbers/{phone_number_id}`). */
-  get(phoneNumberId: string, options?: RequestOptions): Promise<WithMeta<PhoneNumber>> {
+  get(phoneNumberId: string, options?: RequestOptions): Promise<WithResponseMetadata<PhoneNumber>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
@@ -60,7 +60,7 @@ export class PhoneNumbersResource extends APIResource {
     phoneNumberId: string,
     body: OperationBody<'update-phone-number'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-phone-number'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-phone-number'>>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
@@ -84,7 +84,7 @@ export class PhoneNumbersResource extends APIResource {
     phoneNumberId: string,
     body: OperationBody<'set-phone-number-forwarding'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'set-phone-number-forwarding'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'set-phone-number-forwarding'>>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/phone-numbers/{phone_number_id}/forwarding',
@@ -97,7 +97,7 @@ export class PhoneNumbersResource extends APIResource {
   clearForwarding(
     phoneNumberId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'clear-phone-number-forwarding'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'clear-phone-number-forwarding'>>> {
     return this._request(
       'delete',
       '/v1/{workspace_id}/phone-numbers/{phone_number_id}/forwarding',

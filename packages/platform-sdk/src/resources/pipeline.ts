@@ -1,11 +1,11 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** Outbound sync sinks. */
 export class PipelineOutboundResource extends APIResource {
   /** Summary of every outbound sync sink (`GET /pipeline/outbound`). */
-  list(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-outbound-summary'>>> {
+  list(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-outbound-summary'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/outbound', {}, options)
   }
 
@@ -14,7 +14,7 @@ export class PipelineOutboundResource extends APIResource {
     dataSourceId: string,
     params?: OperationQuery<'list-outbound-log'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-outbound-log'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-outbound-log'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/pipeline/outbound/{data_source_id}/log',
@@ -45,7 +45,7 @@ export class PipelineSourcesResource extends APIResource {
   list(
     params?: OperationQuery<'list-pipeline-sources'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-pipeline-sources'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-pipeline-sources'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/sources', { query: params }, options)
   }
 
@@ -53,7 +53,7 @@ export class PipelineSourcesResource extends APIResource {
   getOverview(
     sourceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-source-overview'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-source-overview'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/pipeline/sources/{source_id}/overview',
@@ -67,7 +67,7 @@ export class PipelineSourcesResource extends APIResource {
     sourceId: string,
     params?: OperationQuery<'list-source-events'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-source-events'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-source-events'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/pipeline/sources/{source_id}/events',
@@ -96,7 +96,7 @@ export class PipelineSourcesResource extends APIResource {
     sourceId: string,
     params?: OperationQuery<'get-source-history'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-source-history'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-source-history'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/pipeline/sources/{source_id}/history',
@@ -119,7 +119,7 @@ export class PipelineResource extends APIResource {
   }
 
   /** Overall pipeline status (`GET /pipeline/status`). */
-  getStatus(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-pipeline-status'>>> {
+  getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-pipeline-status'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/status', {}, options)
   }
 
@@ -127,17 +127,19 @@ export class PipelineResource extends APIResource {
   getThroughput(
     params?: OperationQuery<'get-throughput'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-throughput'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-throughput'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/throughput', { query: params }, options)
   }
 
   /** Review metrics of the pipeline (`GET /pipeline/review`). */
-  getReview(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-review-metrics'>>> {
+  getReview(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-review-metrics'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/review', {}, options)
   }
 
   /** Entity resolution metrics (`GET /pipeline/entity-resolution`). */
-  getEntityResolution(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-entity-resolution'>>> {
+  getEntityResolution(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-resolution'>>> {
     return this._request('get', '/v1/{workspace_id}/pipeline/entity-resolution', {}, options)
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** Query of `promptLogs.list`. */
@@ -10,7 +10,7 @@ export type PromptLogPage = OperationResult<'list-prompt-logs'>
 /** Prompt logs: the prompts the agent engine sent, for debugging. */
 export class PromptLogsResource extends APIResource {
   /** Lists prompt logs, one page (`GET /prompt-logs`). */
-  list(params?: PromptLogListParams, options?: RequestOptions): Promise<WithMeta<PromptLogPage>> {
+  list(params?: PromptLogListParams, options?: RequestOptions): Promise<WithResponseMetadata<PromptLogPage>> {
     return this._request('get', '/v1/{workspace_id}/prompt-logs', { query: params }, options)
   }
 

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from './base'
 import { bytesOrJson, type DownloadResult } from './binary'
 import type { OperationResult } from './operation-types'
@@ -11,7 +11,7 @@ export type RecordingMetadata = OperationResult<'get-recording-metadata'>
 /** Call recordings. */
 export class RecordingsResource extends APIResource {
   /** Signed URLs of a call's recording files. */
-  getUrls(callSid: string, options?: RequestOptions): Promise<WithResponseMeta<RecordingUrls>> {
+  getUrls(callSid: string, options?: RequestOptions): Promise<WithResponseMetadata<RecordingUrls>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/recordings/{call_sid}/urls',
@@ -21,7 +21,7 @@ export class RecordingsResource extends APIResource {
   }
 
   /** Metadata of a call's recording. */
-  getMetadata(callSid: string, options?: RequestOptions): Promise<WithResponseMeta<RecordingMetadata>> {
+  getMetadata(callSid: string, options?: RequestOptions): Promise<WithResponseMetadata<RecordingMetadata>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/recordings/{call_sid}/metadata',

@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { ReviewItem } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -39,7 +39,10 @@ export type ReviewBatchResult =
 /** The review queue: extracted data waiting for a human to approve, reject or correct it. */
 export class ReviewQueueResource extends APIResource {
   /** Lists review items, one page. */
-  list(params?: ReviewItemListParams, options?: RequestOptions): Promise<WithResponseMeta<ReviewItemPage>> {
+  list(
+    params?: ReviewItemListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<ReviewItemPage>> {
     return this._request('get', '/v1/{workspace_id}/review-queue', { query: params }, options)
   }
 
@@ -58,7 +61,7 @@ export class ReviewQueueResource extends APIResource {
   }
 
   /** Fetches one review item. */
-  get(itemId: string, options?: RequestOptions): Promise<WithResponseMeta<ReviewItem>> {
+  get(itemId: string, options?: RequestOptions): Promise<WithResponseMetadata<ReviewItem>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/review-queue/{item_id}',
@@ -68,17 +71,17 @@ export class ReviewQueueResource extends APIResource {
   }
 
   /** Queue statistics. */
-  getStats(options?: RequestOptions): Promise<WithResponseMeta<ReviewStats>> {
+  getStats(options?: RequestOptions): Promise<WithResponseMetadata<ReviewStats>> {
     return this._request('get', '/v1/{workspace_id}/review-queue/stats', {}, options)
   }
 
   /** Review dashboard. */
-  getDashboard(options?: RequestOptions): Promise<WithResponseMeta<ReviewDashboard>> {
+  getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<ReviewDashboard>> {
     return this._request('get', '/v1/{workspace_id}/review-queue/dashboard', {}, options)
   }
 
   /** Claims an item for the caller. */
-  claim(itemId: string, options?: RequestOptions): Promise<WithResponseMeta<ReviewClaim>> {
+  claim(itemId: string, options?: RequestOptions): Promise<WithResponseMetadata<ReviewClaim>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/review-queue/{item_id}/claim',
@@ -92,7 +95,7 @@ export class ReviewQueueResource extends APIResource {
     itemId: string,
     body: ReviewApproveParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ReviewItem>> {
+  ): Promise<WithResponseMetadata<ReviewItem>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/review-queue/{item_id}/approve',
@@ -106,7 +109,7 @@ export class ReviewQueueResource extends APIResource {
     itemId: string,
     body: ReviewRejectParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ReviewItem>> {
+  ): Promise<WithResponseMetadata<ReviewItem>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/review-queue/{item_id}/reject',
@@ -120,7 +123,7 @@ export class ReviewQueueResource extends APIResource {
     itemId: string,
     body: ReviewCorrectParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ReviewItem>> {
+  ): Promise<WithResponseMetadata<ReviewItem>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/review-queue/{item_id}/correct',
@@ -133,7 +136,7 @@ export class ReviewQueueResource extends APIResource {
   batchApprove(
     body: ReviewBatchApproveParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ReviewBatchResult>> {
+  ): Promise<WithResponseMetadata<ReviewBatchResult>> {
     return this._request('post', '/v1/{workspace_id}/review-queue/batch-approve', { body }, options)
   }
 
@@ -141,7 +144,7 @@ export class ReviewQueueResource extends APIResource {
   getMyQueue(
     params?: OperationQuery<'my_queue_v1__workspace_id__review_queue_my_queue_get'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>> {
     return this._request('get', '/v1/{workspace_id}/review-queue/my-queue', { query: params }, options)
   }
 
@@ -166,7 +169,9 @@ export class ReviewQueueResource extends APIResource {
     itemId: string,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'unclaim_review_item_v1__workspace_id__review_queue__item_id__unclaim_post'>>
+    WithResponseMetadata<
+      OperationResult<'unclaim_review_item_v1__workspace_id__review_queue__item_id__unclaim_post'>
+    >
   > {
     return this._request(
       'post',
@@ -180,7 +185,9 @@ export class ReviewQueueResource extends APIResource {
   batchReject(
     body: OperationBody<'batch_reject_v1__workspace_id__review_queue_batch_reject_post'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'batch_reject_v1__workspace_id__review_queue_batch_reject_post'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'batch_reject_v1__workspace_id__review_queue_batch_reject_post'>>
+  > {
     return this._request('post', '/v1/{workspace_id}/review-queue/batch-reject', { body }, options)
   }
 
@@ -188,7 +195,9 @@ export class ReviewQueueResource extends APIResource {
   getHistory(
     params?: OperationQuery<'review_history_v1__workspace_id__review_queue_history_get'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'review_history_v1__workspace_id__review_queue_history_get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'review_history_v1__workspace_id__review_queue_history_get'>>
+  > {
     return this._request('get', '/v1/{workspace_id}/review-queue/history', { query: params }, options)
   }
 
@@ -212,7 +221,9 @@ export class ReviewQueueResource extends APIResource {
   getTrends(
     params?: OperationQuery<'review_trends_v1__workspace_id__review_queue_trends_get'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'review_trends_v1__workspace_id__review_queue_trends_get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'review_trends_v1__workspace_id__review_queue_trends_get'>>
+  > {
     return this._request('get', '/v1/{workspace_id}/review-queue/trends', { query: params }, options)
   }
 
@@ -221,7 +232,9 @@ export class ReviewQueueResource extends APIResource {
     params?: OperationQuery<'reviewer_performance_v1__workspace_id__review_queue_performance_get'>,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'reviewer_performance_v1__workspace_id__review_queue_performance_get'>>
+    WithResponseMetadata<
+      OperationResult<'reviewer_performance_v1__workspace_id__review_queue_performance_get'>
+    >
   > {
     return this._request('get', '/v1/{workspace_id}/review-queue/performance', { query: params }, options)
   }
@@ -231,7 +244,7 @@ export class ReviewQueueResource extends APIResource {
     itemId: string,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<
+    WithResponseMetadata<
       OperationResult<'get_correction_schema_v1__workspace_id__review_queue__item_id__correction_schema_get'>
     >
   > {
@@ -247,7 +260,9 @@ export class ReviewQueueResource extends APIResource {
   getDiff(
     itemId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get_review_diff_v1__workspace_id__review_queue__item_id__diff_get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'get_review_diff_v1__workspace_id__review_queue__item_id__diff_get'>>
+  > {
     return this._request(
       'get',
       '/v1/{workspace_id}/review-queue/{item_id}/diff',

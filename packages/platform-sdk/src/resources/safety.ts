@@ -1,11 +1,11 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
 /** Safety: guardrail configuration and regulation templates. */
 export class SafetyResource extends APIResource {
   /** Safety configuration of the workspace (`GET /safety/config`). */
-  getConfig(options?: RequestOptions): Promise<WithMeta<OperationResult<'get-safety-config'>>> {
+  getConfig(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-safety-config'>>> {
     return this._request('get', '/v1/{workspace_id}/safety/config', {}, options)
   }
 
@@ -13,12 +13,14 @@ export class SafetyResource extends APIResource {
   updateConfig(
     body: OperationBody<'update-safety-config'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-safety-config'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-safety-config'>>> {
     return this._request('put', '/v1/{workspace_id}/safety/config', { body }, options)
   }
 
   /** Lists regulation templates (`GET /safety/templates`). */
-  listTemplates(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-safety-templates'>>> {
+  listTemplates(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'list-safety-templates'>>> {
     return this._request('get', '/v1/{workspace_id}/safety/templates', {}, options)
   }
 
@@ -26,7 +28,7 @@ export class SafetyResource extends APIResource {
   getTemplate(
     templateId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-safety-template'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-safety-template'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/safety/templates/{template_id}',
@@ -40,7 +42,7 @@ export class SafetyResource extends APIResource {
     templateId: string,
     body: OperationBody<'apply-safety-template'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'apply-safety-template'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'apply-safety-template'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/safety/templates/{template_id}/apply',

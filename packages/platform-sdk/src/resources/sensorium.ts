@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Sensorium: connector health and the latency of the perception loop. */
@@ -7,7 +7,7 @@ export class SensoriumResource extends APIResource {
   /** Health of every connector (`GET /sensorium/connector-health`). */
   getConnectorHealth(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-sensorium-connector-health'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-sensorium-connector-health'>>> {
     return this._request('get', '/v1/{workspace_id}/sensorium/connector-health', {}, options)
   }
 
@@ -15,7 +15,7 @@ export class SensoriumResource extends APIResource {
   getLoopLatency(
     params?: OperationQuery<'get-sensorium-loop-latency'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-sensorium-loop-latency'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-sensorium-loop-latency'>>> {
     return this._request('get', '/v1/{workspace_id}/sensorium/loop-latency', { query: params }, options)
   }
 }

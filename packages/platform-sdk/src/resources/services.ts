@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Service } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
@@ -15,7 +15,7 @@ export type ServiceUpdateParams = OperationBody<'update-service'>
 /** Services: an agent wired to a context graph and a channel (e.g. a phone number). */
 export class ServicesResource extends APIResource {
   /** Lists services, one page. */
-  list(params?: ServiceListParams, options?: RequestOptions): Promise<WithResponseMeta<ServicePage>> {
+  list(params?: ServiceListParams, options?: RequestOptions): Promise<WithResponseMetadata<ServicePage>> {
     return this._request('get', '/v1/{workspace_id}/services', { query: params }, options)
   }
 
@@ -34,7 +34,7 @@ export class ServicesResource extends APIResource {
   }
 
   /** Fetches one service. */
-  get(serviceId: string, options?: RequestOptions): Promise<WithResponseMeta<Service>> {
+  get(serviceId: string, options?: RequestOptions): Promise<WithResponseMetadata<Service>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/services/{service_id}',
@@ -44,7 +44,7 @@ export class ServicesResource extends APIResource {
   }
 
   /** Creates a service. */
-  create(body: ServiceCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Service>> {
+  create(body: ServiceCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Service>> {
     return this._request('post', '/v1/{workspace_id}/services', { body }, options)
   }
 
@@ -53,7 +53,7 @@ export class ServicesResource extends APIResource {
     serviceId: string,
     body: ServiceUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<Service>> {
+  ): Promise<WithResponseMetadata<Service>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/services/{service_id}',

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
 /** Live voice sessions: list them and inject events. */
@@ -7,7 +7,9 @@ export class SessionsResource extends APIResource {
   /** Voice sessions in progress (`GET /sessions/active`). */
   listActive(
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list_active_sessions_v1__workspace_id__sessions_active_get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'list_active_sessions_v1__workspace_id__sessions_active_get'>>
+  > {
     return this._request('get', '/v1/{workspace_id}/sessions/active', {}, options)
   }
 
@@ -17,7 +19,9 @@ export class SessionsResource extends APIResource {
     body: OperationBody<'inject_session_event_v1__workspace_id__sessions__call_sid__inject_post'>,
     options?: RequestOptions,
   ): Promise<
-    WithMeta<OperationResult<'inject_session_event_v1__workspace_id__sessions__call_sid__inject_post'>>
+    WithResponseMetadata<
+      OperationResult<'inject_session_event_v1__workspace_id__sessions__call_sid__inject_post'>
+    >
   > {
     return this._request(
       'post',

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationBody, OperationQuery, OperationResult } from './operation-types'
 
 /** A simulated session as created. */
@@ -11,7 +11,7 @@ export class SimulationsRunsResource extends APIResource {
   list(
     params?: OperationQuery<'list-simulation-runs'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-simulation-runs'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-simulation-runs'>>> {
     return this._request('get', '/v1/{workspace_id}/simulations/runs', { query: params }, options)
   }
 
@@ -19,12 +19,15 @@ export class SimulationsRunsResource extends APIResource {
   create(
     body: OperationBody<'create-simulation-run'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-simulation-run'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-simulation-run'>>> {
     return this._request('post', '/v1/{workspace_id}/simulations/runs', { body }, options)
   }
 
   /** Fetches one simulation run (`GET /simulations/runs/{run_id}`). */
-  get(runId: string, options?: RequestOptions): Promise<WithMeta<OperationResult<'get-simulation-run'>>> {
+  get(
+    runId: string,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'get-simulation-run'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/simulations/runs/{run_id}',
@@ -38,7 +41,7 @@ export class SimulationsRunsResource extends APIResource {
     runId: string,
     params?: OperationQuery<'complete-simulation-run'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'complete-simulation-run'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'complete-simulation-run'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/simulations/runs/{run_id}/complete',
@@ -52,7 +55,7 @@ export class SimulationsRunsResource extends APIResource {
     runId: string,
     body: OperationBody<'create-simulation-session'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-simulation-session'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-simulation-session'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/simulations/runs/{run_id}/sessions',
@@ -68,7 +71,7 @@ export class SimulationsBridgeResource extends APIResource {
   plan(
     body: OperationBody<'simulation-bridge-plan'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'simulation-bridge-plan'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'simulation-bridge-plan'>>> {
     return this._request('post', '/v1/{workspace_id}/simulations/bridge/plan', { body }, options)
   }
 
@@ -76,7 +79,7 @@ export class SimulationsBridgeResource extends APIResource {
   run(
     body: OperationBody<'simulation-bridge'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'simulation-bridge'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'simulation-bridge'>>> {
     return this._request('post', '/v1/{workspace_id}/simulations/bridge', { body }, options)
   }
 }
@@ -88,7 +91,7 @@ export class SimulationsServicesResource extends APIResource {
     serviceId: string,
     params?: OperationQuery<'get-simulation-coverage-graph'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-simulation-coverage-graph'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-simulation-coverage-graph'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/simulations/services/{service_id}/graph',
@@ -101,7 +104,7 @@ export class SimulationsServicesResource extends APIResource {
   deleteGraph(
     serviceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'delete-simulation-coverage-graph'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'delete-simulation-coverage-graph'>>> {
     return this._request(
       'delete',
       '/v1/{workspace_id}/simulations/services/{service_id}/graph',
@@ -115,7 +118,7 @@ export class SimulationsServicesResource extends APIResource {
     serviceId: string,
     params?: OperationQuery<'get-simulation-coverage-paths'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-simulation-coverage-paths'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-simulation-coverage-paths'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/simulations/services/{service_id}/graph/paths',
@@ -129,7 +132,7 @@ export class SimulationsServicesResource extends APIResource {
     serviceId: string,
     params?: OperationQuery<'list-simulation-sessions'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-simulation-sessions'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-simulation-sessions'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/simulations/services/{service_id}/sessions',
@@ -143,7 +146,7 @@ export class SimulationsServicesResource extends APIResource {
     serviceId: string,
     params?: OperationQuery<'query-simulation-turns'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'query-simulation-turns'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'query-simulation-turns'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/simulations/services/{service_id}/turns',
@@ -174,7 +177,7 @@ export class SimulationsResource extends APIResource {
   createSession(
     body: OperationBody<'create-test-conversation'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<SimulationSession>> {
+  ): Promise<WithResponseMetadata<SimulationSession>> {
     return this._request('post', '/v1/{workspace_id}/simulations/sessions', { body }, options)
   }
 
@@ -182,7 +185,7 @@ export class SimulationsResource extends APIResource {
   getSession(
     sessionId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'simulation-observe'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'simulation-observe'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/simulations/sessions/{session_id}',
@@ -195,7 +198,7 @@ export class SimulationsResource extends APIResource {
   deleteSession(
     sessionId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'simulation-destroy'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'simulation-destroy'>>> {
     return this._request(
       'delete',
       '/v1/{workspace_id}/simulations/sessions/{session_id}',
@@ -208,7 +211,7 @@ export class SimulationsResource extends APIResource {
   step(
     body: OperationBody<'test-conversation-step'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'test-conversation-step'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'test-conversation-step'>>> {
     return this._request('post', '/v1/{workspace_id}/simulations/sessions/step', { body }, options)
   }
 
@@ -216,7 +219,7 @@ export class SimulationsResource extends APIResource {
   recommend(
     body: OperationBody<'simulation-recommend'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'simulation-recommend'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'simulation-recommend'>>> {
     return this._request('post', '/v1/{workspace_id}/simulations/sessions/recommend', { body }, options)
   }
 
@@ -224,7 +227,7 @@ export class SimulationsResource extends APIResource {
   getIntelligence(
     sessionId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'simulation-intelligence'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'simulation-intelligence'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/simulations/sessions/{session_id}/intelligence',

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -22,12 +22,15 @@ export class SkillsResource extends APIResource {
   create(
     body: OperationBody<'create-skill'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-skill'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-skill'>>> {
     return this._request('post', '/v1/{workspace_id}/skills', { body }, options)
   }
 
   /** Lists skills, one page (`GET /skills`). */
-  list(params?: OperationQuery<'list-skills'>, options?: RequestOptions): Promise<WithMeta<SkillPage>> {
+  list(
+    params?: OperationQuery<'list-skills'>,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<SkillPage>> {
     return this._request('get', '/v1/{workspace_id}/skills', { query: params }, options)
   }
 
@@ -40,7 +43,7 @@ export class SkillsResource extends APIResource {
   }
 
   /** Fetches one skill (`GET /skills/{skill_id}`). */
-  get(skillId: string, options?: RequestOptions): Promise<WithMeta<Skill>> {
+  get(skillId: string, options?: RequestOptions): Promise<WithResponseMetadata<Skill>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/skills/{skill_id}',
@@ -54,7 +57,7 @@ export class SkillsResource extends APIResource {
     skillId: string,
     body: OperationBody<'update-skill'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-skill'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-skill'>>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/skills/{skill_id}',
@@ -78,7 +81,7 @@ export class SkillsResource extends APIResource {
     skillId: string,
     body: OperationBody<'test-skill'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'test-skill'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'test-skill'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/skills/{skill_id}/test',

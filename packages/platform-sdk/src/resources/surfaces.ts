@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Surface } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -25,12 +25,12 @@ export type SurfaceDelivery = OperationResult<'deliver-surface'>
 /** Surfaces: patient-facing forms delivered by SMS, email and other channels. */
 export class SurfacesResource extends APIResource {
   /** Creates a surface (a form spec for one entity). */
-  create(body: SurfaceCreateParams, options?: RequestOptions): Promise<WithResponseMeta<SurfaceCreated>> {
+  create(body: SurfaceCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<SurfaceCreated>> {
     return this._request('post', '/v1/{workspace_id}/surfaces', { body }, options)
   }
 
   /** Fetches one surface. */
-  get(surfaceId: string, options?: RequestOptions): Promise<WithResponseMeta<Surface>> {
+  get(surfaceId: string, options?: RequestOptions): Promise<WithResponseMetadata<Surface>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/surfaces/{surface_id}',
@@ -40,7 +40,7 @@ export class SurfacesResource extends APIResource {
   }
 
   /** Lists surfaces, one page. */
-  list(params?: SurfaceListParams, options?: RequestOptions): Promise<WithResponseMeta<SurfacePage>> {
+  list(params?: SurfaceListParams, options?: RequestOptions): Promise<WithResponseMetadata<SurfacePage>> {
     return this._request('get', '/v1/{workspace_id}/surfaces', { query: params }, options)
   }
 
@@ -63,7 +63,7 @@ export class SurfacesResource extends APIResource {
     surfaceId: string,
     body: SurfaceDeliverParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<SurfaceDelivery>> {
+  ): Promise<WithResponseMetadata<SurfaceDelivery>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/surfaces/{surface_id}/deliver',
@@ -76,7 +76,7 @@ export class SurfacesResource extends APIResource {
   listForReview(
     params?: OperationQuery<'list-surface-review-queue'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-surface-review-queue'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-surface-review-queue'>>> {
     return this._request('get', '/v1/{workspace_id}/surfaces/review', { query: params }, options)
   }
 
@@ -99,7 +99,7 @@ export class SurfacesResource extends APIResource {
     surfaceId: string,
     body: OperationBody<'update-surface'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-surface'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-surface'>>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/surfaces/{surface_id}',
@@ -112,7 +112,7 @@ export class SurfacesResource extends APIResource {
   archive(
     surfaceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'archive-surface'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'archive-surface'>>> {
     return this._request(
       'delete',
       '/v1/{workspace_id}/surfaces/{surface_id}',
@@ -125,7 +125,7 @@ export class SurfacesResource extends APIResource {
   getProgress(
     surfaceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-surface-progress'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-surface-progress'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/surfaces/{surface_id}/progress',
@@ -138,7 +138,7 @@ export class SurfacesResource extends APIResource {
   approve(
     surfaceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'approve-surface'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'approve-surface'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/surfaces/{surface_id}/approve',
@@ -152,7 +152,7 @@ export class SurfacesResource extends APIResource {
     surfaceId: string,
     body: OperationBody<'reject-surface'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'reject-surface'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'reject-surface'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/surfaces/{surface_id}/reject',
@@ -165,7 +165,7 @@ export class SurfacesResource extends APIResource {
   reshape(
     surfaceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'reshape-surface'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'reshape-surface'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/surfaces/{surface_id}/reshape',

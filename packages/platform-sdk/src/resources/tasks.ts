@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationResult } from './operation-types'
 
 /** Tasks the agent tracks during calls. */
@@ -8,7 +8,7 @@ export class TasksResource extends APIResource {
   get(
     taskId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get_task_v1__workspace_id__tasks__task_id__get'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get_task_v1__workspace_id__tasks__task_id__get'>>> {
     return this._request('get', '/v1/{workspace_id}/tasks/{task_id}', { path: { task_id: taskId } }, options)
   }
 
@@ -16,7 +16,9 @@ export class TasksResource extends APIResource {
   listByCall(
     callSid: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list_tasks_by_call_v1__workspace_id__tasks_by_call__call_sid__get'>>> {
+  ): Promise<
+    WithResponseMetadata<OperationResult<'list_tasks_by_call_v1__workspace_id__tasks_by_call__call_sid__get'>>
+  > {
     return this._request(
       'get',
       '/v1/{workspace_id}/tasks/by-call/{call_sid}',

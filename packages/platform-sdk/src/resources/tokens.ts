@@ -1,5 +1,10 @@
-import { AmigoError, InvalidRequestError, type RequestOptions, type WithResponseMeta } from '@amigo-ai/core'
-import { classifyRefreshFailure } from '../errors/refresh-failure'
+import { classifyRefreshFailure } from '@amigo-ai/auth-node'
+import {
+  AmigoError,
+  InvalidRequestError,
+  type RequestOptions,
+  type WithResponseMetadata,
+} from '@amigo-ai/core'
 import type { components } from '../generated/openapi'
 import { APIResource } from './base'
 
@@ -95,7 +100,7 @@ export class TokensResource extends APIResource {
   async exchangeApiKey(
     params: ExchangeApiKeyParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<TokenResponse>> {
+  ): Promise<WithResponseMetadata<TokenResponse>> {
     const apiKey = requireText('exchangeApiKey', 'apiKey', params?.apiKey)
     return this._postToken({ grant_type: 'api_key', api_key: apiKey, scope: params.scope }, options)
   }
@@ -104,7 +109,7 @@ export class TokensResource extends APIResource {
   async exchangeClientCredentials(
     params: ExchangeClientCredentialsParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<TokenResponse>> {
+  ): Promise<WithResponseMetadata<TokenResponse>> {
     const clientId = requireText('exchangeClientCredentials', 'clientId', params?.clientId)
     const clientSecret = requireText('exchangeClientCredentials', 'clientSecret', params.clientSecret)
     return this._postToken(
@@ -125,7 +130,7 @@ export class TokensResource extends APIResource {
   async createExternalUserSession(
     params: CreateExternalUserSessionParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ExternalUserSessionToken>> {
+  ): Promise<WithResponseMetadata<ExternalUserSessionToken>> {
     const method = 'createExternalUserSession'
     const parent =
       params?.parentAccessToken === undefined
@@ -155,7 +160,7 @@ export class TokensResource extends APIResource {
   async refresh(
     params: RefreshTokenParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<TokenResponse>> {
+  ): Promise<WithResponseMetadata<TokenResponse>> {
     const refreshToken = requireText('refresh', 'refreshToken', params?.refreshToken)
     try {
       return await this._postToken(
@@ -181,7 +186,7 @@ export class TokensResource extends APIResource {
     fields: FormFields,
     options?: RequestOptions,
     how: { useClientKey?: boolean; authorization?: string } = {},
-  ): Promise<WithResponseMeta<T>> {
+  ): Promise<WithResponseMetadata<T>> {
     const useClientKey = how.useClientKey === true && how.authorization === undefined
     return this._request(
       'post',
@@ -198,6 +203,6 @@ export class TokensResource extends APIResource {
         },
       },
       options,
-    ) as Promise<WithResponseMeta<T>>
+    ) as Promise<WithResponseMetadata<T>>
   }
 }

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
 
 /** Tools: execute a tool in isolation and see which tools a service resolves. */
@@ -8,7 +8,7 @@ export class ToolsResource extends APIResource {
   execute(
     body: OperationBody<'execute-tool-test'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'execute-tool-test'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'execute-tool-test'>>> {
     return this._request('post', '/v1/{workspace_id}/tools/execute', { body }, options)
   }
 
@@ -16,7 +16,7 @@ export class ToolsResource extends APIResource {
   resolveForService(
     serviceId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'resolve-service-tools'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'resolve-service-tools'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/services/{service_id}/tools/resolve',

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Trigger, TriggerRun } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
@@ -23,12 +23,12 @@ export type TriggerRunPage = OperationResult<'list-trigger-runs'>
 /** Triggers: scheduled or event-driven automations that run an action. */
 export class TriggersResource extends APIResource {
   /** Creates a trigger. */
-  create(body: TriggerCreateParams, options?: RequestOptions): Promise<WithResponseMeta<Trigger>> {
+  create(body: TriggerCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
     return this._request('post', '/v1/{workspace_id}/triggers', { body }, options)
   }
 
   /** Lists triggers, one page. */
-  list(params?: TriggerListParams, options?: RequestOptions): Promise<WithResponseMeta<TriggerPage>> {
+  list(params?: TriggerListParams, options?: RequestOptions): Promise<WithResponseMetadata<TriggerPage>> {
     return this._request('get', '/v1/{workspace_id}/triggers', { query: params }, options)
   }
 
@@ -47,7 +47,7 @@ export class TriggersResource extends APIResource {
   }
 
   /** Fetches one trigger. */
-  get(triggerId: string, options?: RequestOptions): Promise<WithResponseMeta<Trigger>> {
+  get(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/triggers/{trigger_id}',
@@ -61,7 +61,7 @@ export class TriggersResource extends APIResource {
     triggerId: string,
     body: TriggerUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<Trigger>> {
+  ): Promise<WithResponseMetadata<Trigger>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/triggers/{trigger_id}',
@@ -85,7 +85,7 @@ export class TriggersResource extends APIResource {
     triggerId: string,
     body?: TriggerFireParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<TriggerFireResult>> {
+  ): Promise<WithResponseMetadata<TriggerFireResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/triggers/{trigger_id}/fire',
@@ -95,7 +95,7 @@ export class TriggersResource extends APIResource {
   }
 
   /** Pauses a trigger. */
-  pause(triggerId: string, options?: RequestOptions): Promise<WithResponseMeta<Trigger>> {
+  pause(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/triggers/{trigger_id}/pause',
@@ -105,7 +105,7 @@ export class TriggersResource extends APIResource {
   }
 
   /** Resumes a paused trigger. */
-  resume(triggerId: string, options?: RequestOptions): Promise<WithResponseMeta<Trigger>> {
+  resume(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/triggers/{trigger_id}/resume',
@@ -119,7 +119,7 @@ export class TriggersResource extends APIResource {
     triggerId: string,
     params?: TriggerRunListParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<TriggerRunPage>> {
+  ): Promise<WithResponseMetadata<TriggerRunPage>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/triggers/{trigger_id}/runs',

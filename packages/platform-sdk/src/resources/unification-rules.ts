@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -17,7 +17,7 @@ export class UnificationRulesResource extends APIResource {
   create(
     body: OperationBody<'create-unification-rule'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'create-unification-rule'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'create-unification-rule'>>> {
     return this._request('post', '/v1/{workspace_id}/unification-rules', { body }, options)
   }
 
@@ -25,7 +25,7 @@ export class UnificationRulesResource extends APIResource {
   list(
     params?: OperationQuery<'list-unification-rules'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'list-unification-rules'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'list-unification-rules'>>> {
     return this._request('get', '/v1/{workspace_id}/unification-rules', { query: params }, options)
   }
 
@@ -44,7 +44,7 @@ export class UnificationRulesResource extends APIResource {
   }
 
   /** Fetches one unification rule (`GET /unification-rules/{rule_id}`). */
-  get(ruleId: string, options?: RequestOptions): Promise<WithMeta<UnificationRule>> {
+  get(ruleId: string, options?: RequestOptions): Promise<WithResponseMetadata<UnificationRule>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/unification-rules/{rule_id}',
@@ -58,7 +58,7 @@ export class UnificationRulesResource extends APIResource {
     ruleId: string,
     body: OperationBody<'update-unification-rule'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-unification-rule'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-unification-rule'>>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/unification-rules/{rule_id}',

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -25,7 +25,7 @@ export class WebhookDestinationsResource extends APIResource {
   list(
     params?: OperationQuery<'list-webhook-destinations'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<WebhookDestinationPage>> {
+  ): Promise<WithResponseMetadata<WebhookDestinationPage>> {
     return this._request('get', '/v1/{workspace_id}/webhook-destinations', { query: params }, options)
   }
 
@@ -47,12 +47,12 @@ export class WebhookDestinationsResource extends APIResource {
   create(
     body: WebhookDestinationCreateParams,
     options?: RequestOptions,
-  ): Promise<WithMeta<WebhookDestinationCreated>> {
+  ): Promise<WithResponseMetadata<WebhookDestinationCreated>> {
     return this._request('post', '/v1/{workspace_id}/webhook-destinations', { body }, options)
   }
 
   /** Fetches one webhook destination (`GET /webhook-destinations/{destination_id}`). */
-  get(destinationId: string, options?: RequestOptions): Promise<WithMeta<WebhookDestination>> {
+  get(destinationId: string, options?: RequestOptions): Promise<WithResponseMetadata<WebhookDestination>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/webhook-destinations/{destination_id}',
@@ -66,7 +66,7 @@ export class WebhookDestinationsResource extends APIResource {
     destinationId: string,
     body: OperationBody<'update-webhook-destination'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-webhook-destination'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-webhook-destination'>>> {
     return this._request(
       'put',
       '/v1/{workspace_id}/webhook-destinations/{destination_id}',
@@ -90,7 +90,7 @@ export class WebhookDestinationsResource extends APIResource {
     destinationId: string,
     params?: OperationQuery<'list-webhook-destination-deliveries'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<WebhookDeliveryPage>> {
+  ): Promise<WithResponseMetadata<WebhookDeliveryPage>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/webhook-destinations/{destination_id}/deliveries',
@@ -118,7 +118,7 @@ export class WebhookDestinationsResource extends APIResource {
   rotateSecret(
     destinationId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'rotate-webhook-destination-secret'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'rotate-webhook-destination-secret'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/webhook-destinations/{destination_id}/rotate-secret',

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { WorkspaceDataQuery } from '../types'
 import { APIResource } from './base'
 import type { OperationBody, OperationResult } from './operation-types'
@@ -20,17 +20,17 @@ export class WorkspaceDataQueriesResource extends APIResource {
   create(
     body: WorkspaceDataQueryCreateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<WorkspaceDataQuery>> {
+  ): Promise<WithResponseMetadata<WorkspaceDataQuery>> {
     return this._request('post', '/v1/{workspace_id}/data_queries', { body }, options)
   }
 
   /** Lists every saved query of the workspace in one answer (the API does not page this list). */
-  list(options?: RequestOptions): Promise<WithResponseMeta<WorkspaceDataQueryList>> {
+  list(options?: RequestOptions): Promise<WithResponseMetadata<WorkspaceDataQueryList>> {
     return this._request('get', '/v1/{workspace_id}/data_queries', {}, options)
   }
 
   /** Fetches one saved query. */
-  get(queryId: string, options?: RequestOptions): Promise<WithResponseMeta<WorkspaceDataQuery>> {
+  get(queryId: string, options?: RequestOptions): Promise<WithResponseMetadata<WorkspaceDataQuery>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/data_queries/{query_id}',
@@ -44,7 +44,7 @@ export class WorkspaceDataQueriesResource extends APIResource {
     queryId: string,
     body: WorkspaceDataQueryUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<WorkspaceDataQuery>> {
+  ): Promise<WithResponseMetadata<WorkspaceDataQuery>> {
     return this._request(
       'patch',
       '/v1/{workspace_id}/data_queries/{query_id}',
@@ -68,7 +68,7 @@ export class WorkspaceDataQueriesResource extends APIResource {
     queryId: string,
     body: WorkspaceDataQueryInvokeParams = {},
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<WorkspaceDataQueryResult>> {
+  ): Promise<WithResponseMetadata<WorkspaceDataQueryResult>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/data_queries/{query_id}/invoke',

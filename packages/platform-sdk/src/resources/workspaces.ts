@@ -1,5 +1,5 @@
-import type { RequestOptions } from '@amigo-ai/core'
-import { APIResource, type WithMeta } from './base'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
+import { APIResource } from './base'
 import type {
   AutoPagingParams,
   OperationBody,
@@ -23,7 +23,7 @@ export type TestCallerNumbers = OperationResult<'get-test-caller-numbers'>
 /** Numbers treated as test callers in this workspace. */
 export class WorkspacesTestCallerNumbersResource extends APIResource {
   /** Reads the test caller numbers (`GET /v1/workspaces/{workspace_id}/test-caller-numbers`). */
-  async get(options?: RequestOptions): Promise<WithMeta<TestCallerNumbers>> {
+  async get(options?: RequestOptions): Promise<WithResponseMetadata<TestCallerNumbers>> {
     return this._request('get', '/v1/workspaces/{workspace_id}/test-caller-numbers', {}, options)
   }
 
@@ -31,7 +31,7 @@ export class WorkspacesTestCallerNumbersResource extends APIResource {
   async update(
     body: OperationBody<'update-test-caller-numbers'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-test-caller-numbers'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-test-caller-numbers'>>> {
     return this._request('put', '/v1/workspaces/{workspace_id}/test-caller-numbers', { body }, options)
   }
 }
@@ -44,7 +44,7 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Lists workspaces, one page (`GET /v1/workspaces`). */
-  list(params?: WorkspaceListParams, options?: RequestOptions): Promise<WithMeta<WorkspacePage>> {
+  list(params?: WorkspaceListParams, options?: RequestOptions): Promise<WithResponseMetadata<WorkspacePage>> {
     return this._request('get', '/v1/workspaces', { query: params }, options)
   }
 
@@ -57,7 +57,7 @@ export class WorkspacesResource extends APIResource {
   }
 
   /** Fetches a workspace (`GET /v1/workspaces/{workspace_id}`). */
-  async get(id?: string, options?: RequestOptions): Promise<WithMeta<Workspace>> {
+  async get(id?: string, options?: RequestOptions): Promise<WithResponseMetadata<Workspace>> {
     return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id, 'get'), {}, options)
   }
 
@@ -66,7 +66,7 @@ export class WorkspacesResource extends APIResource {
     body: WorkspaceUpdateParams,
     id?: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'update-workspace'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'update-workspace'>>> {
     return this._request(
       'patch',
       workspacePath('/v1/workspaces/{workspace_id}', id, 'patch'),
@@ -80,7 +80,7 @@ export class WorkspacesResource extends APIResource {
     body: OperationBody<'archive-workspace'>,
     id?: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'archive-workspace'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'archive-workspace'>>> {
     return this._request(
       'post',
       workspacePath('/v1/workspaces/{workspace_id}/archive', id, 'post'),
@@ -93,7 +93,7 @@ export class WorkspacesResource extends APIResource {
   async provision(
     id?: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'provision-workspace'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'provision-workspace'>>> {
     return this._request(
       'post',
       workspacePath('/v1/workspaces/{workspace_id}/provision', id, 'post'),
@@ -107,7 +107,7 @@ export class WorkspacesResource extends APIResource {
     target?: OperationQuery<'check-environment-conversion'>['target'],
     id?: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'check-environment-conversion'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'check-environment-conversion'>>> {
     return this._request(
       'get',
       workspacePath('/v1/workspaces/{workspace_id}/environment-check', id, 'get'),
@@ -121,7 +121,7 @@ export class WorkspacesResource extends APIResource {
     body: OperationBody<'convert-workspace-environment'>,
     id?: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'convert-workspace-environment'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'convert-workspace-environment'>>> {
     return this._request(
       'post',
       workspacePath('/v1/workspaces/{workspace_id}/convert-environment', id, 'post'),

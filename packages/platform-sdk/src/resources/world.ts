@@ -1,6 +1,6 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { Entity } from '../types'
-import { APIResource, type WithMeta } from './base'
+import { APIResource } from './base'
 import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from './operation-types'
 
 /** Query of `world.listEntities`. */
@@ -23,7 +23,10 @@ export type SyncStatusBySink = OperationResult<'outbound-sync-by-sink'>
 /** The world model: entities (patients, contacts, appointments, ...) and the events about them. */
 export class WorldResource extends APIResource {
   /** Lists entities matching simple filters, one page. */
-  listEntities(params?: EntityListParams, options?: RequestOptions): Promise<WithResponseMeta<EntityPage>> {
+  listEntities(
+    params?: EntityListParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<EntityPage>> {
     return this._request('get', '/v1/{workspace_id}/world/entities', { query: params }, options)
   }
 
@@ -42,7 +45,7 @@ export class WorldResource extends APIResource {
   }
 
   /** Fetches one entity. */
-  getEntity(entityId: string, options?: RequestOptions): Promise<WithResponseMeta<Entity>> {
+  getEntity(entityId: string, options?: RequestOptions): Promise<WithResponseMetadata<Entity>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/entities/{entity_id}',
@@ -56,7 +59,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     params?: EntityTimelineParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<EntityTimeline>> {
+  ): Promise<WithResponseMetadata<EntityTimeline>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/entities/{entity_id}/timeline',
@@ -81,12 +84,15 @@ export class WorldResource extends APIResource {
   }
 
   /** Semantic search over the world model. */
-  search(params: WorldSearchParams, options?: RequestOptions): Promise<WithResponseMeta<WorldSearchResult>> {
+  search(
+    params: WorldSearchParams,
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<WorldSearchResult>> {
     return this._request('get', '/v1/{workspace_id}/world/search', { query: params }, options)
   }
 
   /** Outbound sync status grouped by sink (connector). */
-  getSyncStatusBySink(options?: RequestOptions): Promise<WithResponseMeta<SyncStatusBySink>> {
+  getSyncStatusBySink(options?: RequestOptions): Promise<WithResponseMetadata<SyncStatusBySink>> {
     return this._request('get', '/v1/{workspace_id}/world/sync/by-sink', {}, options)
   }
 
@@ -95,7 +101,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     params?: OperationQuery<'get-entity-relationships'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-relationships'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-relationships'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/entities/{entity_id}/relationships',
@@ -108,7 +114,7 @@ export class WorldResource extends APIResource {
   getGraph(
     entityId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-graph'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-graph'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/entities/{entity_id}/graph',
@@ -121,7 +127,7 @@ export class WorldResource extends APIResource {
   getProvenance(
     entityId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-provenance'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-provenance'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/entities/{entity_id}/provenance',
@@ -134,7 +140,7 @@ export class WorldResource extends APIResource {
   getLineage(
     entityId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-lineage'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-lineage'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/entities/{entity_id}/lineage',
@@ -147,7 +153,7 @@ export class WorldResource extends APIResource {
   getMerged(
     entityId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'merged-entities'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'merged-entities'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/entities/{entity_id}/merged',
@@ -157,7 +163,9 @@ export class WorldResource extends APIResource {
   }
 
   /** Overview of the connectors feeding the world model (`GET /world/connectors`). */
-  getConnectors(options?: RequestOptions): Promise<WithMeta<OperationResult<'connector-overview'>>> {
+  getConnectors(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'connector-overview'>>> {
     return this._request('get', '/v1/{workspace_id}/world/connectors', {}, options)
   }
 
@@ -166,7 +174,7 @@ export class WorldResource extends APIResource {
     dataSourceId: string,
     params?: OperationQuery<'connector-entities'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'connector-entities'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'connector-entities'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/connectors/{data_source_id}/entities',
@@ -195,7 +203,7 @@ export class WorldResource extends APIResource {
     dataSourceId: string,
     params: OperationQuery<'connector-resources'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'connector-resources'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'connector-resources'>>> {
     return this._request(
       'get',
       '/v1/{workspace_id}/world/connectors/{data_source_id}/resources',
@@ -205,7 +213,9 @@ export class WorldResource extends APIResource {
   }
 
   /** Registered entity types (`GET /world/entity-types`). */
-  listEntityTypes(options?: RequestOptions): Promise<WithMeta<OperationResult<'list-entity-types'>>> {
+  listEntityTypes(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'list-entity-types'>>> {
     return this._request('get', '/v1/{workspace_id}/world/entity-types', {}, options)
   }
 
@@ -213,7 +223,7 @@ export class WorldResource extends APIResource {
   listDuplicates(
     params?: OperationQuery<'get-entity-duplicates'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'get-entity-duplicates'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'get-entity-duplicates'>>> {
     return this._request('get', '/v1/{workspace_id}/world/entities/duplicates', { query: params }, options)
   }
 
@@ -221,7 +231,7 @@ export class WorldResource extends APIResource {
   listSyncEvents(
     params: OperationQuery<'world-sync-events'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'world-sync-events'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'world-sync-events'>>> {
     return this._request('get', '/v1/{workspace_id}/world/sync/events', { query: params }, options)
   }
 
@@ -240,7 +250,9 @@ export class WorldResource extends APIResource {
   }
 
   /** Depth of the outbound sync queue (`GET /world/sync/queue`). */
-  getSyncQueueDepth(options?: RequestOptions): Promise<WithMeta<OperationResult<'world-sync-queue'>>> {
+  getSyncQueueDepth(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'world-sync-queue'>>> {
     return this._request('get', '/v1/{workspace_id}/world/sync/queue', {}, options)
   }
 
@@ -248,7 +260,7 @@ export class WorldResource extends APIResource {
   retrySyncEvent(
     eventId: string,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'world-sync-retry'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'world-sync-retry'>>> {
     return this._request(
       'post',
       '/v1/{workspace_id}/world/sync/retry/{event_id}',
@@ -258,7 +270,9 @@ export class WorldResource extends APIResource {
   }
 
   /** Retries every failed sync event (`POST /world/sync/retry-all`). */
-  retryAllSyncEvents(options?: RequestOptions): Promise<WithMeta<OperationResult<'world-sync-retry-all'>>> {
+  retryAllSyncEvents(
+    options?: RequestOptions,
+  ): Promise<WithResponseMetadata<OperationResult<'world-sync-retry-all'>>> {
     return this._request('post', '/v1/{workspace_id}/world/sync/retry-all', {}, options)
   }
 
@@ -266,7 +280,7 @@ export class WorldResource extends APIResource {
   getStats(
     params?: OperationQuery<'entity-stats'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'entity-stats'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'entity-stats'>>> {
     return this._request('get', '/v1/{workspace_id}/world/entity-stats', { query: params }, options)
   }
 
@@ -274,7 +288,7 @@ export class WorldResource extends APIResource {
   getSourceBreakdown(
     params?: OperationQuery<'source-breakdown'>,
     options?: RequestOptions,
-  ): Promise<WithMeta<OperationResult<'source-breakdown'>>> {
+  ): Promise<WithResponseMetadata<OperationResult<'source-breakdown'>>> {
     return this._request('get', '/v1/{workspace_id}/world/source-breakdown', { query: params }, options)
   }
 }

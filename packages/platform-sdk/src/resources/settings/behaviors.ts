@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type BehaviorSettingsUpdateParams = OperationBody<'update-behavior-settin
 /** Behavior settings of the workspace. */
 export class BehaviorSettingsResource extends APIResource {
   /** Reads the behavior settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<BehaviorSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<BehaviorSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/behaviors', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class BehaviorSettingsResource extends APIResource {
   update(
     body: BehaviorSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<BehaviorSettings>> {
+  ): Promise<WithResponseMetadata<BehaviorSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/behaviors', { body }, options)
   }
 }

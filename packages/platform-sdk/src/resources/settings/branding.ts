@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type BrandingSettingsUpdateParams = OperationBody<'update-branding-settin
 /** Branding settings of the workspace. */
 export class BrandingSettingsResource extends APIResource {
   /** Reads the branding settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<BrandingSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<BrandingSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/branding', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class BrandingSettingsResource extends APIResource {
   update(
     body: BrandingSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<BrandingSettings>> {
+  ): Promise<WithResponseMetadata<BrandingSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/branding', { body }, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type EnvironmentSettingsUpdateParams = OperationBody<'update-environment-
 /** Environment settings of the workspace. */
 export class EnvironmentSettingsResource extends APIResource {
   /** Reads the environment settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<EnvironmentSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<EnvironmentSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/environments', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class EnvironmentSettingsResource extends APIResource {
   update(
     body: EnvironmentSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<EnvironmentSettings>> {
+  ): Promise<WithResponseMetadata<EnvironmentSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/environments', { body }, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -16,7 +16,7 @@ export type GapScannerSettingsUpdateParams = OperationBody<'update-gap-scanner-s
 /** Gap scanner settings of the workspace. */
 export class GapScannerSettingsResource extends APIResource {
   /** Reads the Gap scanner settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<GapScannerSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<GapScannerSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/gap-scanner', {}, options)
   }
 
@@ -24,7 +24,7 @@ export class GapScannerSettingsResource extends APIResource {
   update(
     body: GapScannerSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<GapScannerSettings>> {
+  ): Promise<WithResponseMetadata<GapScannerSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/gap-scanner', { body }, options)
   }
 
@@ -32,12 +32,12 @@ export class GapScannerSettingsResource extends APIResource {
   preview(
     body?: GapScannerPreviewParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<GapScannerPreview>> {
+  ): Promise<WithResponseMetadata<GapScannerPreview>> {
     return this._request('post', '/v1/{workspace_id}/settings/gap-scanner/preview', { body }, options)
   }
 
   /** Runs a gap scan now. */
-  scan(options?: RequestOptions): Promise<WithResponseMeta<GapScannerScan>> {
+  scan(options?: RequestOptions): Promise<WithResponseMetadata<GapScannerScan>> {
     return this._request('post', '/v1/{workspace_id}/settings/gap-scanner/scan', {}, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type MemorySettingsUpdateParams = OperationBody<'update-memory-settings'>
 /** Memory settings of the workspace. */
 export class MemorySettingsResource extends APIResource {
   /** Reads the memory settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<MemorySettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<MemorySettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/memory', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class MemorySettingsResource extends APIResource {
   update(
     body: MemorySettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<MemorySettings>> {
+  ): Promise<WithResponseMetadata<MemorySettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/memory', { body }, options)
   }
 }

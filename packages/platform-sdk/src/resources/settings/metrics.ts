@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type MetricSettingsUpdateParams = OperationBody<'update-metric-settings'>
 /** Metric settings of the workspace. */
 export class MetricSettingsResource extends APIResource {
   /** Reads the metric settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<MetricSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<MetricSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/metrics', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class MetricSettingsResource extends APIResource {
   update(
     body: MetricSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<MetricSettings>> {
+  ): Promise<WithResponseMetadata<MetricSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/metrics', { body }, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type OutreachSettingsUpdateParams = OperationBody<'update-outreach-settin
 /** Outreach settings of the workspace. */
 export class OutreachSettingsResource extends APIResource {
   /** Reads the outreach settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<OutreachSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<OutreachSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/outreach', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class OutreachSettingsResource extends APIResource {
   update(
     body: OutreachSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<OutreachSettings>> {
+  ): Promise<WithResponseMetadata<OutreachSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/outreach', { body }, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type RetentionPolicyUpdateParams = OperationBody<'update-retention-policy
 /** Data retention policy of the workspace. */
 export class RetentionPolicyResource extends APIResource {
   /** Reads the data retention policy. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<RetentionPolicy>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<RetentionPolicy>> {
     return this._request('get', '/v1/{workspace_id}/settings/retention', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class RetentionPolicyResource extends APIResource {
   update(
     body: RetentionPolicyUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<RetentionPolicy>> {
+  ): Promise<WithResponseMetadata<RetentionPolicy>> {
     return this._request('put', '/v1/{workspace_id}/settings/retention', { body }, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type ScribeSettingsUpdateParams = OperationBody<'update-scribe-settings'>
 /** Scribe settings of the workspace. */
 export class ScribeSettingsResource extends APIResource {
   /** Reads the scribe settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<ScribeSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<ScribeSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/scribe', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class ScribeSettingsResource extends APIResource {
   update(
     body: ScribeSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<ScribeSettings>> {
+  ): Promise<WithResponseMetadata<ScribeSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/scribe', { body }, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type SecuritySettingsUpdateParams = OperationBody<'update-security-settin
 /** Security settings of the workspace. */
 export class SecuritySettingsResource extends APIResource {
   /** Reads the security settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<SecuritySettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<SecuritySettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/security', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class SecuritySettingsResource extends APIResource {
   update(
     body: SecuritySettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<SecuritySettings>> {
+  ): Promise<WithResponseMetadata<SecuritySettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/security', { body }, options)
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type VoiceSettingsUpdateParams = OperationBody<'update-voice-settings'>
 /** Voice settings of the workspace. */
 export class VoiceSettingsResource extends APIResource {
   /** Reads the voice settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<VoiceSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<VoiceSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/voice', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class VoiceSettingsResource extends APIResource {
   update(
     body: VoiceSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<VoiceSettings>> {
+  ): Promise<WithResponseMetadata<VoiceSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/voice', { body }, options)
   }
 }

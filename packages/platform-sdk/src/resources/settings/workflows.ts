@@ -1,4 +1,4 @@
-import type { RequestOptions, WithResponseMeta } from '@amigo-ai/core'
+import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import { APIResource } from '../base'
 import type { OperationBody, OperationResult } from '../operation-types'
 
@@ -10,7 +10,7 @@ export type WorkflowSettingsUpdateParams = OperationBody<'update-workflow-settin
 /** Workflow settings of the workspace. */
 export class WorkflowSettingsResource extends APIResource {
   /** Reads the workflow settings. */
-  get(options?: RequestOptions): Promise<WithResponseMeta<WorkflowSettings>> {
+  get(options?: RequestOptions): Promise<WithResponseMetadata<WorkflowSettings>> {
     return this._request('get', '/v1/{workspace_id}/settings/workflows', {}, options)
   }
 
@@ -18,7 +18,7 @@ export class WorkflowSettingsResource extends APIResource {
   update(
     body: WorkflowSettingsUpdateParams,
     options?: RequestOptions,
-  ): Promise<WithResponseMeta<WorkflowSettings>> {
+  ): Promise<WithResponseMetadata<WorkflowSettings>> {
     return this._request('put', '/v1/{workspace_id}/settings/workflows', { body }, options)
   }
 }

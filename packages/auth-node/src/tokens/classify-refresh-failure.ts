@@ -1,0 +1,46 @@
+import type { AmigoError } from '@amigo-ai/core'
+import { readOAuthError } from '../device-code/oauth-error-body'
+import { RefreshTokenExpiredError, RefreshTokenReusedError } from '../errors/token-errors'
+
+// Codes and descriptions that mean the refresh token was already spent (rotation reuse): final, the
+// user must sign in again, and worth telling apart from a plain expiry (it can mean a copied token).
+const REUSE_CODES = new Set(['refresh_token_reused', 'token_reused', 'refresh_token_reuse_detected'])
+const REUSE_TEXT = /reuse|reused|already (been )?used|revoked|replay/i
+// Answers that mean the refresh token is no good any more (RFC 6749 §5.2 and common variants).
+const REFUSED_CODES = new Set([
+  'invalid_grant',
+  'invalid_token',
+  'unauthorized_client',
+  'refresh_token_expired',
+  'token_expired',
+  'expired_token',
+])
+
+/**
+ * Sorts a failed refresh-token exchange (`POST /token` with `grant_type=refresh_token`): a refused
+ * token (HTTP 401, `invalid_grant` and the like) becomes a `RefreshTokenExpiredError`, a spent one a
+ * `RefreshTokenReusedError`; anything else (a 5xx, a 429) is returned as it is, so callers can retry
+ * it. The error's body should already be free of the refresh token (it is quoted in messages).
+ */
+export function classifyRefreshFailure(error: AmigoError<unknown>): AmigoError<unknown> {
+  const { error: code, error_description: description } = readOAuthError(error.body)
+  const refused = error.status === 401 || (code !== undefined && REFUSED_CODES.has(code))
+  const reused =
+    code !== undefined && (REUSE_CODES.has(code) || (refused && REUSE_TEXT.test(description ?? '')))
+  if (!refused && !reused) return error
+  const init = {
+    status: error.status,
+    errorCode: code,
+    requestId: error.requestId,
+    headers: error.headers,
+    body: error.body,
+    cause: error,
+  }
+  const hint = description ? `: ${description}` : ''
+  return reused
+    ? new RefreshTokenReusedError(`Refresh token was already used${hint}; sign in again`, init)
+    : new RefreshTokenExpiredError(
+        `Refresh token expired or was refused (${code ?? `HTTP ${error.status}`})${hint}; sign in again`,
+        init,
+      )
+}

@@ -1,5 +1,10 @@
 export type { AgentOriginOptions } from './endpoints/agent-origin'
-export { textStreamAuthProtocols } from './endpoints/auth-protocols'
+export type { ObserverAuthProtocols, TextStreamAuthProtocols } from './endpoints/auth-protocols'
+export {
+  observerAuthProtocols,
+  sessionConnectAuthProtocols,
+  textStreamAuthProtocols,
+} from './endpoints/auth-protocols'
 export type { TextStreamUrlOptions } from './endpoints/text-stream-url'
 export { textStreamUrl } from './endpoints/text-stream-url'
 export type * from './event-types'
@@ -26,23 +31,32 @@ export { VERSION } from './version'
 export type { CloseAction } from './websocket/close-codes'
 export { CloseCode, classifyClose } from './websocket/close-codes'
 export type {
-  ReconnectingWebSocket,
+  ReconnectingWebSocketHandle,
   ReconnectingWebSocketOptions,
   ReconnectingWebSocketState,
   WebSocketReconnectInfo,
 } from './websocket/create-reconnecting-websocket'
 export { createReconnectingWebSocket } from './websocket/create-reconnecting-websocket'
-export type { RealtimeConnectionErrorReason } from './websocket/realtime-connection-error'
-export { isRealtimeConnectionError, RealtimeConnectionError } from './websocket/realtime-connection-error'
-export type { WebSocketConstructor, WebSocketLike } from './websocket/websocket-types'
+export type { ReconnectReason } from './websocket/reconnect-policy'
+export type {
+  ReconnectingWebSocketErrorInit,
+  ReconnectingWebSocketErrorReason,
+} from './websocket/reconnecting-websocket-error'
+export {
+  isReconnectingWebSocketError,
+  ReconnectingWebSocketError,
+} from './websocket/reconnecting-websocket-error'
+export type { WebSocketConstructor, WebSocketFactory, WebSocketLike } from './websocket/websocket-types'
 export type {
   SubscribeToWorkspaceEventsOptions,
+  SubscriptionHandle,
   WorkspaceEventSubscription,
 } from './workspace-events/subscribe-to-workspace-events'
 export { subscribeToWorkspaceEvents } from './workspace-events/subscribe-to-workspace-events'
 export type {
   WorkspaceEventStreamErrorCode,
   WorkspaceEventStreamErrorFrame,
+  WorkspaceEventStreamErrorInit,
 } from './workspace-events/workspace-event-stream-error'
 export {
   isWorkspaceEventStreamError,

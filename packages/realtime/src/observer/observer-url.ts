@@ -24,7 +24,9 @@ export function observerUrl(options: ObserverUrlOptions): string {
   if (typeof options.workspaceId !== 'string' || options.workspaceId === '')
     throw new ConfigurationError('workspaceId is required (a non-empty string)')
   if (typeof options.callSid !== 'string' || !CALL_SID.test(options.callSid))
-    throw new ConfigurationError('callSid must be a Twilio call SID: "CA" followed by 32 letters or digits')
+    throw new ConfigurationError(
+      'callSid does not match the Twilio CA SID format ("CA" followed by 32 letters or digits)',
+    )
   const origin = agentWebSocketOrigin(options, 'observer')
   return `${origin}/v1/${encodeURIComponent(options.workspaceId)}/observers/${options.callSid}/ws`
 }

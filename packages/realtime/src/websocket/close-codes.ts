@@ -1,4 +1,4 @@
-import type { RealtimeConnectionErrorReason } from './realtime-connection-error'
+import type { ReconnectingWebSocketErrorReason } from './reconnecting-websocket-error'
 
 /** Close codes the Amigo realtime endpoints use. */
 export const CloseCode = {
@@ -23,11 +23,11 @@ export type CloseAction =
   /** The server ended the session normally: stop without an error. */
   | { kind: 'finished' }
   /** Stop and report `reason`. */
-  | { kind: 'terminal'; reason: RealtimeConnectionErrorReason }
+  | { kind: 'terminal'; reason: ReconnectingWebSocketErrorReason }
   /** Refresh credentials, then reconnect. */
   | { kind: 'refresh' }
   /** Reconnect with backoff; `rateLimited` raises the next delay to the rate-limit floor. */
-  | { kind: 'retry'; reason: RealtimeConnectionErrorReason; rateLimited: boolean }
+  | { kind: 'retry'; reason: ReconnectingWebSocketErrorReason; rateLimited: boolean }
 
 // Plain numbers (POLICY_VIOLATION, CLIENT_ERROR, FORBIDDEN, NOT_FOUND; INTERNAL_ERROR,
 // SERVICE_RESTART, BAD_GATEWAY): reading CloseCode here would count as a side effect, and then every

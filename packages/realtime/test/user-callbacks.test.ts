@@ -38,10 +38,7 @@ describe('callUserCallback', () => {
         throw error
       }),
     ).toBeUndefined()
-    expect(reported).toHaveBeenCalledWith(
-      '@amigo-ai/realtime: onThing threw',
-      error,
-    )
+    expect(reported).toHaveBeenCalledWith('@amigo-ai/realtime: onThing threw', error)
   })
 
   it('returns a promise that settles when an async callback does, and reports its rejection', async () => {

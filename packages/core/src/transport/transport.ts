@@ -156,6 +156,7 @@ export class Transport<Paths extends {} = {}> {
     if (typeof path !== 'string' || !path.startsWith('/'))
       throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)
     validateOptions(init, '')
+    if (shared.base.unusable) throw new ConfigurationError(shared.base.unusable)
     // Most calls carry no per-call options: the view's own layer is then used as is, not copied.
     const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()

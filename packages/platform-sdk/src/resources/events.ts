@@ -11,18 +11,19 @@ import { tokenOptions } from './realtime-auth'
  * (workspace, base URL, fetch). The token defaults to the client's key; pass `token` or `getToken` to
  * use another.
  */
-export type WorkspaceSubscribeOptions = Omit<SubscribeToWorkspaceEventsOptions, 'workspaceId' | 'baseUrl'>
+export interface SubscribeToWorkspaceOptions
+  extends Omit<SubscribeToWorkspaceEventsOptions, 'workspaceId' | 'baseUrl'> {}
 
 /** Live workspace events over Server-Sent Events (calls, surfaces, pipeline, operators, channels). */
 export class EventsResource extends APIResource {
   /**
    * Subscribes to the workspace event stream. Reconnects with backoff, resumes from the last event id,
-   * and dispatches typed events on `event.event_type`. Returns `{ unsubscribe(), done }`.
+   * and dispatches typed events on `event.event_type`. Returns `{ unsubscribe(), done, lastEventId }`.
    */
-  subscribeToWorkspace(options: WorkspaceSubscribeOptions): WorkspaceEventSubscription {
+  subscribeToWorkspace(options: SubscribeToWorkspaceOptions): WorkspaceEventSubscription {
     const { connection } = this._ctx
     const auth =
-      options.token !== undefined || options.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
+      options?.token !== undefined || options?.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
     return subscribeToWorkspaceEvents({
       ...(connection.fetch ? { fetch: connection.fetch } : {}),
       ...auth,

@@ -28,7 +28,7 @@ export type {
 } from './text-chat/text-chat-frames'
 export { readTurnStreamEvents } from './turn-stream/read-turn-stream-events'
 export { VERSION } from './version'
-export type { CloseAction } from './websocket/close-codes'
+export type { CloseAction, ReconnectReason } from './websocket/close-codes'
 export { CloseCode, classifyClose } from './websocket/close-codes'
 export type {
   ReconnectingWebSocketHandle,
@@ -37,7 +37,6 @@ export type {
   WebSocketReconnectInfo,
 } from './websocket/create-reconnecting-websocket'
 export { createReconnectingWebSocket } from './websocket/create-reconnecting-websocket'
-export type { ReconnectReason } from './websocket/reconnect-policy'
 export type {
   ReconnectingWebSocketErrorInit,
   ReconnectingWebSocketErrorReason,

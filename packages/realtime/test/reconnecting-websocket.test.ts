@@ -244,7 +244,8 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
     })
     await socket.done
     expect(sockets.length).toBe(3)
-    expect(errors[0]?.reason).toBe('idle_watchdog')
+    expect(errors[0]?.reason).toBe('reconnect_budget_exhausted')
+    expect(errors[0]?.message).toContain('idle_watchdog')
   })
 
   it('by default waits 45 s (a silent socket is kept for now)', async () => {
@@ -289,13 +290,13 @@ describe('createReconnectingWebSocket: close codes', () => {
   })
 
   const retried: [number | 'kill', string][] = [
-    [1001, 'reconnect_budget_exhausted'],
+    [1001, 'connection_lost'],
     [1011, 'server_error'],
     [1012, 'server_error'],
-    ['kill', 'reconnect_budget_exhausted'],
+    ['kill', 'connection_lost'],
   ]
   for (const [code, reason] of retried) {
-    it(`${code === 'kill' ? 'an abnormal drop (1006)' : code} reconnects, then fails with ${reason} when the budget is spent`, async () => {
+    it(`${code === 'kill' ? 'an abnormal drop (1006)' : code} reconnects (${reason}), then fails with reconnect_budget_exhausted`, async () => {
       const server = track(
         await startWsServer((c: WsConnection) => (code === 'kill' ? c.kill() : c.close(code, 'x'))),
       )
@@ -303,7 +304,10 @@ describe('createReconnectingWebSocket: close codes', () => {
       await socket.done
       expect(server.connections).toHaveLength(4)
       expect(reconnects.map((r) => r.attempt)).toEqual([1, 2, 3])
-      expect(errors[0]).toMatchObject({ reason, closeCode: code === 'kill' ? 1006 : code, attempts: 4 })
+      expect(reconnects.every((r) => r.reason === reason)).toBe(true)
+      const closeCode = code === 'kill' ? 1006 : code
+      expect(errors[0]).toMatchObject({ reason: 'reconnect_budget_exhausted', closeCode, attempts: 4 })
+      expect(errors[0]!.message).toMatch(new RegExp(`reconnect budget.*the last ended by ${reason}`))
     })
   }
 

@@ -85,7 +85,7 @@ describe('createReconnectingWebSocket callbacks', () => {
     expect(server.connections).toHaveLength(3)
     expect(frames).toEqual(['frame', 'frame', 'frame'])
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatchObject({ reason: 'server_error', closeCode: 1011 })
+    expect(errors[0]).toMatchObject({ reason: 'reconnect_budget_exhausted', closeCode: 1011 })
     expect(socket.state).toBe('terminal')
     expect(reportedNames().every((name) => name === throwing)).toBe(true)
     return reportedNames().length

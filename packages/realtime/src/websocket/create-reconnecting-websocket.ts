@@ -1,4 +1,4 @@
-import type { ReconnectReason } from './reconnect-policy'
+import type { ReconnectReason } from './close-codes'
 import type { ReconnectingWebSocketError } from './reconnecting-websocket-error'
 import { ReconnectingWebSocketMachine } from './reconnecting-websocket-machine'
 import { validateWebSocketOptions } from './validate-websocket-options'

@@ -1,10 +1,7 @@
 import { backoffDelay } from '@amigo-ai/core'
-import { classifyClose } from './close-codes'
+import { classifyClose, type ReconnectReason } from './close-codes'
 import type { ReconnectingWebSocketErrorReason } from './reconnecting-websocket-error'
 import type { ConnectionEnd } from './run-connection'
-
-/** Why the socket reconnects (an error reason, or a refreshed token). */
-export type ReconnectReason = ReconnectingWebSocketErrorReason | 'token_refreshed'
 
 interface CloseDetails {
   closeCode?: number
@@ -61,7 +58,11 @@ export interface BackoffSettings {
   random: () => number
 }
 
-/** Whether to reconnect after the `failures`-th failed connection in a row, and after how long. */
+/**
+ * Whether to reconnect after the `failures`-th failed connection in a row, and after how long. Past
+ * the budget the reason is always `reconnect_budget_exhausted` (what ended the last connection is in
+ * the message, and its close code on the error).
+ */
 export type ReconnectPlan =
   | { kind: 'wait'; delayMs: number }
   | { kind: 'give_up'; reason: ReconnectingWebSocketErrorReason; message: string }
@@ -79,8 +80,8 @@ export function planReconnect(
   if (failures > settings.maxReconnects)
     return {
       kind: 'give_up',
-      reason: step.reason === 'token_refreshed' ? 'token_expired' : step.reason,
-      message: `Out of reconnect budget: ${failures} failed WebSocket connections in a row (maxReconnects ${settings.maxReconnects})`,
+      reason: 'reconnect_budget_exhausted',
+      message: `Out of reconnect budget: ${failures} failed WebSocket connections in a row (maxReconnects ${settings.maxReconnects}), the last ended by ${step.reason}`,
     }
   if (step.reason === 'token_refreshed') return { kind: 'wait', delayMs: 0 }
   const { initialDelayMs, maxDelayMs, random } = settings

@@ -6,24 +6,25 @@ export type ReconnectingWebSocketErrorReason =
   | 'auth'
   /** 4100 with no way to refresh (no `onTokenExpired` and no `getProtocols`), or the refresh failed. */
   | 'token_expired'
-  /** 1013 / 4029 closes until the reconnect budget ran out. */
-  | 'rate_limited'
   /** 1008, 4001, 4003, 4004: the server refused what the client did; retrying would not help. */
   | 'client_error'
-  /** Server-side closes (1011, 1012, 1014) until the reconnect budget ran out. */
-  | 'server_error'
-  /** Other drops (1006 and the like) until the reconnect budget ran out. */
+  /** `maxReconnects` failed connections in a row (drops, server and rate-limit closes, idle sockets). */
   | 'reconnect_budget_exhausted'
-  /** The idle watchdog replaced silent sockets until the reconnect budget ran out. */
-  | 'idle_watchdog'
   /** The socket could not be created (bad URL, no WebSocket implementation, protocol getter failed). */
   | 'open_failed'
   /** `send` was called while the socket was not open. */
   | 'not_open'
-  /** Not raised by this package (closing is quiet); part of the type for code that names it. */
-  | 'aborted'
   /** A failure with no better reason (a chat reply lost with its connection). */
   | 'unknown'
+  /**
+   * Not raised: rate limits, server closes and idle sockets are reconnected (see `onReconnect`'s
+   * reason) until the budget runs out, and closing is quiet. Part of the type for code written
+   * against the single-package SDK, which names them.
+   */
+  | 'rate_limited'
+  | 'server_error'
+  | 'idle_watchdog'
+  | 'aborted'
 
 /** Fields of a {@link ReconnectingWebSocketError} besides its message. */
 export interface ReconnectingWebSocketErrorInit {

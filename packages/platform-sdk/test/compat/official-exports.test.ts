@@ -33,12 +33,16 @@ const ACCEPTED: Record<OfficialExport['kind'], ts.SyntaxKind[]> = {
 /** Declaration kinds of every export of the umbrella's entry, by name. */
 function exportedKinds(): Map<string, ts.SyntaxKind[]> {
   const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url))
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    tsconfig,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+      },
     },
-  })
+  )
   if (!parsed) throw new Error('could not read tsconfig.json')
   const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url))
   const program = ts.createProgram([entry], parsed.options)

@@ -30,7 +30,7 @@ export interface ObserveCallOptions extends ObserverUrlOptions {
   /** Before each reconnect, with the 1-based attempt number, the wait and the last close code. */
   onReconnect?: (info: WebSocketReconnectInfo) => void
   /** On a 4100 close: refresh the token (then `getToken` is called again). */
-  onTokenExpired?: () => void | Promise<void>
+  onTokenExpired?: () => unknown
   /** Reconnect when the call is silent this long (default 60000 ms; 0 disables). */
   idleTimeoutMs?: number
   /** Consecutive failed connections allowed (default 10). */

@@ -60,7 +60,7 @@ export interface ReconnectingWebSocketOptions {
   /** Called at most once, with the terminal error; not called when the caller closes. */
   onError?: (error: ReconnectingWebSocketError) => void
   /** On close code 4100 (token expired): refresh credentials; the loop then reconnects and calls `getProtocols` again. */
-  onTokenExpired?: () => void | Promise<void>
+  onTokenExpired?: () => unknown
   /** Closes the socket (1000, "client aborted") when aborted. */
   signal?: AbortSignal
 }

@@ -175,7 +175,7 @@ export class ReconnectingWebSocketMachine {
   private refresh(step: Extract<AfterEnd, { kind: 'refresh' }>): void {
     this.enter('reconnecting')
     const close = { closeCode: step.closeCode, closeReason: step.closeReason }
-    new Promise<void>((resolve) => resolve(this.o.onTokenExpired?.())).then(
+    new Promise<unknown>((resolve) => resolve(this.o.onTokenExpired?.())).then(
       () => {
         if (this.state === 'reconnecting')
           this.reconnect({ kind: 'retry', reason: 'token_refreshed', rateLimited: false, ...close })

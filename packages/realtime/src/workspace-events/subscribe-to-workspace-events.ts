@@ -13,7 +13,8 @@ export interface SubscribeToWorkspaceEventsOptions extends WorkspaceEventStreamO
    * the stream is not read meanwhile). If it throws (or its promise rejects), the error is reported
    * with `console.error` and the stream goes on with the next event.
    */
-  onEvent: (event: WorkspaceEvent, meta: WorkspaceEventMeta) => void | Promise<void>
+  // `unknown`, not `void | Promise<void>`: a callback such as `(e) => list.push(e)` (a number) must fit.
+  onEvent: (event: WorkspaceEvent, meta: WorkspaceEventMeta) => unknown
   /**
    * Called at most once, with the terminal error: a `WorkspaceEventStreamError` (`too_many_streams`,
    * `transport_exhausted`), or the `AuthenticationError` / `PermissionError` / other `AmigoError` of a

@@ -3,7 +3,7 @@
  * failed connections in a row starts over. A shorter one (even one that delivered data) counts as a
  * failure, so a server that answers and drops at once still runs out the reconnect budget.
  */
-export const STABLE_CONNECTION_MS = 10_000
+const STABLE_CONNECTION_MS = 10_000
 
 /**
  * True when a connection opened at `openedAt` (ms since the epoch) was stable; undefined (never

@@ -13,11 +13,16 @@ export const JSON_REPORT = `${process.env.AMIGO_TEST_REPORT_DIR || 'test-results
 
 const src = (dir: string) => fileURLToPath(new URL(`./packages/${dir}/src/index.ts`, import.meta.url))
 
-export function packageTestConfig(pkgJsonUrl: URL) {
+export function packageTestConfig(pkgJsonUrl: URL, setupFiles: string[] = []) {
   const pkg = JSON.parse(readFileSync(pkgJsonUrl, 'utf8'))
   return defineConfig({
-    // `__CJS_REQUIRE__`: see packages/platform-sdk/src/realtime/import-by-name.ts (tests run the ESM path).
-    define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version), __CJS_REQUIRE__: 'undefined' },
+    // `__CJS_REQUIRE__` (packages/platform-sdk/src/realtime/import-by-name.ts) is a function in the
+    // CJS build. Tests take that path with the loader a setup file may install, so a package loaded
+    // by name is the same source module the tests import (test/setup/ in the umbrella).
+    define: {
+      __PACKAGE_VERSION__: JSON.stringify(pkg.version),
+      __CJS_REQUIRE__: 'globalThis.__AMIGO_TEST_REQUIRE__',
+    },
     resolve: {
       alias: {
         '@amigo-ai/core': src('core'),
@@ -37,6 +42,7 @@ export function packageTestConfig(pkgJsonUrl: URL) {
     },
     test: {
       include: ['test/**/*.test.ts'],
+      setupFiles,
       reporters: ['default', 'json'],
       outputFile: { json: JSON_REPORT },
       testTimeout: 20_000,

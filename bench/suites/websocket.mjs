@@ -17,8 +17,8 @@ const contestants = {
       const socket = createReconnectingWebSocket({
         url: `${wsOrigin}/w/${n}`,
         maxReconnects: 0,
-        onMessage: (data) => {
-          check(JSON.parse(data))
+        onMessage: (event) => {
+          check(JSON.parse(event.data))
           if (++count === n) socket.close()
         },
         onError: reject,

@@ -1,3 +1,5 @@
 import { packageTestConfig } from '../../vitest.shared'
 
-export default packageTestConfig(new URL('./package.json', import.meta.url))
+export default packageTestConfig(new URL('./package.json', import.meta.url), [
+  'test/setup/require-by-name.ts',
+])

@@ -27,7 +27,11 @@ describe('identityBaseUrl', () => {
     it(`"<origin>${suffix}" is refused by loginWithDeviceCode and TokenManager, with nothing sent`, async () => {
       idp = await startIdentityServer({})
       const bad = `${idp.url}${suffix}`
-      const login = await loginWithDeviceCode({ identityBaseUrl: bad, onCode: noop }).catch((e) => e)
+      const login = await loginWithDeviceCode({
+        identityBaseUrl: bad,
+        onCode: noop,
+        onWorkspaceRequired: async () => 'ws-1',
+      }).catch((e) => e)
       expect(isConfigurationError(login)).toBe(true)
       expect((login as Error).message).toMatch(message)
       expect(() => new TokenManager({ storage: new MemoryTokenStorage(), identityBaseUrl: bad })).toThrow(
@@ -41,6 +45,7 @@ describe('identityBaseUrl', () => {
     const error = await loginWithDeviceCode({
       identityBaseUrl: 'https://user:pw-SECRET-1234@id.example.test',
       onCode: noop,
+      onWorkspaceRequired: async () => 'ws-1',
     }).catch((e) => e)
     expect(isConfigurationError(error)).toBe(true)
     expect((error as Error).message).toBe('identityBaseUrl must not contain credentials (user:password@)')
@@ -51,13 +56,12 @@ describe('identityBaseUrl', () => {
     idp = await startIdentityServer({})
     const storage = new MemoryTokenStorage()
     const tokens = new TokenManager({ storage, now: () => 10_000_000 })
-    await tokens.store({
-      accessToken: 'at-old',
-      refreshToken: 'rt-SECRET-0123456789',
-      expiresAt: 1,
-      workspaceId: 'ws-1',
-      tokenType: 'Bearer',
-      identityBaseUrl: `${idp.url}/?x=`,
+    await storage.save({
+      access_token: 'at-old',
+      refresh_token: 'rt-SECRET-0123456789',
+      expires_at: 1,
+      workspace_id: 'ws-1',
+      identity_base_url: `${idp.url}/?x=`,
     })
     const error = await tokens.getAccessToken().catch((e) => e)
     expect(isConfigurationError(error)).toBe(true)
@@ -77,7 +81,12 @@ describe('an access token that cannot go into a header', () => {
       polls: [{ token: { access_token: hostile } }],
       profileWorkspaces: [{ id: 'ws-1', name: 'One' }],
     })
-    const error = await loginWithDeviceCode({ identityBaseUrl: idp.url, onCode: noop, clock }).catch((e) => e)
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      onCode: noop,
+      onWorkspaceRequired: async () => 'ws-1',
+      clock,
+    }).catch((e) => e)
     expect(isParseError(error)).toBe(true)
     expect((error as Error).message).toBe(
       'The token response has an access_token that cannot be sent in an HTTP header',

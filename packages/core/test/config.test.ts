@@ -16,16 +16,10 @@ describe('config validation', () => {
     ],
     ['missing workspaceId', { apiKey: API_KEY }, /workspaceId is required/],
     ['numeric workspaceId', { apiKey: API_KEY, workspaceId: 7 }, /workspaceId must be a string/],
-    ['bad baseUrl', { apiKey: API_KEY, workspaceId: 'ws', baseUrl: 'ftp:/x' }, /baseUrl must start with/],
     [
       'empty baseUrl',
       { apiKey: API_KEY, workspaceId: 'ws', baseUrl: '' },
       /baseUrl must be a non-empty string/,
-    ],
-    [
-      'relative baseUrl without fetch',
-      { apiKey: API_KEY, workspaceId: 'ws', baseUrl: '/api/platform' },
-      /relative baseUrl needs a custom fetch/,
     ],
     ['non-function fetch', { apiKey: API_KEY, workspaceId: 'ws', fetch: 'x' }, /fetch must be a function/],
     [
@@ -119,6 +113,33 @@ describe('config validation', () => {
       expect((e as Error).message).toBe('apiKey must be a string or a function, got an array')
     }
   })
+
+  // The single-package SDK built such clients and failed only where a URL was needed, so code that
+  // builds one and never sends through it (WebSocket URL helpers) keeps working.
+  for (const [name, baseUrl, message] of [
+    ['a relative baseUrl without a custom fetch', '/api/platform', /relative baseUrl needs a custom fetch/],
+    ['a non-HTTP baseUrl', 'http+unix://socket/api', /baseUrl must start with http/],
+    ['a scheme-less baseUrl', 'ftp:/x', /baseUrl must start with http/],
+  ] as const) {
+    it(`${name}: the client is built, and every request fails with ConfigurationError before fetch`, async () => {
+      let fetched = 0
+      const globalFetch = globalThis.fetch
+      globalThis.fetch = (async () => {
+        fetched++
+        return new Response('{}')
+      }) as typeof fetch
+      try {
+        const t = new Transport({ apiKey: API_KEY, workspaceId: 'ws', baseUrl })
+        expect(t.toJSON().baseUrl).toBe(baseUrl)
+        const error = await t.request('get', '/v1/things').catch((e: unknown) => e)
+        expect(isConfigurationError(error)).toBe(true)
+        expect((error as Error).message).toMatch(message)
+        expect(fetched).toBe(0)
+      } finally {
+        globalThis.fetch = globalFetch
+      }
+    })
+  }
 
   it('accepts a getter for apiKey and the documented defaults', () => {
     const t = new Transport({ apiKey: () => 'k', workspaceId: 'ws' })

@@ -1,6 +1,6 @@
 import { type Handler, json, startTestServer, type TestServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { autoPage, nextCursor, paginate } from '../src/index'
+import { autoPage, isParseError, nextCursor, paginate } from '../src/index'
 import { makeTransport } from './fixtures/helpers'
 import type { OffsetPage, PlainOffsetPage, Thing, TokenPage } from './fixtures/paths'
 
@@ -75,12 +75,15 @@ describe('paginate over the three page shapes', () => {
 
   it('offset pages: follows next_offset and keeps other params', async () => {
     const t = await setup()
-    const pages: OffsetPage[] = []
+    const seen: Thing[] = []
     const fetchPage = async (query: Record<string, unknown>) =>
       (await t.GET('/v1/{workspace_id}/entities', { params: { query } })).data
-    for await (const page of paginate(fetchPage, { params: { limit: 15, sort: 'name' }, maxPageSize: MAX }))
-      pages.push(page)
-    expect(pages.flatMap((p) => p.entities)).toEqual(ALL)
+    for await (const e of autoPage<Thing>(fetchPage, {
+      params: { limit: 15, sort: 'name' },
+      maxPageSize: MAX,
+    }))
+      seen.push(e)
+    expect(seen).toEqual(ALL)
     expect(server.requests.map((r) => r.url)).toEqual([
       '/v1/ws-123/entities?limit=15&sort=name',
       '/v1/ws-123/entities?limit=15&sort=name&offset=15',
@@ -142,10 +145,54 @@ describe('paginate over the three page shapes', () => {
     const t = await setup()
     const fetchPage = async (query: Record<string, unknown>) =>
       (await t.GET('/v1/{workspace_id}/things', { params: { query } })).data
-    const pages: TokenPage[] = []
-    for await (const p of paginate(fetchPage)) pages.push(p)
-    expect(pages).toHaveLength(5)
+    const seen: Thing[] = []
+    for await (const thing of autoPage<Thing>(fetchPage)) seen.push(thing)
+    expect(seen).toEqual(ALL)
     expect(server.requests[0]!.url).toBe('/v1/ws-123/things')
+  })
+})
+
+describe('paginate (a function of the continuation token, yielding items)', () => {
+  it('gives undefined for the first page, then each page token, until has_more is false', async () => {
+    const t = await setup()
+    const tokens: Array<number | undefined> = []
+    const fetchPage = async (token?: number) => {
+      tokens.push(token)
+      const query = token === undefined ? { limit: 20 } : { limit: 20, continuation_token: token }
+      return (await t.GET('/v1/{workspace_id}/things', { params: { query } })).data
+    }
+    const seen: Thing[] = []
+    for await (const thing of paginate(fetchPage)) seen.push(thing)
+    expect(seen).toEqual(ALL)
+    expect(tokens).toEqual([undefined, 20, 40])
+  })
+
+  it('stops without a next token, with a null one, or with the token it was just given', async () => {
+    const pages = [
+      { items: ['a'], has_more: true },
+      { items: ['b'], has_more: true, continuation_token: null },
+    ]
+    for (const page of pages) {
+      const calls: unknown[] = []
+      const out: string[] = []
+      for await (const item of paginate(async (token?: number) => (calls.push(token), page))) out.push(item)
+      expect(out).toHaveLength(1)
+      expect(calls).toEqual([undefined])
+    }
+    const calls: unknown[] = []
+    const repeating = async (token?: string) => {
+      calls.push(token)
+      return { items: [token ?? 'first'], has_more: true, continuation_token: 'same' }
+    }
+    const out: string[] = []
+    for await (const item of paginate(repeating)) out.push(item)
+    expect(out).toEqual(['first', 'same'])
+    expect(calls).toEqual([undefined, 'same'])
+  })
+
+  it('a page without an items array is a ParseError, not undefined items', async () => {
+    const it = paginate(async () => ({ has_more: false }) as never)
+    await expect(it.next()).rejects.toSatisfy(isParseError)
   })
 })
 

@@ -1,5 +1,6 @@
 import { json, startTestServer, type TestServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
+import type { WithResponseMetadata } from '../src/index'
 import { makeTransport, rejectionOf } from './fixtures/helpers'
 import type { OffsetPage, Thing, TokenPage } from './fixtures/paths'
 
@@ -12,19 +13,21 @@ describe('typed helpers', () => {
     server = await startTestServer(json(200, { id: 't', name: 'n' }))
     const t = makeTransport(server)
     const one = await t.GET('/v1/{workspace_id}/things/{thing_id}', { params: { path: { thing_id: 't' } } })
-    expectTypeOf(one.data).toEqualTypeOf<Thing>()
+    expectTypeOf(one.data).toEqualTypeOf<WithResponseMetadata<Thing>>()
     expect(one.data.name).toBe('n')
+    expect(one.data._request_id).toBe('')
+    expect(one.data.lastResponse.statusCode).toBe(200)
 
     const list = await t.GET('/v1/{workspace_id}/things', { params: { query: { limit: 1 } }, timeout: 1_000 })
-    expectTypeOf(list.data).toEqualTypeOf<TokenPage>()
+    expectTypeOf(list.data).toEqualTypeOf<WithResponseMetadata<TokenPage>>()
     const noInit = await t.GET('/v1/{workspace_id}/entities')
-    expectTypeOf(noInit.data).toEqualTypeOf<OffsetPage>()
+    expectTypeOf(noInit.data).toEqualTypeOf<WithResponseMetadata<OffsetPage>>()
 
     const created = await t.POST('/v1/{workspace_id}/things', { body: { name: 'x' }, idempotencyKey: 'k' })
-    expectTypeOf(created.data).toEqualTypeOf<Thing>()
+    expectTypeOf(created.data).toEqualTypeOf<WithResponseMetadata<Thing>>()
 
     const stream = await t.GET('/stream', { parseAs: 'stream' })
-    expectTypeOf(stream.data).toEqualTypeOf<ReadableStream<Uint8Array> | null>()
+    expectTypeOf(stream.data).toEqualTypeOf<WithResponseMetadata<ReadableStream<Uint8Array> | null>>()
 
     // @ts-expect-error thing_id is required
     await rejectionOf(t.GET('/v1/{workspace_id}/things/{thing_id}', {}))

@@ -15,6 +15,7 @@ describe('loading @amigo-ai/realtime by name', () => {
         attempts++
         return Promise.reject(new Error(`Cannot find module '${name}'`))
       },
+      requireByName: () => undefined,
     }))
     const { AmigoClient, isConfigurationError } = await import('../src')
     const client = new AmigoClient({ apiKey: 'k', workspaceId: 'ws', baseUrl: 'http://127.0.0.1:9' })

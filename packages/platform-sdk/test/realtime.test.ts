@@ -1,7 +1,7 @@
 import {
   ConfigurationError,
-  isRealtimeConnectionError,
-  type RealtimeConnectionError,
+  isReconnectingWebSocketError,
+  type ReconnectingWebSocketError,
   type WorkspaceEvent,
 } from '@amigo-ai/platform-sdk'
 import * as realtime from '@amigo-ai/realtime'
@@ -71,7 +71,7 @@ describe('observers.subscribe', () => {
   })
 
   it('refuses a malformed call SID before connecting: onError gets open_failed naming it', async () => {
-    const errors: RealtimeConnectionError[] = []
+    const errors: ReconnectingWebSocketError[] = []
     const observation = env.client.observers.subscribe({
       callSid: 'nope',
       onEvent: () => {},
@@ -80,7 +80,7 @@ describe('observers.subscribe', () => {
     expect(observation.state).toBe('connecting')
     await observation.done
     expect(errors).toHaveLength(1)
-    expect(isRealtimeConnectionError(errors[0])).toBe(true)
+    expect(isReconnectingWebSocketError(errors[0])).toBe(true)
     expect(errors[0]!.reason).toBe('open_failed')
     expect(errors[0]!.message).toMatch(/callSid/)
     expect(errors[0]!.cause).toBeInstanceOf(ConfigurationError)
@@ -146,7 +146,7 @@ describe('how the realtime helpers reach @amigo-ai/realtime', () => {
     await broken.events.subscribeToWorkspace({ onEvent: () => {}, onError: (e) => errors.push(e) }).done
     expect(String(errors[0])).toContain('chunk failed to load')
     const wrong = env.makeClient({ realtime: () => ({}) as never })
-    const observed: RealtimeConnectionError[] = []
+    const observed: ReconnectingWebSocketError[] = []
     await wrong.observers.subscribe({
       callSid: `CA${'0'.repeat(32)}`,
       onEvent: () => {},

@@ -18,26 +18,34 @@ export type {
 export { readTurnStreamEvents } from './turn-stream/read-turn-stream-events'
 export * from './urls'
 export { VERSION } from './version'
-export type { CloseAction } from './websocket/close-codes'
+export type { CloseAction, ReconnectReason } from './websocket/close-codes'
 export { CloseCode, classifyClose } from './websocket/close-codes'
 export type {
-  ReconnectingWebSocket,
+  ReconnectingWebSocketHandle,
   ReconnectingWebSocketOptions,
   ReconnectingWebSocketState,
   WebSocketReconnectInfo,
 } from './websocket/create-reconnecting-websocket'
 export { createReconnectingWebSocket } from './websocket/create-reconnecting-websocket'
-export type { RealtimeConnectionErrorReason } from './websocket/realtime-connection-error'
-export { isRealtimeConnectionError, RealtimeConnectionError } from './websocket/realtime-connection-error'
-export type { WebSocketConstructor, WebSocketLike } from './websocket/websocket-types'
+export type {
+  ReconnectingWebSocketErrorInit,
+  ReconnectingWebSocketErrorReason,
+} from './websocket/reconnecting-websocket-error'
+export {
+  isReconnectingWebSocketError,
+  ReconnectingWebSocketError,
+} from './websocket/reconnecting-websocket-error'
+export type { WebSocketConstructor, WebSocketFactory, WebSocketLike } from './websocket/websocket-types'
 export type {
   SubscribeToWorkspaceEventsOptions,
+  SubscriptionHandle,
   WorkspaceEventSubscription,
 } from './workspace-events/subscribe-to-workspace-events'
 export { subscribeToWorkspaceEvents } from './workspace-events/subscribe-to-workspace-events'
 export type {
   WorkspaceEventStreamErrorCode,
   WorkspaceEventStreamErrorFrame,
+  WorkspaceEventStreamErrorInit,
 } from './workspace-events/workspace-event-stream-error'
 export {
   isWorkspaceEventStreamError,

@@ -2,7 +2,12 @@
 // eventsource-parser), for callers that only build endpoints synchronously, such as
 // `@amigo-ai/platform-sdk`'s `conversations.textStreamUrl`.
 export type { AgentOriginOptions } from './endpoints/agent-origin'
-export { textStreamAuthProtocols } from './endpoints/auth-protocols'
+export type { ObserverAuthProtocols, TextStreamAuthProtocols } from './endpoints/auth-protocols'
+export {
+  observerAuthProtocols,
+  sessionConnectAuthProtocols,
+  textStreamAuthProtocols,
+} from './endpoints/auth-protocols'
 export type { TextStreamUrlOptions } from './endpoints/text-stream-url'
 export { textStreamUrl } from './endpoints/text-stream-url'
 export type { ObserverUrlOptions } from './observer/observer-url'

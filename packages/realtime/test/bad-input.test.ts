@@ -50,10 +50,12 @@ describe('socket helpers name a bad argument', () => {
     expect((error as Error).message).toBe('getToken must be a function')
   })
 
-  it('maxReconnects: Infinity is accepted (never give up)', () => {
+  it('maxReconnects: Infinity is accepted (never give up)', async () => {
     const socket = createReconnectingWebSocket({ url: 'ws://127.0.0.1:9/x', maxReconnects: Infinity })
+    expect(socket.state).toBe('connecting')
     socket.close()
-    return socket.done
+    await socket.done
+    expect(socket.state).toBe('closed')
   })
 })
 
@@ -73,6 +75,6 @@ describe('workspaceEvents names delays that would overflow timers', () => {
 
   it('maxReconnects: Infinity is accepted', async () => {
     const events = workspaceEvents({ ...base, maxReconnects: Infinity })
-    await events.return?.()
+    expect(await events.return?.()).toEqual({ done: true, value: undefined })
   })
 })

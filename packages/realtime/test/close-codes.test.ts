@@ -18,7 +18,7 @@ describe('classifyClose', () => {
     expect(classifyClose(CloseCode.RATE_LIMITED)).toMatchObject({ kind: 'retry', rateLimited: true })
     expect(classifyClose(CloseCode.ABNORMAL)).toEqual({
       kind: 'retry',
-      reason: 'reconnect_budget_exhausted',
+      reason: 'connection_lost',
       rateLimited: false,
     })
   })

@@ -6,7 +6,7 @@ import {
   type ObserverEvent,
   observeCall,
   observerUrl,
-  type RealtimeConnectionError,
+  type ReconnectingWebSocketError,
 } from '../src/index'
 import { caught, track, until } from './helpers'
 
@@ -133,7 +133,7 @@ describe('observeCall', () => {
       [4403, 'auth'],
     ] as const) {
       const server = track(await startWsServer((c: WsConnection) => c.close(code, 'nope')))
-      const errors: RealtimeConnectionError[] = []
+      const errors: ReconnectingWebSocketError[] = []
       const obs = observeCall(base(server, { onError: (e) => errors.push(e) }))
       await obs.done
       expect(errors).toHaveLength(1)
@@ -168,11 +168,17 @@ describe('observeCall', () => {
 
   it('replaces a silent observer socket after its idle timeout', async () => {
     const server = track(await startWsServer())
-    const obs = observeCall(base(server, { idleTimeoutMs: 60 }))
+    const reconnects: string[] = []
+    const obs = observeCall(
+      base(server, { idleTimeoutMs: 60, onReconnect: (info) => reconnects.push(info.reason) }),
+    )
     const first = await server.nextConnection()
     first.stopResponding()
-    await server.nextConnection(1000)
+    const second = await server.nextConnection(1000)
+    expect(second).not.toBe(first)
+    expect(reconnects).toEqual(['idle_watchdog'])
     obs.close()
     await obs.done
+    expect(obs.state).toBe('closed')
   })
 })

@@ -1,10 +1,10 @@
 import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket as NodeWs } from 'ws'
 import {
   createReconnectingWebSocket,
-  isRealtimeConnectionError,
-  type RealtimeConnectionError,
+  isReconnectingWebSocketError,
+  type ReconnectingWebSocketError,
   type ReconnectingWebSocketOptions,
   type WebSocketReconnectInfo,
 } from '../src/index'
@@ -24,15 +24,15 @@ const withWs = { WebSocket: NodeWs as unknown as ReconnectingWebSocketOptions['W
 
 function managed(url: string, overrides: Partial<ReconnectingWebSocketOptions> = {}) {
   const messages: (string | ArrayBuffer)[] = []
-  const errors: RealtimeConnectionError[] = []
-  const reconnects: (WebSocketReconnectInfo & { attempt: number })[] = []
+  const errors: ReconnectingWebSocketError[] = []
+  const reconnects: WebSocketReconnectInfo[] = []
   let opens = 0
   const socket = createReconnectingWebSocket({
     url,
     ...quick,
-    onMessage: (m) => messages.push(m),
+    onMessage: (m) => messages.push(m.data),
     onError: (e) => errors.push(e),
-    onReconnect: (attempt, info) => reconnects.push({ attempt, ...info }),
+    onReconnect: (info) => reconnects.push(info),
     onOpen: () => {
       opens++
     },
@@ -64,7 +64,7 @@ describe('createReconnectingWebSocket: basics', () => {
     expect(errors).toEqual([])
   })
 
-  it('send throws RealtimeConnectionError (not_open) unless open', async () => {
+  it('send throws ReconnectingWebSocketError (not_open) unless open', async () => {
     const server = track(await startWsServer())
     const { socket } = managed(server.url)
     let err: unknown
@@ -73,8 +73,8 @@ describe('createReconnectingWebSocket: basics', () => {
     } catch (e) {
       err = e
     }
-    expect(isRealtimeConnectionError(err)).toBe(true)
-    expect((err as RealtimeConnectionError).reason).toBe('not_open')
+    expect(isReconnectingWebSocketError(err)).toBe(true)
+    expect((err as ReconnectingWebSocketError).reason).toBe('not_open')
     socket.close()
     await socket.done
   })
@@ -119,6 +119,63 @@ describe('createReconnectingWebSocket: basics', () => {
   })
 })
 
+describe('createReconnectingWebSocket: webSocketFactory and states', () => {
+  it('calls the factory before it returns, with the URL and protocols, and reports every state', async () => {
+    const server = track(await startWsServer())
+    const made: [string, string | string[] | undefined][] = []
+    const states: string[] = []
+    const { socket, messages } = managed(server.url, {
+      protocols: ['auth', 'tok-1'],
+      webSocketFactory: (url, protocols) => {
+        made.push([url, protocols])
+        return new NodeWs(url, protocols)
+      },
+      onStateChange: (state) => states.push(state),
+    })
+    expect(made).toEqual([[server.url, ['auth', 'tok-1']]])
+    const first = await server.nextConnection()
+    first.send('one')
+    await until(() => messages.length === 1)
+    first.close(1011, 'restart')
+    const second = await server.nextConnection()
+    second.send('two')
+    await until(() => messages.length === 2)
+    socket.close()
+    await socket.done
+    expect(made).toHaveLength(2)
+    expect(states).toEqual(['open', 'reconnecting', 'connecting', 'open', 'closing', 'closed'])
+  })
+
+  it('a factory that throws ends with open_failed after the handle is returned', async () => {
+    const errors: ReconnectingWebSocketError[] = []
+    let handle: { state: string } | undefined
+    const socket = createReconnectingWebSocket({
+      url: 'ws://127.0.0.1:9/x',
+      webSocketFactory: () => {
+        throw new Error('no sockets here')
+      },
+      onError: (e) => {
+        errors.push(e)
+        expect(handle).toBeDefined()
+      },
+    })
+    handle = socket
+    await socket.done
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({ reason: 'open_failed' })
+  })
+
+  it('refuses both webSocketFactory and WebSocket', () => {
+    expect(() =>
+      createReconnectingWebSocket({
+        url: 'ws://127.0.0.1:9/x',
+        webSocketFactory: (url) => new NodeWs(url),
+        WebSocket: NodeWs as unknown as ReconnectingWebSocketOptions['WebSocket'],
+      }),
+    ).toThrow(/webSocketFactory or WebSocket, not both/)
+  })
+})
+
 describe('createReconnectingWebSocket: idle watchdog', () => {
   it('replaces a half-open socket (server silent, never closes) within the idle timeout', async () => {
     const server = track(await startWsServer())
@@ -127,8 +184,8 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
     // after `until` notices the frame would add its polling lag and flake on a loaded machine).
     const messages: unknown[] = []
     let silentSince = 0
-    const onMessage = (m: unknown) => {
-      messages.push(m)
+    const onMessage = (m: MessageEvent) => {
+      messages.push(m.data)
       silentSince = Date.now()
     }
     const { socket, reconnects } = managed(server.url, { idleTimeoutMs, onMessage })
@@ -187,7 +244,8 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
     })
     await socket.done
     expect(sockets.length).toBe(3)
-    expect(errors[0]?.reason).toBe('idle_watchdog')
+    expect(errors[0]?.reason).toBe('reconnect_budget_exhausted')
+    expect(errors[0]?.message).toContain('idle_watchdog')
   })
 
   it('by default waits 45 s (a silent socket is kept for now)', async () => {
@@ -232,13 +290,13 @@ describe('createReconnectingWebSocket: close codes', () => {
   })
 
   const retried: [number | 'kill', string][] = [
-    [1001, 'reconnect_budget_exhausted'],
+    [1001, 'connection_lost'],
     [1011, 'server_error'],
     [1012, 'server_error'],
-    ['kill', 'reconnect_budget_exhausted'],
+    ['kill', 'connection_lost'],
   ]
   for (const [code, reason] of retried) {
-    it(`${code === 'kill' ? 'an abnormal drop (1006)' : code} reconnects, then fails with ${reason} when the budget is spent`, async () => {
+    it(`${code === 'kill' ? 'an abnormal drop (1006)' : code} reconnects (${reason}), then fails with reconnect_budget_exhausted`, async () => {
       const server = track(
         await startWsServer((c: WsConnection) => (code === 'kill' ? c.kill() : c.close(code, 'x'))),
       )
@@ -246,27 +304,37 @@ describe('createReconnectingWebSocket: close codes', () => {
       await socket.done
       expect(server.connections).toHaveLength(4)
       expect(reconnects.map((r) => r.attempt)).toEqual([1, 2, 3])
-      expect(errors[0]).toMatchObject({ reason, closeCode: code === 'kill' ? 1006 : code, attempts: 4 })
+      expect(reconnects.every((r) => r.reason === reason)).toBe(true)
+      const closeCode = code === 'kill' ? 1006 : code
+      expect(errors[0]).toMatchObject({ reason: 'reconnect_budget_exhausted', closeCode, attempts: 4 })
+      expect(errors[0]!.message).toMatch(new RegExp(`reconnect budget.*the last ended by ${reason}`))
     })
   }
 
   for (const code of [4029, 1013]) {
-    it(`${code} (rate limit) reconnects no sooner than rateLimitDelayMs`, async () => {
-      let n = 0
-      const server = track(
-        await startWsServer((c: WsConnection) => {
-          if (n++ === 0) c.close(code, 'slow down')
-          else c.send('ok')
-        }),
-      )
-      const { socket, reconnects, messages } = managed(server.url, { rateLimitDelayMs: 60 })
-      const t0 = Date.now()
-      await until(() => messages.length === 1)
-      expect(Date.now() - t0).toBeGreaterThanOrEqual(55)
-      expect(reconnects[0]).toMatchObject({ reason: 'rate_limited', closeCode: code })
-      expect(reconnects[0]!.delayMs).toBeGreaterThanOrEqual(60)
-      socket.close()
-      await socket.done
+    it(`${code} (rate limit) waits between half and all of rateLimitDelayMs`, async () => {
+      for (const [random, expected] of [
+        [0, 30],
+        [0.999, 59],
+      ] as const) {
+        let n = 0
+        const server = track(
+          await startWsServer((c: WsConnection) => {
+            if (n++ === 0) c.close(code, 'slow down')
+            else c.send('ok')
+          }),
+        )
+        const { socket, reconnects, messages } = managed(server.url, {
+          rateLimitDelayMs: 60,
+          random: () => random,
+        })
+        const t0 = Date.now()
+        await until(() => messages.length === 1)
+        expect(Date.now() - t0).toBeGreaterThanOrEqual(expected - 5)
+        expect(reconnects[0]).toMatchObject({ reason: 'rate_limited', closeCode: code, delayMs: expected })
+        socket.close()
+        await socket.done
+      }
     })
   }
 
@@ -339,17 +407,33 @@ describe('createReconnectingWebSocket: close codes', () => {
     },
   )
 
-  it('a message resets the failure count, so a long-lived flaky socket keeps reconnecting', async () => {
+  it('a connection that stayed open 10 s starts the failure count over; a short one does not, messages or not', async () => {
+    // The clock moves 10 s whenever the server says "stable" (before closing), so no real time passes.
+    let now = 1_000_000
+    vi.spyOn(Date, 'now').mockImplementation(() => now)
+    let n = 0
     const server = track(
       await startWsServer((c: WsConnection) => {
-        c.send('hi')
+        n++
+        c.send(n <= 3 ? 'stable' : 'short')
         setTimeout(() => c.kill(), 5)
       }),
     )
-    const { socket, errors } = managed(server.url, { maxReconnects: 2 })
-    await until(() => server.connections.length >= 8, 5000, '8 connections')
-    expect(errors).toEqual([])
-    socket.close()
+    const { socket, errors, messages } = managed(server.url, {
+      maxReconnects: 1,
+      onMessage: (m) => {
+        messages.push(m.data)
+        if (m.data === 'stable') now += 10_000
+      },
+    })
     await socket.done
+    // Each stable connection's end is the first failure of a new count; the short one after the third
+    // is the second in a row, past the budget of 1.
+    expect(messages).toEqual(['stable', 'stable', 'stable', 'short'])
+    expect(errors[0]).toMatchObject({ reason: 'reconnect_budget_exhausted', attempts: 2 })
   })
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
 })

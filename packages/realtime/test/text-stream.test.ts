@@ -1,4 +1,4 @@
-import { isConfigurationError } from '@amigo-ai/core'
+import { isAmigoError, isConfigurationError } from '@amigo-ai/core'
 import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import {
@@ -159,7 +159,12 @@ describe('createTextChat', () => {
       initialDelayMs: 1,
       maxDelayMs: 5,
     })
-    await expect(chat.send('fail')).rejects.toThrow('upstream broke')
+    const failed = await chat.send('fail').catch((e: unknown) => e)
+    expect(isAmigoError(failed)).toBe(true)
+    expect(failed).toMatchObject({
+      errorCode: 'agent_error',
+      message: expect.stringContaining('upstream broke'),
+    })
     await chat.send('hi')
     await until(() => chat.conversationId === 'conv-9')
     server.connections[0]!.kill()

@@ -5,7 +5,7 @@ import {
   createReconnectingWebSocket,
   createTextChat,
   observeCall,
-  type RealtimeConnectionError,
+  type ReconnectingWebSocketError,
   type ReconnectingWebSocketOptions,
 } from '../src/index'
 import { caught } from './helpers'
@@ -62,7 +62,7 @@ describe('a socket that cannot be created', () => {
         throw new SyntaxError(`cannot open ${url} with ${String(protocols)}`)
       }
     }
-    const errors: RealtimeConnectionError[] = []
+    const errors: ReconnectingWebSocketError[] = []
     const socket = createReconnectingWebSocket({
       url: () => `ws://127.0.0.1:9/x?token=${TOKEN}`,
       protocols: ['auth', `${TOKEN}-proto`],

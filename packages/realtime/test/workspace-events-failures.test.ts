@@ -7,7 +7,7 @@ import {
   isServerError,
 } from '@amigo-ai/core'
 import { json, rateLimited, sequence, sse } from '@amigo-ai/test-server'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   isWorkspaceEventStreamError,
   type SubscribeToWorkspaceEventsOptions,
@@ -21,6 +21,10 @@ const event = (id: number, extra: object = {}) => ({
   id: String(id),
   event: 'call.started',
   data: { call_sid: `c${id}`, direction: 'inbound', service_id: 's', ...extra },
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
 })
 
 function subscribe(url: string, overrides: Partial<SubscribeToWorkspaceEventsOptions> = {}) {
@@ -43,12 +47,14 @@ function subscribe(url: string, overrides: Partial<SubscribeToWorkspaceEventsOpt
 }
 
 describe('workspace events: server retry:', () => {
-  it('uses the server retry: value as the backoff floor', async () => {
-    const server = await eventStreamServer(
+  // One connection that sets `retry:` and ends, then one that delivers c2: the wait between them is the
+  // first reconnect delay (random pinned near 1, so the delay is just under the backoff base).
+  const retryThenEvent = (retry: string) =>
+    eventStreamServer(
       sequence(
         (_req, res) => {
           const w = sse(res)
-          w.raw('retry: 60\n\n')
+          w.raw(`retry: ${retry}\n\n`)
           w.send(event(1))
           w.end()
         },
@@ -57,11 +63,15 @@ describe('workspace events: server retry:', () => {
         },
       ),
     )
+
+  it('a server retry: shorter than the default delay replaces it (the HTML standard)', async () => {
+    const server = await retryThenEvent('150')
     const t0 = Date.now()
     let secondConnectAt = 0
-    const { sub, events, reconnects } = subscribe(server.url, {
-      initialDelayMs: 1,
-      maxDelayMs: 1000,
+    const { sub, reconnects } = subscribe(server.url, {
+      // The defaults: 3000 ms base, 30 s cap.
+      initialDelayMs: undefined,
+      maxDelayMs: undefined,
       random: () => 0.999,
       onEvent: (e) => {
         if ((e as { call_sid?: string }).call_sid === 'c2') {
@@ -71,11 +81,41 @@ describe('workspace events: server retry:', () => {
       },
     })
     await sub.done
-    expect(events).toEqual([])
     expect(reconnects).toHaveLength(1)
-    expect(reconnects[0]!.delayMs).toBe(59)
-    expect(secondConnectAt - t0).toBeGreaterThanOrEqual(55)
+    expect(reconnects[0]!.delayMs).toBe(149)
+    expect(secondConnectAt - t0).toBeGreaterThanOrEqual(140)
+    expect(secondConnectAt - t0).toBeLessThan(2500)
   })
+
+  it('a server retry: longer than initialDelayMs raises the base', async () => {
+    const server = await retryThenEvent('160')
+    const { sub, reconnects } = subscribe(server.url, {
+      initialDelayMs: 1,
+      maxDelayMs: 1000,
+      random: () => 0.999,
+      onEvent: (e) => {
+        if ((e as { call_sid?: string }).call_sid === 'c2') sub.unsubscribe()
+      },
+    })
+    await sub.done
+    expect(reconnects.map((r) => r.delayMs)).toEqual([159])
+  })
+
+  for (const retry of ['0', '1', '99']) {
+    it(`a server retry: ${retry} is raised to the 100 ms floor`, async () => {
+      const server = await retryThenEvent(retry)
+      const { sub, reconnects } = subscribe(server.url, {
+        initialDelayMs: 1,
+        maxDelayMs: 1000,
+        random: () => 0.999,
+        onEvent: (e) => {
+          if ((e as { call_sid?: string }).call_sid === 'c2') sub.unsubscribe()
+        },
+      })
+      await sub.done
+      expect(reconnects.map((r) => r.delayMs)).toEqual([99])
+    })
+  }
 
   it('clamps a server retry: to [initialDelayMs, maxDelayMs]', async () => {
     const server = await eventStreamServer((_req, res) => {
@@ -252,6 +292,46 @@ describe('workspace events: HTTP failures at connect', () => {
   })
 })
 
+describe('workspace events: the reconnect budget', () => {
+  // Every connection delivers one event and ends at once.
+  const eventThenEnd = () =>
+    eventStreamServer((req, res) => {
+      const w = sse(res)
+      w.send(event(req.index + 1))
+      w.end()
+    })
+
+  it('maxReconnects 1 is one reconnect: two connections, even when each delivered events', async () => {
+    const server = await eventThenEnd()
+    const { sub, events, errors, reconnects } = subscribe(server.url, { maxReconnects: 1 })
+    await sub.done
+    expect(server.requests).toHaveLength(2)
+    expect(events).toHaveLength(2)
+    expect(reconnects.map((r) => r.attempt)).toEqual([1])
+    const err = errors[0] as WorkspaceEventStreamError
+    expect(err.code).toBe('transport_exhausted')
+    expect(err.message).toMatch(/reconnect budget/)
+  })
+
+  it('a connection that stayed open 10 s starts the count over', async () => {
+    // The clock jumps 10 s with each of the first three events, so those connections count as stable.
+    let now = 1_000_000
+    vi.spyOn(Date, 'now').mockImplementation(() => now)
+    const server = await eventThenEnd()
+    const { sub, events, errors } = subscribe(server.url, {
+      maxReconnects: 1,
+      onEvent: (e) => {
+        events.push(e)
+        if (events.length <= 3) now += 10_000
+      },
+    })
+    await sub.done
+    // Three stable connections, then the fourth (short) one is the second failure in a row.
+    expect(server.requests).toHaveLength(4)
+    expect((errors[0] as WorkspaceEventStreamError).code).toBe('transport_exhausted')
+  })
+})
+
 describe('workspace events: tokens, resume and request shape', () => {
   it('calls the token getter on every (re)connect and sends Last-Event-ID', async () => {
     let n = 0
@@ -369,6 +449,7 @@ describe('workspace events: frame size cap', () => {
 
 describe('workspace events: lifecycle', () => {
   it('onError fires at most once and done never rejects, even if onError throws', async () => {
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {})
     const server = await eventStreamServer(json(401, { detail: 'no' }))
     let calls = 0
     const sub = subscribeToWorkspaceEvents({
@@ -383,6 +464,7 @@ describe('workspace events: lifecycle', () => {
     })
     await expect(sub.done).resolves.toBeUndefined()
     expect(calls).toBe(1)
+    expect(reported).toHaveBeenCalledWith(expect.stringContaining('onError threw'), new Error('handler bug'))
   })
 
   it('unsubscribe during a backoff wait ends promptly without onError', async () => {
@@ -440,20 +522,28 @@ describe('workspace events: lifecycle', () => {
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => `c${i + 1}`))
   })
 
-  it('an onEvent that throws ends the subscription with that error', async () => {
+  it('an onEvent that throws or rejects is reported and the stream goes on', async () => {
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {})
     const server = await eventStreamServer((_req, res) => {
       const w = sse(res)
       w.send(event(1))
       w.send(event(2))
+      w.send(event(3))
     })
     const bug = new Error('render failed')
+    const seen: string[] = []
     const { sub, errors } = subscribe(server.url, {
-      onEvent: () => {
-        throw bug
+      onEvent: async (e) => {
+        const sid = (e as { call_sid: string }).call_sid
+        seen.push(sid)
+        if (sid === 'c3') sub.unsubscribe()
+        if (sid === 'c1') throw bug
       },
     })
     await sub.done
-    expect(errors).toEqual([bug])
+    expect(seen).toEqual(['c1', 'c2', 'c3'])
+    expect(errors).toEqual([])
+    expect(reported).toHaveBeenCalledWith(expect.stringContaining('onEvent threw'), bug)
   })
 
   it('rejects unusable options synchronously with ConfigurationError naming the option', () => {
@@ -493,27 +583,20 @@ describe('workspace events: onOpen', () => {
       ),
     )
     const opens: { reconnects: number; resumedFrom?: string }[] = []
-    const uncaught: unknown[] = []
-    const onUncaught = (e: unknown) => uncaught.push(e)
-    process.on('uncaughtException', onUncaught)
-    try {
-      const { sub, events } = subscribe(server.url, {
-        onOpen: (info) => {
-          opens.push(info)
-          throw new Error('callback bug')
-        },
-        onEvent: (e) => {
-          events.push(e)
-          if ((e as { call_sid?: string }).call_sid === 'c2') sub.unsubscribe()
-        },
-      })
-      await sub.done
-      expect(events.map((e) => (e as { call_sid?: string }).call_sid)).toEqual(['c1', 'c2'])
-      expect(opens).toEqual([{ reconnects: 0 }, { reconnects: 1, resumedFrom: '1' }])
-      await new Promise((r) => setTimeout(r, 5))
-      expect(uncaught.map((e) => (e as Error).message)).toEqual(['callback bug', 'callback bug'])
-    } finally {
-      process.off('uncaughtException', onUncaught)
-    }
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { sub, events } = subscribe(server.url, {
+      onOpen: (info) => {
+        opens.push(info)
+        throw new Error('callback bug')
+      },
+      onEvent: (e) => {
+        events.push(e)
+        if ((e as { call_sid?: string }).call_sid === 'c2') sub.unsubscribe()
+      },
+    })
+    await sub.done
+    expect(events.map((e) => (e as { call_sid?: string }).call_sid)).toEqual(['c1', 'c2'])
+    expect(opens).toEqual([{ reconnects: 0 }, { reconnects: 1, resumedFrom: '1' }])
+    expect(reported.mock.calls.map(([, e]) => (e as Error).message)).toEqual(['callback bug', 'callback bug'])
   })
 })

@@ -21,4 +21,10 @@ export { startTestServer, type TestServer } from './server'
 export { type SseFrame, type SseWriter, sse } from './sse'
 export { type SseReplayOptions, type SseReplayStats, sseReplay } from './sse-replay'
 export type { Handler, RecordedRequest, Routes, TestRequest } from './types'
-export { startWsServer, type TestWsServer, type WsConnection, type WsServerOptions } from './ws-server'
+export {
+  openWsClient,
+  startWsServer,
+  type TestWsServer,
+  type WsConnection,
+  type WsServerOptions,
+} from './ws-server'

@@ -147,3 +147,11 @@ export async function startWsServer(
     },
   }
 }
+
+/**
+ * Opens a client socket with the `ws` package, for tests that hand the SDK a `webSocketFactory` (Node
+ * 20 has no global WebSocket).
+ */
+export function openWsClient(url: string, protocols?: string | string[]): WebSocket {
+  return new WebSocket(url, protocols)
+}

@@ -162,6 +162,7 @@ export class Transport<Paths extends {} = {}> {
     validateOptions(init, '')
     if (init.params?.header !== undefined || init.accept !== undefined || init.contentType !== undefined)
       validateExtras(init)
+    if (shared.base.unusable) throw new ConfigurationError(shared.base.unusable)
     // Most calls carry no per-call options: the view's own layer is then used as is, not copied.
     const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()

@@ -12,6 +12,13 @@ export interface BaseUrl {
    * added to `absolute`, stripped again before the URL reaches the custom fetch.
    */
   placeholderOrigin?: string
+  /**
+   * Why requests cannot be sent from this base here (a relative base with no custom fetch outside a
+   * browser, a non-HTTP scheme). The client is still built, as the single-package SDK's was, so that
+   * what needs no request (the WebSocket URL helpers, which report their own error) works; each
+   * request fails with this message as a ConfigurationError.
+   */
+  unusable?: string
 }
 
 // Outside a browser there is no page origin to resolve a relative base against; this reserved
@@ -47,17 +54,20 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
   }
   if (trimmed.includes('?') || trimmed.includes('#'))
     throw new ConfigurationError('baseUrl must not contain a query string or fragment')
+  const relative = { absolute: `${PLACEHOLDER_ORIGIN}${trimmed}`, placeholderOrigin: PLACEHOLDER_ORIGIN }
   if (!trimmed.startsWith('/') && trimmed !== '')
-    throw new ConfigurationError(
-      'baseUrl must start with http://, https:// or / (a relative path for a proxy)',
-    )
+    return {
+      ...relative,
+      unusable: 'baseUrl must start with http://, https:// or / (a relative path for a proxy)',
+    }
   const origin = pageOrigin()
   if (origin) return { absolute: `${origin}${trimmed}` }
   if (!hasCustomFetch)
-    throw new ConfigurationError(
-      'a relative baseUrl needs a custom fetch option (e.g. a BFF proxy fetch) outside a browser',
-    )
-  return { absolute: `${PLACEHOLDER_ORIGIN}${trimmed}`, placeholderOrigin: PLACEHOLDER_ORIGIN }
+    return {
+      ...relative,
+      unusable: 'a relative baseUrl needs a custom fetch option (e.g. a BFF proxy fetch) outside a browser',
+    }
+  return relative
 }
 
 /** Turns an absolute request URL back into the relative form the caller configured. */

@@ -3,11 +3,11 @@
 // unless the handle was stopped first. Anything that goes wrong before the stream exists (bad options,
 // the module not loadable) reaches `onError`, as a failure of the stream itself would; `done` still
 // never rejects.
-import { ConfigurationError } from '@amigo-ai/core'
+import { type AmigoError, ConfigurationError, isAmigoError } from '@amigo-ai/core'
 import type {
   CallObservation,
   ObserveCallOptions,
-  RealtimeConnectionError,
+  ReconnectingWebSocketError,
   SubscribeToWorkspaceEventsOptions,
   WorkspaceEventSubscription,
 } from '@amigo-ai/realtime'
@@ -34,7 +34,7 @@ export function deferredSubscription(
       subscription = rt.subscribeToWorkspaceEvents(options)
       await subscription.done
     })
-    .catch((error: unknown) => report(options.onError, error))
+    .catch((error: unknown) => report(options.onError, asAmigoError(error)))
   return {
     unsubscribe() {
       stopped = true
@@ -47,14 +47,20 @@ export function deferredSubscription(
   }
 }
 
+/** Anything thrown before the stream exists, as the AmigoError `onError` takes. */
+const asAmigoError = (error: unknown): AmigoError =>
+  isAmigoError(error)
+    ? error
+    : new ConfigurationError(error instanceof Error ? error.message : String(error), { cause: error })
+
 /** Options refused before connecting become the `open_failed` error realtime reports for a socket it cannot open. */
-function openFailed(rt: RealtimeModule | undefined, error: unknown): RealtimeConnectionError {
+function openFailed(rt: RealtimeModule | undefined, error: unknown): ReconnectingWebSocketError {
   const message = error instanceof Error ? error.message : String(error)
-  if (rt) return new rt.RealtimeConnectionError({ reason: 'open_failed', message, cause: error })
+  if (rt) return new rt.ReconnectingWebSocketError(message, { reason: 'open_failed', cause: error })
   // Realtime itself could not be loaded, so neither could its error class: the error saying why
   // carries the fields an onError handler reads.
   const base = error instanceof Error ? error : new ConfigurationError(message)
-  return Object.assign(base as RealtimeConnectionError, { reason: 'open_failed' as const, attempts: 0 })
+  return Object.assign(base as ReconnectingWebSocketError, { reason: 'open_failed' as const, attempts: 0 })
 }
 
 /** A call observation that starts when realtime has loaded. */
@@ -84,6 +90,10 @@ export function deferredObservation(
     },
     get state() {
       return observation?.state ?? (failed ? 'terminal' : closed ? 'closed' : 'connecting')
+    },
+    send(data) {
+      if (!observation) throw new ConfigurationError('Cannot send: the WebSocket is not open yet')
+      observation.send(data)
     },
     done,
   }

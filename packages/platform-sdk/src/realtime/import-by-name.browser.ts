@@ -7,3 +7,8 @@
 export function importByName(name: string): Promise<unknown> {
   return Promise.reject(new Error(`a bundled app cannot load ${name} by name`))
 }
+
+/** Bundled apps never load a package by name, synchronously or not. */
+export function requireByName(_name: string): unknown {
+  return undefined
+}

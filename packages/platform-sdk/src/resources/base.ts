@@ -38,8 +38,8 @@ export interface ClientConnection {
   readonly baseUrl: string
   /** The configured workspace id. */
   readonly workspaceId: string
-  /** The configured key or token (or a getter for one). */
-  readonly apiKey: ApiKeySource
+  /** The configured key or token (or a getter for one); absent for an ObserversResource built without a client. */
+  readonly apiKey?: ApiKeySource
   /** Origin of the agent engine for WebSocket helpers; defaults to the `baseUrl` origin. */
   readonly agentBaseUrl?: string
   /** The custom `fetch`, when one was configured. */

@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { TurnStreamEvent } from '@amigo-ai/realtime'
-import { type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime/urls'
+import { textStreamUrl } from '@amigo-ai/realtime/urls'
 import { loadRealtime } from '../realtime/load-realtime'
 import type { Conversation, ConversationSummary } from '../types'
 import { APIResource } from './base'
@@ -32,8 +32,21 @@ export interface TurnOptions extends RequestOptions {
 }
 
 /** Parameters of `conversations.textStreamUrl` (workspace and origin come from the client). */
-export type TextStreamUrlParams = Omit<TextStreamUrlOptions, 'workspaceId' | 'baseUrl' | 'agentBaseUrl'> & {
-  /** Full `ws:`/`wss:` endpoint to use instead of the derived one (preview environments); same as `url`. */
+export interface TextStreamUrlParams {
+  /** Service (agent deployment) to talk to. */
+  serviceId: string
+  /** Continue this conversation instead of starting one. */
+  conversationId?: string
+  /** The world entity the user is. */
+  entityId?: string
+  /** Also stream `tool_call_started` / `tool_call_completed` frames. */
+  toolEvents?: boolean
+  /**
+   * Query-string token, only for runtimes that cannot send subprotocols: it ends up in proxy logs and
+   * browser history. Prefer `textStreamAuthProtocols`.
+   */
+  token?: string
+  /** Full `ws:`/`wss:` endpoint instead of the derived one (preview environments); no query or fragment. */
   textStreamUrl?: string
 }
 
@@ -166,10 +179,10 @@ export class ConversationsResource extends APIResource {
   /** Builds the `ws(s)://` URL of the real-time text stream for a service (no request is made). */
   textStreamUrl(params: TextStreamUrlParams): string {
     const { connection } = this._ctx
-    const { textStreamUrl: override, ...rest } = params ?? ({} as TextStreamUrlParams)
+    const { textStreamUrl: url, ...rest } = params ?? ({} as TextStreamUrlParams)
     return textStreamUrl({
       ...rest,
-      ...(override !== undefined && rest.url === undefined ? { url: override } : {}),
+      ...(url !== undefined ? { url } : {}),
       workspaceId: connection.workspaceId,
       baseUrl: connection.baseUrl,
       ...(connection.agentBaseUrl !== undefined ? { agentBaseUrl: connection.agentBaseUrl } : {}),

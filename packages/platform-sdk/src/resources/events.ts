@@ -1,6 +1,6 @@
 import type { SubscribeToWorkspaceEventsOptions, WorkspaceEventSubscription } from '@amigo-ai/realtime'
 import { deferredSubscription } from '../realtime/deferred-handles'
-import { loadRealtime } from '../realtime/load-realtime'
+import { loadRealtime, realtimeNow } from '../realtime/load-realtime'
 import { APIResource } from './base'
 import { tokenOptions } from './realtime-auth'
 
@@ -9,26 +9,32 @@ import { tokenOptions } from './realtime-auth'
  * (workspace, base URL, fetch). The token defaults to the client's key; pass `token` or `getToken` to
  * use another.
  */
-export type WorkspaceSubscribeOptions = Omit<SubscribeToWorkspaceEventsOptions, 'workspaceId' | 'baseUrl'>
+export interface SubscribeToWorkspaceOptions
+  extends Omit<SubscribeToWorkspaceEventsOptions, 'workspaceId' | 'baseUrl'> {}
 
 /** Live workspace events over Server-Sent Events (calls, surfaces, pipeline, operators, channels). */
 export class EventsResource extends APIResource {
   /**
    * Subscribes to the workspace event stream. Reconnects with backoff, resumes from the last event id,
-   * and dispatches typed events on `event.event_type`. Returns `{ unsubscribe(), done }` at once; the
-   * stream starts once `@amigo-ai/realtime` has loaded (see the client's `realtime` option), and
-   * options it refuses reach `onError`.
+   * and dispatches typed events on `event.event_type`. Returns `{ unsubscribe(), done, lastEventId }`.
+   * Where `@amigo-ai/realtime` can be had at once (Node.js, or the client's `realtime` option given
+   * the module) the stream starts now and bad options throw; otherwise it starts once the module has
+   * loaded, and options it refuses reach `onError`.
    */
-  subscribeToWorkspace(options: WorkspaceSubscribeOptions): WorkspaceEventSubscription {
+  subscribeToWorkspace(options: SubscribeToWorkspaceOptions): WorkspaceEventSubscription {
     const { connection } = this._ctx
     const auth =
-      options.token !== undefined || options.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
-    return deferredSubscription(loadRealtime(connection), {
+      options?.token !== undefined || options?.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
+    const full: SubscribeToWorkspaceEventsOptions = {
       ...(connection.fetch ? { fetch: connection.fetch } : {}),
       ...auth,
       ...options,
       workspaceId: connection.workspaceId,
       baseUrl: connection.baseUrl,
-    })
+    }
+    const realtime = realtimeNow(connection)
+    return realtime
+      ? realtime.subscribeToWorkspaceEvents(full)
+      : deferredSubscription(loadRealtime(connection), full)
   }
 }

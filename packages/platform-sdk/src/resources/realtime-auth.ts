@@ -1,8 +1,12 @@
 import type { ApiKeySource } from '@amigo-ai/core'
 
-/** Turns the client's key (a string or a getter) into the token options the realtime helpers take. */
+/**
+ * Turns the client's key (a string or a getter) into the token options the realtime helpers take;
+ * none without a key, so that the helper asks for a token itself.
+ */
 export function tokenOptions(
-  apiKey: ApiKeySource,
-): { token: string } | { getToken: () => string | Promise<string> } {
+  apiKey: ApiKeySource | undefined,
+): { token?: string } | { getToken: () => string | Promise<string> } {
+  if (apiKey === undefined) return {}
   return typeof apiKey === 'function' ? { getToken: apiKey } : { token: apiKey }
 }

@@ -34,7 +34,16 @@ export function sessionConnectUrl(
   // The client checked it already; checked again because the id goes into the path as one segment.
   const problem = pathSegmentProblem(workspaceId)
   if (problem !== undefined) throw new ConfigurationError(`sessionConnectUrl: workspaceId ${problem}`)
-  const origin = new URL(baseUrl)
+  let origin: URL | undefined
+  try {
+    origin = new URL(baseUrl)
+  } catch {
+    // A relative base (a proxy path): refused below.
+  }
+  if (origin?.protocol !== 'http:' && origin?.protocol !== 'https:')
+    throw new ConfigurationError(
+      'sessionConnectUrl needs an absolute http(s) baseUrl: the socket cannot be derived from a relative or non-HTTP one',
+    )
   const scheme = origin.protocol === 'http:' ? 'ws:' : 'wss:'
   const query = new URLSearchParams({ service_id: params.serviceId, entity_id: params.entityId })
   if (params.conversationId !== undefined) query.set('conversation_id', params.conversationId)

@@ -44,6 +44,6 @@ export function checkSocketUrlOverride(url: unknown, name: string): string {
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')
     throw new ConfigurationError(`${name} must use ws: or wss:`)
   if (parsed.search || parsed.hash || url.includes('?') || url.includes('#'))
-    throw new ConfigurationError(`${name} must not have a query string or fragment`)
+    throw new ConfigurationError(`${name} must not have query parameters or fragments`)
   return url
 }

@@ -24,7 +24,7 @@ export function assertSubprotocolToken(token: unknown, name = 'token'): asserts 
     throw new ConfigurationError(`${name} is longer than ${MAX_TOKEN_LENGTH} characters`)
   if (!SUBPROTOCOL_TOKEN.test(token))
     throw new ConfigurationError(
-      `${name} contains characters browsers reject in WebSocket subprotocols (${invalidSubprotocolChars(token)}); use the query-token fallback (the \`token\` option of textStreamUrl) only in trusted contexts, where URLs are not logged`,
+      `${name} contains characters browsers reject in WebSocket subprotocols (${invalidSubprotocolChars(token)}); only the text stream has a fallback, the \`token\` query option of textStreamUrl, for trusted contexts where URLs are not logged`,
     )
 }
 
@@ -38,12 +38,33 @@ export function assertQueryToken(token: unknown, name = 'token'): asserts token 
     throw new ConfigurationError(`${name} contains characters the platform does not accept`)
 }
 
+/** The subprotocol pair that authenticates the text-stream socket: `['auth', token]`. */
+export type TextStreamAuthProtocols = readonly ['auth', string]
+
+/** The subprotocol pair that authenticates the call-observer socket: `['auth', token]`. */
+export type ObserverAuthProtocols = readonly ['auth', string]
+
+function authProtocols(token: string, name: string): ['auth', string] {
+  assertSubprotocolToken(token, name)
+  return ['auth', token]
+}
+
 /**
  * The subprotocol list that authenticates an Amigo WebSocket without putting the key in the URL:
  * `['auth', apiKey]`, for `new WebSocket(url, protocols)`. Throws `ConfigurationError` for a blank key
- * (`apiKey is required`) or one a subprotocol cannot carry (the message names the offending characters).
+ * (`apiKey is required`), one longer than 4096 characters, or one a subprotocol cannot carry (the
+ * message names the offending characters, never the key).
  */
-export function textStreamAuthProtocols(apiKey: string): string[] {
-  assertSubprotocolToken(apiKey, 'apiKey')
-  return ['auth', apiKey]
+export function textStreamAuthProtocols(apiKey: string): ['auth', string] {
+  return authProtocols(apiKey, 'apiKey')
+}
+
+/** {@link textStreamAuthProtocols} for the session-connect socket (`conversations.sessionConnectUrl`). */
+export function sessionConnectAuthProtocols(apiKey: string): ['auth', string] {
+  return authProtocols(apiKey, 'apiKey')
+}
+
+/** {@link textStreamAuthProtocols} for the call-observer socket; the message names `token`. */
+export function observerAuthProtocols(token: string): ['auth', string] {
+  return authProtocols(token, 'token')
 }

@@ -1,21 +1,17 @@
 import { ConfigurationError } from '@amigo-ai/core'
-import { assertSubprotocolToken } from '../endpoints/auth-protocols'
+import { callUserCallback } from '../callbacks/call-user-callback'
+import { assertSubprotocolToken, observerAuthProtocols } from '../endpoints/auth-protocols'
 import type { ObserverEvent } from '../event-types'
 import {
   createReconnectingWebSocket,
+  type ReconnectingWebSocketHandle,
   type ReconnectingWebSocketState,
   type WebSocketReconnectInfo,
 } from '../websocket/create-reconnecting-websocket'
-import type { RealtimeConnectionError } from '../websocket/realtime-connection-error'
-import { reportCallbackError } from '../websocket/report-callback-error'
-import type { WebSocketConstructor } from '../websocket/websocket-types'
-import { decodeObserverFrame } from './decode-observer-frame'
+import { decodeTypedFrame } from '../websocket/decode-typed-frame'
+import type { ReconnectingWebSocketError } from '../websocket/reconnecting-websocket-error'
+import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import { type ObserverUrlOptions, observerUrl } from './observer-url'
-
-const authProtocols = (token: unknown) => {
-  assertSubprotocolToken(token, 'token')
-  return ['auth', token]
-}
 
 /** Options for {@link observeCall}. */
 export interface ObserveCallOptions extends ObserverUrlOptions {
@@ -26,13 +22,15 @@ export interface ObserveCallOptions extends ObserverUrlOptions {
   /** Every observer event of the call, dispatched on `event.type`. */
   onEvent: (event: ObserverEvent) => void
   /** Called at most once with the terminal error (`reason`, `closeCode`); not when the caller closes. */
-  onError?: (error: RealtimeConnectionError) => void
+  onError?: (error: ReconnectingWebSocketError) => void
   /** Each time the socket (re)opens. */
   onOpen?: () => void
-  /** Before each reconnect, with the 1-based attempt number. */
-  onReconnect?: (attempt: number, info: WebSocketReconnectInfo) => void
+  /** Each change of the socket's state. */
+  onStateChange?: (state: ReconnectingWebSocketState) => void
+  /** Before each reconnect, with the 1-based attempt number, the wait and the last close code. */
+  onReconnect?: (info: WebSocketReconnectInfo) => void
   /** On a 4100 close: refresh the token (then `getToken` is called again). */
-  onTokenExpired?: () => void | Promise<void>
+  onTokenExpired?: () => unknown
   /** Reconnect when the call is silent this long (default 60000 ms; 0 disables). */
   idleTimeoutMs?: number
   /** Consecutive failed connections allowed (default 10). */
@@ -41,21 +39,16 @@ export interface ObserveCallOptions extends ObserverUrlOptions {
   initialDelayMs?: number
   /** Backoff cap (default 30000 ms). */
   maxDelayMs?: number
+  /** Creates each socket (test doubles); give this or `WebSocket`. */
+  webSocketFactory?: WebSocketFactory
   /** WebSocket class to use (default: global, else `ws`). */
   WebSocket?: WebSocketConstructor
   /** Stops observing when aborted. */
   signal?: AbortSignal
 }
 
-/** Handle of a call observation. */
-export interface CallObservation {
-  /** Stops observing (idempotent). */
-  close(): void
-  /** Current socket state. */
-  readonly state: ReconnectingWebSocketState
-  /** Resolves when observation has ended (call over, closed, or terminal error); never rejects. */
-  readonly done: Promise<void>
-}
+/** Handle of a call observation: the managed socket (`close()` ends observing, `done` resolves after). */
+export interface CallObservation extends ReconnectingWebSocketHandle {}
 
 /**
  * Streams the live events of one voice call (transcripts, latency, emotions, participants, session
@@ -69,35 +62,34 @@ export function observeCall(options: ObserveCallOptions): CallObservation {
   const url = observerUrl(options)
   if (options.getToken === undefined) assertSubprotocolToken(options.token, 'token')
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
+  const { getToken } = options
 
   const socket = createReconnectingWebSocket({
     url,
     // A static token cannot be refreshed, so only a getter makes a 4100 close worth a reconnect.
-    ...(options.getToken
-      ? { getProtocols: async () => authProtocols(await options.getToken!()) }
-      : { protocols: authProtocols(options.token) }),
+    ...(getToken
+      ? { getProtocols: async () => observerAuthProtocols(await getToken()) }
+      : { protocols: observerAuthProtocols(options.token as string) }),
+    webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
     idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
     maxReconnects: options.maxReconnects,
     initialDelayMs: options.initialDelayMs,
     maxDelayMs: options.maxDelayMs,
     onTokenExpired: options.onTokenExpired,
-    onOpen: () => options.onOpen?.(),
+    onOpen: options.onOpen && (() => options.onOpen?.()),
+    onStateChange: options.onStateChange,
     onReconnect: options.onReconnect,
     onError: options.onError,
     signal: options.signal,
-    onMessage: (data) => {
-      const event = decodeObserverFrame(data)
-      if (!event) return
-      try {
-        options.onEvent(event)
-      } catch (error) {
-        reportCallbackError(error)
-      }
+    onMessage: (message) => {
+      const event = decodeTypedFrame(message.data) as ObserverEvent | undefined
+      if (event) callUserCallback('onEvent', options.onEvent, event)
     },
   })
   return {
-    close: () => socket.close(1000, 'observer closed'),
+    send: (data) => socket.send(data),
+    close: (code = 1000, reason = 'observer closed') => socket.close(code, reason),
     get state() {
       return socket.state
     },

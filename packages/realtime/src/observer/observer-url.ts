@@ -27,7 +27,9 @@ export function observerUrl(options: ObserverUrlOptions): string {
   const problem = pathSegmentProblem(options.workspaceId)
   if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
   if (typeof options.callSid !== 'string' || !CALL_SID.test(options.callSid))
-    throw new ConfigurationError('callSid must be a Twilio call SID: "CA" followed by 32 letters or digits')
+    throw new ConfigurationError(
+      'callSid does not match the Twilio CA SID format ("CA" followed by 32 letters or digits)',
+    )
   const origin = agentWebSocketOrigin(options, 'observer')
   return `${origin}/v1/${encodeURIComponent(options.workspaceId)}/observers/${options.callSid}/ws`
 }

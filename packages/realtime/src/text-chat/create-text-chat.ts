@@ -1,15 +1,16 @@
-import { ConfigurationError } from '@amigo-ai/core'
-import { assertSubprotocolToken } from '../endpoints/auth-protocols'
+import { AmigoError, ConfigurationError } from '@amigo-ai/core'
+import { callUserCallback } from '../callbacks/call-user-callback'
+import { textStreamAuthProtocols } from '../endpoints/auth-protocols'
 import { type TextStreamUrlOptions, textStreamUrl } from '../endpoints/text-stream-url'
 import {
   createReconnectingWebSocket,
   type ReconnectingWebSocketState,
   type WebSocketReconnectInfo,
 } from '../websocket/create-reconnecting-websocket'
-import { RealtimeConnectionError } from '../websocket/realtime-connection-error'
-import { reportCallbackError } from '../websocket/report-callback-error'
-import type { WebSocketConstructor } from '../websocket/websocket-types'
-import { decodeTextChatFrame, type TextChatServerFrame } from './text-chat-frames'
+import { decodeTypedFrame } from '../websocket/decode-typed-frame'
+import { ReconnectingWebSocketError } from '../websocket/reconnecting-websocket-error'
+import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
+import type { TextChatServerFrame } from './text-chat-frames'
 
 /** Options for {@link createTextChat}. */
 export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
@@ -22,14 +23,16 @@ export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
   /** Every decoded server frame (including tool and thinking frames). */
   onEvent?: (frame: TextChatServerFrame) => void
   /** Terminal connection failure (at most once). */
-  onError?: (error: RealtimeConnectionError) => void
-  /** Before each reconnect. */
-  onReconnect?: (attempt: number, info: WebSocketReconnectInfo) => void
+  onError?: (error: ReconnectingWebSocketError) => void
+  /** Before each reconnect (a reply in flight has then failed). */
+  onReconnect?: (info: WebSocketReconnectInfo) => void
   /** Reconnect after this much silence (default 0: a chat may legitimately be quiet). */
   idleTimeoutMs?: number
   maxReconnects?: number
   initialDelayMs?: number
   maxDelayMs?: number
+  /** Creates each socket (test doubles); give this or `WebSocket`. */
+  webSocketFactory?: WebSocketFactory
   /** WebSocket class (default: global, else `ws`). */
   WebSocket?: WebSocketConstructor
   signal?: AbortSignal
@@ -56,6 +59,8 @@ export interface TextChat {
   readonly done: Promise<void>
 }
 
+const closedError = () => new ReconnectingWebSocketError('The chat is closed', { reason: 'not_open' })
+
 interface PendingTurn {
   deltas: string[]
   resolve(reply: TextChatReply): void
@@ -70,16 +75,13 @@ interface PendingTurn {
 export function createTextChat(options: TextChatOptions): TextChat {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('createTextChat options are required')
-  if (options.getToken === undefined) assertSubprotocolToken(options.token, 'token')
+  if (options.getToken === undefined) textStreamAuthProtocols(options.token as string)
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
   let conversationId = options.conversationId
   const buildUrl = () => textStreamUrl({ ...options, token: undefined, conversationId })
   buildUrl() // validates now, before connecting
-  const protocols = async () => {
-    const token = options.getToken ? await options.getToken() : options.token
-    assertSubprotocolToken(token, 'token')
-    return ['auth', token]
-  }
+  const protocols = async () =>
+    textStreamAuthProtocols((options.getToken ? await options.getToken() : options.token) as string)
 
   const turns: PendingTurn[] = []
   let opened: Promise<void>
@@ -90,7 +92,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
     })
   }
   resetOpened()
-  let ended: RealtimeConnectionError | undefined
+  let ended: ReconnectingWebSocketError | undefined
 
   const failTurns = (error: unknown) => {
     for (const turn of turns.splice(0)) turn.reject(error)
@@ -111,7 +113,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
       case 'token':
         if (typeof text === 'string') {
           turns[0]?.deltas.push(text)
-          options.onDelta?.(text)
+          callUserCallback('onDelta', options.onDelta, text)
         }
         break
       case 'message': {
@@ -131,7 +133,10 @@ export function createTextChat(options: TextChatOptions): TextChat {
         turns
           .shift()
           ?.reject(
-            new Error(`The agent reported an error: ${typeof message === 'string' ? message : 'unknown'}`),
+            new AmigoError(
+              `The agent reported an error: ${typeof message === 'string' ? message : 'unknown'}`,
+              { errorCode: 'agent_error', body: frame },
+            ),
           )
         break
       }
@@ -141,6 +146,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
   const socket = createReconnectingWebSocket({
     url: buildUrl,
     getProtocols: protocols,
+    webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
     idleTimeoutMs: options.idleTimeoutMs ?? 0,
     maxReconnects: options.maxReconnects,
@@ -148,45 +154,39 @@ export function createTextChat(options: TextChatOptions): TextChat {
     maxDelayMs: options.maxDelayMs,
     signal: options.signal,
     onOpen: () => markOpen(),
-    onReconnect: (attempt, info) => {
+    onReconnect: (info) => {
       resetOpened()
       answered = false
       // A reply in flight is lost with its socket; the caller decides whether to resend.
       failTurns(
-        new RealtimeConnectionError({
+        new ReconnectingWebSocketError('The connection dropped before the reply arrived', {
           reason: 'unknown',
-          message: 'The connection dropped before the reply arrived',
-          attempts: attempt,
+          attempts: info.attempt,
         }),
       )
-      options.onReconnect?.(attempt, info)
+      callUserCallback('onReconnect', options.onReconnect, info)
     },
     onError: (error) => {
       ended = error
       failTurns(error)
-      options.onError?.(error)
+      callUserCallback('onError', options.onError, error)
     },
-    onMessage: (data) => {
-      const frame = decodeTextChatFrame(data)
+    onMessage: (message) => {
+      const frame = decodeTypedFrame(message.data) as TextChatServerFrame | undefined
       if (!frame) return
-      try {
-        options.onEvent?.(frame)
-      } catch (error) {
-        reportCallbackError(error)
-      }
+      callUserCallback('onEvent', options.onEvent, frame)
       onFrame(frame)
     },
   })
   const done = socket.done.then(() => {
-    failTurns(ended ?? new RealtimeConnectionError({ reason: 'not_open', message: 'The chat is closed' }))
+    failTurns(ended ?? closedError())
   })
 
   return {
     async send(text: string) {
       if (typeof text !== 'string' || text === '')
         throw new ConfigurationError('text must be a non-empty string')
-      if (ended || socket.state === 'closed' || socket.state === 'closing')
-        throw ended ?? new RealtimeConnectionError({ reason: 'not_open', message: 'The chat is closed' })
+      if (ended || socket.state === 'closed' || socket.state === 'closing') throw ended ?? closedError()
       await Promise.race([opened, done])
       return new Promise<TextChatReply>((resolve, reject) => {
         turns.push({ deltas: [], resolve, reject })

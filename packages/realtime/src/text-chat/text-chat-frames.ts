@@ -52,18 +52,3 @@ export type TextChatServerFrame =
   | TextChatDoneFrame
   | TextChatErrorFrame
   | TextChatOtherFrame
-
-// Marked pure so a bundle that never decodes these frames drops it (the built dist is one module).
-const utf8 = /* @__PURE__ */ new TextDecoder()
-
-/** Decodes a server frame; non-JSON or `type`-less frames give undefined. */
-export function decodeTextChatFrame(data: string | ArrayBuffer): TextChatServerFrame | undefined {
-  try {
-    const body: unknown = JSON.parse(typeof data === 'string' ? data : utf8.decode(data))
-    if (typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string')
-      return body as TextChatServerFrame
-  } catch {
-    // not JSON
-  }
-  return undefined
-}

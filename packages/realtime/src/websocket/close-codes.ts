@@ -1,4 +1,17 @@
-import type { RealtimeConnectionErrorReason } from './realtime-connection-error'
+import type { ReconnectingWebSocketErrorReason } from './reconnecting-websocket-error'
+
+/** Why a managed WebSocket reconnects (`onReconnect`'s `reason`). */
+export type ReconnectReason =
+  /** A drop without a more specific code (1001, 1006, ...). */
+  | 'connection_lost'
+  /** 1011, 1012, 1014. */
+  | 'server_error'
+  /** 1013, 4029: the wait is raised. */
+  | 'rate_limited'
+  /** No frame arrived within the idle timeout; the silent socket was replaced. */
+  | 'idle_watchdog'
+  /** 4100 and `onTokenExpired` succeeded: reconnect at once with fresh protocols. */
+  | 'token_refreshed'
 
 /** Close codes the Amigo realtime endpoints use. */
 export const CloseCode = {
@@ -23,11 +36,11 @@ export type CloseAction =
   /** The server ended the session normally: stop without an error. */
   | { kind: 'finished' }
   /** Stop and report `reason`. */
-  | { kind: 'terminal'; reason: RealtimeConnectionErrorReason }
+  | { kind: 'terminal'; reason: ReconnectingWebSocketErrorReason }
   /** Refresh credentials, then reconnect. */
   | { kind: 'refresh' }
   /** Reconnect with backoff; `rateLimited` raises the next delay to the rate-limit floor. */
-  | { kind: 'retry'; reason: RealtimeConnectionErrorReason; rateLimited: boolean }
+  | { kind: 'retry'; reason: ReconnectReason; rateLimited: boolean }
 
 // Plain numbers (POLICY_VIOLATION, CLIENT_ERROR, FORBIDDEN, NOT_FOUND; INTERNAL_ERROR,
 // SERVICE_RESTART, BAD_GATEWAY): reading CloseCode here would count as a side effect, and then every
@@ -44,5 +57,5 @@ export function classifyClose(code: number): CloseAction {
   if (code === CloseCode.RATE_LIMITED || code === CloseCode.TRY_AGAIN_LATER)
     return { kind: 'retry', reason: 'rate_limited', rateLimited: true }
   if (SERVER_ERRORS.has(code)) return { kind: 'retry', reason: 'server_error', rateLimited: false }
-  return { kind: 'retry', reason: 'reconnect_budget_exhausted', rateLimited: false }
+  return { kind: 'retry', reason: 'connection_lost', rateLimited: false }
 }

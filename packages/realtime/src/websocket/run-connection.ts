@@ -1,132 +1,126 @@
-import type { WebSocketConstructor, WebSocketLike } from './websocket-types'
+import type { WebSocketFactory, WebSocketLike } from './websocket-types'
 
-/** How one connection ended. */
+/** How one connection ended on its own (a connection stopped by the caller reports nothing). */
 export type ConnectionEnd =
-  | { kind: 'closed'; code: number; reason: string; httpStatus?: number; opened: boolean }
+  | { kind: 'closed'; code: number; reason: string; httpStatus?: number }
   /** No frame arrived within the idle timeout; the socket was abandoned. */
-  | { kind: 'idle'; opened: boolean }
-  /** The WebSocket constructor threw (invalid URL, bad subprotocol). */
-  | { kind: 'open_failed'; error: unknown }
-  /** The caller asked to stop. */
-  | { kind: 'stopped' }
+  | { kind: 'idle' }
 
-/** Callbacks and settings for one connection. */
+/** What one connection reports to its owner. */
 export interface ConnectionHooks {
+  /** Replace the socket when no frame arrives for this long (covers the handshake too); 0 disables. */
   idleTimeoutMs: number
   onOpen(socket: WebSocketLike): void
-  onMessage(data: string | ArrayBuffer): void
-  /** Aborted when the caller wants the socket closed; `stopRequest()` then gives the code and reason. */
-  stopSignal: AbortSignal
-  stopRequest(): { code: number; reason: string }
+  onMessage(event: MessageEvent): void
+  /** Called at most once, when the connection ended by itself. */
+  onEnd(end: ConnectionEnd): void
 }
 
+/** One live connection. */
+export interface Connection {
+  readonly socket: WebSocketLike
+  /** Closes the socket with `code`/`reason` and detaches: `onEnd` is not called afterwards. */
+  stop(code: number, reason: string): void
+}
+
+type Listener = (event: any) => void
+
 /**
- * Runs one WebSocket from creation to its end and reports how it ended. The idle watchdog covers
- * the handshake too and is re-armed by every inbound frame; when it fires the socket is abandoned
- * at once (a half-open peer would never complete a closing handshake).
+ * Creates one socket with `factory` (synchronously) and watches it until it ends: open, frames,
+ * close, the idle watchdog (re-armed by every frame; when it fires the socket is abandoned at once,
+ * since a half-open peer would never complete a closing handshake) and runtimes that report a
+ * failure with `error` and never `close`. Throws what the factory throws.
  */
-export function runConnection(
-  Ctor: WebSocketConstructor,
+export function openConnection(
+  factory: WebSocketFactory,
   url: string,
   protocols: string | string[] | undefined,
   hooks: ConnectionHooks,
-): Promise<ConnectionEnd> {
-  return new Promise<ConnectionEnd>((resolve) => {
-    let socket: WebSocketLike
-    try {
-      socket = protocols === undefined ? new Ctor(url) : new Ctor(url, protocols)
-    } catch (error) {
-      resolve({ kind: 'open_failed', error })
-      return
-    }
+): Connection {
+  const socket = factory(url, protocols)
+  try {
     socket.binaryType = 'arraybuffer'
-    let opened = false
-    let httpStatus: number | undefined
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let closeGrace: ReturnType<typeof setTimeout> | undefined
-    let settled = false
+  } catch {
+    // A socket that keeps its own binary type still works; binary frames then arrive as it gives them.
+  }
+  let settled = false
+  let httpStatus: number | undefined
+  let idleTimer: ReturnType<typeof setTimeout> | undefined
+  let errorGrace: ReturnType<typeof setTimeout> | undefined
 
-    const settle = (end: ConnectionEnd) => {
-      if (settled) return
-      settled = true
-      if (timer !== undefined) clearTimeout(timer)
-      if (closeGrace !== undefined) clearTimeout(closeGrace)
-      hooks.stopSignal.removeEventListener('abort', onStop)
-      socket.onopen = socket.onmessage = socket.onclose = null
-      // `ws` emits an error when a socket is killed mid-handshake; with no listener it would throw.
-      socket.onerror = () => {}
-      resolve(end)
-    }
-    const abandon = (code: number, reason: string) => {
-      const killable = socket as WebSocketLike & { terminate?: () => void }
-      try {
-        if (typeof killable.terminate === 'function') killable.terminate()
-        else socket.close(code, reason)
-      } catch {
-        // Already closing or closed.
-      }
-    }
-    const arm = () => {
-      if (hooks.idleTimeoutMs <= 0) return
-      if (timer !== undefined) clearTimeout(timer)
-      timer = setTimeout(() => {
-        settle({ kind: 'idle', opened })
-        abandon(4000, 'idle timeout')
-      }, hooks.idleTimeoutMs)
-    }
-
-    socket.onopen = () => {
-      opened = true
+  const listeners: Record<'open' | 'message' | 'close', Listener> = {
+    open: () => {
       arm()
       hooks.onOpen(socket)
-    }
-    socket.onmessage = (event: { data: unknown }) => {
+    },
+    message: (event: MessageEvent) => {
       arm()
-      hooks.onMessage(normalise(event.data))
+      hooks.onMessage(event)
+    },
+    close: (event: { code?: number; reason?: string }) =>
+      end({ kind: 'closed', code: event?.code ?? 1006, reason: event?.reason ?? '', httpStatus }),
+  }
+  // Stays attached after the end: `ws` throws an `error` event that has no listener.
+  const onError = (event: { message?: string; error?: { message?: string } }) => {
+    if (settled) return
+    // `ws` reports a refused upgrade as "Unexpected server response: 401"; browsers hide it.
+    const match = /Unexpected server response: (\d{3})/.exec(event?.message ?? event?.error?.message ?? '')
+    if (match) httpStatus = Number(match[1])
+    // Some runtimes (Node 22's undici WebSocket on a refused upgrade) fire `error` and never
+    // `close`, leaving the socket CONNECTING forever: end the connection after a grace period.
+    errorGrace ??= setTimeout(
+      () => {
+        end({ kind: 'closed', code: 1006, reason: '', httpStatus })
+        abandon(1000, 'error without close')
+      },
+      socket.readyState === 1 ? 1000 : 50,
+    )
+  }
+
+  function detach() {
+    settled = true
+    if (idleTimer !== undefined) clearTimeout(idleTimer)
+    if (errorGrace !== undefined) clearTimeout(errorGrace)
+    for (const [type, listener] of Object.entries(listeners))
+      socket.removeEventListener(type as keyof typeof listeners, listener)
+  }
+  function end(outcome: ConnectionEnd) {
+    if (settled) return
+    detach()
+    hooks.onEnd(outcome)
+  }
+  function abandon(code: number, reason: string) {
+    const killable = socket as WebSocketLike & { terminate?: () => void }
+    try {
+      if (typeof killable.terminate === 'function') killable.terminate()
+      else socket.close(code, reason)
+    } catch {
+      // Already closing or closed.
     }
-    socket.onerror = (event: { message?: string; error?: { message?: string } }) => {
-      // `ws` reports a refused upgrade as "Unexpected server response: 401"; browsers hide it.
-      const text = event?.message ?? event?.error?.message ?? ''
-      const match = /Unexpected server response: (\d{3})/.exec(text)
-      if (match) httpStatus = Number(match[1])
-      // Some runtimes (Node 22's undici WebSocket on a refused upgrade) fire `error` and never
-      // `close`, leaving the socket CONNECTING forever; end the connection ourselves so the
-      // reconnect loop goes on instead of hanging.
-      if (closeGrace === undefined) {
-        closeGrace = setTimeout(
-          () => {
-            settle({ kind: 'closed', code: 1006, reason: '', httpStatus, opened })
-            abandon(1000, 'error without close')
-          },
-          opened ? 1000 : 50,
-        )
-      }
-    }
-    socket.onclose = (event: { code?: number; reason?: string }) => {
-      settle({ kind: 'closed', code: event?.code ?? 1006, reason: event?.reason ?? '', httpStatus, opened })
-    }
-    // A listener per connection, removed when it settles: nothing accumulates over many reconnects.
-    function onStop() {
+  }
+  function arm() {
+    if (hooks.idleTimeoutMs <= 0 || settled) return
+    if (idleTimer !== undefined) clearTimeout(idleTimer)
+    idleTimer = setTimeout(() => {
+      end({ kind: 'idle' })
+      abandon(4000, 'idle timeout')
+    }, hooks.idleTimeoutMs)
+  }
+
+  for (const [type, listener] of Object.entries(listeners))
+    socket.addEventListener(type as keyof typeof listeners, listener)
+  socket.addEventListener('error', onError)
+  arm()
+  return {
+    socket,
+    stop(code, reason) {
       if (settled) return
-      const { code, reason } = hooks.stopRequest()
-      settle({ kind: 'stopped' })
+      detach()
       try {
         socket.close(code, reason)
       } catch {
         abandon(code, reason)
       }
-    }
-    arm()
-    if (hooks.stopSignal.aborted) onStop()
-    else hooks.stopSignal.addEventListener('abort', onStop, { once: true })
-  })
-}
-
-function normalise(data: unknown): string | ArrayBuffer {
-  if (typeof data === 'string' || data instanceof ArrayBuffer) return data
-  if (ArrayBuffer.isView(data)) {
-    const view = data as ArrayBufferView
-    return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
+    },
   }
-  return String(data)
 }

@@ -9,10 +9,12 @@ const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array
 
 const FUNCTIONS = [
   'getProtocols',
+  'webSocketFactory',
   'WebSocket',
   'random',
   'onMessage',
   'onOpen',
+  'onStateChange',
   'onReconnect',
   'onError',
   'onTokenExpired',
@@ -40,6 +42,8 @@ export function validateWebSocketOptions(o: ReconnectingWebSocketOptions): void 
   for (const name of FUNCTIONS)
     if (o[name] !== undefined && typeof o[name] !== 'function')
       throw new ConfigurationError(`${name} must be a function, got ${kind(o[name])}`)
+  if (o.webSocketFactory !== undefined && o.WebSocket !== undefined)
+    throw new ConfigurationError('Give webSocketFactory or WebSocket, not both')
   for (const name of DURATIONS) {
     const v = o[name]
     if (v !== undefined && (typeof v !== 'number' || !(v >= 0) || !(v <= MAX_TIMER_MS)))

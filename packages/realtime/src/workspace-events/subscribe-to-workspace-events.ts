@@ -1,4 +1,5 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { type AmigoError, ConfigurationError } from '@amigo-ai/core'
+import { callUserCallback } from '../callbacks/call-user-callback'
 import type { WorkspaceEvent } from '../event-types'
 import { linkedController } from './linked-controller'
 import { validateStreamOptions } from './validate-stream-options'
@@ -9,23 +10,29 @@ import type { WorkspaceEventMeta, WorkspaceEventStreamOptions } from './workspac
 export interface SubscribeToWorkspaceEventsOptions extends WorkspaceEventStreamOptions {
   /**
    * Receives every event once, in order. If it returns a promise, the next event waits for it (and
-   * the stream is not read meanwhile). If it throws, the subscription ends and `onError` gets the error.
+   * the stream is not read meanwhile). If it throws (or its promise rejects), the error is reported
+   * with `console.error` and the stream goes on with the next event.
    */
-  onEvent: (event: WorkspaceEvent, meta: WorkspaceEventMeta) => void | Promise<void>
+  // `unknown`, not `void | Promise<void>`: a callback such as `(e) => list.push(e)` (a number) must fit.
+  onEvent: (event: WorkspaceEvent, meta: WorkspaceEventMeta) => unknown
   /**
    * Called at most once, with the terminal error: a `WorkspaceEventStreamError` (`too_many_streams`,
    * `transport_exhausted`), or the `AuthenticationError` / `PermissionError` / other `AmigoError` of a
    * refused connect. Not called when the caller stops the stream.
    */
-  onError?: (error: unknown) => void
+  onError?: (error: AmigoError) => void
 }
 
-/** Handle of a running subscription. */
-export interface WorkspaceEventSubscription {
+/** A running subscription: stop it, and learn when it has stopped. */
+export interface SubscriptionHandle {
+  /** Resolves when the subscription has ended, for any reason; never rejects. */
+  done: Promise<void>
   /** Stops the stream (idempotent); `done` resolves once the connection is closed. */
   unsubscribe(): void
-  /** Resolves when the subscription has ended, for any reason; never rejects. */
-  readonly done: Promise<void>
+}
+
+/** Handle of a running workspace event subscription. */
+export interface WorkspaceEventSubscription extends SubscriptionHandle {
   /** The newest event id received (persist it to resume later with `lastEventId`). */
   readonly lastEventId: string | undefined
 }
@@ -52,13 +59,13 @@ export function subscribeToWorkspaceEvents(
           // unsubscribe() from inside onEvent stops delivery at once, even mid-batch.
           if (controller.signal.aborted) return
           if (id !== undefined) lastEventId = id
-          const pending = options.onEvent(event, { id })
           // Only a returned promise is awaited: a microtask per event is measurable at high rates.
-          if (pending && typeof pending.then === 'function') await pending
+          const pending = callUserCallback('onEvent', options.onEvent, event, { id })
+          if (pending) await pending
         }
       }
     } catch (error) {
-      if (!controller.signal.aborted) report(options.onError, error)
+      if (!controller.signal.aborted) callUserCallback('onError', options.onError, error as AmigoError)
     } finally {
       dispose()
       await loop.return(undefined).catch(() => {})
@@ -71,13 +78,5 @@ export function subscribeToWorkspaceEvents(
     get lastEventId() {
       return lastEventId
     },
-  }
-}
-
-function report(onError: ((error: unknown) => void) | undefined, error: unknown) {
-  try {
-    onError?.(error)
-  } catch {
-    // An onError that throws must not turn `done` into a rejection.
   }
 }

@@ -9,8 +9,9 @@ import {
   parseRetryAfter,
   sleep,
 } from '@amigo-ai/core'
+import { callUserCallback } from '../callbacks/call-user-callback'
+import { wasStable } from '../reconnect/stable-connection'
 import { readServerSentEventBatches } from '../sse/read-server-sent-events'
-import { reportCallbackError } from '../websocket/report-callback-error'
 import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
 import { ReplayGuard } from './replay-guard'
 import { validateStreamOptions } from './validate-stream-options'
@@ -61,6 +62,7 @@ export async function* workspaceEventLoop(
   let floorMs = initialDelayMs
   let failures = 0
   let reconnects = 0
+  let openedAt: number | undefined
 
   while (!signal.aborted) {
     let outcome: Terminal | Recoverable
@@ -74,17 +76,19 @@ export async function* workspaceEventLoop(
       if (response instanceof Terminal || response instanceof Recoverable) outcome = response
       else {
         outcome = new Recoverable(new Error('The event stream ended'))
-        try {
-          options.onOpen?.(resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom })
-        } catch (error) {
-          // A throwing callback must not cost the connection.
-          reportCallbackError(error)
-        }
+        openedAt = Date.now()
+        callUserCallback(
+          'onOpen',
+          options.onOpen,
+          resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom },
+        )
         const batches = readServerSentEventBatches(response, {
           maxFrameBytes: options.maxFrameBytes,
           signal: connection.signal,
           onRetry: (ms) => {
-            floorMs = Math.min(Math.max(ms, initialDelayMs), maxDelayMs)
+            // The server's reconnection time replaces the client's, as in the HTML standard; at least
+            // 100 ms, so that a broken server sending `retry: 0` cannot cause a hot loop.
+            floorMs = Math.min(Math.max(ms, 100), maxDelayMs)
           },
         })
         let errorFrame = false
@@ -108,7 +112,6 @@ export async function* workspaceEventLoop(
             const event = decodeWorkspaceEvent(message)
             if (!event) continue
             if (message.id !== undefined && !guard.add(message.id, message.event, message.data)) continue
-            failures = 0
             delivered.push(message.id === undefined ? { event } : { event, id: message.id })
           }
           // Events before an error frame are still delivered, then the connection ends.
@@ -125,15 +128,14 @@ export async function* workspaceEventLoop(
     if (signal.aborted) return
     if (outcome instanceof Terminal) throw outcome.error
 
+    if (wasStable(openedAt)) failures = 0
+    openedAt = undefined
     failures++
     if (failures > maxReconnects) {
-      throw new WorkspaceEventStreamError({
-        code: 'transport_exhausted',
-        retryable: true,
-        message: `The workspace event stream failed ${failures} times in a row (maxReconnects ${maxReconnects})`,
-        frame: outcome.frame,
-        cause: outcome.error,
-      })
+      throw new WorkspaceEventStreamError(
+        `Out of reconnect budget: ${failures} failed connections in a row (maxReconnects ${maxReconnects})`,
+        { code: 'transport_exhausted', retryable: true, frame: outcome.frame, cause: outcome.error },
+      )
     }
     const jittered = backoffDelay(failures - 1, {
       baseDelayMs: floorMs,
@@ -142,7 +144,7 @@ export async function* workspaceEventLoop(
     })
     const delayMs = Math.max(jittered, outcome.minDelayMs)
     reconnects++
-    options.onReconnect?.(failures, { delayMs, error: outcome.error })
+    callUserCallback('onReconnect', options.onReconnect, failures, { delayMs, error: outcome.error })
     try {
       await sleep(delayMs, signal)
     } catch {
@@ -213,10 +215,9 @@ async function httpError(response: Response, token: string) {
 function frameError(code: string, frame: WorkspaceEventStreamErrorFrame) {
   const terminal = TERMINAL_FRAME_CODES.has(code)
   const detail = typeof frame.message === 'string' ? `: ${frame.message}` : ''
-  return new WorkspaceEventStreamError({
+  return new WorkspaceEventStreamError(`The workspace event stream reported ${code}${detail}`, {
     code,
     retryable: !terminal,
-    message: `The workspace event stream reported ${code}${detail}`,
     frame,
   })
 }

@@ -19,6 +19,15 @@ export interface WorkspaceEventStreamErrorFrame {
   [field: string]: unknown
 }
 
+/** Fields of a {@link WorkspaceEventStreamError} besides its message. */
+export interface WorkspaceEventStreamErrorInit {
+  code: WorkspaceEventStreamErrorCode
+  /** True when trying again later may succeed. */
+  retryable: boolean
+  frame?: WorkspaceEventStreamErrorFrame
+  cause?: unknown
+}
+
 /** Terminal failure of a workspace event stream; narrow with {@link isWorkspaceEventStreamError}. */
 export class WorkspaceEventStreamError extends AmigoError {
   static override readonly kind: string = 'WorkspaceEventStreamError'
@@ -27,19 +36,29 @@ export class WorkspaceEventStreamError extends AmigoError {
   /** True when trying again later may succeed (the SDK already used its reconnect budget). */
   readonly retryable: boolean
   /** The server's error frame, when one caused or preceded this error. */
-  readonly frame?: WorkspaceEventStreamErrorFrame
+  readonly frame: WorkspaceEventStreamErrorFrame | undefined
 
-  constructor(init: {
-    code: WorkspaceEventStreamErrorCode
-    retryable: boolean
-    message: string
-    frame?: WorkspaceEventStreamErrorFrame
-    cause?: unknown
-  }) {
-    super(init.message, { cause: init.cause, errorCode: init.code })
-    this.code = init.code
-    this.retryable = init.retryable
-    if (init.frame !== undefined) this.frame = init.frame
+  /** The SDK's form: a message and the fields. */
+  constructor(message: string, init: WorkspaceEventStreamErrorInit)
+  /** The single-package SDK's positional form, kept so code written for it still compiles. */
+  constructor(
+    message: string,
+    code: WorkspaceEventStreamErrorCode,
+    retryable: boolean,
+    frame?: WorkspaceEventStreamErrorFrame,
+  )
+  constructor(
+    message: string,
+    init: WorkspaceEventStreamErrorInit | WorkspaceEventStreamErrorCode,
+    retryable?: boolean,
+    frame?: WorkspaceEventStreamErrorFrame,
+  ) {
+    const fields: WorkspaceEventStreamErrorInit =
+      typeof init === 'string' ? { code: init, retryable: !!retryable, frame } : init
+    super(message, { cause: fields.cause, errorCode: fields.code })
+    this.code = fields.code
+    this.retryable = fields.retryable
+    this.frame = fields.frame
   }
 }
 

@@ -28,9 +28,12 @@ export interface WorkspaceEventStreamOptions {
   getToken?: () => string | Promise<string>
   /** Resume after this event id on the first connect (later connects use the newest id received). */
   lastEventId?: string
-  /** Consecutive failed reconnects allowed before giving up with `transport_exhausted` (default 10). */
+  /**
+   * Reconnects allowed after failed connections in a row before giving up with `transport_exhausted`
+   * (default 10; `Infinity`: never). A connection that stayed open 10 s or more starts the count over.
+   */
   maxReconnects?: number
-  /** Backoff floor in milliseconds (default 3000); a server `retry:` replaces it, clamped to [initial, max]. */
+  /** Backoff base in milliseconds (default 3000); a server `retry:` replaces it (at least 100 ms, at most `maxDelayMs`). */
   initialDelayMs?: number
   /** Backoff cap in milliseconds (default 30000). */
   maxDelayMs?: number
@@ -44,7 +47,7 @@ export interface WorkspaceEventStreamOptions {
   signal?: AbortSignal
   /** Called each time the stream is open (the server answered 200): events caused after this are not missed. */
   onOpen?: (info: StreamOpenInfo) => void
-  /** Called before each reconnect with the 1-based attempt number. */
+  /** Called before each reconnect with the 1-based attempt number (counted among failures in a row). */
   onReconnect?: (attempt: number, info: ReconnectInfo) => void
   /** Source of randomness for the backoff jitter (tests pin it); default `Math.random`. */
   random?: () => number

@@ -14,8 +14,10 @@ export interface AmigoClientConfig extends ClientConfig {
    * `@amigo-ai/realtime` from. By default it is loaded by name on first use, which works wherever
    * packages are resolved at run time (Node, Bun, Deno). A bundled app (browser, worker, single-file
    * server bundle) that uses those methods passes `() => import('@amigo-ai/realtime')`, so its
-   * bundler sees the package (a code-split build puts it in a chunk of its own); an app that never
-   * calls them carries none of it.
+   * bundler sees the package (a code-split build puts it in a chunk of its own), or the module itself
+   * (`import * as realtime from '@amigo-ai/realtime'`), which also lets `events.subscribeToWorkspace`
+   * and `observers.subscribe` connect (and refuse bad options) before they return, as they do in
+   * Node; an app that never calls them carries none of it.
    */
   realtime?: RealtimeLoader
 }

@@ -19,7 +19,13 @@ export function createContext(config: AmigoClientConfig): ResourceContext {
   }
   optionalType(config, 'agentBaseUrl', 'string')
   optionalType(config, 'baseUrl', 'string')
-  optionalType(config, 'realtime', 'function')
+  const { realtime } = config
+  if (
+    realtime !== undefined &&
+    typeof realtime !== 'function' &&
+    (typeof realtime !== 'object' || realtime === null)
+  )
+    throw new ConfigurationError('realtime must be the @amigo-ai/realtime module or a function returning it')
   const baseUrl = (config.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')
   const transport = new Transport<paths>({
     ...config,

@@ -70,9 +70,16 @@ describe('observers.subscribe', () => {
     expect(types.length).toBeGreaterThan(0)
   })
 
-  it('refuses a malformed call SID before connecting: onError gets open_failed naming it', async () => {
+  it('refuses a malformed call SID at once, as the single-package SDK does', () => {
+    expect(() =>
+      env.client.observers.subscribe({ callSid: 'nope', onEvent: () => {}, onError: () => {} }),
+    ).toThrow(ConfigurationError)
+  })
+
+  it('with realtime still loading, a malformed call SID reaches onError as open_failed naming it', async () => {
+    const client = env.makeClient({ realtime: async () => realtime })
     const errors: ReconnectingWebSocketError[] = []
-    const observation = env.client.observers.subscribe({
+    const observation = client.observers.subscribe({
       callSid: 'nope',
       onEvent: () => {},
       onError: (err) => errors.push(err),
@@ -102,9 +109,11 @@ describe('observers.subscribe', () => {
 })
 
 describe('how the realtime helpers reach @amigo-ai/realtime', () => {
-  it('options realtime refuses reach onError (events)', async () => {
+  it('options realtime refuses throw at once, or reach onError while realtime is still loading', async () => {
+    expect(() => env.client.events.subscribeToWorkspace({ onEvent: undefined as never })).toThrow(/onEvent/)
+    const loading = env.makeClient({ realtime: async () => realtime })
     const errors: unknown[] = []
-    const handle = env.client.events.subscribeToWorkspace({
+    const handle = loading.events.subscribeToWorkspace({
       onEvent: undefined as never,
       onError: (err) => errors.push(err),
     })
@@ -153,7 +162,7 @@ describe('how the realtime helpers reach @amigo-ai/realtime', () => {
       onError: (e) => observed.push(e),
     }).done
     expect(observed[0]!.reason).toBe('open_failed')
-    expect(observed[0]!.message).toContain('must return the @amigo-ai/realtime module')
+    expect(observed[0]!.message).toContain('must be (or return) the @amigo-ai/realtime module')
     const turn = async () => {
       for await (const _ of broken.conversations.streamTurn('c1', { message: 'hi' })) {
         // nothing
@@ -163,9 +172,18 @@ describe('how the realtime helpers reach @amigo-ai/realtime', () => {
     expect(env.since(mark)).toEqual([])
   })
 
-  it('a realtime option that is not a function is a ConfigurationError at construction', () => {
+  it('the module itself as the realtime option connects at once; anything else is a ConfigurationError', async () => {
+    const client = env.makeClient({ realtime })
+    const mark = env.mark()
+    const handle = client.events.subscribeToWorkspace({ onEvent: () => {} })
+    await waitFor(() => env.since(mark).some((r) => r.path.endsWith('/events/stream')))
+    handle.unsubscribe()
+    await handle.done
+    expect(() => client.observers.subscribe({ callSid: 'nope', onEvent: () => {} })).toThrow(
+      ConfigurationError,
+    )
     expect(() => env.makeClient({ realtime: '@amigo-ai/realtime' as never })).toThrow(
-      /realtime must be a function/,
+      /realtime must be the @amigo-ai\/realtime module or a function returning it/,
     )
   })
 })

@@ -127,15 +127,22 @@ describe('results', () => {
     })
     expect(r.data).toEqual({ id: 't1', name: 'a' })
     expect(r.requestId).toBe('req-1')
-    expect(r.rateLimit).toEqual({ limit: 100, remaining: 99, reset: 1700000000, retryAfter: 3 })
+    expect(r.rateLimit).toEqual({
+      limit: 100,
+      remaining: 99,
+      reset: new Date(1700000000 * 1000),
+      retryAfter: 3,
+    })
+    expect(r.data._request_id).toBe('req-1')
+    expect(r.data.lastResponse.rateLimit.remaining).toBe(99)
     expect(r.response.headers.get('content-type')).toBe('application/json')
   })
 
-  it('missing rate-limit headers are left undefined, never NaN', async () => {
+  it('missing rate-limit headers are null, never NaN; a missing request id is an empty string', async () => {
     server = await startTestServer(json(200, {}, { 'x-ratelimit-remaining': 'lots' }))
     const r = await makeTransport(server).GET('/health')
-    expect(r.rateLimit).toEqual({})
-    expect(r.requestId).toBeUndefined()
+    expect(r.rateLimit).toEqual({ limit: null, remaining: null, reset: null, retryAfter: null })
+    expect(r.requestId).toBe('')
   })
 
   it('204 and 205 give undefined data; HEAD and OPTIONS work', async () => {

@@ -39,7 +39,14 @@ describe('parseRateLimitHeaders', () => {
       'retry-after': '2',
       'x-ratelimit-reset': 'x',
     })
-    expect(parseRateLimitHeaders(h)).toEqual({ limit: 60, remaining: 0, retryAfter: 2 })
+    expect(parseRateLimitHeaders(h)).toEqual({ limit: 60, remaining: 0, reset: null, retryAfter: 2 })
+    const dated = new Headers({ 'x-ratelimit-reset': '1700000000', 'retry-after': 'soon' })
+    expect(parseRateLimitHeaders(dated)).toEqual({
+      limit: null,
+      remaining: null,
+      reset: new Date(1700000000 * 1000),
+      retryAfter: null,
+    })
   })
 })
 

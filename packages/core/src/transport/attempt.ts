@@ -23,6 +23,8 @@ export interface AttemptInput {
   parseAs: ParseAs
   signal: AbortSignal | undefined
   fetchImpl: typeof fetch
+  /** `fetch` options the caller passed (`cache`, `credentials`, ...), or undefined. */
+  fetchOptions: RequestInit | undefined
   /** A fetch passed by the caller gets a `Request` (as documented); the global one a URL and init. */
   customFetch: boolean
   base: BaseUrl
@@ -54,7 +56,14 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
     // What fetch would refuse, refused before anything counts as sent.
     if (body !== undefined && (method === 'GET' || method === 'HEAD'))
       throw new TypeError(`a ${method} request cannot have a body`)
-    const init: RequestInit = { method, headers, body, signal: input.signal, redirect: 'follow' }
+    const init: RequestInit = {
+      redirect: 'follow',
+      ...input.fetchOptions,
+      method,
+      headers,
+      body,
+      signal: input.signal,
+    }
     sent = true
     // The redacted copy costs a Request per attempt, so it is only built when someone listens.
     if (hooks) request = redactRequest({ url, method, headers }, input.sensitiveBody ? undefined : body)

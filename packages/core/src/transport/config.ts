@@ -22,8 +22,8 @@ export interface ClientConfig {
   maxRetries?: number
   /** Per-attempt timeout in milliseconds (none by default). */
   timeout?: number
-  /** Headers added to every request. */
-  headers?: HeadersInit
+  /** Headers added to every request (numbers, booleans and lists of values are sent as text). */
+  headers?: HeaderValues
   /** Lifecycle hooks. */
   hooks?: ClientHooks
   /** Custom fetch (BFF proxies, cookie forwarding, tests). */
@@ -39,12 +39,47 @@ export interface RequestOptions {
   /** Retries after the first attempt. */
   maxRetries?: number
   /** Extra headers (a `null` value in a record removes a default header). */
-  headers?: HeadersInit | Record<string, string | null | undefined>
+  headers?: HeaderValues
+  /** Retry settings for these calls, over the client's (`maxRetries` wins over `retry.maxAttempts`). */
+  retry?: RetryOptions
   /** Aborts the call (including any wait between retries); the signal's reason is thrown, with no retry. */
   signal?: AbortSignal
   /** Sends `Idempotency-Key` (same value on every attempt) and lets a non-GET call be retried like a GET. */
   idempotencyKey?: string
+  /** Passed to `fetch` as given. */
+  cache?: RequestCache
+  /** Passed to `fetch` as given (e.g. `include` to send cookies to a proxy on another origin). */
+  credentials?: RequestCredentials
+  /** Passed to `fetch` as given. */
+  integrity?: string
+  /** Passed to `fetch` as given. */
+  keepalive?: boolean
+  /** Passed to `fetch` as given. */
+  mode?: RequestMode
+  /** Passed to `fetch` as given (default `follow`). */
+  redirect?: RequestRedirect
+  /** Passed to `fetch` as given. */
+  referrer?: string
+  /** Passed to `fetch` as given. */
+  referrerPolicy?: ReferrerPolicy
 }
+
+/** Header values as callers pass them: a `Headers`, pairs, or a record (`null` removes a default header). */
+export type HeaderValues =
+  | HeadersInit
+  | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>
+
+/** The `fetch` options a call may pass through (see RequestOptions). */
+export const FETCH_OPTIONS = [
+  'cache',
+  'credentials',
+  'integrity',
+  'keepalive',
+  'mode',
+  'redirect',
+  'referrer',
+  'referrerPolicy',
+] as const
 
 /** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
 export const MAX_TIMER_MS = 2_147_483_647
@@ -94,7 +129,7 @@ export function validateOptions(o: RequestOptions, where: string): void {
       `${where}timeout must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days)`,
     )
   assertHeaders(o.headers, `${where}headers`, true)
-  if (o.maxRetries !== undefined) validateRetry(undefined, o.maxRetries, where)
+  if (o.maxRetries !== undefined || o.retry !== undefined) validateRetry(o.retry, o.maxRetries, where)
   if (o.idempotencyKey !== undefined && (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === ''))
     throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
   if (o.idempotencyKey !== undefined) assertHeaderValue(o.idempotencyKey, `${where}idempotencyKey`)

@@ -41,12 +41,13 @@ export function assertHeaders(headers: unknown, where: string, nullable = false)
   for (const [name, value] of pairs) {
     if (value === undefined && !Array.isArray(headers)) continue
     if (value === null && nullable) continue
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    const values = Array.isArray(value) && !Array.isArray(headers) ? value : [value]
+    if (!values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
       throw new ConfigurationError(
         `${where}: header "${name}" must have a string value, got ${describe(value)}`,
       )
     try {
-      scratch.set(name, String(value))
+      for (const v of values) scratch.append(name, String(v))
     } catch {
       throw new ConfigurationError(
         `${where}: header "${name}" has an invalid name or value (line breaks, control or non-Latin-1 characters)`,

@@ -1,7 +1,13 @@
 import { VERSION } from '../version'
 
+import type { HeaderValues } from './config'
+
 /** Header values a caller may pass: any HeadersInit, or a record where `null` removes a default. */
-export type HeaderLayer = HeadersInit | Record<string, string | null | undefined> | undefined
+export type HeaderLayer = HeaderValues | undefined
+
+/** A record value as sent: a list of values becomes one comma-separated value, as `Headers.append` would. */
+const text = (v: string | number | boolean | (string | number | boolean)[]): string =>
+  Array.isArray(v) ? v.join(', ') : String(v)
 
 /** Lower-cased header names to values: what the transport hands fetch for one attempt. */
 export type HeaderRecord = Record<string, string>
@@ -20,9 +26,9 @@ export function applyHeaders(target: HeaderRecord, ...layers: HeaderLayer[]): He
     }
     for (const k in layer) {
       if (!Object.hasOwn(layer, k)) continue
-      const v = (layer as Record<string, string | null | undefined>)[k]
+      const v = (layer as Exclude<HeaderValues, HeadersInit>)[k]
       if (v === null) delete target[k.toLowerCase()]
-      else if (v !== undefined) target[k.toLowerCase()] = String(v)
+      else if (v !== undefined) target[k.toLowerCase()] = text(v)
     }
   }
   return target
@@ -37,7 +43,8 @@ export function mergeLayers(a: HeaderLayer, b: HeaderLayer): HeaderLayer {
     if (layer instanceof Headers || Array.isArray(layer)) {
       for (const [k, v] of new Headers(layer as HeadersInit)) out[k.toLowerCase()] = v
     } else {
-      for (const [k, v] of Object.entries(layer)) if (v !== undefined) out[k.toLowerCase()] = v
+      for (const [k, v] of Object.entries(layer as Exclude<HeaderValues, HeadersInit>))
+        if (v !== undefined) out[k.toLowerCase()] = v === null ? null : text(v)
     }
   }
   return out

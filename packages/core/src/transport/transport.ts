@@ -23,6 +23,8 @@ import {
   type ApiKeySource,
   type ClientConfig,
   checkApiKey,
+  FETCH_OPTIONS,
+  type HeaderValues,
   type RequestOptions,
   validateConfig,
   validateExtras,
@@ -50,7 +52,7 @@ interface Shared {
   hooks?: ClientHooks
   retry: ResolvedRetry
   timeout?: number
-  headers?: HeadersInit
+  headers?: HeaderValues
   /** `x-amigo-client` and `user-agent`, built once: they do not change between requests. */
   clientHeaders: HeaderRecord
   /** Credentials seen so far, kept only to scrub them from messages. */
@@ -169,7 +171,10 @@ export class Transport<Paths extends {} = {}> {
     const filledPath = fillPath(upper, path, init.params?.path, shared.fixedPathParams)
     const query = init.params?.query
     const retry =
-      opts.maxRetries === undefined ? shared.retry : resolveRetry(shared.retry, undefined, opts.maxRetries)
+      opts.maxRetries === undefined && opts.retry === undefined
+        ? shared.retry
+        : resolveRetry(shared.retry, opts.retry, opts.maxRetries)
+    const fetchOptions = pickFetchOptions(opts)
     const timeout = opts.timeout ?? shared.timeout
     const retrySafe = isRetrySafe(upper, opts.idempotencyKey !== undefined)
     const userSignal = opts.signal
@@ -191,6 +196,7 @@ export class Transport<Paths extends {} = {}> {
         body: init.body,
         bodySerializer: init.bodySerializer,
         sensitiveBody: init.sensitiveBody === true,
+        fetchOptions,
         headers,
         parseAs,
         signal: signal.signal,
@@ -336,9 +342,18 @@ function inspectTransport(
 const hasOptions = (init: RequestOptions): boolean =>
   init.timeout !== undefined ||
   init.maxRetries !== undefined ||
+  init.retry !== undefined ||
   init.signal !== undefined ||
   init.idempotencyKey !== undefined ||
-  init.headers !== undefined
+  init.headers !== undefined ||
+  FETCH_OPTIONS.some((key) => init[key] !== undefined)
+
+/** The `fetch` options among request options, or undefined when there are none (the usual case). */
+function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
+  let out: Record<string, unknown> | undefined
+  for (const key of FETCH_OPTIONS) if (opts[key] !== undefined) (out ??= {})[key] = opts[key]
+  return out as RequestInit | undefined
+}
 
 /** Layers request options: later values win, headers merge (a `null` header value removes one). */
 function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
@@ -347,6 +362,9 @@ function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
   if (next.maxRetries !== undefined) out.maxRetries = next.maxRetries
   if (next.signal !== undefined) out.signal = next.signal
   if (next.idempotencyKey !== undefined) out.idempotencyKey = next.idempotencyKey
+  if (next.retry !== undefined) out.retry = { ...base.retry, ...next.retry }
+  for (const key of FETCH_OPTIONS)
+    if (next[key] !== undefined) (out as Record<string, unknown>)[key] = next[key]
   const headers = mergeLayers(base.headers, next.headers)
   if (headers !== undefined) out.headers = headers
   return out

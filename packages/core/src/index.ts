@@ -60,7 +60,13 @@ export { type BackoffOptions, backoffDelay } from './retry/backoff'
 export { DEFAULT_RETRY, isRetrySafe, type RetryOptions, shouldRetryStatus } from './retry/policy'
 export { parseRetryAfter } from './retry/retry-after'
 export { sleep } from './retry/sleep'
-export type { ApiKeySource, ClientConfig, RequestOptions } from './transport/config'
+export type {
+  ApiKeySource,
+  ClientConfig,
+  HeaderValues,
+  RequestOptions,
+  ScopedRequestOptions,
+} from './transport/config'
 export type {
   ClientHooks,
   ErrorHookContext,
@@ -80,13 +86,16 @@ export {
 } from './transport/response-meta'
 export { Transport } from './transport/transport'
 export type {
+  AmigoRequestOptions,
   HttpMethod,
   ParseAs,
+  PathsWithMethod,
   RequestExtras,
   RequestInit_,
   SuccessData,
   TypedInit,
   TypedMethod,
+  TypedRoute,
   WithInjectedParams,
 } from './transport/types'
 export { DEFAULT_BASE_URL } from './transport/url'

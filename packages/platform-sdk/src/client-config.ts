@@ -27,3 +27,6 @@ export const DEFAULT_API_BASE_URL = 'https://api.platform.amigo.ai'
 
 /** How this SDK names itself to the API (`x-amigo-client` / `User-Agent`). */
 export const SDK_USER_AGENT = `@amigo-ai/platform-sdk/${VERSION}`
+
+/** The single-package SDK's name for {@link AmigoClientConfig}. */
+export interface AmigoConfig extends AmigoClientConfig {}

@@ -1,4 +1,11 @@
-import type { RequestOptions, TypedMethod } from '@amigo-ai/core'
+import {
+  type HttpMethod,
+  InvalidRequestError,
+  type PathsWithMethod,
+  type ScopedRequestOptions,
+  type TypedMethod,
+  type TypedRoute,
+} from '@amigo-ai/core'
 import { installResourceAccessors } from './client-accessors'
 import type { AmigoClientConfig } from './client-config'
 import { createContext } from './client-context'
@@ -27,7 +34,7 @@ export class AmigoClient {
   }
 
   /** A client whose every call (resources and low-level helpers) carries these options too. */
-  withOptions(options: RequestOptions): AmigoClient {
+  withOptions(options: ScopedRequestOptions): AmigoClient {
     const scoped = Object.create(AmigoClient.prototype) as AmigoClient
     attach(scoped, { ...this._context, transport: this._context.transport.withOptions(options) })
     return scoped
@@ -40,6 +47,29 @@ export class AmigoClient {
   /** The API base URL in use. */
   get baseUrl(): string {
     return this._context.connection.baseUrl
+  }
+  /** The agent engine origin of the WebSocket helpers, when one was configured. */
+  get agentBaseUrl(): string | undefined {
+    return this._context.connection.agentBaseUrl
+  }
+
+  /**
+   * Binds one method and spec path into a reusable typed function:
+   * `const getAgent = client.defineRoute('GET', '/v1/{workspace_id}/agents/{agent_id}')`, then
+   * `await getAgent({ params: { path: { agent_id } } })`. The route sends through this client (or
+   * view) like `client.GET(...)` would.
+   */
+  defineRoute<M extends Uppercase<HttpMethod>, P extends PathsWithMethod<paths, Lowercase<M>>>(
+    method: M,
+    path: P,
+  ): TypedRoute<paths, Lowercase<M>, P> {
+    const m = typeof method === 'string' ? method.toUpperCase() : method
+    if (!(ROUTE_METHODS as readonly unknown[]).includes(m))
+      throw new InvalidRequestError(`defineRoute: method must be one of ${ROUTE_METHODS.join(', ')}`)
+    if (typeof path !== 'string' || !path.startsWith('/'))
+      throw new InvalidRequestError('defineRoute: path must be a spec path starting with "/"')
+    const send = this[m as (typeof ROUTE_METHODS)[number]] as (p: string, init?: unknown) => Promise<never>
+    return ((init?: unknown) => send(path, init)) as TypedRoute<paths, Lowercase<M>, P>
   }
 
   // The typed low-level helpers are the transport's own, read through getters so that each
@@ -73,6 +103,8 @@ export class AmigoClient {
     return this._context.transport.OPTIONS
   }
 }
+
+const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 
 /** Wires a client instance to its context and an empty resource cache (two properties, whatever the registry holds). */
 function attach(client: AmigoClient, ctx: ResourceContext): void {

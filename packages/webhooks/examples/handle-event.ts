@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '@amigo-ai/webhooks'
+import type { ParsedWebhookEvent } from '@amigo-ai/webhooks'
 
 /** What the handler did, newest last (the example tests read it). */
 export const handled: string[] = []
@@ -8,7 +8,7 @@ export const handled: string[] = []
 const seen = new Set<string>()
 
 /** Your business logic: `switch (event.type)` narrows `event.data` to that event's fields. */
-export async function handleEvent(event: WebhookEvent): Promise<void> {
+export async function handleEvent(event: ParsedWebhookEvent): Promise<void> {
   if (seen.has(event.id)) return
   seen.add(event.id)
   switch (event.type) {

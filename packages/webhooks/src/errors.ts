@@ -14,8 +14,9 @@ export type WebhookVerificationReason =
 const BRAND = Symbol.for('@amigo-ai/webhooks.WebhookVerificationError')
 
 /** True when `value` is a WebhookVerificationError from any installed copy of this package. */
-export const isWebhookVerificationError = (value: unknown): value is WebhookVerificationError =>
-  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+export function isWebhookVerificationError(value: unknown): value is WebhookVerificationError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+}
 
 /** Thrown when a delivery fails verification or parsing; `reason` says which check failed. Never contains the secret. */
 export class WebhookVerificationError extends Error {

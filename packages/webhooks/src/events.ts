@@ -36,13 +36,16 @@ export type KnownWebhookEvent = {
 export type UnknownWebhookEvent = WebhookEnvelope<UnknownWebhookEventType, unknown>
 
 /**
- * A parsed delivery. Without a type argument: the union of known events plus
- * {@link UnknownWebhookEvent}, so `switch (event.type)` narrows `event.data`.
- * `WebhookEvent<MyData>` is an envelope whose `data` you typed yourself.
+ * A parsed delivery: the union of known events plus {@link UnknownWebhookEvent}, so
+ * `switch (event.type)` narrows `event.data`. `parseWebhookEvent` returns it.
  */
-export type WebhookEvent<D = never> = [D] extends [never]
-  ? KnownWebhookEvent | UnknownWebhookEvent
-  : WebhookEnvelope<string, D>
+export type ParsedWebhookEvent = KnownWebhookEvent | UnknownWebhookEvent
+
+/**
+ * A delivery's envelope with `data` of the type you give (`unknown` by default). Every
+ * {@link ParsedWebhookEvent} is one.
+ */
+export interface WebhookEvent<T = unknown> extends WebhookEnvelope<string, T> {}
 
 /** The event(s) a parse with `expectedType: T` can return. */
 export type WebhookEventOfType<T extends string> = T extends KnownWebhookEventType

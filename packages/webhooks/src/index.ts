@@ -7,6 +7,7 @@ export {
 export type {
   KnownWebhookEvent,
   KnownWebhookEventType,
+  ParsedWebhookEvent,
   UnknownWebhookEvent,
   UnknownWebhookEventType,
   WebhookDeliveryRecord,

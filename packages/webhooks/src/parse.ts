@@ -1,6 +1,6 @@
 import type { WebhookPayload } from './bytes'
 import { fail } from './errors'
-import type { WebhookEvent, WebhookEventOfType } from './events'
+import type { ParsedWebhookEvent, WebhookEvent, WebhookEventOfType } from './events'
 import { toOptions, type WebhookVerificationOptions } from './options'
 import type { WebhookSecret } from './secrets'
 import { verifyDelivery } from './verify-delivery'
@@ -15,18 +15,21 @@ export interface ParseWebhookEventOptions extends WebhookVerificationOptions {
   validate?: (event: WebhookEvent<unknown>) => void
 }
 
+/** Without a type argument, every known event (narrowed by `type`); with one, an envelope of that `data`. */
+type ParsedAs<D> = [D] extends [never] ? ParsedWebhookEvent : WebhookEvent<D>
+
 /** Verifies, then parses; `expectedType` narrows the result to that event type. */
 export function parseWebhookEvent<const T extends string>(
   options: ParseWebhookEventOptions & { expectedType: T | readonly T[] },
 ): Promise<WebhookEventOfType<T>>
 /** Verifies the delivery (signature, then timestamp) and returns the parsed event, or throws WebhookVerificationError. */
-export function parseWebhookEvent<D = never>(options: ParseWebhookEventOptions): Promise<WebhookEvent<D>>
+export function parseWebhookEvent<D = never>(options: ParseWebhookEventOptions): Promise<ParsedAs<D>>
 /** Legacy shape: body-only HMAC, no timestamp. */
 export function parseWebhookEvent<D = never>(
   payload: WebhookPayload,
   signature: string | null | undefined,
   secret: WebhookSecret,
-): Promise<WebhookEvent<D>>
+): Promise<ParsedAs<D>>
 export async function parseWebhookEvent(
   first: ParseWebhookEventOptions | WebhookPayload,
   signature?: string | null,
@@ -40,11 +43,11 @@ export async function parseWebhookEvent(
     event = JSON.parse(text, options.reviver)
   } catch {}
   if (!event || typeof event !== 'object' || Array.isArray(event))
-    fail('invalid_json', 'webhook body is not a JSON object')
+    fail('invalid_json', 'Invalid JSON webhook payload: the body is not a JSON object')
   const expected = options.expectedType
   if (expected != null && ![expected].flat().includes(event!.type))
     // The type is the sender's: clipped, so a huge one cannot flood the logs.
-    fail('unexpected_type', `unexpected webhook event type ${String(event!.type).slice(0, 100)}`)
+    fail('unexpected_type', `Unexpected webhook event type ${String(event!.type).slice(0, 100)}`)
   options.validate?.(event!)
   return event!
 }

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   type KnownWebhookEvent,
+  type ParsedWebhookEvent,
   parseWebhookEvent,
   type UnknownWebhookEvent,
   type WebhookEnvelope,
@@ -102,7 +103,8 @@ describe('parseWebhookEvent', () => {
 
 describe('event types', () => {
   it('keeps unknown types apart from known ones in the union', () => {
-    expectTypeOf<Exclude<WebhookEvent, KnownWebhookEvent>>().toEqualTypeOf<UnknownWebhookEvent>()
+    expectTypeOf<Exclude<ParsedWebhookEvent, KnownWebhookEvent>>().toEqualTypeOf<UnknownWebhookEvent>()
+    expectTypeOf<ParsedWebhookEvent>().toExtend<WebhookEvent>()
     expectTypeOf<UnknownWebhookEvent['data']>().toBeUnknown()
     expectTypeOf<UnknownWebhookEvent['type']>().toExtend<string>()
     expectTypeOf<WebhookEventOfType<'pipeline.error'>['data']>().toEqualTypeOf<

@@ -43,7 +43,7 @@ export interface RequestOptions {
   /** Retry settings for these calls, over the client's (`maxRetries` wins over `retry.maxAttempts`). */
   retry?: RetryOptions
   /** Aborts the call (including any wait between retries); the signal's reason is thrown, with no retry. */
-  signal?: AbortSignal
+  signal?: AbortSignal | null
   /** Sends `Idempotency-Key` (same value on every attempt) and lets a non-GET call be retried like a GET. */
   idempotencyKey?: string
   /** Passed to `fetch` as given. */
@@ -62,7 +62,16 @@ export interface RequestOptions {
   referrer?: string
   /** Passed to `fetch` as given. */
   referrerPolicy?: ReferrerPolicy
+  /** Passed to `fetch` as given. */
+  priority?: RequestPriority
 }
+
+/**
+ * Options a client view (`withOptions`) or a call carries: the request options and any other `fetch`
+ * option. The single-package SDK's name for them.
+ */
+export type ScopedRequestOptions = Omit<RequestInit, 'body' | 'headers' | 'method' | 'signal'> &
+  RequestOptions
 
 /** Header values as callers pass them: a `Headers`, pairs, or a record (`null` removes a default header). */
 export type HeaderValues =
@@ -79,6 +88,7 @@ export const FETCH_OPTIONS = [
   'redirect',
   'referrer',
   'referrerPolicy',
+  'priority',
 ] as const
 
 /** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
@@ -133,7 +143,7 @@ export function validateOptions(o: RequestOptions, where: string): void {
   if (o.idempotencyKey !== undefined && (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === ''))
     throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
   if (o.idempotencyKey !== undefined) assertHeaderValue(o.idempotencyKey, `${where}idempotencyKey`)
-  if (o.signal !== undefined && !isSignal(o.signal))
+  if (o.signal !== undefined && o.signal !== null && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
 }
 

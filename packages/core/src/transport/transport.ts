@@ -26,6 +26,7 @@ import {
   FETCH_OPTIONS,
   type HeaderValues,
   type RequestOptions,
+  type ScopedRequestOptions,
   validateConfig,
   validateExtras,
   validateOptions,
@@ -103,7 +104,7 @@ export class Transport<Paths extends {} = {}> {
   }
 
   /** A cheap view whose calls carry these options too (later layers and per-call options win). */
-  withOptions(options: RequestOptions): this {
+  withOptions(options: ScopedRequestOptions): this {
     validateOptions(options ?? {}, 'withOptions: ')
     const view = Object.create(Object.getPrototypeOf(this)) as this
     Object.assign(view, this)
@@ -177,7 +178,7 @@ export class Transport<Paths extends {} = {}> {
     const fetchOptions = pickFetchOptions(opts)
     const timeout = opts.timeout ?? shared.timeout
     const retrySafe = isRetrySafe(upper, opts.idempotencyKey !== undefined)
-    const userSignal = opts.signal
+    const userSignal = opts.signal ?? undefined
     const { redact } = shared
     const parseAs = init.parseAs ?? 'json'
 
@@ -360,7 +361,7 @@ function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
   const out: RequestOptions = { ...base }
   if (next.timeout !== undefined) out.timeout = next.timeout
   if (next.maxRetries !== undefined) out.maxRetries = next.maxRetries
-  if (next.signal !== undefined) out.signal = next.signal
+  if (next.signal != null) out.signal = next.signal
   if (next.idempotencyKey !== undefined) out.idempotencyKey = next.idempotencyKey
   if (next.retry !== undefined) out.retry = { ...base.retry, ...next.retry }
   for (const key of FETCH_OPTIONS)

@@ -1,4 +1,4 @@
-import type { RequestOptions } from './config'
+import type { RequestOptions, ScopedRequestOptions } from './config'
 import type { AmigoResponse } from './response-meta'
 
 /** HTTP methods the transport sends (lower case, as OpenAPI path items name them). */
@@ -92,14 +92,29 @@ type BodyOption<Op> = Op extends { requestBody: infer RB }
 
 type OperationOf<Paths, P extends keyof Paths, M extends HttpMethod> = Paths[P][M & keyof Paths[P]]
 
-/** The init a typed helper takes for path `P`: typed `params` and `body`, plus the request options. */
-export type TypedInit<Paths, P extends keyof Paths, M extends HttpMethod> = ParamsOption<
-  WithInjectedParams<OperationOf<Paths, P, M>>
-> &
-  BodyOption<OperationOf<Paths, P, M>> &
-  Omit<RequestInit, 'body' | 'headers' | 'signal' | 'method'> &
-  RequestOptions &
+/**
+ * The init of a typed helper for one operation: typed `params` (with `{workspace_id}` optional) and
+ * `body`, the request options (`timeout`, `maxRetries`, `retry`, `headers`, `signal`, ...) and the
+ * other `fetch` options. The single-package SDK's name for it; `AmigoRequestOptions` without an
+ * operation takes any params and body.
+ */
+export type AmigoRequestOptions<Operation = unknown> = (unknown extends Operation
+  ? {
+      params?: {
+        path?: Record<string, unknown>
+        query?: Record<string, unknown>
+        header?: Record<string, string>
+      }
+      body?: unknown
+    }
+  : ParamsOption<WithInjectedParams<Operation>> & BodyOption<Operation>) &
+  ScopedRequestOptions &
   RequestExtras
+
+/** The init a typed helper takes for path `P`. */
+export type TypedInit<Paths, P extends keyof Paths, M extends HttpMethod> = AmigoRequestOptions<
+  OperationOf<Paths, P, M>
+>
 
 /** The JSON (or other media type) body of one response object; `undefined` when it has none. */
 type ResponseBody<R> = R extends { content?: infer C }
@@ -142,3 +157,13 @@ export type TypedMethod<Paths extends {}, M extends HttpMethod> = <
   path: P,
   ...init: RequiredKeysOf<TypedInit<Paths, P, M>> extends never ? [I?] : [I]
 ) => Promise<AmigoResponse<SuccessData<OperationOf<Paths, P, M>, I>>>
+
+/** One path's typed helper, bound: what `defineRoute(method, path)` returns. */
+export type TypedRoute<Paths extends {}, M extends HttpMethod, P extends PathsWith<Paths, M>> = <
+  I extends TypedInit<Paths, P, M>,
+>(
+  ...init: RequiredKeysOf<TypedInit<Paths, P, M>> extends never ? [I?] : [I]
+) => Promise<AmigoResponse<SuccessData<OperationOf<Paths, P, M>, I>>>
+
+/** Path templates of `Paths` that define method `M`. */
+export type PathsWithMethod<Paths, M extends HttpMethod> = PathsWith<Paths, M>

@@ -16,12 +16,15 @@ import type {
   ApiKeySource,
   HttpMethod,
   RequestOptions,
+  ScopedRequestOptions,
   Transport,
   WithResponseMetadata,
 } from '@amigo-ai/core'
 import { autoPage, ConfigurationError, withResponseMetadata } from '@amigo-ai/core'
+import { DEFAULT_API_BASE_URL } from '../client-config'
 import type { paths } from '../generated/openapi'
 import type { RealtimeLoader } from '../realtime/load-realtime'
+import { officialClientTransport } from './official-client-transport'
 import type {
   ApiPath,
   BodyOf,
@@ -120,13 +123,41 @@ function mergeHeaders(...sets: Array<RequestOptions['headers'] | undefined>): He
   return out
 }
 
+/**
+ * The context of a resource built the single-package SDK's way: requests go through the given
+ * openapi-fetch client; the WebSocket helpers use `agentBaseUrl` (default: the API's origin) and a
+ * token passed to each call, since such a client has no key the SDK can read.
+ */
+function officialClientContext(client: unknown, workspaceId: string, agentBaseUrl: unknown): ResourceContext {
+  if (agentBaseUrl !== undefined && typeof agentBaseUrl !== 'string')
+    throw new ConfigurationError('agentBaseUrl must be a string')
+  return {
+    transport: officialClientTransport(client, workspaceId),
+    connection: {
+      baseUrl: agentBaseUrl ?? DEFAULT_API_BASE_URL,
+      workspaceId,
+      ...(agentBaseUrl !== undefined ? { agentBaseUrl } : {}),
+    },
+  }
+}
+
 /** Base class of every resource: holds the transport and offers typed call and paging helpers. */
 export abstract class APIResource {
   /** Shared context; not part of the public API. */
   declare protected readonly _ctx: ResourceContext
 
-  /** Builds a resource over a context (the client does this; users rarely need to). */
-  constructor(ctx: ResourceContext) {
+  /** Builds a resource over a client's context (the client does this; users rarely need to). */
+  constructor(ctx: ResourceContext)
+  /**
+   * The single-package SDK's form: over an openapi-fetch client of the API (its base URL, headers
+   * and fetch apply) and the workspace id; `agentBaseUrl` is the origin of the WebSocket helpers.
+   */
+  constructor(client: unknown, workspaceId: string, agentBaseUrl?: string)
+  constructor(ctxOrClient: ResourceContext | unknown, workspaceId?: string, agentBaseUrl?: string) {
+    const ctx =
+      workspaceId === undefined
+        ? (ctxOrClient as ResourceContext)
+        : officialClientContext(ctxOrClient, workspaceId, agentBaseUrl)
     // Not enumerable: printing or serialising a resource (or the client holding it) must never
     // reach the connection, whose apiKey is a secret.
     Object.defineProperty(this, '_ctx', {
@@ -141,7 +172,7 @@ export abstract class APIResource {
   #subs: Record<string, APIResource> | undefined
 
   /** A copy of this resource whose calls carry extra options (timeout, maxRetries, headers, ...). */
-  withOptions(options: RequestOptions): this {
+  withOptions(options: ScopedRequestOptions): this {
     const Ctor = this.constructor as new (ctx: ResourceContext) => this
     return new Ctor({ ...this._ctx, transport: this._ctx.transport.withOptions(options) })
   }

@@ -12,7 +12,7 @@ import type {
 export type SesSetup = OperationResult<'get-ses-setup'>
 
 /** Amazon SES email domain setup (DNS records and verification). */
-export class ChannelsSesSetupResource extends APIResource {
+export class SesSetupResource extends APIResource {
   /** Starts an SES email domain setup (returns the DNS records to create) (`POST /channels/ses-setup`). */
   create(
     body: OperationBody<'create-ses-setup'>,
@@ -80,7 +80,7 @@ export class ChannelsSesSetupResource extends APIResource {
 /** Channels: messaging channel setup. */
 export class ChannelsResource extends APIResource {
   /** Amazon SES email domain setup (DNS records and verification). */
-  get sesSetup(): ChannelsSesSetupResource {
-    return this._sub('sesSetup', ChannelsSesSetupResource)
+  get sesSetup(): SesSetupResource {
+    return this._sub('sesSetup', SesSetupResource)
   }
 }

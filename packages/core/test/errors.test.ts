@@ -248,9 +248,11 @@ describe('guards across two installed copies', () => {
     return e
   }
 
-  it('brand-based guards accept it although instanceof fails', () => {
+  it('brand-based guards and instanceof accept it', () => {
     const e = foreign(['NotFoundError', 'AmigoError'])
-    expect(e instanceof AmigoError).toBe(false)
+    expect(e instanceof AmigoError).toBe(true)
+    expect(e instanceof NotFoundError).toBe(true)
+    expect(e instanceof RateLimitError).toBe(false)
     expect(isNotFoundError(e)).toBe(true)
     expect(isAmigoError(e)).toBe(true)
     expect(AmigoError.isInstance(e)).toBe(true)
@@ -316,5 +318,8 @@ describe('subclassing AmigoError from other packages', () => {
     expect(e.name).toBe('PlainError')
     expect(isAmigoError(e)).toBe(true)
     expect(Object.keys(e)).not.toContain('name')
+    // Without a kind of its own, instanceof is the ordinary prototype check.
+    expect(e instanceof PlainError).toBe(true)
+    expect(new NotFoundError('other') instanceof PlainError).toBe(false)
   })
 })

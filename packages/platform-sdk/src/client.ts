@@ -64,10 +64,13 @@ export class AmigoClient {
     path: P,
   ): TypedRoute<paths, Lowercase<M>, P> {
     const m = typeof method === 'string' ? method.toUpperCase() : method
-    if (!(ROUTE_METHODS as readonly unknown[]).includes(m))
-      throw new InvalidRequestError(`defineRoute: method must be one of ${ROUTE_METHODS.join(', ')}`)
-    if (typeof path !== 'string' || !path.startsWith('/'))
-      throw new InvalidRequestError('defineRoute: path must be a spec path starting with "/"')
+    // Refused when the route is called, as a rejected promise like any other bad call.
+    const problem = !(ROUTE_METHODS as readonly unknown[]).includes(m)
+      ? `defineRoute: method must be one of ${ROUTE_METHODS.join(', ')}`
+      : typeof path !== 'string' || !path.startsWith('/')
+        ? 'defineRoute: path must be a spec path starting with "/"'
+        : undefined
+    if (problem !== undefined) return (() => Promise.reject(new InvalidRequestError(problem))) as never
     const send = this[m as (typeof ROUTE_METHODS)[number]] as (p: string, init?: unknown) => Promise<never>
     return ((init?: unknown) => send(path, init)) as TypedRoute<paths, Lowercase<M>, P>
   }

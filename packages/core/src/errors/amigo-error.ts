@@ -114,7 +114,19 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
     return this.status
   }
 
-  /** Brand-based check for this class (works across two installed copies, unlike `instanceof`). */
+  /**
+   * `instanceof` reads the brand too, so an error from another installed copy of this package (or
+   * of the package that threw it) is still an instance of the class of the same name. A subclass
+   * without a `kind` of its own is checked the ordinary way.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was called on.
+    if (!Object.hasOwn(this, 'kind')) return Function.prototype[Symbol.hasInstance].call(this, value)
+    // biome-ignore lint/complexity/noThisInStatic: as above.
+    return hasBrand(value, (this as unknown as typeof AmigoError).kind)
+  }
+
+  /** Brand-based check for this class (works across two installed copies, unlike a plain prototype check). */
   static isInstance<T extends abstract new (...args: any) => AmigoError>(
     this: T & { kind: string },
     value: unknown,

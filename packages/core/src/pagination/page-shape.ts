@@ -42,12 +42,14 @@ export function nextCursor(page: unknown, sent: PageCursor, itemsKey?: string): 
   if ('continuation_token' in page) {
     const token = page.continuation_token
     if (token === null || token === undefined || token === '') return undefined
-    if (token === sent.continuation_token) return undefined // no progress: stop rather than loop
+    // No progress (the first page was token 0): stop rather than loop.
+    if (token === (sent.continuation_token ?? 0)) return undefined
     return moveTo(sent, 'continuation_token', token as number | string)
   }
   if ('next_offset' in page) {
     const next = page.next_offset
-    if (typeof next !== 'number' || (typeof sent.offset === 'number' && next <= sent.offset)) return undefined
+    const current = typeof sent.offset === 'number' ? sent.offset : 0
+    if (typeof next !== 'number' || next <= current) return undefined
     return moveTo(sent, 'offset', next)
   }
   const count = pageItems(page, itemsKey).length

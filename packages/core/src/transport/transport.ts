@@ -352,7 +352,11 @@ const hasOptions = (init: RequestOptions): boolean =>
 /** The `fetch` options among request options, or undefined when there are none (the usual case). */
 function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
   let out: Record<string, unknown> | undefined
-  for (const key of FETCH_OPTIONS) if (opts[key] !== undefined) (out ??= {})[key] = opts[key]
+  for (const key of FETCH_OPTIONS) {
+    if (opts[key] === undefined) continue
+    out ??= {}
+    out[key] = opts[key]
+  }
   return out as RequestInit | undefined
 }
 

@@ -79,7 +79,7 @@ function mergedHeaders(...layers: Array<ScopedRequestOptions['headers']>): Heade
   for (const layer of layers) {
     if (layer === undefined) continue
     try {
-      new Headers(layer as HeadersInit).forEach((value, name) => out.set(name, value))
+      for (const [name, value] of new Headers(layer as HeadersInit)) out.set(name, value)
     } catch {
       throw new ConfigurationError('headers has an invalid name or value (line breaks, control characters)')
     }

@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { installApp, packAll, publicPackages, root } from './lib/pack.mjs'
+import { basename, join } from 'node:path'
+import { installApp, packAll, publicPackages } from './lib/pack.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'amigo-tarballs-'))
 const app = join(work, 'app')
@@ -15,13 +15,13 @@ try {
   installApp(app, packAll(pkgs, join(work, 'packs')))
   for (const { dir, pkg } of pkgs) {
     for (const ext of ['mjs', 'cjs']) {
-      const src = join(root, 'packages', dir, 'test', 'tarball', `smoke.${ext}`)
+      const src = join(dir, 'test', 'tarball', `smoke.${ext}`)
       if (!existsSync(src)) {
         failures++
         console.error(`✗ ${pkg.name}: missing test/tarball/smoke.${ext}`)
         continue
       }
-      const dest = join(app, `${dir}-smoke.${ext}`)
+      const dest = join(app, `${basename(dir)}-smoke.${ext}`)
       copyFileSync(src, dest)
       const r = spawnSync('node', [dest], { cwd: app, encoding: 'utf8', timeout: 60_000 })
       if (r.status !== 0) {

@@ -1,0 +1,61 @@
+// What every phase of the rehearsal shares: the transcript, the work folder, the throwaway copy,
+// the local registry, and `sh` (a command run into the transcript that throws when it fails).
+import { join, relative } from 'node:path'
+import { exec } from '../../runtimes/exec.mjs'
+
+/** A failure that stops the rehearsal (later phases depend on it). */
+export class StepFailed extends Error {}
+
+/** The shared state of one rehearsal in `work`, writing to transcript `t`. */
+export function createContext(t, work) {
+  const ctx = {
+    t,
+    work,
+    copy: join(work, 'repo'),
+    apps: join(work, 'apps'),
+    cache: join(work, 'npm-cache'),
+    registry: undefined,
+    /** Environment of commands run in the copy (set once the registry is up). */
+    env: process.env,
+    /** A path as shown in the transcript: relative to the work folder. */
+    show: (path) => (path.startsWith(work) ? `<work>/${relative(work, path)}` : path),
+    /**
+     * Runs `cmd args` in `cwd`, writing the command, its output and its exit to the transcript;
+     * resolves the result, or throws StepFailed when it exits non-zero (unless `allowFail`).
+     */
+    async sh(cmd, args, { cwd = ctx.copy, env = ctx.env, timeoutMs = 300_000, allowFail = false } = {}) {
+      t.info(`$ ${[cmd, ...args].join(' ')}    (in ${ctx.show(cwd)})`)
+      const r = await exec(cmd, args, { cwd, env, timeoutMs })
+      t.output(r.output)
+      t.info(
+        `→ exit ${r.code}${r.timedOut ? ` (killed after ${timeoutMs / 1000}s)` : ''}, ${r.secs.toFixed(1)}s`,
+      )
+      if (r.code !== 0 && !allowFail)
+        throw new StepFailed(`${cmd} ${args.join(' ')} failed with exit ${r.code}`)
+      return r
+    },
+  }
+  return ctx
+}
+
+/** The environment for commands in the copy once the local registry is at `url`. */
+export function copyEnvironment(url, cache) {
+  return {
+    ...process.env,
+    CI: 'true',
+    FORCE_COLOR: '0',
+    npm_config_registry: url,
+    npm_config_cache: cache,
+    // A packument read earlier in the run must never hide a version published since.
+    npm_config_prefer_online: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    TURBO_TELEMETRY_DISABLED: '1',
+    TURBO_NO_UPDATE_NOTIFIER: '1',
+    // `changeset publish` tags each release in the copy's git; a fresh CI machine has no identity.
+    GIT_AUTHOR_NAME: 'release rehearsal',
+    GIT_AUTHOR_EMAIL: 'rehearsal@localhost',
+    GIT_COMMITTER_NAME: 'release rehearsal',
+    GIT_COMMITTER_EMAIL: 'rehearsal@localhost',
+  }
+}

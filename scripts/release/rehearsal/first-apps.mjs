@@ -1,0 +1,89 @@
+// The three consumer apps installed after the first release, each from the registry alone:
+// a webhook handler (only @amigo-ai/webhooks), a service (the umbrella and the platform mock), and
+// a browser dashboard (only @amigo-ai/realtime) rendering workspace events in Chromium.
+import { createHmac } from 'node:crypto'
+import { exec, parseResults } from '../../runtimes/exec.mjs'
+import { startServerApp } from './consumer.mjs'
+import { installApp } from './install-app.mjs'
+
+/** Reports each `RESULT` line of an app run as a check (and a missing one as a failure). */
+export function reportResults(ctx, app, run, expected) {
+  const results = parseResults(run.stdout)
+  for (const r of results) ctx.t.check(`${app}: ${r.check}`, r.ok, r.detail)
+  if (results.length < expected || run.code !== 0) {
+    ctx.t.check(
+      `${app} ran to the end`,
+      false,
+      `exit ${run.code}, ${results.length}/${expected} results\n${run.output}`,
+    )
+  }
+}
+
+/** Signs `body` the way the platform does (HMAC-SHA256 over `v1:<timestamp>:<body>`), without the SDK. */
+function platformSignature(body, secret, timestamp) {
+  return `sha256=${createHmac('sha256', secret).update(`v1:${timestamp}:${body}`).digest('hex')}`
+}
+
+export async function webhookApp(ctx) {
+  const { t } = ctx
+  const { dir, installed } = await installApp(
+    ctx,
+    'webhook-handler',
+    ['webhook-handler.mjs'],
+    ['@amigo-ai/webhooks'],
+  )
+  const names = installed.map((p) => p.name)
+  t.check(
+    'webhook handler: node_modules holds only @amigo-ai/webhooks',
+    names.join() === '@amigo-ai/webhooks',
+    names.join(', '),
+  )
+  const secret = 'whsec_rehearsal_handler'
+  const handler = await startServerApp(dir, 'webhook-handler.mjs', { AMIGO_WEBHOOK_SECRET: secret })
+  try {
+    const body = JSON.stringify({
+      id: 'evt_rehearsal',
+      type: 'call.completed',
+      timestamp: new Date().toISOString(),
+      data: { call_id: 'call_rehearsal' },
+    })
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const deliver = (signature) =>
+      fetch(`http://127.0.0.1:${handler.port}/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-amigo-signature': signature,
+          'x-amigo-timestamp': timestamp,
+        },
+        body,
+      }).then(async (res) => ({ status: res.status, text: await res.text() }))
+    const good = await deliver(platformSignature(body, secret, timestamp))
+    t.check(
+      'webhook handler: accepts a correctly signed delivery',
+      good.status === 200 && good.text.includes('evt_rehearsal'),
+      `${good.status} ${good.text}`,
+    )
+    const bad = await deliver(platformSignature(body, 'whsec_someone_else', timestamp))
+    t.check(
+      'webhook handler: refuses a delivery signed with another secret',
+      bad.status === 400,
+      `${bad.status} ${bad.text}`,
+    )
+  } finally {
+    await handler.stop()
+  }
+}
+
+export async function serviceApp(ctx) {
+  const { dir } = await installApp(
+    ctx,
+    'service',
+    ['service.mjs'],
+    ['@amigo-ai/platform-sdk', '@amigo-ai/platform-mock'],
+  )
+  const run = await exec(process.execPath, ['service.mjs'], { cwd: dir, timeoutMs: 60_000 })
+  ctx.t.info('$ node service.mjs')
+  reportResults(ctx, 'service', run, 2)
+  return dir
+}

@@ -1,0 +1,150 @@
+// After the first release: a patch of @amigo-ai/webhooks alone (what moves, what an app pinned to
+// the first umbrella gets), then a minor of @amigo-ai/core (which dependents follow), and an app
+// holding the umbrella next to the first @amigo-ai/realtime, with two copies of core.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { exec } from '../../runtimes/exec.mjs'
+import { loadMock } from '../../runtimes/platform.mjs'
+import { reportResults } from './first-apps.mjs'
+import { installApp } from './install-app.mjs'
+import { internalDependencies, publishedManifest } from './registry-read.mjs'
+import { releaseRound } from './release-round.mjs'
+
+const changeset = (pkg, bump, text) => `---\n"${pkg}": ${bump}\n---\n\n${text}\n`
+const WEBHOOKS = '@amigo-ai/webhooks'
+const CORE = '@amigo-ai/core'
+const UMBRELLA = '@amigo-ai/platform-sdk'
+
+/** The published packages (at their current versions) that list `dep` in their dependencies, with the range. */
+async function dependentsOf(ctx, versions, dep) {
+  const out = []
+  for (const [name, { version }] of versions) {
+    const range = internalDependencies(await publishedManifest(ctx.registry.url, name, version)).find(
+      ([d]) => d === dep,
+    )?.[1]
+    if (range) out.push({ name, version, range })
+  }
+  return out
+}
+
+function explainPolicy(ctx) {
+  const config = JSON.parse(readFileSync(join(ctx.copy, '.changeset', 'config.json'), 'utf8'))
+  ctx.t.info(
+    `policy (.changeset/config.json): updateInternalDependencies "${config.updateInternalDependencies}". A package`,
+  )
+  ctx.t.info(
+    'without a changeset of its own is bumped (patch) only when a dependency it uses leaves the range',
+  )
+  ctx.t.info('its published manifest accepts; a release inside that range leaves dependents alone, and users')
+  ctx.t.info('get the new dependency through the range they already have.')
+}
+
+export async function webhooksPatch(ctx, first) {
+  const { t } = ctx
+  const dependents = await dependentsOf(ctx, first.after, WEBHOOKS)
+  const round = await releaseRound(ctx, {
+    'rehearsal-webhooks-patch.md': changeset(
+      WEBHOOKS,
+      'patch',
+      'Rehearsal: a patch of the webhook verifier alone.',
+    ),
+  })
+  explainPolicy(ctx)
+  const next = round.after.get(WEBHOOKS).version
+  for (const d of dependents)
+    t.info(`  ${d.name}@${d.version} depends on ${WEBHOOKS} ${d.range}, which ${next} satisfies: not bumped`)
+  t.check(
+    `only ${WEBHOOKS} got a new version`,
+    round.changed.join() === WEBHOOKS,
+    round.changed.join(', ') || 'nothing',
+  )
+  return round
+}
+
+export async function pinnedApp(ctx, first, second) {
+  const pinned = first.after.get(UMBRELLA).version
+  const { dir, installed } = await installApp(
+    ctx,
+    'pinned-umbrella',
+    ['pinned.mjs'],
+    [`${UMBRELLA}@${pinned}`, '--save-exact'],
+  )
+  const version = (name) => installed.find((p) => p.name === name)?.version
+  ctx.t.check(
+    `an app pinned to ${UMBRELLA}@${pinned} still installs it`,
+    version(UMBRELLA) === pinned,
+    `installed ${version(UMBRELLA)}`,
+  )
+  ctx.t.check(
+    `and gets ${WEBHOOKS} ${second.after.get(WEBHOOKS).version} through the umbrella's range`,
+    version(WEBHOOKS) === second.after.get(WEBHOOKS).version,
+    `installed ${version(WEBHOOKS)}`,
+  )
+  ctx.t.info('$ node pinned.mjs')
+  reportResults(
+    ctx,
+    'pinned app',
+    await exec(process.execPath, ['pinned.mjs'], { cwd: dir, timeoutMs: 60_000 }),
+    1,
+  )
+}
+
+export async function coreMinor(ctx, second) {
+  const { t } = ctx
+  const dependents = await dependentsOf(ctx, second.after, CORE)
+  const round = await releaseRound(ctx, {
+    'rehearsal-core-minor.md': changeset(
+      CORE,
+      'minor',
+      'Rehearsal: a minor release of the transport (0.x: outside `^` ranges of the previous minor).',
+    ),
+  })
+  explainPolicy(ctx)
+  const next = round.after.get(CORE).version
+  for (const d of dependents)
+    t.info(`  ${d.name}@${d.version} depends on ${CORE} ${d.range}, which ${next} does not satisfy: patch`)
+  const expected = [CORE, ...dependents.map((d) => d.name)].sort()
+  t.check(
+    `${CORE} and the packages depending on it got new versions, nothing else`,
+    round.changed.sort().join() === expected.join(),
+    round.changed.join(', '),
+  )
+  return round
+}
+
+export async function sideBySide(ctx, first, third, serviceDir) {
+  const { t } = ctx
+  const realtime = first.after.get('@amigo-ai/realtime').version
+  const umbrella = third.after.get(UMBRELLA).version
+  const { dir, installed } = await installApp(
+    ctx,
+    'side-by-side',
+    ['side-by-side.mjs'],
+    [`${UMBRELLA}@${umbrella}`, `@amigo-ai/realtime@${realtime}`, '--save-exact'],
+  )
+  const cores = installed.filter((p) => p.name === CORE)
+  t.check(
+    `two copies of ${CORE} in node_modules`,
+    cores.length === 2 && cores[0].version !== cores[1].version,
+    cores.map((c) => `${c.path}@${c.version}`).join(', '),
+  )
+  const { startMockPlatform } = await loadMock(serviceDir)
+  const mock = await startMockPlatform({ port: 0, seed: 1, latencyMs: 0 })
+  try {
+    const env = {
+      ...process.env,
+      AMIGO_BASE_URL: mock.url,
+      AMIGO_API_KEY: mock.apiKey,
+      AMIGO_WORKSPACE_ID: mock.workspaceId,
+    }
+    t.info(`$ node side-by-side.mjs    (platform mock on ${mock.url})`)
+    reportResults(
+      ctx,
+      'side by side',
+      await exec(process.execPath, ['side-by-side.mjs'], { cwd: dir, env, timeoutMs: 60_000 }),
+      4,
+    )
+  } finally {
+    await mock.close()
+  }
+}

@@ -1,9 +1,10 @@
 // publint and `attw --pack` on every published package (or on the ones named as arguments, as the
 // release does for the packages it is about to publish): what users install must resolve in ESM
-// and CJS, under node10/node16/bundler resolution, with types for each.
-import { spawnSync } from 'node:child_process'
+// and CJS, under node10/node16/bundler resolution, with types for each. Two packages are checked
+// at a time (each check mostly waits on its own pack and child processes).
 import { basename } from 'node:path'
 import { publicPackages } from './lib/workspace.mjs'
+import { exec } from './runtimes/exec.mjs'
 
 const only = process.argv.slice(2)
 const pkgs = publicPackages().filter((p) => !only.length || only.includes(p.name))
@@ -13,19 +14,29 @@ if (unknown.length) {
   process.exit(2)
 }
 
-let bad = 0
-for (const { dir } of pkgs) {
-  const d = basename(dir)
-  for (const [label, cmd, args] of [
-    ['publint', 'pnpm', ['exec', 'publint', '--strict']],
-    ['attw', 'pnpm', ['exec', 'attw', '--pack', '.', '--format', 'table-flipped']],
-  ]) {
-    const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8' })
-    const out = `${r.stdout}${r.stderr}`.trim()
-    if (r.status !== 0) {
+const checks = [
+  ['publint', 'pnpm', ['exec', 'publint', '--strict']],
+  ['attw', 'pnpm', ['exec', 'attw', '--pack', '.', '--format', 'table-flipped']],
+]
+
+/** Runs both checks on one package; resolves the number that failed (printed as they finish). */
+async function checkPackage({ dir }) {
+  let bad = 0
+  for (const [label, cmd, args] of checks) {
+    const r = await exec(cmd, args, { cwd: dir, timeoutMs: 180_000 })
+    if (r.code !== 0) {
       bad++
-      console.error(`✗ ${label} ${d}\n${out}`)
-    } else console.log(`✓ ${label} ${d}`)
+      console.error(`✗ ${label} ${basename(dir)}\n${r.output.trim()}`)
+    } else console.log(`✓ ${label} ${basename(dir)}`)
   }
+  return bad
 }
+
+const queue = [...pkgs]
+const worker = async () => {
+  let bad = 0
+  while (queue.length) bad += await checkPackage(queue.shift())
+  return bad
+}
+const bad = (await Promise.all([worker(), worker()])).reduce((a, b) => a + b, 0)
 process.exit(bad ? 1 : 0)

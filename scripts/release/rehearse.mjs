@@ -39,10 +39,11 @@ async function finish(reason) {
   if (finished) return
   finished = true
   if (reason) t.check('rehearsal completed', false, reason)
+  const started = Date.now()
   await ctx.registry?.close().catch(() => {})
-  if (ctx.registry) t.info('Verdaccio stopped')
+  if (ctx.registry) t.info(`Verdaccio stopped (${Date.now() - started} ms)`)
   if (!keep) rmSync(work, { recursive: true, force: true })
-  t.info(keep ? `work folder kept: ${work}` : 'work folder removed')
+  t.info(keep ? `work folder kept: ${work}` : `work folder removed (${Date.now() - started} ms)`)
   t.summary()
   console.log(`transcript: ${t.file}`)
   process.exit(t.counts.failed ? 1 : 0)

@@ -1,6 +1,6 @@
 // A backend service with the umbrella, against the local platform from @amigo-ai/platform-mock
 // (both installed from the registry): create, read and list agents, and a typed 404.
-
+import { randomUUID } from 'node:crypto'
 import { startMockPlatform } from '@amigo-ai/platform-mock'
 import { AmigoClient, isNotFoundError, VERSION } from '@amigo-ai/platform-sdk'
 import { assert, report } from './results.mjs'
@@ -20,7 +20,7 @@ try {
     return `platform-sdk ${VERSION}: created ${created.id}, read it back (request ${fetched._request_id}), listed ${page.items.length}`
   })
   await report('typed errors', async () => {
-    const err = await amigo.agents.get('agent-that-does-not-exist').catch((e) => e)
+    const err = await amigo.agents.get(randomUUID()).catch((e) => e)
     assert(isNotFoundError(err), `expected a NotFoundError, got ${err?.name}: ${err?.message}`)
     return `${err.name} ${err.status} for a missing agent`
   })

@@ -2,6 +2,7 @@
 // @amigo-ai/core. Error guards read a brand (Symbol.for), not the class, so each copy's guards
 // recognise errors made by the other copy, while `instanceof` (one copy's class) cannot.
 // Needs AMIGO_BASE_URL, AMIGO_API_KEY and AMIGO_WORKSPACE_ID of a local platform.
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -69,7 +70,7 @@ await report('old realtime AuthenticationError, umbrella guard', async () => {
 
 await report('umbrella NotFoundError, old core guard', async () => {
   const amigo = new sdk.AmigoClient({ apiKey, workspaceId, baseUrl })
-  const err = await amigo.agents.get('agent-that-does-not-exist').catch((e) => e)
+  const err = await amigo.agents.get(randomUUID()).catch((e) => e)
   assert(
     realtimeCore.module.isNotFoundError(err),
     `core ${realtimeCore.version}'s isNotFoundError is false for ${err?.name}`,

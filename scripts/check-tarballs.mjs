@@ -1,6 +1,10 @@
 // Tests every package as users get it: `pnpm pack`, install the tarballs into a fresh project
 // outside the workspace (no workspace links), then run each package's smoke files with ESM
 // `import` and CJS `require` (packages/<dir>/test/tarball/smoke.{mjs,cjs}).
+//   node scripts/check-tarballs.mjs [names...]
+// With names (the release passes the packages it is about to publish), only those are packed and
+// smoke-tested; the @amigo-ai dependencies they do not name come from the registry, at the versions
+// already published there, which is the combination users will install.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,7 +15,10 @@ const work = mkdtempSync(join(tmpdir(), 'amigo-tarballs-'))
 const app = join(work, 'app')
 let failures = 0
 try {
-  const pkgs = publicPackages()
+  const only = process.argv.slice(2)
+  const pkgs = publicPackages().filter((p) => !only.length || only.includes(p.name))
+  const unknown = only.filter((name) => !pkgs.some((p) => p.name === name))
+  if (unknown.length) throw new Error(`not a published workspace package: ${unknown.join(', ')}`)
   installApp(app, packAll(pkgs, join(work, 'packs')))
   for (const { dir, pkg } of pkgs) {
     for (const ext of ['mjs', 'cjs']) {

@@ -10,9 +10,11 @@
 //   4. a minor changeset for @amigo-ai/core is released (its dependents follow), then an app with
 //      the umbrella and the first @amigo-ai/realtime holds two copies of core whose error guards
 //      recognise each other's errors.
-// Every step is written to stdout and to a transcript file (its path is printed first and last);
-// the work folder (copy, registry storage, apps) is removed at the end, even on failure, unless
-// --keep is given. Ends with "N passed, M failed".
+// The releases (CPU) and the apps (mostly waiting on installs and a browser) run side by side; each
+// phase's lines are printed once it and the phases before it are done, so the transcript reads in
+// the order above. It goes to stdout and to a file (its path is printed first and last); the work
+// folder (copy, registry storage, apps) is removed at the end, even on failure, unless --keep.
+// Ends with "N passed, M failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,10 +36,137 @@ mkdirSync(ctx.apps)
 t.info(`transcript: ${t.file}`)
 t.info(`work folder: ${work}${keep ? ' (kept: --keep)' : ' (removed at the end)'}`)
 
+async function firstRelease(c) {
+  const round = await releaseRound(c)
+  const publics = [...round.after.keys()]
+  c.t.check(
+    'every public package was released',
+    round.changed.length === publics.length,
+    round.changed.join(', '),
+  )
+  await checkPublished(c, round)
+  await checkPrivateNeverPublished(c)
+  return round
+}
+
+async function laterRelease(c, release, previous) {
+  const round = await release(c, previous)
+  await checkPublished(c, round)
+  return round
+}
+
+// In transcript order. `track` 'release' phases run one after another (they share the copy);
+// 'apps' phases run one after another alongside them; each starts once the phases it `needs`
+// have produced their result. Setup and the first release come before either track.
+const phases = [
+  { key: 'copy', title: 'throwaway copy of the repository', run: (c) => prepareCopy(c) },
+  {
+    key: 'registry',
+    title: 'local registry',
+    run: async (c) => {
+      const { env } = await startLocalRegistry(c, (registry) => {
+        ctx.registry = registry
+      })
+      ctx.env = env
+    },
+  },
+  { key: 'first', title: '1. first release of every public package', run: firstRelease },
+  {
+    key: 'webhook',
+    track: 'apps',
+    needs: ['first'],
+    title: '2a. webhook handler with only @amigo-ai/webhooks',
+    run: (c) => webhookApp(c),
+  },
+  {
+    key: 'service',
+    track: 'apps',
+    needs: ['first'],
+    title: '2b. service with the umbrella and @amigo-ai/platform-mock',
+    run: (c) => serviceApp(c),
+  },
+  {
+    key: 'dashboard',
+    track: 'apps',
+    needs: ['service'],
+    title: '2c. dashboard with only @amigo-ai/realtime, in Chromium',
+    run: (c, r) => dashboardApp(c, r.service),
+  },
+  {
+    key: 'second',
+    track: 'release',
+    needs: ['first'],
+    title: '3. patch release of @amigo-ai/webhooks alone',
+    run: (c, r) => laterRelease(c, webhooksPatch, r.first),
+  },
+  {
+    key: 'pinned',
+    track: 'apps',
+    needs: ['first', 'second'],
+    title: '3b. an app pinned to the first umbrella',
+    run: (c, r) => pinnedApp(c, r.first, r.second),
+  },
+  {
+    key: 'third',
+    track: 'release',
+    needs: ['second'],
+    title: '4. minor release of @amigo-ai/core',
+    run: (c, r) => laterRelease(c, coreMinor, r.second),
+  },
+  {
+    key: 'sideBySide',
+    track: 'apps',
+    needs: ['first', 'third', 'service'],
+    title: '4b. the umbrella next to the first @amigo-ai/realtime',
+    run: (c, r) => sideBySide(c, r.first, r.third, r.service),
+  },
+]
+
+const deferred = () => {
+  let resolve
+  const promise = new Promise((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
+const results = {}
+const settled = new Map(phases.map((p) => [p.key, deferred()]))
+const forks = new Map()
+
+/** Runs one phase in its own transcript fork; records its result (undefined when it failed). */
+async function runPhase(phase) {
+  const out = t.fork()
+  forks.set(phase.key, out)
+  out.step(phase.title)
+  const inputs = await Promise.all((phase.needs ?? []).map((key) => settled.get(key).promise))
+  const missing = (phase.needs ?? []).filter((_, i) => inputs[i] === undefined)
+  try {
+    if (missing.length)
+      out.check(`${phase.title}: not run`, false, `an earlier phase did not produce ${missing.join(', ')}`)
+    else results[phase.key] = (await phase.run(ctx.writingTo(out), results)) ?? true
+  } catch (err) {
+    out.check(
+      `${phase.title}: finished`,
+      false,
+      err instanceof StepFailed ? err.message : String(err?.stack ?? err),
+    )
+  }
+  settled.get(phase.key).resolve(results[phase.key])
+}
+
+/** Prints each phase's lines, in transcript order, once it and every phase before it are done. */
+async function printInOrder() {
+  for (const phase of phases) {
+    await settled.get(phase.key).promise
+    forks.get(phase.key)?.flush()
+  }
+}
+
 let finished = false
 async function finish(reason) {
   if (finished) return
   finished = true
+  for (const phase of phases) forks.get(phase.key)?.flush()
   if (reason) t.check('rehearsal completed', false, reason)
   const started = Date.now()
   await ctx.registry?.close().catch(() => {})
@@ -51,87 +180,26 @@ async function finish(reason) {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(`stopped by ${signal}`))
 setTimeout(() => finish(`still running after ${HARD_LIMIT_MS / 60_000} minutes`), HARD_LIMIT_MS).unref()
 
-// Each phase names what earlier phases must have produced; one whose inputs are missing fails
-// with that reason instead of running.
-const phases = [
-  ['throwaway copy of the repository', [], () => prepareCopy(ctx)],
-  ['local registry', [], () => startLocalRegistry(ctx)],
-  [
-    '1. first release of every public package',
-    [],
-    async () => {
-      ctx.first = await releaseRound(ctx)
-      const publics = [...ctx.first.after.keys()]
-      t.check(
-        'every public package was released',
-        ctx.first.changed.length === publics.length,
-        ctx.first.changed.join(', '),
-      )
-      await checkPublished(ctx, ctx.first)
-      await checkPrivateNeverPublished(ctx)
-    },
-  ],
-  ['2a. webhook handler with only @amigo-ai/webhooks', ['first'], () => webhookApp(ctx)],
-  [
-    '2b. service with the umbrella and @amigo-ai/platform-mock',
-    ['first'],
-    async () => {
-      ctx.serviceDir = await serviceApp(ctx)
-    },
-  ],
-  [
-    '2c. dashboard with only @amigo-ai/realtime, in Chromium',
-    ['serviceDir'],
-    () => dashboardApp(ctx, ctx.serviceDir),
-  ],
-  [
-    '3. patch release of @amigo-ai/webhooks alone',
-    ['first'],
-    async () => {
-      ctx.second = await webhooksPatch(ctx, ctx.first)
-      await checkPublished(ctx, ctx.second)
-    },
-  ],
-  ['3b. an app pinned to the first umbrella', ['second'], () => pinnedApp(ctx, ctx.first, ctx.second)],
-  [
-    '4. minor release of @amigo-ai/core',
-    ['second'],
-    async () => {
-      ctx.third = await coreMinor(ctx, ctx.second)
-      await checkPublished(ctx, ctx.third)
-    },
-  ],
-  [
-    '4b. the umbrella next to the first @amigo-ai/realtime',
-    ['third', 'serviceDir'],
-    () => sideBySide(ctx, ctx.first, ctx.third, ctx.serviceDir),
-  ],
-]
-
-// Until the first release is out every failure stops the run; after it, a failed phase is
-// reported and the phases that do not need its result still run.
 try {
-  for (const [title, needs, run] of phases) {
-    t.step(title)
-    const missing = needs.filter((key) => ctx[key] === undefined)
-    if (missing.length) {
-      t.check(`${title}: not run`, false, `an earlier phase did not produce ${missing.join(', ')}`)
-      continue
-    }
-    try {
-      await run()
-    } catch (err) {
-      if (!ctx.first) throw err
-      t.check(
-        `${title}: finished`,
-        false,
-        err instanceof StepFailed ? err.message : String(err?.stack ?? err),
-      )
+  const printing = printInOrder()
+  // Setup and the first release stop everything when they fail.
+  for (const phase of phases.filter((p) => !p.track)) {
+    await runPhase(phase)
+    if (results[phase.key] === undefined) {
+      for (const rest of phases) settled.get(rest.key).resolve(results[rest.key])
+      break
     }
   }
-  t.step('third-party packages fetched through the uplink (everything else came from this run)')
-  t.info(ctx.registry.thirdParty().join(', ') || 'none')
+  const track = async (name) => {
+    for (const phase of phases.filter((p) => p.track === name)) await runPhase(phase)
+  }
+  await Promise.all([track('release'), track('apps')])
+  await printing
+  if (ctx.registry) {
+    t.step('third-party packages fetched through the uplink (everything else came from this run)')
+    t.info(ctx.registry.thirdParty().join(', ') || 'none')
+  }
   await finish()
 } catch (err) {
-  await finish(err instanceof StepFailed ? err.message : String(err?.stack ?? err))
+  await finish(String(err?.stack ?? err))
 }

@@ -50,7 +50,7 @@ async function release(registry) {
     ...names.map((n) => `--filter=${n}`),
   ])
   run('publint + attw', 'node', ['scripts/check-packages.mjs', ...names])
-  run('packed tarballs (ESM + CJS)', 'node', ['scripts/check-tarballs.mjs'])
+  run('packed tarballs (ESM + CJS)', 'node', ['scripts/check-tarballs.mjs', ...names])
   run('publish', 'pnpm', ['exec', 'changeset', 'publish'])
   const missing = await unpublished(registry, root)
   if (missing.length) {

@@ -8,7 +8,7 @@ export class StepFailed extends Error {}
 
 /** The shared state of one rehearsal in `work`, writing to transcript `t`. */
 export function createContext(t, work) {
-  const ctx = {
+  return {
     t,
     work,
     copy: join(work, 'repo'),
@@ -19,15 +19,19 @@ export function createContext(t, work) {
     env: process.env,
     /** A path as shown in the transcript: relative to the work folder. */
     show: (path) => (path.startsWith(work) ? `<work>/${relative(work, path)}` : path),
+    /** The same context writing to another transcript (a phase's fork). */
+    writingTo(other) {
+      return { ...this, t: other }
+    },
     /**
      * Runs `cmd args` in `cwd`, writing the command, its output and its exit to the transcript;
      * resolves the result, or throws StepFailed when it exits non-zero (unless `allowFail`).
      */
-    async sh(cmd, args, { cwd = ctx.copy, env = ctx.env, timeoutMs = 300_000, allowFail = false } = {}) {
-      t.info(`$ ${[cmd, ...args].join(' ')}    (in ${ctx.show(cwd)})`)
+    async sh(cmd, args, { cwd = this.copy, env = this.env, timeoutMs = 300_000, allowFail = false } = {}) {
+      this.t.info(`$ ${[cmd, ...args].join(' ')}    (in ${this.show(cwd)})`)
       const r = await exec(cmd, args, { cwd, env, timeoutMs })
-      t.output(r.output)
-      t.info(
+      this.t.output(r.output)
+      this.t.info(
         `→ exit ${r.code}${r.timedOut ? ` (killed after ${timeoutMs / 1000}s)` : ''}, ${r.secs.toFixed(1)}s`,
       )
       if (r.code !== 0 && !allowFail)
@@ -35,7 +39,6 @@ export function createContext(t, work) {
       return r
     },
   }
-  return ctx
 }
 
 /** The environment for commands in the copy once the local registry is at `url`. */

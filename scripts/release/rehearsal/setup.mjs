@@ -33,30 +33,34 @@ export async function prepareCopy(ctx) {
     )
 }
 
-/** Starts Verdaccio, points the copy at it, and checks it holds no @amigo-ai package yet. */
-export async function startLocalRegistry(ctx) {
+/**
+ * Starts Verdaccio, points the copy at it, and checks it holds no @amigo-ai package yet; resolves
+ * `{ registry, env }` (env: for commands in the copy). The registry is handed to `onStart` as soon
+ * as it runs, so it is stopped at the end even if a check here fails.
+ */
+export async function startLocalRegistry(ctx, onStart) {
   const { t } = ctx
   const uplink = await configuredRegistry(repoRoot)
-  ctx.registry = await startRegistry(join(ctx.work, 'registry'), { uplink })
-  t.info(`Verdaccio ${verdaccioVersion()} on ${ctx.registry.url}, storage ${ctx.show(ctx.registry.storage)}`)
+  const registry = await startRegistry(join(ctx.work, 'registry'), { uplink })
+  onStart(registry)
+  t.info(`Verdaccio ${verdaccioVersion()} on ${registry.url}, storage ${ctx.show(registry.storage)}`)
   t.info(`@amigo-ai/*: local only (no uplink); other packages: proxied to ${uplink}`)
-  ctx.env = copyEnvironment(ctx.registry.url, ctx.cache)
-  writeFileSync(join(ctx.copy, '.npmrc'), `registry=${ctx.registry.url}\n`)
-  t.info(`wrote <work>/repo/.npmrc: registry=${ctx.registry.url}`)
-  const seen = (await ctx.sh('npm', ['config', 'get', 'registry'])).stdout.trim()
-  if (!t.check('npm in the copy publishes to the local registry', seen === ctx.registry.url, seen)) {
-    throw new StepFailed(
-      `the copy's registry is ${seen}: refusing to publish anywhere but ${ctx.registry.url}`,
-    )
+  const env = copyEnvironment(registry.url, ctx.cache)
+  writeFileSync(join(ctx.copy, '.npmrc'), `registry=${registry.url}\n`)
+  t.info(`wrote <work>/repo/.npmrc: registry=${registry.url}`)
+  const seen = (await ctx.sh('npm', ['config', 'get', 'registry'], { env })).stdout.trim()
+  if (!t.check('npm in the copy publishes to the local registry', seen === registry.url, seen)) {
+    throw new StepFailed(`the copy's registry is ${seen}: refusing to publish anywhere but ${registry.url}`)
   }
   const names = workspacePackages(ctx.copy).map((p) => p.name)
   const present = []
-  for (const name of names) if (await packument(ctx.registry.url, name)) present.push(name)
+  for (const name of names) if (await packument(registry.url, name)) present.push(name)
   t.check(
     'the registry starts with no @amigo-ai package',
     present.length === 0,
     present.join(', ') || `${names.length} names asked, all 404`,
   )
+  return { registry, env }
 }
 
 const verdaccioVersion = () => createRequire(import.meta.url)('verdaccio/package.json').version

@@ -1,26 +1,19 @@
 // The rehearsal's transcript: every step, command and check on its own line, written both to
-// stdout and to a file, with the time since the start. Checks are counted for the final
-// "N passed, M failed" line that .ci/run adds to its total.
+// stdout and to a file, each stamped with the time since the start. Checks are counted for the
+// final "N passed, M failed" line that .ci/run adds to its total. A phase that runs alongside
+// another writes into a fork, whose lines are held back until `flush()`, so the transcript still
+// reads one phase after another (the stamps show what overlapped).
 import { appendFileSync, writeFileSync } from 'node:fs'
 
-/** Opens a transcript written to `file` (created empty). */
-export function createTranscript(file) {
-  const started = Date.now()
-  const counts = { passed: 0, failed: 0 }
-  writeFileSync(file, '')
+function writer(emit, started, counts) {
   const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`
-  const write = (line) => {
-    console.log(line)
-    appendFileSync(file, `${line}\n`)
-  }
   const indent = (prefix, text) => {
-    for (const line of String(text).trimEnd().split('\n')) write(`${prefix}${line}`)
+    for (const line of String(text).trimEnd().split('\n')) emit(`${prefix}${line}`)
   }
   return {
-    file,
     counts,
     /** A new step: a blank line and its title. */
-    step: (title) => write(`\n${stamp()} ━━ ${title}`),
+    step: (title) => emit(`\n${stamp()} ━━ ${title}`),
     /** Plain lines under the current step. */
     info: (text) => indent('          ', text),
     /** Output of a command, each line behind a bar. */
@@ -28,13 +21,31 @@ export function createTranscript(file) {
     /** A check: counted, and shown with its detail. */
     check(name, ok, detail = '') {
       counts[ok ? 'passed' : 'failed']++
-      write(`${stamp()} ${ok ? '✓' : '✗'} ${name}${detail ? `: ${detail}` : ''}`)
+      emit(`${stamp()} ${ok ? '✓' : '✗'} ${name}${detail ? `: ${detail}` : ''}`)
       return ok
+    },
+    /** A transcript for a phase running alongside: its lines wait for `flush()`. */
+    fork() {
+      const held = []
+      return {
+        ...writer((line) => held.push(line), started, counts),
+        flush: () => held.splice(0).forEach(emit),
+      }
     },
     /** The closing lines: time taken and the totals. */
     summary() {
-      write(`\n${stamp()} ━━ rehearsal finished`)
-      write(`${counts.passed} passed, ${counts.failed} failed`)
+      emit(`\n${stamp()} ━━ rehearsal finished`)
+      emit(`${counts.passed} passed, ${counts.failed} failed`)
     },
   }
+}
+
+/** Opens a transcript written to `file` (created empty) and to stdout. */
+export function createTranscript(file) {
+  writeFileSync(file, '')
+  const emit = (line) => {
+    console.log(line)
+    appendFileSync(file, `${line}\n`)
+  }
+  return { file, ...writer(emit, Date.now(), { passed: 0, failed: 0 }) }
 }

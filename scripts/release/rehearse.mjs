@@ -35,6 +35,8 @@ const ctx = createContext(t, work)
 mkdirSync(ctx.apps)
 t.info(`transcript: ${t.file}`)
 t.info(`work folder: ${work}${keep ? ' (kept: --keep)' : ' (removed at the end)'}`)
+t.info('after the first release, releases and apps run side by side: each phase is printed once done,')
+t.info('in order, so a phase may start (see its time) before the one printed above it ended')
 
 async function firstRelease(c) {
   const round = await releaseRound(c)
@@ -137,8 +139,8 @@ const forks = new Map()
 async function runPhase(phase) {
   const out = t.fork()
   forks.set(phase.key, out)
-  out.step(phase.title)
   const inputs = await Promise.all((phase.needs ?? []).map((key) => settled.get(key).promise))
+  out.step(phase.title)
   const missing = (phase.needs ?? []).filter((_, i) => inputs[i] === undefined)
   try {
     if (missing.length)

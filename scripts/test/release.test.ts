@@ -98,8 +98,13 @@ describe('CHANGELOG.md', () => {
           .trim()
         expect(text.trimEnd().endsWith(footer)).toBe(true)
       }
-      const auth = readFileSync(join(work, 'packages/auth-node/CHANGELOG.md'), 'utf8')
-      expect(auth).toContain(`- Uses \`@amigo-ai/core\` ${next('@amigo-ai/core')?.newVersion}.`)
+      // A package released with a new version of a workspace dependency names it on one line.
+      for (const r of plan) {
+        const p = workspacePackages(root).find((w) => w.name === r.name)!
+        const text = readFileSync(join(work, relative(root, p.dir), 'CHANGELOG.md'), 'utf8')
+        const deps = Object.keys(p.pkg.dependencies ?? {}).filter((d) => next(d))
+        for (const dep of deps) expect(text).toContain(`\`${dep}\` ${next(dep)!.newVersion}`)
+      }
       // Every changeset was consumed.
       expect(
         readdirSync(join(work, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md'),

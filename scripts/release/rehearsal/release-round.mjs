@@ -24,7 +24,10 @@ function newestEntry(dir) {
 
 /**
  * Adds `changesets` ({ file: text }) to the copy, shows the dry run, releases, and checks that each
- * new version is on the registry with its CHANGELOG entry. Resolves `{ before, after, changed }`.
+ * released version is on the registry with its CHANGELOG entry. Resolves `{ before, after,
+ * changed, released }`: `changed` got a new version from `changeset version`, `released` is what
+ * the registry gained (with no pending changeset, as right after a "Version Packages" merge, the
+ * first round publishes the versions as they are).
  */
 export async function releaseRound(ctx, changesets = {}) {
   const { t } = ctx
@@ -34,6 +37,17 @@ export async function releaseRound(ctx, changesets = {}) {
     t.output(text)
   }
   const before = publicVersions(ctx.copy)
+  const onRegistry = async (versions) =>
+    new Set(
+      (
+        await Promise.all(
+          [...versions].map(async ([name, { version }]) =>
+            (await publishedManifest(ctx.registry.url, name, version)) ? `${name}@${version}` : null,
+          ),
+        )
+      ).filter(Boolean),
+    )
+  const publishedBefore = await onRegistry(before)
   await ctx.sh('pnpm', ['release:dry'])
   await ctx.sh('pnpm', ['release'], { timeoutMs: 420_000 })
   const after = publicVersions(ctx.copy)
@@ -43,13 +57,19 @@ export async function releaseRound(ctx, changesets = {}) {
     const was = before.get(name)?.version
     t.info(`  ${name.padEnd(26)} ${was === version ? `${version} (unchanged)` : `${was} -> ${version}`}`)
   }
+  const publishedAfter = await onRegistry(after)
+  const released = [...after.keys()].filter((name) => {
+    const id = `${name}@${after.get(name).version}`
+    return publishedAfter.has(id) && !publishedBefore.has(id)
+  })
   for (const name of changed) {
+    const { version } = after.get(name)
+    if (!t.check(`${name}@${version} is on the registry`, released.includes(name))) {
+      throw new StepFailed(`${name}@${version} was not published`)
+    }
+  }
+  for (const name of released) {
     const { version, dir } = after.get(name)
-    const ok = t.check(
-      `${name}@${version} is on the registry`,
-      !!(await publishedManifest(ctx.registry.url, name, version)),
-    )
-    if (!ok) throw new StepFailed(`${name}@${version} was not published`)
     const entry = newestEntry(dir)
     t.check(
       `${name} CHANGELOG.md starts with ${version}`,
@@ -59,13 +79,13 @@ export async function releaseRound(ctx, changesets = {}) {
     t.info(`CHANGELOG.md of ${name}, newest entry:`)
     t.output(entry)
   }
-  return { before, after, changed }
+  return { before, after, changed, released }
 }
 
-/** What the published manifests and tarballs of `changed` hold: no `workspace:` range, CHANGELOG.md shipped. */
-export async function checkPublished(ctx, { after, changed }) {
+/** What the published manifests and tarballs of `released` hold: no `workspace:` range, CHANGELOG.md shipped. */
+export async function checkPublished(ctx, { after, released }) {
   const { t, registry } = ctx
-  for (const name of changed) {
+  for (const name of released) {
     const { version } = after.get(name)
     const manifest = await publishedManifest(registry.url, name, version)
     const ranges = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })

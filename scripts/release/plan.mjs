@@ -36,7 +36,7 @@ export function configuredRegistry(root = repoRoot) {
 }
 
 /** True when `name@version` is on `registry`; false on a 404; throws on any other answer. */
-export async function isPublished(name, version, registry, root = repoRoot) {
+async function isPublished(name, version, registry, root = repoRoot) {
   const r = await npm(['view', `${name}@${version}`, 'version', '--json', `--registry=${registry}`], root)
   if (r.code === 0) return r.stdout.trim() !== ''
   if (/E404|404 Not Found|is not in this registry/.test(r.stderr)) return false

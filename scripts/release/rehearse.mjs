@@ -180,6 +180,9 @@ async function finish(reason) {
   process.exit(t.counts.failed ? 1 : 0)
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(`stopped by ${signal}`))
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (err) => finish(`${event}: ${err?.stack ?? err}`))
+}
 setTimeout(() => finish(`still running after ${HARD_LIMIT_MS / 60_000} minutes`), HARD_LIMIT_MS).unref()
 
 try {

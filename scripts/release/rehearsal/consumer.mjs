@@ -55,9 +55,6 @@ export function installedPackages(app) {
   return found.sort((a, b) => a.path.localeCompare(b.path))
 }
 
-/** The package.json of an installed package, by its folder relative to the app. */
-export const manifestOf = (app, path) => JSON.parse(readFileSync(join(app, path, 'package.json'), 'utf8'))
-
 /**
  * Starts a long-running app file (`node <file>`) that prints `LISTENING <port>`; resolves
  * `{ port, stop() }`. Rejects with the app's output if it exits or stays silent for `timeoutMs`.
@@ -65,7 +62,14 @@ export const manifestOf = (app, path) => JSON.parse(readFileSync(join(app, path,
 export function startServerApp(app, file, env, timeoutMs = 20_000) {
   const child = spawn(process.execPath, [file], { cwd: app, env: { ...process.env, ...env }, stdio: 'pipe' })
   let output = ''
+  let listening = false
   const exited = new Promise((resolve) => child.once('exit', resolve))
+  const stop = async () => {
+    child.stdin.end()
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    await exited
+    clearTimeout(kill)
+  }
   return new Promise((resolve, reject) => {
     const fail = (why) => {
       child.kill('SIGKILL')
@@ -78,21 +82,14 @@ export function startServerApp(app, file, env, timeoutMs = 20_000) {
     child.stdout.on('data', (d) => {
       output += d
       const m = /LISTENING (\d+)/.exec(output)
-      if (!m) return
+      if (!m || listening) return
+      listening = true
       clearTimeout(timer)
-      resolve({
-        port: Number(m[1]),
-        async stop() {
-          child.stdin.end()
-          const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
-          await exited
-          clearTimeout(kill)
-        },
-      })
+      resolve({ port: Number(m[1]), stop })
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
-      fail(`exited with code ${code} before listening`)
+      if (!listening) fail(`exited with code ${code} before listening`)
     })
   })
 }

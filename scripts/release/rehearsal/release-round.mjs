@@ -7,7 +7,7 @@ import { StepFailed } from './context.mjs'
 import { internalDependencies, packument, publishedManifest, tarballFiles } from './registry-read.mjs'
 
 /** `Map(name -> { version, dir })` of the copy's public packages. */
-export const publicVersions = (copy) =>
+const publicVersions = (copy) =>
   new Map(
     workspacePackages(copy)
       .filter((p) => !p.private)

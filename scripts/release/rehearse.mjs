@@ -27,7 +27,8 @@ import { prepareCopy, startLocalRegistry } from './rehearsal/setup.mjs'
 import { createTranscript } from './rehearsal/transcript.mjs'
 
 const keep = process.argv.includes('--keep')
-const HARD_LIMIT_MS = 12 * 60_000
+// A backstop for a hang that no command timeout catches (about 3 minutes on an idle 2-core machine).
+const HARD_LIMIT_MS = 20 * 60_000
 
 const t = createTranscript(join(mkdtempSync(join(tmpdir(), 'amigo-rehearsal-transcript-')), 'transcript.txt'))
 const work = mkdtempSync(join(tmpdir(), 'amigo-rehearsal-'))
@@ -170,6 +171,7 @@ async function finish(reason) {
   finished = true
   for (const phase of phases) forks.get(phase.key)?.flush()
   if (reason) t.check('rehearsal completed', false, reason)
+  ctx.stopCommands()
   const started = Date.now()
   await ctx.registry?.close().catch(() => {})
   if (ctx.registry) t.info(`Verdaccio stopped (${Date.now() - started} ms)`)

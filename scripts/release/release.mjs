@@ -18,11 +18,16 @@ const dry = process.argv.includes('--dry')
 
 function run(title, cmd, args) {
   console.log(`\n━━ ${title}: ${cmd} ${args.join(' ')}`)
+  const started = Date.now()
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] })
+  const secs = ((Date.now() - started) / 1000).toFixed(1)
   if (r.status !== 0) {
-    console.error(`✗ ${title} failed (exit ${r.status ?? r.signal}); nothing was published by this step`)
+    console.error(
+      `✗ ${title} failed (exit ${r.status ?? r.signal}, ${secs}s); nothing was published by this step`,
+    )
     process.exit(1)
   }
+  console.log(`━━ ${title}: ok (${secs}s)`)
 }
 
 const versions = () => new Map(workspacePackages(root).map((p) => [p.name, p.version]))

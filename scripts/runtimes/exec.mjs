@@ -2,8 +2,11 @@
 // from this same process), with a hard timeout that kills the child's whole process group.
 import { spawn } from 'node:child_process'
 
-/** Runs `cmd args`; resolves `{ code, stdout, stderr, output, timedOut, secs }` (output: both streams in arrival order), never rejects. */
-export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input } = {}) {
+/**
+ * Runs `cmd args`; resolves `{ code, stdout, stderr, output, timedOut, secs }` (output: both streams
+ * in arrival order), never rejects. Aborting `signal` kills the child's process group at once.
+ */
+export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input, signal } = {}) {
   const started = Date.now()
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env: env ?? process.env, detached: true })
@@ -21,14 +24,19 @@ export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input } = {}) {
     })
     if (input !== undefined) child.stdin.end(input)
     else child.stdin.end()
-    const timer = setTimeout(() => {
-      timedOut = true
+    const killGroup = () => {
       try {
         process.kill(-child.pid, 'SIGKILL')
       } catch {}
+    }
+    const timer = setTimeout(() => {
+      timedOut = true
+      killGroup()
     }, timeoutMs)
+    signal?.addEventListener('abort', killGroup, { once: true })
     const done = (code) => {
       clearTimeout(timer)
+      signal?.removeEventListener('abort', killGroup)
       resolve({ code, stdout, stderr, output, timedOut, secs: (Date.now() - started) / 1000 })
     }
     child.on('error', (err) => {

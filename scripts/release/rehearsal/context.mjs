@@ -8,9 +8,12 @@ export class StepFailed extends Error {}
 
 /** The shared state of one rehearsal in `work`, writing to transcript `t`. */
 export function createContext(t, work) {
+  const stopAll = new AbortController()
   return {
     t,
     work,
+    /** Kills every command still running (the rehearsal is ending). */
+    stopCommands: () => stopAll.abort(),
     copy: join(work, 'repo'),
     apps: join(work, 'apps'),
     cache: join(work, 'npm-cache'),
@@ -29,7 +32,7 @@ export function createContext(t, work) {
      */
     async sh(cmd, args, { cwd = this.copy, env = this.env, timeoutMs = 300_000, allowFail = false } = {}) {
       this.t.info(`$ ${[cmd, ...args].join(' ')}    (in ${this.show(cwd)})`)
-      const r = await exec(cmd, args, { cwd, env, timeoutMs })
+      const r = await exec(cmd, args, { cwd, env, timeoutMs, signal: stopAll.signal })
       this.t.output(r.output)
       this.t.info(
         `→ exit ${r.code}${r.timedOut ? ` (killed after ${timeoutMs / 1000}s)` : ''}, ${r.secs.toFixed(1)}s`,
@@ -37,6 +40,11 @@ export function createContext(t, work) {
       if (r.code !== 0 && !allowFail)
         throw new StepFailed(`${cmd} ${args.join(' ')} failed with exit ${r.code}`)
       return r
+    },
+    /** Runs an app's file with node (`$ node <file>` in the transcript); resolves the result, never throws. */
+    runApp(dir, file, env = process.env) {
+      this.t.info(`$ node ${file}    (in ${this.show(dir)})`)
+      return exec(process.execPath, [file], { cwd: dir, env, timeoutMs: 60_000, signal: stopAll.signal })
     },
   }
 }

@@ -2,7 +2,7 @@
 // a webhook handler (only @amigo-ai/webhooks), a service (the umbrella and the platform mock), and
 // a browser dashboard (only @amigo-ai/realtime) rendering workspace events in Chromium.
 import { createHmac } from 'node:crypto'
-import { exec, parseResults } from '../../runtimes/exec.mjs'
+import { parseResults } from '../../runtimes/exec.mjs'
 import { startServerApp } from './consumer.mjs'
 import { installApp } from './install-app.mjs'
 
@@ -82,8 +82,6 @@ export async function serviceApp(ctx) {
     ['service.mjs'],
     ['@amigo-ai/platform-sdk', '@amigo-ai/platform-mock'],
   )
-  const run = await exec(process.execPath, ['service.mjs'], { cwd: dir, timeoutMs: 60_000 })
-  ctx.t.info('$ node service.mjs')
-  reportResults(ctx, 'service', run, 2)
+  reportResults(ctx, 'service', await ctx.runApp(dir, 'service.mjs'), 2)
   return dir
 }

@@ -3,7 +3,6 @@
 // holding the umbrella next to the first @amigo-ai/realtime, with two copies of core.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { exec } from '../../runtimes/exec.mjs'
 import { loadMock } from '../../runtimes/platform.mjs'
 import { reportResults } from './first-apps.mjs'
 import { installApp } from './install-app.mjs'
@@ -80,13 +79,7 @@ export async function pinnedApp(ctx, first, second) {
     version(WEBHOOKS) === second.after.get(WEBHOOKS).version,
     `installed ${version(WEBHOOKS)}`,
   )
-  ctx.t.info('$ node pinned.mjs')
-  reportResults(
-    ctx,
-    'pinned app',
-    await exec(process.execPath, ['pinned.mjs'], { cwd: dir, timeoutMs: 60_000 }),
-    1,
-  )
+  reportResults(ctx, 'pinned app', await ctx.runApp(dir, 'pinned.mjs'), 1)
 }
 
 export async function coreMinor(ctx, second) {
@@ -137,13 +130,8 @@ export async function sideBySide(ctx, first, third, serviceDir) {
       AMIGO_API_KEY: mock.apiKey,
       AMIGO_WORKSPACE_ID: mock.workspaceId,
     }
-    t.info(`$ node side-by-side.mjs    (platform mock on ${mock.url})`)
-    reportResults(
-      ctx,
-      'side by side',
-      await exec(process.execPath, ['side-by-side.mjs'], { cwd: dir, env, timeoutMs: 60_000 }),
-      4,
-    )
+    t.info(`platform mock for the app on ${mock.url}`)
+    reportResults(ctx, 'side by side', await ctx.runApp(dir, 'side-by-side.mjs', env), 4)
   } finally {
     await mock.close()
   }

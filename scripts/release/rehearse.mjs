@@ -141,6 +141,7 @@ async function runPhase(phase) {
   const out = t.fork()
   forks.set(phase.key, out)
   const inputs = await Promise.all((phase.needs ?? []).map((key) => settled.get(key).promise))
+  if (finished) return settled.get(phase.key).resolve(undefined)
   out.step(phase.title)
   const missing = (phase.needs ?? []).filter((_, i) => inputs[i] === undefined)
   try {
@@ -148,6 +149,8 @@ async function runPhase(phase) {
       out.check(`${phase.title}: not run`, false, `an earlier phase did not produce ${missing.join(', ')}`)
     else results[phase.key] = (await phase.run(ctx.writingTo(out), results)) ?? true
   } catch (err) {
+    // A command killed because the run is ending is not a failure of its own.
+    if (finished) return settled.get(phase.key).resolve(undefined)
     out.check(
       `${phase.title}: finished`,
       false,
@@ -161,6 +164,7 @@ async function runPhase(phase) {
 async function printInOrder() {
   for (const phase of phases) {
     await settled.get(phase.key).promise
+    if (finished) return
     forks.get(phase.key)?.flush()
   }
 }
@@ -202,7 +206,7 @@ try {
   }
   await Promise.all([track('release'), track('apps')])
   await printing
-  if (ctx.registry) {
+  if (ctx.registry && !finished) {
     t.step('third-party packages fetched through the uplink (everything else came from this run)')
     t.info(ctx.registry.thirdParty().join(', ') || 'none')
   }

@@ -175,12 +175,16 @@ async function finish(reason) {
   finished = true
   for (const phase of phases) forks.get(phase.key)?.flush()
   if (reason) t.check('rehearsal completed', false, reason)
-  ctx.stopCommands()
   const started = Date.now()
+  await ctx.stopCommands()
   await ctx.registry?.close().catch(() => {})
   if (ctx.registry) t.info(`Verdaccio stopped (${Date.now() - started} ms)`)
-  if (!keep) rmSync(work, { recursive: true, force: true })
-  t.info(keep ? `work folder kept: ${work}` : `work folder removed (${Date.now() - started} ms)`)
+  try {
+    if (!keep) rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
+    t.info(keep ? `work folder kept: ${work}` : `work folder removed (${Date.now() - started} ms)`)
+  } catch (err) {
+    t.check('work folder removed', false, `${work}: ${err.message}`)
+  }
   t.summary()
   console.log(`transcript: ${t.file}`)
   process.exit(t.counts.failed ? 1 : 0)

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process'
 
 /**
  * Runs `cmd args`; resolves `{ code, stdout, stderr, output, timedOut, secs }` (output: both streams
- * in arrival order), never rejects. Aborting `signal` kills the child's process group at once.
+ * in arrival order), never rejects. Aborting `signal` stops the child's process group: SIGTERM
+ * first, so a tool that runs its own children (turbo) can stop them, SIGKILL 3 s later.
  */
 export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input, signal } = {}) {
   const started = Date.now()
@@ -24,19 +25,25 @@ export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input, signal }
     })
     if (input !== undefined) child.stdin.end(input)
     else child.stdin.end()
-    const killGroup = () => {
+    const killGroup = (sig = 'SIGKILL') => {
       try {
-        process.kill(-child.pid, 'SIGKILL')
+        process.kill(-child.pid, sig)
       } catch {}
     }
     const timer = setTimeout(() => {
       timedOut = true
       killGroup()
     }, timeoutMs)
-    signal?.addEventListener('abort', killGroup, { once: true })
+    let forceKill
+    const onAbort = () => {
+      killGroup('SIGTERM')
+      forceKill = setTimeout(killGroup, 3_000)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
     const done = (code) => {
       clearTimeout(timer)
-      signal?.removeEventListener('abort', killGroup)
+      clearTimeout(forceKill)
+      signal?.removeEventListener('abort', onAbort)
       resolve({ code, stdout, stderr, output, timedOut, secs: (Date.now() - started) / 1000 })
     }
     child.on('error', (err) => {

@@ -1,5 +1,6 @@
 // What every phase of the rehearsal shares: the transcript, the work folder, the throwaway copy,
 // the local registry, and `sh` (a command run into the transcript that throws when it fails).
+import { existsSync, readdirSync, readlinkSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { exec } from '../../runtimes/exec.mjs'
 
@@ -9,11 +10,23 @@ export class StepFailed extends Error {}
 /** The shared state of one rehearsal in `work`, writing to transcript `t`. */
 export function createContext(t, work) {
   const stopAll = new AbortController()
+  const running = new Set()
+  const track = (promise) => {
+    running.add(promise)
+    return promise.finally(() => running.delete(promise))
+  }
   return {
     t,
     work,
-    /** Kills every command still running (the rehearsal is ending). */
-    stopCommands: () => stopAll.abort(),
+    /**
+     * Stops every command still running (the rehearsal is ending), waits up to 10 s for them, then
+     * kills whatever still works inside the work folder (children that left their process group).
+     */
+    async stopCommands() {
+      stopAll.abort()
+      await Promise.race([Promise.all(running), new Promise((r) => setTimeout(r, 10_000).unref())])
+      killProcessesIn(work)
+    },
     copy: join(work, 'repo'),
     apps: join(work, 'apps'),
     cache: join(work, 'npm-cache'),
@@ -32,7 +45,7 @@ export function createContext(t, work) {
      */
     async sh(cmd, args, { cwd = this.copy, env = this.env, timeoutMs = 300_000, allowFail = false } = {}) {
       this.t.info(`$ ${[cmd, ...args].join(' ')}    (in ${this.show(cwd)})`)
-      const r = await exec(cmd, args, { cwd, env, timeoutMs, signal: stopAll.signal })
+      const r = await track(exec(cmd, args, { cwd, env, timeoutMs, signal: stopAll.signal }))
       this.t.output(r.output)
       this.t.info(
         `→ exit ${r.code}${r.timedOut ? ` (killed after ${timeoutMs / 1000}s)` : ''}, ${r.secs.toFixed(1)}s`,
@@ -44,8 +57,28 @@ export function createContext(t, work) {
     /** Runs an app's file with node (`$ node <file>` in the transcript); resolves the result, never throws. */
     runApp(dir, file, env = process.env) {
       this.t.info(`$ node ${file}    (in ${this.show(dir)})`)
-      return exec(process.execPath, [file], { cwd: dir, env, timeoutMs: 60_000, signal: stopAll.signal })
+      return track(
+        exec(process.execPath, [file], { cwd: dir, env, timeoutMs: 60_000, signal: stopAll.signal }),
+      )
     },
+  }
+}
+
+/** SIGKILLs every process whose working directory is inside `dir` (Linux: read from /proc). */
+function killProcessesIn(dir) {
+  if (!existsSync('/proc')) return
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)) {
+    let cwd
+    try {
+      cwd = readlinkSync(`/proc/${pid}/cwd`)
+    } catch {
+      continue
+    }
+    if (cwd === dir || cwd.startsWith(`${dir}/`)) {
+      try {
+        process.kill(Number(pid), 'SIGKILL')
+      } catch {}
+    }
   }
 }
 

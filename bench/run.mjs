@@ -44,6 +44,7 @@ const suites = {
     }),
   'cold-import': async () =>
     (await import('./suites/cold-import.mjs')).run({ log, budgetMs: budget(15_000) }),
+  'cli-start': async () => (await import('./suites/cli-start.mjs')).run({ log, budgetMs: budget(15_000) }),
   bundle: async () => (await import('./suites/bundle.mjs')).run({ log }),
   typecheck: async () => (await import('./suites/typecheck.mjs')).run({ log, budgetMs: budget(30_000) }),
 }

@@ -1,4 +1,4 @@
-// Enforces the layering in DESIGN.md: who may import whom, which runtime dependencies each
+// Enforces the layering in docs/architecture.md: who may import whom, which runtime dependencies each
 // published package may declare, and where Node-only modules may appear.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -22,6 +22,20 @@ export const rules = {
     nodeOk: [],
   },
   mock: { ours: '*', deps: '*', nodeOk: ['src/'] },
+  // The CLI is the one program built from every package, the mock included (loaded by `amigo mock`
+  // and `amigo webhooks trigger`); it runs only on Node. Nothing imports the CLI.
+  cli: {
+    ours: [
+      '@amigo-ai/core',
+      '@amigo-ai/webhooks',
+      '@amigo-ai/auth-node',
+      '@amigo-ai/platform-sdk',
+      '@amigo-ai/platform-mock',
+    ],
+    deps: ['commander', '@clack/prompts', 'picocolors'],
+    nodeOk: ['src/'],
+    mockOk: true,
+  },
 }
 
 const walk = (dir) =>
@@ -42,6 +56,10 @@ export function check(base = root) {
     const declared = Object.keys(pkg.dependencies ?? {})
     const declaredPeers = Object.keys(pkg.peerDependencies ?? {})
     for (const dep of [...declared, ...declaredPeers]) {
+      if (dep === '@amigo-ai/cli') {
+        problems.push(`${pkg.name} declares dependency "${dep}"; nothing may depend on the CLI`)
+        continue
+      }
       const ok = dep.startsWith('@amigo-ai/')
         ? rule.ours === '*' || rule.ours.includes(dep)
         : rule.deps === '*' || rule.deps.includes(dep)
@@ -54,8 +72,12 @@ export function check(base = root) {
         const spec = m[1] ?? m[2] ?? m[3] ?? m[4]
         if (spec.startsWith('.')) continue
         const where = `${pkg.name} ${rel}`
-        if (spec === '@amigo-ai/platform-mock' && dir !== 'mock') {
-          problems.push(`${where} imports the mock; only tests, examples and bench may`)
+        if (spec === '@amigo-ai/cli') {
+          problems.push(`${where} imports the CLI; nothing may`)
+          continue
+        }
+        if (spec === '@amigo-ai/platform-mock' && dir !== 'mock' && !rule.mockOk) {
+          problems.push(`${where} imports the mock; only the CLI, tests, examples and bench may`)
           continue
         }
         if (spec.startsWith('@amigo-ai/')) {

@@ -14,13 +14,18 @@ if (unknown.length) {
   process.exit(2)
 }
 
-const checks = [
-  ['publint', 'pnpm', ['exec', 'publint', '--strict']],
-  ['attw', 'pnpm', ['exec', 'attw', '--pack', '.', '--format', 'table-flipped']],
-]
+const publint = ['publint', 'pnpm', ['exec', 'publint', '--strict']]
+const attw = ['attw', 'pnpm', ['exec', 'attw', '--pack', '.', '--format', 'table-flipped']]
 
-/** Runs both checks on one package; resolves the number that failed (printed as they finish). */
-async function checkPackage({ dir }) {
+// A bin-only package (the CLI: ESM-only, no `exports["."]`) has nothing to import or require, so
+// attw, which checks how imports resolve, has nothing to check; publint still checks its bin and files.
+const isBinOnly = (pkg) => Boolean(pkg.bin) && !pkg.exports?.['.']
+
+/** Runs the checks on one package; resolves the number that failed (printed as they finish). */
+async function checkPackage({ dir, pkg }) {
+  const checks = [publint]
+  if (isBinOnly(pkg)) console.log(`- attw ${basename(dir)}: skipped (bin-only package: nothing to import)`)
+  else checks.push(attw)
   let bad = 0
   for (const [label, cmd, args] of checks) {
     const r = await exec(cmd, args, { cwd: dir, timeoutMs: 180_000 })

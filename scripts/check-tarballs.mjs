@@ -1,6 +1,7 @@
 // Tests every package as users get it: `pnpm pack`, install the tarballs into a fresh project
 // outside the workspace (no workspace links), then run each package's smoke files with ESM
-// `import` and CJS `require` (packages/<dir>/test/tarball/smoke.{mjs,cjs}).
+// `import` and CJS `require` (packages/<dir>/test/tarball/smoke.{mjs,cjs}). A bin-only package (the
+// ESM-only CLI, with no `exports["."]`) has only smoke.mjs, which runs its installed bin.
 //   node scripts/check-tarballs.mjs [names...]
 // With names (the release passes the packages it is about to publish), only those are packed and
 // smoke-tested; the @amigo-ai dependencies they do not name come from the registry, at the versions
@@ -21,7 +22,8 @@ try {
   if (unknown.length) throw new Error(`not a published workspace package: ${unknown.join(', ')}`)
   installApp(app, packAll(pkgs, join(work, 'packs')))
   for (const { dir, pkg } of pkgs) {
-    for (const ext of ['mjs', 'cjs']) {
+    const binOnly = Boolean(pkg.bin) && !pkg.exports?.['.']
+    for (const ext of binOnly ? ['mjs'] : ['mjs', 'cjs']) {
       const src = join(dir, 'test', 'tarball', `smoke.${ext}`)
       if (!existsSync(src)) {
         failures++
@@ -34,11 +36,11 @@ try {
       if (r.status !== 0) {
         failures++
         console.error(
-          `✗ ${pkg.name} (${ext === 'mjs' ? 'ESM import' : 'CJS require'})\n${r.stdout}${r.stderr}`,
+          `✗ ${pkg.name} (${binOnly ? 'bin' : ext === 'mjs' ? 'ESM import' : 'CJS require'})\n${r.stdout}${r.stderr}`,
         )
       } else
         console.log(
-          `✓ ${pkg.name} (${ext === 'mjs' ? 'ESM import' : 'CJS require'}) ${r.stdout.trim().split('\n').pop()}`,
+          `✓ ${pkg.name} (${binOnly ? 'bin' : ext === 'mjs' ? 'ESM import' : 'CJS require'}) ${r.stdout.trim().split('\n').pop()}`,
         )
     }
   }

@@ -49,4 +49,21 @@ describe('layering check', () => {
     appendFileSync(join(base, 'packages/realtime/src/index.ts'), "\nimport 'node:fs'\n")
     expect(check(base).join('\n')).toMatch(/realtime src\/index.ts imports Node-only "node:fs"/)
   })
+
+  it('lets the CLI import the mock but no one else, and nothing import the CLI', () => {
+    const base = copyPackages()
+    appendFileSync(join(base, 'packages/cli/src/main.ts'), "\nimport '@amigo-ai/platform-mock'\n")
+    expect(check(base)).toEqual([])
+    appendFileSync(join(base, 'packages/platform-sdk/src/index.ts'), "\nimport '@amigo-ai/platform-mock'\n")
+    appendFileSync(join(base, 'packages/mock/src/index.ts'), "\nimport '@amigo-ai/cli'\n")
+    const problems = check(base).join('\n')
+    expect(problems).toMatch(/platform-sdk src\/index.ts imports the mock/)
+    expect(problems).toMatch(/platform-mock src\/index.ts imports the CLI; nothing may/)
+  })
+
+  it('fails when the CLI gains an undeclared third-party import', () => {
+    const base = copyPackages()
+    appendFileSync(join(base, 'packages/cli/src/main.ts'), "\nimport 'chalk'\n")
+    expect(check(base).join('\n')).toMatch(/@amigo-ai\/cli src\/main.ts imports "chalk", not allowed/)
+  })
 })

@@ -10,3 +10,9 @@ export { type MockPlatform, startMockPlatform } from './start'
 export type { Store } from './state/store'
 export { VERSION } from './version'
 export type { WebhookDeliveryLog } from './webhooks/dispatcher'
+export {
+  type SampleWebhookEventOptions,
+  sampleWebhookEvent,
+  type WebhookEventSample,
+  webhookEventTypes,
+} from './webhooks/sample-event'

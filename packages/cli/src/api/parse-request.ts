@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises'
+import { usageError } from '../errors/cli-error'
+import { readStream } from '../io/read-stream'
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
+
+/** A request as typed on the command line, checked. */
+export interface ApiRequest {
+  method: (typeof METHODS)[number]
+  path: string
+  query: Record<string, string | string[]>
+  body?: unknown
+}
+
+/** Checks `amigo api` arguments; every mistake is a usage error naming what is wrong. */
+export async function parseApiRequest(
+  method: string,
+  path: string,
+  opts: { query: string[]; data?: string },
+  stdin: NodeJS.ReadableStream,
+): Promise<ApiRequest> {
+  const m = method.toLowerCase() as ApiRequest['method']
+  if (!METHODS.includes(m)) throw usageError(`unknown method "${method}"`, `use one of ${METHODS.join(', ')}`)
+  if (!path.startsWith('/'))
+    throw usageError(`the path must start with "/", got "${path}"`, 'e.g. /v1/{workspace_id}/agents')
+  const request: ApiRequest = { method: m, path, query: parseQuery(opts.query) }
+  if (opts.data !== undefined) {
+    if (m === 'get') throw usageError('--data needs post, put, patch or delete, not get')
+    request.body = parseJson(await readData(opts.data, stdin), opts.data)
+  }
+  return request
+}
+
+function parseQuery(pairs: string[]): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at <= 0) throw usageError(`--query "${pair}" is not key=value`)
+    const key = pair.slice(0, at)
+    const value = pair.slice(at + 1)
+    const prev = query[key]
+    query[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value]
+  }
+  return query
+}
+
+async function readData(data: string, stdin: NodeJS.ReadableStream): Promise<string> {
+  if (!data.startsWith('@')) return data
+  if (data === '@-') return readStream(stdin)
+  try {
+    return await readFile(data.slice(1), 'utf8')
+  } catch (error) {
+    throw usageError(
+      `cannot read --data file ${data.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    )
+  }
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const where = source.startsWith('@') ? ` (from ${source.slice(1) || 'stdin'})` : ''
+    throw usageError(`--data is not valid JSON${where}: ${(error as Error).message}`)
+  }
+}

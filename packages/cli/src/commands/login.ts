@@ -1,0 +1,63 @@
+import { hostname } from 'node:os'
+import { loginWithDeviceCode, openBrowser } from '@amigo-ai/auth-node'
+import type { CommandContext } from '../context'
+import { checkBaseUrl, DEFAULT_BASE_URL } from '../credentials/base-url'
+import { loginStore } from '../credentials/login-store'
+import { CliError } from '../errors/cli-error'
+import { EXIT } from '../exit-codes'
+import { rememberSecret } from '../io/secrets'
+import { workspacePicker } from '../login/choose-workspace'
+import { describeExpiry } from '../login/describe-expiry'
+import { startProgress } from '../login/progress'
+import { showCode } from '../login/show-code'
+
+interface LoginOptions {
+  workspace?: string
+  browser: boolean
+}
+
+/** `amigo login`: the device-code sign-in; the tokens go to the profile's credentials file. */
+export default async function login(ctx: CommandContext, opts: LoginOptions): Promise<number> {
+  const { output } = ctx
+  // The identity service lives at the API origin (the platform and `amigo mock` alike).
+  const identityBaseUrl = ctx.options.baseUrl ? checkBaseUrl(ctx.options.baseUrl) : DEFAULT_BASE_URL
+  const { storage, tokens } = loginStore(ctx.options.profile)
+  const progress = startProgress(output)
+  try {
+    const result = await loginWithDeviceCode({
+      identityBaseUrl,
+      clientDescription: `amigo CLI on ${hostname()}`,
+      signal: ctx.signal,
+      ...(opts.workspace ? { workspaceId: opts.workspace } : {}),
+      onCode: async (issuance) => {
+        rememberSecret(issuance.device_code)
+        showCode(output, issuance)
+        if (opts.browser && !(await openBrowser(issuance.verification_uri_complete)))
+          output.info(output.errColor.dim('(no browser could be opened here: open the link yourself)'))
+        progress.start('Waiting for you to approve in the browser')
+      },
+      onPoll: (event) => {
+        progress.update(
+          `Waiting for you to approve in the browser (${Math.round(event.remainingMs / 1000)}s left)`,
+        )
+      },
+      onWorkspaceRequired: workspacePicker({
+        output,
+        preferred: opts.workspace,
+        beforePrompt: () => progress.clear(),
+        signal: ctx.signal,
+      }),
+    })
+    rememberSecret(result.accessToken, result.refreshToken)
+    await tokens.store(result)
+    progress.clear()
+    const c = output.color
+    output.print(`${c.green('✓')} Signed in to workspace ${c.bold(result.workspaceId)}`)
+    output.info(`  token ${describeExpiry(result.expiresAt)}; saved to ${storage.path}`)
+    return EXIT.ok
+  } catch (error) {
+    progress.clear()
+    if (ctx.signal.aborted) throw new CliError('login cancelled', { exitCode: EXIT.interrupted })
+    throw error
+  }
+}

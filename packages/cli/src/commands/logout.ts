@@ -1,0 +1,16 @@
+import type { CommandContext } from '../context'
+import { loginStore } from '../credentials/login-store'
+import { EXIT } from '../exit-codes'
+
+/** `amigo logout`: deletes the profile's stored login on this machine. */
+export default async function logout(ctx: CommandContext): Promise<number> {
+  const { tokens } = loginStore(ctx.options.profile)
+  const profile = ctx.options.profile ?? 'default'
+  // A damaged credentials file is still something to remove.
+  const stored = await tokens.load().catch(() => true)
+  await tokens.clear()
+  ctx.output.print(
+    stored ? `Signed out (profile ${profile})` : `Not signed in (profile ${profile}); nothing to do`,
+  )
+  return EXIT.ok
+}

@@ -1,0 +1,54 @@
+import type { CommandContext } from '../context'
+import { usageError } from '../errors/cli-error'
+import { EXIT } from '../exit-codes'
+
+interface MockOptions {
+  port: string
+  seed: string
+  simulate?: string
+}
+
+/**
+ * `amigo mock`: the local platform (`@amigo-ai/platform-mock`, loaded only here) until Ctrl-C, which
+ * is how it is meant to stop, so it exits 0. Prints the environment that points the CLI and the SDK
+ * at it; the API key it prints belongs to this throwaway local platform only.
+ */
+export default async function mock(ctx: CommandContext, opts: MockOptions): Promise<number> {
+  const port = wholeNumber('--port', opts.port, 65_535)
+  const seed = wholeNumber('--seed', opts.seed, 2 ** 31)
+  const every = opts.simulate === undefined ? undefined : Number(opts.simulate)
+  if (every !== undefined && !(every > 0)) throw usageError('--simulate must be a positive number of seconds')
+  const { startMockPlatform } = await import('@amigo-ai/platform-mock')
+  const platform = await startMockPlatform({ port, seed, maxRecordedRequests: 1000 }).catch((error) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw usageError(`port ${port} is in use`, 'pick another with --port, or --port 0 for any free one')
+    throw error
+  })
+  const { output } = ctx
+  const c = output.color
+  output.info(`Amigo platform mock listening on ${c.bold(platform.url)}`)
+  output.print(`export AMIGO_BASE_URL=${platform.url}`)
+  output.print(`export AMIGO_API_KEY=${platform.apiKey}`)
+  output.print(`export AMIGO_WORKSPACE_ID=${platform.workspaceId}`)
+  output.info(c.dim(`Or sign in: amigo login --base-url ${platform.url} (approve on the page it opens)`))
+  output.info(c.dim('Ctrl-C to stop'))
+  const timer =
+    every === undefined
+      ? undefined
+      : setInterval(() => platform.simulateCall({ durationMs: 2_000 }), every * 1000)
+  await new Promise<void>((resolve) => {
+    if (ctx.signal.aborted) resolve()
+    else ctx.signal.addEventListener('abort', () => resolve(), { once: true })
+  })
+  if (timer) clearInterval(timer)
+  await platform.close()
+  output.info('Stopped')
+  return EXIT.ok
+}
+
+function wholeNumber(name: string, value: string, max: number): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw usageError(`${name} must be a whole number from 0 to ${max}`)
+  return n
+}

@@ -1,0 +1,76 @@
+import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
+import type { CommandContext } from '../context'
+import { CliError, usageError } from '../errors/cli-error'
+import { EXIT } from '../exit-codes'
+import { requireSecret } from '../webhooks/require-secret'
+
+interface TriggerOptions {
+  to?: string
+  secret?: string
+  print?: boolean
+}
+
+/**
+ * `amigo webhooks trigger <type>`: a realistic delivery of that type (sampled by the platform mock
+ * from the event's schema), signed as the platform signs, POSTed to the handler.
+ */
+export default async function trigger(
+  ctx: CommandContext,
+  type: string,
+  opts: TriggerOptions,
+): Promise<number> {
+  const secret = requireSecret(opts.secret)
+  if (!opts.print && !opts.to)
+    throw usageError('--to <url> is needed (or --print to only print the delivery)')
+  const target = opts.to ? checkTarget(opts.to) : undefined
+  // The mock (with its spec and sampler) loads only here, for this command.
+  const { sampleWebhookEvent, webhookEventTypes } = await import('@amigo-ai/platform-mock')
+  if (!webhookEventTypes().includes(type))
+    throw usageError(`unknown event type "${type}"`, "run 'amigo webhooks list' to see them")
+  const body = JSON.stringify(sampleWebhookEvent(type))
+  const signed = await signWebhookPayload({ payload: body, secret })
+  const headers = { 'content-type': 'application/json', 'user-agent': 'amigo-cli', ...signed.headers }
+  if (!target) {
+    ctx.output.print(JSON.stringify({ headers, body }, null, 2))
+    return EXIT.ok
+  }
+  const { output } = ctx
+  output.info(output.errColor.dim(`→ POST ${target} (${type})`))
+  const response = await post(target, headers, body, ctx.signal)
+  const text = await response.text()
+  const status = `${response.status} ${response.statusText}`.trim()
+  output.print(`${response.ok ? output.color.green(status) : output.color.red(status)}`)
+  if (text) output.print(text)
+  if (!response.ok)
+    throw new CliError(`the handler answered ${response.status}`, { hint: 'is it using the same secret?' })
+  return EXIT.ok
+}
+
+function checkTarget(to: string): string {
+  let url: URL
+  try {
+    url = new URL(to)
+  } catch {
+    throw usageError(`--to "${to}" is not a URL`, 'e.g. http://127.0.0.1:3000/webhooks/amigo')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usageError('--to must be an http or https URL')
+  return url.href
+}
+
+async function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.any([signal, AbortSignal.timeout(30_000)]),
+    })
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code
+    throw new CliError(`cannot reach your handler at ${url}${code ? ` (${code})` : ''}`, {
+      hint: 'is it running, and listening on that port?',
+    })
+  }
+}

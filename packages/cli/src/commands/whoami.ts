@@ -1,0 +1,34 @@
+import type { CommandContext } from '../context'
+import { loginStore } from '../credentials/login-store'
+import { resolveCredentials } from '../credentials/resolve-credentials'
+import { EXIT } from '../exit-codes'
+import { describeExpiry } from '../login/describe-expiry'
+
+/** `amigo whoami`: which credentials the other commands would use. Never prints a token or key. */
+export default async function whoami(ctx: CommandContext, opts: { json?: boolean }): Promise<number> {
+  const creds = await resolveCredentials(ctx)
+  const profile = ctx.options.profile ?? 'default'
+  const facts: Record<string, string | undefined> = {
+    workspace_id: creds.workspaceId,
+    source: creds.source === 'environment' ? 'AMIGO_API_KEY' : `login (profile ${profile})`,
+    base_url: creds.baseUrl,
+  }
+  if (creds.source === 'login') {
+    // Refreshes first when the token has expired, so what is shown is what the next call gets.
+    if (typeof creds.apiKey === 'function') await creds.apiKey()
+    const stored = await loginStore(ctx.options.profile).tokens.load()
+    facts.expires_at = stored ? new Date(stored.expiresAt).toISOString() : undefined
+    facts.scope = stored?.scope
+    if (!opts.json && stored) facts.expires_at = describeExpiry(stored.expiresAt)
+  }
+  if (opts.json) {
+    ctx.output.print(JSON.stringify(facts))
+    return EXIT.ok
+  }
+  const c = ctx.output.color
+  for (const [key, value] of Object.entries(facts)) {
+    const shown = value ?? (key === 'scope' ? '(not stated by the identity service)' : '-')
+    ctx.output.print(`${c.dim(key.replace('_', ' ').padEnd(12))} ${shown}`)
+  }
+  return EXIT.ok
+}

@@ -1,0 +1,69 @@
+import {
+  InvalidRequestError,
+  isAmigoError,
+  isAuthenticationError,
+  isConfigurationError,
+  isNetworkError,
+  isParseError,
+  isPermissionError,
+  isRateLimitError,
+  isRequestTimeoutError,
+} from '@amigo-ai/core'
+import { EXIT, type ExitCode } from '../exit-codes'
+import { CliError } from './cli-error'
+
+/** What the user is told about a failure. */
+export interface ErrorDescription {
+  message: string
+  hint?: string
+  exitCode: ExitCode
+}
+
+const SIGN_IN_HINT = "run 'amigo login', or set AMIGO_API_KEY and AMIGO_WORKSPACE_ID"
+
+/** Turns any thrown value into one line, a hint and an exit code. */
+export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof CliError) return { message: error.message, hint: error.hint, exitCode: error.exitCode }
+  if (!isAmigoError(error)) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { message, hint: 'run again with --debug for details', exitCode: EXIT.failure }
+  }
+  const requestId = error.requestId ? ` (request id ${error.requestId})` : ''
+  if (error.status !== undefined) {
+    const line = `HTTP ${error.status}: ${error.message}${requestId}`
+    if (isAuthenticationError(error)) return { message: line, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
+    if (isPermissionError(error))
+      return {
+        message: line,
+        hint: 'these credentials may not do this (scope or role)',
+        exitCode: EXIT.failure,
+      }
+    if (isRateLimitError(error))
+      return { message: line, hint: 'wait a moment and try again', exitCode: EXIT.failure }
+    return { message: line, exitCode: EXIT.failure }
+  }
+  return describeClientError(error)
+}
+
+function describeClientError(error: Error & { name: string }): ErrorDescription {
+  if (isRequestTimeoutError(error))
+    return { message: error.message, hint: 'try again', exitCode: EXIT.failure }
+  if (isNetworkError(error)) {
+    const cause = (error.cause as { cause?: { code?: string }; code?: string } | undefined) ?? {}
+    const code = cause.code ?? cause.cause?.code
+    return {
+      message: `cannot reach the platform: ${error.message}${code ? ` (${code})` : ''}`,
+      hint: "is it running at that address? check --base-url / AMIGO_BASE_URL ('amigo mock' starts a local one)",
+      exitCode: EXIT.failure,
+    }
+  }
+  if (isParseError(error)) return { message: error.message, exitCode: EXIT.failure }
+  if (isConfigurationError(error) || InvalidRequestError.isInstance(error))
+    return { message: error.message, exitCode: EXIT.usage }
+  // auth-node's sign-in and token errors, recognised by name to keep this module light.
+  if (/^(NotSignedIn|TokenRefresh|RefreshToken\w*|DeviceCode\w*|DeviceAccessDenied)Error$/.test(error.name))
+    return { message: error.message, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
+  if (error.name === 'WorkspaceSelectionError')
+    return { message: error.message, hint: "pass --workspace <id> to 'amigo login'", exitCode: EXIT.auth }
+  return { message: error.message, exitCode: EXIT.failure }
+}

@@ -1,0 +1,27 @@
+import { colorsFor } from '../io/colors'
+import type { Terminal } from '../io/output'
+import { redact } from '../io/secrets'
+import { describeError } from './describe-error'
+
+/** Prints a failure as one line plus a hint (with --debug, the stack and causes too); returns the exit code. */
+export function reportError(error: unknown, term: Terminal, debug: boolean): number {
+  const { message, hint, exitCode } = describeError(error)
+  const c = colorsFor(term.stderr, term.env)
+  const lines = [`${c.red('error:')} ${message}`]
+  if (hint) lines.push(`${c.dim('hint:')} ${hint}`)
+  if (debug) lines.push(...debugDetail(error))
+  term.stderr.write(`${redact(lines.join('\n'))}\n`)
+  return exitCode
+}
+
+function debugDetail(error: unknown): string[] {
+  const out: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    out.push(depth === 0 ? '' : 'caused by:', current.stack ?? String(current))
+    const body = (current as { body?: unknown }).body
+    if (body !== undefined) out.push(`response body: ${JSON.stringify(body)}`)
+    current = current.cause
+  }
+  return out
+}

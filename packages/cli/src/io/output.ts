@@ -1,0 +1,44 @@
+import { type Colors, colorsFor } from './colors'
+import { redact } from './secrets'
+
+/** The process's streams and environment (tests pass their own). */
+export interface Terminal {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WritableStream & { isTTY?: boolean }
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean }
+  env: NodeJS.ProcessEnv
+}
+
+/**
+ * Where the CLI writes: results on stdout, everything meant for a person (progress, request ids,
+ * errors) on stderr, so `amigo api ... | jq` gets only JSON. Every line passes through `redact`.
+ */
+export class Output {
+  /** Colours for stdout. */
+  readonly color: Colors
+  /** Colours for stderr. */
+  readonly errColor: Colors
+
+  constructor(
+    readonly term: Terminal,
+    noColor = false,
+  ) {
+    this.color = colorsFor(term.stdout, term.env, noColor)
+    this.errColor = colorsFor(term.stderr, term.env, noColor)
+  }
+
+  /** True when stdout is a terminal (people read it) rather than a pipe or file (programs do). */
+  get interactive(): boolean {
+    return this.term.stdout.isTTY === true
+  }
+
+  /** One result line on stdout. */
+  print(text: string): void {
+    this.term.stdout.write(`${redact(text)}\n`)
+  }
+
+  /** One line for the person at the terminal, on stderr. */
+  info(text: string): void {
+    this.term.stderr.write(`${redact(text)}\n`)
+  }
+}

@@ -1,0 +1,153 @@
+import { Command, Option } from 'commander'
+import type { CommandContext, GlobalOptions } from './context'
+import type { Terminal } from './io/output'
+import { VERSION } from './version'
+
+/** What the program needs from `run`: the streams, the Ctrl-C signal and where to put the exit code. */
+export interface ProgramHost {
+  term: Terminal
+  signal: AbortSignal
+  setExitCode(code: number): void
+}
+
+type Action = (ctx: CommandContext, ...args: any[]) => Promise<number | undefined>
+
+const ROOT_HELP = `
+Environment:
+  AMIGO_API_KEY, AMIGO_WORKSPACE_ID  use an API key instead of the stored login
+  AMIGO_BASE_URL                     API origin (same as --base-url)
+  AMIGO_PROFILE                      stored-login profile (same as --profile)
+  AMIGO_CONFIG_DIR                   where logins are stored (default ~/.config/amigo)
+  AMIGO_WEBHOOK_SECRET               default --secret of the webhooks commands
+  NO_COLOR                           no colours
+
+Exit codes:
+  0 ok  1 API or runtime error  2 usage error  3 sign-in needed
+  4 bad webhook signature  5 webhook timestamp too old  6 malformed delivery  130 interrupted`
+
+/** The `amigo` command tree. Each action imports its command module only when it runs. */
+export function buildProgram(host: ProgramHost): Command {
+  const program = new Command('amigo')
+    .description('The Amigo Platform from your terminal.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .addOption(new Option('--profile <name>', 'stored-login profile').env('AMIGO_PROFILE'))
+    .addOption(
+      new Option('--base-url <url>', 'API origin (default https://api.platform.amigo.ai)').env(
+        'AMIGO_BASE_URL',
+      ),
+    )
+    .option('--no-color', 'no colours, even on a terminal')
+    .option('--debug', 'show more detail when something fails (secrets stay hidden)')
+    .addHelpText('after', ROOT_HELP)
+    .showHelpAfterError("(run 'amigo --help' or 'amigo <command> --help')")
+    .showSuggestionAfterError()
+  program.configureOutput({
+    writeOut: (s) => host.term.stdout.write(s),
+    writeErr: (s) => host.term.stderr.write(s),
+  })
+  program.exitOverride()
+
+  const act =
+    (load: () => Promise<{ default: Action }>) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command
+      const options = command.optsWithGlobals() as GlobalOptions
+      const { Output } = await import('./io/output')
+      const ctx: CommandContext = {
+        options,
+        output: new Output(host.term, options.color === false),
+        term: host.term,
+        signal: host.signal,
+      }
+      const code = await (await load()).default(ctx, ...args.slice(0, -1))
+      host.setExitCode(code ?? 0)
+    }
+
+  program
+    .command('login')
+    .description('sign in with a one-time code in the browser and store the login')
+    .option('--workspace <id>', 'workspace to use when your account has several')
+    .option('--no-browser', 'print the link without opening a browser')
+    .addHelpText('after', '\nExample:\n  amigo login --profile staging --base-url https://staging.example')
+    .action(act(() => import('./commands/login')))
+
+  program
+    .command('logout')
+    .description('forget the stored login of this profile')
+    .action(act(() => import('./commands/logout')))
+
+  program
+    .command('whoami')
+    .description('show the workspace, expiry and scope of the credentials in use (never the token)')
+    .option('--json', 'print JSON')
+    .action(act(() => import('./commands/whoami')))
+
+  program
+    .command('api')
+    .description('call any API path; {workspace_id} is filled in')
+    .argument('<method>', 'get, post, put, patch or delete')
+    .argument('<path>', 'a path of the API, e.g. /v1/{workspace_id}/agents')
+    .option('-q, --query <key=value>', 'a query parameter (repeat for more)', collect, [])
+    .option('-d, --data <json>', 'JSON body, @file to read it from a file, @- from stdin')
+    .option('--json', 'print the body as received, no formatting')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  amigo api get /v1/{workspace_id}/agents -q limit=5\n  amigo api post /v1/{workspace_id}/agents -d \'{"name":"Front desk"}\'',
+    )
+    .action(act(() => import('./commands/api')))
+
+  const events = program.command('events').description('live workspace events')
+  events
+    .command('tail')
+    .description('print workspace events as they happen (Ctrl-C to stop)')
+    .option(
+      '-t, --type <pattern>',
+      'only these event types, e.g. call.* (repeat or comma-separate)',
+      collect,
+      [],
+    )
+    .option('--json', 'JSON lines even on a terminal (the default when piped)')
+    .option('--since <event-id>', 'replay the events after this id first')
+    .option('--retry-delay <ms>', 'shortest wait before reconnecting after a drop', '3000')
+    .action(act(() => import('./commands/events-tail')))
+
+  const webhooks = program.command('webhooks').description('send and check signed webhook deliveries')
+  webhooks
+    .command('trigger')
+    .description('send a realistic signed delivery of an event type to your handler')
+    .argument('<event-type>', 'e.g. call.ended (amigo webhooks list shows them all)')
+    .option('--to <url>', 'your handler, e.g. http://127.0.0.1:3000/webhooks/amigo')
+    .addOption(new Option('--secret <secret>', 'signing secret').env('AMIGO_WEBHOOK_SECRET'))
+    .option('--print', 'print the signed delivery (the format verify reads) instead of sending it')
+    .action(act(() => import('./commands/webhooks-trigger')))
+  webhooks
+    .command('list')
+    .description('list the event types trigger can send')
+    .action(act(() => import('./commands/webhooks-list')))
+  webhooks
+    .command('verify')
+    .description('check a captured delivery read from stdin (or --file)')
+    .addOption(new Option('--secret <secret>', 'signing secret').env('AMIGO_WEBHOOK_SECRET'))
+    .option('-f, --file <path>', 'read the delivery from this file instead of stdin')
+    .option('--tolerance <seconds>', 'largest accepted clock difference', '300')
+    .addHelpText(
+      'after',
+      '\nThe delivery is either JSON {"headers": {...}, "body": "<raw body>"} (what trigger --print\nwrites) or raw HTTP request text (request line, headers, blank line, body).',
+    )
+    .action(act(() => import('./commands/webhooks-verify')))
+
+  program
+    .command('mock')
+    .description('run the local Amigo platform and print the environment to use it (Ctrl-C to stop)')
+    .option('-p, --port <port>', 'port on 127.0.0.1 (0 picks a free one)', '4010')
+    .option('--seed <n>', 'seed of the generated data', '1')
+    .option('--simulate <seconds>', 'start a simulated call every so many seconds (live events)')
+    .action(act(() => import('./commands/mock')))
+
+  return program
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}

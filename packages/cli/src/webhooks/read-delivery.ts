@@ -1,0 +1,71 @@
+import { usageError } from '../errors/cli-error'
+
+/** A captured delivery: its headers (lower-case names) and the raw body. */
+export interface CapturedDelivery {
+  headers: Record<string, string>
+  body: string
+}
+
+/**
+ * Reads a captured delivery in either format the README documents:
+ * - JSON `{"headers": {...}, "body": "<raw body as a string>"}` (what `trigger --print` writes);
+ * - raw HTTP request text: request line, headers, a blank line, then the body (cut to
+ *   Content-Length when the header is there, so an editor's final newline does not count).
+ */
+export function readDelivery(text: string): CapturedDelivery {
+  const trimmed = text.trimStart()
+  if (trimmed.startsWith('{')) return fromJson(trimmed)
+  if (/^[A-Z]+ \S+ HTTP\/\d/.test(trimmed)) return fromHttp(trimmed)
+  throw usageError(
+    'the delivery is neither JSON {"headers", "body"} nor raw HTTP request text',
+    "capture one with 'amigo webhooks trigger <type> --secret S --print > delivery.json'",
+  )
+}
+
+function fromJson(text: string): CapturedDelivery {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw usageError(`the delivery is not valid JSON: ${(error as Error).message}`)
+  }
+  const v = value as { headers?: unknown; body?: unknown }
+  if (typeof v !== 'object' || v === null || typeof v.headers !== 'object' || v.headers === null)
+    throw usageError('the delivery JSON needs a "headers" object')
+  if (typeof v.body !== 'string')
+    throw usageError('the delivery JSON needs "body" as a string: the raw body exactly as it arrived')
+  const headers: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(v.headers as Record<string, unknown>)) {
+    const value = Array.isArray(raw) ? raw.join(', ') : raw
+    if (typeof value !== 'string') throw usageError(`header "${name}" must be a string`)
+    headers[name.toLowerCase()] = value
+  }
+  return { headers, body: v.body }
+}
+
+function fromHttp(text: string): CapturedDelivery {
+  const split = /\r?\n\r?\n/.exec(text)
+  const head = split ? text.slice(0, split.index) : text
+  let body = split ? text.slice(split.index + split[0].length) : ''
+  const headers: Record<string, string> = {}
+  for (const line of head.split(/\r?\n/).slice(1)) {
+    const at = line.indexOf(':')
+    if (at <= 0) throw usageError(`not an HTTP header line: "${line.slice(0, 60)}"`)
+    const name = line.slice(0, at).trim().toLowerCase()
+    const value = line.slice(at + 1).trim()
+    headers[name] = headers[name] ? `${headers[name]}, ${value}` : value
+  }
+  if (/chunked/i.test(headers['transfer-encoding'] ?? ''))
+    throw usageError(
+      'chunked request bodies are not supported',
+      'capture the delivery with a Content-Length body',
+    )
+  const length = Number(headers['content-length'])
+  if (Number.isInteger(length) && length >= 0) {
+    const bytes = Buffer.from(body, 'utf8')
+    if (bytes.length < length)
+      throw usageError(`the body is shorter than its Content-Length (${length} bytes)`)
+    body = bytes.subarray(0, length).toString('utf8')
+  }
+  return { headers, body }
+}

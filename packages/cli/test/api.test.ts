@@ -1,0 +1,142 @@
+// `amigo api` against the platform mock with an API key from the environment: typed transport,
+// {workspace_id} filled in, pretty or raw JSON on stdout, the request id on stderr, and every kind
+// of bad input or failure as one line with its own exit code.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { MockPlatform } from '@amigo-ai/platform-mock'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cliEnv, runCli, tempConfigDir } from './helpers/cli'
+import { apiKeyEnv, startFastMock } from './helpers/mock'
+
+let mock: MockPlatform
+let env: NodeJS.ProcessEnv
+beforeAll(async () => {
+  mock = await startFastMock()
+  env = cliEnv(apiKeyEnv(mock))
+})
+afterAll(() => mock.close())
+
+const api = (args: string[], input?: string, e = env) => runCli(['api', ...args], { env: e, input })
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /)
+
+describe('amigo api', () => {
+  it('GET with query parameters: pretty JSON on stdout, status and request id on stderr', async () => {
+    const r = await api(['get', '/v1/{workspace_id}/agents', '-q', 'limit=2'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^\{\n {2}"items": \[/)
+    expect(JSON.parse(r.stdout).items).toHaveLength(2)
+    expect(r.stderr).toMatch(/^HTTP 200 · request id req_mock_\d+\n$/)
+    const sent = mock.requests.at(-1)!
+    expect(sent.path).toBe(`/v1/${mock.workspaceId}/agents`)
+    expect(sent.query).toMatchObject({ limit: '2' })
+  })
+
+  it('--json prints the body exactly as the API sent it', async () => {
+    const r = await api(['GET', '/v1/{workspace_id}/agents', '--json'])
+    expect(r.code).toBe(0)
+    const direct = await fetch(`${mock.url}/v1/${mock.workspaceId}/agents`, {
+      headers: { authorization: `Bearer ${mock.apiKey}` },
+    })
+    expect(r.stdout).toBe(`${await direct.text()}\n`)
+  })
+
+  it('POST with --data inline, from a file and from stdin creates agents', async () => {
+    const dir = tempConfigDir()
+    const file = join(dir, 'agent.json')
+    writeFileSync(file, JSON.stringify({ name: 'From a file' }))
+    for (const [data, input, name] of [
+      ['{"name":"Inline"}', undefined, 'Inline'],
+      [`@${file}`, undefined, 'From a file'],
+      ['@-', '{"name":"From stdin"}', 'From stdin'],
+    ] as const) {
+      const r = await api(['post', '/v1/{workspace_id}/agents', '--data', data], input)
+      expect(r.code, r.stderr).toBe(0)
+      expect(JSON.parse(r.stdout).name).toBe(name)
+    }
+  })
+
+  it('bad JSON is a usage error that says what is wrong; nothing is sent', async () => {
+    const before = mock.requests.length
+    const r = await api(['post', '/v1/{workspace_id}/agents', '-d', '{"name": nope}'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: --data is not valid JSON: .+\n$/)
+    expect(mock.requests.length).toBe(before)
+  })
+
+  it('other usage errors: method, path, query, missing path parameter, unreadable file', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['fetch', '/v1/x'], /unknown method "fetch"/],
+      [['get', 'v1/agents'], /the path must start with "\/"/],
+      [['get', '/v1/{workspace_id}/agents', '-q', 'limit'], /--query "limit" is not key=value/],
+      [['get', '/v1/{workspace_id}/agents/{agent_id}'], /path parameter "agent_id" is missing/],
+      [
+        ['post', '/v1/{workspace_id}/agents', '-d', '@/nonexistent/file.json'],
+        /cannot read --data file .*ENOENT/,
+      ],
+      [['get', '/v1/{workspace_id}/agents', '-d', '{}'], /--data needs post/],
+    ]
+    for (const [args, message] of cases) {
+      const r = await api(args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(message)
+      noStack(r.stderr)
+    }
+  })
+
+  it('an HTTP error prints one line with status, the API message and request id; exit 1', async () => {
+    const r = await api(['get', '/v1/{workspace_id}/agents/00000000-0000-4000-8000-000000000000'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^error: HTTP 404: .+ \(request id req_mock_\d+\)\n$/)
+  })
+
+  it('a 422 names the bad fields', async () => {
+    const r = await api(['post', '/v1/{workspace_id}/agents', '-d', '{}'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^error: HTTP 422: .*name.*\(request id req_mock_\d+\)/)
+  })
+
+  it('a key the platform refuses is exit 3 with a sign-in hint, and the key is never printed', async () => {
+    const bad = 'amg_live_not_a_real_key_0123456789'
+    const r = await api(
+      ['get', '/v1/{workspace_id}/agents', '--debug'],
+      undefined,
+      cliEnv({ ...apiKeyEnv(mock), AMIGO_API_KEY: bad }),
+    )
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/^error: HTTP 401: /)
+    expect(r.stderr).toMatch(/hint: run 'amigo login'/)
+    expect(r.stdout + r.stderr).not.toContain(bad)
+  })
+
+  it('AMIGO_API_KEY without AMIGO_WORKSPACE_ID is exit 3', async () => {
+    const r = await api(
+      ['get', '/v1/{workspace_id}/agents'],
+      undefined,
+      cliEnv({ AMIGO_API_KEY: mock.apiKey, AMIGO_BASE_URL: mock.url }),
+    )
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/AMIGO_WORKSPACE_ID is not/)
+  })
+
+  it('a platform that is down: exit 1, "cannot reach" and a hint', async () => {
+    const down = await startFastMock()
+    const url = down.url
+    await down.close()
+    const r = await api(
+      ['get', '/v1/{workspace_id}/agents'],
+      undefined,
+      cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: url }),
+    )
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^error: cannot reach the platform: .*ECONNREFUSED/)
+    expect(r.stderr).toMatch(/hint: .*--base-url/)
+    noStack(r.stderr)
+  })
+
+  it('a --base-url that is not a URL is a usage error', async () => {
+    const r = await runCli(['api', 'get', '/v1/x', '--base-url', 'not a url'], { env })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--base-url "not a url" is not a URL/)
+  })
+})

@@ -1,0 +1,73 @@
+// The command line itself: help for every command, the version, and usage errors as one line with
+// a hint and exit code 2 (never a stack trace).
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { runCli } from './helpers/cli'
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+const COMMANDS = [
+  ['login'],
+  ['logout'],
+  ['whoami'],
+  ['api'],
+  ['events', 'tail'],
+  ['webhooks', 'trigger'],
+  ['webhooks', 'list'],
+  ['webhooks', 'verify'],
+  ['mock'],
+]
+
+describe('amigo', () => {
+  it('--help lists every command, the environment and the exit codes', async () => {
+    const r = await runCli(['--help'])
+    expect(r.code).toBe(0)
+    for (const name of ['login', 'logout', 'whoami', 'api', 'events', 'webhooks', 'mock'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
+    expect(r.stdout).toContain('AMIGO_API_KEY')
+    expect(r.stdout).toMatch(/2 usage error/)
+  })
+
+  it.each(COMMANDS)('%s %s --help explains the command', async (...names) => {
+    const r = await runCli([...names.filter(Boolean), '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`^Usage: amigo ${names.filter(Boolean).join(' ')}`, 'm'))
+    expect(r.stderr).toBe('')
+  })
+
+  it('--version and -v print the package version', async () => {
+    expect((await runCli(['--version'])).stdout).toBe(`${pkg.version}\n`)
+    expect((await runCli(['-v'])).stdout).toBe(`${pkg.version}\n`)
+  })
+
+  it('with no command prints the help and succeeds', async () => {
+    const r = await runCli([])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Usage: amigo/)
+  })
+
+  it('an unknown command is a usage error with a suggestion and a hint', async () => {
+    const r = await runCli(['whoam'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /^error: unknown command 'whoam'\n\(Did you mean whoami\?\)\n\(run 'amigo --help'/,
+    )
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('an unknown option and a missing argument are usage errors', async () => {
+    const unknown = await runCli(['whoami', '--frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown option '--frobnicate'/)
+    const missing = await runCli(['api', 'get'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/missing required argument 'path'/)
+  })
+
+  it('a command group without its subcommand shows its help as a usage error', async () => {
+    const r = await runCli(['events'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/Usage: amigo events/)
+  })
+})

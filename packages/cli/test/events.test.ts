@@ -1,0 +1,91 @@
+// `amigo events tail` against the mock while it produces events: JSON lines when piped, type
+// filters, resuming after dropped connections without losing or repeating events, and Ctrl-C
+// ending it cleanly with exit 0.
+import type { MockPlatform } from '@amigo-ai/platform-mock'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cliEnv, type RunningCli, startCli } from './helpers/cli'
+import { apiKeyEnv, startFastMock } from './helpers/mock'
+
+let mock: MockPlatform
+let env: NodeJS.ProcessEnv
+beforeEach(async () => {
+  mock = await startFastMock()
+  env = cliEnv(apiKeyEnv(mock))
+})
+afterEach(() => mock.close())
+
+const lines = (cli: RunningCli) =>
+  cli.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+
+async function tail(args: string[] = []): Promise<RunningCli> {
+  const cli = startCli(['events', 'tail', '--retry-delay', '10', ...args], { env })
+  await cli.waitFor(/Listening for events in workspace/)
+  return cli
+}
+
+async function stop(cli: RunningCli) {
+  cli.child.kill('SIGINT')
+  return cli.result
+}
+
+describe('amigo events tail', () => {
+  it('prints one JSON line per event when piped, and Ctrl-C ends it with exit 0', async () => {
+    const cli = await tail()
+    mock.emit('call.started', { call_sid: 'CA1', direction: 'inbound', service_id: 's1' })
+    mock.emit('surface.created', { surface_id: 'sf1', entity_id: 'e1' })
+    await cli.waitFor(/surface\.created/, 'stdout')
+    const r = await stop(cli)
+    expect(r.code).toBe(0)
+    expect(r.stderr).not.toMatch(/error|\n\s+at /)
+    const events = lines(cli)
+    expect(events.map((e) => e.type)).toEqual(['call.started', 'surface.created'])
+    expect(events[0]).toMatchObject({ data: { call_sid: 'CA1', direction: 'inbound' } })
+    expect(events[0].id).toMatch(/^\d+$/)
+  })
+
+  it('--type keeps only matching events (wildcards, repeated and comma-separated)', async () => {
+    const cli = await tail(['--type', 'call.*', '--type', 'trigger.fired,review.submitted'])
+    mock.emit('surface.created', { surface_id: 'sf1' })
+    mock.emit('call.ended', { call_sid: 'CA1' })
+    mock.emit('trigger.completed', { trigger_id: 't' })
+    mock.emit('trigger.fired', { trigger_id: 't' })
+    mock.emit('review.submitted', { item_id: 'r' })
+    await cli.waitFor(/review\.submitted/, 'stdout')
+    await stop(cli)
+    expect(lines(cli).map((e) => e.type)).toEqual(['call.ended', 'trigger.fired', 'review.submitted'])
+  })
+
+  it('survives dropped connections: every event once, in order, resuming from the last id', async () => {
+    mock.injectFault({ sseDropEvery: 2 })
+    const cli = await tail()
+    for (let i = 1; i <= 7; i++) mock.emit('call.started', { call_sid: `CA${i}` })
+    await cli.waitFor(/"CA7"/, 'stdout')
+    await stop(cli)
+    expect(lines(cli).map((e) => e.data.call_sid)).toEqual(['CA1', 'CA2', 'CA3', 'CA4', 'CA5', 'CA6', 'CA7'])
+    expect(cli.stderr).toMatch(/Connection lost; reconnecting/)
+    expect(cli.stderr).toMatch(/Reconnected, resuming after event \d+/)
+  })
+
+  it('--since replays the events after that id first', async () => {
+    const first = mock.emit('call.started', { call_sid: 'CA-old' })
+    mock.emit('call.ended', { call_sid: 'CA-newer' })
+    const cli = await tail(['--since', String(first.id)])
+    await cli.waitFor(/CA-newer/, 'stdout')
+    await stop(cli)
+    expect(lines(cli).map((e) => e.data.call_sid)).toEqual(['CA-newer'])
+  })
+
+  it('a bad --type pattern is a usage error; a refused key ends with exit 3', async () => {
+    const bad = await startCli(['events', 'tail', '--type', 'call ended'], { env }).result
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--type "call ended" is not an event type pattern/)
+    const refused = await startCli(['events', 'tail'], {
+      env: cliEnv({ ...apiKeyEnv(mock), AMIGO_API_KEY: 'amg_bogus_key_123456' }),
+    }).result
+    expect(refused.code).toBe(3)
+    expect(refused.stderr).toMatch(/^error: HTTP 401/)
+  })
+})

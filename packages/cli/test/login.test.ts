@@ -1,0 +1,160 @@
+// Device-code login against the platform mock, as a user runs it: the CLI prints the code, the
+// "user" approves it (the mock's helper stands in for the browser), the tokens land in the
+// profile's file, and whoami / api use them, refreshing them when they expire.
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { MockPlatform } from '@amigo-ai/platform-mock'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type CliResult, cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
+import { startFastMock } from './helpers/mock'
+
+let mock: MockPlatform
+let env: NodeJS.ProcessEnv
+beforeEach(async () => {
+  mock = await startFastMock()
+  env = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: mock.url })
+})
+afterEach(() => mock.close())
+
+/** Runs `amigo login`, approving the code it prints with `approve` once it is shown. */
+async function login(args: string[], approve: (code: string) => void): Promise<CliResult> {
+  const cli = startCli(['login', '--no-browser', ...args], { env })
+  const [, code] = await cli.waitFor(/shows the code ([A-Z]{4}-[A-Z]{4})/)
+  approve(code!)
+  return cli.result
+}
+
+const credentials = (profile = 'default') =>
+  JSON.parse(
+    readFileSync(
+      join(env.AMIGO_CONFIG_DIR!, profile === 'default' ? 'credentials.json' : `credentials-${profile}.json`),
+      'utf8',
+    ),
+  )
+
+describe('amigo login', () => {
+  it('prints the code and link, waits for approval, and stores the tokens privately', async () => {
+    const r = await login([], (code) => mock.approveDeviceCode(code))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(new RegExp(`open ${mock.url}/device\\?user_code=[A-Z]{4}-[A-Z]{4}`))
+    expect(r.stderr).toMatch(/Waiting for you to approve/)
+    expect(r.stdout).toBe(`✓ Signed in to workspace ${mock.workspaceId}\n`)
+    const file = join(env.AMIGO_CONFIG_DIR!, 'credentials.json')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    const stored = credentials()
+    expect(stored.workspace_id).toBe(mock.workspaceId)
+    expect(r.stdout + r.stderr).not.toContain(stored.access_token)
+    expect(r.stdout + r.stderr).not.toContain(stored.refresh_token)
+  })
+
+  it('whoami shows workspace, expiry and scope but never the token; api calls use the login', async () => {
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    const who = await runCli(['whoami'], { env })
+    expect(who.code).toBe(0)
+    expect(who.stdout).toMatch(new RegExp(`workspace id +${mock.workspaceId}`))
+    expect(who.stdout).toMatch(/source +login \(profile default\)/)
+    expect(who.stdout).toMatch(/expires at +valid until \d{4}-\d\d-\d\dT/)
+    expect(who.stdout).toMatch(/scope +\S+/)
+    const json = JSON.parse((await runCli(['whoami', '--json'], { env })).stdout)
+    expect(json).toMatchObject({ workspace_id: mock.workspaceId, base_url: mock.url })
+    expect(Date.parse(json.expires_at)).toBeGreaterThan(Date.now())
+    const { access_token, refresh_token } = credentials()
+    expect(who.stdout + who.stderr).not.toContain(access_token)
+    expect(who.stdout + who.stderr).not.toContain(refresh_token)
+
+    const api = await runCli(['api', 'get', '/v1/{workspace_id}/agents', '-q', 'limit=1', '--json'], { env })
+    expect(api.code).toBe(0)
+    expect(JSON.parse(api.stdout).items).toHaveLength(1)
+  })
+
+  it('remembers the platform it signed in to, so later commands need no --base-url', async () => {
+    const withFlag = cliEnv({ AMIGO_CONFIG_DIR: env.AMIGO_CONFIG_DIR })
+    env = withFlag
+    const r = await login(['--base-url', mock.url], (code) => mock.approveDeviceCode(code))
+    expect(r.code).toBe(0)
+    const api = await runCli(['api', 'get', '/v1/{workspace_id}/agents'], { env: withFlag })
+    expect(api.code).toBe(0)
+  })
+
+  it('refreshes an expired token before using it and stores the new one', async () => {
+    await mock.close()
+    // Tokens shorter-lived than the 60 s refresh margin are refreshed on every use.
+    mock = await startFastMock({ tokenTtlSeconds: 30 })
+    env = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: mock.url })
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    const before = credentials().access_token
+    const api = await runCli(['api', 'get', '/v1/{workspace_id}/agents'], { env })
+    expect(api.code).toBe(0)
+    const refreshes = mock.requests.filter(
+      (r) => r.path === '/token' && (r.body as Record<string, string>)?.grant_type === 'refresh_token',
+    )
+    expect(refreshes.length).toBeGreaterThanOrEqual(1)
+    expect(credentials().access_token).not.toBe(before)
+  })
+
+  it('several workspaces without a terminal: names them and asks for --workspace (exit 2)', async () => {
+    const other = 'ws-second'
+    const r = await login([], (code) =>
+      mock.approveDeviceCode(code, { workspaces: [mock.workspaceId, other] }),
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      new RegExp(`error: your account has 2 workspaces: ${mock.workspaceId}, ${other}`),
+    )
+    expect(r.stderr).toMatch(/hint: run 'amigo login --workspace <id>'/)
+  })
+
+  it('several workspaces with --workspace: signs in to that one', async () => {
+    const second = mock.store.workspaces?.list?.()[1]?.id ?? 'ws-second'
+    const r = await login(['--workspace', second], (code) =>
+      mock.approveDeviceCode(code, { workspaces: [mock.workspaceId, second] }),
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`Signed in to workspace ${second}`)
+    expect(credentials().workspace_id).toBe(second)
+  })
+
+  it('a denied sign-in exits 3 with one line and a hint', async () => {
+    const r = await login([], (code) => mock.denyDeviceCode(code))
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/error: .*denied/i)
+    expect(r.stderr).toMatch(/hint: /)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('Ctrl-C while waiting cancels with exit 130', async () => {
+    const cli = startCli(['login', '--no-browser'], { env })
+    await cli.waitFor(/Waiting for you to approve/)
+    cli.child.kill('SIGINT')
+    const r = await cli.result
+    expect(r.code).toBe(130)
+    expect(r.stderr).toMatch(/error: login cancelled/)
+  })
+
+  it('profiles are separate; logout forgets only its own', async () => {
+    expect((await login(['--profile', 'staging'], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    expect(credentials('staging').workspace_id).toBe(mock.workspaceId)
+    const noDefault = await runCli(['whoami'], { env })
+    expect(noDefault.code).toBe(3)
+    expect(noDefault.stderr).toMatch(/not signed in \(profile default\)/)
+    expect((await runCli(['whoami', '--profile', 'staging'], { env })).code).toBe(0)
+    const out = await runCli(['logout', '--profile', 'staging'], { env })
+    expect(out.stdout).toBe('Signed out (profile staging)\n')
+    expect((await runCli(['whoami', '--profile', 'staging'], { env })).code).toBe(3)
+    expect((await runCli(['logout'], { env })).stdout).toMatch(/Not signed in \(profile default\)/)
+  })
+
+  it('an invalid profile name is a usage error', async () => {
+    const r = await runCli(['whoami', '--profile', '../etc'], { env })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/error: .*profile/i)
+  })
+
+  it('the identity service down: exit 1 naming the problem', async () => {
+    await mock.close()
+    const r = await runCli(['login', '--no-browser'], { env })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^error: cannot reach the platform/m)
+    expect(r.stderr).toMatch(/hint: /)
+  })
+})

@@ -1,0 +1,51 @@
+// `amigo mock`: starts the local platform, prints the environment that reaches it (which works for
+// the other commands), keeps running until Ctrl-C and then exits 0.
+import { createServer } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { cliEnv, runCli, startCli } from './helpers/cli'
+
+describe('amigo mock', () => {
+  it('prints AMIGO_* exports that the other commands can use; Ctrl-C stops it with exit 0', async () => {
+    const cli = startCli(['mock', '--port', '0'], { env: cliEnv() })
+    await cli.waitFor(/export AMIGO_WORKSPACE_ID=\S+/, 'stdout')
+    const vars = Object.fromEntries(
+      [...cli.stdout.matchAll(/^export (AMIGO_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),
+    )
+    expect(Object.keys(vars).sort()).toEqual(['AMIGO_API_KEY', 'AMIGO_BASE_URL', 'AMIGO_WORKSPACE_ID'])
+    expect(vars.AMIGO_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const api = await runCli(['api', 'get', '/v1/{workspace_id}/agents', '--json'], { env: cliEnv(vars) })
+    expect(api.code).toBe(0)
+    expect(JSON.parse(api.stdout).items.length).toBeGreaterThan(0)
+    cli.child.kill('SIGINT')
+    const r = await cli.result
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/Stopped/)
+  })
+
+  it('--simulate produces live call events for events tail', async () => {
+    const mock = startCli(['mock', '--port', '0', '--simulate', '0.05'], { env: cliEnv() })
+    await mock.waitFor(/export AMIGO_WORKSPACE_ID=\S+/, 'stdout')
+    const vars = Object.fromEntries(
+      [...mock.stdout.matchAll(/^export (AMIGO_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),
+    )
+    const tail = startCli(['events', 'tail', '--type', 'call.started'], { env: cliEnv(vars) })
+    await tail.waitFor(/"type":"call.started"/, 'stdout')
+    tail.child.kill('SIGINT')
+    mock.child.kill('SIGINT')
+    expect((await tail.result).code).toBe(0)
+    expect((await mock.result).code).toBe(0)
+  })
+
+  it('a port in use is a usage error with a hint', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const { port } = blocker.address() as { port: number }
+    try {
+      const r = await runCli(['mock', '--port', String(port)], { env: cliEnv() })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(new RegExp(`error: port ${port} is in use\\nhint: .*--port 0`))
+    } finally {
+      blocker.close()
+    }
+  })
+})

@@ -1,0 +1,106 @@
+// What only a terminal shows, checked in-process with stand-in TTY streams: the workspace picker,
+// clickable links, colours (and NO_COLOR), and the event line format.
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { CliError } from '../src/errors/cli-error'
+import { eventLine } from '../src/events/format-event'
+import { typeFilter } from '../src/events/type-filter'
+import { colorsFor, wantsColor } from '../src/io/colors'
+import { Output, type Terminal } from '../src/io/output'
+import { prettyJson } from '../src/io/pretty-json'
+import { terminalLink } from '../src/io/terminal-link'
+import { workspacePicker } from '../src/login/choose-workspace'
+
+function fakeTerminal(tty: boolean): Terminal & { stdin: PassThrough; written: () => string } {
+  const tag = <T extends object>(s: T) =>
+    Object.assign(s, { isTTY: tty, columns: 80, rows: 24, setRawMode: () => s })
+  const stderr = tag(new PassThrough())
+  let text = ''
+  stderr.on('data', (c) => {
+    text += c
+  })
+  return {
+    stdin: tag(new PassThrough()),
+    stdout: tag(new PassThrough()),
+    stderr,
+    env: {},
+    written: () => text,
+  }
+}
+
+const choices = [
+  { workspace_id: 'ws-a', name: 'Clinic A', role: 'owner' },
+  { workspace_id: 'ws-b', name: 'Clinic B', role: 'member' },
+]
+
+describe('workspace picker', () => {
+  it('on a terminal, arrows and Enter choose a workspace', async () => {
+    const term = fakeTerminal(true)
+    const pick = workspacePicker({ output: new Output(term) })(choices)
+    setTimeout(() => term.stdin.write('\u001b[B'), 20)
+    setTimeout(() => term.stdin.write('\r'), 40)
+    expect(await pick).toBe('ws-b')
+    expect(term.written()).toContain('Clinic A (ws-a)')
+  })
+
+  it('--workspace answers without asking, and must be one of the offered ones', async () => {
+    const output = new Output(fakeTerminal(false))
+    expect(await workspacePicker({ output, preferred: 'ws-a' })(choices)).toBe('ws-a')
+    await expect(workspacePicker({ output, preferred: 'ws-z' })(choices)).rejects.toThrow(
+      /ws-z is not one of yours/,
+    )
+  })
+
+  it('without a terminal it refuses with a usage error naming the choices', async () => {
+    const error = await workspacePicker({ output: new Output(fakeTerminal(false)) })(choices).catch((e) => e)
+    expect(error).toBeInstanceOf(CliError)
+    expect(error.exitCode).toBe(2)
+    expect(error.message).toBe('your account has 2 workspaces: ws-a, ws-b')
+  })
+})
+
+describe('terminal output', () => {
+  it('links are OSC 8 hyperlinks on a terminal and plain text elsewhere', () => {
+    expect(terminalLink('https://x.test/a', true)).toBe(
+      '\u001b]8;;https://x.test/a\u0007https://x.test/a\u001b]8;;\u0007',
+    )
+    expect(terminalLink('https://x.test/a', false)).toBe('https://x.test/a')
+  })
+
+  it('colours only on a terminal, never with NO_COLOR or --no-color, always with FORCE_COLOR', () => {
+    expect(wantsColor({ isTTY: true }, {})).toBe(true)
+    expect(wantsColor({ isTTY: false }, {})).toBe(false)
+    expect(wantsColor({ isTTY: true }, { NO_COLOR: '' })).toBe(false)
+    expect(wantsColor({ isTTY: true }, {}, true)).toBe(false)
+    expect(wantsColor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true)
+  })
+
+  it('pretty JSON colours keys, strings, numbers and literals on a terminal only', () => {
+    const value = { name: 'x', n: 2, ok: true, none: null }
+    expect(prettyJson(value, colorsFor({ isTTY: false }, {}))).toBe(JSON.stringify(value, null, 2))
+    const coloured = prettyJson(value, colorsFor({ isTTY: true }, {}))
+    expect(coloured).toContain('\u001b[34m"name"\u001b[39m:')
+    expect(coloured).toContain('\u001b[32m"x"\u001b[39m')
+    expect(coloured).toContain('\u001b[33m2\u001b[39m')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the colour escapes
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(JSON.stringify(value, null, 2))
+  })
+
+  it('event lines show time, type and fields', () => {
+    const line = eventLine(
+      { type: 'call.ended', data: { call_sid: 'CA1' } },
+      colorsFor({ isTTY: false }, {}),
+      new Date('2026-01-01T10:11:12Z'),
+    )
+    expect(line).toBe(`10:11:12 ${'call.ended'.padEnd(24)} {"call_sid":"CA1"}`)
+  })
+
+  it('type filters match exact names and wildcards', () => {
+    const accept = typeFilter(['call.*', 'surface.submitted'])
+    expect(['call.ended', 'surface.submitted', 'surface.created', 'callx'].filter(accept)).toEqual([
+      'call.ended',
+      'surface.submitted',
+    ])
+    expect(typeFilter([])('anything')).toBe(true)
+  })
+})

@@ -1,0 +1,196 @@
+// `amigo webhooks trigger` at loopback handlers (the webhooks package's own node:http example among
+// them) and `amigo webhooks verify` on good, forged, stale and malformed captured deliveries.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveNode, startTestServer } from '@amigo-ai/test-server'
+import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
+import { afterEach, describe, expect, it } from 'vitest'
+import { handled } from '../../webhooks/examples/handle-event'
+import { amigoWebhookListener } from '../../webhooks/examples/node-http'
+import { cliEnv, runCli, tempConfigDir } from './helpers/cli'
+
+const SECRET = 'whsec_cli_test_0123456789abcdef'
+const env = cliEnv()
+const closers: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close()
+})
+
+async function exampleHandler(secret = SECRET) {
+  const served = await serveNode(amigoWebhookListener(secret))
+  closers.push(served.close)
+  return `${served.url}/webhooks/amigo`
+}
+
+const verify = (delivery: string, secret = SECRET, extra: string[] = []) =>
+  runCli(['webhooks', 'verify', '--secret', secret, ...extra], { env, input: delivery })
+
+async function signed(body: string, timestamp?: string | number | null) {
+  const s = await signWebhookPayload({
+    payload: body,
+    secret: SECRET,
+    ...(timestamp !== undefined ? { timestamp } : {}),
+  })
+  return JSON.stringify({ headers: s.headers, body })
+}
+
+const envelope = JSON.stringify({
+  id: 'evt_1',
+  type: 'call.ended',
+  timestamp: '2026-01-01T00:00:00Z',
+  data: {},
+})
+
+describe('amigo webhooks trigger', () => {
+  it('sends a realistic signed call.ended to the webhooks example handler, which accepts it', async () => {
+    const url = await exampleHandler()
+    const r = await runCli(['webhooks', 'trigger', 'call.ended', '--to', url, '--secret', SECRET], { env })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe('204 No Content\n')
+    expect(r.stderr).toContain(`→ POST ${url} (call.ended)`)
+    expect(handled.at(-1)).toMatch(/^call CA[0-9a-f]{32} ended after \d+s$/)
+  })
+
+  it('the handler refusing it (other secret) prints its status and body, exit 1', async () => {
+    const url = await exampleHandler('whsec_the_handlers_own_secret_42')
+    const r = await runCli(['webhooks', 'trigger', 'surface.submitted', '--to', url, '--secret', SECRET], {
+      env,
+    })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('400 Bad Request\nsignature_mismatch\n')
+    expect(r.stderr).toMatch(/^error: the handler answered 400\nhint: /m)
+  })
+
+  it('POSTs the exact signed bytes with JSON content type (recorded by a loopback server)', async () => {
+    const server = await startTestServer((_req, res) => {
+      res.writeHead(200).end('ok')
+    })
+    closers.push(server.close)
+    const r = await runCli(['webhooks', 'trigger', 'trigger.fired', '--to', `${server.url}/hook`], {
+      env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
+    })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe('200 OK\nok\n')
+    const [req] = server.requests
+    expect(req!.headers['content-type']).toBe('application/json')
+    const event = JSON.parse(req!.body)
+    expect(event).toMatchObject({ type: 'trigger.fired', data: { trigger_id: expect.any(String) } })
+    const resigned = await signWebhookPayload({
+      payload: req!.body,
+      secret: SECRET,
+      timestamp: req!.headers['x-amigo-timestamp'] as string,
+    })
+    expect(req!.headers['x-amigo-signature']).toBe(resigned.signature)
+  })
+
+  it('errors: unknown type (2), no secret (2), bad URL (2), handler down (1)', async () => {
+    const unknown = await runCli(
+      ['webhooks', 'trigger', 'call.exploded', '--to', 'http://127.0.0.1:9/', '--secret', SECRET],
+      { env },
+    )
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown event type "call.exploded"\nhint: run 'amigo webhooks list'/)
+    const noSecret = await runCli(['webhooks', 'trigger', 'call.ended', '--to', 'http://127.0.0.1:9/'], {
+      env,
+    })
+    expect(noSecret.code).toBe(2)
+    expect(noSecret.stderr).toMatch(/hint: pass --secret or set AMIGO_WEBHOOK_SECRET/)
+    const badUrl = await runCli(
+      ['webhooks', 'trigger', 'call.ended', '--to', 'ftp://x', '--secret', SECRET],
+      { env },
+    )
+    expect(badUrl.code).toBe(2)
+    const served = await serveNode((_req, res) => res.end())
+    const downUrl = served.url
+    await served.close()
+    const down = await runCli(['webhooks', 'trigger', 'call.ended', '--to', downUrl, '--secret', SECRET], {
+      env,
+    })
+    expect(down.code).toBe(1)
+    expect(down.stderr).toMatch(/^error: cannot reach your handler at .* \(ECONNREFUSED\)$/m)
+  })
+
+  it('webhooks list names every type trigger can send', async () => {
+    const r = await runCli(['webhooks', 'list'], { env })
+    expect(r.code).toBe(0)
+    expect(r.stdout.split('\n')).toEqual(
+      expect.arrayContaining(['call.ended', 'surface.submitted', 'trigger.fired']),
+    )
+  })
+})
+
+describe('amigo webhooks verify', () => {
+  it('a delivery from trigger --print verifies (exit 0); with another secret it does not (exit 4)', async () => {
+    const printed = await runCli(['webhooks', 'trigger', 'call.started', '--print', '--secret', SECRET], {
+      env,
+    })
+    expect(printed.code).toBe(0)
+    const good = await verify(printed.stdout)
+    expect(good.code).toBe(0)
+    expect(good.stdout).toMatch(/^✓ verified: call\.started evt_\d+ \(timestamp \d+\)\n$/)
+    const wrong = await verify(printed.stdout, 'whsec_some_other_secret_999')
+    expect(wrong.code).toBe(4)
+    expect(wrong.stdout).toMatch(/^✗ not verified: bad signature/)
+  })
+
+  it('an altered body is a bad signature (4)', async () => {
+    const delivery = JSON.parse(await signed(envelope))
+    delivery.body = delivery.body.replace('evt_1', 'evt_2')
+    expect((await verify(JSON.stringify(delivery))).code).toBe(4)
+  })
+
+  it('too old (5), unless --tolerance allows it; in the future (5)', async () => {
+    const old = await signed(envelope, Math.floor(Date.now() / 1000) - 3600)
+    const r = await verify(old)
+    expect(r.code).toBe(5)
+    expect(r.stdout).toMatch(/too old: signed more than 300s ago/)
+    expect((await verify(old, SECRET, ['--tolerance', '7200'])).code).toBe(0)
+    const future = await verify(await signed(envelope, Math.floor(Date.now() / 1000) + 3600))
+    expect(future.code).toBe(5)
+    expect(future.stdout).toMatch(/in the future/)
+  })
+
+  it('malformed headers (6): missing signature, not hex, bad timestamp', async () => {
+    const missing = await verify(JSON.stringify({ headers: {}, body: envelope }))
+    expect(missing.code).toBe(6)
+    expect(missing.stdout).toMatch(/malformed header: no x-amigo-signature/)
+    const notHex = await verify(
+      JSON.stringify({ headers: { 'x-amigo-signature': 'sha256=zz' }, body: envelope }),
+    )
+    expect(notHex.code).toBe(6)
+    const badTime = await verify(await signed(envelope, 'yesterday'))
+    expect(badTime.code).toBe(6)
+    expect(badTime.stdout).toMatch(/x-amigo-timestamp is not/)
+  })
+
+  it('reads raw HTTP request text, cutting the body at Content-Length', async () => {
+    const s = await signWebhookPayload({ payload: envelope, secret: SECRET })
+    const raw = [
+      'POST /webhooks/amigo HTTP/1.1',
+      'Host: 127.0.0.1:3000',
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(envelope)}`,
+      `X-Amigo-Signature: ${s.signature}`,
+      `X-Amigo-Timestamp: ${s.timestamp}`,
+      '',
+      `${envelope}\n`,
+    ].join('\r\n')
+    const file = join(tempConfigDir(), 'delivery.http')
+    writeFileSync(file, raw)
+    const r = await runCli(['webhooks', 'verify', '--secret', SECRET, '--file', file], { env })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/✓ verified: call\.ended evt_1/)
+  })
+
+  it('input that is not a delivery is a usage error (2) naming the problem', async () => {
+    for (const [input, message] of [
+      ['hello', /neither JSON .* nor raw HTTP/],
+      ['{"headers": {}, "body": {"id": 1}}', /"body" as a string/],
+      ['{"headers": ', /not valid JSON/],
+    ] as const) {
+      const r = await verify(input)
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(message)
+    }
+  })
+})

@@ -3,8 +3,8 @@
 // from that registry with plain npm, as users install them:
 //   1. `pnpm release` versions and publishes every public package; the published manifests, tarballs
 //      and CHANGELOG entries are checked; private packages never reach the registry.
-//   2. a webhook handler (only @amigo-ai/webhooks), a service (umbrella + platform mock) and a
-//      Chromium dashboard (only @amigo-ai/realtime) are installed and run.
+//   2. a webhook handler (only @amigo-ai/webhooks), a service (umbrella + platform mock), a
+//      Chromium dashboard (only @amigo-ai/realtime) and the `amigo` command are installed and run.
 //   3. a patch changeset for @amigo-ai/webhooks alone is released: only it moves, and an app pinned
 //      to the first umbrella still installs.
 //   4. a minor changeset for @amigo-ai/core is released (its dependents follow), then an app with
@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createContext, StepFailed } from './rehearsal/context.mjs'
 import { dashboardApp } from './rehearsal/dashboard-check.mjs'
-import { serviceApp, webhookApp } from './rehearsal/first-apps.mjs'
+import { cliApp, serviceApp, webhookApp } from './rehearsal/first-apps.mjs'
 import { coreMinor, pinnedApp, sideBySide, webhooksPatch } from './rehearsal/later-releases.mjs'
 import { checkPrivateNeverPublished, checkPublished, releaseRound } from './rehearsal/release-round.mjs'
 import { prepareCopy, startLocalRegistry } from './rehearsal/setup.mjs'
@@ -94,6 +94,13 @@ const phases = [
     needs: ['service'],
     title: '2c. dashboard with only @amigo-ai/realtime, in Chromium',
     run: (c, r) => dashboardApp(c, r.service),
+  },
+  {
+    key: 'cli',
+    track: 'apps',
+    needs: ['first'],
+    title: '2d. the amigo command from @amigo-ai/cli',
+    run: (c, r) => cliApp(c, r.first),
   },
   {
     key: 'second',

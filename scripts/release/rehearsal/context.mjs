@@ -43,9 +43,15 @@ export function createContext(t, work) {
      * Runs `cmd args` in `cwd`, writing the command, its output and its exit to the transcript;
      * resolves the result, or throws StepFailed when it exits non-zero (unless `allowFail`).
      */
-    async sh(cmd, args, { cwd = this.copy, env = this.env, timeoutMs = 300_000, allowFail = false } = {}) {
-      this.t.info(`$ ${[cmd, ...args].join(' ')}    (in ${this.show(cwd)})`)
-      const r = await track(exec(cmd, args, { cwd, env, timeoutMs, signal: stopAll.signal }))
+    async sh(
+      cmd,
+      args,
+      { cwd = this.copy, env = this.env, timeoutMs = 300_000, allowFail = false, input } = {},
+    ) {
+      this.t.info(
+        `$ ${[this.show(cmd), ...args].join(' ')}${input ? ' < (stdin)' : ''}    (in ${this.show(cwd)})`,
+      )
+      const r = await track(exec(cmd, args, { cwd, env, timeoutMs, input, signal: stopAll.signal }))
       this.t.output(r.output)
       this.t.info(
         `→ exit ${r.code}${r.timedOut ? ` (killed after ${timeoutMs / 1000}s)` : ''}, ${r.secs.toFixed(1)}s`,

@@ -1,10 +1,11 @@
-// The three consumer apps installed after the first release, each from the registry alone:
-// a webhook handler (only @amigo-ai/webhooks), a service (the umbrella and the platform mock), and
-// a browser dashboard (only @amigo-ai/realtime) rendering workspace events in Chromium.
+// The consumer apps installed after the first release, each from the registry alone: a webhook
+// handler (only @amigo-ai/webhooks), a service (the umbrella and the platform mock), and the
+// `amigo` command from @amigo-ai/cli (the Chromium dashboard is in dashboard-check.mjs).
 import { createHmac } from 'node:crypto'
+import { join } from 'node:path'
 import { parseResults } from '../../runtimes/exec.mjs'
 import { startServerApp } from './consumer.mjs'
-import { installApp } from './install-app.mjs'
+import { installApp, userEnv } from './install-app.mjs'
 
 /** Reports each `RESULT` line of an app run as a check (and a missing one as a failure). */
 export function reportResults(ctx, app, run, expected) {
@@ -84,4 +85,30 @@ export async function serviceApp(ctx) {
   )
   reportResults(ctx, 'service', await ctx.runApp(dir, 'service.mjs'), 2)
   return dir
+}
+
+export async function cliApp(ctx, first) {
+  const { t } = ctx
+  const version = first.after.get('@amigo-ai/cli')?.version
+  const { dir } = await installApp(ctx, 'cli', [], ['@amigo-ai/cli'])
+  const amigo = join(dir, 'node_modules', '.bin', 'amigo')
+  const opts = { cwd: dir, env: userEnv(), timeoutMs: 60_000 }
+  const printed = (await ctx.sh(amigo, ['--version'], opts)).stdout.trim()
+  t.check(`amigo --version prints the published ${version}`, printed === version, printed)
+  const secret = 'whsec_rehearsal_cli'
+  const delivery = await ctx.sh(
+    amigo,
+    ['webhooks', 'trigger', 'call.ended', '--print', '--secret', secret],
+    opts,
+  )
+  const verified = await ctx.sh(amigo, ['webhooks', 'verify', '--secret', secret], {
+    ...opts,
+    input: delivery.stdout,
+    allowFail: true,
+  })
+  t.check(
+    'amigo webhooks verify accepts what amigo webhooks trigger --print signed',
+    verified.code === 0,
+    verified.stdout.trim().split('\n')[0],
+  )
 }

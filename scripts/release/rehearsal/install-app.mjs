@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { createApp, installedPackages, npmInstallArgs } from './consumer.mjs'
 
 // npm settings a parent process exported (npm_config_*) must not reach the user's plain install.
-const userEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
+export const userEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
 
 /** Creates app `name` with `files`, npm-installs `specs`; resolves `{ dir, installed }`. */
 export async function installApp(ctx, name, files, specs) {

@@ -26,16 +26,22 @@ async function dependentsOf(ctx, versions, dep) {
   return out
 }
 
-function explainPolicy(ctx) {
+/** The policy in the copy's changesets config, and what it did to each published dependent of `dep`. */
+function explainDependents(ctx, round, dep, dependents) {
+  const { t } = ctx
   const config = JSON.parse(readFileSync(join(ctx.copy, '.changeset', 'config.json'), 'utf8'))
-  ctx.t.info(
-    `policy (.changeset/config.json): updateInternalDependencies "${config.updateInternalDependencies}". A package`,
+  t.info(
+    `policy (.changeset/config.json): updateInternalDependencies "${config.updateInternalDependencies}".`,
   )
-  ctx.t.info(
-    'without a changeset of its own is bumped (patch) only when a dependency it uses leaves the range',
-  )
-  ctx.t.info('its published manifest accepts; a release inside that range leaves dependents alone, and users')
-  ctx.t.info('get the new dependency through the range they already have.')
+  t.info('A package without a changeset of its own is bumped (patch) only when a dependency it uses leaves')
+  t.info('the range its published manifest accepts; a release inside that range leaves dependents alone, and')
+  t.info('their users get the new dependency through the range they already have.')
+  const next = round.after.get(dep).version
+  for (const d of dependents) {
+    const now = round.after.get(d.name).version
+    const outcome = now === d.version ? 'not bumped' : `patch to ${now}`
+    t.info(`  ${d.name}@${d.version} depends on ${dep} ${d.range}; ${dep} is now ${next}: ${outcome}`)
+  }
 }
 
 export async function webhooksPatch(ctx, first) {
@@ -48,14 +54,11 @@ export async function webhooksPatch(ctx, first) {
       'Rehearsal: a patch of the webhook verifier alone.',
     ),
   })
-  explainPolicy(ctx)
-  const next = round.after.get(WEBHOOKS).version
-  for (const d of dependents)
-    t.info(`  ${d.name}@${d.version} depends on ${WEBHOOKS} ${d.range}, which ${next} satisfies: not bumped`)
+  explainDependents(ctx, round, WEBHOOKS, dependents)
   t.check(
-    `only ${WEBHOOKS} got a new version`,
-    round.changed.join() === WEBHOOKS,
-    round.changed.join(', ') || 'nothing',
+    `only ${WEBHOOKS} got a new version and was published`,
+    round.changed.join() === WEBHOOKS && round.released.join() === WEBHOOKS,
+    `new versions: ${round.changed.join(', ') || 'none'}; published: ${round.released.join(', ') || 'none'}`,
   )
   return round
 }
@@ -92,15 +95,12 @@ export async function coreMinor(ctx, second) {
       'Rehearsal: a minor release of the transport (0.x: outside `^` ranges of the previous minor).',
     ),
   })
-  explainPolicy(ctx)
-  const next = round.after.get(CORE).version
-  for (const d of dependents)
-    t.info(`  ${d.name}@${d.version} depends on ${CORE} ${d.range}, which ${next} does not satisfy: patch`)
-  const expected = [CORE, ...dependents.map((d) => d.name)].sort()
+  explainDependents(ctx, round, CORE, dependents)
+  const expected = [CORE, ...dependents.map((d) => d.name)].sort().join(', ')
   t.check(
-    `${CORE} and the packages depending on it got new versions, nothing else`,
-    round.changed.sort().join() === expected.join(),
-    round.changed.join(', '),
+    `${CORE} and the packages depending on it got new versions and were published, nothing else`,
+    round.changed.sort().join(', ') === expected && round.released.sort().join(', ') === expected,
+    `new versions: ${round.changed.join(', ')}; published: ${round.released.join(', ')}`,
   )
   return round
 }

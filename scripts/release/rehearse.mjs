@@ -27,7 +27,7 @@ import { prepareCopy, startLocalRegistry } from './rehearsal/setup.mjs'
 import { createTranscript } from './rehearsal/transcript.mjs'
 
 const keep = process.argv.includes('--keep')
-// A backstop for a hang that no command timeout catches (about 3 minutes on an idle 2-core machine).
+// A backstop for a hang that no command timeout catches (a run normally takes a few minutes).
 const HARD_LIMIT_MS = 20 * 60_000
 
 const t = createTranscript(join(mkdtempSync(join(tmpdir(), 'amigo-rehearsal-transcript-')), 'transcript.txt'))

@@ -189,6 +189,10 @@ async function finish(reason) {
   try {
     if (!keep) rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
     t.info(keep ? `work folder kept: ${work}` : `work folder removed (${Date.now() - started} ms)`)
+    if (keep && ctx.registry) {
+      t.info('to serve what this run published again (it prints its URL; stop it with Ctrl-C):')
+      t.info(`  node scripts/release/rehearsal/verdaccio-child.mjs ${ctx.registry.configFile}`)
+    }
   } catch (err) {
     t.check('work folder removed', false, `${work}: ${err.message}`)
   }

@@ -83,6 +83,7 @@ export async function startRegistry(dir, { uplink, timeoutMs = 30_000 }) {
     url,
     storage,
     log,
+    configFile,
     /** Package names stored from the uplink (everything in storage outside @amigo-ai). */
     thirdParty() {
       return readdirSync(storage)

@@ -90,10 +90,12 @@ function killProcessesIn(dir) {
 
 /** The environment for commands in the copy once the local registry is at `url`. */
 export function copyEnvironment(url, cache) {
+  const { FORCE_COLOR, ...env } = process.env
   return {
-    ...process.env,
+    ...env,
     CI: 'true',
-    FORCE_COLOR: '0',
+    // Plain text in the transcript (picocolors, used by changesets, colours whenever FORCE_COLOR is set).
+    NO_COLOR: '1',
     npm_config_registry: url,
     npm_config_cache: cache,
     // A packument read earlier in the run must never hide a version published since.

@@ -88,13 +88,17 @@ export async function pinnedApp(ctx, first, second) {
 export async function coreMinor(ctx, second) {
   const { t } = ctx
   const dependents = await dependentsOf(ctx, second.after, CORE)
-  const round = await releaseRound(ctx, {
-    'rehearsal-core-minor.md': changeset(
-      CORE,
-      'minor',
-      'Rehearsal: a minor release of the transport (0.x: outside `^` ranges of the previous minor).',
-    ),
-  })
+  const round = await releaseRound(
+    ctx,
+    {
+      'rehearsal-core-minor.md': changeset(
+        CORE,
+        'minor',
+        'Rehearsal: a minor release of the transport (0.x: outside `^` ranges of the previous minor).',
+      ),
+    },
+    { dry: false },
+  )
   explainDependents(ctx, round, CORE, dependents)
   const expected = [CORE, ...dependents.map((d) => d.name)].sort().join(', ')
   t.check(

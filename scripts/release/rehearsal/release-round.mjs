@@ -23,13 +23,14 @@ function newestEntry(dir) {
 }
 
 /**
- * Adds `changesets` ({ file: text }) to the copy, shows the dry run, releases, and checks that each
- * released version is on the registry with its CHANGELOG entry. Resolves `{ before, after,
- * changed, released }`: `changed` got a new version from `changeset version`, `released` is what
- * the registry gained (with no pending changeset, as right after a "Version Packages" merge, the
- * first round publishes the versions as they are).
+ * Adds `changesets` ({ file: text }) to the copy, shows the dry run (unless `dry` is false: the
+ * release prints what it versions and publishes anyway), releases, and checks that each released
+ * version is on the registry with its CHANGELOG entry. Resolves `{ before, after, changed,
+ * released }`: `changed` got a new version from `changeset version`, `released` is what the
+ * registry gained (with no pending changeset, as right after a "Version Packages" merge, the first
+ * round publishes the versions as they are).
  */
-export async function releaseRound(ctx, changesets = {}) {
+export async function releaseRound(ctx, changesets = {}, { dry = true } = {}) {
   const { t } = ctx
   for (const [file, text] of Object.entries(changesets)) {
     writeFileSync(join(ctx.copy, '.changeset', file), text)
@@ -48,7 +49,7 @@ export async function releaseRound(ctx, changesets = {}) {
       ).filter(Boolean),
     )
   const publishedBefore = await onRegistry(before)
-  await ctx.sh('pnpm', ['release:dry'])
+  if (dry) await ctx.sh('pnpm', ['release:dry'])
   await ctx.sh('pnpm', ['release'], { timeoutMs: 420_000 })
   const after = publicVersions(ctx.copy)
   const changed = [...after.keys()].filter((name) => before.get(name)?.version !== after.get(name).version)

@@ -2,28 +2,35 @@
 // outside the workspace (no workspace links), then run each package's smoke files with ESM
 // `import` and CJS `require` (packages/<dir>/test/tarball/smoke.{mjs,cjs}). A bin-only package (the
 // ESM-only CLI, with no `exports["."]`) has only smoke.mjs, which runs its installed bin.
+//   node scripts/check-tarballs.mjs [names...]
+// With names (the release passes the packages it is about to publish), only those are packed and
+// smoke-tested; the @amigo-ai dependencies they do not name come from the registry, at the versions
+// already published there, which is the combination users will install.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { installApp, packAll, publicPackages, root } from './lib/pack.mjs'
+import { basename, join } from 'node:path'
+import { installApp, packAll, publicPackages } from './lib/pack.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'amigo-tarballs-'))
 const app = join(work, 'app')
 let failures = 0
 try {
-  const pkgs = publicPackages()
+  const only = process.argv.slice(2)
+  const pkgs = publicPackages().filter((p) => !only.length || only.includes(p.name))
+  const unknown = only.filter((name) => !pkgs.some((p) => p.name === name))
+  if (unknown.length) throw new Error(`not a published workspace package: ${unknown.join(', ')}`)
   installApp(app, packAll(pkgs, join(work, 'packs')))
   for (const { dir, pkg } of pkgs) {
     const binOnly = Boolean(pkg.bin) && !pkg.exports?.['.']
     for (const ext of binOnly ? ['mjs'] : ['mjs', 'cjs']) {
-      const src = join(root, 'packages', dir, 'test', 'tarball', `smoke.${ext}`)
+      const src = join(dir, 'test', 'tarball', `smoke.${ext}`)
       if (!existsSync(src)) {
         failures++
         console.error(`✗ ${pkg.name}: missing test/tarball/smoke.${ext}`)
         continue
       }
-      const dest = join(app, `${dir}-smoke.${ext}`)
+      const dest = join(app, `${basename(dir)}-smoke.${ext}`)
       copyFileSync(src, dest)
       const r = spawnSync('node', [dest], { cwd: app, encoding: 'utf8', timeout: 60_000 })
       if (r.status !== 0) {

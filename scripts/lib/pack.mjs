@@ -2,11 +2,11 @@
 // project outside the workspace, the way users get them (no workspace links). Shared by
 // scripts/check-tarballs.mjs and the runtime matrix (scripts/runtimes/).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { publicPackages } from './workspace.mjs'
 
-/** The repository root. */
-export const root = new URL('../..', import.meta.url).pathname
+export { publicPackages }
 
 /** Runs a command and returns its stdout; throws with the output when it fails. */
 export function run(cmd, args, cwd, env) {
@@ -15,23 +15,12 @@ export function run(cmd, args, cwd, env) {
   return r.stdout
 }
 
-/** The workspace's publishable packages: `{ dir, pkg }` for every non-private packages/<dir>. */
-export function publicPackages() {
-  return readdirSync(join(root, 'packages'))
-    .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')))
-    .map((dir) => ({
-      dir,
-      pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')),
-    }))
-    .filter(({ pkg }) => !pkg.private)
-}
-
-/** Packs every public package into `dest`; returns `{ [name]: 'file:<abs path of the .tgz>' }`. */
+/** Packs every given package (see publicPackages) into `dest`; returns `{ [name]: 'file:<abs path of the .tgz>' }`. */
 export function packAll(pkgs, dest) {
   mkdirSync(dest, { recursive: true })
   const tarballs = {}
   for (const { dir, pkg } of pkgs) {
-    run('pnpm', ['pack', '--pack-destination', dest], join(root, 'packages', dir))
+    run('pnpm', ['pack', '--pack-destination', dest], dir)
     const file = `${pkg.name.replace('@', '').replace('/', '-')}-${pkg.version}.tgz`
     if (!readdirSync(dest).includes(file)) throw new Error(`pnpm pack of ${pkg.name} did not write ${file}`)
     tarballs[pkg.name] = `file:${join(dest, file)}`

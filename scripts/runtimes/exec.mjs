@@ -2,8 +2,12 @@
 // from this same process), with a hard timeout that kills the child's whole process group.
 import { spawn } from 'node:child_process'
 
-/** Runs `cmd args`; resolves `{ code, stdout, stderr, output, timedOut, secs }` (output: both streams in arrival order), never rejects. */
-export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input } = {}) {
+/**
+ * Runs `cmd args`; resolves `{ code, stdout, stderr, output, timedOut, secs }` (output: both streams
+ * in arrival order), never rejects. Aborting `signal` stops the child's process group: SIGTERM
+ * first, so a tool that runs its own children (turbo) can stop them, SIGKILL 3 s later.
+ */
+export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input, signal } = {}) {
   const started = Date.now()
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env: env ?? process.env, detached: true })
@@ -21,14 +25,25 @@ export function exec(cmd, args, { cwd, env, timeoutMs = 120_000, input } = {}) {
     })
     if (input !== undefined) child.stdin.end(input)
     else child.stdin.end()
+    const killGroup = (sig = 'SIGKILL') => {
+      try {
+        process.kill(-child.pid, sig)
+      } catch {}
+    }
     const timer = setTimeout(() => {
       timedOut = true
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {}
+      killGroup()
     }, timeoutMs)
+    let forceKill
+    const onAbort = () => {
+      killGroup('SIGTERM')
+      forceKill = setTimeout(killGroup, 3_000)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
     const done = (code) => {
       clearTimeout(timer)
+      clearTimeout(forceKill)
+      signal?.removeEventListener('abort', onAbort)
       resolve({ code, stdout, stderr, output, timedOut, secs: (Date.now() - started) / 1000 })
     }
     child.on('error', (err) => {

@@ -91,3 +91,32 @@ export function ensureChromium(log) {
   }
   return chromiumPath
 }
+
+/**
+ * playwright-core alone, for a page check outside the matrix (the release rehearsal): the runtime
+ * cache's copy when the matrix installed the pinned version, otherwise a small install of just it
+ * into .cache/playwright. Returns the node_modules folder holding it.
+ */
+export function installPlaywright(log) {
+  const pin = npmPins['playwright-core']
+  const installed = (modules) => {
+    const manifest = join(modules, 'playwright-core', 'package.json')
+    return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === pin
+  }
+  const fromMatrix = join(cacheDir, 'node_modules')
+  if (installed(fromMatrix)) return fromMatrix
+  const dir = join(root, '.cache', 'playwright')
+  const modules = join(dir, 'node_modules')
+  if (installed(modules)) return modules
+  log(`playwright-core ${pin}: npm install into ${dir} (first run only)`)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'amigo-playwright-cache', private: true }))
+  const r = sh(
+    'npm',
+    ['install', `playwright-core@${pin}`, '--no-audit', '--no-fund', '--loglevel=error', '--no-package-lock'],
+    { cwd: dir },
+  )
+  if (r.status !== 0 || !installed(modules))
+    throw new Error(`npm install of playwright-core failed:\n${r.stdout}${r.stderr}`)
+  return modules
+}

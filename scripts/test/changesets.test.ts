@@ -53,6 +53,8 @@ describe('changeset version', () => {
       mkdirSync(join(work, '.changeset'))
       cpSync(join(root, '.changeset', 'config.json'), join(work, '.changeset', 'config.json'))
       cpSync(join(root, '.changeset', 'webhooks-initial.md'), join(work, '.changeset', 'webhooks-initial.md'))
+      // The CHANGELOG writer the config names (scripts/release/changelog.cjs).
+      cpSync(join(root, 'scripts', 'release'), join(work, 'scripts', 'release'), { recursive: true })
       for (const dir of [
         'examples',
         'bench',

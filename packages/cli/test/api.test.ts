@@ -68,7 +68,10 @@ describe('amigo api', () => {
       [['fetch', '/v1/x'], /unknown method "fetch"/],
       [['get', 'v1/agents'], /the path must start with "\/"/],
       [['get', '/v1/{workspace_id}/agents', '-q', 'limit'], /--query "limit" is not key=value/],
-      [['get', '/v1/{workspace_id}/agents/{agent_id}'], /path parameter "agent_id" is missing/],
+      [
+        ['get', '/v1/{workspace_id}/agents/{agent_id}'],
+        /path parameter "agent_id" of GET \/v1\/{workspace_id}\/agents\/{agent_id} is missing/,
+      ],
       [
         ['post', '/v1/{workspace_id}/agents', '-d', '@/nonexistent/file.json'],
         /cannot read --data file .*ENOENT/,

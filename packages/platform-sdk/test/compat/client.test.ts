@@ -1,0 +1,179 @@
+// Core and client exports of the single-package SDK 0.46, called the way its users call them:
+// against the local platform (and, for a resource built from an openapi-fetch client, through
+// openapi-fetch itself). The other official names are exercised in auth.test.ts and realtime.test.ts.
+import createClient from 'openapi-fetch'
+import { describe, expect, it } from 'vitest'
+import type { paths } from '../../src/generated/openapi'
+import {
+  AgentsResource,
+  AmigoClient,
+  type AmigoConfig,
+  actionId,
+  agentId,
+  apiKeyId,
+  buildLastResponse,
+  callId,
+  contextGraphId,
+  dataSourceId,
+  entityId,
+  eventId,
+  extractRequestId,
+  functionId,
+  InvalidRequestError,
+  integrationId,
+  isAuthenticationError,
+  isConflictError,
+  isHttpException,
+  isHttpValidationError,
+  isNetworkError,
+  isNotFoundError,
+  isPermissionError,
+  isRateLimitError,
+  isRequestTimeoutError,
+  isServerError,
+  isUnparseableErrorBody,
+  isValidationError,
+  NotFoundError,
+  paginate,
+  parseRateLimitHeaders,
+  personaId,
+  phoneNumberId,
+  SesSetupResource,
+  serviceId,
+  simulationRunId,
+  simulationSessionId,
+  skillId,
+  workspaceId,
+} from '../../src/index'
+import { useMockPlatform } from '../helpers/mock-client'
+
+const env = useMockPlatform()
+
+describe('branded id constructors', () => {
+  it('return the string they are given and refuse anything else', () => {
+    const makers = [
+      workspaceId,
+      apiKeyId,
+      agentId,
+      personaId,
+      skillId,
+      actionId,
+      serviceId,
+      contextGraphId,
+      callId,
+      phoneNumberId,
+      integrationId,
+      entityId,
+      eventId,
+      simulationRunId,
+      simulationSessionId,
+      functionId,
+      dataSourceId,
+    ]
+    for (const make of makers) {
+      expect(make('id-1')).toBe('id-1')
+      expect(() => make(42 as never)).toThrow(InvalidRequestError)
+    }
+  })
+
+  it('a branded agent id works where a plain id is taken', async () => {
+    const created = await env.client.agents.create({ name: 'Branded' } as never)
+    const fetched = await env.client.agents.get(agentId(created.id))
+    expect(fetched.id).toBe(created.id)
+  })
+})
+
+describe('guards, in the official form, on errors the platform returns', () => {
+  it('each recognises its own class only', async () => {
+    const missing = await env.client.agents
+      .get(agentId('00000000-0000-4000-8000-000000000000'))
+      .catch((e) => e)
+    expect(missing).toBeInstanceOf(NotFoundError)
+    expect(isNotFoundError(missing)).toBe(true)
+    expect(isHttpException(missing)).toBe(true)
+    const guards = [
+      isAuthenticationError,
+      isConflictError,
+      isHttpValidationError,
+      isNetworkError,
+      isPermissionError,
+      isRateLimitError,
+      isRequestTimeoutError,
+      isServerError,
+      isUnparseableErrorBody,
+      isValidationError,
+    ]
+    for (const guard of guards) expect(guard(missing), guard.name).toBe(false)
+    const invalid = await env.client.agents.create({} as never).catch((e) => e)
+    expect(isValidationError(invalid)).toBe(true)
+    expect(isHttpValidationError(invalid)).toBe(true)
+  })
+})
+
+describe('response helpers and metadata', () => {
+  it('parseRateLimitHeaders, extractRequestId and buildLastResponse read a response', async () => {
+    const result = await env.client.GET('/v1/{workspace_id}/agents')
+    const { response } = result
+    expect(extractRequestId(response)).toBe(result.requestId)
+    expect(result.data._request_id).toBe(result.requestId)
+    const last = buildLastResponse(response)
+    expect(last).toMatchObject({ requestId: result.requestId, statusCode: 200 })
+    expect(parseRateLimitHeaders(response.headers)).toEqual(last.rateLimit)
+    expect(Object.keys(parseRateLimitHeaders(new Headers())).sort()).toEqual([
+      'limit',
+      'remaining',
+      'reset',
+      'retryAfter',
+    ])
+  })
+
+  it('paginate walks a list with the continuation token', async () => {
+    for (const name of ['P1', 'P2', 'P3']) await env.client.agents.create({ name } as never)
+    const seen: string[] = []
+    for await (const agent of paginate((token) =>
+      env.client.agents.list({ limit: 1, ...(token === undefined ? {} : { continuation_token: token }) }),
+    ))
+      seen.push(agent.id)
+    const all = await env.client.agents.list({ limit: 20 })
+    expect(seen).toEqual(all.items.map((a) => a.id))
+    expect(new Set(seen).size).toBe(seen.length)
+  })
+})
+
+describe('the client the official way', () => {
+  it('AmigoConfig builds a client; defineRoute binds a typed route', async () => {
+    const config: AmigoConfig = {
+      apiKey: env.mock.apiKey,
+      workspaceId: env.mock.workspaceId,
+      baseUrl: env.mock.url,
+      maxRetries: 0,
+      headers: { 'x-trace': 1 },
+    }
+    const client = new AmigoClient(config)
+    const listAgents = client.defineRoute('GET', '/v1/{workspace_id}/agents')
+    const page = await listAgents({ params: { query: { limit: 1 } } })
+    expect(page.data.items.length).toBeLessThanOrEqual(1)
+    const bad = client.defineRoute('TRACE' as never, '/v1/{workspace_id}/agents')
+    await expect((bad as () => Promise<unknown>)()).rejects.toBeInstanceOf(InvalidRequestError)
+  })
+
+  it('resources built from an openapi-fetch client and a workspace id (SesSetupResource, AgentsResource)', async () => {
+    const api = createClient<paths>({
+      baseUrl: env.mock.url,
+      headers: { authorization: `Bearer ${env.mock.apiKey}` },
+    })
+    const sesSetup = new SesSetupResource(api, env.mock.workspaceId)
+    const page = await sesSetup.list({ limit: 5 })
+    expect(Array.isArray(page.items)).toBe(true)
+    expect(page._request_id).toBe(page.lastResponse.requestId)
+    await expect(sesSetup.get('..')).rejects.toBeInstanceOf(InvalidRequestError)
+    const agents = new AgentsResource(api, env.mock.workspaceId)
+    const created = await agents.create({ name: 'From openapi-fetch' } as never)
+    expect((await agents.get(created.id)).name).toBe('From openapi-fetch')
+    const missing = await agents.get('00000000-0000-4000-8000-000000000000').catch((e) => e)
+    expect(missing).toBeInstanceOf(NotFoundError)
+    expect(() => new AgentsResource(api, '..')).toThrow(/workspaceId/)
+    const bare = new AgentsResource({}, env.mock.workspaceId)
+    await expect(bare.list()).rejects.toThrow(/openapi-fetch client/)
+  })
+})

@@ -30,7 +30,6 @@ export function classifyRefreshFailure(error: AmigoError<unknown>): AmigoError<u
   if (!refused && !reused) return error
   const init = {
     status: error.status,
-    errorCode: code,
     requestId: error.requestId,
     headers: error.headers,
     body: error.body,

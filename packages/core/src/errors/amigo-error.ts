@@ -67,26 +67,26 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
   static readonly kind: string = 'AmigoError'
 
   /** HTTP status: of the response, or the one the class stands for (404 for NotFoundError, ...). */
-  readonly status?: number
+  declare readonly status?: number
   /** Machine-readable error code from the API body, when present. */
-  readonly errorCode?: string
+  declare readonly errorCode?: string
   /** Request id of the failed response, for support tickets and log correlation. */
-  readonly requestId?: string
+  declare readonly requestId?: string
   /** Headers of the failed response. */
-  readonly headers?: Headers
+  declare readonly headers?: Headers
   /** Raw error body (parsed JSON or text). */
-  readonly body?: unknown
+  declare readonly body?: unknown
   /**
    * The FastAPI `detail` of the error body exactly as the API sent it (e.g. `'Invalid message'`, an
    * object, or the 422 list), when the body had one; `message` is the readable summary of it.
    */
-  readonly detail?: unknown
+  declare readonly detail?: unknown
   /** The error body in the API's shapes; see `isHttpException`, `isHttpValidationError`. */
-  readonly errorBody?: TBody
+  declare readonly errorBody?: TBody
   /** The body's text when it could not be parsed as JSON. */
-  readonly rawBody?: string
+  declare readonly rawBody?: string
   /** Extra facts about the failure. */
-  readonly context?: Record<string, unknown>
+  declare readonly context?: Record<string, unknown>
 
   constructor(message: string, init: ErrorContext = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause })

@@ -19,7 +19,7 @@ export class NetworkError extends AmigoError {
 export class RequestTimeoutError extends NetworkError {
   static override readonly kind: string = 'RequestTimeoutError'
   /** The timeout that was exceeded, in milliseconds. */
-  readonly timeoutMs?: number
+  declare readonly timeoutMs?: number
 
   constructor(message: string, init: AmigoErrorInit & { timeoutMs?: number } = {}) {
     super(message, init)

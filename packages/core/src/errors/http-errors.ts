@@ -52,7 +52,7 @@ export class ValidationError extends AmigoError {
 export class RateLimitError extends AmigoError {
   static override readonly kind: string = 'RateLimitError'
   /** Seconds to wait before retrying (from `Retry-After`), when known. */
-  readonly retryAfter?: number
+  declare readonly retryAfter?: number
 
   constructor(message: string, init: AmigoErrorInit & { retryAfter?: number } = {}) {
     super(message, init)

@@ -36,7 +36,7 @@ export class WorkspaceEventStreamError extends AmigoError {
   /** True when trying again later may succeed (the SDK already used its reconnect budget). */
   readonly retryable: boolean
   /** The server's error frame, when one caused or preceded this error. */
-  readonly frame: WorkspaceEventStreamErrorFrame | undefined
+  declare readonly frame: WorkspaceEventStreamErrorFrame | undefined
 
   /** The SDK's form: a message and the fields. */
   constructor(message: string, init: WorkspaceEventStreamErrorInit)

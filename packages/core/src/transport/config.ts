@@ -165,7 +165,7 @@ export function checkApiKey(key: string, what: string): void {
  * naming the field rather than a fetch TypeError quoting it.
  */
 export function validateExtras(init: RequestExtras & { params?: { header?: unknown } }): void {
-  assertHeaders(init.params?.header, 'params.header', false)
+  assertHeaders(init.params?.header, 'params.header', true)
   for (const name of ['accept', 'contentType'] as const) {
     const value = init[name]
     if (value === undefined) continue

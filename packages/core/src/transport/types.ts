@@ -29,7 +29,8 @@ export type RequestInit_ = RequestOptions &
     params?: {
       path?: Record<string, unknown>
       query?: Record<string, unknown>
-      header?: Record<string, string>
+      /** Header parameters, applied over every other header layer (`null` removes a header). */
+      header?: Record<string, string | null>
     }
     body?: unknown
   }

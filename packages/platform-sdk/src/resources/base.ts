@@ -73,8 +73,6 @@ export interface TransportSwitches {
   bodySerializer?: (body: unknown) => BodyInit
   /** The body carries credentials: hooks see the request without it. */
   sensitiveBody?: boolean
-  /** Headers this method sends by default (the caller's headers are merged over them). */
-  headers?: HeaderRecord
   /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */
   forceHeaders?: HeaderRecord
 }
@@ -97,31 +95,6 @@ export interface AutoPageSettings<K extends string> {
 
 /** Header values as RequestOptions takes them (`null` removes a default header). */
 export type HeaderRecord = Record<string, string | null | undefined>
-
-/**
- * Merges header sets left to right (later values win, keys compared case-insensitively). Values are
- * copied, not checked: the transport checks the merged set before any attempt (a bad value is a
- * ConfigurationError naming the header), so nothing here may build a `Headers` from caller input,
- * whose TypeError would quote the value.
- */
-function mergeHeaders(...sets: Array<RequestOptions['headers'] | undefined>): HeaderRecord | undefined {
-  if (sets.every((s) => s === undefined)) return undefined
-  const out: HeaderRecord = {}
-  for (const set of sets) {
-    if (set === undefined) continue
-    if (typeof set !== 'object' || set === null)
-      throw new ConfigurationError('headers must be a Headers, an array of pairs or an object')
-    const pairs = set instanceof Headers ? set.entries() : Array.isArray(set) ? set : Object.entries(set)
-    for (const pair of pairs) {
-      if (!Array.isArray(pair) || pair.length !== 2)
-        throw new ConfigurationError(
-          'headers: each entry of an array of headers must be a [name, value] pair',
-        )
-      out[String(pair[0]).toLowerCase()] = pair[1] as string | null | undefined
-    }
-  }
-  return out
-}
 
 /**
  * The context of a resource built the single-package SDK's way: requests go through the given
@@ -202,23 +175,19 @@ export abstract class APIResource {
     init: CallInit<OperationAt<P, M>>,
     options: RequestOptions,
   ): Promise<AmigoResponse<unknown>> {
-    const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
-    // `null` means no options, as the official SDK's spread of it did.
-    const { headers: callerHeaders, ...callerOptions } = options ?? {}
+    const { forceHeaders, accept, ...switches } = init.transport ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
-    // method's contract, so it wins over any Accept the caller passed in headers.
-    const forced =
-      switches.accept === undefined && forceHeaders === undefined
-        ? undefined
-        : { ...forceHeaders, ...(switches.accept === undefined ? {} : { accept: switches.accept }) }
-    const headers = mergeHeaders(switchHeaders, callerHeaders, forced)
+    // method's contract, so it goes with the forced headers, which the transport applies over the
+    // caller's (and checks like them before anything is sent).
+    const forced = accept === undefined ? forceHeaders : { ...forceHeaders, accept }
     return this._ctx.transport.request(method, path, {
       ...switches,
-      ...callerOptions,
-      ...(headers ? { headers } : {}),
+      // `null` means no options, as the official SDK's spread of it did.
+      ...options,
       params: {
         path: (init.path ?? {}) as Record<string, unknown>,
         query: init.query as Record<string, unknown> | undefined,
+        ...(forced ? { header: forced } : {}),
       },
       ...(init.body !== undefined ? { body: init.body } : {}),
     })

@@ -45,19 +45,6 @@ const INIT_FIELDS = [
   'context',
 ] as const
 
-// The status an error class stands for, used when none is given (`new NotFoundError('x').status`).
-const STATUS_OF: Record<string, number> = {
-  BadRequestError: 400,
-  AuthenticationError: 401,
-  PermissionError: 403,
-  NotFoundError: 404,
-  ConflictError: 409,
-  ValidationError: 422,
-  RateLimitError: 429,
-  ServiceUnavailableError: 503,
-  ServerError: 500,
-}
-
 /** Root of every error this SDK throws; catch it to handle them all. */
 export class AmigoError<TBody = PlatformErrorBody> extends Error {
   /**
@@ -65,6 +52,12 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
    * `constructor.name` does not survive minifying bundlers.
    */
   static readonly kind: string = 'AmigoError'
+
+  /**
+   * The HTTP status the class stands for, used when the init gives none (`new NotFoundError('x')`
+   * has status 404); subclasses inherit it.
+   */
+  protected declare static readonly defaultStatus?: number
 
   /** HTTP status: of the response, or the one the class stands for (404 for NotFoundError, ...). */
   declare readonly status?: number
@@ -96,16 +89,14 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
     for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
       if (Object.hasOwn(c, 'kind')) kinds.push((c as typeof AmigoError).kind)
     }
-    Object.defineProperty(this, 'name', {
-      value: kinds[0] ?? 'AmigoError',
-      enumerable: false,
-      writable: true,
+    // Not enumerable (as Error's own fields are not); `name` stays writable, as Error's is.
+    Object.defineProperties(this, {
+      name: { value: kinds[0] ?? 'AmigoError', writable: true },
+      [ERROR_BRAND]: { value: kinds },
     })
-    Object.defineProperty(this, ERROR_BRAND, { value: kinds, enumerable: false })
     const self = this as Record<string, unknown>
     for (const key of INIT_FIELDS) if (init[key] !== undefined) self[key] = init[key]
-    let status = init.status ?? init.statusCode
-    for (let i = 0; status === undefined && i < kinds.length; i++) status = STATUS_OF[kinds[i] as string]
+    const status = init.status ?? init.statusCode ?? new.target.defaultStatus
     if (status !== undefined) self.status = status
   }
 

@@ -33,16 +33,17 @@ export interface ErrorContext {
 /** Same as {@link ErrorContext}. */
 export type AmigoErrorInit = ErrorContext
 
-// The optional fields copied from the init when given (a loop: this class is in every bundle).
+// The optional fields copied from the init when given (a loop: this class is in every bundle). The
+// first five are the ones `toJSON` shows.
 const INIT_FIELDS = [
   'errorCode',
   'requestId',
-  'headers',
+  'detail',
   'body',
+  'context',
+  'headers',
   'errorBody',
   'rawBody',
-  'detail',
-  'context',
 ] as const
 
 /** Root of every error this SDK throws; catch it to handle them all. */
@@ -129,16 +130,13 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
 
   /** Plain-object form for logs and `JSON.stringify` (the headers are left out). */
   toJSON(): Record<string, unknown> {
-    return {
+    const out: Record<string, unknown> = {
       name: this.name,
       message: this.message,
       status: this.status,
       statusCode: this.status,
-      errorCode: this.errorCode,
-      requestId: this.requestId,
-      detail: this.detail,
-      body: this.body,
-      context: this.context,
     }
+    for (const key of INIT_FIELDS.slice(0, 5)) out[key] = this[key]
+    return out
   }
 }

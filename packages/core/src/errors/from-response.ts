@@ -48,16 +48,10 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
     input.message ?? summary.message ?? `Request failed with status ${status}`,
     input.secrets ?? [],
   )
-  // `detail` comes from the (already redacted) body, so it never holds a secret the message would not.
-  const detail =
-    typeof body === 'object' && body !== null && !Array.isArray(body) && 'detail' in body
-      ? (body as { detail: unknown }).detail
-      : undefined
   const init = {
     status,
     headers,
     body,
-    detail,
     ...bodyViews(body, message),
     errorCode: summary.errorCode,
     requestId: input.requestId || summary.requestId,
@@ -74,11 +68,15 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
   return new AmigoError(message, init)
 }
 
-/** `errorBody` and `rawBody` of an error body: a JSON object as it is; text as an unparseable body. */
-function bodyViews(body: unknown, message: string): Pick<ErrorContext, 'errorBody' | 'rawBody'> {
-  if (typeof body === 'string' && body !== '')
-    return { rawBody: body, errorBody: { detail: message, raw_body: body } }
+/**
+ * The views of an error body: a JSON object is the `errorBody` as it is, its FastAPI `detail` as
+ * received; a text is the `rawBody` and an unparseable `errorBody`. The body is already redacted, so
+ * no view holds a secret the message would not.
+ */
+function bodyViews(body: unknown, message: string): Pick<ErrorContext, 'errorBody' | 'rawBody' | 'detail'> {
+  if (typeof body === 'string')
+    return body === '' ? {} : { rawBody: body, errorBody: { detail: message, raw_body: body } }
   if (typeof body === 'object' && body !== null && !Array.isArray(body))
-    return { errorBody: body as PlatformErrorBody }
+    return { errorBody: body as PlatformErrorBody, detail: (body as { detail?: unknown }).detail }
   return {}
 }

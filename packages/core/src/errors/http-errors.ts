@@ -46,7 +46,7 @@ export class ValidationError extends AmigoError {
   static override readonly kind: string = 'ValidationError'
   protected static override readonly defaultStatus: number = 422
   /** FastAPI's `detail` list, when the body had one (empty otherwise). */
-  readonly issues: ValidationIssue[]
+  declare readonly issues: ValidationIssue[]
 
   constructor(message: string, init: AmigoErrorInit & { issues?: ValidationIssue[] } = {}) {
     super(message, init)

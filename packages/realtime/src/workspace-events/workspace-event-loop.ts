@@ -13,6 +13,7 @@ import { callUserCallback } from '../callbacks/call-user-callback'
 import { wasStable } from '../reconnect/stable-connection'
 import { readServerSentEventBatches } from '../sse/read-server-sent-events'
 import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
+import { linkedController } from './linked-controller'
 import { ReplayGuard } from './replay-guard'
 import { validateStreamOptions } from './validate-stream-options'
 import {
@@ -26,18 +27,21 @@ const TERMINAL_FRAME_CODES = new Set(['too_many_streams'])
 // HTTP statuses at connect that are worth another attempt; any other non-2xx ends the stream.
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
-/** A failure that must end the stream now (no reconnect). */
-class Terminal {
-  constructor(readonly error: unknown) {}
-}
-
-/** A failure worth a reconnect, with an optional lower bound on the wait (Retry-After). */
-class Recoverable {
-  constructor(
-    readonly error: unknown,
-    readonly minDelayMs = 0,
-    readonly frame?: WorkspaceEventStreamErrorFrame,
-  ) {}
+/**
+ * How a connection failed: `final` ends the stream now (no reconnect); otherwise it is worth a
+ * reconnect after at least `minDelayMs` (Retry-After).
+ */
+class Failure {
+  declare readonly error: unknown
+  declare readonly final: boolean
+  declare readonly minDelayMs: number
+  declare readonly frame: WorkspaceEventStreamErrorFrame | undefined
+  constructor(error: unknown, final: boolean, minDelayMs = 0, frame?: WorkspaceEventStreamErrorFrame) {
+    this.error = error
+    this.final = final
+    this.minDelayMs = minDelayMs
+    this.frame = frame
+  }
 }
 
 /**
@@ -65,17 +69,15 @@ export async function* workspaceEventLoop(
   let openedAt: number | undefined
 
   while (!signal.aborted) {
-    let outcome: Terminal | Recoverable
-    const connection = new AbortController()
-    const onAbort = () => connection.abort(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
+    let outcome: Failure
+    const { controller: connection, dispose } = linkedController(signal)
     try {
       const resumedFrom = lastEventId
       guard.resume(resumedFrom)
       const response = await open(doFetch, url, options, resumedFrom, connection.signal)
-      if (response instanceof Terminal || response instanceof Recoverable) outcome = response
+      if (response instanceof Failure) outcome = response
       else {
-        outcome = new Recoverable(new Error('The event stream ended'))
+        outcome = new Failure(new Error('The event stream ended'), false)
         openedAt = Date.now()
         callUserCallback(
           'onOpen',
@@ -103,9 +105,7 @@ export async function* workspaceEventLoop(
               const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame
               const code = typeof frame.code === 'string' ? frame.code : 'unknown'
               const error = frameError(code, frame)
-              outcome = TERMINAL_FRAME_CODES.has(code)
-                ? new Terminal(error)
-                : new Recoverable(error, 0, frame)
+              outcome = new Failure(error, TERMINAL_FRAME_CODES.has(code), 0, frame)
               errorFrame = true
               break
             }
@@ -120,13 +120,12 @@ export async function* workspaceEventLoop(
         }
       }
     } catch (error) {
-      outcome = new Recoverable(error)
+      outcome = new Failure(error, false)
     } finally {
-      signal.removeEventListener('abort', onAbort)
-      connection.abort()
+      dispose()
     }
     if (signal.aborted) return
-    if (outcome instanceof Terminal) throw outcome.error
+    if (outcome.final) throw outcome.error
 
     if (wasStable(openedAt)) failures = 0
     openedAt = undefined
@@ -159,14 +158,14 @@ async function open(
   options: WorkspaceEventStreamOptions,
   lastEventId: string | undefined,
   signal: AbortSignal,
-): Promise<Response | Terminal | Recoverable> {
+): Promise<Response | Failure> {
   let token: string
   try {
     token = options.getToken ? await options.getToken() : options.token!
   } catch (error) {
     // A token source that says "not authorised" or "misconfigured" will not recover by itself.
     const final = isAuthenticationError(error) || isPermissionError(error) || isConfigurationError(error)
-    return final ? new Terminal(error) : new Recoverable(error)
+    return new Failure(error, final)
   }
   const headers: Record<string, string> = {
     ...options.headers,
@@ -179,19 +178,18 @@ async function open(
   try {
     new Headers(headers)
   } catch {
-    return new Terminal(new ConfigurationError('headers, lastEventId or token: invalid header value'))
+    return new Failure(new ConfigurationError('headers, lastEventId or token: invalid header value'), true)
   }
   const response = await doFetch(url, { method: 'GET', headers, signal, cache: 'no-store' })
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''
     if (response.body && type.includes('text/event-stream')) return response
     await response.body?.cancel().catch(() => {})
-    return new Recoverable(new Error(`Expected text/event-stream, got "${type || 'no content type'}"`))
+    return new Failure(new Error(`Expected text/event-stream, got "${type || 'no content type'}"`), false)
   }
   const error = await httpError(response, token)
-  if (!RETRYABLE_STATUSES.has(response.status)) return new Terminal(error)
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? 0
-  return new Recoverable(error, retryAfterMs)
+  if (!RETRYABLE_STATUSES.has(response.status)) return new Failure(error, true)
+  return new Failure(error, false, parseRetryAfter(response.headers.get('retry-after')))
 }
 
 async function httpError(response: Response, token: string) {

@@ -87,7 +87,7 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
     const kinds: string[] = []
     // A subclass that forgot its own `kind` still gets its class name rather than its parent's.
     if (!Object.hasOwn(new.target, 'kind') && new.target.name) kinds.push(new.target.name)
-    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
+    for (let c: unknown = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) {
       if (Object.hasOwn(c, 'kind')) kinds.push((c as typeof AmigoError).kind)
     }
     // Not enumerable (as Error's own fields are not); `name` stays writable, as Error's is.
@@ -113,7 +113,7 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was called on.
-    if (!Object.hasOwn(this, 'kind')) return Function.prototype[Symbol.hasInstance].call(this, value)
+    if (!Object.hasOwn(this, 'kind')) return super[Symbol.hasInstance](value)
     // biome-ignore lint/complexity/noThisInStatic: as above.
     return hasBrand(value, (this as unknown as typeof AmigoError).kind)
   }

@@ -30,7 +30,7 @@ export type RequestInit_ = RequestOptions &
       path?: Record<string, unknown>
       query?: Record<string, unknown>
       /** Header parameters, applied over every other header layer (`null` removes a header). */
-      header?: Record<string, string | null>
+      header?: Record<string, string | null | undefined>
     }
     body?: unknown
   }

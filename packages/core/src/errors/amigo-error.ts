@@ -58,7 +58,7 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
    * The HTTP status the class stands for, used when the init gives none (`new NotFoundError('x')`
    * has status 404); subclasses inherit it.
    */
-  protected declare static readonly defaultStatus?: number
+  declare protected static readonly defaultStatus?: number
 
   /** HTTP status: of the response, or the one the class stands for (404 for NotFoundError, ...). */
   declare readonly status?: number

@@ -17,7 +17,7 @@ import {
 } from '../retry/policy'
 import { parseRetryAfter } from '../retry/retry-after'
 import { sleep } from '../retry/sleep'
-import { runAttempt } from './attempt'
+import { type AttemptClient, runAttempt } from './attempt'
 import { attemptSignal } from './attempt-signal'
 import {
   type ApiKeySource,
@@ -34,32 +34,26 @@ import {
 } from './config'
 import { errorFromThrown } from './failure'
 import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
-import { type ClientHooks, runHook } from './hooks'
+import { runHook } from './hooks'
 import { fillPath } from './path-params'
 import { requestIdOf } from './rate-limit'
 import { type AmigoResponse, HttpResult, withResponseMetadata } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
-import { type BaseUrl, resolveBaseUrl, stripPlaceholder } from './url'
+import { resolveBaseUrl, stripPlaceholder } from './url'
 
 /** State shared by a transport and every `withOptions` view of it. */
-interface Shared {
-  base: BaseUrl
-  fetchImpl: typeof fetch
-  customFetch: boolean
+interface Shared extends AttemptClient {
   apiKey: ApiKeySource
   /** `Bearer <key>` for a fixed key (undefined with a getter, which is called per attempt). */
   bearer?: string
   fixedPathParams: Record<string, string>
-  hooks?: ClientHooks
   retry: ResolvedRetry
   timeout?: number
   headers?: HeaderValues
   /** `x-amigo-client` and `user-agent`, built once: they do not change between requests. */
   clientHeaders: HeaderRecord
-  /** Credentials seen so far, kept only to scrub them from messages. */
+  /** Credentials seen so far, kept only to scrub them from messages; `redact` scrubs them from a text. */
   secrets: Set<string>
-  /** Scrubs every credential seen so far from a text (one function per client, not one per call). */
-  redact: (text: string) => string
 }
 
 /**
@@ -170,7 +164,6 @@ export class Transport<Paths extends {} = {}> {
     const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()
     const filledPath = fillPath(upper, path, init.params?.path, shared.fixedPathParams)
-    const query = init.params?.query
     const retry =
       opts.maxRetries === undefined && opts.retry === undefined
         ? shared.retry
@@ -189,24 +182,16 @@ export class Transport<Paths extends {} = {}> {
       const built = this.buildHeaders(init, opts)
       const headers = built instanceof Promise ? await built : built
       const signal = attemptSignal(userSignal, timeout)
-      const outcome = await runAttempt({
+      const outcome = await runAttempt(shared, {
         method: upper,
         path,
         filledPath,
-        query,
-        body: init.body,
-        bodySerializer: init.bodySerializer,
-        sensitiveBody: init.sensitiveBody === true,
-        fetchOptions,
+        init,
         headers,
         parseAs,
         signal: signal.signal,
-        fetchImpl: shared.fetchImpl,
-        customFetch: shared.customFetch,
-        base: shared.base,
-        hooks: shared.hooks,
+        fetchOptions,
         attempt,
-        redact,
       })
       const canRetry = attempt + 1 < retry.maxAttempts
 

@@ -1,4 +1,3 @@
-import type { AmigoError } from '../errors/amigo-error'
 import {
   ConfigurationError,
   InvalidRequestError,
@@ -63,9 +62,9 @@ interface Shared extends AttemptClient {
  */
 export class Transport<Paths extends {} = {}> {
   /** State shared with every view; internal. */
-  protected shared: Shared
+  declare protected shared: Shared
   /** Options layered by `withOptions` (per-call options go on top); internal. */
-  protected scoped: RequestOptions
+  declare protected scoped: RequestOptions
 
   /** Validates `config` (throwing ConfigurationError naming the bad field) and prepares the client. */
   constructor(config: ClientConfig, defaults: { pathParams?: Record<string, string> } = {}) {
@@ -206,20 +205,13 @@ export class Transport<Paths extends {} = {}> {
       const timedOut = signal.timedOut
       signal.dispose()
 
-      if (outcome.kind === 'thrown' && userSignal?.aborted && !timedOut) {
-        await runHook(
-          shared.hooks,
-          'onError',
-          { request: outcome.request, error: userSignal.reason, schemaPath: path, attempt, willRetry: false },
-          redact,
-        )
-        throw userSignal.reason
-      }
-
-      let error: AmigoError
-      let willRetry: boolean
+      let error: unknown
+      let willRetry = false
       let retryAfterMs: number | undefined
-      if (outcome.kind === 'http-error') {
+      if (outcome.kind === 'thrown' && userSignal?.aborted && !timedOut) {
+        // The caller gave up: the signal's reason is thrown as it is, never retried.
+        error = userSignal.reason
+      } else if (outcome.kind === 'http-error') {
         const { response } = outcome
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
         error = errorFromResponse({

@@ -133,12 +133,7 @@ export abstract class APIResource {
         : officialClientContext(ctxOrClient, workspaceId, agentBaseUrl)
     // Not enumerable: printing or serialising a resource (or the client holding it) must never
     // reach the connection, whose apiKey is a secret.
-    Object.defineProperty(this, '_ctx', {
-      value: ctx,
-      enumerable: false,
-      writable: false,
-      configurable: false,
-    })
+    Object.defineProperty(this, '_ctx', { value: ctx }) // not writable, enumerable nor configurable
   }
 
   /** Sub-resources built so far (a resource builds each on first access). */
@@ -214,11 +209,7 @@ export abstract class APIResource {
             options ?? {},
           )
         ).data,
-      {
-        params: (query ?? {}) as Record<string, unknown>,
-        maxPageSize: settings.maxPageSize,
-        ...(settings.itemsKey ? { itemsKey: settings.itemsKey } : {}),
-      },
+      { ...settings, params: (query ?? {}) as Record<string, unknown> },
     )
   }
 }

@@ -316,15 +316,12 @@ function inspectTransport(
   return `${this.constructor.name} ${body}`
 }
 
+// The options a view or a call puts over the layers below it; `retry` and `headers` merge instead.
+const LAYERED = ['timeout', 'maxRetries', 'signal', 'idempotencyKey', ...FETCH_OPTIONS] as const
+
 /** True when a call passes any option that {@link layer} would put over the view's own. */
 const hasOptions = (init: RequestOptions): boolean =>
-  init.timeout !== undefined ||
-  init.maxRetries !== undefined ||
-  init.retry !== undefined ||
-  init.signal !== undefined ||
-  init.idempotencyKey !== undefined ||
-  init.headers !== undefined ||
-  FETCH_OPTIONS.some((key) => init[key] !== undefined)
+  init.retry !== undefined || init.headers !== undefined || LAYERED.some((key) => init[key] != null)
 
 /** The `fetch` options among request options, or undefined when there are none (the usual case). */
 function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
@@ -339,14 +336,9 @@ function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
 
 /** Layers request options: later values win, headers merge (a `null` header value removes one). */
 function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
-  const out: RequestOptions = { ...base }
-  if (next.timeout !== undefined) out.timeout = next.timeout
-  if (next.maxRetries !== undefined) out.maxRetries = next.maxRetries
-  if (next.signal != null) out.signal = next.signal
-  if (next.idempotencyKey !== undefined) out.idempotencyKey = next.idempotencyKey
+  const out: Record<string, unknown> = { ...base }
+  for (const key of LAYERED) if (next[key] != null) out[key] = next[key]
   if (next.retry !== undefined) out.retry = { ...base.retry, ...next.retry }
-  for (const key of FETCH_OPTIONS)
-    if (next[key] !== undefined) (out as Record<string, unknown>)[key] = next[key]
   const headers = mergeLayers(base.headers, next.headers)
   if (headers !== undefined) out.headers = headers
   return out

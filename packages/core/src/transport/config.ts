@@ -176,11 +176,3 @@ export function validateExtras(init: RequestExtras & { params?: { header?: unkno
     assertHeaderValue(value, name)
   }
 }
-
-/** Checks the transport's fixed path parameters (besides `workspace_id`) once, at construction. */
-export function validatePathDefaults(params: Record<string, string> | undefined): void {
-  for (const [name, value] of Object.entries(params ?? {})) {
-    const problem = pathSegmentProblem(value)
-    if (problem !== undefined) throw new ConfigurationError(`path parameter default "${name}" ${problem}`)
-  }
-}

@@ -29,7 +29,6 @@ import {
   validateConfig,
   validateExtras,
   validateOptions,
-  validatePathDefaults,
 } from './config'
 import { errorFromThrown } from './failure'
 import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
@@ -67,9 +66,8 @@ export class Transport<Paths extends {} = {}> {
   declare protected scoped: RequestOptions
 
   /** Validates `config` (throwing ConfigurationError naming the bad field) and prepares the client. */
-  constructor(config: ClientConfig, defaults: { pathParams?: Record<string, string> } = {}) {
+  constructor(config: ClientConfig) {
     validateConfig(config)
-    validatePathDefaults(defaults.pathParams)
     const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
     const custom = config.fetch
     if (custom === undefined && typeof globalThis.fetch !== 'function')
@@ -82,7 +80,7 @@ export class Transport<Paths extends {} = {}> {
       customFetch: custom !== undefined,
       apiKey: config.apiKey,
       bearer: typeof config.apiKey === 'string' ? `Bearer ${config.apiKey}` : undefined,
-      fixedPathParams: { ...defaults.pathParams, workspace_id: config.workspaceId },
+      fixedPathParams: { workspace_id: config.workspaceId },
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
       timeout: config.timeout,

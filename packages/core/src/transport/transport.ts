@@ -314,12 +314,15 @@ function inspectTransport(
   return `${this.constructor.name} ${body}`
 }
 
-// The options a view or a call puts over the layers below it; `retry` and `headers` merge instead.
-const LAYERED = ['timeout', 'maxRetries', 'signal', 'idempotencyKey', ...FETCH_OPTIONS] as const
+// The options a view or a call puts over the layers below it (`retry` and `headers` merge instead),
+// as two lists: a spread into one would be a top-level statement every bundle keeps.
+const LAYERED = [['timeout', 'maxRetries', 'signal', 'idempotencyKey'], FETCH_OPTIONS] as const
 
 /** True when a call passes any option that {@link layer} would put over the view's own. */
 const hasOptions = (init: RequestOptions): boolean =>
-  init.retry !== undefined || init.headers !== undefined || LAYERED.some((key) => init[key] != null)
+  init.retry !== undefined ||
+  init.headers !== undefined ||
+  LAYERED.some((keys) => keys.some((key) => init[key] != null))
 
 /** The `fetch` options among request options, or undefined when there are none (the usual case). */
 function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
@@ -335,7 +338,7 @@ function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
 /** Layers request options: later values win, headers merge (a `null` header value removes one). */
 function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
   const out: Record<string, unknown> = { ...base }
-  for (const key of LAYERED) if (next[key] != null) out[key] = next[key]
+  for (const keys of LAYERED) for (const key of keys) if (next[key] != null) out[key] = next[key]
   if (next.retry !== undefined) out.retry = { ...base.retry, ...next.retry }
   const headers = mergeLayers(base.headers, next.headers)
   if (headers !== undefined) out.headers = headers

@@ -25,15 +25,8 @@ import { DEFAULT_API_BASE_URL } from '../client-config'
 import type { paths } from '../generated/openapi'
 import type { RealtimeLoader } from '../realtime/load-realtime'
 import { officialClientTransport } from './official-client-transport'
-import type {
-  ApiPath,
-  BodyOf,
-  OperationAt,
-  PageItem,
-  PathParamsOf,
-  QueryOf,
-  SuccessOf,
-} from './operation-types'
+import type { BodyOf, OperationAt, PageItem, QueryOf, SuccessOf } from './operation-types'
+import type { PathArgs, ResourcePath, SpecPath } from './resource-path'
 
 /** Connection facts the realtime helpers need (they open their own SSE streams and sockets). */
 export interface ClientConnection {
@@ -77,9 +70,12 @@ export interface TransportSwitches {
   forceHeaders?: HeaderRecord
 }
 
-/** The typed pieces of one call: path parameters (minus workspace_id), query and body. */
-export interface CallInit<O> {
-  path?: PathParamsOf<O>
+/**
+ * The typed pieces of one call: path parameters in the order of the template `P`'s placeholders
+ * (minus workspace_id, e.g. `[agentId]` for `'agents/{agent_id}'`), query and body.
+ */
+export interface CallInit<O, P extends string = string> {
+  path?: string extends P ? readonly (string | number)[] : PathArgs<P>
   query?: QueryOf<O> | undefined
   body?: BodyOf<O>
   transport?: TransportSwitches
@@ -152,22 +148,28 @@ export abstract class APIResource {
     return this.#subs[key] as R
   }
 
-  /** Sends one spec operation through the transport and attaches response metadata to the result. */
-  protected async _request<P extends ApiPath, M extends HttpMethod>(
+  /**
+   * Sends one spec operation through the transport and attaches response metadata to the result.
+   * `path` is the spec's template, written without `/v1/{workspace_id}/` for the workspace's own
+   * routes (see WorkspacePath); `init.path` lists its parameters in order.
+   */
+  protected async _request<P extends ResourcePath, M extends HttpMethod>(
     method: M,
     path: P,
-    init: CallInit<OperationAt<P, M>> = {},
+    init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>> = {},
     options: RequestOptions = {},
-  ): Promise<WithResponseMetadata<SuccessOf<OperationAt<P, M>>>> {
-    const result = await this._send(method, path, init, options)
-    return withResponseMetadata(result.data, result) as WithResponseMetadata<SuccessOf<OperationAt<P, M>>>
+  ): Promise<WithResponseMetadata<SuccessOf<OperationAt<SpecPath<P>, M>>>> {
+    const result = await this._send(method, path, init as unknown as CallInit<unknown>, options)
+    return withResponseMetadata(result.data, result) as WithResponseMetadata<
+      SuccessOf<OperationAt<SpecPath<P>, M>>
+    >
   }
 
   /** Sends one spec operation and returns the transport's result as is (no metadata attached). */
-  private _send<P extends ApiPath, M extends HttpMethod>(
-    method: M,
-    path: P,
-    init: CallInit<OperationAt<P, M>>,
+  private _send(
+    method: HttpMethod,
+    path: string,
+    init: CallInit<unknown>,
     options: RequestOptions,
   ): Promise<AmigoResponse<unknown>> {
     const { forceHeaders, accept, ...switches } = init.transport ?? {}
@@ -175,12 +177,14 @@ export abstract class APIResource {
     // method's contract, so it goes with the forced headers, which the transport applies over the
     // caller's (and checks like them before anything is sent).
     const forced = accept === undefined ? forceHeaders : { ...forceHeaders, accept }
-    return this._ctx.transport.request(method, path, {
+    // The spec's template (hooks report it as `schemaPath`).
+    const template = path.startsWith('/') ? path : `/v1/{workspace_id}/${path}`
+    return this._ctx.transport.request(method, template, {
       ...switches,
       // `null` means no options, as the official SDK's spread of it did.
       ...options,
       params: {
-        path: (init.path ?? {}) as Record<string, unknown>,
+        path: init.path,
         query: init.query as Record<string, unknown> | undefined,
         ...(forced ? { header: forced } : {}),
       },
@@ -188,24 +192,24 @@ export abstract class APIResource {
     })
   }
 
-  /** Walks every page of a list operation lazily and yields its items. */
-  protected _autoPage<P extends ApiPath, M extends HttpMethod, K extends string = 'items'>(
+  /** Walks every page of a list operation lazily and yields its items (paths as for `_request`). */
+  protected _autoPage<P extends ResourcePath, M extends HttpMethod, K extends string = 'items'>(
     method: M,
     path: P,
-    init: CallInit<OperationAt<P, M>>,
+    init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>>,
     settings: AutoPageSettings<K>,
     options?: RequestOptions,
-  ): AsyncIterableIterator<PageItem<SuccessOf<OperationAt<P, M>>, K>> {
+  ): AsyncIterableIterator<PageItem<SuccessOf<OperationAt<SpecPath<P>, M>>, K>> {
     const { query, ...rest } = init
-    return autoPage<PageItem<SuccessOf<OperationAt<P, M>>, K>>(
+    return autoPage<PageItem<SuccessOf<OperationAt<SpecPath<P>, M>>, K>>(
       // Pages stay internal to the iterator (only their items are handed out), so they skip the
       // response metadata a returned object gets.
       async (cursor) =>
         (
           await this._send(
             method,
-            path,
-            { ...rest, query: cursor as QueryOf<OperationAt<P, M>> },
+            path as string,
+            { ...(rest as CallInit<unknown>), query: cursor },
             options ?? {},
           )
         ).data,

@@ -38,14 +38,15 @@ export function officialClientTransport(
       throw new ConfigurationError(
         `this resource was built from a client without ${method.toUpperCase()}: pass an openapi-fetch client`,
       )
-    for (const [name, value] of Object.entries(init.params?.path ?? {})) {
+    const pathParams = byName(path, init.params?.path)
+    for (const [name, value] of Object.entries(pathParams)) {
       const problem = pathSegmentProblem(value)
       if (problem !== undefined)
         throw new InvalidRequestError(
           `path parameter "${name}" of ${method.toUpperCase()} ${path} ${problem}`,
         )
     }
-    const params = { ...init.params, path: { ...init.params?.path, workspace_id: workspaceId } }
+    const params = { ...init.params, path: { ...pathParams, workspace_id: workspaceId } }
     const { data, error, response } = await (send as OpenapiFetchMethod).call(client, path, {
       params,
       ...(init.body !== undefined ? { body: init.body } : {}),
@@ -71,6 +72,15 @@ export function officialClientTransport(
       headers: mergedHeaders(scoped.headers, options.headers),
     })
   return { request, withOptions, workspaceId } as unknown as Transport<paths>
+}
+
+/** Path parameters by name, as openapi-fetch takes them (a list follows the template's placeholders). */
+function byName(template: string, params: Record<string, unknown> | readonly unknown[] = {}) {
+  if (!Array.isArray(params)) return params as Record<string, unknown>
+  const names = [...template.matchAll(/\{([^{}]+)\}/g)].flatMap((m) =>
+    m[1] === 'workspace_id' ? [] : [m[1]],
+  )
+  return Object.fromEntries(names.map((name, i) => [name, params[i]]))
 }
 
 /** Header layers as one `Headers` (later layers win); values are checked by `Headers` itself. */

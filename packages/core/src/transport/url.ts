@@ -64,7 +64,7 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
   if (!hasCustomFetch)
     return {
       ...relative,
-      unusable: 'a relative baseUrl needs a custom fetch option (e.g. a BFF proxy fetch) outside a browser',
+      unusable: 'a relative baseUrl needs a custom fetch option (a proxy) outside a browser',
     }
   return relative
 }

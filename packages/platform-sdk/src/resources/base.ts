@@ -153,16 +153,15 @@ export abstract class APIResource {
    * `path` is the spec's template, written without `/v1/{workspace_id}/` for the workspace's own
    * routes (see WorkspacePath); `init.path` lists its parameters in order.
    */
-  protected async _request<P extends ResourcePath, M extends HttpMethod>(
+  protected _request<P extends ResourcePath, M extends HttpMethod>(
     method: M,
     path: P,
     init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>> = {},
     options: RequestOptions = {},
   ): Promise<WithResponseMetadata<SuccessOf<OperationAt<SpecPath<P>, M>>>> {
-    const result = await this._send(method, path, init as unknown as CallInit<unknown>, options)
-    return withResponseMetadata(result.data, result) as WithResponseMetadata<
-      SuccessOf<OperationAt<SpecPath<P>, M>>
-    >
+    return this._send(method, path, init as unknown as CallInit<unknown>, options).then(
+      (result) => withResponseMetadata(result.data, result) as never,
+    )
   }
 
   /** Sends one spec operation and returns the transport's result as is (no metadata attached). */

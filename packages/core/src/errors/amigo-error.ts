@@ -92,7 +92,7 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
     }
     // Not enumerable (as Error's own fields are not); `name` stays writable, as Error's is.
     Object.defineProperties(this, {
-      name: { value: kinds[0] ?? 'AmigoError', writable: true },
+      name: { value: kinds[0], writable: true }, // AmigoError's own kind is always there
       [ERROR_BRAND]: { value: kinds },
     })
     const self = this as Record<string, unknown>

@@ -7,7 +7,7 @@ export class SseFrameTooLargeError extends ParseError {
   declare readonly limit: number
 
   constructor(limit: number) {
-    super(`An event-stream frame exceeded ${limit} characters without a terminating blank line`)
+    super(`An unterminated event-stream frame exceeded ${limit} characters`)
     this.limit = limit
   }
 }

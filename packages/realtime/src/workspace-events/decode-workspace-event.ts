@@ -15,13 +15,8 @@ export function decodeWorkspaceEvent(message: ServerSentEvent): WorkspaceEvent |
   return record as unknown as WorkspaceEvent
 }
 
-/** Decodes the JSON body of an `event: error` frame (a non-object body becomes `{ message }`). */
-export function decodeErrorFrame(data: string): Record<string, unknown> {
-  return parseObject(data) ?? { message: data }
-}
-
 /** `data` parsed as JSON when it is a JSON object; undefined for anything else. */
-function parseObject(data: string): Record<string, unknown> | undefined {
+export function parseObject(data: string): Record<string, unknown> | undefined {
   try {
     const body: unknown = JSON.parse(data)
     if (typeof body === 'object' && body !== null && !Array.isArray(body))

@@ -1,18 +1,17 @@
 import {
+  AuthenticationError,
   backoffDelay,
   ConfigurationError,
   DEFAULT_BASE_URL,
   errorFromResponse,
-  isAuthenticationError,
-  isConfigurationError,
-  isPermissionError,
+  PermissionError,
   parseRetryAfter,
   sleep,
 } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { wasStable } from '../reconnect/stable-connection'
 import { readServerSentEventBatches } from '../sse/read-server-sent-events'
-import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
+import { decodeWorkspaceEvent, parseObject } from './decode-workspace-event'
 import { linkedController } from './linked-controller'
 import { ReplayGuard } from './replay-guard'
 import { validateStreamOptions } from './validate-stream-options'
@@ -22,8 +21,8 @@ import {
 } from './workspace-event-stream-error'
 import type { DeliveredWorkspaceEvent, WorkspaceEventStreamOptions } from './workspace-events-options'
 
-// Error-frame codes after which reconnecting cannot help (the workspace's stream cap is reached).
-const TERMINAL_FRAME_CODES = new Set(['too_many_streams'])
+// The error-frame code after which reconnecting cannot help (the workspace's stream cap is reached).
+const TERMINAL_FRAME_CODE = 'too_many_streams'
 // HTTP statuses at connect that are worth another attempt; any other non-2xx ends the stream.
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
@@ -102,10 +101,13 @@ export async function* workspaceEventLoop(
               lastEventId = message.id
             }
             if (message.event === 'error') {
-              const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame
+              // The frame's JSON body (a non-object body becomes `{ message }`).
+              const frame = (parseObject(message.data) ?? {
+                message: message.data,
+              }) as WorkspaceEventStreamErrorFrame
               const code = typeof frame.code === 'string' ? frame.code : 'unknown'
               const error = frameError(code, frame)
-              outcome = new Failure(error, TERMINAL_FRAME_CODES.has(code), 0, frame)
+              outcome = new Failure(error, !error.retryable, 0, frame)
               errorFrame = true
               break
             }
@@ -164,7 +166,8 @@ async function open(
     token = options.getToken ? await options.getToken() : options.token!
   } catch (error) {
     // A token source that says "not authorised" or "misconfigured" will not recover by itself.
-    const final = isAuthenticationError(error) || isPermissionError(error) || isConfigurationError(error)
+    // (Brand checks, as the guards make: the classes are already here for errorFromResponse.)
+    const final = [AuthenticationError, PermissionError, ConfigurationError].some((c) => c.isInstance(error))
     return new Failure(error, final)
   }
   const headers: Record<string, string> = {
@@ -185,7 +188,7 @@ async function open(
     const type = response.headers.get('content-type') ?? ''
     if (response.body && type.includes('text/event-stream')) return response
     await response.body?.cancel().catch(() => {})
-    return new Failure(new Error(`Expected text/event-stream, got "${type || 'no content type'}"`), false)
+    return new Failure(new Error(`Expected text/event-stream, got "${type}"`), false)
   }
   const error = await httpError(response, token)
   if (!RETRYABLE_STATUSES.has(response.status)) return new Failure(error, true)
@@ -211,11 +214,10 @@ async function httpError(response: Response, token: string) {
 }
 
 function frameError(code: string, frame: WorkspaceEventStreamErrorFrame) {
-  const terminal = TERMINAL_FRAME_CODES.has(code)
   const detail = typeof frame.message === 'string' ? `: ${frame.message}` : ''
   return new WorkspaceEventStreamError(`The workspace event stream reported ${code}${detail}`, {
     code,
-    retryable: !terminal,
+    retryable: code !== TERMINAL_FRAME_CODE,
     frame,
   })
 }

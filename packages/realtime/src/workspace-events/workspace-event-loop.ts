@@ -14,7 +14,6 @@ import { readServerSentEventBatches } from '../sse/read-server-sent-events'
 import { decodeWorkspaceEvent, parseObject } from './decode-workspace-event'
 import { linkedController } from './linked-controller'
 import { ReplayGuard } from './replay-guard'
-import { validateStreamOptions } from './validate-stream-options'
 import {
   WorkspaceEventStreamError,
   type WorkspaceEventStreamErrorFrame,
@@ -48,13 +47,13 @@ class Failure {
  * events of each network chunk as one batch (never empty), and on a drop waits (exponential backoff,
  * full jitter, server `retry:` floor) and resumes with `Last-Event-ID`. Replayed duplicates are
  * skipped. Ends quietly when `signal` aborts; throws the terminal error otherwise. Batches, not single
- * events, so that consumers pay one async-generator hop per chunk rather than one per event.
+ * events, so that consumers pay one async-generator hop per chunk rather than one per event. Its
+ * callers check `options` first (validateStreamOptions), so that bad options throw at once.
  */
 export async function* workspaceEventLoop(
   options: WorkspaceEventStreamOptions,
   signal: AbortSignal,
 ): AsyncGenerator<DeliveredWorkspaceEvent[], void, undefined> {
-  validateStreamOptions(options)
   const initialDelayMs = options.initialDelayMs ?? 3000
   const maxDelayMs = Math.max(options.maxDelayMs ?? 30_000, initialDelayMs)
   const maxReconnects = options.maxReconnects ?? 10
@@ -215,7 +214,7 @@ async function httpError(response: Response, token: string) {
 
 function frameError(code: string, frame: WorkspaceEventStreamErrorFrame) {
   const detail = typeof frame.message === 'string' ? `: ${frame.message}` : ''
-  return new WorkspaceEventStreamError(`The workspace event stream reported ${code}${detail}`, {
+  return new WorkspaceEventStreamError(`The event stream reported ${code}${detail}`, {
     code,
     retryable: code !== TERMINAL_FRAME_CODE,
     frame,

@@ -20,11 +20,10 @@ import type {
   Transport,
   WithResponseMetadata,
 } from '@amigo-ai/core'
-import { autoPage, ConfigurationError, withResponseMetadata } from '@amigo-ai/core'
-import { DEFAULT_API_BASE_URL } from '../client-config'
+import { autoPage, withResponseMetadata } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
 import type { RealtimeLoader } from '../realtime/load-realtime'
-import { officialClientTransport } from './official-client-transport'
+import { officialClientContext } from './official-client-form'
 import type { BodyOf, OperationAt, PageItem, QueryOf, SuccessOf } from './operation-types'
 import type { PathArgs, ResourcePath, SpecPath } from './resource-path'
 
@@ -91,24 +90,6 @@ export interface AutoPageSettings<K extends string> {
 
 /** Header values as RequestOptions takes them (`null` removes a default header). */
 export type HeaderRecord = Record<string, string | null | undefined>
-
-/**
- * The context of a resource built the single-package SDK's way: requests go through the given
- * openapi-fetch client; the WebSocket helpers use `agentBaseUrl` (default: the API's origin) and a
- * token passed to each call, since such a client has no key the SDK can read.
- */
-function officialClientContext(client: unknown, workspaceId: string, agentBaseUrl: unknown): ResourceContext {
-  if (agentBaseUrl !== undefined && typeof agentBaseUrl !== 'string')
-    throw new ConfigurationError('agentBaseUrl must be a string')
-  return {
-    transport: officialClientTransport(client, workspaceId),
-    connection: {
-      baseUrl: agentBaseUrl ?? DEFAULT_API_BASE_URL,
-      workspaceId,
-      ...(agentBaseUrl !== undefined ? { agentBaseUrl } : {}),
-    },
-  }
-}
 
 /** Base class of every resource: holds the transport and offers typed call and paging helpers. */
 export abstract class APIResource {

@@ -15,7 +15,9 @@ import {
   type ScopedRequestOptions,
   type Transport,
 } from '@amigo-ai/core'
+import { DEFAULT_API_BASE_URL } from '../client-config'
 import type { paths } from '../generated/openapi'
+import type { ResourceContext } from './base'
 
 /** What a resource needs of an openapi-fetch client: one method per HTTP verb. */
 type OpenapiFetchMethod = (
@@ -95,4 +97,26 @@ function mergedHeaders(...layers: Array<ScopedRequestOptions['headers']>): Heade
     }
   }
   return out
+}
+
+/**
+ * The context of a resource built the single-package SDK's way: requests go through the given
+ * openapi-fetch client; the WebSocket helpers use `agentBaseUrl` (default: the API's origin) and a
+ * token passed to each call, since such a client has no key the SDK can read.
+ */
+export function officialClientContext(
+  client: unknown,
+  workspaceId: string,
+  agentBaseUrl: unknown,
+): ResourceContext {
+  if (agentBaseUrl !== undefined && typeof agentBaseUrl !== 'string')
+    throw new ConfigurationError('agentBaseUrl must be a string')
+  return {
+    transport: officialClientTransport(client, workspaceId),
+    connection: {
+      baseUrl: agentBaseUrl ?? DEFAULT_API_BASE_URL,
+      workspaceId,
+      ...(agentBaseUrl !== undefined ? { agentBaseUrl } : {}),
+    },
+  }
 }

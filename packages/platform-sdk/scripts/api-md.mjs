@@ -70,7 +70,9 @@ function callsIn(node, klass) {
         ts.isStringLiteral(m) &&
         ts.isStringLiteral(p)
       ) {
-        const entry = { method: m.text.toUpperCase(), path: p.text, paging: name === '_autoPage' }
+        // Paths of the configured workspace are written without `/v1/{workspace_id}/` (WorkspacePath).
+        const path = p.text.startsWith('/') ? p.text : `/v1/{workspace_id}/${p.text}`
+        const entry = { method: m.text.toUpperCase(), path, paging: name === '_autoPage' }
         if (name === '_autoPage') {
           const settings = n.arguments[3]
           const max =

@@ -32,13 +32,8 @@ export function createContext(config: AmigoClientConfig): ResourceContext {
     baseUrl,
     userAgent: config.userAgent ?? SDK_USER_AGENT,
   })
-  const connection = {
-    baseUrl,
-    workspaceId: config.workspaceId,
-    ...(config.agentBaseUrl !== undefined ? { agentBaseUrl: config.agentBaseUrl } : {}),
-    ...(config.fetch !== undefined ? { fetch: config.fetch } : {}),
-    ...(config.realtime !== undefined ? { realtime: config.realtime } : {}),
-  } as ClientConnection
+  const { workspaceId, agentBaseUrl, fetch } = config
+  const connection: ClientConnection = { baseUrl, workspaceId, agentBaseUrl, fetch, realtime }
   // The key stays reachable for the realtime helpers but out of every enumeration and JSON.
   Object.defineProperty(connection, 'apiKey', { value: config.apiKey, enumerable: false })
   return { transport, connection }

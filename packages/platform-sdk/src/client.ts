@@ -111,8 +111,8 @@ const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS
 
 /** Wires a client instance to its context and an empty resource cache (two properties, whatever the registry holds). */
 function attach(client: AmigoClient, ctx: ResourceContext): void {
-  const define = (key: string, value: unknown) =>
-    Object.defineProperty(client, key, { value, enumerable: false, writable: false, configurable: false })
+  // Not writable, enumerable nor configurable (defineProperty's defaults).
+  const define = (key: string, value: unknown) => Object.defineProperty(client, key, { value })
   define('_context', ctx)
   define('_resources', Object.create(null))
 }

@@ -1,3 +1,7 @@
+// Not a re-export: lets resources be built from an openapi-fetch client (the single-package SDK's
+// form), which the lite entry leaves out.
+import './official-client'
+
 export * from '@amigo-ai/auth-node'
 export * from '@amigo-ai/core'
 export * from '@amigo-ai/realtime'

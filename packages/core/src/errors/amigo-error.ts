@@ -33,30 +33,18 @@ export interface ErrorContext {
 /** Same as {@link ErrorContext}. */
 export type AmigoErrorInit = ErrorContext
 
-// The optional fields copied from the init when given (a loop: this class is in every bundle).
+// The optional fields copied from the init when given (a loop: this class is in every bundle). The
+// first five are the ones `toJSON` shows.
 const INIT_FIELDS = [
   'errorCode',
   'requestId',
-  'headers',
+  'detail',
   'body',
+  'context',
+  'headers',
   'errorBody',
   'rawBody',
-  'detail',
-  'context',
 ] as const
-
-// The status an error class stands for, used when none is given (`new NotFoundError('x').status`).
-const STATUS_OF: Record<string, number> = {
-  BadRequestError: 400,
-  AuthenticationError: 401,
-  PermissionError: 403,
-  NotFoundError: 404,
-  ConflictError: 409,
-  ValidationError: 422,
-  RateLimitError: 429,
-  ServiceUnavailableError: 503,
-  ServerError: 500,
-}
 
 /** Root of every error this SDK throws; catch it to handle them all. */
 export class AmigoError<TBody = PlatformErrorBody> extends Error {
@@ -65,6 +53,12 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
    * `constructor.name` does not survive minifying bundlers.
    */
   static readonly kind: string = 'AmigoError'
+
+  /**
+   * The HTTP status the class stands for, used when the init gives none (`new NotFoundError('x')`
+   * has status 404); subclasses inherit it.
+   */
+  declare protected static readonly defaultStatus?: number
 
   /** HTTP status: of the response, or the one the class stands for (404 for NotFoundError, ...). */
   declare readonly status?: number
@@ -93,19 +87,17 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
     const kinds: string[] = []
     // A subclass that forgot its own `kind` still gets its class name rather than its parent's.
     if (!Object.hasOwn(new.target, 'kind') && new.target.name) kinds.push(new.target.name)
-    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
+    for (let c: unknown = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) {
       if (Object.hasOwn(c, 'kind')) kinds.push((c as typeof AmigoError).kind)
     }
-    Object.defineProperty(this, 'name', {
-      value: kinds[0] ?? 'AmigoError',
-      enumerable: false,
-      writable: true,
+    // Not enumerable (as Error's own fields are not); `name` stays writable, as Error's is.
+    Object.defineProperties(this, {
+      name: { value: kinds[0], writable: true }, // AmigoError's own kind is always there
+      [ERROR_BRAND]: { value: kinds },
     })
-    Object.defineProperty(this, ERROR_BRAND, { value: kinds, enumerable: false })
     const self = this as Record<string, unknown>
     for (const key of INIT_FIELDS) if (init[key] !== undefined) self[key] = init[key]
-    let status = init.status ?? init.statusCode
-    for (let i = 0; status === undefined && i < kinds.length; i++) status = STATUS_OF[kinds[i] as string]
+    const status = init.status ?? init.statusCode ?? new.target.defaultStatus
     if (status !== undefined) self.status = status
   }
 
@@ -121,7 +113,7 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was called on.
-    if (!Object.hasOwn(this, 'kind')) return Function.prototype[Symbol.hasInstance].call(this, value)
+    if (!Object.hasOwn(this, 'kind')) return super[Symbol.hasInstance](value)
     // biome-ignore lint/complexity/noThisInStatic: as above.
     return hasBrand(value, (this as unknown as typeof AmigoError).kind)
   }
@@ -138,16 +130,13 @@ export class AmigoError<TBody = PlatformErrorBody> extends Error {
 
   /** Plain-object form for logs and `JSON.stringify` (the headers are left out). */
   toJSON(): Record<string, unknown> {
-    return {
+    const out: Record<string, unknown> = {
       name: this.name,
       message: this.message,
       status: this.status,
       statusCode: this.status,
-      errorCode: this.errorCode,
-      requestId: this.requestId,
-      detail: this.detail,
-      body: this.body,
-      context: this.context,
     }
+    for (const key of INIT_FIELDS.slice(0, 5)) out[key] = this[key]
+    return out
   }
 }

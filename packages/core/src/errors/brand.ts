@@ -6,7 +6,7 @@ export const ERROR_BRAND: unique symbol = Symbol.for('amigo-ai.error') as never
 
 /** True when `value` carries the brand for `name` (its own class or one of its ancestors). */
 export function hasBrand(value: unknown, name: string): boolean {
-  const brand =
-    typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[ERROR_BRAND] : undefined
+  // Optional chaining reads nothing off null and undefined; other primitives have no brand.
+  const brand = (value as Record<symbol, unknown> | null | undefined)?.[ERROR_BRAND]
   return Array.isArray(brand) && brand.includes(name)
 }

@@ -11,6 +11,7 @@ import {
   ServerError,
   ServiceUnavailableError,
   ValidationError,
+  type ValidationIssue,
 } from './http-errors'
 import type { PlatformErrorBody } from './platform-error-body'
 import { redactDeep, redactSecrets } from './redact'
@@ -29,15 +30,21 @@ export interface ErrorResponseInput {
   secrets?: string[]
 }
 
-const CLASS_BY_STATUS = {
+// The class of each status with one of its own; other statuses keep the root class (5xx: ServerError),
+// with `status` telling them apart.
+const CLASS_BY_STATUS: Record<number, new (message: string, init: HttpErrorInit) => AmigoError> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionError,
   404: NotFoundError,
   409: ConflictError,
+  422: ValidationError,
   429: RateLimitError,
   503: ServiceUnavailableError,
-} as const
+}
+
+/** What every class gets; each reads the fields it has (`issues`, `retryAfter`) and ignores the rest. */
+type HttpErrorInit = ErrorContext & { issues?: ValidationIssue[]; retryAfter?: number }
 
 /** Builds the error class for an HTTP status, with message, code and request id read from the body. */
 export function errorFromResponse(input: ErrorResponseInput): AmigoError {
@@ -48,37 +55,29 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
     input.message ?? summary.message ?? `Request failed with status ${status}`,
     input.secrets ?? [],
   )
-  // `detail` comes from the (already redacted) body, so it never holds a secret the message would not.
-  const detail =
-    typeof body === 'object' && body !== null && !Array.isArray(body) && 'detail' in body
-      ? (body as { detail: unknown }).detail
-      : undefined
-  const init = {
+  const retryAfterMs = parseRetryAfter(headers.get('retry-after'))
+  const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : AmigoError)
+  return new ErrorClass(message, {
     status,
     headers,
     body,
-    detail,
     ...bodyViews(body, message),
     errorCode: summary.errorCode,
     requestId: input.requestId || summary.requestId,
-  }
-  if (status === 422) return new ValidationError(message, { ...init, issues: summary.issues })
-  if (status === 429) {
-    const ms = parseRetryAfter(headers.get('retry-after'))
-    return new RateLimitError(message, { ...init, retryAfter: ms === undefined ? undefined : ms / 1000 })
-  }
-  const Known = CLASS_BY_STATUS[status as keyof typeof CLASS_BY_STATUS]
-  if (Known) return new Known(message, init)
-  // Other statuses keep the root class, with `status` telling them apart.
-  if (status >= 500) return new ServerError(message, init)
-  return new AmigoError(message, init)
+    issues: summary.issues,
+    retryAfter: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
+  })
 }
 
-/** `errorBody` and `rawBody` of an error body: a JSON object as it is; text as an unparseable body. */
-function bodyViews(body: unknown, message: string): Pick<ErrorContext, 'errorBody' | 'rawBody'> {
-  if (typeof body === 'string' && body !== '')
-    return { rawBody: body, errorBody: { detail: message, raw_body: body } }
+/**
+ * The views of an error body: a JSON object is the `errorBody` as it is, its FastAPI `detail` as
+ * received; a text is the `rawBody` and an unparseable `errorBody`. The body is already redacted, so
+ * no view holds a secret the message would not.
+ */
+function bodyViews(body: unknown, message: string): Pick<ErrorContext, 'errorBody' | 'rawBody' | 'detail'> {
+  if (typeof body === 'string')
+    return body === '' ? {} : { rawBody: body, errorBody: { detail: message, raw_body: body } }
   if (typeof body === 'object' && body !== null && !Array.isArray(body))
-    return { errorBody: body as PlatformErrorBody }
+    return { errorBody: body as PlatformErrorBody, detail: (body as { detail?: unknown }).detail }
   return {}
 }

@@ -3,7 +3,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   let out = text
   for (const secret of secrets) {
     // Very short strings would redact ordinary words; real keys and tokens are never that short.
-    if (typeof secret === 'string' && secret.length >= 4) out = out.split(secret).join('[REDACTED]')
+    if (typeof secret === 'string' && secret.length >= 4) out = out.replaceAll(secret, '[REDACTED]')
   }
   return out.replace(/(Bearer\s+)[^\s"',;]+/gi, '$1[REDACTED]')
 }
@@ -17,7 +17,8 @@ export function redactDeep(value: unknown, secrets: readonly (string | undefined
   // Parsed JSON is a tree; the depth cap only guards against hand-built cyclic objects.
   if (typeof value !== 'object' || value === null || depth > 32) return value
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets, depth + 1))
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return value
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value))
     out[redactSecrets(k, secrets)] = redactDeep(v, secrets, depth + 1)

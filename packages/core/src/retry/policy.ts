@@ -59,16 +59,11 @@ export function validateRetry(retry: RetryOptions | undefined, maxRetries: unkno
  * `retry.maxAttempts` when both are given, so `maxRetries: 0` means exactly one attempt.
  */
 export function resolveRetry(base: ResolvedRetry, retry?: RetryOptions, maxRetries?: number): ResolvedRetry {
-  const merged = { ...base, ...definedOnly(retry) }
+  const merged = { ...base }
+  // Only the settings given: an `undefined` one keeps the base value.
+  for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs'] as const)
+    if (retry?.[key] !== undefined) merged[key] = retry[key]
   if (typeof maxRetries === 'number') merged.maxAttempts = Math.floor(maxRetries) + 1
   merged.maxAttempts = Math.max(1, Math.floor(merged.maxAttempts))
   return merged
-}
-
-const definedOnly = (o: RetryOptions | undefined): RetryOptions => {
-  const out: RetryOptions = {}
-  if (o?.maxAttempts !== undefined) out.maxAttempts = o.maxAttempts
-  if (o?.baseDelayMs !== undefined) out.baseDelayMs = o.baseDelayMs
-  if (o?.maxDelayMs !== undefined) out.maxDelayMs = o.maxDelayMs
-  return out
 }

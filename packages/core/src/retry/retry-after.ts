@@ -8,7 +8,6 @@ export function parseRetryAfter(
 ): number | undefined {
   if (value == null) return undefined
   const text = value.trim()
-  if (text === '') return undefined
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
   // Only accept things that look like a date, so that e.g. "-5" or "soon" are rejected.
   if (!/[a-z]/i.test(text)) return undefined

@@ -12,7 +12,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         resolve()
       },
       // NaN waits 0 and anything past the timer limit is capped: an overflowing timer would fire at once.
-      Number.isNaN(ms) ? 0 : Math.min(Math.max(0, ms), 2_147_483_647),
+      Math.min(Math.max(0, ms), 2_147_483_647) || 0,
     )
     signal?.addEventListener('abort', onAbort, { once: true })
   })

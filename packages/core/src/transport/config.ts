@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../errors/client-errors'
 import { type RetryOptions, validateRetry } from '../retry/policy'
-import { assertHeaders, assertHeaderValue } from './header-checks'
+import { assertHeaders, assertHeaderValue, describe } from './header-checks'
 import type { ClientHooks } from './hooks'
 import { pathSegmentProblem } from './path-segment'
 import type { RequestExtras } from './types'
@@ -94,21 +94,19 @@ export const FETCH_OPTIONS = [
 /** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
 export const MAX_TIMER_MS = 2_147_483_647
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
-
 /** Validates the constructor config; errors name the field and never include its value. */
 export function validateConfig(config: unknown): asserts config is ClientConfig {
   if (typeof config !== 'object' || config === null)
     throw new ConfigurationError(`client config must be an object, got ${describe(config)}`)
   const c = config as Record<string, unknown>
-  if (c.apiKey === undefined || c.apiKey === null || c.apiKey === '')
+  if (c.apiKey == null || c.apiKey === '')
     throw new ConfigurationError(
       'apiKey is required (an API key or token string, or a function returning one)',
     )
   if (typeof c.apiKey !== 'string' && typeof c.apiKey !== 'function')
     throw new ConfigurationError(`apiKey must be a string or a function, got ${describe(c.apiKey)}`)
   if (typeof c.apiKey === 'string') checkApiKey(c.apiKey, 'apiKey')
-  if (c.workspaceId === undefined || c.workspaceId === null || c.workspaceId === '')
+  if (c.workspaceId == null || c.workspaceId === '')
     throw new ConfigurationError('workspaceId is required (the id of the workspace to act in)')
   if (typeof c.workspaceId !== 'string')
     throw new ConfigurationError(`workspaceId must be a string, got ${describe(c.workspaceId)}`)
@@ -119,9 +117,11 @@ export function validateConfig(config: unknown): asserts config is ClientConfig 
     throw new ConfigurationError(`fetch must be a function, got ${describe(c.fetch)}`)
   if (c.hooks !== undefined && (typeof c.hooks !== 'object' || c.hooks === null))
     throw new ConfigurationError(`hooks must be an object, got ${describe(c.hooks)}`)
-  if (c.userAgent !== undefined && typeof c.userAgent !== 'string')
-    throw new ConfigurationError(`userAgent must be a string, got ${describe(c.userAgent)}`)
-  if (c.userAgent !== undefined) assertHeaderValue(c.userAgent as string, 'userAgent')
+  if (c.userAgent !== undefined) {
+    if (typeof c.userAgent !== 'string')
+      throw new ConfigurationError(`userAgent must be a string, got ${describe(c.userAgent)}`)
+    assertHeaderValue(c.userAgent, 'userAgent')
+  }
   validateRetry(c.retry as RetryOptions | undefined, c.maxRetries)
   validateOptions({ ...c, headers: undefined } as RequestOptions, '')
   assertHeaders(c.headers, 'headers', false)
@@ -140,10 +140,12 @@ export function validateOptions(o: RequestOptions, where: string): void {
     )
   assertHeaders(o.headers, `${where}headers`, true)
   if (o.maxRetries !== undefined || o.retry !== undefined) validateRetry(o.retry, o.maxRetries, where)
-  if (o.idempotencyKey !== undefined && (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === ''))
-    throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
-  if (o.idempotencyKey !== undefined) assertHeaderValue(o.idempotencyKey, `${where}idempotencyKey`)
-  if (o.signal !== undefined && o.signal !== null && !isSignal(o.signal))
+  if (o.idempotencyKey !== undefined) {
+    if (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === '')
+      throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
+    assertHeaderValue(o.idempotencyKey, `${where}idempotencyKey`)
+  }
+  if (o.signal != null && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
 }
 
@@ -165,20 +167,12 @@ export function checkApiKey(key: string, what: string): void {
  * naming the field rather than a fetch TypeError quoting it.
  */
 export function validateExtras(init: RequestExtras & { params?: { header?: unknown } }): void {
-  assertHeaders(init.params?.header, 'params.header', false)
+  assertHeaders(init.params?.header, 'params.header', true)
   for (const name of ['accept', 'contentType'] as const) {
     const value = init[name]
     if (value === undefined) continue
     if (typeof value !== 'string')
       throw new ConfigurationError(`${name} must be a string, got ${describe(value)}`)
     assertHeaderValue(value, name)
-  }
-}
-
-/** Checks the transport's fixed path parameters (besides `workspace_id`) once, at construction. */
-export function validatePathDefaults(params: Record<string, string> | undefined): void {
-  for (const [name, value] of Object.entries(params ?? {})) {
-    const problem = pathSegmentProblem(value)
-    if (problem !== undefined) throw new ConfigurationError(`path parameter default "${name}" ${problem}`)
   }
 }

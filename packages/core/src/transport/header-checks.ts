@@ -6,7 +6,9 @@ import { ConfigurationError } from '../errors/client-errors'
 // Characters a header value may carry: no line breaks, no other control characters, Latin-1 only.
 const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+/** What kind of value `v` is, for messages that must not quote it (`null`, `an array`, `a number`). */
+export const describe = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`
 
 /**
  * Throws `ConfigurationError` naming `what` when `value` cannot be sent as an HTTP header value

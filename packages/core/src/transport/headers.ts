@@ -18,6 +18,19 @@ export type HeaderRecord = Record<string, string>
  * `Headers` from whatever it is given, so building one here too would cost a second copy per request.
  */
 export function applyHeaders(target: HeaderRecord, ...layers: HeaderLayer[]): HeaderRecord {
+  return apply(target, layers, false) as HeaderRecord
+}
+
+/** Merges two layers into one record, keeping a `null` (a deletion for the layers applied later). */
+export function mergeLayers(a: HeaderLayer, b: HeaderLayer): HeaderLayer {
+  return a && b ? apply({}, [a, b], true) : (a ?? b)
+}
+
+function apply(
+  target: Record<string, string | null>,
+  layers: HeaderLayer[],
+  keepNull: boolean,
+): Record<string, string | null> {
   for (const layer of layers) {
     if (!layer) continue
     if (layer instanceof Headers || Array.isArray(layer)) {
@@ -27,27 +40,13 @@ export function applyHeaders(target: HeaderRecord, ...layers: HeaderLayer[]): He
     for (const k in layer) {
       if (!Object.hasOwn(layer, k)) continue
       const v = (layer as Exclude<HeaderValues, HeadersInit>)[k]
-      if (v === null) delete target[k.toLowerCase()]
-      else if (v !== undefined) target[k.toLowerCase()] = text(v)
+      if (v === null) {
+        if (keepNull) target[k.toLowerCase()] = null
+        else delete target[k.toLowerCase()]
+      } else if (v !== undefined) target[k.toLowerCase()] = text(v)
     }
   }
   return target
-}
-
-/** Merges two layers into one record-free Headers-or-record layer without losing `null` deletions. */
-export function mergeLayers(a: HeaderLayer, b: HeaderLayer): HeaderLayer {
-  if (!a) return b
-  if (!b) return a
-  const out: Record<string, string | null> = {}
-  for (const layer of [a, b]) {
-    if (layer instanceof Headers || Array.isArray(layer)) {
-      for (const [k, v] of new Headers(layer as HeadersInit)) out[k.toLowerCase()] = v
-    } else {
-      for (const [k, v] of Object.entries(layer as Exclude<HeaderValues, HeadersInit>))
-        if (v !== undefined) out[k.toLowerCase()] = v === null ? null : text(v)
-    }
-  }
-  return out
 }
 
 // Browsers refuse or ignore a scripted User-Agent (and it would force a CORS preflight);

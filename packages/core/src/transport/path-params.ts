@@ -49,7 +49,7 @@ const operation = (method: string, path: string) =>
 export function fillPath(
   method: string,
   path: string,
-  callerParams: Record<string, unknown> | undefined,
+  callerParams: Record<string, unknown> | readonly unknown[] | undefined,
   fixed: Record<string, string>,
 ): string {
   const t = templateOf(path)
@@ -58,13 +58,21 @@ export function fillPath(
   const { names } = t
   if (names.length === 0) return path
   const values: unknown[] = new Array(names.length)
+  // A list gives the caller's values in the template's order (the fixed ones skipped).
+  const positional = Array.isArray(callerParams) ? callerParams : undefined
+  let next = 0
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string
     if (Object.hasOwn(fixed, name)) {
       values[i] = fixed[name]
       continue
     }
-    const value = callerParams != null && Object.hasOwn(callerParams, name) ? callerParams[name] : undefined
+    const named = callerParams as Record<string, unknown> | undefined
+    const value = positional
+      ? positional[next++]
+      : named != null && Object.hasOwn(named, name)
+        ? named[name]
+        : undefined
     if (value === undefined || value === null)
       throw new InvalidRequestError(`path parameter "${name}" of ${operation(method, path)} is missing`)
     const problem = pathSegmentProblem(value)

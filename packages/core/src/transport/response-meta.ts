@@ -48,16 +48,21 @@ export function buildLastResponse(response: Response): LastResponseInfo {
 // Results are class instances rather than object literals with a `rateLimit` getter: V8 gives each
 // such literal a slow shape of its own, which cost more per call than the rest of a resource method
 // (bench: request overhead, about 10 µs a call).
+// Fields are declared and assigned in the constructor rather than written as class fields or
+// parameter properties, which ES2022 output would define twice (a field, then the assignment).
 
 /** What the low-level helpers resolve to; `rateLimit` is parsed from the headers on first read. */
 export class HttpResult<T> implements AmigoResponse<T> {
+  declare readonly data: WithResponseMetadata<T>
+  declare readonly response: Response
+  declare readonly requestId: string
   #rateLimit: RateLimitInfo | undefined
   /** Wraps one response and its parsed body. */
-  constructor(
-    readonly data: WithResponseMetadata<T>,
-    readonly response: Response,
-    readonly requestId: string,
-  ) {}
+  constructor(data: WithResponseMetadata<T>, response: Response, requestId: string) {
+    this.data = data
+    this.response = response
+    this.requestId = requestId
+  }
   /** Rate-limit headers of the response (four header reads most callers never need, so lazy). */
   get rateLimit(): RateLimitInfo {
     this.#rateLimit ??= parseRateLimitHeaders(this.response.headers)
@@ -71,14 +76,13 @@ export class HttpResult<T> implements AmigoResponse<T> {
 
 /** `lastResponse` of an object result; `rateLimit` is parsed on first read. */
 class LastResponse implements LastResponseInfo {
-  readonly statusCode: number
-  readonly headers: Headers
+  declare readonly requestId: string
+  declare readonly statusCode: number
+  declare readonly headers: Headers
   #rateLimit: RateLimitInfo | undefined
   /** Reads status and headers off one response. */
-  constructor(
-    response: Response,
-    readonly requestId: string,
-  ) {
+  constructor(response: Response, requestId: string) {
+    this.requestId = requestId
     this.statusCode = response.status
     this.headers = response.headers
   }

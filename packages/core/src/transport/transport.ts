@@ -1,4 +1,3 @@
-import type { AmigoError } from '../errors/amigo-error'
 import {
   ConfigurationError,
   InvalidRequestError,
@@ -17,7 +16,7 @@ import {
 } from '../retry/policy'
 import { parseRetryAfter } from '../retry/retry-after'
 import { sleep } from '../retry/sleep'
-import { runAttempt } from './attempt'
+import { type AttemptClient, runAttempt } from './attempt'
 import { attemptSignal } from './attempt-signal'
 import {
   type ApiKeySource,
@@ -30,36 +29,29 @@ import {
   validateConfig,
   validateExtras,
   validateOptions,
-  validatePathDefaults,
 } from './config'
 import { errorFromThrown } from './failure'
 import { applyHeaders, clientHeaders, type HeaderRecord, mergeLayers } from './headers'
-import { type ClientHooks, runHook } from './hooks'
+import { runHook } from './hooks'
 import { fillPath } from './path-params'
 import { requestIdOf } from './rate-limit'
 import { type AmigoResponse, HttpResult, withResponseMetadata } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
-import { type BaseUrl, resolveBaseUrl, stripPlaceholder } from './url'
+import { resolveBaseUrl, stripPlaceholder } from './url'
 
 /** State shared by a transport and every `withOptions` view of it. */
-interface Shared {
-  base: BaseUrl
-  fetchImpl: typeof fetch
-  customFetch: boolean
+interface Shared extends AttemptClient {
   apiKey: ApiKeySource
   /** `Bearer <key>` for a fixed key (undefined with a getter, which is called per attempt). */
   bearer?: string
   fixedPathParams: Record<string, string>
-  hooks?: ClientHooks
   retry: ResolvedRetry
   timeout?: number
   headers?: HeaderValues
   /** `x-amigo-client` and `user-agent`, built once: they do not change between requests. */
   clientHeaders: HeaderRecord
-  /** Credentials seen so far, kept only to scrub them from messages. */
+  /** Credentials seen so far, kept only to scrub them from messages; `redact` scrubs them from a text. */
   secrets: Set<string>
-  /** Scrubs every credential seen so far from a text (one function per client, not one per call). */
-  redact: (text: string) => string
 }
 
 /**
@@ -69,14 +61,13 @@ interface Shared {
  */
 export class Transport<Paths extends {} = {}> {
   /** State shared with every view; internal. */
-  protected shared: Shared
+  declare protected shared: Shared
   /** Options layered by `withOptions` (per-call options go on top); internal. */
-  protected scoped: RequestOptions
+  declare protected scoped: RequestOptions
 
   /** Validates `config` (throwing ConfigurationError naming the bad field) and prepares the client. */
-  constructor(config: ClientConfig, defaults: { pathParams?: Record<string, string> } = {}) {
+  constructor(config: ClientConfig) {
     validateConfig(config)
-    validatePathDefaults(defaults.pathParams)
     const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
     const custom = config.fetch
     if (custom === undefined && typeof globalThis.fetch !== 'function')
@@ -89,7 +80,7 @@ export class Transport<Paths extends {} = {}> {
       customFetch: custom !== undefined,
       apiKey: config.apiKey,
       bearer: typeof config.apiKey === 'string' ? `Bearer ${config.apiKey}` : undefined,
-      fixedPathParams: { ...defaults.pathParams, workspace_id: config.workspaceId },
+      fixedPathParams: { workspace_id: config.workspaceId },
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
       timeout: config.timeout,
@@ -170,7 +161,6 @@ export class Transport<Paths extends {} = {}> {
     const opts = hasOptions(init) ? layer(this.scoped, init) : this.scoped
     const upper = method.toUpperCase()
     const filledPath = fillPath(upper, path, init.params?.path, shared.fixedPathParams)
-    const query = init.params?.query
     const retry =
       opts.maxRetries === undefined && opts.retry === undefined
         ? shared.retry
@@ -189,24 +179,16 @@ export class Transport<Paths extends {} = {}> {
       const built = this.buildHeaders(init, opts)
       const headers = built instanceof Promise ? await built : built
       const signal = attemptSignal(userSignal, timeout)
-      const outcome = await runAttempt({
+      const outcome = await runAttempt(shared, {
         method: upper,
         path,
         filledPath,
-        query,
-        body: init.body,
-        bodySerializer: init.bodySerializer,
-        sensitiveBody: init.sensitiveBody === true,
-        fetchOptions,
+        init,
         headers,
         parseAs,
         signal: signal.signal,
-        fetchImpl: shared.fetchImpl,
-        customFetch: shared.customFetch,
-        base: shared.base,
-        hooks: shared.hooks,
+        fetchOptions,
         attempt,
-        redact,
       })
       const canRetry = attempt + 1 < retry.maxAttempts
 
@@ -221,20 +203,13 @@ export class Transport<Paths extends {} = {}> {
       const timedOut = signal.timedOut
       signal.dispose()
 
-      if (outcome.kind === 'thrown' && userSignal?.aborted && !timedOut) {
-        await runHook(
-          shared.hooks,
-          'onError',
-          { request: outcome.request, error: userSignal.reason, schemaPath: path, attempt, willRetry: false },
-          redact,
-        )
-        throw userSignal.reason
-      }
-
-      let error: AmigoError
-      let willRetry: boolean
+      let error: unknown
+      let willRetry = false
       let retryAfterMs: number | undefined
-      if (outcome.kind === 'http-error') {
+      if (outcome.kind === 'thrown' && userSignal?.aborted && !timedOut) {
+        // The caller gave up: the signal's reason is thrown as it is, never retried.
+        error = userSignal.reason
+      } else if (outcome.kind === 'http-error') {
         const { response } = outcome
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
         error = errorFromResponse({
@@ -339,15 +314,15 @@ function inspectTransport(
   return `${this.constructor.name} ${body}`
 }
 
+// The options a view or a call puts over the layers below it (`retry` and `headers` merge instead),
+// as two lists: a spread into one would be a top-level statement every bundle keeps.
+const LAYERED = [['timeout', 'maxRetries', 'signal', 'idempotencyKey'], FETCH_OPTIONS] as const
+
 /** True when a call passes any option that {@link layer} would put over the view's own. */
 const hasOptions = (init: RequestOptions): boolean =>
-  init.timeout !== undefined ||
-  init.maxRetries !== undefined ||
   init.retry !== undefined ||
-  init.signal !== undefined ||
-  init.idempotencyKey !== undefined ||
   init.headers !== undefined ||
-  FETCH_OPTIONS.some((key) => init[key] !== undefined)
+  LAYERED.some((keys) => keys.some((key) => init[key] != null))
 
 /** The `fetch` options among request options, or undefined when there are none (the usual case). */
 function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
@@ -362,14 +337,9 @@ function pickFetchOptions(opts: RequestOptions): RequestInit | undefined {
 
 /** Layers request options: later values win, headers merge (a `null` header value removes one). */
 function layer(base: RequestOptions, next: RequestOptions): RequestOptions {
-  const out: RequestOptions = { ...base }
-  if (next.timeout !== undefined) out.timeout = next.timeout
-  if (next.maxRetries !== undefined) out.maxRetries = next.maxRetries
-  if (next.signal != null) out.signal = next.signal
-  if (next.idempotencyKey !== undefined) out.idempotencyKey = next.idempotencyKey
+  const out: Record<string, unknown> = { ...base }
+  for (const keys of LAYERED) for (const key of keys) if (next[key] != null) out[key] = next[key]
   if (next.retry !== undefined) out.retry = { ...base.retry, ...next.retry }
-  for (const key of FETCH_OPTIONS)
-    if (next[key] !== undefined) (out as Record<string, unknown>)[key] = next[key]
   const headers = mergeLayers(base.headers, next.headers)
   if (headers !== undefined) out.headers = headers
   return out

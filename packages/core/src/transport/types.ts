@@ -27,9 +27,11 @@ export interface RequestExtras {
 export type RequestInit_ = RequestOptions &
   RequestExtras & {
     params?: {
-      path?: Record<string, unknown>
+      /** By name, or a list in the order of the template's placeholders (those the transport fills skipped). */
+      path?: Record<string, unknown> | readonly unknown[]
       query?: Record<string, unknown>
-      header?: Record<string, string>
+      /** Header parameters, applied over every other header layer (`null` removes a header). */
+      header?: Record<string, string | null | undefined>
     }
     body?: unknown
   }

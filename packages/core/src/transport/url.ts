@@ -38,6 +38,9 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
       'baseUrl must be a non-empty string (an absolute URL or a path such as /api/platform)',
     )
   const trimmed = baseUrl.trim().replace(/\/+$/, '')
+  // A query or fragment would end up before every path.
+  if (trimmed.includes('?') || trimmed.includes('#'))
+    throw new ConfigurationError('baseUrl must not contain a query string or fragment')
   if (/^https?:\/\//i.test(trimmed)) {
     let url: URL
     try {
@@ -45,15 +48,11 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
     } catch {
       throw new ConfigurationError('baseUrl is not a valid URL')
     }
-    // fetch refuses URLs with credentials, and a query or fragment would end up before every path.
+    // fetch refuses URLs with credentials.
     if (url.username || url.password)
       throw new ConfigurationError('baseUrl must not contain credentials (user:password@); use apiKey')
-    if (url.search || url.hash || trimmed.includes('?') || trimmed.includes('#'))
-      throw new ConfigurationError('baseUrl must not contain a query string or fragment')
     return { absolute: trimmed }
   }
-  if (trimmed.includes('?') || trimmed.includes('#'))
-    throw new ConfigurationError('baseUrl must not contain a query string or fragment')
   const relative = { absolute: `${PLACEHOLDER_ORIGIN}${trimmed}`, placeholderOrigin: PLACEHOLDER_ORIGIN }
   if (!trimmed.startsWith('/') && trimmed !== '')
     return {
@@ -65,7 +64,7 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
   if (!hasCustomFetch)
     return {
       ...relative,
-      unusable: 'a relative baseUrl needs a custom fetch option (e.g. a BFF proxy fetch) outside a browser',
+      unusable: 'a relative baseUrl needs a custom fetch option (a proxy) outside a browser',
     }
   return relative
 }

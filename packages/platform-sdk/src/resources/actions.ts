@@ -20,12 +20,12 @@ export type ActionTestResult = OperationResult<'test-skill'>
 export class ActionsResource extends APIResource {
   /** Creates an action. */
   create(body: ActionCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Action>> {
-    return this._request('post', '/v1/{workspace_id}/skills', { body }, options)
+    return this._request('post', 'skills', { body }, options)
   }
 
   /** Lists actions, one page. */
   list(params?: ActionListParams, options?: RequestOptions): Promise<WithResponseMetadata<ActionPage>> {
-    return this._request('get', '/v1/{workspace_id}/skills', { query: params }, options)
+    return this._request('get', 'skills', { query: params }, options)
   }
 
   /** Iterates over every action. */
@@ -33,17 +33,12 @@ export class ActionsResource extends APIResource {
     params?: AutoPagingParams<ActionListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Action> {
-    return this._autoPage('get', '/v1/{workspace_id}/skills', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage('get', 'skills', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one action. */
   get(actionId: string, options?: RequestOptions): Promise<WithResponseMetadata<Action>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/skills/{skill_id}',
-      { path: { skill_id: actionId } },
-      options,
-    )
+    return this._request('get', 'skills/{skill_id}', { path: [actionId] }, options)
   }
 
   /** Updates an action. */
@@ -52,22 +47,12 @@ export class ActionsResource extends APIResource {
     body: ActionUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Action>> {
-    return this._request(
-      'put',
-      '/v1/{workspace_id}/skills/{skill_id}',
-      { path: { skill_id: actionId }, body },
-      options,
-    )
+    return this._request('put', 'skills/{skill_id}', { path: [actionId], body }, options)
   }
 
   /** Deletes an action. */
   async delete(actionId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/skills/{skill_id}',
-      { path: { skill_id: actionId } },
-      options,
-    )
+    await this._request('delete', 'skills/{skill_id}', { path: [actionId] }, options)
   }
 
   /** Runs an action once with a sample input. */
@@ -76,12 +61,7 @@ export class ActionsResource extends APIResource {
     body: ActionTestParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ActionTestResult>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/skills/{skill_id}/test',
-      { path: { skill_id: actionId }, body },
-      options,
-    )
+    return this._request('post', 'skills/{skill_id}/test', { path: [actionId], body }, options)
   }
 
   /** Where an action is used (agents, services, triggers that reference it) (`GET /skills/{skill_id}/references`). */
@@ -89,11 +69,6 @@ export class ActionsResource extends APIResource {
     actionId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-skill-references'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/skills/{skill_id}/references',
-      { path: { skill_id: actionId } },
-      options,
-    )
+    return this._request('get', 'skills/{skill_id}/references', { path: [actionId] }, options)
   }
 }

@@ -22,7 +22,7 @@ export type AgentVersionCreateParams = OperationBody<'create-agent-version'>
 export class AgentsResource extends APIResource {
   /** Lists agents, one page. */
   list(params?: AgentListParams, options?: RequestOptions): Promise<WithResponseMetadata<AgentPage>> {
-    return this._request('get', '/v1/{workspace_id}/agents', { query: params }, options)
+    return this._request('get', 'agents', { query: params }, options)
   }
 
   /** Iterates over every agent, fetching pages as needed. */
@@ -30,22 +30,17 @@ export class AgentsResource extends APIResource {
     params?: AutoPagingParams<AgentListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Agent> {
-    return this._autoPage('get', '/v1/{workspace_id}/agents', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage('get', 'agents', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one agent. */
   get(agentId: string, options?: RequestOptions): Promise<WithResponseMetadata<Agent>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/agents/{agent_id}',
-      { path: { agent_id: agentId } },
-      options,
-    )
+    return this._request('get', 'agents/{agent_id}', { path: [agentId] }, options)
   }
 
   /** Creates an agent. */
   create(body: AgentCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Agent>> {
-    return this._request('post', '/v1/{workspace_id}/agents', { body }, options)
+    return this._request('post', 'agents', { body }, options)
   }
 
   /** Updates an agent. */
@@ -54,22 +49,12 @@ export class AgentsResource extends APIResource {
     body: AgentUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Agent>> {
-    return this._request(
-      'put',
-      '/v1/{workspace_id}/agents/{agent_id}',
-      { path: { agent_id: agentId }, body },
-      options,
-    )
+    return this._request('put', 'agents/{agent_id}', { path: [agentId], body }, options)
   }
 
   /** Deletes an agent. */
   async delete(agentId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/agents/{agent_id}',
-      { path: { agent_id: agentId } },
-      options,
-    )
+    await this._request('delete', 'agents/{agent_id}', { path: [agentId] }, options)
   }
 
   /** Lists the versions of an agent, one page. */
@@ -78,12 +63,7 @@ export class AgentsResource extends APIResource {
     params?: AgentVersionListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AgentVersionPage>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/agents/{agent_id}/versions',
-      { path: { agent_id: agentId }, query: params },
-      options,
-    )
+    return this._request('get', 'agents/{agent_id}/versions', { path: [agentId], query: params }, options)
   }
 
   /** Iterates over every version of an agent. */
@@ -94,8 +74,8 @@ export class AgentsResource extends APIResource {
   ): AsyncIterableIterator<AgentVersion> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/agents/{agent_id}/versions',
-      { path: { agent_id: agentId }, query: params },
+      'agents/{agent_id}/versions',
+      { path: [agentId], query: params },
       { maxPageSize: 20 },
       options,
     )
@@ -107,12 +87,7 @@ export class AgentsResource extends APIResource {
     body: AgentVersionCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AgentVersion>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/agents/{agent_id}/versions',
-      { path: { agent_id: agentId }, body },
-      options,
-    )
+    return this._request('post', 'agents/{agent_id}/versions', { path: [agentId], body }, options)
   }
 
   /** Fetches one version of an agent; pass `'latest'` for the newest. */
@@ -123,8 +98,8 @@ export class AgentsResource extends APIResource {
   ): Promise<WithResponseMetadata<AgentVersion>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/agents/{agent_id}/versions/{version}',
-      { path: { agent_id: agentId, version: String(version) } },
+      'agents/{agent_id}/versions/{version}',
+      { path: [agentId, String(version)] },
       options,
     )
   }

@@ -28,12 +28,12 @@ export class ApiKeysResource extends APIResource {
 
   /** Creates an API key; the secret is only in this response (`POST /api-keys`). */
   create(body: ApiKeyCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<CreatedApiKey>> {
-    return this._request('post', '/v1/{workspace_id}/api-keys', { body }, options)
+    return this._request('post', 'api-keys', { body }, options)
   }
 
   /** Lists api keys, one page (`GET /api-keys`). */
   list(params?: ApiKeyListParams, options?: RequestOptions): Promise<WithResponseMetadata<ApiKeyPage>> {
-    return this._request('get', '/v1/{workspace_id}/api-keys', { query: params }, options)
+    return this._request('get', 'api-keys', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -41,23 +41,12 @@ export class ApiKeysResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-api-keys'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-api-keys'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/api-keys',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'api-keys', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Revokes an API key (`DELETE /api-keys/{key_id}`). */
   async revoke(keyId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/api-keys/{key_id}',
-      { path: { key_id: keyId } },
-      options,
-    )
+    await this._request('delete', 'api-keys/{key_id}', { path: [keyId] }, options)
   }
 
   /** Replaces an API key's secret; the new secret is only in this response (`POST /api-keys/{key_id}/rotate`). */
@@ -66,11 +55,6 @@ export class ApiKeysResource extends APIResource {
     body: OperationBody<'rotate-api-key'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'rotate-api-key'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/api-keys/{key_id}/rotate',
-      { path: { key_id: keyId }, body },
-      options,
-    )
+    return this._request('post', 'api-keys/{key_id}/rotate', { path: [keyId], body }, options)
   }
 }

@@ -32,7 +32,7 @@ export class AuditResource extends APIResource {
     params?: AuditEventListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    const page = await this._request('get', '/v1/{workspace_id}/audit', { query: params }, options)
+    const page = await this._request('get', 'audit', { query: params }, options)
     return Object.assign(page, { items: page.events })
   }
 
@@ -43,7 +43,7 @@ export class AuditResource extends APIResource {
   ): AsyncIterableIterator<AuditEvent> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/audit',
+      'audit',
       { query: params },
       { maxPageSize: 100, itemsKey: 'events' },
       options,
@@ -55,7 +55,7 @@ export class AuditResource extends APIResource {
     params?: AuditSummaryParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditSummary>> {
-    return this._request('get', '/v1/{workspace_id}/audit/summary', { query: params }, options)
+    return this._request('get', 'audit/summary', { query: params }, options)
   }
 
   /** Starts an export of the audit log for a date range. */
@@ -63,7 +63,7 @@ export class AuditResource extends APIResource {
     body: AuditExportParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditExport>> {
-    return this._request('post', '/v1/{workspace_id}/audit/export', { body }, options)
+    return this._request('post', 'audit/export', { body }, options)
   }
 
   /** PHI access report, one page (`events`, also exposed as `items`). */
@@ -71,7 +71,7 @@ export class AuditResource extends APIResource {
     params?: OperationQuery<'get-phi-access-report'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    const page = await this._request('get', '/v1/{workspace_id}/audit/phi-access', { query: params }, options)
+    const page = await this._request('get', 'audit/phi-access', { query: params }, options)
     return Object.assign(page, { items: page.events })
   }
 
@@ -82,7 +82,7 @@ export class AuditResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'get-phi-access-report'>, 'events'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/audit/phi-access',
+      'audit/phi-access',
       { query: params },
       { maxPageSize: 100, itemsKey: 'events' },
       options,
@@ -94,7 +94,7 @@ export class AuditResource extends APIResource {
     params?: OperationQuery<'list-audit-exports'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-audit-exports'>>> {
-    return this._request('get', '/v1/{workspace_id}/audit/exports', { query: params }, options)
+    return this._request('get', 'audit/exports', { query: params }, options)
   }
 
   /** Access log of one entity, one page (`events`, also exposed as `items`). */
@@ -105,8 +105,8 @@ export class AuditResource extends APIResource {
   ): Promise<WithResponseMetadata<AuditEventPage>> {
     const page = await this._request(
       'get',
-      '/v1/{workspace_id}/audit/entity/{entity_id}/access-log',
-      { path: { entity_id: entityId }, query: params },
+      'audit/entity/{entity_id}/access-log',
+      { path: [entityId], query: params },
       options,
     )
     return Object.assign(page, { items: page.events })
@@ -120,8 +120,8 @@ export class AuditResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'get-entity-access-log'>, 'events'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/audit/entity/{entity_id}/access-log',
-      { path: { entity_id: entityId }, query: params },
+      'audit/entity/{entity_id}/access-log',
+      { path: [entityId], query: params },
       { maxPageSize: 100, itemsKey: 'events' },
       options,
     )

@@ -20,20 +20,12 @@ import type {
   Transport,
   WithResponseMetadata,
 } from '@amigo-ai/core'
-import { autoPage, ConfigurationError, withResponseMetadata } from '@amigo-ai/core'
-import { DEFAULT_API_BASE_URL } from '../client-config'
+import { autoPage, withResponseMetadata } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
 import type { RealtimeLoader } from '../realtime/load-realtime'
-import { officialClientTransport } from './official-client-transport'
-import type {
-  ApiPath,
-  BodyOf,
-  OperationAt,
-  PageItem,
-  PathParamsOf,
-  QueryOf,
-  SuccessOf,
-} from './operation-types'
+import { officialClientContext } from './official-client-form'
+import type { BodyOf, OperationAt, PageItem, QueryOf, SuccessOf } from './operation-types'
+import type { PathArgs, ResourcePath, SpecPath } from './resource-path'
 
 /** Connection facts the realtime helpers need (they open their own SSE streams and sockets). */
 export interface ClientConnection {
@@ -73,15 +65,16 @@ export interface TransportSwitches {
   bodySerializer?: (body: unknown) => BodyInit
   /** The body carries credentials: hooks see the request without it. */
   sensitiveBody?: boolean
-  /** Headers this method sends by default (the caller's headers are merged over them). */
-  headers?: HeaderRecord
   /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */
   forceHeaders?: HeaderRecord
 }
 
-/** The typed pieces of one call: path parameters (minus workspace_id), query and body. */
-export interface CallInit<O> {
-  path?: PathParamsOf<O>
+/**
+ * The typed pieces of one call: path parameters in the order of the template `P`'s placeholders
+ * (minus workspace_id, e.g. `[agentId]` for `'agents/{agent_id}'`), query and body.
+ */
+export interface CallInit<O, P extends string = string> {
+  path?: string extends P ? readonly (string | number)[] : PathArgs<P>
   query?: QueryOf<O> | undefined
   body?: BodyOf<O>
   transport?: TransportSwitches
@@ -97,49 +90,6 @@ export interface AutoPageSettings<K extends string> {
 
 /** Header values as RequestOptions takes them (`null` removes a default header). */
 export type HeaderRecord = Record<string, string | null | undefined>
-
-/**
- * Merges header sets left to right (later values win, keys compared case-insensitively). Values are
- * copied, not checked: the transport checks the merged set before any attempt (a bad value is a
- * ConfigurationError naming the header), so nothing here may build a `Headers` from caller input,
- * whose TypeError would quote the value.
- */
-function mergeHeaders(...sets: Array<RequestOptions['headers'] | undefined>): HeaderRecord | undefined {
-  if (sets.every((s) => s === undefined)) return undefined
-  const out: HeaderRecord = {}
-  for (const set of sets) {
-    if (set === undefined) continue
-    if (typeof set !== 'object' || set === null)
-      throw new ConfigurationError('headers must be a Headers, an array of pairs or an object')
-    const pairs = set instanceof Headers ? set.entries() : Array.isArray(set) ? set : Object.entries(set)
-    for (const pair of pairs) {
-      if (!Array.isArray(pair) || pair.length !== 2)
-        throw new ConfigurationError(
-          'headers: each entry of an array of headers must be a [name, value] pair',
-        )
-      out[String(pair[0]).toLowerCase()] = pair[1] as string | null | undefined
-    }
-  }
-  return out
-}
-
-/**
- * The context of a resource built the single-package SDK's way: requests go through the given
- * openapi-fetch client; the WebSocket helpers use `agentBaseUrl` (default: the API's origin) and a
- * token passed to each call, since such a client has no key the SDK can read.
- */
-function officialClientContext(client: unknown, workspaceId: string, agentBaseUrl: unknown): ResourceContext {
-  if (agentBaseUrl !== undefined && typeof agentBaseUrl !== 'string')
-    throw new ConfigurationError('agentBaseUrl must be a string')
-  return {
-    transport: officialClientTransport(client, workspaceId),
-    connection: {
-      baseUrl: agentBaseUrl ?? DEFAULT_API_BASE_URL,
-      workspaceId,
-      ...(agentBaseUrl !== undefined ? { agentBaseUrl } : {}),
-    },
-  }
-}
 
 /** Base class of every resource: holds the transport and offers typed call and paging helpers. */
 export abstract class APIResource {
@@ -160,12 +110,7 @@ export abstract class APIResource {
         : officialClientContext(ctxOrClient, workspaceId, agentBaseUrl)
     // Not enumerable: printing or serialising a resource (or the client holding it) must never
     // reach the connection, whose apiKey is a secret.
-    Object.defineProperty(this, '_ctx', {
-      value: ctx,
-      enumerable: false,
-      writable: false,
-      configurable: false,
-    })
+    Object.defineProperty(this, '_ctx', { value: ctx }) // not writable, enumerable nor configurable
   }
 
   /** Sub-resources built so far (a resource builds each on first access). */
@@ -184,72 +129,71 @@ export abstract class APIResource {
     return this.#subs[key] as R
   }
 
-  /** Sends one spec operation through the transport and attaches response metadata to the result. */
-  protected async _request<P extends ApiPath, M extends HttpMethod>(
+  /**
+   * Sends one spec operation through the transport and attaches response metadata to the result.
+   * `path` is the spec's template, written without `/v1/{workspace_id}/` for the workspace's own
+   * routes (see WorkspacePath); `init.path` lists its parameters in order.
+   */
+  protected _request<P extends ResourcePath, M extends HttpMethod>(
     method: M,
     path: P,
-    init: CallInit<OperationAt<P, M>> = {},
+    init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>> = {},
     options: RequestOptions = {},
-  ): Promise<WithResponseMetadata<SuccessOf<OperationAt<P, M>>>> {
-    const result = await this._send(method, path, init, options)
-    return withResponseMetadata(result.data, result) as WithResponseMetadata<SuccessOf<OperationAt<P, M>>>
+  ): Promise<WithResponseMetadata<SuccessOf<OperationAt<SpecPath<P>, M>>>> {
+    return this._send(method, path, init as unknown as CallInit<unknown>, options).then(
+      (result) => withResponseMetadata(result.data, result) as never,
+    )
   }
 
   /** Sends one spec operation and returns the transport's result as is (no metadata attached). */
-  private _send<P extends ApiPath, M extends HttpMethod>(
-    method: M,
-    path: P,
-    init: CallInit<OperationAt<P, M>>,
+  private _send(
+    method: HttpMethod,
+    path: string,
+    init: CallInit<unknown>,
     options: RequestOptions,
   ): Promise<AmigoResponse<unknown>> {
-    const { headers: switchHeaders, forceHeaders, ...switches } = init.transport ?? {}
-    // `null` means no options, as the official SDK's spread of it did.
-    const { headers: callerHeaders, ...callerOptions } = options ?? {}
+    const { forceHeaders, accept, ...switches } = init.transport ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
-    // method's contract, so it wins over any Accept the caller passed in headers.
-    const forced =
-      switches.accept === undefined && forceHeaders === undefined
-        ? undefined
-        : { ...forceHeaders, ...(switches.accept === undefined ? {} : { accept: switches.accept }) }
-    const headers = mergeHeaders(switchHeaders, callerHeaders, forced)
-    return this._ctx.transport.request(method, path, {
+    // method's contract, so it goes with the forced headers, which the transport applies over the
+    // caller's (and checks like them before anything is sent).
+    const forced = accept === undefined ? forceHeaders : { ...forceHeaders, accept }
+    // The spec's template (hooks report it as `schemaPath`).
+    const template = path.startsWith('/') ? path : `/v1/{workspace_id}/${path}`
+    return this._ctx.transport.request(method, template, {
       ...switches,
-      ...callerOptions,
-      ...(headers ? { headers } : {}),
+      // `null` means no options, as the official SDK's spread of it did.
+      ...options,
       params: {
-        path: (init.path ?? {}) as Record<string, unknown>,
+        path: init.path,
         query: init.query as Record<string, unknown> | undefined,
+        ...(forced ? { header: forced } : {}),
       },
       ...(init.body !== undefined ? { body: init.body } : {}),
     })
   }
 
-  /** Walks every page of a list operation lazily and yields its items. */
-  protected _autoPage<P extends ApiPath, M extends HttpMethod, K extends string = 'items'>(
+  /** Walks every page of a list operation lazily and yields its items (paths as for `_request`). */
+  protected _autoPage<P extends ResourcePath, M extends HttpMethod, K extends string = 'items'>(
     method: M,
     path: P,
-    init: CallInit<OperationAt<P, M>>,
+    init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>>,
     settings: AutoPageSettings<K>,
     options?: RequestOptions,
-  ): AsyncIterableIterator<PageItem<SuccessOf<OperationAt<P, M>>, K>> {
+  ): AsyncIterableIterator<PageItem<SuccessOf<OperationAt<SpecPath<P>, M>>, K>> {
     const { query, ...rest } = init
-    return autoPage<PageItem<SuccessOf<OperationAt<P, M>>, K>>(
+    return autoPage<PageItem<SuccessOf<OperationAt<SpecPath<P>, M>>, K>>(
       // Pages stay internal to the iterator (only their items are handed out), so they skip the
       // response metadata a returned object gets.
       async (cursor) =>
         (
           await this._send(
             method,
-            path,
-            { ...rest, query: cursor as QueryOf<OperationAt<P, M>> },
+            path as string,
+            { ...(rest as CallInit<unknown>), query: cursor },
             options ?? {},
           )
         ).data,
-      {
-        params: (query ?? {}) as Record<string, unknown>,
-        maxPageSize: settings.maxPageSize,
-        ...(settings.itemsKey ? { itemsKey: settings.itemsKey } : {}),
-      },
+      { ...settings, params: (query ?? {}) as Record<string, unknown> },
     )
   }
 }

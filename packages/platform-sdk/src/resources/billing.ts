@@ -21,12 +21,12 @@ export type InvoicePage = OperationResult<'list-billing-invoices'>
 export class BillingResource extends APIResource {
   /** Billing overview of the workspace. */
   getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<BillingDashboard>> {
-    return this._request('get', '/v1/{workspace_id}/billing/dashboard', {}, options)
+    return this._request('get', 'billing/dashboard', {}, options)
   }
 
   /** Current usage of the workspace. */
   getUsage(options?: RequestOptions): Promise<WithResponseMetadata<BillingUsage>> {
-    return this._request('get', '/v1/{workspace_id}/billing/usage', {}, options)
+    return this._request('get', 'billing/usage', {}, options)
   }
 
   /** Lists invoices, one page. */
@@ -34,7 +34,7 @@ export class BillingResource extends APIResource {
     params?: InvoiceListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<InvoicePage>> {
-    return this._request('get', '/v1/{workspace_id}/billing/invoices', { query: params }, options)
+    return this._request('get', 'billing/invoices', { query: params }, options)
   }
 
   /** Iterates over every invoice. */
@@ -42,13 +42,7 @@ export class BillingResource extends APIResource {
     params?: AutoPagingParams<InvoiceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Invoice> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/billing/invoices',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'billing/invoices', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /**
@@ -62,9 +56,9 @@ export class BillingResource extends APIResource {
   ): Promise<WithResponseMetadata<InvoicePdf>> {
     const result = await this._request(
       'get',
-      '/v1/{workspace_id}/billing/invoices/{invoice_id}/pdf',
+      'billing/invoices/{invoice_id}/pdf',
       {
-        path: { invoice_id: invoiceId },
+        path: [invoiceId],
         transport: { parseAs: 'arrayBuffer', accept: 'application/json, application/pdf' },
       },
       options,
@@ -77,7 +71,7 @@ export class BillingResource extends APIResource {
     params?: OperationQuery<'get-billing-usage-trends'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-billing-usage-trends'>>> {
-    return this._request('get', '/v1/{workspace_id}/billing/usage/trends', { query: params }, options)
+    return this._request('get', 'billing/usage/trends', { query: params }, options)
   }
 
   /** Fetches one invoice (`GET /billing/invoices/{invoice_id}`). */
@@ -85,11 +79,6 @@ export class BillingResource extends APIResource {
     invoiceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-billing-invoice'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/billing/invoices/{invoice_id}',
-      { path: { invoice_id: invoiceId } },
-      options,
-    )
+    return this._request('get', 'billing/invoices/{invoice_id}', { path: [invoiceId] }, options)
   }
 }

@@ -24,7 +24,7 @@ export class ContextGraphsResource extends APIResource {
     body: ContextGraphCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-context_graph'>>> {
-    return this._request('post', '/v1/{workspace_id}/context-graphs', { body }, options)
+    return this._request('post', 'context-graphs', { body }, options)
   }
 
   /** Lists context graphs, one page (`GET /context-graphs`). */
@@ -32,7 +32,7 @@ export class ContextGraphsResource extends APIResource {
     params?: OperationQuery<'list-context_graphs'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ContextGraphPage>> {
-    return this._request('get', '/v1/{workspace_id}/context-graphs', { query: params }, options)
+    return this._request('get', 'context-graphs', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -40,23 +40,12 @@ export class ContextGraphsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-context_graphs'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graphs'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/context-graphs',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'context-graphs', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one context graph (`GET /context-graphs/{context_graph_id}`). */
   get(contextGraphId: string, options?: RequestOptions): Promise<WithResponseMetadata<ContextGraph>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/context-graphs/{context_graph_id}',
-      { path: { context_graph_id: contextGraphId } },
-      options,
-    )
+    return this._request('get', 'context-graphs/{context_graph_id}', { path: [contextGraphId] }, options)
   }
 
   /** Updates a context graph (`PUT /context-graphs/{context_graph_id}`). */
@@ -67,20 +56,15 @@ export class ContextGraphsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'update-context_graph'>>> {
     return this._request(
       'put',
-      '/v1/{workspace_id}/context-graphs/{context_graph_id}',
-      { path: { context_graph_id: contextGraphId }, body },
+      'context-graphs/{context_graph_id}',
+      { path: [contextGraphId], body },
       options,
     )
   }
 
   /** Deletes a context graph (`DELETE /context-graphs/{context_graph_id}`). */
   async delete(contextGraphId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/context-graphs/{context_graph_id}',
-      { path: { context_graph_id: contextGraphId } },
-      options,
-    )
+    await this._request('delete', 'context-graphs/{context_graph_id}', { path: [contextGraphId] }, options)
   }
 
   /** Creates a new version of a context graph (`POST /context-graphs/{context_graph_id}/versions`). */
@@ -91,8 +75,8 @@ export class ContextGraphsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'create-context_graph-version'>>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
-      { path: { context_graph_id: contextGraphId }, body },
+      'context-graphs/{context_graph_id}/versions',
+      { path: [contextGraphId], body },
       options,
     )
   }
@@ -105,8 +89,8 @@ export class ContextGraphsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'list-context_graph-versions'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
-      { path: { context_graph_id: contextGraphId }, query: params },
+      'context-graphs/{context_graph_id}/versions',
+      { path: [contextGraphId], query: params },
       options,
     )
   }
@@ -119,8 +103,8 @@ export class ContextGraphsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graph-versions'>>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions',
-      { path: { context_graph_id: contextGraphId }, query: params },
+      'context-graphs/{context_graph_id}/versions',
+      { path: [contextGraphId], query: params },
       { maxPageSize: 20 },
       options,
     )
@@ -134,8 +118,8 @@ export class ContextGraphsResource extends APIResource {
   ): Promise<WithResponseMetadata<ContextGraphVersion>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/context-graphs/{context_graph_id}/versions/{version}',
-      { path: { context_graph_id: contextGraphId, version } },
+      'context-graphs/{context_graph_id}/versions/{version}',
+      { path: [contextGraphId, version] },
       options,
     )
   }

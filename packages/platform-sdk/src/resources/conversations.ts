@@ -68,7 +68,7 @@ export class ConversationsResource extends APIResource {
     body: ConversationCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Conversation>> {
-    return this._request('post', '/v1/{workspace_id}/conversations', { body }, options)
+    return this._request('post', 'conversations', { body }, options)
   }
 
   /** Lists conversations, one page. */
@@ -76,7 +76,7 @@ export class ConversationsResource extends APIResource {
     params?: ConversationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ConversationPage>> {
-    return this._request('get', '/v1/{workspace_id}/conversations', { query: params }, options)
+    return this._request('get', 'conversations', { query: params }, options)
   }
 
   /** Iterates over every matching conversation. */
@@ -84,33 +84,17 @@ export class ConversationsResource extends APIResource {
     params?: AutoPagingParams<ConversationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ConversationSummary> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/conversations',
-      { query: params },
-      { maxPageSize: 100 },
-      options,
-    )
+    return this._autoPage('get', 'conversations', { query: params }, { maxPageSize: 100 }, options)
   }
 
   /** Fetches one conversation. */
   get(conversationId: string, options?: RequestOptions): Promise<WithResponseMetadata<Conversation>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/conversations/{conversation_id}',
-      { path: { conversation_id: conversationId } },
-      options,
-    )
+    return this._request('get', 'conversations/{conversation_id}', { path: [conversationId] }, options)
   }
 
   /** Closes a conversation. */
   async close(conversationId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/conversations/{conversation_id}',
-      { path: { conversation_id: conversationId } },
-      options,
-    )
+    await this._request('delete', 'conversations/{conversation_id}', { path: [conversationId] }, options)
   }
 
   /** Sends one user turn and waits for the whole reply (always asks for JSON, never a stream). */
@@ -122,8 +106,8 @@ export class ConversationsResource extends APIResource {
     const { query, rest } = splitTurnOptions(options)
     return this._request(
       'post',
-      '/v1/{workspace_id}/conversations/{conversation_id}/turns',
-      { path: { conversation_id: conversationId }, query, body, transport: { accept: 'application/json' } },
+      'conversations/{conversation_id}/turns',
+      { path: [conversationId], query, body, transport: { accept: 'application/json' } },
       rest,
     )
   }
@@ -157,9 +141,9 @@ export class ConversationsResource extends APIResource {
     const { query, rest } = splitTurnOptions(options)
     return this._request(
       'post',
-      '/v1/{workspace_id}/conversations/{conversation_id}/turns/stream',
+      'conversations/{conversation_id}/turns/stream',
       {
-        path: { conversation_id: conversationId },
+        path: [conversationId],
         query,
         body,
         transport: { accept: 'text/event-stream', parseAs: 'stream' },
@@ -173,7 +157,7 @@ export class ConversationsResource extends APIResource {
     body: SendMessageParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SendMessageResult>> {
-    return this._request('post', '/v1/{workspace_id}/conversations/messages', { body }, options)
+    return this._request('post', 'conversations/messages', { body }, options)
   }
 
   /** Builds the `ws(s)://` URL of the real-time text stream for a service (no request is made). */

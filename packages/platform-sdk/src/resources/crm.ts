@@ -16,7 +16,7 @@ export class CrmContactsResource extends APIResource {
     params?: OperationQuery<'crm-contact-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'crm-contact-search'>>> {
-    return this._request('get', '/v1/{workspace_id}/crm/contacts', { query: params }, options)
+    return this._request('get', 'crm/contacts', { query: params }, options)
   }
 
   /** Iterates over every item of `contacts.list`, fetching pages as needed (not in the official SDK). */
@@ -26,7 +26,7 @@ export class CrmContactsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-search'>, 'contacts'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/crm/contacts',
+      'crm/contacts',
       { query: params },
       { maxPageSize: 100, itemsKey: 'contacts' },
       options,
@@ -35,12 +35,7 @@ export class CrmContactsResource extends APIResource {
 
   /** Fetches one contact (`GET /crm/contacts/{contact_id}`). */
   get(contactId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmContact>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/crm/contacts/{contact_id}',
-      { path: { contact_id: contactId } },
-      options,
-    )
+    return this._request('get', 'crm/contacts/{contact_id}', { path: [contactId] }, options)
   }
 
   /** Activity timeline of a CRM contact, one page (`GET /crm/contacts/{contact_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -51,8 +46,8 @@ export class CrmContactsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'crm-contact-timeline'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/crm/contacts/{contact_id}/timeline',
-      { path: { contact_id: contactId }, query: params },
+      'crm/contacts/{contact_id}/timeline',
+      { path: [contactId], query: params },
       options,
     )
   }
@@ -65,8 +60,8 @@ export class CrmContactsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-timeline'>, 'activities'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/crm/contacts/{contact_id}/timeline',
-      { path: { contact_id: contactId }, query: params },
+      'crm/contacts/{contact_id}/timeline',
+      { path: [contactId], query: params },
       { maxPageSize: 200, itemsKey: 'activities' },
       options,
     )
@@ -80,7 +75,7 @@ export class CrmCompaniesResource extends APIResource {
     params?: OperationQuery<'crm-company-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'crm-company-search'>>> {
-    return this._request('get', '/v1/{workspace_id}/crm/companies', { query: params }, options)
+    return this._request('get', 'crm/companies', { query: params }, options)
   }
 
   /** Iterates over every item of `companies.list`, fetching pages as needed (not in the official SDK). */
@@ -90,7 +85,7 @@ export class CrmCompaniesResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-company-search'>, 'companies'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/crm/companies',
+      'crm/companies',
       { query: params },
       { maxPageSize: 100, itemsKey: 'companies' },
       options,
@@ -99,12 +94,7 @@ export class CrmCompaniesResource extends APIResource {
 
   /** Fetches one company (`GET /crm/companies/{company_id}`). */
   get(companyId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmCompany>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/crm/companies/{company_id}',
-      { path: { company_id: companyId } },
-      options,
-    )
+    return this._request('get', 'crm/companies/{company_id}', { path: [companyId] }, options)
   }
 }
 
@@ -115,7 +105,7 @@ export class CrmDealsResource extends APIResource {
     params?: OperationQuery<'crm-deal-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'crm-deal-search'>>> {
-    return this._request('get', '/v1/{workspace_id}/crm/deals', { query: params }, options)
+    return this._request('get', 'crm/deals', { query: params }, options)
   }
 
   /** Iterates over every item of `deals.list`, fetching pages as needed (not in the official SDK). */
@@ -125,7 +115,7 @@ export class CrmDealsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-deal-search'>, 'deals'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/crm/deals',
+      'crm/deals',
       { query: params },
       { maxPageSize: 100, itemsKey: 'deals' },
       options,
@@ -134,17 +124,12 @@ export class CrmDealsResource extends APIResource {
 
   /** Fetches one deal (`GET /crm/deals/{deal_id}`). */
   get(dealId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmDeal>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/crm/deals/{deal_id}',
-      { path: { deal_id: dealId } },
-      options,
-    )
+    return this._request('get', 'crm/deals/{deal_id}', { path: [dealId] }, options)
   }
 
   /** Deals grouped by pipeline stage (`GET /crm/deals/pipeline`). */
   getPipeline(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'crm-deal-pipeline'>>> {
-    return this._request('get', '/v1/{workspace_id}/crm/deals/pipeline', {}, options)
+    return this._request('get', 'crm/deals/pipeline', {}, options)
   }
 }
 
@@ -167,6 +152,6 @@ export class CrmResource extends APIResource {
 
   /** Connection status of the CRM (`GET /crm/status`). */
   getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'crm-status'>>> {
-    return this._request('get', '/v1/{workspace_id}/crm/status', {}, options)
+    return this._request('get', 'crm/status', {}, options)
   }
 }

@@ -13,12 +13,7 @@ export class DataQueryResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>
   > {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/query/{schema}/{table}',
-      { path: { schema, table }, query: params },
-      options,
-    )
+    return this._request('get', 'query/{schema}/{table}', { path: [schema, table], query: params }, options)
   }
 
   /** Iterates over every item of `run`, fetching pages as needed (not in the official SDK). */
@@ -32,8 +27,8 @@ export class DataQueryResource extends APIResource {
   > {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/query/{schema}/{table}',
-      { path: { schema, table }, query: params },
+      'query/{schema}/{table}',
+      { path: [schema, table], query: params },
       { maxPageSize: 100 },
       options,
     )

@@ -15,7 +15,7 @@ export class DataSourcesResource extends APIResource {
     params?: DataSourceListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<DataSourcePage>> {
-    return this._request('get', '/v1/{workspace_id}/data-sources', { query: params }, options)
+    return this._request('get', 'data-sources', { query: params }, options)
   }
 
   /** Iterates over every data source. */
@@ -23,23 +23,12 @@ export class DataSourcesResource extends APIResource {
     params?: AutoPagingParams<DataSourceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<DataSource> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/data-sources',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'data-sources', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one data source. */
   get(dataSourceId: string, options?: RequestOptions): Promise<WithResponseMetadata<DataSource>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/data-sources/{data_source_id}',
-      { path: { data_source_id: dataSourceId } },
-      options,
-    )
+    return this._request('get', 'data-sources/{data_source_id}', { path: [dataSourceId] }, options)
   }
 
   /** Creates a data source (`POST /data-sources`). */
@@ -47,7 +36,7 @@ export class DataSourcesResource extends APIResource {
     body: OperationBody<'create-data-source'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-data-source'>>> {
-    return this._request('post', '/v1/{workspace_id}/data-sources', { body }, options)
+    return this._request('post', 'data-sources', { body }, options)
   }
 
   /** Updates a data source (`PATCH /data-sources/{data_source_id}`). */
@@ -56,22 +45,12 @@ export class DataSourcesResource extends APIResource {
     body: OperationBody<'update-data-source'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-data-source'>>> {
-    return this._request(
-      'patch',
-      '/v1/{workspace_id}/data-sources/{data_source_id}',
-      { path: { data_source_id: dataSourceId }, body },
-      options,
-    )
+    return this._request('patch', 'data-sources/{data_source_id}', { path: [dataSourceId], body }, options)
   }
 
   /** Deletes a data source (`DELETE /data-sources/{data_source_id}`). */
   async delete(dataSourceId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/data-sources/{data_source_id}',
-      { path: { data_source_id: dataSourceId } },
-      options,
-    )
+    await this._request('delete', 'data-sources/{data_source_id}', { path: [dataSourceId] }, options)
   }
 
   /** Health and sync status of a data source (`GET /data-sources/{data_source_id}/status`). */
@@ -79,12 +58,7 @@ export class DataSourcesResource extends APIResource {
     dataSourceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'data-source-status'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/data-sources/{data_source_id}/status',
-      { path: { data_source_id: dataSourceId } },
-      options,
-    )
+    return this._request('get', 'data-sources/{data_source_id}/status', { path: [dataSourceId] }, options)
   }
 
   /** Recent syncs of a data source (`GET /data-sources/{data_source_id}/sync-history`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -95,8 +69,8 @@ export class DataSourcesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'data-source-sync-history'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/data-sources/{data_source_id}/sync-history',
-      { path: { data_source_id: dataSourceId }, query: params },
+      'data-sources/{data_source_id}/sync-history',
+      { path: [dataSourceId], query: params },
       options,
     )
   }
@@ -106,11 +80,6 @@ export class DataSourcesResource extends APIResource {
     dataSourceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'trigger-data-source-sync'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/data-sources/{data_source_id}/sync',
-      { path: { data_source_id: dataSourceId } },
-      options,
-    )
+    return this._request('post', 'data-sources/{data_source_id}/sync', { path: [dataSourceId] }, options)
   }
 }

@@ -11,7 +11,7 @@ export class DesktopSessionsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>>
   > {
-    return this._request('post', '/v1/{workspace_id}/desktop-sessions', { body }, options)
+    return this._request('post', 'desktop-sessions', { body }, options)
   }
 
   /** Ends a remote desktop session (`DELETE /desktop-sessions/{session_id}`). */
@@ -23,12 +23,7 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'disconnect_session_v1__workspace_id__desktop_sessions__session_id__delete'>
     >
   > {
-    return this._request(
-      'delete',
-      '/v1/{workspace_id}/desktop-sessions/{session_id}',
-      { path: { session_id: sessionId } },
-      options,
-    )
+    return this._request('delete', 'desktop-sessions/{session_id}', { path: [sessionId] }, options)
   }
 
   /** Performs an action (click, type, ...) in a desktop session (`POST /desktop-sessions/{session_id}/action`). */
@@ -41,12 +36,7 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>
     >
   > {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/desktop-sessions/{session_id}/action',
-      { path: { session_id: sessionId }, body },
-      options,
-    )
+    return this._request('post', 'desktop-sessions/{session_id}/action', { path: [sessionId], body }, options)
   }
 
   /** Current screenshot of a desktop session (`GET /desktop-sessions/{session_id}/screenshot`). */
@@ -58,12 +48,7 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get'>
     >
   > {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/desktop-sessions/{session_id}/screenshot',
-      { path: { session_id: sessionId } },
-      options,
-    )
+    return this._request('get', 'desktop-sessions/{session_id}/screenshot', { path: [sessionId] }, options)
   }
 
   /** Status of a desktop session (`GET /desktop-sessions/{session_id}/status`). */
@@ -75,11 +60,6 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get'>
     >
   > {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/desktop-sessions/{session_id}/status',
-      { path: { session_id: sessionId } },
-      options,
-    )
+    return this._request('get', 'desktop-sessions/{session_id}/status', { path: [sessionId] }, options)
   }
 }

@@ -26,7 +26,7 @@ export class ExternalIntegrationsResource extends APIResource {
     body: ExternalIntegrationCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegration>> {
-    return this._request('post', '/v1/{workspace_id}/external-integrations', { body }, options)
+    return this._request('post', 'external-integrations', { body }, options)
   }
 
   /** Lists external integrations, one page. */
@@ -34,7 +34,7 @@ export class ExternalIntegrationsResource extends APIResource {
     params?: ExternalIntegrationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegrationPage>> {
-    return this._request('get', '/v1/{workspace_id}/external-integrations', { query: params }, options)
+    return this._request('get', 'external-integrations', { query: params }, options)
   }
 
   /** Iterates over every external integration. */
@@ -42,23 +42,12 @@ export class ExternalIntegrationsResource extends APIResource {
     params?: AutoPagingParams<ExternalIntegrationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ExternalIntegration> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/external-integrations',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'external-integrations', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one external integration. */
   get(integrationId: string, options?: RequestOptions): Promise<WithResponseMetadata<ExternalIntegration>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/external-integrations/{integration_id}',
-      { path: { integration_id: integrationId } },
-      options,
-    )
+    return this._request('get', 'external-integrations/{integration_id}', { path: [integrationId] }, options)
   }
 
   /** Updates an external integration. */
@@ -69,8 +58,8 @@ export class ExternalIntegrationsResource extends APIResource {
   ): Promise<WithResponseMetadata<ExternalIntegration>> {
     return this._request(
       'patch',
-      '/v1/{workspace_id}/external-integrations/{integration_id}',
-      { path: { integration_id: integrationId }, body },
+      'external-integrations/{integration_id}',
+      { path: [integrationId], body },
       options,
     )
   }
@@ -79,8 +68,8 @@ export class ExternalIntegrationsResource extends APIResource {
   async delete(integrationId: string, options?: RequestOptions): Promise<void> {
     await this._request(
       'delete',
-      '/v1/{workspace_id}/external-integrations/{integration_id}',
-      { path: { integration_id: integrationId } },
+      'external-integrations/{integration_id}',
+      { path: [integrationId] },
       options,
     )
   }
@@ -92,8 +81,8 @@ export class ExternalIntegrationsResource extends APIResource {
   ): Promise<WithResponseMetadata<ExternalIntegrationCredentialList>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
-      { path: { integration_id: integrationId } },
+      'external-integrations/{integration_id}/credentials',
+      { path: [integrationId] },
       options,
     )
   }
@@ -106,8 +95,8 @@ export class ExternalIntegrationsResource extends APIResource {
   ): Promise<WithResponseMetadata<ExternalIntegrationCredentialSecret>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials',
-      { path: { integration_id: integrationId }, body },
+      'external-integrations/{integration_id}/credentials',
+      { path: [integrationId], body },
       options,
     )
   }
@@ -120,8 +109,8 @@ export class ExternalIntegrationsResource extends APIResource {
   ): Promise<WithResponseMetadata<ExternalIntegrationCredentialSecret>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}/rotate',
-      { path: { integration_id: integrationId, credential_id: credentialId } },
+      'external-integrations/{integration_id}/credentials/{credential_id}/rotate',
+      { path: [integrationId, credentialId] },
       options,
     )
   }
@@ -134,8 +123,8 @@ export class ExternalIntegrationsResource extends APIResource {
   ): Promise<void> {
     await this._request(
       'delete',
-      '/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}',
-      { path: { integration_id: integrationId, credential_id: credentialId } },
+      'external-integrations/{integration_id}/credentials/{credential_id}',
+      { path: [integrationId, credentialId] },
       options,
     )
   }

@@ -18,8 +18,8 @@ export class FhirResourcesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'fhir-search-resources'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/fhir/resources/{resource_type}',
-      { path: { resource_type: resourceType }, query: params },
+      'fhir/resources/{resource_type}',
+      { path: [resourceType], query: params },
       options,
     )
   }
@@ -30,12 +30,7 @@ export class FhirResourcesResource extends APIResource {
     body: OperationBody<'fhir-create-resource'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-create-resource'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/fhir/resources/{resource_type}',
-      { path: { resource_type: resourceType }, body },
-      options,
-    )
+    return this._request('post', 'fhir/resources/{resource_type}', { path: [resourceType], body }, options)
   }
 
   /** Fetches one FHIR resource (`GET /fhir/resources/{resource_type}/{resource_id}`). */
@@ -46,8 +41,8 @@ export class FhirResourcesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'fhir-get-resource'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}',
-      { path: { resource_type: resourceType, resource_id: resourceId } },
+      'fhir/resources/{resource_type}/{resource_id}',
+      { path: [resourceType, resourceId] },
       options,
     )
   }
@@ -61,8 +56,8 @@ export class FhirResourcesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'fhir-update-resource'>>> {
     return this._request(
       'put',
-      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}',
-      { path: { resource_type: resourceType, resource_id: resourceId }, body },
+      'fhir/resources/{resource_type}/{resource_id}',
+      { path: [resourceType, resourceId], body },
       options,
     )
   }
@@ -76,8 +71,8 @@ export class FhirResourcesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'fhir-get-resource-history'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}/history',
-      { path: { resource_type: resourceType, resource_id: resourceId }, query: params },
+      'fhir/resources/{resource_type}/{resource_id}/history',
+      { path: [resourceType, resourceId], query: params },
       options,
     )
   }
@@ -91,8 +86,8 @@ export class FhirResourcesResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-get-resource-history'>, 'entries'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}/history',
-      { path: { resource_type: resourceType, resource_id: resourceId }, query: params },
+      'fhir/resources/{resource_type}/{resource_id}/history',
+      { path: [resourceType, resourceId], query: params },
       { maxPageSize: 50, itemsKey: 'entries' },
       options,
     )
@@ -106,7 +101,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-patients-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patients-view'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/views/patients', { query: params }, options)
+    return this._request('get', 'fhir/views/patients', { query: params }, options)
   }
 
   /** Iterates over every item of `views.patients`, fetching pages as needed (not in the official SDK). */
@@ -116,7 +111,7 @@ export class FhirViewsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patients-view'>, 'patients'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/views/patients',
+      'fhir/views/patients',
       { query: params },
       { maxPageSize: 100, itemsKey: 'patients' },
       options,
@@ -128,7 +123,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-appointments-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-appointments-view'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/views/appointments', { query: params }, options)
+    return this._request('get', 'fhir/views/appointments', { query: params }, options)
   }
 
   /** Iterates over every item of `views.appointments`, fetching pages as needed (not in the official SDK). */
@@ -138,7 +133,7 @@ export class FhirViewsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-appointments-view'>, 'appointments'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/views/appointments',
+      'fhir/views/appointments',
       { query: params },
       { maxPageSize: 100, itemsKey: 'appointments' },
       options,
@@ -150,7 +145,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-practitioners-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-practitioners-view'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/views/practitioners', { query: params }, options)
+    return this._request('get', 'fhir/views/practitioners', { query: params }, options)
   }
 
   /** Iterates over every item of `views.practitioners`, fetching pages as needed (not in the official SDK). */
@@ -160,7 +155,7 @@ export class FhirViewsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-practitioners-view'>, 'practitioners'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/views/practitioners',
+      'fhir/views/practitioners',
       { query: params },
       { maxPageSize: 100, itemsKey: 'practitioners' },
       options,
@@ -172,7 +167,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-organizations-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-organizations-view'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/views/organizations', { query: params }, options)
+    return this._request('get', 'fhir/views/organizations', { query: params }, options)
   }
 
   /** Iterates over every item of `views.organizations`, fetching pages as needed (not in the official SDK). */
@@ -182,7 +177,7 @@ export class FhirViewsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-organizations-view'>, 'organizations'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/views/organizations',
+      'fhir/views/organizations',
       { query: params },
       { maxPageSize: 100, itemsKey: 'organizations' },
       options,
@@ -194,7 +189,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-locations-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-locations-view'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/views/locations', { query: params }, options)
+    return this._request('get', 'fhir/views/locations', { query: params }, options)
   }
 
   /** Iterates over every item of `views.locations`, fetching pages as needed (not in the official SDK). */
@@ -204,7 +199,7 @@ export class FhirViewsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-locations-view'>, 'locations'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/views/locations',
+      'fhir/views/locations',
       { query: params },
       { maxPageSize: 100, itemsKey: 'locations' },
       options,
@@ -216,7 +211,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-slots-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-slots-view'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/views/slots', { query: params }, options)
+    return this._request('get', 'fhir/views/slots', { query: params }, options)
   }
 
   /** Iterates over every item of `views.slots`, fetching pages as needed (not in the official SDK). */
@@ -226,7 +221,7 @@ export class FhirViewsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-slots-view'>, 'slots'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/views/slots',
+      'fhir/views/slots',
       { query: params },
       { maxPageSize: 100, itemsKey: 'slots' },
       options,
@@ -248,7 +243,7 @@ export class FhirResource extends APIResource {
 
   /** Status of the FHIR store (`GET /fhir/status`). */
   getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'fhir-status'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/status', {}, options)
+    return this._request('get', 'fhir/status', {}, options)
   }
 
   /** Recent FHIR sync failures (`GET /fhir/sync-failures`). */
@@ -256,7 +251,7 @@ export class FhirResource extends APIResource {
     params?: OperationQuery<'fhir-sync-failures'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-sync-failures'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/sync-failures', { query: params }, options)
+    return this._request('get', 'fhir/sync-failures', { query: params }, options)
   }
 
   /** Imports a FHIR bundle (`POST /fhir/import`). */
@@ -264,7 +259,7 @@ export class FhirResource extends APIResource {
     body: OperationBody<'fhir-import'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-import'>>> {
-    return this._request('post', '/v1/{workspace_id}/fhir/import', { body }, options)
+    return this._request('post', 'fhir/import', { body }, options)
   }
 
   /** Searches patients, one page (`GET /fhir/patients`). */
@@ -272,7 +267,7 @@ export class FhirResource extends APIResource {
     params?: OperationQuery<'fhir-patient-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-search'>>> {
-    return this._request('get', '/v1/{workspace_id}/fhir/patients', { query: params }, options)
+    return this._request('get', 'fhir/patients', { query: params }, options)
   }
 
   /** Iterates over every item of `searchPatients`, fetching pages as needed (not in the official SDK). */
@@ -282,7 +277,7 @@ export class FhirResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patient-search'>, 'patients'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/fhir/patients',
+      'fhir/patients',
       { query: params },
       { maxPageSize: 100, itemsKey: 'patients' },
       options,
@@ -294,12 +289,7 @@ export class FhirResource extends APIResource {
     patientId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-summary'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/fhir/patients/{patient_id}/summary',
-      { path: { patient_id: patientId } },
-      options,
-    )
+    return this._request('get', 'fhir/patients/{patient_id}/summary', { path: [patientId] }, options)
   }
 
   /** Clinical timeline of a patient (`GET /fhir/patients/{patient_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -310,8 +300,8 @@ export class FhirResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-timeline'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/fhir/patients/{patient_id}/timeline',
-      { path: { patient_id: patientId }, query: params },
+      'fhir/patients/{patient_id}/timeline',
+      { path: [patientId], query: params },
       options,
     )
   }

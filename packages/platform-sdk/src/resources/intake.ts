@@ -10,7 +10,7 @@ export class IntakeLinksResource extends APIResource {
     params?: OperationQuery<'list-intake-links'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-intake-links'>>> {
-    return this._request('get', '/v1/{workspace_id}/intake/links', { query: params }, options)
+    return this._request('get', 'intake/links', { query: params }, options)
   }
 
   /** Creates an intake upload link (`POST /intake/links`). */
@@ -18,17 +18,12 @@ export class IntakeLinksResource extends APIResource {
     body: OperationBody<'create-intake-link'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-intake-link'>>> {
-    return this._request('post', '/v1/{workspace_id}/intake/links', { body }, options)
+    return this._request('post', 'intake/links', { body }, options)
   }
 
   /** Revokes an intake upload link (`DELETE /intake/links/{link_id}`). */
   async delete(linkId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/intake/links/{link_id}',
-      { path: { link_id: linkId } },
-      options,
-    )
+    await this._request('delete', 'intake/links/{link_id}', { path: [linkId] }, options)
   }
 
   /** Lists the files uploaded through a link (`GET /intake/links/{link_id}/uploads`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -37,12 +32,7 @@ export class IntakeLinksResource extends APIResource {
     params?: OperationQuery<'list-intake-link-uploads'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-intake-link-uploads'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/intake/links/{link_id}/uploads',
-      { path: { link_id: linkId }, query: params },
-      options,
-    )
+    return this._request('get', 'intake/links/{link_id}/uploads', { path: [linkId], query: params }, options)
   }
 
   /**
@@ -52,9 +42,9 @@ export class IntakeLinksResource extends APIResource {
   async downloadUpload(linkId: string, uploadId: string, options?: RequestOptions): Promise<DownloadResult> {
     const result = await this._request(
       'get',
-      '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download',
+      'intake/links/{link_id}/uploads/{upload_id}/download',
       {
-        path: { link_id: linkId, upload_id: uploadId },
+        path: [linkId, uploadId],
         transport: { parseAs: 'arrayBuffer', accept: 'application/octet-stream, application/json;q=0.9' },
       },
       options,

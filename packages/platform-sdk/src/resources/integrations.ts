@@ -19,7 +19,7 @@ export class IntegrationsResource extends APIResource {
     params?: IntegrationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<IntegrationPage>> {
-    return this._request('get', '/v1/{workspace_id}/integrations', { query: params }, options)
+    return this._request('get', 'integrations', { query: params }, options)
   }
 
   /** Iterates over every integration. */
@@ -27,23 +27,12 @@ export class IntegrationsResource extends APIResource {
     params?: AutoPagingParams<IntegrationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Integration> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/integrations',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'integrations', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one integration. */
   get(integrationId: string, options?: RequestOptions): Promise<WithResponseMetadata<Integration>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/integrations/{integration_id}',
-      { path: { integration_id: integrationId } },
-      options,
-    )
+    return this._request('get', 'integrations/{integration_id}', { path: [integrationId] }, options)
   }
 
   /** Calls one endpoint of an integration with sample input. */
@@ -55,8 +44,8 @@ export class IntegrationsResource extends APIResource {
   ): Promise<WithResponseMetadata<IntegrationEndpointTestResult>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/integrations/{integration_id}/endpoints/{endpoint_name}/test',
-      { path: { integration_id: integrationId, endpoint_name: endpointName }, body },
+      'integrations/{integration_id}/endpoints/{endpoint_name}/test',
+      { path: [integrationId, endpointName], body },
       options,
     )
   }
@@ -66,7 +55,7 @@ export class IntegrationsResource extends APIResource {
     body: OperationBody<'create-integration'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-integration'>>> {
-    return this._request('post', '/v1/{workspace_id}/integrations', { body }, options)
+    return this._request('post', 'integrations', { body }, options)
   }
 
   /** Updates an integration (`PUT /integrations/{integration_id}`). */
@@ -75,22 +64,12 @@ export class IntegrationsResource extends APIResource {
     body: OperationBody<'update-integration'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-integration'>>> {
-    return this._request(
-      'put',
-      '/v1/{workspace_id}/integrations/{integration_id}',
-      { path: { integration_id: integrationId }, body },
-      options,
-    )
+    return this._request('put', 'integrations/{integration_id}', { path: [integrationId], body }, options)
   }
 
   /** Deletes an integration (`DELETE /integrations/{integration_id}`). */
   async delete(integrationId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/integrations/{integration_id}',
-      { path: { integration_id: integrationId } },
-      options,
-    )
+    await this._request('delete', 'integrations/{integration_id}', { path: [integrationId] }, options)
   }
 
   /** Checks that an integration can reach its system (`POST /integrations/{integration_id}/test-connection`). */
@@ -100,8 +79,8 @@ export class IntegrationsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'test-integration-connection'>>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/integrations/{integration_id}/test-connection',
-      { path: { integration_id: integrationId } },
+      'integrations/{integration_id}/test-connection',
+      { path: [integrationId] },
       options,
     )
   }
@@ -110,6 +89,6 @@ export class IntegrationsResource extends APIResource {
   getHealthCheck(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'integration-health-check'>>> {
-    return this._request('get', '/v1/{workspace_id}/integrations/health-check', {}, options)
+    return this._request('get', 'integrations/health-check', {}, options)
   }
 }

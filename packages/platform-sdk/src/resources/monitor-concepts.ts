@@ -18,7 +18,7 @@ export class MonitorConceptsResource extends APIResource {
     body: OperationBody<'create-monitor-concept'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-monitor-concept'>>> {
-    return this._request('post', '/v1/{workspace_id}/monitor-concepts', { body }, options)
+    return this._request('post', 'monitor-concepts', { body }, options)
   }
 
   /** Lists monitor concepts, one page (`GET /monitor-concepts`). */
@@ -26,7 +26,7 @@ export class MonitorConceptsResource extends APIResource {
     params?: OperationQuery<'list-monitor-concepts'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-monitor-concepts'>>> {
-    return this._request('get', '/v1/{workspace_id}/monitor-concepts', { query: params }, options)
+    return this._request('get', 'monitor-concepts', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -34,23 +34,12 @@ export class MonitorConceptsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-monitor-concepts'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-monitor-concepts'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/monitor-concepts',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'monitor-concepts', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one monitor concept (`GET /monitor-concepts/{concept_id}`). */
   get(conceptId: string, options?: RequestOptions): Promise<WithResponseMetadata<MonitorConcept>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/monitor-concepts/{concept_id}',
-      { path: { concept_id: conceptId } },
-      options,
-    )
+    return this._request('get', 'monitor-concepts/{concept_id}', { path: [conceptId] }, options)
   }
 
   /** Updates a monitor concept (`PATCH /monitor-concepts/{concept_id}`). */
@@ -59,21 +48,11 @@ export class MonitorConceptsResource extends APIResource {
     body: OperationBody<'update-monitor-concept'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-monitor-concept'>>> {
-    return this._request(
-      'patch',
-      '/v1/{workspace_id}/monitor-concepts/{concept_id}',
-      { path: { concept_id: conceptId }, body },
-      options,
-    )
+    return this._request('patch', 'monitor-concepts/{concept_id}', { path: [conceptId], body }, options)
   }
 
   /** Deletes a monitor concept (`DELETE /monitor-concepts/{concept_id}`). */
   async delete(conceptId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/monitor-concepts/{concept_id}',
-      { path: { concept_id: conceptId } },
-      options,
-    )
+    await this._request('delete', 'monitor-concepts/{concept_id}', { path: [conceptId] }, options)
   }
 }

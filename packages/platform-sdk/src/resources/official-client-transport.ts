@@ -15,7 +15,9 @@ import {
   type ScopedRequestOptions,
   type Transport,
 } from '@amigo-ai/core'
+import { DEFAULT_API_BASE_URL } from '../client-config'
 import type { paths } from '../generated/openapi'
+import type { ResourceContext } from './base'
 
 /** What a resource needs of an openapi-fetch client: one method per HTTP verb. */
 type OpenapiFetchMethod = (
@@ -38,14 +40,15 @@ export function officialClientTransport(
       throw new ConfigurationError(
         `this resource was built from a client without ${method.toUpperCase()}: pass an openapi-fetch client`,
       )
-    for (const [name, value] of Object.entries(init.params?.path ?? {})) {
+    const pathParams = byName(path, init.params?.path)
+    for (const [name, value] of Object.entries(pathParams)) {
       const problem = pathSegmentProblem(value)
       if (problem !== undefined)
         throw new InvalidRequestError(
           `path parameter "${name}" of ${method.toUpperCase()} ${path} ${problem}`,
         )
     }
-    const params = { ...init.params, path: { ...init.params?.path, workspace_id: workspaceId } }
+    const params = { ...init.params, path: { ...pathParams, workspace_id: workspaceId } }
     const { data, error, response } = await (send as OpenapiFetchMethod).call(client, path, {
       params,
       ...(init.body !== undefined ? { body: init.body } : {}),
@@ -73,6 +76,15 @@ export function officialClientTransport(
   return { request, withOptions, workspaceId } as unknown as Transport<paths>
 }
 
+/** Path parameters by name, as openapi-fetch takes them (a list follows the template's placeholders). */
+function byName(template: string, params: Record<string, unknown> | readonly unknown[] = {}) {
+  if (!Array.isArray(params)) return params as Record<string, unknown>
+  const names = [...template.matchAll(/\{([^{}]+)\}/g)].flatMap((m) =>
+    m[1] === 'workspace_id' ? [] : [m[1]],
+  )
+  return Object.fromEntries(names.map((name, i) => [name, params[i]]))
+}
+
 /** Header layers as one `Headers` (later layers win); values are checked by `Headers` itself. */
 function mergedHeaders(...layers: Array<ScopedRequestOptions['headers']>): Headers {
   const out = new Headers()
@@ -85,4 +97,26 @@ function mergedHeaders(...layers: Array<ScopedRequestOptions['headers']>): Heade
     }
   }
   return out
+}
+
+/**
+ * The context of a resource built the single-package SDK's way: requests go through the given
+ * openapi-fetch client; the WebSocket helpers use `agentBaseUrl` (default: the API's origin) and a
+ * token passed to each call, since such a client has no key the SDK can read.
+ */
+export function officialClientContext(
+  client: unknown,
+  workspaceId: string,
+  agentBaseUrl: unknown,
+): ResourceContext {
+  if (agentBaseUrl !== undefined && typeof agentBaseUrl !== 'string')
+    throw new ConfigurationError('agentBaseUrl must be a string')
+  return {
+    transport: officialClientTransport(client, workspaceId),
+    connection: {
+      baseUrl: agentBaseUrl ?? DEFAULT_API_BASE_URL,
+      workspaceId,
+      ...(agentBaseUrl !== undefined ? { agentBaseUrl } : {}),
+    },
+  }
 }

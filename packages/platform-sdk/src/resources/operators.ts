@@ -44,7 +44,7 @@ export type OperatorWrapUpResult = OperationResult<'operator-wrap-up'>
 export class OperatorsResource extends APIResource {
   /** Lists operators, one page. */
   list(params?: OperatorListParams, options?: RequestOptions): Promise<WithResponseMetadata<OperatorPage>> {
-    return this._request('get', '/v1/{workspace_id}/operators', { query: params }, options)
+    return this._request('get', 'operators', { query: params }, options)
   }
 
   /** Iterates over every operator. */
@@ -52,23 +52,17 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperatorListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Operator> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/operators',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'operators', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Operator dashboard (who is on, what is waiting). */
   getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<OperatorDashboard>> {
-    return this._request('get', '/v1/{workspace_id}/operators/dashboard', {}, options)
+    return this._request('get', 'operators/dashboard', {}, options)
   }
 
   /** The prioritised queue of calls waiting for an operator. */
   getQueue(options?: RequestOptions): Promise<WithResponseMetadata<OperatorQueue>> {
-    return this._request('get', '/v1/{workspace_id}/operators/queue', {}, options)
+    return this._request('get', 'operators/queue', {}, options)
   }
 
   /** Escalations that are still open, one page. */
@@ -76,7 +70,7 @@ export class OperatorsResource extends APIResource {
     params?: ActiveEscalationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ActiveEscalationPage>> {
-    return this._request('get', '/v1/{workspace_id}/operators/escalations/active', { query: params }, options)
+    return this._request('get', 'operators/escalations/active', { query: params }, options)
   }
 
   /** Iterates over every open escalation. */
@@ -86,7 +80,7 @@ export class OperatorsResource extends APIResource {
   ): AsyncIterableIterator<ActiveEscalation> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/operators/escalations/active',
+      'operators/escalations/active',
       { query: params },
       { maxPageSize: 20 },
       options,
@@ -99,12 +93,7 @@ export class OperatorsResource extends APIResource {
     body: OperatorJoinCallParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperatorJoinCallResult>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/operators/{operator_id}/join-call',
-      { path: { operator_id: operatorId }, body },
-      options,
-    )
+    return this._request('post', 'operators/{operator_id}/join-call', { path: [operatorId], body }, options)
   }
 
   /** Takes an operator off a call. */
@@ -113,12 +102,7 @@ export class OperatorsResource extends APIResource {
     body: OperatorLeaveCallParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperatorLeaveCallResult>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/operators/{operator_id}/leave-call',
-      { path: { operator_id: operatorId }, body },
-      options,
-    )
+    return this._request('post', 'operators/{operator_id}/leave-call', { path: [operatorId], body }, options)
   }
 
   /** Sends guidance to the agent on the operator's call. */
@@ -129,8 +113,8 @@ export class OperatorsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperatorGuidanceResult>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/operators/{operator_id}/send-guidance',
-      { path: { operator_id: operatorId }, body },
+      'operators/{operator_id}/send-guidance',
+      { path: [operatorId], body },
       options,
     )
   }
@@ -141,12 +125,7 @@ export class OperatorsResource extends APIResource {
     body: OperatorWrapUpParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperatorWrapUpResult>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/operators/{operator_id}/wrap-up',
-      { path: { operator_id: operatorId }, body },
-      options,
-    )
+    return this._request('post', 'operators/{operator_id}/wrap-up', { path: [operatorId], body }, options)
   }
 
   /** Creates an operator (`POST /operators`). */
@@ -154,7 +133,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'create-operator'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-operator'>>> {
-    return this._request('post', '/v1/{workspace_id}/operators', { body }, options)
+    return this._request('post', 'operators', { body }, options)
   }
 
   /** Fetches one operator (`GET /operators/{operator_id}`). */
@@ -162,12 +141,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-operator'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/operators/{operator_id}',
-      { path: { operator_id: operatorId } },
-      options,
-    )
+    return this._request('get', 'operators/{operator_id}', { path: [operatorId] }, options)
   }
 
   /** Updates an operator (`PATCH /operators/{operator_id}`). */
@@ -176,12 +150,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'update-operator'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-operator'>>> {
-    return this._request(
-      'patch',
-      '/v1/{workspace_id}/operators/{operator_id}',
-      { path: { operator_id: operatorId }, body },
-      options,
-    )
+    return this._request('patch', 'operators/{operator_id}', { path: [operatorId], body }, options)
   }
 
   /** Escalations, one page (`GET /operators/escalations`). */
@@ -189,7 +158,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'list-escalations'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-escalations'>>> {
-    return this._request('get', '/v1/{workspace_id}/operators/escalations', { query: params }, options)
+    return this._request('get', 'operators/escalations', { query: params }, options)
   }
 
   /** Iterates over every item of `getEscalations`, fetching pages as needed. */
@@ -197,13 +166,7 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-escalations'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-escalations'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/operators/escalations',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'operators/escalations', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Escalation statistics (`GET /operators/escalations/stats`). */
@@ -211,7 +174,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'escalation-stats'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'escalation-stats'>>> {
-    return this._request('get', '/v1/{workspace_id}/operators/escalations/stats', { query: params }, options)
+    return this._request('get', 'operators/escalations/stats', { query: params }, options)
   }
 
   /** Operator performance summary (`GET /operators/performance`). */
@@ -219,7 +182,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'operator-performance-summary'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'operator-performance-summary'>>> {
-    return this._request('get', '/v1/{workspace_id}/operators/performance', { query: params }, options)
+    return this._request('get', 'operators/performance', { query: params }, options)
   }
 
   /** Issues an access token for an operator's console (`POST /operators/{operator_id}/access-token`). */
@@ -230,8 +193,8 @@ export class OperatorsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'operator-access-token'>>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/operators/{operator_id}/access-token',
-      { path: { operator_id: operatorId }, body },
+      'operators/{operator_id}/access-token',
+      { path: [operatorId], body },
       options,
     )
   }
@@ -242,12 +205,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'operator-switch-mode'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'operator-switch-mode'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/operators/{operator_id}/switch-mode',
-      { path: { operator_id: operatorId }, body },
-      options,
-    )
+    return this._request('post', 'operators/{operator_id}/switch-mode', { path: [operatorId], body }, options)
   }
 
   /** Prepares a briefing for an operator about to join a call (`POST /operators/{operator_id}/briefing`). */
@@ -256,12 +214,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'create-operator-briefing'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-operator-briefing'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/operators/{operator_id}/briefing',
-      { path: { operator_id: operatorId }, body },
-      options,
-    )
+    return this._request('post', 'operators/{operator_id}/briefing', { path: [operatorId], body }, options)
   }
 
   /** Transcript of a call, for operators (`GET /operators/calls/{call_sid}/transcript`). */
@@ -269,12 +222,7 @@ export class OperatorsResource extends APIResource {
     callSid: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-call-transcript'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/operators/calls/{call_sid}/transcript',
-      { path: { call_sid: callSid } },
-      options,
-    )
+    return this._request('get', 'operators/calls/{call_sid}/transcript', { path: [callSid] }, options)
   }
 
   /** Operator actions, one page (`GET /operators/audit-log`). */
@@ -282,7 +230,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'list-audit-log'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-audit-log'>>> {
-    return this._request('get', '/v1/{workspace_id}/operators/audit-log', { query: params }, options)
+    return this._request('get', 'operators/audit-log', { query: params }, options)
   }
 
   /** Iterates over every item of `getAuditLog`, fetching pages as needed. */
@@ -290,12 +238,6 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-audit-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-audit-log'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/operators/audit-log',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'operators/audit-log', { query: params }, { maxPageSize: 20 }, options)
   }
 }

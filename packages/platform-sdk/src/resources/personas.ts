@@ -22,7 +22,7 @@ export class PersonasResource extends APIResource {
     params?: OperationQuery<'list-personas'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<PersonaPage>> {
-    return this._request('get', '/v1/{workspace_id}/personas', { query: params }, options)
+    return this._request('get', 'personas', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -30,13 +30,7 @@ export class PersonasResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-personas'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-personas'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/personas',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'personas', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Creates a persona (`POST /personas`). */
@@ -44,17 +38,12 @@ export class PersonasResource extends APIResource {
     body: PersonaCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-persona'>>> {
-    return this._request('post', '/v1/{workspace_id}/personas', { body }, options)
+    return this._request('post', 'personas', { body }, options)
   }
 
   /** Fetches one persona (`GET /personas/{persona_id}`). */
   get(personaId: string, options?: RequestOptions): Promise<WithResponseMetadata<Persona>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/personas/{persona_id}',
-      { path: { persona_id: personaId } },
-      options,
-    )
+    return this._request('get', 'personas/{persona_id}', { path: [personaId] }, options)
   }
 
   /** Updates a persona (`PATCH /personas/{persona_id}`). */
@@ -63,12 +52,7 @@ export class PersonasResource extends APIResource {
     body: OperationBody<'update-persona'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-persona'>>> {
-    return this._request(
-      'patch',
-      '/v1/{workspace_id}/personas/{persona_id}',
-      { path: { persona_id: personaId }, body },
-      options,
-    )
+    return this._request('patch', 'personas/{persona_id}', { path: [personaId], body }, options)
   }
 
   /** Deletes a persona (`DELETE /personas/{persona_id}`). */
@@ -76,11 +60,6 @@ export class PersonasResource extends APIResource {
     personaId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'delete-persona'>>> {
-    return this._request(
-      'delete',
-      '/v1/{workspace_id}/personas/{persona_id}',
-      { path: { persona_id: personaId } },
-      options,
-    )
+    return this._request('delete', 'personas/{persona_id}', { path: [personaId] }, options)
   }
 }

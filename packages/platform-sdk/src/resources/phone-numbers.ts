@@ -20,7 +20,7 @@ export class PhoneNumbersResource extends APIResource {
     body: OperationBody<'create-phone-number'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-phone-number'>>> {
-    return this._request('post', '/v1/{workspace_id}/phone-numbers', { body }, options)
+    return this._request('post', 'phone-numbers', { body }, options)
   }
 
   /** Lists phone numbers, one page (`GET /phone-numbers`). */
@@ -28,7 +28,7 @@ export class PhoneNumbersResource extends APIResource {
     params?: OperationQuery<'list-phone-numbers'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<PhoneNumberPage>> {
-    return this._request('get', '/v1/{workspace_id}/phone-numbers', { query: params }, options)
+    return this._request('get', 'phone-numbers', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -36,23 +36,12 @@ export class PhoneNumbersResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-phone-numbers'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-phone-numbers'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/phone-numbers',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'phone-numbers', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one phone number (`GET /phone-numbers/{phone_number_id}`). */
   get(phoneNumberId: string, options?: RequestOptions): Promise<WithResponseMetadata<PhoneNumber>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
-      { path: { phone_number_id: phoneNumberId } },
-      options,
-    )
+    return this._request('get', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId] }, options)
   }
 
   /** Updates a phone number (`PUT /phone-numbers/{phone_number_id}`). */
@@ -61,22 +50,12 @@ export class PhoneNumbersResource extends APIResource {
     body: OperationBody<'update-phone-number'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-phone-number'>>> {
-    return this._request(
-      'put',
-      '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
-      { path: { phone_number_id: phoneNumberId }, body },
-      options,
-    )
+    return this._request('put', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId], body }, options)
   }
 
   /** Releases a phone number (`DELETE /phone-numbers/{phone_number_id}`). */
   async release(phoneNumberId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/phone-numbers/{phone_number_id}',
-      { path: { phone_number_id: phoneNumberId } },
-      options,
-    )
+    await this._request('delete', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId] }, options)
   }
 
   /** Sets call forwarding on a phone number (`PUT /phone-numbers/{phone_number_id}/forwarding`). */
@@ -87,8 +66,8 @@ export class PhoneNumbersResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'set-phone-number-forwarding'>>> {
     return this._request(
       'put',
-      '/v1/{workspace_id}/phone-numbers/{phone_number_id}/forwarding',
-      { path: { phone_number_id: phoneNumberId }, body },
+      'phone-numbers/{phone_number_id}/forwarding',
+      { path: [phoneNumberId], body },
       options,
     )
   }
@@ -100,8 +79,8 @@ export class PhoneNumbersResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'clear-phone-number-forwarding'>>> {
     return this._request(
       'delete',
-      '/v1/{workspace_id}/phone-numbers/{phone_number_id}/forwarding',
-      { path: { phone_number_id: phoneNumberId } },
+      'phone-numbers/{phone_number_id}/forwarding',
+      { path: [phoneNumberId] },
       options,
     )
   }

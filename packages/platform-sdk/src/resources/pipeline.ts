@@ -6,7 +6,7 @@ import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from
 export class PipelineOutboundResource extends APIResource {
   /** Summary of every outbound sync sink (`GET /pipeline/outbound`). */
   list(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-outbound-summary'>>> {
-    return this._request('get', '/v1/{workspace_id}/pipeline/outbound', {}, options)
+    return this._request('get', 'pipeline/outbound', {}, options)
   }
 
   /** Outbound sync log of one sink, one page (`GET /pipeline/outbound/{data_source_id}/log`). */
@@ -17,8 +17,8 @@ export class PipelineOutboundResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'list-outbound-log'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/pipeline/outbound/{data_source_id}/log',
-      { path: { data_source_id: dataSourceId }, query: params },
+      'pipeline/outbound/{data_source_id}/log',
+      { path: [dataSourceId], query: params },
       options,
     )
   }
@@ -31,8 +31,8 @@ export class PipelineOutboundResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'list-outbound-log'>>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/pipeline/outbound/{data_source_id}/log',
-      { path: { data_source_id: dataSourceId }, query: params },
+      'pipeline/outbound/{data_source_id}/log',
+      { path: [dataSourceId], query: params },
       { maxPageSize: 20 },
       options,
     )
@@ -46,7 +46,7 @@ export class PipelineSourcesResource extends APIResource {
     params?: OperationQuery<'list-pipeline-sources'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-pipeline-sources'>>> {
-    return this._request('get', '/v1/{workspace_id}/pipeline/sources', { query: params }, options)
+    return this._request('get', 'pipeline/sources', { query: params }, options)
   }
 
   /** Overview of one inbound source (`GET /pipeline/sources/{source_id}/overview`). */
@@ -54,12 +54,7 @@ export class PipelineSourcesResource extends APIResource {
     sourceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-source-overview'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/pipeline/sources/{source_id}/overview',
-      { path: { source_id: sourceId } },
-      options,
-    )
+    return this._request('get', 'pipeline/sources/{source_id}/overview', { path: [sourceId] }, options)
   }
 
   /** Events received from one source, one page (`GET /pipeline/sources/{source_id}/events`). */
@@ -70,8 +65,8 @@ export class PipelineSourcesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'list-source-events'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/pipeline/sources/{source_id}/events',
-      { path: { source_id: sourceId }, query: params },
+      'pipeline/sources/{source_id}/events',
+      { path: [sourceId], query: params },
       options,
     )
   }
@@ -84,8 +79,8 @@ export class PipelineSourcesResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'list-source-events'>>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/pipeline/sources/{source_id}/events',
-      { path: { source_id: sourceId }, query: params },
+      'pipeline/sources/{source_id}/events',
+      { path: [sourceId], query: params },
       { maxPageSize: 20 },
       options,
     )
@@ -99,8 +94,8 @@ export class PipelineSourcesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'get-source-history'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/pipeline/sources/{source_id}/history',
-      { path: { source_id: sourceId }, query: params },
+      'pipeline/sources/{source_id}/history',
+      { path: [sourceId], query: params },
       options,
     )
   }
@@ -120,7 +115,7 @@ export class PipelineResource extends APIResource {
 
   /** Overall pipeline status (`GET /pipeline/status`). */
   getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-pipeline-status'>>> {
-    return this._request('get', '/v1/{workspace_id}/pipeline/status', {}, options)
+    return this._request('get', 'pipeline/status', {}, options)
   }
 
   /** Pipeline throughput per time bucket (`GET /pipeline/throughput`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -128,18 +123,18 @@ export class PipelineResource extends APIResource {
     params?: OperationQuery<'get-throughput'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-throughput'>>> {
-    return this._request('get', '/v1/{workspace_id}/pipeline/throughput', { query: params }, options)
+    return this._request('get', 'pipeline/throughput', { query: params }, options)
   }
 
   /** Review metrics of the pipeline (`GET /pipeline/review`). */
   getReview(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-review-metrics'>>> {
-    return this._request('get', '/v1/{workspace_id}/pipeline/review', {}, options)
+    return this._request('get', 'pipeline/review', {}, options)
   }
 
   /** Entity resolution metrics (`GET /pipeline/entity-resolution`). */
   getEntityResolution(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-resolution'>>> {
-    return this._request('get', '/v1/{workspace_id}/pipeline/entity-resolution', {}, options)
+    return this._request('get', 'pipeline/entity-resolution', {}, options)
   }
 }

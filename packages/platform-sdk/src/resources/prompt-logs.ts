@@ -11,7 +11,7 @@ export type PromptLogPage = OperationResult<'list-prompt-logs'>
 export class PromptLogsResource extends APIResource {
   /** Lists prompt logs, one page (`GET /prompt-logs`). */
   list(params?: PromptLogListParams, options?: RequestOptions): Promise<WithResponseMetadata<PromptLogPage>> {
-    return this._request('get', '/v1/{workspace_id}/prompt-logs', { query: params }, options)
+    return this._request('get', 'prompt-logs', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -19,12 +19,6 @@ export class PromptLogsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-prompt-logs'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-prompt-logs'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/prompt-logs',
-      { query: params },
-      { maxPageSize: 200 },
-      options,
-    )
+    return this._autoPage('get', 'prompt-logs', { query: params }, { maxPageSize: 200 }, options)
   }
 }

@@ -12,22 +12,12 @@ export type RecordingMetadata = OperationResult<'get-recording-metadata'>
 export class RecordingsResource extends APIResource {
   /** Signed URLs of a call's recording files. */
   getUrls(callSid: string, options?: RequestOptions): Promise<WithResponseMetadata<RecordingUrls>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/recordings/{call_sid}/urls',
-      { path: { call_sid: callSid } },
-      options,
-    )
+    return this._request('get', 'recordings/{call_sid}/urls', { path: [callSid] }, options)
   }
 
   /** Metadata of a call's recording. */
   getMetadata(callSid: string, options?: RequestOptions): Promise<WithResponseMetadata<RecordingMetadata>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/recordings/{call_sid}/metadata',
-      { path: { call_sid: callSid } },
-      options,
-    )
+    return this._request('get', 'recordings/{call_sid}/metadata', { path: [callSid] }, options)
   }
 
   /**
@@ -38,8 +28,8 @@ export class RecordingsResource extends APIResource {
   async download(callSid: string, filename: string, options?: RequestOptions): Promise<DownloadResult> {
     const result = await this._request(
       'get',
-      '/v1/{workspace_id}/recordings/{call_sid}/download/{filename}',
-      { path: { call_sid: callSid, filename }, transport: { parseAs: 'arrayBuffer', accept: '*/*' } },
+      'recordings/{call_sid}/download/{filename}',
+      { path: [callSid, filename], transport: { parseAs: 'arrayBuffer', accept: '*/*' } },
       options,
     )
     return bytesOrJson(result)

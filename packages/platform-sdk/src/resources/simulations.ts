@@ -12,7 +12,7 @@ export class SimulationsRunsResource extends APIResource {
     params?: OperationQuery<'list-simulation-runs'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-simulation-runs'>>> {
-    return this._request('get', '/v1/{workspace_id}/simulations/runs', { query: params }, options)
+    return this._request('get', 'simulations/runs', { query: params }, options)
   }
 
   /** Creates a simulation run (`POST /simulations/runs`). */
@@ -20,7 +20,7 @@ export class SimulationsRunsResource extends APIResource {
     body: OperationBody<'create-simulation-run'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-simulation-run'>>> {
-    return this._request('post', '/v1/{workspace_id}/simulations/runs', { body }, options)
+    return this._request('post', 'simulations/runs', { body }, options)
   }
 
   /** Fetches one simulation run (`GET /simulations/runs/{run_id}`). */
@@ -28,12 +28,7 @@ export class SimulationsRunsResource extends APIResource {
     runId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-simulation-run'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/simulations/runs/{run_id}',
-      { path: { run_id: runId } },
-      options,
-    )
+    return this._request('get', 'simulations/runs/{run_id}', { path: [runId] }, options)
   }
 
   /** Marks a simulation run as finished (`POST /simulations/runs/{run_id}/complete`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -44,8 +39,8 @@ export class SimulationsRunsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'complete-simulation-run'>>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/simulations/runs/{run_id}/complete',
-      { path: { run_id: runId }, query: params },
+      'simulations/runs/{run_id}/complete',
+      { path: [runId], query: params },
       options,
     )
   }
@@ -56,12 +51,7 @@ export class SimulationsRunsResource extends APIResource {
     body: OperationBody<'create-simulation-session'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-simulation-session'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/simulations/runs/{run_id}/sessions',
-      { path: { run_id: runId }, body },
-      options,
-    )
+    return this._request('post', 'simulations/runs/{run_id}/sessions', { path: [runId], body }, options)
   }
 }
 
@@ -72,7 +62,7 @@ export class SimulationsBridgeResource extends APIResource {
     body: OperationBody<'simulation-bridge-plan'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-bridge-plan'>>> {
-    return this._request('post', '/v1/{workspace_id}/simulations/bridge/plan', { body }, options)
+    return this._request('post', 'simulations/bridge/plan', { body }, options)
   }
 
   /** Bridges a real call into a simulation (`POST /simulations/bridge`). */
@@ -80,7 +70,7 @@ export class SimulationsBridgeResource extends APIResource {
     body: OperationBody<'simulation-bridge'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-bridge'>>> {
-    return this._request('post', '/v1/{workspace_id}/simulations/bridge', { body }, options)
+    return this._request('post', 'simulations/bridge', { body }, options)
   }
 }
 
@@ -94,8 +84,8 @@ export class SimulationsServicesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'get-simulation-coverage-graph'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/simulations/services/{service_id}/graph',
-      { path: { service_id: serviceId }, query: params },
+      'simulations/services/{service_id}/graph',
+      { path: [serviceId], query: params },
       options,
     )
   }
@@ -105,12 +95,7 @@ export class SimulationsServicesResource extends APIResource {
     serviceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'delete-simulation-coverage-graph'>>> {
-    return this._request(
-      'delete',
-      '/v1/{workspace_id}/simulations/services/{service_id}/graph',
-      { path: { service_id: serviceId } },
-      options,
-    )
+    return this._request('delete', 'simulations/services/{service_id}/graph', { path: [serviceId] }, options)
   }
 
   /** Paths through a service's coverage graph (`GET /simulations/services/{service_id}/graph/paths`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -121,8 +106,8 @@ export class SimulationsServicesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'get-simulation-coverage-paths'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/simulations/services/{service_id}/graph/paths',
-      { path: { service_id: serviceId }, query: params },
+      'simulations/services/{service_id}/graph/paths',
+      { path: [serviceId], query: params },
       options,
     )
   }
@@ -135,8 +120,8 @@ export class SimulationsServicesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'list-simulation-sessions'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/simulations/services/{service_id}/sessions',
-      { path: { service_id: serviceId }, query: params },
+      'simulations/services/{service_id}/sessions',
+      { path: [serviceId], query: params },
       options,
     )
   }
@@ -149,8 +134,8 @@ export class SimulationsServicesResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'query-simulation-turns'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/simulations/services/{service_id}/turns',
-      { path: { service_id: serviceId }, query: params },
+      'simulations/services/{service_id}/turns',
+      { path: [serviceId], query: params },
       options,
     )
   }
@@ -178,7 +163,7 @@ export class SimulationsResource extends APIResource {
     body: OperationBody<'create-test-conversation'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SimulationSession>> {
-    return this._request('post', '/v1/{workspace_id}/simulations/sessions', { body }, options)
+    return this._request('post', 'simulations/sessions', { body }, options)
   }
 
   /** Snapshot of a simulated session (`GET /simulations/sessions/{session_id}`). */
@@ -186,12 +171,7 @@ export class SimulationsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-observe'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/simulations/sessions/{session_id}',
-      { path: { session_id: sessionId } },
-      options,
-    )
+    return this._request('get', 'simulations/sessions/{session_id}', { path: [sessionId] }, options)
   }
 
   /** Ends a simulated session (`DELETE /simulations/sessions/{session_id}`). */
@@ -199,12 +179,7 @@ export class SimulationsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-destroy'>>> {
-    return this._request(
-      'delete',
-      '/v1/{workspace_id}/simulations/sessions/{session_id}',
-      { path: { session_id: sessionId } },
-      options,
-    )
+    return this._request('delete', 'simulations/sessions/{session_id}', { path: [sessionId] }, options)
   }
 
   /** Advances a simulated conversation by one turn (`POST /simulations/sessions/step`). */
@@ -212,7 +187,7 @@ export class SimulationsResource extends APIResource {
     body: OperationBody<'test-conversation-step'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'test-conversation-step'>>> {
-    return this._request('post', '/v1/{workspace_id}/simulations/sessions/step', { body }, options)
+    return this._request('post', 'simulations/sessions/step', { body }, options)
   }
 
   /** Recommends the next user turn for a simulation (`POST /simulations/sessions/recommend`). */
@@ -220,7 +195,7 @@ export class SimulationsResource extends APIResource {
     body: OperationBody<'simulation-recommend'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-recommend'>>> {
-    return this._request('post', '/v1/{workspace_id}/simulations/sessions/recommend', { body }, options)
+    return this._request('post', 'simulations/sessions/recommend', { body }, options)
   }
 
   /** Intelligence gathered in a simulated session (`GET /simulations/sessions/{session_id}/intelligence`). */
@@ -230,8 +205,8 @@ export class SimulationsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'simulation-intelligence'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/simulations/sessions/{session_id}/intelligence',
-      { path: { session_id: sessionId } },
+      'simulations/sessions/{session_id}/intelligence',
+      { path: [sessionId] },
       options,
     )
   }

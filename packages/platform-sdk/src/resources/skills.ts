@@ -23,7 +23,7 @@ export class SkillsResource extends APIResource {
     body: OperationBody<'create-skill'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-skill'>>> {
-    return this._request('post', '/v1/{workspace_id}/skills', { body }, options)
+    return this._request('post', 'skills', { body }, options)
   }
 
   /** Lists skills, one page (`GET /skills`). */
@@ -31,7 +31,7 @@ export class SkillsResource extends APIResource {
     params?: OperationQuery<'list-skills'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SkillPage>> {
-    return this._request('get', '/v1/{workspace_id}/skills', { query: params }, options)
+    return this._request('get', 'skills', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -39,17 +39,12 @@ export class SkillsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-skills'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-skills'>>> {
-    return this._autoPage('get', '/v1/{workspace_id}/skills', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage('get', 'skills', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one skill (`GET /skills/{skill_id}`). */
   get(skillId: string, options?: RequestOptions): Promise<WithResponseMetadata<Skill>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/skills/{skill_id}',
-      { path: { skill_id: skillId } },
-      options,
-    )
+    return this._request('get', 'skills/{skill_id}', { path: [skillId] }, options)
   }
 
   /** Updates a skill (`PUT /skills/{skill_id}`). */
@@ -58,22 +53,12 @@ export class SkillsResource extends APIResource {
     body: OperationBody<'update-skill'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-skill'>>> {
-    return this._request(
-      'put',
-      '/v1/{workspace_id}/skills/{skill_id}',
-      { path: { skill_id: skillId }, body },
-      options,
-    )
+    return this._request('put', 'skills/{skill_id}', { path: [skillId], body }, options)
   }
 
   /** Deletes a skill (`DELETE /skills/{skill_id}`). */
   async delete(skillId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/skills/{skill_id}',
-      { path: { skill_id: skillId } },
-      options,
-    )
+    await this._request('delete', 'skills/{skill_id}', { path: [skillId] }, options)
   }
 
   /** Runs a skill with test input (`POST /skills/{skill_id}/test`). */
@@ -82,11 +67,6 @@ export class SkillsResource extends APIResource {
     body: OperationBody<'test-skill'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'test-skill'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/skills/{skill_id}/test',
-      { path: { skill_id: skillId }, body },
-      options,
-    )
+    return this._request('post', 'skills/{skill_id}/test', { path: [skillId], body }, options)
   }
 }

@@ -102,7 +102,7 @@ export class TokensResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TokenResponse>> {
     const apiKey = requireText('exchangeApiKey', 'apiKey', params?.apiKey)
-    return this._postToken({ grant_type: 'api_key', api_key: apiKey, scope: params.scope }, options)
+    return this._postToken({ grant_type: 'api_key', api_key: apiKey, scope: params.scope }, options, null)
   }
 
   /** Exchanges an external-integration credential for a parent JWT. */
@@ -120,6 +120,7 @@ export class TokensResource extends APIResource {
         scope: params.scope,
       },
       options,
+      null,
     )
   }
 
@@ -147,9 +148,11 @@ export class TokensResource extends APIResource {
       scope: params.scope,
     }
     // Without an explicit parent token the client's own key (a parent JWT) authenticates the call.
-    if (parent === undefined)
-      return this._postToken<ExternalUserSessionToken>(fields, options, { useClientKey: true })
-    return this._postToken<ExternalUserSessionToken>(fields, options, { authorization: `Bearer ${parent}` })
+    return this._postToken<ExternalUserSessionToken>(
+      fields,
+      options,
+      parent === undefined ? undefined : `Bearer ${parent}`,
+    )
   }
 
   /**
@@ -171,6 +174,7 @@ export class TokensResource extends APIResource {
           scope: params.scope,
         },
         options,
+        null,
       )
     } catch (error) {
       throw AmigoError.isInstance(error) ? classifyRefreshFailure(error) : error
@@ -178,24 +182,23 @@ export class TokensResource extends APIResource {
   }
 
   /**
-   * Posts one form-encoded grant to `/token`. By default no Authorization header at all goes out, not
-   * even one set in `headers` options (the credential travels in the form); `useClientKey` lets the
-   * session mint use the configured key, and `authorization` sends an explicit parent token.
+   * Posts one form-encoded grant to `/token`. `authorization` is the Authorization header to send:
+   * `null` sends none at all, not even one set in `headers` options (the credential travels in the
+   * form), and `undefined` lets the configured key authenticate (the session mint's default parent).
    */
   private _postToken<T extends TokenResponse = TokenResponse>(
     fields: FormFields,
-    options?: RequestOptions,
-    how: { useClientKey?: boolean; authorization?: string } = {},
+    options: RequestOptions | undefined,
+    authorization: string | null | undefined,
   ): Promise<WithResponseMetadata<T>> {
-    const useClientKey = how.useClientKey === true && how.authorization === undefined
     return this._request(
       'post',
       '/token',
       {
         body: fields as never,
         transport: {
-          auth: useClientKey,
-          ...(useClientKey ? {} : { forceHeaders: { authorization: how.authorization ?? null } }),
+          auth: authorization === undefined,
+          ...(authorization === undefined ? {} : { forceHeaders: { authorization } }),
           contentType: 'application/x-www-form-urlencoded',
           bodySerializer: toForm,
           // The form holds the credential being exchanged (API key, client secret, refresh token).

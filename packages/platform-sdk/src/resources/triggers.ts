@@ -24,12 +24,12 @@ export type TriggerRunPage = OperationResult<'list-trigger-runs'>
 export class TriggersResource extends APIResource {
   /** Creates a trigger. */
   create(body: TriggerCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request('post', '/v1/{workspace_id}/triggers', { body }, options)
+    return this._request('post', 'triggers', { body }, options)
   }
 
   /** Lists triggers, one page. */
   list(params?: TriggerListParams, options?: RequestOptions): Promise<WithResponseMetadata<TriggerPage>> {
-    return this._request('get', '/v1/{workspace_id}/triggers', { query: params }, options)
+    return this._request('get', 'triggers', { query: params }, options)
   }
 
   /** Iterates over every trigger. */
@@ -37,23 +37,12 @@ export class TriggersResource extends APIResource {
     params?: AutoPagingParams<TriggerListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Trigger> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/triggers',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'triggers', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one trigger. */
   get(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/triggers/{trigger_id}',
-      { path: { trigger_id: triggerId } },
-      options,
-    )
+    return this._request('get', 'triggers/{trigger_id}', { path: [triggerId] }, options)
   }
 
   /** Updates a trigger. */
@@ -62,22 +51,12 @@ export class TriggersResource extends APIResource {
     body: TriggerUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Trigger>> {
-    return this._request(
-      'put',
-      '/v1/{workspace_id}/triggers/{trigger_id}',
-      { path: { trigger_id: triggerId }, body },
-      options,
-    )
+    return this._request('put', 'triggers/{trigger_id}', { path: [triggerId], body }, options)
   }
 
   /** Deletes a trigger. */
   async delete(triggerId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/triggers/{trigger_id}',
-      { path: { trigger_id: triggerId } },
-      options,
-    )
+    await this._request('delete', 'triggers/{trigger_id}', { path: [triggerId] }, options)
   }
 
   /** Runs a trigger now (optionally with an input override). */
@@ -88,30 +67,20 @@ export class TriggersResource extends APIResource {
   ): Promise<WithResponseMetadata<TriggerFireResult>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/triggers/{trigger_id}/fire',
-      { path: { trigger_id: triggerId }, body: body ?? undefined },
+      'triggers/{trigger_id}/fire',
+      { path: [triggerId], body: body ?? undefined },
       options,
     )
   }
 
   /** Pauses a trigger. */
   pause(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/triggers/{trigger_id}/pause',
-      { path: { trigger_id: triggerId } },
-      options,
-    )
+    return this._request('post', 'triggers/{trigger_id}/pause', { path: [triggerId] }, options)
   }
 
   /** Resumes a paused trigger. */
   resume(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/triggers/{trigger_id}/resume',
-      { path: { trigger_id: triggerId } },
-      options,
-    )
+    return this._request('post', 'triggers/{trigger_id}/resume', { path: [triggerId] }, options)
   }
 
   /** Lists the runs of a trigger, one page. */
@@ -120,12 +89,7 @@ export class TriggersResource extends APIResource {
     params?: TriggerRunListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TriggerRunPage>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/triggers/{trigger_id}/runs',
-      { path: { trigger_id: triggerId }, query: params },
-      options,
-    )
+    return this._request('get', 'triggers/{trigger_id}/runs', { path: [triggerId], query: params }, options)
   }
 
   /** Iterates over every run of a trigger. */
@@ -136,8 +100,8 @@ export class TriggersResource extends APIResource {
   ): AsyncIterableIterator<TriggerRun> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/triggers/{trigger_id}/runs',
-      { path: { trigger_id: triggerId }, query: params },
+      'triggers/{trigger_id}/runs',
+      { path: [triggerId], query: params },
       { maxPageSize: 20 },
       options,
     )

@@ -18,7 +18,7 @@ export class UnificationRulesResource extends APIResource {
     body: OperationBody<'create-unification-rule'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-unification-rule'>>> {
-    return this._request('post', '/v1/{workspace_id}/unification-rules', { body }, options)
+    return this._request('post', 'unification-rules', { body }, options)
   }
 
   /** Lists unification rules, one page (`GET /unification-rules`). */
@@ -26,7 +26,7 @@ export class UnificationRulesResource extends APIResource {
     params?: OperationQuery<'list-unification-rules'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-unification-rules'>>> {
-    return this._request('get', '/v1/{workspace_id}/unification-rules', { query: params }, options)
+    return this._request('get', 'unification-rules', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -34,23 +34,12 @@ export class UnificationRulesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-unification-rules'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-unification-rules'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/unification-rules',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'unification-rules', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Fetches one unification rule (`GET /unification-rules/{rule_id}`). */
   get(ruleId: string, options?: RequestOptions): Promise<WithResponseMetadata<UnificationRule>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/unification-rules/{rule_id}',
-      { path: { rule_id: ruleId } },
-      options,
-    )
+    return this._request('get', 'unification-rules/{rule_id}', { path: [ruleId] }, options)
   }
 
   /** Updates a unification rule (`PATCH /unification-rules/{rule_id}`). */
@@ -59,21 +48,11 @@ export class UnificationRulesResource extends APIResource {
     body: OperationBody<'update-unification-rule'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-unification-rule'>>> {
-    return this._request(
-      'patch',
-      '/v1/{workspace_id}/unification-rules/{rule_id}',
-      { path: { rule_id: ruleId }, body },
-      options,
-    )
+    return this._request('patch', 'unification-rules/{rule_id}', { path: [ruleId], body }, options)
   }
 
   /** Deletes a unification rule (`DELETE /unification-rules/{rule_id}`). */
   async delete(ruleId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/unification-rules/{rule_id}',
-      { path: { rule_id: ruleId } },
-      options,
-    )
+    await this._request('delete', 'unification-rules/{rule_id}', { path: [ruleId] }, options)
   }
 }

@@ -26,7 +26,7 @@ export class WebhookDestinationsResource extends APIResource {
     params?: OperationQuery<'list-webhook-destinations'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WebhookDestinationPage>> {
-    return this._request('get', '/v1/{workspace_id}/webhook-destinations', { query: params }, options)
+    return this._request('get', 'webhook-destinations', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -34,13 +34,7 @@ export class WebhookDestinationsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-webhook-destinations'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destinations'>>> {
-    return this._autoPage(
-      'get',
-      '/v1/{workspace_id}/webhook-destinations',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage('get', 'webhook-destinations', { query: params }, { maxPageSize: 20 }, options)
   }
 
   /** Creates a webhook destination; its signing secret is only in this response (`POST /webhook-destinations`). */
@@ -48,17 +42,12 @@ export class WebhookDestinationsResource extends APIResource {
     body: WebhookDestinationCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WebhookDestinationCreated>> {
-    return this._request('post', '/v1/{workspace_id}/webhook-destinations', { body }, options)
+    return this._request('post', 'webhook-destinations', { body }, options)
   }
 
   /** Fetches one webhook destination (`GET /webhook-destinations/{destination_id}`). */
   get(destinationId: string, options?: RequestOptions): Promise<WithResponseMetadata<WebhookDestination>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/webhook-destinations/{destination_id}',
-      { path: { destination_id: destinationId } },
-      options,
-    )
+    return this._request('get', 'webhook-destinations/{destination_id}', { path: [destinationId] }, options)
   }
 
   /** Updates a webhook destination (`PUT /webhook-destinations/{destination_id}`). */
@@ -69,20 +58,15 @@ export class WebhookDestinationsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'update-webhook-destination'>>> {
     return this._request(
       'put',
-      '/v1/{workspace_id}/webhook-destinations/{destination_id}',
-      { path: { destination_id: destinationId }, body },
+      'webhook-destinations/{destination_id}',
+      { path: [destinationId], body },
       options,
     )
   }
 
   /** Deletes a webhook destination (`DELETE /webhook-destinations/{destination_id}`). */
   async delete(destinationId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      '/v1/{workspace_id}/webhook-destinations/{destination_id}',
-      { path: { destination_id: destinationId } },
-      options,
-    )
+    await this._request('delete', 'webhook-destinations/{destination_id}', { path: [destinationId] }, options)
   }
 
   /** Delivery attempts of a destination, one page (`GET /webhook-destinations/{destination_id}/deliveries`). */
@@ -93,8 +77,8 @@ export class WebhookDestinationsResource extends APIResource {
   ): Promise<WithResponseMetadata<WebhookDeliveryPage>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/webhook-destinations/{destination_id}/deliveries',
-      { path: { destination_id: destinationId }, query: params },
+      'webhook-destinations/{destination_id}/deliveries',
+      { path: [destinationId], query: params },
       options,
     )
   }
@@ -107,8 +91,8 @@ export class WebhookDestinationsResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destination-deliveries'>>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/webhook-destinations/{destination_id}/deliveries',
-      { path: { destination_id: destinationId }, query: params },
+      'webhook-destinations/{destination_id}/deliveries',
+      { path: [destinationId], query: params },
       { maxPageSize: 20 },
       options,
     )
@@ -121,8 +105,8 @@ export class WebhookDestinationsResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'rotate-webhook-destination-secret'>>> {
     return this._request(
       'post',
-      '/v1/{workspace_id}/webhook-destinations/{destination_id}/rotate-secret',
-      { path: { destination_id: destinationId } },
+      'webhook-destinations/{destination_id}/rotate-secret',
+      { path: [destinationId] },
       options,
     )
   }

@@ -27,7 +27,7 @@ export class WorldResource extends APIResource {
     params?: EntityListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<EntityPage>> {
-    return this._request('get', '/v1/{workspace_id}/world/entities', { query: params }, options)
+    return this._request('get', 'world/entities', { query: params }, options)
   }
 
   /** Iterates over every matching entity. */
@@ -37,7 +37,7 @@ export class WorldResource extends APIResource {
   ): AsyncIterableIterator<Entity> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/world/entities',
+      'world/entities',
       { query: params },
       { maxPageSize: 100, itemsKey: 'entities' },
       options,
@@ -46,12 +46,7 @@ export class WorldResource extends APIResource {
 
   /** Fetches one entity. */
   getEntity(entityId: string, options?: RequestOptions): Promise<WithResponseMetadata<Entity>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}',
-      { path: { entity_id: entityId } },
-      options,
-    )
+    return this._request('get', 'world/entities/{entity_id}', { path: [entityId] }, options)
   }
 
   /** Fetches one page of an entity's timeline. */
@@ -62,8 +57,8 @@ export class WorldResource extends APIResource {
   ): Promise<WithResponseMetadata<EntityTimeline>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}/timeline',
-      { path: { entity_id: entityId }, query: params },
+      'world/entities/{entity_id}/timeline',
+      { path: [entityId], query: params },
       options,
     )
   }
@@ -76,8 +71,8 @@ export class WorldResource extends APIResource {
   ): AsyncIterableIterator<EntityTimelineEvent> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}/timeline',
-      { path: { entity_id: entityId }, query: params },
+      'world/entities/{entity_id}/timeline',
+      { path: [entityId], query: params },
       { maxPageSize: 200, itemsKey: 'events' },
       options,
     )
@@ -88,12 +83,12 @@ export class WorldResource extends APIResource {
     params: WorldSearchParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WorldSearchResult>> {
-    return this._request('get', '/v1/{workspace_id}/world/search', { query: params }, options)
+    return this._request('get', 'world/search', { query: params }, options)
   }
 
   /** Outbound sync status grouped by sink (connector). */
   getSyncStatusBySink(options?: RequestOptions): Promise<WithResponseMetadata<SyncStatusBySink>> {
-    return this._request('get', '/v1/{workspace_id}/world/sync/by-sink', {}, options)
+    return this._request('get', 'world/sync/by-sink', {}, options)
   }
 
   /** Relationships of an entity (`GET /world/entities/{entity_id}/relationships`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -104,8 +99,8 @@ export class WorldResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-relationships'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}/relationships',
-      { path: { entity_id: entityId }, query: params },
+      'world/entities/{entity_id}/relationships',
+      { path: [entityId], query: params },
       options,
     )
   }
@@ -115,12 +110,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-graph'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}/graph',
-      { path: { entity_id: entityId } },
-      options,
-    )
+    return this._request('get', 'world/entities/{entity_id}/graph', { path: [entityId] }, options)
   }
 
   /** Where an entity's data came from (`GET /world/entities/{entity_id}/provenance`). */
@@ -128,12 +118,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-provenance'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}/provenance',
-      { path: { entity_id: entityId } },
-      options,
-    )
+    return this._request('get', 'world/entities/{entity_id}/provenance', { path: [entityId] }, options)
   }
 
   /** Lineage of an entity (merges and splits) (`GET /world/entities/{entity_id}/lineage`). */
@@ -141,12 +126,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-lineage'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}/lineage',
-      { path: { entity_id: entityId } },
-      options,
-    )
+    return this._request('get', 'world/entities/{entity_id}/lineage', { path: [entityId] }, options)
   }
 
   /** Records merged into an entity (`GET /world/entities/{entity_id}/merged`). */
@@ -154,19 +134,14 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'merged-entities'>>> {
-    return this._request(
-      'get',
-      '/v1/{workspace_id}/world/entities/{entity_id}/merged',
-      { path: { entity_id: entityId } },
-      options,
-    )
+    return this._request('get', 'world/entities/{entity_id}/merged', { path: [entityId] }, options)
   }
 
   /** Overview of the connectors feeding the world model (`GET /world/connectors`). */
   getConnectors(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'connector-overview'>>> {
-    return this._request('get', '/v1/{workspace_id}/world/connectors', {}, options)
+    return this._request('get', 'world/connectors', {}, options)
   }
 
   /** Entities from one connector, one page (`GET /world/connectors/{data_source_id}/entities`). */
@@ -177,8 +152,8 @@ export class WorldResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'connector-entities'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/world/connectors/{data_source_id}/entities',
-      { path: { data_source_id: dataSourceId }, query: params },
+      'world/connectors/{data_source_id}/entities',
+      { path: [dataSourceId], query: params },
       options,
     )
   }
@@ -191,8 +166,8 @@ export class WorldResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'connector-entities'>, 'entities'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/world/connectors/{data_source_id}/entities',
-      { path: { data_source_id: dataSourceId }, query: params },
+      'world/connectors/{data_source_id}/entities',
+      { path: [dataSourceId], query: params },
       { maxPageSize: 100, itemsKey: 'entities' },
       options,
     )
@@ -206,8 +181,8 @@ export class WorldResource extends APIResource {
   ): Promise<WithResponseMetadata<OperationResult<'connector-resources'>>> {
     return this._request(
       'get',
-      '/v1/{workspace_id}/world/connectors/{data_source_id}/resources',
-      { path: { data_source_id: dataSourceId }, query: params },
+      'world/connectors/{data_source_id}/resources',
+      { path: [dataSourceId], query: params },
       options,
     )
   }
@@ -216,7 +191,7 @@ export class WorldResource extends APIResource {
   listEntityTypes(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-entity-types'>>> {
-    return this._request('get', '/v1/{workspace_id}/world/entity-types', {}, options)
+    return this._request('get', 'world/entity-types', {}, options)
   }
 
   /** Likely duplicate entities (`GET /world/entities/duplicates`). */
@@ -224,7 +199,7 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'get-entity-duplicates'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-duplicates'>>> {
-    return this._request('get', '/v1/{workspace_id}/world/entities/duplicates', { query: params }, options)
+    return this._request('get', 'world/entities/duplicates', { query: params }, options)
   }
 
   /** Outbound sync events with a status, one page (`GET /world/sync/events`). */
@@ -232,7 +207,7 @@ export class WorldResource extends APIResource {
     params: OperationQuery<'world-sync-events'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-events'>>> {
-    return this._request('get', '/v1/{workspace_id}/world/sync/events', { query: params }, options)
+    return this._request('get', 'world/sync/events', { query: params }, options)
   }
 
   /** Iterates over every item of `listSyncEvents`, fetching pages as needed. */
@@ -242,7 +217,7 @@ export class WorldResource extends APIResource {
   ): AsyncIterableIterator<PageItem<OperationResult<'world-sync-events'>, 'events'>> {
     return this._autoPage(
       'get',
-      '/v1/{workspace_id}/world/sync/events',
+      'world/sync/events',
       { query: params },
       { maxPageSize: 200, itemsKey: 'events' },
       options,
@@ -253,7 +228,7 @@ export class WorldResource extends APIResource {
   getSyncQueueDepth(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-queue'>>> {
-    return this._request('get', '/v1/{workspace_id}/world/sync/queue', {}, options)
+    return this._request('get', 'world/sync/queue', {}, options)
   }
 
   /** Retries one failed sync event (`POST /world/sync/retry/{event_id}`). */
@@ -261,19 +236,14 @@ export class WorldResource extends APIResource {
     eventId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-retry'>>> {
-    return this._request(
-      'post',
-      '/v1/{workspace_id}/world/sync/retry/{event_id}',
-      { path: { event_id: eventId } },
-      options,
-    )
+    return this._request('post', 'world/sync/retry/{event_id}', { path: [eventId] }, options)
   }
 
   /** Retries every failed sync event (`POST /world/sync/retry-all`). */
   retryAllSyncEvents(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-retry-all'>>> {
-    return this._request('post', '/v1/{workspace_id}/world/sync/retry-all', {}, options)
+    return this._request('post', 'world/sync/retry-all', {}, options)
   }
 
   /** Entity counts by type (`GET /world/entity-stats`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -281,7 +251,7 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'entity-stats'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'entity-stats'>>> {
-    return this._request('get', '/v1/{workspace_id}/world/entity-stats', { query: params }, options)
+    return this._request('get', 'world/entity-stats', { query: params }, options)
   }
 
   /** Entity counts by source (`GET /world/source-breakdown`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -289,6 +259,6 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'source-breakdown'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'source-breakdown'>>> {
-    return this._request('get', '/v1/{workspace_id}/world/source-breakdown', { query: params }, options)
+    return this._request('get', 'world/source-breakdown', { query: params }, options)
   }
 }

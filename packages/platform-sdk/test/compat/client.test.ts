@@ -2,7 +2,7 @@
 // against the local platform (and, for a resource built from an openapi-fetch client, through
 // openapi-fetch itself). The other official names are exercised in auth.test.ts and realtime.test.ts.
 import createClient from 'openapi-fetch'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { paths } from '../../src/generated/openapi'
 import {
   AgentsResource,
@@ -175,5 +175,14 @@ describe('the client the official way', () => {
     expect(() => new AgentsResource(api, '..')).toThrow(/workspaceId/)
     const bare = new AgentsResource({}, env.mock.workspaceId)
     await expect(bare.list()).rejects.toThrow(/openapi-fetch client/)
+  })
+
+  it('the lite entry refuses an openapi-fetch client, naming the entry that takes one', async () => {
+    vi.resetModules()
+    const lite = await import('../../src/lite')
+    const api = createClient<paths>({ baseUrl: env.mock.url })
+    expect(() => new lite.AgentsResource(api as never, env.mock.workspaceId)).toThrow(
+      /needs the main entry, @amigo-ai\/platform-sdk/,
+    )
   })
 })

@@ -17,12 +17,7 @@ export function agentWebSocketOrigin(options: AgentOriginOptions, what: string):
   const name = options.agentBaseUrl !== undefined ? 'agentBaseUrl' : 'baseUrl'
   const raw = options.agentBaseUrl ?? options.baseUrl ?? DEFAULT_BASE_URL
   if (typeof raw !== 'string') throw new ConfigurationError(`${name} must be a string`)
-  let parsed: URL
-  try {
-    parsed = new URL(raw)
-  } catch {
-    throw new ConfigurationError(`${name} must be an absolute URL to build the ${what} URL; pass url instead`)
-  }
+  const parsed = parseUrl(raw, `${name} must be an absolute URL to build the ${what} URL; pass url instead`)
   const scheme = { 'https:': 'wss:', 'wss:': 'wss:', 'http:': 'ws:', 'ws:': 'ws:' }[parsed.protocol]
   if (!scheme) throw new ConfigurationError(`${name} must use http, https, ws or wss`)
   if (parsed.pathname !== '/' && parsed.pathname !== '')
@@ -35,15 +30,19 @@ export function agentWebSocketOrigin(options: AgentOriginOptions, what: string):
 /** Checks a caller-supplied socket URL: absolute `ws:`/`wss:`, no query string or fragment. */
 export function checkSocketUrlOverride(url: unknown, name: string): string {
   if (typeof url !== 'string') throw new ConfigurationError(`${name} must be a string`)
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new ConfigurationError(`${name} must be an absolute ws: or wss: URL`)
-  }
+  const parsed = parseUrl(url, `${name} must be an absolute ws: or wss: URL`)
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')
     throw new ConfigurationError(`${name} must use ws: or wss:`)
   if (parsed.search || parsed.hash || url.includes('?') || url.includes('#'))
     throw new ConfigurationError(`${name} must not have query parameters or fragments`)
   return url
+}
+
+/** `raw` parsed as an absolute URL, or a `ConfigurationError` with `message` (which never quotes it). */
+function parseUrl(raw: string, message: string): URL {
+  try {
+    return new URL(raw)
+  } catch {
+    throw new ConfigurationError(message)
+  }
 }

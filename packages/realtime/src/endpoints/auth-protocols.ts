@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@amigo-ai/core'
+import { requireText } from './require-text'
 
 const MAX_TOKEN_LENGTH = 4096
 // RFC 6455 subprotocol values must be RFC 7230 tokens: these characters only.
@@ -16,24 +17,26 @@ function invalidSubprotocolChars(token: string): string {
   return [...bad].map((ch) => JSON.stringify(ch)).join(', ')
 }
 
-/** Throws `ConfigurationError` unless `token` can travel as a WebSocket subprotocol (never echoes it). */
-export function assertSubprotocolToken(token: unknown, name = 'token'): asserts token is string {
-  if (typeof token !== 'string' || token.trim() === '')
-    throw new ConfigurationError(`${name} is required (a non-empty string)`)
+/** What both forms of a token need: a non-empty string of at most MAX_TOKEN_LENGTH characters. */
+function checkToken(token: unknown, name: string): asserts token is string {
+  requireText(token, name)
   if (token.length > MAX_TOKEN_LENGTH)
     throw new ConfigurationError(`${name} is longer than ${MAX_TOKEN_LENGTH} characters`)
+}
+
+/** Throws `ConfigurationError` unless `token` can travel as a WebSocket subprotocol (never echoes it). */
+export function assertSubprotocolToken(token: unknown, name = 'token'): asserts token is string {
+  checkToken(token, name)
+  requireText(token.trim(), name) // blank is as missing as empty
   if (!SUBPROTOCOL_TOKEN.test(token))
     throw new ConfigurationError(
-      `${name} contains characters browsers reject in WebSocket subprotocols (${invalidSubprotocolChars(token)}); only the text stream has a fallback, the \`token\` query option of textStreamUrl, for trusted contexts where URLs are not logged`,
+      `${name} contains characters browsers reject in WebSocket subprotocols (${invalidSubprotocolChars(token)}); the text stream alone has a fallback where URLs are not logged: textStreamUrl's \`token\` option`,
     )
 }
 
 /** Throws `ConfigurationError` unless `token` is acceptable as the `token` query parameter. */
 export function assertQueryToken(token: unknown, name = 'token'): asserts token is string {
-  if (typeof token !== 'string' || token === '')
-    throw new ConfigurationError(`${name} must be a non-empty string`)
-  if (token.length > MAX_TOKEN_LENGTH)
-    throw new ConfigurationError(`${name} is longer than ${MAX_TOKEN_LENGTH} characters`)
+  checkToken(token, name)
   if (!PLATFORM_TOKEN.test(token))
     throw new ConfigurationError(`${name} contains characters the platform does not accept`)
 }

@@ -1,6 +1,7 @@
 import { ConfigurationError } from '@amigo-ai/core'
 import { type AgentOriginOptions, agentWebSocketOrigin, checkSocketUrlOverride } from './agent-origin'
 import { assertQueryToken } from './auth-protocols'
+import { requireText } from './require-text'
 
 /** Options for {@link textStreamUrl}. */
 export interface TextStreamUrlOptions extends AgentOriginOptions {
@@ -23,17 +24,12 @@ export interface TextStreamUrlOptions extends AgentOriginOptions {
   url?: string
 }
 
-const required = (value: unknown, name: string) => {
-  if (typeof value !== 'string' || value === '')
-    throw new ConfigurationError(`${name} is required (a non-empty string)`)
-}
-
 /** Builds the real-time text conversation WebSocket URL (`/agent/text-stream` on the agent-engine origin). */
 export function textStreamUrl(options: TextStreamUrlOptions): string {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('textStreamUrl options are required')
-  required(options.workspaceId, 'workspaceId')
-  required(options.serviceId, 'serviceId')
+  requireText(options.workspaceId, 'workspaceId')
+  requireText(options.serviceId, 'serviceId')
   const base =
     options.url !== undefined
       ? checkSocketUrlOverride(options.url, 'url')

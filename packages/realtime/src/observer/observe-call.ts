@@ -58,7 +58,7 @@ export interface CallObservation extends ReconnectingWebSocketHandle {}
 export function observeCall(options: ObserveCallOptions): CallObservation {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('observeCall options are required')
-  if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent (a function) is required')
+  if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent must be a function')
   const url = observerUrl(options)
   if (options.getToken === undefined) assertSubprotocolToken(options.token, 'token')
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')

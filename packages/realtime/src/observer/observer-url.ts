@@ -4,6 +4,7 @@ import {
   agentWebSocketOrigin,
   checkSocketUrlOverride,
 } from '../endpoints/agent-origin'
+import { requireText } from '../endpoints/require-text'
 
 const CALL_SID = /^CA[A-Za-z0-9]{32}$/
 
@@ -21,8 +22,7 @@ export function observerUrl(options: ObserverUrlOptions): string {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('observerUrl options are required')
   if (options.url !== undefined) return checkSocketUrlOverride(options.url, 'url')
-  if (typeof options.workspaceId !== 'string' || options.workspaceId === '')
-    throw new ConfigurationError('workspaceId is required (a non-empty string)')
+  requireText(options.workspaceId, 'workspaceId')
   // One segment of the socket's path, checked as every path parameter is (`..` would reach another route).
   const problem = pathSegmentProblem(options.workspaceId)
   if (problem) throw new ConfigurationError(`workspaceId ${problem}`)

@@ -72,7 +72,7 @@ export async function* readServerSentEventBatches(
   const parser = createParser({
     maxBufferSize: maxFrameBytes,
     onEvent: (m: EventSourceMessage) => {
-      pending.push(m.event === undefined ? { id: m.id, data: m.data } : m)
+      pending.push(m)
     },
     onRetry,
     onComment,

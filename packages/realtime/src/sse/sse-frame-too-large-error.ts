@@ -4,10 +4,10 @@ import { ParseError } from '@amigo-ai/core'
 export class SseFrameTooLargeError extends ParseError {
   static override readonly kind: string = 'SseFrameTooLargeError'
   /** The cap that was exceeded (decoded characters). */
-  readonly limit: number
+  declare readonly limit: number
 
   constructor(limit: number) {
-    super(`An event-stream frame exceeded ${limit} characters without a terminating blank line`)
+    super(`An unterminated event-stream frame exceeded ${limit} characters`)
     this.limit = limit
   }
 }

@@ -42,13 +42,13 @@ export interface ReconnectingWebSocketErrorInit {
 export class ReconnectingWebSocketError extends AmigoError {
   static override readonly kind: string = 'ReconnectingWebSocketError'
   /** What went wrong (see {@link ReconnectingWebSocketErrorReason}). */
-  readonly reason: ReconnectingWebSocketErrorReason
+  declare readonly reason: ReconnectingWebSocketErrorReason
   /** The close code of the last connection, when it closed. */
-  readonly closeCode: number | undefined
+  declare readonly closeCode: number | undefined
   /** The close reason text of the last connection. */
-  readonly closeReason: string | undefined
+  declare readonly closeReason: string | undefined
   /** Consecutive failed connection attempts when this error was raised. */
-  readonly attempts: number
+  declare readonly attempts: number
 
   /** The SDK's form: a message and the fields. */
   constructor(message: string, init: ReconnectingWebSocketErrorInit)

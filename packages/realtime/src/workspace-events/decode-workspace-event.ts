@@ -7,29 +7,22 @@ import type { ServerSentEvent } from '../sse/read-server-sent-events'
  * JSON object or carry no type at all; event types newer than this package are still delivered.
  */
 export function decodeWorkspaceEvent(message: ServerSentEvent): WorkspaceEvent | undefined {
-  let body: unknown
-  try {
-    body = JSON.parse(message.data)
-  } catch {
-    return undefined
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
-  const record = body as Record<string, unknown>
-  const type = message.event ?? (typeof record.event_type === 'string' ? record.event_type : undefined)
-  if (type === undefined) return undefined
+  const record = parseObject(message.data)
+  const type = message.event ?? (typeof record?.event_type === 'string' ? record.event_type : undefined)
+  if (record === undefined || type === undefined) return undefined
   // The parsed object is ours alone, so it is completed in place rather than copied.
   record.event_type = type
   return record as unknown as WorkspaceEvent
 }
 
-/** Decodes the JSON body of an `event: error` frame (a non-object body becomes `{ message }`). */
-export function decodeErrorFrame(data: string): Record<string, unknown> {
+/** `data` parsed as JSON when it is a JSON object; undefined for anything else. */
+export function parseObject(data: string): Record<string, unknown> | undefined {
   try {
     const body: unknown = JSON.parse(data)
     if (typeof body === 'object' && body !== null && !Array.isArray(body))
       return body as Record<string, unknown>
   } catch {
-    // fall through
+    // Not JSON: undefined, as for any other non-object.
   }
-  return { message: data }
+  return undefined
 }

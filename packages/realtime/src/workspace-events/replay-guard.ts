@@ -31,14 +31,14 @@ export function compareNumericIds(a: string, b: string): number | undefined {
  * order, so they end the catch-up at once and only a repeat of the newest id is recognised.
  */
 export class ReplayGuard {
-  private resumePoint: string | undefined
-  private newest: string | undefined
+  declare private resumePoint: string | undefined
+  declare private newest: string | undefined
   // The events delivered with the newest id: their types and data in slots [0, count).
   private types: (string | undefined)[] = []
   private data: string[] = []
   private count = 0
   // Past this many events on one id a linear scan would turn quadratic, so keys move to a set.
-  private many: Set<string> | undefined
+  declare private many: Set<string> | undefined
 
   /** Starts a connection that resumes after `id` (undefined: a fresh stream). */
   resume(id: string | undefined): void {

@@ -46,7 +46,7 @@ export function subscribeToWorkspaceEvents(
   options: SubscribeToWorkspaceEventsOptions,
 ): WorkspaceEventSubscription {
   validateStreamOptions(options)
-  if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent (a function) is required')
+  if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent must be a function')
   const { controller, dispose } = linkedController(options.signal)
 
   const loop = workspaceEventLoop(options, controller.signal)

@@ -15,8 +15,7 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
   if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
   const hasToken = typeof options.token === 'string' && options.token !== ''
   const hasGetter = typeof options.getToken === 'function'
-  if (!hasToken && !hasGetter)
-    throw new ConfigurationError('token (a non-empty string) or getToken (a function) is required')
+  if (!hasToken && !hasGetter) throw new ConfigurationError('token or getToken is required')
   if (options.baseUrl !== undefined && typeof options.baseUrl !== 'string')
     throw new ConfigurationError('baseUrl must be a string')
   const { maxReconnects: r, maxFrameBytes: f } = options
@@ -30,5 +29,5 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
   for (const [name, ok] of checks)
     if (options[name] !== undefined && !ok) throw new ConfigurationError(`${name} is out of range`)
   if (options.fetch === undefined && typeof globalThis.fetch !== 'function')
-    throw new ConfigurationError('No global fetch in this runtime; pass the fetch option')
+    throw new ConfigurationError('no fetch in this runtime: pass the fetch option')
 }

@@ -1,43 +1,45 @@
 import {
+  AuthenticationError,
   backoffDelay,
   ConfigurationError,
   DEFAULT_BASE_URL,
   errorFromResponse,
-  isAuthenticationError,
-  isConfigurationError,
-  isPermissionError,
+  PermissionError,
   parseRetryAfter,
   sleep,
 } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { wasStable } from '../reconnect/stable-connection'
 import { readServerSentEventBatches } from '../sse/read-server-sent-events'
-import { decodeErrorFrame, decodeWorkspaceEvent } from './decode-workspace-event'
+import { decodeWorkspaceEvent, parseObject } from './decode-workspace-event'
+import { linkedController } from './linked-controller'
 import { ReplayGuard } from './replay-guard'
-import { validateStreamOptions } from './validate-stream-options'
 import {
   WorkspaceEventStreamError,
   type WorkspaceEventStreamErrorFrame,
 } from './workspace-event-stream-error'
 import type { DeliveredWorkspaceEvent, WorkspaceEventStreamOptions } from './workspace-events-options'
 
-// Error-frame codes after which reconnecting cannot help (the workspace's stream cap is reached).
-const TERMINAL_FRAME_CODES = new Set(['too_many_streams'])
+// The error-frame code after which reconnecting cannot help (the workspace's stream cap is reached).
+const TERMINAL_FRAME_CODE = 'too_many_streams'
 // HTTP statuses at connect that are worth another attempt; any other non-2xx ends the stream.
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
-/** A failure that must end the stream now (no reconnect). */
-class Terminal {
-  constructor(readonly error: unknown) {}
-}
-
-/** A failure worth a reconnect, with an optional lower bound on the wait (Retry-After). */
-class Recoverable {
-  constructor(
-    readonly error: unknown,
-    readonly minDelayMs = 0,
-    readonly frame?: WorkspaceEventStreamErrorFrame,
-  ) {}
+/**
+ * How a connection failed: `final` ends the stream now (no reconnect); otherwise it is worth a
+ * reconnect after at least `minDelayMs` (Retry-After).
+ */
+class Failure {
+  declare readonly error: unknown
+  declare readonly final: boolean
+  declare readonly minDelayMs: number
+  declare readonly frame: WorkspaceEventStreamErrorFrame | undefined
+  constructor(error: unknown, final: boolean, minDelayMs = 0, frame?: WorkspaceEventStreamErrorFrame) {
+    this.error = error
+    this.final = final
+    this.minDelayMs = minDelayMs
+    this.frame = frame
+  }
 }
 
 /**
@@ -45,13 +47,13 @@ class Recoverable {
  * events of each network chunk as one batch (never empty), and on a drop waits (exponential backoff,
  * full jitter, server `retry:` floor) and resumes with `Last-Event-ID`. Replayed duplicates are
  * skipped. Ends quietly when `signal` aborts; throws the terminal error otherwise. Batches, not single
- * events, so that consumers pay one async-generator hop per chunk rather than one per event.
+ * events, so that consumers pay one async-generator hop per chunk rather than one per event. Its
+ * callers check `options` first (validateStreamOptions), so that bad options throw at once.
  */
 export async function* workspaceEventLoop(
   options: WorkspaceEventStreamOptions,
   signal: AbortSignal,
 ): AsyncGenerator<DeliveredWorkspaceEvent[], void, undefined> {
-  validateStreamOptions(options)
   const initialDelayMs = options.initialDelayMs ?? 3000
   const maxDelayMs = Math.max(options.maxDelayMs ?? 30_000, initialDelayMs)
   const maxReconnects = options.maxReconnects ?? 10
@@ -65,17 +67,15 @@ export async function* workspaceEventLoop(
   let openedAt: number | undefined
 
   while (!signal.aborted) {
-    let outcome: Terminal | Recoverable
-    const connection = new AbortController()
-    const onAbort = () => connection.abort(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
+    let outcome: Failure
+    const { controller: connection, dispose } = linkedController(signal)
     try {
       const resumedFrom = lastEventId
       guard.resume(resumedFrom)
       const response = await open(doFetch, url, options, resumedFrom, connection.signal)
-      if (response instanceof Terminal || response instanceof Recoverable) outcome = response
+      if (response instanceof Failure) outcome = response
       else {
-        outcome = new Recoverable(new Error('The event stream ended'))
+        outcome = new Failure(new Error('The event stream ended'), false)
         openedAt = Date.now()
         callUserCallback(
           'onOpen',
@@ -100,12 +100,13 @@ export async function* workspaceEventLoop(
               lastEventId = message.id
             }
             if (message.event === 'error') {
-              const frame = decodeErrorFrame(message.data) as WorkspaceEventStreamErrorFrame
+              // The frame's JSON body (a non-object body becomes `{ message }`).
+              const frame = (parseObject(message.data) ?? {
+                message: message.data,
+              }) as WorkspaceEventStreamErrorFrame
               const code = typeof frame.code === 'string' ? frame.code : 'unknown'
               const error = frameError(code, frame)
-              outcome = TERMINAL_FRAME_CODES.has(code)
-                ? new Terminal(error)
-                : new Recoverable(error, 0, frame)
+              outcome = new Failure(error, !error.retryable, 0, frame)
               errorFrame = true
               break
             }
@@ -120,13 +121,12 @@ export async function* workspaceEventLoop(
         }
       }
     } catch (error) {
-      outcome = new Recoverable(error)
+      outcome = new Failure(error, false)
     } finally {
-      signal.removeEventListener('abort', onAbort)
-      connection.abort()
+      dispose()
     }
     if (signal.aborted) return
-    if (outcome instanceof Terminal) throw outcome.error
+    if (outcome.final) throw outcome.error
 
     if (wasStable(openedAt)) failures = 0
     openedAt = undefined
@@ -159,14 +159,15 @@ async function open(
   options: WorkspaceEventStreamOptions,
   lastEventId: string | undefined,
   signal: AbortSignal,
-): Promise<Response | Terminal | Recoverable> {
+): Promise<Response | Failure> {
   let token: string
   try {
     token = options.getToken ? await options.getToken() : options.token!
   } catch (error) {
     // A token source that says "not authorised" or "misconfigured" will not recover by itself.
-    const final = isAuthenticationError(error) || isPermissionError(error) || isConfigurationError(error)
-    return final ? new Terminal(error) : new Recoverable(error)
+    // (Brand checks, as the guards make: the classes are already here for errorFromResponse.)
+    const final = [AuthenticationError, PermissionError, ConfigurationError].some((c) => c.isInstance(error))
+    return new Failure(error, final)
   }
   const headers: Record<string, string> = {
     ...options.headers,
@@ -179,19 +180,18 @@ async function open(
   try {
     new Headers(headers)
   } catch {
-    return new Terminal(new ConfigurationError('headers, lastEventId or token: invalid header value'))
+    return new Failure(new ConfigurationError('headers, lastEventId or token: invalid header value'), true)
   }
   const response = await doFetch(url, { method: 'GET', headers, signal, cache: 'no-store' })
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''
     if (response.body && type.includes('text/event-stream')) return response
     await response.body?.cancel().catch(() => {})
-    return new Recoverable(new Error(`Expected text/event-stream, got "${type || 'no content type'}"`))
+    return new Failure(new Error(`Expected text/event-stream, got "${type}"`), false)
   }
   const error = await httpError(response, token)
-  if (!RETRYABLE_STATUSES.has(response.status)) return new Terminal(error)
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? 0
-  return new Recoverable(error, retryAfterMs)
+  if (!RETRYABLE_STATUSES.has(response.status)) return new Failure(error, true)
+  return new Failure(error, false, parseRetryAfter(response.headers.get('retry-after')))
 }
 
 async function httpError(response: Response, token: string) {
@@ -213,11 +213,10 @@ async function httpError(response: Response, token: string) {
 }
 
 function frameError(code: string, frame: WorkspaceEventStreamErrorFrame) {
-  const terminal = TERMINAL_FRAME_CODES.has(code)
   const detail = typeof frame.message === 'string' ? `: ${frame.message}` : ''
-  return new WorkspaceEventStreamError(`The workspace event stream reported ${code}${detail}`, {
+  return new WorkspaceEventStreamError(`The event stream reported ${code}${detail}`, {
     code,
-    retryable: !terminal,
+    retryable: code !== TERMINAL_FRAME_CODE,
     frame,
   })
 }

@@ -32,9 +32,9 @@ export interface WorkspaceEventStreamErrorInit {
 export class WorkspaceEventStreamError extends AmigoError {
   static override readonly kind: string = 'WorkspaceEventStreamError'
   /** Stable machine-readable reason (see {@link WorkspaceEventStreamErrorCode}). */
-  readonly code: WorkspaceEventStreamErrorCode
+  declare readonly code: WorkspaceEventStreamErrorCode
   /** True when trying again later may succeed (the SDK already used its reconnect budget). */
-  readonly retryable: boolean
+  declare readonly retryable: boolean
   /** The server's error frame, when one caused or preceded this error. */
   declare readonly frame: WorkspaceEventStreamErrorFrame | undefined
 

@@ -1,6 +1,6 @@
 // The repository builds, regenerates and tests itself from its own files: no tracked file may read
-// or mention a folder beside the checkout (a contributor's clone has nothing there). The patterns
-// are assembled here so this file does not match itself.
+// or mention a folder beside the checkout (a contributor's clone has nothing there). This file,
+// which spells the patterns out, is the one file not searched.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,9 +17,11 @@ const OUTSIDE = [
   new RegExp(['', 'work', 'shared'].join('/')),
 ]
 
+const pointsOutside = (text: string) => OUTSIDE.some((re) => re.test(text))
+
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' })
   .split('\0')
-  .filter(Boolean)
+  .filter((file) => file && file !== 'scripts/test/self-contained.test.ts')
 
 describe('the repository stands on its own', () => {
   it('lists its tracked files', () => {
@@ -38,7 +40,7 @@ describe('the repository stands on its own', () => {
       }
       const lines = text.split('\n')
       lines.forEach((line, i) => {
-        if (OUTSIDE.some((re) => re.test(line))) offenders.push(`${file}:${i + 1}: ${line.trim()}`)
+        if (pointsOutside(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`)
       })
     }
     expect(offenders).toEqual([])
@@ -50,8 +52,8 @@ describe('the repository stands on its own', () => {
       `join(dir, '..', '..', 'shared', 'x')`,
       `read ${['', 'work', 'shared'].join('/')}/x`,
     ]
-    for (const sample of samples) expect(OUTSIDE.some((re) => re.test(sample)), sample).toBe(true)
-    expect(OUTSIDE.some((re) => re.test("import { x } from '../vitest.shared'"))).toBe(false)
-    expect(OUTSIDE.some((re) => re.test("from '../_shared/env'"))).toBe(false)
+    for (const sample of samples) expect(pointsOutside(sample), sample).toBe(true)
+    expect(pointsOutside("import { x } from '../vitest.shared'")).toBe(false)
+    expect(pointsOutside("from '../_shared/env'")).toBe(false)
   })
 })

@@ -15,7 +15,6 @@ import { specContext } from './spec/context'
 import { indexOperations, opKey } from './spec/operations'
 import { Router } from './spec/router'
 import { simulateCall } from './state/calls'
-import { seedStore } from './state/seed'
 import { Store } from './state/store'
 import { type WebhookDeliveryLog, WebhookDispatcher } from './webhooks/dispatcher'
 
@@ -24,9 +23,9 @@ export interface MockPlatform {
   /** Base URL, `http://127.0.0.1:PORT` (REST, /token, /device/code, /s/{token}, SSE and WebSockets). */
   url: string
   port: number
-  /** A valid seeded API key with every scope (use as Bearer / `apiKey`). */
+  /** An API key of the sample workspace with every scope (use as Bearer / `apiKey`). */
   apiKey: string
-  /** The seeded workspace id. */
+  /** The sample workspace id. */
   workspaceId: string
   /** The in-memory state. */
   store: Store
@@ -36,7 +35,7 @@ export interface MockPlatform {
   webhookDeliveries: WebhookDeliveryLog[]
   /** Workspace events emitted so far (bounded buffer). */
   events(): WorkspaceEvent[]
-  /** Approves a pending device code; `workspaces` (default: the seeded one) — several ask the client to choose. */
+  /** Approves a pending device code; `workspaces` (default: the sample one) — several ask the client to choose. */
   approveDeviceCode(userCode: string, opts?: { workspaces?: string[] }): void
   /** Denies a pending device code (polls answer `access_denied`). */
   denyDeviceCode(userCode: string): void
@@ -78,14 +77,12 @@ export interface MockPlatform {
 export async function startMockPlatform(options: MockPlatformOptions = {}): Promise<MockPlatform> {
   const opts = resolveOptions(options)
   const spec = specContext(options.spec)
-  const store = new Store(spec, opts.seed, Date.now())
-  seedStore(store, opts.seed)
+  const store = new Store(spec, { seed: opts.seed, now: Date.now() })
   const auth = new AuthService(store, {
     tokenTtlSeconds: opts.tokenTtlSeconds,
     deviceIntervalSeconds: opts.deviceCodeIntervalSeconds,
     deviceExpiresInSeconds: opts.deviceCodeExpiresInSeconds,
   })
-  auth.addApiKey(store.apiKey, store.workspaceId)
   const events = new EventHub(opts.eventBufferSize)
   const webhooks = new WebhookDispatcher(store, {
     maxAttempts: opts.webhookMaxAttempts,
@@ -183,7 +180,7 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
     clearFaults: () => faults.clear(),
     addWebhookDestination(o) {
       const secret = o.secret ?? `whsec_${store.random.hex(32)}`
-      const row = store.seed('WebhookDestinationResponse', {
+      const row = store.makeUnchecked('WebhookDestinationResponse', {
         id: store.id(),
         workspace_id: store.workspaceId,
         name: o.name ?? 'mock destination',

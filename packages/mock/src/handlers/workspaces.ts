@@ -1,5 +1,6 @@
 import { paginate } from '../http/paging'
 import { type MockCore, notFound, type Registry } from '../http/types'
+import type { ApiKeyRow } from '../state/rows'
 
 /** Workspaces visible to the caller, API keys and `/v1/auth/me`. */
 export function registerWorkspaces(reg: Registry, core: MockCore): void {
@@ -23,7 +24,7 @@ export function registerWorkspaces(reg: Registry, core: MockCore): void {
   reg.on('POST', '/v1/{workspace_id}/api-keys', (ctx) => {
     const key = `amg_test_${store.random.hex(40)}`
     const now = Date.now()
-    const row = store.make('ApiKeyResponse', {
+    const row = store.make<ApiKeyRow>('ApiKeyResponse', {
       id: store.id(),
       key_id: key.slice(0, 17),
       name: ctx.body.name ?? null,

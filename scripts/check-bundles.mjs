@@ -114,9 +114,9 @@ subscribeToWorkspaceEvents({ workspaceId: 'ws', token: 't', onEvent: (e) => cons
 
 /**
  * Gzip (-9) budgets of small apps, in KB; none may contain `ws`. `targetKb`, where it differs, is the
- * size goal (18 KB, under the official SDK 0.46's 18.8 KB for the same app; 8 KB for `lite`); `maxKb` is what the packages
- * reach with a little room, so that growth fails here while the goal stays printed (and in
- * bench/results) until it is met.
+ * size goal (18 KB, under the official SDK 0.46's 18.8 KB for the same app; 8 KB for `lite`);
+ * `maxKb` is what the packages reach with a little room, so that growth fails here while the goal
+ * stays printed (and in bench/results) until it is met.
  */
 export const BUDGETS = [
   {

@@ -171,7 +171,9 @@ describe('observeCall', () => {
     const obs = observeCall(base(server, { idleTimeoutMs: 60 }))
     const first = await server.nextConnection()
     first.stopResponding()
-    await server.nextConnection(1000)
+    const second = await server.nextConnection(1000)
+    expect(server.connections).toEqual([first, second])
+    expect(second.request.url).toBe(first.request.url)
     obs.close()
     await obs.done
   })

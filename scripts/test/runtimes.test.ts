@@ -6,6 +6,7 @@ import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../../packages/test-server/src/index'
 import { checkBundles } from '../check-bundles.mjs'
 import { missing } from '../runtimes/app.mjs'
 import { EVENTS, startPlatform, WARMUP_TYPE } from '../runtimes/platform.mjs'
@@ -164,7 +165,7 @@ describe('the local platform of a runtime check', () => {
     try {
       const post = async (path: string) => (await fetch(platform.origin + path, { method: 'POST' })).json()
       await post('/control/begin')
-      while (!emitted.length) await new Promise((r) => setTimeout(r, 10))
+      await waitFor(() => emitted.length > 0, 3000, 'a warm-up event')
       expect(emitted[0]![0]).toBe(WARMUP_TYPE)
       const { sent } = await post('/control/ready')
       expect(sent).toEqual(EVENTS.map(([type]) => type))

@@ -76,6 +76,6 @@ describe('workspaceEvents names delays that would overflow timers', () => {
     expect(() => {
       events = workspaceEvents({ ...base, maxReconnects: Infinity })
     }).not.toThrow()
-    expect(await events?.return(undefined)).toEqual({ done: true, value: undefined })
+    expect(await events?.return?.(undefined)).toEqual({ done: true, value: undefined })
   })
 })

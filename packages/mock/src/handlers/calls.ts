@@ -5,7 +5,7 @@ import { quantile, recentCalls, summarize } from '../state/analytics'
 type Row = Record<string, any>
 
 /** A stable UUID for a call, derived from its sid. */
-export function callUuid(sid: string): string {
+function callUuid(sid: string): string {
   const h = (sid.replace(/[^0-9a-f]/gi, '').toLowerCase() + '0'.repeat(32)).slice(0, 32).split('')
   h[12] = '4'
   h[16] = '8'

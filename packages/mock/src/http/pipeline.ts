@@ -16,6 +16,7 @@ import {
   HttpError,
   type MockCore,
   type RecordedRequest,
+  type Reply,
   STREAMED,
 } from './types'
 
@@ -188,7 +189,7 @@ function routeStage(
 async function handlerStage(deps: PipelineDeps, ctx: HandlerContext): Promise<Ending> {
   const { core, op } = ctx
   const handler = deps.handlers.get(op.key)
-  let reply: Awaited<ReturnType<Handler>>
+  let reply: Reply | typeof STREAMED
   try {
     reply = handler ? await handler(ctx) : { body: ctx.sample() }
   } catch (e) {

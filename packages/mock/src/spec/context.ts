@@ -119,4 +119,3 @@ export function specContext(source?: string | OpenApiDocument): SpecContext {
   return ctx
 }
 
-export { successResponse }

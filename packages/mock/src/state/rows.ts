@@ -151,7 +151,7 @@ export interface CallScript {
   agentLine: string
 }
 
-export interface ConversationTurn extends Row {
+interface ConversationTurn extends Row {
   role: 'user' | 'agent'
   text: string
   timestamp: string

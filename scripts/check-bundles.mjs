@@ -109,7 +109,7 @@ console.log(page.items.length)`
 const CLIENT_REALTIME_APP = `import { AmigoClient } from '@amigo-ai/platform-sdk'
 const client = new AmigoClient({ apiKey: 'key', workspaceId: 'ws', realtime: () => import('@amigo-ai/realtime') })
 client.events.subscribeToWorkspace({ onEvent: (event) => console.log(event.event_type) })`
-const SSE_APP = `import { subscribeToWorkspaceEvents } from '@amigo-ai/realtime'
+export const SSE_APP = `import { subscribeToWorkspaceEvents } from '@amigo-ai/realtime'
 subscribeToWorkspaceEvents({ workspaceId: 'ws', token: 't', onEvent: (e) => console.log(e.event_type) })`
 
 /**

@@ -118,4 +118,3 @@ export function specContext(source?: string | OpenApiDocument): SpecContext {
   }
   return ctx
 }
-

@@ -25,10 +25,9 @@ import type {
 } from './rows'
 import { buildSampleData } from './sample-data/build'
 import { Table } from './table'
+import { DAY } from './time'
 
 export type { WebhookDestinationRow } from './rows'
-
-const DAY = 86_400_000
 
 /**
  * The in-memory state of the mock platform, complete from construction: the sample workspace

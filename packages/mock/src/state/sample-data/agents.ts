@@ -1,5 +1,6 @@
 import type { AgentRow, AgentVersionRow } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, iso } from '../time'
+import type { SampleContext } from './context'
 
 const AGENTS = [
   ['Patient Intake Agent', 'Handles inbound scheduling calls', 'Alex'],

@@ -1,5 +1,6 @@
 import type { CallRow, CallScript, EntityRow, ServiceRow } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, HOUR, iso } from '../time'
+import type { SampleContext } from './context'
 
 /** What a caller says and what the agent answers, for calls and text conversations. */
 export const UTTERANCES: Array<[string, string]> = [
@@ -45,7 +46,7 @@ function sampleCall(
   service: ServiceRow,
 ): { call: CallRow; script: CallScript } {
   const sid = `CA${r.hex(32)}`
-  const started = t0 - r.int(0, 29) * DAY + r.int(8, 17) * 3_600_000 + r.int(0, 59) * 60_000 - DAY
+  const started = t0 - r.int(0, 29) * DAY + r.int(8, 17) * HOUR + r.int(0, 59) * 60_000 - DAY
   const completion = r.pick(COMPLETIONS)
   const [userLine, agentLine] = r.pick(UTTERANCES)
   // The literal's order is the order the PRNG is drawn in: keep it.

@@ -1,5 +1,6 @@
 import type { DataSourceRow, FunctionRow, IntegrationRow, Row } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, HOUR, iso } from '../time'
+import type { SampleContext } from './context'
 
 const DATA_SOURCES = [
   ['Epic EHR', 'fhir', 'healthy'],
@@ -24,7 +25,7 @@ export function sampleConnectors(ctx: SampleContext): {
       health_status: health,
       is_active: true,
       is_stale: false,
-      last_sync_at: iso(t0 - 3_600_000),
+      last_sync_at: iso(t0 - HOUR),
       last_sync_status: 'success',
       last_sync_event_count: r.int(10, 500),
       last_health_check: iso(t0 - 600_000),

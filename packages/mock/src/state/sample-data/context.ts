@@ -1,9 +1,6 @@
 import type { Random } from '../random'
 import type { Row } from '../rows'
 
-export const DAY = 86_400_000
-export const iso = (ms: number) => new Date(ms).toISOString()
-
 /** What every sample-data builder draws on. */
 export interface SampleContext {
   /** The store's PRNG. Builders draw from it in a fixed order, so one seed always gives the same data. */

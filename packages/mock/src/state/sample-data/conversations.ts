@@ -1,6 +1,7 @@
 import type { ConversationRow, EntityRow, ServiceRow } from '../rows'
+import { DAY, iso } from '../time'
 import { UTTERANCES } from './calls'
-import { DAY, iso, type SampleContext } from './context'
+import type { SampleContext } from './context'
 
 /** Three closed web conversations of the text service, one per day before the start day. */
 export function sampleConversations(

@@ -1,5 +1,6 @@
 import type { OperatorRow } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, iso } from '../time'
+import type { SampleContext } from './context'
 
 const OPERATORS = [
   ['Dana Lee', 'online'],

@@ -1,5 +1,6 @@
 import type { EntityRow, ReviewItemRow } from '../rows'
-import { iso, type SampleContext } from './context'
+import { HOUR, iso } from '../time'
+import type { SampleContext } from './context'
 
 const REASONS = ['low_confidence', 'conflicting_data', 'phi_detected']
 
@@ -25,7 +26,7 @@ export function sampleReviewItems(
       completed_action: null,
       completed_at: null,
       judge_analysis: { confidence: 0.4 },
-      created_at: iso(t0 - i * 3_600_000),
+      created_at: iso(t0 - i * HOUR),
     }),
   )
 }

@@ -1,5 +1,6 @@
 import type { AgentRow, ContextGraphRow, ServiceRow, SkillRow } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, iso } from '../time'
+import type { SampleContext } from './context'
 
 /** The states of the sample scheduling flow. */
 const CALL_STATES = ['greeting', 'identify_patient', 'schedule', 'confirm', 'farewell']

@@ -1,5 +1,6 @@
 import type { SkillRow, TriggerRow, TriggerRunRow } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, HOUR, iso } from '../time'
+import type { SampleContext } from './context'
 
 const TRIGGERS = [
   ['Daily outreach', '0 9 * * 1-5', true],
@@ -27,7 +28,7 @@ export function sampleTriggers(
       description: null,
       event_filter: null,
       created_by: 'mock',
-      next_fire_at: active ? iso(t0 + DAY + 9 * 3_600_000) : null,
+      next_fire_at: active ? iso(t0 + DAY + 9 * HOUR) : null,
       created_at: iso(t0 - 40 * DAY),
       updated_at: iso(t0 - 40 * DAY),
     })

@@ -1,5 +1,6 @@
 import type { ApiKeyRow, WorkspaceRow } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, iso } from '../time'
+import type { SampleContext } from './context'
 
 /** The sample workspace, two more the same user can pick, and the admin API key of the first. */
 export function sampleWorkspaces(

@@ -1,5 +1,6 @@
 import type { EntityEventRow, EntityRow } from '../rows'
-import { DAY, iso, type SampleContext } from './context'
+import { DAY, HOUR, iso } from '../time'
+import type { SampleContext } from './context'
 
 /** The sample patients, by name. */
 const PEOPLE = [
@@ -86,7 +87,7 @@ function samplePatientEvents({ random: r, row }: SampleContext, name: string, cr
 }
 
 function sampleAppointment({ random: r, epoch: t0, workspaceId: ws, row }: SampleContext, i: number) {
-  const start = t0 + (i + 1) * DAY + 9 * 3_600_000
+  const start = t0 + (i + 1) * DAY + 9 * HOUR
   return row<EntityRow>('EntityResponse', {
     id: r.uuid(),
     workspace_id: ws,

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { halfOpen, json, startTestServer, type TestServer, text } from '../../packages/test-server/src/index'
 import { canonicalJson } from '../spec/json.mjs'
+import { UPSTREAM_SNAPSHOT } from '../spec/paths.mjs'
 import { stripProse } from '../spec/prose.mjs'
-import { makeSandbox, repoRoot, runNode, type Sandbox, upstreamSnapshot } from './sandbox'
+import { makeSandbox, repoRoot, runNode, type Sandbox } from './sandbox'
 
 const specText = readFileSync(join(repoRoot, 'openapi.json'), 'utf8')
 const spec = () => JSON.parse(specText)
@@ -95,10 +96,10 @@ describe('pnpm openapi:sync', () => {
 
   it('syncing from the vendored snapshot changes no file', async () => {
     const before = box.fingerprint()
-    const r = await runNode(box.root, 'scripts/openapi-sync.mjs', ['--from', upstreamSnapshot])
+    const r = await runNode(box.root, 'scripts/openapi-sync.mjs', ['--from', UPSTREAM_SNAPSHOT])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain(`wrote ${upstreamSnapshot} and openapi.json`)
+    expect(r.stdout).toContain(`wrote ${UPSTREAM_SNAPSHOT} and openapi.json`)
     expect(r.stdout).toContain('No changes.')
     expect(box.fingerprint()).toEqual(before)
   }, 180_000)
@@ -148,8 +149,8 @@ describe('pnpm openapi:sync', () => {
     )
     expect(box.read('openapi.json')).not.toContain('UPSTREAM PROSE')
     // the new upstream snapshot is the downloaded document without its prose
-    expect(box.read(upstreamSnapshot)).not.toContain('UPSTREAM PROSE')
-    expect(box.read(upstreamSnapshot)).toBe(canonicalJson(stripProse(structuredClone(reversed))))
+    expect(box.read(UPSTREAM_SNAPSHOT)).not.toContain('UPSTREAM PROSE')
+    expect(box.read(UPSTREAM_SNAPSHOT)).toBe(canonicalJson(stripProse(structuredClone(reversed))))
     // byte-identical to the committed spec: properties named `description`/`title` survived the strip
     expect(box.read('openapi.json')).toBe(specText)
   }, 180_000)

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { UPSTREAM_SNAPSHOT } from '../spec/paths.mjs'
 
 /** Repository root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -16,9 +17,6 @@ export const generatedFiles = [
   'packages/realtime/src/generated/events.ts',
   'packages/webhooks/src/generated/events.ts',
 ]
-
-/** The upstream snapshot openapi.json is built from (repository-relative). */
-export const upstreamSnapshot = 'spec/upstream/openapi-facts.json'
 
 /** A temp copy of scripts/, the upstream snapshot, openapi.json and the generated files, with node_modules linked. */
 export interface Sandbox {
@@ -33,7 +31,7 @@ export function makeSandbox(): Sandbox {
   const root = mkdtempSync(join(tmpdir(), 'amigo-spec-'))
   cpSync(join(repoRoot, 'scripts'), join(root, 'scripts'), { recursive: true })
   cpSync(join(repoRoot, 'openapi.json'), join(root, 'openapi.json'))
-  for (const rel of [upstreamSnapshot, ...generatedFiles]) {
+  for (const rel of [UPSTREAM_SNAPSHOT, ...generatedFiles]) {
     mkdirSync(dirname(join(root, rel)), { recursive: true })
     cpSync(join(repoRoot, rel), join(root, rel))
   }
@@ -44,7 +42,7 @@ export function makeSandbox(): Sandbox {
     read,
     fingerprint() {
       const out: Record<string, string> = {}
-      for (const rel of [upstreamSnapshot, 'openapi.json', ...generatedFiles]) {
+      for (const rel of [UPSTREAM_SNAPSHOT, 'openapi.json', ...generatedFiles]) {
         out[rel] = createHash('sha256').update(read(rel)).digest('hex')
       }
       return out

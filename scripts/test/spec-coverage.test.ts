@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSpec } from '../spec/build-openapi.mjs'
 import { canonicalJson, listOperations } from '../spec/json.mjs'
 import { ADDED_OPERATIONS } from '../spec/overlay.mjs'
+import { UPSTREAM_SNAPSHOT } from '../spec/paths.mjs'
 import { stripProse } from '../spec/prose.mjs'
-import { makeSandbox, repoRoot, runNode, type Sandbox, upstreamSnapshot } from './sandbox'
+import { makeSandbox, repoRoot, runNode, type Sandbox } from './sandbox'
 
-const factsPath = join(repoRoot, upstreamSnapshot)
+const factsPath = join(repoRoot, UPSTREAM_SNAPSHOT)
 const spec = JSON.parse(readFileSync(join(repoRoot, 'openapi.json'), 'utf8'))
 const ops = listOperations(spec)
 const opAt = (method: string, path: string) => ops.find((o) => o.method === method && o.path === path)?.op

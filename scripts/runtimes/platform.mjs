@@ -25,7 +25,7 @@ export const EVENTS = [
 export const WARMUP_TYPE = 'pipeline.sync_completed'
 
 /** Loads the mock module from an installed app. */
-async function loadMock(app) {
+export async function loadMock(app) {
   return import(pathToFileURL(join(app, 'node_modules/@amigo-ai/platform-mock/dist/index.js')).href)
 }
 

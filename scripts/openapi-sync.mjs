@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `pnpm openapi:sync [--from URL|FILE] [--timeout MS] [--no-overlay] [--keep-prose]`
-// Downloads (or reads) an OpenAPI document, validates it with @readme/openapi-parser, replaces its
-// prose with our own summaries, re-applies our README overlay where the document lacks it, normalises it (sorted keys, 2-space indent), then
-// writes openapi.json and the generated types together and prints what changed.
+// Downloads (or reads) an OpenAPI document, validates it with @readme/openapi-parser, keeps it without
+// its prose as the upstream snapshot (spec/upstream/openapi-facts.json), replaces its prose with our
+// own summaries, re-applies our README overlay where the document lacks it, normalises it (sorted
+// keys, 2-space indent), then writes the snapshot, openapi.json and the generated types together and
+// prints what changed.
 // Any failure → one-line error, exit 1, and no file touched (everything is prepared in memory and
 // in temp files first; the renames happen only at the end).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { diffSpecs, formatDiff } from './spec/diff.mjs'
 import { canonicalJson, listOperations } from './spec/json.mjs'
 import { applyOverlay, SPEC_DESCRIPTION, SPEC_TITLE, SUMMARIES } from './spec/overlay.mjs'
+import { SPEC, UPSTREAM_SNAPSHOT } from './spec/paths.mjs'
 import { stripProse } from './spec/prose.mjs'
 import { summarise } from './spec/summaries.mjs'
 import { validateOpenApi } from './spec/validate.mjs'
@@ -101,7 +104,9 @@ export async function sync(opts) {
     throw new SyncError(`input is not a valid OpenAPI 3.x document: ${problems[0]}${more}`)
   }
 
-  // upstream prose is replaced by ours (see scripts/spec/prose.mjs)
+  // the snapshot never keeps upstream prose, even with --keep-prose (see scripts/spec/prose.mjs)
+  const snapshot = canonicalJson(stripProse(structuredClone(spec)))
+  // upstream prose is replaced by ours
   if (!opts.keepProse) {
     stripProse(spec)
     spec.info = { ...spec.info, title: SPEC_TITLE, description: SPEC_DESCRIPTION }
@@ -130,12 +135,16 @@ export async function sync(opts) {
     throw new SyncError(`type generation failed: ${err.message}`)
   }
 
-  const specPath = join(root, 'openapi.json')
+  const specPath = join(root, SPEC)
   const before = existsSync(specPath) ? JSON.parse(readFileSync(specPath, 'utf8')) : {}
   const report = formatDiff(diffSpecs(before, finalSpec))
 
   // everything is ready: stage as temp files, then rename
-  const outputs = [[specPath, normalised], ...Object.entries(files).map(([rel, c]) => [join(root, rel), c])]
+  const outputs = [
+    [join(root, UPSTREAM_SNAPSHOT), snapshot],
+    [specPath, normalised],
+    ...Object.entries(files).map(([rel, c]) => [join(root, rel), c]),
+  ]
   const staged = []
   try {
     for (const [target, content] of outputs) {
@@ -153,7 +162,7 @@ export async function sync(opts) {
   const ops = listOperations(finalSpec).length
   const schemas = Object.keys(finalSpec.components?.schemas ?? {}).length
   const source = /^https?:\/\//i.test(opts.from) ? safeUrl(new URL(opts.from)) : opts.from
-  const head = `openapi:sync: wrote openapi.json (${ops} operations, ${schemas} schemas) from ${source} and regenerated ${Object.keys(files).length} type files`
+  const head = `openapi:sync: wrote ${UPSTREAM_SNAPSHOT} and ${SPEC} (${ops} operations, ${schemas} schemas) from ${source} and regenerated ${Object.keys(files).length} type files`
   const warn = warnings.map((w) => `warning: README overlay step skipped: ${w}`)
   return [head, ...warn, report].join('\n')
 }

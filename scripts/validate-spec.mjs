@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Validates the committed openapi.json: a real OpenAPI validator, then our coverage rules — every
-// operation and schema of the API facts file, every README-only endpoint and schema, the README's
-// operationId alias, and `security: []` on public routes.
+// operation and schema of the upstream snapshot (spec/upstream/openapi-facts.json), every README-only
+// endpoint and schema, the README's operationId alias, and `security: []` on public routes.
 // Usage: node scripts/validate-spec.mjs [--facts path] [--spec path]
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { listOperations } from './spec/json.mjs'
 import { ADDED_OPERATIONS, ADDED_SCHEMAS, isPublicPath, OPERATION_ID_ALIASES } from './spec/overlay.mjs'
+import { SPEC, UPSTREAM_SNAPSHOT } from './spec/paths.mjs'
 import { missingOperations, missingSchemas, validateOpenApi } from './spec/validate.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -15,8 +16,8 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name)
   return i >= 0 ? resolve(process.argv[i + 1]) : fallback
 }
-const specPath = arg('--spec', resolve(root, 'openapi.json'))
-const factsPath = arg('--facts', resolve(root, '../shared/platform-api/openapi-facts.json'))
+const specPath = arg('--spec', resolve(root, SPEC))
+const factsPath = arg('--facts', resolve(root, UPSTREAM_SNAPSHOT))
 
 const fail = (lines) => {
   console.error(`validate-spec: ${specPath} is not acceptable:`)
@@ -31,18 +32,20 @@ try {
 } catch (err) {
   fail([`cannot read or parse it: ${err.message}`])
 }
+let facts
+try {
+  facts = JSON.parse(readFileSync(factsPath, 'utf8'))
+} catch (err) {
+  fail([`cannot read or parse the upstream snapshot ${factsPath}: ${err.message}`])
+}
 
 const problems = await validateOpenApi(spec)
 if (problems.length) fail(problems.map((p) => `OpenAPI validation: ${p}`))
 
-const rules = []
-if (existsSync(factsPath)) {
-  const facts = JSON.parse(readFileSync(factsPath, 'utf8'))
-  rules.push(...missingOperations(spec, listOperations(facts)))
-  rules.push(...missingSchemas(spec, Object.keys(facts.components?.schemas ?? {})))
-} else {
-  console.warn(`validate-spec: facts file ${factsPath} not found; skipping the facts coverage check`)
-}
+const rules = [
+  ...missingOperations(spec, listOperations(facts)),
+  ...missingSchemas(spec, Object.keys(facts.components?.schemas ?? {})),
+]
 rules.push(
   ...missingOperations(
     spec,

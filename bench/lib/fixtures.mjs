@@ -8,7 +8,7 @@ export const WORKSPACE_ID = '00000000-0000-4000-8000-000000000001'
 export const TOKEN = 'bench-token'
 
 /** One agent as the list endpoint returns it. */
-export const agent = (i) => ({
+const agent = (i) => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   workspace_id: WORKSPACE_ID,
   name: `Agent ${i}`,

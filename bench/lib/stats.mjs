@@ -21,10 +21,3 @@ export const spread = (values) => ({
 
 /** The list rotated by `k` places, so each repeat starts with a different contestant. */
 export const rotate = (list, k) => list.map((_, i) => list[(i + k) % list.length])
-
-/** Runs `fn` and returns its wall-clock duration in milliseconds along with its result. */
-export async function timed(fn) {
-  const start = performance.now()
-  const value = await fn()
-  return { ms: performance.now() - start, value }
-}

@@ -4,7 +4,7 @@
 import { builtinModules } from 'node:module'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
-import { CLIENT_APP, LITE_APP } from '../../scripts/check-bundles.mjs'
+import { CLIENT_APP, LITE_APP, SSE_APP } from '../../scripts/check-bundles.mjs'
 import { BENCH_DIR, PACKAGES, resolveDirOf } from '../lib/packages.mjs'
 
 const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
@@ -37,9 +37,6 @@ import createClient from 'openapi-fetch'
 const client = createClient({ baseUrl: 'https://api.platform.amigo.ai', headers: { authorization: 'Bearer key' } })
 const { data } = await client.GET('/v1/{workspace_id}/agents', { params: { path: { workspace_id: 'ws' }, query: { limit: 10 } } })
 console.log(data.items.length)`
-const SSE_APP = `
-import { subscribeToWorkspaceEvents } from '@amigo-ai/realtime'
-subscribeToWorkspaceEvents({ workspaceId: 'ws', token: 't', onEvent: (e) => console.log(e.event_type) })`
 const EVENTSOURCE_APP = `
 import { EventSource } from 'eventsource'
 new EventSource('/v1/ws/events/stream').onmessage = (e) => console.log(JSON.parse(e.data))`

@@ -26,7 +26,7 @@ it('signs in with a device code approved after a pending poll, then uses the sto
   expect(log.some((l) => l.startsWith('… waiting for approval'))).toBe(true)
   expect(log).toContain('✓ approved')
 
-  // the agents call used the device-code token, not the seeded API key
+  // the agents call used the device-code token, not the sample API key
   const agentCall = ctx.mock.requests.find((r) => r.path.endsWith('/agents'))
   expect(agentCall?.headers.authorization).toMatch(/^Bearer /)
   expect(agentCall?.headers.authorization).not.toBe(`Bearer ${ctx.mock.apiKey}`)

@@ -22,10 +22,10 @@ afterEach(async () => {
 describe('examples against the mock', () => {
   it('list-agents pages through every agent', async () => {
     const result = await listAgents(ctx.env)
-    const seeded = ctx.mock.store.agents.list().length
-    expect(result.total).toBe(seeded)
-    expect(result.firstPage).toBe(Math.min(5, seeded))
-    // limit 2 over the seeded agents means several page requests
+    const sampleAgents = ctx.mock.store.agents.list().length
+    expect(result.total).toBe(sampleAgents)
+    expect(result.firstPage).toBe(Math.min(5, sampleAgents))
+    // limit 2 over the sample agents means several page requests
     const pages = ctx.mock.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/agents'))
     expect(pages.length).toBeGreaterThan(2)
   })
@@ -42,13 +42,13 @@ describe('examples against the mock', () => {
     expect(log.join('\n')).not.toContain(ctx.mock.apiKey)
   })
 
-  it('call-analytics reads the seeded calls', async () => {
+  it('call-analytics reads the sample calls', async () => {
     const result = await callAnalytics(ctx.env)
     expect(result.totalCalls).toBeGreaterThan(0)
     expect(result.agents).toBeGreaterThan(0)
   })
 
-  it('search-entities finds the seeded patient', async () => {
+  it('search-entities finds the sample patient', async () => {
     const result = await searchEntities(ctx.env)
     expect(result.firstName).toBe('Jane Doe')
     expect(result.searchHits).toBeGreaterThan(0)

@@ -25,7 +25,7 @@ afterEach(async () => {
 describe('conversation and realtime examples against the mock', () => {
   it('text-chat sends messages, a turn and a streamed turn', async () => {
     const result = await textChat(ctx.env)
-    if ('skipped' in result) throw new Error('the seeded workspace has a service')
+    if ('skipped' in result) throw new Error('the sample workspace has a service')
     expect(result.replies).toBeGreaterThan(0)
     expect(result.streamed.length).toBeGreaterThan(0)
     // the streamed text was written piece by piece, not in one go
@@ -37,7 +37,7 @@ describe('conversation and realtime examples against the mock', () => {
 
   it('external-user-chat runs the whole session sequence and is refused a workspace listing', async () => {
     const result = await externalUserChat(ctx.env)
-    if ('skipped' in result) throw new Error('the seeded workspace has a service')
+    if ('skipped' in result) throw new Error('the sample workspace has a service')
     expect(result.listing).toMatch(/^refused \(40[13]\)$/)
     expect(result.rotated).toBe(true)
     const grants = ctx.mock.requests

@@ -9,7 +9,7 @@ import { publicPackages } from './workspace.mjs'
 export { publicPackages }
 
 /** Runs a command and returns its stdout; throws with the output when it fails. */
-export function run(cmd, args, cwd, env) {
+function run(cmd, args, cwd, env) {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: env ?? process.env })
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}\n${r.stdout}${r.stderr}`)
   return r.stdout

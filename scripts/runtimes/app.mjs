@@ -1,6 +1,6 @@
 // The temporary app every runtime check uses: the public packages packed with `pnpm pack` and
 // npm-installed from the tarballs (no workspace links), plus a probe of what they export so a
-// check can say precisely which piece is still missing.
+// check can say precisely which piece is missing.
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -59,17 +59,15 @@ export async function loadPackages(app, tarballs) {
 
 /**
  * What a check needs, as `[package, export]` pairs (export 'client.events' means an AmigoClient
- * instance with `events.subscribeToWorkspace`). Returns null when all are there; `{ skip }` naming
- * the exports still missing (the only reason a check may be skipped: that package is still a stub);
- * `{ fail }` when a package is not packed or does not even import.
+ * instance with `events.subscribeToWorkspace`). Returns null when all are there, else why the check
+ * fails: a package not packed, not importable, or without an export the check uses.
  */
 export function missing(mods, needs) {
   const absent = []
   for (const [name, what] of needs) {
     const mod = mods[name]
-    if (!mod) return { fail: `${name} was not packed` }
-    if (mod.__importError)
-      return { fail: `${name} does not import: ${mod.__importError.message.split('\n')[0]}` }
+    if (!mod) return `${name} was not packed`
+    if (mod.__importError) return `${name} does not import: ${mod.__importError.message.split('\n')[0]}`
     if (what === 'client.events') {
       let ok = false
       try {
@@ -83,5 +81,5 @@ export function missing(mods, needs) {
       if (!ok) absent.push(`${name} AmigoClient#events.subscribeToWorkspace`)
     } else if (mod[what] === undefined) absent.push(`${name} export ${what}`)
   }
-  return absent.length ? { skip: `not implemented yet: ${absent.join(', ')}` } : null
+  return absent.length ? `missing: ${absent.join(', ')}` : null
 }

@@ -9,7 +9,7 @@ import { chromiumPath, npmPins } from './pins.mjs'
 const root = new URL('../..', import.meta.url).pathname
 
 /** The cache folder for runtime installs (reused between local runs). */
-export const cacheDir = join(root, '.cache', 'runtimes')
+const cacheDir = join(root, '.cache', 'runtimes')
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: 'utf8', ...opts })
 

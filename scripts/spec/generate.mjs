@@ -3,7 +3,7 @@
 import openapiTS, { astToString } from 'openapi-typescript'
 
 /** Repository-relative paths of the generated files. */
-export const GENERATED = {
+const GENERATED = {
   sdk: 'packages/platform-sdk/src/generated/openapi.ts',
   realtime: 'packages/realtime/src/generated/events.ts',
   webhooks: 'packages/webhooks/src/generated/events.ts',

@@ -2,7 +2,7 @@
 // trailing newline. Same input → same bytes on every machine.
 
 /** Return a deep copy of `value` with object keys sorted. */
-export function sortKeys(value) {
+function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys)
   if (value && typeof value === 'object') {
     const out = {}
@@ -18,7 +18,7 @@ export function canonicalJson(value) {
 }
 
 /** HTTP methods that can hold an operation in an OpenAPI path item. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
 
 /** Every operation of a spec as { method, path, operationId, op }. */
 export function listOperations(spec) {

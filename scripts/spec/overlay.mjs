@@ -51,7 +51,7 @@ export const OPERATION_ID_ALIASES = {
 }
 
 /** Grant type for minting an external-user session (the official SDK's newer source sends this name). */
-export const EXTERNAL_USER_SESSION_GRANT = 'external_user_session'
+const EXTERNAL_USER_SESSION_GRANT = 'external_user_session'
 
 // ── schemas ──────────────────────────────────────────────────────────────────────────────────────
 const schemas = {

@@ -2,7 +2,7 @@
 // (`name_v1__workspace_id__path_get`) carry the path and method as a suffix; we cut it off first.
 
 /** Strip the `_<path>_<method>` suffix FastAPI appends to a function name. */
-export function baseName(operationId, method, path) {
+function baseName(operationId, method, path) {
   const suffix = `${path.replace(/[^0-9A-Za-z_]/g, '_')}_${method}`
   return operationId.endsWith(suffix) ? operationId.slice(0, -suffix.length) : operationId
 }

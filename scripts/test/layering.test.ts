@@ -1,4 +1,4 @@
-// The layering check must catch what DESIGN.md forbids: run it on a copy of the packages with one
+// The layering check must catch what docs/architecture.md forbids: run it on a copy of the packages with one
 // forbidden import or dependency added, and on the untouched tree.
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

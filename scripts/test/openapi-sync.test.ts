@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { halfOpen, json, startTestServer, type TestServer, text } from '../../packages/test-server/src/index'
+import { canonicalJson } from '../spec/json.mjs'
+import { UPSTREAM_SNAPSHOT } from '../spec/paths.mjs'
+import { stripProse } from '../spec/prose.mjs'
 import { makeSandbox, repoRoot, runNode, type Sandbox } from './sandbox'
 
 const specText = readFileSync(join(repoRoot, 'openapi.json'), 'utf8')
@@ -91,6 +94,16 @@ describe('pnpm openapi:sync', () => {
     expect(r.stderr).not.toContain('sekrit-value')
   })
 
+  it('syncing from the vendored snapshot changes no file', async () => {
+    const before = box.fingerprint()
+    const r = await runNode(box.root, 'scripts/openapi-sync.mjs', ['--from', UPSTREAM_SNAPSHOT])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`wrote ${UPSTREAM_SNAPSHOT} and openapi.json`)
+    expect(r.stdout).toContain('No changes.')
+    expect(box.fingerprint()).toEqual(before)
+  }, 180_000)
+
   it('syncs from a file with one operation removed and prints it as breaking', async () => {
     const r = await runNode(box.root, 'scripts/openapi-sync.mjs', [
       '--from',
@@ -135,6 +148,9 @@ describe('pnpm openapi:sync', () => {
       /Operations added \(1\):\n {2}- GET \/v1\/\{workspace_id\}\/agents \(list-agents\)/,
     )
     expect(box.read('openapi.json')).not.toContain('UPSTREAM PROSE')
+    // the new upstream snapshot is the downloaded document without its prose
+    expect(box.read(UPSTREAM_SNAPSHOT)).not.toContain('UPSTREAM PROSE')
+    expect(box.read(UPSTREAM_SNAPSHOT)).toBe(canonicalJson(stripProse(structuredClone(reversed))))
     // byte-identical to the committed spec: properties named `description`/`title` survived the strip
     expect(box.read('openapi.json')).toBe(specText)
   }, 180_000)

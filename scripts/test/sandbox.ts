@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { UPSTREAM_SNAPSHOT } from '../spec/paths.mjs'
 
 /** Repository root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -17,10 +18,10 @@ export const generatedFiles = [
   'packages/webhooks/src/generated/events.ts',
 ]
 
-/** A temp copy of scripts/, openapi.json and the generated files, with node_modules linked. */
+/** A temp copy of scripts/, the upstream snapshot, openapi.json and the generated files, with node_modules linked. */
 export interface Sandbox {
   root: string
-  /** SHA-256 of openapi.json and every generated file, keyed by relative path. */
+  /** SHA-256 of the snapshot, openapi.json and every generated file, keyed by relative path. */
   fingerprint(): Record<string, string>
   read(rel: string): string
   remove(): void
@@ -30,7 +31,7 @@ export function makeSandbox(): Sandbox {
   const root = mkdtempSync(join(tmpdir(), 'amigo-spec-'))
   cpSync(join(repoRoot, 'scripts'), join(root, 'scripts'), { recursive: true })
   cpSync(join(repoRoot, 'openapi.json'), join(root, 'openapi.json'))
-  for (const rel of generatedFiles) {
+  for (const rel of [UPSTREAM_SNAPSHOT, ...generatedFiles]) {
     mkdirSync(dirname(join(root, rel)), { recursive: true })
     cpSync(join(repoRoot, rel), join(root, rel))
   }
@@ -41,7 +42,7 @@ export function makeSandbox(): Sandbox {
     read,
     fingerprint() {
       const out: Record<string, string> = {}
-      for (const rel of ['openapi.json', ...generatedFiles]) {
+      for (const rel of [UPSTREAM_SNAPSHOT, 'openapi.json', ...generatedFiles]) {
         out[rel] = createHash('sha256').update(read(rel)).digest('hex')
       }
       return out

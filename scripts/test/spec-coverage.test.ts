@@ -1,12 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSpec } from '../spec/build-openapi.mjs'
 import { canonicalJson, listOperations } from '../spec/json.mjs'
 import { ADDED_OPERATIONS } from '../spec/overlay.mjs'
+import { UPSTREAM_SNAPSHOT } from '../spec/paths.mjs'
+import { stripProse } from '../spec/prose.mjs'
 import { makeSandbox, repoRoot, runNode, type Sandbox } from './sandbox'
 
-const factsPath = join(repoRoot, '../shared/platform-api/openapi-facts.json')
+const factsPath = join(repoRoot, UPSTREAM_SNAPSHOT)
 const spec = JSON.parse(readFileSync(join(repoRoot, 'openapi.json'), 'utf8'))
 const ops = listOperations(spec)
 const opAt = (method: string, path: string) => ops.find((o) => o.method === method && o.path === path)?.op
@@ -45,13 +47,21 @@ describe('openapi.json', () => {
   })
 })
 
-describe.skipIf(!existsSync(factsPath))('facts coverage', () => {
-  const facts = existsSync(factsPath) ? JSON.parse(readFileSync(factsPath, 'utf8')) : { paths: {} }
+describe('upstream snapshot coverage', () => {
+  const facts = JSON.parse(readFileSync(factsPath, 'utf8'))
   let box: Sandbox
   beforeAll(() => {
     box = makeSandbox()
   })
   afterAll(() => box.remove())
+
+  it('is the vendored snapshot, canonical and free of prose', () => {
+    const text = readFileSync(factsPath, 'utf8')
+    expect(text).toBe(canonicalJson(facts))
+    expect(canonicalJson(stripProse(structuredClone(facts)))).toBe(text)
+    expect(Object.keys(facts.paths)).toHaveLength(397)
+    expect(Object.keys(facts.components.schemas)).toHaveLength(843)
+  })
 
   it('keeps every facts operation with its method, path and operationId', () => {
     const factOps = listOperations(facts)
@@ -79,6 +89,13 @@ describe.skipIf(!existsSync(factsPath))('facts coverage', () => {
     expect(canonicalJson(buildSpec(facts))).toBe(readFileSync(join(repoRoot, 'openapi.json'), 'utf8'))
   })
 
+  it('build-openapi reads the vendored snapshot by default', async () => {
+    const r = await runNode(box.root, 'scripts/spec/build-openapi.mjs', ['--out', 'rebuilt.json'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(box.read('rebuilt.json')).toBe(readFileSync(join(repoRoot, 'openapi.json'), 'utf8'))
+  }, 60_000)
+
   it('validate-spec passes on the committed spec', async () => {
     const r = await runNode(repoRoot, 'scripts/validate-spec.mjs')
     expect(r.stderr).toBe('')
@@ -93,6 +110,12 @@ describe.skipIf(!existsSync(factsPath))('facts coverage', () => {
     const r = await runNode(repoRoot, 'scripts/validate-spec.mjs', ['--spec', path])
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('missing POST /v1/{workspace_id}/skills (create-skill)')
+  }, 60_000)
+
+  it('validate-spec fails, naming it, when the upstream snapshot cannot be read', async () => {
+    const r = await runNode(repoRoot, 'scripts/validate-spec.mjs', ['--facts', join(box.root, 'nope.json')])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/cannot read or parse the upstream snapshot .*nope\.json/)
   }, 60_000)
 
   it('validate-spec fails when a README-only endpoint is missing', async () => {

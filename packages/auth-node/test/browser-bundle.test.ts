@@ -107,22 +107,23 @@ describe('browser entry', () => {
   })
 
   // Through the real package name and exports map: needs the built dist (`pnpm build` first).
-  it.skipIf(!existsSync(join(pkgDir, 'dist/browser.js')))(
-    'bundles the built package by name for the browser',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'amigo-browser-pkg-'))
-      try {
-        mkdirSync(join(dir, 'node_modules', '@amigo-ai'), { recursive: true })
-        symlinkSync(pkgDir, join(dir, 'node_modules', '@amigo-ai', 'auth-node'))
-        const entry = join(dir, 'entry.js')
-        writeFileSync(entry, "import * as auth from '@amigo-ai/auth-node'\nglobalThis.__auth = auth\n")
-        // As a user's bundler would: package exports and dist, no workspace tsconfig paths.
-        const { text, inputs } = await bundle(entry, { alias: {}, absWorkingDir: dir, tsconfigRaw: {} })
-        expect(inputs.some((p) => p.endsWith('auth-node/dist/browser.js'))).toBe(true)
-        expect(text).not.toMatch(nodeImport)
-      } finally {
-        rmSync(dir, { recursive: true, force: true })
-      }
-    },
-  )
+  it('bundles the built package by name for the browser', async () => {
+    expect(
+      existsSync(join(pkgDir, 'dist/browser.js')),
+      'build first: pnpm --filter @amigo-ai/auth-node build',
+    ).toBe(true)
+    const dir = mkdtempSync(join(tmpdir(), 'amigo-browser-pkg-'))
+    try {
+      mkdirSync(join(dir, 'node_modules', '@amigo-ai'), { recursive: true })
+      symlinkSync(pkgDir, join(dir, 'node_modules', '@amigo-ai', 'auth-node'))
+      const entry = join(dir, 'entry.js')
+      writeFileSync(entry, "import * as auth from '@amigo-ai/auth-node'\nglobalThis.__auth = auth\n")
+      // As a user's bundler would: package exports and dist, no workspace tsconfig paths.
+      const { text, inputs } = await bundle(entry, { alias: {}, absWorkingDir: dir, tsconfigRaw: {} })
+      expect(inputs.some((p) => p.endsWith('auth-node/dist/browser.js'))).toBe(true)
+      expect(text).not.toMatch(nodeImport)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

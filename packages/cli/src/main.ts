@@ -4,7 +4,7 @@ import type { Terminal } from './io/output'
 import { buildProgram } from './program'
 
 /** The process's own streams and environment. */
-export const processTerminal = (): Terminal => ({
+const processTerminal = (): Terminal => ({
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,

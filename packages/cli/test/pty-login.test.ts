@@ -7,12 +7,20 @@ import { describe, expect, it } from 'vitest'
 import { CLI, cliEnv, tempConfigDir } from './helpers/cli'
 import { startFastMock } from './helpers/mock'
 
+// util-linux `script` (Debian's bsdutils) makes the pseudo-terminal. CI must run this test, so there
+// a missing `script` fails it with a message saying what to install; on a machine without it
+// (macOS ships a BSD `script` with other flags) the test is skipped.
 const hasScript = spawnSync('script', ['--version']).status === 0
+const mustRun = Boolean(process.env.CI)
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes from the captured screen
 const plain = (s: string) => s.replace(/\u001b\][^\u0007]*\u0007|\u001b\[[0-9;?]*[A-Za-z]/g, '')
 
-describe.skipIf(!hasScript)('amigo login in a terminal', () => {
+describe.skipIf(!hasScript && !mustRun)('amigo login in a terminal', () => {
   it('shows a hyperlink and a spinner, and the arrow keys pick the workspace', async () => {
+    if (!hasScript)
+      throw new Error(
+        'util-linux `script` is not installed (CI=true requires this test): install util-linux (Debian: bsdutils)',
+      )
     const mock = await startFastMock()
     const dir = tempConfigDir()
     try {

@@ -61,7 +61,7 @@ const NUMBERS: [keyof MockPlatformOptions, number][] = [
 const MAX_TIMER_MS = 2_147_483_647
 
 /** Throws a TypeError naming the first option of the wrong type or out of range. */
-export function validateOptions(o: unknown): asserts o is MockPlatformOptions {
+function validateOptions(o: unknown): asserts o is MockPlatformOptions {
   if (typeof o !== 'object' || o === null) throw new TypeError('startMockPlatform options must be an object')
   const opts = o as Record<string, unknown>
   for (const [name, min] of NUMBERS) {

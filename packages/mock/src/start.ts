@@ -1,22 +1,18 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import { AuthService } from './auth/service'
 import { FaultRegistry } from './faults/registry'
 import type { MockFault } from './faults/types'
-import { registerHandlers } from './handlers/register-handlers'
+import { buildRoutes } from './handlers/routes'
 import { handleRequest } from './http/pipeline'
-import type { Handler, MockCore, RecordedRequest } from './http/types'
+import type { MockCore, RecordedRequest } from './http/types'
 import { type MockPlatformOptions, resolveOptions } from './options'
 import { EventHub, type WorkspaceEvent } from './realtime/event-hub'
 import { MockWebSockets } from './realtime/ws-server'
 import { specContext } from './spec/context'
-import { indexOperations, opKey } from './spec/operations'
-import { Router } from './spec/router'
 import { simulateCall } from './state/calls'
-import { seedStore } from './state/seed'
 import { Store } from './state/store'
+import { addWebhookDestination, newWebhookSecret, signedWebhook } from './webhooks/destinations'
 import { type WebhookDeliveryLog, WebhookDispatcher } from './webhooks/dispatcher'
 
 /** A running mock platform. */
@@ -24,9 +20,9 @@ export interface MockPlatform {
   /** Base URL, `http://127.0.0.1:PORT` (REST, /token, /device/code, /s/{token}, SSE and WebSockets). */
   url: string
   port: number
-  /** A valid seeded API key with every scope (use as Bearer / `apiKey`). */
+  /** An API key of the sample workspace with every scope (use as Bearer / `apiKey`). */
   apiKey: string
-  /** The seeded workspace id. */
+  /** The sample workspace id. */
   workspaceId: string
   /** The in-memory state. */
   store: Store
@@ -36,7 +32,7 @@ export interface MockPlatform {
   webhookDeliveries: WebhookDeliveryLog[]
   /** Workspace events emitted so far (bounded buffer). */
   events(): WorkspaceEvent[]
-  /** Approves a pending device code; `workspaces` (default: the seeded one) — several ask the client to choose. */
+  /** Approves a pending device code; `workspaces` (default: the sample one) — several ask the client to choose. */
   approveDeviceCode(userCode: string, opts?: { workspaces?: string[] }): void
   /** Denies a pending device code (polls answer `access_denied`). */
   denyDeviceCode(userCode: string): void
@@ -78,14 +74,12 @@ export interface MockPlatform {
 export async function startMockPlatform(options: MockPlatformOptions = {}): Promise<MockPlatform> {
   const opts = resolveOptions(options)
   const spec = specContext(options.spec)
-  const store = new Store(spec, opts.seed, Date.now())
-  seedStore(store, opts.seed)
+  const store = new Store(spec, { seed: opts.seed, now: Date.now() })
   const auth = new AuthService(store, {
     tokenTtlSeconds: opts.tokenTtlSeconds,
     deviceIntervalSeconds: opts.deviceCodeIntervalSeconds,
     deviceExpiresInSeconds: opts.deviceCodeExpiresInSeconds,
   })
-  auth.addApiKey(store.apiKey, store.workspaceId)
   const events = new EventHub(opts.eventBufferSize)
   const webhooks = new WebhookDispatcher(store, {
     maxAttempts: opts.webhookMaxAttempts,
@@ -106,27 +100,7 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
     },
   }
 
-  const handlers = new Map<string, Handler>()
-  registerHandlers(
-    {
-      on(method, path, handler) {
-        handlers.set(opKey(method, path), handler)
-      },
-    },
-    core,
-  )
-  // Routes with a handler but absent from the spec (older documents) are still served, unvalidated.
-  const operations = [...spec.operations]
-  const extra = [...handlers.keys()].filter((k) => !spec.operations.some((o) => o.key === k))
-  if (extra.length) {
-    const paths: Record<string, Record<string, object>> = {}
-    for (const k of extra) {
-      const [m, p] = k.split(' ') as [string, string]
-      paths[p] = { ...(paths[p] ?? {}), [m.toLowerCase()]: { operationId: `mock:${k}`, responses: {} } }
-    }
-    operations.push(...indexOperations({ paths, security: spec.doc.security }))
-  }
-  const router = new Router(operations)
+  const { handlers, router } = buildRoutes(core)
   const faults = new FaultRegistry(options.faults)
   const requests: RecordedRequest[] = []
   const held = new Set<IncomingMessage>()
@@ -159,7 +133,6 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
   })
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
-  const closeHooks: Array<() => void> = []
   let closed = false
 
   return {
@@ -181,47 +154,16 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
       return faults.add(fault)
     },
     clearFaults: () => faults.clear(),
-    addWebhookDestination(o) {
-      const secret = o.secret ?? `whsec_${store.random.hex(32)}`
-      const row = store.seed('WebhookDestinationResponse', {
-        id: store.id(),
-        workspace_id: store.workspaceId,
-        name: o.name ?? 'mock destination',
-        url: o.url,
-        accepted_event_types: o.eventTypes ?? [],
-        is_active: true,
-        retry_attempts: opts.webhookMaxAttempts,
-        trigger_id: store.id(),
-        description: null,
-        field_mapping: null,
-        created_by: 'mock',
-        created_at: store.now(),
-        updated_at: store.now(),
-      })
-      store.webhookDestinations.put({ ...row, id: row.id, secret, target_url: o.url })
-      return { id: row.id, secret }
-    },
+    addWebhookDestination: (o) => addWebhookDestination(store, o, opts.webhookMaxAttempts),
     webhooksIdle: () => webhooks.idle(),
-    createWebhookSecret: () => `whsec_${randomBytes(24).toString('base64url')}`,
-    async signedWebhook(o) {
-      const secret = o.secret ?? `whsec_${randomBytes(24).toString('base64url')}`
-      const now = Date.now()
-      const body = JSON.stringify({
-        id: `evt_${now}`,
-        type: o.type,
-        timestamp: new Date(now).toISOString(),
-        data: o.data,
-      })
-      const signed = await signWebhookPayload({ payload: body, secret })
-      return { body, headers: { 'content-type': 'application/json', ...signed.headers }, secret }
-    },
+    createWebhookSecret: newWebhookSecret,
+    signedWebhook,
     simulateCall(o = {}) {
       return simulateCall(core, o)
     },
     async close() {
       if (closed) return
       closed = true
-      for (const h of closeHooks) h()
       ws.close()
       for (const req of held) req.socket.destroy()
       await webhooks.close()

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => mock?.close())
 
 describe('routing and auth', () => {
-  it('binds to 127.0.0.1 and exposes the seeded key and workspace', () => {
+  it('binds to 127.0.0.1 and exposes the sample workspace and its key', () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(mock.apiKey).toMatch(/^amg_test_/)
     expect(mock.workspaceId).toMatch(/^[0-9a-f-]{36}$/)
@@ -128,7 +128,7 @@ describe('sampled operations', () => {
   })
 })
 
-describe('seeding', () => {
+describe('sample workspace', () => {
   it('is deterministic per seed', async () => {
     const again = await startTestMock({ seed: 1 })
     const other = await startTestMock({ seed: 2 })

@@ -5,7 +5,7 @@ import { successResponse } from '../src/spec/operations'
 import { call, startTestMock, ws } from './helpers'
 
 // Every operation of the spec is called once with a request built from the spec itself (sampled
-// path/query/body values, seeded ids where the mock keeps state) and must answer with a status the
+// path/query/body values, sample ids where the mock keeps state) and must answer with a status the
 // operation documents; every 2xx JSON body must validate against the operation's response schema.
 
 let mock: MockPlatform
@@ -13,7 +13,7 @@ const ids: Record<string, string> = {}
 let revokedCredential = ''
 let reviewItems: string[] = []
 
-/** Ids of the seeded state wherever a sampled body names one (so stateful handlers find them). */
+/** Ids of the sample workspace wherever a sampled body names one (so stateful handlers find them). */
 const BODY_IDS: Record<string, string> = {
   service_id: 'service_id',
   entity_id: 'entity_id',
@@ -145,7 +145,7 @@ describe('every operation of the spec', () => {
         >
         form = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]))
       }
-      // The token endpoint needs a real credential to answer 200; the seeded key is one.
+      // The token endpoint needs a real credential to answer 200; the sample key is one.
       if (op.path === '/token') form = { grant_type: 'api_key', api_key: mock.apiKey }
       const url = qs.size ? `${path}?${qs}` : path
       const res = await call(mock, op.method.toUpperCase(), url, { body, form, headers, raw })

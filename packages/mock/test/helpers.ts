@@ -39,5 +39,5 @@ export async function call(
   return { status: res.status, body: parsed, headers: res.headers }
 }
 
-/** `/v1/{workspace_id}` prefix for the mock's seeded workspace. */
+/** `/v1/{workspace_id}` prefix for the mock's sample workspace. */
 export const ws = (mock: MockPlatform) => `/v1/${mock.workspaceId}`

@@ -1,3 +1,4 @@
+import { waitFor } from '@amigo-ai/test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { type MockPlatform, WS_CLOSE } from '../src/index'
@@ -104,10 +105,7 @@ function open(url: string, protocols?: string[]) {
     sock.on('open', () => resolve())
     sock.on('error', reject)
   })
-  const until = async (pred: () => boolean) => {
-    for (let i = 0; i < 400 && !pred(); i++) await new Promise((r) => setTimeout(r, 5))
-  }
-  return { sock, frames, closed, opened, until }
+  return { sock, frames, closed, opened }
 }
 
 describe('observer WebSocket', () => {
@@ -118,7 +116,7 @@ describe('observer WebSocket', () => {
     const c = open(observer(sid), ['auth', mock.apiKey])
     await c.opened
     expect(c.sock.protocol).toBe('auth')
-    await c.until(() => c.frames.some((f) => f.type === 'session_end'))
+    await waitFor(() => c.frames.some((f) => f.type === 'session_end'), 2000, 'session_end frame')
     const types = c.frames.map((f) => f.type)
     expect(types[0]).toBe('session_info')
     expect(types).toContain('agent_transcript_delta')
@@ -153,7 +151,7 @@ describe('text-stream WebSocket', () => {
     const c = open(url, ['auth', mock.apiKey])
     await c.opened
     c.sock.send(JSON.stringify({ type: 'message', text: 'Hello' }))
-    await c.until(() => c.frames.some((f) => f.type === 'done'))
+    await waitFor(() => c.frames.some((f) => f.type === 'done'), 2000, 'done frame')
     const msg = c.frames.find((f) => f.type === 'message')
     expect(msg.text).toBe('Hello! How can I help you today?')
     expect(
@@ -163,13 +161,13 @@ describe('text-stream WebSocket', () => {
         .join(''),
     ).toBe(msg.text)
     c.sock.send('not json')
-    await c.until(() => c.frames.some((f) => f.type === 'error'))
+    await waitFor(() => c.frames.some((f) => f.type === 'error'), 2000, 'error frame')
     expect(c.frames.find((f) => f.type === 'error').code).toBe('client_error')
     c.sock.close()
     const q = open(`${url}&token=${encodeURIComponent(mock.apiKey)}`)
     await q.opened
     q.sock.send(JSON.stringify({ type: 'message', text: 'I need an appointment' }))
-    await q.until(() => q.frames.some((f) => f.type === 'done'))
+    await waitFor(() => q.frames.some((f) => f.type === 'done'), 2000, 'done frame')
     expect(q.frames.find((f) => f.type === 'done').turn_count).toBe(1)
     q.sock.close()
     expect(

@@ -2,7 +2,7 @@ import { readServerSentEvents } from '@amigo-ai/realtime'
 import type { MockPlatform } from '../src/index'
 
 /** One SSE frame as the tests see it: a message, or a `retry:` announcement on its own. */
-export interface SseFrame {
+interface SseFrame {
   id?: string
   event?: string
   data?: string

@@ -106,7 +106,7 @@ describe('world, calls and analytics', () => {
     expect(stats.body.total_calls).toBe(recent.length)
     const byDay = stats.body.calls_by_date.reduce((n: number, d: { count: number }) => n + d.count, 0)
     expect(byDay).toBe(recent.length)
-    const avg = recent.reduce((s, c) => s + c.duration_seconds, 0) / recent.length
+    const avg = recent.reduce((s, c) => s + (c.duration_seconds ?? 0), 0) / recent.length
     expect(stats.body.avg_duration_seconds).toBeCloseTo(avg, 1)
     const dash = await call(mock, 'GET', `${base}/analytics/dashboard?days=7`)
     expect(typeof dash.body.call_volume.value).toBe('number')

@@ -40,7 +40,6 @@ const REALTIME = {
   deferredSubscription: ['GET (SSE)', '/v1/{workspace_id}/events/stream'],
   deferredObservation: ['WebSocket', '/v1/{workspace_id}/observers/{call_sid}/ws'],
   textStreamUrl: ['WebSocket URL (no request)', '/agent/text-stream'],
-  parseTurnStream: null,
 }
 
 /** The HTTP calls one method body makes: `this._request(m, path)`, `this._autoPage(m, path, ..., { maxPageSize })`, helpers. */
@@ -85,7 +84,7 @@ function callsIn(node, klass) {
             problems.push(`${klass}: _autoPage without a literal maxPageSize`)
         }
         found.push(entry)
-      } else if (name in REALTIME && REALTIME[name]) {
+      } else if (name in REALTIME) {
         const [method, path] = REALTIME[name]
         found.push({ method, path })
       } else if (

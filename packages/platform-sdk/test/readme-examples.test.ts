@@ -2,6 +2,7 @@
 // newer than the sources exists, the samples are checked against the published `dist/index.d.ts`
 // (what users compile against); otherwise against the sources, so the test never reads a stale build.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -30,9 +31,9 @@ function distIsFresh(): boolean {
   return deps.every(existsSync) && statSync(dts).mtimeMs >= newestMtime(join(pkgDir, 'src'))
 }
 
-// The product README lives beside the repository in development checkouts only; when it is there, each
-// fixture's sample must still be a verbatim excerpt of it.
-const referenceReadme = join(pkgDir, '..', '..', '..', 'shared', 'product', 'reference-README.txt')
+// What each fixture's samples hash to, recorded when they were copied from the product README (the
+// official SDK 0.46 README): a sample edited to make it compile changes its hash.
+const recordedDigests = join(fixturesDir, 'samples.sha256.json')
 
 const samplesOf = (text: string): string[] =>
   text
@@ -46,21 +47,30 @@ const samplesOf = (text: string): string[] =>
         .join('\n'),
     )
 
+const fixtureFiles = () =>
+  readdirSync(fixturesDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+
+/** SHA-256 of a fixture's samples (trailing spaces and blank lines at the end ignored). */
+const digestOf = (file: string): string =>
+  createHash('sha256')
+    .update(samplesOf(readFileSync(join(fixturesDir, file), 'utf8')).join('\n// ----\n'))
+    .digest('hex')
+
 describe('README examples', () => {
-  it.skipIf(!existsSync(referenceReadme))('each fixture sample is a verbatim excerpt of the README', () => {
-    const readme = readFileSync(referenceReadme, 'utf8')
-      .split('\n')
-      .map((line) => line.trimEnd())
-      .join('\n')
-    for (const file of readdirSync(fixturesDir).filter((f) => f.endsWith('.ts'))) {
-      for (const sample of samplesOf(readFileSync(join(fixturesDir, file), 'utf8'))) {
-        expect(readme.includes(sample), `${file}: sample differs from the README`).toBe(true)
-      }
+  it('each fixture sample is unchanged since it was copied from the README', () => {
+    const recorded: Record<string, string> = JSON.parse(readFileSync(recordedDigests, 'utf8'))
+    expect(Object.keys(recorded).sort()).toEqual(fixtureFiles())
+    for (const file of fixtureFiles()) {
+      expect(digestOf(file), `${file}: the sample below "// ---- example ----" was edited`).toBe(
+        recorded[file],
+      )
     }
   })
 
   it('has one fixture per sample, each marking where the unchanged sample starts', () => {
-    const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.ts'))
+    const files = fixtureFiles()
     expect(files.length).toBeGreaterThanOrEqual(45)
     for (const file of files) {
       const text = readFileSync(join(fixturesDir, file), 'utf8')

@@ -5,18 +5,11 @@ import {
   type WorkspaceEvent,
 } from '@amigo-ai/platform-sdk'
 import * as realtime from '@amigo-ai/realtime'
+import { waitFor } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import { useMockPlatform } from './helpers/mock-client'
 
 const env = useMockPlatform()
-
-const waitFor = async (check: () => boolean, ms = 5000) => {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 describe('events.subscribeToWorkspace', () => {
   it('streams workspace events from the mock with the client key, typed by event_type', async () => {

@@ -84,39 +84,40 @@ describe('browser bundle', () => {
     expect(text).not.toMatch(nodeImport)
   })
 
-  it.skipIf(!existsSync(new URL('../dist/browser.js', import.meta.url)))(
-    'an installed (built) package resolves to dist/browser.js for browser and worker bundlers',
-    async () => {
-      const app = mkdtempSync(join(tmpdir(), 'realtime-bundle-'))
-      try {
-        mkdirSync(join(app, 'node_modules', '@amigo-ai'), { recursive: true })
-        symlinkSync(pkgDir, join(app, 'node_modules', '@amigo-ai', 'realtime'))
-        for (const target of [
-          { platform: 'browser' as const },
-          {
-            platform: 'neutral' as const,
-            conditions: ['worker', 'browser'],
-            mainFields: ['browser', 'module', 'main'],
-          },
-        ]) {
-          const result = await build({
-            stdin: { contents: "export * from '@amigo-ai/realtime'", resolveDir: app, loader: 'js' },
-            bundle: true,
-            write: false,
-            format: 'esm',
-            metafile: true,
-            logLevel: 'silent',
-            external: ['@amigo-ai/core', 'eventsource-parser'],
-            ...target,
-          })
-          const inputs = Object.keys(result.metafile.inputs)
-          expect(inputs.some((p) => p.endsWith('dist/browser.js'))).toBe(true)
-          expect(inputs.filter(isNodeLoader)).toEqual([])
-          expect(result.outputFiles[0]!.text).not.toMatch(nodeImport)
-        }
-      } finally {
-        rmSync(app, { recursive: true, force: true })
+  it('an installed (built) package resolves to dist/browser.js for browser and worker bundlers', async () => {
+    expect(
+      existsSync(new URL('../dist/browser.js', import.meta.url)),
+      'build first: pnpm --filter @amigo-ai/realtime build',
+    ).toBe(true)
+    const app = mkdtempSync(join(tmpdir(), 'realtime-bundle-'))
+    try {
+      mkdirSync(join(app, 'node_modules', '@amigo-ai'), { recursive: true })
+      symlinkSync(pkgDir, join(app, 'node_modules', '@amigo-ai', 'realtime'))
+      for (const target of [
+        { platform: 'browser' as const },
+        {
+          platform: 'neutral' as const,
+          conditions: ['worker', 'browser'],
+          mainFields: ['browser', 'module', 'main'],
+        },
+      ]) {
+        const result = await build({
+          stdin: { contents: "export * from '@amigo-ai/realtime'", resolveDir: app, loader: 'js' },
+          bundle: true,
+          write: false,
+          format: 'esm',
+          metafile: true,
+          logLevel: 'silent',
+          external: ['@amigo-ai/core', 'eventsource-parser'],
+          ...target,
+        })
+        const inputs = Object.keys(result.metafile.inputs)
+        expect(inputs.some((p) => p.endsWith('dist/browser.js'))).toBe(true)
+        expect(inputs.filter(isNodeLoader)).toEqual([])
+        expect(result.outputFiles[0]!.text).not.toMatch(nodeImport)
       }
-    },
-  )
+    } finally {
+      rmSync(app, { recursive: true, force: true })
+    }
+  })
 })

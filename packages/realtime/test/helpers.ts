@@ -18,15 +18,6 @@ export async function eventStreamServer(handler: Handler): Promise<TestServer> {
   return track(await startTestServer({ 'GET /v1/ws-1/events/stream': handler }))
 }
 
-/** Resolves once `predicate` is true (polling every 2 ms), or rejects after `timeoutMs`. */
-export async function until(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
-  const start = Date.now()
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 2))
-  }
-}
-
 /** Options that make reconnects nearly instant. */
 export const fast = { initialDelayMs: 1, maxDelayMs: 5, maxReconnects: 5 } as const
 

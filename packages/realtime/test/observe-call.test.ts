@@ -1,5 +1,5 @@
 import { isConfigurationError } from '@amigo-ai/core'
-import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
+import { startWsServer, type WsConnection, waitFor } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import {
   type ObserveCallOptions,
@@ -8,7 +8,7 @@ import {
   observerUrl,
   type ReconnectingWebSocketError,
 } from '../src/index'
-import { caught, track, until } from './helpers'
+import { caught, track } from './helpers'
 
 const SID = `CA${'a1'.repeat(16)}`
 
@@ -102,7 +102,7 @@ describe('observeCall', () => {
     conn.send([1, 2])
     conn.socket.send(Buffer.from(JSON.stringify({ type: 'agent_transcript_delta', delta: 'lo' })))
     conn.send({ type: 'session_end', call_sid: SID })
-    await until(() => events.length === 3)
+    await waitFor(() => events.length === 3)
     expect(deltas).toEqual(['Hel', 'lo'])
     expect(events.map((e) => e.type)).toEqual([
       'agent_transcript_delta',
@@ -158,7 +158,7 @@ describe('observeCall', () => {
         onEvent: (e) => events.push(e),
       }),
     )
-    await until(() => events.length === 1)
+    await waitFor(() => events.length === 1)
     expect(
       server.connections.map((c) => String(c.request.headers['sec-websocket-protocol']).replace(' ', '')),
     ).toEqual(['auth,tok1', 'auth,tok2'])
@@ -177,6 +177,7 @@ describe('observeCall', () => {
     const second = await server.nextConnection(1000)
     expect(second).not.toBe(first)
     expect(reconnects).toEqual(['idle_watchdog'])
+    expect(second.request.url).toBe(first.request.url)
     obs.close()
     await obs.done
     expect(obs.state).toBe('closed')

@@ -20,6 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 const pkgDir = new URL('..', import.meta.url).pathname
 const built = existsSync(join(pkgDir, 'dist', 'index.js'))
+const BUILD_FIRST = 'build first: pnpm --filter @amigo-ai/realtime build'
 const dirs: string[] = []
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
@@ -53,48 +54,44 @@ socket.done.then(() => console.log('done'))
 `
 
 describe('ws is an optional peer', () => {
-  it.skipIf(!built)(
-    'without ws and without a global WebSocket, the error says to install ws or pass WebSocket',
-    () => {
-      const app = appWithoutWs()
-      for (const [file, load] of [
-        ['esm.mjs', "import { createReconnectingWebSocket } from '@amigo-ai/realtime'"],
-        ['cjs.cjs', "const { createReconnectingWebSocket } = require('@amigo-ai/realtime')"],
-      ] as const) {
-        writeFileSync(join(app, file), SCRIPT(load))
-        const r = spawnSync(process.execPath, [file], { cwd: app, encoding: 'utf8', timeout: 30_000 })
-        expect(r.stderr).toBe('')
-        const [line, done] = r.stdout.trim().split('\n')
-        const ended = JSON.parse(line!)
-        expect(ended.reason).toBe('open_failed')
-        expect(ended.cause).toBe('ConfigurationError')
-        expect(ended.message).toContain('run `npm install ws`')
-        expect(ended.message).toContain('pass a WebSocket class as the `WebSocket` option')
-        expect(done).toBe('done')
-      }
-    },
-  )
+  it('without ws and without a global WebSocket, the error says to install ws or pass WebSocket', () => {
+    expect(built, BUILD_FIRST).toBe(true)
+    const app = appWithoutWs()
+    for (const [file, load] of [
+      ['esm.mjs', "import { createReconnectingWebSocket } from '@amigo-ai/realtime'"],
+      ['cjs.cjs', "const { createReconnectingWebSocket } = require('@amigo-ai/realtime')"],
+    ] as const) {
+      writeFileSync(join(app, file), SCRIPT(load))
+      const r = spawnSync(process.execPath, [file], { cwd: app, encoding: 'utf8', timeout: 30_000 })
+      expect(r.stderr).toBe('')
+      const [line, done] = r.stdout.trim().split('\n')
+      const ended = JSON.parse(line!)
+      expect(ended.reason).toBe('open_failed')
+      expect(ended.cause).toBe('ConfigurationError')
+      expect(ended.message).toContain('run `npm install ws`')
+      expect(ended.message).toContain('pass a WebSocket class as the `WebSocket` option')
+      expect(done).toBe('done')
+    }
+  })
 
-  it.skipIf(!built)(
-    'a Node bundle of the built package leaves ws out and keeps the runtime lookup',
-    async () => {
-      const app = appWithoutWs()
-      const result = await build({
-        stdin: { contents: "export * from '@amigo-ai/realtime'", resolveDir: app, loader: 'js' },
-        bundle: true,
-        write: false,
-        format: 'esm',
-        platform: 'node',
-        metafile: true,
-        logLevel: 'silent',
-        tsconfigRaw: '{}',
-      })
-      const inputs = Object.keys(result.metafile.inputs)
-      expect(inputs.some((p) => p.includes('realtime/dist/index.js'))).toBe(true)
-      expect(inputs.filter((p) => /(^|\/)ws\//.test(p))).toEqual([])
-      expect(result.outputFiles[0]!.text).toMatch(
-        /import\(\s*\/\* webpackIgnore: true \*\/\s*\/\* @vite-ignore \*\/\s*WS\s*\)/,
-      )
-    },
-  )
+  it('a Node bundle of the built package leaves ws out and keeps the runtime lookup', async () => {
+    expect(built, BUILD_FIRST).toBe(true)
+    const app = appWithoutWs()
+    const result = await build({
+      stdin: { contents: "export * from '@amigo-ai/realtime'", resolveDir: app, loader: 'js' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      metafile: true,
+      logLevel: 'silent',
+      tsconfigRaw: '{}',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs.some((p) => p.includes('realtime/dist/index.js'))).toBe(true)
+    expect(inputs.filter((p) => /(^|\/)ws\//.test(p))).toEqual([])
+    expect(result.outputFiles[0]!.text).toMatch(
+      /import\(\s*\/\* webpackIgnore: true \*\/\s*\/\* @vite-ignore \*\/\s*WS\s*\)/,
+    )
+  })
 })

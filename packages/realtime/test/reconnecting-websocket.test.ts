@@ -1,4 +1,4 @@
-import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
+import { startWsServer, type WsConnection, waitFor } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket as NodeWs } from 'ws'
 import {
@@ -8,7 +8,7 @@ import {
   type ReconnectingWebSocketOptions,
   type WebSocketReconnectInfo,
 } from '../src/index'
-import { track, until } from './helpers'
+import { track } from './helpers'
 
 /** The subprotocol list the server received (the header may be joined with "," or ", "). */
 const protocolsOf = (c: WsConnection) =>
@@ -21,6 +21,17 @@ const quick = { initialDelayMs: 1, maxDelayMs: 5, maxReconnects: 5, idleTimeoutM
 // upgrade and handles a stalled handshake in its own way. Tests about those wire details pin `ws`, the
 // implementation this package uses where no global exists, so they check the same thing on every Node.
 const withWs = { WebSocket: NodeWs as unknown as ReconnectingWebSocketOptions['WebSocket'] }
+
+/** A `ws` socket that reports a refused upgrade as browsers do: an error event without the status. */
+class StatusHidingWs extends NodeWs {
+  override emit(name: string | symbol, ...args: any[]): boolean {
+    return name === 'error' ? super.emit(name, new Error('WebSocket error')) : super.emit(name, ...args)
+  }
+}
+// The runtime's own WebSocket where there is one (Node 22+, browsers), else `ws` with the status hidden.
+const statusHidden = {
+  WebSocket: (globalThis.WebSocket ?? StatusHidingWs) as unknown as ReconnectingWebSocketOptions['WebSocket'],
+}
 
 function managed(url: string, overrides: Partial<ReconnectingWebSocketOptions> = {}) {
   const messages: (string | ArrayBuffer)[] = []
@@ -48,12 +59,12 @@ describe('createReconnectingWebSocket: basics', () => {
     expect(socket.state).toBe('connecting')
     const conn = await server.nextConnection()
     expect(protocolsOf(conn)).toEqual(['auth', 'tok-1'])
-    await until(() => socket.state === 'open')
+    await waitFor(() => socket.state === 'open')
     socket.send('hello')
     expect(await conn.nextMessage()).toBe('hello')
     conn.send({ type: 'x' })
     conn.socket.send(Buffer.from([1, 2, 3]))
-    await until(() => messages.length === 2)
+    await waitFor(() => messages.length === 2)
     expect(messages[0]).toBe('{"type":"x"}')
     expect(new Uint8Array(messages[1] as ArrayBuffer)).toEqual(new Uint8Array([1, 2, 3]))
     const closed = new Promise<number>((r) => conn.socket.once('close', (code) => r(code)))
@@ -84,7 +95,7 @@ describe('createReconnectingWebSocket: basics', () => {
     const controller = new AbortController()
     const { socket, errors } = managed(server.url, { signal: controller.signal })
     const conn = await server.nextConnection()
-    await until(() => socket.state === 'open')
+    await waitFor(() => socket.state === 'open')
     const closed = new Promise<[number, string]>((r) =>
       conn.socket.once('close', (code, reason) => r([code, reason.toString()])),
     )
@@ -135,11 +146,11 @@ describe('createReconnectingWebSocket: webSocketFactory and states', () => {
     expect(made).toEqual([[server.url, ['auth', 'tok-1']]])
     const first = await server.nextConnection()
     first.send('one')
-    await until(() => messages.length === 1)
+    await waitFor(() => messages.length === 1)
     first.close(1011, 'restart')
     const second = await server.nextConnection()
     second.send('two')
-    await until(() => messages.length === 2)
+    await waitFor(() => messages.length === 2)
     socket.close()
     await socket.done
     expect(made).toHaveLength(2)
@@ -181,7 +192,7 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
     const server = track(await startWsServer())
     const idleTimeoutMs = 120
     // The watchdog is re-armed when a frame arrives, so silence is timed from that moment (measuring
-    // after `until` notices the frame would add its polling lag and flake on a loaded machine).
+    // after `waitFor` notices the frame would add its polling lag and flake on a loaded machine).
     const messages: unknown[] = []
     let silentSince = 0
     const onMessage = (m: MessageEvent) => {
@@ -191,7 +202,7 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
     const { socket, reconnects } = managed(server.url, { idleTimeoutMs, onMessage })
     const first = await server.nextConnection()
     first.send('alive')
-    await until(() => messages.length === 1)
+    await waitFor(() => messages.length === 1)
     first.stopResponding()
     const second = await server.nextConnection(idleTimeoutMs + 1000)
     const replacedAfter = Date.now() - silentSince
@@ -200,7 +211,7 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
     expect(reconnects[0]?.reason).toBe('idle_watchdog')
     // The replacement works normally.
     second.send('again')
-    await until(() => messages.length === 2)
+    await waitFor(() => messages.length === 2)
     console.log(
       `half-open socket replaced ${replacedAfter} ms after it went silent (idle timeout ${idleTimeoutMs} ms)`,
     )
@@ -329,7 +340,7 @@ describe('createReconnectingWebSocket: close codes', () => {
           random: () => random,
         })
         const t0 = Date.now()
-        await until(() => messages.length === 1)
+        await waitFor(() => messages.length === 1)
         expect(Date.now() - t0).toBeGreaterThanOrEqual(expected - 5)
         expect(reconnects[0]).toMatchObject({ reason: 'rate_limited', closeCode: code, delayMs: expected })
         socket.close()
@@ -355,7 +366,7 @@ describe('createReconnectingWebSocket: close codes', () => {
         token = 'new-token'
       },
     })
-    await until(() => messages.length === 1)
+    await waitFor(() => messages.length === 1)
     expect(refreshed).toBe(1)
     expect(server.connections.map(protocolsOf)).toEqual([
       ['auth', 'old-token'],
@@ -395,17 +406,14 @@ describe('createReconnectingWebSocket: close codes', () => {
     expect(errors[0]?.reason).toBe('auth')
   })
 
-  it.skipIf(typeof globalThis.WebSocket !== 'function')(
-    'with the global WebSocket, a refused upgrade (status hidden) reconnects, then gives up',
-    async () => {
-      // Browsers (and Node 22+'s global WebSocket) report a refused upgrade as a bare 1006 close.
-      const server = track(await startWsServer({ verify: () => 401 }))
-      const { socket, errors, reconnects } = managed(server.url, { maxReconnects: 2 })
-      await socket.done
-      expect(reconnects).toHaveLength(2)
-      expect(errors[0]?.reason).toBe('reconnect_budget_exhausted')
-    },
-  )
+  it('when the WebSocket hides the status of a refused upgrade, it reconnects, then gives up', async () => {
+    // Browsers (and Node 22+'s global WebSocket) report a refused upgrade as a bare 1006 close.
+    const server = track(await startWsServer({ verify: () => 401 }))
+    const { socket, errors, reconnects } = managed(server.url, { ...statusHidden, maxReconnects: 2 })
+    await socket.done
+    expect(reconnects).toHaveLength(2)
+    expect(errors[0]?.reason).toBe('reconnect_budget_exhausted')
+  })
 
   it('a connection that stayed open 10 s starts the failure count over; a short one does not, messages or not', async () => {
     // The clock moves 10 s whenever the server says "stable" (before closing), so no real time passes.

@@ -1,5 +1,5 @@
 import { isAmigoError, isConfigurationError } from '@amigo-ai/core'
-import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
+import { startWsServer, type WsConnection, waitFor } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import {
   createTextChat,
@@ -7,7 +7,7 @@ import {
   textStreamAuthProtocols,
   textStreamUrl,
 } from '../src/index'
-import { caught, track, until } from './helpers'
+import { caught, track } from './helpers'
 
 describe('textStreamUrl / textStreamAuthProtocols', () => {
   it('builds the agent-engine URL with the query the server expects', () => {
@@ -138,7 +138,7 @@ describe('createTextChat', () => {
     const conn = server.connections[0]!
     expect(conn.messages[0]).toBe(JSON.stringify({ type: 'message', text: 'hello there' }))
     expect(String(conn.request.headers['sec-websocket-protocol']).replace(' ', '')).toBe('auth,key_1')
-    await until(() => frames.some((f) => f.type === 'done'))
+    await waitFor(() => frames.some((f) => f.type === 'done'))
     expect(chat.conversationId).toBe('conv-9')
     const second = await chat.send('again')
     expect(second).toEqual({ text: 'echo: again', conversationId: 'conv-9' })
@@ -166,7 +166,7 @@ describe('createTextChat', () => {
       message: expect.stringContaining('upstream broke'),
     })
     await chat.send('hi')
-    await until(() => chat.conversationId === 'conv-9')
+    await waitFor(() => chat.conversationId === 'conv-9')
     server.connections[0]!.kill()
     const conn2 = await server.nextConnection()
     expect(new URL(conn2.request.url!, 'ws://x').searchParams.get('conversation_id')).toBe('conv-9')

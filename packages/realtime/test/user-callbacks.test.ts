@@ -1,7 +1,7 @@
 // Every callback a caller hands to this package goes through one guard (callUserCallback): what a
 // callback throws, or its promise rejects with, is reported with console.error and never ends a
 // connection, a reconnect loop or a `done` promise. One test per callback.
-import { json, startWsServer, type WsConnection } from '@amigo-ai/test-server'
+import { json, startWsServer, type WsConnection, waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import { callUserCallback } from '../src/callbacks/call-user-callback'
 import {
@@ -13,7 +13,7 @@ import {
   subscribeToWorkspaceEvents,
   type WorkspaceEventStreamError,
 } from '../src/index'
-import { eventStreamServer, fast, track, until } from './helpers'
+import { eventStreamServer, fast, track } from './helpers'
 
 let reported: MockInstance<typeof console.error>
 beforeEach(() => {
@@ -130,7 +130,7 @@ describe('observer, text chat and event stream callbacks', () => {
         throw bug('onEvent')
       },
     })
-    await until(() => deltas.length === 2)
+    await waitFor(() => deltas.length === 2)
     obs.close()
     await obs.done
     expect(reportedNames()).toEqual(['onEvent', 'onEvent'])

@@ -1,7 +1,7 @@
-import { sse } from '@amigo-ai/test-server'
+import { sse, waitFor } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import { isWorkspaceEventStreamError, workspaceEvents } from '../src/index'
-import { eventStreamServer, fast, until } from './helpers'
+import { eventStreamServer, fast } from './helpers'
 
 describe('workspaceEvents (async iterator)', () => {
   it('applies backpressure: a paused consumer stops the server from writing, and break closes the stream', async () => {
@@ -46,7 +46,7 @@ describe('workspaceEvents (async iterator)', () => {
       }
       if (consumed === 20) break
     }
-    await until(() => serverSawClose, 2000, 'the server to see the stream closed')
+    await waitFor(() => serverSawClose, 2000, 'the server to see the stream closed')
     expect(stream.lastEventId).toBe('19')
   })
 
@@ -83,10 +83,10 @@ describe('workspaceEvents (async iterator)', () => {
     const consume = (async () => {
       for await (const e of stream) seen.push(e)
     })()
-    await until(() => handled, 3000, 'the stream to open')
+    await waitFor(() => handled, 3000, 'the stream to open')
     await stream.close()
     await consume
     expect(seen).toEqual([])
-    await until(() => serverSawClose, 2000, 'server close')
+    await waitFor(() => serverSawClose, 2000, 'server close')
   })
 })

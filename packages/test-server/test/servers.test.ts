@@ -12,6 +12,7 @@ import {
   startWsServer,
   type TestServer,
   type TestWsServer,
+  waitFor,
 } from '../src/index'
 
 let server: TestServer | undefined
@@ -109,5 +110,21 @@ describe('startWsServer', () => {
       }),
     )
     expect(status).toBe(401)
+  })
+})
+
+describe('waitFor', () => {
+  it('resolves once the check holds, and rejects naming what it waited for after the timeout', async () => {
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 1)
+    try {
+      await waitFor(() => ticks >= 3, 1000, 'three ticks')
+      expect(ticks).toBeGreaterThanOrEqual(3)
+      await expect(waitFor(() => false, 20, 'never')).rejects.toThrow(
+        'timed out after 20 ms waiting for never',
+      )
+    } finally {
+      clearInterval(timer)
+    }
   })
 })

@@ -4,7 +4,7 @@ import { parseWebhookEvent, WebhookVerificationError } from '@amigo-ai/webhooks'
 import { handleEvent } from './handle-event'
 
 /** The Worker's bindings. */
-export interface Env {
+interface Env {
   AMIGO_WEBHOOK_SECRET: string
 }
 

@@ -12,7 +12,7 @@ interface DeviceState {
 }
 
 /** Result of one poll of the token endpoint with a device code. */
-export type DevicePoll =
+type DevicePoll =
   | { kind: 'approved'; workspaces: string[]; userCode: string }
   | { kind: 'error'; error: string; description: string }
 

@@ -1,5 +1,6 @@
 import { paginate } from '../http/paging'
 import { type MockCore, notFound, type Registry } from '../http/types'
+import type { AgentVersionRow } from '../state/rows'
 import { crud } from './crud'
 
 const VERSIONS = '/v1/{workspace_id}/agents/{agent_id}/versions'
@@ -38,7 +39,7 @@ export function registerAgents(reg: Registry, core: MockCore): void {
     const versions = store.agentVersions.get(agent.id) ?? []
     const now = store.now()
     const name = String(ctx.body.name ?? `v${versions.length + 1}`)
-    const row = store.make('AgentVersionResponse', {
+    const row = store.make<AgentVersionRow>('AgentVersionResponse', {
       background: '',
       behaviors: [],
       communication_patterns: [],

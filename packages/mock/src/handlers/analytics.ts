@@ -1,7 +1,6 @@
 import type { MockCore, Registry } from '../http/types'
 import { bucketByTime, callsBetween, deltaPct, recentCalls, summarize } from '../state/analytics'
-
-const DAY = 86_400_000
+import { DAY } from '../state/time'
 
 /** Analytics computed from the stored calls. */
 export function registerAnalytics(reg: Registry, core: MockCore): void {

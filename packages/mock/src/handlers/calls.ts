@@ -5,7 +5,7 @@ import { quantile, recentCalls, summarize } from '../state/analytics'
 type Row = Record<string, any>
 
 /** A stable UUID for a call, derived from its sid. */
-export function callUuid(sid: string): string {
+function callUuid(sid: string): string {
   const h = (sid.replace(/[^0-9a-f]/gi, '').toLowerCase() + '0'.repeat(32)).slice(0, 32).split('')
   h[12] = '4'
   h[16] = '8'
@@ -13,7 +13,7 @@ export function callUuid(sid: string): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
 }
 
-/** Calls (read-only, seeded): list, detail with transcript and intelligence, benchmarks. */
+/** Calls (read-only, from the sample workspace): list, detail with transcript and intelligence, benchmarks. */
 export function registerCalls(reg: Registry, core: MockCore): void {
   const { store } = core
   const byNewest = (a: Row, b: Row) => String(b.started_at).localeCompare(String(a.started_at))
@@ -65,7 +65,7 @@ export function registerCalls(reg: Registry, core: MockCore): void {
     const duration = Number(call.duration_seconds ?? 0)
     const summary = `Caller asked: "${script.userLine}" The agent answered and the call ended as ${call.completion_reason ?? 'in progress'}.`
     return {
-      body: store.seed('CallDetailResponse', {
+      body: store.makeUnchecked('CallDetailResponse', {
         id: callUuid(call.call_sid),
         call_sid: call.call_sid,
         workspace_id: ctx.path.workspace_id,

@@ -68,7 +68,7 @@ export function registerConversations(reg: Registry, core: MockCore): void {
         ]
       : []
     return {
-      body: store.seed('TurnResponse', {
+      body: store.makeUnchecked('TurnResponse', {
         turn_id: turnId,
         input,
         output,

@@ -1,4 +1,5 @@
 import { HttpError, type MockCore, notFound, type Registry } from '../http/types'
+import type { FunctionRow } from '../state/rows'
 
 const BASE = '/v1/{workspace_id}/functions'
 
@@ -11,7 +12,7 @@ export function registerFunctions(reg: Registry, core: MockCore): void {
   })
   reg.on('POST', BASE, (ctx) => {
     if (store.functions.get(ctx.body.name)) throw new HttpError(409, { detail: 'Function already exists' })
-    const row = store.make('FunctionDef', {
+    const row = store.make<FunctionRow>('FunctionDef', {
       catalog: 'workspace',
       schema: 'custom',
       enabled: true,

@@ -46,7 +46,7 @@ export function registerOperators(reg: Registry, core: MockCore): void {
     return store.calls.get(sid)!
   }
   const escalated = () =>
-    store.calls.list((c) => c.escalation_status && c.escalation_status !== 'none').slice(0, 5)
+    store.calls.list((c) => !!c.escalation_status && c.escalation_status !== 'none').slice(0, 5)
   reg.on('GET', `${BASE}/dashboard`, (ctx) => {
     const ops = store.operators.list((o) => o.workspace_id === ctx.path.workspace_id)
     const count = (s: string) => ops.filter((o) => o.status === s).length

@@ -1,7 +1,7 @@
 import type { MockCore, Registry } from '../http/types'
 import { successResponse } from '../spec/operations'
 
-/** Seed values for the settings the README shows. */
+/** Initial values of the settings the README shows. */
 const DEFAULTS: Record<string, Record<string, unknown>> = {
   voice: {
     voice_id: 'voice-alex',

@@ -8,6 +8,7 @@ import {
   notFound,
   type Registry,
 } from '../http/types'
+import { HOUR } from '../state/time'
 
 type Row = Record<string, any>
 const BASE = '/v1/{workspace_id}/surfaces'
@@ -46,7 +47,7 @@ export function registerSurfaces(reg: Registry, core: MockCore): void {
       context: spec.context ?? {},
       resource_type: spec.resource_type ?? null,
       created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + (spec.expires_in_hours ?? 72) * 3_600_000).toISOString(),
+      expires_at: new Date(now.getTime() + (spec.expires_in_hours ?? 72) * HOUR).toISOString(),
       delivered_at: null,
       opened_at: null,
       submitted_at: null,

@@ -1,5 +1,6 @@
 import { paginate } from '../http/paging'
 import { type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
+import { HOUR } from '../state/time'
 import { crud } from './crud'
 
 const ITEM = '/v1/{workspace_id}/triggers/{trigger_id}'
@@ -74,7 +75,7 @@ export function registerTriggers(reg: Registry, core: MockCore): void {
       const t = find(ctx)
       t.is_active = active
       t.updated_at = store.now()
-      t.next_fire_at = active && t.schedule ? new Date(Date.now() + 3_600_000).toISOString() : null
+      t.next_fire_at = active && t.schedule ? new Date(Date.now() + HOUR).toISOString() : null
       return { body: t }
     })
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { paginate } from '../http/paging'
 import { type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
+import { DAY } from '../state/time'
 
 type Row = Record<string, any>
 const BASE = '/v1/{workspace_id}/webhook-destinations'
@@ -68,7 +69,7 @@ export function registerWebhookDestinations(reg: Registry, core: MockCore): void
     const d = find(ctx)
     d.secret = `whsec_${randomBytes(24).toString('base64url')}`
     return {
-      body: { secret: d.secret, rotation_expires_at: new Date(Date.now() + 86_400_000).toISOString() },
+      body: { secret: d.secret, rotation_expires_at: new Date(Date.now() + DAY).toISOString() },
     }
   })
 }

@@ -1,5 +1,7 @@
 import { paginate } from '../http/paging'
 import { type MockCore, notFound, type Registry } from '../http/types'
+import type { ApiKeyRow } from '../state/rows'
+import { DAY } from '../state/time'
 
 /** Workspaces visible to the caller, API keys and `/v1/auth/me`. */
 export function registerWorkspaces(reg: Registry, core: MockCore): void {
@@ -23,7 +25,7 @@ export function registerWorkspaces(reg: Registry, core: MockCore): void {
   reg.on('POST', '/v1/{workspace_id}/api-keys', (ctx) => {
     const key = `amg_test_${store.random.hex(40)}`
     const now = Date.now()
-    const row = store.make('ApiKeyResponse', {
+    const row = store.make<ApiKeyRow>('ApiKeyResponse', {
       id: store.id(),
       key_id: key.slice(0, 17),
       name: ctx.body.name ?? null,
@@ -32,7 +34,7 @@ export function registerWorkspaces(reg: Registry, core: MockCore): void {
       workspace_id: ctx.path.workspace_id,
       created_at: new Date(now).toISOString(),
       updated_at: new Date(now).toISOString(),
-      expires_at: new Date(now + ctx.body.duration_days * 86_400_000).toISOString(),
+      expires_at: new Date(now + ctx.body.duration_days * DAY).toISOString(),
       last_used_at: null,
       created_by_credential_id: null,
       created_by_entity_id: null,

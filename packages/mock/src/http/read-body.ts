@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
 /** Largest request body the mock accepts. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024
+const MAX_BODY_BYTES = 10 * 1024 * 1024
 
 /** Reads the whole request body as UTF-8 text (undefined when empty); rejects above the size limit. */
 export function readBody(req: IncomingMessage): Promise<string | undefined> {

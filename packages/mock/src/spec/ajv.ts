@@ -17,7 +17,7 @@ const loadAjv = () =>
   })
 
 /** Prefix of the id each component schema is registered under (`amigo:schemas/AgentResponse`). */
-export const SCHEMA_ID_PREFIX = 'amigo:schemas/'
+const SCHEMA_ID_PREFIX = 'amigo:schemas/'
 
 const LOCAL_REF = '"$ref":"#/components/schemas/'
 

@@ -21,7 +21,7 @@ export function branches(doc: OpenApiDocument, schema: JsonSchema | undefined): 
 }
 
 /** True when the parameter takes repeated keys (`?tag=a&tag=b`). */
-export function isArraySchema(doc: OpenApiDocument, schema: JsonSchema | undefined): boolean {
+function isArraySchema(doc: OpenApiDocument, schema: JsonSchema | undefined): boolean {
   return branches(doc, schema).some((b) => b.type === 'array')
 }
 

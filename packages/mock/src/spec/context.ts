@@ -86,7 +86,7 @@ export class SpecContext {
       if (v === undefined) continue
       if (k in props || open) record[k] = v
     }
-    // Trusted overrides (the mock's own seed data) skip validation: compiling every schema is slow.
+    // Trusted overrides (the mock's own sample data) skip validation: compiling every schema is slow.
     for (let i = 0; i < 50 && !opts.trusted; i++) {
       const issues = this.check(ref, record)
       if (!issues.length) break
@@ -118,5 +118,3 @@ export function specContext(source?: string | OpenApiDocument): SpecContext {
   }
   return ctx
 }
-
-export { successResponse }

@@ -1,6 +1,6 @@
-type Row = Record<string, any>
+import { DAY } from './time'
 
-const DAY = 86_400_000
+type Row = Record<string, any>
 
 /** Calls started in [from, to). */
 export function callsBetween(calls: Row[], from: number, to: number): Row[] {

@@ -1,4 +1,5 @@
 import type { MockCore } from '../http/types'
+import type { CallRow } from './rows'
 
 /** Creates a live inbound call: emits `call.started` now and `call.ended` after `durationMs`. */
 export function simulateCall(core: MockCore, opts: { serviceId?: string; durationMs?: number }): string {
@@ -7,7 +8,7 @@ export function simulateCall(core: MockCore, opts: { serviceId?: string; duratio
     (opts.serviceId ? store.services.get(opts.serviceId) : undefined) ?? store.services.list()[0]!
   const patient = store.entities.list((e) => e.entity_type === 'patient')[0]!
   const sid = `CA${store.random.hex(32)}`
-  const row = store.seed('CallSummary', {
+  const row = store.makeUnchecked<CallRow>('CallSummary', {
     call_sid: sid,
     entity_id: patient.id,
     caller_id: patient.phone,

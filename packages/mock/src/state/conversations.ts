@@ -2,8 +2,7 @@ import type { Principal } from '../auth/principal'
 import type { MockCore } from '../http/types'
 import { forbidden, HttpError, notFound } from '../http/types'
 import { GREETING, scriptedReply } from '../realtime/script'
-
-type Row = Record<string, any>
+import type { ConversationRow, Row } from './rows'
 
 /** Opens a text conversation on a service (emits `text.started`). */
 export function createConversation(
@@ -15,7 +14,7 @@ export function createConversation(
     autoGreet?: boolean
     principal?: Principal
   },
-): Row {
+): ConversationRow {
   const { store } = core
   const service = store.services.get(args.serviceId)
   if (!service) throw notFound('Service')
@@ -29,7 +28,7 @@ export function createConversation(
   const now = store.now()
   const turns =
     args.autoGreet === false ? [] : [{ role: 'agent', text: GREETING, timestamp: now, content: [] }]
-  const row = store.seed('ConversationDetail', {
+  const row = store.makeUnchecked<ConversationRow>('ConversationDetail', {
     id: store.id(),
     service_id: args.serviceId,
     entity_id: args.entityId ?? p?.entityId ?? null,
@@ -53,7 +52,7 @@ export function createConversation(
 }
 
 /** The conversation if the caller may use it (external users only see their own). */
-export function conversationFor(core: MockCore, id: string, principal?: Principal): Row {
+export function conversationFor(core: MockCore, id: string, principal?: Principal): ConversationRow {
   const row = core.store.conversations.get(id)
   if (!row) throw notFound('Conversation')
   if (principal?.kind === 'external_user' && core.store.conversationOwners.get(id) !== principal.subject)

@@ -1,50 +1,77 @@
 import type { SpecContext } from '../spec/context'
 import { Random } from './random'
+import type {
+  AgentRow,
+  AgentVersionRow,
+  ApiKeyRow,
+  CallRow,
+  CallScript,
+  ContextGraphRow,
+  ConversationRow,
+  DataSourceRow,
+  EntityEventRow,
+  EntityRow,
+  FunctionRow,
+  IntegrationRow,
+  OperatorRow,
+  ReviewItemRow,
+  Row,
+  ServiceRow,
+  SkillRow,
+  TriggerRow,
+  TriggerRunRow,
+  WebhookDestinationRow,
+  WorkspaceRow,
+} from './rows'
+import { buildSampleData } from './sample-data/build'
 import { Table } from './table'
+import { DAY } from './time'
 
-type Row = Record<string, any>
+export type { WebhookDestinationRow } from './rows'
 
-/** A stored webhook destination plus the delivery target the mock posts to. */
-export interface WebhookDestinationRow extends Row {
-  id: string
-  secret: string
-  /** Where signed deliveries go (`url` field of the create body, or set via `mock.addWebhookDestination`). */
-  target_url?: string
-}
-
-/** The in-memory state of the mock platform. Everything is plain data, inspectable from tests. */
+/**
+ * The in-memory state of the mock platform, complete from construction: the sample workspace
+ * (deterministic per seed) and the tables requests fill. Everything is plain data, inspectable from tests.
+ */
 export class Store {
-  /** Seeded PRNG used for ids and generated content after start (deterministic per seed). */
+  /** Seeded PRNG used for ids and generated content (deterministic per seed). */
   readonly random: Random
-  /** Start of the seeded timeline (UTC midnight of the start day), ms. */
+  /** Start of the sample timeline (UTC midnight of the start day), ms. */
   readonly epoch: number
-  workspaceId = ''
-  apiKey = ''
+  /** The sample workspace. */
+  readonly workspaceId: string
+  /** An API key of the sample workspace with every scope. */
+  readonly apiKey: string
 
-  readonly workspaces = new Table<Row>()
-  readonly apiKeys = new Table<Row>()
-  readonly agents = new Table<Row>()
+  readonly workspaces: Table<WorkspaceRow>
+  readonly apiKeys: Table<ApiKeyRow>
+  readonly agents: Table<AgentRow>
   /** Versions by agent id, oldest first. */
-  readonly agentVersions = new Map<string, Row[]>()
-  readonly skills = new Table<Row>()
-  readonly services = new Table<Row>()
-  readonly contextGraphs = new Table<Row>()
-  readonly entities = new Table<Row>()
+  readonly agentVersions: Map<string, AgentVersionRow[]>
+  readonly skills: Table<SkillRow>
+  readonly services: Table<ServiceRow>
+  readonly contextGraphs: Table<ContextGraphRow>
+  readonly entities: Table<EntityRow>
   /** Timeline events by entity id, newest first. */
-  readonly entityEvents = new Map<string, Row[]>()
-  readonly calls = new Table<Row>('call_sid')
-  readonly conversations = new Table<Row>()
-  readonly triggers = new Table<Row>()
+  readonly entityEvents: Map<string, EntityEventRow[]>
+  readonly calls: Table<CallRow>
+  /** The scripted lines of each call (for transcripts and observer streams). */
+  readonly callScripts: Map<string, CallScript>
+  readonly conversations: Table<ConversationRow>
+  readonly triggers: Table<TriggerRow>
   /** Runs by trigger id, newest first. */
-  readonly triggerRuns = new Map<string, Row[]>()
-  readonly reviewItems = new Table<Row>()
-  readonly operators = new Table<Row>()
+  readonly triggerRuns: Map<string, TriggerRunRow[]>
+  readonly reviewItems: Table<ReviewItemRow>
+  readonly operators: Table<OperatorRow>
+  readonly dataSources: Table<DataSourceRow>
+  readonly integrations: Table<IntegrationRow>
+  readonly functions: Table<FunctionRow>
+  /** Rows of `custom.<table>` tables, read by workspace data queries. */
+  readonly customTables: Map<string, Row[]>
+
   readonly surfaces = new Table<Row>()
   /** Public surface tokens → surface id. */
   readonly surfaceTokens = new Map<string, string>()
-  readonly dataSources = new Table<Row>()
-  readonly integrations = new Table<Row>()
-  readonly functions = new Table<Row>('name')
   readonly externalIntegrations = new Table<Row>()
   readonly credentials = new Table<Row>()
   readonly dataQueries = new Table<Row>()
@@ -53,20 +80,44 @@ export class Store {
   readonly webhookDeliveries = new Map<string, Row[]>()
   /** Subject of the external-user token that opened each conversation (others may not read it). */
   readonly conversationOwners = new Map<string, string>()
-  /** The scripted lines of each seeded call (for transcripts and observer streams). */
-  readonly callScripts = new Map<string, { userLine: string; agentLine: string }>()
-  /** Rows of `custom.<table>` tables, read by workspace data queries. */
-  readonly customTables = new Map<string, Row[]>()
   /** Singleton settings documents by name (`voice`, `retention`, ...). */
   readonly settings = new Map<string, Row>()
 
+  /** A store holding the sample workspace of `seed`, dated around the day of `now` (ms). */
   constructor(
     readonly spec: SpecContext,
-    seed: number,
-    now: number,
+    { seed, now }: { seed: number; now: number },
   ) {
     this.random = new Random(seed)
-    this.epoch = Math.floor(now / 86_400_000) * 86_400_000
+    this.epoch = Math.floor(now / DAY) * DAY
+    const sample = buildSampleData({
+      random: this.random,
+      epoch: this.epoch,
+      seed,
+      row: (schema, fields) => this.makeUnchecked(schema, fields),
+    })
+    this.workspaceId = sample.workspaceId
+    this.apiKey = sample.apiKey
+    this.workspaces = new Table(sample.workspaces)
+    this.apiKeys = new Table(sample.apiKeys)
+    this.agents = new Table(sample.agents)
+    this.agentVersions = sample.agentVersions
+    this.skills = new Table(sample.skills)
+    this.services = new Table(sample.services)
+    this.contextGraphs = new Table(sample.contextGraphs)
+    this.entities = new Table(sample.entities)
+    this.entityEvents = sample.entityEvents
+    this.calls = new Table(sample.calls, 'call_sid')
+    this.callScripts = sample.callScripts
+    this.conversations = new Table(sample.conversations)
+    this.triggers = new Table(sample.triggers)
+    this.triggerRuns = sample.triggerRuns
+    this.reviewItems = new Table(sample.reviewItems)
+    this.operators = new Table(sample.operators)
+    this.dataSources = new Table(sample.dataSources)
+    this.integrations = new Table(sample.integrations)
+    this.functions = new Table(sample.functions, 'name')
+    this.customTables = sample.customTables
   }
 
   /** A fresh UUID from the seeded PRNG. */
@@ -80,12 +131,12 @@ export class Store {
   }
 
   /** Builds a record valid against a component schema (see SpecContext.materialize). */
-  make(schema: string, fields: Row, previous?: Row): Row {
-    return this.spec.materialize(schema, fields, previous)
+  make<T extends Row = Row>(schema: string, fields: Row, previous?: Row): T {
+    return this.spec.materialize<T>(schema, fields, previous)
   }
 
   /** Like `make` for the mock's own data: no validation pass (faster; tests check the results). */
-  seed(schema: string, fields: Row): Row {
-    return this.spec.materialize(schema, fields, undefined, { trusted: true })
+  makeUnchecked<T extends Row = Row>(schema: string, fields: Row): T {
+    return this.spec.materialize<T>(schema, fields, undefined, { trusted: true })
   }
 }

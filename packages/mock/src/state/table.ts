@@ -2,7 +2,13 @@
 export class Table<T extends Record<string, any>> {
   private readonly rows = new Map<string, T>()
 
-  constructor(private readonly idField: string = 'id') {}
+  /** A table holding `rows` (in order), keyed by their `idField`. */
+  constructor(
+    rows: Iterable<T> = [],
+    private readonly idField: string = 'id',
+  ) {
+    for (const row of rows) this.put(row)
+  }
 
   /** Stores (or replaces) a record and returns it. */
   put(row: T): T {

@@ -11,6 +11,7 @@ import {
   type TestServer,
   type TestWsServer,
   type WsConnection,
+  waitFor,
 } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -42,13 +43,6 @@ async function sseServer(handler: Parameters<typeof startTestServer>[0]): Promis
   const server = await startTestServer(handler)
   servers.push(server)
   return server
-}
-const until = async (check: () => boolean, what: string) => {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > 3000) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
-  }
 }
 const protocolsOf = (c: WsConnection) =>
   String(c.request.headers['sec-websocket-protocol'])
@@ -87,7 +81,7 @@ describe('createReconnectingWebSocket with the official options', () => {
     const server = await wsServer((c) => c.send('hello'))
     const { handle, messages, states, made } = official(server.url)
     expect(made()).toBe(1)
-    await until(() => messages.length === 1, 'the first message')
+    await waitFor(() => messages.length === 1, 3000, 'the first message')
     expect(messages).toEqual(['hello'])
     expect(protocolsOf(server.connections[0]!)).toEqual(['auth', 'tok-1'])
     expect(handle.state).toBe('open')
@@ -139,7 +133,7 @@ describe('createReconnectingWebSocket with the official options', () => {
   it('4029 plans the reconnect below the 5 s rate-limit ceiling and above half of it', async () => {
     const server = await wsServer((c) => c.close(4029, 'too many'))
     const { handle, reconnects } = official(server.url, { initialDelayMs: 100, maxDelayMs: 60_000 })
-    await until(() => reconnects.length === 1, 'the planned reconnect')
+    await waitFor(() => reconnects.length === 1, 3000, 'the planned reconnect')
     expect(reconnects[0]!.delayMs).toBeGreaterThanOrEqual(2500)
     expect(reconnects[0]!.delayMs).toBeLessThan(5000)
     handle.close()
@@ -322,7 +316,7 @@ describe('ObserversResource built the official way', () => {
       c.send({ type: 'agent_transcript_delta', delta: 'hi' })
     })
     const { handle, events } = observe(server)
-    await until(() => events.length === 1, 'an observer event')
+    await waitFor(() => events.length === 1, 3000, 'an observer event')
     const conn = server.connections[0]!
     expect(conn.request.url).toBe(`/v1/${WORKSPACE}/observers/${CALL_SID}/ws`)
     expect(protocolsOf(conn)).toEqual(['auth', 'tok-abcDEF123'])

@@ -2,11 +2,14 @@
 // published package may declare (as caret ranges, so apps dedupe them and receive their fixes; the
 // lockfile keeps our own installs reproducible), and where Node-only modules may appear.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 
-/** Per package: workspace packages it may import, third-party deps allowed, folders where node: is allowed. */
+/**
+ * Per package: workspace packages it may import, third-party deps allowed, folders where node: is
+ * allowed, and whether its src/ folders must import one way only (no folder cycle).
+ */
 export const rules = {
   core: { ours: [], deps: [], nodeOk: [] },
   webhooks: { ours: [], deps: [], nodeOk: [] },
@@ -16,7 +19,7 @@ export const rules = {
     nodeOk: ['src/node/'],
     wsOk: ['src/node/'],
   },
-  'auth-node': { ours: ['@amigo-ai/core'], deps: ['open'], nodeOk: ['src/node/'] },
+  'auth-node': { ours: ['@amigo-ai/core'], deps: ['open'], nodeOk: ['src/node/'], acyclicFolders: true },
   'platform-sdk': {
     ours: ['@amigo-ai/core', '@amigo-ai/realtime', '@amigo-ai/webhooks', '@amigo-ai/auth-node'],
     deps: [],
@@ -74,6 +77,8 @@ export function check(base = root) {
           )
       }
     }
+    for (const cycle of rule.acyclicFolders ? folderCycles(pkgDir) : [])
+      problems.push(`${pkg.name} has a cycle between folders: ${cycle.join(' -> ')}`)
     for (const file of walk(join(pkgDir, 'src'))) {
       const rel = relative(pkgDir, file)
       const text = readFileSync(file, 'utf8')
@@ -118,6 +123,40 @@ export function check(base = root) {
     }
   }
   return problems
+}
+
+/** The first-level folder of `src/` a file lives in (`src/tokens`), or undefined for files at the top. */
+const folderOf = (pkgDir, file) => {
+  const parts = relative(join(pkgDir, 'src'), file).split('/')
+  return parts.length > 1 && parts[0] !== '..' ? `src/${parts[0]}` : undefined
+}
+
+/**
+ * Cycles between the folders of a package's `src/` through relative imports (`tokens` importing
+ * `device-code` and back): a folder is a layer, and layers import one way.
+ */
+export function folderCycles(pkgDir) {
+  const edges = new Map()
+  for (const file of walk(join(pkgDir, 'src'))) {
+    const from = folderOf(pkgDir, file)
+    if (!from) continue
+    for (const m of readFileSync(file, 'utf8').matchAll(specifierRe)) {
+      const spec = m[1] ?? m[2] ?? m[3] ?? m[4]
+      const to = spec.startsWith('.') ? folderOf(pkgDir, resolve(dirname(file), spec)) : undefined
+      if (to && to !== from) edges.set(from, new Set([...(edges.get(from) ?? []), to]))
+    }
+  }
+  const cycles = new Map()
+  const visit = (node, path) => {
+    if (path.includes(node)) {
+      const cycle = [...path.slice(path.indexOf(node)), node]
+      if (cycle[0] === [...cycle.slice(0, -1)].sort()[0]) cycles.set(cycle.join(' '), cycle)
+      return
+    }
+    for (const next of edges.get(node) ?? []) visit(next, [...path, node])
+  }
+  for (const node of edges.keys()) visit(node, [])
+  return [...cycles.values()]
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

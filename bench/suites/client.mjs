@@ -2,7 +2,7 @@
 // `new Transport(config)` and `transport.withOptions(...)`, in the same process, interleaved in
 // blocks. Resources are built on first access, so a client costs about what its transport costs
 // whatever the number of resources; the note gives the time per call and the resource count.
-import { AmigoClient, createResources, Transport } from '@amigo-ai/platform-sdk'
+import { AmigoClient, APIResource, Transport } from '@amigo-ai/platform-sdk'
 import { repeatWithin } from '../lib/repeat.mjs'
 import { rotate } from '../lib/stats.mjs'
 
@@ -22,7 +22,10 @@ function perCall(fn, n) {
 export async function run({ log, budgetMs, calls = 20_000 }) {
   const client = new AmigoClient(CONFIG)
   const transport = new Transport(CONFIG)
-  const resources = Object.keys(createResources({ transport, connection: { ...CONFIG } })).length
+  // Resources are getters `for...in` lists; a throwaway client is counted, so the measured one builds none.
+  const probe = new AmigoClient(CONFIG)
+  let resources = 0
+  for (const name in probe) if (probe[name] instanceof APIResource) resources++
   const cases = {
     'new AmigoClient': () => new AmigoClient(CONFIG),
     'new Transport': () => new Transport(CONFIG),

@@ -44,6 +44,17 @@ describe('layering check', () => {
     expect(check(base).join('\n')).toMatch(/webhooks declares dependency "left-pad"/)
   })
 
+  it('fails when the tokens folder of auth-node imports the device-code login (a folder cycle)', () => {
+    const base = copyPackages()
+    appendFileSync(
+      join(base, 'packages/auth-node/src/tokens/token-manager.ts'),
+      "\nimport '../device-code/login-with-device-code'\n",
+    )
+    expect(check(base).join('\n')).toMatch(
+      /cycle between folders: src\/device-code -> src\/tokens -> src\/device-code/,
+    )
+  })
+
   it('fails when a Node module reaches the universal realtime entry', () => {
     const base = copyPackages()
     appendFileSync(join(base, 'packages/realtime/src/index.ts'), "\nimport 'node:fs'\n")

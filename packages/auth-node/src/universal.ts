@@ -3,10 +3,9 @@
 export { formatDeviceCodeInstructions } from './device-code/format-instructions'
 export { formatDeviceCodeLink } from './device-code/format-link'
 export { formatWorkspaceList } from './device-code/format-workspaces'
-export { DEFAULT_IDENTITY_BASE_URL } from './device-code/identity-url'
+export { DEFAULT_IDENTITY_BASE_URL } from './identity/identity-url'
 export { loginWithDeviceCode } from './device-code/login-with-device-code'
 export type {
-  AuthResult,
   DeviceCodeClock,
   DeviceCodeIssuance,
   DeviceCodeLoginOptions,
@@ -44,6 +43,7 @@ export {
   TokenRefreshError,
   TokenStorageError,
 } from './errors/token-errors'
+export type { AuthResult } from './tokens/auth-result'
 export { classifyRefreshFailure } from './tokens/classify-refresh-failure'
 export { MemoryTokenStorage } from './tokens/memory-token-storage'
 export type { StoredCredentials } from './tokens/stored-credentials'

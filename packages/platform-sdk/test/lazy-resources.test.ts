@@ -3,9 +3,10 @@
 // every resource, and `console.log(client)` lists them (without the key); they are not own
 // properties, so `Object.keys(client)` and JSON show none.
 import { inspect } from 'node:util'
-import { AmigoClient, createResources } from '@amigo-ai/platform-sdk'
+import { AmigoClient } from '@amigo-ai/platform-sdk'
 import { createAmigo } from '@amigo-ai/platform-sdk/lite'
 import { describe, expect, it } from 'vitest'
+import { createResources } from '../src/resources/registry'
 
 const config = { apiKey: 'amg_lazy_secret_key', workspaceId: 'ws-lazy' }
 const built = (client: AmigoClient) => Object.keys((client as unknown as { _resources: object })._resources)

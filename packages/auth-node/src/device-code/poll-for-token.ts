@@ -1,7 +1,7 @@
 import { isNetworkError } from '@amigo-ai/core'
 import { DeviceCodeExpiredError } from '../errors/device-code-errors'
-import { postForm } from './identity-request'
-import { identityUrl } from './identity-url'
+import { postForm } from '../identity/identity-request'
+import { identityUrl } from '../identity/identity-url'
 import { type PollAnswer, type PollOutcome, readPollAnswer } from './poll-answer'
 import type { DeviceCodeClock, DeviceCodeIssuance, DeviceCodePollEvent, DeviceCodeStatus } from './types'
 

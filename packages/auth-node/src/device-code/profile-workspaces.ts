@@ -1,5 +1,5 @@
-import { getWithBearer } from './identity-request'
-import { identityUrl } from './identity-url'
+import { getWithBearer } from '../identity/identity-request'
+import { identityUrl } from '../identity/identity-url'
 import { parseWorkspaces } from './parse-workspaces'
 import type { WorkspaceChoice } from './types'
 

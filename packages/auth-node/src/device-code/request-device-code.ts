@@ -1,7 +1,7 @@
 import { errorFromResponse } from '@amigo-ai/core'
-import { postForm } from './identity-request'
-import { identityUrl } from './identity-url'
-import { readOAuthError } from './oauth-error-body'
+import { postForm } from '../identity/identity-request'
+import { identityUrl } from '../identity/identity-url'
+import { readOAuthError } from '../identity/oauth-error-body'
 import { parseIssuance } from './parse-issuance'
 import type { DeviceCodeIssuance } from './types'
 

@@ -1,5 +1,5 @@
-import type { TokenPayload } from './parse-token-payload'
-import { expiresAtSeconds } from './token-expiry'
+import type { TokenPayload } from '../identity/parse-token-payload'
+import { expiresAtSeconds } from '../identity/token-expiry'
 import type { DeviceCodeLoginResult } from './types'
 
 /** Turns a token payload into the result `loginWithDeviceCode` returns (`expiresAt` in seconds). */

@@ -1,3 +1,5 @@
+import type { AuthResult } from '../tokens/auth-result'
+
 /** What `POST /device/code` returns: the codes to show the user and how to poll. */
 export interface DeviceCodeIssuance {
   /** Secret code the client polls with; never shown to the user. */
@@ -65,20 +67,6 @@ export type DeviceCodeStatus =
   | 'expired'
   | 'denied'
   | 'slow_down'
-
-/** A signed-in user's tokens, as `loginWithDeviceCode` returns them and `TokenManager.store` takes them. */
-export interface AuthResult {
-  /** The access token; usable as `apiKey` of `AmigoClient`. */
-  accessToken: string
-  /** The refresh token (an empty string when the server issued none). */
-  refreshToken: string
-  /** The workspace the token is bound to. */
-  workspaceId: string
-  /** When `accessToken` expires, in seconds since the epoch. */
-  expiresAt: number
-  /** Granted scope, when the server says. */
-  scope?: string
-}
 
 /** What `loginWithDeviceCode` resolves to: an `AuthResult` plus where and how it was issued. */
 export interface DeviceCodeLoginResult extends AuthResult {

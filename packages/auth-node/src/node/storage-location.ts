@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
-import { kind } from '../device-code/check-options'
+import { kind } from '../options/check-options'
 import { defaultConfigDirectory, officialCredentialsFile } from './config-directory'
 import type { FileLockOptions } from './file-lock'
 

@@ -1,5 +1,5 @@
 import type { AmigoError } from '@amigo-ai/core'
-import { readOAuthError } from '../device-code/oauth-error-body'
+import { readOAuthError } from '../identity/oauth-error-body'
 import { RefreshTokenExpiredError, RefreshTokenReusedError } from '../errors/token-errors'
 
 // Codes and descriptions that mean the refresh token was already spent (rotation reuse): final, the

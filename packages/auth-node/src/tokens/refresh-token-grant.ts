@@ -1,8 +1,8 @@
 import { errorFromResponse } from '@amigo-ai/core'
-import { postForm } from '../device-code/identity-request'
-import { identityUrl } from '../device-code/identity-url'
-import { readOAuthError } from '../device-code/oauth-error-body'
-import { parseTokenPayload, type TokenPayload } from '../device-code/parse-token-payload'
+import { postForm } from '../identity/identity-request'
+import { identityUrl } from '../identity/identity-url'
+import { readOAuthError } from '../identity/oauth-error-body'
+import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
 import { classifyRefreshFailure } from './classify-refresh-failure'
 
 /** Inputs of one `grant_type=refresh_token` exchange. */

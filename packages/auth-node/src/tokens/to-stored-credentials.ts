@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@amigo-ai/core'
-import type { AuthResult } from '../device-code/types'
+import type { AuthResult } from './auth-result'
 import { looksLikeMilliseconds, type StoredCredentials } from './stored-credentials'
 
 /** The extra fields of a `loginWithDeviceCode` result that are worth keeping. */

@@ -1,9 +1,9 @@
 import { ConfigurationError } from '@amigo-ai/core'
-import { checkOptions } from '../device-code/check-options'
-import { DEFAULT_IDENTITY_BASE_URL } from '../device-code/identity-url'
-import { expiresAtSeconds } from '../device-code/token-expiry'
-import type { AuthResult } from '../device-code/types'
-import { validateIdentityBaseUrl } from '../device-code/validate-base-url'
+import { checkOptions } from '../options/check-options'
+import { DEFAULT_IDENTITY_BASE_URL } from '../identity/identity-url'
+import { expiresAtSeconds } from '../identity/token-expiry'
+import type { AuthResult } from './auth-result'
+import { validateIdentityBaseUrl } from '../identity/validate-base-url'
 import {
   isRefreshTokenExpiredError,
   NotSignedInError,

@@ -2,7 +2,7 @@ import { NetworkError, RequestTimeoutError } from '@amigo-ai/core'
 import { type IdentityResponse, identityResponseOf } from './read-identity-response'
 
 /** A hung identity service must not hang a CLI: each request gives up after this long. */
-export const DEFAULT_IDENTITY_TIMEOUT_MS = 30_000
+const DEFAULT_IDENTITY_TIMEOUT_MS = 30_000
 
 interface IdentityRequestInit {
   fetch?: typeof fetch

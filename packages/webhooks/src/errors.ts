@@ -8,6 +8,8 @@ export type WebhookVerificationReason =
   | 'malformed_timestamp'
   | 'invalid_json'
   | 'unexpected_type'
+  // An error built without a reason (never one this package throws).
+  | 'unspecified'
 
 // Symbol.for gives the same symbol in every copy of this package, so identity survives
 // an app that ends up with two installed versions (e.g. direct + via platform-sdk).
@@ -18,16 +20,27 @@ export function isWebhookVerificationError(value: unknown): value is WebhookVeri
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
 }
 
+/** What a WebhookVerificationError is built from besides its message. */
+export interface WebhookVerificationErrorInit {
+  /** Which check failed. */
+  reason?: WebhookVerificationReason
+  /** The underlying failure, when there is one (a JSON syntax error, for instance). */
+  cause?: unknown
+}
+
 /** Thrown when a delivery fails verification or parsing; `reason` says which check failed. Never contains the secret. */
 export class WebhookVerificationError extends Error {
   /** Machine-readable cause of the rejection. */
   readonly reason: WebhookVerificationReason
 
-  /** Message first, as with every Error; `reason` is what code should branch on. */
-  constructor(message: string, reason: WebhookVerificationReason) {
-    super(message)
+  /**
+   * `(message, init)`, the shape of every error of the SDK; `new WebhookVerificationError(message)`
+   * (the single-package SDK's form) is accepted too.
+   */
+  constructor(message: string, init: WebhookVerificationErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause })
     this.name = 'WebhookVerificationError'
-    this.reason = reason
+    this.reason = init.reason ?? 'unspecified'
   }
 
   /** Brand read by {@link isWebhookVerificationError}. */
@@ -48,5 +61,5 @@ export class WebhookVerificationError extends Error {
 
 /** Shorthand used by the verifier: create and throw in one expression. */
 export const fail = (reason: WebhookVerificationReason, message: string): never => {
-  throw new WebhookVerificationError(message, reason)
+  throw new WebhookVerificationError(message, { reason })
 }

@@ -2,6 +2,7 @@ export type { WebhookPayload } from './bytes'
 export {
   isWebhookVerificationError,
   WebhookVerificationError,
+  type WebhookVerificationErrorInit,
   type WebhookVerificationReason,
 } from './errors'
 export type {

@@ -11,8 +11,8 @@ export class DeviceCodeError extends AmigoError {
   static override readonly kind: string = 'DeviceCodeError'
   declare readonly errorCode: DeviceCodeErrorCode
 
-  constructor(errorCode: DeviceCodeErrorCode, message: string, init: AmigoErrorInit = {}) {
-    super(message, { ...init, errorCode })
+  constructor(message: string, init: AmigoErrorInit & { errorCode: DeviceCodeErrorCode }) {
+    super(message, init)
   }
 }
 
@@ -24,7 +24,7 @@ export class DeviceCodeExpiredError extends DeviceCodeError {
     message = 'Device code expired before it was approved; start the login again',
     init?: AmigoErrorInit,
   ) {
-    super('device_code_expired', message, init)
+    super(message, { ...init, errorCode: 'device_code_expired' })
   }
 }
 
@@ -32,7 +32,7 @@ export class DeviceCodeExpiredError extends DeviceCodeError {
 export class DeviceCodeDeniedError extends DeviceCodeError {
   static override readonly kind: string = 'DeviceCodeDeniedError'
   constructor(message = 'Authorization request was denied', init?: AmigoErrorInit) {
-    super('device_code_denied', message, init)
+    super(message, { ...init, errorCode: 'device_code_denied' })
   }
 }
 
@@ -40,7 +40,7 @@ export class DeviceCodeDeniedError extends DeviceCodeError {
 export class WorkspaceSelectionError extends DeviceCodeError {
   static override readonly kind: string = 'WorkspaceSelectionError'
   constructor(message: string, init?: AmigoErrorInit) {
-    super('workspace_selection_required', message, init)
+    super(message, { ...init, errorCode: 'workspace_selection_required' })
   }
 }
 

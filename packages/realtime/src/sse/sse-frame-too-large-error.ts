@@ -1,4 +1,4 @@
-import { ParseError } from '@amigo-ai/core'
+import { type AmigoErrorInit, ParseError } from '@amigo-ai/core'
 
 /** Thrown by `readServerSentEvents` when one frame grows past the size cap without ending. */
 export class SseFrameTooLargeError extends ParseError {
@@ -6,8 +6,9 @@ export class SseFrameTooLargeError extends ParseError {
   /** The cap that was exceeded (decoded characters). */
   declare readonly limit: number
 
-  constructor(limit: number) {
-    super(`An unterminated event-stream frame exceeded ${limit} characters`)
+  constructor(message: string, init: AmigoErrorInit & { limit: number }) {
+    const { limit, ...rest } = init
+    super(message, rest)
     this.limit = limit
   }
 }

@@ -1,7 +1,8 @@
 import { ConfigurationError, Transport } from '@amigo-ai/core'
 import { type AmigoClientConfig, DEFAULT_API_BASE_URL, SDK_USER_AGENT } from './client-config'
 import type { paths } from './generated/openapi'
-import type { ClientConnection, ResourceContext } from './resources/base'
+import type { ResourceContext } from './resources/base'
+import { rememberApiKey } from './resources/realtime-auth'
 
 const optionalType = (config: AmigoClientConfig, key: keyof AmigoClientConfig, type: string) => {
   if (config[key] !== undefined && typeof config[key] !== type)
@@ -33,8 +34,6 @@ export function createContext(config: AmigoClientConfig): ResourceContext {
     userAgent: config.userAgent ?? SDK_USER_AGENT,
   })
   const { workspaceId, agentBaseUrl, fetch } = config
-  const connection: ClientConnection = { baseUrl, workspaceId, agentBaseUrl, fetch, realtime }
-  // The key stays reachable for the realtime helpers but out of every enumeration and JSON.
-  Object.defineProperty(connection, 'apiKey', { value: config.apiKey, enumerable: false })
+  const connection = rememberApiKey({ baseUrl, workspaceId, agentBaseUrl, fetch, realtime }, config.apiKey)
   return { transport, connection }
 }

@@ -25,7 +25,7 @@ describe('AmigoClient configuration', () => {
     }
   })
 
-  it('never prints or serialises the API key (client, resources, nested groups, scoped views)', () => {
+  it('never prints or serialises the API key (client, resources, nested groups, scoped views), hidden fields included', () => {
     const key = 'amg_live_never_print_me_123'
     const client = new AmigoClient({ apiKey: key, workspaceId: 'ws' })
     const views: unknown[] = [
@@ -37,6 +37,7 @@ describe('AmigoClient configuration', () => {
     ]
     for (const view of views) {
       expect(inspect(view, { depth: 10, showHidden: false })).not.toContain(key)
+      expect(inspect(view, { depth: 10, showHidden: true, getters: true })).not.toContain(key)
       expect(JSON.stringify(view) ?? '').not.toContain(key)
     }
     expect(String(client)).not.toContain(key)

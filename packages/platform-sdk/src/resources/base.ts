@@ -33,7 +33,10 @@ export interface ClientConnection {
   readonly baseUrl: string
   /** The configured workspace id. */
   readonly workspaceId: string
-  /** The configured key or token (or a getter for one); absent for an ObserversResource built without a client. */
+  /**
+   * A key or token (or a getter for one) for the realtime helpers of a connection built by hand;
+   * a client's own key is kept out of the connection object (out of every print of a resource).
+   */
   readonly apiKey?: ApiKeySource
   /** Origin of the agent engine for WebSocket helpers; defaults to the `baseUrl` origin. */
   readonly agentBaseUrl?: string

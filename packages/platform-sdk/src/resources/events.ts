@@ -24,7 +24,7 @@ export class EventsResource extends APIResource {
   subscribeToWorkspace(options: SubscribeToWorkspaceOptions): WorkspaceEventSubscription {
     const { connection } = this._ctx
     const auth =
-      options?.token !== undefined || options?.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
+      options?.token !== undefined || options?.getToken !== undefined ? {} : tokenOptions(connection)
     const full: SubscribeToWorkspaceEventsOptions = {
       ...(connection.fetch ? { fetch: connection.fetch } : {}),
       ...auth,

@@ -26,8 +26,7 @@ export class ObserversResource extends APIResource {
   subscribe(options: ObserverSubscribeOptions): CallObservation {
     const { connection } = this._ctx
     const { observerUrl, ...rest } = options ?? ({} as ObserverSubscribeOptions)
-    const auth =
-      rest.token !== undefined || rest.getToken !== undefined ? {} : tokenOptions(connection.apiKey)
+    const auth = rest.token !== undefined || rest.getToken !== undefined ? {} : tokenOptions(connection)
     const full: ObserveCallOptions = {
       ...auth,
       ...rest,

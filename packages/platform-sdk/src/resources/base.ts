@@ -55,7 +55,7 @@ export interface ResourceContext {
 }
 
 /** Per-request transport switches a resource method may set (beyond the caller's RequestOptions). */
-export interface TransportSwitches {
+interface TransportSwitches {
   /** `false` sends no Authorization header on this request. */
   auth?: boolean
   /** The Accept header this method needs (wins over caller headers). */
@@ -92,7 +92,7 @@ export interface AutoPageSettings<K extends string> {
 }
 
 /** Header values as RequestOptions takes them (`null` removes a default header). */
-export type HeaderRecord = Record<string, string | null | undefined>
+type HeaderRecord = Record<string, string | null | undefined>
 
 /** Base class of every resource: holds the transport and offers typed call and paging helpers. */
 export abstract class APIResource {

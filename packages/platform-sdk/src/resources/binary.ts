@@ -4,7 +4,7 @@ import { ParseError, type WithResponseMetadata } from '@amigo-ai/core'
  * Wraps the ArrayBuffer a binary download was read into as a Uint8Array, keeping the hidden response
  * metadata (`_request_id`, `lastResponse`) the transport attached to the buffer.
  */
-export function bytesWithMeta(result: unknown): WithResponseMetadata<Uint8Array> {
+function bytesWithMeta(result: unknown): WithResponseMetadata<Uint8Array> {
   const bytes = new Uint8Array(result instanceof ArrayBuffer ? result : new ArrayBuffer(0))
   const meta = (typeof result === 'object' && result !== null ? result : {}) as Partial<
     WithResponseMetadata<object>

@@ -26,7 +26,7 @@ type OpenapiFetchMethod = (
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
 
 /** A transport over an openapi-fetch client (the official form of constructing a resource). */
-export function officialClientTransport(
+function officialClientTransport(
   client: unknown,
   workspaceId: string,
   scoped: ScopedRequestOptions = {},

@@ -3,7 +3,6 @@
 export { formatDeviceCodeInstructions } from './device-code/format-instructions'
 export { formatDeviceCodeLink } from './device-code/format-link'
 export { formatWorkspaceList } from './device-code/format-workspaces'
-export { DEFAULT_IDENTITY_BASE_URL } from './identity/identity-url'
 export { loginWithDeviceCode } from './device-code/login-with-device-code'
 export type {
   DeviceCodeClock,
@@ -43,6 +42,7 @@ export {
   TokenRefreshError,
   TokenStorageError,
 } from './errors/token-errors'
+export { DEFAULT_IDENTITY_BASE_URL } from './identity/identity-url'
 export type { AuthResult } from './tokens/auth-result'
 export { classifyRefreshFailure } from './tokens/classify-refresh-failure'
 export { MemoryTokenStorage } from './tokens/memory-token-storage'

@@ -2,7 +2,7 @@ import { type Handler, json, startTestServer, type TestServer } from '@amigo-ai/
 import { afterEach, describe, expect, it } from 'vitest'
 import { autoPage, isParseError, nextCursor, paginate } from '../src/index'
 import { makeTransport } from './fixtures/helpers'
-import type { OffsetPage, PlainOffsetPage, Thing, TokenPage } from './fixtures/paths'
+import type { PlainOffsetPage, Thing } from './fixtures/paths'
 
 let server: TestServer
 afterEach(() => server?.close())
@@ -175,7 +175,11 @@ describe('paginate (a function of the continuation token, yielding items)', () =
     for (const page of pages) {
       const calls: unknown[] = []
       const out: string[] = []
-      for await (const item of paginate(async (token?: number) => (calls.push(token), page))) out.push(item)
+      for await (const item of paginate(async (token?: number) => {
+        calls.push(token)
+        return page
+      }))
+        out.push(item)
       expect(out).toHaveLength(1)
       expect(calls).toEqual([undefined])
     }

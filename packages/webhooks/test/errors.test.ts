@@ -32,7 +32,9 @@ describe('WebhookVerificationError', () => {
     const foreign = new copy.WebhookVerificationError('old', { reason: 'timestamp_too_old' })
     expect(foreign).toBeInstanceOf(WebhookVerificationError)
     expect(isWebhookVerificationError(foreign)).toBe(true)
-    expect(new WebhookVerificationError('x', { reason: 'invalid_json' })).toBeInstanceOf(copy.WebhookVerificationError)
+    expect(new WebhookVerificationError('x', { reason: 'invalid_json' })).toBeInstanceOf(
+      copy.WebhookVerificationError,
+    )
   })
 
   it('does not claim unrelated values', () => {

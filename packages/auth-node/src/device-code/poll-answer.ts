@@ -2,8 +2,8 @@ import { type AmigoError, errorFromResponse, parseRetryAfter } from '@amigo-ai/c
 import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
 import { readOAuthError } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
-import { parseWorkspaces } from './parse-workspaces'
 import type { IdentityResponse } from '../identity/read-identity-response'
+import { parseWorkspaces } from './parse-workspaces'
 import type { WorkspaceChoice } from './types'
 
 /** How polling ended: a token, or the identity service asking which workspace (HTTP 300). */

@@ -1,15 +1,14 @@
 import { ConfigurationError } from '@amigo-ai/core'
-import { checkOptions } from '../options/check-options'
-import { DEFAULT_IDENTITY_BASE_URL } from '../identity/identity-url'
-import { expiresAtSeconds } from '../identity/token-expiry'
-import type { AuthResult } from './auth-result'
-import { validateIdentityBaseUrl } from '../identity/validate-base-url'
 import {
   isRefreshTokenExpiredError,
   NotSignedInError,
   RefreshTokenExpiredError,
   TokenStorageError,
 } from '../errors/token-errors'
+import { expiresAtSeconds } from '../identity/token-expiry'
+import { validateIdentityBaseUrl } from '../identity/validate-base-url'
+import { checkOptions } from '../options/check-options'
+import type { AuthResult } from './auth-result'
 import { refreshTokenGrant } from './refresh-token-grant'
 import { readStoredCredentials, type StoredCredentials } from './stored-credentials'
 import { toStoredCredentials } from './to-stored-credentials'

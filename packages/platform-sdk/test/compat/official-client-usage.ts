@@ -105,7 +105,7 @@ export async function officialClientUsage(): Promise<void> {
     }
     if (isHttpValidationError(err)) void (err.errorBody as HttpValidationErrorBody).detail?.[0]?.msg
     if (isUnparseableErrorBody(err)) void (err.errorBody as UnparseableErrorBody).raw_body
-    if (err instanceof AmigoError) void (err.statusCode, err.errorCode, err.requestId, err.detail)
+    if (err instanceof AmigoError) void [err.statusCode, err.errorCode, err.requestId, err.detail]
   }
   const context: ErrorContext = { statusCode: 404, errorCode: 'nope', requestId: 'r', detail: 'gone' }
   const typed: AmigoErrorWithBody<HttpExceptionBody> = new NotFoundError('gone', {

@@ -111,7 +111,8 @@ export async function* readServerSentEventBatches(
       parser.feed(decoder.decode(chunk.value, { stream: true }))
       // Messages completed before the overflow are still delivered, then the read fails.
       if (pending.length) yield take()
-      if (overflow) throw new SseFrameTooLargeError(
+      if (overflow)
+        throw new SseFrameTooLargeError(
           `An unterminated event-stream frame exceeded ${maxFrameBytes} characters`,
           { limit: maxFrameBytes },
         )

@@ -1,5 +1,6 @@
-import { chmod, open, rename, unlink } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { fsPromises } from './fs-promises'
 
 /**
  * Writes `data` to `path` atomically: a temporary file in the same directory, flushed to disk,
@@ -8,7 +9,8 @@ import { basename, dirname, join } from 'node:path'
  */
 export async function writeFileAtomic(path: string, data: string, mode: number): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomSuffix()}.tmp`)
-  let handle: Awaited<ReturnType<typeof open>> | undefined
+  const { chmod, open, rename, unlink } = await fsPromises()
+  let handle: FileHandle | undefined
   try {
     handle = await open(tmp, 'wx', mode)
     await handle.writeFile(data, 'utf8')

@@ -1,5 +1,5 @@
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { TokenStorageError } from '../errors/token-errors'
+import { fsPromises } from './fs-promises'
 
 /** Lock timing; the defaults suit a CLI (a write holds the lock for milliseconds). */
 export interface FileLockOptions {
@@ -24,6 +24,7 @@ export async function acquireFileLock(
 ): Promise<() => Promise<void>> {
   const staleMs = options.staleMs ?? 60_000
   const deadline = Date.now() + (options.timeoutMs ?? 40_000)
+  const { open, unlink } = await fsPromises()
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lockPath, 'wx', 0o600)
@@ -53,6 +54,7 @@ export async function acquireFileLock(
 }
 
 async function removeIfStale(lockPath: string, staleMs: number): Promise<void> {
+  const { readFile, rename, stat, unlink } = await fsPromises()
   try {
     const { mtimeMs } = await stat(lockPath)
     if (Date.now() - mtimeMs < staleMs && ownerAlive(await readFile(lockPath, 'utf8'))) return

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { chmod, mkdir, readFile, stat, unlink } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { parse, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
@@ -8,6 +7,7 @@ import { readStoredCredentials, type StoredCredentials } from '../tokens/stored-
 import type { TokenStorage } from '../tokens/token-storage'
 import { writeFileAtomic } from './atomic-write'
 import { acquireFileLock } from './file-lock'
+import { fsPromises } from './fs-promises'
 import {
   checkProfile,
   type FileTokenStorageOptions,
@@ -126,6 +126,7 @@ export class FileTokenStorage implements TokenStorage {
   // chose, nor a shared system directory).
   async #ensureDirectory(): Promise<void> {
     const dir = this.directory
+    const { chmod, mkdir, stat } = await fsPromises()
     try {
       const created = await mkdir(dir, { recursive: true, mode: DIR_MODE })
       if (process.platform === 'win32' || isSharedDirectory(dir)) return
@@ -145,7 +146,7 @@ export class FileTokenStorage implements TokenStorage {
 async function readJsonFile(file: string): Promise<unknown> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await (await fsPromises()).readFile(file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new TokenStorageError(`Could not read the credentials file ${file}`, { path: file, cause: error })
@@ -164,6 +165,7 @@ async function readJsonFile(file: string): Promise<unknown> {
 }
 
 async function removeFile(file: string): Promise<void> {
+  const { unlink } = await fsPromises()
   await unlink(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') {
       throw new TokenStorageError(`Could not delete the credentials file ${file}`, {
@@ -175,10 +177,12 @@ async function removeFile(file: string): Promise<void> {
 }
 
 const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  )
+  fsPromises()
+    .then(({ stat }) => stat(path))
+    .then(
+      () => true,
+      () => false,
+    )
 
 function isSharedDirectory(dir: string): boolean {
   return [parse(dir).root, homedir(), tmpdir()].some((d) => resolve(d) === dir)

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CompilerState, Extractor, ExtractorConfig } from '@microsoft/api-extractor'
 import { publicPackages, repoRoot } from './lib/workspace.mjs'
@@ -203,7 +203,7 @@ function main() {
   const { values } = parseArgs({
     options: { check: { type: 'boolean' }, update: { type: 'boolean' }, root: { type: 'string' } },
   })
-  const root = values.root ?? repoRoot
+  const root = values.root ? resolve(values.root) : repoRoot
   const started = Date.now()
   const packages = publicPackages(root)
   const { reports, skipped, problems } = generateReports(packages)

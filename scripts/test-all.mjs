@@ -16,6 +16,8 @@ const steps = [
     'pnpm',
     ['exec', 'turbo', 'run', 'build', '--concurrency=2', '--output-logs=errors-only', '--continue'],
   ],
+  // The public surface of each published entry point, from the built declarations.
+  ['API reports are current', 'node', ['scripts/api-reports.mjs', '--check']],
   // Every package's sources and tests as one program: the shared sources (the 1.1 MB generated
   // spec types above all) are checked once rather than once per package (about 16 s against 57 s). The
   // per-package `typecheck` scripts (turbo run typecheck) check the same files one package at a time.

@@ -113,7 +113,7 @@ export async function* readServerSentEventBatches(
       if (pending.length) yield take()
       if (overflow)
         throw new SseFrameTooLargeError(
-          `An unterminated event-stream frame exceeded ${maxFrameBytes} characters`,
+          `An event-stream frame passed ${maxFrameBytes} characters unterminated`,
           { limit: maxFrameBytes },
         )
     }

@@ -7,8 +7,7 @@ export class SseFrameTooLargeError extends ParseError {
   declare readonly limit: number
 
   constructor(message: string, init: AmigoErrorInit & { limit: number }) {
-    const { limit, ...rest } = init
-    super(message, rest)
-    this.limit = limit
+    super(message, init)
+    this.limit = init.limit
   }
 }

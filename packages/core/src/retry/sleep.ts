@@ -1,3 +1,6 @@
+/** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
+export const MAX_TIMER_MS = 2_147_483_647
+
 /** Waits `ms` milliseconds; rejects with the signal's reason as soon as `signal` aborts (the timer is cleared). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -12,7 +15,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         resolve()
       },
       // NaN waits 0 and anything past the timer limit is capped: an overflowing timer would fire at once.
-      Math.min(Math.max(0, ms), 2_147_483_647) || 0,
+      Math.min(Math.max(0, ms), MAX_TIMER_MS) || 0,
     )
     signal?.addEventListener('abort', onAbort, { once: true })
   })

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/client-errors'
 import { type RetryOptions, validateRetry } from '../retry/policy'
+import { MAX_TIMER_MS } from '../retry/sleep'
 import { assertHeaders, assertHeaderValue, describe } from './header-checks'
 import type { ClientHooks } from './hooks'
 import { pathSegmentProblem } from './path-segment'
@@ -90,9 +91,6 @@ export const FETCH_OPTIONS = [
   'referrerPolicy',
   'priority',
 ] as const
-
-/** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
-export const MAX_TIMER_MS = 2_147_483_647
 
 /** Validates the constructor config; errors name the field and never include its value. */
 export function validateConfig(config: unknown): asserts config is ClientConfig {

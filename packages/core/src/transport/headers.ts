@@ -53,13 +53,12 @@ function apply(
 // only server-side runtimes get one.
 const isBrowser = () => typeof (globalThis as { document?: unknown }).document !== 'undefined'
 
-/** The value of `x-amigo-client`: the calling SDK's name/version, or this package's. */
-export const clientHeaderValue = (userAgent: string | undefined): string =>
-  userAgent ?? `@amigo-ai/core/${VERSION}`
-
-/** The SDK identification headers (`x-amigo-client`, and `user-agent` outside browsers); computed once per client. */
+/**
+ * The SDK identification headers, computed once per client: `x-amigo-client` (the calling SDK's
+ * name/version, or this package's) and, outside browsers, `user-agent`.
+ */
 export function clientHeaders(userAgent: string | undefined): HeaderRecord {
-  const name = clientHeaderValue(userAgent)
+  const name = userAgent ?? `@amigo-ai/core/${VERSION}`
   const out: HeaderRecord = { 'x-amigo-client': name }
   if (!isBrowser()) {
     const node = (globalThis as { process?: { version?: unknown } }).process?.version

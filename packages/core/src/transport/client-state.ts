@@ -1,0 +1,27 @@
+import type { ResolvedRetry } from '../retry/policy'
+import type { ApiKeySource } from './config'
+import type { HeaderRecord } from './headers'
+import type { ClientHooks } from './hooks'
+import type { BaseUrl } from './url'
+
+/** What a transport and every `withOptions` view of it share: built once from the client config. */
+export interface ClientState {
+  base: BaseUrl
+  /** The fetch to call: the configured one, else the global fetch looked up per call. */
+  fetchImpl: typeof fetch
+  /** A fetch passed by the caller gets a `Request` (as documented); the global one a URL and init. */
+  customFetch: boolean
+  hooks?: ClientHooks
+  apiKey: ApiKeySource
+  /** `Bearer <key>` for a fixed key (undefined with a getter, which is called per attempt). */
+  bearer?: string
+  /** Path parameters the transport fills itself (`workspace_id`), checked once in the config. */
+  fixedPathParams: Record<string, string>
+  /** The client's retry settings, defaults filled in. */
+  retry: ResolvedRetry
+  /** `x-amigo-client` and `user-agent`, built once: they do not change between requests. */
+  clientHeaders: HeaderRecord
+  /** Credentials seen so far, kept only to scrub them from messages; `redact` scrubs them from a text. */
+  secrets: Set<string>
+  redact: (text: string) => string
+}

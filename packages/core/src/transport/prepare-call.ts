@@ -24,7 +24,8 @@ export interface Call extends RetryPolicy {
   signal: AbortSignal | undefined
 }
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options']
+/** The methods a call may use, as OpenAPI path items name them. */
+export const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options']
 
 /**
  * Checks a call's method, path, options and header-bound extras (a bad one throws before anything
@@ -37,7 +38,7 @@ export function prepareCall(
   path: string,
   init: RequestInit_,
 ): Call {
-  if (!METHODS.includes(typeof method === 'string' ? method.toLowerCase() : method))
+  if (!METHODS.includes((typeof method === 'string' ? method.toLowerCase() : method) as HttpMethod))
     throw new InvalidRequestError(`method must be one of ${METHODS.join(', ')}, got ${String(method)}`)
   if (typeof path !== 'string' || !path.startsWith('/'))
     throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)

@@ -15,7 +15,7 @@ import {
 import { clientHeaders } from './headers'
 import { runHook } from './hooks'
 import { layerOptions } from './layer-options'
-import { prepareCall } from './prepare-call'
+import { METHODS, prepareCall } from './prepare-call'
 import { requestIdOf } from './rate-limit'
 import { type AmigoResponse, HttpResult, withResponseMetadata } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
@@ -58,6 +58,7 @@ export class Transport<Paths extends {} = {}> {
     this.scoped = { timeout: config.timeout, headers: config.headers }
     // An own (enumerable) property, so withOptions views get it too through Object.assign.
     ;(this as unknown as Record<symbol, unknown>)[INSPECT] = inspectTransport
+    installHelpers()
   }
 
   /** A cheap view whose calls carry these options too (later layers and per-call options win). */
@@ -69,43 +70,21 @@ export class Transport<Paths extends {} = {}> {
     return view
   }
 
-  // The typed helpers are getters on the prototype, so `withOptions` views (which share the
-  // prototype) dispatch through their own options. They are class members rather than a loop over
-  // the prototype after the class: such a top-level statement is a side effect that keeps the whole
-  // transport in the bundle of an app that only imports, say, an error class.
+  // The typed helpers, getters on the prototype (see installHelpers).
   /** Typed GET of a spec path; resolves to `{ data, response, requestId, rateLimit }`. */
-  get GET(): TypedMethod<Paths, 'get'> {
-    return this.helper('get')
-  }
+  declare readonly GET: TypedMethod<Paths, 'get'>
   /** Typed POST of a spec path. */
-  get POST(): TypedMethod<Paths, 'post'> {
-    return this.helper('post')
-  }
+  declare readonly POST: TypedMethod<Paths, 'post'>
   /** Typed PUT of a spec path. */
-  get PUT(): TypedMethod<Paths, 'put'> {
-    return this.helper('put')
-  }
+  declare readonly PUT: TypedMethod<Paths, 'put'>
   /** Typed PATCH of a spec path. */
-  get PATCH(): TypedMethod<Paths, 'patch'> {
-    return this.helper('patch')
-  }
+  declare readonly PATCH: TypedMethod<Paths, 'patch'>
   /** Typed DELETE of a spec path. */
-  get DELETE(): TypedMethod<Paths, 'delete'> {
-    return this.helper('delete')
-  }
+  declare readonly DELETE: TypedMethod<Paths, 'delete'>
   /** Typed HEAD of a spec path (data is always undefined). */
-  get HEAD(): TypedMethod<Paths, 'head'> {
-    return this.helper('head')
-  }
+  declare readonly HEAD: TypedMethod<Paths, 'head'>
   /** Typed OPTIONS of a spec path. */
-  get OPTIONS(): TypedMethod<Paths, 'options'> {
-    return this.helper('options')
-  }
-
-  private helper(method: HttpMethod): never {
-    return ((path: string, init?: RequestInit_) =>
-      this.request(method, path, init).then(withDataMetadata)) as never
-  }
+  declare readonly OPTIONS: TypedMethod<Paths, 'options'>
 
   /** The configured workspace id. */
   get workspaceId(): string {
@@ -148,10 +127,28 @@ export class Transport<Paths extends {} = {}> {
   }
 }
 
-/** The low-level helpers' data carries `_request_id` and `lastResponse`, as resource results do. */
-const withDataMetadata = (result: AmigoResponse<unknown>): AmigoResponse<unknown> => {
-  withResponseMetadata(result.data, result)
-  return result
+let helpersInstalled = false
+
+/**
+ * Puts the typed helpers on the prototype, once: `GET` is `(path, init) => request('get', path,
+ * init)`, its data carrying `_request_id` and `lastResponse` as resource results do. Getters, so that
+ * `withOptions` views (which share the prototype) send through their own options. Installed by the
+ * first constructor call rather than at module level, where the loop would be a side effect keeping
+ * the whole transport in the bundle of an app that only imports, say, an error class.
+ */
+function installHelpers(): void {
+  if (helpersInstalled) return
+  helpersInstalled = true
+  for (const method of METHODS)
+    Object.defineProperty(Transport.prototype, method.toUpperCase(), {
+      get(this: Transport) {
+        return (path: string, init?: RequestInit_) =>
+          this.request(method, path, init).then((result) => {
+            withResponseMetadata(result.data, result)
+            return result
+          })
+      },
+    })
 }
 
 // util.inspect's hook, keyed by its registered symbol (no node: import). It is set per instance in the

@@ -154,7 +154,11 @@ describe('the client the official way', () => {
     const page = await listAgents({ params: { query: { limit: 1 } } })
     expect(page.data.items.length).toBeLessThanOrEqual(1)
     const bad = client.defineRoute('TRACE' as never, '/v1/{workspace_id}/agents')
+    await expect((bad as () => Promise<unknown>)()).rejects.toThrow(/defineRoute: method must be one of GET/)
     await expect((bad as () => Promise<unknown>)()).rejects.toBeInstanceOf(InvalidRequestError)
+    const pathless = client.defineRoute('GET', 'agents' as never) as () => Promise<unknown>
+    await expect(pathless()).rejects.toThrow(/path must be a string starting with "\/"/)
+    await expect(pathless()).rejects.toBeInstanceOf(InvalidRequestError)
   })
 
   it('resources built from an openapi-fetch client and a workspace id (SesSetupResource, AgentsResource)', async () => {

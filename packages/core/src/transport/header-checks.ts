@@ -8,7 +8,7 @@ const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
 
 /** What kind of value `v` is, for messages that must not quote it (`null`, `an array`, `a number`). */
 export const describe = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`
+  v == null ? `${v}` : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
 
 /**
  * Throws `ConfigurationError` naming `what` when `value` cannot be sent as an HTTP header value

@@ -1,5 +1,4 @@
 import { ConfigurationError } from '../errors/client-errors'
-import { MAX_TIMER_MS } from './sleep'
 
 /** Retry settings; `maxAttempts` counts the first attempt too. */
 export interface RetryOptions {
@@ -13,6 +12,9 @@ export interface RetryOptions {
 
 /** Retry settings with every default filled in. */
 export type ResolvedRetry = Required<RetryOptions>
+
+/** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
+export const MAX_TIMER_MS = 2_147_483_647
 
 /** Defaults used when neither `retry` nor `maxRetries` says otherwise. */
 export const DEFAULT_RETRY: ResolvedRetry = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 30_000 }

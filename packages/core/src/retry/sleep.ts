@@ -1,6 +1,3 @@
-/** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
-export const MAX_TIMER_MS = 2_147_483_647
-
 /** Waits `ms` milliseconds; rejects with the signal's reason as soon as `signal` aborts (the timer is cleared). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -14,8 +11,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         signal?.removeEventListener('abort', onAbort)
         resolve()
       },
-      // NaN waits 0 and anything past the timer limit is capped: an overflowing timer would fire at once.
-      Math.min(Math.max(0, ms), MAX_TIMER_MS) || 0,
+      // NaN waits 0 and anything past the timer limit (MAX_TIMER_MS, written out: the SSE bundle
+      // carries this file, not the policy's) is capped: an overflowing timer would fire at once.
+      Math.min(Math.max(0, ms), 2_147_483_647) || 0,
     )
     signal?.addEventListener('abort', onAbort, { once: true })
   })

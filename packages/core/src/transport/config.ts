@@ -1,6 +1,5 @@
 import { ConfigurationError } from '../errors/client-errors'
-import { type RetryOptions, validateRetry } from '../retry/policy'
-import { MAX_TIMER_MS } from '../retry/sleep'
+import { MAX_TIMER_MS, type RetryOptions, validateRetry } from '../retry/policy'
 import { assertHeaders, assertHeaderValue, describe } from './header-checks'
 import type { ClientHooks } from './hooks'
 import { pathSegmentProblem } from './path-segment'

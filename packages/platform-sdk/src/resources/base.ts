@@ -163,12 +163,8 @@ export abstract class APIResource {
       ...switches,
       // `null` means no options, as the official SDK's spread of it did.
       ...options,
-      params: {
-        path: init.path,
-        query: init.query as Record<string, unknown> | undefined,
-        ...(forced ? { header: forced } : {}),
-      },
-      ...(init.body !== undefined ? { body: init.body } : {}),
+      params: { path: init.path, query: init.query as Record<string, unknown> | undefined, header: forced },
+      body: init.body,
     })
   }
 

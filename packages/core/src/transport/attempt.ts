@@ -43,18 +43,22 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
     const fetchInit = buildFetchInit(call, headers, link.signal)
     sent = true
     // The redacted copy costs a Request per attempt, so it is only built when someone listens.
-    if (hooks)
+    if (hooks) {
       request = redactRequest({ url, method, headers }, init.sensitiveBody ? undefined : fetchInit.body)
-    if (request) await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
-    const started = hooks?.onResponse ? Date.now() : 0
-    response = base.placeholderOrigin
-      ? // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with.
-        await client.fetchImpl(stripPlaceholder(url, base), fetchInit)
-      : client.customFetch
-        ? await client.fetchImpl(new Request(url, fetchInit))
-        : await client.fetchImpl(url, fetchInit)
+      await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
+    }
+    const started = Date.now()
+    // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with. Any
+    // other custom fetch gets a `Request` (as documented), the global fetch the URL and init.
+    const { customFetch } = client
+    response = await (base.placeholderOrigin
+      ? client.fetchImpl(stripPlaceholder(url, base), fetchInit)
+      : client.fetchImpl(
+          customFetch ? new Request(url, fetchInit) : url,
+          customFetch ? undefined : fetchInit,
+        ))
     const res = response
-    if (hooks?.onResponse) {
+    if (hooks) {
       const requestId = requestIdOf(res.headers) || undefined
       const durationMs = Date.now() - started
       const ctx = { request: request as Request, response: res, schemaPath, requestId, attempt, durationMs }

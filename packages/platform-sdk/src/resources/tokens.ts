@@ -198,7 +198,7 @@ export class TokensResource extends APIResource {
         body: fields as never,
         transport: {
           auth: authorization === undefined,
-          ...(authorization === undefined ? {} : { forceHeaders: { authorization } }),
+          forceHeaders: authorization === undefined ? undefined : { authorization },
           contentType: 'application/x-www-form-urlencoded',
           bodySerializer: toForm,
           // The form holds the credential being exchanged (API key, client secret, refresh token).

@@ -39,7 +39,11 @@ export interface ClientHooks {
 
 let warned = false
 
-/** Runs one hook, awaiting it; a throw or rejection is reported, never propagated. */
+/**
+ * Runs one hook, awaiting it; a throw or rejection is reported, never propagated: to `onHookError`
+ * when set (which itself may not throw either), else with one console.warn per process, so that a
+ * hook that throws on every request does not flood the logs.
+ */
 export async function runHook<K extends 'onRequest' | 'onResponse' | 'onError'>(
   hooks: ClientHooks | undefined,
   name: K,
@@ -51,31 +55,18 @@ export async function runHook<K extends 'onRequest' | 'onResponse' | 'onError'>(
   try {
     await fn.call(hooks, ctx)
   } catch (error) {
-    reportHookError(hooks, name, error, redact)
-  }
-}
-
-function reportHookError(
-  hooks: ClientHooks | undefined,
-  hook: string,
-  error: unknown,
-  redact: (text: string) => string,
-): void {
-  if (hooks?.onHookError) {
     try {
-      hooks.onHookError({ hook, error })
+      if (hooks?.onHookError) return hooks.onHookError({ hook: name, error })
     } catch {
-      // An error handler that itself throws has nowhere left to report to.
+      return // An error handler that itself throws has nowhere left to report to.
     }
-    return
+    if (warned) return
+    warned = true
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    console.warn(
+      `@amigo-ai/core: the ${name} hook threw (${redact(text)}); the request went on. Set hooks.onHookError to handle these.`,
+    )
   }
-  // Warn once per process: a hook that throws on every request must not flood the logs.
-  if (warned) return
-  warned = true
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-  console.warn(
-    `@amigo-ai/core: the ${hook} hook threw (${redact(text)}); the request went on. Set hooks.onHookError to handle these.`,
-  )
 }
 
 /** A copy of `request` safe to hand to hooks: same URL, method and body, Authorization redacted. */

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors/client-errors'
 import type { ClientState } from './client-state'
 import { checkApiKey } from './config'
-import { applyHeaders, type HeaderRecord } from './headers'
+import { applyHeaders, type HeaderLayer, type HeaderRecord } from './headers'
 import type { Call } from './prepare-call'
 
 /**
@@ -13,8 +13,8 @@ export function attemptHeaders(client: ClientState, call: Call): HeaderRecord | 
   const { init, opts } = call
   const headers = applyHeaders(
     { accept: init.accept ?? 'application/json' },
-    opts.headers,
-    init.params?.header,
+    opts.headers as HeaderLayer | undefined,
+    call.header,
   )
   if (init.contentType) headers['content-type'] = init.contentType
   if (opts.idempotencyKey !== undefined) headers['idempotency-key'] = opts.idempotencyKey

@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors/client-errors'
 import { MAX_TIMER_MS, type RetryOptions, validateRetry } from '../retry/policy'
-import { assertHeaders, assertHeaderValue, describe } from './header-checks'
+import { assertHeaderValue, describe, headerLayer } from './header-checks'
+import type { HeaderLayer } from './headers'
 import type { ClientHooks } from './hooks'
 import { pathSegmentProblem } from './path-segment'
 import type { RequestExtras } from './types'
@@ -103,8 +104,11 @@ function optionalHeaderText(value: unknown, name: string): void {
   assertHeaderValue(value, name)
 }
 
-/** Validates the constructor config; errors name the field and never include its value. */
-export function validateConfig(config: unknown): asserts config is ClientConfig {
+/**
+ * Validates the constructor config; errors name the field and never include its value. Returns the
+ * client's headers, checked (see headerLayer).
+ */
+export function validateConfig(config: unknown): HeaderLayer | undefined {
   must(typeof config === 'object' && config !== null, 'client config', 'an object', config)
   const c = config as Record<string, unknown>
   if (c.apiKey == null || c.apiKey === '')
@@ -129,24 +133,31 @@ export function validateConfig(config: unknown): asserts config is ClientConfig 
   must(hooks === undefined || (typeof hooks === 'object' && hooks !== null), 'hooks', 'an object', hooks)
   optionalHeaderText(c.userAgent, 'userAgent')
   // The client's headers are sent as given: a null there removes nothing yet, so it is refused.
-  validateOptions(c as RequestOptions, '', false)
+  return validateOptions(c as RequestOptions, '', false)
 }
 
-/** Validates layered request options (the client's, `withOptions` and per call). */
-export function validateOptions(o: RequestOptions, where: string, nullableHeaders = true): void {
+/**
+ * Validates layered request options (the client's, `withOptions` and per call); returns their
+ * headers, checked (see headerLayer).
+ */
+export function validateOptions(
+  o: RequestOptions,
+  where: string,
+  nullableHeaders = true,
+): HeaderLayer | undefined {
   must(typeof o === 'object' && o !== null, `${where}options`, 'an object', o)
   const { timeout } = o
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS))
     throw new ConfigurationError(
       `${where}timeout must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days)`,
     )
-  assertHeaders(o.headers, `${where}headers`, nullableHeaders)
   validateRetry(o.retry, o.maxRetries, where)
   if (o.idempotencyKey === '')
     throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
   optionalHeaderText(o.idempotencyKey, `${where}idempotencyKey`)
   if (o.signal != null && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
+  return headerLayer(o.headers, `${where}headers`, nullableHeaders)
 }
 
 const isSignal = (s: unknown): s is AbortSignal =>
@@ -164,10 +175,12 @@ export function checkApiKey(key: string, what: string): void {
 /**
  * Checks the header-bound request extras of a low-level call (`params.header`, `accept`,
  * `contentType`) before any attempt, as `headers` is checked, so a bad value is a ConfigurationError
- * naming the field rather than a fetch TypeError quoting it.
+ * naming the field rather than a fetch TypeError quoting it; returns `params.header`, checked.
  */
-export function validateExtras(init: RequestExtras & { params?: { header?: unknown } }): void {
-  assertHeaders(init.params?.header, 'params.header', true)
+export function validateExtras(
+  init: RequestExtras & { params?: { header?: unknown } },
+): HeaderLayer | undefined {
   optionalHeaderText(init.accept, 'accept')
   optionalHeaderText(init.contentType, 'contentType')
+  return headerLayer(init.params?.header, 'params.header', true)
 }

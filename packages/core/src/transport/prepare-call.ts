@@ -3,6 +3,7 @@ import { isRetrySafe, resolveRetry } from '../retry/policy'
 import type { RetryPolicy } from '../retry/retry-delay'
 import type { ClientState } from './client-state'
 import { type RequestOptions, validateExtras, validateOptions } from './config'
+import type { HeaderLayer } from './headers'
 import { layerOptions } from './layer-options'
 import { fillPath } from './path-params'
 import type { HttpMethod, ParseAs, RequestInit_ } from './types'
@@ -19,6 +20,8 @@ export interface Call extends RetryPolicy {
   init: RequestInit_
   /** The client's, the view's and the call's options, layered. */
   opts: RequestOptions
+  /** The call's header parameters (`params.header`), checked: applied over every other layer. */
+  header: HeaderLayer | undefined
   parseAs: ParseAs
   /** The caller's signal, if any. */
   signal: AbortSignal | undefined
@@ -42,10 +45,10 @@ export function prepareCall(
     throw new InvalidRequestError(`method must be one of ${METHODS.join(', ')}, got ${String(method)}`)
   if (typeof path !== 'string' || !path.startsWith('/'))
     throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)
-  validateOptions(init, '')
-  validateExtras(init)
+  const headers = validateOptions(init, '')
+  const header = validateExtras(init)
   if (client.base.unusable) throw new ConfigurationError(client.base.unusable)
-  const opts = layerOptions(scoped, init)
+  const opts = layerOptions(scoped, init, headers)
   const upper = method.toUpperCase()
   return {
     method: upper,
@@ -53,6 +56,7 @@ export function prepareCall(
     filledPath: fillPath(upper, path, init.params?.path, client.fixedPathParams),
     init,
     opts,
+    header,
     parseAs: init.parseAs ?? 'json',
     signal: opts.signal ?? undefined,
     retry:

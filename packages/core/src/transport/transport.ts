@@ -34,7 +34,7 @@ export class Transport<Paths extends {} = {}> {
 
   /** Validates `config` (throwing ConfigurationError naming the bad field) and prepares the client. */
   constructor(config: ClientConfig) {
-    validateConfig(config)
+    const headers = validateConfig(config)
     const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
     const custom = config.fetch
     if (custom === undefined && typeof globalThis.fetch !== 'function')
@@ -55,7 +55,7 @@ export class Transport<Paths extends {} = {}> {
       redact: (text) => redactSecrets(text, [...this.shared.secrets]),
     }
     // The client's own options are the bottom layer of every call's.
-    this.scoped = { timeout: config.timeout, headers: config.headers }
+    this.scoped = { timeout: config.timeout, headers }
     // An own (enumerable) property, so withOptions views get it too through Object.assign.
     ;(this as unknown as Record<symbol, unknown>)[INSPECT] = inspectTransport
     installHelpers()
@@ -63,10 +63,10 @@ export class Transport<Paths extends {} = {}> {
 
   /** A cheap view whose calls carry these options too (later layers and per-call options win). */
   withOptions(options: ScopedRequestOptions): this {
-    validateOptions(options ?? {}, 'withOptions: ')
+    const headers = validateOptions(options ?? {}, 'withOptions: ')
     const view = Object.create(Object.getPrototypeOf(this)) as this
     Object.assign(view, this)
-    view.scoped = layerOptions(this.scoped, options ?? {})
+    view.scoped = layerOptions(this.scoped, options ?? {}, headers)
     return view
   }
 

@@ -120,13 +120,13 @@ function describeResource(file, className, label) {
       methods.push({ name, params: paramList(member), calls: callsIn(member, klass) })
     }
   }
-  // Sub-resources are getters returning `this._sub('name', SubResourceClass)`.
+  // Sub-resources are getters returning `this._sub(SubResourceClass)`.
   for (const member of decl.members) {
     if (!ts.isGetAccessorDeclaration(member) || !isPublic(member)) continue
     const returned = member.body?.statements.find(ts.isReturnStatement)?.expression
     if (!returned || !ts.isCallExpression(returned) || returned.expression.getText() !== 'this._sub') continue
     const prop = member.name.getText()
-    const childClass = returned.arguments[1]?.getText()
+    const childClass = returned.arguments[0]?.getText()
     const from = imports.get(childClass)
     // A sub-resource class is either imported or declared in the same file.
     const childFile = from ? resolveLocal(file, from) : findClass(sf, childClass) ? file : undefined

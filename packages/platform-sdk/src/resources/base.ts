@@ -9,7 +9,7 @@
 //      operation's maximum `limit` from the spec (test/api-md.test.ts checks it against openapi.json).
 //   2. Register it in ./registry.ts. It then appears on `AmigoClient`, in api.md and in `withOptions`.
 //   A group of sub-resources (`crm.contacts`, `settings.voice`) is a getter returning
-//   `this._sub('contacts', CrmContactsResource)`: built on first access, then the same object.
+//   `this._sub(CrmContactsResource)`: built on first access, then the same object.
 
 import type {
   AmigoResponse,
@@ -113,8 +113,8 @@ export abstract class APIResource {
     Object.defineProperty(this, '_ctx', { value: ctx }) // not writable, enumerable nor configurable
   }
 
-  /** Sub-resources built so far (a resource builds each on first access). */
-  #subs: Record<string, APIResource> | undefined
+  /** Sub-resources built so far, by class (a resource builds each on first access). */
+  #subs: Map<unknown, APIResource> | undefined
 
   /** A copy of this resource whose calls carry extra options (timeout, maxRetries, headers, ...). */
   withOptions(options: ScopedRequestOptions): this {
@@ -122,11 +122,12 @@ export abstract class APIResource {
     return new Ctor({ ...this._ctx, transport: this._ctx.transport.withOptions(options) })
   }
 
-  /** The sub-resource under `key` over this resource's context: built on first access, then reused. */
-  protected _sub<R extends APIResource>(key: string, Ctor: new (ctx: ResourceContext) => R): R {
-    this.#subs ??= Object.create(null) as Record<string, APIResource>
-    this.#subs[key] ??= new Ctor(this._ctx)
-    return this.#subs[key] as R
+  /** The sub-resource of class `Ctor` over this resource's context: built on first access, then reused. */
+  protected _sub<R extends APIResource>(Ctor: new (ctx: ResourceContext) => R): R {
+    this.#subs ??= new Map()
+    let sub = this.#subs.get(Ctor)
+    if (!sub) this.#subs.set(Ctor, (sub = new Ctor(this._ctx)))
+    return sub as R
   }
 
   /**

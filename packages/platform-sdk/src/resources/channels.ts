@@ -60,6 +60,6 @@ export class SesSetupResource extends APIResource {
 export class ChannelsResource extends APIResource {
   /** Amazon SES email domain setup (DNS records and verification). */
   get sesSetup(): SesSetupResource {
-    return this._sub('sesSetup', SesSetupResource)
+    return this._sub(SesSetupResource)
   }
 }

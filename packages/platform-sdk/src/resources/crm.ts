@@ -137,17 +137,17 @@ export class CrmDealsResource extends APIResource {
 export class CrmResource extends APIResource {
   /** CRM contacts. */
   get contacts(): CrmContactsResource {
-    return this._sub('contacts', CrmContactsResource)
+    return this._sub(CrmContactsResource)
   }
 
   /** CRM companies. */
   get companies(): CrmCompaniesResource {
-    return this._sub('companies', CrmCompaniesResource)
+    return this._sub(CrmCompaniesResource)
   }
 
   /** CRM deals. */
   get deals(): CrmDealsResource {
-    return this._sub('deals', CrmDealsResource)
+    return this._sub(CrmDealsResource)
   }
 
   /** Connection status of the CRM (`GET /crm/status`). */

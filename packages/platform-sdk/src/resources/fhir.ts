@@ -233,12 +233,12 @@ export class FhirViewsResource extends APIResource {
 export class FhirResource extends APIResource {
   /** Raw FHIR resources by type. */
   get resources(): FhirResourcesResource {
-    return this._sub('resources', FhirResourcesResource)
+    return this._sub(FhirResourcesResource)
   }
 
   /** Flattened, searchable views over FHIR data. */
   get views(): FhirViewsResource {
-    return this._sub('views', FhirViewsResource)
+    return this._sub(FhirViewsResource)
   }
 
   /** Status of the FHIR store (`GET /fhir/status`). */

@@ -105,12 +105,12 @@ export class PipelineSourcesResource extends APIResource {
 export class PipelineResource extends APIResource {
   /** Outbound sync sinks. */
   get outbound(): PipelineOutboundResource {
-    return this._sub('outbound', PipelineOutboundResource)
+    return this._sub(PipelineOutboundResource)
   }
 
   /** Inbound data sources as seen by the pipeline. */
   get sources(): PipelineSourcesResource {
-    return this._sub('sources', PipelineSourcesResource)
+    return this._sub(PipelineSourcesResource)
   }
 
   /** Overall pipeline status (`GET /pipeline/status`). */

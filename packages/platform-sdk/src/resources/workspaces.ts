@@ -40,7 +40,7 @@ export class WorkspacesTestCallerNumbersResource extends APIResource {
 export class WorkspacesResource extends APIResource {
   /** Numbers treated as test callers in this workspace. */
   get testCallerNumbers(): WorkspacesTestCallerNumbersResource {
-    return this._sub('testCallerNumbers', WorkspacesTestCallerNumbersResource)
+    return this._sub(WorkspacesTestCallerNumbersResource)
   }
 
   /** Lists workspaces, one page (`GET /v1/workspaces`). */

@@ -84,7 +84,7 @@ export class ConversationsResource extends APIResource {
     params?: AutoPagingParams<ConversationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ConversationSummary> {
-    return this._autoPage('get', 'conversations', { query: params }, { maxPageSize: 100 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 100 })
   }
 
   /** Fetches one conversation. */

@@ -53,7 +53,7 @@ export class WorkspacesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-workspaces'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-workspaces'>>> {
-    return this._autoPage('get', '/v1/workspaces', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches a workspace (`GET /v1/workspaces/{workspace_id}`). */

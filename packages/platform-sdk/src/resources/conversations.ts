@@ -164,13 +164,9 @@ export class ConversationsResource extends APIResource {
   textStreamUrl(params: TextStreamUrlParams): string {
     const { connection } = this._ctx
     const { textStreamUrl: url, ...rest } = params ?? ({} as TextStreamUrlParams)
-    return textStreamUrl({
-      ...rest,
-      ...(url !== undefined ? { url } : {}),
-      workspaceId: connection.workspaceId,
-      baseUrl: connection.baseUrl,
-      ...(connection.agentBaseUrl !== undefined ? { agentBaseUrl: connection.agentBaseUrl } : {}),
-    })
+    const { workspaceId, baseUrl, agentBaseUrl } = connection
+    // An undefined `url` or `agentBaseUrl` counts as not given.
+    return textStreamUrl({ ...rest, url, workspaceId, baseUrl, agentBaseUrl })
   }
 
   /**

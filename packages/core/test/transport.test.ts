@@ -249,7 +249,7 @@ describe('withOptions', () => {
         ['x-b', 'view'],
       ],
     })
-    await view.GET('/health', {
+    await view.request('get', '/health', {
       headers: { 'X-B': 'call', 'x-c': ['c1', 2, true], 'x-skip': undefined, 'x-list': null },
       params: { header: { 'x-a': null, 'X-D': 'param' } },
     })

@@ -10,7 +10,6 @@ import { serializeQuery } from './query'
 import { requestIdOf } from './rate-limit'
 import { readBody } from './read-body'
 import type { RequestInit_ } from './types'
-import { stripPlaceholder } from './url'
 
 /** How one attempt ended: its data, or why it failed (see FailedAttempt). */
 export type AttemptOutcome = { kind: 'ok'; data: unknown; response: Response } | FailedAttempt
@@ -39,7 +38,8 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
   let sent = false
   try {
     const search = serializeQuery(init.params?.query)
-    const url = `${base.absolute}${call.filledPath}${search ? `?${search}` : ''}`
+    const target = `${call.filledPath}${search ? `?${search}` : ''}`
+    const url = base.absolute + target
     const fetchInit = buildFetchInit(call, headers, link.signal)
     sent = true
     // The redacted copy costs a Request per attempt, so it is only built when someone listens.
@@ -51,8 +51,8 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
     // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with. Any
     // other custom fetch gets a `Request` (as documented), the global fetch the URL and init.
     const { customFetch } = client
-    response = await (base.placeholderOrigin
-      ? client.fetchImpl(stripPlaceholder(url, base), fetchInit)
+    response = await (base.relative !== undefined
+      ? client.fetchImpl(base.relative + target, fetchInit)
       : client.fetchImpl(
           customFetch ? new Request(url, fetchInit) : url,
           customFetch ? undefined : fetchInit,

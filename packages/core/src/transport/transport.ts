@@ -19,7 +19,7 @@ import { METHODS, prepareCall } from './prepare-call'
 import { requestIdOf } from './rate-limit'
 import { type AmigoResponse, HttpResult, withResponseMetadata } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
-import { resolveBaseUrl, stripPlaceholder } from './url'
+import { resolveBaseUrl } from './url'
 
 /**
  * The one request path of the SDK, generic over an OpenAPI `paths` type. Adds auth,
@@ -123,7 +123,7 @@ export class Transport<Paths extends {} = {}> {
   /** What `JSON.stringify` shows of a client: where it points, never its key, getter or headers. */
   toJSON(): { baseUrl: string; workspaceId: string } {
     const { base } = this.shared
-    return { baseUrl: stripPlaceholder(base.absolute, base), workspaceId: this.workspaceId }
+    return { baseUrl: base.relative ?? base.absolute, workspaceId: this.workspaceId }
   }
 }
 

@@ -49,14 +49,14 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
     }
     const started = Date.now()
     // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with. Any
-    // other custom fetch gets a `Request` (as documented), the global fetch the URL and init.
-    const { customFetch } = client
+    // other custom fetch gets a `Request` (as documented); the global fetch, looked up per call
+    // (instrumentation may replace it after construction), the URL and init.
+    const custom = client.fetch
     response = await (base.relative !== undefined
-      ? client.fetchImpl(base.relative + target, fetchInit)
-      : client.fetchImpl(
-          customFetch ? new Request(url, fetchInit) : url,
-          customFetch ? undefined : fetchInit,
-        ))
+      ? (custom as typeof fetch)(base.relative + target, fetchInit)
+      : custom
+        ? custom(new Request(url, fetchInit))
+        : globalThis.fetch(url, fetchInit))
     const res = response
     if (hooks) {
       const requestId = requestIdOf(res.headers) || undefined

@@ -7,10 +7,11 @@ import type { BaseUrl } from './url'
 /** What a transport and every `withOptions` view of it share: built once from the client config. */
 export interface ClientState {
   base: BaseUrl
-  /** The fetch to call: the configured one, else the global fetch looked up per call. */
-  fetchImpl: typeof fetch
-  /** A fetch passed by the caller gets a `Request` (as documented); the global one a URL and init. */
-  customFetch: boolean
+  /**
+   * The fetch the caller configured (a relative base always has one), called unbound: browser fetch
+   * rejects a `this` other than the global object.
+   */
+  fetch?: typeof fetch
   hooks?: ClientHooks
   apiKey: ApiKeySource
   /** `Bearer <key>` for a fixed key (undefined with a getter, which is called per attempt). */

@@ -36,15 +36,11 @@ export class Transport<Paths extends {} = {}> {
   constructor(config: ClientConfig) {
     const headers = validateConfig(config)
     const base = resolveBaseUrl(config.baseUrl, config.fetch !== undefined)
-    const custom = config.fetch
-    if (custom === undefined && typeof globalThis.fetch !== 'function')
+    if (config.fetch === undefined && typeof globalThis.fetch !== 'function')
       throw new ConfigurationError('fetch is not available in this runtime: pass the fetch option')
     this.shared = {
       base,
-      // The global fetch is looked up per call (instrumentation may replace it after construction),
-      // and called unbound: browser fetch rejects a `this` other than the global object.
-      fetchImpl: (input, init) => (custom ?? globalThis.fetch)(input, init),
-      customFetch: custom !== undefined,
+      fetch: config.fetch,
       apiKey: config.apiKey,
       bearer: typeof config.apiKey === 'string' ? `Bearer ${config.apiKey}` : undefined,
       fixedPathParams: { workspace_id: config.workspaceId },

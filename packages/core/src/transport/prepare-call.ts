@@ -59,10 +59,7 @@ export function prepareCall(
     header,
     parseAs: init.parseAs ?? 'json',
     signal: opts.signal ?? undefined,
-    retry:
-      opts.maxRetries === undefined && opts.retry === undefined
-        ? client.retry
-        : resolveRetry(client.retry, opts.retry, opts.maxRetries),
+    retry: resolveRetry(client.retry, opts.retry, opts.maxRetries),
     retrySafe: isRetrySafe(upper, opts.idempotencyKey !== undefined),
   }
 }

@@ -74,9 +74,9 @@ export function redactRequest(
   request: { url: string; method: string; headers: Record<string, string> },
   body: unknown,
 ): Request {
-  const headers = new Headers(request.headers)
-  if (headers.has('authorization')) headers.set('authorization', 'Bearer [REDACTED]')
+  const { url, method, headers } = request
   // Only bodies that can be read twice are copied; a one-shot stream stays with the real request.
+  // (A GET or HEAD has none: the attempt refuses one before any hook runs.)
   const reusable =
     typeof body === 'string' ||
     body instanceof Blob ||
@@ -84,10 +84,11 @@ export function redactRequest(
     ArrayBuffer.isView(body) ||
     body instanceof FormData ||
     body instanceof URLSearchParams
-  const bodyAllowed = request.method !== 'GET' && request.method !== 'HEAD'
-  return new Request(request.url, {
-    method: request.method,
-    headers,
-    body: reusable && bodyAllowed ? (body as BodyInit) : null,
+  return new Request(url, {
+    method,
+    // The record's names are lower-case.
+    headers:
+      headers.authorization === undefined ? headers : { ...headers, authorization: 'Bearer [REDACTED]' },
+    body: reusable ? (body as BodyInit) : null,
   })
 }

@@ -72,10 +72,12 @@ function callsIn(node, klass) {
           settings && ts.isObjectLiteralExpression(settings)
             ? settings.properties.find((pr) => pr.name?.getText() === 'maxPageSize')
             : undefined
-        const maxPageSize = max && ts.isNumericLiteral(max.initializer) ? Number(max.initializer.text) : undefined
+        const maxPageSize =
+          max && ts.isNumericLiteral(max.initializer) ? Number(max.initializer.text) : undefined
         if (maxPageSize === undefined) problems.push(`${klass.name}: _autoPage without a literal maxPageSize`)
         const pages = m && ts.isArrowFunction(m) ? callsIn(m, klass) : []
-        if (pages.length !== 1) problems.push(`${klass.name}: _autoPage over ${pages.length} calls (one expected)`)
+        if (pages.length !== 1)
+          problems.push(`${klass.name}: _autoPage over ${pages.length} calls (one expected)`)
         for (const call of pages) found.push({ ...call, paging: true, maxPageSize })
         return
       }

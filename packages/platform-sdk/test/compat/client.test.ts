@@ -189,4 +189,21 @@ describe('the client the official way', () => {
       /needs the main entry, @amigo-ai\/platform-sdk/,
     )
   })
+
+  it('an app loading both entries builds resources from an openapi-fetch client, whichever loads first', async () => {
+    const api = createClient<paths>({
+      baseUrl: env.mock.url,
+      headers: { authorization: `Bearer ${env.mock.apiKey}` },
+    })
+    for (const order of [
+      ['../../src/lite', '../../src/index'],
+      ['../../src/index', '../../src/lite'],
+    ]) {
+      vi.resetModules()
+      for (const entry of order) await import(entry)
+      const lite = await import('../../src/lite')
+      const page = await new lite.AgentsResource(api as never, env.mock.workspaceId).list({ limit: 1 })
+      expect(Array.isArray(page.items), order.join(' then ')).toBe(true)
+    }
+  })
 })

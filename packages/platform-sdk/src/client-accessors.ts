@@ -39,8 +39,7 @@ export function installResourceAccessors(proto: object): void {
   installed = true
   for (const [name, Resource] of Object.entries(RESOURCES)) {
     Object.defineProperty(proto, name, {
-      enumerable: true,
-      configurable: false,
+      enumerable: true, // and, as defineProperty's default, not configurable
       get(this: ResourceHost) {
         this._resources[name] ??= new Resource(this._context)
         return this._resources[name]

@@ -27,6 +27,6 @@ export function createContext(config: AmigoClientConfig): ResourceContext {
   const baseUrl = (config.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')
   const connection: ClientConnection = { baseUrl, workspaceId, agentBaseUrl, fetch, realtime }
   // The key stays reachable for the realtime helpers but out of every enumeration and JSON.
-  Object.defineProperty(connection, 'apiKey', { value: config.apiKey, enumerable: false })
+  Object.defineProperty(connection, 'apiKey', { value: config.apiKey }) // not enumerable
   return { transport, connection }
 }

@@ -23,22 +23,23 @@ export function attemptHeaders(client: ClientState, call: Call): HeaderRecord | 
   // An explicit Authorization header from the caller is kept as is.
   if (init.auth === false || headers.authorization !== undefined) return headers
   const { apiKey } = client
-  if (typeof apiKey !== 'function') {
-    // A fixed key was checked when the client was made; the header value is built once.
-    headers.authorization = client.bearer as string
-    return headers
-  }
-  return Promise.resolve(apiKey()).then((key) => authorize(client, headers, key))
+  // A fixed key was checked when the client was made; a getter's result is checked each time.
+  if (typeof apiKey !== 'function') return authorize(headers, apiKey)
+  return Promise.resolve(apiKey()).then((key) => authorize(headers, checkedKey(client, key)))
 }
 
-/** Sets the bearer key (checked: a getter may return anything) and remembers it for redaction. */
-function authorize(client: ClientState, headers: HeaderRecord, key: unknown): HeaderRecord {
+/** The key a getter returned, checked (it may return anything) and remembered for redaction. */
+function checkedKey(client: ClientState, key: unknown): string {
   if (typeof key !== 'string' || key === '')
     throw new ConfigurationError('apiKey getter must return a non-empty string')
   checkApiKey(key, 'the key returned by the apiKey getter')
   const { secrets } = client
   if (secrets.size > 16) secrets.clear()
   secrets.add(key)
+  return key
+}
+
+const authorize = (headers: HeaderRecord, key: string): HeaderRecord => {
   headers.authorization = `Bearer ${key}`
   return headers
 }

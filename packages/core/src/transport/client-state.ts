@@ -14,8 +14,6 @@ export interface ClientState {
   fetch?: typeof fetch
   hooks?: ClientHooks
   apiKey: ApiKeySource
-  /** `Bearer <key>` for a fixed key (undefined with a getter, which is called per attempt). */
-  bearer?: string
   /** Path parameters the transport fills itself (`workspace_id`), checked once in the config. */
   fixedPathParams: Record<string, string>
   /** The client's retry settings, defaults filled in. */

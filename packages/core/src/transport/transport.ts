@@ -42,7 +42,6 @@ export class Transport<Paths extends {} = {}> {
       base,
       fetch: config.fetch,
       apiKey: config.apiKey,
-      bearer: typeof config.apiKey === 'string' ? `Bearer ${config.apiKey}` : undefined,
       fixedPathParams: { workspace_id: config.workspaceId },
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),

@@ -122,11 +122,10 @@ export class ConversationsResource extends APIResource {
     body: TurnCreateParams,
     options?: TurnOptions,
   ): AsyncGenerator<TurnStreamEvent, void, undefined> {
-    const { signal } = splitTurnOptions(options).rest
     const { readTurnStreamEvents } = await loadRealtime(this._ctx.connection)
     const stream = await this.createTurnStream(conversationId, body, options)
     // Frames are parsed by realtime's turn-stream reader (the project's one SSE parser underneath).
-    yield* readTurnStreamEvents(stream, signal ? { signal } : {})
+    yield* readTurnStreamEvents(stream, { signal: options?.signal ?? undefined })
   }
 
   /**

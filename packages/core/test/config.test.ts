@@ -6,7 +6,7 @@ const construct = (config: unknown) => () => new Transport(config as never)
 
 describe('config validation', () => {
   const bad: [string, unknown, RegExp][] = [
-    ['no config', undefined, /config must be an object/],
+    ['no config', undefined, /client config must be an object, got undefined/],
     ['missing apiKey', { workspaceId: 'ws' }, /apiKey is required/],
     ['empty apiKey', { apiKey: '', workspaceId: 'ws' }, /apiKey is required/],
     [
@@ -79,7 +79,7 @@ describe('config validation', () => {
     [
       'header with an object value',
       { apiKey: API_KEY, workspaceId: 'ws', headers: { 'x-a': { b: 1 } } },
-      /header "x-a" must have a string value, got a object/,
+      /header "x-a" must have a string value, got an object/,
     ],
     [
       'header with a bad name',
@@ -105,7 +105,7 @@ describe('config validation', () => {
 
   it('never echoes a secret passed in the wrong field', () => {
     expect(construct({ apiKey: API_KEY, workspaceId: { secret: API_KEY } })).toThrow(
-      /workspaceId must be a string, got a object/,
+      /workspaceId must be a string, got an object/,
     )
     try {
       construct({ apiKey: [API_KEY], workspaceId: 'ws' })()

@@ -236,6 +236,40 @@ describe('withOptions', () => {
     expect(nested).toBeInstanceOf(Transport)
   })
 
+  it('takes headers as a Headers, pairs or a record in every layer, names compared without case', async () => {
+    server = await startTestServer(echo)
+    const client = new Headers({ 'X-A': 'client' })
+    client.append('x-list', 'h1')
+    client.append('x-list', 'h2')
+    const base = makeTransport(server, { headers: client })
+    const view = base.withOptions({
+      headers: [
+        ['x-pairs', 'p1'],
+        ['X-Pairs', 'p2'],
+        ['x-b', 'view'],
+      ],
+    })
+    await view.request('get', '/health', {
+      headers: { 'X-B': 'call', 'x-c': ['c1', 2, true], 'x-skip': undefined, 'x-list': null },
+      params: { header: { 'x-a': null, 'X-D': 'param' } },
+    })
+    const h = server.requests[0]!.headers
+    expect([h['x-a'], h['x-list'], h['x-pairs'], h['x-b'], h['x-c'], h['x-d']]).toEqual([
+      undefined,
+      undefined,
+      'p1, p2',
+      'call',
+      'c1, 2, true',
+      'param',
+    ])
+    expect(h).not.toHaveProperty('x-skip')
+    await base.GET('/health')
+    expect([server.requests[1]!.headers['x-a'], server.requests[1]!.headers['x-list']]).toEqual([
+      'client',
+      'h1, h2',
+    ])
+  })
+
   it('a view timeout applies; a per-call timeout overrides it', async () => {
     server = await startTestServer(delayed(100, json(200, { ok: true })))
     const view = makeTransport(server).withOptions({ timeout: 30 })

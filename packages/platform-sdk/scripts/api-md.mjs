@@ -42,7 +42,11 @@ const REALTIME = {
   textStreamUrl: ['WebSocket URL (no request)', '/agent/text-stream'],
 }
 
-/** The HTTP calls one method body makes: `this._request(m, path)`, `this._autoPage(m, path, ..., { maxPageSize })`, helpers. */
+/**
+ * The HTTP calls one method body makes: `this._request(m, path)`; `this._autoPage((query) =>
+ * this.list(query, options), params, { maxPageSize })`, the calls of that one-page method marked as
+ * paging; realtime helpers; private helpers of the class, followed.
+ */
 function callsIn(node, klass) {
   const found = []
   const visit = (n) => {
@@ -62,28 +66,25 @@ function callsIn(node, klass) {
         rawPath.arguments[0]
           ? rawPath.arguments[0]
           : rawPath
-      if (
-        (name === '_request' || name === '_autoPage') &&
-        m &&
-        p &&
-        ts.isStringLiteral(m) &&
-        ts.isStringLiteral(p)
-      ) {
+      if (name === '_autoPage') {
+        const settings = n.arguments[2]
+        const max =
+          settings && ts.isObjectLiteralExpression(settings)
+            ? settings.properties.find((pr) => pr.name?.getText() === 'maxPageSize')
+            : undefined
+        const maxPageSize =
+          max && ts.isNumericLiteral(max.initializer) ? Number(max.initializer.text) : undefined
+        if (maxPageSize === undefined) problems.push(`${klass.name}: _autoPage without a literal maxPageSize`)
+        const pages = m && ts.isArrowFunction(m) ? callsIn(m, klass) : []
+        if (pages.length !== 1)
+          problems.push(`${klass.name}: _autoPage over ${pages.length} calls (one expected)`)
+        for (const call of pages) found.push({ ...call, paging: true, maxPageSize })
+        return
+      }
+      if (name === '_request' && m && p && ts.isStringLiteral(m) && ts.isStringLiteral(p)) {
         // Paths of the configured workspace are written without `/v1/{workspace_id}/` (WorkspacePath).
         const path = p.text.startsWith('/') ? p.text : `/v1/{workspace_id}/${p.text}`
-        const entry = { method: m.text.toUpperCase(), path, paging: name === '_autoPage' }
-        if (name === '_autoPage') {
-          const settings = n.arguments[3]
-          const max =
-            settings && ts.isObjectLiteralExpression(settings)
-              ? settings.properties.find((pr) => pr.name?.getText() === 'maxPageSize')
-              : undefined
-          entry.maxPageSize =
-            max && ts.isNumericLiteral(max.initializer) ? Number(max.initializer.text) : undefined
-          if (entry.maxPageSize === undefined)
-            problems.push(`${klass}: _autoPage without a literal maxPageSize`)
-        }
-        found.push(entry)
+        found.push({ method: m.text.toUpperCase(), path, paging: false })
       } else if (name in REALTIME) {
         const [method, path] = REALTIME[name]
         found.push({ method, path })
@@ -91,7 +92,7 @@ function callsIn(node, klass) {
         ts.isPropertyAccessExpression(callee) &&
         callee.expression.kind === ts.SyntaxKind.ThisKeyword
       ) {
-        // A private helper of the same class (e.g. tokens' `_postToken`): follow it.
+        // A helper or the one-page method of the same class (tokens' `_postToken`): follow it.
         const helper = klass.decl.members.find(
           (mm) => ts.isMethodDeclaration(mm) && mm.name.getText() === name,
         )
@@ -120,13 +121,13 @@ function describeResource(file, className, label) {
       methods.push({ name, params: paramList(member), calls: callsIn(member, klass) })
     }
   }
-  // Sub-resources are getters returning `this._sub('name', SubResourceClass)`.
+  // Sub-resources are getters returning `this._sub(SubResourceClass)`.
   for (const member of decl.members) {
     if (!ts.isGetAccessorDeclaration(member) || !isPublic(member)) continue
     const returned = member.body?.statements.find(ts.isReturnStatement)?.expression
     if (!returned || !ts.isCallExpression(returned) || returned.expression.getText() !== 'this._sub') continue
     const prop = member.name.getText()
-    const childClass = returned.arguments[1]?.getText()
+    const childClass = returned.arguments[0]?.getText()
     const from = imports.get(childClass)
     // A sub-resource class is either imported or declared in the same file.
     const childFile = from ? resolveLocal(file, from) : findClass(sf, childClass) ? file : undefined

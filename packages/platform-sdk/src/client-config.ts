@@ -1,4 +1,4 @@
-import type { ClientConfig } from '@amigo-ai/core'
+import { type ClientConfig, DEFAULT_BASE_URL } from '@amigo-ai/core'
 import type { RealtimeLoader } from './realtime/load-realtime'
 import { VERSION } from './version'
 
@@ -23,7 +23,7 @@ export interface AmigoClientConfig extends ClientConfig {
 }
 
 /** The API origin used when `baseUrl` is not set. */
-export const DEFAULT_API_BASE_URL = 'https://api.platform.amigo.ai'
+export const DEFAULT_API_BASE_URL = DEFAULT_BASE_URL
 
 /** How this SDK names itself to the API (`x-amigo-client` / `User-Agent`). */
 export const SDK_USER_AGENT = `@amigo-ai/platform-sdk/${VERSION}`

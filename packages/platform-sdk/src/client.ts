@@ -6,7 +6,7 @@ import {
   type TypedMethod,
   type TypedRoute,
 } from '@amigo-ai/core'
-import { installResourceAccessors } from './client-accessors'
+import { HELPERS, installResourceAccessors } from './client-accessors'
 import type { AmigoClientConfig } from './client-config'
 import { createContext } from './client-context'
 import type { paths } from './generated/openapi'
@@ -64,50 +64,35 @@ export class AmigoClient {
     path: P,
   ): TypedRoute<paths, Lowercase<M>, P> {
     const m = typeof method === 'string' ? method.toUpperCase() : method
-    // Refused when the route is called, as a rejected promise like any other bad call.
-    const problem = !(ROUTE_METHODS as readonly unknown[]).includes(m)
-      ? `defineRoute: method must be one of ${ROUTE_METHODS.join(', ')}`
-      : typeof path !== 'string' || !path.startsWith('/')
-        ? 'defineRoute: path must be a spec path starting with "/"'
-        : undefined
-    if (problem !== undefined) return (() => Promise.reject(new InvalidRequestError(problem))) as never
-    const send = this[m as (typeof ROUTE_METHODS)[number]] as (p: string, init?: unknown) => Promise<never>
+    const send = (HELPERS as readonly unknown[]).includes(m)
+      ? (this[m as (typeof HELPERS)[number]] as (p: string, init?: unknown) => Promise<never>)
+      : undefined
+    // Refused when the route is called, as a rejected promise like any other bad call (the
+    // transport refuses a bad path the same way).
+    if (!send) {
+      const error = new InvalidRequestError(`defineRoute: method must be one of ${HELPERS.join(', ')}`)
+      return (() => Promise.reject(error)) as never
+    }
     return ((init?: unknown) => send(path, init)) as TypedRoute<paths, Lowercase<M>, P>
   }
 
-  // The typed low-level helpers are the transport's own, read through getters so that each
-  // `withOptions` view sends through its own transport.
+  // The typed low-level helpers are the transport's own, read through getters (installed with the
+  // resource accessors) so that each `withOptions` view sends through its own transport.
   /** Typed GET of any spec path; resolves to `{ data, response, requestId, rateLimit }`. */
-  get GET(): TypedMethod<paths, 'get'> {
-    return this._context.transport.GET
-  }
+  declare readonly GET: TypedMethod<paths, 'get'>
   /** Typed POST of any spec path. */
-  get POST(): TypedMethod<paths, 'post'> {
-    return this._context.transport.POST
-  }
+  declare readonly POST: TypedMethod<paths, 'post'>
   /** Typed PUT of any spec path. */
-  get PUT(): TypedMethod<paths, 'put'> {
-    return this._context.transport.PUT
-  }
+  declare readonly PUT: TypedMethod<paths, 'put'>
   /** Typed PATCH of any spec path. */
-  get PATCH(): TypedMethod<paths, 'patch'> {
-    return this._context.transport.PATCH
-  }
+  declare readonly PATCH: TypedMethod<paths, 'patch'>
   /** Typed DELETE of any spec path. */
-  get DELETE(): TypedMethod<paths, 'delete'> {
-    return this._context.transport.DELETE
-  }
+  declare readonly DELETE: TypedMethod<paths, 'delete'>
   /** Typed HEAD of any spec path. */
-  get HEAD(): TypedMethod<paths, 'head'> {
-    return this._context.transport.HEAD
-  }
+  declare readonly HEAD: TypedMethod<paths, 'head'>
   /** Typed OPTIONS of any spec path. */
-  get OPTIONS(): TypedMethod<paths, 'options'> {
-    return this._context.transport.OPTIONS
-  }
+  declare readonly OPTIONS: TypedMethod<paths, 'options'>
 }
-
-const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 
 /** Wires a client instance to its context and an empty resource cache (two properties, whatever the registry holds). */
 function attach(client: AmigoClient, ctx: ResourceContext): void {

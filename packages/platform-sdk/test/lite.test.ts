@@ -44,7 +44,7 @@ describe('lite', () => {
 
   it('refuses a bad config the way AmigoClient does', () => {
     expect(() => createAmigo({ workspaceId: 'ws' } as never)).toThrow(ConfigurationError)
-    expect(() => createAmigo(undefined as never)).toThrow(/config object/)
+    expect(() => createAmigo(undefined as never)).toThrow(/client config must be an object, got undefined/)
   })
 
   it('methods have the same types as on AmigoClient', () => {

@@ -26,7 +26,7 @@ describe('createReconnectingWebSocket: options of the wrong type fail at creatio
     ['fractional maxReconnects', { maxReconnects: 1.5 }, /maxReconnects must be a whole number/],
     ['numeric protocols', { protocols: 5 }, /protocols must be a string or an array of strings/],
     ['a non-function onMessage', { onMessage: 'x' }, /onMessage must be a function, got a string/],
-    ['a non-class WebSocket', { WebSocket: {} }, /WebSocket must be a function, got a object/],
+    ['a non-class WebSocket', { WebSocket: {} }, /WebSocket must be a function, got an object/],
     ['a string signal', { signal: 'x' }, /signal must be an AbortSignal, got a string/],
   ]
   for (const [name, options, message] of cases) {

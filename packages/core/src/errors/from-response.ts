@@ -30,18 +30,20 @@ export interface ErrorResponseInput {
   secrets?: string[]
 }
 
-// The class of each status with one of its own; other statuses keep the root class (5xx: ServerError),
-// with `status` telling them apart.
-const CLASS_BY_STATUS: Record<number, new (message: string, init: HttpErrorInit) => AmigoError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: ValidationError,
-  429: RateLimitError,
-  503: ServiceUnavailableError,
-}
+// The classes that stand for one status each (their `defaultStatus`); other statuses keep the root
+// class (5xx: ServerError), with `status` telling them apart.
+const STATUS_CLASSES = [
+  BadRequestError,
+  AuthenticationError,
+  PermissionError,
+  NotFoundError,
+  ConflictError,
+  ValidationError,
+  RateLimitError,
+  ServiceUnavailableError,
+] as unknown as (HttpErrorClass & { defaultStatus: number })[]
+
+type HttpErrorClass = new (message: string, init: HttpErrorInit) => AmigoError
 
 /** What every class gets; each reads the fields it has (`issues`, `retryAfter`) and ignores the rest. */
 type HttpErrorInit = ErrorContext & { issues?: ValidationIssue[]; retryAfter?: number }
@@ -56,7 +58,8 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
     input.secrets ?? [],
   )
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'))
-  const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : AmigoError)
+  const ErrorClass: HttpErrorClass =
+    STATUS_CLASSES.find((c) => c.defaultStatus === status) ?? (status >= 500 ? ServerError : AmigoError)
   return new ErrorClass(message, {
     status,
     headers,

@@ -13,6 +13,9 @@ export interface RetryOptions {
 /** Retry settings with every default filled in. */
 export type ResolvedRetry = Required<RetryOptions>
 
+/** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
+export const MAX_TIMER_MS = 2_147_483_647
+
 /** Defaults used when neither `retry` nor `maxRetries` says otherwise. */
 export const DEFAULT_RETRY: ResolvedRetry = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 30_000 }
 
@@ -33,9 +36,6 @@ export function shouldRetryStatus(status: number, retrySafe: boolean, hasRetryAf
   return status === 429 && hasRetryAfter
 }
 
-// Delays above this overflow JS timers (which then fire at once), so they are refused.
-const MAX_DELAY_MS = 2_147_483_647
-
 const checkNumber = (field: string, value: unknown, min: number, max: number, integer: boolean) => {
   if (value === undefined) return
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max)
@@ -49,8 +49,8 @@ export function validateRetry(retry: RetryOptions | undefined, maxRetries: unkno
     throw new ConfigurationError(`${where}retry must be an object`)
   // A few hundred attempts is already far past any sane policy; the cap catches typos like 1e9.
   checkNumber(`${where}retry.maxAttempts`, retry?.maxAttempts, 1, 1000, true)
-  checkNumber(`${where}retry.baseDelayMs`, retry?.baseDelayMs, 0, MAX_DELAY_MS, false)
-  checkNumber(`${where}retry.maxDelayMs`, retry?.maxDelayMs, 0, MAX_DELAY_MS, false)
+  checkNumber(`${where}retry.baseDelayMs`, retry?.baseDelayMs, 0, MAX_TIMER_MS, false)
+  checkNumber(`${where}retry.maxDelayMs`, retry?.maxDelayMs, 0, MAX_TIMER_MS, false)
   checkNumber(`${where}maxRetries`, maxRetries, 0, 999, true)
 }
 

@@ -11,7 +11,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         signal?.removeEventListener('abort', onAbort)
         resolve()
       },
-      // NaN waits 0 and anything past the timer limit is capped: an overflowing timer would fire at once.
+      // NaN waits 0 and anything past the timer limit (MAX_TIMER_MS, written out: the SSE bundle
+      // carries this file, not the policy's) is capped: an overflowing timer would fire at once.
       Math.min(Math.max(0, ms), 2_147_483_647) || 0,
     )
     signal?.addEventListener('abort', onAbort, { once: true })

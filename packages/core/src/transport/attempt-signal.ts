@@ -26,20 +26,17 @@ export function attemptSignal(
   if (timeoutMs === undefined) return { signal: userSignal, timedOut: false, stopTimer: noop, dispose: noop }
   const controller = new AbortController()
   let timedOut = false
-  let timer: ReturnType<typeof setTimeout> | undefined
   const onUserAbort = () => controller.abort(userSignal?.reason)
-  if (userSignal?.aborted) controller.abort(userSignal.reason)
+  if (userSignal?.aborted) onUserAbort()
   else userSignal?.addEventListener('abort', onUserAbort, { once: true })
-  if (timeoutMs !== undefined && !controller.signal.aborted) {
-    timer = setTimeout(() => {
-      timedOut = true
-      controller.abort(new DOMException(`timed out after ${timeoutMs}ms`, 'TimeoutError'))
-    }, timeoutMs)
-  }
-  const stopTimer = () => {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
-  }
+  // A caller's signal that had already aborted needs no timer.
+  const timer = controller.signal.aborted
+    ? undefined
+    : setTimeout(() => {
+        timedOut = true
+        controller.abort(new DOMException(`timed out after ${timeoutMs}ms`, 'TimeoutError'))
+      }, timeoutMs)
+  const stopTimer = () => clearTimeout(timer)
   return {
     signal: controller.signal,
     get timedOut() {

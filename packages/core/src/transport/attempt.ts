@@ -1,103 +1,95 @@
+import { attemptHeaders } from './attempt-headers'
+import { attemptSignal } from './attempt-signal'
+import type { ClientState } from './client-state'
+import { FETCH_OPTIONS } from './config'
+import { type FailedAttempt, statusFailure, thrownFailure } from './failure'
 import type { HeaderRecord } from './headers'
-import { type ClientHooks, redactRequest, runHook } from './hooks'
+import { redactRequest, runHook } from './hooks'
+import type { Call } from './prepare-call'
 import { serializeQuery } from './query'
 import { requestIdOf } from './rate-limit'
 import { readBody } from './read-body'
-import type { ParseAs, RequestInit_ } from './types'
-import { type BaseUrl, stripPlaceholder } from './url'
+import type { RequestInit_ } from './types'
 
-/** What one attempt uses of its client (the same for every attempt of every call). */
-export interface AttemptClient {
-  fetchImpl: typeof fetch
-  /** A fetch passed by the caller gets a `Request` (as documented); the global one a URL and init. */
-  customFetch: boolean
-  base: BaseUrl
-  hooks?: ClientHooks
-  redact: (text: string) => string
-}
-
-/** What one attempt sends; built fresh by the retry loop for each attempt. */
-export interface AttemptInput {
-  method: string
-  /** The path template, as hooks report it. */
-  path: string
-  /** The path with its parameters filled in. */
-  filledPath: string
-  /** The call's query, body, body serializer and `sensitiveBody` (which keeps the body from hooks). */
-  init: RequestInit_
-  /** This attempt's own copy: the attempt adds the body's Content-Type to it. */
-  headers: HeaderRecord
-  parseAs: ParseAs
-  signal: AbortSignal | undefined
-  /** `fetch` options the caller passed (`cache`, `credentials`, ...), or undefined. */
-  fetchOptions: RequestInit | undefined
-  attempt: number
-}
-
-/** How one attempt ended. `request` is the redacted copy handed to hooks, when one was sent. */
-export type AttemptOutcome =
-  | { kind: 'ok'; data: unknown; response: Response; request?: Request }
-  | { kind: 'http-error'; body: unknown; response: Response; request?: Request }
-  | { kind: 'thrown'; error: unknown; response?: Response; request?: Request; sent: boolean }
+/** How one attempt ended: its data, or why it failed (see FailedAttempt). */
+export type AttemptOutcome = { kind: 'ok'; data: unknown; response: Response } | FailedAttempt
 
 /**
- * Sends one attempt: URL, body and headers written the way openapi-fetch's client writes them, then
- * handed to fetch as a plain URL, init and header record, as a hand-written call would (its client
- * merged the headers twice and built a `Request` per call: about 10% of a loopback GET, see bench/).
+ * Sends one attempt of `call`: its headers (an apiKey getter is called for each attempt), its
+ * signal (the caller's, linked to the attempt's timeout), the hooks around the fetch, and the body
+ * read. URL, body and headers are written the way openapi-fetch's client writes them, then handed to
+ * fetch as a plain URL, init and header record, as a hand-written call would (its client merged the
+ * headers twice and built a `Request` per call: about 10% of a loopback GET, see bench/).
+ * A failure comes back as an outcome with its error; it throws only when the caller had already
+ * aborted or an apiKey getter fails, before anything is sent.
  */
-export async function runAttempt(client: AttemptClient, input: AttemptInput): Promise<AttemptOutcome> {
+export async function runAttempt(client: ClientState, call: Call, attempt: number): Promise<AttemptOutcome> {
   const { hooks, redact, base } = client
-  const { path: schemaPath, attempt, headers, method, init } = input
+  const { method, path: schemaPath, init, signal: callerSignal } = call
+  if (callerSignal?.aborted) throw callerSignal.reason
+  // Awaited only for an apiKey getter: under a burst of concurrent calls an await here lets every
+  // other call run its own preparation before this one is sent (bench: 50-concurrent latency).
+  const built = attemptHeaders(client, call)
+  const headers = built instanceof Promise ? await built : built
+  const link = attemptSignal(callerSignal, call.opts.timeout)
+  let outcome: AttemptOutcome
   let request: Request | undefined
   let response: Response | undefined
   let sent = false
   try {
     const search = serializeQuery(init.params?.query)
-    const url = `${base.absolute}${input.filledPath}${search ? `?${search}` : ''}`
-    const body = serializeBody(init, headers)
-    // What fetch would refuse, refused before anything counts as sent.
-    if (body !== undefined && (method === 'GET' || method === 'HEAD'))
-      throw new TypeError(`a ${method} request cannot have a body`)
-    const fetchInit: RequestInit = {
-      redirect: 'follow',
-      ...input.fetchOptions,
-      method,
-      headers,
-      body,
-      signal: input.signal,
-    }
+    const target = `${call.filledPath}${search ? `?${search}` : ''}`
+    const url = base.absolute + target
+    const fetchInit = buildFetchInit(call, headers, link.signal)
     sent = true
     // The redacted copy costs a Request per attempt, so it is only built when someone listens.
-    if (hooks) request = redactRequest({ url, method, headers }, init.sensitiveBody ? undefined : body)
-    if (request) await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
-    const started = hooks?.onResponse ? Date.now() : 0
-    response = base.placeholderOrigin
-      ? // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with.
-        await client.fetchImpl(stripPlaceholder(url, base), fetchInit)
-      : client.customFetch
-        ? await client.fetchImpl(new Request(url, fetchInit))
-        : await client.fetchImpl(url, fetchInit)
+    if (hooks) {
+      request = redactRequest({ url, method, headers }, init.sensitiveBody ? undefined : fetchInit.body)
+      await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
+    }
+    const started = Date.now()
+    // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with. Any
+    // other custom fetch gets a `Request` (as documented); the global fetch, looked up per call
+    // (instrumentation may replace it after construction), the URL and init.
+    const custom = client.fetch
+    response = await (base.relative !== undefined
+      ? (custom as typeof fetch)(base.relative + target, fetchInit)
+      : custom
+        ? custom(new Request(url, fetchInit))
+        : globalThis.fetch(url, fetchInit))
     const res = response
-    if (hooks?.onResponse)
-      await runHook(
-        hooks,
-        'onResponse',
-        {
-          request: request as Request,
-          response: res,
-          schemaPath,
-          requestId: requestIdOf(res.headers) || undefined,
-          attempt,
-          durationMs: Date.now() - started,
-        },
-        redact,
-      )
-    const read = await readBody(res, method, input.parseAs)
-    if (!res.ok) return { kind: 'http-error', body: read, response: res, request }
-    return { kind: 'ok', data: read, response: res, request }
+    if (hooks) {
+      const requestId = requestIdOf(res.headers) || undefined
+      const durationMs = Date.now() - started
+      const ctx = { request: request as Request, response: res, schemaPath, requestId, attempt, durationMs }
+      await runHook(hooks, 'onResponse', ctx, redact)
+    }
+    const read = await readBody(res, method, call.parseAs)
+    outcome = res.ok
+      ? { kind: 'ok', data: read, response: res }
+      : statusFailure(res, read, request, client.secrets)
   } catch (error) {
-    return { kind: 'thrown', error, response, request, sent }
+    outcome = thrownFailure(error, { response, request, sent, timedOut: link.timedOut }, call, redact)
   }
+  // A stream outlives this call: only its timer stops, so the caller's signal can still cancel it.
+  if (outcome.kind === 'ok' && call.parseAs === 'stream') link.stopTimer()
+  else link.dispose()
+  return outcome
+}
+
+/**
+ * The fetch init of one attempt: method, headers, body (JSON unless the caller's serializer says
+ * otherwise, its Content-Type added to `headers`), signal and the `fetch` options the caller passed.
+ * Throws for what fetch would refuse, before anything counts as sent.
+ */
+function buildFetchInit(call: Call, headers: HeaderRecord, signal: AbortSignal | undefined): RequestInit {
+  const { method, opts } = call
+  const body = serializeBody(call.init, headers)
+  if (body !== undefined && (method === 'GET' || method === 'HEAD'))
+    throw new TypeError(`a ${method} request cannot have a body`)
+  const fetchInit: Record<string, unknown> = { redirect: 'follow', method, headers, body, signal }
+  for (const key of FETCH_OPTIONS) if (opts[key] !== undefined) fetchInit[key] = opts[key]
+  return fetchInit
 }
 
 /**

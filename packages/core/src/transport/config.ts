@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors/client-errors'
-import { type RetryOptions, validateRetry } from '../retry/policy'
-import { assertHeaders, assertHeaderValue, describe } from './header-checks'
+import { MAX_TIMER_MS, type RetryOptions, validateRetry } from '../retry/policy'
+import { assertHeaderValue, describe, headerLayer } from './header-checks'
+import type { HeaderLayer } from './headers'
 import type { ClientHooks } from './hooks'
 import { pathSegmentProblem } from './path-segment'
 import type { RequestExtras } from './types'
@@ -91,62 +92,72 @@ export const FETCH_OPTIONS = [
   'priority',
 ] as const
 
-/** The longest delay a JS timer can wait; a larger one fires at once instead (Node, browsers). */
-export const MAX_TIMER_MS = 2_147_483_647
+/** Throws a ConfigurationError saying what `name` must be and what kind of value it got (never the value). */
+function must(ok: boolean, name: string, expected: string, value: unknown): asserts ok {
+  if (!ok) throw new ConfigurationError(`${name} must be ${expected}, got ${describe(value)}`)
+}
 
-/** Validates the constructor config; errors name the field and never include its value. */
-export function validateConfig(config: unknown): asserts config is ClientConfig {
-  if (typeof config !== 'object' || config === null)
-    throw new ConfigurationError(`client config must be an object, got ${describe(config)}`)
+/** Checks an optional text that goes into a header as it is (`userAgent`, `accept`, ...). */
+function optionalHeaderText(value: unknown, name: string): void {
+  if (value === undefined) return
+  must(typeof value === 'string', name, 'a string', value)
+  assertHeaderValue(value, name)
+}
+
+/**
+ * Validates the constructor config; errors name the field and never include its value. Returns the
+ * client's headers, checked (see headerLayer).
+ */
+export function validateConfig(config: unknown): HeaderLayer | undefined {
+  must(typeof config === 'object' && config !== null, 'client config', 'an object', config)
   const c = config as Record<string, unknown>
   if (c.apiKey == null || c.apiKey === '')
     throw new ConfigurationError(
       'apiKey is required (an API key or token string, or a function returning one)',
     )
-  if (typeof c.apiKey !== 'string' && typeof c.apiKey !== 'function')
-    throw new ConfigurationError(`apiKey must be a string or a function, got ${describe(c.apiKey)}`)
+  must(
+    typeof c.apiKey === 'string' || typeof c.apiKey === 'function',
+    'apiKey',
+    'a string or a function',
+    c.apiKey,
+  )
   if (typeof c.apiKey === 'string') checkApiKey(c.apiKey, 'apiKey')
   if (c.workspaceId == null || c.workspaceId === '')
     throw new ConfigurationError('workspaceId is required (the id of the workspace to act in)')
-  if (typeof c.workspaceId !== 'string')
-    throw new ConfigurationError(`workspaceId must be a string, got ${describe(c.workspaceId)}`)
+  must(typeof c.workspaceId === 'string', 'workspaceId', 'a string', c.workspaceId)
   // Checked once here: it fills `{workspace_id}` of every request, where fillPath trusts it.
   const workspaceProblem = pathSegmentProblem(c.workspaceId)
   if (workspaceProblem !== undefined) throw new ConfigurationError(`workspaceId ${workspaceProblem}`)
-  if (c.fetch !== undefined && typeof c.fetch !== 'function')
-    throw new ConfigurationError(`fetch must be a function, got ${describe(c.fetch)}`)
-  if (c.hooks !== undefined && (typeof c.hooks !== 'object' || c.hooks === null))
-    throw new ConfigurationError(`hooks must be an object, got ${describe(c.hooks)}`)
-  if (c.userAgent !== undefined) {
-    if (typeof c.userAgent !== 'string')
-      throw new ConfigurationError(`userAgent must be a string, got ${describe(c.userAgent)}`)
-    assertHeaderValue(c.userAgent, 'userAgent')
-  }
-  validateRetry(c.retry as RetryOptions | undefined, c.maxRetries)
-  validateOptions({ ...c, headers: undefined } as RequestOptions, '')
-  assertHeaders(c.headers, 'headers', false)
+  must(c.fetch === undefined || typeof c.fetch === 'function', 'fetch', 'a function', c.fetch)
+  const { hooks } = c
+  must(hooks === undefined || (typeof hooks === 'object' && hooks !== null), 'hooks', 'an object', hooks)
+  optionalHeaderText(c.userAgent, 'userAgent')
+  // The client's headers are sent as given: a null there removes nothing yet, so it is refused.
+  return validateOptions(c as RequestOptions, '', false)
 }
 
-/** Validates layered request options (`withOptions` and per call). */
-export function validateOptions(o: RequestOptions, where: string): void {
-  if (typeof o !== 'object' || o === null)
-    throw new ConfigurationError(`${where}options must be an object, got ${describe(o)}`)
-  if (
-    o.timeout !== undefined &&
-    (typeof o.timeout !== 'number' || !(o.timeout > 0) || !(o.timeout <= MAX_TIMER_MS))
-  )
+/**
+ * Validates layered request options (the client's, `withOptions` and per call); returns their
+ * headers, checked (see headerLayer).
+ */
+export function validateOptions(
+  o: RequestOptions,
+  where: string,
+  nullableHeaders = true,
+): HeaderLayer | undefined {
+  must(typeof o === 'object' && o !== null, `${where}options`, 'an object', o)
+  const { timeout } = o
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS))
     throw new ConfigurationError(
       `${where}timeout must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days)`,
     )
-  assertHeaders(o.headers, `${where}headers`, true)
-  if (o.maxRetries !== undefined || o.retry !== undefined) validateRetry(o.retry, o.maxRetries, where)
-  if (o.idempotencyKey !== undefined) {
-    if (typeof o.idempotencyKey !== 'string' || o.idempotencyKey === '')
-      throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
-    assertHeaderValue(o.idempotencyKey, `${where}idempotencyKey`)
-  }
+  validateRetry(o.retry, o.maxRetries, where)
+  if (o.idempotencyKey === '')
+    throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
+  optionalHeaderText(o.idempotencyKey, `${where}idempotencyKey`)
   if (o.signal != null && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
+  return headerLayer(o.headers, `${where}headers`, nullableHeaders)
 }
 
 const isSignal = (s: unknown): s is AbortSignal =>
@@ -164,15 +175,12 @@ export function checkApiKey(key: string, what: string): void {
 /**
  * Checks the header-bound request extras of a low-level call (`params.header`, `accept`,
  * `contentType`) before any attempt, as `headers` is checked, so a bad value is a ConfigurationError
- * naming the field rather than a fetch TypeError quoting it.
+ * naming the field rather than a fetch TypeError quoting it; returns `params.header`, checked.
  */
-export function validateExtras(init: RequestExtras & { params?: { header?: unknown } }): void {
-  assertHeaders(init.params?.header, 'params.header', true)
-  for (const name of ['accept', 'contentType'] as const) {
-    const value = init[name]
-    if (value === undefined) continue
-    if (typeof value !== 'string')
-      throw new ConfigurationError(`${name} must be a string, got ${describe(value)}`)
-    assertHeaderValue(value, name)
-  }
+export function validateExtras(
+  init: RequestExtras & { params?: { header?: unknown } },
+): HeaderLayer | undefined {
+  optionalHeaderText(init.accept, 'accept')
+  optionalHeaderText(init.contentType, 'contentType')
+  return headerLayer(init.params?.header, 'params.header', true)
 }

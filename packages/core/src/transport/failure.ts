@@ -1,36 +1,78 @@
-import type { AmigoError } from '../errors/amigo-error'
 import { InvalidRequestError, NetworkError, ParseError, RequestTimeoutError } from '../errors/client-errors'
+import { errorFromResponse } from '../errors/from-response'
+import { parseRetryAfter } from '../retry/retry-after'
+import type { AttemptFailure } from '../retry/retry-delay'
+import type { Call } from './prepare-call'
 import { requestIdOf } from './rate-limit'
 
-/** Builds the error for an attempt that threw (no usable HTTP status): timeout, parse, network or bad input. */
-export function errorFromThrown(
-  error: unknown,
-  response: Response | undefined,
-  sent: boolean,
-  timedOut: boolean,
-  timeoutMs: number | undefined,
+/** A failed attempt: its error, the redacted request hooks saw, and what the retry decision reads. */
+export interface FailedAttempt extends AttemptFailure {
+  error: unknown
+  request?: Request
+}
+
+/** An error response: the error its status and body map to, and its Retry-After. */
+export function statusFailure(
+  response: Response,
+  body: unknown,
+  request: Request | undefined,
+  secrets: Set<string>,
+): FailedAttempt {
+  const { status, headers } = response
+  const requestId = requestIdOf(headers) || undefined
+  return {
+    kind: 'status',
+    status,
+    retryAfterMs: parseRetryAfter(headers.get('retry-after')),
+    error: errorFromResponse({ status, headers, body, requestId, secrets: [...secrets] }),
+    request,
+  }
+}
+
+/** Where an attempt was when it threw. */
+export interface ThrownAt {
+  response?: Response
+  request?: Request
+  /** False when fetch was never called (the request could not be built). */
+  sent: boolean
+  timedOut: boolean
+}
+
+/**
+ * An attempt that threw (no usable HTTP status): the caller's abort (its reason, as it is), a
+ * timeout, a request that could not be built, a success body that is not JSON, or a network failure.
+ */
+export function thrownFailure(
+  thrown: unknown,
+  at: ThrownAt,
+  call: Call,
   redact: (text: string) => string,
-): AmigoError {
-  // Failing before fetch was even called means the input could not be turned into a request
-  // (a GET with a body, an unserialisable query): retrying cannot help.
-  if (!sent && !timedOut)
-    return new InvalidRequestError(
-      redact(`could not build the request: ${error instanceof Error ? error.message : String(error)}`),
-      { cause: error },
+): FailedAttempt {
+  const { response, request, timedOut } = at
+  const { signal } = call
+  const fail = (kind: AttemptFailure['kind'], error: unknown): FailedAttempt => ({ kind, error, request })
+  if (signal?.aborted && !timedOut) return fail('aborted', signal.reason)
+  if (timedOut) {
+    const timeoutMs = call.opts.timeout
+    return fail(
+      'timeout',
+      new RequestTimeoutError(`Request timed out after ${timeoutMs}ms`, { timeoutMs, cause: thrown }),
     )
-  if (timedOut)
-    return new RequestTimeoutError(`Request timed out after ${timeoutMs}ms`, { timeoutMs, cause: error })
-  if (response?.ok && error instanceof SyntaxError)
-    return new ParseError(
-      `Response body (status ${response.status}, content-type ${response.headers.get('content-type') ?? 'none'}) is not valid JSON`,
-      {
-        status: response.status,
-        headers: response.headers,
-        requestId: requestIdOf(response.headers) || undefined,
-        cause: error,
-      },
-    )
-  return new NetworkError(redact(`Network error: ${describeCause(error)}`), { cause: error })
+  }
+  if (!at.sent) {
+    const message = `could not build the request: ${thrown instanceof Error ? thrown.message : String(thrown)}`
+    return fail('final', new InvalidRequestError(redact(message), { cause: thrown }))
+  }
+  if (response?.ok && thrown instanceof SyntaxError) {
+    const { status, headers } = response
+    const message = `Response body (status ${status}, content-type ${headers.get('content-type') ?? 'none'}) is not valid JSON`
+    const requestId = requestIdOf(headers) || undefined
+    return fail('final', new ParseError(message, { status, headers, requestId, cause: thrown }))
+  }
+  return fail(
+    'network',
+    new NetworkError(redact(`Network error: ${describeCause(thrown)}`), { cause: thrown }),
+  )
 }
 
 // undici reports "fetch failed" and hides the useful part (ECONNRESET, ECONNREFUSED) in `cause`.

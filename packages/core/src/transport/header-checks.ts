@@ -2,13 +2,14 @@
 // header quotes the whole value (which may be a key), and it would surface as a NetworkError that
 // the retry policy treats as transient. Every package checks its headers here, with one error class.
 import { ConfigurationError } from '../errors/client-errors'
+import type { HeaderLayer } from './headers'
 
 // Characters a header value may carry: no line breaks, no other control characters, Latin-1 only.
 const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
 
 /** What kind of value `v` is, for messages that must not quote it (`null`, `an array`, `a number`). */
 export const describe = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`
+  v == null ? `${v}` : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
 
 /**
  * Throws `ConfigurationError` naming `what` when `value` cannot be sent as an HTTP header value
@@ -22,28 +23,34 @@ export function assertHeaderValue(value: string, what: string): void {
 }
 
 /**
- * Throws `ConfigurationError` naming `where` and the header when a header set (a `Headers`, an array
- * of pairs or a record) has a bad name or value: it is applied to a scratch `Headers`, so the
- * runtime's own rules decide, but the message names the header instead of quoting the value.
- * `nullable` lets a record's `null` stand for "remove this default header".
+ * A header set as the caller passed it (a `Headers`, an array of pairs or a record), checked and
+ * turned into a {@link HeaderLayer}: lower-case names, text values (a record's list of values
+ * joined as `Headers.append` would join them), and `null` for a record's "remove this header" when
+ * `nullable`. Each value goes through a scratch `Headers`, so the runtime's own rules decide what is
+ * valid, but a `ConfigurationError` names `where` and the header instead of quoting the value.
  */
-export function assertHeaders(headers: unknown, where: string, nullable = false): void {
-  if (headers === undefined) return
+export function headerLayer(headers: unknown, where: string, nullable: boolean): HeaderLayer | undefined {
+  if (headers === undefined) return undefined
   if (typeof headers !== 'object' || headers === null)
     throw new ConfigurationError(
       `${where} must be a Headers, an array of pairs or an object, got ${describe(headers)}`,
     )
+  const list = Array.isArray(headers)
   const scratch = new Headers()
+  const out: HeaderLayer = {}
   const pairs: [string, unknown][] =
     headers instanceof Headers
       ? [...headers]
-      : Array.isArray(headers)
+      : list
         ? headers.map((p) => (Array.isArray(p) && p.length === 2 ? [String(p[0]), p[1]] : ['', undefined]))
         : Object.entries(headers)
   for (const [name, value] of pairs) {
-    if (value === undefined && !Array.isArray(headers)) continue
-    if (value === null && nullable) continue
-    const values = Array.isArray(value) && !Array.isArray(headers) ? value : [value]
+    if (value === undefined && !list) continue
+    if (value === null && nullable) {
+      out[name.toLowerCase()] = null
+      continue
+    }
+    const values = Array.isArray(value) && !list ? value : [value]
     if (!values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
       throw new ConfigurationError(
         `${where}: header "${name}" must have a string value, got ${describe(value)}`,
@@ -55,5 +62,9 @@ export function assertHeaders(headers: unknown, where: string, nullable = false)
         `${where}: header "${name}" has an invalid name or value (line breaks, control or non-Latin-1 characters)`,
       )
     }
+    // Pairs repeating a name are combined, as `Headers` combines them; in a record the last wins.
+    out[name.toLowerCase()] =
+      list || headers instanceof Headers ? (scratch.get(name) as string) : values.join(', ')
   }
+  return out
 }

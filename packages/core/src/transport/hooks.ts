@@ -39,7 +39,11 @@ export interface ClientHooks {
 
 let warned = false
 
-/** Runs one hook, awaiting it; a throw or rejection is reported, never propagated. */
+/**
+ * Runs one hook, awaiting it; a throw or rejection is reported, never propagated: to `onHookError`
+ * when set (which itself may not throw either), else with one console.warn per process, so that a
+ * hook that throws on every request does not flood the logs.
+ */
 export async function runHook<K extends 'onRequest' | 'onResponse' | 'onError'>(
   hooks: ClientHooks | undefined,
   name: K,
@@ -51,31 +55,18 @@ export async function runHook<K extends 'onRequest' | 'onResponse' | 'onError'>(
   try {
     await fn.call(hooks, ctx)
   } catch (error) {
-    reportHookError(hooks, name, error, redact)
-  }
-}
-
-function reportHookError(
-  hooks: ClientHooks | undefined,
-  hook: string,
-  error: unknown,
-  redact: (text: string) => string,
-): void {
-  if (hooks?.onHookError) {
     try {
-      hooks.onHookError({ hook, error })
+      if (hooks?.onHookError) return hooks.onHookError({ hook: name, error })
     } catch {
-      // An error handler that itself throws has nowhere left to report to.
+      return // An error handler that itself throws has nowhere left to report to.
     }
-    return
+    if (warned) return
+    warned = true
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    console.warn(
+      `@amigo-ai/core: the ${name} hook threw (${redact(text)}); the request went on. Set hooks.onHookError to handle these.`,
+    )
   }
-  // Warn once per process: a hook that throws on every request must not flood the logs.
-  if (warned) return
-  warned = true
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-  console.warn(
-    `@amigo-ai/core: the ${hook} hook threw (${redact(text)}); the request went on. Set hooks.onHookError to handle these.`,
-  )
 }
 
 /** A copy of `request` safe to hand to hooks: same URL, method and body, Authorization redacted. */
@@ -83,9 +74,9 @@ export function redactRequest(
   request: { url: string; method: string; headers: Record<string, string> },
   body: unknown,
 ): Request {
-  const headers = new Headers(request.headers)
-  if (headers.has('authorization')) headers.set('authorization', 'Bearer [REDACTED]')
+  const { url, method, headers } = request
   // Only bodies that can be read twice are copied; a one-shot stream stays with the real request.
+  // (A GET or HEAD has none: the attempt refuses one before any hook runs.)
   const reusable =
     typeof body === 'string' ||
     body instanceof Blob ||
@@ -93,10 +84,11 @@ export function redactRequest(
     ArrayBuffer.isView(body) ||
     body instanceof FormData ||
     body instanceof URLSearchParams
-  const bodyAllowed = request.method !== 'GET' && request.method !== 'HEAD'
-  return new Request(request.url, {
-    method: request.method,
-    headers,
-    body: reusable && bodyAllowed ? (body as BodyInit) : null,
+  return new Request(url, {
+    method,
+    // The record's names are lower-case.
+    headers:
+      headers.authorization === undefined ? headers : { ...headers, authorization: 'Bearer [REDACTED]' },
+    body: reusable ? (body as BodyInit) : null,
   })
 }

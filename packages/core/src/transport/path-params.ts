@@ -52,40 +52,30 @@ export function fillPath(
   callerParams: Record<string, unknown> | readonly unknown[] | undefined,
   fixed: Record<string, string>,
 ): string {
-  const t = templateOf(path)
-  if (t.problem !== undefined)
-    throw new InvalidRequestError(`the path of ${operation(method, path)} ${t.problem}`)
-  const { names } = t
-  if (names.length === 0) return path
-  const values: unknown[] = new Array(names.length)
+  const { parts, names, problem } = templateOf(path)
+  if (problem !== undefined)
+    throw new InvalidRequestError(`the path of ${operation(method, path)} ${problem}`)
   // A list gives the caller's values in the template's order (the fixed ones skipped).
   const positional = Array.isArray(callerParams) ? callerParams : undefined
+  const named = callerParams as Record<string, unknown> | undefined
+  let out = parts[0] as string
   let next = 0
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string
-    if (Object.hasOwn(fixed, name)) {
-      values[i] = fixed[name]
-      continue
+    let value: unknown = fixed[name]
+    if (!Object.hasOwn(fixed, name)) {
+      value = positional
+        ? positional[next++]
+        : named != null && Object.hasOwn(named, name)
+          ? named[name]
+          : undefined
+      const refused = value == null ? 'is missing' : pathSegmentProblem(value)
+      if (refused !== undefined)
+        throw new InvalidRequestError(`path parameter "${name}" of ${operation(method, path)} ${refused}`)
     }
-    const named = callerParams as Record<string, unknown> | undefined
-    const value = positional
-      ? positional[next++]
-      : named != null && Object.hasOwn(named, name)
-        ? named[name]
-        : undefined
-    if (value === undefined || value === null)
-      throw new InvalidRequestError(`path parameter "${name}" of ${operation(method, path)} is missing`)
-    const problem = pathSegmentProblem(value)
-    if (problem !== undefined)
-      throw new InvalidRequestError(`path parameter "${name}" of ${operation(method, path)} ${problem}`)
-    values[i] = value
-  }
-  let out = t.parts[0] as string
-  for (let i = 1; i < t.parts.length; i += 2) {
-    const k = (i - 1) / 2
-    const value = encodeURIComponent(String(values[k]))
-    const style = (t.parts[i] as string)[0]
-    out += (style === '.' ? `.${value}` : style === ';' ? `;${names[k]}=${value}` : value) + t.parts[i + 1]
+    const text = encodeURIComponent(String(value))
+    const style = (parts[2 * i + 1] as string)[0]
+    out += (style === '.' ? `.${text}` : style === ';' ? `;${name}=${text}` : text) + parts[2 * i + 2]
   }
   return out
 }

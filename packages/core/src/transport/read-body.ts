@@ -2,7 +2,8 @@ import type { ParseAs } from './types'
 
 /**
  * Reads a response body the way openapi-fetch's client does, so results did not change when the
- * transport took over the fetch call: nothing for 204, HEAD or an empty body; a success per
+ * transport took over the fetch call: nothing for 204, HEAD or an empty body (nor for 205 Reset
+ * Content, which has no content by definition); a success per
  * `parseAs` (JSON that is empty reads as `undefined`); an error body as JSON when it parses, else
  * its text, and `undefined` when it is empty.
  */
@@ -10,6 +11,7 @@ export async function readBody(response: Response, method: string, parseAs: Pars
   const length = response.headers.get('content-length')
   if (
     response.status === 204 ||
+    response.status === 205 ||
     method === 'HEAD' ||
     (length === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'))
   )

@@ -57,7 +57,7 @@ type PathsWith<Paths, M extends HttpMethod> = {
 }[keyof Paths]
 
 /** Path parameters the transport fills in itself, so callers never have to pass them. */
-export type InjectedPathParams = 'workspace_id'
+type InjectedPathParams = 'workspace_id'
 
 // `path` without the injected keys; optional as a whole once nothing required is left in it.
 type InjectedPath<PP> = Simplify<

@@ -8,10 +8,10 @@ export interface BaseUrl {
   /** Absolute base the request URL is built on (a custom fetch gets a `Request`, which needs an origin). */
   absolute: string
   /**
-   * For a relative base such as `/api/platform` (a BFF proxy): the placeholder origin that was
-   * added to `absolute`, stripped again before the URL reaches the custom fetch.
+   * A relative base such as `/api/platform` (a BFF proxy), as configured: `absolute` is it on a
+   * placeholder origin (for the hooks' `Request`), and the custom fetch gets URLs on it instead.
    */
-  placeholderOrigin?: string
+  relative?: string
   /**
    * Why requests cannot be sent from this base here (a relative base with no custom fetch outside a
    * browser, a non-HTTP scheme). The client is still built, as the single-package SDK's was, so that
@@ -39,7 +39,7 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
     )
   const trimmed = baseUrl.trim().replace(/\/+$/, '')
   // A query or fragment would end up before every path.
-  if (trimmed.includes('?') || trimmed.includes('#'))
+  if (/[?#]/.test(trimmed))
     throw new ConfigurationError('baseUrl must not contain a query string or fragment')
   if (/^https?:\/\//i.test(trimmed)) {
     let url: URL
@@ -53,7 +53,7 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
       throw new ConfigurationError('baseUrl must not contain credentials (user:password@); use apiKey')
     return { absolute: trimmed }
   }
-  const relative = { absolute: `${PLACEHOLDER_ORIGIN}${trimmed}`, placeholderOrigin: PLACEHOLDER_ORIGIN }
+  const relative = { absolute: `${PLACEHOLDER_ORIGIN}${trimmed}`, relative: trimmed }
   if (!trimmed.startsWith('/') && trimmed !== '')
     return {
       ...relative,
@@ -68,9 +68,3 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
     }
   return relative
 }
-
-/** Turns an absolute request URL back into the relative form the caller configured. */
-export const stripPlaceholder = (url: string, base: BaseUrl): string =>
-  base.placeholderOrigin && url.startsWith(base.placeholderOrigin)
-    ? url.slice(base.placeholderOrigin.length)
-    : url

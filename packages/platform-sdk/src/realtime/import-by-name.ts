@@ -21,12 +21,13 @@ export function importByName(name: string): Promise<unknown> {
 export function requireByName(name: string): unknown {
   if (__CJS_REQUIRE__) return __CJS_REQUIRE__(name)
   const node = (globalThis as { process?: NodeProcessLike }).process
-  if (node?.features?.require_module !== true || typeof node.getBuiltinModule !== 'function') return undefined
+  if (node?.features?.require_module !== true) return undefined
   return node.getBuiltinModule('node:module').createRequire(import.meta.url)(name)
 }
 
 /** The parts of Node's `process` this file reads (no @types/node in the published declarations). */
 interface NodeProcessLike {
   features?: { require_module?: boolean }
-  getBuiltinModule?: (id: 'node:module') => { createRequire(from: string): (id: string) => unknown }
+  /** On every Node.js that has `features.require_module` (20.16+, 22.3+). */
+  getBuiltinModule: (id: 'node:module') => { createRequire(from: string): (id: string) => unknown }
 }

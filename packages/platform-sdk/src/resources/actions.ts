@@ -33,7 +33,7 @@ export class ActionsResource extends APIResource {
     params?: AutoPagingParams<ActionListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Action> {
-    return this._autoPage('get', 'skills', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one action. */

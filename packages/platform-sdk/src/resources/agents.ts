@@ -30,7 +30,7 @@ export class AgentsResource extends APIResource {
     params?: AutoPagingParams<AgentListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Agent> {
-    return this._autoPage('get', 'agents', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one agent. */
@@ -72,13 +72,7 @@ export class AgentsResource extends APIResource {
     params?: AutoPagingParams<AgentVersionListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<AgentVersion> {
-    return this._autoPage(
-      'get',
-      'agents/{agent_id}/versions',
-      { path: [agentId], query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage((query) => this.listVersions(agentId, query, options), params, { maxPageSize: 20 })
   }
 
   /** Creates a new version (the versioned configuration) of an agent. */

@@ -24,7 +24,7 @@ export type CallComparison = OperationResult<'get-call-comparison'>
 export class AnalyticsResource extends APIResource {
   /** Surface (form) analytics. */
   get surfaces(): AnalyticsSurfacesResource {
-    return this._sub('surfaces', AnalyticsSurfacesResource)
+    return this._sub(AnalyticsSurfacesResource)
   }
 
   /** Dashboard KPIs with deltas against the previous period. */

@@ -41,7 +41,7 @@ export class ApiKeysResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-api-keys'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-api-keys'>>> {
-    return this._autoPage('get', 'api-keys', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Revokes an API key (`DELETE /api-keys/{key_id}`). */

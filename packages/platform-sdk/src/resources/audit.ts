@@ -41,13 +41,10 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<AuditEventListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<AuditEvent> {
-    return this._autoPage(
-      'get',
-      'audit',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'events' },
-      options,
-    )
+    return this._autoPage((query) => this.list(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'events',
+    })
   }
 
   /** Summary counts over a period. */
@@ -80,13 +77,10 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'get-phi-access-report'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'get-phi-access-report'>, 'events'>> {
-    return this._autoPage(
-      'get',
-      'audit/phi-access',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'events' },
-      options,
-    )
+    return this._autoPage((query) => this.getPhiAccess(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'events',
+    })
   }
 
   /** Lists exports, one page (`GET /audit/exports`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -118,12 +112,9 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'get-entity-access-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'get-entity-access-log'>, 'events'>> {
-    return this._autoPage(
-      'get',
-      'audit/entity/{entity_id}/access-log',
-      { path: [entityId], query: params },
-      { maxPageSize: 100, itemsKey: 'events' },
-      options,
-    )
+    return this._autoPage((query) => this.getEntityAccessLog(entityId, query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'events',
+    })
   }
 }

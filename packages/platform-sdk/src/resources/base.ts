@@ -5,14 +5,14 @@
 // Adding a resource (see also ./registry.ts):
 //   1. `class FooResource extends APIResource` in its own file; each method calls
 //      `this._request(method, path, { path, query, body }, options)` with the spec's path template,
-//      and each list gets a `...AutoPaging` twin built with `this._autoPage(...)`, passing the
+//      and each list gets a `...AutoPaging` twin over that one-page method,
+//      `this._autoPage((query) => this.list(query, options), params, { maxPageSize })`, passing the
 //      operation's maximum `limit` from the spec (test/api-md.test.ts checks it against openapi.json).
 //   2. Register it in ./registry.ts. It then appears on `AmigoClient`, in api.md and in `withOptions`.
 //   A group of sub-resources (`crm.contacts`, `settings.voice`) is a getter returning
-//   `this._sub('contacts', CrmContactsResource)`: built on first access, then the same object.
+//   `this._sub(CrmContactsResource)`: built on first access, then the same object.
 
 import type {
-  AmigoResponse,
   ApiKeySource,
   HttpMethod,
   RequestOptions,
@@ -116,8 +116,8 @@ export abstract class APIResource {
     Object.defineProperty(this, '_ctx', { value: ctx }) // not writable, enumerable nor configurable
   }
 
-  /** Sub-resources built so far (a resource builds each on first access). */
-  #subs: Record<string, APIResource> | undefined
+  /** Sub-resources built so far, by class (a resource builds each on first access). */
+  #subs: Map<unknown, APIResource> | undefined
 
   /** A copy of this resource whose calls carry extra options (timeout, maxRetries, headers, ...). */
   withOptions(options: ScopedRequestOptions): this {
@@ -125,11 +125,15 @@ export abstract class APIResource {
     return new Ctor({ ...this._ctx, transport: this._ctx.transport.withOptions(options) })
   }
 
-  /** The sub-resource under `key` over this resource's context: built on first access, then reused. */
-  protected _sub<R extends APIResource>(key: string, Ctor: new (ctx: ResourceContext) => R): R {
-    this.#subs ??= Object.create(null) as Record<string, APIResource>
-    this.#subs[key] ??= new Ctor(this._ctx)
-    return this.#subs[key] as R
+  /** The sub-resource of class `Ctor` over this resource's context: built on first access, then reused. */
+  protected _sub<R extends APIResource>(Ctor: new (ctx: ResourceContext) => R): R {
+    this.#subs ??= new Map()
+    let sub = this.#subs.get(Ctor)
+    if (!sub) {
+      sub = new Ctor(this._ctx)
+      this.#subs.set(Ctor, sub)
+    }
+    return sub as R
   }
 
   /**
@@ -143,18 +147,6 @@ export abstract class APIResource {
     init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>> = {},
     options: RequestOptions = {},
   ): Promise<WithResponseMetadata<SuccessOf<OperationAt<SpecPath<P>, M>>>> {
-    return this._send(method, path, init as unknown as CallInit<unknown>, options).then(
-      (result) => withResponseMetadata(result.data, result) as never,
-    )
-  }
-
-  /** Sends one spec operation and returns the transport's result as is (no metadata attached). */
-  private _send(
-    method: HttpMethod,
-    path: string,
-    init: CallInit<unknown>,
-    options: RequestOptions,
-  ): Promise<AmigoResponse<unknown>> {
     const { forceHeaders, accept, ...switches } = init.transport ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
     // method's contract, so it goes with the forced headers, which the transport applies over the
@@ -162,41 +154,31 @@ export abstract class APIResource {
     const forced = accept === undefined ? forceHeaders : { ...forceHeaders, accept }
     // The spec's template (hooks report it as `schemaPath`).
     const template = path.startsWith('/') ? path : `/v1/{workspace_id}/${path}`
-    return this._ctx.transport.request(method, template, {
-      ...switches,
-      // `null` means no options, as the official SDK's spread of it did.
-      ...options,
-      params: {
-        path: init.path,
-        query: init.query as Record<string, unknown> | undefined,
-        ...(forced ? { header: forced } : {}),
-      },
-      ...(init.body !== undefined ? { body: init.body } : {}),
-    })
+    return this._ctx.transport
+      .request(method, template, {
+        ...switches,
+        // `null` means no options, as the official SDK's spread of it did.
+        ...options,
+        params: { path: init.path, query: init.query as Record<string, unknown> | undefined, header: forced },
+        body: init.body,
+      })
+      .then((result) => withResponseMetadata(result.data, result) as never)
   }
 
-  /** Walks every page of a list operation lazily and yields its items (paths as for `_request`). */
-  protected _autoPage<P extends ResourcePath, M extends HttpMethod, K extends string = 'items'>(
-    method: M,
-    path: P,
-    init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>>,
+  /**
+   * Walks every page of a list lazily and yields its items: `fetchPage` is the list's one-page method
+   * called with this call's query (`query`) plus the page cursor, e.g.
+   * `this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })`.
+   */
+  protected _autoPage<Page, K extends string = 'items'>(
+    // `never`: the cursor is the list's own query (the caller's `query` plus a cursor field).
+    fetchPage: (query: never) => Promise<Page>,
+    query: object | undefined,
     settings: AutoPageSettings<K>,
-    options?: RequestOptions,
-  ): AsyncIterableIterator<PageItem<SuccessOf<OperationAt<SpecPath<P>, M>>, K>> {
-    const { query, ...rest } = init
-    return autoPage<PageItem<SuccessOf<OperationAt<SpecPath<P>, M>>, K>>(
-      // Pages stay internal to the iterator (only their items are handed out), so they skip the
-      // response metadata a returned object gets.
-      async (cursor) =>
-        (
-          await this._send(
-            method,
-            path as string,
-            { ...(rest as CallInit<unknown>), query: cursor },
-            options ?? {},
-          )
-        ).data,
-      { ...settings, params: (query ?? {}) as Record<string, unknown> },
-    )
+  ): AsyncIterableIterator<PageItem<Page, K>> {
+    return autoPage((cursor) => fetchPage(cursor as never), {
+      ...settings,
+      params: (query ?? {}) as Record<string, unknown>,
+    })
   }
 }

@@ -42,7 +42,7 @@ export class BillingResource extends APIResource {
     params?: AutoPagingParams<InvoiceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Invoice> {
-    return this._autoPage('get', 'billing/invoices', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.listInvoices(query, options), params, { maxPageSize: 20 })
   }
 
   /**

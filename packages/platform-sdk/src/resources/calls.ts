@@ -30,7 +30,7 @@ export class CallsResource extends APIResource {
     params?: AutoPagingParams<CallListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Call> {
-    return this._autoPage('get', 'calls', { query: params }, { maxPageSize: 100 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 100 })
   }
 
   /**
@@ -104,7 +104,7 @@ export class CallsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-call-traces'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-call-traces'>>> {
-    return this._autoPage('get', 'calls/traces', { query: params }, { maxPageSize: 100 }, options)
+    return this._autoPage((query) => this.listTraces(query, options), params, { maxPageSize: 100 })
   }
 
   /** Metric values computed for a call (`GET /calls/{call_id}/metrics`). */

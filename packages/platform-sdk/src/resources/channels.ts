@@ -34,7 +34,7 @@ export class SesSetupResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-ses-setups'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-ses-setups'>>> {
-    return this._autoPage('get', 'channels/ses-setup', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one ses setup (`GET /channels/ses-setup/{setup_id}`). */
@@ -60,6 +60,6 @@ export class SesSetupResource extends APIResource {
 export class ChannelsResource extends APIResource {
   /** Amazon SES email domain setup (DNS records and verification). */
   get sesSetup(): SesSetupResource {
-    return this._sub('sesSetup', SesSetupResource)
+    return this._sub(SesSetupResource)
   }
 }

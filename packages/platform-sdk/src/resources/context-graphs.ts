@@ -40,7 +40,7 @@ export class ContextGraphsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-context_graphs'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graphs'>>> {
-    return this._autoPage('get', 'context-graphs', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one context graph (`GET /context-graphs/{context_graph_id}`). */
@@ -101,13 +101,9 @@ export class ContextGraphsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-context_graph-versions'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graph-versions'>>> {
-    return this._autoPage(
-      'get',
-      'context-graphs/{context_graph_id}/versions',
-      { path: [contextGraphId], query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage((query) => this.listVersions(contextGraphId, query, options), params, {
+      maxPageSize: 20,
+    })
   }
 
   /** Fetches one version of a context graph (`GET /context-graphs/{context_graph_id}/versions/{version}`). */

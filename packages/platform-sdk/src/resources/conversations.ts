@@ -84,7 +84,7 @@ export class ConversationsResource extends APIResource {
     params?: AutoPagingParams<ConversationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ConversationSummary> {
-    return this._autoPage('get', 'conversations', { query: params }, { maxPageSize: 100 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 100 })
   }
 
   /** Fetches one conversation. */
@@ -122,11 +122,10 @@ export class ConversationsResource extends APIResource {
     body: TurnCreateParams,
     options?: TurnOptions,
   ): AsyncGenerator<TurnStreamEvent, void, undefined> {
-    const { signal } = splitTurnOptions(options).rest
     const { readTurnStreamEvents } = await loadRealtime(this._ctx.connection)
     const stream = await this.createTurnStream(conversationId, body, options)
     // Frames are parsed by realtime's turn-stream reader (the project's one SSE parser underneath).
-    yield* readTurnStreamEvents(stream, signal ? { signal } : {})
+    yield* readTurnStreamEvents(stream, { signal: options?.signal ?? undefined })
   }
 
   /**
@@ -164,13 +163,9 @@ export class ConversationsResource extends APIResource {
   textStreamUrl(params: TextStreamUrlParams): string {
     const { connection } = this._ctx
     const { textStreamUrl: url, ...rest } = params ?? ({} as TextStreamUrlParams)
-    return textStreamUrl({
-      ...rest,
-      ...(url !== undefined ? { url } : {}),
-      workspaceId: connection.workspaceId,
-      baseUrl: connection.baseUrl,
-      ...(connection.agentBaseUrl !== undefined ? { agentBaseUrl: connection.agentBaseUrl } : {}),
-    })
+    const { workspaceId, baseUrl, agentBaseUrl } = connection
+    // An undefined `url` or `agentBaseUrl` counts as not given.
+    return textStreamUrl({ ...rest, url, workspaceId, baseUrl, agentBaseUrl })
   }
 
   /**

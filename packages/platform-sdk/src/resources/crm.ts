@@ -24,13 +24,10 @@ export class CrmContactsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-contact-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-search'>, 'contacts'>> {
-    return this._autoPage(
-      'get',
-      'crm/contacts',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'contacts' },
-      options,
-    )
+    return this._autoPage((query) => this.list(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'contacts',
+    })
   }
 
   /** Fetches one contact (`GET /crm/contacts/{contact_id}`). */
@@ -58,13 +55,10 @@ export class CrmContactsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-contact-timeline'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-timeline'>, 'activities'>> {
-    return this._autoPage(
-      'get',
-      'crm/contacts/{contact_id}/timeline',
-      { path: [contactId], query: params },
-      { maxPageSize: 200, itemsKey: 'activities' },
-      options,
-    )
+    return this._autoPage((query) => this.getTimeline(contactId, query, options), params, {
+      maxPageSize: 200,
+      itemsKey: 'activities',
+    })
   }
 }
 
@@ -83,13 +77,10 @@ export class CrmCompaniesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-company-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-company-search'>, 'companies'>> {
-    return this._autoPage(
-      'get',
-      'crm/companies',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'companies' },
-      options,
-    )
+    return this._autoPage((query) => this.list(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'companies',
+    })
   }
 
   /** Fetches one company (`GET /crm/companies/{company_id}`). */
@@ -113,13 +104,10 @@ export class CrmDealsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-deal-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-deal-search'>, 'deals'>> {
-    return this._autoPage(
-      'get',
-      'crm/deals',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'deals' },
-      options,
-    )
+    return this._autoPage((query) => this.list(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'deals',
+    })
   }
 
   /** Fetches one deal (`GET /crm/deals/{deal_id}`). */
@@ -137,17 +125,17 @@ export class CrmDealsResource extends APIResource {
 export class CrmResource extends APIResource {
   /** CRM contacts. */
   get contacts(): CrmContactsResource {
-    return this._sub('contacts', CrmContactsResource)
+    return this._sub(CrmContactsResource)
   }
 
   /** CRM companies. */
   get companies(): CrmCompaniesResource {
-    return this._sub('companies', CrmCompaniesResource)
+    return this._sub(CrmCompaniesResource)
   }
 
   /** CRM deals. */
   get deals(): CrmDealsResource {
-    return this._sub('deals', CrmDealsResource)
+    return this._sub(CrmDealsResource)
   }
 
   /** Connection status of the CRM (`GET /crm/status`). */

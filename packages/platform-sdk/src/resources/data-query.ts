@@ -25,12 +25,6 @@ export class DataQueryResource extends APIResource {
   ): AsyncIterableIterator<
     PageItem<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>
   > {
-    return this._autoPage(
-      'get',
-      'query/{schema}/{table}',
-      { path: [schema, table], query: params },
-      { maxPageSize: 100 },
-      options,
-    )
+    return this._autoPage((query) => this.run(schema, table, query, options), params, { maxPageSize: 100 })
   }
 }

@@ -23,7 +23,7 @@ export class DataSourcesResource extends APIResource {
     params?: AutoPagingParams<DataSourceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<DataSource> {
-    return this._autoPage('get', 'data-sources', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one data source. */

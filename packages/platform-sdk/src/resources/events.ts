@@ -26,7 +26,7 @@ export class EventsResource extends APIResource {
     const auth =
       options?.token !== undefined || options?.getToken !== undefined ? {} : tokenOptions(connection)
     const full: SubscribeToWorkspaceEventsOptions = {
-      ...(connection.fetch ? { fetch: connection.fetch } : {}),
+      fetch: connection.fetch,
       ...auth,
       ...options,
       workspaceId: connection.workspaceId,

@@ -42,7 +42,7 @@ export class ExternalIntegrationsResource extends APIResource {
     params?: AutoPagingParams<ExternalIntegrationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ExternalIntegration> {
-    return this._autoPage('get', 'external-integrations', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one external integration. */

@@ -84,13 +84,10 @@ export class FhirResourcesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-get-resource-history'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-get-resource-history'>, 'entries'>> {
-    return this._autoPage(
-      'get',
-      'fhir/resources/{resource_type}/{resource_id}/history',
-      { path: [resourceType, resourceId], query: params },
-      { maxPageSize: 50, itemsKey: 'entries' },
-      options,
-    )
+    return this._autoPage((query) => this.getHistory(resourceType, resourceId, query, options), params, {
+      maxPageSize: 50,
+      itemsKey: 'entries',
+    })
   }
 }
 
@@ -109,13 +106,10 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-patients-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patients-view'>, 'patients'>> {
-    return this._autoPage(
-      'get',
-      'fhir/views/patients',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'patients' },
-      options,
-    )
+    return this._autoPage((query) => this.patients(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'patients',
+    })
   }
 
   /** Appointments, flattened, one page (`GET /fhir/views/appointments`). */
@@ -131,13 +125,10 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-appointments-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-appointments-view'>, 'appointments'>> {
-    return this._autoPage(
-      'get',
-      'fhir/views/appointments',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'appointments' },
-      options,
-    )
+    return this._autoPage((query) => this.appointments(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'appointments',
+    })
   }
 
   /** Practitioners, flattened, one page (`GET /fhir/views/practitioners`). */
@@ -153,13 +144,10 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-practitioners-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-practitioners-view'>, 'practitioners'>> {
-    return this._autoPage(
-      'get',
-      'fhir/views/practitioners',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'practitioners' },
-      options,
-    )
+    return this._autoPage((query) => this.practitioners(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'practitioners',
+    })
   }
 
   /** Organizations, flattened, one page (`GET /fhir/views/organizations`). */
@@ -175,13 +163,10 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-organizations-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-organizations-view'>, 'organizations'>> {
-    return this._autoPage(
-      'get',
-      'fhir/views/organizations',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'organizations' },
-      options,
-    )
+    return this._autoPage((query) => this.organizations(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'organizations',
+    })
   }
 
   /** Locations, flattened, one page (`GET /fhir/views/locations`). */
@@ -197,13 +182,10 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-locations-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-locations-view'>, 'locations'>> {
-    return this._autoPage(
-      'get',
-      'fhir/views/locations',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'locations' },
-      options,
-    )
+    return this._autoPage((query) => this.locations(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'locations',
+    })
   }
 
   /** Appointment slots, flattened, one page (`GET /fhir/views/slots`). */
@@ -219,13 +201,10 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-slots-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-slots-view'>, 'slots'>> {
-    return this._autoPage(
-      'get',
-      'fhir/views/slots',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'slots' },
-      options,
-    )
+    return this._autoPage((query) => this.slots(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'slots',
+    })
   }
 }
 
@@ -233,12 +212,12 @@ export class FhirViewsResource extends APIResource {
 export class FhirResource extends APIResource {
   /** Raw FHIR resources by type. */
   get resources(): FhirResourcesResource {
-    return this._sub('resources', FhirResourcesResource)
+    return this._sub(FhirResourcesResource)
   }
 
   /** Flattened, searchable views over FHIR data. */
   get views(): FhirViewsResource {
-    return this._sub('views', FhirViewsResource)
+    return this._sub(FhirViewsResource)
   }
 
   /** Status of the FHIR store (`GET /fhir/status`). */
@@ -275,13 +254,10 @@ export class FhirResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-patient-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patient-search'>, 'patients'>> {
-    return this._autoPage(
-      'get',
-      'fhir/patients',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'patients' },
-      options,
-    )
+    return this._autoPage((query) => this.searchPatients(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'patients',
+    })
   }
 
   /** Clinical summary of a patient (`GET /fhir/patients/{patient_id}/summary`). */

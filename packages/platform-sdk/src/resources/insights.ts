@@ -39,7 +39,7 @@ export class InsightsSessionsResource extends APIResource {
 export class InsightsResource extends APIResource {
   /** Insight chat sessions. */
   get sessions(): InsightsSessionsResource {
-    return this._sub('sessions', InsightsSessionsResource)
+    return this._sub(InsightsSessionsResource)
   }
 
   /** Digest of notable changes in the workspace (`GET /insights/digest`). */

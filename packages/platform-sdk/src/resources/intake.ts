@@ -57,6 +57,6 @@ export class IntakeLinksResource extends APIResource {
 export class IntakeResource extends APIResource {
   /** Intake upload links and what was uploaded through them. */
   get links(): IntakeLinksResource {
-    return this._sub('links', IntakeLinksResource)
+    return this._sub(IntakeLinksResource)
   }
 }

@@ -27,7 +27,7 @@ export class IntegrationsResource extends APIResource {
     params?: AutoPagingParams<IntegrationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Integration> {
-    return this._autoPage('get', 'integrations', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one integration. */

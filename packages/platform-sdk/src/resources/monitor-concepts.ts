@@ -34,7 +34,7 @@ export class MonitorConceptsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-monitor-concepts'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-monitor-concepts'>>> {
-    return this._autoPage('get', 'monitor-concepts', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one monitor concept (`GET /monitor-concepts/{concept_id}`). */

@@ -30,10 +30,11 @@ export class ObserversResource extends APIResource {
     const full: ObserveCallOptions = {
       ...auth,
       ...rest,
-      ...(observerUrl !== undefined ? { url: observerUrl } : {}),
+      // An undefined `url` or `agentBaseUrl` counts as not given.
+      url: observerUrl,
       workspaceId: connection.workspaceId,
       baseUrl: connection.baseUrl,
-      ...(connection.agentBaseUrl !== undefined ? { agentBaseUrl: connection.agentBaseUrl } : {}),
+      agentBaseUrl: connection.agentBaseUrl,
     }
     const realtime = realtimeNow(connection)
     return realtime ? realtime.observeCall(full) : deferredObservation(loadRealtime(connection), full)

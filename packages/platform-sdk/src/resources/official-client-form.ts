@@ -1,9 +1,9 @@
 // How a resource built the single-package SDK's way (`new AgentsResource(openapiFetchClient,
-// workspaceId)`) gets its context. The openapi-fetch adapter (./official-client-transport.ts) is
-// installed by the main entry (src/official-client.ts, which package.json lists in `sideEffects`);
-// `@amigo-ai/platform-sdk/lite` never installs it, so a lite bundle carries none of it and refuses
-// that form with an error saying where it lives.
-import { ConfigurationError } from '@amigo-ai/core'
+// workspaceId)`) gets its context. Each entry installs its own answer, for its effect (package.json
+// lists both in `sideEffects`): the main entry the openapi-fetch adapter (src/official-client.ts,
+// ./official-client-transport.ts), `@amigo-ai/platform-sdk/lite` a refusal saying where the adapter
+// lives (src/lite-official-client.ts). So a lite bundle carries none of the adapter, and a main-entry
+// bundle none of the refusal; an app loading both entries gets the adapter, whichever loads first.
 import type { ResourceContext } from './base'
 
 /** Builds the context of a resource from an openapi-fetch client, a workspace id and an agent origin. */
@@ -15,20 +15,16 @@ export type OfficialClientContext = (
 
 let installed: OfficialClientContext | undefined
 
-/** Installs the adapter (the main entry does, once). */
-export function installOfficialClientForm(build: OfficialClientContext): void {
-  installed = build
+/** Installs the entry's answer; a `fallback` (the lite entry's refusal) never replaces the adapter. */
+export function installOfficialClientForm(build: OfficialClientContext, fallback = false): void {
+  if (!fallback || !installed) installed = build
 }
 
-/** The context of a resource built from an openapi-fetch client, once the main entry has loaded. */
+/** The context of a resource built from an openapi-fetch client, as the loaded entry builds it. */
 export function officialClientContext(
   client: unknown,
   workspaceId: string,
   agentBaseUrl: unknown,
 ): ResourceContext {
-  if (!installed)
-    throw new ConfigurationError(
-      'an openapi-fetch client needs the main entry, @amigo-ai/platform-sdk (lite: createAmigo(config))',
-    )
-  return installed(client, workspaceId, agentBaseUrl)
+  return (installed as OfficialClientContext)(client, workspaceId, agentBaseUrl)
 }

@@ -4,14 +4,13 @@
 // apply; path parameters are still checked (each must stay one URL segment) and failures are the
 // SDK's error classes. Retries, timeouts and hooks are the client's business in this form.
 import {
-  type AmigoResponse,
   ConfigurationError,
   errorFromResponse,
   type HttpMethod,
   InvalidRequestError,
-  parseRateLimitHeaders,
   pathSegmentProblem,
   type RequestInit_,
+  requestIdOf,
   type ScopedRequestOptions,
   type Transport,
 } from '@amigo-ai/core'
@@ -25,47 +24,45 @@ type OpenapiFetchMethod = (
   init: Record<string, unknown>,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
 
-/** A transport over an openapi-fetch client (the official form of constructing a resource). */
+/**
+ * The part of a transport a resource uses (`request`, `withOptions`), over an openapi-fetch client.
+ * Resources pass their path parameters as a list in the template's order; openapi-fetch takes them
+ * by name. A result carries what resources read of one: `data`, `response` and `requestId`.
+ */
 function officialClientTransport(
   client: unknown,
   workspaceId: string,
-  scoped: ScopedRequestOptions = {},
+  scoped: ScopedRequestOptions,
 ): Transport<paths> {
-  const problem = pathSegmentProblem(workspaceId)
-  if (typeof workspaceId !== 'string' || problem !== undefined)
-    throw new ConfigurationError(`workspaceId ${problem ?? 'must be a string'}`)
   const request = async (method: HttpMethod, path: string, init: RequestInit_ = {}) => {
-    const send = (client as Record<string, unknown> | null)?.[method.toUpperCase()]
+    const verb = method.toUpperCase()
+    const send = (client as Record<string, unknown> | null)?.[verb]
     if (typeof send !== 'function')
       throw new ConfigurationError(
-        `this resource was built from a client without ${method.toUpperCase()}: pass an openapi-fetch client`,
+        `this resource was built from a client without ${verb}: pass an openapi-fetch client`,
       )
-    const pathParams = byName(path, init.params?.path)
-    for (const [name, value] of Object.entries(pathParams)) {
+    const values = (init.params?.path ?? []) as unknown[]
+    const byName: Record<string, unknown> = { workspace_id: workspaceId }
+    let next = 0
+    for (const [, name = ''] of path.matchAll(/\{([^{}]+)\}/g)) {
+      if (name === 'workspace_id') continue
+      const value = values[next++]
       const problem = pathSegmentProblem(value)
       if (problem !== undefined)
-        throw new InvalidRequestError(
-          `path parameter "${name}" of ${method.toUpperCase()} ${path} ${problem}`,
-        )
+        throw new InvalidRequestError(`path parameter "${name}" of ${verb} ${path} ${problem}`)
+      byName[name] = value
     }
-    const params = { ...init.params, path: { ...pathParams, workspace_id: workspaceId } }
     const { data, error, response } = await (send as OpenapiFetchMethod).call(client, path, {
-      params,
-      ...(init.body !== undefined ? { body: init.body } : {}),
-      ...(init.parseAs ? { parseAs: init.parseAs } : {}),
+      params: { ...init.params, path: byName },
+      body: init.body,
+      parseAs: init.parseAs,
       headers: mergedHeaders(scoped.headers, init.headers),
       signal: init.signal ?? scoped.signal ?? undefined,
     })
-    const requestId = response.headers.get('x-request-id') ?? ''
-    if (!response.ok)
-      throw errorFromResponse({ status: response.status, headers: response.headers, body: error, requestId })
-    const result: AmigoResponse<unknown> = {
-      data,
-      response,
-      requestId,
-      rateLimit: parseRateLimitHeaders(response.headers),
-    }
-    return result
+    const { status, headers } = response
+    const requestId = requestIdOf(headers)
+    if (!response.ok) throw errorFromResponse({ status, headers, body: error, requestId })
+    return { data, response, requestId }
   }
   const withOptions = (options: ScopedRequestOptions) =>
     officialClientTransport(client, workspaceId, {
@@ -73,28 +70,17 @@ function officialClientTransport(
       ...options,
       headers: mergedHeaders(scoped.headers, options.headers),
     })
-  return { request, withOptions, workspaceId } as unknown as Transport<paths>
-}
-
-/** Path parameters by name, as openapi-fetch takes them (a list follows the template's placeholders). */
-function byName(template: string, params: Record<string, unknown> | readonly unknown[] = {}) {
-  if (!Array.isArray(params)) return params as Record<string, unknown>
-  const names = [...template.matchAll(/\{([^{}]+)\}/g)].flatMap((m) =>
-    m[1] === 'workspace_id' ? [] : [m[1]],
-  )
-  return Object.fromEntries(names.map((name, i) => [name, params[i]]))
+  return { request, withOptions } as unknown as Transport<paths>
 }
 
 /** Header layers as one `Headers` (later layers win); values are checked by `Headers` itself. */
-function mergedHeaders(...layers: Array<ScopedRequestOptions['headers']>): Headers {
+function mergedHeaders(...layers: ScopedRequestOptions['headers'][]): Headers {
   const out = new Headers()
-  for (const layer of layers) {
-    if (layer === undefined) continue
-    try {
-      for (const [name, value] of new Headers(layer as HeadersInit)) out.set(name, value)
-    } catch {
-      throw new ConfigurationError('headers has an invalid name or value (line breaks, control characters)')
-    }
+  try {
+    for (const layer of layers)
+      for (const [name, value] of new Headers((layer ?? {}) as HeadersInit)) out.set(name, value)
+  } catch {
+    throw new ConfigurationError('headers has an invalid name or value (line breaks, control characters)')
   }
   return out
 }
@@ -109,14 +95,13 @@ export function officialClientContext(
   workspaceId: string,
   agentBaseUrl: unknown,
 ): ResourceContext {
+  const problem = pathSegmentProblem(workspaceId)
+  if (typeof workspaceId !== 'string' || problem !== undefined)
+    throw new ConfigurationError(`workspaceId ${problem ?? 'must be a string'}`)
   if (agentBaseUrl !== undefined && typeof agentBaseUrl !== 'string')
     throw new ConfigurationError('agentBaseUrl must be a string')
   return {
-    transport: officialClientTransport(client, workspaceId),
-    connection: {
-      baseUrl: agentBaseUrl ?? DEFAULT_API_BASE_URL,
-      workspaceId,
-      ...(agentBaseUrl !== undefined ? { agentBaseUrl } : {}),
-    },
+    transport: officialClientTransport(client, workspaceId, {}),
+    connection: { baseUrl: agentBaseUrl ?? DEFAULT_API_BASE_URL, workspaceId, agentBaseUrl },
   }
 }

@@ -52,7 +52,7 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperatorListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Operator> {
-    return this._autoPage('get', 'operators', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Operator dashboard (who is on, what is waiting). */
@@ -78,13 +78,7 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<ActiveEscalationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ActiveEscalation> {
-    return this._autoPage(
-      'get',
-      'operators/escalations/active',
-      { query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage((query) => this.getActiveEscalations(query, options), params, { maxPageSize: 20 })
   }
 
   /** Puts an operator on a live call. */
@@ -166,7 +160,7 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-escalations'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-escalations'>>> {
-    return this._autoPage('get', 'operators/escalations', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.getEscalations(query, options), params, { maxPageSize: 20 })
   }
 
   /** Escalation statistics (`GET /operators/escalations/stats`). */
@@ -238,6 +232,6 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-audit-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-audit-log'>>> {
-    return this._autoPage('get', 'operators/audit-log', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.getAuditLog(query, options), params, { maxPageSize: 20 })
   }
 }

@@ -30,7 +30,7 @@ export class PersonasResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-personas'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-personas'>>> {
-    return this._autoPage('get', 'personas', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Creates a persona (`POST /personas`). */

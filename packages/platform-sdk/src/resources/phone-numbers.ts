@@ -36,7 +36,7 @@ export class PhoneNumbersResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-phone-numbers'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-phone-numbers'>>> {
-    return this._autoPage('get', 'phone-numbers', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one phone number (`GET /phone-numbers/{phone_number_id}`). */

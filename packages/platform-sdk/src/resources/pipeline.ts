@@ -29,13 +29,7 @@ export class PipelineOutboundResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-outbound-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-outbound-log'>>> {
-    return this._autoPage(
-      'get',
-      'pipeline/outbound/{data_source_id}/log',
-      { path: [dataSourceId], query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage((query) => this.getLog(dataSourceId, query, options), params, { maxPageSize: 20 })
   }
 }
 
@@ -77,13 +71,7 @@ export class PipelineSourcesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-source-events'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-source-events'>>> {
-    return this._autoPage(
-      'get',
-      'pipeline/sources/{source_id}/events',
-      { path: [sourceId], query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage((query) => this.listEvents(sourceId, query, options), params, { maxPageSize: 20 })
   }
 
   /** Ingestion history of one source (`GET /pipeline/sources/{source_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -105,12 +93,12 @@ export class PipelineSourcesResource extends APIResource {
 export class PipelineResource extends APIResource {
   /** Outbound sync sinks. */
   get outbound(): PipelineOutboundResource {
-    return this._sub('outbound', PipelineOutboundResource)
+    return this._sub(PipelineOutboundResource)
   }
 
   /** Inbound data sources as seen by the pipeline. */
   get sources(): PipelineSourcesResource {
-    return this._sub('sources', PipelineSourcesResource)
+    return this._sub(PipelineSourcesResource)
   }
 
   /** Overall pipeline status (`GET /pipeline/status`). */

@@ -19,6 +19,6 @@ export class PromptLogsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-prompt-logs'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-prompt-logs'>>> {
-    return this._autoPage('get', 'prompt-logs', { query: params }, { maxPageSize: 200 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 200 })
   }
 }

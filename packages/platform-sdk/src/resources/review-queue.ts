@@ -51,7 +51,7 @@ export class ReviewQueueResource extends APIResource {
     params?: AutoPagingParams<ReviewItemListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ReviewItem> {
-    return this._autoPage('get', 'review-queue', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one review item. */
@@ -124,7 +124,7 @@ export class ReviewQueueResource extends APIResource {
   ): AsyncIterableIterator<
     PageItem<OperationResult<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>
   > {
-    return this._autoPage('get', 'review-queue/my-queue', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.getMyQueue(query, options), params, { maxPageSize: 20 })
   }
 
   /** Releases a claimed review item (`POST /review-queue/{item_id}/unclaim`). */
@@ -166,7 +166,7 @@ export class ReviewQueueResource extends APIResource {
   ): AsyncIterableIterator<
     PageItem<OperationResult<'review_history_v1__workspace_id__review_queue_history_get'>>
   > {
-    return this._autoPage('get', 'review-queue/history', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.getHistory(query, options), params, { maxPageSize: 20 })
   }
 
   /** Review volume trends (`GET /review-queue/trends`). */

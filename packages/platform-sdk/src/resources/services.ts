@@ -24,7 +24,7 @@ export class ServicesResource extends APIResource {
     params?: AutoPagingParams<ServiceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Service> {
-    return this._autoPage('get', 'services', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one service. */

@@ -42,7 +42,7 @@ export function sessionConnectUrl(
   }
   if (origin?.protocol !== 'http:' && origin?.protocol !== 'https:')
     throw new ConfigurationError(
-      'sessionConnectUrl needs an absolute http(s) baseUrl: the socket cannot be derived from a relative or non-HTTP one',
+      'sessionConnectUrl needs an absolute http(s) baseUrl, not a relative or non-HTTP one',
     )
   const scheme = origin.protocol === 'http:' ? 'ws:' : 'wss:'
   const query = new URLSearchParams({ service_id: params.serviceId, entity_id: params.entityId })

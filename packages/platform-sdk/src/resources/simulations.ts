@@ -145,17 +145,17 @@ export class SimulationsServicesResource extends APIResource {
 export class SimulationsResource extends APIResource {
   /** Simulation runs. */
   get runs(): SimulationsRunsResource {
-    return this._sub('runs', SimulationsRunsResource)
+    return this._sub(SimulationsRunsResource)
   }
 
   /** Bridging real calls into simulations. */
   get bridge(): SimulationsBridgeResource {
-    return this._sub('bridge', SimulationsBridgeResource)
+    return this._sub(SimulationsBridgeResource)
   }
 
   /** Coverage graphs and sessions per service. */
   get services(): SimulationsServicesResource {
-    return this._sub('services', SimulationsServicesResource)
+    return this._sub(SimulationsServicesResource)
   }
 
   /** Starts a simulated test conversation (`POST /simulations/sessions`). */

@@ -39,7 +39,7 @@ export class SkillsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-skills'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-skills'>>> {
-    return this._autoPage('get', 'skills', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one skill (`GET /skills/{skill_id}`). */

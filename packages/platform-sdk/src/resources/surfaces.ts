@@ -44,7 +44,7 @@ export class SurfacesResource extends APIResource {
     params?: AutoPagingParams<SurfaceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Surface> {
-    return this._autoPage('get', 'surfaces', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Sends a surface's link to the recipient over its channel. */
@@ -69,7 +69,7 @@ export class SurfacesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-surface-review-queue'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-surface-review-queue'>>> {
-    return this._autoPage('get', 'surfaces/review', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.listForReview(query, options), params, { maxPageSize: 20 })
   }
 
   /** Updates a surface (`PATCH /surfaces/{surface_id}`). */

@@ -197,8 +197,9 @@ export class TokensResource extends APIResource {
       {
         body: fields as never,
         transport: {
-          auth: authorization === undefined,
-          ...(authorization === undefined ? {} : { forceHeaders: { authorization } }),
+          // A null forced header removes any Authorization; undefined forces none.
+          auth: authorization !== null,
+          forceHeaders: { authorization },
           contentType: 'application/x-www-form-urlencoded',
           bodySerializer: toForm,
           // The form holds the credential being exchanged (API key, client secret, refresh token).

@@ -37,7 +37,7 @@ export class TriggersResource extends APIResource {
     params?: AutoPagingParams<TriggerListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Trigger> {
-    return this._autoPage('get', 'triggers', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one trigger. */
@@ -98,12 +98,6 @@ export class TriggersResource extends APIResource {
     params?: AutoPagingParams<TriggerRunListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<TriggerRun> {
-    return this._autoPage(
-      'get',
-      'triggers/{trigger_id}/runs',
-      { path: [triggerId], query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage((query) => this.listRuns(triggerId, query, options), params, { maxPageSize: 20 })
   }
 }

@@ -34,7 +34,7 @@ export class UnificationRulesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-unification-rules'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-unification-rules'>>> {
-    return this._autoPage('get', 'unification-rules', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches one unification rule (`GET /unification-rules/{rule_id}`). */

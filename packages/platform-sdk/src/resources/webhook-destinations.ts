@@ -34,7 +34,7 @@ export class WebhookDestinationsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-webhook-destinations'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destinations'>>> {
-    return this._autoPage('get', 'webhook-destinations', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Creates a webhook destination; its signing secret is only in this response (`POST /webhook-destinations`). */
@@ -89,13 +89,9 @@ export class WebhookDestinationsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-webhook-destination-deliveries'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destination-deliveries'>>> {
-    return this._autoPage(
-      'get',
-      'webhook-destinations/{destination_id}/deliveries',
-      { path: [destinationId], query: params },
-      { maxPageSize: 20 },
-      options,
-    )
+    return this._autoPage((query) => this.listDeliveries(destinationId, query, options), params, {
+      maxPageSize: 20,
+    })
   }
 
   /** Replaces a destination's signing secret (`POST /webhook-destinations/{destination_id}/rotate-secret`). */

@@ -40,7 +40,7 @@ export class WorkspacesTestCallerNumbersResource extends APIResource {
 export class WorkspacesResource extends APIResource {
   /** Numbers treated as test callers in this workspace. */
   get testCallerNumbers(): WorkspacesTestCallerNumbersResource {
-    return this._sub('testCallerNumbers', WorkspacesTestCallerNumbersResource)
+    return this._sub(WorkspacesTestCallerNumbersResource)
   }
 
   /** Lists workspaces, one page (`GET /v1/workspaces`). */
@@ -53,7 +53,7 @@ export class WorkspacesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-workspaces'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-workspaces'>>> {
-    return this._autoPage('get', '/v1/workspaces', { query: params }, { maxPageSize: 20 }, options)
+    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
   }
 
   /** Fetches a workspace (`GET /v1/workspaces/{workspace_id}`). */

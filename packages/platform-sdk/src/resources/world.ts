@@ -35,13 +35,10 @@ export class WorldResource extends APIResource {
     params?: AutoPagingParams<EntityListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Entity> {
-    return this._autoPage(
-      'get',
-      'world/entities',
-      { query: params },
-      { maxPageSize: 100, itemsKey: 'entities' },
-      options,
-    )
+    return this._autoPage((query) => this.listEntities(query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'entities',
+    })
   }
 
   /** Fetches one entity. */
@@ -69,13 +66,10 @@ export class WorldResource extends APIResource {
     params?: AutoPagingParams<EntityTimelineParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<EntityTimelineEvent> {
-    return this._autoPage(
-      'get',
-      'world/entities/{entity_id}/timeline',
-      { path: [entityId], query: params },
-      { maxPageSize: 200, itemsKey: 'events' },
-      options,
-    )
+    return this._autoPage((query) => this.getTimeline(entityId, query, options), params, {
+      maxPageSize: 200,
+      itemsKey: 'events',
+    })
   }
 
   /** Semantic search over the world model. */
@@ -164,13 +158,10 @@ export class WorldResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'connector-entities'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'connector-entities'>, 'entities'>> {
-    return this._autoPage(
-      'get',
-      'world/connectors/{data_source_id}/entities',
-      { path: [dataSourceId], query: params },
-      { maxPageSize: 100, itemsKey: 'entities' },
-      options,
-    )
+    return this._autoPage((query) => this.getConnectorEntities(dataSourceId, query, options), params, {
+      maxPageSize: 100,
+      itemsKey: 'entities',
+    })
   }
 
   /** Raw resources of one type from a connector (`GET /world/connectors/{data_source_id}/resources`). */
@@ -215,13 +206,10 @@ export class WorldResource extends APIResource {
     params: AutoPagingParams<OperationQuery<'world-sync-events'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'world-sync-events'>, 'events'>> {
-    return this._autoPage(
-      'get',
-      'world/sync/events',
-      { query: params },
-      { maxPageSize: 200, itemsKey: 'events' },
-      options,
-    )
+    return this._autoPage((query) => this.listSyncEvents(query, options), params, {
+      maxPageSize: 200,
+      itemsKey: 'events',
+    })
   }
 
   /** Depth of the outbound sync queue (`GET /world/sync/queue`). */

@@ -154,7 +154,11 @@ describe('the client the official way', () => {
     const page = await listAgents({ params: { query: { limit: 1 } } })
     expect(page.data.items.length).toBeLessThanOrEqual(1)
     const bad = client.defineRoute('TRACE' as never, '/v1/{workspace_id}/agents')
+    await expect((bad as () => Promise<unknown>)()).rejects.toThrow(/defineRoute: method must be one of GET/)
     await expect((bad as () => Promise<unknown>)()).rejects.toBeInstanceOf(InvalidRequestError)
+    const pathless = client.defineRoute('GET', 'agents' as never) as () => Promise<unknown>
+    await expect(pathless()).rejects.toThrow(/path must be a string starting with "\/"/)
+    await expect(pathless()).rejects.toBeInstanceOf(InvalidRequestError)
   })
 
   it('resources built from an openapi-fetch client and a workspace id (SesSetupResource, AgentsResource)', async () => {
@@ -184,5 +188,22 @@ describe('the client the official way', () => {
     expect(() => new lite.AgentsResource(api as never, env.mock.workspaceId)).toThrow(
       /needs the main entry, @amigo-ai\/platform-sdk/,
     )
+  })
+
+  it('an app loading both entries builds resources from an openapi-fetch client, whichever loads first', async () => {
+    const api = createClient<paths>({
+      baseUrl: env.mock.url,
+      headers: { authorization: `Bearer ${env.mock.apiKey}` },
+    })
+    for (const order of [
+      ['../../src/lite', '../../src/index'],
+      ['../../src/index', '../../src/lite'],
+    ]) {
+      vi.resetModules()
+      for (const entry of order) await import(entry)
+      const lite = await import('../../src/lite')
+      const page = await new lite.AgentsResource(api as never, env.mock.workspaceId).list({ limit: 1 })
+      expect(Array.isArray(page.items), order.join(' then ')).toBe(true)
+    }
   })
 })

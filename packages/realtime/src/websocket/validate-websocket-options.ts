@@ -5,7 +5,8 @@ import type { ReconnectingWebSocketOptions } from './create-reconnecting-websock
 // replace every socket immediately, a backoff that large would reconnect in a tight loop.
 const MAX_TIMER_MS = 2_147_483_647
 
-const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+const kind = (v: unknown) =>
+  v == null ? `${v}` : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
 
 const FUNCTIONS = [
   'getProtocols',

@@ -9,6 +9,7 @@ import type { Call } from './prepare-call'
 import { serializeQuery } from './query'
 import { requestIdOf } from './rate-limit'
 import { readBody } from './read-body'
+import { asResponse } from './response-like'
 import type { RequestInit_ } from './types'
 
 /** How one attempt ended: its data, or why it failed (see FailedAttempt). */
@@ -57,6 +58,8 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
       : custom
         ? custom(new Request(url, fetchInit))
         : globalThis.fetch(url, fetchInit))
+    // A custom fetch may be a test's stub that resolves to a plain object.
+    if (custom) response = await asResponse(response)
     const res = response
     if (hooks) {
       const requestId = requestIdOf(res.headers) || undefined

@@ -1,4 +1,10 @@
-import { InvalidRequestError, NetworkError, ParseError, RequestTimeoutError } from '../errors/client-errors'
+import {
+  ConfigurationError,
+  InvalidRequestError,
+  NetworkError,
+  ParseError,
+  RequestTimeoutError,
+} from '../errors/client-errors'
 import { errorFromResponse } from '../errors/from-response'
 import { parseRetryAfter } from '../retry/retry-after'
 import type { AttemptFailure } from '../retry/retry-delay'
@@ -59,6 +65,8 @@ export function thrownFailure(
       new RequestTimeoutError(`Request timed out after ${timeoutMs}ms`, { timeoutMs, cause: thrown }),
     )
   }
+  // A custom fetch that resolved to something unusable: a mistake in the caller's code, not the network.
+  if (thrown instanceof ConfigurationError) return fail('final', thrown)
   if (!at.sent) {
     const message = `could not build the request: ${thrown instanceof Error ? thrown.message : String(thrown)}`
     return fail('final', new InvalidRequestError(redact(message), { cause: thrown }))

@@ -97,7 +97,8 @@ export class AmigoClient {
 /** Wires a client instance to its context and an empty resource cache (two properties, whatever the registry holds). */
 function attach(client: AmigoClient, ctx: ResourceContext): void {
   // Not writable, enumerable nor configurable (defineProperty's defaults).
-  const define = (key: string, value: unknown) => Object.defineProperty(client, key, { value })
-  define('_context', ctx)
-  define('_resources', Object.create(null))
+  Object.defineProperties(client, {
+    _context: { value: ctx },
+    _resources: { value: Object.create(null) },
+  })
 }

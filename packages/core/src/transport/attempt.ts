@@ -90,7 +90,8 @@ function buildFetchInit(call: Call, headers: HeaderRecord, signal: AbortSignal |
   const body = serializeBody(call.init, headers)
   if (body !== undefined && (method === 'GET' || method === 'HEAD'))
     throw new TypeError(`a ${method} request cannot have a body`)
-  const fetchInit: Record<string, unknown> = { redirect: 'follow', method, headers, body, signal }
+  // `redirect` left out is fetch's default, `follow`.
+  const fetchInit: Record<string, unknown> = { method, headers, body, signal }
   for (const key of FETCH_OPTIONS) if (opts[key] !== undefined) fetchInit[key] = opts[key]
   return fetchInit
 }

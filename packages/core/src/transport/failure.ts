@@ -68,7 +68,7 @@ export function thrownFailure(
   // A custom fetch that resolved to something unusable: a mistake in the caller's code, not the network.
   if (thrown instanceof ConfigurationError) return fail('final', thrown)
   if (!at.sent) {
-    const message = `could not build the request: ${thrown instanceof Error ? thrown.message : String(thrown)}`
+    const message = `could not build the request: ${describeCause(thrown)}`
     return fail('final', new InvalidRequestError(redact(message), { cause: thrown }))
   }
   if (response?.ok && thrown instanceof SyntaxError) {
@@ -83,7 +83,8 @@ export function thrownFailure(
   )
 }
 
-// undici reports "fetch failed" and hides the useful part (ECONNRESET, ECONNREFUSED) in `cause`.
+// The error's message, and its cause's code or message when that adds something: undici reports
+// "fetch failed" and hides the useful part (ECONNRESET, ECONNREFUSED) in `cause`.
 function describeCause(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const inner = (error as { cause?: unknown }).cause as { code?: unknown; message?: unknown } | undefined

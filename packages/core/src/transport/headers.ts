@@ -24,10 +24,6 @@ export function applyHeaders(target: HeaderRecord, ...layers: (HeaderLayer | und
   return target
 }
 
-// Browsers refuse or ignore a scripted User-Agent (and it would force a CORS preflight);
-// only server-side runtimes get one.
-const isBrowser = () => typeof (globalThis as { document?: unknown }).document !== 'undefined'
-
 /**
  * The SDK identification headers, computed once per client: `x-amigo-client` (the calling SDK's
  * name/version, or this package's) and, outside browsers, `user-agent`.
@@ -35,7 +31,9 @@ const isBrowser = () => typeof (globalThis as { document?: unknown }).document !
 export function clientHeaders(userAgent: string | undefined): HeaderRecord {
   const name = userAgent ?? `@amigo-ai/core/${VERSION}`
   const out: HeaderRecord = { 'x-amigo-client': name }
-  if (!isBrowser()) {
+  // Browsers refuse or ignore a scripted User-Agent (and it would force a CORS preflight);
+  // only server-side runtimes get one.
+  if ((globalThis as { document?: unknown }).document === undefined) {
     const node = (globalThis as { process?: { version?: unknown } }).process?.version
     out['user-agent'] = typeof node === 'string' ? `${name} node/${node.replace(/^v/, '')}` : name
   }

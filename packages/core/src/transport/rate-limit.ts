@@ -16,7 +16,7 @@ export interface RateLimitInfo {
 }
 
 const num = (v: string | null): number | null => {
-  if (v === null || v.trim() === '') return null
+  if (!v?.trim()) return null
   const n = Number(v)
   return Number.isFinite(n) ? n : null
 }

@@ -22,13 +22,8 @@ export interface BaseUrl {
 }
 
 // Outside a browser there is no page origin to resolve a relative base against; this reserved
-// name can never resolve, so a URL that escaped unstripped would fail loudly rather than leak.
+// name can never resolve, so a URL built on it that reached a network would fail loudly, not leak.
 const PLACEHOLDER_ORIGIN = 'http://relative-base-url.invalid'
-
-const pageOrigin = (): string | undefined => {
-  const loc = (globalThis as { location?: { origin?: unknown } }).location
-  return typeof loc?.origin === 'string' && /^https?:/.test(loc.origin) ? loc.origin : undefined
-}
 
 /** Validates and normalises `baseUrl` (trailing slashes removed; relative paths need a custom fetch). */
 export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseUrl {
@@ -59,8 +54,9 @@ export function resolveBaseUrl(baseUrl: unknown, hasCustomFetch: boolean): BaseU
       ...relative,
       unusable: 'baseUrl must start with http://, https:// or / (a relative path for a proxy)',
     }
-  const origin = pageOrigin()
-  if (origin) return { absolute: `${origin}${trimmed}` }
+  // In a browser, the page's http(s) origin resolves it.
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin
+  if (typeof origin === 'string' && /^https?:/.test(origin)) return { absolute: `${origin}${trimmed}` }
   if (!hasCustomFetch)
     return {
       ...relative,

@@ -84,9 +84,10 @@ const toForm = (fields: unknown): URLSearchParams => {
   return form
 }
 
-function requireText(method: string, name: string, value: unknown): string {
+/** `value`, checked; each parameter name belongs to one method, so the message need not name it. */
+function requireText(name: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidRequestError(`tokens.${method}: \`${name}\` must be a non-empty string`)
+    throw new InvalidRequestError(`tokens: \`${name}\` must be a non-empty string`)
   }
   return value
 }
@@ -101,7 +102,7 @@ export class TokensResource extends APIResource {
     params: ExchangeApiKeyParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TokenResponse>> {
-    const apiKey = requireText('exchangeApiKey', 'apiKey', params?.apiKey)
+    const apiKey = requireText('apiKey', params?.apiKey)
     return this._postToken({ grant_type: 'api_key', api_key: apiKey, scope: params.scope }, options, null)
   }
 
@@ -110,8 +111,8 @@ export class TokensResource extends APIResource {
     params: ExchangeClientCredentialsParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TokenResponse>> {
-    const clientId = requireText('exchangeClientCredentials', 'clientId', params?.clientId)
-    const clientSecret = requireText('exchangeClientCredentials', 'clientSecret', params.clientSecret)
+    const clientId = requireText('clientId', params?.clientId)
+    const clientSecret = requireText('clientSecret', params.clientSecret)
     return this._postToken(
       {
         grant_type: 'client_credentials',
@@ -132,17 +133,16 @@ export class TokensResource extends APIResource {
     params: CreateExternalUserSessionParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalUserSessionToken>> {
-    const method = 'createExternalUserSession'
     const parent =
       params?.parentAccessToken === undefined
         ? undefined
-        : requireText(method, 'parentAccessToken', params.parentAccessToken)
+        : requireText('parentAccessToken', params.parentAccessToken)
     const fields = {
       grant_type: EXTERNAL_USER_SESSION_GRANT_TYPE,
       workspace_id: params.workspaceId ?? this._ctx.connection.workspaceId,
-      external_subject_key: requireText(method, 'externalSubjectKey', params.externalSubjectKey),
-      subject_type: requireText(method, 'subjectType', params.subjectType),
-      service_id: requireText(method, 'serviceId', params.serviceId),
+      external_subject_key: requireText('externalSubjectKey', params.externalSubjectKey),
+      subject_type: requireText('subjectType', params.subjectType),
+      service_id: requireText('serviceId', params.serviceId),
       consumer_entity_id: params.consumerEntityId,
       ttl_seconds: params.ttlSeconds,
       scope: params.scope,
@@ -164,7 +164,7 @@ export class TokensResource extends APIResource {
     params: RefreshTokenParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TokenResponse>> {
-    const refreshToken = requireText('refresh', 'refreshToken', params?.refreshToken)
+    const refreshToken = requireText('refreshToken', params?.refreshToken)
     try {
       return await this._postToken(
         {

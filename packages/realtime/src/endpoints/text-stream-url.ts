@@ -42,5 +42,5 @@ export function textStreamUrl(options: TextStreamUrlOptions): string {
     assertQueryToken(options.token)
     query.set('token', options.token)
   }
-  return `${base}?${query.toString()}`
+  return `${base}?${query}`
 }

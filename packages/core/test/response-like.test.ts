@@ -55,7 +55,7 @@ describe('a custom fetch that resolves to a Response-like stub', () => {
         .GET('/v1/{workspace_id}/things' as never)
         .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ConfigurationError)
-      expect((error as Error).message).toMatch(/fetch must resolve to a Response, or an object with a status/)
+      expect((error as Error).message).toMatch(/fetch must resolve to a Response or a stub with a status/)
       expect(fetch).toHaveBeenCalledTimes(1)
     }
   })

@@ -9,7 +9,7 @@ import { ConfigurationError } from '../errors/client-errors'
  */
 export async function asResponse(value: unknown): Promise<Response> {
   const stub = value as Record<string, any> | null | undefined
-  if (typeof stub?.headers?.get === 'function' && typeof stub.text === 'function') return value as Response
+  if (stub?.headers?.get && stub.text) return value as Response
   const status = stub?.status
   if (
     typeof status !== 'number' ||
@@ -17,12 +17,9 @@ export async function asResponse(value: unknown): Promise<Response> {
     typeof (stub?.text ?? stub?.json) !== 'function'
   )
     throw new ConfigurationError(
-      'fetch must resolve to a Response, or an object with a status from 200 to 599 and json() or text()',
+      'fetch must resolve to a Response or a stub with a status and json() or text()',
     )
-  const body = stub!.text ? String(await stub!.text()) : JSON.stringify(await stub!.json())
-  // 204, 205 and 304 cannot carry a body in a Response.
-  return new Response(status === 204 || status === 205 || status === 304 ? null : body, {
-    status,
-    headers: stub!.headers,
-  })
+  const body = stub!.text ? await stub!.text() : JSON.stringify(await stub!.json())
+  // An empty body is null: a 204, 205 or 304 Response cannot carry even an empty one.
+  return new Response(body || null, { status, headers: stub!.headers })
 }

@@ -19,7 +19,7 @@ let loadedByName: RealtimeModule | undefined
 
 const notLoaded = (cause: unknown) =>
   new ConfigurationError(
-    `${NAME} could not be loaded by name here (a bundled app?): pass it to the client, new AmigoClient({ ..., realtime: () => import('@amigo-ai/realtime') })`,
+    `${NAME} could not be loaded by name (a bundled app?): pass it, new AmigoClient({ ..., realtime: () => import('@amigo-ai/realtime') })`,
     { cause },
   )
 

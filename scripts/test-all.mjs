@@ -25,6 +25,8 @@ const steps = [
   // The examples import the built packages, as users do.
   ['typecheck (examples)', 'pnpm', ['--filter', '@amigo-ai/examples', 'run', 'typecheck']],
   ['layering', 'node', ['scripts/check-layering.mjs']],
+  // Unused files, exports and dependencies (knip.json says where the entry points are).
+  ['unused code (knip)', 'pnpm', ['exec', 'knip']],
   ['bundles (browser + worker)', 'node', ['scripts/check-bundles.mjs']],
   [
     'unit tests',

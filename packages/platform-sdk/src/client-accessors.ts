@@ -8,7 +8,7 @@ import type { APIResource, ResourceContext } from './resources/base'
 import { RESOURCES } from './resources/registry'
 
 /** What the accessors read off a client instance. */
-export interface ResourceHost {
+interface ResourceHost {
   readonly _context: ResourceContext
   readonly _resources: Record<string, APIResource>
 }

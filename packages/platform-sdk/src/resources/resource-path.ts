@@ -9,7 +9,7 @@ type WorkspacePrefix = '/v1/{workspace_id}/'
  * A path of the configured workspace as resource methods write it, without `/v1/{workspace_id}/`:
  * `'agents/{agent_id}'` stands for `'/v1/{workspace_id}/agents/{agent_id}'`.
  */
-export type WorkspacePath = ApiPath extends infer P
+type WorkspacePath = ApiPath extends infer P
   ? P extends `${WorkspacePrefix}${infer Rest}`
     ? Rest
     : never

@@ -115,23 +115,23 @@ subscribeToWorkspaceEvents({ workspaceId: 'ws', token: 't', onEvent: (e) => cons
 /**
  * Gzip (-9) budgets of small apps, in KB; none may contain `ws`. `targetKb`, where it differs, is the
  * size goal (18 KB, under the official SDK 0.46's 18.8 KB for the same app; 8 KB for `lite`);
- * `maxKb` is what the packages reach with a little room (the AmigoClient app at the official SDK's
- * 18.8 KB as it was recorded, to one decimal; the SSE app never past 6 KB), so that growth fails
- * here while the goal stays printed (and in bench/results) until it is met.
+ * `maxKb` is what the packages reach with a little room (the AmigoClient app never past the official
+ * SDK's 18.8 KB, the SSE app never past 6 KB), so that growth fails here while the goal stays
+ * printed (and in bench/results) until it is met.
  */
 export const BUDGETS = [
   {
     name: 'AmigoClient agents.list app (node)',
     platform: 'node',
     app: CLIENT_APP,
-    maxKb: 18.85,
+    maxKb: 18.8,
     targetKb: 18,
   },
   {
     name: 'AmigoClient agents.list app (browser)',
     platform: 'browser',
     app: CLIENT_APP,
-    maxKb: 18.85,
+    maxKb: 18.8,
     targetKb: 18,
   },
   { name: 'lite agents.list app (node)', platform: 'node', app: LITE_APP, maxKb: 9, targetKb: 8 },

@@ -21,7 +21,8 @@ const DIR_MODE = 0o700
 const FILE_MODE = 0o600
 // Lock files held by the current async call chain: save/clear inside withLock must not wait on
 // the lock their own caller holds, while other callers (even on the same instance) still wait.
-const heldLocks = new AsyncLocalStorage<ReadonlySet<string>>()
+// Pure, so that a bundle that never writes credentials can drop it.
+const heldLocks = /* @__PURE__ */ new AsyncLocalStorage<ReadonlySet<string>>()
 
 /**
  * Keeps credentials in a JSON file (one per profile): directory mode 0700, file mode 0600, atomic

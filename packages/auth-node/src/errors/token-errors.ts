@@ -9,7 +9,7 @@ export class TokenRefreshError extends AuthenticationError {
 }
 
 /**
- * The refresh token can no longer be used (expired, revoked, refused with `invalid_grant`, or
+ * The refresh token is not usable (expired, revoked, refused with `invalid_grant`, or
  * missing when the access token runs out): the user must sign in again.
  */
 export class RefreshTokenExpiredError extends TokenRefreshError {

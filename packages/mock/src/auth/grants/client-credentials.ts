@@ -1,6 +1,6 @@
-import { EXTERNAL_USER_SESSION_CREATE_SCOPE } from '../principal'
+import { EXTERNAL_USER_SESSION_CREATE_SCOPE, type Principal } from '../principal'
 import { oauthError, type TokenReply } from '../token-form'
-import type { GrantContext } from './context'
+import { accessToken, type GrantContext } from './context'
 
 /**
  * `client_credentials`: an external integration's active credential gets a token that may only
@@ -20,18 +20,12 @@ export function clientCredentialsGrant(ctx: GrantContext): TokenReply {
   const allowed = requested.filter((s) => s === EXTERNAL_USER_SESSION_CREATE_SCOPE)
   if (!allowed.length)
     return oauthError(400, 'invalid_scope', `allowed scope: ${EXTERNAL_USER_SESSION_CREATE_SCOPE}`)
-  const { token, expiresIn } = ctx.issuer.issue(
-    {
-      kind: 'integration',
-      workspaces: [integration?.workspace_id ?? store.workspaceId],
-      scopes: allowed,
-      subject: `cred:${cred.id}`,
-      serviceIds: cred.service_ids,
-    },
-    ctx.tokenTtlSeconds,
-  )
-  return {
-    status: 200,
-    body: { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: allowed.join(' ') },
+  const principal: Principal = {
+    kind: 'integration',
+    workspaces: [integration?.workspace_id ?? store.workspaceId],
+    scopes: allowed,
+    subject: `cred:${cred.id}`,
+    serviceIds: cred.service_ids,
   }
+  return { status: 200, body: accessToken(ctx, principal) }
 }

@@ -31,14 +31,21 @@ export type GrantHandler = (ctx: GrantContext) => TokenReply
 /** A fresh `sess_…` id. */
 export const newSessionId = () => `sess_${randomBytes(8).toString('hex')}`
 
-/** An access token plus a refresh token (in `family`, a new one when none) for `principal`. */
-export function issueTokenPair(ctx: GrantContext, principal: Principal, family?: string) {
-  const { token, expiresIn } = ctx.issuer.issue(principal, ctx.tokenTtlSeconds)
+/** The access-token fields every grant answers with, for `principal` (its scopes as `scope`). */
+export function accessToken(ctx: GrantContext, principal: Principal, ttlSeconds = ctx.tokenTtlSeconds) {
+  const { token, expiresIn } = ctx.issuer.issue(principal, ttlSeconds)
   return {
     access_token: token,
     token_type: 'Bearer',
     expires_in: expiresIn,
     scope: principal.scopes.join(' '),
+  }
+}
+
+/** An access token plus a refresh token (in `family`, a new one when none) for `principal`. */
+export function issueTokenPair(ctx: GrantContext, principal: Principal, family?: string) {
+  return {
+    ...accessToken(ctx, principal),
     refresh_token: ctx.refreshTokens.issue(principal, family),
     session_id: principal.sessionId ?? newSessionId(),
   }

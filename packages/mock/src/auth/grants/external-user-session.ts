@@ -6,7 +6,7 @@ import {
   type Principal,
 } from '../principal'
 import { oauthError, type TokenReply } from '../token-form'
-import { type GrantContext, newSessionId } from './context'
+import { accessToken, type GrantContext, newSessionId } from './context'
 
 /** Lifetime of an external-user access token when the grant names none (within the 900-3600 s range). */
 const DEFAULT_TTL = 1800
@@ -67,14 +67,10 @@ export function externalUserSessionGrant(ctx: GrantContext): TokenReply {
     entityId: consumerEntityId,
     sessionId: newSessionId(),
   }
-  const { token, expiresIn } = ctx.issuer.issue(child, req.ttl)
   return {
     status: 200,
     body: {
-      access_token: token,
-      token_type: 'Bearer',
-      expires_in: expiresIn,
-      scope: 'conversations:own',
+      ...accessToken(ctx, child, req.ttl),
       refresh_token: ctx.refreshTokens.issue(child),
       session_id: child.sessionId,
       // Stable per workspace + subject, so the same end user maps to the same consumer subject.

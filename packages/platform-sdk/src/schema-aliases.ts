@@ -1,10 +1,8 @@
 // The schema names the single-package SDK 0.46 exported, so code written against it compiles
 // unchanged. Each is an alias into the generated `components` (or an operation's query); nothing
 // restates a shape by hand. types.ts holds this package's own friendly names.
-import type { components } from './generated/openapi'
 import type { OperationQuery } from './resources/operation-types'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 /** A call as listed. */
 export type CallSummary = Schemas['CallSummary']

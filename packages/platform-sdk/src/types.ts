@@ -2,7 +2,8 @@
 // `components`; nothing here restates a shape by hand.
 import type { components } from './generated/openapi'
 
-type Schemas = components['schemas']
+/** Every schema of the API by its spec name, e.g. `Schemas['AgentResponse']`. */
+export type Schemas = components['schemas']
 
 export type { components, operations, paths } from './generated/openapi'
 

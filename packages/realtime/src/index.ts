@@ -1,7 +1,11 @@
 export type * from './event-types'
 export type { CallObservation, ObserveCallOptions } from './observer/observe-call'
 export { observeCall } from './observer/observe-call'
-export type { ReadServerSentEventsOptions, ServerSentEvent } from './sse/read-server-sent-events'
+export type {
+  ReadServerSentEventsOptions,
+  ServerSentEvent,
+  ServerSentEventSource,
+} from './sse/read-server-sent-events'
 export { DEFAULT_MAX_FRAME_BYTES, readServerSentEvents } from './sse/read-server-sent-events'
 export { SseFrameTooLargeError } from './sse/sse-frame-too-large-error'
 export type { TextChat, TextChatOptions, TextChatReply } from './text-chat/create-text-chat'

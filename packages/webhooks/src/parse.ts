@@ -16,20 +16,22 @@ export interface ParseWebhookEventOptions extends WebhookVerificationOptions {
 }
 
 /** Without a type argument, every known event (narrowed by `type`); with one, an envelope of that `data`. */
-type ParsedAs<D> = [D] extends [never] ? ParsedWebhookEvent : WebhookEvent<D>
+export type ParsedWebhookEventOf<D> = [D] extends [never] ? ParsedWebhookEvent : WebhookEvent<D>
 
 /** Verifies, then parses; `expectedType` narrows the result to that event type. */
 export function parseWebhookEvent<const T extends string>(
   options: ParseWebhookEventOptions & { expectedType: T | readonly T[] },
 ): Promise<WebhookEventOfType<T>>
 /** Verifies the delivery (signature, then timestamp) and returns the parsed event, or throws WebhookVerificationError. */
-export function parseWebhookEvent<D = never>(options: ParseWebhookEventOptions): Promise<ParsedAs<D>>
+export function parseWebhookEvent<D = never>(
+  options: ParseWebhookEventOptions,
+): Promise<ParsedWebhookEventOf<D>>
 /** Legacy shape: body-only HMAC, no timestamp. */
 export function parseWebhookEvent<D = never>(
   payload: WebhookPayload,
   signature: string | null | undefined,
   secret: WebhookSecret,
-): Promise<ParsedAs<D>>
+): Promise<ParsedWebhookEventOf<D>>
 export async function parseWebhookEvent(
   first: ParseWebhookEventOptions | WebhookPayload,
   signature?: string | null,

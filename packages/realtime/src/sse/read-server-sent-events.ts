@@ -27,9 +27,10 @@ export interface ReadServerSentEventsOptions {
 /** Default cap on one unterminated frame: 1 MiB. */
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024
 
-type ByteSource = Response | ReadableStream<Uint8Array>
+/** What `readServerSentEvents` reads: a fetch `Response` or its body stream. */
+export type ServerSentEventSource = Response | ReadableStream<Uint8Array>
 
-const bodyOf = (source: ByteSource): ReadableStream<Uint8Array> | null =>
+const bodyOf = (source: ServerSentEventSource): ReadableStream<Uint8Array> | null =>
   source instanceof ReadableStream ? source : source.body
 
 /**
@@ -39,7 +40,7 @@ const bodyOf = (source: ByteSource): ReadableStream<Uint8Array> | null =>
  * A frame growing past `maxFrameBytes` without a terminating blank line throws {@link SseFrameTooLargeError}.
  */
 export async function* readServerSentEvents(
-  source: ByteSource,
+  source: ServerSentEventSource,
   options: ReadServerSentEventsOptions = {},
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
   // Checked here, not in the batch reader: internal callers validate their own options, and the
@@ -59,7 +60,7 @@ export async function* readServerSentEvents(
  * plain loop step rather than an async-generator hop (one such hop per chunk instead).
  */
 export async function* readServerSentEventBatches(
-  source: ByteSource,
+  source: ServerSentEventSource,
   options: ReadServerSentEventsOptions = {},
 ): AsyncGenerator<ServerSentEvent[], void, undefined> {
   const { signal, onRetry, onComment } = options

@@ -55,6 +55,27 @@ describe('layering check', () => {
     )
   })
 
+  // Each row puts back one import that once made a folder cycle in that package.
+  it.each([
+    ['core', 'packages/core/src/errors/from-response.ts', '../retry/policy', /src\/errors -> src\/retry/],
+    [
+      'realtime',
+      'packages/realtime/src/node/load-ws.ts',
+      '../websocket/websocket-types',
+      /src\/node -> src\/websocket/,
+    ],
+    [
+      'platform-sdk',
+      'packages/platform-sdk/src/realtime/load-realtime.ts',
+      '../resources/base',
+      /src\/realtime -> src\/resources/,
+    ],
+  ])('fails on a folder cycle in %s', (_pkg, file, target, cycle) => {
+    const base = copyPackages()
+    appendFileSync(join(base, file), `\nimport '${target}'\n`)
+    expect(check(base).join('\n')).toMatch(cycle)
+  })
+
   it('fails when a Node module reaches the universal realtime entry', () => {
     const base = copyPackages()
     appendFileSync(join(base, 'packages/realtime/src/index.ts'), "\nimport 'node:fs'\n")

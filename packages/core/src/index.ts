@@ -48,6 +48,7 @@ export type {
   UnparseableErrorBody,
 } from './errors/platform-error-body'
 export { redactSecrets } from './errors/redact'
+export { parseRetryAfter } from './errors/retry-after'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
 export {
   autoPage,
@@ -58,7 +59,6 @@ export {
 } from './pagination/paginate'
 export { type BackoffOptions, backoffDelay } from './retry/backoff'
 export { DEFAULT_RETRY, isRetrySafe, type RetryOptions, shouldRetryStatus } from './retry/policy'
-export { parseRetryAfter } from './retry/retry-after'
 export { sleep } from './retry/sleep'
 export type {
   ApiKeySource,

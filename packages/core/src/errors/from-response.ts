@@ -1,4 +1,3 @@
-import { parseRetryAfter } from '../retry/retry-after'
 import { AmigoError, type ErrorContext } from './amigo-error'
 import { summarizeErrorBody } from './error-body'
 import {
@@ -15,6 +14,7 @@ import {
 } from './http-errors'
 import type { PlatformErrorBody } from './platform-error-body'
 import { redactDeep, redactSecrets } from './redact'
+import { parseRetryAfter } from './retry-after'
 
 /** Input of {@link errorFromResponse}. */
 export interface ErrorResponseInput {

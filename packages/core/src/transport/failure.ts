@@ -6,7 +6,7 @@ import {
   RequestTimeoutError,
 } from '../errors/client-errors'
 import { errorFromResponse } from '../errors/from-response'
-import { parseRetryAfter } from '../retry/retry-after'
+import { parseRetryAfter } from '../errors/retry-after'
 import type { AttemptFailure } from '../retry/retry-delay'
 import type { Call } from './prepare-call'
 import { requestIdOf } from './rate-limit'

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../retry/retry-after'
+import { parseRetryAfter } from '../errors/retry-after'
 
 /**
  * Rate-limit state reported by the API's response headers; `null` where the response did not send

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@amigo-ai/core'
-import type { ClientConnection } from '../resources/base'
+import type { ClientConnection } from './client-connection'
 import { importByName, requireByName } from './import-by-name'
 
 /** The `@amigo-ai/realtime` module. */

@@ -1,3 +1,4 @@
+export type { ClientConnection } from '../realtime/client-connection'
 export * from './actions'
 export * from './agents'
 export * from './analytics'
@@ -5,7 +6,7 @@ export * from './analytics-surfaces'
 // Resources beyond the README (parity with the official SDK surface).
 export * from './api-keys'
 export * from './audit'
-export { APIResource, type AutoPageSettings, type ClientConnection, type ResourceContext } from './base'
+export { APIResource, type AutoPageSettings, type ResourceContext } from './base'
 export * from './billing'
 export type { DownloadResult } from './binary'
 export * from './briefs'

@@ -1,5 +1,5 @@
 import type { ApiKeySource } from '@amigo-ai/core'
-import type { ClientConnection } from './base'
+import type { ClientConnection } from '../realtime/client-connection'
 
 // The key of each client's connection, held outside the connection object: no enumeration, JSON,
 // spread or `util.inspect` of a resource (even with `showHidden` and `getters`) can reach it.

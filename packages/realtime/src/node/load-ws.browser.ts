@@ -1,10 +1,9 @@
 // Browser stand-in for load-ws.ts (swapped in by the package.json "browser" field): browsers always
 // have a global WebSocket, so reaching this means the runtime has none and nothing can be loaded.
 import { ConfigurationError } from '@amigo-ai/core'
-import type { WebSocketConstructor } from '../websocket/websocket-types'
 
 /** Always fails: there is no `ws` fallback in a browser build. */
-export function loadNodeWebSocket(): Promise<WebSocketConstructor> {
+export function loadNodeWebSocket(): Promise<unknown> {
   return Promise.reject(
     new ConfigurationError('This runtime has no global WebSocket; pass the WebSocket option'),
   )

@@ -3,16 +3,17 @@
 // (a bundled app that needs it on Node 20 passes the `WebSocket` option instead), and when it is
 // not installed the error says exactly what to do. Browser bundles get load-ws.browser.ts instead.
 import { ConfigurationError } from '@amigo-ai/core'
-import type { WebSocketConstructor } from '../websocket/websocket-types'
 
 const WS = 'ws'
-let loading: Promise<WebSocketConstructor> | undefined
+let loading: Promise<unknown> | undefined
 
-/** Imports `ws` once, on first use, and returns its WebSocket class. */
-export function loadNodeWebSocket(): Promise<WebSocketConstructor> {
+/**
+ * Imports `ws` once, on first use, and returns its WebSocket class (typed by the caller, the websocket
+ * layer, which this Node-only loader does not import).
+ */
+export function loadNodeWebSocket(): Promise<unknown> {
   loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ WS).then(
-    (mod: { WebSocket?: unknown; default?: unknown }) =>
-      (mod.WebSocket ?? mod.default) as WebSocketConstructor,
+    (mod: { WebSocket?: unknown; default?: unknown }) => mod.WebSocket ?? mod.default,
     (error: unknown) => {
       loading = undefined
       throw new ConfigurationError(

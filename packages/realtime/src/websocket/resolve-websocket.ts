@@ -24,7 +24,7 @@ export function resolveWebSocketFactory(
   if (typeof global === 'function') return fromClass(global as WebSocketConstructor)
   if (loadedNodeWebSocket) return fromClass(loadedNodeWebSocket)
   return loadNodeWebSocket().then((loaded) => {
-    loadedNodeWebSocket = loaded
-    return fromClass(loaded)
+    loadedNodeWebSocket = loaded as WebSocketConstructor
+    return fromClass(loadedNodeWebSocket)
   })
 }

@@ -56,9 +56,16 @@ export {
   type PaginatedList,
   type PaginateOptions,
   paginate,
+  type TokenPage,
 } from './pagination/paginate'
 export { type BackoffOptions, backoffDelay } from './retry/backoff'
-export { DEFAULT_RETRY, isRetrySafe, type RetryOptions, shouldRetryStatus } from './retry/policy'
+export {
+  DEFAULT_RETRY,
+  isRetrySafe,
+  type ResolvedRetry,
+  type RetryOptions,
+  shouldRetryStatus,
+} from './retry/policy'
 export { sleep } from './retry/sleep'
 export type {
   ApiKeySource,

@@ -30,7 +30,7 @@ export interface ListParams {
 }
 
 /** A page as {@link paginate} reads it: the token may be any value the API hands out, or absent. */
-interface TokenPage<T, Token> {
+export interface TokenPage<T, Token> {
   items: T[]
   has_more?: boolean
   continuation_token?: Token | null

@@ -1,4 +1,4 @@
-// The published packages, resolved to the ESM entry of their built dist (through node_modules,
+// The published packages, resolved to the entries of their built dist (through node_modules,
 // as a user's runtime would).
 import { realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -24,13 +24,16 @@ export const PACKAGES = Object.keys(FROM)
 /** The folder from which `name` resolves (for esbuild's resolveDir). */
 export const resolveDirOf = (name) => realpathSync(FROM[name])
 
-/** Absolute path of the ESM entry (`exports["."].import`, or a subpath's) of a package's dist. */
-export function esmEntry(specifier) {
+/**
+ * Absolute path of the entry a package's dist gives one export condition (`import` by default, or
+ * `require`), for the package or one of its subpaths.
+ */
+export function distEntry(specifier, condition = 'import') {
   const name = specifier.split('/').slice(0, 2).join('/')
   const subpath = `.${specifier.slice(name.length)}`
   const require = createRequire(join(resolveDirOf(name), 'package.json'))
   const pkgJson = require.resolve(`${name}/package.json`)
   const pkg = require(pkgJson)
-  const entry = pkg.exports[subpath].import.default ?? pkg.exports[subpath].import
-  return join(dirname(pkgJson), entry)
+  const target = pkg.exports[subpath][condition]
+  return join(dirname(pkgJson), target.default ?? target)
 }

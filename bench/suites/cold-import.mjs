@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { BENCH_DIR, esmEntry, PACKAGES } from '../lib/packages.mjs'
+import { BENCH_DIR, distEntry, PACKAGES } from '../lib/packages.mjs'
 import { repeatWithin } from '../lib/repeat.mjs'
 import { median, rotate } from '../lib/stats.mjs'
 
@@ -33,6 +33,9 @@ function measure(code) {
 
 const importing = (url) =>
   `import(${JSON.stringify(url)}).then(() => { ${PRINT_CPU} }, (e) => { console.error(e); process.exit(1) })`
+// `require` of the CommonJS entry: what a CommonJS app pays, with no ES module loader to start.
+const requiring = (path) => `require(${JSON.stringify(path)}); ${PRINT_CPU}`
+const REQUIRED = ['@amigo-ai/core', '@amigo-ai/platform-sdk']
 
 /** Runs the suite; returns table rows. */
 export async function run({ log, budgetMs }) {
@@ -41,7 +44,8 @@ export async function run({ log, budgetMs }) {
   writeFileSync(emptyModule, '')
   const cases = { 'node -e 0': PRINT_CPU, 'an empty ES module': importing(pathToFileURL(emptyModule).href) }
   const names = [...PACKAGES, '@amigo-ai/platform-sdk/lite']
-  for (const name of names) cases[name] = importing(pathToFileURL(esmEntry(name)).href)
+  for (const name of names) cases[name] = importing(pathToFileURL(distEntry(name)).href)
+  for (const name of REQUIRED) cases[`require ${name}`] = requiring(distEntry(name, 'require'))
   const order = Object.keys(cases)
   const perRepeat = []
   const reps = await repeatWithin({ min: 3, max: 21, budgetMs }, async (rep) => {
@@ -52,11 +56,17 @@ export async function run({ log, budgetMs }) {
   log(`cold import: ${reps} repeat(s)`)
   const base = (key) => median(perRepeat.map((r) => r['node -e 0'][key]))
   const rows = []
-  for (const name of ['an empty ES module', ...names]) {
+  const label = (name) =>
+    name === 'an empty ES module'
+      ? 'import of an empty ES module (the floor)'
+      : name.startsWith('require ')
+        ? `${name} (CommonJS entry)`
+        : `import ${name}`
+  for (const name of ['an empty ES module', ...names, ...REQUIRED.map((n) => `require ${n}`)]) {
     for (const key of ['wall', 'cpu']) {
       rows.push({
         section: 'Cold import',
-        figure: `${name === 'an empty ES module' ? 'import of an empty ES module (the floor)' : `import ${name}`}, ${key === 'wall' ? 'wall time' : 'CPU time'}`,
+        figure: `${label(name)}, ${key === 'wall' ? 'wall time' : 'CPU time'}`,
         baseline: 'node -e 0',
         work: 'fresh process',
         values: perRepeat.map((r) => r[name][key] / r['node -e 0'][key]),

@@ -1,6 +1,9 @@
 // Cheap checks of the bench's own machinery (no timing): the statistics, the repeat budget, the
 // verdicts in the table, and that both paging contestants walk a loopback list completely.
+
+import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { distEntry } from '../lib/packages.mjs'
 import { repeatWithin } from '../lib/repeat.mjs'
 import { startServer } from '../lib/server.mjs'
 import { median, quantile, rotate, spread } from '../lib/stats.mjs'
@@ -21,6 +24,19 @@ describe('stats', () => {
     expect(await repeatWithin({ min: 2, max: 5, budgetMs: 0 }, () => calls++)).toBe(2)
     expect(await repeatWithin({ min: 1, max: 3, budgetMs: 60_000 }, () => calls++)).toBe(3)
     expect(calls).toBe(5)
+  })
+})
+
+describe('packages', () => {
+  it('finds the built ESM and CommonJS entries the cold-import suite starts', () => {
+    for (const name of ['@amigo-ai/core', '@amigo-ai/platform-sdk']) {
+      const esm = distEntry(name)
+      const cjs = distEntry(name, 'require')
+      expect(esm).toMatch(/dist\/index\.js$/)
+      expect(cjs).toMatch(/dist\/index\.cjs$/)
+      expect(existsSync(esm) && existsSync(cjs)).toBe(true)
+    }
+    expect(distEntry('@amigo-ai/platform-sdk/lite')).toMatch(/dist\/lite\.js$/)
   })
 })
 

@@ -1,6 +1,6 @@
 // Cheap checks of the bench's own machinery (no timing): the statistics, the repeat budget, the
-// verdicts in the table, and that both paging contestants walk a loopback list completely.
-
+// built entries the cold-import suite starts, the verdicts in the table, and that both paging
+// contestants walk a loopback list completely.
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { distEntry } from '../lib/packages.mjs'

@@ -8,7 +8,7 @@ export type {
 } from './sse/read-server-sent-events'
 export { DEFAULT_MAX_FRAME_BYTES, readServerSentEvents } from './sse/read-server-sent-events'
 export { SseFrameTooLargeError } from './sse/sse-frame-too-large-error'
-export type { TextChat, TextChatOptions, TextChatReply } from './text-chat/create-text-chat'
+export type { TextChat, TextChatOptions } from './text-chat/create-text-chat'
 export { createTextChat } from './text-chat/create-text-chat'
 export type {
   TextChatDoneFrame,
@@ -19,6 +19,7 @@ export type {
   TextChatTokenFrame,
   TextChatUserFrame,
 } from './text-chat/text-chat-frames'
+export type { TextChatReply } from './text-chat/text-chat-turns'
 export { readTurnStreamEvents } from './turn-stream/read-turn-stream-events'
 export * from './urls'
 export { VERSION } from './version'

@@ -1,4 +1,4 @@
-import { AmigoError, ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { textStreamAuthProtocols } from '../endpoints/auth-protocols'
 import { type TextStreamUrlOptions, textStreamUrl } from '../endpoints/text-stream-url'
@@ -11,6 +11,7 @@ import { decodeTypedFrame } from '../websocket/decode-typed-frame'
 import { ReconnectingWebSocketError } from '../websocket/reconnecting-websocket-error'
 import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import type { TextChatServerFrame } from './text-chat-frames'
+import { type TextChatReply, TextChatTurns } from './text-chat-turns'
 
 /** Options for {@link createTextChat}. */
 export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
@@ -38,14 +39,6 @@ export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
   signal?: AbortSignal
 }
 
-/** The agent's reply to one user message. */
-export interface TextChatReply {
-  /** The final text (the `message` frame, else the joined deltas). */
-  text: string
-  /** The conversation id, once the server has named it. */
-  conversationId?: string
-}
-
 /** A text conversation over the text-stream socket. */
 export interface TextChat {
   /** Sends a user message (waiting for the socket to open) and resolves with the agent's reply. */
@@ -61,10 +54,24 @@ export interface TextChat {
 
 const closedError = () => new ReconnectingWebSocketError('The chat is closed', { reason: 'not_open' })
 
-interface PendingTurn {
-  deltas: string[]
-  resolve(reply: TextChatReply): void
-  reject(error: unknown): void
+/** Refuses options `createTextChat` cannot start from, naming the field. */
+function checkOptions(options: TextChatOptions): void {
+  if (typeof options !== 'object' || options === null)
+    throw new ConfigurationError('createTextChat options are required')
+  if (options.getToken === undefined) textStreamAuthProtocols(options.token as string)
+  else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
+}
+
+/** A promise that resolves once the socket is open, made anew for each reconnect. */
+function openGate() {
+  const gate = { opened: Promise.resolve(), open: () => {}, reset }
+  function reset() {
+    gate.opened = new Promise<void>((resolve) => {
+      gate.open = resolve
+    })
+  }
+  reset()
+  return gate
 }
 
 /**
@@ -73,79 +80,17 @@ interface PendingTurn {
  * unpublished protocol.
  */
 export function createTextChat(options: TextChatOptions): TextChat {
-  if (typeof options !== 'object' || options === null)
-    throw new ConfigurationError('createTextChat options are required')
-  if (options.getToken === undefined) textStreamAuthProtocols(options.token as string)
-  else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
-  let conversationId = options.conversationId
-  const buildUrl = () => textStreamUrl({ ...options, token: undefined, conversationId })
+  checkOptions(options)
+  const turns = new TextChatTurns(options.conversationId, options.onDelta)
+  const buildUrl = () => textStreamUrl({ ...options, token: undefined, conversationId: turns.conversationId })
   buildUrl() // validates now, before connecting
-  const protocols = async () =>
-    textStreamAuthProtocols((options.getToken ? await options.getToken() : options.token) as string)
-
-  const turns: PendingTurn[] = []
-  let opened: Promise<void>
-  let markOpen: () => void = () => {}
-  const resetOpened = () => {
-    opened = new Promise<void>((resolve) => {
-      markOpen = resolve
-    })
-  }
-  resetOpened()
+  const gate = openGate()
   let ended: ReconnectingWebSocketError | undefined
-
-  const failTurns = (error: unknown) => {
-    for (const turn of turns.splice(0)) turn.reject(error)
-  }
-  // A turn ends with `message` and then `done`; the `done` after a `message` belongs to the turn that
-  // was already resolved, not to the next one queued behind it.
-  let answered = false
-  const finishTurn = (text?: string) => {
-    const turn = turns.shift()
-    if (!turn) return
-    turn.resolve({ text: text ?? turn.deltas.join(''), ...(conversationId ? { conversationId } : {}) })
-  }
-  const onFrame = (frame: TextChatServerFrame) => {
-    const id = (frame as { conversation_id?: unknown }).conversation_id
-    if (typeof id === 'string' && id !== '') conversationId = id
-    const text = (frame as { text?: unknown }).text
-    switch (frame.type) {
-      case 'token':
-        if (typeof text === 'string') {
-          turns[0]?.deltas.push(text)
-          callUserCallback('onDelta', options.onDelta, text)
-        }
-        break
-      case 'message': {
-        const role = (frame as { role?: unknown }).role
-        if (typeof text === 'string' && role !== 'user') {
-          finishTurn(text)
-          answered = true
-        }
-        break
-      }
-      case 'done':
-        if (answered) answered = false
-        else finishTurn()
-        break
-      case 'error': {
-        const message = (frame as { message?: unknown }).message
-        turns
-          .shift()
-          ?.reject(
-            new AmigoError(
-              `The agent reported an error: ${typeof message === 'string' ? message : 'unknown'}`,
-              { errorCode: 'agent_error', body: frame },
-            ),
-          )
-        break
-      }
-    }
-  }
 
   const socket = createReconnectingWebSocket({
     url: buildUrl,
-    getProtocols: protocols,
+    getProtocols: async () =>
+      textStreamAuthProtocols((options.getToken ? await options.getToken() : options.token) as string),
     webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
     idleTimeoutMs: options.idleTimeoutMs ?? 0,
@@ -153,12 +98,11 @@ export function createTextChat(options: TextChatOptions): TextChat {
     initialDelayMs: options.initialDelayMs,
     maxDelayMs: options.maxDelayMs,
     signal: options.signal,
-    onOpen: () => markOpen(),
+    onOpen: () => gate.open(),
     onReconnect: (info) => {
-      resetOpened()
-      answered = false
+      gate.reset()
       // A reply in flight is lost with its socket; the caller decides whether to resend.
-      failTurns(
+      turns.failAll(
         new ReconnectingWebSocketError('The connection dropped before the reply arrived', {
           reason: 'unknown',
           attempts: info.attempt,
@@ -168,39 +112,29 @@ export function createTextChat(options: TextChatOptions): TextChat {
     },
     onError: (error) => {
       ended = error
-      failTurns(error)
+      turns.failAll(error)
       callUserCallback('onError', options.onError, error)
     },
     onMessage: (message) => {
       const frame = decodeTypedFrame(message.data) as TextChatServerFrame | undefined
       if (!frame) return
       callUserCallback('onEvent', options.onEvent, frame)
-      onFrame(frame)
+      turns.apply(frame)
     },
   })
-  const done = socket.done.then(() => {
-    failTurns(ended ?? closedError())
-  })
+  const done = socket.done.then(() => turns.failAll(ended ?? closedError()))
 
   return {
     async send(text: string) {
       if (typeof text !== 'string' || text === '')
         throw new ConfigurationError('text must be a non-empty string')
       if (ended || socket.state === 'closed' || socket.state === 'closing') throw ended ?? closedError()
-      await Promise.race([opened, done])
-      return new Promise<TextChatReply>((resolve, reject) => {
-        turns.push({ deltas: [], resolve, reject })
-        try {
-          socket.send(JSON.stringify({ type: 'message', text }))
-        } catch (error) {
-          turns.pop()
-          reject(error)
-        }
-      })
+      await Promise.race([gate.opened, done])
+      return turns.add(() => socket.send(JSON.stringify({ type: 'message', text })))
     },
     close: () => socket.close(1000, 'chat closed'),
     get conversationId() {
-      return conversationId
+      return turns.conversationId
     },
     get state() {
       return socket.state

@@ -38,11 +38,7 @@ export function openConnection(
   hooks: ConnectionHooks,
 ): Connection {
   const socket = factory(url, protocols)
-  try {
-    socket.binaryType = 'arraybuffer'
-  } catch {
-    // A socket that keeps its own binary type still works; binary frames then arrive as it gives them.
-  }
+  useArrayBuffers(socket)
   let settled = false
   let httpStatus: number | undefined
   let idleTimer: ReturnType<typeof setTimeout> | undefined
@@ -63,15 +59,13 @@ export function openConnection(
   // Stays attached after the end: `ws` throws an `error` event that has no listener.
   const onError = (event: { message?: string; error?: { message?: string } }) => {
     if (settled) return
-    // `ws` reports a refused upgrade as "Unexpected server response: 401"; browsers hide it.
-    const match = /Unexpected server response: (\d{3})/.exec(event?.message ?? event?.error?.message ?? '')
-    if (match) httpStatus = Number(match[1])
+    httpStatus = refusedUpgradeStatus(event) ?? httpStatus
     // Some runtimes (Node 22's undici WebSocket on a refused upgrade) fire `error` and never
     // `close`, leaving the socket CONNECTING forever: end the connection after a grace period.
     errorGrace ??= setTimeout(
       () => {
         end({ kind: 'closed', code: 1006, reason: '', httpStatus })
-        abandon(1000, 'error without close')
+        abandon(socket, 1000, 'error without close')
       },
       socket.readyState === 1 ? 1000 : 50,
     )
@@ -89,21 +83,12 @@ export function openConnection(
     detach()
     hooks.onEnd(outcome)
   }
-  function abandon(code: number, reason: string) {
-    const killable = socket as WebSocketLike & { terminate?: () => void }
-    try {
-      if (typeof killable.terminate === 'function') killable.terminate()
-      else socket.close(code, reason)
-    } catch {
-      // Already closing or closed.
-    }
-  }
   function arm() {
     if (hooks.idleTimeoutMs <= 0 || settled) return
     if (idleTimer !== undefined) clearTimeout(idleTimer)
     idleTimer = setTimeout(() => {
       end({ kind: 'idle' })
-      abandon(4000, 'idle timeout')
+      abandon(socket, 4000, 'idle timeout')
     }, hooks.idleTimeoutMs)
   }
 
@@ -119,8 +104,34 @@ export function openConnection(
       try {
         socket.close(code, reason)
       } catch {
-        abandon(code, reason)
+        abandon(socket, code, reason)
       }
     },
+  }
+}
+
+/** Asks for binary frames as ArrayBuffers. */
+function useArrayBuffers(socket: WebSocketLike): void {
+  try {
+    socket.binaryType = 'arraybuffer'
+  } catch {
+    // A socket that keeps its own binary type still works; binary frames then arrive as it gives them.
+  }
+}
+
+/** The HTTP status of a refused upgrade: `ws` says "Unexpected server response: 401"; browsers hide it. */
+function refusedUpgradeStatus(event: { message?: string; error?: { message?: string } }): number | undefined {
+  const match = /Unexpected server response: (\d{3})/.exec(event?.message ?? event?.error?.message ?? '')
+  return match ? Number(match[1]) : undefined
+}
+
+/** Drops the socket at once (`ws`'s terminate) or, where there is none, closes it. */
+function abandon(socket: WebSocketLike, code: number, reason: string): void {
+  const killable = socket as WebSocketLike & { terminate?: () => void }
+  try {
+    if (typeof killable.terminate === 'function') killable.terminate()
+    else socket.close(code, reason)
+  } catch {
+    // Already closing or closed.
   }
 }

@@ -1,0 +1,98 @@
+import { AmigoError } from '@amigo-ai/core'
+import { callUserCallback } from '../callbacks/call-user-callback'
+import type { TextChatServerFrame } from './text-chat-frames'
+
+/** The agent's reply to one user message. */
+export interface TextChatReply {
+  /** The final text (the `message` frame, else the joined deltas). */
+  text: string
+  /** The conversation id, once the server has named it. */
+  conversationId?: string
+}
+
+interface PendingTurn {
+  deltas: string[]
+  resolve(reply: TextChatReply): void
+  reject(error: unknown): void
+}
+
+/**
+ * The user messages awaiting a reply, oldest first, and how the server's frames settle them: deltas
+ * go to the oldest turn, `message` (or a `done` without one) resolves it, `error` rejects it. Also
+ * remembers the conversation id the server names, to resume with after a reconnect.
+ */
+export class TextChatTurns {
+  readonly #turns: PendingTurn[] = []
+  // A turn ends with `message` and then `done`; the `done` after a `message` belongs to the turn that
+  // was already resolved, not to the next one queued behind it.
+  #answered = false
+
+  readonly #onDelta: ((text: string) => void) | undefined
+  /** The conversation id: the one the chat started with, then the last one the server named. */
+  conversationId: string | undefined
+
+  constructor(conversationId: string | undefined, onDelta: ((text: string) => void) | undefined) {
+    this.conversationId = conversationId
+    this.#onDelta = onDelta
+  }
+
+  /** Waits for the reply to a message about to be sent; `send` sends it (a throw rejects the turn). */
+  add(send: () => void): Promise<TextChatReply> {
+    return new Promise<TextChatReply>((resolve, reject) => {
+      this.#turns.push({ deltas: [], resolve, reject })
+      try {
+        send()
+      } catch (error) {
+        this.#turns.pop()
+        reject(error)
+      }
+    })
+  }
+
+  /** Rejects every turn waiting (its socket is gone); a reply in flight then belongs to no one. */
+  failAll(error: unknown): void {
+    this.#answered = false
+    for (const turn of this.#turns.splice(0)) turn.reject(error)
+  }
+
+  /** Applies one server frame to the oldest turn. */
+  apply(frame: TextChatServerFrame): void {
+    const id = (frame as { conversation_id?: unknown }).conversation_id
+    if (typeof id === 'string' && id !== '') this.conversationId = id
+    const text = (frame as { text?: unknown }).text
+    switch (frame.type) {
+      case 'token':
+        if (typeof text !== 'string') break
+        this.#turns[0]?.deltas.push(text)
+        callUserCallback('onDelta', this.#onDelta, text)
+        break
+      case 'message':
+        if (typeof text !== 'string' || (frame as { role?: unknown }).role === 'user') break
+        this.#finish(text)
+        this.#answered = true
+        break
+      case 'done':
+        if (this.#answered) this.#answered = false
+        else this.#finish()
+        break
+      case 'error':
+        this.#turns.shift()?.reject(agentError(frame))
+        break
+    }
+  }
+
+  #finish(text?: string): void {
+    const turn = this.#turns.shift()
+    if (!turn) return
+    const { conversationId } = this
+    turn.resolve({ text: text ?? turn.deltas.join(''), ...(conversationId ? { conversationId } : {}) })
+  }
+}
+
+function agentError(frame: TextChatServerFrame): AmigoError {
+  const message = (frame as { message?: unknown }).message
+  return new AmigoError(`The agent reported an error: ${typeof message === 'string' ? message : 'unknown'}`, {
+    errorCode: 'agent_error',
+    body: frame,
+  })
+}

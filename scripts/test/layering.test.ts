@@ -70,6 +70,12 @@ describe('layering check', () => {
       '../resources/base',
       /src\/realtime -> src\/resources/,
     ],
+    [
+      'platform-mock',
+      'packages/mock/src/state/store.ts',
+      '../simulation/calls',
+      /src\/simulation -> src\/state/,
+    ],
   ])('fails on a folder cycle in %s', (_pkg, file, target, cycle) => {
     const base = copyPackages()
     appendFileSync(join(base, file), `\nimport '${target}'\n`)

@@ -1,8 +1,8 @@
 import { paginate } from '../http/paging'
 import { type MockCore, type Registry, STREAMED } from '../http/types'
-import { tokensOf } from '../realtime/script'
 import { SseWriter } from '../realtime/sse'
-import { addTurn, closeConversation, conversationFor, createConversation } from '../state/conversations'
+import { addTurn, closeConversation, conversationFor, createConversation } from '../simulation/conversations'
+import { tokensOf } from '../simulation/script'
 
 const BASE = '/v1/{workspace_id}/conversations'
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AuthService, Principal } from '../auth/service'
+import type { EventHub } from '../events/event-hub'
 import type { MockFault } from '../faults/types'
-import type { EventHub } from '../realtime/event-hub'
 import type { SpecContext } from '../spec/context'
 import type { Operation } from '../spec/operations'
 import type { Store } from '../state/store'

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws'
 import type { MockCore } from '../http/types'
-import { tokensOf } from './script'
+import { tokensOf } from '../simulation/script'
 
 /** Streams a scripted voice session for a call to an observer socket (frames follow `ObserverSSEEvent`). */
 export function observerScript(core: MockCore, ws: WebSocket, call: Record<string, any>): void {

@@ -1,6 +1,6 @@
 import type { MockCore } from '../http/types'
-import { addTurn, createConversation } from '../state/conversations'
-import { tokensOf } from './script'
+import { addTurn, createConversation } from '../simulation/conversations'
+import { tokensOf } from '../simulation/script'
 
 /** Frames the text-stream socket sends back for one user message (opening a conversation if needed). */
 export function textReplyFrames(

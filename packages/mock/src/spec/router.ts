@@ -1,5 +1,5 @@
-import { hasDotSegment } from '../http/request-target'
 import type { Operation } from './operations'
+import { hasDotSegment } from './request-target'
 
 /** What the router found for a method + path. */
 export type RouteMatch =

@@ -1,5 +1,5 @@
 import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
-import type { WorkspaceEvent } from '../realtime/event-hub'
+import type { WorkspaceEvent } from '../events/event-hub'
 import type { Store, WebhookDestinationRow } from '../state/store'
 
 /** One delivery attempt series, as recorded in `mock.webhookDeliveries`. */

@@ -1,8 +1,8 @@
 import type { Principal } from '../auth/principal'
 import type { MockCore } from '../http/types'
 import { forbidden, HttpError, notFound } from '../http/types'
-import { GREETING, scriptedReply } from '../realtime/script'
-import type { ConversationRow, Row } from './rows'
+import type { ConversationRow, Row } from '../state/rows'
+import { GREETING, scriptedReply } from './script'
 
 /** Opens a text conversation on a service (emits `text.started`). */
 export function createConversation(

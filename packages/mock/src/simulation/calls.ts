@@ -1,5 +1,5 @@
 import type { MockCore } from '../http/types'
-import type { CallRow } from './rows'
+import type { CallRow } from '../state/rows'
 
 /** Creates a live inbound call: emits `call.started` now and `call.ended` after `durationMs`. */
 export function simulateCall(core: MockCore, opts: { serviceId?: string; durationMs?: number }): string {

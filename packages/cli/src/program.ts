@@ -25,8 +25,37 @@ Exit codes:
   0 ok  1 API or runtime error  2 usage error  3 sign-in needed
   4 bad webhook signature  5 webhook timestamp too old  6 malformed delivery  130 interrupted`
 
+/** Runs one command's module, loaded only when that command runs. */
+type Act = (load: () => Promise<{ default: Action }>) => (...args: unknown[]) => Promise<void>
+
 /** The `amigo` command tree. Each action imports its command module only when it runs. */
 export function buildProgram(host: ProgramHost): Command {
+  const program = rootCommand(host)
+  const act: Act =
+    (load) =>
+    async (...args) => {
+      const command = args.at(-1) as Command
+      const options = command.optsWithGlobals() as GlobalOptions
+      const { Output } = await import('./io/output')
+      const ctx: CommandContext = {
+        options,
+        output: new Output(host.term, options.color === false),
+        term: host.term,
+        signal: host.signal,
+      }
+      const code = await (await load()).default(ctx, ...args.slice(0, -1))
+      host.setExitCode(code ?? 0)
+    }
+  addLoginCommands(program, act)
+  addApiCommand(program, act)
+  addEventsCommands(program, act)
+  addWebhooksCommands(program, act)
+  addMockCommand(program, act)
+  return program
+}
+
+/** `amigo` itself: its global options, help and output streams. */
+function rootCommand(host: ProgramHost): Command {
   const program = new Command('amigo')
     .description('The Amigo Platform from your terminal.')
     .version(VERSION, '-v, --version', 'print the version')
@@ -47,23 +76,11 @@ export function buildProgram(host: ProgramHost): Command {
     writeErr: (s) => host.term.stderr.write(s),
   })
   program.exitOverride()
+  return program
+}
 
-  const act =
-    (load: () => Promise<{ default: Action }>) =>
-    async (...args: unknown[]) => {
-      const command = args.at(-1) as Command
-      const options = command.optsWithGlobals() as GlobalOptions
-      const { Output } = await import('./io/output')
-      const ctx: CommandContext = {
-        options,
-        output: new Output(host.term, options.color === false),
-        term: host.term,
-        signal: host.signal,
-      }
-      const code = await (await load()).default(ctx, ...args.slice(0, -1))
-      host.setExitCode(code ?? 0)
-    }
-
+/** `login`, `logout` and `whoami`. */
+function addLoginCommands(program: Command, act: Act): void {
   program
     .command('login')
     .description('sign in with a one-time code in the browser and store the login')
@@ -82,7 +99,10 @@ export function buildProgram(host: ProgramHost): Command {
     .description('show the workspace, expiry and scope of the credentials in use (never the token)')
     .option('--json', 'print JSON')
     .action(act(() => import('./commands/whoami')))
+}
 
+/** `api <method> <path>`. */
+function addApiCommand(program: Command, act: Act): void {
   program
     .command('api')
     .description('call any API path; {workspace_id} is filled in')
@@ -96,7 +116,10 @@ export function buildProgram(host: ProgramHost): Command {
       '\nExamples:\n  amigo api get /v1/{workspace_id}/agents -q limit=5\n  amigo api post /v1/{workspace_id}/agents -d \'{"name":"Front desk"}\'',
     )
     .action(act(() => import('./commands/api')))
+}
 
+/** `events tail`. */
+function addEventsCommands(program: Command, act: Act): void {
   const events = program.command('events').description('live workspace events')
   events
     .command('tail')
@@ -111,7 +134,10 @@ export function buildProgram(host: ProgramHost): Command {
     .option('--since <event-id>', 'replay the events after this id first')
     .option('--retry-delay <ms>', 'shortest wait before reconnecting after a drop', '3000')
     .action(act(() => import('./commands/events-tail')))
+}
 
+/** `webhooks trigger`, `webhooks list` and `webhooks verify`. */
+function addWebhooksCommands(program: Command, act: Act): void {
   const webhooks = program.command('webhooks').description('send and check signed webhook deliveries')
   webhooks
     .command('trigger')
@@ -136,7 +162,10 @@ export function buildProgram(host: ProgramHost): Command {
       '\nThe delivery is either JSON {"headers": {...}, "body": "<raw body>"} (what trigger --print\nwrites) or raw HTTP request text (request line, headers, blank line, body).',
     )
     .action(act(() => import('./commands/webhooks-verify')))
+}
 
+/** `mock`. */
+function addMockCommand(program: Command, act: Act): void {
   program
     .command('mock')
     .description('run the local Amigo platform and print the environment to use it (Ctrl-C to stop)')
@@ -144,8 +173,6 @@ export function buildProgram(host: ProgramHost): Command {
     .option('--seed <n>', 'seed of the generated data', '1')
     .option('--simulate <seconds>', 'start a simulated call every so many seconds (live events)')
     .action(act(() => import('./commands/mock')))
-
-  return program
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -6,11 +6,32 @@ const BASE = '/v1/{workspace_id}/operators'
 
 /** Operators: profiles, dashboard, queue, and the call controls (join, leave, mode, guidance, wrap-up). */
 export function registerOperators(reg: Registry, core: MockCore): void {
-  const { store } = core
+  registerOperatorProfiles(reg, core)
+  registerOperatorBoard(reg, core)
+  registerCallPresence(reg, core)
+  registerCallActions(reg, core)
+}
+
+/** The operator a route names, or 404. */
+function findOperator(core: MockCore, ctx: HandlerContext) {
+  const o = core.store.operators.get(ctx.path.operator_id)
+  if (!o || o.workspace_id !== ctx.path.workspace_id) throw notFound('Operator')
+  return o
+}
+
+/** The call a request body names, or 404. */
+function callOf(core: MockCore, sid: unknown) {
+  const call = typeof sid === 'string' ? core.store.calls.get(sid) : undefined
+  if (!call) throw new HttpError(404, { detail: 'Call not found' })
+  return call
+}
+
+/** Create, list, read, update and delete operator profiles, announcing registrations and updates. */
+function registerOperatorProfiles(reg: Registry, core: MockCore): void {
   crud(reg, core, {
     base: BASE,
     idParam: 'operator_id',
-    table: store.operators,
+    table: core.store.operators,
     schema: 'OperatorResponse',
     label: 'Operator',
     create: () => ({
@@ -35,16 +56,11 @@ export function registerOperators(reg: Registry, core: MockCore): void {
         )
     },
   })
-  const find = (ctx: HandlerContext) => {
-    const o = store.operators.get(ctx.path.operator_id)
-    if (!o || o.workspace_id !== ctx.path.workspace_id) throw notFound('Operator')
-    return o
-  }
-  const callOf = (sid: unknown) => {
-    if (typeof sid !== 'string' || !store.calls.get(sid))
-      throw new HttpError(404, { detail: 'Call not found' })
-    return store.calls.get(sid)!
-  }
+}
+
+/** The dashboard, the queue and the active escalations. */
+function registerOperatorBoard(reg: Registry, core: MockCore): void {
+  const { store } = core
   const escalated = () =>
     store.calls.list((c) => !!c.escalation_status && c.escalation_status !== 'none').slice(0, 5)
   reg.on('GET', `${BASE}/dashboard`, (ctx) => {
@@ -75,9 +91,15 @@ export function registerOperators(reg: Registry, core: MockCore): void {
     body: { workspace_id: ctx.path.workspace_id, queue: [], total_active: 0 },
   }))
   reg.on('GET', `${BASE}/escalations/active`, (ctx) => ({ body: paginate(ctx, []) }))
+}
+
+/** Join and leave a call. */
+function registerCallPresence(reg: Registry, core: MockCore): void {
+  const { store } = core
+  const find = (ctx: HandlerContext) => findOperator(core, ctx)
   reg.on('POST', `${BASE}/{operator_id}/join-call`, (ctx) => {
     const o = find(ctx)
-    const call = callOf(ctx.body.call_sid)
+    const call = callOf(core, ctx.body.call_sid)
     const mode = ctx.body.mode ?? 'listen'
     o.status = 'busy'
     o.active_call_sid = call.call_sid
@@ -97,7 +119,7 @@ export function registerOperators(reg: Registry, core: MockCore): void {
   })
   reg.on('POST', `${BASE}/{operator_id}/leave-call`, (ctx) => {
     const o = find(ctx)
-    const call = callOf(ctx.body.call_sid)
+    const call = callOf(core, ctx.body.call_sid)
     o.status = 'online'
     o.active_call_sid = null
     core.emit(
@@ -107,9 +129,15 @@ export function registerOperators(reg: Registry, core: MockCore): void {
     )
     return { body: { success: true } }
   })
+}
+
+/** Switch the listening mode, send guidance to the agent, wrap up after a call. */
+function registerCallActions(reg: Registry, core: MockCore): void {
+  const { store } = core
+  const find = (ctx: HandlerContext) => findOperator(core, ctx)
   reg.on('POST', `${BASE}/{operator_id}/switch-mode`, (ctx) => {
     const o = find(ctx)
-    callOf(ctx.body.call_sid)
+    callOf(core, ctx.body.call_sid)
     core.emit(
       'operator.mode_changed',
       { operator_id: o.id, call_sid: ctx.body.call_sid, mode: ctx.body.mode },

@@ -72,6 +72,25 @@ export interface MockPlatform {
 
 /** Starts a local, stateful Amigo platform on 127.0.0.1. */
 export async function startMockPlatform(options: MockPlatformOptions = {}): Promise<MockPlatform> {
+  const core = buildCore(options)
+  const faults = new FaultRegistry(options.faults)
+  const http = createMockServer(core, faults)
+  const ws = new MockWebSockets(core, faults)
+  http.server.on('upgrade', (req, socket, head) => ws.upgrade(req, socket, head))
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject)
+    http.server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (http.server.address() as AddressInfo).port
+  core.baseUrl = `http://127.0.0.1:${port}`
+  return platformHandle(core, port, faults, http, ws)
+}
+
+/** The mock's parts and what they share; `baseUrl` is known once the server listens. */
+type Core = MockCore & { baseUrl: string }
+
+/** Spec, store, identity, event hub and webhook dispatch, wired together. */
+function buildCore(options: MockPlatformOptions): Core {
   const opts = resolveOptions(options)
   const spec = specContext(options.spec)
   const store = new Store(spec, { seed: opts.seed, now: Date.now() })
@@ -86,22 +105,25 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
     baseDelayMs: opts.webhookBaseDelayMs,
   })
   events.subscribe((e) => webhooks.dispatch(e))
-  let baseUrl = ''
-  const core: MockCore = {
+  const core: Core = {
     spec,
     store,
     auth,
     events,
     webhooks,
     options: opts,
-    url: () => baseUrl,
+    baseUrl: '',
+    url: () => core.baseUrl,
     emit: (type, data, workspaceId) => {
       events.emit(workspaceId ?? store.workspaceId, type, data)
     },
   }
+  return core
+}
 
+/** The node:http server of the REST routes, with the requests it records and its open sockets. */
+function createMockServer(core: MockCore, faults: FaultRegistry) {
   const { handlers, router } = buildRoutes(core)
-  const faults = new FaultRegistry(options.faults)
   const requests: RecordedRequest[] = []
   const held = new Set<IncomingMessage>()
   let counter = 0
@@ -125,23 +147,26 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
   })
-  const ws = new MockWebSockets(core, faults)
-  server.on('upgrade', (req, socket, head) => ws.upgrade(req, socket, head))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  const port = (server.address() as AddressInfo).port
-  baseUrl = `http://127.0.0.1:${port}`
-  let closed = false
+  return { server, sockets, requests, held }
+}
 
+/** What `startMockPlatform` hands back: the running mock and its test controls. */
+function platformHandle(
+  core: Core,
+  port: number,
+  faults: FaultRegistry,
+  http: ReturnType<typeof createMockServer>,
+  ws: MockWebSockets,
+): MockPlatform {
+  const { store, auth, events, webhooks, options } = core
+  let closed = false
   return {
-    url: baseUrl,
+    url: core.baseUrl,
     port,
     apiKey: store.apiKey,
     workspaceId: store.workspaceId,
     store,
-    requests,
+    requests: http.requests,
     webhookDeliveries: webhooks.log,
     events: () => events.all(),
     approveDeviceCode: (userCode, o) => auth.device.approve(userCode, o?.workspaces ?? [store.workspaceId]),
@@ -154,7 +179,7 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
       return faults.add(fault)
     },
     clearFaults: () => faults.clear(),
-    addWebhookDestination: (o) => addWebhookDestination(store, o, opts.webhookMaxAttempts),
+    addWebhookDestination: (o) => addWebhookDestination(store, o, options.webhookMaxAttempts),
     webhooksIdle: () => webhooks.idle(),
     createWebhookSecret: newWebhookSecret,
     signedWebhook,
@@ -165,11 +190,11 @@ export async function startMockPlatform(options: MockPlatformOptions = {}): Prom
       if (closed) return
       closed = true
       ws.close()
-      for (const req of held) req.socket.destroy()
+      for (const req of http.held) req.socket.destroy()
       await webhooks.close()
       await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        for (const s of sockets) s.destroy()
+        http.server.close(() => resolve())
+        for (const s of http.sockets) s.destroy()
       })
     },
   }

@@ -19,6 +19,15 @@ const summaryOf = (c: Record<string, any>) => {
 
 /** Text conversations: create, turns (JSON and SSE), blocking `messages`, close. */
 export function registerConversations(reg: Registry, core: MockCore): void {
+  registerConversationRecords(reg, core)
+  registerConversationTurns(reg, core)
+}
+
+/** The one tool call a turn reports when asked to (`include_tool_calls`). */
+const TOOL_CALL = { call_id: 'tool_1', tool_name: 'lookup_availability' }
+
+/** List, create, read and close conversations. */
+function registerConversationRecords(reg: Registry, core: MockCore): void {
   const { store } = core
   reg.on('GET', BASE, (ctx) => {
     const rows = store.conversations
@@ -52,20 +61,16 @@ export function registerConversations(reg: Registry, core: MockCore): void {
     )
     return { status: 204 }
   })
+}
+
+/** A turn as JSON, as an SSE stream, and the blocking `messages` form. */
+function registerConversationTurns(reg: Registry, core: MockCore): void {
+  const { store } = core
   reg.on('POST', `${BASE}/{conversation_id}/turns`, (ctx) => {
     const conv = conversationFor(core, ctx.path.conversation_id, ctx.principal)
     const { input, output, turnId } = addTurn(core, conv, ctx.body.message)
     const toolCalls = ctx.query.include_tool_calls
-      ? [
-          {
-            call_id: 'tool_1',
-            tool_name: 'lookup_availability',
-            input: { text: ctx.body.message },
-            result: 'ok',
-            succeeded: true,
-            duration_ms: 12,
-          },
-        ]
+      ? [{ ...TOOL_CALL, input: { text: ctx.body.message }, result: 'ok', succeeded: true, duration_ms: 12 }]
       : []
     return {
       body: store.makeUnchecked('TurnResponse', {
@@ -83,20 +88,11 @@ export function registerConversations(reg: Registry, core: MockCore): void {
     const reply = String(output[0]!.text)
     const sse = new SseWriter(ctx.res, ctx.fault?.sseDropEvery)
     sse.open({ 'x-request-id': ctx.requestId })
-    const events: Array<[string, Record<string, unknown>]> = [['thinking', { tier: 1, tier_name: 'fast' }]]
-    if (ctx.query.include_tool_calls) {
-      events.push([
-        'tool_call_started',
-        { call_id: 'tool_1', tool_name: 'lookup_availability', input: { text: ctx.body.message } },
-      ])
-      events.push([
-        'tool_call_completed',
-        { call_id: 'tool_1', tool_name: 'lookup_availability', result: 'ok', succeeded: true },
-      ])
-    }
-    for (const t of tokensOf(reply)) events.push(['token', { text: t }])
-    events.push(['message', { role: 'agent', text: reply }])
-    events.push(['done', { conversation_id: conv.id, status: conv.status, turn_count: conv.turn_count }])
+    const events = turnStreamEvents(
+      conv,
+      reply,
+      ctx.query.include_tool_calls ? { text: ctx.body.message } : undefined,
+    )
     for (const [name, data] of events) {
       if (!sse.event(name, data)) return STREAMED
       await new Promise((r) => setTimeout(r, core.options.turnTokenDelayMs))
@@ -123,4 +119,17 @@ export function registerConversations(reg: Registry, core: MockCore): void {
       },
     }
   })
+}
+
+/** The SSE events of one streamed turn; `toolInput` (given when tool calls were asked for) adds the tool call. */
+function turnStreamEvents(conv: Record<string, any>, reply: string, toolInput?: Record<string, unknown>) {
+  const events: Array<[string, Record<string, unknown>]> = [['thinking', { tier: 1, tier_name: 'fast' }]]
+  if (toolInput !== undefined) {
+    events.push(['tool_call_started', { ...TOOL_CALL, input: toolInput }])
+    events.push(['tool_call_completed', { ...TOOL_CALL, result: 'ok', succeeded: true }])
+  }
+  for (const t of tokensOf(reply)) events.push(['token', { text: t }])
+  events.push(['message', { role: 'agent', text: reply }])
+  events.push(['done', { conversation_id: conv.id, status: conv.status, turn_count: conv.turn_count }])
+  return events
 }

@@ -60,25 +60,43 @@ export interface IdentityServer {
   close(): Promise<void>
 }
 
-/** Starts the scripted identity server on 127.0.0.1. */
-export async function startIdentityServer(options: IdentityServerOptions = {}): Promise<IdentityServer> {
-  const now = options.now ?? Date.now
-  const calls: IdentityCall[] = []
-  const polls = [...(options.polls ?? [{ token: {} }])]
-  let pollIndex = 0
-  let serial = 0
-  const liveRefresh = new Map<string, string | undefined>()
-  const spentRefresh = new Set<string>()
-  const expiresIn = options.expiresIn ?? 3600
+/** The identity service's memory: calls received, the poll script and the refresh tokens it issued. */
+class IdentityScript {
+  readonly calls: IdentityCall[] = []
+  readonly #options: IdentityServerOptions
+  readonly #polls: DevicePollAnswer[]
+  #pollIndex = 0
+  #serial = 0
+  readonly #liveRefresh = new Map<string, string | undefined>()
+  readonly #spentRefresh = new Set<string>()
 
-  const token = (workspaceId: string | undefined, extra: Record<string, unknown> = {}) => {
-    serial++
-    const refresh = `rt-${serial}`
-    liveRefresh.set(refresh, workspaceId)
+  constructor(options: IdentityServerOptions) {
+    this.#options = options
+    this.#polls = [...(options.polls ?? [{ token: {} }])]
+  }
+
+  /** Notes a request (its form body parsed) with the time it arrived. */
+  record(req: TestRequest): IdentityCall {
+    const form = Object.fromEntries(new URLSearchParams(req.body))
+    const call = { path: req.path, form, headers: req.headers, at: (this.#options.now ?? Date.now)() }
+    this.calls.push(call)
+    return call
+  }
+
+  /** A refresh token the server will accept once. */
+  issueRefreshToken(workspaceId?: string): string {
+    const rt = `rt-${++this.#serial}`
+    this.#liveRefresh.set(rt, workspaceId)
+    return rt
+  }
+
+  /** A fresh token answer (its refresh token accepted once). */
+  token(workspaceId: string | undefined, extra: Record<string, unknown> = {}) {
+    const refresh = this.issueRefreshToken(workspaceId)
     return {
-      access_token: `at-${serial}`,
+      access_token: `at-${this.#serial}`,
       token_type: 'Bearer',
-      expires_in: expiresIn,
+      expires_in: this.#options.expiresIn ?? 3600,
       scope: 'all',
       refresh_token: refresh,
       ...(workspaceId ? { workspace_id: workspaceId } : {}),
@@ -86,37 +104,61 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     }
   }
 
-  const answer = (res: ServerResponse, a: DevicePollAnswer, workspaceId?: string) => {
-    if (typeof a === 'string') {
-      sendJson(res, 400, { error: a, error_description: `scripted ${a}` })
-    } else if ('token' in a) {
-      sendJson(res, 200, token(workspaceId, a.token))
-    } else if ('workspaces' in a) {
+  /** Answers a refresh grant: rotates the token, refuses a spent or unknown one. */
+  async refreshGrant(res: ServerResponse, form: Record<string, string>): Promise<void> {
+    const { refreshDelayMs } = this.#options
+    if (refreshDelayMs) await new Promise((r) => setTimeout(r, refreshDelayMs))
+    const rt = form.refresh_token ?? ''
+    if (this.#spentRefresh.has(rt))
+      sendJson(res, 400, { error: 'invalid_grant', error_description: 'refresh token reuse detected' })
+    else if (!this.#liveRefresh.has(rt))
+      sendJson(res, 400, { error: 'invalid_grant', error_description: 'refresh token expired' })
+    else this.#rotate(res, rt, form.workspace_id)
+  }
+
+  /** Spends refresh token `rt` and answers with a new token for its workspace (or the one asked for). */
+  #rotate(res: ServerResponse, rt: string, workspaceId: string | undefined): void {
+    const ws = workspaceId || this.#liveRefresh.get(rt)
+    this.#liveRefresh.delete(rt)
+    this.#spentRefresh.add(rt)
+    sendJson(res, 200, this.token(ws))
+  }
+
+  /** Answers a device-code poll with the next scripted answer (or the workspace answer). */
+  deviceGrant(res: ServerResponse, form: Record<string, string>): void {
+    const { issuance, onWorkspacePoll } = this.#options
+    if (form.device_code !== (issuance?.device_code ?? 'device-code-1'))
+      sendJson(res, 400, { error: 'invalid_grant', error_description: 'unknown device code' })
+    else if (form.workspace_id)
+      this.#answer(res, onWorkspacePoll?.(form.workspace_id) ?? { token: {} }, form.workspace_id)
+    else this.#answer(res, this.#polls[Math.min(this.#pollIndex++, this.#polls.length - 1)] ?? { token: {} })
+  }
+
+  #answer(res: ServerResponse, a: DevicePollAnswer, workspaceId?: string): void {
+    if (typeof a === 'string') sendJson(res, 400, { error: a, error_description: `scripted ${a}` })
+    else if ('token' in a) sendJson(res, 200, this.token(workspaceId, a.token))
+    else if ('workspaces' in a) {
       const body: Record<string, unknown> = {
         error: 'workspace_selection_required',
         workspaces: a.workspaces,
       }
       if (a.refresh_token) {
-        liveRefresh.set(a.refresh_token, undefined)
+        this.#liveRefresh.set(a.refresh_token, undefined)
         body.refresh_token = a.refresh_token
       }
       if (a.access_token) body.access_token = a.access_token
       sendJson(res, 300, body)
-    } else {
-      sendJson(res, a.status, a.body, a.headers)
-    }
+    } else sendJson(res, a.status, a.body, a.headers)
   }
+}
 
-  const record = (req: TestRequest): IdentityCall => {
-    const form = Object.fromEntries(new URLSearchParams(req.body))
-    const call = { path: req.path, form, headers: req.headers, at: now() }
-    calls.push(call)
-    return call
-  }
-
+/** Starts the scripted identity server on 127.0.0.1. */
+export async function startIdentityServer(options: IdentityServerOptions = {}): Promise<IdentityServer> {
+  const script = new IdentityScript(options)
+  const { calls } = script
   const server = await startTestServer({
     'POST /device/code': (req, res) => {
-      record(req)
+      script.record(req)
       sendJson(res, 200, {
         device_code: 'device-code-1',
         user_code: 'WDJB-MJHT',
@@ -128,52 +170,23 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
       })
     },
     'POST /token': async (req, res) => {
-      const { form } = record(req)
-      if (form.grant_type === 'refresh_token') {
-        if (options.refreshDelayMs) await new Promise((r) => setTimeout(r, options.refreshDelayMs))
-        const rt = form.refresh_token ?? ''
-        if (spentRefresh.has(rt)) {
-          return sendJson(res, 400, {
-            error: 'invalid_grant',
-            error_description: 'refresh token reuse detected',
-          })
-        }
-        if (!liveRefresh.has(rt)) {
-          return sendJson(res, 400, { error: 'invalid_grant', error_description: 'refresh token expired' })
-        }
-        const ws = form.workspace_id || liveRefresh.get(rt)
-        liveRefresh.delete(rt)
-        spentRefresh.add(rt)
-        return sendJson(res, 200, token(ws))
-      }
-      if (form.device_code !== (options.issuance?.device_code ?? 'device-code-1')) {
-        return sendJson(res, 400, { error: 'invalid_grant', error_description: 'unknown device code' })
-      }
-      if (form.workspace_id) {
-        return answer(res, options.onWorkspacePoll?.(form.workspace_id) ?? { token: {} }, form.workspace_id)
-      }
-      const next = polls[Math.min(pollIndex++, polls.length - 1)] ?? { token: {} }
-      answer(res, next)
+      const { form } = script.record(req)
+      if (form.grant_type === 'refresh_token') return script.refreshGrant(res, form)
+      script.deviceGrant(res, form)
     },
     'GET /self/profile': (req, res) => {
-      calls.push({ path: req.path, form: {}, headers: req.headers, at: now() })
+      calls.push({ path: req.path, form: {}, headers: req.headers, at: (options.now ?? Date.now)() })
       if (!options.profileWorkspaces) return sendJson(res, 404, { detail: 'not found' })
       sendJson(res, 200, { workspaces: options.profileWorkspaces })
     },
   })
-
   return {
     url: server.url,
     server,
     calls,
     polls: () => calls.filter((c) => c.path === '/token' && c.form.grant_type !== 'refresh_token'),
     refreshes: () => calls.filter((c) => c.path === '/token' && c.form.grant_type === 'refresh_token'),
-    issueRefreshToken(workspaceId) {
-      serial++
-      const rt = `rt-${serial}`
-      liveRefresh.set(rt, workspaceId)
-      return rt
-    },
+    issueRefreshToken: (workspaceId) => script.issueRefreshToken(workspaceId),
     close: () => server.close(),
   }
 }

@@ -2,6 +2,7 @@ import { paginate } from '../http/paging'
 import { type MockCore, notFound, type Registry } from '../http/types'
 import type { AgentVersionRow } from '../state/rows'
 import { crud } from './crud'
+import { inWorkspace } from './in-workspace'
 
 const VERSIONS = '/v1/{workspace_id}/agents/{agent_id}/versions'
 
@@ -25,8 +26,7 @@ export function registerAgents(reg: Registry, core: MockCore): void {
     },
   })
   const agentOf = (id: string, ws: string) => {
-    const a = store.agents.get(id)
-    if (!a || a.workspace_id !== ws) throw notFound('Agent')
+    const a = inWorkspace(store.agents, id, ws, 'Agent')
     return a
   }
   reg.on('GET', VERSIONS, (ctx) => {

@@ -1,6 +1,7 @@
-import { HttpError, type MockCore, notFound, type Registry } from '../http/types'
+import { HttpError, type MockCore, type Registry } from '../http/types'
 import { runQuery } from '../state/sql-template'
 import { crud } from './crud'
+import { inWorkspace } from './in-workspace'
 
 const BASE = '/v1/{workspace_id}/data_queries'
 
@@ -33,8 +34,7 @@ export function registerDataQueries(reg: Registry, core: MockCore): void {
     return { body: { items, count: items.length } }
   })
   reg.on('POST', `${BASE}/{query_id}/invoke`, (ctx) => {
-    const q = store.dataQueries.get(ctx.path.query_id)
-    if (!q || q.workspace_id !== ctx.path.workspace_id) throw notFound('Workspace data query')
+    const q = inWorkspace(store.dataQueries, ctx.path.query_id, ctx.path.workspace_id, 'Workspace data query')
     const started = performance.now()
     const result = runQuery(q, ctx.body?.input ?? {}, store.customTables, MAX_ROWS)
     if ('error' in result) throw new HttpError(400, { detail: result.error })

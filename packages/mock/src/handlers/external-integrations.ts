@@ -1,5 +1,6 @@
 import { conflict, type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
 import { crud } from './crud'
+import { inWorkspace } from './in-workspace'
 
 const BASE = '/v1/{workspace_id}/external-integrations'
 const CREDS = `${BASE}/{integration_id}/credentials`
@@ -48,8 +49,12 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     },
   })
   const integrationOf = (ctx: HandlerContext) => {
-    const i = store.externalIntegrations.get(ctx.path.integration_id)
-    if (!i || i.workspace_id !== ctx.path.workspace_id) throw notFound('External integration')
+    const i = inWorkspace(
+      store.externalIntegrations,
+      ctx.path.integration_id,
+      ctx.path.workspace_id,
+      'External integration',
+    )
     return i
   }
   const credentialOf = (ctx: HandlerContext) => {

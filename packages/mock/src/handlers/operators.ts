@@ -1,6 +1,7 @@
 import { paginate } from '../http/paging'
-import { type HandlerContext, HttpError, type MockCore, notFound, type Registry } from '../http/types'
+import { type HandlerContext, HttpError, type MockCore, type Registry } from '../http/types'
 import { crud } from './crud'
+import { inWorkspace } from './in-workspace'
 
 const BASE = '/v1/{workspace_id}/operators'
 
@@ -14,9 +15,7 @@ export function registerOperators(reg: Registry, core: MockCore): void {
 
 /** The operator a route names, or 404. */
 function findOperator(core: MockCore, ctx: HandlerContext) {
-  const o = core.store.operators.get(ctx.path.operator_id)
-  if (!o || o.workspace_id !== ctx.path.workspace_id) throw notFound('Operator')
-  return o
+  return inWorkspace(core.store.operators, ctx.path.operator_id, ctx.path.workspace_id, 'Operator')
 }
 
 /** The call a request body names, or 404. */

@@ -1,5 +1,6 @@
 import { paginate } from '../http/paging'
-import { conflict, type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
+import { conflict, type HandlerContext, type MockCore, type Registry } from '../http/types'
+import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 type Completion = 'approved' | 'rejected' | 'corrected'
@@ -16,9 +17,7 @@ const reviewer = (ctx: HandlerContext) => ctx.principal?.subject ?? 'anonymous'
 
 /** The review item `id` (by default the one the route names) of the route's workspace, or 404. */
 function findItem(core: MockCore, ctx: HandlerContext, id = ctx.path.item_id as string): Row {
-  const item = core.store.reviewItems.get(id)
-  if (!item || item.workspace_id !== ctx.path.workspace_id) throw notFound('Review item')
-  return item
+  return inWorkspace(core.store.reviewItems, id, ctx.path.workspace_id, 'Review item')
 }
 
 /** Records a decision on an open item and announces it; 409 when the item was already decided. */

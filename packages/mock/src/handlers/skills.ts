@@ -1,5 +1,6 @@
-import { conflict, type MockCore, notFound, type Registry } from '../http/types'
+import { conflict, type MockCore, type Registry } from '../http/types'
 import { crud } from './crud'
+import { inWorkspace } from './in-workspace'
 
 /** Actions (the `/skills` endpoints) and `test`. */
 export function registerSkills(reg: Registry, core: MockCore): void {
@@ -23,8 +24,7 @@ export function registerSkills(reg: Registry, core: MockCore): void {
     },
   })
   reg.on('POST', '/v1/{workspace_id}/skills/{skill_id}/test', (ctx) => {
-    const skill = store.skills.get(ctx.path.skill_id)
-    if (!skill || skill.workspace_id !== ctx.path.workspace_id) throw notFound('Skill')
+    const skill = inWorkspace(store.skills, ctx.path.skill_id, ctx.path.workspace_id, 'Skill')
     const input = ctx.body.input ?? {}
     const required: string[] = skill.input_schema?.required ?? []
     const missing = required.filter((k) => !(k in input))

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { type HandlerContext, HttpError, type MockCore, notFound } from '../http/types'
+import { type HandlerContext, HttpError, type MockCore } from '../http/types'
 import { HOUR } from '../state/time'
+import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 
@@ -19,9 +20,7 @@ export class SurfaceBook {
 
   /** The surface a workspace route names, or 404. */
   find(ctx: HandlerContext): Row {
-    const s = this.#core.store.surfaces.get(ctx.path.surface_id)
-    if (!s || s.workspace_id !== ctx.path.workspace_id) throw notFound('Surface')
-    return s
+    return inWorkspace(this.#core.store.surfaces, ctx.path.surface_id, ctx.path.workspace_id, 'Surface')
   }
 
   /** The surface a public link names (its token is the credential): 401 unknown, 410 expired. */

@@ -1,7 +1,8 @@
 import { paginate } from '../http/paging'
-import { type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
+import type { HandlerContext, MockCore, Registry } from '../http/types'
 import { HOUR } from '../state/time'
 import { crud } from './crud'
+import { inWorkspace } from './in-workspace'
 
 const ITEM = '/v1/{workspace_id}/triggers/{trigger_id}'
 
@@ -26,8 +27,7 @@ export function registerTriggers(reg: Registry, core: MockCore): void {
     },
   })
   const find = (ctx: HandlerContext) => {
-    const t = store.triggers.get(ctx.path.trigger_id)
-    if (!t || t.workspace_id !== ctx.path.workspace_id) throw notFound('Trigger')
+    const t = inWorkspace(store.triggers, ctx.path.trigger_id, ctx.path.workspace_id, 'Trigger')
     return t
   }
   reg.on('POST', `${ITEM}/fire`, (ctx) => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { paginate } from '../http/paging'
-import { type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
+import type { HandlerContext, MockCore, Registry } from '../http/types'
 import { DAY } from '../state/time'
+import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 const BASE = '/v1/{workspace_id}/webhook-destinations'
@@ -18,8 +19,12 @@ const publicView = (row: Row) => {
 export function registerWebhookDestinations(reg: Registry, core: MockCore): void {
   const { store } = core
   const find = (ctx: HandlerContext) => {
-    const d = store.webhookDestinations.get(ctx.path.destination_id)
-    if (!d || d.workspace_id !== ctx.path.workspace_id) throw notFound('Webhook destination')
+    const d = inWorkspace(
+      store.webhookDestinations,
+      ctx.path.destination_id,
+      ctx.path.workspace_id,
+      'Webhook destination',
+    )
     return d
   }
   reg.on('GET', BASE, (ctx) => ({

@@ -26,8 +26,7 @@ export function registerAgents(reg: Registry, core: MockCore): void {
     },
   })
   const agentOf = (id: string, ws: string) => {
-    const a = inWorkspace(store.agents, id, ws, 'Agent')
-    return a
+    return inWorkspace(store.agents, id, ws, 'Agent')
   }
   reg.on('GET', VERSIONS, (ctx) => {
     agentOf(ctx.path.agent_id, ctx.path.workspace_id)

@@ -49,13 +49,12 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     },
   })
   const integrationOf = (ctx: HandlerContext) => {
-    const i = inWorkspace(
+    return inWorkspace(
       store.externalIntegrations,
       ctx.path.integration_id,
       ctx.path.workspace_id,
       'External integration',
     )
-    return i
   }
   const credentialOf = (ctx: HandlerContext) => {
     const i = integrationOf(ctx)

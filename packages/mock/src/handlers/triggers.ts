@@ -27,8 +27,7 @@ export function registerTriggers(reg: Registry, core: MockCore): void {
     },
   })
   const find = (ctx: HandlerContext) => {
-    const t = inWorkspace(store.triggers, ctx.path.trigger_id, ctx.path.workspace_id, 'Trigger')
-    return t
+    return inWorkspace(store.triggers, ctx.path.trigger_id, ctx.path.workspace_id, 'Trigger')
   }
   reg.on('POST', `${ITEM}/fire`, (ctx) => {
     const t = find(ctx)

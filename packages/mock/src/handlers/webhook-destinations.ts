@@ -19,13 +19,12 @@ const publicView = (row: Row) => {
 export function registerWebhookDestinations(reg: Registry, core: MockCore): void {
   const { store } = core
   const find = (ctx: HandlerContext) => {
-    const d = inWorkspace(
+    return inWorkspace(
       store.webhookDestinations,
       ctx.path.destination_id,
       ctx.path.workspace_id,
       'Webhook destination',
     )
-    return d
   }
   reg.on('GET', BASE, (ctx) => ({
     body: paginate(

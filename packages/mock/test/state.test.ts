@@ -429,3 +429,27 @@ describe('external integrations and data queries', () => {
     expect(bad.body.detail).toMatch(/status/)
   })
 })
+
+describe('routes below an item', () => {
+  // Each collection's own routes (`/{id}/fire`, `/{id}/versions`, ...) find the item the way its
+  // CRUD routes do: an id the workspace does not have answers 404 naming what was not found.
+  const missing = '00000000-0000-4000-8000-000000000000'
+  it.each([
+    { method: 'GET', tail: `agents/${missing}/versions`, label: 'Agent' },
+    { method: 'POST', tail: `triggers/${missing}/fire`, body: {}, label: 'Trigger' },
+    { method: 'GET', tail: `triggers/${missing}/runs`, label: 'Trigger' },
+    { method: 'POST', tail: `skills/${missing}/test`, body: { input: {} }, label: 'Skill' },
+    {
+      method: 'POST',
+      tail: `data_queries/${missing}/invoke`,
+      body: { input: {} },
+      label: 'Workspace data query',
+    },
+    { method: 'GET', tail: `external-integrations/${missing}/credentials`, label: 'External integration' },
+    { method: 'POST', tail: `operators/${missing}/join-call`, body: { call_sid: 'CA1' }, label: 'Operator' },
+    { method: 'GET', tail: `world/entities/${missing}/timeline`, label: 'Entity' },
+  ])('$method .../$tail answers 404 naming the $label', async ({ method, tail, body, label }) => {
+    const res = await call(mock, method, `${base}/${tail}`, body === undefined ? {} : { body })
+    expect(res).toMatchObject({ status: 404, body: { detail: `${label} not found` } })
+  })
+})

@@ -2,14 +2,13 @@ import { paginate } from '../http/paging'
 import { type MockCore, notFound, type Registry } from '../http/types'
 import type { AgentVersionRow } from '../state/rows'
 import { crud } from './crud'
-import { inWorkspace } from './in-workspace'
 
 const VERSIONS = '/v1/{workspace_id}/agents/{agent_id}/versions'
 
 /** Agents and their versions (`getVersion(agentId, 'latest')` resolves the newest). */
 export function registerAgents(reg: Registry, core: MockCore): void {
   const { store } = core
-  crud(reg, core, {
+  const findAgent = crud(reg, core, {
     base: '/v1/{workspace_id}/agents',
     idParam: 'agent_id',
     table: store.agents,
@@ -25,16 +24,13 @@ export function registerAgents(reg: Registry, core: MockCore): void {
       if (action === 'deleted') store.agentVersions.delete(row.id)
     },
   })
-  const agentOf = (id: string, ws: string) => {
-    return inWorkspace(store.agents, id, ws, 'Agent')
-  }
   reg.on('GET', VERSIONS, (ctx) => {
-    agentOf(ctx.path.agent_id, ctx.path.workspace_id)
+    findAgent(ctx)
     const versions = [...(store.agentVersions.get(ctx.path.agent_id) ?? [])].reverse()
     return { body: paginate(ctx, versions) }
   })
   reg.on('POST', VERSIONS, (ctx) => {
-    const agent = agentOf(ctx.path.agent_id, ctx.path.workspace_id)
+    const agent = findAgent(ctx)
     const versions = store.agentVersions.get(agent.id) ?? []
     const now = store.now()
     const name = String(ctx.body.name ?? `v${versions.length + 1}`)
@@ -59,7 +55,7 @@ export function registerAgents(reg: Registry, core: MockCore): void {
     return { body: row }
   })
   reg.on('GET', `${VERSIONS}/{version}`, (ctx) => {
-    agentOf(ctx.path.agent_id, ctx.path.workspace_id)
+    findAgent(ctx)
     const versions = store.agentVersions.get(ctx.path.agent_id) ?? []
     const v = ctx.path.version
     const row = v === 'latest' ? versions.at(-1) : versions.find((x) => x.version === Number(v))

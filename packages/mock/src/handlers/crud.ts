@@ -31,8 +31,14 @@ export interface CrudOptions {
 const defined = (body: Row | undefined): Row =>
   Object.fromEntries(Object.entries(body ?? {}).filter(([, v]) => v !== undefined))
 
-/** Registers list/create/get/update/delete for a collection, for the methods the spec defines. */
-export function crud(reg: Registry, core: MockCore, o: CrudOptions): void {
+/** Finds the row a route's id parameter names when the request may see it, or answers 404. */
+export type FindRow = (ctx: HandlerContext) => Row
+
+/**
+ * Registers list/create/get/update/delete for a collection, for the methods the spec defines, and
+ * returns its row lookup for the collection's other routes (`/{id}/fire`, `/{id}/versions`, ...).
+ */
+export function crud(reg: Registry, core: MockCore, o: CrudOptions): FindRow {
   const item = `${o.base}/{${o.idParam}}`
   const has = (m: string, p: string) => !!core.spec.operation(m, p)
   const visible = (row: Row, ctx: HandlerContext) =>
@@ -88,4 +94,5 @@ export function crud(reg: Registry, core: MockCore, o: CrudOptions): void {
       const status = successResponse(ctx.op.op).status
       return status === 204 ? { status } : { status, body: ctx.sample() }
     })
+  return find
 }

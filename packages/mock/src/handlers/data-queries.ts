@@ -1,7 +1,6 @@
 import { HttpError, type MockCore, type Registry } from '../http/types'
 import { runQuery } from '../state/sql-template'
 import { crud } from './crud'
-import { inWorkspace } from './in-workspace'
 
 const BASE = '/v1/{workspace_id}/data_queries'
 
@@ -11,7 +10,7 @@ const MAX_ROWS = 1000
 /** Workspace data queries: named SQL templates over `custom.*` tables; `invoke` returns rows. */
 export function registerDataQueries(reg: Registry, core: MockCore): void {
   const { store } = core
-  crud(reg, core, {
+  const findQuery = crud(reg, core, {
     base: BASE,
     idParam: 'query_id',
     table: store.dataQueries,
@@ -34,7 +33,7 @@ export function registerDataQueries(reg: Registry, core: MockCore): void {
     return { body: { items, count: items.length } }
   })
   reg.on('POST', `${BASE}/{query_id}/invoke`, (ctx) => {
-    const q = inWorkspace(store.dataQueries, ctx.path.query_id, ctx.path.workspace_id, 'Workspace data query')
+    const q = findQuery(ctx)
     const started = performance.now()
     const result = runQuery(q, ctx.body?.input ?? {}, store.customTables, MAX_ROWS)
     if ('error' in result) throw new HttpError(400, { detail: result.error })

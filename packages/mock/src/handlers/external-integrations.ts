@@ -1,6 +1,5 @@
 import { conflict, type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
 import { crud } from './crud'
-import { inWorkspace } from './in-workspace'
 
 const BASE = '/v1/{workspace_id}/external-integrations'
 const CREDS = `${BASE}/{integration_id}/credentials`
@@ -15,7 +14,7 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     c.updated_at = store.now()
     auth.issuer.revokeSubject(`cred:${c.id}`)
   }
-  crud(reg, core, {
+  const integrationOf = crud(reg, core, {
     base: BASE,
     idParam: 'integration_id',
     table: store.externalIntegrations,
@@ -48,14 +47,6 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
       for (const c of store.credentials.list((c) => c.integration_id === row.id)) revoke(c)
     },
   })
-  const integrationOf = (ctx: HandlerContext) => {
-    return inWorkspace(
-      store.externalIntegrations,
-      ctx.path.integration_id,
-      ctx.path.workspace_id,
-      'External integration',
-    )
-  }
   const credentialOf = (ctx: HandlerContext) => {
     const i = integrationOf(ctx)
     const c = store.credentials.get(ctx.path.credential_id)

@@ -1,21 +1,15 @@
 import { paginate } from '../http/paging'
-import { type HandlerContext, HttpError, type MockCore, type Registry } from '../http/types'
-import { crud } from './crud'
-import { inWorkspace } from './in-workspace'
+import { HttpError, type MockCore, type Registry } from '../http/types'
+import { crud, type FindRow } from './crud'
 
 const BASE = '/v1/{workspace_id}/operators'
 
 /** Operators: profiles, dashboard, queue, and the call controls (join, leave, mode, guidance, wrap-up). */
 export function registerOperators(reg: Registry, core: MockCore): void {
-  registerOperatorProfiles(reg, core)
+  const findOperator = registerOperatorProfiles(reg, core)
   registerOperatorBoard(reg, core)
-  registerCallPresence(reg, core)
-  registerCallActions(reg, core)
-}
-
-/** The operator a route names, or 404. */
-function findOperator(core: MockCore, ctx: HandlerContext) {
-  return inWorkspace(core.store.operators, ctx.path.operator_id, ctx.path.workspace_id, 'Operator')
+  registerCallPresence(reg, core, findOperator)
+  registerCallActions(reg, core, findOperator)
 }
 
 /** The call a request body names, or 404. */
@@ -25,9 +19,9 @@ function callOf(core: MockCore, sid: unknown) {
   return call
 }
 
-/** Create, list, read, update and delete operator profiles, announcing registrations and updates. */
-function registerOperatorProfiles(reg: Registry, core: MockCore): void {
-  crud(reg, core, {
+/** Create, list, read, update and delete operator profiles, announcing registrations and updates; returns the lookup of one. */
+function registerOperatorProfiles(reg: Registry, core: MockCore): FindRow {
+  return crud(reg, core, {
     base: BASE,
     idParam: 'operator_id',
     table: core.store.operators,
@@ -93,9 +87,8 @@ function registerOperatorBoard(reg: Registry, core: MockCore): void {
 }
 
 /** Join and leave a call. */
-function registerCallPresence(reg: Registry, core: MockCore): void {
+function registerCallPresence(reg: Registry, core: MockCore, find: FindRow): void {
   const { store } = core
-  const find = (ctx: HandlerContext) => findOperator(core, ctx)
   reg.on('POST', `${BASE}/{operator_id}/join-call`, (ctx) => {
     const o = find(ctx)
     const call = callOf(core, ctx.body.call_sid)
@@ -131,9 +124,8 @@ function registerCallPresence(reg: Registry, core: MockCore): void {
 }
 
 /** Switch the listening mode, send guidance to the agent, wrap up after a call. */
-function registerCallActions(reg: Registry, core: MockCore): void {
+function registerCallActions(reg: Registry, core: MockCore, find: FindRow): void {
   const { store } = core
-  const find = (ctx: HandlerContext) => findOperator(core, ctx)
   reg.on('POST', `${BASE}/{operator_id}/switch-mode`, (ctx) => {
     const o = find(ctx)
     callOf(core, ctx.body.call_sid)

@@ -1,11 +1,10 @@
 import { conflict, type MockCore, type Registry } from '../http/types'
 import { crud } from './crud'
-import { inWorkspace } from './in-workspace'
 
 /** Actions (the `/skills` endpoints) and `test`. */
 export function registerSkills(reg: Registry, core: MockCore): void {
   const { store } = core
-  crud(reg, core, {
+  const findSkill = crud(reg, core, {
     base: '/v1/{workspace_id}/skills',
     idParam: 'skill_id',
     table: store.skills,
@@ -24,7 +23,7 @@ export function registerSkills(reg: Registry, core: MockCore): void {
     },
   })
   reg.on('POST', '/v1/{workspace_id}/skills/{skill_id}/test', (ctx) => {
-    const skill = inWorkspace(store.skills, ctx.path.skill_id, ctx.path.workspace_id, 'Skill')
+    const skill = findSkill(ctx)
     const input = ctx.body.input ?? {}
     const required: string[] = skill.input_schema?.required ?? []
     const missing = required.filter((k) => !(k in input))

@@ -1,15 +1,14 @@
 import { paginate } from '../http/paging'
-import type { HandlerContext, MockCore, Registry } from '../http/types'
+import type { MockCore, Registry } from '../http/types'
 import { HOUR } from '../state/time'
 import { crud } from './crud'
-import { inWorkspace } from './in-workspace'
 
 const ITEM = '/v1/{workspace_id}/triggers/{trigger_id}'
 
 /** Triggers (automations): CRUD, fire, pause, resume and run history. */
 export function registerTriggers(reg: Registry, core: MockCore): void {
   const { store } = core
-  crud(reg, core, {
+  const find = crud(reg, core, {
     base: '/v1/{workspace_id}/triggers',
     idParam: 'trigger_id',
     table: store.triggers,
@@ -26,9 +25,6 @@ export function registerTriggers(reg: Registry, core: MockCore): void {
       if (action === 'created') store.triggerRuns.set(row.id, [])
     },
   })
-  const find = (ctx: HandlerContext) => {
-    return inWorkspace(store.triggers, ctx.path.trigger_id, ctx.path.workspace_id, 'Trigger')
-  }
   reg.on('POST', `${ITEM}/fire`, (ctx) => {
     const t = find(ctx)
     const eventId = store.id()

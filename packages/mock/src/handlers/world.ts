@@ -1,5 +1,6 @@
 import { paginate } from '../http/paging'
-import { type MockCore, notFound, type Registry } from '../http/types'
+import type { MockCore, Registry } from '../http/types'
+import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 
@@ -34,13 +35,10 @@ export function registerWorld(reg: Registry, core: MockCore): void {
     return { body: paginate(ctx, rows) }
   })
   reg.on('GET', '/v1/{workspace_id}/world/entities/{entity_id}', (ctx) => {
-    const e = store.entities.get(ctx.path.entity_id)
-    if (!e || !inWs(e, ctx.path.workspace_id)) throw notFound('Entity')
-    return { body: e }
+    return { body: inWorkspace(store.entities, ctx.path.entity_id, ctx.path.workspace_id, 'Entity') }
   })
   reg.on('GET', '/v1/{workspace_id}/world/entities/{entity_id}/timeline', (ctx) => {
-    const e = store.entities.get(ctx.path.entity_id)
-    if (!e || !inWs(e, ctx.path.workspace_id)) throw notFound('Entity')
+    const e = inWorkspace(store.entities, ctx.path.entity_id, ctx.path.workspace_id, 'Entity')
     const events = (store.entityEvents.get(e.id) ?? []).filter(
       (ev) => !ctx.query.domain || ev.domain === ctx.query.domain,
     )

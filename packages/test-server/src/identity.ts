@@ -75,7 +75,7 @@ class IdentityScript {
     this.#polls = [...(options.polls ?? [{ token: {} }])]
   }
 
-  /** Notes a request (its form body parsed) with the time it arrived. */
+  /** Notes a request (its form body parsed; none for a GET) with the time it arrived. */
   record(req: TestRequest): IdentityCall {
     const form = Object.fromEntries(new URLSearchParams(req.body))
     const call = { path: req.path, form, headers: req.headers, at: (this.#options.now ?? Date.now)() }
@@ -90,11 +90,11 @@ class IdentityScript {
     return rt
   }
 
-  /** A fresh token answer (its refresh token accepted once). */
+  /** A fresh token answer (its refresh token accepted once); `at-<n>` goes with `rt-<n>`. */
   token(workspaceId: string | undefined, extra: Record<string, unknown> = {}) {
     const refresh = this.issueRefreshToken(workspaceId)
     return {
-      access_token: `at-${this.#serial}`,
+      access_token: refresh.replace('rt-', 'at-'),
       token_type: 'Bearer',
       expires_in: this.#options.expiresIn ?? 3600,
       scope: 'all',
@@ -113,15 +113,13 @@ class IdentityScript {
       sendJson(res, 400, { error: 'invalid_grant', error_description: 'refresh token reuse detected' })
     else if (!this.#liveRefresh.has(rt))
       sendJson(res, 400, { error: 'invalid_grant', error_description: 'refresh token expired' })
-    else this.#rotate(res, rt, form.workspace_id)
-  }
-
-  /** Spends refresh token `rt` and answers with a new token for its workspace (or the one asked for). */
-  #rotate(res: ServerResponse, rt: string, workspaceId: string | undefined): void {
-    const ws = workspaceId || this.#liveRefresh.get(rt)
-    this.#liveRefresh.delete(rt)
-    this.#spentRefresh.add(rt)
-    sendJson(res, 200, this.token(ws))
+    else {
+      // Spent now; the new token is for its workspace, or the one asked for.
+      const ws = form.workspace_id || this.#liveRefresh.get(rt)
+      this.#liveRefresh.delete(rt)
+      this.#spentRefresh.add(rt)
+      sendJson(res, 200, this.token(ws))
+    }
   }
 
   /** Answers a device-code poll with the next scripted answer (or the workspace answer). */
@@ -175,7 +173,7 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
       script.deviceGrant(res, form)
     },
     'GET /self/profile': (req, res) => {
-      calls.push({ path: req.path, form: {}, headers: req.headers, at: (options.now ?? Date.now)() })
+      script.record(req)
       if (!options.profileWorkspaces) return sendJson(res, 404, { detail: 'not found' })
       sendJson(res, 200, { workspaces: options.profileWorkspaces })
     },

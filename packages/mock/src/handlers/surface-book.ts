@@ -5,13 +5,19 @@ import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 
+/** A surface as the API shows it (no workspace id, no token). */
+export function stripSurface(s: Row): Row {
+  const { workspace_id: _w, token: _t, ...rest } = s
+  return rest
+}
+
 /**
  * The surfaces (patient forms) of a running mock beyond their stored rows: each one's creation spec,
  * the values a patient saved so far and its link token, plus the answers the surface routes share.
  */
 export class SurfaceBook {
-  readonly specs = new Map<string, Row>()
-  readonly saved = new Map<string, Row>()
+  readonly #specs = new Map<string, Row>()
+  readonly #saved = new Map<string, Row>()
   readonly #core: MockCore
 
   constructor(core: MockCore) {
@@ -34,10 +40,19 @@ export class SurfaceBook {
     return s
   }
 
-  /** A surface as the API shows it (no workspace id, no token). */
-  strip(s: Row): Row {
-    const { workspace_id: _w, token: _t, ...rest } = s
-    return rest
+  /** The spec a surface was created from (updates to it are written into this object). */
+  specOf(s: Row): Row {
+    return this.#specs.get(s.id) ?? {}
+  }
+
+  /** The values a patient saved so far. */
+  savedValues(s: Row): Row {
+    return this.#saved.get(s.id) ?? {}
+  }
+
+  /** Replaces the values saved for a surface. */
+  save(s: Row, values: Row): void {
+    this.#saved.set(s.id, values)
   }
 
   /** Publishes a surface event. */
@@ -79,8 +94,8 @@ export class SurfaceBook {
     }
     store.surfaces.put(row)
     store.surfaceTokens.set(token, row.id)
-    this.specs.set(row.id, spec)
-    this.saved.set(row.id, {})
+    this.#specs.set(row.id, spec)
+    this.#saved.set(row.id, {})
     if (originalId) this.emit('surface.reshaped', row, { original_surface_id: originalId })
     else
       this.emit('surface.created', row, {
@@ -121,12 +136,12 @@ export class SurfaceBook {
 
   /** What the public link serves: the form to render and the values saved so far. */
   specBody(s: Row): Row {
-    const spec = this.specs.get(s.id) ?? {}
+    const spec = this.specOf(s)
     return {
       surface_id: s.id,
       entity_id: s.entity_id,
       status: s.status,
-      saved_values: this.saved.get(s.id) ?? {},
+      saved_values: this.savedValues(s),
       spec: {
         title: s.title,
         description: s.description,
@@ -144,7 +159,7 @@ export class SurfaceBook {
 
   /** Which fields are filled, empty, and required but empty. */
   progress(s: Row): Row {
-    const values = this.saved.get(s.id) ?? {}
+    const values = this.savedValues(s)
     const keys: string[] = (s.fields ?? []).map((f: Row) => f.key)
     const filled = keys.filter((k) => values[k] !== undefined && values[k] !== '')
     const empty = keys.filter((k) => !filled.includes(k))

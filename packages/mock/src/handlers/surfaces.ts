@@ -1,6 +1,6 @@
 import { paginate } from '../http/paging'
 import { conflict, HttpError, type MockCore, notFound, type Registry } from '../http/types'
-import { SurfaceBook } from './surface-book'
+import { SurfaceBook, stripSurface } from './surface-book'
 
 type Row = Record<string, any>
 const BASE = '/v1/{workspace_id}/surfaces'
@@ -26,7 +26,7 @@ function registerSurfaceRecords(reg: Registry, core: MockCore, book: SurfaceBook
           (!q.status || s.status === q.status) &&
           (!q.channel || s.channel === q.channel),
       )
-      .map((s) => book.strip(s))
+      .map(stripSurface)
     return { body: paginate(ctx, rows) }
   })
   reg.on('GET', `${BASE}/review`, (ctx) => ({
@@ -34,14 +34,14 @@ function registerSurfaceRecords(reg: Registry, core: MockCore, book: SurfaceBook
       ctx,
       store.surfaces
         .list((s) => s.workspace_id === ctx.path.workspace_id && s.status === 'pending_review')
-        .map((s) => book.strip(s)),
+        .map(stripSurface),
     ),
   }))
   reg.on('POST', BASE, (ctx) => {
     if (!store.entities.get(ctx.body.entity_id)) throw notFound('Entity')
     return { body: book.created(book.create(ctx.path.workspace_id, ctx.body)) }
   })
-  reg.on('GET', `${BASE}/{surface_id}`, (ctx) => ({ body: book.strip(book.find(ctx)) }))
+  reg.on('GET', `${BASE}/{surface_id}`, (ctx) => ({ body: stripSurface(book.find(ctx)) }))
   reg.on('PATCH', `${BASE}/{surface_id}`, (ctx) => {
     const s = book.find(ctx)
     for (const [k, v] of Object.entries(ctx.body ?? {})) if (v !== null && v !== undefined && k in s) s[k] = v
@@ -49,9 +49,9 @@ function registerSurfaceRecords(reg: Registry, core: MockCore, book: SurfaceBook
       s.fields = ctx.body.fields
       s.fields_count = ctx.body.fields.length
     }
-    Object.assign(book.specs.get(s.id) ?? {}, ctx.body ?? {})
+    Object.assign(book.specOf(s), ctx.body ?? {})
     book.emit('surface.updated', s)
-    return { body: book.strip(s) }
+    return { body: stripSurface(s) }
   })
   reg.on('DELETE', `${BASE}/{surface_id}`, (ctx) => {
     const s = book.find(ctx)
@@ -110,7 +110,7 @@ function registerSurfaceWorkflow(reg: Registry, core: MockCore, book: SurfaceBoo
   }
   reg.on('POST', `${BASE}/{surface_id}/reshape`, (ctx) => {
     const s = book.find(ctx)
-    const spec = { ...(book.specs.get(s.id) ?? {}), entity_id: s.entity_id, title: s.title, fields: s.fields }
+    const spec = { ...book.specOf(s), entity_id: s.entity_id, title: s.title, fields: s.fields }
     return { body: book.created(book.create(s.workspace_id, spec, s.id)) }
   })
 }
@@ -136,7 +136,7 @@ function registerSurfaceLinks(reg: Registry, core: MockCore, book: SurfaceBook):
       throw new HttpError(422, {
         detail: [{ loc: ['path', 'key'], msg: 'Unknown field', type: 'value_error' }],
       })
-    book.saved.set(s.id, { ...(book.saved.get(s.id) ?? {}), [key]: ctx.body.value })
+    book.save(s, { ...book.savedValues(s), [key]: ctx.body.value })
     if (s.status !== 'partial') s.status = 'partial'
     book.emit('surface.field_saved', s, { field_key: key })
     return { body: { status: 'saved' } }
@@ -146,7 +146,7 @@ function registerSurfaceLinks(reg: Registry, core: MockCore, book: SurfaceBook):
     if (s.status === 'completed') throw conflict('Surface already submitted')
     const body = ctx.body && typeof ctx.body === 'object' ? ctx.body : {}
     const incoming = body.values ?? body.data ?? body.fields ?? body
-    const values = { ...(book.saved.get(s.id) ?? {}), ...(typeof incoming === 'object' ? incoming : {}) }
+    const values = { ...book.savedValues(s), ...(typeof incoming === 'object' ? incoming : {}) }
     const missing = (s.fields ?? []).filter(
       (f: Row) => f.required && (values[f.key] === undefined || values[f.key] === ''),
     )
@@ -154,7 +154,7 @@ function registerSurfaceLinks(reg: Registry, core: MockCore, book: SurfaceBook):
       throw new HttpError(422, {
         detail: missing.map((f: Row) => ({ loc: ['body', f.key], msg: 'Field required', type: 'missing' })),
       })
-    book.saved.set(s.id, values)
+    book.save(s, values)
     s.status = 'completed'
     s.submitted_at = store.now()
     s.submitted_data = values

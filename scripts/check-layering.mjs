@@ -7,27 +7,25 @@ import { dirname, join, relative, resolve } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 
 /**
- * Per package: workspace packages it may import, third-party deps allowed, folders where node: is
- * allowed, and whether its src/ folders must import one way only (no folder cycle).
+ * Per package: workspace packages it may import, third-party deps allowed and folders where node: is
+ * allowed. In every package the folders of src/ import one way only (no folder cycle).
  */
 export const rules = {
-  core: { ours: [], deps: [], nodeOk: [], acyclicFolders: true },
-  webhooks: { ours: [], deps: [], nodeOk: [], acyclicFolders: true },
+  core: { ours: [], deps: [], nodeOk: [] },
+  webhooks: { ours: [], deps: [], nodeOk: [] },
   realtime: {
     ours: ['@amigo-ai/core'],
     deps: ['eventsource-parser', 'ws'],
     nodeOk: ['src/node/'],
     wsOk: ['src/node/'],
-    acyclicFolders: true,
   },
-  'auth-node': { ours: ['@amigo-ai/core'], deps: ['open'], nodeOk: ['src/node/'], acyclicFolders: true },
+  'auth-node': { ours: ['@amigo-ai/core'], deps: ['open'], nodeOk: ['src/node/'] },
   'platform-sdk': {
     ours: ['@amigo-ai/core', '@amigo-ai/realtime', '@amigo-ai/webhooks', '@amigo-ai/auth-node'],
     deps: [],
     nodeOk: [],
-    acyclicFolders: true,
   },
-  mock: { ours: '*', deps: '*', nodeOk: ['src/'], acyclicFolders: true },
+  mock: { ours: '*', deps: '*', nodeOk: ['src/'] },
   // The CLI is the one program built from every package, the mock included (loaded by `amigo mock`
   // and `amigo webhooks trigger`); it runs only on Node. Nothing imports the CLI.
   cli: {
@@ -41,7 +39,6 @@ export const rules = {
     deps: ['commander', '@clack/prompts', 'picocolors'],
     nodeOk: ['src/'],
     mockOk: true,
-    acyclicFolders: true,
   },
 }
 
@@ -62,32 +59,17 @@ export function check(base = root) {
     const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
     const declared = Object.keys(pkg.dependencies ?? {})
     const declaredPeers = Object.keys(pkg.peerDependencies ?? {})
-    for (const dep of [...declared, ...declaredPeers]) {
-      if (dep === '@amigo-ai/cli') {
-        problems.push(`${pkg.name} declares dependency "${dep}"; nothing may depend on the CLI`)
-        continue
-      }
-      const ok = dep.startsWith('@amigo-ai/')
-        ? rule.ours === '*' || rule.ours.includes(dep)
-        : rule.deps === '*' || rule.deps.includes(dep)
-      if (!ok) problems.push(`${pkg.name} declares dependency "${dep}", which its layer does not allow`)
-    }
-    if (!pkg.private) {
-      for (const [dep, range] of Object.entries({ ...pkg.dependencies, ...pkg.peerDependencies })) {
-        if (!/^(\^\d|workspace:\^$)/.test(range))
-          problems.push(
-            `${pkg.name} pins "${dep}" to "${range}"; published packages depend on a caret range (^x.y.z)`,
-          )
-      }
-    }
-    for (const cycle of rule.acyclicFolders ? folderCycles(pkgDir) : [])
-      problems.push(`${pkg.name} has a cycle between folders: ${cycle.join(' -> ')}`)
+    problems.push(...dependencyProblems(pkg, rule))
+    const folderEdges = new Map()
     for (const file of walk(join(pkgDir, 'src'))) {
       const rel = relative(pkgDir, file)
       const text = readFileSync(file, 'utf8')
       for (const m of text.matchAll(specifierRe)) {
         const spec = m[1] ?? m[2] ?? m[3] ?? m[4]
-        if (spec.startsWith('.')) continue
+        if (spec.startsWith('.')) {
+          addFolderEdge(folderEdges, pkgDir, file, spec)
+          continue
+        }
         const where = `${pkg.name} ${rel}`
         if (spec === '@amigo-ai/cli') {
           problems.push(`${where} imports the CLI; nothing may`)
@@ -124,6 +106,29 @@ export function check(base = root) {
           )
       }
     }
+    for (const cycle of cyclesOf(folderEdges))
+      problems.push(`${pkg.name} has a cycle between folders: ${cycle.join(' -> ')}`)
+  }
+  return problems
+}
+
+/** What is wrong with the dependencies `pkg` declares: one its layer forbids, or an exact pin. */
+function dependencyProblems(pkg, rule) {
+  const problems = []
+  const all = { ...pkg.dependencies, ...pkg.peerDependencies }
+  for (const [dep, range] of Object.entries(all)) {
+    if (dep === '@amigo-ai/cli') {
+      problems.push(`${pkg.name} declares dependency "${dep}"; nothing may depend on the CLI`)
+      continue
+    }
+    const ok = dep.startsWith('@amigo-ai/')
+      ? rule.ours === '*' || rule.ours.includes(dep)
+      : rule.deps === '*' || rule.deps.includes(dep)
+    if (!ok) problems.push(`${pkg.name} declares dependency "${dep}", which its layer does not allow`)
+    if (!pkg.private && !/^(\^\d|workspace:\^$)/.test(range))
+      problems.push(
+        `${pkg.name} pins "${dep}" to "${range}"; published packages depend on a caret range (^x.y.z)`,
+      )
   }
   return problems
 }
@@ -134,21 +139,18 @@ const folderOf = (pkgDir, file) => {
   return parts.length > 1 && parts[0] !== '..' ? `src/${parts[0]}` : undefined
 }
 
+/** Notes that `file` imports the folder relative specifier `spec` lands in, when that is another folder. */
+function addFolderEdge(edges, pkgDir, file, spec) {
+  const from = folderOf(pkgDir, file)
+  const to = folderOf(pkgDir, resolve(dirname(file), spec))
+  if (from && to && to !== from) edges.set(from, new Set([...(edges.get(from) ?? []), to]))
+}
+
 /**
- * Cycles between the folders of a package's `src/` through relative imports (`tokens` importing
- * `device-code` and back): a folder is a layer, and layers import one way.
+ * Cycles in a package's folder graph (`tokens` importing `device-code` and back): a folder is a
+ * layer, and layers import one way. Each cycle once, starting from its smallest folder.
  */
-export function folderCycles(pkgDir) {
-  const edges = new Map()
-  for (const file of walk(join(pkgDir, 'src'))) {
-    const from = folderOf(pkgDir, file)
-    if (!from) continue
-    for (const m of readFileSync(file, 'utf8').matchAll(specifierRe)) {
-      const spec = m[1] ?? m[2] ?? m[3] ?? m[4]
-      const to = spec.startsWith('.') ? folderOf(pkgDir, resolve(dirname(file), spec)) : undefined
-      if (to && to !== from) edges.set(from, new Set([...(edges.get(from) ?? []), to]))
-    }
-  }
+function cyclesOf(edges) {
   const cycles = new Map()
   const visit = (node, path) => {
     if (path.includes(node)) {

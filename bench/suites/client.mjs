@@ -22,7 +22,8 @@ function perCall(fn, n) {
 export async function run({ log, budgetMs, calls = 20_000 }) {
   const client = new AmigoClient(CONFIG)
   const transport = new Transport(CONFIG)
-  // Resources are getters `for...in` lists; a throwaway client is counted, so the measured one builds none.
+  // Resources are enumerable getters that build on first read: they are counted on a throwaway
+  // client, so the measured one has built none.
   const probe = new AmigoClient(CONFIG)
   let resources = 0
   for (const name in probe) if (probe[name] instanceof APIResource) resources++

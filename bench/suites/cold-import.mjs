@@ -42,31 +42,37 @@ export async function run({ log, budgetMs }) {
   const emptyModule = join(BENCH_DIR, '.tmp', 'empty-module.mjs')
   mkdirSync(join(BENCH_DIR, '.tmp'), { recursive: true })
   writeFileSync(emptyModule, '')
-  const cases = { 'node -e 0': PRINT_CPU, 'an empty ES module': importing(pathToFileURL(emptyModule).href) }
+  // Each case: the code a fresh node runs, and the figure's name in the table.
+  const cases = {
+    'node -e 0': { code: PRINT_CPU },
+    empty: {
+      code: importing(pathToFileURL(emptyModule).href),
+      label: 'import of an empty ES module (the floor)',
+    },
+  }
   const names = [...PACKAGES, '@amigo-ai/platform-sdk/lite']
-  for (const name of names) cases[name] = importing(pathToFileURL(distEntry(name)).href)
-  for (const name of REQUIRED) cases[`require ${name}`] = requiring(distEntry(name, 'require'))
+  for (const name of names)
+    cases[name] = { code: importing(pathToFileURL(distEntry(name)).href), label: `import ${name}` }
+  for (const name of REQUIRED)
+    cases[`require ${name}`] = {
+      code: requiring(distEntry(name, 'require')),
+      label: `require ${name} (CommonJS entry)`,
+    }
   const order = Object.keys(cases)
   const perRepeat = []
   const reps = await repeatWithin({ min: 3, max: 21, budgetMs }, async (rep) => {
     const ms = {}
-    for (const name of rotate(order, rep)) ms[name] = measure(cases[name])
+    for (const key of rotate(order, rep)) ms[key] = measure(cases[key].code)
     perRepeat.push(ms)
   })
   log(`cold import: ${reps} repeat(s)`)
   const base = (key) => median(perRepeat.map((r) => r['node -e 0'][key]))
   const rows = []
-  const label = (name) =>
-    name === 'an empty ES module'
-      ? 'import of an empty ES module (the floor)'
-      : name.startsWith('require ')
-        ? `${name} (CommonJS entry)`
-        : `import ${name}`
-  for (const name of ['an empty ES module', ...names, ...REQUIRED.map((n) => `require ${n}`)]) {
+  for (const name of order.slice(1)) {
     for (const key of ['wall', 'cpu']) {
       rows.push({
         section: 'Cold import',
-        figure: `${label(name)}, ${key === 'wall' ? 'wall time' : 'CPU time'}`,
+        figure: `${cases[name].label}, ${key === 'wall' ? 'wall time' : 'CPU time'}`,
         baseline: 'node -e 0',
         work: 'fresh process',
         values: perRepeat.map((r) => r[name][key] / r['node -e 0'][key]),

@@ -55,7 +55,7 @@ describe('layering check', () => {
     )
   })
 
-  // Each row puts back one import that once made a folder cycle in that package.
+  // Each row adds one import that closes a cycle between two folders of that package.
   it.each([
     ['core', 'packages/core/src/errors/from-response.ts', '../retry/policy', /src\/errors -> src\/retry/],
     [

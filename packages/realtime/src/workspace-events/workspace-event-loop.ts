@@ -10,7 +10,7 @@ import {
 } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { wasStable } from '../reconnect/stable-connection'
-import { readServerSentEventBatches } from '../sse/read-server-sent-events'
+import { readServerSentEventBatches, type ServerSentEvent } from '../sse/read-server-sent-events'
 import { decodeWorkspaceEvent, parseObject } from './decode-workspace-event'
 import { linkedController } from './linked-controller'
 import { ReplayGuard } from './replay-guard'
@@ -26,20 +26,14 @@ const TERMINAL_FRAME_CODE = 'too_many_streams'
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
 /**
- * How a connection failed: `final` ends the stream now (no reconnect); otherwise it is worth a
- * reconnect after at least `minDelayMs` (Retry-After).
+ * How a connection ended: `final` ends the stream now (no reconnect); otherwise a reconnect follows
+ * after at least `minDelayMs` (Retry-After).
  */
-class Failure {
-  declare readonly error: unknown
-  declare readonly final: boolean
-  declare readonly minDelayMs: number
-  declare readonly frame: WorkspaceEventStreamErrorFrame | undefined
-  constructor(error: unknown, final: boolean, minDelayMs = 0, frame?: WorkspaceEventStreamErrorFrame) {
-    this.error = error
-    this.final = final
-    this.minDelayMs = minDelayMs
-    this.frame = frame
-  }
+interface Failure {
+  error: unknown
+  final: boolean
+  minDelayMs?: number
+  frame?: WorkspaceEventStreamErrorFrame
 }
 
 /**
@@ -60,22 +54,21 @@ export async function* workspaceEventLoop(
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
   const url = `${(options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/v1/${encodeURIComponent(options.workspaceId)}/events/stream`
   const guard = new ReplayGuard()
-  let lastEventId = options.lastEventId
+  const position: StreamPosition = { lastEventId: options.lastEventId }
   let floorMs = initialDelayMs
   let failures = 0
   let reconnects = 0
-  let openedAt: number | undefined
 
   while (!signal.aborted) {
     let outcome: Failure
+    let openedAt: number | undefined
     const { controller: connection, dispose } = linkedController(signal)
     try {
-      const resumedFrom = lastEventId
+      const resumedFrom = position.lastEventId
       guard.resume(resumedFrom)
       const response = await open(doFetch, url, options, resumedFrom, connection.signal)
-      if (response instanceof Failure) outcome = response
+      if ('final' in response) outcome = response
       else {
-        outcome = new Failure(new Error('The event stream ended'), false)
         openedAt = Date.now()
         callUserCallback(
           'onOpen',
@@ -91,58 +84,25 @@ export async function* workspaceEventLoop(
             floorMs = Math.min(Math.max(ms, 100), maxDelayMs)
           },
         })
-        let errorFrame = false
-        for await (const messages of batches) {
-          const delivered: DeliveredWorkspaceEvent[] = []
-          for (const message of messages) {
-            if (message.id !== undefined) {
-              if (!guard.isPastResumePoint(message.id)) continue
-              lastEventId = message.id
-            }
-            if (message.event === 'error') {
-              // The frame's JSON body (a non-object body becomes `{ message }`).
-              const frame = (parseObject(message.data) ?? {
-                message: message.data,
-              }) as WorkspaceEventStreamErrorFrame
-              const code = typeof frame.code === 'string' ? frame.code : 'unknown'
-              const error = frameError(code, frame)
-              outcome = new Failure(error, !error.retryable, 0, frame)
-              errorFrame = true
-              break
-            }
-            const event = decodeWorkspaceEvent(message)
-            if (!event) continue
-            if (message.id !== undefined && !guard.add(message.id, message.event, message.data)) continue
-            delivered.push(message.id === undefined ? { event } : { event, id: message.id })
-          }
-          // Events before an error frame are still delivered, then the connection ends.
-          if (delivered.length) yield delivered
-          if (errorFrame) break
-        }
+        outcome = yield* deliverEvents(batches, guard, position)
       }
     } catch (error) {
-      outcome = new Failure(error, false)
+      outcome = { error, final: false }
     } finally {
       dispose()
     }
     if (signal.aborted) return
     if (outcome.final) throw outcome.error
-
-    if (wasStable(openedAt)) failures = 0
-    openedAt = undefined
-    failures++
+    // A stable connection proves the endpoint works: its drop is the first failure of a new run.
+    failures = wasStable(openedAt) ? 1 : failures + 1
     if (failures > maxReconnects) {
       throw new WorkspaceEventStreamError(
         `Out of reconnect budget: ${failures} failed connections in a row (maxReconnects ${maxReconnects})`,
         { code: 'transport_exhausted', retryable: true, frame: outcome.frame, cause: outcome.error },
       )
     }
-    const jittered = backoffDelay(failures - 1, {
-      baseDelayMs: floorMs,
-      maxDelayMs,
-      random: options.random,
-    })
-    const delayMs = Math.max(jittered, outcome.minDelayMs)
+    const jittered = backoffDelay(failures - 1, { baseDelayMs: floorMs, maxDelayMs, random: options.random })
+    const delayMs = Math.max(jittered, outcome.minDelayMs ?? 0)
     reconnects++
     callUserCallback('onReconnect', options.onReconnect, failures, { delayMs, error: outcome.error })
     try {
@@ -151,6 +111,44 @@ export async function* workspaceEventLoop(
       return
     }
   }
+}
+
+/** Where the stream is: the id of the last event past the resume point (what a reconnect resumes from). */
+interface StreamPosition {
+  lastEventId: string | undefined
+}
+
+/**
+ * Yields the events of one connection, batch by batch (replayed ones skipped, the position moved on
+ * by every id), and returns how the connection ended: at an `error` frame (the events before it are
+ * still delivered) or at the end of the stream.
+ */
+async function* deliverEvents(
+  batches: AsyncIterable<ServerSentEvent[]>,
+  guard: ReplayGuard,
+  position: StreamPosition,
+): AsyncGenerator<DeliveredWorkspaceEvent[], Failure, undefined> {
+  for await (const messages of batches) {
+    const delivered: DeliveredWorkspaceEvent[] = []
+    let failure: Failure | undefined
+    for (const message of messages) {
+      const { id } = message
+      if (id !== undefined) {
+        if (!guard.isPastResumePoint(id)) continue
+        position.lastEventId = id
+      }
+      if (message.event === 'error') {
+        failure = frameFailure(message.data)
+        break
+      }
+      const event = decodeWorkspaceEvent(message)
+      if (!event || (id !== undefined && !guard.add(id, message.event, message.data))) continue
+      delivered.push(id === undefined ? { event } : { event, id })
+    }
+    if (delivered.length) yield delivered
+    if (failure) return failure
+  }
+  return { error: new Error('The event stream ended'), final: false }
 }
 
 async function open(
@@ -167,7 +165,7 @@ async function open(
     // A token source that says "not authorised" or "misconfigured" will not recover by itself.
     // (Brand checks, as the guards make: the classes are already here for errorFromResponse.)
     const final = [AuthenticationError, PermissionError, ConfigurationError].some((c) => c.isInstance(error))
-    return new Failure(error, final)
+    return { error, final }
   }
   const headers: Record<string, string> = {
     ...options.headers,
@@ -180,18 +178,21 @@ async function open(
   try {
     new Headers(headers)
   } catch {
-    return new Failure(new ConfigurationError('headers, lastEventId or token: invalid header value'), true)
+    return {
+      error: new ConfigurationError('headers, lastEventId or token: invalid header value'),
+      final: true,
+    }
   }
   const response = await doFetch(url, { method: 'GET', headers, signal, cache: 'no-store' })
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''
     if (response.body && type.includes('text/event-stream')) return response
     await response.body?.cancel().catch(() => {})
-    return new Failure(new Error(`Expected text/event-stream, got "${type}"`), false)
+    return { error: new Error(`Expected text/event-stream, got "${type}"`), final: false }
   }
   const error = await httpError(response, token)
-  if (!RETRYABLE_STATUSES.has(response.status)) return new Failure(error, true)
-  return new Failure(error, false, parseRetryAfter(response.headers.get('retry-after')))
+  if (!RETRYABLE_STATUSES.has(response.status)) return { error, final: true }
+  return { error, final: false, minDelayMs: parseRetryAfter(response.headers.get('retry-after')) }
 }
 
 async function httpError(response: Response, token: string) {
@@ -212,11 +213,15 @@ async function httpError(response: Response, token: string) {
   })
 }
 
-function frameError(code: string, frame: WorkspaceEventStreamErrorFrame) {
+/** How an `error` frame ends its connection (a body that is not a JSON object becomes `{ message }`). */
+function frameFailure(data: string): Failure {
+  const frame = (parseObject(data) ?? { message: data }) as WorkspaceEventStreamErrorFrame
+  const code = typeof frame.code === 'string' ? frame.code : 'unknown'
   const detail = typeof frame.message === 'string' ? `: ${frame.message}` : ''
-  return new WorkspaceEventStreamError(`The event stream reported ${code}${detail}`, {
+  const error = new WorkspaceEventStreamError(`The event stream reported ${code}${detail}`, {
     code,
     retryable: code !== TERMINAL_FRAME_CODE,
     frame,
   })
+  return { error, final: !error.retryable, frame }
 }

@@ -24,12 +24,11 @@ export interface Connection {
 }
 
 type Listener = (event: any) => void
+type WatchedEvent = 'open' | 'message' | 'close'
 
 /**
- * Creates one socket with `factory` (synchronously) and watches it until it ends: open, frames,
- * close, the idle watchdog (re-armed by every frame; when it fires the socket is abandoned at once,
- * since a half-open peer would never complete a closing handshake) and runtimes that report a
- * failure with `error` and never `close`. Throws what the factory throws.
+ * Creates one socket with `factory` (synchronously) and watches it until it ends (see
+ * WatchedConnection). Throws what the factory throws.
  */
 export function openConnection(
   factory: WebSocketFactory,
@@ -39,74 +38,95 @@ export function openConnection(
 ): Connection {
   const socket = factory(url, protocols)
   useArrayBuffers(socket)
-  let settled = false
-  let httpStatus: number | undefined
-  let idleTimer: ReturnType<typeof setTimeout> | undefined
-  let errorGrace: ReturnType<typeof setTimeout> | undefined
+  return new WatchedConnection(socket, hooks)
+}
 
-  const listeners: Record<'open' | 'message' | 'close', Listener> = {
-    open: () => {
-      arm()
-      hooks.onOpen(socket)
-    },
-    message: (event: MessageEvent) => {
-      arm()
-      hooks.onMessage(event)
-    },
-    close: (event: { code?: number; reason?: string }) =>
-      end({ kind: 'closed', code: event?.code ?? 1006, reason: event?.reason ?? '', httpStatus }),
+/**
+ * One socket watched until it ends: open, frames, close, the idle watchdog (re-armed by every frame;
+ * when it fires the socket is abandoned at once, since a half-open peer would never complete a
+ * closing handshake) and runtimes that report a failure with `error` and never `close`.
+ */
+class WatchedConnection implements Connection {
+  readonly socket: WebSocketLike
+  readonly #hooks: ConnectionHooks
+  readonly #listeners: Record<WatchedEvent, Listener>
+  #settled = false
+  #httpStatus: number | undefined
+  #idleTimer: ReturnType<typeof setTimeout> | undefined
+  #errorGrace: ReturnType<typeof setTimeout> | undefined
+
+  constructor(socket: WebSocketLike, hooks: ConnectionHooks) {
+    this.socket = socket
+    this.#hooks = hooks
+    this.#listeners = {
+      open: () => {
+        this.#arm()
+        hooks.onOpen(socket)
+      },
+      message: (event: MessageEvent) => {
+        this.#arm()
+        hooks.onMessage(event)
+      },
+      close: (event: { code?: number; reason?: string }) =>
+        this.#end({
+          kind: 'closed',
+          code: event?.code ?? 1006,
+          reason: event?.reason ?? '',
+          httpStatus: this.#httpStatus,
+        }),
+    }
+    for (const [type, listener] of Object.entries(this.#listeners))
+      socket.addEventListener(type as WatchedEvent, listener)
+    // Stays attached after the end: `ws` throws an `error` event that has no listener.
+    socket.addEventListener('error', (event) => this.#onError(event))
+    this.#arm()
   }
-  // Stays attached after the end: `ws` throws an `error` event that has no listener.
-  const onError = (event: { message?: string; error?: { message?: string } }) => {
-    if (settled) return
-    httpStatus = refusedUpgradeStatus(event) ?? httpStatus
+
+  stop(code: number, reason: string): void {
+    if (this.#settled) return
+    this.#detach()
+    try {
+      this.socket.close(code, reason)
+    } catch {
+      abandon(this.socket, code, reason)
+    }
+  }
+
+  #onError(event: { message?: string; error?: { message?: string } }): void {
+    if (this.#settled) return
+    this.#httpStatus = refusedUpgradeStatus(event) ?? this.#httpStatus
     // Some runtimes (Node 22's undici WebSocket on a refused upgrade) fire `error` and never
     // `close`, leaving the socket CONNECTING forever: end the connection after a grace period.
-    errorGrace ??= setTimeout(
+    this.#errorGrace ??= setTimeout(
       () => {
-        end({ kind: 'closed', code: 1006, reason: '', httpStatus })
-        abandon(socket, 1000, 'error without close')
+        this.#end({ kind: 'closed', code: 1006, reason: '', httpStatus: this.#httpStatus })
+        abandon(this.socket, 1000, 'error without close')
       },
-      socket.readyState === 1 ? 1000 : 50,
+      this.socket.readyState === 1 ? 1000 : 50,
     )
   }
 
-  function detach() {
-    settled = true
-    if (idleTimer !== undefined) clearTimeout(idleTimer)
-    if (errorGrace !== undefined) clearTimeout(errorGrace)
-    for (const [type, listener] of Object.entries(listeners))
-      socket.removeEventListener(type as keyof typeof listeners, listener)
-  }
-  function end(outcome: ConnectionEnd) {
-    if (settled) return
-    detach()
-    hooks.onEnd(outcome)
-  }
-  function arm() {
-    if (hooks.idleTimeoutMs <= 0 || settled) return
-    if (idleTimer !== undefined) clearTimeout(idleTimer)
-    idleTimer = setTimeout(() => {
-      end({ kind: 'idle' })
-      abandon(socket, 4000, 'idle timeout')
-    }, hooks.idleTimeoutMs)
+  #detach(): void {
+    this.#settled = true
+    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer)
+    if (this.#errorGrace !== undefined) clearTimeout(this.#errorGrace)
+    for (const [type, listener] of Object.entries(this.#listeners))
+      this.socket.removeEventListener(type as WatchedEvent, listener)
   }
 
-  for (const [type, listener] of Object.entries(listeners))
-    socket.addEventListener(type as keyof typeof listeners, listener)
-  socket.addEventListener('error', onError)
-  arm()
-  return {
-    socket,
-    stop(code, reason) {
-      if (settled) return
-      detach()
-      try {
-        socket.close(code, reason)
-      } catch {
-        abandon(socket, code, reason)
-      }
-    },
+  #end(outcome: ConnectionEnd): void {
+    if (this.#settled) return
+    this.#detach()
+    this.#hooks.onEnd(outcome)
+  }
+
+  #arm(): void {
+    if (this.#hooks.idleTimeoutMs <= 0 || this.#settled) return
+    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer)
+    this.#idleTimer = setTimeout(() => {
+      this.#end({ kind: 'idle' })
+      abandon(this.socket, 4000, 'idle timeout')
+    }, this.#hooks.idleTimeoutMs)
   }
 }
 

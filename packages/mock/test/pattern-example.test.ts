@@ -18,4 +18,23 @@ describe('exampleForPattern', () => {
   it('gives up (undefined) rather than returning a non-match', () => {
     expect(exampleForPattern('^(?=x)y$')).toBeUndefined()
   })
+
+  it.each([
+    ['^\\d{3}-\\w+\\s?x$', '111-ax'],
+    ['^a.c*d+e?f{2}g{1,}h{2,3}$', 'aadffghh'],
+    ['^(?:ab|cd)(e|f)$', 'abe'],
+    ['^(a(b|c)){2}$', 'abab'],
+    ['^[^x]y$', 'ay'],
+    ['^[\\d]z[\\w]$', '1za'],
+    ['^[-a]$', '-'],
+    ['^\\.[.]$', '..'],
+    ['^x{3$', 'x{3'],
+  ])('builds the shortest text for %s: the first alternative, least repeats', (pattern, expected) => {
+    expect(exampleForPattern(pattern)).toBe(expected)
+  })
+
+  it('gives up on a pattern it cannot read (a trailing backslash) or reads wrongly (\\u escapes)', () => {
+    expect(exampleForPattern('a\\')).toBeUndefined()
+    expect(exampleForPattern('^\\u0041$')).toBeUndefined()
+  })
 })

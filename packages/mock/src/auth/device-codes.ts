@@ -28,6 +28,34 @@ export interface DeviceCodes {
 
 const ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ'
 
+/** A fresh user code, `XXXX-XXXX` in consonants only. */
+function newUserCode(): string {
+  const bytes = randomBytes(8)
+  const letters = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('')
+  return `${letters.slice(0, 4)}-${letters.slice(4)}`
+}
+
+/** The answer to a poll at `now` of the code in state `s`; records the poll and any slow-down in `s`. */
+function answerPoll(s: DeviceState | undefined, now: number): DevicePoll {
+  if (!s || s.status === 'consumed')
+    return { kind: 'error', error: 'invalid_grant', description: 'unknown or used device code' }
+  if (s.status === 'expired' || now >= s.expiresAt) {
+    s.status = 'expired'
+    return { kind: 'error', error: 'expired_token', description: 'the device code has expired' }
+  }
+  if (s.status === 'denied')
+    return { kind: 'error', error: 'access_denied', description: 'the user denied the request' }
+  const tooSoon = s.lastPollAt !== undefined && now - s.lastPollAt < s.interval * 1000
+  s.lastPollAt = now
+  if (tooSoon) {
+    s.interval += 5
+    return { kind: 'error', error: 'slow_down', description: `poll at most every ${s.interval} s` }
+  }
+  if (s.status === 'pending')
+    return { kind: 'error', error: 'authorization_pending', description: 'waiting for the user' }
+  return { kind: 'approved', workspaces: s.workspaces, userCode: s.userCode }
+}
+
 /** Creates the device-code state machine. */
 export function createDeviceCodes(intervalSeconds: number, expiresInSeconds: number): DeviceCodes {
   const byDevice = new Map<string, DeviceState>()
@@ -39,9 +67,7 @@ export function createDeviceCodes(intervalSeconds: number, expiresInSeconds: num
   }
   return {
     issue(scope) {
-      const bytes = randomBytes(8)
-      const letters = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('')
-      const userCode = `${letters.slice(0, 4)}-${letters.slice(4)}`
+      const userCode = newUserCode()
       const state: DeviceState = {
         deviceCode: randomBytes(24).toString('base64url'),
         userCode,
@@ -61,25 +87,7 @@ export function createDeviceCodes(intervalSeconds: number, expiresInSeconds: num
       }
     },
     poll(deviceCode) {
-      const s = byDevice.get(deviceCode)
-      if (!s || s.status === 'consumed')
-        return { kind: 'error', error: 'invalid_grant', description: 'unknown or used device code' }
-      const now = Date.now()
-      if (s.status === 'expired' || now >= s.expiresAt) {
-        s.status = 'expired'
-        return { kind: 'error', error: 'expired_token', description: 'the device code has expired' }
-      }
-      if (s.status === 'denied')
-        return { kind: 'error', error: 'access_denied', description: 'the user denied the request' }
-      const tooSoon = s.lastPollAt !== undefined && now - s.lastPollAt < s.interval * 1000
-      s.lastPollAt = now
-      if (tooSoon) {
-        s.interval += 5
-        return { kind: 'error', error: 'slow_down', description: `poll at most every ${s.interval} s` }
-      }
-      if (s.status === 'pending')
-        return { kind: 'error', error: 'authorization_pending', description: 'waiting for the user' }
-      return { kind: 'approved', workspaces: s.workspaces, userCode: s.userCode }
+      return answerPoll(byDevice.get(deviceCode), Date.now())
     },
     consume(deviceCode) {
       const s = byDevice.get(deviceCode)

@@ -21,38 +21,58 @@ function pointerToLoc(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s))
 }
 
-function describe(e: ErrorObject, fromText: boolean): { type: string; msg: string; extra?: string } {
+/** How pydantic names and words one failure; `extra` is the field it is about, when Ajv names one. */
+interface Described {
+  type: string
+  msg: string
+  extra?: string
+}
+
+/** Pydantic's wording for a value of the wrong type; `fromText` when it was parsed from a string. */
+function describeType(t: string, fromText: boolean): Described {
+  if (t === 'integer')
+    return fromText
+      ? {
+          type: 'int_parsing',
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+        }
+      : { type: 'int_type', msg: 'Input should be a valid integer' }
+  if (t === 'number')
+    return fromText
+      ? {
+          type: 'float_parsing',
+          msg: 'Input should be a valid number, unable to parse string as a number',
+        }
+      : { type: 'float_type', msg: 'Input should be a valid number' }
+  if (t === 'boolean')
+    return fromText
+      ? { type: 'bool_parsing', msg: 'Input should be a valid boolean, unable to interpret input' }
+      : { type: 'bool_type', msg: 'Input should be a valid boolean' }
+  if (t === 'string') return { type: 'string_type', msg: 'Input should be a valid string' }
+  if (t === 'array') return { type: 'list_type', msg: 'Input should be a valid list' }
+  if (t === 'object') return { type: 'dict_type', msg: 'Input should be a valid dictionary' }
+  return { type: `${t}_type`, msg: `Input should be ${t}` }
+}
+
+/** Pydantic's wording for a string that does not have format `f`. */
+function describeFormat(f: string): Described {
+  if (f === 'uuid') return { type: 'uuid_parsing', msg: 'Input should be a valid UUID' }
+  if (f === 'date-time') return { type: 'datetime_parsing', msg: 'Input should be a valid datetime' }
+  if (f === 'date') return { type: 'date_parsing', msg: 'Input should be a valid date' }
+  if (f === 'email') return { type: 'value_error', msg: 'value is not a valid email address' }
+  return { type: 'value_error', msg: `Input should be a valid ${f}` }
+}
+
+/** Pydantic's type and message for one Ajv error. */
+function describe(e: ErrorObject, fromText: boolean): Described {
   const p = e.params as Record<string, any>
   switch (e.keyword) {
     case 'required':
       return { type: 'missing', msg: 'Field required', extra: p.missingProperty }
     case 'additionalProperties':
       return { type: 'extra_forbidden', msg: 'Extra inputs are not permitted', extra: p.additionalProperty }
-    case 'type': {
-      const t = Array.isArray(p.type) ? p.type[0] : p.type
-      if (t === 'integer')
-        return fromText
-          ? {
-              type: 'int_parsing',
-              msg: 'Input should be a valid integer, unable to parse string as an integer',
-            }
-          : { type: 'int_type', msg: 'Input should be a valid integer' }
-      if (t === 'number')
-        return fromText
-          ? {
-              type: 'float_parsing',
-              msg: 'Input should be a valid number, unable to parse string as a number',
-            }
-          : { type: 'float_type', msg: 'Input should be a valid number' }
-      if (t === 'boolean')
-        return fromText
-          ? { type: 'bool_parsing', msg: 'Input should be a valid boolean, unable to interpret input' }
-          : { type: 'bool_type', msg: 'Input should be a valid boolean' }
-      if (t === 'string') return { type: 'string_type', msg: 'Input should be a valid string' }
-      if (t === 'array') return { type: 'list_type', msg: 'Input should be a valid list' }
-      if (t === 'object') return { type: 'dict_type', msg: 'Input should be a valid dictionary' }
-      return { type: `${t}_type`, msg: `Input should be ${t}` }
-    }
+    case 'type':
+      return describeType(Array.isArray(p.type) ? p.type[0] : p.type, fromText)
     case 'maximum':
       return { type: 'less_than_equal', msg: `Input should be less than or equal to ${p.limit}` }
     case 'minimum':
@@ -81,14 +101,8 @@ function describe(e: ErrorObject, fromText: boolean): { type: string; msg: strin
       return { type: 'enum', msg: `Input should be ${list(p.allowedValues ?? [])}` }
     case 'const':
       return { type: 'literal_error', msg: `Input should be ${list([p.allowedValue])}` }
-    case 'format': {
-      const f = p.format
-      if (f === 'uuid') return { type: 'uuid_parsing', msg: 'Input should be a valid UUID' }
-      if (f === 'date-time') return { type: 'datetime_parsing', msg: 'Input should be a valid datetime' }
-      if (f === 'date') return { type: 'date_parsing', msg: 'Input should be a valid date' }
-      if (f === 'email') return { type: 'value_error', msg: 'value is not a valid email address' }
-      return { type: 'value_error', msg: `Input should be a valid ${f}` }
-    }
+    case 'format':
+      return describeFormat(p.format)
     default:
       return { type: 'value_error', msg: e.message ?? 'Invalid value' }
   }

@@ -4,7 +4,7 @@ import { anchorRefs } from './ajv'
 import { branches, coerceText, deref } from './coerce'
 import type { Operation } from './operations'
 import { toValidationIssues, type ValidationIssue } from './pydantic-errors'
-import type { JsonSchema, OpenApiDocument } from './types'
+import type { JsonSchema, OpenApiDocument, OpenApiParameter } from './types'
 
 /** The raw request parts the validator needs. */
 export interface RawRequest {
@@ -24,12 +24,77 @@ export interface ParsedRequest {
 
 type Location = 'path' | 'query' | 'header'
 
+const LOCATIONS = ['path', 'query', 'header'] as const
+
+/** How an operation's request body is read and checked. */
+interface CompiledBody {
+  mediaType: string
+  required: boolean
+  validate?: ValidateFunction
+  schema?: JsonSchema
+}
+
 interface Compiled {
   locations: Record<Location, ValidateFunction | undefined>
-  body?: { mediaType: string; required: boolean; validate?: ValidateFunction; schema?: JsonSchema }
+  body?: CompiledBody
 }
 
 const FORM = 'application/x-www-form-urlencoded'
+
+/** The operation's parameters in one location. */
+function parametersIn(op: Operation, loc: Location): OpenApiParameter[] {
+  return (op.op.parameters ?? []).filter((p) => p.in === loc)
+}
+
+/** The key a parameter's value is stored and validated under: header names are case-insensitive. */
+function keyOf(loc: Location, p: OpenApiParameter): string {
+  return loc === 'header' ? p.name.toLowerCase() : p.name
+}
+
+/** The texts the request gives for one parameter; empty when it gives none. */
+function parameterTexts(raw: RawRequest, loc: Location, p: OpenApiParameter): string[] {
+  if (loc === 'path') return raw.params[p.name] !== undefined ? [raw.params[p.name]!] : []
+  if (loc === 'query') return raw.query.getAll(p.name)
+  const h = raw.headers[keyOf(loc, p)]
+  return h === undefined ? [] : Array.isArray(h) ? h : [h]
+}
+
+/** The declared query values plus the first text of every query key the spec does not name. */
+function withUndeclaredQuery(
+  declared: Record<string, unknown>,
+  query: URLSearchParams,
+): Record<string, unknown> {
+  // FastAPI ignores such keys, but handlers may peek at them.
+  for (const k of new Set(query.keys())) if (!(k in declared)) declared[k] = query.get(k)
+  return declared
+}
+
+/** Parses a JSON body and checks it against `check`; undefined when the text is not JSON. */
+function readJsonBody(text: string, check: ValidateFunction | undefined, issues: ValidationIssue[]): unknown {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (e) {
+    issues.push({ loc: ['body', 0], msg: `JSON decode error: ${(e as Error).message}`, type: 'json_invalid' })
+    return undefined
+  }
+  if (check && !check(parsed)) issues.push(...toValidationIssues(check.errors, ['body']))
+  return parsed
+}
+
+/** The body of an operation that declares none: parsed when its content type says JSON or form. */
+function undeclaredBody(raw: RawRequest): unknown {
+  if (raw.bodyText && /json/.test(raw.contentType)) {
+    try {
+      return JSON.parse(raw.bodyText)
+    } catch {
+      return raw.bodyText
+    }
+  }
+  if (raw.bodyText && raw.contentType.startsWith(FORM))
+    return Object.fromEntries(new URLSearchParams(raw.bodyText))
+  return undefined
+}
 
 /** Validates requests against their operation; compiles each operation once, on first use. */
 export class RequestValidator {
@@ -44,17 +109,13 @@ export class RequestValidator {
     const cached = this.cache.get(op.key)
     if (cached) return cached
     const locations = {} as Compiled['locations']
-    for (const loc of ['path', 'query', 'header'] as const) {
-      const params = (op.op.parameters ?? []).filter((p) => p.in === loc)
+    for (const loc of LOCATIONS) {
+      const params = parametersIn(op, loc)
       if (!params.length) continue
       const schema = {
         type: 'object',
-        properties: Object.fromEntries(
-          params.map((p) => [loc === 'header' ? p.name.toLowerCase() : p.name, p.schema ?? {}]),
-        ),
-        required: params
-          .filter((p) => p.required)
-          .map((p) => (loc === 'header' ? p.name.toLowerCase() : p.name)),
+        properties: Object.fromEntries(params.map((p) => [keyOf(loc, p), p.schema ?? {}])),
+        required: params.filter((p) => p.required).map((p) => keyOf(loc, p)),
       }
       locations[loc] = this.ajv.compile(anchorRefs(schema))
     }
@@ -90,86 +151,79 @@ export class RequestValidator {
     const c = this.compile(op)
     const issues: ValidationIssue[] = []
     const value: ParsedRequest = { path: {}, query: {}, body: undefined }
-    for (const loc of ['path', 'query', 'header'] as const) {
-      const params = (op.op.parameters ?? []).filter((p) => p.in === loc)
-      const out: Record<string, unknown> = {}
-      for (const p of params) {
-        const name = loc === 'header' ? p.name.toLowerCase() : p.name
-        let texts: string[] = []
-        if (loc === 'path') texts = raw.params[p.name] !== undefined ? [raw.params[p.name]!] : []
-        else if (loc === 'query') texts = raw.query.getAll(p.name)
-        else {
-          const h = raw.headers[name]
-          texts = h === undefined ? [] : Array.isArray(h) ? h : [h]
-        }
-        if (texts.length) out[name] = coerceText(this.doc, p.schema, texts)
-        else {
-          const d = deref(this.doc, p.schema).default ?? branches(this.doc, p.schema)[0]?.default
-          if (d !== undefined && d !== null && loc !== 'header') out[name] = d
-        }
-      }
+    for (const loc of LOCATIONS) {
+      const out = this.readParameters(op, loc, raw)
       const v = c.locations[loc]
       if (v && !v(out)) issues.push(...toValidationIssues(v.errors, [loc], true))
       if (loc === 'path') value.path = out
-      else if (loc === 'query') {
-        // Keep query keys the spec does not name too (FastAPI ignores them; handlers may peek).
-        for (const k of new Set(raw.query.keys())) if (!(k in out)) out[k] = raw.query.get(k)
-        value.query = out
-      }
+      else if (loc === 'query') value.query = withUndeclaredQuery(out, raw.query)
     }
-    if (c.body) {
-      const text = raw.bodyText
-      const empty = text === undefined || text.length === 0
-      if (empty) {
-        if (c.body.required) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' })
-      } else if (c.body.mediaType === 'application/json') {
-        let parsed: unknown
-        try {
-          parsed = JSON.parse(text!)
-        } catch (e) {
-          issues.push({
-            loc: ['body', 0],
-            msg: `JSON decode error: ${(e as Error).message}`,
-            type: 'json_invalid',
-          })
-        }
-        if (parsed !== undefined) {
-          if (!opts.skipBodySchema && c.body.validate && !c.body.validate(parsed))
-            issues.push(...toValidationIssues(c.body.validate.errors, ['body']))
-          value.body = parsed
-        }
-      } else if (c.body.mediaType === FORM) {
-        const props: Record<string, JsonSchema> = Object.assign(
-          {},
-          ...branches(this.doc, c.body.schema).map((b) => b.properties ?? {}),
-        )
-        let obj: Record<string, unknown> = {}
-        if (/json/.test(raw.contentType)) {
-          // Lenient: a JSON body on a form route is read as the same fields.
-          try {
-            obj = JSON.parse(text!)
-          } catch {
-            issues.push({ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid' })
-          }
-        } else {
-          const form = new URLSearchParams(text)
-          for (const k of new Set(form.keys())) obj[k] = coerceText(this.doc, props[k], form.getAll(k))
-        }
-        if (!opts.skipBodySchema && c.body.validate && !c.body.validate(obj))
-          issues.push(...toValidationIssues(c.body.validate.errors, ['body'], true))
-        value.body = obj
-      } else {
-        value.body = text
-      }
-    } else if (raw.bodyText && /json/.test(raw.contentType)) {
-      try {
-        value.body = JSON.parse(raw.bodyText)
-      } catch {
-        value.body = raw.bodyText
-      }
-    } else if (raw.bodyText && raw.contentType.startsWith(FORM)) {
-      value.body = Object.fromEntries(new URLSearchParams(raw.bodyText))
-    }
+    value.body = c.body ? this.readBody(c.body, raw, !!opts.skipBodySchema, issues) : undeclaredBody(raw)
     return issues.length ? { ok: false, issues } : { ok: true, value }
+  }
+
+  /** The values of one location's parameters: coerced from the request, else their defaults. */
+  private readParameters(op: Operation, loc: Location, raw: RawRequest): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    for (const p of parametersIn(op, loc)) {
+      const texts = parameterTexts(raw, loc, p)
+      if (texts.length) out[keyOf(loc, p)] = coerceText(this.doc, p.schema, texts)
+      else {
+        const d = deref(this.doc, p.schema).default ?? branches(this.doc, p.schema)[0]?.default
+        if (d !== undefined && d !== null && loc !== 'header') out[keyOf(loc, p)] = d
+      }
+    }
+    return out
+  }
+
+  /** The declared body, read by its media type; pushes an issue for each way it is wrong. */
+  private readBody(
+    body: CompiledBody,
+    raw: RawRequest,
+    skipSchema: boolean,
+    issues: ValidationIssue[],
+  ): unknown {
+    const text = raw.bodyText
+    if (text === undefined || text.length === 0) {
+      if (body.required) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' })
+      return undefined
+    }
+    const check = skipSchema ? undefined : body.validate
+    if (body.mediaType === 'application/json') return readJsonBody(text, check, issues)
+    if (body.mediaType === FORM) return this.readFormBody(body.schema, raw.contentType, text, check, issues)
+    return text
+  }
+
+  /** The fields of a body sent to a form route, checked against `check` (issues worded as for text). */
+  private readFormBody(
+    schema: JsonSchema | undefined,
+    contentType: string,
+    text: string,
+    check: ValidateFunction | undefined,
+    issues: ValidationIssue[],
+  ): Record<string, unknown> {
+    let obj: Record<string, unknown> = {}
+    if (/json/.test(contentType)) {
+      // Lenient: a JSON body on a form route is read as the same fields.
+      try {
+        obj = JSON.parse(text)
+      } catch {
+        issues.push({ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid' })
+      }
+    } else obj = this.formFields(schema, text)
+    if (check && !check(obj)) issues.push(...toValidationIssues(check.errors, ['body'], true))
+    return obj
+  }
+
+  /** The fields of a url-encoded body, each coerced to the type the schema gives its property. */
+  private formFields(schema: JsonSchema | undefined, text: string): Record<string, unknown> {
+    const props: Record<string, JsonSchema> = Object.assign(
+      {},
+      ...branches(this.doc, schema).map((b) => b.properties ?? {}),
+    )
+    const form = new URLSearchParams(text)
+    const obj: Record<string, unknown> = {}
+    for (const k of new Set(form.keys())) obj[k] = coerceText(this.doc, props[k], form.getAll(k))
+    return obj
   }
 }

@@ -37,4 +37,9 @@ describe('exampleForPattern', () => {
     expect(exampleForPattern('a\\')).toBeUndefined()
     expect(exampleForPattern('^\\u0041$')).toBeUndefined()
   })
+
+  it('gives up at once on an unclosed character class rather than reading it forever', () => {
+    expect(exampleForPattern('[ab')).toBeUndefined()
+    expect(exampleForPattern('^x[')).toBeUndefined()
+  })
 })

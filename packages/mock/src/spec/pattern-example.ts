@@ -67,6 +67,8 @@ class PatternReader {
     if (c === '(') return this.group()
     if (c === '[') {
       const end = this.src.indexOf(']', this.i + 2)
+      // Unclosed: not a pattern this reader can follow (the cursor must never move back).
+      if (end < 0) throw new SyntaxError('unclosed character class')
       const body = this.src.slice(this.i + 1, end)
       this.i = end + 1
       return classFirst(body)

@@ -89,8 +89,8 @@ async function load(from, timeoutMs) {
   }
 }
 
-/** Run the sync; returns the report text. Throws SyncError for expected failures. */
-export async function sync(opts) {
+/** The input parsed as a valid OpenAPI 3.x document, or a SyncError saying why it is not one. */
+async function readSpec(opts) {
   const text = await load(opts.from, opts.timeoutMs)
   let spec
   try {
@@ -103,15 +103,19 @@ export async function sync(opts) {
     const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : ''
     throw new SyncError(`input is not a valid OpenAPI 3.x document: ${problems[0]}${more}`)
   }
+  return spec
+}
 
-  // the snapshot never keeps upstream prose, even with --keep-prose (see scripts/spec/prose.mjs)
-  const snapshot = canonicalJson(stripProse(structuredClone(spec)))
-  // upstream prose is replaced by ours
+/**
+ * Turns the upstream document into ours, in place: upstream prose replaced by ours (unless
+ * `keepProse`), the README overlay applied (its skipped steps pushed to `warnings`), every
+ * operation given a summary.
+ */
+async function makeOurs(spec, opts, warnings) {
   if (!opts.keepProse) {
     stripProse(spec)
     spec.info = { ...spec.info, title: SPEC_TITLE, description: SPEC_DESCRIPTION }
   }
-  const warnings = []
   const beforeOverlay = opts.overlay ? canonicalJson(spec) : ''
   if (opts.overlay) applyOverlay(spec, { fill: true, warnings })
   // re-validate only when the overlay added something (its additions reference upstream schemas)
@@ -123,6 +127,32 @@ export async function sync(opts) {
     if (!op.summary && operationId)
       op.summary = SUMMARIES[operationId] ?? summarise(operationId, method, path)
   }
+}
+
+/** Writes every `[path, content]`: all staged as temporary files first, then renamed into place. */
+function writeAll(outputs) {
+  const staged = []
+  try {
+    for (const [target, content] of outputs) {
+      mkdirSync(dirname(target), { recursive: true })
+      const tmp = `${target}.sync-${process.pid}.tmp`
+      writeFileSync(tmp, content)
+      staged.push([tmp, target])
+    }
+  } catch (err) {
+    for (const [tmp] of staged) rmSync(tmp, { force: true })
+    throw new SyncError(`cannot write output: ${err.message}`)
+  }
+  for (const [tmp, target] of staged) renameSync(tmp, target)
+}
+
+/** Run the sync; returns the report text. Throws SyncError for expected failures. */
+export async function sync(opts) {
+  const spec = await readSpec(opts)
+  // the snapshot never keeps upstream prose, even with --keep-prose (see scripts/spec/prose.mjs)
+  const snapshot = canonicalJson(stripProse(structuredClone(spec)))
+  const warnings = []
+  await makeOurs(spec, opts, warnings)
   const normalised = canonicalJson(spec)
   const finalSpec = JSON.parse(normalised)
 
@@ -138,26 +168,11 @@ export async function sync(opts) {
   const specPath = join(root, SPEC)
   const before = existsSync(specPath) ? JSON.parse(readFileSync(specPath, 'utf8')) : {}
   const report = formatDiff(diffSpecs(before, finalSpec))
-
-  // everything is ready: stage as temp files, then rename
-  const outputs = [
+  writeAll([
     [join(root, UPSTREAM_SNAPSHOT), snapshot],
     [specPath, normalised],
     ...Object.entries(files).map(([rel, c]) => [join(root, rel), c]),
-  ]
-  const staged = []
-  try {
-    for (const [target, content] of outputs) {
-      mkdirSync(dirname(target), { recursive: true })
-      const tmp = `${target}.sync-${process.pid}.tmp`
-      writeFileSync(tmp, content)
-      staged.push([tmp, target])
-    }
-  } catch (err) {
-    for (const [tmp] of staged) rmSync(tmp, { force: true })
-    throw new SyncError(`cannot write output: ${err.message}`)
-  }
-  for (const [tmp, target] of staged) renameSync(tmp, target)
+  ])
 
   const ops = listOperations(finalSpec).length
   const schemas = Object.keys(finalSpec.components?.schemas ?? {}).length

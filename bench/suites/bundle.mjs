@@ -47,81 +47,90 @@ const STANDARDWEBHOOKS_APP = `
 import { Webhook } from 'standardwebhooks'
 export default { fetch: async (req) => Response.json(new Webhook('c2VjcmV0').verify(await req.text(), Object.fromEntries(req.headers))) }`
 
-/** Runs the suite; returns table rows. */
-export async function run({ log }) {
-  const kb = (b) => `${(b / 1024).toFixed(2)} KB`
-  const openapiFetch = await gzipBytes(
-    `export * from 'openapi-fetch'; export { default } from 'openapi-fetch'`,
-  )
+const kb = (b) => `${(b / 1024).toFixed(2)} KB`
+
+/** One table row: `bytes` of an app against `baseBytes` (another app, or a budget). */
+function sizeRow({ figure, bytes, baseline, baseBytes, target, note = '', platform = 'browser' }) {
+  return {
+    section: 'Bundle size (min+gzip)',
+    figure,
+    baseline,
+    work: `esbuild, ${platform}, ESM`,
+    values: [bytes / baseBytes],
+    target,
+    note: `${kb(bytes)} vs ${kb(baseBytes)}${note}`,
+  }
+}
+
+/** Each published package's whole entry against openapi-fetch, and the webhooks entry's budget. */
+async function entryRows() {
+  const baseline = 'openapi-fetch'
+  const baseBytes = await gzipBytes(`export * from 'openapi-fetch'; export { default } from 'openapi-fetch'`)
   const rows = []
-  const row = (figure, bytes, baseline, baseBytes, target, note = '', platform = 'browser') =>
-    rows.push({
-      section: 'Bundle size (min+gzip)',
-      figure,
-      baseline,
-      work: `esbuild, ${platform}, ESM`,
-      values: [bytes / baseBytes],
-      target,
-      note: `${kb(bytes)} vs ${kb(baseBytes)}${note}`,
-    })
   for (const name of PACKAGES.filter((p) => p !== '@amigo-ai/platform-mock')) {
-    row(
-      `${name} (whole entry)`,
-      await gzipBytes(`export * from '${name}'`, resolveDirOf(name)),
-      'openapi-fetch',
-      openapiFetch,
-    )
+    const bytes = await gzipBytes(`export * from '${name}'`, resolveDirOf(name))
+    rows.push(sizeRow({ figure: `${name} (whole entry)`, bytes, baseline, baseBytes }))
   }
   const webhooks = await gzipBytes(`export * from '@amigo-ai/webhooks'`)
-  row('@amigo-ai/webhooks (whole entry)', webhooks, '2 KB budget', 2048, { max: 1 })
-  row(
-    'webhook handler app: parseWebhookEvent',
-    await gzipBytes(VERIFY_APP),
-    'same app on standardwebhooks',
-    await gzipBytes(STANDARDWEBHOOKS_APP),
-  )
+  const budget = { baseline: '2 KB budget', baseBytes: 2048, target: { max: 1 } }
+  rows.push(sizeRow({ figure: '@amigo-ai/webhooks (whole entry)', bytes: webhooks, ...budget }))
+  return rows
+}
+
+/** The webhook handler and browser SSE apps, against their budgets and the libraries they replace. */
+async function smallAppRows() {
   const sse = await gzipBytes(SSE_APP)
-  row('browser SSE app: subscribeToWorkspaceEvents', sse, '6 KB budget', 6144, { max: 1 })
-  row(
-    'browser SSE app: subscribeToWorkspaceEvents',
-    sse,
-    'same app on eventsource',
-    await gzipBytes(EVENTSOURCE_APP),
+  const figure = 'browser SSE app: subscribeToWorkspaceEvents'
+  return [
+    sizeRow({
+      figure: 'webhook handler app: parseWebhookEvent',
+      bytes: await gzipBytes(VERIFY_APP),
+      baseline: 'same app on standardwebhooks',
+      baseBytes: await gzipBytes(STANDARDWEBHOOKS_APP),
+    }),
+    sizeRow({ figure, bytes: sse, baseline: '6 KB budget', baseBytes: 6144, target: { max: 1 } }),
+    sizeRow({
+      figure,
+      bytes: sse,
+      baseline: 'same app on eventsource',
+      baseBytes: await gzipBytes(EVENTSOURCE_APP),
+    }),
+  ]
+}
+
+/** The AmigoClient and lite agents apps on one platform, against their goals and their baselines. */
+async function clientAppRows(platform) {
+  const client = await gzipBytes(CLIENT_APP, BENCH_DIR, platform)
+  const lite = await gzipBytes(LITE_APP, BENCH_DIR, platform)
+  const clientFigure = { figure: 'AmigoClient app: agents.list', bytes: client, platform }
+  const liteFigure = { figure: 'lite app: new AgentsResource(createAmigo()).list', bytes: lite, platform }
+  const rows = [
+    sizeRow({ ...clientFigure, baseline: '18 KB budget', baseBytes: 18 * 1024, target: { max: 1 } }),
+  ]
+  if (platform === 'node')
+    rows.push(
+      sizeRow({
+        ...clientFigure,
+        baseline: 'same app on the official SDK 0.46 (recorded, issue 16)',
+        baseBytes: OFFICIAL_CLIENT_APP_NODE,
+        note: '; recorded, not measured in this run',
+      }),
+    )
+  rows.push(
+    sizeRow({ ...liteFigure, baseline: '8 KB budget', baseBytes: 8 * 1024, target: { max: 1 } }),
+    sizeRow({
+      ...liteFigure,
+      baseline: 'same app on openapi-fetch',
+      baseBytes: await gzipBytes(LIST_AGENTS_OPENAPI_FETCH),
+    }),
   )
-  const onOpenapiFetch = await gzipBytes(LIST_AGENTS_OPENAPI_FETCH)
-  for (const platform of ['node', 'browser']) {
-    const client = await gzipBytes(CLIENT_APP, BENCH_DIR, platform)
-    row('AmigoClient app: agents.list', client, '18 KB budget', 18 * 1024, { max: 1 }, '', platform)
-    if (platform === 'node')
-      row(
-        'AmigoClient app: agents.list',
-        client,
-        'same app on the official SDK 0.46 (recorded, issue 16)',
-        OFFICIAL_CLIENT_APP_NODE,
-        undefined,
-        '; recorded, not measured in this run',
-        platform,
-      )
-    const lite = await gzipBytes(LITE_APP, BENCH_DIR, platform)
-    row(
-      'lite app: new AgentsResource(createAmigo()).list',
-      lite,
-      '8 KB budget',
-      8 * 1024,
-      { max: 1 },
-      '',
-      platform,
-    )
-    row(
-      'lite app: new AgentsResource(createAmigo()).list',
-      lite,
-      'same app on openapi-fetch',
-      onOpenapiFetch,
-      undefined,
-      '',
-      platform,
-    )
-  }
+  return rows
+}
+
+/** Runs the suite; returns table rows. */
+export async function run({ log }) {
+  const rows = [...(await entryRows()), ...(await smallAppRows())]
+  for (const platform of ['node', 'browser']) rows.push(...(await clientAppRows(platform)))
   log('bundle sizes done')
   return rows
 }

@@ -29,6 +29,59 @@ export async function loadMock(app) {
   return import(pathToFileURL(join(app, 'node_modules/@amigo-ai/platform-mock/dist/index.js')).href)
 }
 
+/** The control routes that drive the mock's events (the handshake above) and a stop for the warm-up. */
+function eventControl(mock) {
+  let warmup
+  let warmups = 0
+  const stop = () => clearInterval(warmup)
+  const routes = {
+    '/control/begin': () => {
+      stop()
+      warmup = setInterval(() => {
+        warmups++
+        mock.emit(WARMUP_TYPE, { data_source_id: 'ds-warmup', duration_ms: 1, event_count: warmups })
+      }, 100)
+      return { ok: true }
+    },
+    '/control/ready': () => {
+      stop()
+      for (const [type, data] of EVENTS) mock.emit(type, data)
+      return { ok: true, sent: EVENTS.map(([type]) => type) }
+    },
+  }
+  return { routes, stop }
+}
+
+/** Answers with a control route's JSON result, or 500 with its error. */
+function answerControl(route, res) {
+  let status = 200
+  let body
+  try {
+    body = route()
+  } catch (err) {
+    // e.g. a mock without emit(): the runtime reports this instead of waiting for events.
+    status = 500
+    body = { error: String(err?.message ?? err) }
+  }
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+/** Forwards a request to the mock at `target`, streaming both ways (SSE must not be buffered). */
+function forward(target, req, res) {
+  const upstream = request(
+    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+    (up) => {
+      res.writeHead(up.statusCode, up.headers)
+      res.flushHeaders()
+      up.pipe(res)
+    },
+  )
+  upstream.on('error', () => res.destroy())
+  res.on('close', () => upstream.destroy())
+  req.pipe(upstream)
+}
+
 /**
  * Starts a mock (unless `mockModule` is null) and the control/proxy server. `files` (mutable, also
  * returned) maps paths to `[content-type, body]` served as they are.
@@ -37,62 +90,15 @@ export async function startPlatform(mockModule, files = {}) {
   const mock = mockModule
     ? await mockModule.startMockPlatform({ port: 0, seed: 1, latencyMs: 0, faults: [] })
     : null
-  let warmup
-  let warmups = 0
-  const stopWarmup = () => clearInterval(warmup)
-  const control = {
-    '/control/begin': () => {
-      stopWarmup()
-      warmup = setInterval(() => {
-        warmups++
-        mock.emit(WARMUP_TYPE, { data_source_id: 'ds-warmup', duration_ms: 1, event_count: warmups })
-      }, 100)
-      return { ok: true }
-    },
-    '/control/ready': () => {
-      stopWarmup()
-      for (const [type, data] of EVENTS) mock.emit(type, data)
-      return { ok: true, sent: EVENTS.map(([type]) => type) }
-    },
-  }
-  const target = mock && new URL(mock.url)
+  const control = mock ? eventControl(mock) : { routes: {}, stop: () => {} }
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname
-    if (mock && control[path]) {
-      let status = 200
-      let body
-      try {
-        body = control[path]()
-      } catch (err) {
-        // e.g. a mock without emit(): the runtime reports this instead of waiting for events.
-        status = 500
-        body = { error: String(err?.message ?? err) }
-      }
-      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-      res.end(JSON.stringify(body))
-      return
-    }
-    if (files[path]) {
+    if (control.routes[path]) answerControl(control.routes[path], res)
+    else if (files[path]) {
       res.writeHead(200, { 'content-type': files[path][0], 'cache-control': 'no-store' })
       res.end(files[path][1])
-      return
-    }
-    if (!mock) {
-      res.writeHead(404).end()
-      return
-    }
-    // Forward to the mock, streaming both ways (SSE must not be buffered).
-    const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode, up.headers)
-        res.flushHeaders()
-        up.pipe(res)
-      },
-    )
-    upstream.on('error', () => res.destroy())
-    res.on('close', () => upstream.destroy())
-    req.pipe(upstream)
+    } else if (mock) forward(new URL(mock.url), req, res)
+    else res.writeHead(404).end()
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${server.address().port}`
@@ -110,7 +116,7 @@ export async function startPlatform(mockModule, files = {}) {
         }
       : {},
     async close() {
-      stopWarmup()
+      control.stop()
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
       await mock?.close()

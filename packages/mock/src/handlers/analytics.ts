@@ -4,6 +4,12 @@ import { DAY } from '../state/time'
 
 /** Analytics computed from the stored calls. */
 export function registerAnalytics(reg: Registry, core: MockCore): void {
+  registerPeriodAnalytics(reg, core)
+  registerAnalyticsBreakdowns(reg, core)
+}
+
+/** Call volume over the last N days, and the dashboard KPIs against the N days before. */
+function registerPeriodAnalytics(reg: Registry, core: MockCore): void {
   const { store } = core
   reg.on('GET', '/v1/{workspace_id}/analytics/calls', (ctx) => {
     const days = ctx.query.days ?? 30
@@ -44,6 +50,11 @@ export function registerAnalytics(reg: Registry, core: MockCore): void {
       },
     }
   })
+}
+
+/** Calls per agent, and two date ranges side by side. */
+function registerAnalyticsBreakdowns(reg: Registry, core: MockCore): void {
+  const { store } = core
   reg.on('GET', '/v1/{workspace_id}/analytics/agents', (ctx) => {
     const period = typeof ctx.query.period === 'string' ? /^(\d+)d$/.exec(ctx.query.period) : null
     const days = period ? Number(period[1]) : (ctx.query.days ?? 30)

@@ -15,6 +15,12 @@ function callUuid(sid: string): string {
 
 /** Calls (read-only, from the sample workspace): list, detail with transcript and intelligence, benchmarks. */
 export function registerCalls(reg: Registry, core: MockCore): void {
+  registerCallList(reg, core)
+  registerCallDetail(reg, core)
+}
+
+/** The filtered list of calls, newest first, and their quality benchmarks. */
+function registerCallList(reg: Registry, core: MockCore): void {
   const { store } = core
   const byNewest = (a: Row, b: Row) => String(b.started_at).localeCompare(String(a.started_at))
   reg.on('GET', '/v1/{workspace_id}/calls', (ctx) => {
@@ -52,6 +58,11 @@ export function registerCalls(reg: Registry, core: MockCore): void {
       },
     }
   })
+}
+
+/** One call, by sid or by the UUID derived from it, with its transcript and intelligence. */
+function registerCallDetail(reg: Registry, core: MockCore): void {
+  const { store } = core
   const findCall = (id: string) =>
     store.calls.get(id) ?? store.calls.list((c) => callUuid(c.call_sid) === id)[0] ?? undefined
   reg.on('GET', '/v1/{workspace_id}/calls/{call_id}', (ctx) => {

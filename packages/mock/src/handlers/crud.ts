@@ -31,6 +31,10 @@ export interface CrudOptions {
 const defined = (body: Row | undefined): Row =>
   Object.fromEntries(Object.entries(body ?? {}).filter(([, v]) => v !== undefined))
 
+/** A boolean query filter the request left out (or sent as null) lets every row through. */
+export const flagMatches = (value: unknown, wanted: unknown): boolean =>
+  wanted === undefined || wanted === null || value === wanted
+
 /** Finds the row a route's id parameter names when the request may see it, or answers 404. */
 export type FindRow = (ctx: HandlerContext) => Row
 

@@ -1,20 +1,31 @@
 import { conflict, type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
-import { crud } from './crud'
+import { crud, type FindRow } from './crud'
+
+type Row = Record<string, any>
 
 const BASE = '/v1/{workspace_id}/external-integrations'
 const CREDS = `${BASE}/{integration_id}/credentials`
 
 /** External integrations and their client credentials (secret shown once; rotate; revoke by DELETE). */
 export function registerExternalIntegrations(reg: Registry, core: MockCore): void {
+  const integrationOf = registerIntegrationRecords(reg, core)
+  registerCredentialIssue(reg, core, integrationOf)
+  registerCredentialLifecycle(reg, core, integrationOf)
+}
+
+/** Revoking keeps the record (inactive) and stops the parent tokens it issued at once. */
+function revoke(core: MockCore, c: Row): void {
   const { store, auth } = core
-  // Revoking keeps the record (inactive) and stops the parent tokens it issued at once.
-  const revoke = (c: Record<string, any>) => {
-    c.is_active = false
-    c.revoked_at = c.revoked_at ?? store.now()
-    c.updated_at = store.now()
-    auth.issuer.revokeSubject(`cred:${c.id}`)
-  }
-  const integrationOf = crud(reg, core, {
+  c.is_active = false
+  c.revoked_at = c.revoked_at ?? store.now()
+  c.updated_at = store.now()
+  auth.issuer.revokeSubject(`cred:${c.id}`)
+}
+
+/** Create, list, read, update and delete integrations, revoking the credentials of a deleted one; returns the lookup of one. */
+function registerIntegrationRecords(reg: Registry, core: MockCore): FindRow {
+  const { store } = core
+  return crud(reg, core, {
     base: BASE,
     idParam: 'integration_id',
     table: store.externalIntegrations,
@@ -44,15 +55,14 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     },
     after: (action, row) => {
       if (action !== 'deleted') return
-      for (const c of store.credentials.list((c) => c.integration_id === row.id)) revoke(c)
+      for (const c of store.credentials.list((c) => c.integration_id === row.id)) revoke(core, c)
     },
   })
-  const credentialOf = (ctx: HandlerContext) => {
-    const i = integrationOf(ctx)
-    const c = store.credentials.get(ctx.path.credential_id)
-    if (!c || c.integration_id !== i.id) throw notFound('Credential')
-    return c
-  }
+}
+
+/** List an integration's credentials and create one (its secret is in the answer, once). */
+function registerCredentialIssue(reg: Registry, core: MockCore, integrationOf: FindRow): void {
+  const { store, auth } = core
   // A plain array, not a page; revoked credentials stay listed (inactive) until their integration goes.
   reg.on('GET', CREDS, (ctx) => {
     const i = integrationOf(ctx)
@@ -79,6 +89,17 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     store.credentials.put(credential)
     return { status: 201, body: { client_secret: auth.newClientSecret(credential.client_id), credential } }
   })
+}
+
+/** Rotate a credential's secret and revoke the credential (DELETE). */
+function registerCredentialLifecycle(reg: Registry, core: MockCore, integrationOf: FindRow): void {
+  const { store, auth } = core
+  const credentialOf = (ctx: HandlerContext) => {
+    const i = integrationOf(ctx)
+    const c = store.credentials.get(ctx.path.credential_id)
+    if (!c || c.integration_id !== i.id) throw notFound('Credential')
+    return c
+  }
   reg.on('POST', `${CREDS}/{credential_id}/rotate`, (ctx) => {
     const c = credentialOf(ctx)
     if (!c.is_active) throw conflict('Credential is revoked')
@@ -88,7 +109,7 @@ export function registerExternalIntegrations(reg: Registry, core: MockCore): voi
     return { body: { client_secret: auth.newClientSecret(c.client_id), credential: c } }
   })
   reg.on('DELETE', `${CREDS}/{credential_id}`, (ctx) => {
-    revoke(credentialOf(ctx))
+    revoke(core, credentialOf(ctx))
     return { status: 204 }
   })
 }

@@ -1,8 +1,15 @@
 import type { MockCore, Registry } from '../http/types'
-import { crud } from './crud'
+import { crud, flagMatches } from './crud'
 
 /** Services (agent + context graph + channel). */
 export function registerServices(reg: Registry, core: MockCore): void {
+  registerServiceRecords(reg, core)
+  registerConnectorRecords(reg, core)
+  registerIntegrationEndpointTest(reg, core)
+}
+
+/** CRUD of services (carrying their agent's and context graph's names) and of context graphs. */
+function registerServiceRecords(reg: Registry, core: MockCore): void {
   const { store } = core
   crud(reg, core, {
     base: '/v1/{workspace_id}/services',
@@ -11,7 +18,7 @@ export function registerServices(reg: Registry, core: MockCore): void {
     schema: 'ServiceResponse',
     label: 'Service',
     filter: (r, q) =>
-      (q.is_active === undefined || q.is_active === null || r.is_active === q.is_active) &&
+      flagMatches(r.is_active, q.is_active) &&
       (!q.search || String(r.name).toLowerCase().includes(String(q.search).toLowerCase())),
     create: (ctx) => ({
       agent_name: store.agents.get(ctx.body.agent_id)?.name ?? null,
@@ -29,6 +36,11 @@ export function registerServices(reg: Registry, core: MockCore): void {
     schema: 'ContextGraphResponse',
     label: 'Context graph',
   })
+}
+
+/** CRUD of data sources and of integrations. */
+function registerConnectorRecords(reg: Registry, core: MockCore): void {
+  const { store } = core
   crud(reg, core, {
     base: '/v1/{workspace_id}/data-sources',
     idParam: 'data_source_id',
@@ -36,7 +48,7 @@ export function registerServices(reg: Registry, core: MockCore): void {
     schema: 'DataSourceResponse',
     label: 'Data source',
     filter: (r, q) =>
-      (q.is_active === undefined || q.is_active === null || r.is_active === q.is_active) &&
+      flagMatches(r.is_active, q.is_active) &&
       (!q.source_type?.length || q.source_type.includes(r.source_type)),
   })
   crud(reg, core, {
@@ -45,10 +57,13 @@ export function registerServices(reg: Registry, core: MockCore): void {
     table: store.integrations,
     schema: 'IntegrationResponse',
     label: 'Integration',
-    filter: (r, q) =>
-      (q.enabled === undefined || q.enabled === null || r.enabled === q.enabled) &&
-      (!q.protocol || r.protocol === q.protocol),
+    filter: (r, q) => flagMatches(r.enabled, q.enabled) && (!q.protocol || r.protocol === q.protocol),
   })
+}
+
+/** Test-calls an integration endpoint: a canned geocoding result echoing the input. */
+function registerIntegrationEndpointTest(reg: Registry, core: MockCore): void {
+  const { store } = core
   reg.on('POST', '/v1/{workspace_id}/integrations/{integration_id}/endpoints/{endpoint_name}/test', (ctx) => {
     const integration = store.integrations.get(ctx.path.integration_id)
     if (!integration) return { status: 404, body: { detail: 'Integration not found' } }

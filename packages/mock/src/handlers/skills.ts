@@ -1,5 +1,5 @@
 import { conflict, type MockCore, type Registry } from '../http/types'
-import { crud } from './crud'
+import { crud, flagMatches } from './crud'
 
 /** Actions (the `/skills` endpoints) and `test`. */
 export function registerSkills(reg: Registry, core: MockCore): void {
@@ -11,7 +11,7 @@ export function registerSkills(reg: Registry, core: MockCore): void {
     schema: 'SkillResponse',
     label: 'Skill',
     filter: (r, q) =>
-      (q.enabled === undefined || q.enabled === null || r.enabled === q.enabled) &&
+      flagMatches(r.enabled, q.enabled) &&
       (!q.execution_tier || r.execution_tier === q.execution_tier) &&
       (!q.search || `${r.name} ${r.slug}`.toLowerCase().includes(String(q.search).toLowerCase())),
     create: (ctx) => {

@@ -1,20 +1,27 @@
 import { paginate } from '../http/paging'
 import type { MockCore, Registry } from '../http/types'
 import { HOUR } from '../state/time'
-import { crud } from './crud'
+import { crud, type FindRow, flagMatches } from './crud'
 
 const ITEM = '/v1/{workspace_id}/triggers/{trigger_id}'
 
 /** Triggers (automations): CRUD, fire, pause, resume and run history. */
 export function registerTriggers(reg: Registry, core: MockCore): void {
+  const find = registerTriggerRecords(reg, core)
+  registerTriggerFire(reg, core, find)
+  registerTriggerControls(reg, core, find)
+}
+
+/** Create, list, read, update and delete triggers, each with an empty run history; returns the lookup of one. */
+function registerTriggerRecords(reg: Registry, core: MockCore): FindRow {
   const { store } = core
-  const find = crud(reg, core, {
+  return crud(reg, core, {
     base: '/v1/{workspace_id}/triggers',
     idParam: 'trigger_id',
     table: store.triggers,
     schema: 'TriggerResponse',
     label: 'Trigger',
-    filter: (r, q) => q.is_active === undefined || q.is_active === null || r.is_active === q.is_active,
+    filter: (r, q) => flagMatches(r.is_active, q.is_active),
     create: (ctx) => ({
       is_active: true,
       timezone: ctx.body.timezone ?? 'UTC',
@@ -25,6 +32,11 @@ export function registerTriggers(reg: Registry, core: MockCore): void {
       if (action === 'created') store.triggerRuns.set(row.id, [])
     },
   })
+}
+
+/** Fire a trigger by hand: a `trigger.fired` run, then a `trigger.completed` one shortly after. */
+function registerTriggerFire(reg: Registry, core: MockCore, find: FindRow): void {
+  const { store } = core
   reg.on('POST', `${ITEM}/fire`, (ctx) => {
     const t = find(ctx)
     const eventId = store.id()
@@ -62,6 +74,11 @@ export function registerTriggers(reg: Registry, core: MockCore): void {
     }, 10).unref?.()
     return { body: { fired_event_id: eventId, status: 'fired', trigger_id: t.id } }
   })
+}
+
+/** Pause and resume a trigger, and page through its run history. */
+function registerTriggerControls(reg: Registry, core: MockCore, find: FindRow): void {
+  const { store } = core
   for (const [action, active] of [
     ['pause', false],
     ['resume', true],

@@ -15,10 +15,19 @@ function score(e: Row, q: string): number {
   return String(e.display_name ?? '').toLowerCase() === q.toLowerCase() ? 1 : 0.75
 }
 
+/** Does the entity belong to workspace `ws`? */
+const inWs = (e: Row, ws: string) => e.workspace_id === ws
+
 /** World model: entities, timelines, search and connector sync status. */
 export function registerWorld(reg: Registry, core: MockCore): void {
+  registerEntities(reg, core)
+  registerWorldSearch(reg, core)
+  registerSyncStatus(reg, core)
+}
+
+/** The filtered list of entities, one entity, and its timeline. */
+function registerEntities(reg: Registry, core: MockCore): void {
   const { store } = core
-  const inWs = (e: Row, ws: string) => e.workspace_id === ws
   reg.on('GET', '/v1/{workspace_id}/world/entities', (ctx) => {
     const q = ctx.query
     const rows = store.entities.list(
@@ -44,6 +53,11 @@ export function registerWorld(reg: Registry, core: MockCore): void {
     )
     return { body: { entity_id: e.id, ...(paginate(ctx, events) as Row) } }
   })
+}
+
+/** Free-text search over the workspace's entities, best score first. */
+function registerWorldSearch(reg: Registry, core: MockCore): void {
+  const { store } = core
   reg.on('GET', '/v1/{workspace_id}/world/search', (ctx) => {
     const q = String(ctx.query.q)
     const min = Number(ctx.query.confidence_min ?? 0)
@@ -75,6 +89,11 @@ export function registerWorld(reg: Registry, core: MockCore): void {
       },
     }
   })
+}
+
+/** Sync counts per data source; a degraded source has two failed events. */
+function registerSyncStatus(reg: Registry, core: MockCore): void {
+  const { store } = core
   reg.on('GET', '/v1/{workspace_id}/world/sync/by-sink', () => ({
     body: {
       sinks: store.dataSources.list().map((d) => ({

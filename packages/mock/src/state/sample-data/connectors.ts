@@ -7,6 +7,8 @@ const DATA_SOURCES = [
   ['Billing export', 'file_drop', 'degraded'],
 ] as const
 
+const FUNCTIONS = ['my-function', 'patient_lookup']
+
 /** Two data sources (one degraded), a REST integration, two functions and one custom table. */
 export function sampleConnectors(ctx: SampleContext): {
   dataSources: DataSourceRow[]
@@ -14,8 +16,16 @@ export function sampleConnectors(ctx: SampleContext): {
   functions: FunctionRow[]
   customTables: Map<string, Row[]>
 } {
-  const { random: r, epoch: t0, workspaceId: ws, row } = ctx
-  const dataSources = DATA_SOURCES.map(([name, type, health]) =>
+  // Data sources, then the integration: both draw ids from the shared PRNG, so this order fixes a seed's data.
+  const dataSources = sampleDataSources(ctx)
+  const integration = sampleIntegration(ctx)
+  const functions = sampleFunctions(ctx)
+  return { dataSources, integrations: [integration], functions, customTables: sampleCustomTables() }
+}
+
+/** The data sources of DATA_SOURCES, synced an hour before the epoch. */
+function sampleDataSources({ random: r, epoch: t0, workspaceId: ws, row }: SampleContext): DataSourceRow[] {
+  return DATA_SOURCES.map(([name, type, health]) =>
     row<DataSourceRow>('DataSourceResponse', {
       id: r.uuid(),
       workspace_id: ws,
@@ -39,7 +49,11 @@ export function sampleConnectors(ctx: SampleContext): {
       updated_at: iso(t0 - DAY),
     }),
   )
-  const integration = row<IntegrationRow>('IntegrationResponse', {
+}
+
+/** A REST integration, `maps`. */
+function sampleIntegration({ random: r, epoch: t0, workspaceId: ws, row }: SampleContext): IntegrationRow {
+  return row<IntegrationRow>('IntegrationResponse', {
     id: r.uuid(),
     workspace_id: ws,
     name: 'maps',
@@ -51,7 +65,11 @@ export function sampleConnectors(ctx: SampleContext): {
     created_at: iso(t0 - 50 * DAY),
     updated_at: iso(t0 - 50 * DAY),
   })
-  const functions = ['my-function', 'patient_lookup'].map((name) =>
+}
+
+/** The SQL functions of FUNCTIONS, each taking a `query` string and returning a table. */
+function sampleFunctions({ row }: SampleContext): FunctionRow[] {
+  return FUNCTIONS.map((name) =>
     row<FunctionRow>('FunctionDef', {
       name,
       description: `Function ${name}`,
@@ -63,8 +81,11 @@ export function sampleConnectors(ctx: SampleContext): {
       input_schema: { type: 'object', properties: { query: { type: 'string' } } },
     }),
   )
-  // Rows of `custom.<table>`, read by workspace data queries.
-  const customTables = new Map<string, Row[]>([
+}
+
+/** Rows of `custom.<table>`, read by workspace data queries. */
+function sampleCustomTables(): Map<string, Row[]> {
+  return new Map<string, Row[]>([
     [
       'orders',
       [
@@ -74,5 +95,4 @@ export function sampleConnectors(ctx: SampleContext): {
       ],
     ],
   ])
-  return { dataSources, integrations: [integration], functions, customTables }
 }

@@ -103,6 +103,16 @@ describe('integration endpoint test', () => {
     expect(
       await call(mock, 'POST', `${base}/integrations/${missing}/endpoints/geocode/test`, { body: {} }),
     ).toMatchObject({ status: 404, body: { detail: 'Integration not found' } })
+    // An integration of another workspace is not this workspace's to test.
+    const foreign = mock.store.integrations.put({
+      ...mock.store.integrations.list()[0]!,
+      id: '11111111-1111-4111-8111-111111111111',
+      workspace_id: 'another-workspace',
+    })
+    expect(
+      await call(mock, 'POST', `${base}/integrations/${foreign.id}/endpoints/geocode/test`, { body: {} }),
+    ).toMatchObject({ status: 404, body: { detail: 'Integration not found' } })
+    mock.store.integrations.delete(foreign.id)
   })
 })
 

@@ -1,11 +1,11 @@
 import type { MockCore, Registry } from '../http/types'
-import { crud, flagMatches } from './crud'
+import { crud, type FindRow, flagMatches } from './crud'
 
 /** Services (agent + context graph + channel). */
 export function registerServices(reg: Registry, core: MockCore): void {
   registerServiceRecords(reg, core)
-  registerConnectorRecords(reg, core)
-  registerIntegrationEndpointTest(reg, core)
+  const findIntegration = registerConnectorRecords(reg, core)
+  registerIntegrationEndpointTest(reg, findIntegration)
 }
 
 /** CRUD of services (carrying their agent's and context graph's names) and of context graphs. */
@@ -38,8 +38,8 @@ function registerServiceRecords(reg: Registry, core: MockCore): void {
   })
 }
 
-/** CRUD of data sources and of integrations. */
-function registerConnectorRecords(reg: Registry, core: MockCore): void {
+/** CRUD of data sources and of integrations; returns the lookup of one integration. */
+function registerConnectorRecords(reg: Registry, core: MockCore): FindRow {
   const { store } = core
   crud(reg, core, {
     base: '/v1/{workspace_id}/data-sources',
@@ -51,7 +51,7 @@ function registerConnectorRecords(reg: Registry, core: MockCore): void {
       flagMatches(r.is_active, q.is_active) &&
       (!q.source_type?.length || q.source_type.includes(r.source_type)),
   })
-  crud(reg, core, {
+  return crud(reg, core, {
     base: '/v1/{workspace_id}/integrations',
     idParam: 'integration_id',
     table: store.integrations,
@@ -61,12 +61,10 @@ function registerConnectorRecords(reg: Registry, core: MockCore): void {
   })
 }
 
-/** Test-calls an integration endpoint: a canned geocoding result echoing the input. */
-function registerIntegrationEndpointTest(reg: Registry, core: MockCore): void {
-  const { store } = core
+/** Test-calls an integration endpoint of the workspace: a canned geocoding result echoing the input. */
+function registerIntegrationEndpointTest(reg: Registry, findIntegration: FindRow): void {
   reg.on('POST', '/v1/{workspace_id}/integrations/{integration_id}/endpoints/{endpoint_name}/test', (ctx) => {
-    const integration = store.integrations.get(ctx.path.integration_id)
-    if (!integration) return { status: 404, body: { detail: 'Integration not found' } }
+    findIntegration(ctx) // 404 unless the workspace has it
     const { params, ...rest } = ctx.body ?? {}
     const input = { ...(params ?? {}), ...rest }
     const result = {

@@ -499,6 +499,28 @@ describe('workspace events: lifecycle', () => {
     expect(errors).toEqual([])
   })
 
+  it('an abort during the wait before a reconnect ends the stream at once, without onError', async () => {
+    const server = await eventStreamServer((_req, res) => res.writeHead(503).end())
+    const controller = new AbortController()
+    let waits = 0
+    const { sub, errors } = subscribe(server.url, {
+      signal: controller.signal,
+      // A minute-long wait that the abort must cut short.
+      initialDelayMs: 60_000,
+      maxDelayMs: 60_000,
+      random: () => 1,
+      onReconnect: () => {
+        waits++
+        setTimeout(() => controller.abort(), 10)
+      },
+    })
+    const t0 = Date.now()
+    await sub.done
+    expect(Date.now() - t0).toBeLessThan(5_000)
+    expect(waits).toBe(1)
+    expect(errors).toEqual([])
+  })
+
   it('an async onEvent is awaited: one event at a time, in order', async () => {
     const server = await eventStreamServer((_req, res) => {
       const w = sse(res)

@@ -70,11 +70,8 @@ export async function* workspaceEventLoop(
       if ('final' in response) outcome = response
       else {
         openedAt = Date.now()
-        callUserCallback(
-          'onOpen',
-          options.onOpen,
-          resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom },
-        )
+        const opened = resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom }
+        callUserCallback('onOpen', options.onOpen, opened)
         const batches = readServerSentEventBatches(response, {
           maxFrameBytes: options.maxFrameBytes,
           signal: connection.signal,
@@ -105,11 +102,8 @@ export async function* workspaceEventLoop(
     const delayMs = Math.max(jittered, outcome.minDelayMs ?? 0)
     reconnects++
     callUserCallback('onReconnect', options.onReconnect, failures, { delayMs, error: outcome.error })
-    try {
-      await sleep(delayMs, signal)
-    } catch {
-      return
-    }
+    // An abort ends the wait early (sleep rejects) and then the loop.
+    await sleep(delayMs, signal).catch(() => {})
   }
 }
 

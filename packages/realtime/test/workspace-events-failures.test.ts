@@ -500,7 +500,9 @@ describe('workspace events: lifecycle', () => {
   })
 
   it('an abort during the wait before a reconnect ends the stream at once, without onError', async () => {
-    const server = await eventStreamServer((_req, res) => res.writeHead(503).end())
+    const server = await eventStreamServer((_req, res) => {
+      res.writeHead(503).end()
+    })
     const controller = new AbortController()
     let waits = 0
     const { sub, errors } = subscribe(server.url, {

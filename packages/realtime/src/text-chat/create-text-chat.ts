@@ -74,6 +74,13 @@ function openGate() {
   return gate
 }
 
+/** What a turn gets whose reply was lost with its socket (the caller decides whether to resend). */
+const droppedReply = (attempts: number) =>
+  new ReconnectingWebSocketError('The connection dropped before the reply arrived', {
+    reason: 'unknown',
+    attempts,
+  })
+
 /**
  * A small text-chat client: one socket to `/agent/text-stream`, one turn at a time (sends are
  * queued). Frame shapes are documented in text-chat-frames.ts and are assumptions about an
@@ -101,13 +108,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
     onOpen: () => gate.open(),
     onReconnect: (info) => {
       gate.reset()
-      // A reply in flight is lost with its socket; the caller decides whether to resend.
-      turns.failAll(
-        new ReconnectingWebSocketError('The connection dropped before the reply arrived', {
-          reason: 'unknown',
-          attempts: info.attempt,
-        }),
-      )
+      turns.failAll(droppedReply(info.attempt))
       callUserCallback('onReconnect', options.onReconnect, info)
     },
     onError: (error) => {

@@ -120,11 +120,16 @@ export async function* readServerSentEventBatches(
     }
   } finally {
     signal?.removeEventListener('abort', onAbort)
-    reader.cancel().catch(() => {})
-    try {
-      reader.releaseLock()
-    } catch {
-      // Some runtimes refuse while a cancelled read is still settling; the stream is cancelled anyway.
-    }
+    release(reader)
+  }
+}
+
+/** Cancels the stream and lets go of its reader. */
+function release(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  reader.cancel().catch(() => {})
+  try {
+    reader.releaseLock()
+  } catch {
+    // Some runtimes refuse while a cancelled read is still settling; the stream is cancelled anyway.
   }
 }

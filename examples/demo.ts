@@ -31,47 +31,14 @@ export async function main(env: ExampleEnv, watchMs = 2_000) {
     description: 'Created by the SDK demo',
   })
   try {
-    await client.agents.createVersion(agent.id, {
-      name: 'v1',
-      identity: {
-        name: 'Alex',
-        role: 'Scheduling Coordinator',
-        developed_by: 'Acme Health',
-        default_spoken_language: 'en',
-        relationship_to_developer: {
-          ownership: 'Acme Health',
-          type: 'assistant',
-          conversation_visibility: 'public',
-          thought_visibility: 'private',
-        },
-      },
-    })
-    const latest = await client.agents.getVersion(agent.id, 'latest')
-    say(`   created "${agent.name}" with version ${latest.version} (request ${agent._request_id})`)
-
-    step(2, 'List agents')
-    const { items: agents } = await client.agents.list({ limit: 10 })
-    say(`   ${agents.length} agents: ${agents.map((a) => a.name).join(', ')}`)
-
-    step(3, 'Search the world model')
-    const { entities } = await client.world.listEntities({
-      q: 'Jane Doe',
-      entity_type: ['patient'],
-      limit: 5,
-    })
-    say(
-      `   "Jane Doe" → ${entities.map((e) => `${e.display_name} (${e.entity_type})`).join(', ') || 'no match'}`,
-    )
-
-    step(4, 'Call analytics, last 30 days')
-    const stats = await client.analytics.getCalls({ days: 30 })
-    say(`   ${stats.total_calls} calls, ${Math.round(stats.avg_duration_seconds ?? 0)}s on average`)
+    await addVersion(client, agent)
+    const patientId = await readAround(client)
 
     step(5, 'A short text conversation')
     await converse(client)
 
     step(6, 'Watch workspace events for a moment')
-    await watchEvents(client, env, entities[0]?.id, watchMs)
+    await watchEvents(client, env, patientId, watchMs)
 
     step(7, 'Verify a signed webhook')
     await verifyWebhook(env)
@@ -80,6 +47,48 @@ export async function main(env: ExampleEnv, watchMs = 2_000) {
     await client.agents.delete(agent.id)
   }
   say(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)}s. Next: the programs in examples/.`)
+}
+
+async function addVersion(client: AmigoClient, agent: { id: string; name: string; _request_id?: string }) {
+  await client.agents.createVersion(agent.id, {
+    name: 'v1',
+    identity: {
+      name: 'Alex',
+      role: 'Scheduling Coordinator',
+      developed_by: 'Acme Health',
+      default_spoken_language: 'en',
+      relationship_to_developer: {
+        ownership: 'Acme Health',
+        type: 'assistant',
+        conversation_visibility: 'public',
+        thought_visibility: 'private',
+      },
+    },
+  })
+  const latest = await client.agents.getVersion(agent.id, 'latest')
+  say(`   created "${agent.name}" with version ${latest.version} (request ${agent._request_id})`)
+}
+
+/** Steps 2 to 4: reads across the workspace; returns a patient for step 6 to act on, if any. */
+async function readAround(client: AmigoClient): Promise<string | undefined> {
+  step(2, 'List agents')
+  const { items: agents } = await client.agents.list({ limit: 10 })
+  say(`   ${agents.length} agents: ${agents.map((a) => a.name).join(', ')}`)
+
+  step(3, 'Search the world model')
+  const { entities } = await client.world.listEntities({
+    q: 'Jane Doe',
+    entity_type: ['patient'],
+    limit: 5,
+  })
+  say(
+    `   "Jane Doe" → ${entities.map((e) => `${e.display_name} (${e.entity_type})`).join(', ') || 'no match'}`,
+  )
+
+  step(4, 'Call analytics, last 30 days')
+  const stats = await client.analytics.getCalls({ days: 30 })
+  say(`   ${stats.total_calls} calls, ${Math.round(stats.avg_duration_seconds ?? 0)}s on average`)
+  return entities[0]?.id
 }
 
 async function converse(client: AmigoClient) {

@@ -16,8 +16,30 @@ export async function main(env: ExampleEnv) {
     console.log('no service in this workspace to chat with')
     return { skipped: true as const }
   }
+  const { integration, credential } = await setUpIntegration(admin, serviceId)
+  // The customer backend is a client of its own: it holds only the integration's credential.
+  const backend = new AmigoClient(env)
+  const session = await mintSession(backend, credential, serviceId)
+  const { conversationId, listing } = await chatAsEndUser(env, session.access_token, serviceId)
 
-  // --- One-time setup (admin): an integration and a credential limited to one service. ---
+  // Before the access token expires, the backend rotates the refresh token for a new pair.
+  // Each refresh token works once; reusing an old one is treated as theft and fails for good.
+  const refreshed = await backend.tokens.refresh({
+    refreshToken: session.refresh_token!,
+    workspaceId: env.workspaceId,
+  })
+  console.log(`refreshed: new token expires in ${refreshed.expires_in}s`)
+
+  await admin.externalIntegrations.delete(integration.id)
+  return {
+    conversationId,
+    listing,
+    rotated: refreshed.refresh_token !== undefined && refreshed.refresh_token !== session.refresh_token,
+  }
+}
+
+/** One-time setup (admin): an integration and a credential limited to one service. */
+async function setUpIntegration(admin: AmigoClient, serviceId: string) {
   const integration = await admin.externalIntegrations.create({
     name: `customer-portal-${Date.now()}`,
     display_name: 'Customer Portal',
@@ -29,12 +51,17 @@ export async function main(env: ExampleEnv) {
   })
   // The secret is shown only in this answer: a real backend stores it in its secrets manager now.
   console.log(`integration ${integration.name}: credential ${credential.client_id}`)
+  return { integration, credential: { clientId: credential.client_id, clientSecret: client_secret } }
+}
 
-  // --- Runtime (customer backend): parent token, then a short-lived session per end user. ---
-  const backend = new AmigoClient(env)
+/** Runtime (customer backend): a parent token, then a short-lived session for one end user. */
+async function mintSession(
+  backend: AmigoClient,
+  credential: { clientId: string; clientSecret: string },
+  serviceId: string,
+) {
   const parent = await backend.tokens.exchangeClientCredentials({
-    clientId: credential.client_id,
-    clientSecret: client_secret,
+    ...credential,
     scope: EXTERNAL_USER_SESSION_CREATE_SCOPE,
   })
   const session = await backend.tokens.createExternalUserSession({
@@ -45,9 +72,12 @@ export async function main(env: ExampleEnv) {
     ttlSeconds: 1800,
   })
   console.log(`session for customer-user-123, expires in ${session.expires_in}s`)
+  return session
+}
 
-  // The end user's client: it may only work with its own conversation on that one service.
-  const externalUser = new AmigoClient({ ...env, apiKey: session.access_token })
+/** The end user's client: it may only work with its own conversation on that one service. */
+async function chatAsEndUser(env: ExampleEnv, accessToken: string, serviceId: string) {
+  const externalUser = new AmigoClient({ ...env, apiKey: accessToken })
   const conversation = await externalUser.conversations.create({ service_id: serviceId })
   const turn = await externalUser.conversations.createTurn(conversation.id, {
     message: 'Hello, I need help scheduling',
@@ -63,22 +93,8 @@ export async function main(env: ExampleEnv) {
     listing = `refused (${err.status})`
   }
   console.log(`listing workspace conversations with the user token: ${listing}`)
-
-  // Before the access token expires, the backend rotates the refresh token for a new pair.
-  // Each refresh token works once; reusing an old one is treated as theft and fails for good.
-  const refreshed = await backend.tokens.refresh({
-    refreshToken: session.refresh_token!,
-    workspaceId: env.workspaceId,
-  })
-  console.log(`refreshed: new token expires in ${refreshed.expires_in}s`)
-
   await externalUser.conversations.close(conversation.id)
-  await admin.externalIntegrations.delete(integration.id)
-  return {
-    conversationId: conversation.id,
-    listing,
-    rotated: refreshed.refresh_token !== undefined && refreshed.refresh_token !== session.refresh_token,
-  }
+  return { conversationId: conversation.id, listing }
 }
 
 await runExample(import.meta.url, main)

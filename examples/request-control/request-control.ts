@@ -28,7 +28,15 @@ export async function main(env: ExampleEnv) {
       },
     },
   })
+  await scopedOptionsAndMetadata(client)
+  const { notFound, invalid } = await typedErrors(client, env)
+  const timeout = env.mock ? await injectedFaults(client) : 'skipped (needs the mock)'
+  console.log(`requests seen by the hook: ${seen.length}`)
+  return { notFound, invalid, timeout, hookRequests: seen.length }
+}
 
+/** `withOptions` on the client and on one resource, response metadata, and the typed `client.GET`. */
+async function scopedOptionsAndMetadata(client: AmigoClient) {
   // withOptions returns a new client; the original keeps its defaults.
   const agents = await client
     .withOptions({ timeout: 5_000, maxRetries: 1, headers: { 'X-Debug-Trace': 'true' } })
@@ -50,10 +58,13 @@ export async function main(env: ExampleEnv) {
   })
   console.log(`GET agents → ${data.items.length} items, ${response.headers.get('content-type')}`)
   console.log(`  request id ${requestId}, rate limit remaining ${rateLimit.remaining ?? 'n/a'}`)
+}
 
+/** A missing agent, an invalid page size and a bad key, each told apart by its error guard. */
+async function typedErrors(client: AmigoClient, env: ExampleEnv) {
   // A missing agent: the error is typed, so the handler can pick a branch without parsing messages.
-  const outcome = await describeFailure(() => client.agents.get('00000000-0000-0000-0000-000000000000'))
-  console.log(`get(missing agent) → ${outcome}`)
+  const notFound = await describeFailure(() => client.agents.get('00000000-0000-0000-0000-000000000000'))
+  console.log(`get(missing agent) → ${notFound}`)
 
   // One page holds at most 20 agents: asking for more is refused, and the error names the field.
   const invalid = await describeFailure(() => client.agents.list({ limit: 500 }))
@@ -62,24 +73,24 @@ export async function main(env: ExampleEnv) {
   // A bad key: authentication errors are never retried, and the key never appears in the message.
   const wrongKey = new AmigoClient({ ...env, apiKey: 'not-a-real-key' })
   console.log(`bad key → ${await describeFailure(() => wrongKey.agents.list())}`)
+  return { notFound, invalid }
+}
 
-  let timeout = 'skipped (needs the mock)'
-  if (env.mock) {
-    // The mock can delay a request on demand; a per-call timeout shorter than the delay fails fast
-    // instead of waiting, and maxRetries: 0 stops the client from trying again.
-    timeout = await describeFailure(() =>
-      client.agents.list({}, { timeout: 50, maxRetries: 0, headers: { 'x-mock-fault': 'latency=500' } }),
-    )
-    console.log(`50 ms timeout on a 500 ms response → ${timeout}`)
-    // Two 503s then success: GETs are retried with backoff, so the caller only sees the success.
-    const recovered = await client.agents.list(
-      { limit: 1 },
-      { headers: { 'x-mock-fault': 'status=503;times=2' } },
-    )
-    console.log(`two 503s then → status ${recovered.lastResponse.statusCode}`)
-  }
-  console.log(`requests seen by the hook: ${seen.length}`)
-  return { notFound: outcome, invalid, timeout, hookRequests: seen.length }
+/** The mock's fault injection: a slow answer against a per-call timeout, and 503s retried away. */
+async function injectedFaults(client: AmigoClient): Promise<string> {
+  // The mock delays a request on demand; a per-call timeout shorter than the delay fails fast
+  // instead of waiting, and maxRetries: 0 stops the client from trying again.
+  const timeout = await describeFailure(() =>
+    client.agents.list({}, { timeout: 50, maxRetries: 0, headers: { 'x-mock-fault': 'latency=500' } }),
+  )
+  console.log(`50 ms timeout on a 500 ms response → ${timeout}`)
+  // Two 503s then success: GETs are retried with backoff, so the caller only sees the success.
+  const recovered = await client.agents.list(
+    { limit: 1 },
+    { headers: { 'x-mock-fault': 'status=503;times=2' } },
+  )
+  console.log(`two 503s then → status ${recovered.lastResponse.statusCode}`)
+  return timeout
 }
 
 /** Runs `call` and names the kind of error it failed with, the way an application would branch. */

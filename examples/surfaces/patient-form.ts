@@ -39,9 +39,19 @@ export async function main(env: ExampleEnv) {
   const delivery = await client.surfaces.deliver(surface.id, { channel_address: '+15551234567' })
   console.log(`delivered by ${delivery.channel} to ${delivery.channel_address} (${delivery.status})`)
 
-  // --- The patient's side: no API key, only the token from the link. ---
-  // openapi-fetch with the SDK's `paths` type keeps these unauthenticated calls fully typed.
-  const publicApi = createFetchClient<paths>({ baseUrl: env.baseUrl })
+  const fields = await fillInAsPatient(env.baseUrl, surface)
+
+  const after = await client.surfaces.get(surface.id)
+  console.log(`form status is now "${after.status}"`)
+  return { surfaceId: surface.id, status: after.status, fields }
+}
+
+/**
+ * The patient's side: no API key, only the token from the link. openapi-fetch with the SDK's `paths`
+ * type keeps these unauthenticated calls fully typed. Returns how many fields the form had.
+ */
+async function fillInAsPatient(baseUrl: string, surface: { token?: string | null; url?: string | null }) {
+  const publicApi = createFetchClient<paths>({ baseUrl })
   // The token is the last segment of the patient link; the create answer also returns it on its own.
   const token = surface.token ?? surface.url?.split('/').pop()
   if (!token) throw new Error('the create answer carried no link token')
@@ -65,10 +75,7 @@ export async function main(env: ExampleEnv) {
   }
   const submitted = await publicApi.POST('/s/{token}/submit', { params: { path: { token } } })
   if (!submitted.response.ok) throw new Error(`submit failed (HTTP ${submitted.response.status})`)
-
-  const after = await client.surfaces.get(surface.id)
-  console.log(`form status is now "${after.status}"`)
-  return { surfaceId: surface.id, status: after.status, fields: fields.length }
+  return fields.length
 }
 
 await runExample(import.meta.url, main)

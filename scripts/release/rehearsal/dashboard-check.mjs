@@ -27,18 +27,7 @@ export async function dashboardApp(ctx, serviceDir) {
     ours.sort().join() === '@amigo-ai/core,@amigo-ai/realtime',
     ours.join(', '),
   )
-  const bundle = await build({
-    entryPoints: [join(dir, 'dashboard.mjs')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  })
-  const js = bundle.outputFiles[0].text
-  t.info(
-    `bundled dashboard.mjs for the browser with esbuild: ${(js.length / 1024).toFixed(1)} KB, ${js.includes('require("ws")') ? 'with' : 'without'} ws`,
-  )
+  const js = await bundleForBrowser(t, join(dir, 'dashboard.mjs'))
   const chromium = await launchChromium(ctx)
   const platform = await startPlatform(await loadMock(serviceDir))
   const profile = mkdtempSync(join(tmpdir(), 'amigo-rehearsal-chromium-'))
@@ -60,26 +49,47 @@ export async function dashboardApp(ctx, serviceDir) {
       headless: true,
       args: chromiumArgs,
     })
-    const tab = await browser.newPage()
-    const errors = []
-    tab.on('pageerror', (err) => errors.push(String(err)))
-    await tab.goto(`${platform.origin}/`)
-    await tab.waitForSelector('body[data-done]', { timeout: 30_000 }).catch(() => {})
-    const done = await tab.getAttribute('body', 'data-done')
-    const rendered = await tab.$$eval('#events li', (lis) => lis.map((li) => li.textContent))
-    const expected = EVENTS.map(([type]) => type)
-    const ok =
-      done === 'events' && JSON.stringify(rendered.map((r) => r.split(' ')[0])) === JSON.stringify(expected)
-    t.check(
-      'dashboard: Chromium renders the workspace events in order',
-      ok,
-      `${rendered.join(' | ') || 'nothing'}${done === 'events' ? '' : ` (page state: ${done ?? 'unfinished'}${errors.length ? `; ${errors.join('; ')}` : ''})`}`,
-    )
+    await checkRendered(t, await browser.newPage(), platform.origin)
   } finally {
     await browser?.close()
     await platform.close()
     rmSync(profile, { recursive: true, force: true })
   }
+}
+
+/** `entry` bundled for the browser with esbuild, as a dashboard's build would. */
+async function bundleForBrowser(t, entry) {
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  })
+  const js = bundle.outputFiles[0].text
+  t.info(
+    `bundled dashboard.mjs for the browser with esbuild: ${(js.length / 1024).toFixed(1)} KB, ${js.includes('require("ws")') ? 'with' : 'without'} ws`,
+  )
+  return js
+}
+
+/** Opens the page in `tab` and checks it rendered every workspace event, in order. */
+async function checkRendered(t, tab, origin) {
+  const errors = []
+  tab.on('pageerror', (err) => errors.push(String(err)))
+  await tab.goto(`${origin}/`)
+  await tab.waitForSelector('body[data-done]', { timeout: 30_000 }).catch(() => {})
+  const done = await tab.getAttribute('body', 'data-done')
+  const rendered = await tab.$$eval('#events li', (lis) => lis.map((li) => li.textContent))
+  const expected = EVENTS.map(([type]) => type)
+  const ok =
+    done === 'events' && JSON.stringify(rendered.map((r) => r.split(' ')[0])) === JSON.stringify(expected)
+  t.check(
+    'dashboard: Chromium renders the workspace events in order',
+    ok,
+    `${rendered.join(' | ') || 'nothing'}${done === 'events' ? '' : ` (page state: ${done ?? 'unfinished'}${errors.length ? `; ${errors.join('; ')}` : ''})`}`,
+  )
 }
 
 async function launchChromium(ctx) {

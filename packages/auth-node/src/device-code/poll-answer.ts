@@ -1,4 +1,4 @@
-import { type AmigoError, errorFromResponse, parseRetryAfter } from '@amigo-ai/core'
+import { type AmigoError, errorFromResponse, parseRetryAfter, redactSecrets } from '@amigo-ai/core'
 import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
 import { readOAuthError } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
@@ -28,7 +28,9 @@ export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs:
   if (res.status === 200)
     return { kind: 'approved', outcome: { kind: 'token', payload: parseTokenPayload(res.body) } }
   if (res.status === 300) return { kind: 'approved', outcome: workspaceOutcome(res.body) }
-  const { error, error_description: description } = readOAuthError(res.body)
+  const { error, error_description: text } = readOAuthError(res.body)
+  // The device code is what polls for the token; a server echo of it stays out of every message.
+  const description = text && redactSecrets(text, [deviceCode])
   if (error === 'authorization_pending' || error === 'slow_down') return { kind: error }
   if (error === 'expired_token') {
     const message = description
@@ -46,7 +48,6 @@ export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs:
     status: res.status,
     headers: res.headers,
     body: res.body,
-    // The device code is what polls for the token; a server echo of it stays out of the error.
     secrets: [deviceCode],
     message: `Device code polling failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
       description ? `: ${description}` : ''

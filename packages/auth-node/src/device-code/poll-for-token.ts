@@ -47,8 +47,10 @@ export async function pollForToken(ctx: PollContext): Promise<PollOutcome> {
     signal?.throwIfAborted()
     const remainingMs = ctx.deadline - clock.now()
     if (remainingMs <= 0) throw expired()
-    ctx.onPoll?.({ attempt, intervalMs: waitMs, remainingMs, reason })
-    if (waitMs > 0) await clock.sleep(waitMs, signal)
+    // No wait outlasts the code: a huge interval or Retry-After ends at the deadline, not days later.
+    const wait = Math.min(waitMs, remainingMs)
+    ctx.onPoll?.({ attempt, intervalMs: wait, remainingMs, reason })
+    if (wait > 0) await clock.sleep(wait, signal)
     if (ctx.deadline - clock.now() <= 0) throw expired()
     waitMs = intervalMs
     status('polling')

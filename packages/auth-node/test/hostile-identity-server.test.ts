@@ -1,0 +1,71 @@
+// An identity service answering with numbers or texts a client must not take at face value: a wait
+// longer than the code lives, or the device code echoed back in an error description.
+import { inspect } from 'node:util'
+import { type IdentityServer, startIdentityServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { isDeviceCodeDeniedError, isDeviceCodeExpiredError, loginWithDeviceCode } from '../src/index'
+import { type FakeClock, fakeClock } from './helpers/fake-clock'
+
+let idp: IdentityServer | undefined
+afterEach(async () => {
+  await idp?.close()
+  idp = undefined
+})
+
+const DEVICE_CODE = 'dc-SECRET-0123456789'
+
+async function login(options: Parameters<typeof startIdentityServer>[0], clock: FakeClock) {
+  idp = await startIdentityServer({ now: clock.now, ...options })
+  return loginWithDeviceCode({
+    identityBaseUrl: idp.url,
+    onCode: () => {},
+    onWorkspaceRequired: async () => 'ws-1',
+    clock,
+  }).catch((e) => e)
+}
+
+describe('waits never outlast the device code', () => {
+  it('a day-long interval ends at expires_in', async () => {
+    const clock = fakeClock()
+    const error = await login(
+      { issuance: { interval: 86_400, expires_in: 5 }, polls: ['authorization_pending'] },
+      clock,
+    )
+    expect(isDeviceCodeExpiredError(error)).toBe(true)
+    expect(clock.sleeps).toEqual([5000])
+  })
+
+  it('a huge Retry-After on a 429 ends at expires_in', async () => {
+    const clock = fakeClock()
+    const error = await login(
+      {
+        issuance: { interval: 1, expires_in: 10 },
+        polls: [{ status: 429, body: { detail: 'slow' }, headers: { 'retry-after': '999999999' } }],
+      },
+      clock,
+    )
+    expect(isDeviceCodeExpiredError(error)).toBe(true)
+    expect(clock.sleeps).toEqual([1000, 9000])
+  })
+})
+
+describe('a device code echoed in an error description', () => {
+  for (const [answer, guard] of [
+    ['expired_token', isDeviceCodeExpiredError],
+    ['access_denied', isDeviceCodeDeniedError],
+  ] as const) {
+    it(`is redacted from the ${answer} error`, async () => {
+      const clock = fakeClock()
+      const error = await login(
+        {
+          issuance: { device_code: DEVICE_CODE },
+          polls: [{ status: 400, body: { error: answer, error_description: `code ${DEVICE_CODE} is done` } }],
+        },
+        clock,
+      )
+      expect(guard(error)).toBe(true)
+      expect((error as Error).message).toContain('code [REDACTED] is done')
+      expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
+    })
+  }
+})

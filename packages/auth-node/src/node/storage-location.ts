@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
-import { kind } from '../options/check-options'
+import { checkOptions, kind } from '../options/check-options'
 import { defaultConfigDirectory, officialCredentialsFile } from './config-directory'
 import type { FileLockOptions } from './file-lock'
 
@@ -59,11 +59,7 @@ export function storageLocation(arg: unknown): StorageLocation {
   if (directory !== undefined && (typeof directory !== 'string' || directory.trim() === '')) {
     throw new ConfigurationError('FileTokenStorage: directory must be a non-empty path')
   }
-  if (lock !== undefined && (typeof lock !== 'object' || lock === null)) {
-    throw new ConfigurationError(
-      `FileTokenStorage: lock must be an object { staleMs, timeoutMs }, got ${kind(lock)}`,
-    )
-  }
+  checkLock(lock)
   const dir = resolve(directory ?? defaultConfigDirectory())
   return {
     directory: dir,
@@ -73,6 +69,25 @@ export function storageLocation(arg: unknown): StorageLocation {
     dedicated: true,
     fallbackFile: directory === undefined ? officialCredentialsFile() : undefined,
   }
+}
+
+const LOCK_KEYS = new Set(['staleMs', 'timeoutMs'])
+
+// A NaN or negative stale limit would take over a live writer's lock, a non-numeric timeout would
+// never be reached: both are refused here rather than misbehaving under contention.
+function checkLock(lock: unknown): void {
+  if (lock === undefined) return
+  if (typeof lock !== 'object' || lock === null || Array.isArray(lock)) {
+    throw new ConfigurationError(
+      `FileTokenStorage: lock must be an object { staleMs, timeoutMs }, got ${kind(lock)}`,
+    )
+  }
+  const unknown = Object.keys(lock).filter((k) => !LOCK_KEYS.has(k))
+  if (unknown.length > 0) {
+    throw new ConfigurationError(`FileTokenStorage: unknown lock option ${unknown.join(', ')}`)
+  }
+  const { staleMs, timeoutMs } = lock as FileLockOptions
+  checkOptions({ timeouts: { 'lock.staleMs': staleMs, 'lock.timeoutMs': timeoutMs } })
 }
 
 const PROFILE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/

@@ -22,8 +22,9 @@ export function activeSecrets(secret: WebhookSecret | null | undefined, nowMs: n
   const out: string[] = []
   let configured = false
   for (const entry of Array.isArray(secret) ? secret : [secret]) {
-    const value = typeof entry === 'object' ? entry?.secret : entry
-    // A number or object where the secret belongs is a bug to report, not an entry to skip.
+    // A number, bytes or any object without `secret` where the secret belongs is a bug to report,
+    // not an entry to skip.
+    const value = entry && typeof entry === 'object' && 'secret' in entry ? entry.secret : entry
     if (value != null && typeof value !== 'string') throw new TypeError('webhook secret is not a string')
     if (!value) continue
     configured = true

@@ -254,7 +254,9 @@ describe('secret rotation', () => {
 
   it('names a secret of the wrong type instead of skipping it as missing', async () => {
     const d = await delivery()
-    for (const secret of [42, [SECRET, 42], { secret: 42 }, [{ secret: true }]])
+    // Bytes (a secret read from a file without an encoding) are not skipped as an empty entry either.
+    const bytes = new TextEncoder().encode(SECRET)
+    for (const secret of [42, [SECRET, 42], { secret: 42 }, [{ secret: true }], bytes, [bytes], [[SECRET]]])
       await expect(verifyWebhookSignature({ ...d, secret: secret as never })).rejects.toThrow(
         'webhook secret is not a string',
       )

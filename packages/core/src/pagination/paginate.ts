@@ -46,7 +46,7 @@ const clampLimit = (params: Record<string, unknown>, max: number | undefined): P
 /**
  * Walks a token-paged list and yields its items: `fetchPage` gets `undefined` for the first page,
  * then each page's `continuation_token`. It stops after a page without `has_more`, without a token,
- * or with the token it was just given (a server repeating itself would otherwise loop forever). A
+ * or with a token it was already given (a server cycling its tokens would otherwise loop forever). A
  * page is fetched only when the loop asks for its first item, so `break` stops all further requests.
  *
  * @example
@@ -56,13 +56,15 @@ export async function* paginate<T, Token = number>(
   fetchPage: (continuationToken?: Token) => Promise<TokenPage<T, Token>>,
 ): AsyncGenerator<T, void, undefined> {
   let token: Token | undefined
+  const sent = new Set<Token | undefined>()
   for (;;) {
+    sent.add(token)
     const page = await fetchPage(token)
     if (!Array.isArray(page?.items))
       throw new ParseError('paginate: the page fetchPage returned has no items array')
     yield* page.items
     const next = page.continuation_token
-    if (!page.has_more || next === undefined || next === null || next === token) return
+    if (!page.has_more || next === undefined || next === null || sent.has(next)) return
     token = next
   }
 }
@@ -79,10 +81,15 @@ export async function* autoPage<Item>(
   opts: PaginateOptions = {},
 ): AsyncIterableIterator<Item> {
   let cursor: PageCursor | undefined = clampLimit(opts.params ?? {}, opts.maxPageSize)
+  const tokens = new Set<unknown>()
   while (cursor !== undefined) {
     const sent: PageCursor = cursor
+    tokens.add(sent.continuation_token)
     const page = await fetchPage(sent)
     for (const item of pageItems(page, opts.itemsKey)) yield item as Item
     cursor = nextCursor(page, sent, opts.itemsKey)
+    // Offsets only move forward (nextCursor), but tokens may come round again (A, B, A, ...): a token
+    // already sent ends the walk. An offset cursor has no token, and `?? tokens` then matches nothing.
+    if (tokens.has(cursor?.continuation_token ?? tokens)) return
   }
 }

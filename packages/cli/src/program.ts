@@ -111,6 +111,7 @@ function addApiCommand(program: Command, act: Act): void {
     .option('-q, --query <key=value>', 'a query parameter (repeat for more)', collect, [])
     .option('-d, --data <json>', 'JSON body, @file to read it from a file, @- from stdin')
     .option('--json', 'print the body as received, no formatting')
+    .option('--timeout <seconds>', 'give up on an attempt that gets no answer for this long', '60')
     .addHelpText(
       'after',
       '\nExamples:\n  amigo api get /v1/{workspace_id}/agents -q limit=5\n  amigo api post /v1/{workspace_id}/agents -d \'{"name":"Front desk"}\'',

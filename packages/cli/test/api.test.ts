@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
+import { serveNode } from '@amigo-ai/test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliEnv, runCli, tempConfigDir } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
@@ -135,6 +136,32 @@ describe('amigo api', () => {
     expect(r.stderr).toMatch(/^error: cannot reach the platform: .*ECONNREFUSED/)
     expect(r.stderr).toMatch(/hint: .*--base-url/)
     noStack(r.stderr)
+  })
+
+  it('a platform that never answers: --timeout gives up with exit 1 instead of hanging', async () => {
+    const silent = await serveNode(() => {})
+    try {
+      const started = Date.now()
+      const r = await api(
+        ['get', '/v1/{workspace_id}/agents', '--timeout', '0.1'],
+        undefined,
+        cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: silent.url }),
+      )
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/^error: .*timed out after 100 ?ms/i)
+      expect(Date.now() - started).toBeLessThan(10_000)
+      noStack(r.stderr)
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('a --timeout that is not a positive number of seconds is a usage error', async () => {
+    for (const bad of ['0', '-1', 'soon', '', '1e12']) {
+      const r = await api(['get', '/v1/{workspace_id}/agents', '--timeout', bad])
+      expect(r.code, bad).toBe(2)
+      expect(r.stderr).toMatch(/^error: --timeout must be/)
+    }
   })
 
   it('a --base-url that is not a URL is a usage error', async () => {

@@ -10,25 +10,42 @@ export interface ApiRequest {
   path: string
   query: Record<string, string | string[]>
   body?: unknown
+  /** How long one attempt may take before it is given up, in milliseconds. */
+  timeoutMs: number
 }
+
+// The longest a timer can wait; a larger delay would fire at once.
+const MAX_TIMER_MS = 2_147_483_647
 
 /** Checks `amigo api` arguments; every mistake is a usage error naming what is wrong. */
 export async function parseApiRequest(
   method: string,
   path: string,
-  opts: { query: string[]; data?: string },
+  opts: { query: string[]; data?: string; timeout: string },
   stdin: NodeJS.ReadableStream,
 ): Promise<ApiRequest> {
   const m = method.toLowerCase() as ApiRequest['method']
   if (!METHODS.includes(m)) throw usageError(`unknown method "${method}"`, `use one of ${METHODS.join(', ')}`)
   if (!path.startsWith('/'))
     throw usageError(`the path must start with "/", got "${path}"`, 'e.g. /v1/{workspace_id}/agents')
-  const request: ApiRequest = { method: m, path, query: parseQuery(opts.query) }
+  const request: ApiRequest = {
+    method: m,
+    path,
+    query: parseQuery(opts.query),
+    timeoutMs: parseTimeout(opts.timeout),
+  }
   if (opts.data !== undefined) {
     if (m === 'get') throw usageError('--data needs post, put, patch or delete, not get')
     request.body = parseJson(await readData(opts.data, stdin), opts.data)
   }
   return request
+}
+
+function parseTimeout(seconds: string): number {
+  const ms = seconds.trim() === '' ? Number.NaN : Number(seconds) * 1000
+  if (!(ms > 0 && ms <= MAX_TIMER_MS))
+    throw usageError(`--timeout must be a positive number of seconds, got "${seconds}"`, 'e.g. --timeout 120')
+  return ms
 }
 
 function parseQuery(pairs: string[]): Record<string, string | string[]> {

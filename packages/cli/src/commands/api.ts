@@ -9,6 +9,7 @@ interface ApiOptions {
   query: string[]
   data?: string
   json?: boolean
+  timeout: string
 }
 
 /** `amigo api <method> <path>`: one call through the SDK's typed transport, the body on stdout. */
@@ -24,6 +25,7 @@ export default async function api(
     apiKey: creds.apiKey,
     workspaceId: creds.workspaceId,
     baseUrl: creds.baseUrl,
+    timeout: request.timeoutMs,
   })
   const call = client[request.method.toUpperCase() as 'GET'] as unknown as (
     path: string,

@@ -1,9 +1,17 @@
 // An identity service answering with numbers or texts a client must not take at face value: a wait
-// longer than the code lives, or the device code echoed back in an error description.
+// longer than the code lives, the device code echoed back in an error description, an OAuth error
+// sent with HTTP 200 (as some device-flow services do).
 import { inspect } from 'node:util'
-import { type IdentityServer, startIdentityServer } from '@amigo-ai/test-server'
+import { type IdentityServer, sendJson, serveNode, startIdentityServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isDeviceCodeDeniedError, isDeviceCodeExpiredError, loginWithDeviceCode } from '../src/index'
+import {
+  isDeviceCodeDeniedError,
+  isDeviceCodeExpiredError,
+  isRefreshTokenExpiredError,
+  loginWithDeviceCode,
+  MemoryTokenStorage,
+  TokenManager,
+} from '../src/index'
 import { type FakeClock, fakeClock } from './helpers/fake-clock'
 
 let idp: IdentityServer | undefined
@@ -15,6 +23,7 @@ afterEach(async () => {
 const DEVICE_CODE = 'dc-SECRET-0123456789'
 
 async function login(options: Parameters<typeof startIdentityServer>[0], clock: FakeClock) {
+  await idp?.close()
   idp = await startIdentityServer({ now: clock.now, ...options })
   return loginWithDeviceCode({
     identityBaseUrl: idp.url,
@@ -68,4 +77,35 @@ describe('a device code echoed in an error description', () => {
       expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
     })
   }
+})
+
+describe('an OAuth error sent with HTTP 200', () => {
+  it('is read as that error while polling (authorization_pending keeps waiting)', async () => {
+    const clock = fakeClock()
+    const pending = { status: 200, body: { error: 'authorization_pending' } }
+    const result = await login({ polls: [pending, pending, { token: { workspace_id: 'ws-1' } }] }, clock)
+    expect(result.accessToken).toBe('at-1')
+    expect(idp?.polls()).toHaveLength(3)
+    const denied = await login({ polls: [{ status: 200, body: { error: 'access_denied' } }] }, clock)
+    expect(isDeviceCodeDeniedError(denied)).toBe(true)
+  })
+
+  it('is a refused refresh when it says invalid_grant', async () => {
+    const served = await serveNode((_req, res) => sendJson(res, 200, { error: 'invalid_grant' }))
+    try {
+      const storage = new MemoryTokenStorage()
+      await storage.save({
+        access_token: 'a',
+        refresh_token: 'rt-0123456789',
+        expires_at: 0,
+        workspace_id: 'w',
+      })
+      const tokens = new TokenManager({ storage, identityBaseUrl: served.url })
+      const error = await tokens.getAccessToken().catch((e) => e)
+      expect(isRefreshTokenExpiredError(error)).toBe(true)
+      expect(await storage.load()).toBeNull()
+    } finally {
+      await served.close()
+    }
+  })
 })

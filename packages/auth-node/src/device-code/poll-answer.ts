@@ -1,6 +1,6 @@
 import { type AmigoError, errorFromResponse, parseRetryAfter, redactSecrets } from '@amigo-ai/core'
 import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
-import { readOAuthError } from '../identity/oauth-error-body'
+import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
 import type { IdentityResponse } from '../identity/read-identity-response'
 import { parseWorkspaces } from './parse-workspaces'
@@ -25,7 +25,7 @@ export type PollAnswer =
 
 /** Reads one answer of `POST /token` during device-code polling (RFC 8628 §3.5). */
 export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs: number): PollAnswer {
-  if (res.status === 200)
+  if (isTokenAnswer(res))
     return { kind: 'approved', outcome: { kind: 'token', payload: parseTokenPayload(res.body) } }
   if (res.status === 300) return { kind: 'approved', outcome: workspaceOutcome(res.body) }
   const { error, error_description: text } = readOAuthError(res.body)

@@ -1,7 +1,7 @@
 import { errorFromResponse } from '@amigo-ai/core'
 import { postForm } from '../identity/identity-request'
 import { identityUrl } from '../identity/identity-url'
-import { readOAuthError } from '../identity/oauth-error-body'
+import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
 import { classifyRefreshFailure } from './classify-refresh-failure'
 
@@ -32,7 +32,7 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
     },
     { fetch: input.fetch, signal: input.signal, timeoutMs: input.timeoutMs },
   )
-  if (res.status === 200) return parseTokenPayload(res.body)
+  if (isTokenAnswer(res)) return parseTokenPayload(res.body)
   const { error } = readOAuthError(res.body)
   throw classifyRefreshFailure(
     errorFromResponse({

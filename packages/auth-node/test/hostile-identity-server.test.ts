@@ -2,6 +2,7 @@
 // longer than the code lives, the device code echoed back in an error description, an OAuth error
 // sent with HTTP 200 (as some device-flow services do).
 import { inspect } from 'node:util'
+import { isParseError } from '@amigo-ai/core'
 import { type IdentityServer, sendJson, serveNode, startIdentityServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -77,6 +78,17 @@ describe('a device code echoed in an error description', () => {
       expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
     })
   }
+})
+
+describe('a malformed device code answer', () => {
+  it('is a ParseError naming the field, whose body keeps the device code out', async () => {
+    const error = await login({ issuance: { device_code: DEVICE_CODE, expires_in: '600' } }, fakeClock())
+    expect(isParseError(error)).toBe(true)
+    expect((error as Error).message).toBe('The device code response is missing or has invalid: expires_in')
+    expect((error as { body: { expires_in: unknown } }).body.expires_in).toBe('600')
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
+    expect(JSON.stringify(error)).not.toContain(DEVICE_CODE)
+  })
 })
 
 describe('an OAuth error sent with HTTP 200', () => {

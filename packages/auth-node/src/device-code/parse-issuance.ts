@@ -16,8 +16,10 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
     missing.push('expires_in')
   }
   if (missing.length > 0) {
+    // The body is kept for diagnosis, but not the device code: it is what polls for the token.
+    const shown = typeof b.device_code === 'string' ? { ...b, device_code: '[REDACTED]' } : body
     throw new ParseError(`The device code response is missing or has invalid: ${missing.join(', ')}`, {
-      body,
+      body: shown,
     })
   }
   const interval =

@@ -1,9 +1,10 @@
 // Device-code login against the platform mock, as a user runs it: the CLI prints the code, the
 // "user" approves it (the mock's helper stands in for the browser), the tokens land in the
 // profile's file, and whoami / api use them, refreshing them when they expire.
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
+import { serveNode } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type CliResult, cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
 import { startFastMock } from './helpers/mock'
@@ -74,6 +75,41 @@ describe('amigo login', () => {
     expect(r.code).toBe(0)
     const api = await runCli(['api', 'get', '/v1/{workspace_id}/agents'], { env: withFlag })
     expect(api.code).toBe(0)
+  })
+
+  it('never sends the login to another origin given by --base-url / AMIGO_BASE_URL (exit 3)', async () => {
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    const seen: string[] = []
+    const other = await serveNode((req, res) => {
+      seen.push(`${req.url} ${req.headers.authorization ?? ''}`)
+      res.end('{}')
+    })
+    try {
+      const otherEnv = { ...env, AMIGO_BASE_URL: other.url }
+      for (const args of [['api', 'get', '/v1/{workspace_id}/agents'], ['events', 'tail'], ['whoami']]) {
+        const r = await runCli(args, { env: otherEnv })
+        expect(r.code, args.join(' ')).toBe(3)
+        expect(r.stderr).toContain(
+          `error: the login of profile default was made at ${mock.url}, not ${other.url}`,
+        )
+        expect(r.stderr).toMatch(/hint: run 'amigo login --base-url/)
+      }
+      expect(seen).toEqual([])
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('a credentials file with an unusable identity_base_url names the file (exit 3)', async () => {
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    const file = join(env.AMIGO_CONFIG_DIR!, 'credentials.json')
+    writeFileSync(file, JSON.stringify({ ...credentials(), identity_base_url: 'ftp://x' }))
+    const r = await runCli(['api', 'get', '/v1/{workspace_id}/agents'], {
+      env: { ...env, AMIGO_BASE_URL: '' },
+    })
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain(`error: ${file} has an unusable identity_base_url`)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
   it('refreshes an expired token before using it and stores the new one', async () => {

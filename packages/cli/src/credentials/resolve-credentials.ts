@@ -18,7 +18,8 @@ export interface Credentials {
 /**
  * `AMIGO_API_KEY` + `AMIGO_WORKSPACE_ID` when set, else the stored login of the profile (refreshed
  * through auth-node's TokenManager when it expires). The API origin is `--base-url` /
- * `AMIGO_BASE_URL`, else the one the login was made against, else the public platform.
+ * `AMIGO_BASE_URL`, else the one the login was made against, else the public platform; with a
+ * stored login, `--base-url` may only name the origin the login was made against.
  */
 export async function resolveCredentials(ctx: CommandContext): Promise<Credentials> {
   const env = ctx.term.env
@@ -37,26 +38,57 @@ export async function resolveCredentials(ctx: CommandContext): Promise<Credentia
       source: 'environment',
     }
   }
-  const { tokens } = loginStore(ctx.options.profile)
+  return loginCredentials(ctx, explicitBase)
+}
+
+/**
+ * The stored login of the profile. Its tokens are only ever sent to the origin that issued them: a
+ * `--base-url` / `AMIGO_BASE_URL` naming another origin is refused rather than handed the token.
+ */
+async function loginCredentials(ctx: CommandContext, explicitBase: string | undefined): Promise<Credentials> {
+  const profile = ctx.options.profile ?? 'default'
+  const { storage, tokens } = loginStore(ctx.options.profile)
   const stored = await tokens.load()
-  if (!stored) throw notSignedIn(ctx.options.profile)
+  if (!stored) throw notSignedIn(profile)
   rememberSecret(stored.access_token, stored.refresh_token)
+  const loginBase = stored.identity_base_url
+  const loginOrigin = loginBase === undefined ? undefined : httpOrigin(loginBase)
+  if (loginOrigin === null)
+    throw new CliError(`${storage.path} has an unusable identity_base_url`, {
+      exitCode: EXIT.auth,
+      hint: `sign in again: amigo login${ctx.options.profile ? ` --profile ${profile}` : ''}`,
+    })
+  if (explicitBase && loginOrigin && httpOrigin(explicitBase) !== loginOrigin)
+    throw new CliError(`the login of profile ${profile} was made at ${loginBase}, not ${explicitBase}`, {
+      exitCode: EXIT.auth,
+      hint: `run 'amigo login --base-url ${explicitBase}' (with --profile <name> to keep both), or leave out --base-url / AMIGO_BASE_URL`,
+    })
   return {
     apiKey: async () => {
       const auth = await tokens.getAccessToken()
       // Signed out in between, by another process.
-      if (!auth) throw notSignedIn(ctx.options.profile)
+      if (!auth) throw notSignedIn(profile)
       rememberSecret(auth.token)
       return auth.token
     },
     workspaceId: stored.workspace_id,
-    baseUrl: explicitBase ?? stored.identity_base_url ?? DEFAULT_BASE_URL,
+    baseUrl: explicitBase ?? loginBase ?? DEFAULT_BASE_URL,
     source: 'login',
   }
 }
 
-const notSignedIn = (profile: string | undefined) =>
-  new CliError(`not signed in (profile ${profile ?? 'default'})`, {
+/** The origin of an http(s) URL; null for anything else. */
+function httpOrigin(url: string): string | null {
+  try {
+    const { protocol, origin } = new URL(url)
+    return protocol === 'http:' || protocol === 'https:' ? origin : null
+  } catch {
+    return null
+  }
+}
+
+const notSignedIn = (profile: string) =>
+  new CliError(`not signed in (profile ${profile})`, {
     exitCode: EXIT.auth,
     hint: "run 'amigo login', or set AMIGO_API_KEY and AMIGO_WORKSPACE_ID",
   })

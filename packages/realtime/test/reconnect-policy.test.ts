@@ -42,10 +42,17 @@ describe('planReconnect', () => {
     ['sixth failure: capped at maxDelayMs', 6, retry, 0.999, { kind: 'wait', delayMs: 999 }],
     [
       'token refreshed: at once',
-      2,
+      1,
       { reason: 'token_refreshed', rateLimited: false },
       0.9,
       { kind: 'wait', delayMs: 0 },
+    ],
+    [
+      'token refreshed after another failure: the backoff',
+      2,
+      { reason: 'token_refreshed', rateLimited: false },
+      0.9,
+      { kind: 'wait', delayMs: 180 },
     ],
     [
       'rate limited, random 0: half the rate-limit delay',

@@ -10,7 +10,10 @@ export type ReconnectReason =
   | 'rate_limited'
   /** No frame arrived within the idle timeout; the silent socket is replaced. */
   | 'idle_watchdog'
-  /** 4100 and `onTokenExpired` succeeded: reconnect at once with fresh protocols. */
+  /**
+   * 4100 and `onTokenExpired` succeeded: reconnect with fresh protocols (at once unless the
+   * connection before failed too).
+   */
   | 'token_refreshed'
 
 /** Close codes the Amigo realtime endpoints use. */

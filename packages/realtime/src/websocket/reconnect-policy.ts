@@ -14,7 +14,7 @@ export type AfterEnd =
   | { kind: 'finish' }
   /** Stop for good with this reason. */
   | ({ kind: 'fail'; reason: ReconnectingWebSocketErrorReason; message: string } & CloseDetails)
-  /** Refresh credentials (`onTokenExpired`), then reconnect at once. */
+  /** Refresh credentials (`onTokenExpired`), then reconnect (see planReconnect). */
   | ({ kind: 'refresh' } & CloseDetails)
   /** Reconnect after a backoff; `rateLimited` raises the wait. */
   | ({ kind: 'retry'; reason: ReconnectReason; rateLimited: boolean } & CloseDetails)
@@ -68,7 +68,8 @@ export type ReconnectPlan =
   | { kind: 'give_up'; reason: ReconnectingWebSocketErrorReason; message: string }
 
 /**
- * Full-jitter backoff on `initialDelayMs` doubling to `maxDelayMs`; 0 after a token refresh; after a
+ * Full-jitter backoff on `initialDelayMs` doubling to `maxDelayMs`; 0 after a token refresh that
+ * follows no other failure; after a
  * rate-limit close, at least a random point in [rateLimitDelayMs / 2, rateLimitDelayMs), so that the
  * clients a limit threw off together do not all come back at once.
  */
@@ -83,7 +84,9 @@ export function planReconnect(
       reason: 'reconnect_budget_exhausted',
       message: `Out of reconnect budget: ${failures} failed WebSocket connections in a row (maxReconnects ${settings.maxReconnects}), the last ended by ${step.reason}`,
     }
-  if (step.reason === 'token_refreshed') return { kind: 'wait', delayMs: 0 }
+  // Only the first refresh in a row is immediate: a server closing every connection with 4100
+  // would otherwise get a reconnect storm (and the token source a refresh storm).
+  if (step.reason === 'token_refreshed' && failures < 2) return { kind: 'wait', delayMs: 0 }
   const { initialDelayMs, maxDelayMs, random } = settings
   const jittered = backoffDelay(failures - 1, { baseDelayMs: initialDelayMs, maxDelayMs, random })
   if (!step.rateLimited) return { kind: 'wait', delayMs: jittered }

@@ -178,7 +178,7 @@ export class ReconnectingWebSocketMachine {
 
   // ---- reconnecting -----------------------------------------------------------------------------
 
-  /** 4100: run the caller's refresh, then reconnect at once (its failure is terminal). */
+  /** 4100: run the caller's refresh, then reconnect (its failure is terminal). */
   private refresh(step: Extract<AfterEnd, { kind: 'refresh' }>): void {
     this.enter('reconnecting')
     const close = { closeCode: step.closeCode, closeReason: step.closeReason }

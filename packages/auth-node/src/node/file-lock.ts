@@ -24,14 +24,19 @@ export async function acquireFileLock(
 ): Promise<() => Promise<void>> {
   const staleMs = options.staleMs ?? 60_000
   const deadline = Date.now() + (options.timeoutMs ?? 40_000)
-  const { open, unlink } = await fsPromises()
+  const { open, readFile, unlink } = await fsPromises()
+  // The owner's pid first (see ownerAlive), then what makes this lock tell itself from a successor.
+  const content = `${process.pid} ${new Date().toISOString()} ${Math.random().toString(36).slice(2)}\n`
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lockPath, 'wx', 0o600)
-      await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`)
+      await handle.writeFile(content)
       await handle.close()
       return async () => {
-        await unlink(lockPath).catch(() => {})
+        // Held past staleMs (a process paused mid-refresh), the lock may have been taken over: the
+        // new holder's lock file is not ours to remove.
+        if ((await readFile(lockPath, 'utf8').catch(() => '')) === content)
+          await unlink(lockPath).catch(() => {})
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {

@@ -194,6 +194,18 @@ describe('TokenManager', () => {
     const noRefresh = await new TokenManager({ storage }).getAccessToken().catch((e) => e)
     expect(isRefreshTokenExpiredError(noRefresh)).toBe(true)
     expect(noRefresh.message).toMatch(/no refresh token/)
+    // Run out with nothing to renew it: signed out, as the README says.
+    expect(await storage.load()).toBeNull()
+  })
+
+  it('a token inside its margin with no refresh token stays stored (a forced refresh too)', async () => {
+    const storage = new MemoryTokenStorage()
+    const creds = { access_token: 'a', refresh_token: '', expires_at: T0s + 30, workspace_id: 'w' }
+    await storage.save(creds)
+    const tokens = new TokenManager({ storage, now: () => T0s * 1000, refreshMarginMs: 60_000 })
+    expect(isRefreshTokenExpiredError(await tokens.getAccessToken().catch((e) => e))).toBe(true)
+    expect(isRefreshTokenExpiredError(await tokens.refresh().catch((e) => e))).toBe(true)
+    expect(await storage.load()).toEqual(creds)
   })
 
   it('store() keeps the credentials of a login result in the official snake_case shape', async () => {

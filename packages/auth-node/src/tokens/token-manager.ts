@@ -140,6 +140,9 @@ export class BaseTokenManager {
     const changed = before !== undefined && stored.access_token !== before.access_token
     if (this.#isFresh(stored) && (!force || changed)) return stored
     if (!stored.refresh_token) {
+      // Run out with nothing to renew it: sign out, as after a refused refresh. A token still
+      // inside its margin (or a forced refresh) stays stored while it can still be used.
+      if (stored.expires_at * 1000 <= this.#now()) await this.clear()
       throw new RefreshTokenExpiredError(
         'The access token is expiring and there is no refresh token; sign in again',
       )

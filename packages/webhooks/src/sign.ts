@@ -25,7 +25,12 @@ export interface SignedWebhook {
 
 /** Signs a body the way the platform does, for tests, local mocks and replaying deliveries. */
 export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<SignedWebhook> {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('signWebhookPayload takes { payload, secret, timestamp? }')
   const { payload, secret, timestamp: at } = options
+  // Whatever is signed goes out as a header verbatim: `[object Object]` or `NaN` would sign nonsense.
+  if (at != null && typeof at !== 'string' && !Number.isFinite(at))
+    throw new TypeError('timestamp must be a string, a finite number or null')
   const timestamp = at === null ? '' : String(at ?? Math.floor(Date.now() / 1000))
   const body = rawBody(payload)
   const prefix = signedPrefix(timestamp)

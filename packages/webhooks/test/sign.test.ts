@@ -69,6 +69,22 @@ describe('signWebhookPayload', () => {
     await expect(signWebhookPayload({ payload: 'x', secret: '' })).rejects.toThrow(TypeError)
   })
 
+  it('names its options when given none, or something else', async () => {
+    for (const bad of [undefined, null, 'x', 42]) {
+      await expect(signWebhookPayload(bad as never)).rejects.toThrow(
+        'signWebhookPayload takes { payload, secret, timestamp? }',
+      )
+    }
+  })
+
+  it('refuses a timestamp that is not a string, a finite number or null', async () => {
+    for (const timestamp of [{}, Number.NaN, Number.POSITIVE_INFINITY, true]) {
+      await expect(
+        signWebhookPayload({ payload: 'x', secret: 'whsec_a', timestamp } as never),
+      ).rejects.toThrow('timestamp must be a string, a finite number or null')
+    }
+  })
+
   it('refuses to sign when every secret has expired (no empty signature header)', async () => {
     await expect(
       signWebhookPayload({ payload: 'x', secret: [{ secret: 'whsec_old', expiresAt: 1 }] }),

@@ -47,7 +47,8 @@ export type TextStreamAuthProtocols = readonly ['auth', string]
 /** The subprotocol pair that authenticates the call-observer socket: `['auth', token]`. */
 export type ObserverAuthProtocols = readonly ['auth', string]
 
-function authProtocols(token: string, name: string): ['auth', string] {
+/** `['auth', token]`, once `token` is checked; an error names the option as `name`. */
+export function authProtocols(token: string, name: string): ['auth', string] {
   assertSubprotocolToken(token, name)
   return ['auth', token]
 }

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
-import { textStreamAuthProtocols } from '../endpoints/auth-protocols'
+import { authProtocols } from '../endpoints/auth-protocols'
 import { type TextStreamUrlOptions, textStreamUrl } from '../endpoints/text-stream-url'
 import {
   createReconnectingWebSocket,
@@ -58,7 +58,7 @@ const closedError = () => new ReconnectingWebSocketError('The chat is closed', {
 function checkOptions(options: TextChatOptions): void {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('createTextChat options are required')
-  if (options.getToken === undefined) textStreamAuthProtocols(options.token as string)
+  if (options.getToken === undefined) authProtocols(options.token as string, 'token')
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
 }
 
@@ -97,7 +97,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
   const socket = createReconnectingWebSocket({
     url: buildUrl,
     getProtocols: async () =>
-      textStreamAuthProtocols((options.getToken ? await options.getToken() : options.token) as string),
+      authProtocols((options.getToken ? await options.getToken() : options.token) as string, 'token'),
     webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
     idleTimeoutMs: options.idleTimeoutMs ?? 0,

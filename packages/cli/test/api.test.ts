@@ -164,6 +164,26 @@ describe('amigo api', () => {
     }
   })
 
+  it("a server's error message cannot write control characters to the terminal; it stays one line", async () => {
+    const hostile = await serveNode((_req, res) => {
+      res.writeHead(404, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ detail: 'gone\u001b[2J\u001b]0;owned\u0007\nsecond line\r' }))
+    })
+    try {
+      const r = await api(
+        ['get', '/v1/{workspace_id}/agents', '--debug'],
+        undefined,
+        cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: hostile.url }),
+      )
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/^error: HTTP 404: gone\\x1b\[2J\\x1b\]0;owned\\x07 second line \n/)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for raw control characters
+      expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/)
+    } finally {
+      await hostile.close()
+    }
+  })
+
   it('a --base-url that is not a URL is a usage error', async () => {
     const r = await runCli(['api', 'get', '/v1/x', '--base-url', 'not a url'], { env })
     expect(r.code).toBe(2)

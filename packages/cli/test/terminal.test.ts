@@ -78,6 +78,23 @@ describe('terminal output', () => {
     expect(piped.written()).not.toContain('\u001b')
   })
 
+  it("an identity service's or event stream's control characters are shown, not obeyed", () => {
+    const piped = fakeTerminal(false)
+    showCode(new Output(piped), {
+      device_code: 'dc',
+      user_code: 'AB\u001b[2J-CD',
+      verification_uri: 'https://x.test/d\u001b[8m',
+      verification_uri_complete: '',
+      expires_in: 600,
+      interval: 5,
+    })
+    expect(piped.written()).toContain('shows the code AB\\x1b[2J-CD\n')
+    expect(piped.written()).not.toContain('\u001b')
+    const line = eventLine({ type: 'call.\u001b[2Jended', data: {} }, colorsFor({ isTTY: false }, {}))
+    expect(line).toContain('call.\\x1b[2Jended')
+    expect(line).not.toContain('\u001b')
+  })
+
   it('colours only on a terminal, never with NO_COLOR or --no-color, always with FORCE_COLOR', () => {
     expect(wantsColor({ isTTY: true }, {})).toBe(true)
     expect(wantsColor({ isTTY: false }, {})).toBe(false)

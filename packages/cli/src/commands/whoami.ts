@@ -2,6 +2,7 @@ import type { CommandContext } from '../context'
 import { loginStore } from '../credentials/login-store'
 import { resolveCredentials } from '../credentials/resolve-credentials'
 import { EXIT } from '../exit-codes'
+import { printable } from '../io/printable'
 import { describeExpiry } from '../login/describe-expiry'
 
 /** `amigo whoami`: which credentials the other commands would use. Never prints a token or key. */
@@ -29,7 +30,8 @@ export default async function whoami(ctx: CommandContext, opts: { json?: boolean
   const c = ctx.output.color
   for (const [key, value] of Object.entries(facts)) {
     const shown = value ?? (key === 'scope' ? '(not stated by the identity service)' : '-')
-    ctx.output.print(`${c.dim(key.replace('_', ' ').padEnd(12))} ${shown}`)
+    // Values from the credentials file and the identity service: shown, never obeyed by the terminal.
+    ctx.output.print(`${c.dim(key.replace('_', ' ').padEnd(12))} ${printable(shown)}`)
   }
   return EXIT.ok
 }

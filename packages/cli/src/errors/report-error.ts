@@ -1,5 +1,6 @@
 import { colorsFor } from '../io/colors'
 import type { Terminal } from '../io/output'
+import { printable } from '../io/printable'
 import { redact } from '../io/secrets'
 import { describeError } from './describe-error'
 
@@ -7,9 +8,10 @@ import { describeError } from './describe-error'
 export function reportError(error: unknown, term: Terminal, debug: boolean): number {
   const { message, hint, exitCode } = describeError(error)
   const c = colorsFor(term.stderr, term.env)
-  const lines = [`${c.red('error:')} ${message}`]
-  if (hint) lines.push(`${c.dim('hint:')} ${hint}`)
-  if (debug) lines.push(...debugDetail(error))
+  // Messages can carry a server's text: shown, never obeyed by the terminal, and one line each.
+  const lines = [`${c.red('error:')} ${printable(message)}`]
+  if (hint) lines.push(`${c.dim('hint:')} ${printable(hint)}`)
+  if (debug) lines.push(...debugDetail(error).map((line) => printable(line, true)))
   term.stderr.write(`${redact(lines.join('\n'))}\n`)
   return exitCode
 }

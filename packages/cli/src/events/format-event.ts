@@ -1,4 +1,5 @@
 import type { Colors } from '../io/colors'
+import { printable } from '../io/printable'
 
 /** An event as printed: its SSE id, type and the rest of its fields. */
 export interface PrintedEvent {
@@ -14,7 +15,8 @@ export const eventJsonLine = (e: PrintedEvent): string =>
 /** One line for people: time, type (coloured by family) and the fields as compact JSON. */
 export function eventLine(e: PrintedEvent, c: Colors, now = new Date()): string {
   const time = now.toISOString().slice(11, 19)
-  return `${c.dim(time)} ${typeColor(e.type, c)(e.type.padEnd(24))} ${c.dim(JSON.stringify(e.data))}`
+  // The type is the server's text: shown, never obeyed by the terminal (the fields are JSON-escaped).
+  return `${c.dim(time)} ${typeColor(e.type, c)(printable(e.type).padEnd(24))} ${c.dim(JSON.stringify(e.data))}`
 }
 
 function typeColor(type: string, c: Colors): (s: string) => string {

@@ -5,6 +5,7 @@ import { isCancel, select } from '@clack/prompts'
 import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import type { Output } from '../io/output'
+import { printable } from '../io/printable'
 
 /** How the workspace is chosen: `--workspace`, else a picker when a person is at the terminal. */
 export interface WorkspacePickerOptions {
@@ -34,7 +35,11 @@ export function workspacePicker(options: WorkspacePickerOptions) {
     options.beforePrompt?.()
     const chosen = await select({
       message: 'Which workspace?',
-      options: workspaces.map((w) => ({ value: w.workspace_id, label: label(w), hint: w.role })),
+      options: workspaces.map((w) => ({
+        value: w.workspace_id,
+        label: label(w),
+        hint: w.role && printable(w.role),
+      })),
       input: term.stdin as NodeJS.ReadStream,
       output: term.stderr as NodeJS.WriteStream,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -44,4 +49,5 @@ export function workspacePicker(options: WorkspacePickerOptions) {
   }
 }
 
-const label = (w: WorkspaceChoice) => (w.name ? `${w.name} (${w.workspace_id})` : w.workspace_id)
+// The identity service's names, shown but never obeyed by the terminal.
+const label = (w: WorkspaceChoice) => printable(w.name ? `${w.name} (${w.workspace_id})` : w.workspace_id)

@@ -1,8 +1,16 @@
 import { type DeviceCodeIssuance, formatDeviceCodeLink } from '@amigo-ai/auth-node'
 import type { Output } from '../io/output'
+import { printable } from '../io/printable'
 
 /** Prints where to approve the sign-in and the code to check there, on stderr. */
-export function showCode(output: Output, issuance: DeviceCodeIssuance): void {
+export function showCode(output: Output, served: DeviceCodeIssuance): void {
+  // What the identity service sent is shown, never obeyed by the terminal.
+  const issuance = {
+    ...served,
+    user_code: printable(served.user_code),
+    verification_uri: printable(served.verification_uri),
+    verification_uri_complete: printable(served.verification_uri_complete),
+  }
   const c = output.errColor
   const tty = output.term.stderr.isTTY === true
   const direct = issuance.verification_uri_complete || issuance.verification_uri

@@ -110,6 +110,24 @@ describe('amigo webhooks trigger', () => {
     expect(down.stderr).toMatch(/^error: cannot reach your handler at .* \(ECONNREFUSED\)$/m)
   })
 
+  it('a --to URL with a user and password is refused (2) without printing the password', async () => {
+    const r = await runCli(
+      [
+        'webhooks',
+        'trigger',
+        'call.ended',
+        '--to',
+        'http://me:pw_hidden_123@127.0.0.1:9/x',
+        '--secret',
+        SECRET,
+      ],
+      { env },
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: --to must not contain a user or password/)
+    expect(r.stdout + r.stderr).not.toContain('pw_hidden_123')
+  })
+
   it('webhooks list names every type trigger can send', async () => {
     const r = await runCli(['webhooks', 'list'], { env })
     expect(r.code).toBe(0)

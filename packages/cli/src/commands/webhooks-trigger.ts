@@ -55,6 +55,9 @@ function checkTarget(to: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw usageError('--to must be an http or https URL')
+  // fetch refuses such a URL, and printing it would print the password.
+  if (url.username || url.password)
+    throw usageError('--to must not contain a user or password', 'sign deliveries with --secret instead')
   return url.href
 }
 

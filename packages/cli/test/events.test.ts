@@ -78,6 +78,14 @@ describe('amigo events tail', () => {
     expect(lines(cli).map((e) => e.data.call_sid)).toEqual(['CA-newer'])
   })
 
+  it('a --retry-delay that is empty or longer than a timer can wait is a usage error naming it', async () => {
+    for (const bad of ['', '99999999999']) {
+      const r = await startCli(['events', 'tail', '--retry-delay', bad], { env }).result
+      expect(r.code, bad).toBe(2)
+      expect(r.stderr).toMatch(/^error: --retry-delay must be whole milliseconds, at most 2147483647/)
+    }
+  })
+
   it('a bad --type pattern is a usage error; a refused key ends with exit 3', async () => {
     const bad = await startCli(['events', 'tail', '--type', 'call ended'], { env }).result
     expect(bad.code).toBe(2)

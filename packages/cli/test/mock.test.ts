@@ -36,6 +36,12 @@ describe('amigo mock', () => {
     expect((await mock.result).code).toBe(0)
   })
 
+  it('a --simulate period longer than a timer can wait is a usage error, not a call every millisecond', async () => {
+    const r = await runCli(['mock', '--port', '0', '--simulate', '3000000'], { env: cliEnv() })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: --simulate must be a positive number of seconds, at most 2147483/)
+  })
+
   it('a port in use is a usage error with a hint', async () => {
     const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { usageError } from '../errors/cli-error'
 import { readStream } from '../io/read-stream'
+import { MAX_TIMER_MS } from '../max-timer'
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 
@@ -13,9 +14,6 @@ export interface ApiRequest {
   /** How long one attempt may take before it is given up, in milliseconds. */
   timeoutMs: number
 }
-
-// The longest a timer can wait; a larger delay would fire at once.
-const MAX_TIMER_MS = 2_147_483_647
 
 /** Checks `amigo api` arguments; every mistake is a usage error naming what is wrong. */
 export async function parseApiRequest(

@@ -5,6 +5,7 @@ import { usageError } from '../errors/cli-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
 import { typeFilter } from '../events/type-filter'
 import { EXIT } from '../exit-codes'
+import { MAX_TIMER_MS } from '../max-timer'
 
 interface TailOptions {
   type: string[]
@@ -20,8 +21,9 @@ interface TailOptions {
  */
 export default async function eventsTail(ctx: CommandContext, opts: TailOptions): Promise<number> {
   const accept = typeFilter(opts.type)
-  const retryMs = Number(opts.retryDelay)
-  if (!Number.isInteger(retryMs) || retryMs < 0) throw usageError('--retry-delay must be whole milliseconds')
+  const retryMs = opts.retryDelay.trim() === '' ? Number.NaN : Number(opts.retryDelay)
+  if (!Number.isInteger(retryMs) || retryMs < 0 || retryMs > MAX_TIMER_MS)
+    throw usageError(`--retry-delay must be whole milliseconds, at most ${MAX_TIMER_MS}`)
   const creds = await resolveCredentials(ctx)
   const client = new AmigoClient({
     apiKey: creds.apiKey,

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context'
 import { usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
+import { MAX_TIMER_MS } from '../max-timer'
 
 interface MockOptions {
   port: string
@@ -17,7 +18,11 @@ export default async function mock(ctx: CommandContext, opts: MockOptions): Prom
   const port = wholeNumber('--port', opts.port, 65_535)
   const seed = wholeNumber('--seed', opts.seed, 2 ** 31)
   const every = opts.simulate === undefined ? undefined : Number(opts.simulate)
-  if (every !== undefined && !(every > 0)) throw usageError('--simulate must be a positive number of seconds')
+  // A longer period than a timer can wait would fire every millisecond instead.
+  if (every !== undefined && !(every > 0 && every * 1000 <= MAX_TIMER_MS))
+    throw usageError(
+      `--simulate must be a positive number of seconds, at most ${Math.floor(MAX_TIMER_MS / 1000)}`,
+    )
   const { startMockPlatform } = await import('@amigo-ai/platform-mock')
   const platform = await startMockPlatform({ port, seed, maxRecordedRequests: 1000 }).catch((error) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')

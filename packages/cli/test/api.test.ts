@@ -135,6 +135,7 @@ describe('amigo api', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^error: cannot reach the platform: .*ECONNREFUSED/)
     expect(r.stderr).toMatch(/hint: .*--base-url/)
+    expect(r.stderr.match(/ECONNREFUSED/g)).toHaveLength(1)
     noStack(r.stderr)
   })
 

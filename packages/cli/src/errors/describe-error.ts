@@ -52,7 +52,7 @@ function describeClientError(error: Error & { name: string }): ErrorDescription 
     const cause = (error.cause as { cause?: { code?: string }; code?: string } | undefined) ?? {}
     const code = cause.code ?? cause.cause?.code
     return {
-      message: `cannot reach the platform: ${error.message}${code ? ` (${code})` : ''}`,
+      message: `cannot reach the platform: ${error.message}${code && !error.message.includes(code) ? ` (${code})` : ''}`,
       hint: "is it running at that address? check --base-url / AMIGO_BASE_URL ('amigo mock' starts a local one)",
       exitCode: EXIT.failure,
     }

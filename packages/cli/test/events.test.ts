@@ -46,6 +46,16 @@ describe('amigo events tail', () => {
     expect(events[0].id).toMatch(/^\d+$/)
   })
 
+  it('a reader that stops reading (| head) ends it quietly with exit 0, no stack trace', async () => {
+    const cli = await tail()
+    cli.child.stdout!.destroy()
+    mock.emit('call.started', { call_sid: 'CA1' })
+    mock.emit('call.ended', { call_sid: 'CA1' })
+    const r = await cli.result
+    expect(r.code).toBe(0)
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /)
+  })
+
   it('--type keeps only matching events (wildcards, repeated and comma-separated)', async () => {
     const cli = await tail(['--type', 'call.*', '--type', 'trigger.fired,review.submitted'])
     mock.emit('surface.created', { surface_id: 'sf1' })

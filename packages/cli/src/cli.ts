@@ -4,12 +4,14 @@ const argv = process.argv.slice(2)
 // A reader that stopped reading (`amigo events tail | head -n 5`) is the end of the output, not a
 // failure: leave quietly instead of crashing on the write's EPIPE. A closed stderr only loses the
 // messages, so the command still ends with its own exit code.
-const closedPipe = (onClosed: () => void) => (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error
-  onClosed()
+function onClosedPipe(stream: NodeJS.WriteStream, then: () => void): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    then()
+  })
 }
-process.stdout.on('error', closedPipe(() => process.exit(0)))
-process.stderr.on('error', closedPipe(() => {}))
+onClosedPipe(process.stdout, () => process.exit(0))
+onClosedPipe(process.stderr, () => {})
 // The most common probe answers before anything else is loaded.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) process.stdout.write(`${VERSION}\n`)
 else

@@ -104,14 +104,11 @@ export async function* readServerSentEventBatches(
         if (signal?.aborted) return
         throw err
       }
-      if (chunk.done) {
-        parser.feed(decoder.decode())
-        if (pending.length) yield take()
-        return
-      }
-      parser.feed(decoder.decode(chunk.value, { stream: true }))
+      // The last read flushes the decoder (its value is undefined, and `stream` false).
+      parser.feed(decoder.decode(chunk.value, { stream: !chunk.done }))
       // Messages completed before the overflow are still delivered, then the read fails.
       if (pending.length) yield take()
+      if (chunk.done) return
       if (overflow)
         throw new SseFrameTooLargeError(
           `An event-stream frame passed ${maxFrameBytes} characters unterminated`,

@@ -129,7 +129,8 @@ async function* deliverEvents(
       const { id } = message
       if (id !== undefined) {
         if (!guard.isPastResumePoint(id)) continue
-        position.lastEventId = id
+        // No header carries an id past Latin-1: resuming from the last id one can is all there is.
+        if (!/[^\0-\xff]/.test(id)) position.lastEventId = id
       }
       if (message.event === 'error') {
         failure = frameFailure(message.data)

@@ -33,25 +33,39 @@ export function workspaceEvents(options: WorkspaceEventStreamOptions): Workspace
     return { done: true, value: undefined }
   }
 
-  return {
-    async next(): Promise<IteratorResult<WorkspaceEvent, undefined>> {
+  // Calls to next() run one after another, as an async generator's do: one overlapping the previous
+  // would otherwise read a batch of its own, and the rest of the current batch would be lost. Only
+  // an overlapping call waits on the one before (`for await` never overlaps, and pays nothing).
+  let unsettled = 0
+  let last: Promise<IteratorResult<WorkspaceEvent, undefined>> | undefined
+  const step = async (): Promise<IteratorResult<WorkspaceEvent, undefined>> => {
+    try {
       // After close(), break or an abort, nothing more is handed out, not even the rest of a batch.
-      if (controller.signal.aborted) return finish()
+      if (controller.signal.aborted) return await finish()
       while (index >= buffered.length) {
-        let step: IteratorResult<DeliveredWorkspaceEvent[], void>
+        let batch: IteratorResult<DeliveredWorkspaceEvent[], void>
         try {
-          step = await loop.next()
+          batch = await loop.next()
         } catch (error) {
           await finish()
           throw error
         }
-        if (step.done) return finish()
-        buffered = step.value
+        if (batch.done) return await finish()
+        buffered = batch.value
         index = 0
       }
       const { event, id } = buffered[index++]!
       if (id !== undefined) lastEventId = id
       return { done: false, value: event }
+    } finally {
+      unsettled--
+    }
+  }
+
+  return {
+    next() {
+      last = unsettled++ === 0 ? step() : (last as Promise<unknown>).then(step, step)
+      return last
     },
     return: finish,
     async close() {

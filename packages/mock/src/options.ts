@@ -1,3 +1,4 @@
+import { checkFault, MAX_TIMER_MS } from './faults/check'
 import type { MockFault } from './faults/types'
 import type { ResolvedOptions } from './http/types'
 import type { OpenApiDocument } from './spec/types'
@@ -57,8 +58,6 @@ const NUMBERS: [keyof MockPlatformOptions, number][] = [
   ['turnTokenDelayMs', 0],
   ['maxRecordedRequests', 0],
 ]
-// Timers overflow past this and fire at once.
-const MAX_TIMER_MS = 2_147_483_647
 
 /** Throws a TypeError naming the first option of the wrong type or out of range. */
 function validateOptions(o: unknown): asserts o is MockPlatformOptions {
@@ -77,7 +76,10 @@ function validateOptions(o: unknown): asserts o is MockPlatformOptions {
   }
   if (opts.port !== undefined && (!Number.isInteger(opts.port) || (opts.port as number) > 65_535))
     throw new TypeError('port must be a whole number from 0 to 65535')
-  if (opts.faults !== undefined && !Array.isArray(opts.faults)) throw new TypeError('faults must be an array')
+  if (opts.faults !== undefined) {
+    if (!Array.isArray(opts.faults)) throw new TypeError('faults must be an array')
+    for (const [i, f] of opts.faults.entries()) checkFault(f, `faults[${i}]`)
+  }
   if (
     opts.spec !== undefined &&
     typeof opts.spec !== 'string' &&

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { AuthService } from './auth/service'
 import { EventHub, type WorkspaceEvent } from './events/event-hub'
+import { checkFault } from './faults/check'
 import { FaultRegistry } from './faults/registry'
 import type { MockFault } from './faults/types'
 import { buildRoutes } from './handlers/routes'
@@ -175,6 +176,7 @@ function platformHandle(
     expireToken: (token) => auth.issuer.expire(token),
     emit: (type, data, workspaceId) => events.emit(workspaceId ?? store.workspaceId, type, data),
     injectFault(fault) {
+      checkFault(fault, 'injectFault')
       if (fault.wsKill && fault.path === undefined) ws.killAll()
       return faults.add(fault)
     },

@@ -1,20 +1,5 @@
+import { checkFault } from './check'
 import type { MockFault } from './types'
-
-const FAULT_KEYS = new Set([
-  'status',
-  'retryAfter',
-  'body',
-  'latencyMs',
-  'reset',
-  'halfOpen',
-  'malformedJson',
-  'sseDropEvery',
-  'wsKill',
-  'wsKillAfterMs',
-  'times',
-  'path',
-  'method',
-])
 
 const num = (key: string, v: string | undefined): number => {
   const n = Number(v)
@@ -26,7 +11,7 @@ const num = (key: string, v: string | undefined): number => {
 /**
  * Parses the `x-mock-fault` header: JSON (`{"status":503,"times":2}`) or the short form
  * `status=503;times=2`, `status=429;retry-after=1`, `latency=50`, `reset`, `half-open`,
- * `malformed-json`, `sse-drop-every=10`, `ws-kill`. Throws naming the bad part.
+ * `malformed-json`, `sse-drop-every=10`, `ws-kill`. Throws naming the bad part (see `checkFault`).
  */
 export function parseFault(header: string): MockFault {
   const text = header.trim()
@@ -39,9 +24,7 @@ export function parseFault(header: string): MockFault {
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
       throw new Error('x-mock-fault: JSON must be an object')
-    const unknown = Object.keys(parsed).filter((k) => !FAULT_KEYS.has(k))
-    if (unknown.length) throw new Error(`x-mock-fault: unknown key "${unknown[0]}"`)
-    return parsed as MockFault
+    return checkFault(parsed, 'x-mock-fault')
   }
   const fault: MockFault = {}
   for (const part of text.split(/[;,]/)) {
@@ -84,5 +67,5 @@ export function parseFault(header: string): MockFault {
         throw new Error(`x-mock-fault: unknown key "${key}"`)
     }
   }
-  return fault
+  return checkFault(fault, 'x-mock-fault')
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { MAX_TIMER_MS } from '../faults/check'
 import type { FaultRegistry } from '../faults/registry'
 import type { MockFault } from '../faults/types'
 import type { Operation } from '../spec/operations'
@@ -166,7 +167,8 @@ async function faultStage(
   } catch (e) {
     return Ending.answer(400, { detail: (e as Error).message })
   }
-  const delay = deps.core.options.latencyMs + (fault?.latencyMs ?? 0)
+  // Each part fits a timer; their sum may not.
+  const delay = Math.min(deps.core.options.latencyMs + (fault?.latencyMs ?? 0), MAX_TIMER_MS)
   if (delay > 0) await sleep(delay)
   if (res.destroyed) return Ending.dropped
   return (fault && applyFault(fault, req, res, deps.held, record.requestId)) ?? { fault }

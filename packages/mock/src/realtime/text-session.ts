@@ -1,9 +1,53 @@
-import type { MockCore } from '../http/types'
-import { addTurn, createConversation } from '../simulation/conversations'
+import type { Principal } from '../auth/principal'
+import { HttpError, type MockCore } from '../http/types'
+import { addTurn, conversationFor, createConversation } from '../simulation/conversations'
 import { tokensOf } from '../simulation/script'
 
+/** One text-stream socket: where it talks and the conversation it continues. */
+export interface TextSession {
+  workspaceId: string
+  serviceId: string
+  session: { conversationId?: string; turnCount: number }
+  toolEvents: boolean
+}
+
+/** True when `principal` may continue conversation `id` (it exists and, for an external user, is theirs). */
+export function mayContinue(core: MockCore, id: string, principal: Principal): boolean {
+  try {
+    conversationFor(core, id, principal)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const clientError = (message: string) => ({ type: 'error', code: 'client_error', message })
+
+/**
+ * The frames answering one client frame: the reply to a `{"type":"message"}`, or an error frame for
+ * a frame that is not one or a turn the platform refuses (a closed conversation). Never throws: the
+ * socket listener that calls it has nobody to catch for it.
+ */
+export function answerTextFrame(core: MockCore, t: TextSession, raw: string): Array<Record<string, unknown>> {
+  let frame: any
+  try {
+    frame = JSON.parse(raw)
+  } catch {
+    return [clientError('frames must be JSON')]
+  }
+  if (frame?.type !== 'message' || typeof frame.text !== 'string' || !frame.text)
+    return [clientError('expected {"type":"message","text":"..."}')]
+  try {
+    return textReplyFrames(core, t.workspaceId, t.serviceId, t.session, frame.text, t.toolEvents)
+  } catch (e) {
+    if (e instanceof HttpError) return [clientError(e.message)]
+    console.error('platform-mock: text-stream reply failed:', e)
+    return [{ type: 'error', code: 'server_error', message: 'Internal mock error' }]
+  }
+}
+
 /** Frames the text-stream socket sends back for one user message (opening a conversation if needed). */
-export function textReplyFrames(
+function textReplyFrames(
   core: MockCore,
   workspaceId: string,
   serviceId: string,

@@ -7,8 +7,9 @@ import type { FaultRegistry } from '../faults/registry'
 import type { MockFault } from '../faults/types'
 import type { MockCore } from '../http/types'
 import { hasDotSegment, type RequestTarget, requestTarget } from '../spec/request-target'
+import { safeDecode } from '../spec/router'
 import { observerScript } from './observer-script'
-import { textReplyFrames } from './text-session'
+import { answerTextFrame, mayContinue } from './text-session'
 import { subprotocolToken, WS_CLOSE } from './ws-auth'
 
 const OBSERVER = /^\/v1\/([^/]+)\/observers\/([^/]+)\/ws\/?$/
@@ -111,7 +112,7 @@ export class MockWebSockets {
         ws.close(WS_CLOSE.auth, 'forbidden')
         return
       }
-      const call = this.core.store.calls.get(decodeURIComponent(callSid!))
+      const call = this.core.store.calls.get(safeDecode(callSid!))
       if (!call) {
         ws.close(WS_CLOSE.notFound, 'unknown call')
         return
@@ -162,28 +163,19 @@ export class MockWebSockets {
       return
     }
     const conversationId = url.searchParams.get('conversation_id') ?? undefined
+    if (conversationId !== undefined && !mayContinue(this.core, conversationId, p)) {
+      ws.close(WS_CLOSE.notFound, 'unknown conversation')
+      return
+    }
     const toolEvents = url.searchParams.get('tool_events') === 'true'
     const session = { conversationId, turnCount: 0 }
     ws.send(JSON.stringify({ type: 'session_start', workspace_id: workspaceId, service_id: serviceId }))
     ws.on('message', (raw) => {
-      let frame: any
-      try {
-        frame = JSON.parse(raw.toString())
-      } catch {
-        ws.send(JSON.stringify({ type: 'error', code: 'client_error', message: 'frames must be JSON' }))
-        return
-      }
-      if (frame?.type !== 'message' || typeof frame.text !== 'string' || !frame.text) {
-        ws.send(
-          JSON.stringify({
-            type: 'error',
-            code: 'client_error',
-            message: 'expected {"type":"message","text":"..."}',
-          }),
-        )
-        return
-      }
-      for (const out of textReplyFrames(this.core, workspaceId, serviceId, session, frame.text, toolEvents)) {
+      for (const out of answerTextFrame(
+        this.core,
+        { workspaceId, serviceId, session, toolEvents },
+        raw.toString(),
+      )) {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(out))
       }
     })

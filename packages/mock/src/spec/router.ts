@@ -41,7 +41,8 @@ export class Router {
   }
 }
 
-function safeDecode(s: string): string {
+/** `s` percent-decoded, or as sent when it is not valid percent-encoding. */
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s)
   } catch {

@@ -41,3 +41,30 @@ export async function call(
 
 /** `/v1/{workspace_id}` prefix for the mock's sample workspace. */
 export const ws = (mock: MockPlatform) => `/v1/${mock.workspaceId}`
+
+/**
+ * An access token for `workspaceId` (not the sample one): a device code approved for both
+ * workspaces, then the workspace chosen at refresh — as a user with two workspaces signs in.
+ */
+export async function workspaceToken(mock: MockPlatform, workspaceId: string): Promise<string> {
+  const noAuth = { authorization: '' }
+  const device = await call(mock, 'POST', '/device/code', {
+    headers: noAuth,
+    form: { client_description: 'test' },
+  })
+  mock.approveDeviceCode(device.body.user_code, { workspaces: [mock.workspaceId, workspaceId] })
+  const choose = await call(mock, 'POST', '/token', {
+    headers: noAuth,
+    form: { grant_type: 'device_code', device_code: device.body.device_code },
+  })
+  const chosen = await call(mock, 'POST', '/token', {
+    headers: noAuth,
+    form: {
+      grant_type: 'refresh_token',
+      refresh_token: choose.body.refresh_token,
+      workspace_id: workspaceId,
+    },
+  })
+  if (chosen.status !== 200) throw new Error(`no token for ${workspaceId}: ${JSON.stringify(chosen.body)}`)
+  return chosen.body.access_token
+}

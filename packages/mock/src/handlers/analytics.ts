@@ -1,12 +1,16 @@
 import type { MockCore, Registry } from '../http/types'
 import { bucketByTime, callsBetween, deltaPct, recentCalls, summarize } from '../state/analytics'
+import type { Store } from '../state/store'
 import { DAY } from '../state/time'
 
-/** Analytics computed from the stored calls. */
+/** Analytics computed from the stored calls of the workspace. */
 export function registerAnalytics(reg: Registry, core: MockCore): void {
   registerPeriodAnalytics(reg, core)
   registerAnalyticsBreakdowns(reg, core)
 }
+
+/** The calls analytics count: those of the workspace asked about. */
+const callsOf = (store: Store, workspaceId: string) => store.calls.list((c) => c.workspace_id === workspaceId)
 
 /** Call volume over the last N days, and the dashboard KPIs against the N days before. */
 function registerPeriodAnalytics(reg: Registry, core: MockCore): void {
@@ -14,7 +18,7 @@ function registerPeriodAnalytics(reg: Registry, core: MockCore): void {
   reg.on('GET', '/v1/{workspace_id}/analytics/calls', (ctx) => {
     const days = ctx.query.days ?? 30
     const now = Date.now()
-    const calls = recentCalls(store.calls.list(), days, now)
+    const calls = recentCalls(callsOf(store, ctx.path.workspace_id), days, now)
     const s = summarize(calls)
     return {
       body: {
@@ -31,7 +35,7 @@ function registerPeriodAnalytics(reg: Registry, core: MockCore): void {
   reg.on('GET', '/v1/{workspace_id}/analytics/dashboard', (ctx) => {
     const days = ctx.query.days ?? 7
     const now = Date.now()
-    const all = store.calls.list()
+    const all = callsOf(store, ctx.path.workspace_id)
     const cur = summarize(callsBetween(all, now - days * DAY, now + 1))
     const prev = summarize(callsBetween(all, now - 2 * days * DAY, now - days * DAY))
     const kpi = (c: number | null, p: number | null) => ({
@@ -58,7 +62,7 @@ function registerAnalyticsBreakdowns(reg: Registry, core: MockCore): void {
   reg.on('GET', '/v1/{workspace_id}/analytics/agents', (ctx) => {
     const period = typeof ctx.query.period === 'string' ? /^(\d+)d$/.exec(ctx.query.period) : null
     const days = period ? Number(period[1]) : (ctx.query.days ?? 30)
-    const calls = recentCalls(store.calls.list(), days)
+    const calls = recentCalls(callsOf(store, ctx.path.workspace_id), days)
     const agents = store.agents
       .list((a) => a.workspace_id === ctx.path.workspace_id)
       .map((a) => {
@@ -76,9 +80,9 @@ function registerAnalyticsBreakdowns(reg: Registry, core: MockCore): void {
     return { body: { agents, period: ctx.query.period ?? `${days}d` } }
   })
   reg.on('GET', '/v1/{workspace_id}/analytics/calls/comparison', (ctx) => {
-    const all = store.calls
-      .list()
-      .filter((c) => !ctx.query.service_id || c.service_id === ctx.query.service_id)
+    const all = callsOf(store, ctx.path.workspace_id).filter(
+      (c) => !ctx.query.service_id || c.service_id === ctx.query.service_id,
+    )
     const range = (from: string, to: string) => callsBetween(all, Date.parse(from), Date.parse(to) + DAY)
     const pick = (s: ReturnType<typeof summarize>) => ({
       total_calls: s.total_calls,

@@ -1,5 +1,6 @@
+import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
-import { type MockCore, notFound, type Registry } from '../http/types'
+import type { MockCore, Registry } from '../http/types'
 import { quantile, recentCalls, summarize } from '../state/analytics'
 
 type Row = Record<string, any>
@@ -13,7 +14,7 @@ function callUuid(sid: string): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
 }
 
-/** Calls (read-only, from the sample workspace): list, detail with transcript and intelligence, benchmarks. */
+/** Calls (read-only) of the workspace: list, detail with transcript and intelligence, benchmarks. */
 export function registerCalls(reg: Registry, core: MockCore): void {
   registerCallList(reg, core)
   registerCallDetail(reg, core)
@@ -30,6 +31,7 @@ function registerCallList(reg: Registry, core: MockCore): void {
     const rows = store.calls
       .list(
         (c) =>
+          c.workspace_id === ctx.path.workspace_id &&
           (!q.direction || c.direction === q.direction) &&
           (!q.service_id || c.service_id === q.service_id) &&
           (!q.status || c.status === q.status) &&
@@ -42,7 +44,8 @@ function registerCallList(reg: Registry, core: MockCore): void {
     return { body: paginate(ctx, rows) }
   })
   reg.on('GET', '/v1/{workspace_id}/calls/benchmarks', (ctx) => {
-    const s = summarize(recentCalls(store.calls.list(), ctx.query.days ?? 30))
+    const calls = store.calls.list((c) => c.workspace_id === ctx.path.workspace_id)
+    const s = summarize(recentCalls(calls, ctx.query.days ?? 30))
     const dist: Record<string, number> = { poor: 0, fair: 0, good: 0, excellent: 0 }
     for (const q of s.quality) dist[q < 0.6 ? 'poor' : q < 0.75 ? 'fair' : q < 0.9 ? 'good' : 'excellent']!++
     return {
@@ -63,11 +66,12 @@ function registerCallList(reg: Registry, core: MockCore): void {
 /** One call, by sid or by the UUID derived from it, with its transcript and intelligence. */
 function registerCallDetail(reg: Registry, core: MockCore): void {
   const { store } = core
-  const findCall = (id: string) =>
-    store.calls.get(id) ?? store.calls.list((c) => callUuid(c.call_sid) === id)[0] ?? undefined
+  const findCall = (id: string, workspaceId: string) => {
+    const sid = store.calls.get(id) ? id : store.calls.list((c) => callUuid(c.call_sid) === id)[0]?.call_sid
+    return inWorkspace(store.calls, sid ?? id, workspaceId, 'Call')
+  }
   reg.on('GET', '/v1/{workspace_id}/calls/{call_id}', (ctx) => {
-    const call = findCall(ctx.path.call_id)
-    if (!call) throw notFound('Call')
+    const call = findCall(ctx.path.call_id, ctx.path.workspace_id)
     const script = store.callScripts.get(call.call_sid) ?? {
       userLine: 'Hello.',
       agentLine: 'Hello, how can I help?',

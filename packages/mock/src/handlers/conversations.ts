@@ -33,6 +33,7 @@ function registerConversationRecords(reg: Registry, core: MockCore): void {
     const rows = store.conversations
       .list(
         (c) =>
+          c.workspace_id === ctx.path.workspace_id &&
           (!ctx.query.status || c.status === ctx.query.status) &&
           (!ctx.query.channel_kind || c.channel_kind === ctx.query.channel_kind),
       )
@@ -51,12 +52,12 @@ function registerConversationRecords(reg: Registry, core: MockCore): void {
     return { status: 201, body: row }
   })
   reg.on('GET', `${BASE}/{conversation_id}`, (ctx) => ({
-    body: conversationFor(core, ctx.path.conversation_id, ctx.principal),
+    body: conversationFor(core, ctx.path.conversation_id, ctx.path.workspace_id, ctx.principal),
   }))
   reg.on('DELETE', `${BASE}/{conversation_id}`, (ctx) => {
     closeConversation(
       core,
-      conversationFor(core, ctx.path.conversation_id, ctx.principal),
+      conversationFor(core, ctx.path.conversation_id, ctx.path.workspace_id, ctx.principal),
       ctx.path.workspace_id,
     )
     return { status: 204 }
@@ -67,7 +68,7 @@ function registerConversationRecords(reg: Registry, core: MockCore): void {
 function registerConversationTurns(reg: Registry, core: MockCore): void {
   const { store } = core
   reg.on('POST', `${BASE}/{conversation_id}/turns`, (ctx) => {
-    const conv = conversationFor(core, ctx.path.conversation_id, ctx.principal)
+    const conv = conversationFor(core, ctx.path.conversation_id, ctx.path.workspace_id, ctx.principal)
     const { input, output, turnId } = addTurn(core, conv, ctx.body.message)
     const toolCalls = ctx.query.include_tool_calls
       ? [{ ...TOOL_CALL, input: { text: ctx.body.message }, result: 'ok', succeeded: true, duration_ms: 12 }]
@@ -83,7 +84,7 @@ function registerConversationTurns(reg: Registry, core: MockCore): void {
     }
   })
   reg.on('POST', `${BASE}/{conversation_id}/turns/stream`, async (ctx): Promise<typeof STREAMED> => {
-    const conv = conversationFor(core, ctx.path.conversation_id, ctx.principal)
+    const conv = conversationFor(core, ctx.path.conversation_id, ctx.path.workspace_id, ctx.principal)
     const { output } = addTurn(core, conv, ctx.body.message)
     const reply = String(output[0]!.text)
     const sse = new SseWriter(ctx.res, ctx.fault?.sseDropEvery)
@@ -102,7 +103,7 @@ function registerConversationTurns(reg: Registry, core: MockCore): void {
   })
   reg.on('POST', `${BASE}/messages`, (ctx) => {
     const conv = ctx.body.conversation_id
-      ? conversationFor(core, ctx.body.conversation_id, ctx.principal)
+      ? conversationFor(core, ctx.body.conversation_id, ctx.path.workspace_id, ctx.principal)
       : createConversation(core, {
           workspaceId: ctx.path.workspace_id,
           serviceId: ctx.body.service_id,

@@ -1,5 +1,6 @@
+import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
-import { HttpError, type MockCore, type Registry } from '../http/types'
+import { type HandlerContext, HttpError, type MockCore, type Registry } from '../http/types'
 import { crud, type FindRow } from './crud'
 
 const BASE = '/v1/{workspace_id}/operators'
@@ -12,11 +13,9 @@ export function registerOperators(reg: Registry, core: MockCore): void {
   registerCallActions(reg, core, findOperator)
 }
 
-/** The call a request body names, or 404. */
-function callOf(core: MockCore, sid: unknown) {
-  const call = typeof sid === 'string' ? core.store.calls.get(sid) : undefined
-  if (!call) throw new HttpError(404, { detail: 'Call not found' })
-  return call
+/** The call of the workspace a request body names, or 404. */
+function callOf(core: MockCore, ctx: HandlerContext) {
+  return inWorkspace(core.store.calls, String(ctx.body.call_sid), ctx.path.workspace_id, 'Call')
 }
 
 /** Create, list, read, update and delete operator profiles, announcing registrations and updates; returns the lookup of one. */
@@ -54,8 +53,10 @@ function registerOperatorProfiles(reg: Registry, core: MockCore): FindRow {
 /** The dashboard, the queue and the active escalations. */
 function registerOperatorBoard(reg: Registry, core: MockCore): void {
   const { store } = core
-  const escalated = () =>
-    store.calls.list((c) => !!c.escalation_status && c.escalation_status !== 'none').slice(0, 5)
+  const escalated = (ws: string) =>
+    store.calls
+      .list((c) => c.workspace_id === ws && !!c.escalation_status && c.escalation_status !== 'none')
+      .slice(0, 5)
   reg.on('GET', `${BASE}/dashboard`, (ctx) => {
     const ops = store.operators.list((o) => o.workspace_id === ctx.path.workspace_id)
     const count = (s: string) => ops.filter((o) => o.status === s).length
@@ -64,9 +65,9 @@ function registerOperatorBoard(reg: Registry, core: MockCore): void {
         workspace_id: ctx.path.workspace_id,
         active_escalations: 0,
         escalations_today: {
-          requested: escalated().length,
-          connected: escalated().length,
-          completed: escalated().length,
+          requested: escalated(ctx.path.workspace_id).length,
+          connected: escalated(ctx.path.workspace_id).length,
+          completed: escalated(ctx.path.workspace_id).length,
           avg_wait_seconds: 12,
           avg_handle_time_seconds: 240,
         },
@@ -91,7 +92,7 @@ function registerCallPresence(reg: Registry, core: MockCore, find: FindRow): voi
   const { store } = core
   reg.on('POST', `${BASE}/{operator_id}/join-call`, (ctx) => {
     const o = find(ctx)
-    const call = callOf(core, ctx.body.call_sid)
+    const call = callOf(core, ctx)
     const mode = ctx.body.mode ?? 'listen'
     o.status = 'busy'
     o.active_call_sid = call.call_sid
@@ -111,7 +112,7 @@ function registerCallPresence(reg: Registry, core: MockCore, find: FindRow): voi
   })
   reg.on('POST', `${BASE}/{operator_id}/leave-call`, (ctx) => {
     const o = find(ctx)
-    const call = callOf(core, ctx.body.call_sid)
+    const call = callOf(core, ctx)
     o.status = 'online'
     o.active_call_sid = null
     core.emit(
@@ -128,7 +129,7 @@ function registerCallActions(reg: Registry, core: MockCore, find: FindRow): void
   const { store } = core
   reg.on('POST', `${BASE}/{operator_id}/switch-mode`, (ctx) => {
     const o = find(ctx)
-    callOf(core, ctx.body.call_sid)
+    callOf(core, ctx)
     core.emit(
       'operator.mode_changed',
       { operator_id: o.id, call_sid: ctx.body.call_sid, mode: ctx.body.mode },

@@ -1,6 +1,6 @@
+import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
 import { conflict, type HandlerContext, type MockCore, type Registry } from '../http/types'
-import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 type Completion = 'approved' | 'rejected' | 'corrected'

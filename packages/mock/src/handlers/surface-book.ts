@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { inWorkspace } from '../http/in-workspace'
 import { type HandlerContext, HttpError, type MockCore } from '../http/types'
 import { HOUR } from '../state/time'
-import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
 import type { HandlerContext, MockCore, Registry } from '../http/types'
 import { DAY } from '../state/time'
-import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 const BASE = '/v1/{workspace_id}/webhook-destinations'

@@ -1,6 +1,6 @@
+import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
 import type { MockCore, Registry } from '../http/types'
-import { inWorkspace } from './in-workspace'
 
 type Row = Record<string, any>
 

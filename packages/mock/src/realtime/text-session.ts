@@ -11,10 +11,13 @@ export interface TextSession {
   toolEvents: boolean
 }
 
-/** True when `principal` may continue conversation `id` (it exists and, for an external user, is theirs). */
-export function mayContinue(core: MockCore, id: string, principal: Principal): boolean {
+/**
+ * True when `principal` may continue conversation `id` in the workspace (it is the workspace's and,
+ * for an external user, theirs).
+ */
+export function mayContinue(core: MockCore, id: string, workspaceId: string, principal: Principal): boolean {
   try {
-    conversationFor(core, id, principal)
+    conversationFor(core, id, workspaceId, principal)
     return true
   } catch {
     return false

@@ -113,7 +113,7 @@ export class MockWebSockets {
         return
       }
       const call = this.core.store.calls.get(safeDecode(callSid!))
-      if (!call) {
+      if (!call || call.workspace_id !== workspaceId) {
         ws.close(WS_CLOSE.notFound, 'unknown call')
         return
       }
@@ -154,7 +154,7 @@ export class MockWebSockets {
     serviceId: string,
     url: RequestTarget,
   ): void {
-    if (!this.core.store.services.get(serviceId)) {
+    if (this.core.store.services.get(serviceId)?.workspace_id !== workspaceId) {
       ws.close(WS_CLOSE.notFound, 'unknown service')
       return
     }
@@ -163,7 +163,7 @@ export class MockWebSockets {
       return
     }
     const conversationId = url.searchParams.get('conversation_id') ?? undefined
-    if (conversationId !== undefined && !mayContinue(this.core, conversationId, p)) {
+    if (conversationId !== undefined && !mayContinue(this.core, conversationId, workspaceId, p)) {
       ws.close(WS_CLOSE.notFound, 'unknown conversation')
       return
     }

@@ -1,10 +1,11 @@
 import type { Principal } from '../auth/principal'
+import { inWorkspace } from '../http/in-workspace'
 import type { MockCore } from '../http/types'
 import { forbidden, HttpError, notFound } from '../http/types'
 import type { ConversationRow, Row } from '../state/rows'
 import { GREETING, scriptedReply } from './script'
 
-/** Opens a text conversation on a service (emits `text.started`). */
+/** Opens a text conversation on a service of the workspace (emits `text.started`). */
 export function createConversation(
   core: MockCore,
   args: {
@@ -16,20 +17,20 @@ export function createConversation(
   },
 ): ConversationRow {
   const { store } = core
-  const service = store.services.get(args.serviceId)
-  if (!service) throw notFound('Service')
+  inWorkspace(store.services, args.serviceId, args.workspaceId, 'Service')
   const p = args.principal
   if (p?.kind === 'external_user') {
     if (p.serviceId !== args.serviceId) throw forbidden('service_id does not match the session token')
     if (p.entityId && args.entityId && p.entityId !== args.entityId)
       throw forbidden('entity_id does not match the session token')
   }
-  if (args.entityId && !store.entities.get(args.entityId)) throw notFound('Entity')
+  if (args.entityId) inWorkspace(store.entities, args.entityId, args.workspaceId, 'Entity')
   const now = store.now()
   const turns =
     args.autoGreet === false ? [] : [{ role: 'agent', text: GREETING, timestamp: now, content: [] }]
   const row = store.makeUnchecked<ConversationRow>('ConversationDetail', {
     id: store.id(),
+    workspace_id: args.workspaceId,
     service_id: args.serviceId,
     entity_id: args.entityId ?? p?.entityId ?? null,
     channel_kind: 'web',
@@ -51,10 +52,14 @@ export function createConversation(
   return row
 }
 
-/** The conversation if the caller may use it (external users only see their own). */
-export function conversationFor(core: MockCore, id: string, principal?: Principal): ConversationRow {
-  const row = core.store.conversations.get(id)
-  if (!row) throw notFound('Conversation')
+/** The conversation of the workspace if the caller may use it (external users only see their own). */
+export function conversationFor(
+  core: MockCore,
+  id: string,
+  workspaceId: string,
+  principal?: Principal,
+): ConversationRow {
+  const row = inWorkspace(core.store.conversations, id, workspaceId, 'Conversation')
   if (principal?.kind === 'external_user' && core.store.conversationOwners.get(id) !== principal.subject)
     throw notFound('Conversation')
   return row

@@ -127,6 +127,7 @@ export interface EntityEventRow extends Row {
 
 export interface CallRow extends Row {
   call_sid: string
+  workspace_id: string
   entity_id: string
   caller_id: string
   phone_number: string
@@ -159,6 +160,7 @@ interface ConversationTurn extends Row {
 
 export interface ConversationRow extends Row, Timestamps {
   id: string
+  workspace_id: string
   service_id: string
   entity_id: string | null
   channel_kind: string
@@ -234,6 +236,8 @@ export interface IntegrationRow extends Row, Timestamps {
 }
 
 export interface FunctionRow extends Row {
+  workspace_id: string
+  /** Unique within its workspace only. */
   name: string
   description: string
   function_type: string

@@ -29,6 +29,9 @@ import { DAY } from './time'
 
 export type { WebhookDestinationRow } from './rows'
 
+/** The key of a function in `Store.functions`: names are unique per workspace, not across them. */
+export const functionKey = (workspaceId: string, name: string): string => `${workspaceId}/${name}`
+
 /**
  * The in-memory state of the mock platform, complete from construction: the sample workspace
  * (deterministic per seed) and the tables requests fill. Everything is plain data, inspectable from tests.
@@ -65,6 +68,7 @@ export class Store {
   readonly operators: Table<OperatorRow>
   readonly dataSources: Table<DataSourceRow>
   readonly integrations: Table<IntegrationRow>
+  /** Keyed by `functionKey(workspace_id, name)`. */
   readonly functions: Table<FunctionRow>
   /** Rows of `custom.<table>` tables, read by workspace data queries. */
   readonly customTables: Map<string, Row[]>
@@ -116,7 +120,7 @@ export class Store {
     this.operators = new Table(sample.operators)
     this.dataSources = new Table(sample.dataSources)
     this.integrations = new Table(sample.integrations)
-    this.functions = new Table(sample.functions, 'name')
+    this.functions = new Table(sample.functions, (f) => functionKey(f.workspace_id, f.name))
     this.customTables = sample.customTables
   }
 

@@ -40,7 +40,7 @@ export function sampleCalls(
 }
 
 function sampleCall(
-  { random: r, epoch: t0, row }: SampleContext,
+  { random: r, epoch: t0, workspaceId: ws, row }: SampleContext,
   i: number,
   patient: EntityRow,
   service: ServiceRow,
@@ -52,6 +52,7 @@ function sampleCall(
   // The literal's order is the order the PRNG is drawn in: keep it.
   const call = row<CallRow>('CallSummary', {
     call_sid: sid,
+    workspace_id: ws,
     entity_id: patient.id,
     caller_id: patient.phone,
     phone_number: '+15550001000',

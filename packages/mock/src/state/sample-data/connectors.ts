@@ -68,9 +68,10 @@ function sampleIntegration({ random: r, epoch: t0, workspaceId: ws, row }: Sampl
 }
 
 /** The SQL functions of FUNCTIONS, each taking a `query` string and returning a table. */
-function sampleFunctions({ row }: SampleContext): FunctionRow[] {
+function sampleFunctions({ workspaceId: ws, row }: SampleContext): FunctionRow[] {
   return FUNCTIONS.map((name) =>
     row<FunctionRow>('FunctionDef', {
+      workspace_id: ws,
       name,
       description: `Function ${name}`,
       catalog: 'workspace',

@@ -5,7 +5,7 @@ import type { SampleContext } from './context'
 
 /** Three closed web conversations of the text service, one per day before the start day. */
 export function sampleConversations(
-  { random: r, epoch: t0, row }: SampleContext,
+  { random: r, epoch: t0, workspaceId: ws, row }: SampleContext,
   patients: EntityRow[],
   textService: ServiceRow,
 ): ConversationRow[] {
@@ -14,6 +14,7 @@ export function sampleConversations(
     const [userLine, agentLine] = UTTERANCES[i]!
     return row<ConversationRow>('ConversationDetail', {
       id: r.uuid(),
+      workspace_id: ws,
       service_id: textService.id,
       entity_id: patients[i]!.id,
       channel_kind: 'web',

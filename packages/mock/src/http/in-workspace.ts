@@ -1,4 +1,4 @@
-import { notFound } from '../http/types'
+import { notFound } from './types'
 
 /** The row `id` of `table` when it belongs to workspace `workspaceId`; otherwise 404 naming `label`. */
 export function inWorkspace<R extends object>(

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MockPlatform } from '../src/index'
+import { call, startTestMock, workspaceToken, ws } from './helpers'
+
+// Calls, analytics, functions and conversations belong to one workspace: a user with two workspaces
+// sees only the one a request names, as with agents or entities.
+let mock: MockPlatform
+let other: string
+let asOther: (method: string, tail: string, body?: unknown) => ReturnType<typeof call>
+beforeAll(async () => {
+  mock = await startTestMock()
+  other = mock.store.workspaces.list()[1]!.id
+  const token = await workspaceToken(mock, other)
+  asOther = (method, tail, body) =>
+    call(mock, method, `/v1/${other}${tail}`, { body, headers: { authorization: `Bearer ${token}` } })
+})
+afterAll(() => mock?.close())
+
+const notFound = (label: string) => ({ status: 404, body: { detail: `${label} not found` } })
+
+describe('another workspace of the same user', () => {
+  it('has none of the sample calls, and analytics count none of them', async () => {
+    const sid = mock.store.calls.list()[0]!.call_sid
+    expect((await asOther('GET', '/calls?limit=100')).body.items).toEqual([])
+    expect(await asOther('GET', `/calls/${sid}`)).toMatchObject(notFound('Call'))
+    expect((await asOther('GET', '/calls/benchmarks?days=30')).body.total_calls).toBe(0)
+    expect((await asOther('GET', '/analytics/calls?days=30')).body).toMatchObject({
+      total_calls: 0,
+      calls_by_date: [],
+    })
+    expect((await asOther('GET', '/analytics/dashboard?days=30')).body.call_volume.value).toBe(0)
+    const range =
+      'current_from=2000-01-01&current_to=2999-01-01&previous_from=1999-01-01&previous_to=1999-12-31'
+    expect((await asOther('GET', `/analytics/calls/comparison?${range}`)).body.current.total_calls).toBe(0)
+    expect((await call(mock, 'GET', `${ws(mock)}/calls/${sid}`)).status).toBe(200)
+  })
+
+  it('keeps its own functions: a name may exist once in each workspace', async () => {
+    expect((await asOther('GET', '/functions')).body).toEqual({ items: [], count: 0 })
+    expect(await asOther('GET', '/functions/my-function')).toMatchObject(notFound('Function'))
+    const created = await asOther('POST', '/functions', {
+      name: 'my-function',
+      description: 'Other workspace',
+      function_type: 'sql',
+      sql_body: 'select 1',
+    })
+    expect(created.status).toBe(200)
+    expect((await asOther('POST', '/functions', { name: 'my-function', function_type: 'sql' })).status).toBe(
+      409,
+    )
+    expect((await asOther('GET', '/functions/my-function')).body.description).toBe('Other workspace')
+    const sample = await call(mock, 'GET', `${ws(mock)}/functions/my-function`)
+    expect(sample.body.description).toBe('Function my-function')
+    expect((await asOther('DELETE', '/functions/my-function')).status).toBe(200)
+    expect((await call(mock, 'GET', `${ws(mock)}/functions`)).body.count).toBe(2)
+  })
+
+  it('keeps its own conversations and simulated calls', async () => {
+    const sampleConversation = mock.store.conversations.list()[0]!.id
+    expect((await asOther('GET', '/conversations')).body.items).toEqual([])
+    expect(await asOther('GET', `/conversations/${sampleConversation}`)).toMatchObject(
+      notFound('Conversation'),
+    )
+    const sampleService = mock.store.services.list()[1]!.id
+    expect(await asOther('POST', '/conversations', { service_id: sampleService })).toMatchObject(
+      notFound('Service'),
+    )
+    const service = await ownService()
+    const conv = await asOther('POST', '/conversations', { service_id: service })
+    expect(conv.status).toBe(201)
+    expect((await asOther('GET', '/conversations')).body.items.map((c: { id: string }) => c.id)).toEqual([
+      conv.body.id,
+    ])
+    const sampleIds = (await call(mock, 'GET', `${ws(mock)}/conversations`)).body.items.map(
+      (c: { id: string }) => c.id,
+    )
+    expect(sampleIds).not.toContain(conv.body.id)
+    const sid = mock.simulateCall({ serviceId: service, durationMs: 0 })
+    expect((await asOther('GET', '/calls')).body.items.map((c: { call_sid: string }) => c.call_sid)).toEqual([
+      sid,
+    ])
+    expect(await call(mock, 'GET', `${ws(mock)}/calls/${sid}`)).toMatchObject(notFound('Call'))
+    const started = mock.events().find((e) => e.type === 'call.started' && e.data.call_sid === sid)
+    expect(started?.workspaceId).toBe(other)
+  })
+})
+
+/** A service of the other workspace, on an agent and a context graph of its own. */
+async function ownService(): Promise<string> {
+  const agent = await asOther('POST', '/agents', { name: 'Other agent' })
+  const graph = await asOther('POST', '/context-graphs', { name: 'Other graph' })
+  const service = await asOther('POST', '/services', {
+    name: 'Other line',
+    agent_id: agent.body.id,
+    context_graph_id: graph.body.id,
+  })
+  expect(service.status).toBe(201)
+  return service.body.id
+}

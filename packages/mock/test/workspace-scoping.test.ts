@@ -35,6 +35,12 @@ describe('another workspace of the same user', () => {
     expect((await call(mock, 'GET', `${ws(mock)}/calls/${sid}`)).status).toBe(200)
   })
 
+  it('lists only its own data sources among the sync sinks', async () => {
+    expect((await asOther('GET', '/world/sync/by-sink')).body.sinks).toEqual([])
+    const sample = (await call(mock, 'GET', `${ws(mock)}/world/sync/by-sink`)).body.sinks
+    expect(sample.length).toBe(mock.store.dataSources.list().length)
+  })
+
   it('keeps its own functions: a name may exist once in each workspace', async () => {
     expect((await asOther('GET', '/functions')).body).toEqual({ items: [], count: 0 })
     expect(await asOther('GET', '/functions/my-function')).toMatchObject(notFound('Function'))

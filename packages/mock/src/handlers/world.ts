@@ -94,17 +94,19 @@ function registerWorldSearch(reg: Registry, core: MockCore): void {
 /** Sync counts per data source; a degraded source has two failed events. */
 function registerSyncStatus(reg: Registry, core: MockCore): void {
   const { store } = core
-  reg.on('GET', '/v1/{workspace_id}/world/sync/by-sink', () => ({
+  reg.on('GET', '/v1/{workspace_id}/world/sync/by-sink', (ctx) => ({
     body: {
-      sinks: store.dataSources.list().map((d) => ({
-        data_source_id: d.id,
-        name: d.name,
-        source_type: d.source_type,
-        pending: 0,
-        synced: d.last_sync_event_count,
-        failed: d.health_status === 'degraded' ? 2 : 0,
-        total: d.last_sync_event_count + (d.health_status === 'degraded' ? 2 : 0),
-      })),
+      sinks: store.dataSources
+        .list((d) => d.workspace_id === ctx.path.workspace_id)
+        .map((d) => ({
+          data_source_id: d.id,
+          name: d.name,
+          source_type: d.source_type,
+          pending: 0,
+          synced: d.last_sync_event_count,
+          failed: d.health_status === 'degraded' ? 2 : 0,
+          total: d.last_sync_event_count + (d.health_status === 'degraded' ? 2 : 0),
+        })),
     },
   }))
 }

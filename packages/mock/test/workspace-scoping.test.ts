@@ -35,6 +35,23 @@ describe('another workspace of the same user', () => {
     expect((await call(mock, 'GET', `${ws(mock)}/calls/${sid}`)).status).toBe(200)
   })
 
+  it('cannot send a form to, or issue a credential for, what belongs to the sample workspace', async () => {
+    const entity = mock.store.entities.list()[0]!.id
+    const form = { entity_id: entity, title: 'Form', fields: [{ key: 'a', label: 'A', field_type: 'text' }] }
+    expect(await asOther('POST', '/surfaces', form)).toMatchObject(notFound('Entity'))
+    const integration = await asOther('POST', '/external-integrations', {
+      name: 'other-portal',
+      display_name: 'Other portal',
+    })
+    expect(integration.status).toBe(201)
+    const service = mock.store.services.list()[0]!.id
+    const credential = await asOther('POST', `/external-integrations/${integration.body.id}/credentials`, {
+      name: 'backend',
+      service_ids: [service],
+    })
+    expect(credential).toMatchObject(notFound(`Service ${service}`))
+  })
+
   it('lists only its own data sources among the sync sinks', async () => {
     expect((await asOther('GET', '/world/sync/by-sink')).body.sinks).toEqual([])
     const sample = (await call(mock, 'GET', `${ws(mock)}/world/sync/by-sink`)).body.sinks

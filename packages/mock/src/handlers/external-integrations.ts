@@ -70,7 +70,10 @@ function registerCredentialIssue(reg: Registry, core: MockCore, integrationOf: F
   })
   reg.on('POST', CREDS, (ctx) => {
     const i = integrationOf(ctx)
-    const unknown = (ctx.body.service_ids as string[]).filter((id) => !store.services.get(id))
+    // A credential may only name services of its integration's workspace.
+    const unknown = (ctx.body.service_ids as string[]).filter(
+      (id) => store.services.get(id)?.workspace_id !== i.workspace_id,
+    )
     if (unknown.length) throw notFound(`Service ${unknown[0]}`)
     const credential = store.make('ExternalIntegrationCredentialResponse', {
       id: store.id(),

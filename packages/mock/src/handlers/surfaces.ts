@@ -1,3 +1,4 @@
+import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
 import { conflict, HttpError, type MockCore, notFound, type Registry } from '../http/types'
 import { SurfaceBook, stripSurface } from './surface-book'
@@ -38,7 +39,7 @@ function registerSurfaceRecords(reg: Registry, core: MockCore, book: SurfaceBook
     ),
   }))
   reg.on('POST', BASE, (ctx) => {
-    if (!store.entities.get(ctx.body.entity_id)) throw notFound('Entity')
+    inWorkspace(store.entities, ctx.body.entity_id, ctx.path.workspace_id, 'Entity')
     return { body: book.created(book.create(ctx.path.workspace_id, ctx.body)) }
   })
   reg.on('GET', `${BASE}/{surface_id}`, (ctx) => ({ body: stripSurface(book.find(ctx)) }))

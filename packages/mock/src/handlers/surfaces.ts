@@ -1,6 +1,6 @@
 import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
-import { conflict, HttpError, type MockCore, notFound, type Registry } from '../http/types'
+import { conflict, HttpError, type MockCore, type Registry } from '../http/types'
 import { SurfaceBook, stripSurface } from './surface-book'
 
 type Row = Record<string, any>

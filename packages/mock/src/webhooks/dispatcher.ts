@@ -26,6 +26,8 @@ const matches = (accepted: string[] | undefined, type: string) =>
 export class WebhookDispatcher {
   readonly log: WebhookDeliveryLog[] = []
   private readonly pending = new Set<Promise<void>>()
+  // The backoff waits in progress, ended early by close(): no retry outlives the mock.
+  private readonly waits = new Set<() => void>()
   private closed = false
 
   constructor(
@@ -49,10 +51,25 @@ export class WebhookDispatcher {
     while (this.pending.size) await Promise.allSettled([...this.pending])
   }
 
-  /** Stops new deliveries and waits for the ones in flight. */
+  /** Stops new deliveries and retries, and waits for the attempts in flight. */
   async close(): Promise<void> {
     this.closed = true
+    for (const end of [...this.waits]) end()
     await this.idle()
+  }
+
+  /** Waits `ms` before a retry, or until close() (at once when already closed). */
+  private backoff(ms: number): Promise<void> {
+    if (this.closed) return Promise.resolve()
+    return new Promise((resolve) => {
+      const end = () => {
+        clearTimeout(timer)
+        this.waits.delete(end)
+        resolve()
+      }
+      const timer = setTimeout(end, ms)
+      this.waits.add(end)
+    })
   }
 
   private async deliver(dest: WebhookDestinationRow, event: WorkspaceEvent): Promise<void> {
@@ -75,7 +92,8 @@ export class WebhookDispatcher {
     this.log.push(entry)
     const max = Math.max(1, Math.min(dest.retry_attempts ?? this.opts.maxAttempts, this.opts.maxAttempts))
     for (let attempt = 0; attempt < max; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, this.opts.baseDelayMs * 2 ** (attempt - 1)))
+      if (attempt > 0) await this.backoff(this.opts.baseDelayMs * 2 ** (attempt - 1))
+      if (this.closed && attempt > 0) break
       // Sign every attempt afresh so the timestamp stays inside the receiver's tolerance.
       const signed = await signWebhookPayload({ payload: body, secret: dest.secret })
       let status = 0

@@ -50,7 +50,12 @@ describe('sample connectors', () => {
     const fns = await call(mock, 'GET', `${base}/functions`)
     expect(fns.body.items.map((f: { name: string }) => f.name)).toEqual(['my-function', 'patient_lookup'])
     expect(fns.body.items[0]).toMatchObject({ function_type: 'sql', schema: 'custom', returns_table: true })
-    expect(mock.store.customTables.get('orders')?.map((r) => r.status)).toEqual(['open', 'shipped', 'open'])
+    expect(
+      mock.store.customTables
+        .get(mock.workspaceId)
+        ?.get('orders')
+        ?.map((r) => r.status),
+    ).toEqual(['open', 'shipped', 'open'])
   })
 })
 

@@ -106,6 +106,29 @@ describe('another workspace of the same user', () => {
     const started = mock.events().find((e) => e.type === 'call.started' && e.data.call_sid === sid)
     expect(started?.workspaceId).toBe(other)
   })
+
+  it('queries only its own custom tables', async () => {
+    const select = (table: string) => ({
+      name: `all_${table}`,
+      sql_template: `select * from custom.${table}`,
+    })
+    const sampleOrders = await asOther('POST', '/data_queries', select('orders'))
+    expect(sampleOrders.status).toBe(201)
+    expect(await asOther('POST', `/data_queries/${sampleOrders.body.id}/invoke`)).toMatchObject({
+      status: 400,
+      body: { detail: 'unknown table custom.orders' },
+    })
+    mock.store.customTables.set(other, new Map([['visits', [{ id: 1, reason: 'checkup' }]]]))
+    const visits = await asOther('POST', '/data_queries', select('visits'))
+    expect((await asOther('POST', `/data_queries/${visits.body.id}/invoke`)).body.result).toEqual([
+      { id: 1, reason: 'checkup' },
+    ])
+    const fromSample = await call(mock, 'POST', `${ws(mock)}/data_queries`, { body: select('visits') })
+    expect(await call(mock, 'POST', `${ws(mock)}/data_queries/${fromSample.body.id}/invoke`)).toMatchObject({
+      status: 400,
+      body: { detail: 'unknown table custom.visits' },
+    })
+  })
 })
 
 /** A service of the other workspace, on an agent and a context graph of its own. */

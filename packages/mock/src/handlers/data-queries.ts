@@ -7,7 +7,7 @@ const BASE = '/v1/{workspace_id}/data_queries'
 /** Rows the mock returns from one invoke (the real API caps results server-side too). */
 const MAX_ROWS = 1000
 
-/** Workspace data queries: named SQL templates over `custom.*` tables; `invoke` returns rows. */
+/** Workspace data queries: named SQL templates over the workspace's own `custom.*` tables; `invoke` returns rows. */
 export function registerDataQueries(reg: Registry, core: MockCore): void {
   const { store } = core
   const findQuery = crud(reg, core, {
@@ -35,7 +35,8 @@ export function registerDataQueries(reg: Registry, core: MockCore): void {
   reg.on('POST', `${BASE}/{query_id}/invoke`, (ctx) => {
     const q = findQuery(ctx)
     const started = performance.now()
-    const result = runQuery(q, ctx.body?.input ?? {}, store.customTables, MAX_ROWS)
+    const tables = store.customTables.get(ctx.path.workspace_id) ?? new Map()
+    const result = runQuery(q, ctx.body?.input ?? {}, tables, MAX_ROWS)
     if ('error' in result) throw new HttpError(400, { detail: result.error })
     q.last_invoked_at = store.now()
     return {

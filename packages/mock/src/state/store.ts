@@ -70,8 +70,8 @@ export class Store {
   readonly integrations: Table<IntegrationRow>
   /** Keyed by `functionKey(workspace_id, name)`. */
   readonly functions: Table<FunctionRow>
-  /** Rows of `custom.<table>` tables, read by workspace data queries. */
-  readonly customTables: Map<string, Row[]>
+  /** Rows of `custom.<table>` tables by workspace id, then table name; read by workspace data queries. */
+  readonly customTables: Map<string, Map<string, Row[]>>
 
   readonly surfaces = new Table<Row>()
   /** Public surface tokens → surface id. */

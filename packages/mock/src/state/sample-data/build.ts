@@ -58,7 +58,7 @@ export interface SampleData {
   dataSources: DataSourceRow[]
   integrations: IntegrationRow[]
   functions: FunctionRow[]
-  customTables: Map<string, Row[]>
+  customTables: Map<string, Map<string, Row[]>>
 }
 
 /** Builds the sample workspace from the store's PRNG (seeded with `seed`). */

@@ -14,13 +14,18 @@ export function sampleConnectors(ctx: SampleContext): {
   dataSources: DataSourceRow[]
   integrations: IntegrationRow[]
   functions: FunctionRow[]
-  customTables: Map<string, Row[]>
+  customTables: Map<string, Map<string, Row[]>>
 } {
   // Data sources, then the integration: both draw ids from the shared PRNG, so this order fixes a seed's data.
   const dataSources = sampleDataSources(ctx)
   const integration = sampleIntegration(ctx)
   const functions = sampleFunctions(ctx)
-  return { dataSources, integrations: [integration], functions, customTables: sampleCustomTables() }
+  return {
+    dataSources,
+    integrations: [integration],
+    functions,
+    customTables: new Map([[ctx.workspaceId, sampleCustomTables()]]),
+  }
 }
 
 /** The data sources of DATA_SOURCES, synced an hour before the epoch. */

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { FileHandle } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { parse, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
@@ -147,7 +148,7 @@ export class FileTokenStorage implements TokenStorage {
 async function readJsonFile(file: string): Promise<unknown> {
   let text: string
   try {
-    text = await (await fsPromises()).readFile(file, 'utf8')
+    text = await readOwnerOnly(file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new TokenStorageError(`Could not read the credentials file ${file}`, { path: file, cause: error })
@@ -162,6 +163,30 @@ async function readJsonFile(file: string): Promise<unknown> {
         path: file,
       },
     )
+  }
+}
+
+/**
+ * Reads `file`, first making it owner-only (0600) when group or others may read it: a file left
+ * by an older tool, or copied, would otherwise keep live tokens readable by other users. Through
+ * the open handle, so the file changed is the file read.
+ */
+async function readOwnerOnly(file: string): Promise<string> {
+  const handle = await (await fsPromises()).open(file, 'r')
+  try {
+    if (process.platform !== 'win32') await tightenMode(handle)
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
+async function tightenMode(handle: FileHandle): Promise<void> {
+  try {
+    const { mode } = await handle.stat()
+    if ((mode & 0o077) !== 0) await handle.chmod(FILE_MODE)
+  } catch {
+    // Not ours to change (e.g. owned by another user): the credentials are still usable.
   }
 }
 

@@ -1,0 +1,67 @@
+// A credentials file that an older tool (or a copy) left readable by group or others holds live
+// tokens: loading it makes it owner-only, and still loads it when that is not allowed.
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { FileTokenStorage } from '../src/index'
+import { setFsHook } from './helpers/fs-hooks'
+
+vi.mock('../src/node/fs-promises', async () => (await import('./helpers/fs-hooks')).mockedModule())
+
+let root: string
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'amigo-mode-'))
+})
+afterEach(() => {
+  setFsHook(undefined)
+  rmSync(root, { recursive: true, force: true })
+})
+
+const CREDS = { access_token: 'a', refresh_token: 'r', workspace_id: 'w', expires_at: 1 }
+const mode = (p: string) => statSync(p).mode & 0o777
+
+function looseFile(storage: FileTokenStorage, fileMode: number): string {
+  const file = storage.filePath()
+  writeFileSync(file, JSON.stringify(CREDS))
+  chmodSync(file, fileMode)
+  return file
+}
+
+describe('loading a credentials file readable by others', () => {
+  it('tightens it to 0600 (0644 and 0666 alike) and loads it', async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    for (const loose of [0o644, 0o666, 0o640]) {
+      const file = looseFile(storage, loose)
+      expect(await storage.load()).toEqual(CREDS)
+      expect(mode(file), loose.toString(8)).toBe(0o600)
+    }
+  })
+
+  it('leaves an owner-only file as it is (no chmod call)', async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    looseFile(storage, 0o400)
+    const calls: string[] = []
+    setFsHook((name, _args, call) => {
+      calls.push(name)
+      return call()
+    })
+    expect(await storage.load()).toEqual(CREDS)
+    expect(calls.filter((c) => c.endsWith('chmod'))).toEqual([])
+    expect(mode(storage.filePath())).toBe(0o400)
+  })
+
+  it('still loads it when the mode cannot be changed (a file owned by another user)', async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    const file = looseFile(storage, 0o644)
+    const refused: string[] = []
+    setFsHook((name, _args, call) => {
+      if (!name.endsWith('chmod')) return call()
+      refused.push(name)
+      return Promise.reject(Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' }))
+    })
+    expect(await storage.load()).toEqual(CREDS)
+    expect(refused).toEqual(['handle.chmod'])
+    expect(mode(file)).toBe(0o644)
+  })
+})

@@ -65,7 +65,10 @@ export interface MockPlatform {
     headers: Record<string, string>
     secret: string
   }>
-  /** Starts a simulated inbound call: `call.started` now, observer frames, `call.ended` after `durationMs`. */
+  /**
+   * Starts a simulated inbound call in the service's workspace, from its first patient (one is
+   * created there when it has none): `call.started` now, observer frames, `call.ended` after `durationMs`.
+   */
   simulateCall(opts?: { serviceId?: string; durationMs?: number }): string
   /** Stops the server, closes every connection and socket. */
   close(): Promise<void>

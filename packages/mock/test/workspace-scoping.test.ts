@@ -129,6 +129,21 @@ describe('another workspace of the same user', () => {
       body: { detail: 'unknown table custom.visits' },
     })
   })
+
+  it("gives a simulated call in a workspace without patients a caller of that workspace's own", async () => {
+    const service = await ownService()
+    const first = mock.simulateCall({ serviceId: service, durationMs: 0 })
+    const caller = mock.store.calls.get(first)!.entity_id
+    const entity = await asOther('GET', `/world/entities/${caller}`)
+    expect(entity).toMatchObject({ status: 200, body: { id: caller, entity_type: 'patient' } })
+    expect(await call(mock, 'GET', `${ws(mock)}/world/entities/${caller}`)).toMatchObject(notFound('Entity'))
+    // The next call in that workspace comes from the same caller rather than a new one each time.
+    const second = mock.simulateCall({ serviceId: service, durationMs: 0 })
+    expect(mock.store.calls.get(second)!.entity_id).toBe(caller)
+    expect((await asOther('GET', '/world/entities')).body.entities.map((e: { id: string }) => e.id)).toEqual([
+      caller,
+    ])
+  })
 })
 
 /** A service of the other workspace, on an agent and a context graph of its own. */

@@ -1,5 +1,6 @@
 import type { MockCore } from '../http/types'
-import type { CallRow } from '../state/rows'
+import type { CallRow, EntityRow } from '../state/rows'
+import type { Store } from '../state/store'
 
 /**
  * Creates a live inbound call in the service's workspace: emits `call.started` now and `call.ended`
@@ -10,9 +11,7 @@ export function simulateCall(core: MockCore, opts: { serviceId?: string; duratio
   const service =
     (opts.serviceId ? store.services.get(opts.serviceId) : undefined) ?? store.services.list()[0]!
   const ws = service.workspace_id
-  const patients = store.entities.list((e) => e.entity_type === 'patient')
-  // A workspace without patients of its own still gets a caller (the sample one's first).
-  const patient = patients.find((e) => e.workspace_id === ws) ?? patients[0]!
+  const patient = callerIn(store, ws)
   const sid = `CA${store.random.hex(32)}`
   const row = store.makeUnchecked<CallRow>('CallSummary', {
     call_sid: sid,
@@ -64,4 +63,33 @@ export function simulateCall(core: MockCore, opts: { serviceId?: string; duratio
   }, duration)
   timer.unref?.()
   return sid
+}
+
+/**
+ * The first patient of workspace `ws`. A workspace without one gets a new "Unknown caller" patient,
+ * as the platform records a caller it has not met; the next simulated call there reuses it.
+ */
+function callerIn(store: Store, ws: string): EntityRow {
+  const own = store.entities.list((e) => e.workspace_id === ws && e.entity_type === 'patient')[0]
+  if (own) return own
+  const now = store.now()
+  return store.entities.put(
+    store.makeUnchecked<EntityRow>('EntityResponse', {
+      id: store.id(),
+      workspace_id: ws,
+      entity_type: 'patient',
+      display_name: 'Unknown caller',
+      name: 'Unknown caller',
+      phone: `+1555020${String(store.random.int(0, 9999)).padStart(4, '0')}`,
+      source: 'phone',
+      confidence: 0.5,
+      event_count: 0,
+      tags: [],
+      state: { status: 'active' },
+      created_at: now,
+      updated_at: now,
+      first_seen_at: now,
+      last_event_at: null,
+    }),
+  )
 }

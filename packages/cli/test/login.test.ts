@@ -112,6 +112,28 @@ describe('amigo login', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('a credentials file that is not JSON is exit 3 naming the file, never its content; login fixes it', async () => {
+    const token = 'eyJ-half-written-token-0123456789'
+    for (const profile of ['default', 'staging']) {
+      const name = profile === 'default' ? 'credentials.json' : `credentials-${profile}.json`
+      const file = join(env.AMIGO_CONFIG_DIR!, name)
+      writeFileSync(file, `{"access_token": "${token}`)
+      const flag = profile === 'default' ? [] : ['--profile', profile]
+      for (const args of [['whoami'], ['api', 'get', '/v1/{workspace_id}/agents'], ['events', 'tail']]) {
+        const r = await runCli([...args, ...flag], { env })
+        expect(r.code, args.join(' ')).toBe(3)
+        expect(r.stderr).toBe(
+          `error: the credentials file ${file} is not valid JSON\n` +
+            `hint: sign in again with 'amigo login${flag.length ? ` --profile ${profile}` : ''}', or delete the file\n`,
+        )
+        expect(r.stdout).toBe('')
+        expect(r.stderr).not.toContain(token)
+      }
+    }
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    expect((await runCli(['whoami'], { env })).code).toBe(0)
+  })
+
   it('refreshes an expired token before using it and stores the new one', async () => {
     await mock.close()
     // Tokens shorter-lived than the 60 s refresh margin are refreshed on every use.

@@ -4,6 +4,7 @@ import { EXIT } from '../exit-codes'
 import { rememberSecret } from '../io/secrets'
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url'
 import { loginStore } from './login-store'
+import { readStoredLogin } from './read-stored-login'
 
 /** Credentials for a client, from the environment or the stored login. */
 export interface Credentials {
@@ -48,7 +49,7 @@ export async function resolveCredentials(ctx: CommandContext): Promise<Credentia
 async function loginCredentials(ctx: CommandContext, explicitBase: string | undefined): Promise<Credentials> {
   const profile = ctx.options.profile ?? 'default'
   const { storage, tokens } = loginStore(ctx.options.profile)
-  const stored = await tokens.load()
+  const stored = await readStoredLogin(tokens, ctx.options.profile)
   if (!stored) throw notSignedIn(profile)
   rememberSecret(stored.access_token, stored.refresh_token)
   const loginBase = stored.identity_base_url

@@ -32,6 +32,29 @@ describe('amigo api', () => {
     expect(sent.query).toMatchObject({ limit: '2' })
   })
 
+  it('-q sends parameters named like Object properties (__proto__, constructor) exactly as given', async () => {
+    const urls: string[] = []
+    const server = await serveNode((req, res) => {
+      urls.push(req.url ?? '')
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{}')
+    })
+    try {
+      const pairs = ['__proto__=x', 'constructor=y', '__proto__=x2', 'toString=z', 'hasOwnProperty=w']
+      const r = await api(
+        ['get', '/v1/{workspace_id}/agents', ...pairs.flatMap((p) => ['-q', p])],
+        undefined,
+        cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
+      )
+      expect(r.code, r.stderr).toBe(0)
+      expect(urls).toEqual([
+        `/v1/${mock.workspaceId}/agents?__proto__=x&__proto__=x2&constructor=y&toString=z&hasOwnProperty=w`,
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+
   it('--json prints the body exactly as the API sent it', async () => {
     const r = await api(['GET', '/v1/{workspace_id}/agents', '--json'])
     expect(r.code).toBe(0)

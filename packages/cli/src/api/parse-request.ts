@@ -47,7 +47,9 @@ function parseTimeout(seconds: string): number {
 }
 
 function parseQuery(pairs: string[]): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {}
+  // No prototype: a parameter named __proto__, constructor or toString is a key like any other,
+  // not a property every object already has.
+  const query: Record<string, string | string[]> = Object.create(null)
   for (const pair of pairs) {
     const at = pair.indexOf('=')
     if (at <= 0) throw usageError(`--query "${pair}" is not key=value`)

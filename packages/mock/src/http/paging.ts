@@ -1,6 +1,6 @@
 import { deref } from '../spec/coerce'
 import { successResponse } from '../spec/operations'
-import type { HandlerContext } from './types'
+import { type HandlerContext, HttpError } from './types'
 
 /**
  * Slices `items` into the page shape the operation's response schema declares:
@@ -12,13 +12,13 @@ export function paginate<T>(ctx: HandlerContext, items: T[]): unknown {
   const schema = deref(doc, successResponse(ctx.op.op).schema)
   const limit = Number(ctx.query.limit ?? ctx.query._count ?? 20)
   if (schema.type === 'array') {
-    const offset = Number(ctx.query.offset ?? 0)
+    const offset = startOf(ctx, 'offset')
     return items.slice(offset, offset + limit)
   }
   const props: Record<string, any> = schema.properties ?? {}
   const total = items.length
   if ('continuation_token' in props) {
-    const start = Number(ctx.query.continuation_token ?? ctx.query.offset ?? 0)
+    const start = startOf(ctx, ctx.query.continuation_token != null ? 'continuation_token' : 'offset')
     const slice = items.slice(start, start + limit)
     const hasMore = start + slice.length < total
     const body: Record<string, unknown> = {
@@ -30,7 +30,7 @@ export function paginate<T>(ctx: HandlerContext, items: T[]): unknown {
     return body
   }
   const key = Object.keys(props).find((k) => deref(doc, props[k]).type === 'array') ?? 'items'
-  const offset = Number(ctx.query.offset ?? ctx.query._offset ?? 0)
+  const offset = startOf(ctx, ctx.query.offset != null ? 'offset' : '_offset')
   const slice = items.slice(offset, offset + limit)
   const hasMore = offset + slice.length < total
   const body: Record<string, unknown> = { [key]: slice, has_more: hasMore }
@@ -39,4 +39,21 @@ export function paginate<T>(ctx: HandlerContext, items: T[]): unknown {
   if ('limit' in props) body.limit = limit
   if ('offset' in props) body.offset = offset
   return body
+}
+
+/**
+ * Where a page starts: the query parameter `name` (0 when absent). A start below zero would slice
+ * from the end of the list and pages would overlap, so anything but a whole number ≥ 0 answers 422
+ * in FastAPI's shape naming `name`. Validated routes pass a number; a route the served document
+ * lacks passes the text as sent.
+ */
+function startOf(ctx: HandlerContext, name: string): number {
+  const raw: unknown = ctx.query[name]
+  if (raw === undefined || raw === null) return 0
+  const n = typeof raw === 'number' ? raw : /^-?\d+$/.test(String(raw)) ? Number(raw) : Number.NaN
+  if (Number.isInteger(n) && n >= 0) return n
+  const [type, msg] = Number.isInteger(n)
+    ? ['greater_than_equal', 'Input should be greater than or equal to 0']
+    : ['int_parsing', 'Input should be a valid integer, unable to parse string as an integer']
+  throw new HttpError(422, { detail: [{ loc: ['query', name], msg, type }] })
 }

@@ -1,5 +1,6 @@
 import { TokenStorageError } from '../errors/token-errors'
 import { fsPromises } from './fs-promises'
+import { takeOverIfStale } from './stale-lock'
 
 /** Lock timing; the defaults suit a CLI (a write holds the lock for milliseconds). */
 export interface FileLockOptions {
@@ -25,7 +26,7 @@ export async function acquireFileLock(
   const staleMs = options.staleMs ?? 60_000
   const deadline = Date.now() + (options.timeoutMs ?? 40_000)
   const { open, readFile, unlink } = await fsPromises()
-  // The owner's pid first (see ownerAlive), then what makes this lock tell itself from a successor.
+  // The owner's pid first (see takeOverIfStale), then what makes this lock tell itself from a successor.
   const content = `${process.pid} ${new Date().toISOString()} ${Math.random().toString(36).slice(2)}\n`
   for (let attempt = 0; ; attempt++) {
     try {
@@ -46,7 +47,7 @@ export async function acquireFileLock(
         })
       }
     }
-    await removeIfStale(lockPath, staleMs)
+    await takeOverIfStale(lockPath, staleMs, content)
     if (Date.now() >= deadline) {
       throw new TokenStorageError(
         `Timed out waiting for the lock file ${lockPath}; another process is writing credentials (delete the file if none is)`,
@@ -55,33 +56,5 @@ export async function acquireFileLock(
     }
     // Short randomised waits: writers hold the lock for milliseconds, and jitter avoids lockstep.
     await sleep(Math.min(50, 2 + attempt * 2) + Math.random() * 5)
-  }
-}
-
-async function removeIfStale(lockPath: string, staleMs: number): Promise<void> {
-  const { readFile, rename, stat, unlink } = await fsPromises()
-  try {
-    const { mtimeMs } = await stat(lockPath)
-    if (Date.now() - mtimeMs < staleMs && ownerAlive(await readFile(lockPath, 'utf8'))) return
-    // Rename first so that of two processes finding the same stale lock only one removes it.
-    const aside = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`
-    await rename(lockPath, aside)
-    await unlink(aside).catch(() => {})
-  } catch {
-    // Gone already (released or taken over by someone else): just try again.
-  }
-}
-
-// The lock file starts with the owner's pid. A pid that no longer exists on this machine means the
-// owner crashed, so its lock can go at once instead of after staleMs. Unknown content counts as alive.
-function ownerAlive(content: string): boolean {
-  const pid = Number.parseInt(content, 10)
-  if (!Number.isInteger(pid) || pid <= 0) return true
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
   }
 }

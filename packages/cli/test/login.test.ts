@@ -100,6 +100,30 @@ describe('amigo login', () => {
     }
   })
 
+  it('a login without identity_base_url (official SDK file) belongs to the public platform: another origin is refused', async () => {
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    const { identity_base_url: _, ...official } = credentials()
+    writeFileSync(join(env.AMIGO_CONFIG_DIR!, 'credentials.json'), JSON.stringify(official))
+    const seen: string[] = []
+    const other = await serveNode((req, res) => {
+      seen.push(`${req.url} ${req.headers.authorization ?? ''}`)
+      res.end('{}')
+    })
+    try {
+      for (const args of [['api', 'get', '/v1/{workspace_id}/agents'], ['events', 'tail'], ['whoami']]) {
+        const r = await runCli(args, { env: { ...env, AMIGO_BASE_URL: other.url } })
+        expect(r.code, args.join(' ')).toBe(3)
+        expect(r.stderr).toContain(
+          `error: the login of profile default names no identity_base_url, so it belongs to https://api.platform.amigo.ai, not ${other.url}`,
+        )
+        expect(r.stderr).toMatch(/hint: run 'amigo login --base-url/)
+      }
+      expect(seen).toEqual([])
+    } finally {
+      await other.close()
+    }
+  })
+
   it('a credentials file with an unusable identity_base_url names the file (exit 3)', async () => {
     expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
     const file = join(env.AMIGO_CONFIG_DIR!, 'credentials.json')

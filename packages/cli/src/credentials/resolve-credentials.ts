@@ -20,7 +20,8 @@ export interface Credentials {
  * `AMIGO_API_KEY` + `AMIGO_WORKSPACE_ID` when set, else the stored login of the profile (refreshed
  * through auth-node's TokenManager when it expires). The API origin is `--base-url` /
  * `AMIGO_BASE_URL`, else the one the login was made against, else the public platform; with a
- * stored login, `--base-url` may only name the origin the login was made against.
+ * stored login, `--base-url` may only name the origin the login was made against (the public
+ * platform for a login that does not say).
  */
 export async function resolveCredentials(ctx: CommandContext): Promise<Credentials> {
   const env = ctx.term.env
@@ -52,18 +53,25 @@ async function loginCredentials(ctx: CommandContext, explicitBase: string | unde
   const stored = await readStoredLogin(tokens, ctx.options.profile)
   if (!stored) throw notSignedIn(profile)
   rememberSecret(stored.access_token, stored.refresh_token)
-  const loginBase = stored.identity_base_url
-  const loginOrigin = loginBase === undefined ? undefined : httpOrigin(loginBase)
+  // A file without identity_base_url (the official SDK's tools write none) is a login of the public
+  // platform: that is where auth-node refreshes it, so that is the only origin it is sent to.
+  const loginBase = stored.identity_base_url ?? DEFAULT_BASE_URL
+  const loginOrigin = httpOrigin(loginBase)
   if (loginOrigin === null)
     throw new CliError(`${storage.path} has an unusable identity_base_url`, {
       exitCode: EXIT.auth,
       hint: `sign in again: amigo login${ctx.options.profile ? ` --profile ${profile}` : ''}`,
     })
-  if (explicitBase && loginOrigin && httpOrigin(explicitBase) !== loginOrigin)
-    throw new CliError(`the login of profile ${profile} was made at ${loginBase}, not ${explicitBase}`, {
+  if (explicitBase && httpOrigin(explicitBase) !== loginOrigin) {
+    const issued =
+      stored.identity_base_url === undefined
+        ? `names no identity_base_url, so it belongs to ${loginBase}`
+        : `was made at ${loginBase}`
+    throw new CliError(`the login of profile ${profile} ${issued}, not ${explicitBase}`, {
       exitCode: EXIT.auth,
       hint: `run 'amigo login --base-url ${explicitBase}' (with --profile <name> to keep both), or leave out --base-url / AMIGO_BASE_URL`,
     })
+  }
   return {
     apiKey: async () => {
       const auth = await tokens.getAccessToken()
@@ -73,7 +81,7 @@ async function loginCredentials(ctx: CommandContext, explicitBase: string | unde
       return auth.token
     },
     workspaceId: stored.workspace_id,
-    baseUrl: explicitBase ?? loginBase ?? DEFAULT_BASE_URL,
+    baseUrl: explicitBase ?? loginBase,
     source: 'login',
   }
 }

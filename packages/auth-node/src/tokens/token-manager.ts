@@ -147,10 +147,37 @@ export class BaseTokenManager {
         'The access token is expiring and there is no refresh token; sign in again',
       )
     }
-    const next = await this.#exchange(stored)
+    let next: StoredCredentials
+    try {
+      next = await this.#exchange(stored)
+    } catch (error) {
+      const replaced = await this.#replacement(stored)
+      if (replaced) return replaced.current
+      // The stored refresh token is no good: sign out, as the official SDK does.
+      if (isRefreshTokenExpiredError(error)) await this.clear()
+      throw error
+    }
+    const replaced = await this.#replacement(stored)
+    if (replaced) return replaced.current
     await this.#storage.save(next, this.#profile)
     this.#cached = next
     return next
+  }
+
+  /**
+   * What replaced `refreshed` in the storage while its refresh was in flight (a new login or a
+   * sign-out, through this manager or any other code): it wins, and the refresh's answer for the
+   * replaced session is dropped. Undefined while `refreshed` is still the stored session. A storage
+   * whose `save` waits for `withLock` (FileTokenStorage) cannot change in between; for others
+   * (MemoryTokenStorage) this re-read is what keeps a refresh from overwriting a newer login.
+   */
+  async #replacement(
+    refreshed: StoredCredentials,
+  ): Promise<{ current: StoredCredentials | null } | undefined> {
+    const current = await this.load()
+    const same =
+      current?.access_token === refreshed.access_token && current.refresh_token === refreshed.refresh_token
+    return same ? undefined : { current }
   }
 
   async #exchange(stored: StoredCredentials): Promise<StoredCredentials> {
@@ -158,34 +185,27 @@ export class BaseTokenManager {
     const identityBaseUrl =
       this.#identityBaseUrl ??
       validateIdentityBaseUrl(stored.identity_base_url, 'the identityBaseUrl stored with the credentials')
-    try {
-      const payload = await refreshTokenGrant({
-        identityBaseUrl,
-        refreshToken: stored.refresh_token,
-        workspaceId: stored.workspace_id,
-        fetch: this.#fetch,
-        timeoutMs: this.#timeoutMs,
-      })
-      const next: StoredCredentials = {
-        access_token: payload.access_token,
-        // Rotation: a new refresh token replaces the old one; without one, the old one stays valid.
-        refresh_token: payload.refresh_token ?? stored.refresh_token,
-        workspace_id: payload.workspace_id ?? stored.workspace_id,
-        expires_at: expiresAtSeconds(payload, this.#now()),
-        identity_base_url: identityBaseUrl,
-        token_type: payload.token_type,
-      }
-      const scope = payload.scope ?? stored.scope
-      if (scope) next.scope = scope
-      const sessionId = payload.session_id ?? stored.session_id
-      if (sessionId) next.session_id = sessionId
-      return next
-    } catch (error) {
-      // The stored refresh token is no good: sign out, as the official SDK does. This runs inside
-      // the storage's lock right after re-reading it, so it never removes another process's newer login.
-      if (isRefreshTokenExpiredError(error)) await this.clear()
-      throw error
+    const payload = await refreshTokenGrant({
+      identityBaseUrl,
+      refreshToken: stored.refresh_token,
+      workspaceId: stored.workspace_id,
+      fetch: this.#fetch,
+      timeoutMs: this.#timeoutMs,
+    })
+    const next: StoredCredentials = {
+      access_token: payload.access_token,
+      // Rotation: a new refresh token replaces the old one; without one, the old one stays valid.
+      refresh_token: payload.refresh_token ?? stored.refresh_token,
+      workspace_id: payload.workspace_id ?? stored.workspace_id,
+      expires_at: expiresAtSeconds(payload, this.#now()),
+      identity_base_url: identityBaseUrl,
+      token_type: payload.token_type,
     }
+    const scope = payload.scope ?? stored.scope
+    if (scope) next.scope = scope
+    const sessionId = payload.session_id ?? stored.session_id
+    if (sessionId) next.session_id = sessionId
+    return next
   }
 }
 

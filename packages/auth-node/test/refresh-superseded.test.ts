@@ -1,0 +1,107 @@
+// A user signs in again (or a program stores new credentials) while a refresh of the old session is
+// still waiting for the identity service: the newer login must win. The refresh's answer, when it
+// lands, is for a session that was replaced, and must neither overwrite nor clear the new one.
+import { sendJson, startTestServer, type TestServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  isRefreshTokenExpiredError,
+  MemoryTokenStorage,
+  type StoredCredentials,
+  TokenManager,
+} from '../src/index'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const EXPIRED: StoredCredentials = {
+  access_token: 'old-at',
+  refresh_token: 'old-rt',
+  workspace_id: 'ws-1',
+  expires_at: 1,
+}
+const NEW_LOGIN = {
+  accessToken: 'new-at',
+  refreshToken: 'new-rt',
+  workspaceId: 'ws-2',
+  expiresAt: Math.floor(Date.now() / 1000) + 3600,
+}
+
+/** An identity service that holds each refresh answer until the test lets it go. */
+async function heldRefresh(answer: { status: number; body: unknown }) {
+  let arrived = () => {}
+  const received = new Promise<void>((r) => {
+    arrived = r
+  })
+  let answerNow = () => {}
+  const released = new Promise<void>((r) => {
+    answerNow = r
+  })
+  server = await startTestServer({
+    'POST /token': async (_req, res) => {
+      arrived()
+      await released
+      sendJson(res, answer.status, answer.body)
+    },
+  })
+  const storage = new MemoryTokenStorage()
+  await storage.save(EXPIRED)
+  const tokens = new TokenManager({ storage, identityBaseUrl: server.url })
+  return { storage, tokens, received, answerNow }
+}
+
+const REFRESHED = { access_token: 'refreshed-at', refresh_token: 'refreshed-rt', expires_in: 3600 }
+
+describe('new credentials stored while a refresh is in flight', () => {
+  it('through TokenManager.store: the refreshed token of the old session is dropped', async () => {
+    const { storage, tokens, received, answerNow } = await heldRefresh({ status: 200, body: REFRESHED })
+    const pending = tokens.getAccessToken()
+    await received
+    await tokens.store(NEW_LOGIN)
+    answerNow()
+    expect(await pending).toEqual({ token: 'new-at', workspaceId: 'ws-2' })
+    expect(await storage.load()).toMatchObject({ access_token: 'new-at', refresh_token: 'new-rt' })
+    expect(await tokens.getAccessToken()).toEqual({ token: 'new-at', workspaceId: 'ws-2' })
+    expect(server?.requestsTo('/token')).toHaveLength(1)
+  })
+
+  it('through the storage itself (another manager, or code saving directly)', async () => {
+    const { storage, tokens, received, answerNow } = await heldRefresh({ status: 200, body: REFRESHED })
+    const pending = tokens.refresh()
+    await received
+    await storage.save({ ...EXPIRED, access_token: 'saved-at', refresh_token: 'saved-rt', expires_at: 9e9 })
+    answerNow()
+    expect(await pending).toMatchObject({ access_token: 'saved-at', refresh_token: 'saved-rt' })
+    expect(await storage.load()).toMatchObject({ access_token: 'saved-at', refresh_token: 'saved-rt' })
+  })
+
+  it('a refused refresh of the old session does not sign the new login out', async () => {
+    const { storage, tokens, received, answerNow } = await heldRefresh({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    })
+    const pending = tokens.getAccessToken()
+    await received
+    await tokens.store(NEW_LOGIN)
+    answerNow()
+    expect(await pending).toEqual({ token: 'new-at', workspaceId: 'ws-2' })
+    expect(await storage.load()).toMatchObject({ access_token: 'new-at', refresh_token: 'new-rt' })
+    // Without a newer login, the same refusal still signs out.
+    await storage.save(EXPIRED)
+    await tokens.load()
+    expect(isRefreshTokenExpiredError(await tokens.getAccessToken().catch((e) => e))).toBe(true)
+    expect(await storage.load()).toBeNull()
+  })
+
+  it('a sign-out while the refresh is in flight stays signed out', async () => {
+    const { storage, tokens, received, answerNow } = await heldRefresh({ status: 200, body: REFRESHED })
+    const pending = tokens.getAccessToken()
+    await received
+    await tokens.clear()
+    answerNow()
+    expect(await pending).toBeNull()
+    expect(await storage.load()).toBeNull()
+  })
+})

@@ -1,4 +1,4 @@
-import { NetworkError, RequestTimeoutError } from '@amigo-ai/core'
+import { isParseError, NetworkError, RequestTimeoutError } from '@amigo-ai/core'
 import { type IdentityResponse, identityResponseOf } from './read-identity-response'
 
 /** A hung identity service must not hang a CLI: each request gives up after this long. */
@@ -74,7 +74,8 @@ async function send(
     try {
       body = await response.readBody()
     } catch (error) {
-      throw failed(error)
+      // An answer too large to read is the server's doing, not the network's.
+      throw isParseError(error) ? error : failed(error)
     }
     return { status: response.status, headers: response.headers, body }
   } finally {

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@amigo-ai/core'
+import { isByteStream, readCappedBody } from './read-capped-body'
 
 /** A parsed identity-service answer: status, headers and the JSON body (or text when not JSON). */
 export interface IdentityResponse {
@@ -11,7 +12,10 @@ export interface IdentityResponse {
 export interface UnreadIdentityResponse {
   status: number
   headers: Headers
-  /** Reads the body; rejects only when reading fails (a dropped connection), not for a non-JSON body. */
+  /**
+   * Reads the body; rejects when reading fails (a dropped connection) or the body is over 1 MiB
+   * (a `ParseError`), not for a non-JSON body.
+   */
   readBody(): Promise<unknown>
 }
 
@@ -24,11 +28,12 @@ const READ_HEADERS = ['content-type', 'retry-after', 'x-request-id']
  * lacks a numeric `status` or a way to read the body is a `ConfigurationError` saying what is missing.
  */
 export function identityResponseOf(value: unknown, url: string): UnreadIdentityResponse {
-  const what = `fetch answered ${new URL(url).pathname} with`
+  const path = new URL(url).pathname
+  const what = `fetch answered ${path} with`
   if (typeof value !== 'object' || value === null) {
     throw new ConfigurationError(`${what} ${value === null ? 'null' : typeof value}, not a Response`)
   }
-  const r = value as { status?: unknown; headers?: unknown; text?: unknown; json?: unknown }
+  const r = value as { status?: unknown; headers?: unknown; text?: unknown; json?: unknown; body?: unknown }
   if (typeof r.status !== 'number' || !Number.isInteger(r.status)) {
     throw new ConfigurationError(`${what} an object without a numeric status; a Response needs one`)
   }
@@ -36,11 +41,15 @@ export function identityResponseOf(value: unknown, url: string): UnreadIdentityR
   if (typeof text !== 'function' && typeof json !== 'function') {
     throw new ConfigurationError(`${what} an object without text() or json(); a Response needs one of them`)
   }
+  const answer = { path, status: r.status, headers: headersOf(r.headers) }
   return {
-    status: r.status,
-    headers: headersOf(r.headers),
-    readBody: () =>
-      typeof text === 'function' ? readText(text.call(r)) : readJson(json as () => unknown, r),
+    status: answer.status,
+    headers: answer.headers,
+    readBody: () => {
+      // A real Response is read from its stream, so that no more than the cap is ever taken in.
+      if (isByteStream(r.body)) return readText(readCappedBody(r.body, answer))
+      return typeof text === 'function' ? readText(text.call(r)) : readJson(json as () => unknown, r)
+    },
   }
 }
 

@@ -50,6 +50,18 @@ describe('socket helpers name a bad argument', () => {
     expect((error as Error).message).toBe('getToken must be a function')
   })
 
+  // A getToken that is not a function used to be called at connect, a TypeError retried until
+  // the reconnect budget ran out; the token is used only without a getToken, so it cannot stand in.
+  it.each([
+    ['a string getToken beside a token', { token: 'tok', getToken: 'tok' }],
+    ['an empty token', { token: '' }],
+    ['a token that is not a string', { token: 42 }],
+  ])('workspaceEvents with %s', (_, auth) => {
+    const error = caught(() => workspaceEvents({ workspaceId: 'ws-1', ...(auth as object) } as never))
+    expect(isConfigurationError(error)).toBe(true)
+    expect((error as Error).message).toBe('token or getToken is required')
+  })
+
   it('maxReconnects: Infinity is accepted (never give up)', async () => {
     const socket = createReconnectingWebSocket({ url: 'ws://127.0.0.1:9/x', maxReconnects: Infinity })
     expect(socket.state).toBe('connecting')

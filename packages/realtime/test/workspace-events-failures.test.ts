@@ -375,6 +375,45 @@ describe('workspace events: tokens, resume and request shape', () => {
     expect(isAuthenticationError(errors[0])).toBe(true)
   })
 
+  it.each([
+    ['an empty string', ''],
+    ['undefined', undefined],
+    ['a number', 42],
+  ])(
+    'a token getter resolving to %s ends the stream with a ConfigurationError, nothing sent',
+    async (_, value) => {
+      const server = await eventStreamServer((_req, res) => sse(res).send(event(1)))
+      const { sub, errors } = subscribe(server.url, {
+        token: undefined,
+        getToken: async () => value as string,
+      })
+      await sub.done
+      expect(server.requests).toHaveLength(0)
+      expect(isConfigurationError(errors[0])).toBe(true)
+      expect((errors[0] as Error).message).toMatch(/getToken/)
+    },
+  )
+
+  it('unsubscribing while the token getter never settles ends the stream', async () => {
+    const server = await eventStreamServer((_req, res) => sse(res).send(event(1)))
+    let called!: () => void
+    const getterCalled = new Promise<void>((resolve) => {
+      called = resolve
+    })
+    const { sub, errors } = subscribe(server.url, {
+      token: undefined,
+      getToken: () => {
+        called()
+        return new Promise<string>(() => {})
+      },
+    })
+    await getterCalled
+    sub.unsubscribe()
+    await sub.done
+    expect(server.requests).toHaveLength(0)
+    expect(errors).toEqual([])
+  })
+
   it('drops frames whose data is not a JSON object and keeps going', async () => {
     const server = await eventStreamServer((_req, res) => {
       const w = sse(res)

@@ -51,7 +51,9 @@ export async function* readServerSentEvents(
     throw new ConfigurationError('maxFrameBytes must be a positive number of characters')
   if (!(source instanceof ReadableStream) && typeof (source as Response | null)?.body !== 'object')
     throw new ConfigurationError('readServerSentEvents needs a fetch Response or a ReadableStream of bytes')
-  for await (const batch of readServerSentEventBatches(source, options)) yield* batch
+  const body = bodyOf(source)
+  if (!body) return
+  for await (const batch of readServerSentEventBatches(body, options)) yield* batch
 }
 
 /**
@@ -60,13 +62,11 @@ export async function* readServerSentEvents(
  * plain loop step rather than an async-generator hop (one such hop per chunk instead).
  */
 export async function* readServerSentEventBatches(
-  source: ServerSentEventSource,
+  body: ReadableStream<Uint8Array>,
   options: ReadServerSentEventsOptions = {},
 ): AsyncGenerator<ServerSentEvent[], void, undefined> {
   const { signal, onRetry, onComment } = options
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES
-  const body = bodyOf(source)
-  if (!body) return
   const reader = body.getReader()
   let pending: ServerSentEvent[] = []
   let overflow: SseParseError | undefined
@@ -93,7 +93,7 @@ export async function* readServerSentEventBatches(
     pending = []
     return batch
   }
-  signal?.addEventListener('abort', onAbort, { once: true })
+  signal?.addEventListener('abort', onAbort)
   try {
     while (true) {
       if (signal?.aborted) return

@@ -10,7 +10,7 @@ export function linkedController(outer: AbortSignal | undefined): LinkedControll
   const controller = new AbortController()
   const onOuterAbort = () => controller.abort(outer?.reason)
   if (outer?.aborted) controller.abort(outer.reason)
-  else outer?.addEventListener('abort', onOuterAbort, { once: true })
+  else outer?.addEventListener('abort', onOuterAbort)
   return {
     controller,
     dispose() {

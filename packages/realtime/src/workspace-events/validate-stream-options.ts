@@ -1,6 +1,12 @@
 import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
 import type { WorkspaceEventStreamOptions } from './workspace-events-options'
 
+/**
+ * Thrown at once for a missing or unusable token or getToken, and at connect when getToken resolves
+ * to no token.
+ */
+export const TOKEN_REQUIRED = 'token or getToken is required'
+
 // Delays past 2^31-1 ms overflow JS timers, which then fire at once (a reconnect storm).
 const inRange = (value: unknown, max = 2_147_483_647) =>
   typeof value === 'number' && value >= 0 && value <= max
@@ -8,14 +14,15 @@ const inRange = (value: unknown, max = 2_147_483_647) =>
 /** Rejects unusable options before any request is made; messages name the option, never its value. */
 export function validateStreamOptions(options: WorkspaceEventStreamOptions): void {
   if (typeof options !== 'object' || options === null)
-    throw new ConfigurationError('Workspace event stream options must be an object')
+    throw new ConfigurationError('options must be an object')
   // It becomes one segment of the stream's path, checked as every path parameter is (`..` would
   // reach another route).
   const problem = pathSegmentProblem(options.workspaceId)
   if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
-  const hasToken = typeof options.token === 'string' && options.token !== ''
-  const hasGetter = typeof options.getToken === 'function'
-  if (!hasToken && !hasGetter) throw new ConfigurationError('token or getToken is required')
+  // A given getToken is what every connect calls; the token is used only without one.
+  const { token, getToken } = options
+  if (getToken ? typeof getToken !== 'function' : typeof token !== 'string' || !token)
+    throw new ConfigurationError(TOKEN_REQUIRED)
   if (options.baseUrl !== undefined && typeof options.baseUrl !== 'string')
     throw new ConfigurationError('baseUrl must be a string')
   const { maxReconnects: r, maxFrameBytes: f } = options

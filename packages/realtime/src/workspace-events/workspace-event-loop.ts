@@ -14,6 +14,7 @@ import { readServerSentEventBatches, type ServerSentEvent } from '../sse/read-se
 import { decodeWorkspaceEvent, parseObject } from './decode-workspace-event'
 import { linkedController } from './linked-controller'
 import { ReplayGuard } from './replay-guard'
+import { TOKEN_REQUIRED } from './validate-stream-options'
 import {
   WorkspaceEventStreamError,
   type WorkspaceEventStreamErrorFrame,
@@ -72,7 +73,7 @@ export async function* workspaceEventLoop(
         openedAt = Date.now()
         const opened = resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom }
         callUserCallback('onOpen', options.onOpen, opened)
-        const batches = readServerSentEventBatches(response, {
+        const batches = readServerSentEventBatches(response.body!, {
           maxFrameBytes: options.maxFrameBytes,
           signal: connection.signal,
           onRetry: (ms) => {
@@ -153,9 +154,16 @@ async function open(
   lastEventId: string | undefined,
   signal: AbortSignal,
 ): Promise<Response | Failure> {
-  let token: string
+  let token = options.token
   try {
-    token = options.getToken ? await options.getToken() : options.token!
+    // Raced with the abort: a getter that never settles must not keep a closed stream waiting. (The
+    // abort's promise is made after the getter is called, so a getter that throws leaves none behind.)
+    if (options.getToken)
+      token = await Promise.race([
+        options.getToken(),
+        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      ])
+    if (typeof token !== 'string' || !token) throw new ConfigurationError(TOKEN_REQUIRED)
   } catch (error) {
     // A token source that says "not authorised" or "misconfigured" will not recover by itself.
     // (Brand checks, as the guards make: the classes are already here for errorFromResponse.)
@@ -178,7 +186,7 @@ async function open(
       final: true,
     }
   }
-  const response = await doFetch(url, { method: 'GET', headers, signal, cache: 'no-store' })
+  const response = await doFetch(url, { headers, signal, cache: 'no-store' })
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''
     if (response.body && type.includes('text/event-stream')) return response

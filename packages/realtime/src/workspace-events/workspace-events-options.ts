@@ -24,7 +24,10 @@ export interface WorkspaceEventStreamOptions {
   baseUrl?: string
   /** Bearer token (API key or JWT). Give this or `getToken`. */
   token?: string
-  /** Returns the token; called before every connect and reconnect, so a refreshed token is picked up. */
+  /**
+   * Returns the token; called before every connect and reconnect, so a refreshed token is picked up.
+   * When given, it is used instead of `token`.
+   */
   getToken?: () => string | Promise<string>
   /** Resume after this event id on the first connect (later connects use the newest id received). */
   lastEventId?: string

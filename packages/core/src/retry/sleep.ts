@@ -15,6 +15,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       // carries this file, not the policy's) is capped: an overflowing timer would fire at once.
       Math.min(Math.max(0, ms), 2_147_483_647) || 0,
     )
-    signal?.addEventListener('abort', onAbort, { once: true })
+    signal?.addEventListener('abort', onAbort)
   })
 }

@@ -28,7 +28,7 @@ export function attemptSignal(
   let timedOut = false
   const onUserAbort = () => controller.abort(userSignal?.reason)
   if (userSignal?.aborted) onUserAbort()
-  else userSignal?.addEventListener('abort', onUserAbort, { once: true })
+  else userSignal?.addEventListener('abort', onUserAbort)
   // A caller's signal that had already aborted needs no timer.
   const timer = controller.signal.aborted
     ? undefined

@@ -134,6 +134,11 @@ function addEventsCommands(program: Command, act: Act): void {
     .option('--json', 'JSON lines even on a terminal (the default when piped)')
     .option('--since <event-id>', 'replay the events after this id first')
     .option('--retry-delay <ms>', 'shortest wait before reconnecting after a drop', '3000')
+    .option('--idle-timeout <seconds>', 'stop with exit 1 when no event arrives for this long')
+    .addHelpText(
+      'after',
+      '\nOn stderr: connection notes, and one note when a connection brings no event for 30 s.\nExit 0 after Ctrl-C; 1 when the stream fails or --idle-timeout passes without an event.',
+    )
     .action(act(() => import('./commands/events-tail')))
 }
 

@@ -1,7 +1,8 @@
 // `amigo events tail` against the mock while it produces events: JSON lines when piped, type
-// filters, resuming after dropped connections without losing or repeating events, and Ctrl-C
-// ending it cleanly with exit 0.
+// filters, resuming after dropped connections without losing or repeating events, Ctrl-C
+// ending it cleanly with exit 0, and --idle-timeout ending a stream that stays silent.
 import type { MockPlatform } from '@amigo-ai/platform-mock'
+import { serveNode, sse } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cliEnv, type RunningCli, startCli } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
@@ -94,6 +95,55 @@ describe('amigo events tail', () => {
       expect(r.code, bad).toBe(2)
       expect(r.stderr).toMatch(/^error: --retry-delay must be whole milliseconds, at most 2147483647/)
     }
+  })
+
+  it('--idle-timeout ends a stream that is accepted and then stays silent: exit 1, one line', async () => {
+    let connections = 0
+    const silent = await serveNode((_req, res) => {
+      connections++
+      sse(res)
+    })
+    try {
+      const started = Date.now()
+      const r = await startCli(['events', 'tail', '--idle-timeout', '0.2'], {
+        env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: silent.url }),
+      }).result
+      expect(r.code).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(/^Listening for events in workspace \S+ \(Ctrl-C to stop\)\n/)
+      expect(r.stderr).toMatch(/\nerror: no events for 0\.2 s \(--idle-timeout\)\n$/)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(200)
+      expect(connections).toBe(1)
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('--idle-timeout: the events that came are printed, then the silence ends it', async () => {
+    const first = mock.emit('call.started', { call_sid: 'CA-old' })
+    mock.emit('call.started', { call_sid: 'CA1' })
+    mock.emit('call.ended', { call_sid: 'CA1' })
+    const r = await startCli(['events', 'tail', '--since', String(first.id), '--idle-timeout', '0.2'], {
+      env,
+    }).result
+    expect(r.code).toBe(1)
+    const types = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l).type)
+    expect(types).toEqual(['call.started', 'call.ended'])
+    expect(r.stderr).toMatch(/\nerror: no events for 0\.2 s \(--idle-timeout\)\n$/)
+  })
+
+  it('an --idle-timeout that is not a positive number of seconds a timer can wait is a usage error', async () => {
+    for (const bad of ['0', '-1', 'soon', '', 'Infinity', '1e12']) {
+      const r = await startCli(['events', 'tail', '--idle-timeout', bad], { env }).result
+      expect(r.code, bad).toBe(2)
+      expect(r.stderr).toBe(
+        `error: --idle-timeout must be a positive number of seconds, at most 2147483, got "${bad}"\nhint: e.g. --idle-timeout 300\n`,
+      )
+    }
+    expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])
   })
 
   it('a bad --type pattern is a usage error; a refused key ends with exit 3', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { usageError } from '../errors/cli-error'
 import { readStream } from '../io/read-stream'
-import { MAX_TIMER_MS } from '../max-timer'
+import { secondsOption } from '../seconds-option'
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 
@@ -30,20 +30,13 @@ export async function parseApiRequest(
     method: m,
     path,
     query: parseQuery(opts.query),
-    timeoutMs: parseTimeout(opts.timeout),
+    timeoutMs: secondsOption('--timeout', opts.timeout, '120'),
   }
   if (opts.data !== undefined) {
     if (m === 'get') throw usageError('--data needs post, put, patch or delete, not get')
     request.body = parseJson(await readData(opts.data, stdin), opts.data)
   }
   return request
-}
-
-function parseTimeout(seconds: string): number {
-  const ms = seconds.trim() === '' ? Number.NaN : Number(seconds) * 1000
-  if (!(ms > 0 && ms <= MAX_TIMER_MS))
-    throw usageError(`--timeout must be a positive number of seconds, got "${seconds}"`, 'e.g. --timeout 120')
-  return ms
 }
 
 function parseQuery(pairs: string[]): Record<string, string | string[]> {

@@ -1,29 +1,33 @@
 import { AmigoClient, type WorkspaceEvent } from '@amigo-ai/platform-sdk'
 import type { CommandContext } from '../context'
 import { resolveCredentials } from '../credentials/resolve-credentials'
-import { usageError } from '../errors/cli-error'
+import { CliError, usageError } from '../errors/cli-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
+import { idleWatch } from '../events/idle-watch'
 import { typeFilter } from '../events/type-filter'
 import { EXIT } from '../exit-codes'
 import { MAX_TIMER_MS } from '../max-timer'
+import { secondsOption } from '../seconds-option'
 
 interface TailOptions {
   type: string[]
   json?: boolean
   since?: string
   retryDelay: string
+  idleTimeout?: string
 }
 
 /**
  * `amigo events tail`: the workspace event stream, one line per event, until Ctrl-C. The SDK's
  * subscription reconnects after drops and resumes from the last event id, so nothing is lost or
- * printed twice. Ctrl-C is the normal way to stop, so it exits 0.
+ * printed twice. Ctrl-C is the normal way to stop, so it exits 0; `--idle-timeout` passing without
+ * an event is a failure (exit 1), as a script waiting for one needs to know.
  */
 export default async function eventsTail(ctx: CommandContext, opts: TailOptions): Promise<number> {
   const accept = typeFilter(opts.type)
-  const retryMs = opts.retryDelay.trim() === '' ? Number.NaN : Number(opts.retryDelay)
-  if (!Number.isInteger(retryMs) || retryMs < 0 || retryMs > MAX_TIMER_MS)
-    throw usageError(`--retry-delay must be whole milliseconds, at most ${MAX_TIMER_MS}`)
+  const retryMs = retryDelay(opts.retryDelay)
+  const idleMs =
+    opts.idleTimeout === undefined ? undefined : secondsOption('--idle-timeout', opts.idleTimeout, '300')
   const creds = await resolveCredentials(ctx)
   const client = new AmigoClient({
     apiKey: creds.apiKey,
@@ -34,21 +38,33 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
   const asJson = opts.json === true || !output.interactive
   const dim = output.errColor.dim
   let failure: unknown
+  const watch = idleWatch(output, {
+    filtered: opts.type.length > 0,
+    ...(idleMs !== undefined ? { timeoutMs: idleMs } : {}),
+    onIdle: (message) => {
+      failure = new CliError(message)
+      subscription.unsubscribe()
+    },
+  })
   const subscription = client.events.subscribeToWorkspace({
     getToken: typeof creds.apiKey === 'string' ? () => creds.apiKey as string : creds.apiKey,
     signal: ctx.signal,
     initialDelayMs: retryMs,
     ...(opts.since ? { lastEventId: opts.since } : {}),
     onOpen: ({ reconnects, resumedFrom }) => {
+      watch.opened()
       if (reconnects === 0)
         output.info(dim(`Listening for events in workspace ${creds.workspaceId} (Ctrl-C to stop)`))
       else output.info(dim(`Reconnected${resumedFrom ? `, resuming after event ${resumedFrom}` : ''}`))
     },
-    onReconnect: (attempt, { delayMs }) =>
-      output.info(dim(`Connection lost; reconnecting in ${Math.round(delayMs)} ms (attempt ${attempt})`)),
+    onReconnect: (attempt, { delayMs }) => {
+      watch.dropped()
+      output.info(dim(`Connection lost; reconnecting in ${Math.round(delayMs)} ms (attempt ${attempt})`))
+    },
     onEvent: (event: WorkspaceEvent, { id }) => {
       const { event_type: type, ...data } = event as { event_type: string } & Record<string, unknown>
       if (!accept(type)) return
+      watch.event()
       const printed = { ...(id !== undefined ? { id } : {}), type, data }
       output.print(asJson ? eventJsonLine(printed) : eventLine(printed, output.color))
     },
@@ -56,7 +72,14 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
       failure = error
     },
   })
-  await subscription.done
+  await subscription.done.finally(() => watch.stop())
   if (failure !== undefined) throw failure
   return EXIT.ok
+}
+
+function retryDelay(value: string): number {
+  const ms = value.trim() === '' ? Number.NaN : Number(value)
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_TIMER_MS)
+    throw usageError(`--retry-delay must be whole milliseconds, at most ${MAX_TIMER_MS}`)
+  return ms
 }

@@ -12,18 +12,23 @@ const pair = (name: string, value: unknown): string => {
   return `${name}=${encodeURIComponent(value as string | number | boolean)}`
 }
 
-/** `a=1&b=x%20y&tag=1&tag=2&filter[kind]=p`; undefined and null values (and empty arrays) are left out. */
+/**
+ * `a=1&b=x%20y&tag=1&tag=2&filter[kind]=p`; undefined and null values (and empty arrays) are left out.
+ * Names are percent-encoded too (openapi-fetch leaves them as they are), so a name holding `&` or `=`
+ * cannot add a parameter the caller did not write; the API's own names are unchanged by it.
+ */
 export function serializeQuery(query: Record<string, unknown> | undefined): string {
   const out: string[] = []
-  for (const name in query) {
-    const value = query[name]
+  for (const rawName in query) {
+    const value = query[rawName]
+    const name = encodeURIComponent(rawName)
     if (value === undefined || value === null) continue
     if (Array.isArray(value)) {
       for (const item of value) if (item !== undefined && item !== null) out.push(pair(name, item))
     } else if (typeof value === 'object') {
       for (const key in value) {
         const item = (value as Record<string, unknown>)[key]
-        if (item !== undefined && item !== null) out.push(pair(`${name}[${key}]`, item))
+        if (item !== undefined && item !== null) out.push(pair(`${name}[${encodeURIComponent(key)}]`, item))
       }
     } else out.push(pair(name, value))
   }

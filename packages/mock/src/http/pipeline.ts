@@ -129,11 +129,12 @@ function recordRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResp
 /** Reads the body, recording it parsed (JSON, form) or as text. */
 async function readRequestBody({
   req,
+  res,
   record,
 }: Incoming): Promise<{ bodyText: string | undefined; contentType: string } | Ending> {
   let bodyText: string | undefined
   try {
-    bodyText = await readBody(req)
+    bodyText = await readBody(req, res)
   } catch (e) {
     return Ending.answer((e as { status?: number }).status ?? 400, { detail: (e as Error).message })
   }

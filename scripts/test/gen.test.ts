@@ -44,6 +44,20 @@ describe('pnpm gen', () => {
     expect(files['packages/webhooks/src/generated/events.ts']).toContain("  | 'pipeline.error'")
   })
 
+  // Slots that say nothing are left out of the SDK's types (consumer type-check cost), while every
+  // operation keeps its own parameters and responses.
+  it('leaves out empty header maps, header/cookie parameters and path-level parameters', () => {
+    const sdk = first['packages/platform-sdk/src/generated/openapi.ts']
+    expect(sdk).not.toMatch(/headers: \{\s*\[name: string\]: unknown;\s*\};/)
+    expect(sdk).not.toMatch(/\b(header|cookie)\?: never;/)
+    const listAgents = sdk.split('    "list-agents": {\n')[1]?.split('\n    };\n')[0] ?? ''
+    expect(listAgents).toContain('parameters: {')
+    expect(listAgents).toMatch(/path: \{\s*workspace_id: string;/)
+    expect(listAgents).toMatch(/200: \{\s*content: \{/)
+    const agentsPath = sdk.split('    "/v1/{workspace_id}/agents": {\n')[1]?.split('\n    };\n')[0] ?? ''
+    expect(agentsPath).toContain('get: operations["list-agents"];')
+  })
+
   it('gen --check fails and names the file after a hand edit', async () => {
     const rel = 'packages/realtime/src/generated/events.ts'
     writeFileSync(join(box.root, rel), `${box.read(rel)}\nexport type HandEdited = 1\n`)

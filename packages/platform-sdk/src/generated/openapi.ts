@@ -5,12 +5,6 @@
 
 export interface paths {
     "/device/code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Start a device-code sign-in */
@@ -22,12 +16,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Render surface */
         get: operations["render-surface"];
         put?: never;
@@ -39,12 +27,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/availability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get surface availability */
         get: operations["get-surface-availability"];
         put?: never;
@@ -56,12 +38,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/book": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Book surface appointment */
@@ -73,12 +49,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/fields/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         /** Save surface field */
         put: operations["save-surface-field"];
@@ -90,12 +60,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/heal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Heal surface field */
@@ -107,12 +71,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/lookup/{lookup_type}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Lookup surface field */
         get: operations["lookup-surface-field"];
         put?: never;
@@ -124,12 +82,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/ocr": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Ocr surface extract */
@@ -141,12 +93,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/spec": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get surface spec */
         get: operations["get-surface-spec"];
         put?: never;
@@ -158,12 +104,6 @@ export interface paths {
         trace?: never;
     };
     "/s/{token}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Submit surface */
@@ -175,12 +115,6 @@ export interface paths {
         trace?: never;
     };
     "/s/f/{surface_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Redirect to surface */
         get: operations["redirect-to-surface"];
         put?: never;
@@ -192,12 +126,6 @@ export interface paths {
         trace?: never;
     };
     "/s/vcard/{workspace_slug}.vcf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Serve vcard */
         get: operations["serve-vcard"];
         put?: never;
@@ -209,12 +137,6 @@ export interface paths {
         trace?: never;
     };
     "/self": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Show the signed-in identity (older route) */
         get: operations["get-self"];
         put?: never;
@@ -226,12 +148,6 @@ export interface paths {
         trace?: never;
     };
     "/self/profile": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Show the signed-in identity and its workspaces */
         get: operations["get-self-profile"];
         put?: never;
@@ -243,12 +159,6 @@ export interface paths {
         trace?: never;
     };
     "/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Exchange a credential or grant for an access token */
@@ -260,12 +170,6 @@ export interface paths {
         trace?: never;
     };
     "/upload/{link_token}/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Upload intake file via link */
@@ -277,12 +181,6 @@ export interface paths {
         trace?: never;
     };
     "/upload/{link_token}/info": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get intake link info */
         get: operations["get-intake-link-info"];
         put?: never;
@@ -294,12 +192,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/agents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List agents in the workspace */
         get: operations["list-agents"];
         put?: never;
@@ -312,12 +204,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/agents/{agent_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get agent */
         get: operations["get-agent"];
         /** Update agent */
@@ -331,12 +217,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/agents/{agent_id}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List agent versions in the workspace */
         get: operations["list-agent-versions"];
         put?: never;
@@ -349,12 +229,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/agents/{agent_id}/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get agent version */
         get: operations["get-agent-version"];
         put?: never;
@@ -366,12 +240,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/agents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get agent analytics */
         get: operations["get-agent-analytics"];
         put?: never;
@@ -383,12 +251,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/call-quality": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call quality analytics */
         get: operations["get-call-quality-analytics"];
         put?: never;
@@ -400,12 +262,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/calls": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Call stats */
         get: operations["call_stats_v1__workspace_id__analytics_calls_get"];
         put?: never;
@@ -417,12 +273,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/calls/advanced": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get advanced call stats */
         get: operations["get-advanced-call-stats"];
         put?: never;
@@ -434,12 +284,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/calls/comparison": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call comparison */
         get: operations["get-call-comparison"];
         put?: never;
@@ -451,12 +295,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get analytics dashboard */
         get: operations["get-analytics-dashboard"];
         put?: never;
@@ -468,12 +306,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/data-quality": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Data quality analytics */
         get: operations["data_quality_analytics_v1__workspace_id__analytics_data_quality_get"];
         put?: never;
@@ -485,12 +317,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/emotion-trends": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get emotion trends */
         get: operations["get-emotion-trends"];
         put?: never;
@@ -502,12 +328,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Event breakdown */
         get: operations["event_breakdown_v1__workspace_id__analytics_events_get"];
         put?: never;
@@ -519,12 +339,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/latency": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get latency analytics */
         get: operations["get-latency-analytics"];
         put?: never;
@@ -536,12 +350,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/operator-performance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get operator performance */
         get: operations["get-operator-performance"];
         put?: never;
@@ -553,12 +361,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/safety-trends": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get safety trends */
         get: operations["get-safety-trends"];
         put?: never;
@@ -570,12 +372,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/surfaces/channel-effectiveness": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get surface channel effectiveness */
         get: operations["get-surface-channel-effectiveness"];
         put?: never;
@@ -587,12 +383,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/surfaces/completion-rates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get surface completion rates */
         get: operations["get-surface-completion-rates"];
         put?: never;
@@ -604,12 +394,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/surfaces/entity/{entity_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity surface history */
         get: operations["get-entity-surface-history"];
         put?: never;
@@ -621,12 +405,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/surfaces/field-abandonment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get surface field abandonment */
         get: operations["get-surface-field-abandonment"];
         put?: never;
@@ -638,12 +416,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/tool-performance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get tool performance */
         get: operations["get-tool-performance"];
         put?: never;
@@ -655,12 +427,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/analytics/usage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Usage summary */
         get: operations["usage_summary_v1__workspace_id__analytics_usage_get"];
         put?: never;
@@ -672,12 +438,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List api keys in the workspace */
         get: operations["list-api-keys"];
         put?: never;
@@ -690,12 +450,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/api-keys/{key_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -707,12 +461,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/api-keys/{key_id}/rotate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Rotate api key */
@@ -724,12 +472,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List audit events in the workspace */
         get: operations["list-audit-events"];
         put?: never;
@@ -741,12 +483,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/audit/entity/{entity_id}/access-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity access log */
         get: operations["get-entity-access-log"];
         put?: never;
@@ -758,12 +494,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/audit/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create audit export */
@@ -775,12 +505,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/audit/exports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List audit exports in the workspace */
         get: operations["list-audit-exports"];
         put?: never;
@@ -792,12 +516,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/audit/phi-access": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get phi access report */
         get: operations["get-phi-access-report"];
         put?: never;
@@ -809,12 +527,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/audit/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get audit summary */
         get: operations["get-audit-summary"];
         put?: never;
@@ -826,12 +538,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/billing/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get billing dashboard */
         get: operations["get-billing-dashboard"];
         put?: never;
@@ -843,12 +549,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/billing/invoices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List billing invoices in the workspace */
         get: operations["list-billing-invoices"];
         put?: never;
@@ -860,12 +560,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/billing/invoices/{invoice_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get billing invoice */
         get: operations["get-billing-invoice"];
         put?: never;
@@ -877,12 +571,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/billing/invoices/{invoice_id}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get billing invoice pdf */
         get: operations["get-billing-invoice-pdf"];
         put?: never;
@@ -894,12 +582,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/billing/usage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get billing usage */
         get: operations["get-billing-usage"];
         put?: never;
@@ -911,12 +593,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/billing/usage/trends": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get billing usage trends */
         get: operations["get-billing-usage-trends"];
         put?: never;
@@ -928,12 +604,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/brief": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get latest workspace brief */
         get: operations["get_latest_workspace_brief_v1__workspace_id__brief_get"];
         put?: never;
@@ -946,12 +616,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List calls in the workspace */
         get: operations["list-calls"];
         put?: never;
@@ -963,12 +627,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/{call_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call detail */
         get: operations["get-call-detail"];
         put?: never;
@@ -980,12 +638,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/{call_id}/intelligence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call intelligence */
         get: operations["get-call-intelligence"];
         put?: never;
@@ -997,12 +649,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/{call_id}/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List call metric values in the workspace */
         get: operations["list-call-metric-values"];
         put?: never;
@@ -1014,12 +660,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/{call_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call timeline */
         get: operations["get-call-timeline"];
         put?: never;
@@ -1031,12 +671,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/{call_id}/trace-analysis": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call trace analysis */
         get: operations["get-call-trace-analysis"];
         put?: never;
@@ -1048,12 +682,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/active/intelligence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List active calls intelligence in the workspace */
         get: operations["list-active-calls-intelligence"];
         put?: never;
@@ -1065,12 +693,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/benchmarks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call benchmarks */
         get: operations["get-call-benchmarks"];
         put?: never;
@@ -1082,12 +704,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/outbound": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create outbound call */
@@ -1099,12 +715,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/phone-volume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get phone call volume */
         get: operations["get-phone-call-volume"];
         put?: never;
@@ -1116,12 +726,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/calls/traces": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List call traces in the workspace */
         get: operations["list-call-traces"];
         put?: never;
@@ -1133,12 +737,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/causal/drivers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List drivers in the workspace */
         get: operations["list_drivers_v1__workspace_id__causal_drivers_get"];
         put?: never;
@@ -1150,12 +748,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/channels/ses-setup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List ses setups in the workspace */
         get: operations["list-ses-setups"];
         put?: never;
@@ -1168,12 +760,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/channels/ses-setup/{setup_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get ses setup */
         get: operations["get-ses-setup"];
         put?: never;
@@ -1186,12 +772,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/channels/ses-setup/{setup_id}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Verify ses setup dns */
@@ -1203,12 +783,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/command-center": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get command center */
         get: operations["get-command-center"];
         put?: never;
@@ -1220,12 +794,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/compliance/access-review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get access review */
         get: operations["get-access-review"];
         put?: never;
@@ -1237,12 +805,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/compliance/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get compliance dashboard */
         get: operations["get-compliance-dashboard"];
         put?: never;
@@ -1254,12 +816,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/compliance/hipaa": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get hipaa report */
         get: operations["get-hipaa-report"];
         put?: never;
@@ -1271,12 +827,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/context-graphs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List context graphs in the workspace */
         get: operations["list-context_graphs"];
         put?: never;
@@ -1289,12 +839,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/context-graphs/{context_graph_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get context graph */
         get: operations["get-context_graph"];
         /** Update context graph */
@@ -1308,12 +852,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/context-graphs/{context_graph_id}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List context graph versions in the workspace */
         get: operations["list-context_graph-versions"];
         put?: never;
@@ -1326,12 +864,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/context-graphs/{context_graph_id}/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get context graph version */
         get: operations["get-context_graph-version"];
         put?: never;
@@ -1343,12 +875,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/conversations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List conversations in the workspace */
         get: operations["list_conversations_v1__workspace_id__conversations_get"];
         put?: never;
@@ -1361,12 +887,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/conversations/{conversation_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get conversation */
         get: operations["get_conversation_v1__workspace_id__conversations__conversation_id__get"];
         put?: never;
@@ -1379,12 +899,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/conversations/{conversation_id}/turns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create turn */
@@ -1396,12 +910,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/conversations/{conversation_id}/turns/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create turn stream */
@@ -1413,12 +921,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/conversations/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Send one user message and wait for the reply */
@@ -1430,12 +932,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/companies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm company search */
         get: operations["crm-company-search"];
         put?: never;
@@ -1447,12 +943,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/companies/{company_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm company detail */
         get: operations["crm-company-detail"];
         put?: never;
@@ -1464,12 +954,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/contacts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm contact search */
         get: operations["crm-contact-search"];
         put?: never;
@@ -1481,12 +965,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/contacts/{contact_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm contact detail */
         get: operations["crm-contact-detail"];
         put?: never;
@@ -1498,12 +976,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/contacts/{contact_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm contact timeline */
         get: operations["crm-contact-timeline"];
         put?: never;
@@ -1515,12 +987,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/deals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm deal search */
         get: operations["crm-deal-search"];
         put?: never;
@@ -1532,12 +998,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/deals/{deal_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm deal detail */
         get: operations["crm-deal-detail"];
         put?: never;
@@ -1549,12 +1009,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/deals/pipeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm deal pipeline */
         get: operations["crm-deal-pipeline"];
         put?: never;
@@ -1566,12 +1020,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/crm/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Crm status */
         get: operations["crm-status"];
         put?: never;
@@ -1583,12 +1031,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/dashboards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List dashboards in the workspace */
         get: operations["list_dashboards_v1__workspace_id__dashboards_get"];
         put?: never;
@@ -1601,12 +1043,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/dashboards/{dashboard_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get dashboard */
         get: operations["get_dashboard_v1__workspace_id__dashboards__dashboard_id__get"];
         /** Update dashboard */
@@ -1620,12 +1056,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/dashboards/{dashboard_id}/execute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Execute dashboard */
@@ -1637,12 +1067,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/dashboards/by-slug/{slug}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get dashboard by slug */
         get: operations["get_dashboard_by_slug_v1__workspace_id__dashboards_by_slug__slug__get"];
         put?: never;
@@ -1654,12 +1078,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data_queries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List saved workspace data queries */
         get: operations["list-workspace-data-queries"];
         put?: never;
@@ -1672,12 +1090,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data_queries/{query_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fetch one saved data query */
         get: operations["get-workspace-data-query"];
         put?: never;
@@ -1691,12 +1103,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data_queries/{query_id}/invoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Run a saved data query with input values */
@@ -1708,12 +1114,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data-sources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List data sources in the workspace */
         get: operations["list-data-sources"];
         put?: never;
@@ -1726,12 +1126,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data-sources/{data_source_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get data source */
         get: operations["get-data-source"];
         put?: never;
@@ -1745,12 +1139,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data-sources/{data_source_id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Data source status */
         get: operations["data-source-status"];
         put?: never;
@@ -1762,12 +1150,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data-sources/{data_source_id}/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Trigger data source sync */
@@ -1779,12 +1161,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/data-sources/{data_source_id}/sync-history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Data source sync history */
         get: operations["data-source-sync-history"];
         put?: never;
@@ -1796,12 +1172,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/demo-pulse/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Start demo pulse */
@@ -1813,12 +1183,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/demo-pulse/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get demo pulse status */
         get: operations["get-demo-pulse-status"];
         put?: never;
@@ -1830,12 +1194,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/demo-pulse/stop": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Stop demo pulse */
@@ -1847,12 +1205,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/desktop-sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create desktop session */
@@ -1864,12 +1216,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/desktop-sessions/{session_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -1881,12 +1227,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/desktop-sessions/{session_id}/action": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Perform action */
@@ -1898,12 +1238,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/desktop-sessions/{session_id}/screenshot": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get screenshot */
         get: operations["get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get"];
         put?: never;
@@ -1915,12 +1249,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/desktop-sessions/{session_id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get session status */
         get: operations["get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get"];
         put?: never;
@@ -1932,12 +1260,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/entities/{entity_id}/brief": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get latest brief */
         get: operations["get_latest_brief_v1__workspace_id__entities__entity_id__brief_get"];
         put?: never;
@@ -1950,12 +1272,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/epidemiology/cohort-drivers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List cohort drivers in the workspace */
         get: operations["list_cohort_drivers_v1__workspace_id__epidemiology_cohort_drivers_get"];
         put?: never;
@@ -1967,12 +1283,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/epidemiology/cooccurrence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List cooccurrence in the workspace */
         get: operations["list_cooccurrence_v1__workspace_id__epidemiology_cooccurrence_get"];
         put?: never;
@@ -1984,12 +1294,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/epidemiology/patient-burden": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List patient burden in the workspace */
         get: operations["list_patient_burden_v1__workspace_id__epidemiology_patient_burden_get"];
         put?: never;
@@ -2001,12 +1305,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/epidemiology/patient-burden/{patient_entity_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get patient burden */
         get: operations["get_patient_burden_v1__workspace_id__epidemiology_patient_burden__patient_entity_id__get"];
         put?: never;
@@ -2018,12 +1316,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/epidemiology/prevalence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List prevalence in the workspace */
         get: operations["list_prevalence_v1__workspace_id__epidemiology_prevalence_get"];
         put?: never;
@@ -2035,12 +1327,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/epidemiology/trends": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List trends in the workspace */
         get: operations["list_trends_v1__workspace_id__epidemiology_trends_get"];
         put?: never;
@@ -2052,12 +1338,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/events/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get event stream */
         get: operations["get-event-stream"];
         put?: never;
@@ -2069,12 +1349,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/external-integrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List external integrations */
         get: operations["list-external-integrations"];
         put?: never;
@@ -2087,12 +1361,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/external-integrations/{integration_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fetch one external integration */
         get: operations["get-external-integration"];
         put?: never;
@@ -2106,12 +1374,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/external-integrations/{integration_id}/credentials": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List credentials of an external integration */
         get: operations["list-external-integration-credentials"];
         put?: never;
@@ -2124,12 +1386,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -2141,12 +1397,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/external-integrations/{integration_id}/credentials/{credential_id}/rotate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Replace a credential secret (new secret shown once) */
@@ -2158,12 +1408,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Fhir import */
@@ -2175,12 +1419,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/import-stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Fhir import stream */
@@ -2192,12 +1430,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/patients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir patient search */
         get: operations["fhir-patient-search"];
         put?: never;
@@ -2209,12 +1441,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/patients/{patient_id}/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir patient summary */
         get: operations["fhir-patient-summary"];
         put?: never;
@@ -2226,12 +1452,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/patients/{patient_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir patient timeline */
         get: operations["fhir-patient-timeline"];
         put?: never;
@@ -2243,12 +1463,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/resources/{resource_type}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir search resources */
         get: operations["fhir-search-resources"];
         put?: never;
@@ -2261,12 +1475,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir get resource */
         get: operations["fhir-get-resource"];
         /** Fhir update resource */
@@ -2279,12 +1487,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/resources/{resource_type}/{resource_id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir get resource history */
         get: operations["fhir-get-resource-history"];
         put?: never;
@@ -2296,12 +1498,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir status */
         get: operations["fhir-status"];
         put?: never;
@@ -2313,12 +1509,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/sync-failures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir sync failures */
         get: operations["fhir-sync-failures"];
         put?: never;
@@ -2330,12 +1520,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/views/appointments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir appointments view */
         get: operations["fhir-appointments-view"];
         put?: never;
@@ -2347,12 +1531,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/views/locations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir locations view */
         get: operations["fhir-locations-view"];
         put?: never;
@@ -2364,12 +1542,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/views/organizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir organizations view */
         get: operations["fhir-organizations-view"];
         put?: never;
@@ -2381,12 +1553,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/views/patients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir patients view */
         get: operations["fhir-patients-view"];
         put?: never;
@@ -2398,12 +1564,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/views/practitioners": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir practitioners view */
         get: operations["fhir-practitioners-view"];
         put?: never;
@@ -2415,12 +1575,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/fhir/views/slots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fhir slots view */
         get: operations["fhir-slots-view"];
         put?: never;
@@ -2432,12 +1586,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List functions in the workspace */
         get: operations["list-functions"];
         put?: never;
@@ -2450,12 +1598,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Fetch one function definition */
         get: operations["get-function"];
         put?: never;
@@ -2468,12 +1610,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}/invoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Invoke function */
@@ -2485,12 +1621,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}/promote": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Promote function */
@@ -2502,12 +1632,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}/rollback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Rollback function */
@@ -2519,12 +1643,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Test function */
@@ -2536,12 +1654,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}/v2/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Test function v2 */
@@ -2553,12 +1665,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}/version": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get function version */
         get: operations["get-function-version"];
         put?: never;
@@ -2570,12 +1676,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/{function_name}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List function versions in the workspace */
         get: operations["list-function-versions"];
         put?: never;
@@ -2587,12 +1687,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/catalog": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Discover catalog */
         get: operations["discover-catalog"];
         put?: never;
@@ -2604,12 +1698,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/deploy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Deploy function */
@@ -2621,12 +1709,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Query functions */
@@ -2638,12 +1720,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/registered": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List registered functions in the workspace */
         get: operations["list-registered-functions"];
         put?: never;
@@ -2655,12 +1731,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/functions/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Sync catalog */
@@ -2672,12 +1742,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/hooks/{destination_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Receive webhook */
@@ -2689,12 +1753,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/insights/digest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get digest */
         get: operations["get_digest_v1__workspace_id__insights_digest_get"];
         put?: never;
@@ -2706,12 +1764,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/insights/schema": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Describe schema */
         get: operations["describe_schema_v1__workspace_id__insights_schema_get"];
         put?: never;
@@ -2723,12 +1775,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/insights/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create session */
@@ -2740,12 +1786,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/insights/sessions/{session_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get session */
         get: operations["get_session_v1__workspace_id__insights_sessions__session_id__get"];
         put?: never;
@@ -2757,12 +1797,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/insights/sessions/{session_id}/chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Chat */
@@ -2774,12 +1808,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/insights/sql": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Execute sql */
@@ -2791,12 +1819,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/insights/suggestions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get suggestions */
         get: operations["get_suggestions_v1__workspace_id__insights_suggestions_get"];
         put?: never;
@@ -2808,12 +1830,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/intake/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Receive intake file */
@@ -2825,12 +1841,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/intake/links": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List intake links in the workspace */
         get: operations["list-intake-links"];
         put?: never;
@@ -2843,12 +1853,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/intake/links/{link_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -2860,12 +1864,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/intake/links/{link_id}/uploads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List intake link uploads in the workspace */
         get: operations["list-intake-link-uploads"];
         put?: never;
@@ -2877,12 +1875,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Download intake upload */
         get: operations["download-intake-upload"];
         put?: never;
@@ -2894,12 +1886,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/integrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List integrations in the workspace */
         get: operations["list-integrations"];
         put?: never;
@@ -2912,12 +1898,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/integrations/{integration_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get integration */
         get: operations["get-integration"];
         /** Update integration */
@@ -2931,12 +1911,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/integrations/{integration_id}/endpoints/{endpoint_name}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Test integration endpoint */
@@ -2948,12 +1922,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/integrations/{integration_id}/test-connection": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Test integration connection */
@@ -2965,12 +1933,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/integrations/health-check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Integration health check */
         get: operations["integration-health-check"];
         put?: never;
@@ -2982,12 +1944,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/anomalies/ranked": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List anomalies ranked in the workspace */
         get: operations["list_anomalies_ranked_v1__workspace_id__m42_anomalies_ranked_get"];
         put?: never;
@@ -2999,12 +1955,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/anomaly-alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List anomaly alerts in the workspace */
         get: operations["list_anomaly_alerts_v1__workspace_id__m42_anomaly_alerts_get"];
         put?: never;
@@ -3016,12 +1966,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/catalog": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List catalog in the workspace */
         get: operations["list_catalog_v1__workspace_id__m42_catalog_get"];
         put?: never;
@@ -3033,12 +1977,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/catalog/{table}/columns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Describe table */
         get: operations["describe_table_v1__workspace_id__m42_catalog__table__columns_get"];
         put?: never;
@@ -3050,12 +1988,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/catalog/{table}/sample": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Sample table */
         get: operations["sample_table_v1__workspace_id__m42_catalog__table__sample_get"];
         put?: never;
@@ -3067,12 +1999,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/clusters/forecast": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List cluster forecast in the workspace */
         get: operations["list_cluster_forecast_v1__workspace_id__m42_clusters_forecast_get"];
         put?: never;
@@ -3084,12 +2010,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/clusters/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List cluster summary in the workspace */
         get: operations["list_cluster_summary_v1__workspace_id__m42_clusters_summary_get"];
         put?: never;
@@ -3101,12 +2021,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/district-metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List district metrics in the workspace */
         get: operations["list_district_metrics_v1__workspace_id__m42_district_metrics_get"];
         put?: never;
@@ -3118,12 +2032,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/features": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List features in the workspace */
         get: operations["list_features_v1__workspace_id__m42_features_get"];
         put?: never;
@@ -3135,12 +2043,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/features/distribution": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Feature distribution */
         get: operations["feature_distribution_v1__workspace_id__m42_features_distribution_get"];
         put?: never;
@@ -3152,12 +2054,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/forecast-fan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List forecast fan in the workspace */
         get: operations["list_forecast_fan_v1__workspace_id__m42_forecast_fan_get"];
         put?: never;
@@ -3169,12 +2065,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/forecast-fan/draws": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List forecast draws in the workspace */
         get: operations["list_forecast_draws_v1__workspace_id__m42_forecast_fan_draws_get"];
         put?: never;
@@ -3186,12 +2076,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/model-registry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List model registry in the workspace */
         get: operations["list_model_registry_v1__workspace_id__m42_model_registry_get"];
         put?: never;
@@ -3203,12 +2087,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/notes/rollup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get notes rollup */
         get: operations["get_notes_rollup_v1__workspace_id__m42_notes_rollup_get"];
         put?: never;
@@ -3220,12 +2098,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/patient-topology": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List patient topology in the workspace */
         get: operations["list_patient_topology_v1__workspace_id__m42_patient_topology_get"];
         put?: never;
@@ -3237,12 +2109,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/patients/{patient_id}/labs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List patient labs in the workspace */
         get: operations["list_patient_labs_v1__workspace_id__m42_patients__patient_id__labs_get"];
         put?: never;
@@ -3254,12 +2120,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/patients/{patient_id}/note": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get patient note */
         get: operations["get_patient_note_v1__workspace_id__m42_patients__patient_id__note_get"];
         put?: never;
@@ -3271,12 +2131,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/positive-signals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List positive signals in the workspace */
         get: operations["list_positive_signals_v1__workspace_id__m42_positive_signals_get"];
         put?: never;
@@ -3288,12 +2142,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/m42/stratified-fits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List stratified fits in the workspace */
         get: operations["list_stratified_fits_v1__workspace_id__m42_stratified_fits_get"];
         put?: never;
@@ -3305,12 +2153,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/memory/{entity_id}/dimensions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity dimension scores */
         get: operations["get-entity-dimension-scores"];
         put?: never;
@@ -3322,12 +2164,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/memory/{entity_id}/facts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity memory facts */
         get: operations["get-entity-memory-facts"];
         put?: never;
@@ -3339,12 +2175,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/memory/analytics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get memory analytics */
         get: operations["get-memory-analytics"];
         put?: never;
@@ -3356,12 +2186,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/metering/emit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Emit metering event */
@@ -3373,12 +2197,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List metrics in the workspace */
         get: operations["list-metrics"];
         put?: never;
@@ -3390,12 +2208,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/metrics/{metric_key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get metric values */
         get: operations["get-metric-values"];
         put?: never;
@@ -3407,12 +2219,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/metrics/{metric_key}/evaluate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Evaluate metric */
@@ -3424,12 +2230,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/metrics/{metric_key}/trend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get metric trend */
         get: operations["get-metric-trend"];
         put?: never;
@@ -3441,12 +2241,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/metrics/catalog": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get metric catalog */
         get: operations["get-metric-catalog"];
         put?: never;
@@ -3458,12 +2252,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/monitor-concepts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List monitor concepts in the workspace */
         get: operations["list-monitor-concepts"];
         put?: never;
@@ -3476,12 +2264,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/monitor-concepts/{concept_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get monitor concept */
         get: operations["get-monitor-concept"];
         put?: never;
@@ -3495,12 +2277,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/network/egress-ips": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get egress ips */
         get: operations["get-egress-ips"];
         put?: never;
@@ -3512,12 +2288,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List operators in the workspace */
         get: operations["list-operators"];
         put?: never;
@@ -3530,12 +2300,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get operator */
         get: operations["get-operator"];
         put?: never;
@@ -3548,12 +2312,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}/access-token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Operator access token */
@@ -3565,12 +2323,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}/briefing": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create operator briefing */
@@ -3582,12 +2334,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}/join-call": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Operator join call */
@@ -3599,12 +2345,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}/leave-call": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Operator leave call */
@@ -3616,12 +2356,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}/send-guidance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Operator send guidance */
@@ -3633,12 +2367,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}/switch-mode": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Operator switch mode */
@@ -3650,12 +2378,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/{operator_id}/wrap-up": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Operator wrap up */
@@ -3667,12 +2389,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List audit log in the workspace */
         get: operations["list-audit-log"];
         put?: never;
@@ -3684,12 +2400,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/calls/{call_sid}/transcript": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get call transcript */
         get: operations["get-call-transcript"];
         put?: never;
@@ -3701,12 +2411,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Operator dashboard */
         get: operations["operator-dashboard"];
         put?: never;
@@ -3718,12 +2422,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/escalations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List escalations in the workspace */
         get: operations["list-escalations"];
         put?: never;
@@ -3735,12 +2433,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/escalations/active": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List active escalations in the workspace */
         get: operations["list-active-escalations"];
         put?: never;
@@ -3752,12 +2444,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/escalations/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Escalation stats */
         get: operations["escalation-stats"];
         put?: never;
@@ -3769,12 +2455,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/performance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Operator performance summary */
         get: operations["operator-performance-summary"];
         put?: never;
@@ -3786,12 +2466,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/operators/queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get operator queue */
         get: operations["get-operator-queue"];
         put?: never;
@@ -3803,12 +2477,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/personas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List personas in the workspace */
         get: operations["list-personas"];
         put?: never;
@@ -3821,12 +2489,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/personas/{persona_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get persona */
         get: operations["get-persona"];
         put?: never;
@@ -3840,12 +2502,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/phone-numbers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List phone numbers in the workspace */
         get: operations["list-phone-numbers"];
         put?: never;
@@ -3858,12 +2514,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/phone-numbers/{phone_number_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get phone number */
         get: operations["get-phone-number"];
         /** Update phone number */
@@ -3877,12 +2527,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/phone-numbers/{phone_number_id}/forwarding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         /** Set phone number forwarding */
         put: operations["set-phone-number-forwarding"];
@@ -3895,12 +2539,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/phone-numbers/bind": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Bind channel phone */
@@ -3912,12 +2550,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/entity-resolution": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity resolution */
         get: operations["get-entity-resolution"];
         put?: never;
@@ -3929,12 +2561,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/outbound": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get outbound summary */
         get: operations["get-outbound-summary"];
         put?: never;
@@ -3946,12 +2572,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/outbound/{data_source_id}/log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List outbound log in the workspace */
         get: operations["list-outbound-log"];
         put?: never;
@@ -3963,12 +2583,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get review metrics */
         get: operations["get-review-metrics"];
         put?: never;
@@ -3980,12 +2594,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/sources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List pipeline sources in the workspace */
         get: operations["list-pipeline-sources"];
         put?: never;
@@ -3997,12 +2605,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/sources/{source_id}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List source events in the workspace */
         get: operations["list-source-events"];
         put?: never;
@@ -4014,12 +2616,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/sources/{source_id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get source history */
         get: operations["get-source-history"];
         put?: never;
@@ -4031,12 +2627,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/sources/{source_id}/overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get source overview */
         get: operations["get-source-overview"];
         put?: never;
@@ -4048,12 +2638,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get pipeline status */
         get: operations["get-pipeline-status"];
         put?: never;
@@ -4065,12 +2649,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/pipeline/throughput": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get throughput */
         get: operations["get-throughput"];
         put?: never;
@@ -4082,12 +2660,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/prompt-logs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List prompt logs in the workspace */
         get: operations["list-prompt-logs"];
         put?: never;
@@ -4099,12 +2671,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/query/{schema}/{table}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Query table */
         get: operations["query_table_v1__workspace_id__query__schema___table__get"];
         put?: never;
@@ -4116,12 +2682,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/recordings/{call_sid}/download/{filename}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Download recording file */
         get: operations["download-recording-file"];
         put?: never;
@@ -4133,12 +2693,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/recordings/{call_sid}/metadata": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get recording metadata */
         get: operations["get-recording-metadata"];
         put?: never;
@@ -4150,12 +2704,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/recordings/{call_sid}/urls": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get recording urls */
         get: operations["get-recording-urls"];
         put?: never;
@@ -4167,12 +2715,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List review items in the workspace */
         get: operations["list_review_items_v1__workspace_id__review_queue_get"];
         put?: never;
@@ -4184,12 +2726,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get review item */
         get: operations["get_review_item_v1__workspace_id__review_queue__item_id__get"];
         put?: never;
@@ -4201,12 +2737,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Approve review item */
@@ -4218,12 +2748,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}/claim": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Claim review item */
@@ -4235,12 +2759,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}/correct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Correct review item */
@@ -4252,12 +2770,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}/correction-schema": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get correction schema */
         get: operations["get_correction_schema_v1__workspace_id__review_queue__item_id__correction_schema_get"];
         put?: never;
@@ -4269,12 +2781,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get review diff */
         get: operations["get_review_diff_v1__workspace_id__review_queue__item_id__diff_get"];
         put?: never;
@@ -4286,12 +2792,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Reject review item */
@@ -4303,12 +2803,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/{item_id}/unclaim": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Unclaim review item */
@@ -4320,12 +2814,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/batch-approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Batch approve */
@@ -4337,12 +2825,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/batch-reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Batch reject */
@@ -4354,12 +2836,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Review dashboard */
         get: operations["review_dashboard_v1__workspace_id__review_queue_dashboard_get"];
         put?: never;
@@ -4371,12 +2847,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Review history */
         get: operations["review_history_v1__workspace_id__review_queue_history_get"];
         put?: never;
@@ -4388,12 +2858,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/my-queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** My queue */
         get: operations["my_queue_v1__workspace_id__review_queue_my_queue_get"];
         put?: never;
@@ -4405,12 +2869,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/performance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Reviewer performance */
         get: operations["reviewer_performance_v1__workspace_id__review_queue_performance_get"];
         put?: never;
@@ -4422,12 +2880,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Review stats */
         get: operations["review_stats_v1__workspace_id__review_queue_stats_get"];
         put?: never;
@@ -4439,12 +2891,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/review-queue/trends": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Review trends */
         get: operations["review_trends_v1__workspace_id__review_queue_trends_get"];
         put?: never;
@@ -4456,12 +2902,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/safety/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get safety config */
         get: operations["get-safety-config"];
         /** Update safety config */
@@ -4474,12 +2914,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/safety/templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List safety templates in the workspace */
         get: operations["list-safety-templates"];
         put?: never;
@@ -4491,12 +2925,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/safety/templates/{template_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get safety template */
         get: operations["get-safety-template"];
         put?: never;
@@ -4508,12 +2936,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/safety/templates/{template_id}/apply": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Apply safety template */
@@ -4525,12 +2947,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/scheduling-rule-sets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List scheduling rule sets in the workspace */
         get: operations["list-scheduling-rule-sets"];
         put?: never;
@@ -4543,12 +2959,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/scheduling-rule-sets/{rule_set_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get scheduling rule set */
         get: operations["get-scheduling-rule-set"];
         put?: never;
@@ -4562,12 +2972,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/scribe/encounters/{encounter_id}/finalize": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Finalize encounter */
@@ -4579,12 +2983,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/scribe/encounters/{encounter_id}/icd10/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Approve icd10 code */
@@ -4596,12 +2994,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/scribe/encounters/{encounter_id}/icd10/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Reject icd10 code */
@@ -4613,12 +3005,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/scribe/encounters/{encounter_id}/soap/edit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Edit encounter soap */
@@ -4630,12 +3016,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/scribe/recordings/transcribe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Transcribe scribe recording */
@@ -4647,12 +3027,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/sensorium/connector-health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get sensorium connector health */
         get: operations["get-sensorium-connector-health"];
         put?: never;
@@ -4664,12 +3038,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/sensorium/loop-latency": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get sensorium loop latency */
         get: operations["get-sensorium-loop-latency"];
         put?: never;
@@ -4681,12 +3049,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/services": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List services in the workspace */
         get: operations["list-services"];
         put?: never;
@@ -4699,12 +3061,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/services/{service_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get service */
         get: operations["get-service"];
         /** Update service */
@@ -4718,12 +3074,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/services/{service_id}/text-turn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Text turn */
@@ -4735,12 +3085,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/services/{service_id}/tools/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Resolve service tools */
         get: operations["resolve-service-tools"];
         put?: never;
@@ -4752,12 +3096,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/services/{service_id}/version-sets/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         /** Upsert service version set */
         put: operations["upsert-service-version-set"];
@@ -4769,12 +3107,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/services/{service_id}/voice-judge/recent": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List voice judge recent in the workspace */
         get: operations["list-voice-judge-recent"];
         put?: never;
@@ -4786,12 +3118,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/services/{service_id}/voice-turn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Voice turn */
@@ -4803,12 +3129,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/sessions/{call_sid}/inject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Inject session event */
@@ -4820,12 +3140,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/sessions/active": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List active sessions in the workspace */
         get: operations["list_active_sessions_v1__workspace_id__sessions_active_get"];
         put?: never;
@@ -4837,12 +3151,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/sessions/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Start text session */
@@ -4854,12 +3162,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/behaviors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get behavior settings */
         get: operations["get-behavior-settings"];
         /** Update behavior settings */
@@ -4872,12 +3174,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/branding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get branding settings */
         get: operations["get-branding-settings"];
         /** Update branding settings */
@@ -4890,12 +3186,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/connectors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get connector settings */
         get: operations["get-connector-settings"];
         /** Update connector settings */
@@ -4908,12 +3198,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/environments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get environment settings */
         get: operations["get-environment-settings"];
         /** Update environment settings */
@@ -4926,12 +3210,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/form-templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List form templates in the workspace */
         get: operations["list-form-templates"];
         /** Update form templates */
@@ -4944,12 +3222,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/form-templates/{template_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get form template */
         get: operations["get-form-template"];
         put?: never;
@@ -4961,12 +3233,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/form-templates/{template_id}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Resolve form template */
@@ -4978,12 +3244,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/gap-scanner": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get gap scanner settings */
         get: operations["get-gap-scanner-settings"];
         /** Update gap scanner settings */
@@ -4996,12 +3256,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/gap-scanner/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Gap scanner preview */
@@ -5013,12 +3267,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/gap-scanner/scan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Gap scanner scan */
@@ -5030,12 +3278,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/memory": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get memory settings */
         get: operations["get-memory-settings"];
         /** Update memory settings */
@@ -5048,12 +3290,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get metric settings */
         get: operations["get-metric-settings"];
         /** Update metric settings */
@@ -5066,12 +3302,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/outreach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get outreach settings */
         get: operations["get-outreach-settings"];
         /** Update outreach settings */
@@ -5084,12 +3314,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/retention": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get retention policy */
         get: operations["get-retention-policy"];
         /** Update retention policy */
@@ -5102,12 +3326,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/scribe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get scribe settings */
         get: operations["get-scribe-settings"];
         /** Update scribe settings */
@@ -5120,12 +3338,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/security": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get security settings */
         get: operations["get-security-settings"];
         /** Update security settings */
@@ -5138,12 +3350,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/voice": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get voice settings */
         get: operations["get-voice-settings"];
         /** Update voice settings */
@@ -5156,12 +3362,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/settings/workflows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get workflow settings */
         get: operations["get-workflow-settings"];
         /** Update workflow settings */
@@ -5174,12 +3374,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/benchmarks/results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Get simulation benchmark results */
@@ -5191,12 +3385,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/benchmarks/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Run simulation benchmark */
@@ -5208,12 +3396,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/branches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List simulation branches in the workspace */
         get: operations["list-simulation-branches"];
         put?: never;
@@ -5226,12 +3408,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/bridge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Simulation bridge */
@@ -5243,12 +3419,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/bridge/plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Simulation bridge plan */
@@ -5260,12 +3430,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/cases/{case_id}/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Run simulation case */
@@ -5277,12 +3441,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/config-to-policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Config to turn policy */
@@ -5294,12 +3452,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List simulation runs in the workspace */
         get: operations["list-simulation-runs"];
         put?: never;
@@ -5312,12 +3464,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/runs/{run_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get simulation run */
         get: operations["get-simulation-run"];
         put?: never;
@@ -5329,12 +3475,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/runs/{run_id}/complete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Complete simulation run */
@@ -5346,12 +3486,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/runs/{run_id}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create simulation session */
@@ -5363,12 +3497,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/services/{service_id}/graph": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get simulation coverage graph */
         get: operations["get-simulation-coverage-graph"];
         put?: never;
@@ -5381,12 +3509,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/services/{service_id}/graph/paths": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get simulation coverage paths */
         get: operations["get-simulation-coverage-paths"];
         put?: never;
@@ -5398,12 +3520,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/services/{service_id}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List simulation sessions in the workspace */
         get: operations["list-simulation-sessions"];
         put?: never;
@@ -5415,12 +3531,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/services/{service_id}/turns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Query simulation turns */
         get: operations["query-simulation-turns"];
         put?: never;
@@ -5432,12 +3542,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create test conversation */
@@ -5449,12 +3553,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/{session_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Simulation observe */
         get: operations["simulation-observe"];
         put?: never;
@@ -5467,12 +3565,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/{session_id}/fork": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Simulation fork */
@@ -5484,12 +3576,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/{session_id}/intelligence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Simulation intelligence */
         get: operations["simulation-intelligence"];
         put?: never;
@@ -5501,12 +3587,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/{session_id}/score": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Score simulation session */
@@ -5518,12 +3598,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/{session_id}/step": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Simulation step */
@@ -5535,12 +3609,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/{session_id}/turns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get simulation session turns */
         get: operations["get-simulation-session-turns"];
         put?: never;
@@ -5552,12 +3620,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/recommend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Simulation recommend */
@@ -5569,12 +3631,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/simulations/sessions/step": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Test conversation step */
@@ -5586,12 +3642,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/skills": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List skills in the workspace */
         get: operations["list-skills"];
         put?: never;
@@ -5604,12 +3654,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/skills/{skill_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get skill */
         get: operations["get-skill"];
         /** Update skill */
@@ -5623,12 +3667,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/skills/{skill_id}/references": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get skill references */
         get: operations["get-skill-references"];
         put?: never;
@@ -5640,12 +3678,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/skills/{skill_id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Test skill */
@@ -5657,12 +3689,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List surfaces in the workspace */
         get: operations["list-surfaces"];
         put?: never;
@@ -5675,12 +3701,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces/{surface_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get surface */
         get: operations["get-surface"];
         put?: never;
@@ -5694,12 +3714,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces/{surface_id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Approve surface */
@@ -5711,12 +3725,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces/{surface_id}/deliver": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Deliver surface */
@@ -5728,12 +3736,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces/{surface_id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get surface progress */
         get: operations["get-surface-progress"];
         put?: never;
@@ -5745,12 +3747,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces/{surface_id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Reject surface */
@@ -5762,12 +3758,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces/{surface_id}/reshape": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Reshape surface */
@@ -5779,12 +3769,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/surfaces/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List surface review queue in the workspace */
         get: operations["list-surface-review-queue"];
         put?: never;
@@ -5796,12 +3780,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/tasks/{task_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get task */
         get: operations["get_task_v1__workspace_id__tasks__task_id__get"];
         put?: never;
@@ -5813,12 +3791,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/tasks/by-call/{call_sid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List tasks by call in the workspace */
         get: operations["list_tasks_by_call_v1__workspace_id__tasks_by_call__call_sid__get"];
         put?: never;
@@ -5830,12 +3802,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/tools/execute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Execute tool test */
@@ -5847,12 +3813,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/triggers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List triggers in the workspace */
         get: operations["list-triggers"];
         put?: never;
@@ -5865,12 +3825,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/triggers/{trigger_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get trigger */
         get: operations["get-trigger"];
         /** Update trigger */
@@ -5884,12 +3838,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/triggers/{trigger_id}/fire": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Fire trigger */
@@ -5901,12 +3849,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/triggers/{trigger_id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Pause trigger */
@@ -5918,12 +3860,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/triggers/{trigger_id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Resume trigger */
@@ -5935,12 +3871,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/triggers/{trigger_id}/runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List trigger runs in the workspace */
         get: operations["list-trigger-runs"];
         put?: never;
@@ -5952,12 +3882,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/twilio/phone-numbers/{phone_number_id}/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -5969,12 +3893,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/twilio/phone-numbers/available": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Search available phone numbers */
         get: operations["search-available-phone-numbers"];
         put?: never;
@@ -5986,12 +3904,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/twilio/phone-numbers/purchase": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Purchase phone number */
@@ -6003,12 +3915,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/twilio/sub-account": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get twilio sub account */
         get: operations["get-twilio-sub-account"];
         put?: never;
@@ -6021,12 +3927,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/unification-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List unification rules in the workspace */
         get: operations["list-unification-rules"];
         put?: never;
@@ -6039,12 +3939,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/unification-rules/{rule_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get unification rule */
         get: operations["get-unification-rule"];
         put?: never;
@@ -6058,12 +3952,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/use-cases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List use cases in the workspace */
         get: operations["list-use-cases"];
         put?: never;
@@ -6076,12 +3964,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/use-cases/{use_case_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -6093,12 +3975,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/voicemail": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List voicemails in the workspace */
         get: operations["list-voicemails"];
         put?: never;
@@ -6111,12 +3987,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/voiceprints/{entity_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get voiceprint status */
         get: operations["get-voiceprint-status"];
         put?: never;
@@ -6128,12 +3998,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/voiceprints/enroll": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Enroll voiceprint */
@@ -6145,12 +4009,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/voiceprints/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Verify voiceprint */
@@ -6162,12 +4020,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/webhook-destinations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List webhook destinations in the workspace */
         get: operations["list-webhook-destinations"];
         put?: never;
@@ -6180,12 +4032,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/webhook-destinations/{destination_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get webhook destination */
         get: operations["get-webhook-destination"];
         /** Update webhook destination */
@@ -6199,12 +4045,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/webhook-destinations/{destination_id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List webhook destination deliveries in the workspace */
         get: operations["list-webhook-destination-deliveries"];
         put?: never;
@@ -6216,12 +4056,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/webhook-destinations/{destination_id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Rotate webhook destination secret */
@@ -6233,12 +4067,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/connectors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Connector overview */
         get: operations["connector-overview"];
         put?: never;
@@ -6250,12 +4078,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/connectors/{data_source_id}/entities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Connector entities */
         get: operations["connector-entities"];
         put?: never;
@@ -6267,12 +4089,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/connectors/{data_source_id}/resources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Connector resources */
         get: operations["connector-resources"];
         put?: never;
@@ -6284,12 +4100,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** World dashboard */
         get: operations["world-dashboard"];
         put?: never;
@@ -6301,12 +4111,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/enrichment-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List enrichment keys in the workspace */
         get: operations["list-enrichment-keys"];
         put?: never;
@@ -6319,12 +4123,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/enrichment-keys/{key_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -6337,12 +4135,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List entities in the workspace */
         get: operations["list-entities"];
         put?: never;
@@ -6354,12 +4146,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity */
         get: operations["get-entity"];
         put?: never;
@@ -6371,12 +4157,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/enrichment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List entity enrichment in the workspace */
         get: operations["list-entity-enrichment"];
         put?: never;
@@ -6388,12 +4168,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/enrichment/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         /** Put entity enrichment */
         put: operations["put-entity-enrichment"];
@@ -6405,12 +4179,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/enrichment/{key}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity enrichment history */
         get: operations["get-entity-enrichment-history"];
         put?: never;
@@ -6422,12 +4190,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/graph": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity graph */
         get: operations["get-entity-graph"];
         put?: never;
@@ -6439,12 +4201,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/lineage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity lineage */
         get: operations["get-entity-lineage"];
         put?: never;
@@ -6456,12 +4212,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/merged": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Merged entities */
         get: operations["merged-entities"];
         put?: never;
@@ -6473,12 +4223,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/provenance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity provenance */
         get: operations["get-entity-provenance"];
         put?: never;
@@ -6490,12 +4234,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/relationships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity relationships */
         get: operations["get-entity-relationships"];
         put?: never;
@@ -6507,12 +4245,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/{entity_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity timeline */
         get: operations["get-entity-timeline"];
         put?: never;
@@ -6524,12 +4256,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/duplicates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get entity duplicates */
         get: operations["get-entity-duplicates"];
         put?: never;
@@ -6541,12 +4267,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entities/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Resolve entity */
@@ -6558,12 +4278,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entity-stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Entity stats */
         get: operations["entity-stats"];
         put?: never;
@@ -6575,12 +4289,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/entity-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List entity types in the workspace */
         get: operations["list-entity-types"];
         put?: never;
@@ -6592,12 +4300,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/event-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List event types in the workspace */
         get: operations["list-event-types"];
         put?: never;
@@ -6609,12 +4311,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Search world entities */
         get: operations["search-world-entities"];
         put?: never;
@@ -6626,12 +4322,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/source-breakdown": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Source breakdown */
         get: operations["source-breakdown"];
         put?: never;
@@ -6643,12 +4333,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/sync/by-sink": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Outbound sync by sink */
         get: operations["outbound-sync-by-sink"];
         put?: never;
@@ -6660,12 +4344,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/sync/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** World sync events */
         get: operations["world-sync-events"];
         put?: never;
@@ -6677,12 +4355,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/sync/queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** World sync queue */
         get: operations["world-sync-queue"];
         put?: never;
@@ -6694,12 +4366,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/sync/retry-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** World sync retry all */
@@ -6711,12 +4377,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/{workspace_id}/world/sync/retry/{event_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** World sync retry */
@@ -6728,12 +4388,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get auth info */
         get: operations["get-auth-info"];
         put?: never;
@@ -6745,12 +4399,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List billing customers */
         get: operations["list-billing-customers"];
         put?: never;
@@ -6763,12 +4411,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get billing customer */
         get: operations["get-billing-customer"];
         /** Update billing customer */
@@ -6781,12 +4423,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get billing config */
         get: operations["get-billing-config"];
         /** Update billing config */
@@ -6799,12 +4435,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/generate-invoice": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Generate billing invoice */
@@ -6816,12 +4446,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/invoices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List customer invoices */
         get: operations["list-customer-invoices"];
         put?: never;
@@ -6833,12 +4457,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/invoices/{invoice_id}/paid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Mark billing invoice paid */
@@ -6850,12 +4468,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/invoices/{invoice_id}/send": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Send billing invoice */
@@ -6867,12 +4479,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/invoices/{invoice_id}/void": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Void billing invoice */
@@ -6884,12 +4490,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/usage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get customer usage */
         get: operations["get-customer-usage"];
         put?: never;
@@ -6901,12 +4501,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/workspaces": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Attach billing workspace */
@@ -6918,12 +4512,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/billing/customers/{customer_id}/workspaces/{workspace_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         post?: never;
@@ -6935,12 +4523,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/me/workspaces": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Create my workspace */
@@ -6952,12 +4534,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/workspaces": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** List workspaces */
         get: operations["list-workspaces"];
         put?: never;
@@ -6969,12 +4545,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/workspaces/{workspace_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get workspace */
         get: operations["get-workspace"];
         put?: never;
@@ -6987,12 +4557,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/workspaces/{workspace_id}/archive": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Archive workspace */
@@ -7004,12 +4568,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/workspaces/{workspace_id}/convert-environment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Convert workspace environment */
@@ -7021,12 +4579,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/workspaces/{workspace_id}/environment-check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Check environment conversion */
         get: operations["check-environment-conversion"];
         put?: never;
@@ -7038,12 +4590,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/workspaces/{workspace_id}/provision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         get?: never;
         put?: never;
         /** Provision workspace */
@@ -7055,12 +4601,6 @@ export interface paths {
         trace?: never;
     };
     "/v1/workspaces/{workspace_id}/test-caller-numbers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Get test caller numbers */
         get: operations["get-test-caller-numbers"];
         /** Update test caller numbers */
@@ -16770,12 +14310,6 @@ export interface operations {
     /** Alias of `list-agents` (the id the README uses). */
     "list_agents_v1__workspace_id__agents_get": operations["list-agents"];
     "create-device-code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["DeviceCodeRequest"];
@@ -16783,25 +14317,16 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DeviceCodeResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
@@ -16811,46 +14336,29 @@ export interface operations {
     "render-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 token: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -16861,50 +14369,33 @@ export interface operations {
                 date?: string | null;
                 days?: number;
             };
-            header?: never;
             path: {
                 token: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AvailabilityResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -16912,11 +14403,9 @@ export interface operations {
     "book-surface-appointment": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 token: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -16925,57 +14414,36 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -16983,12 +14451,10 @@ export interface operations {
     "save-surface-field": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 key: string;
                 token: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -16997,47 +14463,29 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SaveFieldResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
@@ -17047,11 +14495,9 @@ export interface operations {
     "heal-surface-field": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 token: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -17060,33 +14506,21 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HealFieldResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17096,43 +14530,29 @@ export interface operations {
             query: {
                 q: string;
             };
-            header?: never;
             path: {
                 lookup_type: string;
                 token: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LookupResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17140,11 +14560,9 @@ export interface operations {
     "ocr-surface-extract": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 token: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -17153,33 +14571,21 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OcrResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17187,66 +14593,43 @@ export interface operations {
     "get-surface-spec": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 token: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceSpecResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17254,52 +14637,32 @@ export interface operations {
     "submit-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 token: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17307,44 +14670,27 @@ export interface operations {
     "redirect-to-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             302: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -17354,101 +14700,57 @@ export interface operations {
     "serve-vcard": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_slug: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
     };
     "get-self": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SelfProfileResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
     };
     "get-self-profile": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SelfProfileResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
     };
     "create-token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
@@ -17456,33 +14758,21 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ExternalUserSessionTokenResponse"] | components["schemas"]["TokenResponse"];
                 };
             };
             300: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceSelectionResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
                 };
@@ -17508,52 +14798,30 @@ export interface operations {
             path: {
                 link_token: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17561,58 +14829,38 @@ export interface operations {
     "get-intake-link-info": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 link_token: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LinkInfoResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LinkErrorResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LinkErrorResponse"];
                 };
             };
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LinkErrorResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17625,44 +14873,27 @@ export interface operations {
                 search?: components["schemas"]["SearchString"] | null;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_AgentResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -17672,11 +14903,9 @@ export interface operations {
     "create-agent": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -17685,41 +14914,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AgentResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17727,45 +14938,28 @@ export interface operations {
     "get-agent": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 agent_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AgentResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -17775,12 +14969,10 @@ export interface operations {
     "update-agent": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 agent_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -17789,41 +14981,23 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AgentResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17831,43 +15005,26 @@ export interface operations {
     "delete-agent": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 agent_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -17881,45 +15038,28 @@ export interface operations {
                 limit?: number;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 agent_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_AgentVersionResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -17929,12 +15069,10 @@ export interface operations {
     "create-agent-version": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 agent_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -17943,41 +15081,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AgentVersionResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -17985,46 +15105,29 @@ export interface operations {
     "get-agent-version": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 agent_id: string;
                 version: number | string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AgentVersionResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18039,34 +15142,23 @@ export interface operations {
                 days?: number;
                 period?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AgentAnalyticsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18080,18 +15172,13 @@ export interface operations {
                 interval?: "1h" | "1d" | "1w";
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18099,17 +15186,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18120,26 +15201,18 @@ export interface operations {
                 days?: number;
                 interval?: "1h" | "1d" | "1w";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CallStatsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18156,18 +15229,13 @@ export interface operations {
                 interval?: "1h" | "1d" | "1w";
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18175,17 +15243,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18199,18 +15261,13 @@ export interface operations {
                 previous_to: string;
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18218,17 +15275,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18238,34 +15289,23 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AnalyticsDashboardResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18275,26 +15315,18 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataQualityResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18310,18 +15342,13 @@ export interface operations {
                 interval?: "1h" | "1d" | "1w";
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18329,17 +15356,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18349,26 +15370,18 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EventBreakdownResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18384,18 +15397,13 @@ export interface operations {
                 interval?: "1h" | "1d" | "1w";
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18403,17 +15411,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18427,34 +15429,23 @@ export interface operations {
                 interval?: "1h" | "1d" | "1w";
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OperatorPerformanceResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18468,34 +15459,23 @@ export interface operations {
                 interval?: "1h" | "1d" | "1w";
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SafetyTrendsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18507,18 +15487,13 @@ export interface operations {
                 date_to?: string | null;
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18526,17 +15501,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18550,18 +15519,13 @@ export interface operations {
                 entity_id?: string | null;
                 interval?: "1h" | "1d" | "1w";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18569,17 +15533,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18589,19 +15547,14 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18609,17 +15562,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18631,18 +15578,13 @@ export interface operations {
                 date_to?: string | null;
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18650,17 +15592,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18674,18 +15610,13 @@ export interface operations {
                 interval?: "1h" | "1d" | "1w";
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -18693,17 +15624,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18713,26 +15638,18 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UsageSummaryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18746,38 +15663,24 @@ export interface operations {
                 limit?: number;
                 mine_only?: boolean;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ApiKeyResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18787,11 +15690,9 @@ export interface operations {
     "create-api-key": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -18800,29 +15701,17 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CreateApiKeyResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18830,43 +15719,26 @@ export interface operations {
     "delete-api-key": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 key_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18876,12 +15748,10 @@ export interface operations {
     "rotate-api-key": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 key_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -18890,35 +15760,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CreateApiKeyResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -18939,34 +15794,23 @@ export interface operations {
                 resource_type?: string | null;
                 service?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditEventsListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -18979,41 +15823,27 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditEventsListResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19021,11 +15851,9 @@ export interface operations {
     "create-audit-export": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -19034,31 +15862,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditExportResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19068,40 +15884,26 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditExportListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19115,34 +15917,23 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditEventsListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19153,34 +15944,23 @@ export interface operations {
                 date_from?: string | null;
                 date_to?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditSummaryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19188,18 +15968,13 @@ export interface operations {
     "get-billing-dashboard": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BillingDashboardResponse"];
                 };
@@ -19215,26 +15990,18 @@ export interface operations {
                 limit?: number;
                 status?: ("draft" | "sent" | "paid" | "void") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_InvoiceItem_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19244,19 +16011,14 @@ export interface operations {
     "get-billing-invoice": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 invoice_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -19264,9 +16026,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19276,19 +16035,14 @@ export interface operations {
     "get-billing-invoice-pdf": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 invoice_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -19296,9 +16050,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19308,18 +16059,13 @@ export interface operations {
     "get-billing-usage": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -19336,26 +16082,18 @@ export interface operations {
                 days?: number;
                 meter_key?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UsageTrendPoint"][];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19365,18 +16103,13 @@ export interface operations {
     get_latest_workspace_brief_v1__workspace_id__brief_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BriefResponse"];
                 };
@@ -19386,18 +16119,13 @@ export interface operations {
     generate_workspace_brief_v1__workspace_id__brief_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BriefResponse"];
                 };
@@ -19419,26 +16147,18 @@ export interface operations {
                 service_id?: string | null;
                 status?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CallListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19448,33 +16168,22 @@ export interface operations {
     "get-call-detail": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CallDetailResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19484,33 +16193,22 @@ export interface operations {
     "get-call-intelligence": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CallIntelligenceDetail"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19522,27 +16220,19 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
             path: {
                 call_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19552,33 +16242,22 @@ export interface operations {
     "get-call-timeline": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PlaybackTimeline"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19588,41 +16267,27 @@ export interface operations {
     "get-call-trace-analysis": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TraceAnalysisResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19630,18 +16295,13 @@ export interface operations {
     "list-active-calls-intelligence": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -19649,9 +16309,6 @@ export interface operations {
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19661,26 +16318,18 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceBenchmarks"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19690,11 +16339,9 @@ export interface operations {
     "create-outbound-call": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -19703,61 +16350,34 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CreateOutboundCallResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             504: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19767,26 +16387,18 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberCallVolume"][];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19802,38 +16414,24 @@ export interface operations {
                 min_computed_at?: string | null;
                 outcome?: ("succeeded" | "partially" | "failed" | "abandoned") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TraceAnalysisListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19849,26 +16447,18 @@ export interface operations {
                 outcome_key: string;
                 sort_by?: "spr" | "observed" | "feature_population";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DriversResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19881,32 +16471,21 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_SesSetupListItemResponse_"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -19916,11 +16495,9 @@ export interface operations {
     "create-ses-setup": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -19929,41 +16506,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SesSetupDetailResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             504: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -19971,39 +16530,25 @@ export interface operations {
     "get-ses-setup": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 setup_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SesSetupDetailResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20013,57 +16558,34 @@ export interface operations {
     "delete-ses-setup": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 setup_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             504: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20071,39 +16593,25 @@ export interface operations {
     "verify-ses-setup-dns": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 setup_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SesSetupDetailResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20113,26 +16621,18 @@ export interface operations {
     "get-command-center": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CommandCenterResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20140,26 +16640,18 @@ export interface operations {
     "get-access-review": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AccessReviewResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20167,26 +16659,18 @@ export interface operations {
     "get-compliance-dashboard": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ComplianceDashboardResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20196,34 +16680,23 @@ export interface operations {
             query?: {
                 report_period_days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HipaaReportResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20236,44 +16709,27 @@ export interface operations {
                 search?: components["schemas"]["SearchString"] | null;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ContextGraphResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20283,11 +16739,9 @@ export interface operations {
     "create-context_graph": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -20296,41 +16750,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ContextGraphResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20338,45 +16774,28 @@ export interface operations {
     "get-context_graph": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 context_graph_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ContextGraphResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20386,12 +16805,10 @@ export interface operations {
     "update-context_graph": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 context_graph_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -20400,41 +16817,23 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ContextGraphResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20442,43 +16841,26 @@ export interface operations {
     "delete-context_graph": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 context_graph_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20492,45 +16874,28 @@ export interface operations {
                 limit?: number;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 context_graph_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ContextGraphVersionResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20540,12 +16905,10 @@ export interface operations {
     "create-context_graph-version": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 context_graph_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -20554,41 +16917,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ContextGraphVersionResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20596,46 +16941,29 @@ export interface operations {
     "get-context_graph-version": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 context_graph_id: string;
                 version: number | string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ContextGraphVersionResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20650,26 +16978,18 @@ export interface operations {
                 offset?: number;
                 status?: ("active" | "frozen" | "closed" | "completed" | "in-progress" | "failed") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConversationListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20679,11 +16999,9 @@ export interface operations {
     create_conversation_v1__workspace_id__conversations_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -20692,17 +17010,11 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConversationDetail"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20712,27 +17024,19 @@ export interface operations {
     get_conversation_v1__workspace_id__conversations__conversation_id__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 conversation_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConversationDetail"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20742,25 +17046,17 @@ export interface operations {
     close_conversation_v1__workspace_id__conversations__conversation_id__delete: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 conversation_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20772,12 +17068,10 @@ export interface operations {
             query?: {
                 include_tool_calls?: boolean;
             };
-            header?: never;
             path: {
                 conversation_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -20786,18 +17080,12 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TurnResponse"];
                     "text/event-stream": components["schemas"]["TurnStreamEvent"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20809,12 +17097,10 @@ export interface operations {
             query?: {
                 include_tool_calls?: boolean;
             };
-            header?: never;
             path: {
                 conversation_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -20823,36 +17109,21 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                     "text/event-stream": components["schemas"]["TurnStreamEvent"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20860,11 +17131,9 @@ export interface operations {
     send_message_v1__workspace_id__conversations_messages_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -20873,23 +17142,14 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SendMessageResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20903,26 +17163,18 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmCompanySearchResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -20932,33 +17184,22 @@ export interface operations {
     "crm-company-detail": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 company_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmCompanyResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -20972,26 +17213,18 @@ export interface operations {
                 phone?: string | null;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmContactSearchResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21001,33 +17234,22 @@ export interface operations {
     "crm-contact-detail": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 contact_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmContactDetailResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -21038,33 +17260,22 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 contact_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmActivityTimelineResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -21076,26 +17287,18 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmDealSearchResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21105,33 +17308,22 @@ export interface operations {
     "crm-deal-detail": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 deal_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmDealResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -21139,18 +17331,13 @@ export interface operations {
     "crm-deal-pipeline": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -21162,18 +17349,13 @@ export interface operations {
     "crm-status": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CrmStatusResponse"];
                 };
@@ -21187,26 +17369,18 @@ export interface operations {
                 limit?: number;
                 page_context?: ("home" | "patients" | "calls" | "data" | "analytics" | "pipeline" | "operators" | "surfaces" | "compliance" | "custom") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_DashboardDefinitionResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21216,11 +17390,9 @@ export interface operations {
     create_dashboard_v1__workspace_id__dashboards_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -21229,17 +17401,11 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DashboardDefinitionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21249,27 +17415,19 @@ export interface operations {
     get_dashboard_v1__workspace_id__dashboards__dashboard_id__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 dashboard_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DashboardDefinitionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21279,12 +17437,10 @@ export interface operations {
     update_dashboard_v1__workspace_id__dashboards__dashboard_id__put: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 dashboard_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -21293,17 +17449,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DashboardDefinitionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21313,25 +17463,17 @@ export interface operations {
     delete_dashboard_v1__workspace_id__dashboards__dashboard_id__delete: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 dashboard_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21341,12 +17483,10 @@ export interface operations {
     execute_dashboard_v1__workspace_id__dashboards__dashboard_id__execute_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 dashboard_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: {
             content: {
@@ -21355,17 +17495,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DashboardExecuteResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21375,27 +17509,19 @@ export interface operations {
     get_dashboard_by_slug_v1__workspace_id__dashboards_by_slug__slug__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 slug: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DashboardDefinitionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21405,44 +17531,27 @@ export interface operations {
     "list-workspace-data-queries": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceDataQueryListResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21452,11 +17561,9 @@ export interface operations {
     "create-workspace-data-query": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -21465,41 +17572,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceDataQueryItem"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21509,45 +17598,28 @@ export interface operations {
     "get-workspace-data-query": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 query_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceDataQueryItem"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21557,43 +17629,26 @@ export interface operations {
     "delete-workspace-data-query": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 query_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21603,12 +17658,10 @@ export interface operations {
     "update-workspace-data-query": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 query_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -21617,35 +17670,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceDataQueryItem"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21655,12 +17693,10 @@ export interface operations {
     "invoke-workspace-data-query": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 query_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: {
             content: {
@@ -21669,49 +17705,28 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["InvokeWorkspaceDataQueryResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -21725,32 +17740,21 @@ export interface operations {
                 search?: string | null;
                 source_type?: string[] | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_DataSourceResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21760,11 +17764,9 @@ export interface operations {
     "create-data-source": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -21773,29 +17775,17 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataSourceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21805,39 +17795,25 @@ export interface operations {
     "get-data-source": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataSourceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21847,37 +17823,23 @@ export interface operations {
     "delete-data-source": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21887,12 +17849,10 @@ export interface operations {
     "update-data-source": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -21901,29 +17861,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataSourceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21933,39 +17881,25 @@ export interface operations {
     "data-source-status": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataSourceStatusResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -21975,67 +17909,41 @@ export interface operations {
     "trigger-data-source-sync": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             202: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerSyncResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerSyncConflictResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -22045,39 +17953,25 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataSourceSyncHistoryResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22087,11 +17981,9 @@ export interface operations {
     "start-demo-pulse": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -22100,17 +17992,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DemoPulseTaskResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22120,18 +18006,13 @@ export interface operations {
     "get-demo-pulse-status": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DemoPulseStatusResponse"];
                 };
@@ -22141,11 +18022,9 @@ export interface operations {
     "stop-demo-pulse": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -22154,17 +18033,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DemoPulseStopResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22174,11 +18047,9 @@ export interface operations {
     create_desktop_session_v1__workspace_id__desktop_sessions_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -22187,17 +18058,11 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CreateSessionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22207,27 +18072,19 @@ export interface operations {
     disconnect_session_v1__workspace_id__desktop_sessions__session_id__delete: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DisconnectResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22237,12 +18094,10 @@ export interface operations {
     perform_action_v1__workspace_id__desktop_sessions__session_id__action_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -22251,17 +18106,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22271,27 +18120,19 @@ export interface operations {
     get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22301,27 +18142,19 @@ export interface operations {
     get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionStatusResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22331,27 +18164,19 @@ export interface operations {
     get_latest_brief_v1__workspace_id__entities__entity_id__brief_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BriefResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22361,27 +18186,19 @@ export interface operations {
     generate_brief_v1__workspace_id__entities__entity_id__brief_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BriefResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22396,26 +18213,18 @@ export interface operations {
                 limit?: number;
                 min_support_only?: boolean;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CohortDriverResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22431,26 +18240,18 @@ export interface operations {
                 min_support_only?: boolean;
                 sort_by?: "lift" | "pmi" | "chi_square" | "jaccard" | "n_patients_both";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CooccurrenceResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22468,26 +18269,18 @@ export interface operations {
                 offset?: number;
                 sort_by?: "age_adjusted_charlson_index" | "charlson_index" | "n_active_conditions" | "recent_onset_count_365d" | "age_now";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientBurdenResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22497,27 +18290,19 @@ export interface operations {
     get_patient_burden_v1__workspace_id__epidemiology_patient_burden__patient_entity_id__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 patient_entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientBurdenDetailResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22535,26 +18320,18 @@ export interface operations {
                 min_support_only?: boolean;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PrevalenceResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22572,26 +18349,18 @@ export interface operations {
                 limit?: number;
                 start_month?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TrendResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22601,27 +18370,19 @@ export interface operations {
     "get-event-stream": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceSSEEvent"];
                     "text/event-stream": components["schemas"]["WorkspaceSSEEvent"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -22633,44 +18394,27 @@ export interface operations {
                 limit?: number;
                 search?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ExternalIntegrationResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22680,11 +18424,9 @@ export interface operations {
     "create-external-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -22693,41 +18435,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ExternalIntegrationResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22737,45 +18461,28 @@ export interface operations {
     "get-external-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ExternalIntegrationResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22785,43 +18492,26 @@ export interface operations {
     "delete-external-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22831,12 +18521,10 @@ export interface operations {
     "update-external-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -22845,35 +18533,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ExternalIntegrationResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22883,45 +18556,28 @@ export interface operations {
     "list-external-integration-credentials": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ExternalIntegrationCredentialResponse"][];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22931,12 +18587,10 @@ export interface operations {
     "create-external-integration-credential": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -22945,35 +18599,20 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ExternalIntegrationCredentialSecretResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -22983,44 +18622,27 @@ export interface operations {
     "revoke-external-integration-credential": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 credential_id: string;
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23030,52 +18652,32 @@ export interface operations {
     "rotate-external-integration-credential": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 credential_id: string;
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ExternalIntegrationCredentialSecretResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23085,11 +18687,9 @@ export interface operations {
     "fhir-import": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -23098,23 +18698,14 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirImportResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23128,32 +18719,21 @@ export interface operations {
                 source?: string;
                 source_system?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirImportResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23170,26 +18750,18 @@ export interface operations {
                 q?: string | null;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientSearchResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23199,27 +18771,19 @@ export interface operations {
     "fhir-patient-summary": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 patient_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientSummaryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23233,27 +18797,19 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 patient_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientTimelineResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23273,33 +18829,22 @@ export interface operations {
                 q?: string | null;
                 status?: string | null;
             };
-            header?: never;
             path: {
                 resource_type: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirSearchResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23309,12 +18854,10 @@ export interface operations {
     "fhir-create-resource": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 resource_type: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -23323,23 +18866,14 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirResourceResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23349,40 +18883,26 @@ export interface operations {
     "fhir-get-resource": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 resource_id: string;
                 resource_type: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirResourceResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23392,13 +18912,11 @@ export interface operations {
     "fhir-update-resource": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 resource_id: string;
                 resource_type: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -23407,29 +18925,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirResourceResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23442,40 +18948,26 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 resource_id: string;
                 resource_type: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirResourceHistoryResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23485,32 +18977,21 @@ export interface operations {
     "fhir-status": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirStatusResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -23522,32 +19003,21 @@ export interface operations {
                 fhir_resource_type?: string | null;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SyncFailuresResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23562,26 +19032,18 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirAppointmentListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23596,26 +19058,18 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirLocationListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23630,26 +19084,18 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirOrganizationListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23664,26 +19110,18 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirPatientListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23698,26 +19136,18 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirPractitionerListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23739,26 +19169,18 @@ export interface operations {
                 specialty?: string | null;
                 status?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FhirSlotListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23768,26 +19190,18 @@ export interface operations {
     "list-functions": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionListResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -23795,11 +19209,9 @@ export interface operations {
     "create-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -23808,29 +19220,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionDef"];
                 };
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -23838,33 +19238,22 @@ export interface operations {
     "get-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionDef"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -23874,19 +19263,14 @@ export interface operations {
     "delete-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: string;
@@ -23894,23 +19278,14 @@ export interface operations {
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -23918,12 +19293,10 @@ export interface operations {
     "invoke-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -23932,35 +19305,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["InvokeResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -23968,12 +19326,10 @@ export interface operations {
     "promote-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -23982,31 +19338,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PromoteResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24014,12 +19358,10 @@ export interface operations {
     "rollback-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24028,31 +19370,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RollbackResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24060,12 +19390,10 @@ export interface operations {
     "test-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24074,37 +19402,22 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionTestResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24112,12 +19425,10 @@ export interface operations {
     "test-function-v2": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24126,37 +19437,22 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TestInvokeResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24166,41 +19462,27 @@ export interface operations {
             query?: {
                 alias?: "latest" | "staging" | "production";
             };
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionVersionResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24208,41 +19490,27 @@ export interface operations {
     "list-function-versions": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 function_name: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionVersionListResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24250,32 +19518,21 @@ export interface operations {
     "discover-catalog": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CatalogResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24283,11 +19540,9 @@ export interface operations {
     "deploy-function": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24296,29 +19551,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionVersionResponse"];
                 };
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24326,11 +19569,9 @@ export interface operations {
     "query-functions": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24339,31 +19580,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["QueryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24371,26 +19600,18 @@ export interface operations {
     "list-registered-functions": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionVersionListResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24398,32 +19619,21 @@ export interface operations {
     "sync-catalog": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FunctionListResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24431,27 +19641,19 @@ export interface operations {
     receive_webhook_v1__workspace_id__hooks__destination_id__post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 destination_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WebhookReceivedResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24461,18 +19663,13 @@ export interface operations {
     get_digest_v1__workspace_id__insights_digest_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -24484,18 +19681,13 @@ export interface operations {
     describe_schema_v1__workspace_id__insights_schema_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SchemaResponse"];
                 };
@@ -24505,18 +19697,13 @@ export interface operations {
     create_session_v1__workspace_id__insights_sessions_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
@@ -24526,19 +19713,14 @@ export interface operations {
     get_session_v1__workspace_id__insights_sessions__session_id__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -24546,9 +19728,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24558,12 +19737,10 @@ export interface operations {
     chat_v1__workspace_id__insights_sessions__session_id__chat_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24572,17 +19749,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24592,11 +19763,9 @@ export interface operations {
     execute_sql_v1__workspace_id__insights_sql_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24605,17 +19774,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SqlQueryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24625,18 +19788,13 @@ export interface operations {
     get_suggestions_v1__workspace_id__insights_suggestions_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SuggestionsResponse"];
                 };
@@ -24657,22 +19815,15 @@ export interface operations {
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IntakeFileResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24686,26 +19837,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IntakeLinkResponse"][];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24715,11 +19858,9 @@ export interface operations {
     "create-intake-link": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24728,17 +19869,11 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IntakeLinkResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24748,25 +19883,17 @@ export interface operations {
     "revoke-intake-link": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 link_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24779,27 +19906,19 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 link_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IntakeUploadResponse"][];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24809,42 +19928,28 @@ export interface operations {
     "download-intake-upload": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 link_id: string;
                 upload_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/octet-stream": string;
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24859,38 +19964,24 @@ export interface operations {
                 search?: components["schemas"]["SearchString"] | null;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_IntegrationResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -24900,11 +19991,9 @@ export interface operations {
     "create-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -24913,41 +20002,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IntegrationResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -24955,45 +20026,28 @@ export interface operations {
     "get-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IntegrationResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25003,12 +20057,10 @@ export interface operations {
     "update-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -25017,35 +20069,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IntegrationResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -25053,43 +20090,26 @@ export interface operations {
     "delete-integration": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25099,13 +20119,11 @@ export interface operations {
     "test-integration-endpoint": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 endpoint_name: string;
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -25114,35 +20132,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TestEndpointResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25152,45 +20155,28 @@ export interface operations {
     "test-integration-connection": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 integration_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TestConnectionResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25200,18 +20186,13 @@ export interface operations {
     "integration-health-check": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -25227,26 +20208,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RankedAnomalyResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25260,26 +20233,18 @@ export interface operations {
                 offset?: number;
                 severity?: ("high" | "medium" | "low") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AnomalyAlertResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25289,18 +20254,13 @@ export interface operations {
     list_catalog_v1__workspace_id__m42_catalog_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["M42CatalogResponse"];
                 };
@@ -25310,27 +20270,19 @@ export interface operations {
     describe_table_v1__workspace_id__m42_catalog__table__columns_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 table: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ColumnsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25342,27 +20294,19 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
             path: {
                 table: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SampleResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25376,26 +20320,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ClusterForecastResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25408,26 +20344,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ClusterSummaryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25440,26 +20368,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DistrictMetricsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25469,18 +20389,13 @@ export interface operations {
     list_features_v1__workspace_id__m42_features_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FeaturesResponse"];
                 };
@@ -25493,26 +20408,18 @@ export interface operations {
                 bins?: number;
                 feature: string;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FeatureDistributionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25527,26 +20434,18 @@ export interface operations {
                 run_id?: string | null;
                 scenario?: ("baseline" | "with_policy" | "observational") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ForecastFanResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25560,26 +20459,18 @@ export interface operations {
                 sample?: number;
                 scenario?: string;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ForecastDrawsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25592,26 +20483,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ModelRegistryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25624,26 +20507,18 @@ export interface operations {
                 cluster?: string | null;
                 district?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["NoteRollupResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25658,26 +20533,18 @@ export interface operations {
                 offset?: number;
                 risk_tier?: number | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientTopologyResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25690,27 +20557,19 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 patient_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientLabsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25720,27 +20579,19 @@ export interface operations {
     get_patient_note_v1__workspace_id__m42_patients__patient_id__note_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 patient_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PatientNoteResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25753,26 +20604,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PositiveSignalResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25786,26 +20629,18 @@ export interface operations {
                 offset?: number;
                 outcome_key?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["StratifiedFitsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25815,33 +20650,22 @@ export interface operations {
     "get-entity-dimension-scores": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DimensionScoresResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -25852,33 +20676,22 @@ export interface operations {
                 dimension?: string | null;
                 limit?: number;
             };
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MemoryFactsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -25886,26 +20699,18 @@ export interface operations {
     "get-memory-analytics": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MemoryAnalyticsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -25913,11 +20718,9 @@ export interface operations {
     "emit-metering-event": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -25926,17 +20729,11 @@ export interface operations {
         };
         responses: {
             202: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MeteringEmitResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -25956,34 +20753,23 @@ export interface operations {
                 session_id?: string | null;
                 source?: "production" | "simulation" | "all";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26002,35 +20788,24 @@ export interface operations {
                 session_id?: string | null;
                 source?: "production" | "simulation" | "all";
             };
-            header?: never;
             path: {
                 metric_key: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26038,12 +20813,10 @@ export interface operations {
     "evaluate-metric": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 metric_key: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26052,41 +20825,23 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricEvaluateResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26103,35 +20858,24 @@ export interface operations {
                 session_id?: string | null;
                 source?: "production" | "simulation" | "all";
             };
-            header?: never;
             path: {
                 metric_key: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26139,26 +20883,18 @@ export interface operations {
     "get-metric-catalog": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricCatalogResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26169,32 +20905,21 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_MonitorConceptResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26204,11 +20929,9 @@ export interface operations {
     "create-monitor-concept": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26217,29 +20940,17 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MonitorConceptResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26249,39 +20960,25 @@ export interface operations {
     "get-monitor-concept": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 concept_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MonitorConceptResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26291,37 +20988,23 @@ export interface operations {
     "delete-monitor-concept": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 concept_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26331,12 +21014,10 @@ export interface operations {
     "update-monitor-concept": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 concept_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26345,29 +21026,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MonitorConceptResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26377,26 +21046,18 @@ export interface operations {
     "get-egress-ips": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EgressIpsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26407,26 +21068,18 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_OperatorResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26436,11 +21089,9 @@ export interface operations {
     "create-operator": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26449,29 +21100,17 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OperatorResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26481,33 +21120,22 @@ export interface operations {
     "get-operator": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OperatorResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26517,12 +21145,10 @@ export interface operations {
     "update-operator": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26531,23 +21157,14 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OperatorResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26557,12 +21174,10 @@ export interface operations {
     "operator-access-token": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26571,31 +21186,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AccessTokenResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26603,12 +21206,10 @@ export interface operations {
     "create-operator-briefing": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26617,31 +21218,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BriefingResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26649,12 +21238,10 @@ export interface operations {
     "operator-join-call": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26663,37 +21250,22 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["JoinCallResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26701,12 +21273,10 @@ export interface operations {
     "operator-leave-call": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26715,31 +21285,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LeaveCallResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26747,12 +21305,10 @@ export interface operations {
     "operator-send-guidance": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26761,31 +21317,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SendGuidanceResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26793,12 +21337,10 @@ export interface operations {
     "operator-switch-mode": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26807,31 +21349,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SwitchModeResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -26839,12 +21369,10 @@ export interface operations {
     "operator-wrap-up": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 operator_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -26853,23 +21381,14 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WrapUpResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26884,26 +21403,18 @@ export interface operations {
                 limit?: number;
                 operator_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_AuditEventResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26913,33 +21424,22 @@ export interface operations {
     "get-call-transcript": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_sid: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CallTranscriptResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -26949,18 +21449,13 @@ export interface operations {
     "operator-dashboard": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DashboardResponse"];
                 };
@@ -26973,26 +21468,18 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_EscalationEventResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -27005,26 +21492,18 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ActiveEscalationItem_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -27037,26 +21516,18 @@ export interface operations {
                 group_by?: "status" | "trigger" | "operator";
                 period?: "day" | "week" | "month";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EscalationStatsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -27066,18 +21537,13 @@ export interface operations {
     "operator-performance-summary": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PerformanceSummaryResponse"];
                 };
@@ -27087,26 +21553,18 @@ export interface operations {
     "get-operator-queue": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PriorityQueueResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27119,34 +21577,23 @@ export interface operations {
                 search?: components["schemas"]["SearchString"] | null;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_PersonaResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27154,11 +21601,9 @@ export interface operations {
     "create-persona": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -27167,23 +21612,14 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PersonaResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27191,41 +21627,27 @@ export interface operations {
     "get-persona": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 persona_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PersonaResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27233,41 +21655,27 @@ export interface operations {
     "delete-persona": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 persona_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27275,12 +21683,10 @@ export interface operations {
     "update-persona": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 persona_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -27289,29 +21695,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PersonaResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27323,38 +21717,24 @@ export interface operations {
                 limit?: number;
                 status?: ("active" | "inactive") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_PhoneNumberResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -27364,11 +21744,9 @@ export interface operations {
     "create-phone-number": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -27377,41 +21755,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27419,45 +21779,28 @@ export interface operations {
     "get-phone-number": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 phone_number_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -27467,12 +21810,10 @@ export interface operations {
     "update-phone-number": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 phone_number_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -27481,35 +21822,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27517,43 +21843,26 @@ export interface operations {
     "delete-phone-number": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 phone_number_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -27563,12 +21872,10 @@ export interface operations {
     "set-phone-number-forwarding": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 phone_number_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -27577,35 +21884,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27613,45 +21905,28 @@ export interface operations {
     "clear-phone-number-forwarding": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 phone_number_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -27661,11 +21936,9 @@ export interface operations {
     "bind-channel-phone": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -27674,43 +21947,25 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27718,26 +21973,18 @@ export interface operations {
     "get-entity-resolution": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityResolutionMetrics"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27745,26 +21992,18 @@ export interface operations {
     "get-outbound-summary": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OutboundSinkSummary"][];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27777,35 +22016,24 @@ export interface operations {
                 sort_by?: string | null;
                 status?: ("pending" | "synced" | "failed") | null;
             };
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_OutboundLogItem_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27813,26 +22041,18 @@ export interface operations {
     "get-review-metrics": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewMetrics"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27845,34 +22065,23 @@ export interface operations {
                 search?: string | null;
                 source_type?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SourceListItem"][];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27888,35 +22097,24 @@ export interface operations {
                 limit?: number;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_SourceEventItem_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27929,35 +22127,24 @@ export interface operations {
                 hours?: number | null;
                 interval?: "1h" | "1d";
             };
-            header?: never;
             path: {
                 source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SourceHistoryItem"][];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -27965,41 +22152,27 @@ export interface operations {
     "get-source-overview": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SourceOverviewResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28007,26 +22180,18 @@ export interface operations {
     "get-pipeline-status": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PipelineStatusResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28040,34 +22205,23 @@ export interface operations {
                 hours?: number | null;
                 interval?: "1h" | "1d";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ThroughputBucket"][];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28084,52 +22238,32 @@ export interface operations {
                 state_name?: string | null;
                 to_ts?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PromptLogListResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28143,28 +22277,20 @@ export interface operations {
                 select?: string | null;
                 semantic?: string | null;
             };
-            header?: never;
             path: {
                 schema: string;
                 table: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataQueryResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28174,48 +22300,31 @@ export interface operations {
     "download-recording-file": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_sid: string;
                 filename: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28223,41 +22332,27 @@ export interface operations {
     "get-recording-metadata": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_sid: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RecordingMetadataResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28265,41 +22360,27 @@ export interface operations {
     "get-recording-urls": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_sid: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RecordingUrlsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28319,26 +22400,18 @@ export interface operations {
                 sort_order?: string;
                 status?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ReviewItemResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28348,27 +22421,19 @@ export interface operations {
     get_review_item_v1__workspace_id__review_queue__item_id__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewItemResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28378,12 +22443,10 @@ export interface operations {
     approve_review_item_v1__workspace_id__review_queue__item_id__approve_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -28392,17 +22455,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewItemResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28412,27 +22469,19 @@ export interface operations {
     claim_review_item_v1__workspace_id__review_queue__item_id__claim_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ClaimResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28442,12 +22491,10 @@ export interface operations {
     correct_review_item_v1__workspace_id__review_queue__item_id__correct_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -28456,17 +22503,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewItemResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28476,27 +22517,19 @@ export interface operations {
     get_correction_schema_v1__workspace_id__review_queue__item_id__correction_schema_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CorrectionSchemaResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28506,27 +22539,19 @@ export interface operations {
     get_review_diff_v1__workspace_id__review_queue__item_id__diff_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewDiffResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28536,12 +22561,10 @@ export interface operations {
     reject_review_item_v1__workspace_id__review_queue__item_id__reject_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -28550,17 +22573,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewItemResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28570,27 +22587,19 @@ export interface operations {
     unclaim_review_item_v1__workspace_id__review_queue__item_id__unclaim_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 item_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ClaimResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28600,11 +22609,9 @@ export interface operations {
     batch_approve_v1__workspace_id__review_queue_batch_approve_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -28613,17 +22620,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BatchActionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28633,11 +22634,9 @@ export interface operations {
     batch_reject_v1__workspace_id__review_queue_batch_reject_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -28646,17 +22645,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BatchActionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28666,18 +22659,13 @@ export interface operations {
     review_dashboard_v1__workspace_id__review_queue_dashboard_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewDashboardResponse"];
                 };
@@ -28694,26 +22682,18 @@ export interface operations {
                 limit?: number;
                 reviewed_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ReviewItemResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28726,26 +22706,18 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ReviewItemResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28757,18 +22729,13 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -28776,9 +22743,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28788,18 +22752,13 @@ export interface operations {
     review_stats_v1__workspace_id__review_queue_stats_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewStatsResponse"];
                 };
@@ -28811,18 +22770,13 @@ export interface operations {
             query?: {
                 days?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -28830,9 +22784,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28842,26 +22793,18 @@ export interface operations {
     "get-safety-config": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SafetyConfigResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28869,11 +22812,9 @@ export interface operations {
     "update-safety-config": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -28882,23 +22823,14 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SafetyConfigResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28908,26 +22840,18 @@ export interface operations {
     "list-safety-templates": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RegulationTemplateResponse"][];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -28935,39 +22859,25 @@ export interface operations {
     "get-safety-template": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 template_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RegulationTemplateResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -28977,12 +22887,10 @@ export interface operations {
     "apply-safety-template": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 template_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -28991,29 +22899,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ApplyTemplateResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29028,46 +22924,29 @@ export interface operations {
                 is_active?: boolean | null;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_SchedulingRuleSetResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29075,11 +22954,9 @@ export interface operations {
     "create-scheduling-rule-set": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29088,41 +22965,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SchedulingRuleSetResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29130,53 +22989,33 @@ export interface operations {
     "get-scheduling-rule-set": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 rule_set_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SchedulingRuleSetResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29184,51 +23023,31 @@ export interface operations {
     "delete-scheduling-rule-set": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 rule_set_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29236,12 +23055,10 @@ export interface operations {
     "update-scheduling-rule-set": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 rule_set_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29250,41 +23067,23 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SchedulingRuleSetResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29292,19 +23091,14 @@ export interface operations {
     "finalize-encounter": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 encounter_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -29312,9 +23106,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29324,12 +23115,10 @@ export interface operations {
     "approve-icd10-code": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 encounter_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29338,9 +23127,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -29348,9 +23134,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29360,12 +23143,10 @@ export interface operations {
     "reject-icd10-code": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 encounter_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29374,9 +23155,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -29384,9 +23162,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29396,12 +23171,10 @@ export interface operations {
     "edit-encounter-soap": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 encounter_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29410,9 +23183,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -29420,9 +23190,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29432,11 +23199,9 @@ export interface operations {
     "transcribe-scribe-recording": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29445,17 +23210,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ScribeTranscriptionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29465,18 +23224,13 @@ export interface operations {
     "get-sensorium-connector-health": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectorHealthResponse"];
                 };
@@ -29488,26 +23242,18 @@ export interface operations {
             query?: {
                 window_hours?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LoopLatencyResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29523,44 +23269,27 @@ export interface operations {
                 search?: components["schemas"]["SearchString"] | null;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_ServiceResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29570,11 +23299,9 @@ export interface operations {
     "create-service": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29583,41 +23310,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ServiceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29625,45 +23334,28 @@ export interface operations {
     "get-service": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ServiceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29673,12 +23365,10 @@ export interface operations {
     "update-service": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29687,41 +23377,23 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ServiceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29729,43 +23401,26 @@ export interface operations {
     "delete-service": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29775,12 +23430,10 @@ export interface operations {
     "text-turn": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29789,29 +23442,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TextTurnResponse"];
                 };
             };
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -29821,47 +23462,30 @@ export interface operations {
     "resolve-service-tools": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ToolResolveResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29869,13 +23493,11 @@ export interface operations {
     "upsert-service-version-set": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 name: string;
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29884,39 +23506,21 @@ export interface operations {
         };
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29927,35 +23531,24 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoiceJudgeRecentResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -29963,12 +23556,10 @@ export interface operations {
     "voice-turn": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -29977,30 +23568,18 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": unknown;
                     "audio/ogg": unknown;
                 };
             };
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -30010,12 +23589,10 @@ export interface operations {
     inject_session_event_v1__workspace_id__sessions__call_sid__inject_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_sid: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30024,31 +23601,19 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["InjectResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30056,18 +23621,13 @@ export interface operations {
     list_active_sessions_v1__workspace_id__sessions_active_get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActiveSession"][];
                 };
@@ -30077,11 +23637,9 @@ export interface operations {
     start_text_session_v1__workspace_id__sessions_start_post: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30090,35 +23648,20 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["StartSessionResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30126,26 +23669,18 @@ export interface operations {
     "get-behavior-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BehaviorSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30153,11 +23688,9 @@ export interface operations {
     "update-behavior-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30166,29 +23699,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BehaviorSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30196,26 +23717,18 @@ export interface operations {
     "get-branding-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BrandingSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30223,11 +23736,9 @@ export interface operations {
     "update-branding-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30236,29 +23747,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BrandingSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30266,26 +23765,18 @@ export interface operations {
     "get-connector-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectorSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30293,11 +23784,9 @@ export interface operations {
     "update-connector-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30306,29 +23795,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectorSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30336,26 +23813,18 @@ export interface operations {
     "get-environment-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnvironmentSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30363,11 +23832,9 @@ export interface operations {
     "update-environment-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30376,29 +23843,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnvironmentSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30409,26 +23864,18 @@ export interface operations {
                 category?: ("intake" | "update" | "consent" | "screening" | "survey" | "custom") | null;
                 patient_type?: ("new" | "returning" | "any") | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FormTemplateListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -30438,11 +23885,9 @@ export interface operations {
     "update-form-templates": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30451,17 +23896,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FormTemplateListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -30471,27 +23910,19 @@ export interface operations {
     "get-form-template": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 template_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["FormTemplate-Output"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -30501,12 +23932,10 @@ export interface operations {
     "resolve-form-template": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 template_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30515,17 +23944,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ResolveTemplateResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -30535,26 +23958,18 @@ export interface operations {
     "get-gap-scanner-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["GapScannerSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30562,11 +23977,9 @@ export interface operations {
     "update-gap-scanner-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30575,29 +23988,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["GapScannerSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30605,11 +24006,9 @@ export interface operations {
     "gap-scanner-preview": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: {
             content: {
@@ -30618,9 +24017,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -30628,23 +24024,14 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30652,18 +24039,13 @@ export interface operations {
     "gap-scanner-scan": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -30671,15 +24053,9 @@ export interface operations {
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30687,26 +24063,18 @@ export interface operations {
     "get-memory-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MemorySettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30714,11 +24082,9 @@ export interface operations {
     "update-memory-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30727,29 +24093,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MemorySettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30757,26 +24111,18 @@ export interface operations {
     "get-metric-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30784,11 +24130,9 @@ export interface operations {
     "update-metric-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30797,29 +24141,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetricSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30827,26 +24159,18 @@ export interface operations {
     "get-outreach-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OutreachSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30854,11 +24178,9 @@ export interface operations {
     "update-outreach-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30867,29 +24189,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OutreachSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30897,26 +24207,18 @@ export interface operations {
     "get-retention-policy": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RetentionPolicyResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30924,11 +24226,9 @@ export interface operations {
     "update-retention-policy": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -30937,29 +24237,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RetentionPolicyResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30967,26 +24255,18 @@ export interface operations {
     "get-scribe-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ScribeSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -30994,11 +24274,9 @@ export interface operations {
     "update-scribe-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31007,29 +24285,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ScribeSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -31037,26 +24303,18 @@ export interface operations {
     "get-security-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SecuritySettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -31064,11 +24322,9 @@ export interface operations {
     "update-security-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31077,29 +24333,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SecuritySettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -31107,26 +24351,18 @@ export interface operations {
     "get-voice-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoiceSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -31134,11 +24370,9 @@ export interface operations {
     "update-voice-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31147,29 +24381,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoiceSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -31177,26 +24399,18 @@ export interface operations {
     "get-workflow-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkflowSettingsResponse"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -31204,11 +24418,9 @@ export interface operations {
     "update-workflow-settings": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31217,29 +24429,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkflowSettingsResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -31247,11 +24447,9 @@ export interface operations {
     "get-simulation-benchmark-results": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31260,17 +24458,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationBenchmarkResultsResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31280,11 +24472,9 @@ export interface operations {
     "run-simulation-benchmark": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31293,17 +24483,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationBenchmarkRunResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31313,18 +24497,13 @@ export interface operations {
     "list-simulation-branches": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31336,11 +24515,9 @@ export interface operations {
     "create-simulation-branch": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31349,9 +24526,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31359,9 +24533,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31371,11 +24542,9 @@ export interface operations {
     "simulation-bridge": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31384,17 +24553,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BridgeResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31404,11 +24567,9 @@ export interface operations {
     "simulation-bridge-plan": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31417,17 +24578,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BridgePlanResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31437,12 +24592,10 @@ export interface operations {
     "run-simulation-case": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 case_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31451,17 +24604,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["BridgeResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31471,11 +24618,9 @@ export interface operations {
     "config-to-turn-policy": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31484,9 +24629,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31494,9 +24636,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31509,18 +24648,13 @@ export interface operations {
                 limit?: number;
                 service_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31528,9 +24662,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31540,11 +24671,9 @@ export interface operations {
     "create-simulation-run": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31553,9 +24682,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31563,9 +24689,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31575,27 +24698,19 @@ export interface operations {
     "get-simulation-run": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 run_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationRunResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31607,19 +24722,14 @@ export interface operations {
             query?: {
                 error?: string | null;
             };
-            header?: never;
             path: {
                 run_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: string;
@@ -31627,9 +24737,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31639,12 +24746,10 @@ export interface operations {
     "create-simulation-session": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 run_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31653,17 +24758,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationSessionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31676,19 +24775,14 @@ export interface operations {
                 include_turns?: boolean;
                 run_id?: string | null;
             };
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31696,9 +24790,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31708,19 +24799,14 @@ export interface operations {
     "delete-simulation-coverage-graph": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31728,9 +24814,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31742,19 +24825,14 @@ export interface operations {
             query?: {
                 run_id?: string | null;
             };
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31762,9 +24840,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31777,19 +24852,14 @@ export interface operations {
                 limit?: number;
                 run_id?: string | null;
             };
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31797,9 +24867,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31814,19 +24881,14 @@ export interface operations {
                 state?: string | null;
                 to_state?: string | null;
             };
-            header?: never;
             path: {
                 service_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31834,9 +24896,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31846,11 +24905,9 @@ export interface operations {
     "create-test-conversation": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31859,17 +24916,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationSessionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31879,27 +24930,19 @@ export interface operations {
     "simulation-observe": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationSnapshotResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31909,27 +24952,19 @@ export interface operations {
     "simulation-destroy": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DestroySessionResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31939,12 +24974,10 @@ export interface operations {
     "simulation-fork": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -31953,9 +24986,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -31963,9 +24993,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -31975,27 +25002,19 @@ export interface operations {
     "simulation-intelligence": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationIntelligenceResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -32005,12 +25024,10 @@ export interface operations {
     "score-simulation-session": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32019,9 +25036,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: string;
@@ -32029,9 +25043,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -32041,12 +25052,10 @@ export interface operations {
     "simulation-step": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32055,17 +25064,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationStepResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -32075,19 +25078,14 @@ export interface operations {
     "get-simulation-session-turns": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 session_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -32095,9 +25093,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -32107,11 +25102,9 @@ export interface operations {
     "simulation-recommend": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32120,17 +25113,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RecommendResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -32140,11 +25127,9 @@ export interface operations {
     "test-conversation-step": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32153,17 +25138,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SimulationStepResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -32180,46 +25159,29 @@ export interface operations {
                 search?: components["schemas"]["SearchString"] | null;
                 sort_by?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_SkillResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32227,11 +25189,9 @@ export interface operations {
     "create-skill": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32240,47 +25200,26 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SkillResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32288,53 +25227,33 @@ export interface operations {
     "get-skill": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 skill_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SkillResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32342,12 +25261,10 @@ export interface operations {
     "update-skill": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 skill_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32356,41 +25273,23 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SkillResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32398,57 +25297,34 @@ export interface operations {
     "delete-skill": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 skill_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32456,53 +25332,33 @@ export interface operations {
     "get-skill-references": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 skill_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SkillReferencesResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32510,12 +25366,10 @@ export interface operations {
     "test-skill": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 skill_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32524,35 +25378,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TestSkillResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -32568,34 +25407,23 @@ export interface operations {
                 limit?: number;
                 status?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_SurfaceResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32603,11 +25431,9 @@ export interface operations {
     "create-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32616,23 +25442,14 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CreateSurfaceResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32640,41 +25457,27 @@ export interface operations {
     "get-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32682,47 +25485,30 @@ export interface operations {
     "archive-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ArchiveResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32730,12 +25516,10 @@ export interface operations {
     "update-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32744,35 +25528,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32780,47 +25549,30 @@ export interface operations {
     "approve-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewActionResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32828,12 +25580,10 @@ export interface operations {
     "deliver-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32842,35 +25592,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DeliverSurfaceResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32878,41 +25613,27 @@ export interface operations {
     "get-surface-progress": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SurfaceProgressResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32920,12 +25641,10 @@ export interface operations {
     "reject-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -32934,37 +25653,22 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ReviewActionResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -32972,47 +25676,30 @@ export interface operations {
     "reshape-surface": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 surface_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CreateSurfaceResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33023,34 +25710,23 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_SurfaceResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33058,33 +25734,22 @@ export interface operations {
     get_task_v1__workspace_id__tasks__task_id__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 task_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TaskStateResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -33094,27 +25759,19 @@ export interface operations {
     list_tasks_by_call_v1__workspace_id__tasks_by_call__call_sid__get: {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 call_sid: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TaskListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -33124,11 +25781,9 @@ export interface operations {
     "execute-tool-test": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -33137,35 +25792,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ToolExecuteResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33177,34 +25817,23 @@ export interface operations {
                 is_active?: boolean | null;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_TriggerResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33212,11 +25841,9 @@ export interface operations {
     "create-trigger": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -33225,23 +25852,14 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33249,41 +25867,27 @@ export interface operations {
     "get-trigger": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 trigger_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33291,12 +25895,10 @@ export interface operations {
     "update-trigger": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 trigger_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -33305,29 +25907,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33335,33 +25925,22 @@ export interface operations {
     "delete-trigger": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 trigger_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33369,12 +25948,10 @@ export interface operations {
     "fire-trigger": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 trigger_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: {
             content: {
@@ -33383,35 +25960,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerFireResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33419,39 +25981,25 @@ export interface operations {
     "pause-trigger": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 trigger_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33459,39 +26007,25 @@ export interface operations {
     "resume-trigger": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 trigger_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TriggerResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33502,35 +26036,24 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 trigger_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_TriggerRunResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33538,43 +26061,26 @@ export interface operations {
     "release-phone-number": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 phone_number_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33587,44 +26093,27 @@ export interface operations {
                 country?: string;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SearchAvailableNumbersResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -33634,11 +26123,9 @@ export interface operations {
     "purchase-phone-number": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -33647,41 +26134,23 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PhoneNumberPurchaseResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -33691,38 +26160,24 @@ export interface operations {
     "get-twilio-sub-account": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SubAccountResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33730,44 +26185,27 @@ export interface operations {
     "provision-twilio-sub-account": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SubAccountResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33780,32 +26218,21 @@ export interface operations {
                 is_active?: boolean | null;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_UnificationRuleResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -33815,11 +26242,9 @@ export interface operations {
     "create-unification-rule": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -33828,29 +26253,17 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UnificationRuleResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33858,39 +26271,25 @@ export interface operations {
     "get-unification-rule": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 rule_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UnificationRuleResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -33900,37 +26299,23 @@ export interface operations {
     "delete-unification-rule": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 rule_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -33940,12 +26325,10 @@ export interface operations {
     "update-unification-rule": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 rule_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -33954,29 +26337,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UnificationRuleResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -33988,32 +26359,21 @@ export interface operations {
                 entity_name?: string | null;
                 setup_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UseCaseListResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34023,11 +26383,9 @@ export interface operations {
     "create-use-case": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34036,49 +26394,28 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["UseCaseResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             504: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34086,57 +26423,34 @@ export interface operations {
     "delete-use-case": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 use_case_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             504: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34149,32 +26463,21 @@ export interface operations {
                 status?: ("pending" | "skipped" | "failed" | "delivered" | "not_delivered")[] | null;
                 use_case_id?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoicemailListResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34184,11 +26487,9 @@ export interface operations {
     "send-voicemail": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34197,47 +26498,26 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoicemailSentResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             502: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             504: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34245,27 +26525,19 @@ export interface operations {
     "get-voiceprint-status": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoiceprintStatusResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34275,11 +26547,9 @@ export interface operations {
     "enroll-voiceprint": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34288,31 +26558,19 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoiceprintEnrollResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34320,11 +26578,9 @@ export interface operations {
     "verify-voiceprint": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34333,37 +26589,22 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VoiceprintVerifyResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34374,34 +26615,23 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_WebhookDestinationResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34409,11 +26639,9 @@ export interface operations {
     "create-webhook-destination": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34422,23 +26650,14 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WebhookDestinationCreatedResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34446,41 +26665,27 @@ export interface operations {
     "get-webhook-destination": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 destination_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WebhookDestinationResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34488,12 +26693,10 @@ export interface operations {
     "update-webhook-destination": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 destination_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34502,29 +26705,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WebhookDestinationResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34532,33 +26723,22 @@ export interface operations {
     "delete-webhook-destination": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 destination_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34569,35 +26749,24 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path: {
                 destination_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_DeliveryResponse_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34605,39 +26774,25 @@ export interface operations {
     "rotate-webhook-destination-secret": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 destination_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RotateSecretResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -34645,18 +26800,13 @@ export interface operations {
     "connector-overview": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectorOverviewResponse"];
                 };
@@ -34671,33 +26821,22 @@ export interface operations {
                 offset?: number;
                 q?: string | null;
             };
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityListResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34711,33 +26850,22 @@ export interface operations {
                 _offset?: number;
                 resource_type: string;
             };
-            header?: never;
             path: {
                 data_source_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectorResourcesResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34747,18 +26875,13 @@ export interface operations {
     "world-dashboard": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorldDashboardResponse"];
                 };
@@ -34772,26 +26895,18 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnrichmentKeyListResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34801,11 +26916,9 @@ export interface operations {
     "create-enrichment-key": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34814,35 +26927,20 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnrichmentKeyResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34852,37 +26950,23 @@ export interface operations {
     "delete-enrichment-key": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 key_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34892,12 +26976,10 @@ export interface operations {
     "patch-enrichment-key": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 key_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -34906,29 +26988,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnrichmentKeyResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34948,32 +27018,21 @@ export interface operations {
                 source_system?: string | null;
                 tags?: string[] | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityListResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -34983,45 +27042,28 @@ export interface operations {
     "get-entity": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35034,33 +27076,22 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnrichmentListResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35070,13 +27101,11 @@ export interface operations {
     "put-entity-enrichment": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 key: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -35085,35 +27114,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnrichmentValueResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35125,34 +27139,23 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
             path: {
                 entity_id: string;
                 key: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnrichmentHistoryResponse"];
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35162,19 +27165,14 @@ export interface operations {
     "get-entity-graph": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -35182,23 +27180,14 @@ export interface operations {
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35206,19 +27195,14 @@ export interface operations {
     "get-entity-lineage": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -35226,23 +27210,14 @@ export interface operations {
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35250,39 +27225,25 @@ export interface operations {
     "merged-entities": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MergedEntitiesResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35292,19 +27253,14 @@ export interface operations {
     "get-entity-provenance": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -35312,23 +27268,14 @@ export interface operations {
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35338,45 +27285,28 @@ export interface operations {
             query?: {
                 relationship?: string | null;
             };
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityRelationshipsResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35390,45 +27320,28 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 entity_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityTimelineResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35443,18 +27356,13 @@ export interface operations {
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -35462,17 +27370,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35480,11 +27382,9 @@ export interface operations {
     "resolve-entity": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -35493,29 +27393,17 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityResolveResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35527,32 +27415,21 @@ export interface operations {
             query?: {
                 entity_type?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityStatsSummary"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35562,26 +27439,18 @@ export interface operations {
     "list-entity-types": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EntityTypeRegistryResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35589,26 +27458,18 @@ export interface operations {
     "list-event-types": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EventTypeRegistryResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35623,18 +27484,13 @@ export interface operations {
                 q: string;
                 source?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -35642,17 +27498,11 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35662,26 +27512,18 @@ export interface operations {
             query?: {
                 entity_type?: string | null;
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SourceBreakdownResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35691,18 +27533,13 @@ export interface operations {
     "outbound-sync-by-sink": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["OutboundSyncBySinkResponse"];
                 };
@@ -35720,38 +27557,24 @@ export interface operations {
                 source_system?: string | null;
                 status: "pending" | "synced" | "failed" | "processing" | "not_applicable";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SyncEventsResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35761,26 +27584,18 @@ export interface operations {
     "world-sync-queue": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SyncQueueResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35788,26 +27603,18 @@ export interface operations {
     "world-sync-retry-all": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SyncBulkRetryResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35815,70 +27622,41 @@ export interface operations {
     "world-sync-retry": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 event_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SyncRetryResponse"];
                 };
             };
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
     };
     "get-auth-info": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuthInfoResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -35891,24 +27669,16 @@ export interface operations {
                 search?: string | null;
                 status?: ("active" | "archived") | null;
             };
-            header?: never;
             path?: never;
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_CustomerItem_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35916,12 +27686,6 @@ export interface operations {
         };
     };
     "create-billing-customer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCustomerRequest"];
@@ -35929,9 +27693,6 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -35939,9 +27700,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35951,18 +27709,13 @@ export interface operations {
     "get-billing-customer": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -35970,9 +27723,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -35982,11 +27732,9 @@ export interface operations {
     "update-billing-customer": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -35995,9 +27743,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36005,9 +27750,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36017,18 +27759,13 @@ export interface operations {
     "get-billing-config": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36036,9 +27773,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36048,11 +27782,9 @@ export interface operations {
     "update-billing-config": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -36061,9 +27793,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36071,9 +27800,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36083,18 +27809,13 @@ export interface operations {
     "generate-billing-invoice": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36102,9 +27823,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36120,26 +27838,18 @@ export interface operations {
                 limit?: number;
                 status?: ("draft" | "sent" | "paid" | "void") | null;
             };
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_InvoiceItem_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36149,19 +27859,14 @@ export interface operations {
     "mark-billing-invoice-paid": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
                 invoice_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36169,9 +27874,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36181,19 +27883,14 @@ export interface operations {
     "send-billing-invoice": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
                 invoice_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36201,9 +27898,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36213,19 +27907,14 @@ export interface operations {
     "void-billing-invoice": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
                 invoice_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36233,9 +27922,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36251,26 +27937,18 @@ export interface operations {
                 limit?: number;
                 meter_key?: string | null;
             };
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_MeterValueItem_"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36280,11 +27958,9 @@ export interface operations {
     "attach-billing-workspace": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -36293,9 +27969,6 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: unknown;
@@ -36303,9 +27976,6 @@ export interface operations {
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36315,25 +27985,17 @@ export interface operations {
     "detach-billing-workspace": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 customer_id: string;
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36341,12 +28003,6 @@ export interface operations {
         };
     };
     "create-my-workspace": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateWorkspaceRequest"];
@@ -36354,35 +28010,20 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceResponse"];
                 };
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -36393,36 +28034,22 @@ export interface operations {
                 continuation_token?: number;
                 limit?: number;
             };
-            header?: never;
             path?: never;
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponse_WorkspaceResponse_"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36432,38 +28059,24 @@ export interface operations {
     "get-workspace": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -36471,11 +28084,9 @@ export interface operations {
     "update-workspace": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -36484,35 +28095,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -36520,11 +28116,9 @@ export interface operations {
     "archive-workspace": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -36533,35 +28127,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -36569,11 +28148,9 @@ export interface operations {
     "convert-workspace-environment": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -36582,35 +28159,20 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["WorkspaceResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -36620,38 +28182,24 @@ export interface operations {
             query?: {
                 target?: "production" | "staging";
             };
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["EnvironmentCheckResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
@@ -36661,38 +28209,24 @@ export interface operations {
     "provision-workspace": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ProvisionResponse"];
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -36700,18 +28234,13 @@ export interface operations {
     "get-test-caller-numbers": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TestCallerNumbersResponse"];
                 };
@@ -36721,11 +28250,9 @@ export interface operations {
     "update-test-caller-numbers": {
         parameters: {
             query?: never;
-            header?: never;
             path: {
                 workspace_id: string;
             };
-            cookie?: never;
         };
         requestBody: {
             content: {
@@ -36734,17 +28261,11 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TestCallerNumbersResponse"];
                 };
             };
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };

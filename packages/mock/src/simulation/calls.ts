@@ -1,15 +1,14 @@
 import type { MockCore } from '../http/types'
-import type { CallRow, EntityRow } from '../state/rows'
+import type { CallRow, EntityRow, ServiceRow } from '../state/rows'
 import type { Store } from '../state/store'
 
 /**
  * Creates a live inbound call in the service's workspace: emits `call.started` now and `call.ended`
- * after `durationMs`.
+ * after `durationMs`. Throws when `serviceId` names no service (see `serviceFor`).
  */
 export function simulateCall(core: MockCore, opts: { serviceId?: string; durationMs?: number }): string {
   const { store } = core
-  const service =
-    (opts.serviceId ? store.services.get(opts.serviceId) : undefined) ?? store.services.list()[0]!
+  const service = serviceFor(store, opts.serviceId)
   const ws = service.workspace_id
   const patient = callerIn(store, ws)
   const sid = `CA${store.random.hex(32)}`
@@ -63,6 +62,28 @@ export function simulateCall(core: MockCore, opts: { serviceId?: string; duratio
   }, duration)
   timer.unref?.()
   return sid
+}
+
+/**
+ * The service a simulated call plays: `serviceId`'s, or the sample workspace's first. Falling back to
+ * some other service would run the call in a workspace the caller did not ask for, so an unknown id,
+ * or no id while the sample workspace has no service left, throws an Error naming what is missing.
+ */
+function serviceFor(store: Store, serviceId: string | undefined): ServiceRow {
+  const where = 'platform-mock: simulateCall'
+  const sample = store.services.list((s) => s.workspace_id === store.workspaceId)
+  const has = sample.length ? `has ${sample.map((s) => s.id).join(', ')}` : 'has no services'
+  if (serviceId !== undefined) {
+    const service = store.services.get(serviceId)
+    if (service) return service
+    throw new Error(
+      `${where}: unknown serviceId "${serviceId}" (no workspace of the mock has it; the sample workspace ${store.workspaceId} ${has})`,
+    )
+  }
+  if (sample[0]) return sample[0]
+  throw new Error(
+    `${where}: the sample workspace ${store.workspaceId} has no services; create one or pass the serviceId of a service of another workspace`,
+  )
 }
 
 /**

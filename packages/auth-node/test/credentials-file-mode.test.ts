@@ -1,10 +1,10 @@
 // A credentials file that an older tool (or a copy) left readable by group or others holds live
 // tokens: loading it makes it owner-only, and still loads it when that is not allowed.
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { FileTokenStorage } from '../src/index'
+import { FileTokenStorage, TokenStorageError } from '../src/index'
 import { setFsHook } from './helpers/fs-hooks'
 
 vi.mock('../src/node/fs-promises', async () => (await import('./helpers/fs-hooks')).mockedModule())
@@ -63,5 +63,15 @@ describe('loading a credentials file readable by others', () => {
     expect(await storage.load()).toEqual(CREDS)
     expect(refused).toEqual(['handle.chmod'])
     expect(mode(file)).toBe(0o644)
+  })
+
+  it('leaves the mode of something that is not a file alone (a directory given as the file path)', async () => {
+    const path = join(root, 'credentials.json')
+    mkdirSync(path)
+    chmodSync(path, 0o755)
+    const storage = new FileTokenStorage(path)
+    await expect(storage.load()).rejects.toThrow(TokenStorageError)
+    // 0600 would have locked its owner out of the directory (no search bit).
+    expect(mode(path)).toBe(0o755)
   })
 })

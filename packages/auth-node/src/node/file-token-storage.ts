@@ -183,8 +183,9 @@ async function readOwnerOnly(file: string): Promise<string> {
 
 async function tightenMode(handle: FileHandle): Promise<void> {
   try {
-    const { mode } = await handle.stat()
-    if ((mode & 0o077) !== 0) await handle.chmod(FILE_MODE)
+    const stats = await handle.stat()
+    // Only a regular file: a directory or device given as the path is not ours to re-mode.
+    if (stats.isFile() && (stats.mode & 0o077) !== 0) await handle.chmod(FILE_MODE)
   } catch {
     // Not ours to change (e.g. owned by another user): the credentials are still usable.
   }

@@ -1,9 +1,13 @@
 // A page starts where `continuation_token` (or `offset`) says. A start below zero used to slice from
 // the end of the list, so pages overlapped; every list answers 422 naming the parameter instead.
+// A page holds `limit` items: a limit below 1 used to answer an empty page whose token pointed at
+// itself, so a client paging on looped forever; paginate answers 422 naming `limit` instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paginate } from '../src/http/paging'
 import type { HandlerContext } from '../src/http/types'
 import type { MockPlatform } from '../src/index'
+import { loadSpec } from '../src/spec/load-spec'
+import type { OpenApiDocument } from '../src/spec/types'
 import { call, startTestMock, ws } from './helpers'
 
 let mock: MockPlatform
@@ -20,6 +24,8 @@ const belowZero = (name: string) =>
   issue(name, 'greater_than_equal', 'Input should be greater than or equal to 0')
 const notAnInteger = (name: string) =>
   issue(name, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer')
+const belowOne = (name: string) =>
+  issue(name, 'greater_than_equal', 'Input should be greater than or equal to 1')
 
 describe('continuation_token over HTTP', () => {
   it.each(['agents', 'calls', 'triggers'])('GET %s answers 422 for a token below zero', async (list) => {
@@ -87,6 +93,21 @@ describe('paginate, on a route the spec does not validate', () => {
     )
   })
 
+  it.each(['0', '-1', 0, -3])('rejects the limit %j as below one', (limit) => {
+    expect(answered(() => page('#/components/schemas/Page', { limit }))).toMatchObject(belowOne('limit'))
+    expect(answered(() => page('#/components/schemas/Offsets', { limit }))).toMatchObject(belowOne('limit'))
+  })
+
+  it.each(['abc', '1.5', '', '2e1'])('rejects the limit %j as no whole number', (limit) => {
+    expect(answered(() => page('#/components/schemas/Page', { limit }))).toMatchObject(notAnInteger('limit'))
+  })
+
+  it('names _count when that is the page size sent', () => {
+    expect(answered(() => page('#/components/schemas/Offsets', { _count: '0' }))).toMatchObject(
+      belowOne('_count'),
+    )
+  })
+
   it('reads a whole-number token sent as text', () => {
     expect(page('#/components/schemas/Page', { continuation_token: '3', limit: '2' })).toEqual({
       items: [4, 5],
@@ -94,5 +115,73 @@ describe('paginate, on a route the spec does not validate', () => {
       continuation_token: null,
       total: 5,
     })
+  })
+})
+
+/** The served document with `limit` left without bounds on `paths`' GET (as some list routes have it). */
+function withUnboundedLimit(paths: string[]): OpenApiDocument {
+  const doc = structuredClone(loadSpec())
+  for (const p of paths) {
+    const limit = doc.paths[p]!.get!.parameters!.find((x) => x.name === 'limit')!
+    const { type, default: fallback } = limit.schema!
+    limit.schema = { type, default: fallback }
+  }
+  return doc
+}
+
+/** The served document without `paths`: the mock still serves its own routes there, unvalidated. */
+function withoutPaths(paths: string[]): OpenApiDocument {
+  const doc = structuredClone(loadSpec())
+  for (const p of paths) delete doc.paths[p]
+  return doc
+}
+
+describe('limit over HTTP, where the document sets no minimum', () => {
+  const lists = ['/v1/{workspace_id}/agents', '/v1/{workspace_id}/world/entities']
+  let loose: MockPlatform
+  beforeAll(async () => {
+    loose = await startTestMock({ spec: withUnboundedLimit(lists) })
+  })
+  afterAll(() => loose?.close())
+
+  it.each(['agents', 'world/entities'])('GET %s answers 422 naming limit for 0 and -1', async (list) => {
+    for (const limit of ['0', '-1']) {
+      const answer = await call(loose, 'GET', `${ws(loose)}/${list}?limit=${limit}&continuation_token=0`)
+      expect(answer).toMatchObject(belowOne('limit'))
+    }
+  })
+
+  it('still pages with a limit of 1 to the end', async () => {
+    const seen: string[] = []
+    let token: number | null = 0
+    while (token !== null) {
+      const page = await call(loose, 'GET', `${ws(loose)}/agents?limit=1&continuation_token=${token}`)
+      seen.push(...page.body.items.map((a: { id: string }) => a.id))
+      token = page.body.continuation_token
+    }
+    expect(seen.length).toBe(loose.store.agents.list((a) => a.workspace_id === loose.workspaceId).length)
+  })
+})
+
+describe('limit over HTTP, on a route the document lacks', () => {
+  // The mock still serves its own route there, unvalidated: the query reaches paginate as text.
+  let bare: MockPlatform
+  beforeAll(async () => {
+    bare = await startTestMock({ spec: withoutPaths(['/v1/workspaces']) })
+  })
+  afterAll(() => bare?.close())
+
+  it.each(['0', '-2'])('GET /v1/workspaces answers 422 naming limit for %j', async (limit) => {
+    expect(await call(bare, 'GET', `/v1/workspaces?limit=${limit}`)).toMatchObject(belowOne('limit'))
+  })
+
+  it.each(['1.5', 'abc', ''])('GET /v1/workspaces answers 422 naming limit for %j', async (limit) => {
+    expect(await call(bare, 'GET', `/v1/workspaces?limit=${limit}`)).toMatchObject(notAnInteger('limit'))
+  })
+
+  it('answers a page for a whole limit', async () => {
+    const page = await call(bare, 'GET', '/v1/workspaces?limit=1')
+    expect(page.status).toBe(200)
+    expect(page.body.items.map((w: { id: string }) => w.id)).toEqual([bare.workspaceId])
   })
 })

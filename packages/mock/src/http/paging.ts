@@ -10,7 +10,7 @@ import { type HandlerContext, HttpError } from './types'
 export function paginate<T>(ctx: HandlerContext, items: T[]): unknown {
   const doc = ctx.core.spec.doc
   const schema = deref(doc, successResponse(ctx.op.op).schema)
-  const limit = Number(ctx.query.limit ?? ctx.query._count ?? 20)
+  const limit = pageSize(ctx)
   if (schema.type === 'array') {
     const offset = startOf(ctx, 'offset')
     return items.slice(offset, offset + limit)
@@ -42,18 +42,35 @@ export function paginate<T>(ctx: HandlerContext, items: T[]): unknown {
 }
 
 /**
+ * How many items a page holds: `limit` (or `_count`), 20 when absent. A size below one would answer
+ * an empty page whose token or offset points at itself, so a client paging on would loop; it answers
+ * 422 naming the parameter instead. The spec's bounds, where it sets them, were checked before.
+ */
+function pageSize(ctx: HandlerContext): number {
+  const name = ctx.query.limit != null ? 'limit' : '_count'
+  return wholeNumber(ctx, name, 1) ?? 20
+}
+
+/**
  * Where a page starts: the query parameter `name` (0 when absent). A start below zero would slice
- * from the end of the list and pages would overlap, so anything but a whole number ≥ 0 answers 422
- * in FastAPI's shape naming `name`. Validated routes pass a number; a route the served document
- * lacks passes the text as sent.
+ * from the end of the list and pages would overlap, so it answers 422 naming `name`.
  */
 function startOf(ctx: HandlerContext, name: string): number {
+  return wholeNumber(ctx, name, 0) ?? 0
+}
+
+/**
+ * The query parameter `name` as a whole number of at least `min` (undefined when absent); anything
+ * else answers 422 in FastAPI's shape naming `name`. Validated routes pass a number; a route the
+ * served document lacks passes the text as sent.
+ */
+function wholeNumber(ctx: HandlerContext, name: string, min: number): number | undefined {
   const raw: unknown = ctx.query[name]
-  if (raw === undefined || raw === null) return 0
+  if (raw === undefined || raw === null) return undefined
   const n = typeof raw === 'number' ? raw : /^-?\d+$/.test(String(raw)) ? Number(raw) : Number.NaN
-  if (Number.isInteger(n) && n >= 0) return n
+  if (Number.isInteger(n) && n >= min) return n
   const [type, msg] = Number.isInteger(n)
-    ? ['greater_than_equal', 'Input should be greater than or equal to 0']
+    ? ['greater_than_equal', `Input should be greater than or equal to ${min}`]
     : ['int_parsing', 'Input should be a valid integer, unable to parse string as an integer']
   throw new HttpError(422, { detail: [{ loc: ['query', name], msg, type }] })
 }

@@ -1,4 +1,5 @@
 import { TokenStorageError } from '../errors/token-errors'
+import { createExclusive } from './create-exclusive'
 import { fsPromises } from './fs-promises'
 import { takeOverIfStale } from './stale-lock'
 
@@ -25,26 +26,25 @@ export async function acquireFileLock(
 ): Promise<() => Promise<void>> {
   const staleMs = options.staleMs ?? 60_000
   const deadline = Date.now() + (options.timeoutMs ?? 40_000)
-  const { open, readFile, unlink } = await fsPromises()
+  const { readFile, unlink } = await fsPromises()
   // The owner's pid first (see takeOverIfStale), then what makes this lock tell itself from a successor.
   const content = `${process.pid} ${new Date().toISOString()} ${Math.random().toString(36).slice(2)}\n`
   for (let attempt = 0; ; attempt++) {
+    let created: boolean
     try {
-      const handle = await open(lockPath, 'wx', 0o600)
-      await handle.writeFile(content)
-      await handle.close()
+      created = await createExclusive(lockPath, content)
+    } catch (error) {
+      throw new TokenStorageError(`Could not create the lock file ${lockPath}`, {
+        path: lockPath,
+        cause: error,
+      })
+    }
+    if (created) {
       return async () => {
         // Held past staleMs (a process paused mid-refresh), the lock may have been taken over: the
         // new holder's lock file is not ours to remove.
         if ((await readFile(lockPath, 'utf8').catch(() => '')) === content)
           await unlink(lockPath).catch(() => {})
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new TokenStorageError(`Could not create the lock file ${lockPath}`, {
-          path: lockPath,
-          cause: error,
-        })
       }
     }
     await takeOverIfStale(lockPath, staleMs, content)

@@ -1,4 +1,5 @@
 import type { BigIntStats } from 'node:fs'
+import { createExclusive } from './create-exclusive'
 import { fsPromises } from './fs-promises'
 
 /** A lock file as it was judged: inode, modification time and content together tell it from any later lock. */
@@ -80,19 +81,6 @@ async function snapshot(path: string): Promise<LockSnapshot | undefined> {
     if (stats === undefined) throw error
   }
   return { ino: stats.ino, mtimeNs: stats.mtimeNs, content }
-}
-
-/** Creates `path` holding `content`; false when it exists already. */
-async function createExclusive(path: string, content: string): Promise<boolean> {
-  const { open } = await fsPromises()
-  try {
-    const handle = await open(path, 'wx', 0o600)
-    await handle.writeFile(content).finally(() => handle.close())
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
-    throw error
-  }
 }
 
 // A lock or claim file starts with its owner's pid. A pid that no longer exists on this machine

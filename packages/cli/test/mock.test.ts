@@ -36,6 +36,26 @@ describe('amigo mock', () => {
     expect((await mock.result).code).toBe(0)
   })
 
+  it('--simulate with no service left to call says so once on stderr and keeps serving', async () => {
+    const mock = startCli(['mock', '--port', '0', '--simulate', '0.02'], { env: cliEnv() })
+    await mock.waitFor(/export AMIGO_WORKSPACE_ID=\S+/, 'stdout')
+    const vars = Object.fromEntries(
+      [...mock.stdout.matchAll(/^export (AMIGO_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),
+    )
+    const env = cliEnv(vars)
+    const services = await runCli(['api', 'get', '/v1/{workspace_id}/services', '--json'], { env })
+    for (const { id } of JSON.parse(services.stdout).items as { id: string }[])
+      expect((await runCli(['api', 'delete', `/v1/{workspace_id}/services/${id}`], { env })).code).toBe(0)
+    await mock.waitFor(/--simulate: no call placed: .*has no services/, 'stderr')
+    // Still serving after further ticks, and the refusal was said once.
+    const agents = await runCli(['api', 'get', '/v1/{workspace_id}/agents', '--json'], { env })
+    expect(agents.code).toBe(0)
+    mock.child.kill('SIGINT')
+    const r = await mock.result
+    expect(r.code).toBe(0)
+    expect(r.stderr.match(/no call placed/g)).toHaveLength(1)
+  })
+
   it('a --simulate period longer than a timer can wait is a usage error, not a call every millisecond', async () => {
     const r = await runCli(['mock', '--port', '0', '--simulate', '3000000'], { env: cliEnv() })
     expect(r.code).toBe(2)

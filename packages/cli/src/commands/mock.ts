@@ -1,3 +1,4 @@
+import type { MockPlatform } from '@amigo-ai/platform-mock'
 import type { CommandContext } from '../context'
 import { usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
@@ -37,10 +38,7 @@ export default async function mock(ctx: CommandContext, opts: MockOptions): Prom
   output.print(`export AMIGO_WORKSPACE_ID=${platform.workspaceId}`)
   output.info(c.dim(`Or sign in: amigo login --base-url ${platform.url} (approve on the page it opens)`))
   output.info(c.dim('Ctrl-C to stop'))
-  const timer =
-    every === undefined
-      ? undefined
-      : setInterval(() => platform.simulateCall({ durationMs: 2_000 }), every * 1000)
+  const timer = every === undefined ? undefined : setInterval(simulator(platform, output), every * 1000)
   await new Promise<void>((resolve) => {
     if (ctx.signal.aborted) resolve()
     else ctx.signal.addEventListener('abort', () => resolve(), { once: true })
@@ -56,4 +54,23 @@ function wholeNumber(name: string, value: string, max: number): number {
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw usageError(`${name} must be a whole number from 0 to ${max}`)
   return n
+}
+
+/**
+ * One `--simulate` tick. The mock refuses a call it cannot place (say, every service of the sample
+ * workspace was deleted through the API): that is said once on stderr, and again only after a call
+ * went through, while the mock keeps serving instead of dying on an uncaught error in a timer.
+ */
+function simulator(platform: MockPlatform, output: CommandContext['output']): () => void {
+  let reported: string | undefined
+  return () => {
+    try {
+      platform.simulateCall({ durationMs: 2_000 })
+      reported = undefined
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (message !== reported) output.info(`--simulate: no call placed: ${message}`)
+      reported = message
+    }
+  }
 }

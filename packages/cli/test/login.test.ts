@@ -100,6 +100,27 @@ describe('amigo login', () => {
     }
   })
 
+  it('a --base-url / AMIGO_BASE_URL with a password is refused without printing it (exit 2)', async () => {
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    const withPassword = mock.url.replace('http://', 'http://someone:hunter2-secret@')
+    const cases = [
+      [{ ...env, AMIGO_BASE_URL: withPassword }, /^error: --base-url must not contain a user or password\n/],
+      [{ ...env, AMIGO_BASE_URL: 'http://someone:hunter2-secret@[bad' }, /^error: --base-url is not a URL\n/],
+    ] as const
+    for (const [caseEnv, message] of cases) {
+      for (const args of [
+        ['api', 'get', '/v1/{workspace_id}/agents'],
+        ['whoami'],
+        ['login', '--no-browser'],
+      ]) {
+        const r = await runCli(args, { env: caseEnv })
+        expect(r.code, args.join(' ')).toBe(2)
+        expect(r.stderr).toMatch(message)
+        expect(r.stderr + r.stdout).not.toContain('hunter2')
+      }
+    }
+  })
+
   it('a login without identity_base_url (official SDK file) belongs to the public platform: another origin is refused', async () => {
     expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
     const { identity_base_url: _, ...official } = credentials()

@@ -2,6 +2,7 @@ import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import type { CommandContext } from '../context'
 import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
+import { httpUrlOption } from '../http-url-option'
 import { requireSecret } from '../webhooks/require-secret'
 
 interface TriggerOptions {
@@ -47,18 +48,8 @@ export default async function trigger(
 }
 
 function checkTarget(to: string): string {
-  let url: URL
-  try {
-    url = new URL(to)
-  } catch {
-    throw usageError(`--to "${to}" is not a URL`, 'e.g. http://127.0.0.1:3000/webhooks/amigo')
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw usageError('--to must be an http or https URL')
-  // fetch refuses such a URL, and printing it would print the password.
-  if (url.username || url.password)
-    throw usageError('--to must not contain a user or password', 'sign deliveries with --secret instead')
-  return url.href
+  const example = 'http://127.0.0.1:3000/webhooks/amigo'
+  return httpUrlOption('--to', to, example, 'sign deliveries with --secret instead').href
 }
 
 async function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal) {

@@ -49,19 +49,25 @@ function replaceOnce(text, search, replacement, what) {
 // has, and the path-level `parameters` (the operations carry their own). A consumer's type-check
 // reads and checks each of them: dropping them cuts the file by a sixth and tsc's time and memory
 // with it (bench: consumer type-check), and neither openapi-fetch's types nor ours read them.
+// (An operation keeps its `parameters` even when it takes none: code written against
+// openapi-typescript's types indexes `operations[id]['parameters']`.)
 const EMPTY_SLOTS = [
   ['response header maps', /\n\s*headers: \{\n\s*\[name: string\]: unknown;\n\s*\};/g],
   ['header and cookie parameters', /\n\s*(?:header|cookie)\?: never;/g],
-  ['path-level parameters', /\n {8}parameters: \{\n {12}query\?: never;\n {12}path\?: never;\n {8}\};/g],
 ]
+const PATH_LEVEL_PARAMETERS = /\n {8}parameters: \{\n {12}query\?: never;\n {12}path\?: never;\n {8}\};/g
 
 function dropEmptySlots(text) {
   let out = text
-  for (const [what, pattern] of EMPTY_SLOTS) {
-    const next = out.replace(pattern, '')
-    if (next === out) throw new Error(`gen: openapi-typescript output changed shape (no ${what} found)`)
-    out = next
-  }
+  for (const [what, pattern] of EMPTY_SLOTS) out = dropAll(out, pattern, what)
+  // Only in `paths`, which comes first and ends where the next top-level declaration starts.
+  const end = out.indexOf('\nexport ', out.indexOf('export interface paths {'))
+  return dropAll(out.slice(0, end), PATH_LEVEL_PARAMETERS, 'path-level parameters') + out.slice(end)
+}
+
+function dropAll(text, pattern, what) {
+  const out = text.replace(pattern, '')
+  if (out === text) throw new Error(`gen: openapi-typescript output changed shape (no ${what} found)`)
   return out
 }
 

@@ -46,7 +46,7 @@ describe('pnpm gen', () => {
 
   // Slots that say nothing are left out of the SDK's types (consumer type-check cost), while every
   // operation keeps its own parameters and responses.
-  it('leaves out empty header maps, header/cookie parameters and path-level parameters', () => {
+  it('leaves out empty header maps, header/cookie parameters and empty path-level parameters', () => {
     const sdk = first['packages/platform-sdk/src/generated/openapi.ts']
     expect(sdk).not.toMatch(/headers: \{\s*\[name: string\]: unknown;\s*\};/)
     expect(sdk).not.toMatch(/\b(header|cookie)\?: never;/)
@@ -54,6 +54,9 @@ describe('pnpm gen', () => {
     expect(listAgents).toContain('parameters: {')
     expect(listAgents).toMatch(/path: \{\s*workspace_id: string;/)
     expect(listAgents).toMatch(/200: \{\s*content: \{/)
+    // An operation without parameters keeps its (empty) `parameters`: code indexes it.
+    const deviceCode = sdk.split('    "create-device-code": {\n')[1]?.split('\n    };\n')[0] ?? ''
+    expect(deviceCode).toMatch(/^ {8}parameters: \{\n {12}query\?: never;\n {12}path\?: never;\n {8}\};/)
     const agentsPath = sdk.split('    "/v1/{workspace_id}/agents": {\n')[1]?.split('\n    };\n')[0] ?? ''
     expect(agentsPath).toContain('get: operations["list-agents"];')
   })

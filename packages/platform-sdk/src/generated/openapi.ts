@@ -14310,6 +14310,10 @@ export interface operations {
     /** Alias of `list-agents` (the id the README uses). */
     "list_agents_v1__workspace_id__agents_get": operations["list-agents"];
     "create-device-code": {
+        parameters: {
+            query?: never;
+            path?: never;
+        };
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["DeviceCodeRequest"];
@@ -14725,6 +14729,10 @@ export interface operations {
         };
     };
     "get-self": {
+        parameters: {
+            query?: never;
+            path?: never;
+        };
         requestBody?: never;
         responses: {
             200: {
@@ -14738,6 +14746,10 @@ export interface operations {
         };
     };
     "get-self-profile": {
+        parameters: {
+            query?: never;
+            path?: never;
+        };
         requestBody?: never;
         responses: {
             200: {
@@ -14751,6 +14763,10 @@ export interface operations {
         };
     };
     "create-token": {
+        parameters: {
+            query?: never;
+            path?: never;
+        };
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
@@ -27649,6 +27665,10 @@ export interface operations {
         };
     };
     "get-auth-info": {
+        parameters: {
+            query?: never;
+            path?: never;
+        };
         requestBody?: never;
         responses: {
             200: {
@@ -27686,6 +27706,10 @@ export interface operations {
         };
     };
     "create-billing-customer": {
+        parameters: {
+            query?: never;
+            path?: never;
+        };
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCustomerRequest"];
@@ -28003,6 +28027,10 @@ export interface operations {
         };
     };
     "create-my-workspace": {
+        parameters: {
+            query?: never;
+            path?: never;
+        };
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateWorkspaceRequest"];

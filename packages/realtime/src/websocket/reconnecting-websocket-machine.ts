@@ -99,7 +99,8 @@ export class ReconnectingWebSocketMachine {
       return
     }
     if (!isThenable(target)) {
-      this.openSocket(target, current)
+      // onStateChange('connecting') or a getter may have closed the socket meanwhile.
+      if (current()) this.openSocket(target, current)
       return
     }
     target.then(
@@ -181,6 +182,7 @@ export class ReconnectingWebSocketMachine {
   /** 4100: run the caller's refresh, then reconnect (its failure is terminal). */
   private refresh(step: Extract<AfterEnd, { kind: 'refresh' }>): void {
     this.enter('reconnecting')
+    if (this.state !== 'reconnecting') return // closed from onStateChange
     const close = { closeCode: step.closeCode, closeReason: step.closeReason }
     new Promise<unknown>((resolve) => resolve(this.o.onTokenExpired?.())).then(
       () => {

@@ -88,7 +88,9 @@ class WatchedConnection implements Connection {
     try {
       this.socket.close(code, reason)
     } catch {
-      abandon(this.socket, code, reason)
+      // A code or reason the runtime refuses (browsers: 1000 or 3000-4999, at most 123 bytes) must
+      // not leave the socket open: close it with one every runtime accepts.
+      abandon(this.socket, 1000, '')
     }
   }
 

@@ -22,13 +22,11 @@ export interface WebhookVerificationOptions {
   now?: number | Date
 }
 
+/** The arguments of the public functions: one options object, or the positional (legacy) triple. */
+export type VerifyArgs<O> = [O | WebhookPayload, (string | readonly string[] | null)?, WebhookSecret?]
+
 /** The positional (legacy) call shape folded into the options shape. */
-export const toOptions = <O extends WebhookVerificationOptions>(
-  first: O | WebhookPayload,
-  signature?: string | readonly string[] | null,
-  secret?: WebhookSecret,
-): O =>
-  // Byte containers have no `payload` property, so this tells the two shapes apart.
-  first !== null && typeof first === 'object' && 'payload' in first
-    ? (first as O)
-    : ({ payload: first, signature, secret } as O)
+export const toOptions = <O extends WebhookVerificationOptions>(args: VerifyArgs<O>): O =>
+  // Decided by arity, not by a `payload` key: a positional payload mistakenly parsed from JSON is
+  // the sender's object, and must not be able to supply its own secret and signature.
+  (args.length < 2 ? (args[0] ?? {}) : { payload: args[0], signature: args[1], secret: args[2] }) as O

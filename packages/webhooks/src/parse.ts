@@ -1,7 +1,7 @@
 import type { WebhookPayload } from './bytes'
 import { fail } from './errors'
 import type { ParsedWebhookEvent, WebhookEvent, WebhookEventOfType } from './events'
-import { toOptions, type WebhookVerificationOptions } from './options'
+import { toOptions, type VerifyArgs, type WebhookVerificationOptions } from './options'
 import type { WebhookSecret } from './secrets'
 import { verifyDelivery } from './verify-delivery'
 
@@ -33,11 +33,9 @@ export function parseWebhookEvent<D = never>(
   secret: WebhookSecret,
 ): Promise<ParsedWebhookEventOf<D>>
 export async function parseWebhookEvent(
-  first: ParseWebhookEventOptions | WebhookPayload,
-  signature?: string | null,
-  secret?: WebhookSecret,
+  ...args: VerifyArgs<ParseWebhookEventOptions>
 ): Promise<WebhookEvent<unknown>> {
-  const options = toOptions<ParseWebhookEventOptions>(first, signature, secret)
+  const options = toOptions(args)
   const body = await verifyDelivery(options)
   const text = typeof body === 'string' ? body : new TextDecoder().decode(body)
   let event: WebhookEvent<unknown> | undefined

@@ -1,6 +1,6 @@
 import type { WebhookPayload } from './bytes'
 import { isWebhookVerificationError } from './errors'
-import { toOptions, type WebhookVerificationOptions } from './options'
+import { toOptions, type VerifyArgs, type WebhookVerificationOptions } from './options'
 import type { WebhookSecret } from './secrets'
 import { verifyDelivery } from './verify-delivery'
 
@@ -16,12 +16,10 @@ export function verifyWebhookSignature(
   secret: WebhookSecret,
 ): Promise<boolean>
 export async function verifyWebhookSignature(
-  first: WebhookVerificationOptions | WebhookPayload,
-  signature?: string | null,
-  secret?: WebhookSecret,
+  ...args: VerifyArgs<WebhookVerificationOptions>
 ): Promise<boolean> {
   try {
-    await verifyDelivery(toOptions(first, signature, secret))
+    await verifyDelivery(toOptions(args))
     return true
   } catch (error) {
     if (isWebhookVerificationError(error)) return false

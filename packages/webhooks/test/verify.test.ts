@@ -332,6 +332,15 @@ describe('misuse and secrecy', () => {
       await expect(verifyWebhookSignature({ ...d, ...bad })).rejects.toThrow(TypeError)
   })
 
+  it('never reads options from a positional payload (a parsed body carrying its own secret)', async () => {
+    // A JSON body parser ran first, so the positional payload is an object the sender wrote.
+    const forged = envelope('call.ended', { forged: true })
+    const { signature } = await signWebhookPayload({ payload: forged, secret: 'chosen', timestamp: null })
+    const parsedBody = { payload: forged, signature, secret: 'chosen' }
+    await expect(verifyWebhookSignature(parsedBody as never, 'sha256=00', SECRET)).rejects.toThrow(/raw body/)
+    await expect(parseWebhookEvent(parsedBody as never, undefined, SECRET)).rejects.toThrow(/raw body/)
+  })
+
   it('never puts the secret in an error message', async () => {
     const secret = 'whsec_SUPER_SECRET_do_not_log_1234'
     const d = await delivery(envelope(), secret)

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '@amigo-ai/core'
 import { describe, expect, it } from 'vitest'
 import { lastRequest, useMockPlatform } from './helpers/mock-client'
 
@@ -25,5 +26,17 @@ describe('agents', () => {
 
     await client.agents.delete(created.id)
     expect(lastRequest(env).method).toBe('DELETE')
+  })
+})
+
+describe('agents.getVersion', () => {
+  it('refuses a version that is not a string or number, naming it, and sends nothing', async () => {
+    const mark = env.mark()
+    for (const version of [undefined, null, {}, true]) {
+      const error = await env.client.agents.getVersion('a-1', version as never).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(InvalidRequestError)
+      expect(String(error)).toMatch(/path parameter "version"/)
+    }
+    expect(env.since(mark)).toEqual([])
   })
 })

@@ -90,11 +90,6 @@ export class AgentsResource extends APIResource {
     version: number | 'latest' | (string & {}),
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AgentVersion>> {
-    return this._request(
-      'get',
-      'agents/{agent_id}/versions/{version}',
-      { path: [agentId, String(version)] },
-      options,
-    )
+    return this._request('get', 'agents/{agent_id}/versions/{version}', { path: [agentId, version] }, options)
   }
 }

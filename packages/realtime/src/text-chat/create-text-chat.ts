@@ -62,12 +62,21 @@ function checkOptions(options: TextChatOptions): void {
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
 }
 
-/** A promise that resolves once the socket is open, made anew for each reconnect. */
+/**
+ * A promise that resolves once the socket is open, made anew for each reconnect after an open. A
+ * reconnect before any open keeps the pending one: sends already waiting on it must see the next open.
+ */
 function openGate() {
   const gate = { opened: Promise.resolve(), open: () => {}, reset }
+  let isOpen = true
   function reset() {
+    if (!isOpen) return
+    isOpen = false
     gate.opened = new Promise<void>((resolve) => {
-      gate.open = resolve
+      gate.open = () => {
+        isOpen = true
+        resolve()
+      }
     })
   }
   reset()

@@ -1,0 +1,37 @@
+// A message sent while the chat is still connecting waits for the socket to open, also when the first
+// connection attempt fails and a reconnect opens it.
+import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
+import { describe, expect, it } from 'vitest'
+import { createTextChat } from '../src/index'
+import { track } from './helpers'
+
+const echo = (conn: WsConnection) =>
+  conn.socket.on('message', (raw) => {
+    const { text } = JSON.parse(String(raw)) as { text: string }
+    conn.send({ type: 'message', text: `echo: ${text}` })
+  })
+
+describe('createTextChat: send before the first open', () => {
+  it('is sent once a reconnect opens the socket, when the first attempt was refused', async () => {
+    let upgrades = 0
+    const server = track(
+      await startWsServer({ verify: () => (upgrades++ === 0 ? 503 : undefined), onConnection: echo }),
+    )
+    const reconnects: number[] = []
+    const chat = createTextChat({
+      agentBaseUrl: server.url,
+      workspaceId: 'w',
+      serviceId: 's',
+      token: 'key_1',
+      initialDelayMs: 1,
+      maxDelayMs: 5,
+      onReconnect: (info) => reconnects.push(info.attempt),
+    })
+    const reply = chat.send('hello')
+    const outcome = await Promise.race([reply, new Promise((r) => setTimeout(r, 1000, 'no reply'))])
+    expect(reconnects).toEqual([1])
+    expect(outcome).toEqual({ text: 'echo: hello' })
+    chat.close()
+    await chat.done
+  })
+})

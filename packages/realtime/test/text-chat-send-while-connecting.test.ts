@@ -2,7 +2,8 @@
 // connection attempt fails and a reconnect opens it.
 import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
-import { createTextChat } from '../src/index'
+import { WebSocket as NodeWs } from 'ws'
+import { createTextChat, type TextChatOptions } from '../src/index'
 import { track } from './helpers'
 
 const echo = (conn: WsConnection) =>
@@ -33,5 +34,22 @@ describe('createTextChat: send before the first open', () => {
     expect(outcome).toEqual({ text: 'echo: hello' })
     chat.close()
     await chat.done
+  })
+
+  it('rejects with the terminal error when the chat ends before it opens (not with not_open)', async () => {
+    const server = track(await startWsServer({ verify: () => 401 }))
+    const errors: unknown[] = []
+    const chat = createTextChat({
+      agentBaseUrl: server.url,
+      workspaceId: 'w',
+      serviceId: 's',
+      token: 'key_1',
+      WebSocket: NodeWs as unknown as TextChatOptions['WebSocket'],
+      onError: (e) => errors.push(e),
+    })
+    const failure = await chat.send('hello').catch((e: unknown) => e)
+    expect(errors).toHaveLength(1)
+    expect(failure).toBe(errors[0])
+    expect(failure).toMatchObject({ reason: 'auth' })
   })
 })

@@ -138,8 +138,11 @@ export function createTextChat(options: TextChatOptions): TextChat {
     async send(text: string) {
       if (typeof text !== 'string' || text === '')
         throw new ConfigurationError('text must be a non-empty string')
-      if (ended || socket.state === 'closed' || socket.state === 'closing') throw ended ?? closedError()
+      const over = () => ended || socket.state === 'closed' || socket.state === 'closing'
+      if (over()) throw ended ?? closedError()
       await Promise.race([gate.opened, done])
+      // Ended while waiting: the reason it ended, not a bare "not open".
+      if (over()) throw ended ?? closedError()
       return turns.add(() => socket.send(JSON.stringify({ type: 'message', text })))
     },
     close: () => socket.close(1000, 'chat closed'),

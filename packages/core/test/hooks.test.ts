@@ -135,6 +135,24 @@ describe('hooks', () => {
     ])
   })
 
+  it('an async onHookError that rejects breaks neither the request nor the error it reports', async () => {
+    server = await startTestServer(json(404, { detail: 'no such thing' }))
+    const hooks: ClientHooks = {
+      onRequest() {
+        throw new Error('request hook bug')
+      },
+      onError() {
+        throw new Error('error hook bug')
+      },
+      onHookError: async () => {
+        throw new Error('handler bug')
+      },
+    }
+    const error = await rejectionOf(makeTransport(server, { hooks }).GET('/health'))
+    expect((error as Error).name).toBe('NotFoundError')
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('without onHookError, a throwing hook is reported once with console.warn, secrets redacted', async () => {
     server = await startTestServer(json(200, { ok: true }))
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})

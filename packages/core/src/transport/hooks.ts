@@ -56,7 +56,8 @@ export async function runHook<K extends 'onRequest' | 'onResponse' | 'onError'>(
     await fn.call(hooks, ctx)
   } catch (error) {
     try {
-      if (hooks?.onHookError) return hooks.onHookError({ hook: name, error })
+      // Awaited: an async handler's rejection must not reject the request instead.
+      if (hooks?.onHookError) return await hooks.onHookError({ hook: name, error })
     } catch {
       return // An error handler that itself throws has nowhere left to report to.
     }

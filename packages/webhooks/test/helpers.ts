@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import type { WebhookPayload } from '../src/index'
 import { signWebhookPayload } from '../src/sign'
 
@@ -19,13 +18,4 @@ export async function delivery(
 ) {
   const signed = await signWebhookPayload({ payload, secret, timestamp })
   return { payload, signature: signed.signature, timestamp: signed.timestamp || undefined, secret, now: T0 }
-}
-
-/**
- * A delivery signed at `T0` with a timestamp `signWebhookPayload` refuses to sign (the verifier must
- * still classify one when it comes from elsewhere): the MAC is computed here, over `v1:<t>:<body>`.
- */
-export function handSigned(timestamp: string, payload = envelope(), secret = SECRET) {
-  const mac = createHmac('sha256', secret).update(`v1:${timestamp}:${payload}`).digest('hex')
-  return { payload, signature: `sha256=${mac}`, timestamp, secret, now: T0 }
 }

@@ -85,37 +85,6 @@ describe('signWebhookPayload', () => {
     }
   })
 
-  it('refuses what would sign another delivery: a timestamp the verifier refuses, a legacy body starting v1:', async () => {
-    // `v1:<timestamp>:<body>` is what is signed, so either would give a signature that verifies
-    // for a different timestamp and body than the caller asked for.
-    const forged = '{"id":"evt_2","type":"call.ended"}'
-    for (const [timestamp, payload] of [
-      ['1767225600:{"id":"evt_1","note":"a', 'b"}'],
-      ['2026-01-01T00:00', 'x'],
-      ['-1', 'x'],
-      ['1767225600\r\nx-evil: 1', 'x'],
-      [1e21, 'x'],
-      [null, `v1:1767225600:${forged}`],
-    ] as const) {
-      await expect(signWebhookPayload({ payload, secret: 'whsec_a', timestamp })).rejects.toThrow(TypeError)
-    }
-    await expect(
-      signWebhookPayload({
-        payload: new TextEncoder().encode(`v1:1:${forged}`),
-        secret: 'whsec_a',
-        timestamp: null,
-      }),
-    ).rejects.toThrow('a legacy (no timestamp) body cannot start with v1:')
-    for (const timestamp of [
-      '1767225600',
-      1767225600000,
-      '2026-01-01T00:00:00.000Z',
-      '2026-01-01T01:00:00+01:00',
-      '',
-    ])
-      await expect(signWebhookPayload({ payload: 'x', secret: 'whsec_a', timestamp })).resolves.toBeDefined()
-  })
-
   it('refuses to sign when every secret has expired (no empty signature header)', async () => {
     await expect(
       signWebhookPayload({ payload: 'x', secret: [{ secret: 'whsec_old', expiresAt: 1 }] }),

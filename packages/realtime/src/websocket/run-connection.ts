@@ -87,6 +87,7 @@ class WatchedConnection implements Connection {
     this.#detach()
     try {
       this.socket.close(code, reason)
+      dropAfterGrace(this.socket)
     } catch {
       // A code or reason the runtime refuses (browsers: 1000 or 3000-4999, at most 123 bytes) must
       // not leave the socket open: close it with one every runtime accepts.
@@ -145,6 +146,21 @@ function useArrayBuffers(socket: WebSocketLike): void {
 function refusedUpgradeStatus(event: { message?: string; error?: { message?: string } }): number | undefined {
   const match = /Unexpected server response: (\d{3})/.exec(event?.message ?? event?.error?.message ?? '')
   return match ? Number(match[1]) : undefined
+}
+
+// How long a closed socket may wait for the peer's answer to its close frame.
+const CLOSE_GRACE_MS = 1000
+
+/**
+ * `ws` waits up to 30 s for the peer to answer a close frame, on a timer that keeps Node running, so
+ * a silent or vanished server would hold the process that long after `close()`. Drop it after a
+ * short grace instead (the close frame has gone out by then), on a timer that holds nothing.
+ */
+function dropAfterGrace(socket: WebSocketLike): void {
+  const killable = socket as WebSocketLike & { terminate?: () => void }
+  if (typeof killable.terminate !== 'function') return
+  const timer = setTimeout(() => abandon(socket, 1000, ''), CLOSE_GRACE_MS) as { unref?: () => void }
+  timer.unref?.()
 }
 
 /** Drops the socket at once (`ws`'s terminate) or, where there is none, closes it. */

@@ -53,9 +53,9 @@ function officialClientTransport(
       byName[name] = value
     }
     const { data, error, response } = await (send as OpenapiFetchMethod).call(client, path, {
+      // The call as the transport takes it: body, parseAs, a form's bodySerializer, fetch options.
+      ...init,
       params: { ...init.params, path: byName },
-      body: init.body,
-      parseAs: init.parseAs,
       headers: mergedHeaders(scoped.headers, init.headers),
       signal: init.signal ?? scoped.signal ?? undefined,
     })
@@ -68,7 +68,7 @@ function officialClientTransport(
     officialClientTransport(client, workspaceId, {
       ...scoped,
       ...options,
-      headers: mergedHeaders(scoped.headers, options.headers),
+      headers: mergedHeaders(scoped.headers, options?.headers),
     })
   return { request, withOptions } as unknown as Transport<paths>
 }

@@ -197,10 +197,10 @@ export class TokensResource extends APIResource {
       {
         body: fields as never,
         transport: {
-          // A null forced header removes any Authorization; undefined forces none.
+          // A null forced header removes any Authorization; undefined forces none. The Content-Type
+          // is forced too, so that a resource built from an openapi-fetch client sends it as well.
           auth: authorization !== null,
-          forceHeaders: { authorization },
-          contentType: 'application/x-www-form-urlencoded',
+          forceHeaders: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
           bodySerializer: toForm,
           // The form holds the credential being exchanged (API key, client secret, refresh token).
           sensitiveBody: true,

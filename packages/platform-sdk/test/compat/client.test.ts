@@ -1,6 +1,7 @@
 // Core and client exports of the single-package SDK 0.46, called the way its users call them:
 // against the local platform (and, for a resource built from an openapi-fetch client, through
 // openapi-fetch itself). The other official names are exercised in auth.test.ts and realtime.test.ts.
+import { json, startTestServer } from '@amigo-ai/test-server'
 import createClient from 'openapi-fetch'
 import { describe, expect, it, vi } from 'vitest'
 import type { paths } from '../../src/generated/openapi'
@@ -43,6 +44,7 @@ import {
   simulationRunId,
   simulationSessionId,
   skillId,
+  TokensResource,
   workspaceId,
 } from '../../src/index'
 import { useMockPlatform } from '../helpers/mock-client'
@@ -179,6 +181,24 @@ describe('the client the official way', () => {
     expect(() => new AgentsResource(api, '..')).toThrow(/workspaceId/)
     const bare = new AgentsResource({}, env.mock.workspaceId)
     await expect(bare.list()).rejects.toThrow(/openapi-fetch client/)
+  })
+
+  it('resources built from an openapi-fetch client send a form body as a form, and take withOptions()', async () => {
+    const server = await startTestServer(
+      json(200, { access_token: 't', token_type: 'Bearer', expires_in: 60 }),
+    )
+    try {
+      const api = createClient<paths>({ baseUrl: server.url, headers: { authorization: 'Bearer parent' } })
+      await new TokensResource(api, env.mock.workspaceId).exchangeApiKey({ apiKey: 'sk-exchanged' })
+      const [exchange] = server.requests
+      expect(exchange?.headers['content-type']).toBe('application/x-www-form-urlencoded')
+      expect(exchange?.body).toBe('grant_type=api_key&api_key=sk-exchanged')
+      expect(exchange?.headers.authorization).toBeUndefined()
+      await new AgentsResource(api, env.mock.workspaceId).withOptions(undefined as never).list()
+      expect(server.requests[1]?.headers.authorization).toBe('Bearer parent')
+    } finally {
+      await server.close()
+    }
   })
 
   it('the lite entry refuses an openapi-fetch client, naming the entry that takes one', async () => {

@@ -101,6 +101,32 @@ describe('observers.subscribe', () => {
   })
 })
 
+describe('a token option left undefined', () => {
+  it('counts as not given: events and observers use the client key', async () => {
+    const { client, mock } = env
+    const mark = env.mark()
+    const handle = client.events.subscribeToWorkspace({
+      onEvent: () => {},
+      token: undefined,
+      getToken: undefined,
+    })
+    await waitFor(() => env.since(mark).some((r) => r.path.endsWith('/events/stream')))
+    const stream = env.since(mark).find((r) => r.path.endsWith('/events/stream'))
+    expect(stream?.headers.authorization).toBe(`Bearer ${mock.apiKey}`)
+    handle.unsubscribe()
+    await handle.done
+    const types: string[] = []
+    const observation = client.observers.subscribe({
+      callSid: mock.simulateCall({ durationMs: 300 }),
+      token: undefined,
+      onEvent: (event) => void types.push(event.type),
+    })
+    await waitFor(() => types.length > 0)
+    observation.close()
+    await observation.done
+  })
+})
+
 describe('how the realtime helpers reach @amigo-ai/realtime', () => {
   it('options realtime refuses throw at once, or reach onError while realtime is still loading', async () => {
     expect(() => env.client.events.subscribeToWorkspace({ onEvent: undefined as never })).toThrow(/onEvent/)

@@ -27,8 +27,9 @@ export class EventsResource extends APIResource {
       options?.token !== undefined || options?.getToken !== undefined ? {} : tokenOptions(connection)
     const full: SubscribeToWorkspaceEventsOptions = {
       fetch: connection.fetch,
-      ...auth,
       ...options,
+      // After the options, so that a `token: undefined` there does not clear the client's key.
+      ...auth,
       workspaceId: connection.workspaceId,
       baseUrl: connection.baseUrl,
     }

@@ -28,8 +28,9 @@ export class ObserversResource extends APIResource {
     const { observerUrl, ...rest } = options ?? ({} as ObserverSubscribeOptions)
     const auth = rest.token !== undefined || rest.getToken !== undefined ? {} : tokenOptions(connection)
     const full: ObserveCallOptions = {
-      ...auth,
       ...rest,
+      // After the options, so that a `token: undefined` there does not clear the client's key.
+      ...auth,
       // An undefined `url` or `agentBaseUrl` counts as not given.
       url: observerUrl,
       workspaceId: connection.workspaceId,

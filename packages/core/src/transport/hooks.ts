@@ -10,6 +10,10 @@ export interface RequestHookContext {
 /** Context of `onResponse`: called for every response received, including ones that will be retried. */
 export interface ResponseHookContext {
   request: Request
+  /**
+   * The response as received. Its body is read by the SDK after the hook: to look at it, read a copy
+   * (`ctx.response.clone().text()`); reading this one leaves the SDK nothing to parse.
+   */
   response: Response
   schemaPath: string
   requestId?: string

@@ -83,9 +83,9 @@ async function snapshot(path: string): Promise<LockSnapshot | undefined> {
   return { ino: stats.ino, mtimeNs: stats.mtimeNs, content }
 }
 
-// A lock or claim file starts with its owner's pid. A pid that no longer exists on this machine
-// means the owner crashed, so its file can go at once instead of after staleMs. Unknown content
-// (another tool's, or one being written) counts as alive.
+// A lock or claim file starts with its owner's pid. A pid with no process on this machine means
+// the owner crashed, so its file can go at once instead of after staleMs. Unknown content (another
+// tool's, or one being written) counts as alive.
 function ownerAlive(content: string): boolean {
   const pid = Number.parseInt(content, 10)
   if (!Number.isInteger(pid) || pid <= 0) return true

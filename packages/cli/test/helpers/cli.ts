@@ -1,11 +1,13 @@
 // Drives the BUILT CLI (dist/cli.js) as a user's shell would: a child process with its own
 // environment, stdin, stdout and stderr. The config directory is a fresh temporary folder per call
-// site, so no test ever touches the real ~/.config/amigo.
+// site, so no test ever touches the real ~/.config/amigo; every folder made here is removed when
+// the test file that made it ends.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll } from 'vitest'
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 if (!existsSync(CLI))
@@ -19,8 +21,17 @@ export interface CliResult {
   stderr: string
 }
 
-/** A fresh, empty config directory (where logins are stored). */
-export const tempConfigDir = (): string => mkdtempSync(join(tmpdir(), 'amigo-cli-test-'))
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh, empty config directory (where logins are stored); removed when the test file ends. */
+export function tempConfigDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'amigo-cli-test-'))
+  made.push(dir)
+  return dir
+}
 
 /** A clean environment: PATH and HOME only, plus `extra` (no AMIGO_* leaks in from the machine). */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {

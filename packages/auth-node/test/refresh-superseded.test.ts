@@ -54,15 +54,24 @@ async function heldRefresh(answer: { status: number; body: unknown }) {
 
 const REFRESHED = { access_token: 'refreshed-at', refresh_token: 'refreshed-rt', expires_in: 3600 }
 
+/**
+ * Stores NEW_LOGIN through TokenManager.store while a refresh holding `answer` is in flight, then
+ * lets the answer land; the caller waiting on the refresh and the storage both end with the new login.
+ */
+async function newLoginDuringRefresh(answer: { status: number; body: unknown }) {
+  const held = await heldRefresh(answer)
+  const pending = held.tokens.getAccessToken()
+  await held.received
+  await held.tokens.store(NEW_LOGIN)
+  held.answerNow()
+  expect(await pending).toEqual({ token: 'new-at', workspaceId: 'ws-2' })
+  expect(await held.storage.load()).toMatchObject({ access_token: 'new-at', refresh_token: 'new-rt' })
+  return held
+}
+
 describe('new credentials stored while a refresh is in flight', () => {
   it('through TokenManager.store: the refreshed token of the old session is dropped', async () => {
-    const { storage, tokens, received, answerNow } = await heldRefresh({ status: 200, body: REFRESHED })
-    const pending = tokens.getAccessToken()
-    await received
-    await tokens.store(NEW_LOGIN)
-    answerNow()
-    expect(await pending).toEqual({ token: 'new-at', workspaceId: 'ws-2' })
-    expect(await storage.load()).toMatchObject({ access_token: 'new-at', refresh_token: 'new-rt' })
+    const { tokens } = await newLoginDuringRefresh({ status: 200, body: REFRESHED })
     expect(await tokens.getAccessToken()).toEqual({ token: 'new-at', workspaceId: 'ws-2' })
     expect(server?.requestsTo('/token')).toHaveLength(1)
   })
@@ -78,16 +87,7 @@ describe('new credentials stored while a refresh is in flight', () => {
   })
 
   it('a refused refresh of the old session does not sign the new login out', async () => {
-    const { storage, tokens, received, answerNow } = await heldRefresh({
-      status: 400,
-      body: { error: 'invalid_grant' },
-    })
-    const pending = tokens.getAccessToken()
-    await received
-    await tokens.store(NEW_LOGIN)
-    answerNow()
-    expect(await pending).toEqual({ token: 'new-at', workspaceId: 'ws-2' })
-    expect(await storage.load()).toMatchObject({ access_token: 'new-at', refresh_token: 'new-rt' })
+    const { storage, tokens } = await newLoginDuringRefresh({ status: 400, body: { error: 'invalid_grant' } })
     // Without a newer login, the same refusal still signs out.
     await storage.save(EXPIRED)
     await tokens.load()

@@ -18,6 +18,10 @@ export async function eventStreamServer(handler: Handler): Promise<TestServer> {
   return track(await startTestServer({ 'GET /v1/ws-1/events/stream': handler }))
 }
 
+/** The options every text-chat test starts from: the agent engine at `server`, workspace `w`, service `s`. */
+export const chatAt = (server: { url: string }) =>
+  ({ agentBaseUrl: server.url, workspaceId: 'w', serviceId: 's', token: 'key_1' }) as const
+
 /** Options that make reconnects nearly instant. */
 export const fast = { initialDelayMs: 1, maxDelayMs: 5, maxReconnects: 5 } as const
 

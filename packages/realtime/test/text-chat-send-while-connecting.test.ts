@@ -4,7 +4,7 @@ import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import { WebSocket as NodeWs } from 'ws'
 import { createTextChat, type TextChatOptions } from '../src/index'
-import { track } from './helpers'
+import { chatAt, track } from './helpers'
 
 const echo = (conn: WsConnection) =>
   conn.socket.on('message', (raw) => {
@@ -20,10 +20,7 @@ describe('createTextChat: send before the first open', () => {
     )
     const reconnects: number[] = []
     const chat = createTextChat({
-      agentBaseUrl: server.url,
-      workspaceId: 'w',
-      serviceId: 's',
-      token: 'key_1',
+      ...chatAt(server),
       initialDelayMs: 1,
       maxDelayMs: 5,
       onReconnect: (info) => reconnects.push(info.attempt),
@@ -40,10 +37,7 @@ describe('createTextChat: send before the first open', () => {
     const server = track(await startWsServer({ verify: () => 401 }))
     const errors: unknown[] = []
     const chat = createTextChat({
-      agentBaseUrl: server.url,
-      workspaceId: 'w',
-      serviceId: 's',
-      token: 'key_1',
+      ...chatAt(server),
       WebSocket: NodeWs as unknown as TextChatOptions['WebSocket'],
       onError: (e) => errors.push(e),
     })

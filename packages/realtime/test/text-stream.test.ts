@@ -7,7 +7,7 @@ import {
   textStreamAuthProtocols,
   textStreamUrl,
 } from '../src/index'
-import { caught, track } from './helpers'
+import { caught, chatAt, track } from './helpers'
 
 describe('textStreamUrl / textStreamAuthProtocols', () => {
   it('builds the agent-engine URL with the query the server expects', () => {
@@ -125,10 +125,7 @@ describe('createTextChat', () => {
     const deltas: string[] = []
     const frames: TextChatServerFrame[] = []
     const chat = createTextChat({
-      agentBaseUrl: server.url,
-      workspaceId: 'w',
-      serviceId: 's',
-      token: 'key_1',
+      ...chatAt(server),
       onDelta: (d) => deltas.push(d),
       onEvent: (f) => frames.push(f),
     })
@@ -152,10 +149,7 @@ describe('createTextChat', () => {
   it('rejects a turn on an error frame, and resumes the conversation id after a reconnect', async () => {
     const server = track(await startWsServer(agent))
     const chat = createTextChat({
-      agentBaseUrl: server.url,
-      workspaceId: 'w',
-      serviceId: 's',
-      token: 'key_1',
+      ...chatAt(server),
       initialDelayMs: 1,
       maxDelayMs: 5,
     })

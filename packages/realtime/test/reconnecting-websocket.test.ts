@@ -1,4 +1,4 @@
-import { startWsServer, type WsConnection, waitFor } from '@amigo-ai/test-server'
+import { startSilentServer, startWsServer, type WsConnection, waitFor } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket as NodeWs } from 'ws'
 import {
@@ -235,26 +235,10 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
   })
 
   it('covers a handshake that never completes', async () => {
-    // A TCP server that accepts and never answers the upgrade.
-    const { createServer } = await import('node:net')
-    const sockets: import('node:net').Socket[] = []
-    const tcp = createServer((s) => sockets.push(s))
-    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r))
-    track({
-      close: () =>
-        new Promise<void>((r) => {
-          for (const s of sockets) s.destroy()
-          tcp.close(() => r())
-        }),
-    })
-    const port = (tcp.address() as { port: number }).port
-    const { socket, errors } = managed(`ws://127.0.0.1:${port}`, {
-      ...withWs,
-      idleTimeoutMs: 40,
-      maxReconnects: 2,
-    })
+    const silent = track(await startSilentServer())
+    const { socket, errors } = managed(silent.url, { ...withWs, idleTimeoutMs: 40, maxReconnects: 2 })
     await socket.done
-    expect(sockets.length).toBe(3)
+    expect(silent.accepted).toBe(3)
     expect(errors[0]?.reason).toBe('reconnect_budget_exhausted')
     expect(errors[0]?.message).toContain('idle_watchdog')
   })

@@ -20,6 +20,7 @@ describe('createReconnectingWebSocket: options of the wrong type fail at creatio
     ['NaN idleTimeoutMs', { idleTimeoutMs: Number.NaN }, /idleTimeoutMs must be a number of milliseconds/],
     // Past 2^31-1 ms a timer fires at once: the watchdog would replace every socket immediately.
     ['overflowing idleTimeoutMs', { idleTimeoutMs: 1e12 }, /idleTimeoutMs .* from 0 to 2147483647/],
+    ['negative openTimeoutMs', { openTimeoutMs: -1 }, /openTimeoutMs must be a number of milliseconds/],
     ['negative initialDelayMs', { initialDelayMs: -1 }, /initialDelayMs must be/],
     ['string maxDelayMs', { maxDelayMs: '5' }, /maxDelayMs must be/],
     ['negative maxReconnects', { maxReconnects: -1 }, /maxReconnects must be a whole number >= 0/],

@@ -16,6 +16,7 @@ export {
   startIdentityServer,
 } from './identity'
 export { type Served, serveFetch, serveNode } from './node-listener'
+export { type SilentServer, startSilentServer } from './silent-server'
 export { json, sendJson, text } from './respond'
 export { startTestServer, type TestServer } from './server'
 export { type SseFrame, type SseWriter, sse } from './sse'

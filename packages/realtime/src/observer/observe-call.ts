@@ -33,6 +33,8 @@ export interface ObserveCallOptions extends ObserverUrlOptions {
   onTokenExpired?: () => unknown
   /** Reconnect when the call is silent this long (default 60000 ms; 0 disables). */
   idleTimeoutMs?: number
+  /** Reconnect when a handshake is not answered in this long (default 30000 ms; 0 disables). */
+  openTimeoutMs?: number
   /** Consecutive failed connections allowed (default 10). */
   maxReconnects?: number
   /** Backoff base (default 1000 ms). */
@@ -73,6 +75,7 @@ export function observeCall(options: ObserveCallOptions): CallObservation {
     webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
     idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+    openTimeoutMs: options.openTimeoutMs,
     maxReconnects: options.maxReconnects,
     initialDelayMs: options.initialDelayMs,
     maxDelayMs: options.maxDelayMs,

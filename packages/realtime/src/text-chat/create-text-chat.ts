@@ -29,6 +29,8 @@ export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
   onReconnect?: (info: WebSocketReconnectInfo) => void
   /** Reconnect after this much silence (default 0: a chat may legitimately be quiet). */
   idleTimeoutMs?: number
+  /** Reconnect when a handshake is not answered in this long (default 30000 ms; 0 disables). */
+  openTimeoutMs?: number
   maxReconnects?: number
   initialDelayMs?: number
   maxDelayMs?: number
@@ -110,6 +112,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
     webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
     idleTimeoutMs: options.idleTimeoutMs ?? 0,
+    openTimeoutMs: options.openTimeoutMs,
     maxReconnects: options.maxReconnects,
     initialDelayMs: options.initialDelayMs,
     maxDelayMs: options.maxDelayMs,

@@ -39,6 +39,11 @@ export interface ReconnectingWebSocketOptions {
   WebSocket?: WebSocketConstructor
   /** Reconnect when no frame arrives for this long (default 45000 ms; 0 disables). */
   idleTimeoutMs?: number
+  /**
+   * Abandon a connection attempt whose handshake is not answered in this long, and reconnect
+   * (default 30000 ms; 0 disables). While connecting, the shorter of this and `idleTimeoutMs` applies.
+   */
+  openTimeoutMs?: number
   /** Consecutive failed connections allowed before giving up (default 10; `Infinity`: never). */
   maxReconnects?: number
   /** Backoff base in milliseconds (default 1000). */
@@ -92,6 +97,7 @@ export function createReconnectingWebSocket(
   const machine = new ReconnectingWebSocketMachine({
     ...options,
     idleTimeoutMs: options.idleTimeoutMs ?? 45_000,
+    openTimeoutMs: options.openTimeoutMs ?? 30_000,
     maxReconnects: options.maxReconnects ?? 10,
     initialDelayMs: options.initialDelayMs ?? 1000,
     maxDelayMs: Math.max(options.maxDelayMs ?? 30_000, options.initialDelayMs ?? 1000),

@@ -16,7 +16,8 @@ import { scrubSocketError } from './scrub-socket-error'
 import { WEBSOCKET_OPEN, type WebSocketFactory, type WebSocketLike } from './websocket-types'
 
 /** Options with every default filled in. */
-export type MachineOptions = ReconnectingWebSocketOptions & BackoffSettings & { idleTimeoutMs: number }
+export type MachineOptions = ReconnectingWebSocketOptions &
+  BackoffSettings & { idleTimeoutMs: number; openTimeoutMs: number }
 
 /** Where the next socket goes. */
 interface Target {
@@ -141,6 +142,7 @@ export class ReconnectingWebSocketMachine {
     try {
       this.connection = openConnection(factory, url, protocols, {
         idleTimeoutMs: this.o.idleTimeoutMs,
+        openTimeoutMs: this.o.openTimeoutMs,
         onOpen: (socket) => this.opened(socket),
         onMessage: (event) => callUserCallback('onMessage', this.o.onMessage, event),
         onEnd: (end) => this.ended(end),

@@ -3,13 +3,18 @@ import type { WebSocketFactory, WebSocketLike } from './websocket-types'
 /** How one connection ended on its own (a connection stopped by the caller reports nothing). */
 export type ConnectionEnd =
   | { kind: 'closed'; code: number; reason: string; httpStatus?: number }
-  /** No frame arrived within the idle timeout; the socket was abandoned. */
+  /** No frame arrived within the idle timeout (or no handshake answer in time); the socket was abandoned. */
   | { kind: 'idle' }
 
 /** What one connection reports to its owner. */
 export interface ConnectionHooks {
-  /** Replace the socket when no frame arrives for this long (covers the handshake too); 0 disables. */
+  /** Replace the socket when no frame arrives for this long after it opened; 0 disables. */
   idleTimeoutMs: number
+  /**
+   * Give up on a handshake not answered in this long; 0 disables. While connecting the shorter of
+   * this and `idleTimeoutMs` applies (a browser or `ws` socket would wait on a silent server for ever).
+   */
+  openTimeoutMs: number
   onOpen(socket: WebSocketLike): void
   onMessage(event: MessageEvent): void
   /** Called at most once, when the connection ended by itself. */
@@ -60,11 +65,11 @@ class WatchedConnection implements Connection {
     this.#hooks = hooks
     this.#listeners = {
       open: () => {
-        this.#arm()
+        this.#arm(hooks.idleTimeoutMs)
         hooks.onOpen(socket)
       },
       message: (event: MessageEvent) => {
-        this.#arm()
+        this.#arm(hooks.idleTimeoutMs)
         hooks.onMessage(event)
       },
       close: (event: { code?: number; reason?: string }) =>
@@ -79,7 +84,7 @@ class WatchedConnection implements Connection {
       socket.addEventListener(type as WatchedEvent, listener)
     // Stays attached after the end: `ws` throws an `error` event that has no listener.
     socket.addEventListener('error', (event) => this.#onError(event))
-    this.#arm()
+    this.#arm(untilOpen(hooks))
   }
 
   stop(code: number, reason: string): void {
@@ -123,14 +128,21 @@ class WatchedConnection implements Connection {
     this.#hooks.onEnd(outcome)
   }
 
-  #arm(): void {
-    if (this.#hooks.idleTimeoutMs <= 0 || this.#settled) return
+  /** (Re)starts the watchdog: the socket is abandoned if nothing arrives within `ms` (0: no watchdog). */
+  #arm(ms: number): void {
     if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer)
+    this.#idleTimer = undefined
+    if (ms <= 0 || this.#settled) return
     this.#idleTimer = setTimeout(() => {
       this.#end({ kind: 'idle' })
       abandon(this.socket, 4000, 'idle timeout')
-    }, this.#hooks.idleTimeoutMs)
+    }, ms)
   }
+}
+
+/** The watchdog while connecting: the shorter of the two limits that are set (0 when neither is). */
+function untilOpen({ idleTimeoutMs: idle, openTimeoutMs: open }: ConnectionHooks): number {
+  return idle > 0 && open > 0 ? Math.min(idle, open) : Math.max(idle, open)
 }
 
 /** Asks for binary frames as ArrayBuffers. */

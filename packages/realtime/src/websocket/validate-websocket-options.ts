@@ -20,7 +20,13 @@ const FUNCTIONS = [
   'onError',
   'onTokenExpired',
 ] as const
-const DURATIONS = ['idleTimeoutMs', 'initialDelayMs', 'maxDelayMs', 'rateLimitDelayMs'] as const
+const DURATIONS = [
+  'idleTimeoutMs',
+  'openTimeoutMs',
+  'initialDelayMs',
+  'maxDelayMs',
+  'rateLimitDelayMs',
+] as const
 
 /**
  * Checks the options of `createReconnectingWebSocket` up front, so a wrong type fails at creation

@@ -16,9 +16,9 @@ export {
   startIdentityServer,
 } from './identity'
 export { type Served, serveFetch, serveNode } from './node-listener'
-export { type SilentServer, startSilentServer } from './silent-server'
 export { json, sendJson, text } from './respond'
 export { startTestServer, type TestServer } from './server'
+export { type SilentServer, startSilentServer } from './silent-server'
 export { type SseFrame, type SseWriter, sse } from './sse'
 export { type SseReplayOptions, type SseReplayStats, sseReplay } from './sse-replay'
 export type { Handler, RecordedRequest, Routes, TestRequest } from './types'

@@ -237,14 +237,31 @@ describe('workspace events: HTTP failures at connect', () => {
     expect(isNotFoundError(errors[0])).toBe(true)
   })
 
-  it('429 with Retry-After waits at least that long, then resumes', async () => {
+  it('429 with Retry-After waits at least that long (within maxDelayMs), then resumes', async () => {
     const server = await eventStreamServer(
       sequence(rateLimited({ retryAfter: '0.05' }), (_req, res) => sse(res).send(event(1))),
     )
-    const { sub, reconnects } = subscribe(server.url, { onEvent: () => sub.unsubscribe() })
+    const { sub, reconnects } = subscribe(server.url, {
+      maxDelayMs: 1000,
+      onEvent: () => sub.unsubscribe(),
+    })
     await sub.done
     expect(reconnects).toHaveLength(1)
     expect(reconnects[0]!.delayMs).toBeGreaterThanOrEqual(50)
+  })
+
+  it('a Retry-After longer than maxDelayMs waits maxDelayMs (a day-long one does not stall the stream)', async () => {
+    const server = await eventStreamServer(
+      sequence(rateLimited({ retryAfter: 86_400 }), (_req, res) => sse(res).send(event(1))),
+    )
+    const { sub, reconnects, events } = subscribe(server.url, {
+      maxDelayMs: 20,
+      onEvent: () => sub.unsubscribe(),
+    })
+    await sub.done
+    expect(reconnects.map((r) => r.delayMs)).toEqual([20])
+    expect(server.requests).toHaveLength(2)
+    expect(events).toEqual([])
   })
 
   it('gives up after maxReconnects with transport_exhausted (retryable, cause kept)', async () => {

@@ -100,7 +100,8 @@ export async function* workspaceEventLoop(
       )
     }
     const jittered = backoffDelay(failures - 1, { baseDelayMs: floorMs, maxDelayMs, random: options.random })
-    const delayMs = Math.max(jittered, outcome.minDelayMs ?? 0)
+    // A server's Retry-After raises the wait up to maxDelayMs, as for every other request of the SDK.
+    const delayMs = Math.min(Math.max(jittered, outcome.minDelayMs ?? 0), maxDelayMs)
     reconnects++
     callUserCallback('onReconnect', options.onReconnect, failures, { delayMs, error: outcome.error })
     // An abort ends the wait early (sleep rejects) and then the loop.

@@ -38,7 +38,7 @@ export interface WorkspaceEventStreamOptions {
   maxReconnects?: number
   /** Backoff base in milliseconds (default 3000); a server `retry:` replaces it (at least 100 ms, at most `maxDelayMs`). */
   initialDelayMs?: number
-  /** Backoff cap in milliseconds (default 30000). */
+  /** Cap on any wait before a reconnect, a server `Retry-After` included (default 30000 ms). */
   maxDelayMs?: number
   /** Largest unterminated frame accepted before the connection is dropped (default 1 MiB). */
   maxFrameBytes?: number

@@ -127,6 +127,22 @@ describe('a token option left undefined', () => {
   })
 })
 
+describe('a fetch option left undefined', () => {
+  it("counts as not given: the event stream goes through the client's own fetch", async () => {
+    const seen: string[] = []
+    const client = env.makeClient({
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        seen.push(String(input instanceof Request ? input.url : input))
+        return fetch(input, init)
+      },
+    })
+    const handle = client.events.subscribeToWorkspace({ onEvent: () => {}, fetch: undefined })
+    await waitFor(() => seen.some((url) => url.endsWith('/events/stream')))
+    handle.unsubscribe()
+    await handle.done
+  })
+})
+
 describe('how the realtime helpers reach @amigo-ai/realtime', () => {
   it('options realtime refuses throw at once, or reach onError while realtime is still loading', async () => {
     expect(() => env.client.events.subscribeToWorkspace({ onEvent: undefined as never })).toThrow(/onEvent/)

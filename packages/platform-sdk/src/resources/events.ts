@@ -26,9 +26,10 @@ export class EventsResource extends APIResource {
     const auth =
       options?.token !== undefined || options?.getToken !== undefined ? {} : tokenOptions(connection)
     const full: SubscribeToWorkspaceEventsOptions = {
-      fetch: connection.fetch,
       ...options,
-      // After the options, so that a `token: undefined` there does not clear the client's key.
+      // After the options, so that a `fetch: undefined` or `token: undefined` there does not clear
+      // the client's own.
+      fetch: options?.fetch ?? connection.fetch,
       ...auth,
       workspaceId: connection.workspaceId,
       baseUrl: connection.baseUrl,

@@ -28,7 +28,7 @@ const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
 /**
  * How a connection ended: `final` ends the stream now (no reconnect); otherwise a reconnect follows
- * after at least `minDelayMs` (Retry-After).
+ * after at least `minDelayMs` (Retry-After), up to `maxDelayMs` as for every request of the SDK.
  */
 interface Failure {
   error: unknown
@@ -100,7 +100,6 @@ export async function* workspaceEventLoop(
       )
     }
     const jittered = backoffDelay(failures - 1, { baseDelayMs: floorMs, maxDelayMs, random: options.random })
-    // A server's Retry-After raises the wait up to maxDelayMs, as for every other request of the SDK.
     const delayMs = Math.min(Math.max(jittered, outcome.minDelayMs ?? 0), maxDelayMs)
     reconnects++
     callUserCallback('onReconnect', options.onReconnect, failures, { delayMs, error: outcome.error })

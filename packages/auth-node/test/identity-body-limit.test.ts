@@ -84,6 +84,22 @@ describe('identity answers past 1 MiB', () => {
     })
   }
 
+  it('a character whose bytes arrive in two chunks is read whole', async () => {
+    const body = Buffer.from(
+      JSON.stringify({ error: 'access_denied', error_description: 'Zugriff verweigert: é€' }),
+    )
+    const cut = body.indexOf(Buffer.from('€')) + 1
+    const { url } = await serve((res) => {
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.write(body.subarray(0, cut))
+      setTimeout(() => res.end(body.subarray(cut)), 20)
+    })
+    const error = await login(url)
+    expect((error as { body?: { error_description?: string } }).body?.error_description).toBe(
+      'Zugriff verweigert: é€',
+    )
+  })
+
   it('an answer just under the limit is read as usual', async () => {
     const description = 'y'.repeat(MiB - 100)
     const { url } = await serve((res) => {

@@ -29,18 +29,14 @@ export async function readCappedBody(
     )
   }
   if (Number(answer.headers.get('content-length')) > MAX_BODY_BYTES) throw await refuse()
-  const chunks: Uint8Array[] = []
+  // A streaming decoder keeps a character whose bytes straddle two chunks whole.
+  const decoder = new TextDecoder()
+  let text = ''
   let size = 0
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     size += read.value.byteLength
     if (size > MAX_BODY_BYTES) throw await refuse()
-    chunks.push(read.value)
+    text += decoder.decode(read.value, { stream: true })
   }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return new TextDecoder().decode(bytes)
+  return text + decoder.decode()
 }

@@ -1,3 +1,4 @@
+import { redactSocketSecrets } from './scrub-socket-error'
 import type { WebSocketFactory, WebSocketLike } from './websocket-types'
 
 /** How one connection ended on its own (a connection stopped by the caller reports nothing). */
@@ -43,7 +44,9 @@ export function openConnection(
 ): Connection {
   const socket = factory(url, protocols)
   useArrayBuffers(socket)
-  return new WatchedConnection(socket, hooks)
+  // A server may echo the request (its subprotocols, its query token) into the close reason, which
+  // the caller gets as an error's message and `closeReason`.
+  return new WatchedConnection(socket, hooks, (reason) => redactSocketSecrets(reason, url, protocols))
 }
 
 /**
@@ -60,7 +63,7 @@ class WatchedConnection implements Connection {
   #idleTimer: ReturnType<typeof setTimeout> | undefined
   #errorGrace: ReturnType<typeof setTimeout> | undefined
 
-  constructor(socket: WebSocketLike, hooks: ConnectionHooks) {
+  constructor(socket: WebSocketLike, hooks: ConnectionHooks, redact: (reason: string) => string) {
     this.socket = socket
     this.#hooks = hooks
     this.#listeners = {
@@ -76,7 +79,7 @@ class WatchedConnection implements Connection {
         this.#end({
           kind: 'closed',
           code: event?.code ?? 1006,
-          reason: event?.reason ?? '',
+          reason: typeof event?.reason === 'string' ? redact(event.reason) : '',
           httpStatus: this.#httpStatus,
         }),
     }

@@ -1,6 +1,30 @@
 import { redactSecrets } from '@amigo-ai/core'
 
 /**
+ * What a connection's own text (a runtime's error message, a server's close reason) must not show:
+ * the URL (which may carry a query token), each query value, and the subprotocols but `auth` (the
+ * token of `auth, <token>`).
+ */
+function socketSecrets(url: string, protocols: string | string[] | undefined): string[] {
+  const secrets = [url, ...[protocols ?? []].flat().filter((p) => p !== 'auth')]
+  try {
+    for (const value of new URL(url).searchParams.values()) secrets.push(value)
+  } catch {
+    // An unparseable URL is redacted whole above.
+  }
+  return secrets
+}
+
+/** `text` with the secrets of the connection to `url` with `protocols` replaced by `[REDACTED]`. */
+export function redactSocketSecrets(
+  text: string,
+  url: string,
+  protocols: string | string[] | undefined,
+): string {
+  return redactSecrets(text, socketSecrets(url, protocols))
+}
+
+/**
  * A copy of a socket-creation error that is safe to attach as `cause`: runtimes quote the URL (which
  * may carry a query token) or the subprotocols (`auth, <token>`) in these messages.
  */
@@ -9,14 +33,8 @@ export function scrubSocketError(
   url: string,
   protocols: string | string[] | undefined,
 ): Error {
-  const secrets = [url, ...[protocols ?? []].flat().filter((p) => p !== 'auth')]
-  try {
-    for (const value of new URL(url).searchParams.values()) secrets.push(value)
-  } catch {
-    // An unparseable URL is redacted whole above.
-  }
   const text = error instanceof Error ? error.message : String(error)
-  const copy = new Error(redactSecrets(text, secrets))
+  const copy = new Error(redactSocketSecrets(text, url, protocols))
   copy.name = error instanceof Error ? error.name : 'Error'
   return copy
 }

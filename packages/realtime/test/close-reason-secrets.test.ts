@@ -1,0 +1,56 @@
+// A server (or a proxy in front of it) may echo what the client sent into its close reason: "bad
+// token <the subprotocol header>". The reason reaches the caller as the error's message and
+// `closeReason`, so the connection's secrets are taken out of it first.
+import { inspect } from 'node:util'
+import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
+import { describe, expect, it } from 'vitest'
+import { createReconnectingWebSocket, createTextChat, type ReconnectingWebSocketError } from '../src/index'
+import { chatAt, fast, track } from './helpers'
+
+const TOKEN = 'tok-SECRET-0123456789abcdef'
+const QUERY_TOKEN = 'qtok-SECRET-9876543210'
+
+/** Closes every connection with `code` and a reason quoting the request's URL and subprotocols. */
+const echoingServer = (code: number) =>
+  startWsServer((c: WsConnection) =>
+    c.close(code, `rejected ${c.request.url} ${c.request.headers['sec-websocket-protocol']}`),
+  )
+
+const printed = (error: ReconnectingWebSocketError | undefined) =>
+  `${inspect(error, { depth: 10 })}\n${JSON.stringify(error)}\n${error?.message}\n${error?.closeReason}`
+
+describe('a close reason that echoes the credentials', () => {
+  for (const [code, reason] of [
+    [4003, 'client_error'],
+    [1011, 'reconnect_budget_exhausted'],
+  ] as const) {
+    it(`${code} (${reason}): neither the auth subprotocol nor the query token reaches the error`, async () => {
+      const server = track(await echoingServer(code))
+      const errors: ReconnectingWebSocketError[] = []
+      const socket = createReconnectingWebSocket({
+        url: `${server.url}/x?token=${QUERY_TOKEN}`,
+        protocols: ['auth', TOKEN],
+        ...fast,
+        maxReconnects: 0,
+        onError: (e) => errors.push(e),
+      })
+      await socket.done
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatchObject({ reason, closeCode: code })
+      expect(errors[0]?.closeReason).toMatch(/^rejected .*\[REDACTED\]/)
+      expect(printed(errors[0])).not.toContain(TOKEN)
+      expect(printed(errors[0])).not.toContain(QUERY_TOKEN)
+    })
+  }
+
+  it('createTextChat: the token is not in the error onError gets', async () => {
+    const server = track(await echoingServer(4403))
+    const errors: ReconnectingWebSocketError[] = []
+    const chat = createTextChat({ ...chatAt(server), token: TOKEN, ...fast, onError: (e) => errors.push(e) })
+    await chat.done
+    const error = errors[0] as ReconnectingWebSocketError
+    expect(error.reason).toBe('auth')
+    expect(error.closeReason).toContain('[REDACTED]')
+    expect(printed(error)).not.toContain(TOKEN)
+  })
+})

@@ -2,6 +2,7 @@ import { paginate } from '../http/paging'
 import { type HandlerContext, type MockCore, notFound, type Registry } from '../http/types'
 import { successResponse } from '../spec/operations'
 import type { Table } from '../state/table'
+import { updateFields } from './update-fields'
 
 type Row = Record<string, any>
 
@@ -82,7 +83,7 @@ export function crud(reg: Registry, core: MockCore, o: CrudOptions): FindRow {
       const row = find(ctx)
       const next = ctx.core.store.make(
         o.schema,
-        { ...defined(ctx.body), updated_at: ctx.core.store.now() },
+        { ...defined(updateFields(ctx.body)), updated_at: ctx.core.store.now() },
         row,
       )
       Object.assign(row, next)

@@ -2,6 +2,7 @@ import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
 import { conflict, HttpError, type MockCore, type Registry } from '../http/types'
 import { SurfaceBook, stripSurface } from './surface-book'
+import { updateFields } from './update-fields'
 
 type Row = Record<string, any>
 const BASE = '/v1/{workspace_id}/surfaces'
@@ -45,7 +46,8 @@ function registerSurfaceRecords(reg: Registry, core: MockCore, book: SurfaceBook
   reg.on('GET', `${BASE}/{surface_id}`, (ctx) => ({ body: stripSurface(book.find(ctx)) }))
   reg.on('PATCH', `${BASE}/{surface_id}`, (ctx) => {
     const s = book.find(ctx)
-    for (const [k, v] of Object.entries(ctx.body ?? {})) if (v !== null && v !== undefined && k in s) s[k] = v
+    for (const [k, v] of Object.entries(updateFields(ctx.body, ['token'])))
+      if (v !== null && v !== undefined && k in s) s[k] = v
     if (ctx.body?.fields) {
       s.fields = ctx.body.fields
       s.fields_count = ctx.body.fields.length

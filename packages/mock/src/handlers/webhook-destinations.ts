@@ -3,6 +3,7 @@ import { inWorkspace } from '../http/in-workspace'
 import { paginate } from '../http/paging'
 import type { HandlerContext, MockCore, Registry } from '../http/types'
 import { DAY } from '../state/time'
+import { updateFields } from './update-fields'
 
 type Row = Record<string, any>
 const BASE = '/v1/{workspace_id}/webhook-destinations'
@@ -57,7 +58,9 @@ export function registerWebhookDestinations(reg: Registry, core: MockCore): void
   reg.on('GET', `${BASE}/{destination_id}`, (ctx) => ({ body: publicView(find(ctx)) }))
   reg.on('PUT', `${BASE}/{destination_id}`, (ctx) => {
     const d = find(ctx)
-    for (const [k, v] of Object.entries(ctx.body ?? {})) if (v !== null && v !== undefined) d[k] = v
+    // The signing secret changes only through rotate-secret; the target only through `url`.
+    for (const [k, v] of Object.entries(updateFields(ctx.body, ['secret', 'target_url'])))
+      if (v !== null && v !== undefined) d[k] = v
     if (typeof ctx.body?.url === 'string') d.target_url = ctx.body.url
     d.updated_at = store.now()
     return { body: publicView(d) }

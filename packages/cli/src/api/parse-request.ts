@@ -21,6 +21,7 @@ export async function parseApiRequest(
   path: string,
   opts: { query: string[]; data?: string; timeout: string },
   stdin: NodeJS.ReadableStream,
+  signal: AbortSignal,
 ): Promise<ApiRequest> {
   const m = method.toLowerCase() as ApiRequest['method']
   if (!METHODS.includes(m)) throw usageError(`unknown method "${method}"`, `use one of ${METHODS.join(', ')}`)
@@ -34,7 +35,7 @@ export async function parseApiRequest(
   }
   if (opts.data !== undefined) {
     if (m === 'get') throw usageError('--data needs post, put, patch or delete, not get')
-    request.body = parseJson(await readData(opts.data, stdin), opts.data)
+    request.body = parseJson(await readData(opts.data, stdin, signal), opts.data)
   }
   return request
 }
@@ -54,9 +55,9 @@ function parseQuery(pairs: string[]): Record<string, string | string[]> {
   return query
 }
 
-async function readData(data: string, stdin: NodeJS.ReadableStream): Promise<string> {
+async function readData(data: string, stdin: NodeJS.ReadableStream, signal: AbortSignal): Promise<string> {
   if (!data.startsWith('@')) return data
-  if (data === '@-') return readStream(stdin)
+  if (data === '@-') return readStream(stdin, signal)
   try {
     return await readFile(data.slice(1), 'utf8')
   } catch (error) {

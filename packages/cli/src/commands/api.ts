@@ -19,7 +19,7 @@ export default async function api(
   path: string,
   opts: ApiOptions,
 ): Promise<number> {
-  const request = await parseApiRequest(method, path, opts, ctx.term.stdin)
+  const request = await parseApiRequest(method, path, opts, ctx.term.stdin, ctx.signal)
   const creds = await resolveCredentials(ctx)
   const client = new AmigoClient({
     apiKey: creds.apiKey,

@@ -52,5 +52,5 @@ async function readInput(ctx: CommandContext, file: string | undefined): Promise
   }
   if (ctx.term.stdin.isTTY)
     throw usageError('no delivery given', 'pipe one in (< delivery.json) or pass --file')
-  return readStream(ctx.term.stdin)
+  return readStream(ctx.term.stdin, ctx.signal)
 }

@@ -1,5 +1,6 @@
 // A message sent while the chat is still connecting waits for the socket to open, also when the first
-// connection attempt fails and a reconnect opens it.
+// connection attempt fails and a reconnect opens it, or when the server closes the socket the moment
+// it opens (its close frame is in before the send, its close event after).
 import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import { WebSocket as NodeWs } from 'ws'
@@ -45,5 +46,31 @@ describe('createTextChat: send before the first open', () => {
     expect(errors).toHaveLength(1)
     expect(failure).toBe(errors[0])
     expect(failure).toMatchObject({ reason: 'auth' })
+  })
+})
+
+describe('createTextChat: send to a socket the server closes as it opens', () => {
+  it('rejects with the terminal error (4403 auth), not with not_open', async () => {
+    const server = track(await startWsServer((conn) => conn.close(4403, 'forbidden')))
+    const errors: unknown[] = []
+    const chat = createTextChat({ ...chatAt(server), onError: (e) => errors.push(e) })
+    const failure = await chat.send('hello').catch((e: unknown) => e)
+    expect(errors).toHaveLength(1)
+    expect(failure).toBe(errors[0])
+    expect(failure).toMatchObject({ reason: 'auth' })
+  })
+
+  it('is sent on the next connection when the close is one the chat reconnects after (1012)', async () => {
+    let connections = 0
+    const server = track(
+      await startWsServer((conn) => (connections++ === 0 ? conn.close(1012, 'restart') : echo(conn))),
+    )
+    const chat = createTextChat({ ...chatAt(server), initialDelayMs: 1, maxDelayMs: 5 })
+    const reply = chat.send('hello')
+    const outcome = await Promise.race([reply, new Promise((r) => setTimeout(r, 1000, 'no reply'))])
+    expect(outcome).toEqual({ text: 'echo: hello' })
+    expect(server.connections.map((c) => c.messages.length)).toEqual([0, 1])
+    chat.close()
+    await chat.done
   })
 })

@@ -8,7 +8,10 @@ import {
   type WebSocketReconnectInfo,
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
-import { ReconnectingWebSocketError } from '../websocket/reconnecting-websocket-error'
+import {
+  isReconnectingWebSocketError,
+  ReconnectingWebSocketError,
+} from '../websocket/reconnecting-websocket-error'
 import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import type { TextChatServerFrame } from './text-chat-frames'
 import { type TextChatReply, TextChatTurns } from './text-chat-turns'
@@ -85,6 +88,30 @@ function openGate() {
   return gate
 }
 
+/**
+ * Sends `frame` as a new turn and returns its reply, or undefined when the socket refuses it as not
+ * open although the chat's gate is open: the server's close frame is in but its close event is not
+ * yet (or a 4100 refresh is under way). That turn is dropped; the caller waits for what comes next.
+ */
+function sendTurn(
+  turns: TextChatTurns,
+  socket: { send(data: string): void },
+  frame: string,
+): Promise<TextChatReply> | undefined {
+  let goingAway = false
+  const reply = turns.add(() => {
+    try {
+      socket.send(frame)
+    } catch (error) {
+      goingAway = isReconnectingWebSocketError(error) && error.reason === 'not_open'
+      throw error
+    }
+  })
+  if (!goingAway) return reply
+  reply.catch(() => {})
+  return undefined
+}
+
 /** What a turn gets whose reply was lost with its socket (the caller decides whether to resend). */
 const droppedReply = (attempts: number) =>
   new ReconnectingWebSocketError('The connection dropped before the reply arrived', {
@@ -142,11 +169,17 @@ export function createTextChat(options: TextChatOptions): TextChat {
       if (typeof text !== 'string' || text === '')
         throw new ConfigurationError('text must be a non-empty string')
       const over = () => ended || socket.state === 'closed' || socket.state === 'closing'
-      if (over()) throw ended ?? closedError()
-      await Promise.race([gate.opened, done])
-      // Ended while waiting: the reason it ended, not a bare "not open".
-      if (over()) throw ended ?? closedError()
-      return turns.add(() => socket.send(JSON.stringify({ type: 'message', text })))
+      const frame = JSON.stringify({ type: 'message', text })
+      for (;;) {
+        if (over()) throw ended ?? closedError()
+        await Promise.race([gate.opened, done])
+        // Ended while waiting: the reason it ended, not a bare "not open".
+        if (over()) throw ended ?? closedError()
+        const reply = sendTurn(turns, socket, frame)
+        if (reply) return reply
+        // The socket is going away: wait for the next open, or for the end and its reason.
+        gate.reset()
+      }
     },
     close: () => socket.close(1000, 'chat closed'),
     get conversationId() {

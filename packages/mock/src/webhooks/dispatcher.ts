@@ -15,6 +15,9 @@ export interface WebhookDeliveryLog {
   delivered: boolean
 }
 
+/** How long one delivery attempt may take before it counts as a network error. */
+const ATTEMPT_TIMEOUT_MS = 5_000
+
 const matches = (accepted: string[] | undefined, type: string) =>
   !accepted?.length ||
   accepted.some((a) => a === type || a === '*' || (a.endsWith('.*') && type.startsWith(a.slice(0, -1))))
@@ -28,6 +31,8 @@ export class WebhookDispatcher {
   private readonly pending = new Set<Promise<void>>()
   // The backoff waits in progress, ended early by close(): no retry outlives the mock.
   private readonly waits = new Set<() => void>()
+  // The attempts in flight, aborted by close(): a receiver that never answers does not hold it up.
+  private readonly attempts = new Set<AbortController>()
   private closed = false
 
   constructor(
@@ -51,10 +56,11 @@ export class WebhookDispatcher {
     while (this.pending.size) await Promise.allSettled([...this.pending])
   }
 
-  /** Stops new deliveries and retries, and waits for the attempts in flight. */
+  /** Stops new deliveries and retries, aborts the attempts in flight and waits for them to end. */
   async close(): Promise<void> {
     this.closed = true
     for (const end of [...this.waits]) end()
+    for (const attempt of [...this.attempts]) attempt.abort()
     await this.idle()
   }
 
@@ -94,25 +100,7 @@ export class WebhookDispatcher {
     for (let attempt = 0; attempt < max; attempt++) {
       if (attempt > 0) await this.backoff(this.opts.baseDelayMs * 2 ** (attempt - 1))
       if (this.closed && attempt > 0) break
-      // Sign every attempt afresh so the timestamp stays inside the receiver's tolerance.
-      const signed = await signWebhookPayload({ payload: body, secret: dest.secret })
-      let status = 0
-      try {
-        const res = await fetch(entry.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'amigo-platform-mock',
-            ...signed.headers,
-          },
-          body,
-          signal: AbortSignal.timeout(5_000),
-        })
-        status = res.status
-        await res.arrayBuffer().catch(() => undefined)
-      } catch {
-        status = 0
-      }
+      const status = await this.attempt(entry.url, body, dest.secret)
       entry.attempts.push(status)
       if (status >= 200 && status < 300) {
         entry.delivered = true
@@ -128,5 +116,34 @@ export class WebhookDispatcher {
       created_at: new Date().toISOString(),
     })
     this.store.webhookDeliveries.set(dest.id, records)
+  }
+
+  /** One signed POST of `body`; its status, or 0 on a network error, a timeout or close(). */
+  private async attempt(url: string, body: string, secret: string): Promise<number> {
+    // Sign every attempt afresh so the timestamp stays inside the receiver's tolerance.
+    const signed = await signWebhookPayload({ payload: body, secret })
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), ATTEMPT_TIMEOUT_MS)
+    timer.unref()
+    this.attempts.add(controller)
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'amigo-platform-mock',
+          ...signed.headers,
+        },
+        body,
+        signal: controller.signal,
+      })
+      await res.arrayBuffer().catch(() => undefined)
+      return res.status
+    } catch {
+      return 0
+    } finally {
+      clearTimeout(timer)
+      this.attempts.delete(controller)
+    }
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import { serveNode } from '@amigo-ai/test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliEnv, runCli, tempConfigDir } from './helpers/cli'
+import { cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
 
 let mock: MockPlatform
@@ -62,6 +62,30 @@ describe('amigo api', () => {
       headers: { authorization: `Bearer ${mock.apiKey}` },
     })
     expect(r.stdout).toBe(`${await direct.text()}\n`)
+  })
+
+  it('a binary body (audio, a downloaded file) reaches a pipe byte for byte, nothing added', async () => {
+    // Not UTF-8: a zero byte, 0xff 0xfe, a lone continuation byte; and a final line break of its own.
+    const bytes = Buffer.from([0x4f, 0x67, 0x67, 0x53, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x0a])
+    const server = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'audio/ogg' })
+      res.end(bytes)
+    })
+    try {
+      for (const extra of [[], ['--json']]) {
+        const cli = startCli(['api', 'get', '/v1/{workspace_id}/recording', ...extra], {
+          env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
+          input: '',
+        })
+        const received: Buffer[] = []
+        cli.child.stdout!.on('data', (c: Buffer) => received.push(c))
+        const r = await cli.result
+        expect(r.code, r.stderr).toBe(0)
+        expect(Buffer.concat(received)).toEqual(bytes)
+      }
+    } finally {
+      await server.close()
+    }
   })
 
   it('POST with --data inline, from a file and from stdin creates agents', async () => {

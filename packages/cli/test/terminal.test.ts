@@ -2,6 +2,7 @@
 // clickable links, colours (and NO_COLOR), and the event line format.
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { printBody } from '../src/api/print-body'
 import { CliError } from '../src/errors/cli-error'
 import { eventLine } from '../src/events/format-event'
 import { typeFilter } from '../src/events/type-filter'
@@ -112,6 +113,15 @@ describe('terminal output', () => {
     expect(coloured).toContain('\u001b[33m2\u001b[39m')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the colour escapes
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(JSON.stringify(value, null, 2))
+  })
+
+  it('a binary body is not written onto a terminal; a note on stderr says how to keep it', () => {
+    const term = fakeTerminal(true)
+    printBody(new Uint8Array([0x1b, 0x5b, 0x32, 0x4a, 0xff]), 'audio/ogg', new Output(term), false)
+    expect((term.stdout as PassThrough).read()).toBeNull()
+    expect(term.written()).toBe(
+      '(5 bytes of audio/ogg, not shown on a terminal: redirect stdout to a file to keep them)\n',
+    )
   })
 
   it('event lines show time, type and fields', () => {

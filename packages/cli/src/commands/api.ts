@@ -1,9 +1,9 @@
 import { AmigoClient } from '@amigo-ai/platform-sdk'
 import { parseApiRequest } from '../api/parse-request'
+import { printBody } from '../api/print-body'
 import type { CommandContext } from '../context'
 import { resolveCredentials } from '../credentials/resolve-credentials'
 import { EXIT } from '../exit-codes'
-import { prettyJson } from '../io/pretty-json'
 
 interface ApiOptions {
   query: string[]
@@ -34,7 +34,8 @@ export default async function api(
   const result = await call(request.path, {
     params: { query: request.query },
     ...(request.body !== undefined ? { body: request.body } : {}),
-    parseAs: 'text',
+    // The bytes as sent: a binary body (audio, a downloaded file) must not be decoded as text.
+    parseAs: 'arrayBuffer',
     signal: ctx.signal,
   })
   const { output } = ctx
@@ -43,16 +44,7 @@ export default async function api(
       `HTTP ${result.response.status}${result.requestId ? ` · request id ${result.requestId}` : ''}`,
     ),
   )
-  const text = typeof result.data === 'string' ? result.data : ''
-  if (text) output.print(opts.json ? text : formatBody(text, result.response, output.color))
+  const bytes = result.data instanceof ArrayBuffer ? new Uint8Array(result.data) : new Uint8Array()
+  printBody(bytes, result.response.headers.get('content-type') ?? '', output, opts.json === true)
   return EXIT.ok
-}
-
-function formatBody(text: string, response: Response, color: CommandContext['output']['color']): string {
-  if (!/json/i.test(response.headers.get('content-type') ?? '')) return text
-  try {
-    return prettyJson(JSON.parse(text), color)
-  } catch {
-    return text
-  }
 }

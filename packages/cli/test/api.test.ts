@@ -88,6 +88,26 @@ describe('amigo api', () => {
     }
   })
 
+  it('pretty JSON keeps numbers exactly as sent (big ids, decimals), not rounded to a double', async () => {
+    const server = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"id":12345678901234567890,"amount":1.10,"rate":1E-7,"items":[],"meta":{},"s":"café"}')
+    })
+    try {
+      const r = await api(
+        ['get', '/v1/{workspace_id}/ledger'],
+        undefined,
+        cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
+      )
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toBe(
+        '{\n  "id": 12345678901234567890,\n  "amount": 1.10,\n  "rate": 1E-7,\n  "items": [],\n  "meta": {},\n  "s": "café"\n}\n',
+      )
+    } finally {
+      await server.close()
+    }
+  })
+
   it('POST with --data inline, from a file and from stdin creates agents', async () => {
     const dir = tempConfigDir()
     const file = join(dir, 'agent.json')

@@ -106,13 +106,37 @@ describe('terminal output', () => {
 
   it('pretty JSON colours keys, strings, numbers and literals on a terminal only', () => {
     const value = { name: 'x', n: 2, ok: true, none: null }
-    expect(prettyJson(value, colorsFor({ isTTY: false }, {}))).toBe(JSON.stringify(value, null, 2))
-    const coloured = prettyJson(value, colorsFor({ isTTY: true }, {}))
+    expect(prettyJson(JSON.stringify(value), colorsFor({ isTTY: false }, {}))).toBe(
+      JSON.stringify(value, null, 2),
+    )
+    const coloured = prettyJson(JSON.stringify(value), colorsFor({ isTTY: true }, {}))
     expect(coloured).toContain('\u001b[34m"name"\u001b[39m:')
     expect(coloured).toContain('\u001b[32m"x"\u001b[39m')
     expect(coloured).toContain('\u001b[33m2\u001b[39m')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the colour escapes
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(JSON.stringify(value, null, 2))
+  })
+
+  it('pretty JSON is laid out as JSON.stringify(value, null, 2) would, whatever the spacing sent', () => {
+    const plain = colorsFor({ isTTY: false }, {})
+    const values = [
+      { a: [], b: {}, c: [[], [{}], { d: [1, [2, { e: null }]] }], 'k"{[,:]}': 'v,:{}[]"\\' },
+      [{ caf\u00e9: '\u00e9\u{1f600}\u2028', tab: '\t', nul: '\u0000' }, -0.5, 1e21, true, false],
+      'just a string',
+      42,
+      [],
+      {},
+    ]
+    for (const value of values) {
+      const expected = JSON.stringify(value, null, 2)
+      expect(prettyJson(JSON.stringify(value), plain)).toBe(expected)
+      expect(prettyJson(` \r\n${JSON.stringify(value, null, '\t')}\n `, plain)).toBe(expected)
+    }
+    expect(prettyJson('{"s":"caf\\u00e9"}', plain)).toBe('{\n  "s": "café"\n}')
+    expect(prettyJson('{"id": 12345678901234567890, "x": -1.50E+3}', plain)).toBe(
+      '{\n  "id": 12345678901234567890,\n  "x": -1.50E+3\n}',
+    )
+    expect(prettyJson('{"not": json}', plain)).toBe('{"not": json}')
   })
 
   it('a binary body is not written onto a terminal; a note on stderr says how to keep it', () => {

@@ -33,10 +33,5 @@ function textOf(bytes: Uint8Array, contentType: string): string | undefined {
 }
 
 function formatText(text: string, contentType: string, output: Output): string {
-  if (!/json/i.test(contentType)) return text
-  try {
-    return prettyJson(JSON.parse(text), output.color)
-  } catch {
-    return text
-  }
+  return /json/i.test(contentType) ? prettyJson(text, output.color) : text
 }

@@ -55,6 +55,34 @@ describe('amigo api', () => {
     }
   })
 
+  it('a query written into the path is sent with the -q parameters, not swallowed by them', async () => {
+    const urls: string[] = []
+    const server = await serveNode((req, res) => {
+      urls.push(req.url ?? '')
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{}')
+    })
+    try {
+      const r = await api(
+        ['get', '/v1/{workspace_id}/agents?limit=1&tag=a+b%26c', '-q', 'tag=d'],
+        undefined,
+        cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
+      )
+      expect(r.code, r.stderr).toBe(0)
+      expect(urls).toEqual([`/v1/${mock.workspaceId}/agents?limit=1&tag=a%20b%26c&tag=d`])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('a "#" in the path (which would silently drop the query) is a usage error; nothing is sent', async () => {
+    const before = mock.requests.length
+    const r = await api(['get', '/v1/{workspace_id}/agents#top', '-q', 'limit=1'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: the path must not contain "#"/)
+    expect(mock.requests.length).toBe(before)
+  })
+
   it('--json prints the body exactly as the API sent it', async () => {
     const r = await api(['GET', '/v1/{workspace_id}/agents', '--json'])
     expect(r.code).toBe(0)

@@ -27,10 +27,14 @@ export async function parseApiRequest(
   if (!METHODS.includes(m)) throw usageError(`unknown method "${method}"`, `use one of ${METHODS.join(', ')}`)
   if (!path.startsWith('/'))
     throw usageError(`the path must start with "/", got "${path}"`, 'e.g. /v1/{workspace_id}/agents')
+  // A fragment is never sent, and the transport appends the query after it, where it would be lost.
+  if (path.includes('#'))
+    throw usageError('the path must not contain "#"', 'pass query parameters with -q key=value')
+  const at = path.indexOf('?')
   const request: ApiRequest = {
     method: m,
-    path,
-    query: parseQuery(opts.query),
+    path: at < 0 ? path : path.slice(0, at),
+    query: parseQuery(at < 0 ? [] : queryPairs(path.slice(at + 1)), opts.query),
     timeoutMs: secondsOption('--timeout', opts.timeout, '120'),
   }
   if (opts.data !== undefined) {
@@ -40,19 +44,29 @@ export async function parseApiRequest(
   return request
 }
 
-function parseQuery(pairs: string[]): Record<string, string | string[]> {
+/**
+ * A query written into the path (`/v1/{workspace_id}/agents?limit=5`), decoded: the transport
+ * appends its own query after the path, which would have run the two together.
+ */
+const queryPairs = (search: string): Array<[string, string]> => [...new URLSearchParams(search)]
+
+/** The path's parameters, then the -q ones; a repeated key becomes a list. */
+function parseQuery(fromPath: Array<[string, string]>, options: string[]): Record<string, string | string[]> {
+  const pairs = [...fromPath, ...options.map(optionPair)]
   // No prototype: a parameter named __proto__, constructor or toString is a key like any other,
   // not a property every object already has.
   const query: Record<string, string | string[]> = Object.create(null)
-  for (const pair of pairs) {
-    const at = pair.indexOf('=')
-    if (at <= 0) throw usageError(`--query "${pair}" is not key=value`)
-    const key = pair.slice(0, at)
-    const value = pair.slice(at + 1)
+  for (const [key, value] of pairs) {
     const prev = query[key]
     query[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value]
   }
   return query
+}
+
+function optionPair(pair: string): [string, string] {
+  const at = pair.indexOf('=')
+  if (at <= 0) throw usageError(`--query "${pair}" is not key=value`)
+  return [pair.slice(0, at), pair.slice(at + 1)]
 }
 
 async function readData(data: string, stdin: NodeJS.ReadableStream, signal: AbortSignal): Promise<string> {

@@ -18,6 +18,7 @@ describe('afterConnectionEnd', () => {
     ['HTTP 401 on the upgrade', closed(1006, 401), false, { kind: 'fail', reason: 'auth' }],
     ['HTTP 403 on the upgrade', closed(1006, 403), false, { kind: 'fail', reason: 'auth' }],
     ['HTTP 500 on the upgrade', closed(1006, 500), false, { kind: 'retry', reason: 'connection_lost' }],
+    ['HTTP 308 on the upgrade', closed(1006, 308), false, { kind: 'fail', reason: 'client_error' }],
     ['4001', closed(4001), false, { kind: 'fail', reason: 'client_error', closeCode: 4001 }],
     ['1008', closed(1008), false, { kind: 'fail', reason: 'client_error' }],
     ['4100 with a refresh', closed(4100), true, { kind: 'refresh', closeCode: 4100 }],

@@ -23,11 +23,16 @@ export type AfterEnd =
 export function afterConnectionEnd(end: ConnectionEnd, canRefresh: boolean): AfterEnd {
   if (end.kind === 'idle') return { kind: 'retry', reason: 'idle_watchdog', rateLimited: false }
   const details: CloseDetails = { closeCode: end.code, closeReason: end.reason }
-  if (end.httpStatus === 401 || end.httpStatus === 403)
+  const status = end.httpStatus ?? 0
+  if (status === 401 || status === 403)
+    return { kind: 'fail', reason: 'auth', message: `The WebSocket upgrade was refused with HTTP ${status}` }
+  // Never followed (the auth subprotocol would go wherever Location points), so every retry would
+  // meet the same answer.
+  if (status >= 300 && status < 400)
     return {
       kind: 'fail',
-      reason: 'auth',
-      message: `The WebSocket upgrade was refused with HTTP ${end.httpStatus}`,
+      reason: 'client_error',
+      message: `The WebSocket upgrade was answered with a redirect (HTTP ${status}), which is not followed: connect to the final URL`,
     }
   const action = classifyClose(end.code)
   const closedWith = `The server closed the WebSocket with ${end.code}${end.reason ? ` (${end.reason})` : ''}`

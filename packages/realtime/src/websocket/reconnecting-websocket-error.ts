@@ -6,7 +6,10 @@ export type ReconnectingWebSocketErrorReason =
   | 'auth'
   /** 4100 with no way to refresh (no `onTokenExpired` and no `getProtocols`), or the refresh failed. */
   | 'token_expired'
-  /** 1008, 4001, 4003, 4004: the server refused what the client did; retrying would not help. */
+  /**
+   * 1008, 4001, 4003, 4004, or a redirect answering the upgrade (never followed): the server refused
+   * what the client did; retrying would not help.
+   */
   | 'client_error'
   /** `maxReconnects` failed connections in a row (drops, server and rate-limit closes, idle sockets). */
   | 'reconnect_budget_exhausted'

@@ -96,7 +96,8 @@ function registerConversationTurns(reg: Registry, core: MockCore): void {
     )
     for (const [name, data] of events) {
       if (!sse.event(name, data)) return STREAMED
-      await new Promise((r) => setTimeout(r, core.options.turnTokenDelayMs))
+      // Unref'd: a closed mock must not keep the process alive for the rest of the turn.
+      await new Promise((r) => setTimeout(r, core.options.turnTokenDelayMs).unref())
     }
     sse.end()
     return STREAMED

@@ -45,7 +45,9 @@ interface Incoming {
 /** Routes whose body is checked by the handler itself (OAuth errors instead of 422). */
 const SELF_VALIDATING = new Set(['POST /token'])
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+// Unref'd: the listening server keeps the process alive meanwhile, and once the mock is closed a
+// long latency fault must not keep it alive for a request nobody will read.
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref())
 
 /**
  * Handles one HTTP request end to end: record it, then run the stages (CORS preflight, body,

@@ -57,7 +57,8 @@ export function observerScript(core: MockCore, ws: WebSocket, call: Record<strin
   const step = () => {
     if (ws.readyState !== ws.OPEN || i >= frames.length) return
     ws.send(JSON.stringify(frames[i++]))
-    setTimeout(step, core.options.turnTokenDelayMs)
+    // Unref'd: a closed mock must not keep the process alive for the rest of the script.
+    setTimeout(step, core.options.turnTokenDelayMs).unref()
   }
   step()
 }

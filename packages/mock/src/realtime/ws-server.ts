@@ -64,7 +64,8 @@ export class MockWebSockets {
         clearInterval(heartbeat)
         this.open.delete(ws)
       })
-      if (fault?.wsKill) setTimeout(() => ws.terminate(), fault.wsKillAfterMs ?? 20)
+      // Unref'd, like every wait of the mock: a closed mock must not keep the process alive.
+      if (fault?.wsKill) setTimeout(() => ws.terminate(), fault.wsKillAfterMs ?? 20).unref()
       this.route(ws, req, url)
     })
   }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander'
-import type { CommandContext, GlobalOptions } from './context'
+import type { CommandContext } from './context'
 import type { Terminal } from './io/output'
 import { VERSION } from './version'
 
@@ -35,8 +35,11 @@ export function buildProgram(host: ProgramHost): Command {
     (load) =>
     async (...args) => {
       const command = args.at(-1) as Command
-      const options = command.optsWithGlobals() as GlobalOptions
-      const { Output } = await import('./io/output')
+      const [{ globalOptions }, { Output }] = await Promise.all([
+        import('./global-options'),
+        import('./io/output'),
+      ])
+      const options = globalOptions(command)
       const ctx: CommandContext = {
         options,
         output: new Output(host.term, options.color === false),

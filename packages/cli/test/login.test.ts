@@ -253,6 +253,23 @@ describe('amigo login', () => {
     expect(r.stderr).toMatch(/error: .*profile/i)
   })
 
+  it('an empty --profile (an unset shell variable) is a usage error; the default login is left alone', async () => {
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    const before = credentials()
+    const requests = mock.requests.length
+    for (const command of [['login', '--no-browser'], ['logout'], ['whoami']]) {
+      const r = await runCli([...command, '--profile', ''], { env })
+      expect(r.code, command[0]).toBe(2)
+      expect(r.stderr).toMatch(/^error: --profile is empty\n/)
+    }
+    expect(mock.requests.length).toBe(requests)
+    expect(credentials()).toEqual(before)
+    // An empty AMIGO_PROFILE is no profile, as an empty AMIGO_BASE_URL is no base URL.
+    const who = await runCli(['whoami'], { env: { ...env, AMIGO_PROFILE: '' } })
+    expect(who.code, who.stderr).toBe(0)
+    expect(who.stdout).toMatch(/source +login \(profile default\)/)
+  })
+
   it('the identity service down: exit 1 naming the problem', async () => {
     await mock.close()
     const r = await runCli(['login', '--no-browser'], { env })

@@ -80,6 +80,20 @@ describe('server-wide faults', () => {
     expect((await call(mock, 'GET', agents())).status).toBe(200)
   })
 
+  it('a RegExp path with the g or y flag matches every request it names, not every other one', async () => {
+    // RegExp#test on a g/y expression resumes at lastIndex, so a second identical path could miss.
+    for (const path of [/\/agents$/g, /\/v1\//y]) {
+      const disarm = mock.injectFault({ status: 503, path })
+      try {
+        const statuses = []
+        for (let i = 0; i < 3; i++) statuses.push((await call(mock, 'GET', agents())).status)
+        expect(statuses, String(path)).toEqual([503, 503, 503])
+      } finally {
+        disarm()
+      }
+    }
+  })
+
   it('cuts SSE streams every K events', async () => {
     const stream = await readSse(mock, `${ws(mock)}/events/stream`, { 'x-mock-fault': 'sse-drop-every=2' })
     for (let i = 0; i < 3; i++) mock.emit('pipeline.error', { data_source_id: `ds-${i}`, error: 'boom' })

@@ -1,6 +1,14 @@
 import { parseFault } from './parse'
 import type { MockFault } from './types'
 
+/**
+ * True when `pathname` starts with `path`, or `path` (a RegExp) matches it. `search` always starts at
+ * the beginning: `test` on a RegExp with the g or y flag resumes where its last match ended, so every
+ * other request to the same path would slip through.
+ */
+const pathMatches = (path: string | RegExp, pathname: string): boolean =>
+  typeof path === 'string' ? pathname.startsWith(path) : pathname.search(path) >= 0
+
 interface Armed {
   fault: MockFault
   remaining: number
@@ -45,8 +53,7 @@ export class FaultRegistry {
       if (a.remaining <= 0) continue
       const f = a.fault
       if (f.method && f.method.toUpperCase() !== method.toUpperCase()) continue
-      if (f.path && !(typeof f.path === 'string' ? pathname.startsWith(f.path) : f.path.test(pathname)))
-        continue
+      if (f.path !== undefined && !pathMatches(f.path, pathname)) continue
       a.remaining--
       return f
     }

@@ -1,3 +1,4 @@
+import { errorFromResponse } from '@amigo-ai/core'
 import type { TurnStreamEvent } from '../event-types'
 import { type ReadServerSentEventsOptions, readServerSentEvents } from '../sse/read-server-sent-events'
 
@@ -12,14 +13,31 @@ const TURN_EVENT_NAMES = new Set([
 ])
 
 /**
+ * The error for a turn-stream response that is not a success (its body is no event stream). The
+ * body is left out and cancelled: the caller's token is not known here, and a server may echo it.
+ */
+function refusedTurnError(response: Response) {
+  response.body?.cancel().catch(() => {})
+  return errorFromResponse({
+    status: response.status,
+    headers: response.headers,
+    body: undefined,
+    message: `The turn stream request failed with HTTP ${response.status}`,
+    requestId: response.headers?.get('x-request-id') ?? undefined,
+  })
+}
+
+/**
  * Typed events of a streamed conversation turn (`POST …/turns/stream`, `text/event-stream`). The
  * server carries the name in the `event:` line only, so it is put back as `event`. Frames with an
- * unknown name, invalid JSON or a non-object body are skipped.
+ * unknown name, invalid JSON or a non-object body are skipped. A `Response` that is not a success
+ * throws the HTTP error for its status (AuthenticationError, ServerError, ...) instead.
  */
 export async function* readTurnStreamEvents(
   source: Response | ReadableStream<Uint8Array>,
   options: ReadServerSentEventsOptions = {},
 ): AsyncGenerator<TurnStreamEvent, void, undefined> {
+  if ((source as Partial<Response> | null)?.ok === false) throw refusedTurnError(source as Response)
   for await (const message of readServerSentEvents(source, options)) {
     if (message.event === undefined || !TURN_EVENT_NAMES.has(message.event)) continue
     let body: unknown

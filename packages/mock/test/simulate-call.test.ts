@@ -3,7 +3,8 @@
 // and so does a call with no serviceId when the sample workspace has no service left.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MockPlatform } from '../src/index'
-import { call, startTestMock, ws } from './helpers'
+import WebSocket from 'ws'
+import { call, startTestMock, workspaceToken, ws } from './helpers'
 
 let mock: MockPlatform
 beforeEach(async () => {
@@ -62,5 +63,23 @@ describe('simulateCall() without a serviceId', () => {
     )
     expect(callCount()).toBe(before)
     expect(started()).toEqual([])
+  })
+})
+
+describe('a simulated call in another workspace', () => {
+  it("is observed as that workspace's call (session_info names its workspace)", async () => {
+    const other = mock.store.workspaces.list()[1]!.id
+    const sample = mock.store.services.list((s) => s.workspace_id === mock.workspaceId)[0]!
+    mock.store.services.put({ ...sample, id: 'svc-of-other', workspace_id: other })
+    const sid = mock.simulateCall({ serviceId: 'svc-of-other', durationMs: 1_000 })
+    const token = await workspaceToken(mock, other)
+    const url = `${mock.url.replace('http', 'ws')}/v1/${other}/observers/${sid}/ws`
+    const socket = new WebSocket(url, ['auth', token])
+    try {
+      const first = await new Promise<string>((resolve) => socket.once('message', (m) => resolve(String(m))))
+      expect(JSON.parse(first)).toMatchObject({ type: 'session_info', call_sid: sid, workspace_id: other })
+    } finally {
+      socket.terminate()
+    }
   })
 })

@@ -15,7 +15,7 @@ export function observerScript(core: MockCore, ws: WebSocket, call: Record<strin
       caller_id: call.caller_id,
       direction: call.direction,
       service_id: call.service_id,
-      workspace_id: core.store.workspaceId,
+      workspace_id: call.workspace_id,
       current_state: 'greeting',
       start_time: call.started_at,
     },

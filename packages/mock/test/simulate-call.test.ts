@@ -2,8 +2,8 @@
 // to the first service silently (the call then ran in a workspace nobody asked for); it throws now,
 // and so does a call with no serviceId when the sample workspace has no service left.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { MockPlatform } from '../src/index'
 import WebSocket from 'ws'
+import type { MockPlatform } from '../src/index'
 import { call, startTestMock, workspaceToken, ws } from './helpers'
 
 let mock: MockPlatform

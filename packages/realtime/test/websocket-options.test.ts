@@ -55,6 +55,46 @@ describe('createReconnectingWebSocket: options of the wrong type fail at creatio
   })
 })
 
+describe('observeCall and createTextChat: callbacks of their own that are not functions', () => {
+  const callSid = `CA${'a'.repeat(32)}`
+  // A port nothing listens on: a chat that wrongly starts connects nowhere.
+  const base = { workspaceId: 'ws-1', serviceId: 's', token: TOKEN, agentBaseUrl: 'http://127.0.0.1:9' }
+  const cases: [string, () => unknown, string][] = [
+    [
+      'observeCall onOpen',
+      () => observeCall({ ...base, callSid, onEvent: () => {}, onOpen: 'x' as never }),
+      'onOpen must be a function, got a string',
+    ],
+    [
+      'createTextChat onDelta',
+      () => createTextChat({ ...base, onDelta: {} as never }),
+      'onDelta must be a function, got an object',
+    ],
+    [
+      'createTextChat onEvent',
+      () => createTextChat({ ...base, onEvent: 1 as never }),
+      'onEvent must be a function, got a number',
+    ],
+    [
+      'createTextChat onError',
+      () => createTextChat({ ...base, onError: 'x' as never }),
+      'onError must be a function, got a string',
+    ],
+    [
+      'createTextChat onReconnect',
+      () => createTextChat({ ...base, onReconnect: [] as never }),
+      'onReconnect must be a function, got an array',
+    ],
+  ]
+  for (const [name, make, message] of cases) {
+    it(`${name} fails at creation, naming it`, () => {
+      const error = caught(make)
+      expect(isConfigurationError(error)).toBe(true)
+      expect((error as Error).message).toBe(message)
+    })
+  }
+})
+
 describe('a socket that cannot be created', () => {
   it("reports open_failed without the URL's query token or the auth subprotocol in the error or its cause", async () => {
     // Real runtimes quote the URL (ws: "Invalid URL: …") or the protocols in this error.

@@ -10,6 +10,7 @@ import {
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
 import type { ReconnectingWebSocketError } from '../websocket/reconnecting-websocket-error'
+import { checkFunctions } from '../websocket/validate-websocket-options'
 import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import { type ObserverUrlOptions, observerUrl } from './observer-url'
 
@@ -61,6 +62,8 @@ export function observeCall(options: ObserveCallOptions): CallObservation {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('observeCall options are required')
   if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent must be a function')
+  // Wrapped below, so createReconnectingWebSocket would not see one that is not a function.
+  checkFunctions(options, ['onOpen'])
   const url = observerUrl(options)
   if (options.getToken === undefined) assertSubprotocolToken(options.token, 'token')
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')

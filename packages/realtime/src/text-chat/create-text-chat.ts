@@ -12,6 +12,7 @@ import {
   isReconnectingWebSocketError,
   ReconnectingWebSocketError,
 } from '../websocket/reconnecting-websocket-error'
+import { checkFunctions } from '../websocket/validate-websocket-options'
 import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import type { TextChatServerFrame } from './text-chat-frames'
 import { type TextChatReply, TextChatTurns } from './text-chat-turns'
@@ -65,6 +66,8 @@ function checkOptions(options: TextChatOptions): void {
     throw new ConfigurationError('createTextChat options are required')
   if (options.getToken === undefined) authProtocols(options.token as string, 'token')
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
+  // The socket's own options are checked by createReconnectingWebSocket; these callbacks are wrapped.
+  checkFunctions(options, ['onDelta', 'onEvent', 'onError', 'onReconnect'])
 }
 
 /**

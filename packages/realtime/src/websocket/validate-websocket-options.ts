@@ -28,6 +28,13 @@ const DURATIONS = [
   'rateLimitDelayMs',
 ] as const
 
+/** Throws `ConfigurationError` naming the first of `names` that is set in `o` but not a function. */
+export function checkFunctions<T extends object>(o: T, names: readonly (keyof T & string)[]): void {
+  for (const name of names)
+    if (o[name] !== undefined && typeof o[name] !== 'function')
+      throw new ConfigurationError(`${name} must be a function, got ${kind(o[name])}`)
+}
+
 /**
  * Checks the options of `createReconnectingWebSocket` up front, so a wrong type fails at creation
  * with the option's name rather than as a reconnect storm later. Never echoes a value (the URL may
@@ -46,9 +53,7 @@ export function validateWebSocketOptions(o: ReconnectingWebSocketOptions): void 
     !(Array.isArray(p) && p.every((x) => typeof x === 'string'))
   )
     throw new ConfigurationError('protocols must be a string or an array of strings')
-  for (const name of FUNCTIONS)
-    if (o[name] !== undefined && typeof o[name] !== 'function')
-      throw new ConfigurationError(`${name} must be a function, got ${kind(o[name])}`)
+  checkFunctions(o, FUNCTIONS)
   if (o.webSocketFactory !== undefined && o.WebSocket !== undefined)
     throw new ConfigurationError('Give webSocketFactory or WebSocket, not both')
   for (const name of DURATIONS) {

@@ -21,6 +21,7 @@ export { startTestServer, type TestServer } from './server'
 export { type SilentServer, startSilentServer } from './silent-server'
 export { type SseFrame, type SseWriter, sse } from './sse'
 export { type SseReplayOptions, type SseReplayStats, sseReplay } from './sse-replay'
+export { startTsxScript, type TsxProcess } from './tsx-script'
 export type { Handler, RecordedRequest, Routes, TestRequest } from './types'
 export { waitFor } from './wait-for'
 export {

@@ -20,6 +20,17 @@ afterAll(() => mock.close())
 const api = (args: string[], input?: string, e = env) => runCli(['api', ...args], { env: e, input })
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /)
 
+/** A server answering `{}` to everything, and the URLs it was asked for. */
+async function urlRecorder() {
+  const urls: string[] = []
+  const server = await serveNode((req, res) => {
+    urls.push(req.url ?? '')
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end('{}')
+  })
+  return { server, urls }
+}
+
 describe('amigo api', () => {
   it('GET with query parameters: pretty JSON on stdout, status and request id on stderr', async () => {
     const r = await api(['get', '/v1/{workspace_id}/agents', '-q', 'limit=2'])
@@ -33,12 +44,7 @@ describe('amigo api', () => {
   })
 
   it('-q sends parameters named like Object properties (__proto__, constructor) exactly as given', async () => {
-    const urls: string[] = []
-    const server = await serveNode((req, res) => {
-      urls.push(req.url ?? '')
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end('{}')
-    })
+    const { server, urls } = await urlRecorder()
     try {
       const pairs = ['__proto__=x', 'constructor=y', '__proto__=x2', 'toString=z', 'hasOwnProperty=w']
       const r = await api(
@@ -56,12 +62,7 @@ describe('amigo api', () => {
   })
 
   it('a query written into the path is sent with the -q parameters, not swallowed by them', async () => {
-    const urls: string[] = []
-    const server = await serveNode((req, res) => {
-      urls.push(req.url ?? '')
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end('{}')
-    })
+    const { server, urls } = await urlRecorder()
     try {
       const r = await api(
         ['get', '/v1/{workspace_id}/agents?limit=1&tag=a+b%26c', '-q', 'tag=d'],

@@ -134,11 +134,15 @@ export function createTextChat(options: TextChatOptions): TextChat {
   buildUrl() // validates now, before connecting
   const gate = openGate()
   let ended: ReconnectingWebSocketError | undefined
+  // The token of the current connection, kept out of the errors the server's frames become.
+  let token: string | undefined
 
   const socket = createReconnectingWebSocket({
     url: buildUrl,
-    getProtocols: async () =>
-      authProtocols((options.getToken ? await options.getToken() : options.token) as string, 'token'),
+    getProtocols: async () => {
+      token = (options.getToken ? await options.getToken() : options.token) as string
+      return authProtocols(token, 'token')
+    },
     webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
     idleTimeoutMs: options.idleTimeoutMs ?? 0,
@@ -162,7 +166,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
       const frame = decodeTypedFrame(message.data) as TextChatServerFrame | undefined
       if (!frame) return
       callUserCallback('onEvent', options.onEvent, frame)
-      turns.apply(frame)
+      turns.apply(frame, token)
     },
   })
   const done = socket.done.then(() => turns.failAll(ended ?? closedError()))

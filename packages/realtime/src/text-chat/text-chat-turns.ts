@@ -1,4 +1,4 @@
-import { AmigoError } from '@amigo-ai/core'
+import { AmigoError, redactSecrets } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import type { TextChatServerFrame } from './text-chat-frames'
 
@@ -55,8 +55,8 @@ export class TextChatTurns {
     for (const turn of this.#turns.splice(0)) turn.reject(error)
   }
 
-  /** Applies one server frame to the oldest turn. */
-  apply(frame: TextChatServerFrame): void {
+  /** Applies one server frame to the oldest turn; `token` (the chat's) is kept out of an error it raises. */
+  apply(frame: TextChatServerFrame, token?: string): void {
     const id = (frame as { conversation_id?: unknown }).conversation_id
     if (typeof id === 'string' && id !== '') this.conversationId = id
     const text = (frame as { text?: unknown }).text
@@ -76,7 +76,7 @@ export class TextChatTurns {
         else this.#finish()
         break
       case 'error':
-        this.#turns.shift()?.reject(agentError(frame))
+        this.#turns.shift()?.reject(agentError(frame, token))
         break
     }
   }
@@ -89,10 +89,17 @@ export class TextChatTurns {
   }
 }
 
-function agentError(frame: TextChatServerFrame): AmigoError {
+/**
+ * The error of an `error` frame. A server may echo the request into it: the token the chat
+ * connected with is redacted from its message and body (a subprotocol token has no character JSON
+ * escapes, so redacting the JSON text is exact).
+ */
+function agentError(frame: TextChatServerFrame, token: string | undefined): AmigoError {
+  const secrets = [token]
   const message = (frame as { message?: unknown }).message
-  return new AmigoError(`The agent reported an error: ${typeof message === 'string' ? message : 'unknown'}`, {
+  const text = typeof message === 'string' ? redactSecrets(message, secrets) : 'unknown'
+  return new AmigoError(`The agent reported an error: ${text}`, {
     errorCode: 'agent_error',
-    body: frame,
+    body: JSON.parse(redactSecrets(JSON.stringify(frame), secrets)),
   })
 }

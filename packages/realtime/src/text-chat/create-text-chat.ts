@@ -4,6 +4,7 @@ import { authProtocols } from '../endpoints/auth-protocols'
 import { type TextStreamUrlOptions, textStreamUrl } from '../endpoints/text-stream-url'
 import {
   createReconnectingWebSocket,
+  type ReconnectingWebSocketHandle,
   type ReconnectingWebSocketState,
   type WebSocketReconnectInfo,
 } from '../websocket/create-reconnecting-websocket'
@@ -115,6 +116,37 @@ function sendTurn(
   return undefined
 }
 
+/** What sending a message needs of a chat. */
+interface ChatParts {
+  turns: TextChatTurns
+  socket: ReconnectingWebSocketHandle
+  gate: ReturnType<typeof openGate>
+  /** Resolves when the chat has ended. */
+  done: Promise<void>
+  /** The terminal error, once there is one. */
+  ended(): ReconnectingWebSocketError | undefined
+}
+
+/**
+ * Sends `text` once the socket is open and returns the reply. Rejects with the chat's terminal error
+ * (or "closed") when it ends first, never with a bare "not open".
+ */
+async function sendMessage(chat: ChatParts, text: string): Promise<TextChatReply> {
+  if (typeof text !== 'string' || text === '') throw new ConfigurationError('text must be a non-empty string')
+  const { socket, gate } = chat
+  const over = () => chat.ended() || socket.state === 'closed' || socket.state === 'closing'
+  const frame = JSON.stringify({ type: 'message', text })
+  for (;;) {
+    if (over()) throw chat.ended() ?? closedError()
+    await Promise.race([gate.opened, chat.done])
+    if (over()) throw chat.ended() ?? closedError()
+    const reply = sendTurn(chat.turns, socket, frame)
+    if (reply) return reply
+    // The socket is going away: wait for the next open, or for the end and its reason.
+    gate.reset()
+  }
+}
+
 /** What a turn gets whose reply was lost with its socket (the caller decides whether to resend). */
 const droppedReply = (attempts: number) =>
   new ReconnectingWebSocketError('The connection dropped before the reply arrived', {
@@ -172,22 +204,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
   const done = socket.done.then(() => turns.failAll(ended ?? closedError()))
 
   return {
-    async send(text: string) {
-      if (typeof text !== 'string' || text === '')
-        throw new ConfigurationError('text must be a non-empty string')
-      const over = () => ended || socket.state === 'closed' || socket.state === 'closing'
-      const frame = JSON.stringify({ type: 'message', text })
-      for (;;) {
-        if (over()) throw ended ?? closedError()
-        await Promise.race([gate.opened, done])
-        // Ended while waiting: the reason it ended, not a bare "not open".
-        if (over()) throw ended ?? closedError()
-        const reply = sendTurn(turns, socket, frame)
-        if (reply) return reply
-        // The socket is going away: wait for the next open, or for the end and its reason.
-        gate.reset()
-      }
-    },
+    send: (text: string) => sendMessage({ turns, socket, gate, done, ended: () => ended }, text),
     close: () => socket.close(1000, 'chat closed'),
     get conversationId() {
       return turns.conversationId

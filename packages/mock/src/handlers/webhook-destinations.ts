@@ -33,28 +33,7 @@ export function registerWebhookDestinations(reg: Registry, core: MockCore): void
       store.webhookDestinations.list((d) => d.workspace_id === ctx.path.workspace_id).map(publicView),
     ),
   }))
-  reg.on('POST', BASE, (ctx) => {
-    const id = store.id()
-    const target = typeof ctx.body.url === 'string' ? ctx.body.url : undefined
-    const secret = `whsec_${randomBytes(24).toString('base64url')}`
-    const row = store.make('WebhookDestinationCreatedResponse', {
-      description: null,
-      field_mapping: null,
-      accepted_event_types: [],
-      retry_attempts: core.options.webhookMaxAttempts,
-      ...ctx.body,
-      id,
-      workspace_id: ctx.path.workspace_id,
-      url: target ?? `${core.url()}/v1/${ctx.path.workspace_id}/webhooks/${id}`,
-      secret,
-      is_active: true,
-      created_by: ctx.principal?.subject ?? null,
-      created_at: store.now(),
-      updated_at: store.now(),
-    })
-    store.webhookDestinations.put({ ...row, id, secret, target_url: target })
-    return { status: 201, body: row }
-  })
+  reg.on('POST', BASE, (ctx) => createDestination(ctx, core))
   reg.on('GET', `${BASE}/{destination_id}`, (ctx) => ({ body: publicView(find(ctx)) }))
   reg.on('PUT', `${BASE}/{destination_id}`, (ctx) => {
     const d = find(ctx)
@@ -79,4 +58,29 @@ export function registerWebhookDestinations(reg: Registry, core: MockCore): void
       body: { secret: d.secret, rotation_expires_at: new Date(Date.now() + DAY).toISOString() },
     }
   })
+}
+
+/** POST: a new destination, with its signing secret (shown this once) and optional delivery target. */
+function createDestination(ctx: HandlerContext, core: MockCore) {
+  const { store } = core
+  const id = store.id()
+  const target = typeof ctx.body.url === 'string' ? ctx.body.url : undefined
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`
+  const row = store.make('WebhookDestinationCreatedResponse', {
+    description: null,
+    field_mapping: null,
+    accepted_event_types: [],
+    retry_attempts: core.options.webhookMaxAttempts,
+    ...ctx.body,
+    id,
+    workspace_id: ctx.path.workspace_id,
+    url: target ?? `${core.url()}/v1/${ctx.path.workspace_id}/webhooks/${id}`,
+    secret,
+    is_active: true,
+    created_by: ctx.principal?.subject ?? null,
+    created_at: store.now(),
+    updated_at: store.now(),
+  })
+  store.webhookDestinations.put({ ...row, id, secret, target_url: target })
+  return { status: 201, body: row }
 }

@@ -60,6 +60,6 @@ export class WebhookVerificationError extends Error {
 }
 
 /** Shorthand used by the verifier: create and throw in one expression. */
-export const fail = (reason: WebhookVerificationReason, message: string): never => {
-  throw new WebhookVerificationError(message, { reason })
+export const fail = (reason: WebhookVerificationReason, message: string, cause?: unknown): never => {
+  throw new WebhookVerificationError(message, { reason, cause })
 }

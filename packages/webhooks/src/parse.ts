@@ -39,11 +39,15 @@ export async function parseWebhookEvent(
   const body = await verifyDelivery(options)
   const text = typeof body === 'string' ? body : new TextDecoder().decode(body)
   let event: WebhookEvent<unknown> | undefined
+  let cause: unknown
   try {
     event = JSON.parse(text, options.reviver)
-  } catch {}
+  } catch (error) {
+    // A syntax error, or what the caller's reviver threw: kept, so the reason can be told.
+    cause = error
+  }
   if (!event || typeof event !== 'object' || Array.isArray(event))
-    fail('invalid_json', 'Invalid JSON webhook payload: the body is not a JSON object')
+    fail('invalid_json', 'Invalid JSON webhook payload: the body is not a JSON object', cause)
   const expected = options.expectedType
   if (expected != null && ![expected].flat().includes(event!.type))
     // The type is the sender's: clipped, so a huge one cannot flood the logs.

@@ -94,6 +94,25 @@ describe('parseWebhookEvent', () => {
     ).rejects.toBe(problem)
   })
 
+  it('keeps why the JSON failed as the cause: the syntax error, or what the reviver threw', async () => {
+    const bad = await parseWebhookEvent(await delivery('{"id":')).catch((e: unknown) => e)
+    expect(bad).toMatchObject({ reason: 'invalid_json' })
+    expect((bad as Error).cause).toBeInstanceOf(SyntaxError)
+    const d = await delivery(envelope('call.ended', { call_sid: 'CA1' }))
+    const problem = new TypeError('reviver says no')
+    const refused = await parseWebhookEvent({
+      ...d,
+      reviver: () => {
+        throw problem
+      },
+    }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ reason: 'invalid_json' })
+    expect((refused as Error).cause).toBe(problem)
+    // A body that parses to something other than an object has no cause to give.
+    const notObject = await parseWebhookEvent(await delivery('[]')).catch((e: unknown) => e)
+    expect((notObject as Error).cause).toBeUndefined()
+  })
+
   it('decodes byte payloads as UTF-8 before parsing', async () => {
     const text = envelope('call.ended', { note: 'ünïcode ✓' })
     const d = await delivery(new TextEncoder().encode(text))

@@ -1,19 +1,27 @@
 // A user signs in again (or a program stores new credentials) while a refresh of the old session is
 // still waiting for the identity service: the newer login must win. The refresh's answer, when it
 // lands, is for a session that was replaced, and must neither overwrite nor clear the new one.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sendJson, startTestServer, type TestServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  FileTokenStorage,
   isRefreshTokenExpiredError,
   MemoryTokenStorage,
   type StoredCredentials,
   TokenManager,
+  type TokenStorage,
 } from '../src/index'
 
 let server: TestServer | undefined
+let directory: string | undefined
 afterEach(async () => {
   await server?.close()
   server = undefined
+  if (directory) await rm(directory, { recursive: true, force: true })
+  directory = undefined
 })
 
 const EXPIRED: StoredCredentials = {
@@ -30,7 +38,10 @@ const NEW_LOGIN = {
 }
 
 /** An identity service that holds each refresh answer until the test lets it go. */
-async function heldRefresh(answer: { status: number; body: unknown }) {
+async function heldRefresh(
+  answer: { status: number; body: unknown },
+  storage: TokenStorage = new MemoryTokenStorage(),
+) {
   let arrived = () => {}
   const received = new Promise<void>((r) => {
     arrived = r
@@ -46,7 +57,6 @@ async function heldRefresh(answer: { status: number; body: unknown }) {
       sendJson(res, answer.status, answer.body)
     },
   })
-  const storage = new MemoryTokenStorage()
   await storage.save(EXPIRED)
   const tokens = new TokenManager({ storage, identityBaseUrl: server.url })
   return { storage, tokens, received, answerNow }
@@ -103,5 +113,21 @@ describe('new credentials stored while a refresh is in flight', () => {
     answerNow()
     expect(await pending).toBeNull()
     expect(await storage.load()).toBeNull()
+  })
+
+  it('a sign-out waiting for the lock of a FileTokenStorage refresh stays signed out', async () => {
+    directory = await mkdtemp(join(tmpdir(), 'amigo-superseded-'))
+    const storage = new FileTokenStorage({ directory })
+    const { tokens, received, answerNow } = await heldRefresh({ status: 200, body: REFRESHED }, storage)
+    const pending = tokens.getAccessToken()
+    await received
+    // The clear waits for the refresh's lock, so the refreshed token is saved first, then deleted.
+    const cleared = tokens.clear()
+    answerNow()
+    expect(await pending).toEqual({ token: 'refreshed-at', workspaceId: 'ws-1' })
+    await cleared
+    expect(await storage.load()).toBeNull()
+    expect(await tokens.hasCredentials()).toBe(false)
+    expect(await tokens.getAccessToken()).toBeNull()
   })
 })

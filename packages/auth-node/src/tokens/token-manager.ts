@@ -104,6 +104,9 @@ export class BaseTokenManager {
   async clear(): Promise<void> {
     this.#cached = undefined
     await this.#storage.clear(this.#profile)
+    // A storage with a lock (FileTokenStorage) runs the clear after a refresh holding that lock,
+    // which cached its answer meanwhile: that token was just deleted and must not be handed out.
+    this.#cached = undefined
   }
 
   /** A getter for `AmigoClient`'s `apiKey`: each request asks it for a valid token. */

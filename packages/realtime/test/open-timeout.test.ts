@@ -111,3 +111,45 @@ describe('createTextChat: a handshake that is never answered', () => {
     await chat.done
   })
 })
+
+describe('a URL or token getter that never settles', () => {
+  it('is abandoned after openTimeoutMs and asked again; its late answer opens nothing', async () => {
+    const server = track(await startWsServer())
+    let calls = 0
+    let answerLate: (protocols: string[]) => void = () => {}
+    const { socket, reconnects } = watched(server.url, {
+      openTimeoutMs: 30,
+      getProtocols: () => {
+        calls++
+        if (calls === 1)
+          return new Promise<string[]>((resolve) => {
+            answerLate = resolve
+          })
+        return ['auth', 'fresh-token']
+      },
+    })
+    await waitFor(() => socket.state === 'open')
+    expect(reconnects.map((r) => r.reason)).toEqual(['idle_watchdog'])
+    answerLate(['auth', 'stale-token'])
+    await new Promise((r) => setTimeout(r, 50))
+    expect(server.connections).toHaveLength(1)
+    expect(server.connections[0]!.request.headers['sec-websocket-protocol']).toMatch(/fresh-token/)
+    socket.close()
+    await socket.done
+  })
+
+  it("a text chat's getToken that never settles fails the pending send instead of waiting for ever", async () => {
+    const server = track(await startWsServer())
+    const chat = createTextChat({
+      ...chatAt(server),
+      token: undefined,
+      getToken: () => new Promise<string>(() => {}),
+      openTimeoutMs: 30,
+      maxReconnects: 0,
+    })
+    const failure = await chat.send('hello').catch((e: unknown) => e)
+    expect(failure).toMatchObject({ reason: 'reconnect_budget_exhausted' })
+    expect(server.connections).toHaveLength(0)
+    await chat.done
+  })
+})

@@ -34,7 +34,7 @@ export interface ObserveCallOptions extends ObserverUrlOptions {
   onTokenExpired?: () => unknown
   /** Reconnect when the call is silent this long (default 60000 ms; 0 disables). */
   idleTimeoutMs?: number
-  /** Reconnect when a handshake is not answered in this long (default 30000 ms; 0 disables). */
+  /** Reconnect when `getToken` or then the handshake has not answered in this long (default 30000 ms; 0 disables). */
   openTimeoutMs?: number
   /** Consecutive failed connections allowed (default 10). */
   maxReconnects?: number

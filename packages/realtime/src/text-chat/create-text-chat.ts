@@ -34,7 +34,7 @@ export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
   onReconnect?: (info: WebSocketReconnectInfo) => void
   /** Reconnect after this much silence (default 0: a chat may legitimately be quiet). */
   idleTimeoutMs?: number
-  /** Reconnect when a handshake is not answered in this long (default 30000 ms; 0 disables). */
+  /** Reconnect when `getToken` or then the handshake has not answered in this long (default 30000 ms; 0 disables). */
   openTimeoutMs?: number
   maxReconnects?: number
   initialDelayMs?: number

@@ -40,8 +40,9 @@ export interface ReconnectingWebSocketOptions {
   /** Reconnect when no frame arrives for this long (default 45000 ms; 0 disables). */
   idleTimeoutMs?: number
   /**
-   * Abandon a connection attempt whose handshake is not answered in this long, and reconnect
-   * (default 30000 ms; 0 disables). While connecting, the shorter of this and `idleTimeoutMs` applies.
+   * Abandon a connection attempt, and reconnect, when its URL or protocol getter has not answered in
+   * this long, or then its handshake (default 30000 ms; 0 disables). During the handshake the shorter
+   * of this and `idleTimeoutMs` applies.
    */
   openTimeoutMs?: number
   /** Consecutive failed connections allowed before giving up (default 10; `Infinity`: never). */

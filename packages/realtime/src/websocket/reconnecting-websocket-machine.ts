@@ -104,9 +104,12 @@ export class ReconnectingWebSocketMachine {
       if (current()) this.openSocket(target, current)
       return
     }
+    this.limitPreparation(current)
     target.then(
       (ready) => {
-        if (current()) this.openSocket(ready, current)
+        if (!current()) return
+        clearTimeout(this.timer)
+        this.openSocket(ready, current)
       },
       (error: unknown) =>
         // Our own loader's message says what to do (install ws, or pass WebSocket); a caller's
@@ -116,6 +119,17 @@ export class ReconnectingWebSocketMachine {
           cause: error,
         }),
     )
+  }
+
+  /**
+   * A URL or token getter that never settles would leave the socket connecting for ever: past
+   * `openTimeoutMs` the attempt is abandoned (a late answer is dropped) and retried as a silent one.
+   */
+  private limitPreparation(current: () => boolean): void {
+    if (this.o.openTimeoutMs <= 0) return
+    this.timer = setTimeout(() => {
+      if (current()) this.reconnect({ kind: 'retry', reason: 'idle_watchdog', rateLimited: false })
+    }, this.o.openTimeoutMs)
   }
 
   /** The URL, protocols and socket factory of the next connection; a promise only when one must be awaited. */

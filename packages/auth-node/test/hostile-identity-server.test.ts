@@ -91,6 +91,33 @@ describe('a malformed device code answer', () => {
   })
 })
 
+describe('a verification page that is not an http(s) URL', () => {
+  for (const [field, page] of [
+    ['verification_uri', 'javascript:alert(document.cookie)'],
+    ['verification_uri', 'file:///etc/passwd'],
+    ['verification_uri', '/activate'],
+    ['verification_uri_complete', 'data:text/html,<script>alert(1)</script>'],
+  ] as const) {
+    it(`${field} "${page}" is a ParseError naming the field, before onCode and any poll`, async () => {
+      await idp?.close()
+      idp = await startIdentityServer({ issuance: { [field]: page } })
+      let shown = false
+      const error = await loginWithDeviceCode({
+        identityBaseUrl: idp.url,
+        onCode: () => {
+          shown = true
+        },
+        onWorkspaceRequired: async () => 'ws-1',
+        clock: fakeClock(),
+      }).catch((e) => e)
+      expect(isParseError(error)).toBe(true)
+      expect((error as Error).message).toBe(`The device code response is missing or has invalid: ${field}`)
+      expect(shown).toBe(false)
+      expect(idp.polls()).toHaveLength(0)
+    })
+  }
+})
+
 describe('an OAuth error sent with HTTP 200', () => {
   it('is read as that error while polling (authorization_pending keeps waiting)', async () => {
     const clock = fakeClock()

@@ -6,12 +6,30 @@ const DEFAULT_INTERVAL_SECONDS = 5
 /** `expires_in` is required by RFC 8628; a server that leaves it out gets a common default (15 min). */
 const DEFAULT_EXPIRES_IN_SECONDS = 900
 
+/**
+ * The pages are shown to the user, opened in a browser and put into terminal hyperlinks: anything but
+ * an absolute http(s) URL (`javascript:`, `file:`, `data:`) is not a page to send a user to.
+ */
+function isWebPage(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  try {
+    const { protocol } = new URL(value)
+    return protocol === 'https:' || protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
 /** Checks a `/device/code` body and fills the optional fields; a malformed body is a `ParseError`. */
 export function parseIssuance(body: unknown): DeviceCodeIssuance {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
-  const missing = ['device_code', 'user_code', 'verification_uri'].filter(
+  const missing = ['device_code', 'user_code'].filter(
     (k) => typeof b[k] !== 'string' || (b[k] as string).length === 0,
   )
+  if (!isWebPage(b.verification_uri)) missing.push('verification_uri')
+  const complete = b.verification_uri_complete
+  if (typeof complete === 'string' && complete !== '' && !isWebPage(complete))
+    missing.push('verification_uri_complete')
   if (b.expires_in !== undefined && (typeof b.expires_in !== 'number' || !(b.expires_in > 0))) {
     missing.push('expires_in')
   }

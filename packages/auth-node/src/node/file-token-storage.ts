@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { FileHandle } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { parse, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
@@ -9,6 +8,7 @@ import type { TokenStorage } from '../tokens/token-storage'
 import { writeFileAtomic } from './atomic-write'
 import { acquireFileLock } from './file-lock'
 import { fsPromises } from './fs-promises'
+import { readJsonFile } from './read-credentials-file'
 import {
   checkProfile,
   type FileTokenStorageOptions,
@@ -141,53 +141,6 @@ export class FileTokenStorage implements TokenStorage {
         cause: error,
       })
     }
-  }
-}
-
-/** The parsed JSON of `file`, or undefined when it does not exist. */
-async function readJsonFile(file: string): Promise<unknown> {
-  let text: string
-  try {
-    text = await readOwnerOnly(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new TokenStorageError(`Could not read the credentials file ${file}`, { path: file, cause: error })
-  }
-  try {
-    return JSON.parse(text)
-  } catch {
-    // The content is never echoed: it may hold a token.
-    throw new TokenStorageError(
-      `The credentials file ${file} is not valid JSON; sign in again (or delete the file)`,
-      {
-        path: file,
-      },
-    )
-  }
-}
-
-/**
- * Reads `file`, first making it owner-only (0600) when group or others may read it: a file left
- * by an older tool, or copied, would otherwise keep live tokens readable by other users. Through
- * the open handle, so the file changed is the file read.
- */
-async function readOwnerOnly(file: string): Promise<string> {
-  const handle = await (await fsPromises()).open(file, 'r')
-  try {
-    if (process.platform !== 'win32') await tightenMode(handle)
-    return await handle.readFile('utf8')
-  } finally {
-    await handle.close()
-  }
-}
-
-async function tightenMode(handle: FileHandle): Promise<void> {
-  try {
-    const stats = await handle.stat()
-    // Only a regular file: a directory or device given as the path is not ours to re-mode.
-    if (stats.isFile() && (stats.mode & 0o077) !== 0) await handle.chmod(FILE_MODE)
-  } catch {
-    // Not ours to change (e.g. owned by another user): the credentials are still usable.
   }
 }
 

@@ -1,0 +1,67 @@
+import type { FileHandle } from 'node:fs/promises'
+import { TokenStorageError } from '../errors/token-errors'
+import { fsPromises } from './fs-promises'
+
+const FILE_MODE = 0o600
+// 1 MiB. A credentials file holds a few kilobytes at most: a larger one is not one of ours, and
+// reading it whole would fill the memory of the program asking for its token.
+const MAX_FILE_BYTES = 1_048_576
+
+/** The parsed JSON of `file`, or undefined when it does not exist. */
+export async function readJsonFile(file: string): Promise<unknown> {
+  let text: string
+  try {
+    text = await readOwnerOnly(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (error instanceof TokenStorageError) throw error
+    throw new TokenStorageError(`Could not read the credentials file ${file}`, { path: file, cause: error })
+  }
+  try {
+    return JSON.parse(text)
+  } catch {
+    // The content is never echoed: it may hold a token.
+    throw new TokenStorageError(
+      `The credentials file ${file} is not valid JSON; sign in again (or delete the file)`,
+      {
+        path: file,
+      },
+    )
+  }
+}
+
+/**
+ * Reads `file`, first making it owner-only (0600) when group or others may read it: a file left
+ * by an older tool, or copied, would otherwise keep live tokens readable by other users. Through
+ * the open handle, so the file changed is the file read. Only a regular file of at most 1 MiB is
+ * read: a FIFO would block the read until some writer came, a device like `/dev/zero` never ends.
+ */
+async function readOwnerOnly(file: string): Promise<string> {
+  const { constants, open } = await fsPromises()
+  // Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) {
+      throw new TokenStorageError(`The credentials path ${file} is not a regular file`, { path: file })
+    }
+    if (stats.size > MAX_FILE_BYTES) {
+      throw new TokenStorageError(
+        `The credentials file ${file} is larger than 1 MiB; it was not read (sign in again, or delete the file)`,
+        { path: file },
+      )
+    }
+    if (process.platform !== 'win32') await tightenMode(handle, stats.mode)
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
+async function tightenMode(handle: FileHandle, mode: number): Promise<void> {
+  try {
+    if ((mode & 0o077) !== 0) await handle.chmod(FILE_MODE)
+  } catch {
+    // Not ours to change (e.g. owned by another user): the credentials are still usable.
+  }
+}

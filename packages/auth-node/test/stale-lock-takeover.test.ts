@@ -2,11 +2,12 @@
 // do so at the same moment. Only one of them may end up holding the lock: a contender that judged
 // the old lock stale must not remove the new lock another contender took in the meantime.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { isTokenStorageError } from '../src/index'
 import { acquireFileLock } from '../src/node/file-lock'
 import { setFsHook } from './helpers/fs-hooks'
 
@@ -23,12 +24,16 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true })
 })
 
+/** The pid of a process that has exited. */
+function deadPid(): string {
+  return spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  }).stdout
+}
+
 /** A lock left by a process that has exited. */
 function crashedLock(): void {
-  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-    encoding: 'utf8',
-  })
-  writeFileSync(lockPath, `${dead.stdout} crashed\n`)
+  writeFileSync(lockPath, `${deadPid()} crashed\n`)
 }
 
 function deferred() {
@@ -122,6 +127,36 @@ describe('two contenders taking over one stale lock', () => {
     await waitFor(() => stopped, 3000, 'the first takeover to stop')
     const release = await acquireFileLock(lockPath, { staleMs: 200, timeoutMs: 5000 })
     expect(readFileSync(lockPath, 'utf8')).toMatch(new RegExp(`^${process.pid} `))
+    await release()
+    expect(readdirSync(root)).toEqual([])
+  })
+})
+
+describe('a lock naming the machine of its owner', () => {
+  it('from another machine sharing the disk, is not taken over for a pid this machine lacks', async () => {
+    // The pid is looked up on this machine, where it says nothing about the owner's process.
+    const foreign = `${deadPid()} host=build-agent-7 2026-01-01T00:00:00.000Z x\n`
+    writeFileSync(lockPath, foreign)
+    const error = await acquireFileLock(lockPath, { timeoutMs: 150 }).catch((e) => e)
+    expect(isTokenStorageError(error)).toBe(true)
+    expect(readFileSync(lockPath, 'utf8')).toBe(foreign)
+    // Older than staleMs, it is taken over like any other.
+    const old = new Date(Date.now() - 120_000)
+    utimesSync(lockPath, old, old)
+    const release = await acquireFileLock(lockPath, { timeoutMs: 2_000 })
+    expect(readFileSync(lockPath, 'utf8')).not.toBe(foreign)
+    await release()
+  })
+
+  it('from this machine, is taken over at once when its pid has no process', async () => {
+    writeFileSync(
+      lockPath,
+      `${deadPid()} host=${encodeURIComponent(hostname())} 2026-01-01T00:00:00.000Z x\n`,
+    )
+    const release = await acquireFileLock(lockPath, { timeoutMs: 2_000 })
+    expect(readFileSync(lockPath, 'utf8')).toMatch(
+      new RegExp(`^${process.pid} host=${encodeURIComponent(hostname())} `),
+    )
     await release()
     expect(readdirSync(root)).toEqual([])
   })

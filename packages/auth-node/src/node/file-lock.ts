@@ -1,6 +1,7 @@
 import { TokenStorageError } from '../errors/token-errors'
 import { createExclusive } from './create-exclusive'
 import { fsPromises } from './fs-promises'
+import { ownerTag } from './lock-owner'
 import { takeOverIfStale } from './stale-lock'
 
 /** Lock timing; the defaults suit a CLI (a write holds the lock for milliseconds). */
@@ -27,8 +28,8 @@ export async function acquireFileLock(
   const staleMs = options.staleMs ?? 60_000
   const deadline = Date.now() + (options.timeoutMs ?? 40_000)
   const { readFile, unlink } = await fsPromises()
-  // The owner's pid first (see takeOverIfStale), then what makes this lock tell itself from a successor.
-  const content = `${process.pid} ${new Date().toISOString()} ${Math.random().toString(36).slice(2)}\n`
+  // The owner's pid and machine first (see ownerAlive), then what tells this lock from a successor.
+  const content = `${ownerTag()} ${new Date().toISOString()} ${Math.random().toString(36).slice(2)}\n`
   for (let attempt = 0; ; attempt++) {
     let created: boolean
     try {

@@ -1,6 +1,7 @@
 import type { BigIntStats } from 'node:fs'
 import { createExclusive } from './create-exclusive'
 import { fsPromises } from './fs-promises'
+import { ownerAlive } from './lock-owner'
 
 /** A lock file as it was judged: inode, modification time and content together tell it from any later lock. */
 interface LockSnapshot {
@@ -16,7 +17,7 @@ interface LockSnapshot {
  * lock takes a claim: a file named after that lock's identity, created with O_EXCL, which only one
  * process can create; its maker removes the lock only if it is still the one judged. Nothing else
  * removes a lock file but its owner, so the lock cannot change between that check and the removal.
- * `claimContent` identifies the caller (its pid first) in its claim.
+ * `claimContent` identifies the caller (its pid and machine first) in its claim.
  */
 export async function takeOverIfStale(
   lockPath: string,
@@ -81,19 +82,4 @@ async function snapshot(path: string): Promise<LockSnapshot | undefined> {
     if (stats === undefined) throw error
   }
   return { ino: stats.ino, mtimeNs: stats.mtimeNs, content }
-}
-
-// A lock or claim file starts with its owner's pid. A pid with no process on this machine means
-// the owner crashed, so its file can go at once instead of after staleMs. Unknown content (another
-// tool's, or one being written) counts as alive.
-function ownerAlive(content: string): boolean {
-  const pid = Number.parseInt(content, 10)
-  if (!Number.isInteger(pid) || pid <= 0) return true
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
-  }
 }

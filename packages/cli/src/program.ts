@@ -136,7 +136,11 @@ function addEventsCommands(program: Command, act: Act): void {
     )
     .option('--json', 'JSON lines even on a terminal (the default when piped)')
     .option('--since <event-id>', 'replay the events after this id first')
-    .option('--retry-delay <ms>', 'shortest wait before reconnecting after a drop', '3000')
+    .option(
+      '--retry-delay <ms>',
+      'base of the reconnect backoff after a drop (each wait is random, at most base × 2^(attempt-1))',
+      '3000',
+    )
     .option('--idle-timeout <seconds>', 'stop with exit 1 when no event arrives for this long')
     .addHelpText(
       'after',

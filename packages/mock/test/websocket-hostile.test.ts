@@ -101,3 +101,15 @@ describe('text-stream turns the platform refuses', () => {
     expect((await call(mock, 'GET', `${ws(mock)}/agents`)).status).toBe(200)
   })
 })
+
+describe('frames the WebSocket protocol forbids', () => {
+  it('a text frame of invalid UTF-8 closes that socket 1007 and the mock keeps serving', async () => {
+    const sid = mock.store.calls.list()[0]!.call_sid
+    const sock = new WebSocket(wsUrl(`/v1/${mock.workspaceId}/observers/${sid}/ws`), ['auth', mock.apiKey])
+    sock.on('error', () => undefined)
+    const closed = new Promise<number>((resolve) => sock.on('close', (code) => resolve(code)))
+    sock.on('open', () => sock.send(Buffer.from([0xff, 0xfe, 0xfd]), { binary: false }))
+    expect(await closed).toBe(1007)
+    expect((await call(mock, 'GET', `${ws(mock)}/agents`)).status).toBe(200)
+  })
+})

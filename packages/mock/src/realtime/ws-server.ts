@@ -55,6 +55,9 @@ export class MockWebSockets {
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.open.add(ws)
+      // ws has already closed the socket with the matching code (1002, 1007, 1009) when it reports a
+      // frame the protocol forbids; unheard, that 'error' event would crash the mock's process.
+      ws.on('error', () => undefined)
       // A JSON heartbeat keeps client idle watchdogs (which count inbound messages) from firing.
       const heartbeat = setInterval(() => {
         if (ws.readyState === ws.OPEN)

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { EXTERNAL_USER_SESSION_CREATE_SCOPE, type MockPlatform } from '../src/index'
@@ -110,6 +111,22 @@ describe('frames the WebSocket protocol forbids', () => {
     const closed = new Promise<number>((resolve) => sock.on('close', (code) => resolve(code)))
     sock.on('open', () => sock.send(Buffer.from([0xff, 0xfe, 0xfd]), { binary: false }))
     expect(await closed).toBe(1007)
+    expect((await call(mock, 'GET', `${ws(mock)}/agents`)).status).toBe(200)
+  })
+})
+
+describe('clients that vanish during the handshake', () => {
+  it('an upgrade to an unknown path reset by its client right away leaves the mock serving', async () => {
+    const sock = connect(mock.port, '127.0.0.1')
+    sock.on('error', () => undefined)
+    await new Promise((resolve) => sock.once('connect', resolve))
+    const key = Buffer.from('0123456789abcdef').toString('base64')
+    sock.write(
+      `GET /no/such/socket HTTP/1.1\r\nhost: 127.0.0.1\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-key: ${key}\r\nsec-websocket-version: 13\r\n\r\n`,
+    )
+    // A reset (not a FIN): the mock's 404 answer then meets ECONNRESET.
+    sock.resetAndDestroy()
+    await new Promise((resolve) => sock.once('close', resolve))
     expect((await call(mock, 'GET', `${ws(mock)}/agents`)).status).toBe(200)
   })
 })

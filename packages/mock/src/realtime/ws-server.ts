@@ -38,6 +38,9 @@ export class MockWebSockets {
 
   /** Node `upgrade` event handler. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // node:http stops listening for errors on a socket it hands to 'upgrade': a client that resets
+    // while its upgrade is refused (ECONNRESET on the 404) would otherwise crash the mock's process.
+    socket.on('error', () => socket.destroy())
     const url = requestTarget(req.url)
     const known =
       !hasDotSegment(url.pathname) &&

@@ -90,6 +90,28 @@ describe('conversations', () => {
     expect(seen).toBe(1)
   })
 
+  it('null turn options mean none, as they do for every other method', async () => {
+    const { client } = env
+    const conversation = await client.conversations.create({ service_id: await firstServiceId() })
+    const turn = await client.conversations.createTurn(conversation.id, { message: 'Hi' }, null as never)
+    expect(turn.output.length).toBeGreaterThan(0)
+    expect(lastRequest(env).query).toEqual({})
+    const stream = await client.conversations.createTurnStream(
+      conversation.id,
+      { message: 'Hi' },
+      null as never,
+    )
+    await stream.cancel()
+    const types: string[] = []
+    for await (const event of client.conversations.streamTurn(
+      conversation.id,
+      { message: 'Hi' },
+      null as never,
+    ))
+      types.push(event.event)
+    expect(types.at(-1)).toBe('done')
+  })
+
   it('streamTurn surfaces HTTP errors as typed errors on iteration', async () => {
     const iterate = async () => {
       for await (const _ of env.client.conversations.streamTurn('00000000-0000-4000-8000-000000000000', {

@@ -50,11 +50,12 @@ export interface TextStreamUrlParams {
   textStreamUrl?: string
 }
 
-function splitTurnOptions(options: TurnOptions = {}): {
+function splitTurnOptions(options: TurnOptions | null | undefined): {
   query: { include_tool_calls?: boolean } | undefined
   rest: RequestOptions
 } {
-  const { includeToolCalls, ...rest } = options
+  // `null` means no options, as for every other method (see APIResource._request).
+  const { includeToolCalls, ...rest } = options ?? {}
   return {
     query: includeToolCalls === undefined ? undefined : { include_tool_calls: includeToolCalls },
     rest,

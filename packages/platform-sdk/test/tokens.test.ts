@@ -304,4 +304,16 @@ describe('token wire format (loopback server)', () => {
     ).rejects.toThrow(/externalSubjectKey/)
     expect(server.requests.length).toBe(before)
   })
+
+  it('a missing params object is an InvalidRequestError naming the first required field, nothing sent', async () => {
+    const before = server.requests.length
+    for (const params of [undefined, null]) {
+      const error = await client()
+        .tokens.createExternalUserSession(params as never)
+        .catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(InvalidRequestError)
+      expect((error as Error).message).toMatch(/externalSubjectKey/)
+    }
+    expect(server.requests.length).toBe(before)
+  })
 })

@@ -139,8 +139,9 @@ export class TokensResource extends APIResource {
         : requireText('parentAccessToken', params.parentAccessToken)
     const fields = {
       grant_type: EXTERNAL_USER_SESSION_GRANT_TYPE,
-      workspace_id: params.workspaceId ?? this._ctx.connection.workspaceId,
-      external_subject_key: requireText('externalSubjectKey', params.externalSubjectKey),
+      // `?.` until the first required field has refused a missing params object.
+      workspace_id: params?.workspaceId ?? this._ctx.connection.workspaceId,
+      external_subject_key: requireText('externalSubjectKey', params?.externalSubjectKey),
       subject_type: requireText('subjectType', params.subjectType),
       service_id: requireText('serviceId', params.serviceId),
       consumer_entity_id: params.consumerEntityId,

@@ -25,15 +25,21 @@ export type AuditExportParams = OperationBody<'create-audit-export'>
 /** Result of `audit.createExport`. */
 export type AuditExport = OperationResult<'create-audit-export'>
 
+/**
+ * An audit page with `items` beside the API's `events` (the same array). A body that is not a page
+ * (`null`, an empty answer) comes back as it came, as from every other list.
+ */
+const withItems = <P extends { events: unknown }>(page: P): P & { items: P['events'] } =>
+  page && Object.assign(page, { items: page.events })
+
 /** The audit log: who did what, and when. */
 export class AuditResource extends APIResource {
   /** Lists audit events, one page (`items` and `events` hold the same array). */
-  async list(
+  list(
     params?: AuditEventListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    const page = await this._request('get', 'audit', { query: params }, options)
-    return Object.assign(page, { items: page.events })
+    return this._request('get', 'audit', { query: params }, options).then(withItems)
   }
 
   /** Iterates over every matching audit event (the page has no next offset; the offset advances by page size). */
@@ -64,12 +70,11 @@ export class AuditResource extends APIResource {
   }
 
   /** PHI access report, one page (`events`, also exposed as `items`). */
-  async getPhiAccess(
+  getPhiAccess(
     params?: OperationQuery<'get-phi-access-report'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    const page = await this._request('get', 'audit/phi-access', { query: params }, options)
-    return Object.assign(page, { items: page.events })
+    return this._request('get', 'audit/phi-access', { query: params }, options).then(withItems)
   }
 
   /** Iterates over every item of `getPhiAccess`, fetching pages as needed. */
@@ -92,18 +97,17 @@ export class AuditResource extends APIResource {
   }
 
   /** Access log of one entity, one page (`events`, also exposed as `items`). */
-  async getEntityAccessLog(
+  getEntityAccessLog(
     entityId: string,
     params?: OperationQuery<'get-entity-access-log'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    const page = await this._request(
+    return this._request(
       'get',
       'audit/entity/{entity_id}/access-log',
       { path: [entityId], query: params },
       options,
-    )
-    return Object.assign(page, { items: page.events })
+    ).then(withItems)
   }
 
   /** Iterates over every item of `getEntityAccessLog`, fetching pages as needed. */

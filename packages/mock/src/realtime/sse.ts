@@ -1,6 +1,15 @@
 import type { ServerResponse } from 'node:http'
 
-/** Writes Server-Sent Events frames; counts events so `sseDropEvery` faults can cut the stream. */
+/**
+ * Unsent bytes a stream may hold before it is cut. A client that stops reading would otherwise make
+ * the mock keep every later event for it; cut, it reconnects with `Last-Event-ID` like after any drop.
+ */
+const MAX_UNSENT_BYTES = 8 * 1024 * 1024
+
+/**
+ * Writes Server-Sent Events frames; counts events so `sseDropEvery` faults can cut the stream, and
+ * cuts a stream whose client leaves more than `MAX_UNSENT_BYTES` unread.
+ */
 export class SseWriter {
   private sent = 0
   closed = false
@@ -53,7 +62,7 @@ export class SseWriter {
       return false
     }
     this.write(`${frame}\n`)
-    return true
+    return !this.closed
   }
 
   /** Ends the stream cleanly. */
@@ -64,6 +73,11 @@ export class SseWriter {
   }
 
   private write(text: string): void {
-    if (!this.closed) this.res.write(text)
+    if (this.closed) return
+    this.res.write(text)
+    if (this.res.writableLength > MAX_UNSENT_BYTES) {
+      this.closed = true
+      this.res.destroy()
+    }
   }
 }

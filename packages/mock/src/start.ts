@@ -165,7 +165,7 @@ function platformHandle(
   ws: MockWebSockets,
 ): MockPlatform {
   const { store, auth, events, webhooks, options } = core
-  let closed = false
+  let closing: Promise<void> | undefined
   return {
     url: core.baseUrl,
     port,
@@ -193,16 +193,25 @@ function platformHandle(
     simulateCall(o = {}) {
       return simulateCall(core, o)
     },
-    async close() {
-      if (closed) return
-      closed = true
-      ws.close()
-      for (const req of http.held) req.socket.destroy()
-      await webhooks.close()
-      await new Promise<void>((resolve) => {
-        http.server.close(() => resolve())
-        for (const s of http.sockets) s.destroy()
-      })
+    close() {
+      // Every caller waits for the same closing: a second close() resolves once the mock is closed.
+      closing ??= closeMock(core, http, ws)
+      return closing
     },
   }
+}
+
+/** Ends every socket, stream and webhook delivery, then the server. */
+async function closeMock(
+  core: Core,
+  http: ReturnType<typeof createMockServer>,
+  ws: MockWebSockets,
+): Promise<void> {
+  ws.close()
+  for (const req of http.held) req.socket.destroy()
+  await core.webhooks.close()
+  await new Promise<void>((resolve) => {
+    http.server.close(() => resolve())
+    for (const s of http.sockets) s.destroy()
+  })
 }

@@ -69,7 +69,8 @@ export interface MockPlatform {
    * Starts a simulated inbound call in the service's workspace, from its first patient (one is
    * created there when it has none): `call.started` now, observer frames, `call.ended` after `durationMs`.
    * Without `serviceId` it plays the sample workspace's first service. Throws an Error when
-   * `serviceId` names no service, or when none is given and the sample workspace has no service.
+   * `serviceId` names no service, or when none is given and the sample workspace has no service;
+   * a TypeError naming `durationMs` unless it is a number from 0 to 2147483647 (the longest timer).
    */
   simulateCall(opts?: { serviceId?: string; durationMs?: number }): string
   /** Stops the server, closes every connection and socket. */

@@ -83,3 +83,23 @@ describe('a simulated call in another workspace', () => {
     }
   })
 })
+
+describe('simulateCall with options of the wrong type or out of range', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['options that are not an object', null, /simulateCall: options must be an object/],
+    ['a negative durationMs', { durationMs: -500 }, /simulateCall: durationMs must be a number from 0 to /],
+    ['a NaN durationMs', { durationMs: Number.NaN }, /simulateCall: durationMs must be a number/],
+    ['a string durationMs', { durationMs: '200' }, /simulateCall: durationMs must be a number/],
+    // Past the longest timer Node fires at once: the "long" call would end after 1 ms.
+    ['a durationMs no timer can hold', { durationMs: 1e12 }, /simulateCall: durationMs must be a number/],
+    ['a serviceId that is not a string', { serviceId: 42 }, /simulateCall: serviceId must be a string/],
+  ]
+  for (const [name, options, message] of cases) {
+    it(`throws naming it for ${name}, and starts no call`, () => {
+      const before = callCount()
+      expect(() => mock.simulateCall(options as never)).toThrow(message)
+      expect(callCount()).toBe(before)
+      expect(started()).toEqual([])
+    })
+  }
+})

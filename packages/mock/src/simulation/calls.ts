@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../faults/check'
 import type { MockCore } from '../http/types'
 import type { CallRow, EntityRow, ServiceRow } from '../state/rows'
 import type { Store } from '../state/store'
@@ -7,6 +8,7 @@ import type { Store } from '../state/store'
  * after `durationMs`. Throws when `serviceId` names no service (see `serviceFor`).
  */
 export function simulateCall(core: MockCore, opts: { serviceId?: string; durationMs?: number }): string {
+  checkOptions(opts)
   const { store } = core
   const service = serviceFor(store, opts.serviceId)
   const ws = service.workspace_id
@@ -62,6 +64,26 @@ export function simulateCall(core: MockCore, opts: { serviceId?: string; duratio
   }, duration)
   timer.unref?.()
   return sid
+}
+
+/**
+ * Throws a TypeError naming the first option of the wrong type or out of range. A `durationMs` past
+ * the longest timer would end the call at once (Node fires such timers after 1 ms), a negative or
+ * NaN one would end it with a negative or null duration.
+ */
+function checkOptions(opts: unknown): asserts opts is { serviceId?: string; durationMs?: number } {
+  const where = 'platform-mock: simulateCall'
+  if (typeof opts !== 'object' || opts === null) throw new TypeError(`${where}: options must be an object`)
+  const { serviceId, durationMs } = opts as Record<string, unknown>
+  if (serviceId !== undefined && typeof serviceId !== 'string')
+    throw new TypeError(`${where}: serviceId must be a string, got ${typeof serviceId}`)
+  if (
+    durationMs !== undefined &&
+    (typeof durationMs !== 'number' || !(durationMs >= 0 && durationMs <= MAX_TIMER_MS))
+  )
+    throw new TypeError(
+      `${where}: durationMs must be a number from 0 to ${MAX_TIMER_MS}, got ${typeof durationMs === 'number' ? durationMs : typeof durationMs}`,
+    )
 }
 
 /**

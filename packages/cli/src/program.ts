@@ -159,6 +159,7 @@ function addWebhooksCommands(program: Command, act: Act): void {
     .option('--to <url>', 'your handler, e.g. http://127.0.0.1:3000/webhooks/amigo')
     .addOption(new Option('--secret <secret>', 'signing secret').env('AMIGO_WEBHOOK_SECRET'))
     .option('--print', 'print the signed delivery (the format verify reads) instead of sending it')
+    .option('--timeout <seconds>', 'give up on a handler that has not answered in full for this long', '30')
     .action(act(() => import('./commands/webhooks-trigger')))
   webhooks
     .command('list')

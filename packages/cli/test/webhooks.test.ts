@@ -2,12 +2,12 @@
 // them) and `amigo webhooks verify` on good, forged, stale and malformed captured deliveries.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { serveNode, startTestServer } from '@amigo-ai/test-server'
+import { serveNode, startTestServer, waitFor } from '@amigo-ai/test-server'
 import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import { afterEach, describe, expect, it } from 'vitest'
 import { handled } from '../../webhooks/examples/handle-event'
 import { amigoWebhookListener } from '../../webhooks/examples/node-http'
-import { cliEnv, runCli, tempConfigDir } from './helpers/cli'
+import { cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
 
 const SECRET = 'whsec_cli_test_0123456789abcdef'
 const env = cliEnv()
@@ -126,6 +126,48 @@ describe('amigo webhooks trigger', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^error: --to must not contain a user or password/)
     expect(r.stdout + r.stderr).not.toContain('pw_hidden_123')
+  })
+
+  it('a handler that never finishes its answer is given up after --timeout (exit 1), not waited on forever', async () => {
+    // Headers at once, then a body that never ends: the CLI keeps allocating (and collecting
+    // garbage) while it waits, which must not lose the timer that ends the wait.
+    const dripping = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      const timer = setInterval(() => res.write(' '.repeat(1 << 14)), 2)
+      res.on('close', () => clearInterval(timer))
+    })
+    closers.push(dripping.close)
+    const silent = await serveNode(() => {})
+    closers.push(silent.close)
+    for (const url of [dripping.url, silent.url]) {
+      const r = await runCli(['webhooks', 'trigger', 'call.ended', '--to', url, '--timeout', '0.5'], {
+        env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
+      })
+      expect(r.code, r.stderr).toBe(1)
+      expect(r.stderr).toMatch(/^error: your handler at \S+ did not answer within 0\.5 s\nhint: /m)
+    }
+    const bad = await runCli(['webhooks', 'trigger', 'call.ended', '--print', '--timeout', '0'], {
+      env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
+    })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/^error: --timeout must be a positive number of seconds/)
+  }, 20_000)
+
+  it('Ctrl-C while the handler has not answered: interrupted (130), not "cannot reach"', async () => {
+    let arrived = false
+    const silent = await serveNode(() => {
+      arrived = true
+    })
+    closers.push(silent.close)
+    const cli = startCli(['webhooks', 'trigger', 'call.ended', '--to', silent.url], {
+      env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
+      input: '',
+    })
+    await waitFor(() => arrived, 10_000, 'the delivery')
+    cli.child.kill('SIGINT')
+    const r = await cli.result
+    expect(r.code, r.stderr).toBe(130)
+    expect(r.stderr).not.toMatch(/cannot reach/)
   })
 
   it('webhooks list names every type trigger can send', async () => {

@@ -3,12 +3,15 @@ import type { CommandContext } from '../context'
 import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { httpUrlOption } from '../http-url-option'
+import { secondsOption } from '../seconds-option'
+import { deliver } from '../webhooks/deliver'
 import { requireSecret } from '../webhooks/require-secret'
 
 interface TriggerOptions {
   to?: string
   secret?: string
   print?: boolean
+  timeout: string
 }
 
 /**
@@ -24,6 +27,7 @@ export default async function trigger(
   if (!opts.print && !opts.to)
     throw usageError('--to <url> is needed (or --print to only print the delivery)')
   const target = opts.to ? checkTarget(opts.to) : undefined
+  const timeoutMs = secondsOption('--timeout', opts.timeout, '60')
   // The mock (with its spec and sampler) loads only here, for this command.
   const { sampleWebhookEvent, webhookEventTypes } = await import('@amigo-ai/platform-mock')
   if (!webhookEventTypes().includes(type))
@@ -37,34 +41,16 @@ export default async function trigger(
   }
   const { output } = ctx
   output.info(output.errColor.dim(`→ POST ${target} (${type})`))
-  const response = await post(target, headers, body, ctx.signal)
-  const text = await response.text()
-  const status = `${response.status} ${response.statusText}`.trim()
-  output.print(`${response.ok ? output.color.green(status) : output.color.red(status)}`)
-  if (text) output.print(text)
-  if (!response.ok)
-    throw new CliError(`the handler answered ${response.status}`, { hint: 'is it using the same secret?' })
+  const answer = await deliver(target, { headers, body }, ctx.signal, timeoutMs)
+  const status = `${answer.status} ${answer.statusText}`.trim()
+  output.print(`${answer.ok ? output.color.green(status) : output.color.red(status)}`)
+  if (answer.body) output.print(answer.body)
+  if (!answer.ok)
+    throw new CliError(`the handler answered ${answer.status}`, { hint: 'is it using the same secret?' })
   return EXIT.ok
 }
 
 function checkTarget(to: string): string {
   const example = 'http://127.0.0.1:3000/webhooks/amigo'
   return httpUrlOption('--to', to, example, 'sign deliveries with --secret instead').href
-}
-
-async function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal) {
-  try {
-    return await fetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(30_000)]),
-    })
-  } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code
-    throw new CliError(`cannot reach your handler at ${url}${code ? ` (${code})` : ''}`, {
-      hint: 'is it running, and listening on that port?',
-    })
-  }
 }

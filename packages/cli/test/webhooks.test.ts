@@ -129,11 +129,11 @@ describe('amigo webhooks trigger', () => {
   })
 
   it('a handler that never finishes its answer is given up after --timeout (exit 1), not waited on forever', async () => {
-    // Headers at once, then a body that never ends: the CLI keeps allocating (and collecting
-    // garbage) while it waits, which must not lose the timer that ends the wait.
+    // Headers at once, then a body that never ends (and stays under the 64 KiB shown): the CLI keeps
+    // allocating (and collecting garbage) while it waits, which must not lose the timer that ends it.
     const dripping = await serveNode((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' })
-      const timer = setInterval(() => res.write(' '.repeat(1 << 14)), 2)
+      const timer = setInterval(() => res.write(' '.repeat(32)), 1)
       res.on('close', () => clearInterval(timer))
     })
     closers.push(dripping.close)
@@ -151,6 +151,25 @@ describe('amigo webhooks trigger', () => {
     })
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/^error: --timeout must be a positive number of seconds/)
+  }, 20_000)
+
+  it('a handler answering an endless body: its status and first 64 KiB are shown, the rest is not read', async () => {
+    const endless = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      const write = () => {
+        while (res.write('y'.repeat(1 << 16)));
+        res.once('drain', write)
+      }
+      write()
+      res.on('close', () => res.removeAllListeners('drain'))
+    })
+    closers.push(endless.close)
+    const r = await runCli(['webhooks', 'trigger', 'call.ended', '--to', endless.url, '--timeout', '5'], {
+      env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
+    })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe(`200 OK\n${'y'.repeat(64 * 1024)}\n`)
+    expect(r.stderr).toMatch(/\(the answer is longer: only its first 64 KiB are shown\)/)
   }, 20_000)
 
   it('Ctrl-C while the handler has not answered: interrupted (130), not "cannot reach"', async () => {

@@ -4,7 +4,7 @@ import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { httpUrlOption } from '../http-url-option'
 import { secondsOption } from '../seconds-option'
-import { deliver } from '../webhooks/deliver'
+import { deliver, SHOWN_BYTES } from '../webhooks/deliver'
 import { requireSecret } from '../webhooks/require-secret'
 
 interface TriggerOptions {
@@ -45,6 +45,10 @@ export default async function trigger(
   const status = `${answer.status} ${answer.statusText}`.trim()
   output.print(`${answer.ok ? output.color.green(status) : output.color.red(status)}`)
   if (answer.body) output.print(answer.body)
+  if (answer.cut)
+    output.info(
+      output.errColor.dim(`(the answer is longer: only its first ${SHOWN_BYTES / 1024} KiB are shown)`),
+    )
   if (!answer.ok)
     throw new CliError(`the handler answered ${answer.status}`, { hint: 'is it using the same secret?' })
   return EXIT.ok

@@ -1,11 +1,17 @@
 import { CliError } from '../errors/cli-error'
 
+/** At most this much of a handler's answer is read: it is shown to a person, not kept. */
+export const SHOWN_BYTES = 64 * 1024
+
 /** What the handler answered. */
 export interface HandlerAnswer {
   status: number
   statusText: string
   ok: boolean
+  /** The start of the body, at most SHOWN_BYTES of it. */
   body: string
+  /** True when the body went on past SHOWN_BYTES (the rest was not read). */
+  cut: boolean
 }
 
 /** A signed delivery: the exact body and the headers that go with it. */
@@ -39,8 +45,8 @@ export async function deliver(
       redirect: 'manual',
       signal: stop.signal,
     })
-    const body = await response.text()
-    return { status: response.status, statusText: response.statusText, ok: response.ok, body }
+    const { text, cut } = await readStart(response.body, SHOWN_BYTES)
+    return { status: response.status, statusText: response.statusText, ok: response.ok, body: text, cut }
   } catch (error) {
     if (signal.aborted) throw error
     if (stop.signal.aborted)
@@ -55,6 +61,33 @@ export async function deliver(
     clearTimeout(timer)
     signal.removeEventListener('abort', interrupt)
   }
+}
+
+/**
+ * The first `max` bytes of a body as text. A body that goes on is not read further: a handler
+ * answering with a huge (or endless) body must not fill the memory or the terminal.
+ */
+async function readStart(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<{ text: string; cut: boolean }> {
+  if (!body) return { text: '', cut: false }
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      size += value.length
+      if (size > max) break
+    }
+  } finally {
+    reader.cancel().catch(() => {})
+  }
+  const bytes = Buffer.concat(chunks)
+  return { text: new TextDecoder().decode(bytes.subarray(0, max)), cut: size > max }
 }
 
 // Rounded to the millisecond: 0.7 s is 700.0000000000001 ms in floating point.

@@ -4,7 +4,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
-import { serveNode } from '@amigo-ai/test-server'
+import { serveNode, startIdentityServer } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type CliResult, cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
 import { startFastMock } from './helpers/mock'
@@ -268,6 +268,31 @@ describe('amigo login', () => {
     const who = await runCli(['whoami'], { env: { ...env, AMIGO_PROFILE: '' } })
     expect(who.code, who.stderr).toBe(0)
     expect(who.stdout).toMatch(/source +login \(profile default\)/)
+  })
+
+  it('a credentials folder that cannot be written fails before the sign-in starts, naming why', async () => {
+    const identity = await startIdentityServer({
+      issuance: { interval: 0 },
+      polls: [{ token: { workspace_id: 'ws-1' } }],
+    })
+    try {
+      // Under a file, so no folder can be made there (a read-only folder does not stop root).
+      const file = join(tempConfigDir(), 'not-a-folder')
+      writeFileSync(file, '')
+      const dir = join(file, 'amigo')
+      const r = await runCli(['login', '--no-browser'], {
+        env: cliEnv({ AMIGO_CONFIG_DIR: dir, AMIGO_BASE_URL: identity.url }),
+      })
+      expect(r.code).toBe(1)
+      expect(r.stderr).toBe(
+        `error: Could not prepare the credentials directory ${dir} (ENOTDIR)\n` +
+          'hint: check the permissions of that path, or set AMIGO_CONFIG_DIR to a folder of your own\n',
+      )
+      // No code was asked for: nobody was sent to the browser to approve a login that is then lost.
+      expect(identity.calls).toEqual([])
+    } finally {
+      await identity.close()
+    }
   })
 
   it('the identity service down: exit 1 naming the problem', async () => {

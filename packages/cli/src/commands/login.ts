@@ -22,6 +22,9 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
   // The identity service lives at the API origin (the platform and `amigo mock` alike).
   const identityBaseUrl = ctx.options.baseUrl ? checkBaseUrl(ctx.options.baseUrl) : DEFAULT_BASE_URL
   const { storage, tokens } = loginStore(ctx.options.profile)
+  // Taking the profile's lock makes its folder and a file in it: a folder that cannot hold the login
+  // fails here, before anyone is sent to the browser to approve a login that would then be lost.
+  await storage.withLock(async () => {})
   const progress = startProgress(output)
   try {
     const result = await loginWithDeviceCode({

@@ -63,7 +63,19 @@ function describeClientError(error: Error & { name: string }): ErrorDescription 
   // auth-node's sign-in and token errors, recognised by name to keep this module light.
   if (/^(NotSignedIn|TokenRefresh|RefreshToken\w*|DeviceCode\w*)Error$/.test(error.name))
     return { message: error.message, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
+  if (error.name === 'TokenStorageError') return describeStorageError(error)
   if (error.name === 'WorkspaceSelectionError')
     return { message: error.message, hint: "pass --workspace <id> to 'amigo login'", exitCode: EXIT.auth }
   return { message: error.message, exitCode: EXIT.failure }
+}
+
+// The file system's reason (EACCES, ENOTDIR, EROFS, ...) is what says how to mend it.
+function describeStorageError(error: Error): ErrorDescription {
+  const code = (error.cause as { code?: unknown } | undefined)?.code
+  if (typeof code !== 'string') return { message: error.message, exitCode: EXIT.failure }
+  return {
+    message: `${error.message} (${code})`,
+    hint: 'check the permissions of that path, or set AMIGO_CONFIG_DIR to a folder of your own',
+    exitCode: EXIT.failure,
+  }
 }

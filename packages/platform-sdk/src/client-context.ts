@@ -10,9 +10,12 @@ import { rememberApiKey } from './resources/realtime-auth'
  * option (never its value): the transport checks every option it takes, then the umbrella's own.
  */
 export function createContext(config: AmigoClientConfig): ResourceContext {
+  // The config as the transport's prototype rather than spread: a spread copies own properties only,
+  // so a baseUrl, fetch or hooks inherited (a class getter, Object.create) would be lost there while
+  // read below, and requests would go to the default origin.
   const transport = new Transport<paths>(
     typeof config === 'object' && config !== null
-      ? { ...config, userAgent: config.userAgent ?? SDK_USER_AGENT }
+      ? Object.create(config, { userAgent: { value: config.userAgent ?? SDK_USER_AGENT } })
       : config,
   )
   const { workspaceId, agentBaseUrl, fetch, realtime } = config

@@ -50,6 +50,36 @@ describe('AmigoClient configuration', () => {
     )
   })
 
+  it('reads inherited options (a class with getters, an object made with Object.create) like own ones', async () => {
+    const urls: string[] = []
+    // Own on every config below, so that a lost baseUrl is recorded here rather than fetched.
+    const fetch = ((input: Request) => {
+      urls.push(input.url)
+      return input.url.startsWith(env.mock.url)
+        ? globalThis.fetch(input)
+        : Promise.reject(new Error('off the mock'))
+    }) as typeof globalThis.fetch
+    class Config {
+      apiKey = env.mock.apiKey
+      workspaceId = env.mock.workspaceId
+      maxRetries = 0
+      fetch = fetch
+      get baseUrl() {
+        return env.mock.url
+      }
+    }
+    const shared = { baseUrl: env.mock.url, maxRetries: 0 }
+    const own = { apiKey: env.mock.apiKey, workspaceId: env.mock.workspaceId, fetch }
+    for (const config of [new Config(), Object.assign(Object.create(shared), own)]) {
+      const client = new AmigoClient(config)
+      expect(client.baseUrl).toBe(env.mock.url)
+      const page = await client.agents.list().catch((e: unknown) => e)
+      expect(Array.isArray((page as { items?: unknown }).items)).toBe(true)
+    }
+    expect(urls).toHaveLength(2)
+    for (const url of urls) expect(url.startsWith(`${env.mock.url}/v1/`)).toBe(true)
+  })
+
   it('names the SDK and its version to the API', async () => {
     await env.client.agents.list()
     const headers = lastRequest(env).headers

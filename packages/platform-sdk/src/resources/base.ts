@@ -156,7 +156,7 @@ export abstract class APIResource {
     query: object | undefined,
     settings: AutoPageSettings<K>,
   ): AsyncIterableIterator<PageItem<Page, K>> {
-    return autoPage((cursor) => fetchPage(cursor as never), {
+    return autoPage(fetchPage as (cursor: object) => Promise<Page>, {
       ...settings,
       params: (query ?? {}) as Record<string, unknown>,
     })

@@ -179,6 +179,22 @@ describe('amigo login', () => {
     expect((await runCli(['whoami'], { env })).code).toBe(0)
   })
 
+  it('whoami shows a login whose expiry is past any date (a refresh answer with a huge expires_in)', async () => {
+    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+    // 1e13 s is about 317,000 years: beyond what a Date can hold (year 275760).
+    writeFileSync(
+      join(env.AMIGO_CONFIG_DIR!, 'credentials.json'),
+      JSON.stringify({ ...credentials(), expires_at: 1e13 }),
+    )
+    const who = await runCli(['whoami'], { env })
+    expect(who.code, who.stderr).toBe(0)
+    expect(who.stdout).toMatch(new RegExp(`workspace id +${mock.workspaceId}`))
+    expect(who.stdout).toMatch(/expires at +valid, its expiry too far off to show as a date/)
+    const json = await runCli(['whoami', '--json'], { env })
+    expect(json.code, json.stderr).toBe(0)
+    expect(JSON.parse(json.stdout)).toMatchObject({ workspace_id: mock.workspaceId, expires_at: null })
+  })
+
   it('refreshes an expired token before using it and stores the new one', async () => {
     await mock.close()
     // Tokens shorter-lived than the 60 s refresh margin are refreshed on every use.

@@ -3,13 +3,13 @@ import { loginStore } from '../credentials/login-store'
 import { resolveCredentials } from '../credentials/resolve-credentials'
 import { EXIT } from '../exit-codes'
 import { printable } from '../io/printable'
-import { describeExpiry } from '../login/describe-expiry'
+import { describeExpiry, expiryIso } from '../login/describe-expiry'
 
 /** `amigo whoami`: which credentials the other commands would use. Never prints a token or key. */
 export default async function whoami(ctx: CommandContext, opts: { json?: boolean }): Promise<number> {
   const creds = await resolveCredentials(ctx)
   const profile = ctx.options.profile ?? 'default'
-  const facts: Record<string, string | undefined> = {
+  const facts: Record<string, string | null | undefined> = {
     workspace_id: creds.workspaceId,
     source: creds.source === 'environment' ? 'AMIGO_API_KEY' : `login (profile ${profile})`,
     base_url: creds.baseUrl,
@@ -19,7 +19,7 @@ export default async function whoami(ctx: CommandContext, opts: { json?: boolean
     if (typeof creds.apiKey === 'function') await creds.apiKey()
     const stored = await loginStore(ctx.options.profile).tokens.load()
     const expiresAtMs = stored ? stored.expires_at * 1000 : undefined
-    facts.expires_at = expiresAtMs === undefined ? undefined : new Date(expiresAtMs).toISOString()
+    facts.expires_at = expiresAtMs === undefined ? undefined : expiryIso(expiresAtMs)
     facts.scope = stored?.scope
     if (!opts.json && expiresAtMs !== undefined) facts.expires_at = describeExpiry(expiresAtMs)
   }

@@ -53,4 +53,31 @@ describe('pagination over cycling continuation tokens', () => {
     expect(seen).toEqual([0, 1, 2])
     expect(server.requests).toHaveLength(3)
   })
+
+  it('an object token (new with every page, so never the same object) ends the walk instead of looping', async () => {
+    server = await startTestServer({
+      '/v1/ws-123/things': (req, res) => {
+        if (server.requests.length > 10) return json(500, { detail: 'looping' })(req, res)
+        return json(200, { items: [server.requests.length], has_more: true, continuation_token: { at: 1 } })(
+          req,
+          res,
+        )
+      },
+    })
+    const t = makeTransport(server, { maxRetries: 0 })
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/things', { params: { query } })).data
+    const seen: unknown[] = []
+    for await (const item of autoPage(fetchPage)) seen.push(item)
+    expect(seen).toEqual([1])
+    const viaPaginate: unknown[] = []
+    for await (const item of paginate(
+      async (token?: unknown) =>
+        (await fetchPage(token === undefined ? {} : { token: JSON.stringify(token) })) as never,
+    ))
+      viaPaginate.push(item)
+    // paginate hands the token to fetchPage as it came: the second page repeats it, and the walk ends.
+    expect(viaPaginate).toEqual([2, 3])
+    expect(server.requests).toHaveLength(3)
+  })
 })

@@ -41,7 +41,9 @@ export function nextCursor(page: unknown, sent: PageCursor, itemsKey?: string): 
   if (!isRecord(page) || page.has_more !== true) return undefined
   if ('continuation_token' in page) {
     const token = page.continuation_token
-    if (token === null || token === undefined || token === '') return undefined
+    // A token is a number or a string. An object or array (or null) ends the walk: parsed anew with
+    // every page, it would never match a token already sent, and the walk would not end.
+    if (token === null || token === undefined || token === '' || isRecord(token)) return undefined
     // No progress (the first page was token 0): stop rather than loop.
     if (token === (sent.continuation_token ?? 0)) return undefined
     return moveTo(sent, 'continuation_token', token as number | string)

@@ -56,15 +56,17 @@ export async function* paginate<T, Token = number>(
   fetchPage: (continuationToken?: Token) => Promise<TokenPage<T, Token>>,
 ): AsyncGenerator<T, void, undefined> {
   let token: Token | undefined
-  const sent = new Set<Token | undefined>()
+  // Tokens by value: an object token is parsed anew with every page, so its identity never repeats.
+  const sent = new Set<unknown>()
+  const key = (t: Token | undefined) => (typeof t === 'object' && t !== null ? JSON.stringify(t) : t)
   for (;;) {
-    sent.add(token)
+    sent.add(key(token))
     const page = await fetchPage(token)
     if (!Array.isArray(page?.items))
       throw new ParseError('paginate: the page fetchPage returned has no items array')
     yield* page.items
     const next = page.continuation_token
-    if (!page.has_more || next === undefined || next === null || sent.has(next)) return
+    if (!page.has_more || next === undefined || next === null || sent.has(key(next))) return
     token = next
   }
 }

@@ -76,8 +76,28 @@ describe('amigo events tail', () => {
     await cli.waitFor(/"CA7"/, 'stdout')
     await stop(cli)
     expect(lines(cli).map((e) => e.data.call_sid)).toEqual(['CA1', 'CA2', 'CA3', 'CA4', 'CA5', 'CA6', 'CA7'])
-    expect(cli.stderr).toMatch(/Connection lost; reconnecting/)
+    expect(cli.stderr).toMatch(/Connection lost \(.+\); reconnecting/)
     expect(cli.stderr).toMatch(/Reconnected, resuming after event \d+/)
+  })
+
+  it('says why each reconnect happens, so a stream that never connects explains itself', async () => {
+    const html = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      res.end('<html>sign in</html>')
+    })
+    try {
+      const cli = startCli(['events', 'tail', '--retry-delay', '1'], {
+        env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: html.url }),
+      })
+      await cli.waitFor(/attempt 2\)/)
+      cli.child.kill('SIGINT')
+      await cli.result
+      expect(cli.stderr).toMatch(
+        /Connection lost \(Expected text\/event-stream, got "text\/html"\); reconnecting in \d+ ms \(attempt 1\)/,
+      )
+    } finally {
+      await html.close()
+    }
   })
 
   it('--since replays the events after that id first', async () => {

@@ -2,6 +2,7 @@ import { AmigoClient, type WorkspaceEvent } from '@amigo-ai/platform-sdk'
 import type { CommandContext } from '../context'
 import { resolveCredentials } from '../credentials/resolve-credentials'
 import { CliError, usageError } from '../errors/cli-error'
+import { describeError } from '../errors/describe-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
 import { idleWatch } from '../events/idle-watch'
 import { typeFilter } from '../events/type-filter'
@@ -57,9 +58,13 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
         output.info(dim(`Listening for events in workspace ${creds.workspaceId} (Ctrl-C to stop)`))
       else output.info(dim(`Reconnected${resumedFrom ? `, resuming after event ${resumedFrom}` : ''}`))
     },
-    onReconnect: (attempt, { delayMs }) => {
+    onReconnect: (attempt, { delayMs, error }) => {
       watch.dropped()
-      output.info(dim(`Connection lost; reconnecting in ${Math.round(delayMs)} ms (attempt ${attempt})`))
+      // Why, so that a stream that never connects (a wrong URL, a proxy's HTML page) says so at once.
+      const why = error === undefined ? '' : ` (${describeError(error).message})`
+      output.info(
+        dim(`Connection lost${why}; reconnecting in ${Math.round(delayMs)} ms (attempt ${attempt})`),
+      )
     },
     onEvent: (event: WorkspaceEvent, { id }) => {
       const { event_type: type, ...data } = event as { event_type: string } & Record<string, unknown>

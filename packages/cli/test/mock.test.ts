@@ -62,6 +62,18 @@ describe('amigo mock', () => {
     expect(r.stderr).toMatch(/^error: --simulate must be a positive number of seconds, at most 2147483/)
   })
 
+  it('an empty --port or --seed (an unset shell variable) is a usage error, not port 0 or seed 0', async () => {
+    for (const args of [
+      ['--port', ''],
+      ['--port', '0', '--seed', ' '],
+    ]) {
+      const r = await runCli(['mock', ...args], { env: cliEnv() })
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(/^error: --(port|seed) must be a whole number from 0 to \d+/)
+      expect(r.stdout).toBe('')
+    }
+  })
+
   it('a port in use is a usage error with a hint', async () => {
     const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))

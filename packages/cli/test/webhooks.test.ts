@@ -261,6 +261,16 @@ describe('amigo webhooks verify', () => {
     expect(r.stdout).toMatch(/✓ verified: call\.ended evt_1/)
   })
 
+  it('an empty --file or --tolerance (an unset shell variable) is a usage error, not stdin or 0 s', async () => {
+    const delivery = await signed(envelope)
+    const noFile = await verify(delivery, SECRET, ['--file', ''])
+    expect(noFile.code).toBe(2)
+    expect(noFile.stderr).toMatch(/^error: --file needs a path/)
+    const noTolerance = await verify(delivery, SECRET, ['--tolerance', ''])
+    expect(noTolerance.code).toBe(2)
+    expect(noTolerance.stderr).toMatch(/^error: --tolerance must be a number of seconds/)
+  })
+
   it('input that is not a delivery is a usage error (2) naming the problem', async () => {
     for (const [input, message] of [
       ['hello', /neither JSON .* nor raw HTTP/],

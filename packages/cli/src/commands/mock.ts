@@ -50,7 +50,8 @@ export default async function mock(ctx: CommandContext, opts: MockOptions): Prom
 }
 
 function wholeNumber(name: string, value: string, max: number): number {
-  const n = Number(value)
+  // Number('') is 0: an empty value (an unset shell variable) must not mean port 0 or seed 0.
+  const n = value.trim() === '' ? Number.NaN : Number(value)
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw usageError(`${name} must be a whole number from 0 to ${max}`)
   return n

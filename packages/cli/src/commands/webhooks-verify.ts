@@ -17,9 +17,10 @@ interface VerifyOptions {
 /** `amigo webhooks verify`: does a captured delivery verify with this secret, and if not, why. */
 export default async function verify(ctx: CommandContext, opts: VerifyOptions): Promise<number> {
   const secret = requireSecret(opts.secret)
-  const toleranceS = Number(opts.tolerance)
+  // Number('') is 0: an empty value (an unset shell variable) must not mean "no tolerance".
+  const toleranceS = opts.tolerance.trim() === '' ? Number.NaN : Number(opts.tolerance)
   if (!Number.isFinite(toleranceS) || toleranceS < 0)
-    throw usageError('--tolerance must be a number of seconds')
+    throw usageError('--tolerance must be a number of seconds (0 or more)')
   const delivery = readDelivery(await readInput(ctx, opts.file))
   const c = ctx.output.color
   try {
@@ -43,7 +44,9 @@ export default async function verify(ctx: CommandContext, opts: VerifyOptions): 
 }
 
 async function readInput(ctx: CommandContext, file: string | undefined): Promise<string> {
-  if (file) {
+  if (file !== undefined) {
+    // An empty path (an unset shell variable) must not fall back to reading stdin.
+    if (file === '') throw usageError('--file needs a path', 'or pipe the delivery in (< delivery.json)')
     try {
       return await readFile(file, 'utf8')
     } catch (error) {

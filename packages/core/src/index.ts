@@ -47,7 +47,7 @@ export type {
   PlatformErrorBody,
   UnparseableErrorBody,
 } from './errors/platform-error-body'
-export { redactSecrets } from './errors/redact'
+export { redactDeep, redactSecrets } from './errors/redact'
 export { parseRetryAfter } from './errors/retry-after'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
 export {

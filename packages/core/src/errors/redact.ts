@@ -11,6 +11,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 /**
  * A copy of a parsed body with `redactSecrets` applied to every string in it (keys included), so a
  * server that echoes the caller's key back cannot put it into an error's `body`, logs or JSON.
+ * `depth` is the recursion's own (leave it out).
  */
 export function redactDeep(value: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets)

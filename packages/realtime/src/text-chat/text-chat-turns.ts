@@ -1,4 +1,4 @@
-import { AmigoError, redactSecrets } from '@amigo-ai/core'
+import { AmigoError, redactDeep, redactSecrets } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import type { TextChatServerFrame } from './text-chat-frames'
 
@@ -91,8 +91,7 @@ export class TextChatTurns {
 
 /**
  * The error of an `error` frame. A server may echo the request into it: the token the chat
- * connected with is redacted from its message and body (a subprotocol token has no character JSON
- * escapes, so redacting the JSON text is exact).
+ * connected with is redacted from its message and body.
  */
 function agentError(frame: TextChatServerFrame, token: string | undefined): AmigoError {
   const secrets = [token]
@@ -100,6 +99,6 @@ function agentError(frame: TextChatServerFrame, token: string | undefined): Amig
   const text = typeof message === 'string' ? redactSecrets(message, secrets) : 'unknown'
   return new AmigoError(`The agent reported an error: ${text}`, {
     errorCode: 'agent_error',
-    body: JSON.parse(redactSecrets(JSON.stringify(frame), secrets)),
+    body: redactDeep(frame, secrets),
   })
 }

@@ -13,7 +13,21 @@ export const JSON_REPORT = `${process.env.AMIGO_TEST_REPORT_DIR || 'test-results
 
 const src = (dir: string) => fileURLToPath(new URL(`./packages/${dir}/src/index.ts`, import.meta.url))
 
-export function packageTestConfig(pkgJsonUrl: URL, setupFiles: string[] = []) {
+/**
+ * Test files run in worker threads, which start and load modules at about two thirds of the CPU cost
+ * of forked processes; two workers, so a suite waiting on sockets and child processes still keeps
+ * both cores busy. A package whose tests need what only a process has (`process.umask()`, a `HOME`
+ * that `os.homedir()` sees) asks for `forks`.
+ */
+export interface PackageTestOptions {
+  setupFiles?: string[]
+  pool?: 'threads' | 'forks'
+}
+
+export function packageTestConfig(
+  pkgJsonUrl: URL,
+  { setupFiles = [], pool = 'threads' }: PackageTestOptions = {},
+) {
   const pkg = JSON.parse(readFileSync(pkgJsonUrl, 'utf8'))
   return defineConfig({
     // `__CJS_REQUIRE__` (packages/platform-sdk/src/realtime/import-by-name.ts) is a function in the
@@ -46,6 +60,8 @@ export function packageTestConfig(pkgJsonUrl: URL, setupFiles: string[] = []) {
       reporters: ['default', 'json'],
       outputFile: { json: JSON_REPORT },
       testTimeout: 20_000,
+      pool,
+      maxWorkers: 2,
     },
   })
 }

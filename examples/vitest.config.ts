@@ -3,7 +3,7 @@
 // rebuilding, EXAMPLES_FROM_SOURCE=1 points the imports at the sources instead.
 
 import { defineConfig } from 'vitest/config'
-import { JSON_REPORT, packageTestConfig } from '../vitest.shared'
+import { packageTestConfig } from '../vitest.shared'
 
 const fromSource = process.env.EXAMPLES_FROM_SOURCE === '1'
 const base = packageTestConfig(new URL('./package.json', import.meta.url))
@@ -11,9 +11,7 @@ const base = packageTestConfig(new URL('./package.json', import.meta.url))
 export default defineConfig({
   ...(fromSource ? { define: base.define, resolve: base.resolve } : {}),
   test: {
-    include: ['test/**/*.test.ts'],
-    reporters: ['default', 'json'],
-    outputFile: { json: JSON_REPORT },
+    ...base.test,
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -28,9 +28,9 @@ const steps = [
   // Unused files, exports and dependencies (knip.json says where the entry points are).
   ['unused code (knip)', 'pnpm', ['exec', 'knip']],
   ['bundles (browser + worker)', 'node', ['scripts/check-bundles.mjs']],
-  // Two packages at a time: the suites hold no shared ports or files, and on two cores this takes
-  // about 110 s against 170 s one at a time (the Node 22 and 24 suites of the runtime matrix run side
-  // by side the same way).
+  // Two packages at a time, each with two test workers (vitest.shared.ts): the suites hold no shared
+  // ports or files, and most tests wait on sockets or child processes, so four workers keep two cores
+  // busy (about 125 s; the Node 22 and 24 suites of the runtime matrix run side by side the same way).
   [
     'unit tests',
     'pnpm',

@@ -6,6 +6,9 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/repo.json' },
     testTimeout: 60_000,
+    // Most of these tests wait on child processes (tsc, the generator, pnpm): two files at a time
+    // keep both cores busy.
+    maxWorkers: 2,
     passWithNoTests: true,
   },
 })

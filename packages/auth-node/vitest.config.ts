@@ -1,3 +1,5 @@
 import { packageTestConfig } from '../../vitest.shared'
 
-export default packageTestConfig(new URL('./package.json', import.meta.url))
+// Forks: the credential-file tests set `process.umask()` and point `HOME` (read by `os.homedir()`)
+// at a temporary folder, which a worker thread cannot do.
+export default packageTestConfig(new URL('./package.json', import.meta.url), { pool: 'forks' })

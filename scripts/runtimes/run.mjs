@@ -186,8 +186,8 @@ try {
 }
 
 // 7. The whole unit suite under each Node version (last: the longest part).
-// The versions run at the same time (each writes its own reports): on two cores two suites take
-// about 135 s together against about 210 s one after the other. Reported in order.
+// The versions run at the same time (each writes its own reports), so a suite waiting on sockets or
+// child processes leaves its core to the other: about 235 s for both on two cores. Reported in order.
 const majors = ['20', '22', '24'].filter((major) => wanted(`node${major}`))
 const suitesStarted = Date.now()
 const suites = new Map(

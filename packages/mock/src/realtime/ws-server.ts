@@ -8,6 +8,7 @@ import type { MockFault } from '../faults/types'
 import type { MockCore } from '../http/types'
 import { hasDotSegment, type RequestTarget, requestTarget } from '../spec/request-target'
 import { safeDecode } from '../spec/router'
+import { MAX_CLIENT_FRAME_BYTES } from './limits'
 import { observerScript } from './observer-script'
 import { answerTextFrame, mayContinue } from './text-session'
 import { subprotocolToken, WS_CLOSE } from './ws-auth'
@@ -32,6 +33,7 @@ export class MockWebSockets {
     // Echo `auth` as the chosen subprotocol so clients offering `auth, <token>` complete the handshake.
     this.wss = new (wsServerClass())({
       noServer: true,
+      maxPayload: MAX_CLIENT_FRAME_BYTES,
       handleProtocols: (protocols) => (protocols.has('auth') ? 'auth' : false),
     })
   }

@@ -5,3 +5,10 @@
  * a socket whose frame is larger with 1009 (message too big).
  */
 export const MAX_CLIENT_FRAME_BYTES = 1024 * 1024
+
+/**
+ * Unsent bytes one client's stream or socket may hold before the mock cuts it, on every transport
+ * (event stream, streamed turns, WebSockets). A client that stops reading would otherwise make the
+ * mock keep everything later sent to it; cut, a client reconnects as after any drop.
+ */
+export const MAX_UNSENT_BYTES = 8 * 1024 * 1024

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws'
 import type { MockCore } from '../http/types'
 import { tokensOf } from '../simulation/script'
+import { sendJsonFrame } from './ws-send'
 
 /** Streams a scripted voice session for a call to an observer socket (frames follow `ObserverSSEEvent`). */
 export function observerScript(core: MockCore, ws: WebSocket, call: Record<string, any>): void {
@@ -55,8 +56,7 @@ export function observerScript(core: MockCore, ws: WebSocket, call: Record<strin
   ]
   let i = 0
   const step = () => {
-    if (ws.readyState !== ws.OPEN || i >= frames.length) return
-    ws.send(JSON.stringify(frames[i++]))
+    if (i >= frames.length || !sendJsonFrame(ws, frames[i++])) return
     // Unref'd: a closed mock must not keep the process alive for the rest of the script.
     setTimeout(step, core.options.turnTokenDelayMs).unref()
   }

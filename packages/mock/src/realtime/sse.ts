@@ -1,10 +1,5 @@
 import type { ServerResponse } from 'node:http'
-
-/**
- * Unsent bytes a stream may hold before it is cut. A client that stops reading would otherwise make
- * the mock keep every later event for it; cut, it reconnects with `Last-Event-ID` like after any drop.
- */
-const MAX_UNSENT_BYTES = 8 * 1024 * 1024
+import { MAX_UNSENT_BYTES } from './limits'
 
 /**
  * Writes Server-Sent Events frames; counts events so `sseDropEvery` faults can cut the stream, and

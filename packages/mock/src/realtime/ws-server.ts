@@ -12,6 +12,7 @@ import { MAX_CLIENT_FRAME_BYTES } from './limits'
 import { observerScript } from './observer-script'
 import { answerTextFrame, mayContinue } from './text-session'
 import { subprotocolToken, WS_CLOSE } from './ws-auth'
+import { sendJsonFrame } from './ws-send'
 
 const OBSERVER = /^\/v1\/([^/]+)\/observers\/([^/]+)\/ws\/?$/
 const TEXT_STREAM = /^\/agent\/text-stream\/?$/
@@ -64,10 +65,10 @@ export class MockWebSockets {
       // frame the protocol forbids; unheard, that 'error' event would crash the mock's process.
       ws.on('error', () => undefined)
       // A JSON heartbeat keeps client idle watchdogs (which count inbound messages) from firing.
-      const heartbeat = setInterval(() => {
-        if (ws.readyState === ws.OPEN)
-          ws.send(JSON.stringify({ type: 'heartbeat', at: new Date().toISOString() }))
-      }, this.core.options.sseHeartbeatMs)
+      const heartbeat = setInterval(
+        () => sendJsonFrame(ws, { type: 'heartbeat', at: new Date().toISOString() }),
+        this.core.options.sseHeartbeatMs,
+      )
       ws.on('close', () => {
         clearInterval(heartbeat)
         this.open.delete(ws)
@@ -178,14 +179,14 @@ export class MockWebSockets {
     }
     const toolEvents = url.searchParams.get('tool_events') === 'true'
     const session = { conversationId, turnCount: 0 }
-    ws.send(JSON.stringify({ type: 'session_start', workspace_id: workspaceId, service_id: serviceId }))
+    sendJsonFrame(ws, { type: 'session_start', workspace_id: workspaceId, service_id: serviceId })
     ws.on('message', (raw) => {
       for (const out of answerTextFrame(
         this.core,
         { workspaceId, serviceId, session, toolEvents },
         raw.toString(),
       )) {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(out))
+        if (!sendJsonFrame(ws, out)) break
       }
     })
   }

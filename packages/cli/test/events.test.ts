@@ -100,6 +100,33 @@ describe('amigo events tail', () => {
     }
   })
 
+  it('a server that cuts the stream: the reconnect notes and the final error say so in words', async () => {
+    // One event, then the socket goes: closed (FIN) on odd connections, reset (RST) on even ones.
+    let connections = 0
+    const cutting = await serveNode((req, res) => {
+      const n = ++connections
+      const writer = sse(res)
+      writer.send({ id: String(n), event: 'call.started', data: { call_sid: `CA${n}` } })
+      setTimeout(() => (n % 2 ? writer.destroy() : req.socket.resetAndDestroy()), 5)
+    })
+    try {
+      const r = await startCli(['events', 'tail', '--retry-delay', '0'], {
+        env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: cutting.url }),
+      }).result
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(
+        /Connection lost \(the connection was closed by the server\); reconnecting in \d+ ms \(attempt 1\)/,
+      )
+      expect(r.stderr).toMatch(/Connection lost \(the connection was reset \(ECONNRESET\)\); reconnecting/)
+      expect(r.stderr).toMatch(
+        /\nerror: Out of reconnect budget: .*; the last one: the connection was closed by the server\n/,
+      )
+      expect(r.stderr).not.toMatch(/terminated|other side closed|fetch failed|\n\s+at /)
+    } finally {
+      await cutting.close()
+    }
+  })
+
   it('--since replays the events after that id first', async () => {
     const first = mock.emit('call.started', { call_sid: 'CA-old' })
     mock.emit('call.ended', { call_sid: 'CA-newer' })

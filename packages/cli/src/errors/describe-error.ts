@@ -11,6 +11,7 @@ import {
 } from '@amigo-ai/core'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { CliError } from './cli-error'
+import { connectionFailure } from './connection-failure'
 
 /** What the user is told about a failure. */
 export interface ErrorDescription {
@@ -25,6 +26,9 @@ const SIGN_IN_HINT = "run 'amigo login', or set AMIGO_API_KEY and AMIGO_WORKSPAC
 export function describeError(error: unknown): ErrorDescription {
   if (error instanceof CliError) return { message: error.message, hint: error.hint, exitCode: error.exitCode }
   if (!isAmigoError(error)) {
+    // Node's fetch says only "terminated" or "fetch failed"; the reason is in its causes.
+    const failure = connectionFailure(error)
+    if (failure) return { message: failure.words, exitCode: EXIT.failure }
     const message = error instanceof Error ? error.message : String(error)
     return { message, hint: 'run again with --debug for details', exitCode: EXIT.failure }
   }
@@ -64,6 +68,12 @@ function describeClientError(error: Error & { name: string }): ErrorDescription 
   if (/^(NotSignedIn|TokenRefresh|RefreshToken\w*|DeviceCode\w*)Error$/.test(error.name))
     return { message: error.message, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
   if (error.name === 'TokenStorageError') return describeStorageError(error)
+  // The event stream gave up: its message counts the failed connections, the last one's cause says why.
+  if (error.name === 'WorkspaceEventStreamError' && error.cause !== undefined)
+    return {
+      message: `${error.message}; the last one: ${describeError(error.cause).message}`,
+      exitCode: EXIT.failure,
+    }
   if (error.name === 'WorkspaceSelectionError')
     return { message: error.message, hint: "pass --workspace <id> to 'amigo login'", exitCode: EXIT.auth }
   return { message: error.message, exitCode: EXIT.failure }

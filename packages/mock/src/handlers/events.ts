@@ -10,6 +10,11 @@ export function registerEvents(reg: Registry, core: MockCore): void {
       throw new HttpError(403, { detail: 'not allowed for external_user tokens' })
     const sse = new SseWriter(ctx.res, ctx.fault?.sseDropEvery)
     sse.open({ 'x-request-id': ctx.requestId })
+    // HEAD (routed here as GET) can carry no event: the headers, and no stream slot held for it.
+    if (ctx.req.method === 'HEAD') {
+      sse.end()
+      return STREAMED
+    }
     const count = open.get(ws) ?? 0
     if (count >= core.options.maxStreamsPerWorkspace) {
       // Structured, terminal error frame: the client must not reconnect.

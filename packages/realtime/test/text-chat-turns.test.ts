@@ -60,4 +60,32 @@ describe('TextChatTurns', () => {
     // Nothing is left waiting: a late frame settles nothing and throws nothing.
     expect(() => turns.apply(frame({ type: 'done' }))).not.toThrow()
   })
+
+  it('tells onWaiting when the first turn starts waiting and when the last one is settled', async () => {
+    const changes: boolean[] = []
+    const turns = new TextChatTurns(undefined, undefined, (waiting) => changes.push(waiting))
+    // A message the socket refused never waited.
+    await turns
+      .add(() => {
+        throw new Error('socket not open')
+      })
+      .catch(() => {})
+    expect(changes).toEqual([])
+    const first = turns.add(() => {})
+    const second = turns.add(() => {})
+    expect(changes).toEqual([true])
+    turns.apply(frame({ type: 'token', text: 'a' }))
+    turns.apply(frame({ type: 'message', text: 'first' }))
+    expect(changes).toEqual([true])
+    turns.apply(frame({ type: 'error', message: 'second failed' }))
+    expect(changes).toEqual([true, false])
+    await first
+    await second.catch(() => {})
+    const third = turns.add(() => {})
+    turns.failAll(new Error('dropped'))
+    await third.catch(() => {})
+    expect(changes).toEqual([true, false, true, false])
+    turns.failAll(new Error('nothing waiting'))
+    expect(changes).toEqual([true, false, true, false])
+  })
 })

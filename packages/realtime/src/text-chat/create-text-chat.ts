@@ -3,9 +3,9 @@ import { callUserCallback } from '../callbacks/call-user-callback'
 import { authProtocols } from '../endpoints/auth-protocols'
 import { type TextStreamUrlOptions, textStreamUrl } from '../endpoints/text-stream-url'
 import {
-  createReconnectingWebSocket,
   type ReconnectingWebSocketHandle,
   type ReconnectingWebSocketState,
+  startReconnectingWebSocket,
   type WebSocketReconnectInfo,
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
@@ -13,7 +13,7 @@ import {
   isReconnectingWebSocketError,
   ReconnectingWebSocketError,
 } from '../websocket/reconnecting-websocket-error'
-import { checkFunctions } from '../websocket/validate-websocket-options'
+import { checkDurations, checkFunctions } from '../websocket/validate-websocket-options'
 import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import type { TextChatServerFrame } from './text-chat-frames'
 import { type TextChatReply, TextChatTurns } from './text-chat-turns'
@@ -34,6 +34,12 @@ export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
   onReconnect?: (info: WebSocketReconnectInfo) => void
   /** Reconnect after this much silence (default 0: a chat may legitimately be quiet). */
   idleTimeoutMs?: number
+  /**
+   * While a message waits for its reply, reconnect after this much silence from the server (no frame
+   * of any kind), failing the waiting messages as dropped (default 60000 ms; 0 disables). Not armed
+   * between turns; every frame re-arms it.
+   */
+  replyTimeoutMs?: number
   /** Reconnect when `getToken` or then the handshake has not answered in this long (default 30000 ms; 0 disables). */
   openTimeoutMs?: number
   maxReconnects?: number
@@ -69,6 +75,16 @@ function checkOptions(options: TextChatOptions): void {
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
   // The socket's own options are checked by createReconnectingWebSocket; these callbacks are wrapped.
   checkFunctions(options, ['onDelta', 'onEvent', 'onError', 'onReconnect'])
+  checkDurations(options, ['replyTimeoutMs'])
+}
+
+/**
+ * The silence a connection may keep while a reply is awaited: `replyTimeoutMs`, or the idle timeout
+ * when that is set and shorter (0: none).
+ */
+function replySilenceMs(idleTimeoutMs: number, replyTimeoutMs: number): number {
+  if (replyTimeoutMs === 0) return idleTimeoutMs
+  return idleTimeoutMs === 0 ? replyTimeoutMs : Math.min(idleTimeoutMs, replyTimeoutMs)
 }
 
 /**
@@ -161,7 +177,15 @@ const droppedReply = (attempts: number) =>
  */
 export function createTextChat(options: TextChatOptions): TextChat {
   checkOptions(options)
-  const turns = new TextChatTurns(options.conversationId, options.onDelta)
+  const idleTimeoutMs = options.idleTimeoutMs ?? 0
+  const waitingMs = replySilenceMs(idleTimeoutMs, options.replyTimeoutMs ?? 60_000)
+  // A server that stops answering while a reply is awaited holds `send` for ever unless its silence
+  // ends the connection; between turns a chat may be quiet for as long as the idle timeout allows.
+  const onWaiting =
+    waitingMs === idleTimeoutMs
+      ? undefined
+      : (waiting: boolean) => socket.watchSilence(waiting ? waitingMs : idleTimeoutMs)
+  const turns = new TextChatTurns(options.conversationId, options.onDelta, onWaiting)
   const buildUrl = () => textStreamUrl({ ...options, token: undefined, conversationId: turns.conversationId })
   buildUrl() // validates now, before connecting
   const gate = openGate()
@@ -169,7 +193,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
   // The token of the current connection, kept out of the errors the server's frames become.
   let token: string | undefined
 
-  const socket = createReconnectingWebSocket({
+  const socket = startReconnectingWebSocket({
     url: buildUrl,
     getProtocols: async () => {
       token = (options.getToken ? await options.getToken() : options.token) as string
@@ -177,7 +201,7 @@ export function createTextChat(options: TextChatOptions): TextChat {
     },
     webSocketFactory: options.webSocketFactory,
     WebSocket: options.WebSocket,
-    idleTimeoutMs: options.idleTimeoutMs ?? 0,
+    idleTimeoutMs,
     openTimeoutMs: options.openTimeoutMs,
     maxReconnects: options.maxReconnects,
     initialDelayMs: options.initialDelayMs,

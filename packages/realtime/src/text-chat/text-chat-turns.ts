@@ -19,7 +19,8 @@ interface PendingTurn {
 /**
  * The user messages awaiting a reply, oldest first, and how the server's frames settle them: deltas
  * go to the oldest turn, `message` (or a `done` without one) resolves it, `error` rejects it. Also
- * remembers the conversation id the server names, to resume with after a reconnect.
+ * remembers the conversation id the server names, to resume with after a reconnect, and tells
+ * `onWaiting` when the first turn starts waiting and when the last one is settled.
  */
 export class TextChatTurns {
   readonly #turns: PendingTurn[] = []
@@ -28,12 +29,19 @@ export class TextChatTurns {
   #answered = false
 
   readonly #onDelta: ((text: string) => void) | undefined
+  readonly #onWaiting: ((waiting: boolean) => void) | undefined
+  #waiting = false
   /** The conversation id: the one the chat started with, then the last one the server named. */
   conversationId: string | undefined
 
-  constructor(conversationId: string | undefined, onDelta: ((text: string) => void) | undefined) {
+  constructor(
+    conversationId: string | undefined,
+    onDelta: ((text: string) => void) | undefined,
+    onWaiting?: (waiting: boolean) => void,
+  ) {
     this.conversationId = conversationId
     this.#onDelta = onDelta
+    this.#onWaiting = onWaiting
   }
 
   /** Waits for the reply to a message about to be sent; `send` sends it (a throw rejects the turn). */
@@ -45,7 +53,9 @@ export class TextChatTurns {
       } catch (error) {
         this.#turns.pop()
         reject(error)
+        return
       }
+      this.#update()
     })
   }
 
@@ -53,6 +63,7 @@ export class TextChatTurns {
   failAll(error: unknown): void {
     this.#answered = false
     for (const turn of this.#turns.splice(0)) turn.reject(error)
+    this.#update()
   }
 
   /** Applies one server frame to the oldest turn; `token` (the chat's) is kept out of an error it raises. */
@@ -77,6 +88,7 @@ export class TextChatTurns {
         break
       case 'error':
         this.#turns.shift()?.reject(agentError(frame, token))
+        this.#update()
         break
     }
   }
@@ -86,6 +98,15 @@ export class TextChatTurns {
     if (!turn) return
     const { conversationId } = this
     turn.resolve({ text: text ?? turn.deltas.join(''), ...(conversationId ? { conversationId } : {}) })
+    this.#update()
+  }
+
+  /** Tells `onWaiting` when the queue has gone from empty to not, or back. */
+  #update(): void {
+    const waiting = this.#turns.length > 0
+    if (waiting === this.#waiting) return
+    this.#waiting = waiting
+    this.#onWaiting?.(waiting)
   }
 }
 

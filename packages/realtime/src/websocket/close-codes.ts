@@ -8,7 +8,10 @@ export type ReconnectReason =
   | 'server_error'
   /** 1013, 4029: the wait is raised. */
   | 'rate_limited'
-  /** No frame arrived within the idle timeout (or no handshake answer within `openTimeoutMs`); the socket is replaced. */
+  /**
+   * No frame arrived within the idle timeout (or no handshake answer within `openTimeoutMs`, or, in a
+   * text chat, no frame within `replyTimeoutMs` while a reply was awaited); the socket is replaced.
+   */
   | 'idle_watchdog'
   /**
    * 4100 and `onTokenExpired` succeeded: reconnect with fresh protocols (at once unless the

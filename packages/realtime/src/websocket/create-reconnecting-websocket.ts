@@ -94,6 +94,24 @@ export interface ReconnectingWebSocketHandle {
 export function createReconnectingWebSocket(
   options: ReconnectingWebSocketOptions,
 ): ReconnectingWebSocketHandle {
+  const machine = startReconnectingWebSocket(options)
+  return {
+    send: (data) => machine.send(data),
+    close: (code, reason) => machine.close(code, reason),
+    get state() {
+      return machine.state
+    },
+    done: machine.done,
+  }
+}
+
+/**
+ * `createReconnectingWebSocket`'s machine itself, for this package's clients that need more than the
+ * public handle (the text chat switches the silence limit while a reply is awaited).
+ */
+export function startReconnectingWebSocket(
+  options: ReconnectingWebSocketOptions,
+): ReconnectingWebSocketMachine {
   validateWebSocketOptions(options)
   const machine = new ReconnectingWebSocketMachine({
     ...options,
@@ -106,12 +124,5 @@ export function createReconnectingWebSocket(
     random: options.random ?? Math.random,
   })
   machine.start()
-  return {
-    send: (data) => machine.send(data),
-    close: (code, reason) => machine.close(code, reason),
-    get state() {
-      return machine.state
-    },
-    done: machine.done,
-  }
+  return machine
 }

@@ -79,6 +79,14 @@ export class ReconnectingWebSocketMachine {
     socket.send(data)
   }
 
+  /**
+   * Gives the open connection another silence limit (0: none), counting from now: past it the socket
+   * is replaced as by the idle watchdog. Later connections start with `idleTimeoutMs` again.
+   */
+  watchSilence(ms: number): void {
+    this.connection?.watchSilence(ms)
+  }
+
   close(code = 1000, reason = 'client closed'): void {
     if (this.isOver() || this.state === 'closing') return
     this.enter('closing')

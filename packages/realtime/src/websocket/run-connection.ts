@@ -27,6 +27,11 @@ export interface Connection {
   readonly socket: WebSocketLike
   /** Closes the socket with `code`/`reason` and detaches: `onEnd` is not called afterwards. */
   stop(code: number, reason: string): void
+  /**
+   * Sets the idle watchdog's limit to `ms` (0: off), in place of `idleTimeoutMs`; once the socket is
+   * open it restarts now, and every frame re-arms it with the new limit.
+   */
+  watchSilence(ms: number): void
 }
 
 type Listener = (event: any) => void
@@ -59,6 +64,9 @@ class WatchedConnection implements Connection {
   readonly #hooks: ConnectionHooks
   readonly #listeners: Record<WatchedEvent, Listener>
   #settled = false
+  #opened = false
+  /** The idle watchdog's limit: `idleTimeoutMs` unless the owner has set another (watchSilence). */
+  #silenceMs: number
   #httpStatus: number | undefined
   #idleTimer: ReturnType<typeof setTimeout> | undefined
   #errorGrace: ReturnType<typeof setTimeout> | undefined
@@ -66,13 +74,15 @@ class WatchedConnection implements Connection {
   constructor(socket: WebSocketLike, hooks: ConnectionHooks, redact: (reason: string) => string) {
     this.socket = socket
     this.#hooks = hooks
+    this.#silenceMs = hooks.idleTimeoutMs
     this.#listeners = {
       open: () => {
-        this.#arm(hooks.idleTimeoutMs)
+        this.#opened = true
+        this.#arm(this.#silenceMs)
         hooks.onOpen(socket)
       },
       message: (event: MessageEvent) => {
-        this.#arm(hooks.idleTimeoutMs)
+        this.#arm(this.#silenceMs)
         hooks.onMessage(event)
       },
       close: (event: { code?: number; reason?: string }) =>
@@ -101,6 +111,12 @@ class WatchedConnection implements Connection {
       // not leave the socket open: close it with one every runtime accepts.
       abandon(this.socket, 1000, '')
     }
+  }
+
+  watchSilence(ms: number): void {
+    this.#silenceMs = ms
+    // While connecting the handshake limit stays in charge; the open event arms the new one.
+    if (this.#opened) this.#arm(ms)
   }
 
   #onError(event: { message?: string; error?: { message?: string } }): void {

@@ -35,6 +35,15 @@ export function checkFunctions<T extends object>(o: T, names: readonly (keyof T 
       throw new ConfigurationError(`${name} must be a function, got ${kind(o[name])}`)
 }
 
+/** Throws `ConfigurationError` naming the first of `names` that is set in `o` but not a timer-safe number of ms. */
+export function checkDurations<T extends object>(o: T, names: readonly (keyof T & string)[]): void {
+  for (const name of names) {
+    const v = o[name]
+    if (v !== undefined && (typeof v !== 'number' || !(v >= 0) || !(v <= MAX_TIMER_MS)))
+      throw new ConfigurationError(`${name} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`)
+  }
+}
+
 /**
  * Checks the options of `createReconnectingWebSocket` up front, so a wrong type fails at creation
  * with the option's name rather than as a reconnect storm later. Never echoes a value (the URL may
@@ -56,11 +65,7 @@ export function validateWebSocketOptions(o: ReconnectingWebSocketOptions): void 
   checkFunctions(o, FUNCTIONS)
   if (o.webSocketFactory !== undefined && o.WebSocket !== undefined)
     throw new ConfigurationError('Give webSocketFactory or WebSocket, not both')
-  for (const name of DURATIONS) {
-    const v = o[name]
-    if (v !== undefined && (typeof v !== 'number' || !(v >= 0) || !(v <= MAX_TIMER_MS)))
-      throw new ConfigurationError(`${name} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`)
-  }
+  checkDurations(o, DURATIONS)
   const m = o.maxReconnects
   // Infinity is a deliberate "never give up".
   if (

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
-import { serveNode } from '@amigo-ai/test-server'
+import { resetConnection, sequence, serveNode, startTestServer, truncatedBody } from '@amigo-ai/test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
@@ -233,6 +233,27 @@ describe('amigo api', () => {
     expect(r.stderr).toMatch(/hint: .*--base-url/)
     expect(r.stderr.match(/ECONNREFUSED/g)).toHaveLength(1)
     noStack(r.stderr)
+  })
+
+  it('a platform that cuts the connection: exit 1 saying so in words, not "cannot reach"', async () => {
+    const cutting = await startTestServer(sequence(truncatedBody(), resetConnection()))
+    try {
+      const e = cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: cutting.url })
+      // POSTs: tried once, so each run meets one fault.
+      const cut = await api(['post', '/v1/{workspace_id}/agents', '-d', '{}'], undefined, e)
+      expect(cut.code).toBe(1)
+      expect(cut.stderr).toBe(
+        "error: the platform's answer was cut off: the connection was closed by the server\nhint: try again\n",
+      )
+      const reset = await api(['post', '/v1/{workspace_id}/agents', '-d', '{}'], undefined, e)
+      expect(reset.code).toBe(1)
+      expect(reset.stderr).toBe(
+        'error: the platform did not answer: the connection was reset (ECONNRESET)\nhint: try again\n',
+      )
+      expect(cutting.requests).toHaveLength(2)
+    } finally {
+      await cutting.close()
+    }
   })
 
   it('a platform that never answers: --timeout gives up with exit 1 instead of hanging', async () => {

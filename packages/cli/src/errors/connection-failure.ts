@@ -2,7 +2,10 @@
 export interface ConnectionFailure {
   /** e.g. `the connection was closed by the server`, `the connection was refused (ECONNREFUSED)`. */
   words: string
-  /** No connection was made (refused, unknown host, unreachable): the address may be wrong. */
+  /**
+   * No answer came, and nothing says the server was reached (refused, unknown host, unreachable, a
+   * reason not known here): the address may be wrong.
+   */
   unreachable: boolean
   /** The answer had begun and was cut off (undici's "terminated"). */
   cutOff: boolean
@@ -48,7 +51,7 @@ export function connectionFailure(error: unknown): ConnectionFailure | undefined
   if (top === undefined && code === undefined) return undefined
   const cutOff = top?.message === 'terminated'
   const words = code === undefined ? unknownReason(chain, cutOff) : knownReason(code)
-  return { words, unreachable: code !== undefined && NOT_CONNECTED.has(code) && !cutOff, cutOff }
+  return { words, unreachable: !cutOff && (code === undefined || NOT_CONNECTED.has(code)), cutOff }
 }
 
 const FETCH_MESSAGES = new Set(['fetch failed', 'terminated'])

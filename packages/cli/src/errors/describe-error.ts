@@ -52,15 +52,7 @@ export function describeError(error: unknown): ErrorDescription {
 function describeClientError(error: Error & { name: string }): ErrorDescription {
   if (isRequestTimeoutError(error))
     return { message: error.message, hint: 'try again', exitCode: EXIT.failure }
-  if (isNetworkError(error)) {
-    const cause = (error.cause as { cause?: { code?: string }; code?: string } | undefined) ?? {}
-    const code = cause.code ?? cause.cause?.code
-    return {
-      message: `cannot reach the platform: ${error.message}${code && !error.message.includes(code) ? ` (${code})` : ''}`,
-      hint: "is it running at that address? check --base-url / AMIGO_BASE_URL ('amigo mock' starts a local one)",
-      exitCode: EXIT.failure,
-    }
-  }
+  if (isNetworkError(error)) return describeNetworkError(error)
   if (isParseError(error)) return { message: error.message, exitCode: EXIT.failure }
   if (isConfigurationError(error) || InvalidRequestError.isInstance(error))
     return { message: error.message, exitCode: EXIT.usage }
@@ -88,4 +80,25 @@ function describeStorageError(error: Error): ErrorDescription {
     hint: 'check the permissions of that path, or set AMIGO_CONFIG_DIR to a folder of your own',
     exitCode: EXIT.failure,
   }
+}
+
+// "cannot reach" only when no connection was made: a platform that cut its answer was reached.
+function describeNetworkError(error: Error): ErrorDescription {
+  const failure = connectionFailure(error.cause)
+  if (failure !== undefined && !failure.unreachable) {
+    const what = failure.cutOff ? "the platform's answer was cut off" : 'the platform did not answer'
+    return { message: `${what}: ${failure.words}`, hint: 'try again', exitCode: EXIT.failure }
+  }
+  return {
+    message: `cannot reach the platform: ${failure?.words ?? withCauseCode(error)}`,
+    hint: "is it running at that address? check --base-url / AMIGO_BASE_URL ('amigo mock' starts a local one)",
+    exitCode: EXIT.failure,
+  }
+}
+
+// A network error from a fetch other than Node's: its message, and the code its cause carries.
+function withCauseCode(error: Error): string {
+  const cause = (error.cause as { cause?: { code?: string }; code?: string } | undefined) ?? {}
+  const code = cause.code ?? cause.cause?.code
+  return `${error.message}${code && !error.message.includes(code) ? ` (${code})` : ''}`
 }

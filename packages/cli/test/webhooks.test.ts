@@ -2,7 +2,14 @@
 // them) and `amigo webhooks verify` on good, forged, stale and malformed captured deliveries.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { serveNode, startTestServer, waitFor } from '@amigo-ai/test-server'
+import {
+  resetConnection,
+  sequence,
+  serveNode,
+  startTestServer,
+  truncatedBody,
+  waitFor,
+} from '@amigo-ai/test-server'
 import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import { afterEach, describe, expect, it } from 'vitest'
 import { handled } from '../../webhooks/examples/handle-event'
@@ -171,6 +178,26 @@ describe('amigo webhooks trigger', () => {
     expect(r.stdout).toBe(`200 OK\n${'y'.repeat(64 * 1024)}\n`)
     expect(r.stderr).toMatch(/\(the answer is longer: only its first 64 KiB are shown\)/)
   }, 20_000)
+
+  it('a handler that cuts the connection: exit 1 saying so in words, not "cannot reach"', async () => {
+    const cutting = await startTestServer(sequence(truncatedBody(), resetConnection()))
+    closers.push(cutting.close)
+    const trigger = () =>
+      runCli(['webhooks', 'trigger', 'call.ended', '--to', cutting.url], {
+        env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
+      })
+    const cut = await trigger()
+    expect(cut.code).toBe(1)
+    expect(cut.stderr).toMatch(
+      /\nerror: your handler at \S+ cut its answer off: the connection was closed by the server\nhint: did it crash\?/,
+    )
+    const reset = await trigger()
+    expect(reset.code).toBe(1)
+    expect(reset.stderr).toMatch(
+      /\nerror: your handler at \S+ did not answer: the connection was reset \(ECONNRESET\)\nhint: did it crash\?/,
+    )
+    expect(cut.stderr + reset.stderr).not.toMatch(/cannot reach|UND_ERR|terminated/)
+  })
 
   it('Ctrl-C while the handler has not answered: interrupted (130), not "cannot reach"', async () => {
     let arrived = false

@@ -1,4 +1,5 @@
 import { CliError } from '../errors/cli-error'
+import { connectionFailure } from '../errors/connection-failure'
 
 /** At most this much of a handler's answer is read: it is shown to a person, not kept. */
 export const SHOWN_BYTES = 64 * 1024
@@ -53,14 +54,27 @@ export async function deliver(
       throw new CliError(`your handler at ${url} did not answer within ${seconds(timeoutMs)} s`, {
         hint: 'is it stuck? give it longer with --timeout <seconds>',
       })
-    const code = (error as { cause?: { code?: string } }).cause?.code
-    throw new CliError(`cannot reach your handler at ${url}${code ? ` (${code})` : ''}`, {
-      hint: 'is it running, and listening on that port?',
-    })
+    throw handlerFailure(url, error)
   } finally {
     clearTimeout(timer)
     signal.removeEventListener('abort', interrupt)
   }
+}
+
+// "cannot reach" only when no connection was made: a handler that cut the connection was reached.
+function handlerFailure(url: string, error: unknown): CliError {
+  const failure = connectionFailure(error)
+  if (failure !== undefined && !failure.unreachable) {
+    const what = failure.cutOff ? 'cut its answer off' : 'did not answer'
+    return new CliError(`your handler at ${url} ${what}: ${failure.words}`, {
+      hint: 'did it crash? its log may say why',
+    })
+  }
+  const code = (error as { cause?: { code?: string } }).cause?.code
+  const why = failure ? `: ${failure.words}` : code ? ` (${code})` : ''
+  return new CliError(`cannot reach your handler at ${url}${why}`, {
+    hint: 'is it running, and listening on that port?',
+  })
 }
 
 /**

@@ -141,10 +141,15 @@ function addEventsCommands(program: Command, act: Act): void {
       'base of the reconnect backoff after a drop (each wait is random, at most base × 2^(attempt-1))',
       '3000',
     )
+    .option(
+      '--max-reconnects <n>',
+      'give up (exit 1) when this many reconnects in a row fail; 0: stop when the first connection fails or drops',
+      '10',
+    )
     .option('--idle-timeout <seconds>', 'stop with exit 1 when no event arrives for this long')
     .addHelpText(
       'after',
-      '\nOn stderr: connection notes, and one note when a connection brings no event for 30 s.\nExit 0 after Ctrl-C; 1 when the stream fails or --idle-timeout passes without an event.',
+      '\nOn stderr: connection notes, and one note when a connection brings no event for 30 s.\nExit 0 after Ctrl-C; 1 when the stream fails (--max-reconnects used up) or --idle-timeout\npasses without an event.',
     )
     .action(act(() => import('./commands/events-tail')))
 }

@@ -127,6 +127,30 @@ describe('amigo events tail', () => {
     }
   })
 
+  it('--max-reconnects 1 against a server that drops every connection: one reconnect, then a line naming it', async () => {
+    let connections = 0
+    const dropping = await serveNode((req) => {
+      connections++
+      req.socket.destroy()
+    })
+    try {
+      const r = await startCli(['events', 'tail', '--retry-delay', '0', '--max-reconnects', '1'], {
+        env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: dropping.url }),
+      }).result
+      expect(r.code).toBe(1)
+      expect(connections).toBe(2)
+      expect(r.stderr.match(/reconnecting in \d+ ms \(attempt \d+\)/g)).toEqual([
+        expect.stringMatching(/attempt 1\)$/),
+      ])
+      expect(r.stderr).toMatch(
+        /\nerror: Out of reconnect budget: 2 failed connections in a row \(--max-reconnects 1\); the last one: \S.*\n$/,
+      )
+      expect(r.stderr).not.toMatch(/maxReconnects/)
+    } finally {
+      await dropping.close()
+    }
+  })
+
   it('--since replays the events after that id first', async () => {
     const first = mock.emit('call.started', { call_sid: 'CA-old' })
     mock.emit('call.ended', { call_sid: 'CA-newer' })
@@ -188,6 +212,26 @@ describe('amigo events tail', () => {
       expect(r.code, bad).toBe(2)
       expect(r.stderr).toBe(
         `error: --idle-timeout must be a positive number of seconds, at most 2147483, got "${bad}"\nhint: e.g. --idle-timeout 300\n`,
+      )
+    }
+    expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])
+  })
+
+  it('a --max-reconnects or --max-events that is not a whole number in range is a usage error naming it', async () => {
+    const rules = { '--max-reconnects': { least: 0, example: 3 }, '--max-events': { least: 1, example: 1 } }
+    const cases = [
+      ['--max-reconnects', ''],
+      ['--max-reconnects', '-1'],
+      ['--max-reconnects', '1.5'],
+      ['--max-reconnects', 'never'],
+      ['--max-reconnects', '1e400'],
+    ] as const
+    for (const [option, bad] of cases) {
+      const r = await startCli(['events', 'tail', option, bad], { env }).result
+      expect(r.code, `${option} ${bad}`).toBe(2)
+      const { least, example } = rules[option]
+      expect(r.stderr).toBe(
+        `error: ${option} must be a whole number from ${least} to 9007199254740991, got "${bad}"\nhint: e.g. ${option} ${example}\n`,
       )
     }
     expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])

@@ -1,5 +1,6 @@
 import { AmigoClient, type WorkspaceEvent } from '@amigo-ai/platform-sdk'
 import type { CommandContext } from '../context'
+import { countOption } from '../count-option'
 import { resolveCredentials } from '../credentials/resolve-credentials'
 import { CliError, usageError } from '../errors/cli-error'
 import { describeError } from '../errors/describe-error'
@@ -16,6 +17,7 @@ interface TailOptions {
   since?: string
   retryDelay: string
   idleTimeout?: string
+  maxReconnects: string
 }
 
 /**
@@ -26,9 +28,7 @@ interface TailOptions {
  */
 export default async function eventsTail(ctx: CommandContext, opts: TailOptions): Promise<number> {
   const accept = typeFilter(opts.type)
-  const retryMs = retryDelay(opts.retryDelay)
-  const idleMs =
-    opts.idleTimeout === undefined ? undefined : secondsOption('--idle-timeout', opts.idleTimeout, '300')
+  const { retryMs, idleMs, maxReconnects } = limits(opts)
   const creds = await resolveCredentials(ctx)
   const client = new AmigoClient({
     apiKey: creds.apiKey,
@@ -51,6 +51,7 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
     getToken: typeof creds.apiKey === 'string' ? () => creds.apiKey as string : creds.apiKey,
     signal: ctx.signal,
     initialDelayMs: retryMs,
+    maxReconnects,
     ...(opts.since ? { lastEventId: opts.since } : {}),
     onOpen: ({ reconnects, resumedFrom }) => {
       watch.opened()
@@ -80,6 +81,16 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
   await subscription.done.finally(() => watch.stop())
   if (failure !== undefined) throw failure
   return EXIT.ok
+}
+
+/** The numeric options, checked before anything is sent. */
+function limits(opts: TailOptions) {
+  return {
+    retryMs: retryDelay(opts.retryDelay),
+    idleMs:
+      opts.idleTimeout === undefined ? undefined : secondsOption('--idle-timeout', opts.idleTimeout, '300'),
+    maxReconnects: countOption('--max-reconnects', opts.maxReconnects, 0, 3),
+  }
 }
 
 function retryDelay(value: string): number {

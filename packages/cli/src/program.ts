@@ -147,9 +147,10 @@ function addEventsCommands(program: Command, act: Act): void {
       '10',
     )
     .option('--idle-timeout <seconds>', 'stop with exit 1 when no event arrives for this long')
+    .option('--max-events <n>', 'stop with exit 0 once this many events (of the --type types) are printed')
     .addHelpText(
       'after',
-      '\nOn stderr: connection notes, and one note when a connection brings no event for 30 s.\nExit 0 after Ctrl-C; 1 when the stream fails (--max-reconnects used up) or --idle-timeout\npasses without an event.',
+      '\nOn stderr: connection notes, and one note when a connection brings no event for 30 s.\nExit 0 after Ctrl-C or --max-events; 1 when the stream fails (--max-reconnects used up) or\n--idle-timeout passes without an event.',
     )
     .action(act(() => import('./commands/events-tail')))
 }

@@ -2,7 +2,7 @@
 // filters, resuming after dropped connections without losing or repeating events, Ctrl-C
 // ending it cleanly with exit 0, and --idle-timeout ending a stream that stays silent.
 import type { MockPlatform } from '@amigo-ai/platform-mock'
-import { serveNode, sse } from '@amigo-ai/test-server'
+import { serveNode, sse, waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cliEnv, type RunningCli, startCli } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
@@ -30,6 +30,23 @@ async function tail(args: string[] = []): Promise<RunningCli> {
 async function stop(cli: RunningCli) {
   cli.child.kill('SIGINT')
   return cli.result
+}
+
+// A stream that sends these events at once and then stays open, counting connections and closes.
+async function serveEvents(types: string[]) {
+  const seen = { connections: 0, closed: 0 }
+  const served = await serveNode((_req, res) => {
+    seen.connections++
+    res.once('close', () => seen.closed++)
+    const writer = sse(res)
+    for (const [i, type] of types.entries())
+      writer.send({ id: String(i + 1), event: type, data: { n: i + 1 } })
+  })
+  const run = (args: string[]) =>
+    startCli(['events', 'tail', '--retry-delay', '0', ...args], {
+      env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: served.url }),
+    }).result
+  return { seen, run, close: served.close }
 }
 
 describe('amigo events tail', () => {
@@ -151,6 +168,55 @@ describe('amigo events tail', () => {
     }
   })
 
+  it('--max-events 2 prints two events of the five sent, closes the stream and exits 0', async () => {
+    const server = await serveEvents([
+      'call.started',
+      'call.ended',
+      'call.started',
+      'call.ended',
+      'call.started',
+    ])
+    try {
+      const r = await server.run(['--max-events', '2'])
+      expect(r.code).toBe(0)
+      expect(
+        r.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).id),
+      ).toEqual(['1', '2'])
+      expect(r.stderr).not.toMatch(/error|Connection lost/)
+      await waitFor(() => server.seen.closed === 1, 3000, 'the stream to be closed')
+      expect(server.seen.connections).toBe(1)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('--max-events counts only the events that pass --type', async () => {
+    const server = await serveEvents([
+      'surface.created',
+      'call.started',
+      'surface.updated',
+      'call.ended',
+      'call.started',
+    ])
+    try {
+      const r = await server.run(['--type', 'call.*', '--max-events', '2'])
+      expect(r.code).toBe(0)
+      const printed = r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+      expect(printed.map((e) => [e.id, e.type])).toEqual([
+        ['2', 'call.started'],
+        ['4', 'call.ended'],
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+
   it('--since replays the events after that id first', async () => {
     const first = mock.emit('call.started', { call_sid: 'CA-old' })
     mock.emit('call.ended', { call_sid: 'CA-newer' })
@@ -225,6 +291,9 @@ describe('amigo events tail', () => {
       ['--max-reconnects', '1.5'],
       ['--max-reconnects', 'never'],
       ['--max-reconnects', '1e400'],
+      ['--max-events', '0'],
+      ['--max-events', 'all'],
+      ['--max-events', '99999999999999999999'],
     ] as const
     for (const [option, bad] of cases) {
       const r = await startCli(['events', 'tail', option, bad], { env }).result

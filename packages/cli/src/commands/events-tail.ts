@@ -1,13 +1,19 @@
-import { AmigoClient, type WorkspaceEvent } from '@amigo-ai/platform-sdk'
+import {
+  AmigoClient,
+  type ReconnectInfo,
+  type StreamOpenInfo,
+  type WorkspaceEvent,
+} from '@amigo-ai/platform-sdk'
 import type { CommandContext } from '../context'
 import { countOption } from '../count-option'
 import { resolveCredentials } from '../credentials/resolve-credentials'
 import { CliError, usageError } from '../errors/cli-error'
 import { describeError } from '../errors/describe-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
-import { idleWatch } from '../events/idle-watch'
+import { type IdleWatch, idleWatch } from '../events/idle-watch'
 import { typeFilter } from '../events/type-filter'
 import { EXIT } from '../exit-codes'
+import type { Output } from '../io/output'
 import { MAX_TIMER_MS } from '../max-timer'
 import { secondsOption } from '../seconds-option'
 
@@ -18,17 +24,19 @@ interface TailOptions {
   retryDelay: string
   idleTimeout?: string
   maxReconnects: string
+  maxEvents?: string
 }
 
 /**
- * `amigo events tail`: the workspace event stream, one line per event, until Ctrl-C. The SDK's
- * subscription reconnects after drops and resumes from the last event id, so nothing is lost or
- * printed twice. Ctrl-C is the normal way to stop, so it exits 0; `--idle-timeout` passing without
- * an event is a failure (exit 1), as a script waiting for one needs to know.
+ * `amigo events tail`: the workspace event stream, one line per event, until Ctrl-C or `--max-events`
+ * printed. The SDK's subscription reconnects after drops and resumes from the last event id, so
+ * nothing is lost or printed twice. Ctrl-C and `--max-events` are normal ways to stop, so they exit
+ * 0; `--idle-timeout` passing without an event is a failure (exit 1), as a script waiting for one
+ * needs to know.
  */
 export default async function eventsTail(ctx: CommandContext, opts: TailOptions): Promise<number> {
   const accept = typeFilter(opts.type)
-  const { retryMs, idleMs, maxReconnects } = limits(opts)
+  const { retryMs, idleMs, maxReconnects, maxEvents } = limits(opts)
   const creds = await resolveCredentials(ctx)
   const client = new AmigoClient({
     apiKey: creds.apiKey,
@@ -37,8 +45,8 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
   })
   const { output } = ctx
   const asJson = opts.json === true || !output.interactive
-  const dim = output.errColor.dim
   let failure: unknown
+  let printed = 0
   const watch = idleWatch(output, {
     filtered: opts.type.length > 0,
     ...(idleMs !== undefined ? { timeoutMs: idleMs } : {}),
@@ -53,26 +61,18 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
     initialDelayMs: retryMs,
     maxReconnects,
     ...(opts.since ? { lastEventId: opts.since } : {}),
-    onOpen: ({ reconnects, resumedFrom }) => {
-      watch.opened()
-      if (reconnects === 0)
-        output.info(dim(`Listening for events in workspace ${creds.workspaceId} (Ctrl-C to stop)`))
-      else output.info(dim(`Reconnected${resumedFrom ? `, resuming after event ${resumedFrom}` : ''}`))
-    },
-    onReconnect: (attempt, { delayMs, error }) => {
-      watch.dropped()
-      // Why, so that a stream that never connects (a wrong URL, a proxy's HTML page) says so at once.
-      const why = error === undefined ? '' : ` (${describeError(error).message})`
-      output.info(
-        dim(`Connection lost${why}; reconnecting in ${Math.round(delayMs)} ms (attempt ${attempt})`),
-      )
-    },
+    ...connectionNotes(output, creds.workspaceId, watch),
     onEvent: (event: WorkspaceEvent, { id }) => {
       const { event_type: type, ...data } = event as { event_type: string } & Record<string, unknown>
       if (!accept(type)) return
       watch.event()
-      const printed = { ...(id !== undefined ? { id } : {}), type, data }
-      output.print(asJson ? eventJsonLine(printed) : eventLine(printed, output.color))
+      const line = { ...(id !== undefined ? { id } : {}), type, data }
+      output.print(asJson ? eventJsonLine(line) : eventLine(line, output.color))
+      if (++printed !== maxEvents) return
+      // Done: no idle timeout may fail it while the stream closes. Delivery stops at once, even
+      // within a chunk; `done` resolves once the connection is closed.
+      watch.stop()
+      subscription.unsubscribe()
     },
     onError: (error) => {
       failure = error
@@ -83,6 +83,27 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
   return EXIT.ok
 }
 
+/** The notes on stderr when a connection opens or drops (stdout carries only events). */
+function connectionNotes(output: Output, workspaceId: string, watch: IdleWatch) {
+  const dim = output.errColor.dim
+  return {
+    onOpen: ({ reconnects, resumedFrom }: StreamOpenInfo) => {
+      watch.opened()
+      if (reconnects === 0)
+        output.info(dim(`Listening for events in workspace ${workspaceId} (Ctrl-C to stop)`))
+      else output.info(dim(`Reconnected${resumedFrom ? `, resuming after event ${resumedFrom}` : ''}`))
+    },
+    onReconnect: (attempt: number, { delayMs, error }: ReconnectInfo) => {
+      watch.dropped()
+      // Why, so that a stream that never connects (a wrong URL, a proxy's HTML page) says so at once.
+      const why = error === undefined ? '' : ` (${describeError(error).message})`
+      output.info(
+        dim(`Connection lost${why}; reconnecting in ${Math.round(delayMs)} ms (attempt ${attempt})`),
+      )
+    },
+  }
+}
+
 /** The numeric options, checked before anything is sent. */
 function limits(opts: TailOptions) {
   return {
@@ -90,6 +111,7 @@ function limits(opts: TailOptions) {
     idleMs:
       opts.idleTimeout === undefined ? undefined : secondsOption('--idle-timeout', opts.idleTimeout, '300'),
     maxReconnects: countOption('--max-reconnects', opts.maxReconnects, 0, 3),
+    maxEvents: opts.maxEvents === undefined ? undefined : countOption('--max-events', opts.maxEvents, 1, 1),
   }
 }
 

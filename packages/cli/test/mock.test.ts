@@ -74,6 +74,19 @@ describe('amigo mock', () => {
     }
   })
 
+  it('a --port or --seed out of range, or not written in digits, is a usage error naming it', async () => {
+    for (const args of [
+      ['--port', '70000'],
+      ['--port', '1e3'],
+      ['--port', '0', '--seed', '-1'],
+    ]) {
+      const r = await runCli(['mock', ...args], { env: cliEnv() })
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(/^error: --(port|seed) must be a whole number from 0 to \d+, got "/)
+      expect(r.stdout).toBe('')
+    }
+  })
+
   it('a port in use is a usage error with a hint', async () => {
     const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))

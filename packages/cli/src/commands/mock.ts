@@ -1,5 +1,6 @@
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import type { CommandContext } from '../context'
+import { countOption } from '../count-option'
 import { usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { MAX_TIMER_MS } from '../max-timer'
@@ -16,8 +17,8 @@ interface MockOptions {
  * at it; the API key it prints belongs to this throwaway local platform only.
  */
 export default async function mock(ctx: CommandContext, opts: MockOptions): Promise<number> {
-  const port = wholeNumber('--port', opts.port, 65_535)
-  const seed = wholeNumber('--seed', opts.seed, 2 ** 31)
+  const port = countOption('--port', opts.port, 0, 4010, 65_535)
+  const seed = countOption('--seed', opts.seed, 0, 1, 2 ** 31)
   const every = opts.simulate === undefined ? undefined : Number(opts.simulate)
   // A longer period than a timer can wait would fire every millisecond instead.
   if (every !== undefined && !(every > 0 && every * 1000 <= MAX_TIMER_MS))
@@ -47,14 +48,6 @@ export default async function mock(ctx: CommandContext, opts: MockOptions): Prom
   await platform.close()
   output.info('Stopped')
   return EXIT.ok
-}
-
-function wholeNumber(name: string, value: string, max: number): number {
-  // Number('') is 0: an empty value (an unset shell variable) must not mean port 0 or seed 0.
-  const n = value.trim() === '' ? Number.NaN : Number(value)
-  if (!Number.isInteger(n) || n < 0 || n > max)
-    throw usageError(`${name} must be a whole number from 0 to ${max}`)
-  return n
 }
 
 /**

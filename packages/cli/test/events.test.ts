@@ -226,11 +226,11 @@ describe('amigo events tail', () => {
     expect(lines(cli).map((e) => e.data.call_sid)).toEqual(['CA-newer'])
   })
 
-  it('a --retry-delay that is empty or longer than a timer can wait is a usage error naming it', async () => {
-    for (const bad of ['', '99999999999']) {
+  it('a --retry-delay that is empty, not in digits or longer than a timer can wait is a usage error naming it', async () => {
+    for (const bad of ['', '99999999999', '1e3']) {
       const r = await startCli(['events', 'tail', '--retry-delay', bad], { env }).result
       expect(r.code, bad).toBe(2)
-      expect(r.stderr).toMatch(/^error: --retry-delay must be whole milliseconds, at most 2147483647/)
+      expect(r.stderr).toMatch(/^error: --retry-delay must be a whole number from 0 to 2147483647, got "/)
     }
   })
 

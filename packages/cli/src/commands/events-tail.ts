@@ -7,7 +7,7 @@ import {
 import type { CommandContext } from '../context'
 import { countOption } from '../count-option'
 import { resolveCredentials } from '../credentials/resolve-credentials'
-import { CliError, usageError } from '../errors/cli-error'
+import { CliError } from '../errors/cli-error'
 import { describeError } from '../errors/describe-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
 import { type IdleWatch, idleWatch } from '../events/idle-watch'
@@ -107,17 +107,10 @@ function connectionNotes(output: Output, workspaceId: string, watch: IdleWatch) 
 /** The numeric options, checked before anything is sent. */
 function limits(opts: TailOptions) {
   return {
-    retryMs: retryDelay(opts.retryDelay),
+    retryMs: countOption('--retry-delay', opts.retryDelay, 0, 1000, MAX_TIMER_MS),
     idleMs:
       opts.idleTimeout === undefined ? undefined : secondsOption('--idle-timeout', opts.idleTimeout, '300'),
     maxReconnects: countOption('--max-reconnects', opts.maxReconnects, 0, 3),
     maxEvents: opts.maxEvents === undefined ? undefined : countOption('--max-events', opts.maxEvents, 1, 1),
   }
-}
-
-function retryDelay(value: string): number {
-  const ms = value.trim() === '' ? Number.NaN : Number(value)
-  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_TIMER_MS)
-    throw usageError(`--retry-delay must be whole milliseconds, at most ${MAX_TIMER_MS}`)
-  return ms
 }

@@ -186,6 +186,7 @@ describe('amigo events tail', () => {
           .map((l) => JSON.parse(l).id),
       ).toEqual(['1', '2'])
       expect(r.stderr).not.toMatch(/error|Connection lost/)
+      expect(r.stderr).toMatch(/^Listening for events in workspace \S+ \(until 2 printed, or Ctrl-C\)\n/)
       await waitFor(() => server.seen.closed === 1, 3000, 'the stream to be closed')
       expect(server.seen.connections).toBe(1)
     } finally {

@@ -61,7 +61,7 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
     initialDelayMs: retryMs,
     maxReconnects,
     ...(opts.since ? { lastEventId: opts.since } : {}),
-    ...connectionNotes(output, creds.workspaceId, watch),
+    ...connectionNotes(output, creds.workspaceId, watch, maxEvents),
     onEvent: (event: WorkspaceEvent, { id }) => {
       const { event_type: type, ...data } = event as { event_type: string } & Record<string, unknown>
       if (!accept(type)) return
@@ -84,13 +84,13 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
 }
 
 /** The notes on stderr when a connection opens or drops (stdout carries only events). */
-function connectionNotes(output: Output, workspaceId: string, watch: IdleWatch) {
+function connectionNotes(output: Output, workspaceId: string, watch: IdleWatch, maxEvents?: number) {
   const dim = output.errColor.dim
+  const until = maxEvents === undefined ? 'Ctrl-C to stop' : `until ${maxEvents} printed, or Ctrl-C`
   return {
     onOpen: ({ reconnects, resumedFrom }: StreamOpenInfo) => {
       watch.opened()
-      if (reconnects === 0)
-        output.info(dim(`Listening for events in workspace ${workspaceId} (Ctrl-C to stop)`))
+      if (reconnects === 0) output.info(dim(`Listening for events in workspace ${workspaceId} (${until})`))
       else output.info(dim(`Reconnected${resumedFrom ? `, resuming after event ${resumedFrom}` : ''}`))
     },
     onReconnect: (attempt: number, { delayMs, error }: ReconnectInfo) => {

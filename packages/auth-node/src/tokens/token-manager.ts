@@ -49,6 +49,8 @@ export class BaseTokenManager {
   readonly #profile?: string
   readonly #now: () => number
   #cached: StoredCredentials | undefined
+  /** The access token this manager last obtained by a refresh, with its lifetime in ms. */
+  #obtained: { token: string; lifetimeMs: number } | undefined
   #inflight: Promise<StoredCredentials | null> | undefined
 
   constructor(config: TokenManagerConfig | undefined, defaultStorage: () => TokenStorage) {
@@ -119,7 +121,14 @@ export class BaseTokenManager {
   }
 
   #isFresh(c: StoredCredentials): boolean {
-    return c.expires_at * 1000 - this.#marginMs > this.#now()
+    // A token living less than the margin would be "inside the margin" from the start, and so would
+    // each refresh's answer: every call would refresh first. For a token whose lifetime is known
+    // (one this manager obtained) the margin is at most half that lifetime. Others (loaded from
+    // storage, refreshed by another process) keep the configured margin: the stored credentials
+    // (the official SDK's shape) do not say when the token was issued.
+    const lifetimeMs = this.#obtained?.token === c.access_token ? this.#obtained.lifetimeMs : Infinity
+    const marginMs = Math.min(this.#marginMs, lifetimeMs / 2)
+    return c.expires_at * 1000 - marginMs > this.#now()
   }
 
   #singleFlight(force: boolean): Promise<StoredCredentials | null> {
@@ -164,6 +173,10 @@ export class BaseTokenManager {
     if (replaced) return replaced.current
     await this.#storage.save(next, this.#profile)
     this.#cached = next
+    this.#obtained = {
+      token: next.access_token,
+      lifetimeMs: Math.max(0, next.expires_at * 1000 - this.#now()),
+    }
     return next
   }
 

@@ -73,7 +73,15 @@ export interface MockPlatform {
    * a TypeError naming `durationMs` unless it is a number from 0 to 2147483647 (the longest timer).
    */
   simulateCall(opts?: { serviceId?: string; durationMs?: number }): string
-  /** Stops the server, closes every connection and socket. */
+  /**
+   * Stops the server, closes every connection and socket. From the moment it is called (before the
+   * promise settles) the methods that act — `emit`, `simulateCall`, `injectFault`,
+   * `addWebhookDestination`, `approveDeviceCode`, `denyDeviceCode`, `expireDeviceCode` and
+   * `expireToken` — throw an Error ("emit: the mock platform is closed"). What reads keeps working
+   * (`url`, `store`, `requests`, `events()`, `webhookDeliveries`, `webhooksIdle()`, the webhook
+   * helpers), and so do `clearFaults()`, a fault's disarm function and `close()` again, which
+   * resolves once the mock is closed.
+   */
   close(): Promise<void>
 }
 
@@ -157,6 +165,17 @@ function createMockServer(core: MockCore, faults: FaultRegistry) {
   return { server, sockets, requests, held }
 }
 
+/** The handle's methods that act on the mock; each throws once close() has been called. */
+type ActingMethod =
+  | 'emit'
+  | 'simulateCall'
+  | 'injectFault'
+  | 'addWebhookDestination'
+  | 'approveDeviceCode'
+  | 'denyDeviceCode'
+  | 'expireDeviceCode'
+  | 'expireToken'
+
 /** What `startMockPlatform` hands back: the running mock and its test controls. */
 function platformHandle(
   core: Core,
@@ -167,6 +186,16 @@ function platformHandle(
 ): MockPlatform {
   const { store, auth, events, webhooks, options } = core
   let closing: Promise<void> | undefined
+  // Once close() is called nothing can see what an action would do (no stream carries an event, no
+  // poll reads a device code, a simulated call's timers would outlive the server), so a closed mock
+  // says so instead of doing half the work.
+  const whileOpen = <K extends ActingMethod>(method: K, act: MockPlatform[K]): MockPlatform[K] => {
+    const run = act as (...args: unknown[]) => unknown
+    return ((...args: unknown[]) => {
+      if (closing) throw new Error(`${method}: the mock platform is closed`)
+      return run(...args)
+    }) as MockPlatform[K]
+  }
   return {
     url: core.baseUrl,
     port,
@@ -176,24 +205,31 @@ function platformHandle(
     requests: http.requests,
     webhookDeliveries: webhooks.log,
     events: () => events.all(),
-    approveDeviceCode: (userCode, o) => auth.device.approve(userCode, o?.workspaces ?? [store.workspaceId]),
-    denyDeviceCode: (userCode) => auth.device.deny(userCode),
-    expireDeviceCode: (userCode) => auth.device.expire(userCode),
-    expireToken: (token) => auth.issuer.expire(token),
-    emit: (type, data, workspaceId) => events.emit(workspaceId ?? store.workspaceId, type, data),
-    injectFault(fault) {
+    approveDeviceCode: whileOpen('approveDeviceCode', (userCode, o) =>
+      auth.device.approve(userCode, o?.workspaces ?? [store.workspaceId]),
+    ),
+    denyDeviceCode: whileOpen('denyDeviceCode', (userCode) => auth.device.deny(userCode)),
+    expireDeviceCode: whileOpen('expireDeviceCode', (userCode) => auth.device.expire(userCode)),
+    expireToken: whileOpen('expireToken', (token) => auth.issuer.expire(token)),
+    emit: whileOpen('emit', (type, data, workspaceId) =>
+      events.emit(workspaceId ?? store.workspaceId, type, data),
+    ),
+    injectFault: whileOpen('injectFault', (fault) => {
       checkFault(fault, 'injectFault')
       if (fault.wsKill && fault.path === undefined) ws.killAll()
+      // The disarm function keeps working after close(): it is cleanup, like clearFaults().
       return faults.add(fault)
-    },
+    }),
+    // Not guarded: clearing faults undoes, it sets nothing up, and cleanup code (an afterEach) may
+    // run it after close().
     clearFaults: () => faults.clear(),
-    addWebhookDestination: (o) => addWebhookDestination(store, o, options.webhookMaxAttempts),
+    addWebhookDestination: whileOpen('addWebhookDestination', (o) =>
+      addWebhookDestination(store, o, options.webhookMaxAttempts),
+    ),
     webhooksIdle: () => webhooks.idle(),
     createWebhookSecret: newWebhookSecret,
     signedWebhook,
-    simulateCall(o = {}) {
-      return simulateCall(core, o)
-    },
+    simulateCall: whileOpen('simulateCall', (o = {}) => simulateCall(core, o)),
     close() {
       // Every caller waits for the same closing: a second close() resolves once the mock is closed.
       closing ??= closeMock(core, http, ws)

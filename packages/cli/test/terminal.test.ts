@@ -1,8 +1,10 @@
 // What only a terminal shows, checked in-process with stand-in TTY streams: the workspace picker,
 // clickable links, colours (and NO_COLOR), and the event line format.
 import { PassThrough } from 'node:stream'
+import { serveNode } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import { printBody } from '../src/api/print-body'
+import trigger from '../src/commands/webhooks-trigger'
 import { CliError } from '../src/errors/cli-error'
 import { eventLine } from '../src/events/format-event'
 import { typeFilter } from '../src/events/type-filter'
@@ -164,5 +166,53 @@ describe('terminal output', () => {
       'surface.submitted',
     ])
     expect(typeFilter([])('anything')).toBe(true)
+  })
+})
+
+// What a hostile server or handler might send: retitle the window (OSC 0), clear the screen, and a
+// carriage return that lets the rest of the line overwrite what came before it.
+const HOSTILE = 'safe\u001b]0;owned\u0007\u001b[2J\rfake\n\tnext line'
+const HOSTILE_SHOWN = 'safe\\x1b]0;owned\\x07\\x1b[2J fake\n\tnext line'
+const stdoutOf = (term: Terminal) => String((term.stdout as PassThrough).read() ?? '')
+
+describe('text a server sends, on stdout', () => {
+  it("a response body's control characters are shown escaped on a terminal, lines and tabs kept", () => {
+    for (const raw of [false, true]) {
+      const term = fakeTerminal(true)
+      printBody(new TextEncoder().encode(HOSTILE), 'text/plain', new Output(term), raw)
+      expect(stdoutOf(term)).toBe(`${HOSTILE_SHOWN}\n`)
+    }
+  })
+
+  it('a JSON body is escaped before it is coloured, so only our own colour codes reach the terminal', () => {
+    const term = fakeTerminal(true)
+    term.env.FORCE_COLOR = '1'
+    const notJson = `{"name": "${HOSTILE}"}`
+    printBody(new TextEncoder().encode(notJson), 'application/json', new Output(term), false)
+    const shown = stdoutOf(term)
+    expect(shown).toContain('safe\\x1b]0;owned\\x07')
+    expect(shown).not.toContain('\u0007')
+    expect(shown).not.toContain('\r')
+  })
+
+  it('to a pipe or file, a text body goes byte for byte as it came', () => {
+    const term = fakeTerminal(false)
+    printBody(new TextEncoder().encode(HOSTILE), 'text/plain', new Output(term), false)
+    expect(stdoutOf(term)).toBe(`${HOSTILE}\n`)
+  })
+
+  it("webhooks trigger shows a handler's answer escaped on a terminal", async () => {
+    const handler = await serveNode((_req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(HOSTILE)
+    })
+    try {
+      const term = fakeTerminal(true)
+      const ctx = { options: {}, output: new Output(term, true), term, signal: new AbortController().signal }
+      const opts = { to: `${handler.url}/hook`, secret: 'whsec_terminal_test_0123456789', timeout: '5' }
+      await expect(trigger(ctx, 'call.ended', opts)).rejects.toThrow('the handler answered 400')
+      expect(stdoutOf(term)).toBe(`400 Bad Request\n${HOSTILE_SHOWN}\n`)
+    } finally {
+      await handler.close()
+    }
   })
 })

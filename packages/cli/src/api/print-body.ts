@@ -5,15 +5,18 @@ import { prettyJson } from '../io/pretty-json'
 const TEXT_TYPE = /^text\/|[/+](json|xml|yaml|x-ndjson)\b|javascript|x-www-form-urlencoded/i
 
 /**
- * Writes a response body to stdout: text as a line (JSON pretty-printed unless `raw`); anything
- * else (audio, a downloaded file) byte for byte, as `> file` needs it, and never onto a terminal,
- * where it would be noise the terminal might obey.
+ * Writes a response body to stdout: text as a line (JSON pretty-printed unless `raw`; on a terminal,
+ * control characters escaped), anything else (audio, a downloaded file) byte for byte, as `> file`
+ * needs it, and never onto a terminal, where it would be noise the terminal might obey.
  */
 export function printBody(bytes: Uint8Array, contentType: string, output: Output, raw: boolean): void {
   if (bytes.length === 0) return
-  const text = textOf(bytes, contentType)
-  if (text !== undefined) output.print(raw ? text : formatText(text, contentType, output))
-  else if (output.interactive)
+  const received = textOf(bytes, contentType)
+  if (received !== undefined) {
+    // Escaped before formatting: the colours added afterwards are escape sequences of our own.
+    const text = output.received(received)
+    output.print(raw ? text : formatText(text, contentType, output))
+  } else if (output.interactive)
     output.info(
       `(${bytes.length} bytes of ${contentType || 'binary data'}, not shown on a terminal: redirect stdout to a file to keep them)`,
     )

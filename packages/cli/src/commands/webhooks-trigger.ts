@@ -42,9 +42,9 @@ export default async function trigger(
   const { output } = ctx
   output.info(output.errColor.dim(`→ POST ${target} (${type})`))
   const answer = await deliver(target, { headers, body }, ctx.signal, timeoutMs)
-  const status = `${answer.status} ${answer.statusText}`.trim()
+  const status = output.received(`${answer.status} ${answer.statusText}`.trim())
   output.print(`${answer.ok ? output.color.green(status) : output.color.red(status)}`)
-  if (answer.body) output.print(answer.body)
+  if (answer.body) output.print(output.received(answer.body))
   if (answer.cut)
     output.info(
       output.errColor.dim(`(the answer is longer: only its first ${SHOWN_BYTES / 1024} KiB are shown)`),

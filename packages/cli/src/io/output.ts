@@ -1,4 +1,5 @@
 import { type Colors, colorsFor } from './colors'
+import { printable } from './printable'
 import { redact } from './secrets'
 
 /** The process's streams and environment (tests pass their own). */
@@ -35,6 +36,15 @@ export class Output {
   /** One result line on stdout. */
   print(text: string): void {
     this.term.stdout.write(`${redact(text)}\n`)
+  }
+
+  /**
+   * Text a server or handler sent, made ready for stdout: on a terminal its control characters are
+   * shown escaped (line breaks kept), since the terminal would obey the escape sequences in it; to a
+   * pipe or file it goes as it came, for the program reading it.
+   */
+  received(text: string): string {
+    return this.interactive ? printable(text, true) : text
   }
 
   /** One line for the person at the terminal, on stderr. */

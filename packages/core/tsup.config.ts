@@ -1,16 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+import { packageBuild } from '../../tsup.shared'
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
-
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-  splitting: false,
-  treeshake: true,
-  tsconfig: 'tsconfig.build.json',
-  define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
-})
+export default defineConfig(
+  packageBuild(new URL('./package.json', import.meta.url), { entry: ['src/index.ts'] }),
+)

@@ -1,24 +1,17 @@
-import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { defineConfig, type Options } from 'tsup'
+import { defineConfig } from 'tsup'
+import { packageBuild } from '../../tsup.shared'
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
-
-const shared: Options = {
+const shared = packageBuild(new URL('./package.json', import.meta.url), {
   // Two entries, `index` (everything, AmigoClient) and `lite` (createAmigo and the resource classes),
   // split into shared chunks so the resource classes exist once whichever entry an app loads.
   entry: { index: 'src/index.ts', lite: 'src/lite.ts' },
-  format: ['esm', 'cjs'],
-  target: 'es2022',
   splitting: true,
-  treeshake: true,
-  tsconfig: 'tsconfig.build.json',
-  define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
   // Each format loads packages by name in its own module system (src/realtime/import-by-name.ts).
   esbuildOptions(options, { format }) {
     options.define = { ...options.define, __CJS_REQUIRE__: format === 'cjs' ? 'require' : 'undefined' }
   },
-}
+})
 
 // Two builds of the same sources: dist/ for Node, Bun and Deno, and dist/web/ for the export
 // conditions browser, worker, workerd and edge-light, where src/realtime/import-by-name.ts is
@@ -26,12 +19,11 @@ const shared: Options = {
 // holding one). The declarations are the same, so only the Node build writes them. Each build
 // cleans only its own files because tsup runs them in parallel.
 export default defineConfig([
-  { ...shared, dts: true, clean: ['index.*', 'lite.*', 'chunk-*', 'version-*'] },
+  { ...shared, clean: ['index.*', 'lite.*', 'chunk-*', 'version-*'] },
   {
     ...shared,
     outDir: 'dist/web',
     dts: false,
-    clean: true,
     esbuildPlugins: [
       {
         name: 'import-by-name-browser-twin',

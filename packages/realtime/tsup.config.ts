@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { defineConfig, type Options } from 'tsup'
+import { defineConfig } from 'tsup'
+import { packageBuild } from '../../tsup.shared'
 import { browserNodeStubs } from './build/browser-node-stubs'
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
-
-const shared: Options = {
-  format: ['esm', 'cjs'],
-  dts: true,
-  target: 'es2022',
-  splitting: false,
-  treeshake: true,
-  tsconfig: 'tsconfig.build.json',
-  define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
-}
+const pkgJson = new URL('./package.json', import.meta.url)
 
 // Two builds of the same sources: `index` for Node (falls back to a lazily imported `ws` where
 // there is no global WebSocket) and `browser` (export conditions browser/worker/workerd/edge-light),
@@ -20,11 +10,13 @@ const shared: Options = {
 // `urls` (the `./urls` subpath: URL builders only) never reaches src/node/, so one build serves all.
 // Each build cleans only its own files because tsup runs them in parallel.
 export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts', urls: 'src/urls.ts' }, clean: ['index.*', 'urls.*'] },
-  {
-    ...shared,
+  packageBuild(pkgJson, {
+    entry: { index: 'src/index.ts', urls: 'src/urls.ts' },
+    clean: ['index.*', 'urls.*'],
+  }),
+  packageBuild(pkgJson, {
     entry: { browser: 'src/index.ts' },
     clean: ['browser.*'],
     esbuildPlugins: [browserNodeStubs()],
-  },
+  }),
 ])

@@ -1,6 +1,8 @@
-// Typechecks every README code sample (test/readme-examples/*.ts) against the package. When a build
-// newer than the sources exists, the samples are checked against the published `dist/index.d.ts`
-// (what users compile against); otherwise against the sources, so the test never reads a stale build.
+// Typechecks every README code sample against the packages: the product README's samples
+// (test/readme-examples/*.ts) and every TypeScript block of this repository's package READMEs
+// (test/readme-examples/<package dir>/*.ts). When builds newer than the sources exist, the samples are
+// checked against the published `dist/*.d.ts` (what users compile against); otherwise against the
+// sources, so the test never reads a stale build.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -8,8 +10,10 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { normalizeSample, readmeFixtureProblems, withReadmeLines } from './helpers/readme-blocks'
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url))
+const repoRoot = join(pkgDir, '..', '..')
 const fixturesDir = join(pkgDir, 'test', 'readme-examples')
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 
@@ -22,13 +26,14 @@ function newestMtime(dir: string): number {
   return newest
 }
 
+// Every package a sample imports: the SDK, its dependencies and the mock (its README's sample).
+const checkedPackages = ['platform-sdk', 'core', 'realtime', 'webhooks', 'auth-node', 'mock']
+
 function distIsFresh(): boolean {
-  const dts = join(pkgDir, 'dist', 'index.d.ts')
-  if (!existsSync(dts)) return false
-  const deps = ['core', 'realtime', 'webhooks', 'auth-node'].map((d) =>
-    join(pkgDir, '..', d, 'dist', 'index.d.ts'),
-  )
-  return deps.every(existsSync) && statSync(dts).mtimeMs >= newestMtime(join(pkgDir, 'src'))
+  return checkedPackages.every((dir) => {
+    const dts = join(pkgDir, '..', dir, 'dist', 'index.d.ts')
+    return existsSync(dts) && statSync(dts).mtimeMs >= newestMtime(join(pkgDir, '..', dir, 'src'))
+  })
 }
 
 // What each fixture's samples hash to, recorded when they were copied from the product README (the
@@ -39,13 +44,7 @@ const samplesOf = (text: string): string[] =>
   text
     .split('// ---- example ----\n')
     .slice(1)
-    .map((part) =>
-      (part.split('// ---- end of example')[0] ?? '')
-        .replace(/\n+$/, '')
-        .split('\n')
-        .map((line) => line.trimEnd())
-        .join('\n'),
-    )
+    .map((part) => normalizeSample(part.split('// ---- end of example')[0] ?? ''))
 
 const fixtureFiles = () =>
   readdirSync(fixturesDir)
@@ -78,13 +77,18 @@ describe('README examples', () => {
     }
   })
 
+  it('each TypeScript block of a package README is the sample of one fixture', () => {
+    const sampleOf = (path: string) => samplesOf(readFileSync(path, 'utf8')).join('\n')
+    expect(readmeFixtureProblems(repoRoot, fixturesDir, sampleOf)).toEqual([])
+  })
+
   it('every sample compiles against the package', { timeout: 180_000 }, () => {
     const project = distIsFresh() ? 'tsconfig.json' : 'tsconfig.src.json'
     const run = spawnSync(process.execPath, [tsc, '-p', join(fixturesDir, project)], {
       cwd: fixturesDir,
       encoding: 'utf8',
     })
-    expect(run.stdout + run.stderr, `tsc -p ${project}`).toBe('')
+    expect(withReadmeLines(run.stdout + run.stderr, repoRoot, fixturesDir), `tsc -p ${project}`).toBe('')
     expect(run.status).toBe(0)
   })
 })

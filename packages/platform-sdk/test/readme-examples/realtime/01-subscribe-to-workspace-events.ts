@@ -1,0 +1,26 @@
+// packages/realtime/README.md, ## Workspace events (SSE)
+
+declare const tokens: { current(): Promise<string> }
+declare function showCall(callSid: string): void
+declare function saveCursor(id: string | undefined): void
+declare function askToCloseATab(): void
+
+// ---- example ----
+import { isWorkspaceEventStreamError, subscribeToWorkspaceEvents } from '@amigo-ai/realtime'
+
+const subscription = subscribeToWorkspaceEvents({
+  workspaceId: 'ws-123',
+  getToken: () => tokens.current(), // called before every connect and reconnect
+  onEvent: (event, { id }) => {
+    if (event.event_type === 'call.started') showCall(event.call_sid)
+    saveCursor(id) // optional: pass it back later as lastEventId
+  },
+  onReconnect: (attempt, { delayMs }) => console.warn(`reconnect #${attempt} in ${delayMs} ms`),
+  onError: (err) => {
+    if (isWorkspaceEventStreamError(err) && err.code === 'too_many_streams') askToCloseATab()
+  },
+})
+
+// later
+subscription.unsubscribe()
+await subscription.done // never rejects

@@ -1,15 +1,13 @@
 import { type Handler, startTestServer, type TestServer } from '@amigo-ai/test-server'
-import { afterEach } from 'vitest'
+import { onTestFinished } from 'vitest'
 
-const servers: { close(): Promise<void> }[] = []
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-
-/** Registers a server (or anything closable) to be closed after the current test. */
+/**
+ * Closes a server (or anything closable) when the current test finishes. A hook per call, not one
+ * registered when this module is imported: without isolation a worker imports it only once, for the
+ * first of its test files.
+ */
 export function track<T extends { close(): Promise<void> }>(server: T): T {
-  servers.push(server)
+  onTestFinished(() => server.close())
   return server
 }
 

@@ -1,7 +1,12 @@
 // Without the `realtime` option, @amigo-ai/realtime is loaded by name at run time. Where that fails (a
 // bundled app whose bundler never saw the package), the error says how to pass it.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
+// Each test imports the package afresh, so a copy another test file loaded (with @amigo-ai/realtime
+// already loaded by name and kept) never answers for the mock below.
+beforeEach(() => {
+  vi.resetModules()
+})
 afterEach(() => {
   vi.doUnmock('../src/realtime/import-by-name')
   vi.resetModules()

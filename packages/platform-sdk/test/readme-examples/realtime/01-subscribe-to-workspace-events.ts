@@ -1,6 +1,6 @@
 // packages/realtime/README.md, ## Workspace events (SSE)
 
-declare const tokens: { current(): Promise<string> }
+declare const myTokens: { current(): Promise<string> }
 declare function showCall(callSid: string): void
 declare function saveCursor(id: string | undefined): void
 declare function askToCloseATab(): void
@@ -10,7 +10,7 @@ import { isWorkspaceEventStreamError, subscribeToWorkspaceEvents } from '@amigo-
 
 const subscription = subscribeToWorkspaceEvents({
   workspaceId: 'ws-123',
-  getToken: () => tokens.current(), // called before every connect and reconnect
+  getToken: () => myTokens.current(), // your own token source, called before every connect
   onEvent: (event, { id }) => {
     if (event.event_type === 'call.started') showCall(event.call_sid)
     saveCursor(id) // optional: pass it back later as lastEventId

@@ -1,6 +1,6 @@
 // packages/realtime/README.md, ## Managed WebSocket
 
-declare const tokens: { current(): Promise<string>; refresh(): Promise<void> }
+declare const myTokens: { current(): Promise<string>; refresh(): Promise<void> }
 declare function handle(data: string | ArrayBuffer): void
 declare function showBanner(visible: boolean): void
 
@@ -9,8 +9,8 @@ import { createReconnectingWebSocket } from '@amigo-ai/realtime'
 
 const socket = createReconnectingWebSocket({
   url: 'wss://example.test/socket',
-  getProtocols: async () => ['auth', await tokens.current()], // or a fixed `protocols: ['auth', token]`
-  onTokenExpired: () => tokens.refresh(),
+  getProtocols: async () => ['auth', await myTokens.current()], // or a fixed `protocols: ['auth', token]`
+  onTokenExpired: () => myTokens.refresh(),
   onMessage: (event) => handle(event.data), // a string, or an ArrayBuffer for binary frames
   onStateChange: (state) => showBanner(state === 'reconnecting'),
   onReconnect: ({ attempt, delayMs, closeCode, reason }) => console.warn(attempt, delayMs, closeCode, reason),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type Served, serveFetch, serveNode } from '@amigo-ai/test-server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { amigoExpressHandler } from '../examples/express'
 import { handled } from '../examples/handle-event'
 import { amigoHonoHandler } from '../examples/hono'
@@ -10,6 +10,10 @@ import worker from '../examples/worker'
 import { signWebhookPayload } from '../src/sign'
 
 const SECRET = 'whsec_recipes_7d1c'
+
+afterAll(() => {
+  vi.unstubAllEnvs()
+})
 
 /** Stands in for Express: express.raw() (whole body as a Buffer on req.body) and res.status/send. */
 const express =
@@ -37,7 +41,7 @@ const recipes: Record<string, () => Promise<Served>> = {
   'node:http': () => serveNode(amigoWebhookListener(SECRET)),
   express: () => serveNode(express(amigoExpressHandler(SECRET))),
   'next.js route handler': () => {
-    process.env.AMIGO_WEBHOOK_SECRET = SECRET
+    vi.stubEnv('AMIGO_WEBHOOK_SECRET', SECRET)
     return serveFetch(POST)
   },
   hono: () => serveFetch((request) => amigoHonoHandler(SECRET)(honoContext(request))),

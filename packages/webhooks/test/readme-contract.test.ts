@@ -1,6 +1,10 @@
 import { parseWebhookEvent, WebhookVerificationError } from '@amigo-ai/webhooks'
 import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+
+afterAll(() => {
+  vi.unstubAllEnvs()
+})
 
 // The "Webhook Verification" usage of the product README, run as written (from a fetch Request).
 describe('README contract: webhook verification', () => {
@@ -13,7 +17,7 @@ describe('README contract: webhook verification', () => {
   })
 
   const receive = async (request: Request) => {
-    process.env.AMIGO_WEBHOOK_SECRET = secret
+    vi.stubEnv('AMIGO_WEBHOOK_SECRET', secret)
     const text = await request.text()
     try {
       const event = await parseWebhookEvent({

@@ -22,11 +22,19 @@ const src = (dir: string) => fileURLToPath(new URL(`./packages/${dir}/src/index.
 export interface PackageTestOptions {
   setupFiles?: string[]
   pool?: 'threads' | 'forks'
+  /**
+   * `false`: the test files of a worker share one module graph instead of each loading it afresh,
+   * which is most of the CPU a unit suite spends. The price is shared state: each test restores what
+   * it changes (timers, `process.env`, globals, servers) and imports what it mocks after
+   * `vi.resetModules()`, and a helper registers its hooks when called, not when imported (a worker
+   * imports it only once). A package keeps the default when a test relies on fresh modules.
+   */
+  isolate?: boolean
 }
 
 export function packageTestConfig(
   pkgJsonUrl: URL,
-  { setupFiles = [], pool = 'threads' }: PackageTestOptions = {},
+  { setupFiles = [], pool = 'threads', isolate = true }: PackageTestOptions = {},
 ) {
   const pkg = JSON.parse(readFileSync(pkgJsonUrl, 'utf8'))
   return defineConfig({
@@ -61,6 +69,7 @@ export function packageTestConfig(
       outputFile: { json: JSON_REPORT },
       testTimeout: 20_000,
       pool,
+      isolate,
       maxWorkers: 2,
     },
   })

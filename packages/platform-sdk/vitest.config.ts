@@ -2,4 +2,5 @@ import { packageTestConfig } from '../../vitest.shared'
 
 export default packageTestConfig(new URL('./package.json', import.meta.url), {
   setupFiles: ['test/setup/require-by-name.ts'],
+  isolate: false,
 })

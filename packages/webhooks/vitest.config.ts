@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared'
 
-export default packageTestConfig(new URL('./package.json', import.meta.url))
+export default packageTestConfig(new URL('./package.json', import.meta.url), { isolate: false })

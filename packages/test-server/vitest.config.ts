@@ -1,3 +1,4 @@
 import { packageTestConfig } from '../../vitest.shared'
 
+// Isolated: a single test file, so there is no module loading to share.
 export default packageTestConfig(new URL('./package.json', import.meta.url))

@@ -136,11 +136,32 @@ describe('amigo events tail', () => {
       )
       expect(r.stderr).toMatch(/Connection lost \(the connection was reset \(ECONNRESET\)\); reconnecting/)
       expect(r.stderr).toMatch(
-        /\nerror: Out of reconnect budget: .*; the last one: the connection was closed by the server\n/,
+        /\nerror: the event stream gave up after .*; the last one: the connection was closed by the server\n/,
       )
       expect(r.stderr).not.toMatch(/terminated|other side closed|fetch failed|\n\s+at /)
     } finally {
       await cutting.close()
+    }
+  })
+
+  it('--max-reconnects 0: no reconnect, and the line counts one failed connection', async () => {
+    let connections = 0
+    const dropping = await serveNode((req) => {
+      connections++
+      req.socket.destroy()
+    })
+    try {
+      const r = await startCli(['events', 'tail', '--max-reconnects', '0'], {
+        env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: dropping.url }),
+      }).result
+      expect(r.code).toBe(1)
+      expect(connections).toBe(1)
+      expect(r.stderr).not.toMatch(/reconnecting in/)
+      expect(r.stderr).toMatch(
+        /^error: the event stream gave up after 1 failed connection in a row \(--max-reconnects 0\); the last one: \S.*\n$/,
+      )
+    } finally {
+      await dropping.close()
     }
   })
 
@@ -160,7 +181,7 @@ describe('amigo events tail', () => {
         expect.stringMatching(/attempt 1\)$/),
       ])
       expect(r.stderr).toMatch(
-        /\nerror: Out of reconnect budget: 2 failed connections in a row \(--max-reconnects 1\); the last one: \S.*\n$/,
+        /\nerror: the event stream gave up after 2 failed connections in a row \(--max-reconnects 1\); the last one: \S.*\n$/,
       )
       expect(r.stderr).not.toMatch(/maxReconnects/)
     } finally {

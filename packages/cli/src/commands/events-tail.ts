@@ -11,6 +11,7 @@ import { CliError } from '../errors/cli-error'
 import { describeError } from '../errors/describe-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
 import { type IdleWatch, idleWatch } from '../events/idle-watch'
+import { streamGaveUp } from '../events/stream-gave-up'
 import { typeFilter } from '../events/type-filter'
 import { EXIT } from '../exit-codes'
 import type { Output } from '../io/output'
@@ -75,7 +76,7 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
       subscription.unsubscribe()
     },
     onError: (error) => {
-      failure = error
+      failure = streamGaveUp(error, maxReconnects)
     },
   })
   await subscription.done.finally(() => watch.stop())

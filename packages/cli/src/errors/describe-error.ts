@@ -60,13 +60,6 @@ function describeClientError(error: Error & { name: string }): ErrorDescription 
   if (/^(NotSignedIn|TokenRefresh|RefreshToken\w*|DeviceCode\w*)Error$/.test(error.name))
     return { message: error.message, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
   if (error.name === 'TokenStorageError') return describeStorageError(error)
-  // The event stream gave up: its message counts the failed connections, the last one's cause says
-  // why. The budget it names is the SDK's option, which `events tail --max-reconnects` sets.
-  if (error.name === 'WorkspaceEventStreamError' && error.cause !== undefined)
-    return {
-      message: `${error.message.replace(/\bmaxReconnects\b/, '--max-reconnects')}; the last one: ${describeError(error.cause).message}`,
-      exitCode: EXIT.failure,
-    }
   if (error.name === 'WorkspaceSelectionError')
     return { message: error.message, hint: "pass --workspace <id> to 'amigo login'", exitCode: EXIT.auth }
   return { message: error.message, exitCode: EXIT.failure }

@@ -15,6 +15,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   vi.restoreAllMocks()
+  vi.unstubAllEnvs()
   await ctx.mock.close()
 })
 
@@ -74,7 +75,6 @@ it('runs against a workspace named by AMIGO_* variables, skipping the mock-only 
   })
   await demo(connection.env, 200)
   await connection.close()
-  vi.unstubAllEnvs()
   expect(lines[0]).toBe(`Amigo Platform SDK demo against ${ctx.mock.url} (mock-only steps are skipped)`)
   expect(lines).toContain('   (a real platform cannot reach this machine: signing a sample locally instead)')
   expect(lines).toContain('   ✓ verified review.submitted (evt_demo)')
@@ -88,7 +88,6 @@ it('refuses half a configuration instead of silently using the mock', async () =
   vi.stubEnv('AMIGO_API_KEY', 'some-key')
   vi.stubEnv('AMIGO_WORKSPACE_ID', '')
   await expect(connect()).rejects.toThrow(/both AMIGO_API_KEY and AMIGO_WORKSPACE_ID/)
-  vi.unstubAllEnvs()
 })
 
 it('`pnpm demo` starts its own mock, prints the transcript and exits 0 on its own', async () => {

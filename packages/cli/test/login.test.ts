@@ -311,6 +311,22 @@ describe('amigo login', () => {
     }
   })
 
+  it('a workspace id with control characters is shown escaped, not obeyed by the terminal', async () => {
+    const identity = await startIdentityServer({
+      issuance: { interval: 0 },
+      polls: [{ token: { workspace_id: 'ws-1\u001b[2J' } }],
+    })
+    try {
+      const r = await runCli(['login', '--no-browser'], {
+        env: cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: identity.url }),
+      })
+      expect(r.code).toBe(0)
+      expect(r.stdout).toBe('✓ Signed in to workspace ws-1\\x1b[2J\n')
+    } finally {
+      await identity.close()
+    }
+  })
+
   it('the identity service down: exit 1 naming the problem', async () => {
     await mock.close()
     const r = await runCli(['login', '--no-browser'], { env })

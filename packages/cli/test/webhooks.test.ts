@@ -239,6 +239,18 @@ describe('amigo webhooks verify', () => {
     expect(wrong.stdout).toMatch(/^✗ not verified: bad signature/)
   })
 
+  it("a verified delivery's id and type are shown with their control characters escaped", async () => {
+    const hostile = JSON.stringify({
+      id: 'evt_1\u001b]0;owned\u0007',
+      type: 'call.ended',
+      timestamp: '2026-01-01T00:00:00Z',
+      data: {},
+    })
+    const r = await verify(await signed(hostile))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^✓ verified: call\.ended evt_1\\x1b\]0;owned\\x07 \(timestamp \d+\)\n$/)
+  })
+
   it('an altered body is a bad signature (4)', async () => {
     const delivery = JSON.parse(await signed(envelope))
     delivery.body = delivery.body.replace('evt_1', 'evt_2')

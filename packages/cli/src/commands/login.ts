@@ -5,6 +5,7 @@ import { checkBaseUrl, DEFAULT_BASE_URL } from '../credentials/base-url'
 import { loginStore } from '../credentials/login-store'
 import { CliError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
+import { printable } from '../io/printable'
 import { rememberSecret } from '../io/secrets'
 import { workspacePicker } from '../login/choose-workspace'
 import { describeExpiry } from '../login/describe-expiry'
@@ -55,7 +56,7 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
     await tokens.store(result)
     progress.clear()
     const c = output.color
-    output.print(`${c.green('✓')} Signed in to workspace ${c.bold(result.workspaceId)}`)
+    output.print(`${c.green('✓')} Signed in to workspace ${c.bold(printable(result.workspaceId))}`)
     output.info(`  token ${describeExpiry(result.expiresAt * 1000)}; saved to ${storage.path}`)
     return EXIT.ok
   } catch (error) {

@@ -3,6 +3,7 @@ import { isWebhookVerificationError, parseWebhookEvent } from '@amigo-ai/webhook
 import type { CommandContext } from '../context'
 import { usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
+import { printable } from '../io/printable'
 import { readStream } from '../io/read-stream'
 import { readDelivery } from '../webhooks/read-delivery'
 import { requireSecret } from '../webhooks/require-secret'
@@ -31,9 +32,9 @@ export default async function verify(ctx: CommandContext, opts: VerifyOptions): 
       toleranceMs: toleranceS * 1000,
     })
     const at = delivery.headers['x-amigo-timestamp']
-    ctx.output.print(
-      `${c.green('✓ verified')}: ${event.type} ${event.id}${at ? ` (timestamp ${at})` : ' (no timestamp)'}`,
-    )
+    // An authentic delivery can still carry any text in its id and type: shown, never obeyed.
+    const what = printable(`${event.type} ${event.id}`)
+    ctx.output.print(`${c.green('✓ verified')}: ${what}${at ? ` (timestamp ${at})` : ' (no timestamp)'}`)
     return EXIT.ok
   } catch (error) {
     if (!isWebhookVerificationError(error)) throw error

@@ -144,49 +144,44 @@ describe('amigo events tail', () => {
     }
   })
 
-  it('--max-reconnects 0: no reconnect, and the line counts one failed connection', async () => {
+  /** `amigo events tail <args>` against a server that drops every connection; how many it took. */
+  async function tailDropped(args: string[]) {
     let connections = 0
     const dropping = await serveNode((req) => {
       connections++
       req.socket.destroy()
     })
     try {
-      const r = await startCli(['events', 'tail', '--max-reconnects', '0'], {
+      const r = await startCli(['events', 'tail', ...args], {
         env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: dropping.url }),
       }).result
-      expect(r.code).toBe(1)
-      expect(connections).toBe(1)
-      expect(r.stderr).not.toMatch(/reconnecting in/)
-      expect(r.stderr).toMatch(
-        /^error: the event stream gave up after 1 failed connection in a row \(--max-reconnects 0\); the last one: \S.*\n$/,
-      )
+      return { ...r, connections }
     } finally {
       await dropping.close()
     }
+  }
+
+  it('--max-reconnects 0: no reconnect, and the line counts one failed connection', async () => {
+    const r = await tailDropped(['--max-reconnects', '0'])
+    expect(r.code).toBe(1)
+    expect(r.connections).toBe(1)
+    expect(r.stderr).not.toMatch(/reconnecting in/)
+    expect(r.stderr).toMatch(
+      /^error: the event stream gave up after 1 failed connection in a row \(--max-reconnects 0\); the last one: \S.*\n$/,
+    )
   })
 
   it('--max-reconnects 1 against a server that drops every connection: one reconnect, then a line naming it', async () => {
-    let connections = 0
-    const dropping = await serveNode((req) => {
-      connections++
-      req.socket.destroy()
-    })
-    try {
-      const r = await startCli(['events', 'tail', '--retry-delay', '0', '--max-reconnects', '1'], {
-        env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: dropping.url }),
-      }).result
-      expect(r.code).toBe(1)
-      expect(connections).toBe(2)
-      expect(r.stderr.match(/reconnecting in \d+ ms \(attempt \d+\)/g)).toEqual([
-        expect.stringMatching(/attempt 1\)$/),
-      ])
-      expect(r.stderr).toMatch(
-        /\nerror: the event stream gave up after 2 failed connections in a row \(--max-reconnects 1\); the last one: \S.*\n$/,
-      )
-      expect(r.stderr).not.toMatch(/maxReconnects/)
-    } finally {
-      await dropping.close()
-    }
+    const r = await tailDropped(['--retry-delay', '0', '--max-reconnects', '1'])
+    expect(r.code).toBe(1)
+    expect(r.connections).toBe(2)
+    expect(r.stderr.match(/reconnecting in \d+ ms \(attempt \d+\)/g)).toEqual([
+      expect.stringMatching(/attempt 1\)$/),
+    ])
+    expect(r.stderr).toMatch(
+      /\nerror: the event stream gave up after 2 failed connections in a row \(--max-reconnects 1\); the last one: \S.*\n$/,
+    )
+    expect(r.stderr).not.toMatch(/maxReconnects/)
   })
 
   it('--max-events 2 prints two events of the five sent, closes the stream and exits 0', async () => {

@@ -43,6 +43,26 @@ describe('a close reason that echoes the credentials', () => {
     })
   }
 
+  // The platform's keys may hold `/ + = :`, which the URL carries percent-encoded; a server echoing
+  // the raw query quotes that form.
+  it('a query token that travels percent-encoded is scrubbed in that form too', async () => {
+    const token = 'qtok/SECRET+98765=43:210'
+    const encoded = encodeURIComponent(token)
+    const server = track(
+      await startWsServer((c) => c.close(4003, `bad query ${c.request.url?.split('?')[1]}`)),
+    )
+    const errors: ReconnectingWebSocketError[] = []
+    const socket = createReconnectingWebSocket({
+      url: `${server.url}/x?token=${encoded}`,
+      ...fast,
+      maxReconnects: 0,
+      onError: (e) => errors.push(e),
+    })
+    await socket.done
+    expect(errors[0]?.closeReason).toBe('bad query token=[REDACTED]')
+    expect(printed(errors[0])).not.toContain(encoded)
+  })
+
   it('createTextChat: the token is not in the error onError gets', async () => {
     const server = track(await echoingServer(4403))
     const errors: ReconnectingWebSocketError[] = []

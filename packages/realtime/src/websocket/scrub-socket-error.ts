@@ -2,13 +2,19 @@ import { redactSecrets } from '@amigo-ai/core'
 
 /**
  * What a connection's own text (a runtime's error message, a server's close reason) must not show:
- * the URL (which may carry a query token), each query value, and the subprotocols but `auth` (the
- * token of `auth, <token>`).
+ * the URL (which may carry a query token), each query value (decoded, and as the URL carries it,
+ * percent-encoded, which is what a server echoing its raw query quotes), and the subprotocols but
+ * `auth` (the token of `auth, <token>`).
  */
 function socketSecrets(url: string, protocols: string | string[] | undefined): string[] {
   const secrets = [url, ...[protocols ?? []].flat().filter((p) => p !== 'auth')]
   try {
-    for (const value of new URL(url).searchParams.values()) secrets.push(value)
+    const { search, searchParams } = new URL(url)
+    for (const value of searchParams.values()) secrets.push(value)
+    for (const pair of search.slice(1).split('&')) {
+      const at = pair.indexOf('=')
+      if (at >= 0) secrets.push(pair.slice(at + 1))
+    }
   } catch {
     // An unparseable URL is redacted whole above.
   }

@@ -89,6 +89,26 @@ describe('a malformed device code answer', () => {
     expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
     expect(JSON.stringify(error)).not.toContain(DEVICE_CODE)
   })
+
+  it('keeps the device code out of the body wherever the answer repeats it', async () => {
+    const error = await login(
+      {
+        issuance: {
+          device_code: DEVICE_CODE,
+          verification_uri_complete: `javascript:void("${DEVICE_CODE}")`,
+          [DEVICE_CODE]: 1,
+        },
+      },
+      fakeClock(),
+    )
+    expect(isParseError(error)).toBe(true)
+    expect((error as { body: Record<string, unknown> }).body).toMatchObject({
+      device_code: '[REDACTED]',
+      verification_uri_complete: 'javascript:void("[REDACTED]")',
+      '[REDACTED]': 1,
+    })
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
+  })
 })
 
 describe('a verification page that is not an http(s) URL', () => {

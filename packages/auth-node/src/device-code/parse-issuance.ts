@@ -1,4 +1,4 @@
-import { ParseError } from '@amigo-ai/core'
+import { ParseError, redactDeep } from '@amigo-ai/core'
 import type { DeviceCodeIssuance } from './types'
 
 /** RFC 8628 §3.5: when the server sends no `interval`, poll every 5 seconds. */
@@ -34,8 +34,11 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
     missing.push('expires_in')
   }
   if (missing.length > 0) {
-    // The body is kept for diagnosis, but not the device code: it is what polls for the token.
-    const shown = typeof b.device_code === 'string' ? { ...b, device_code: '[REDACTED]' } : body
+    // The body is kept for diagnosis, but not the device code (it is what polls for the token),
+    // wherever the answer repeats it: in another field, a key, a URL.
+    const code = b.device_code
+    const shown =
+      typeof code === 'string' ? { ...(redactDeep(b, [code]) as object), device_code: '[REDACTED]' } : body
     throw new ParseError(`The device code response is missing or has invalid: ${missing.join(', ')}`, {
       body: shown,
     })

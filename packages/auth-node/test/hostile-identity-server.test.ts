@@ -3,7 +3,14 @@
 // sent with HTTP 200 (as some device-flow services do).
 import { inspect } from 'node:util'
 import { isParseError } from '@amigo-ai/core'
-import { type IdentityServer, sendJson, serveNode, startIdentityServer } from '@amigo-ai/test-server'
+import {
+  type IdentityServer,
+  sendJson,
+  serveNode,
+  startIdentityServer,
+  startTestServer,
+  text,
+} from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   isDeviceCodeDeniedError,
@@ -88,6 +95,32 @@ describe('a malformed device code answer', () => {
     expect((error as { body: { expires_in: unknown } }).body.expires_in).toBe('600')
     expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
     expect(JSON.stringify(error)).not.toContain(DEVICE_CODE)
+  })
+
+  it('an expires_in JSON reads as Infinity is a ParseError naming it, before onCode', async () => {
+    const served = await startTestServer({
+      'POST /device/code': text(
+        200,
+        `{"device_code":"${DEVICE_CODE}","user_code":"U","verification_uri":"https://id.example/a","expires_in":1e999}`,
+        'application/json',
+      ),
+    })
+    try {
+      let shown = false
+      const error = await loginWithDeviceCode({
+        identityBaseUrl: served.url,
+        onCode: () => {
+          shown = true
+        },
+        onWorkspaceRequired: async () => 'ws-1',
+        clock: fakeClock(),
+      }).catch((e) => e)
+      expect(isParseError(error)).toBe(true)
+      expect((error as Error).message).toBe('The device code response is missing or has invalid: expires_in')
+      expect(shown).toBe(false)
+    } finally {
+      await served.close()
+    }
   })
 
   it('keeps the device code out of the body wherever the answer repeats it', async () => {

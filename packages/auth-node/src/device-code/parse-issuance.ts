@@ -30,9 +30,10 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
   const complete = b.verification_uri_complete
   if (typeof complete === 'string' && complete !== '' && !isWebPage(complete))
     missing.push('verification_uri_complete')
-  if (b.expires_in !== undefined && (typeof b.expires_in !== 'number' || !(b.expires_in > 0))) {
-    missing.push('expires_in')
-  }
+  // Finite: a code that never expires would take away the deadline polling stops at.
+  const lifetime = b.expires_in
+  const validLifetime = typeof lifetime === 'number' && lifetime > 0 && Number.isFinite(lifetime)
+  if (lifetime !== undefined && !validLifetime) missing.push('expires_in')
   if (missing.length > 0) {
     // The body is kept for diagnosis, but not the device code (it is what polls for the token),
     // wherever the answer repeats it: in another field, a key, a URL.

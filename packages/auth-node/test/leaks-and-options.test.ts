@@ -1,5 +1,5 @@
 import { inspect } from 'node:util'
-import { isConfigurationError } from '@amigo-ai/core'
+import { isConfigurationError, isServerError } from '@amigo-ai/core'
 import { json, startTestServer, type TestServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -61,6 +61,25 @@ describe('tokens never show up when printing', () => {
     expect(isRefreshTokenReusedError(error)).toBe(true)
     expect(printed(error)).not.toContain(RT)
     expect((error as { body: unknown }).body).toMatchObject({ echo: ['[REDACTED]'] })
+  })
+
+  // Refreshed within the margin, the access token is still valid: a log of the error must not hold it.
+  it('a refresh error whose body echoes the access token still held keeps it out as well', async () => {
+    server = await startTestServer(
+      json(502, { error: 'server_error', error_description: `for ${AT}`, [AT]: 1 }),
+    )
+    const storage = new MemoryTokenStorage()
+    await storage.save(creds)
+    const error = await new TokenManager({ storage, identityBaseUrl: server.url })
+      .getAccessToken()
+      .catch((e: unknown) => e)
+    expect(isServerError(error)).toBe(true)
+    expect(printed(error)).not.toContain(AT)
+    expect((error as { body: unknown }).body).toMatchObject({
+      error_description: 'for [REDACTED]',
+      '[REDACTED]': 1,
+    })
+    expect(await storage.load()).toEqual(creds)
   })
 })
 

@@ -9,6 +9,8 @@ import { classifyRefreshFailure } from './classify-refresh-failure'
 export interface RefreshTokenGrantInput {
   identityBaseUrl: string
   refreshToken: string
+  /** Other secrets the caller holds (its access token, a device code): kept out of the error too. */
+  secrets?: readonly (string | undefined)[]
   workspaceId?: string
   scope?: string
   fetch?: typeof fetch
@@ -40,7 +42,7 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
       headers: res.headers,
       body: res.body,
       message: `Token refresh failed with HTTP ${res.status}${error ? ` (${error})` : ''}`,
-      secrets: [input.refreshToken],
+      secrets: [input.refreshToken, ...(input.secrets ?? [])].filter((s): s is string => !!s),
     }),
   )
 }

@@ -204,6 +204,8 @@ export class BaseTokenManager {
     const payload = await refreshTokenGrant({
       identityBaseUrl,
       refreshToken: stored.refresh_token,
+      // Still valid within the refresh margin: an answer echoing it must not put it in an error.
+      secrets: [stored.access_token],
       workspaceId: stored.workspace_id,
       fetch: this.#fetch,
       timeoutMs: this.#timeoutMs,

@@ -1,0 +1,392 @@
+// The parsers of options that take numbers or URLs, on generated strings (unicode digits,
+// whitespace, exponents, hex, huge values, empty, `--` forms): a value is accepted and means what
+// the README says, or refused with a usage error (exit 2) naming the option. In process with many
+// runs; the built CLI for a handful of generated cases each.
+import { serveNode } from '@amigo-ai/test-server'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseApiRequest } from '../src/api/parse-request'
+import { countOption } from '../src/count-option'
+import { checkBaseUrl } from '../src/credentials/base-url'
+import { CliError } from '../src/errors/cli-error'
+import { httpUrlOption } from '../src/http-url-option'
+import { MAX_TIMER_MS } from '../src/max-timer'
+import { secondsOption } from '../src/seconds-option'
+import { cliEnv, runCli } from './helpers/cli'
+
+/** What `f` throws; fails the test if it returns. */
+function thrown(f: () => unknown): unknown {
+  try {
+    f()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a usage error, but the value was accepted')
+}
+
+/** A usage error (exit 2) whose message begins with the option's name. */
+function expectUsageError(error: unknown, option: string) {
+  expect(error).toBeInstanceOf(CliError)
+  expect((error as CliError).exitCode).toBe(2)
+  expect((error as CliError).message.startsWith(option)).toBe(true)
+}
+
+// --- generated option values --------------------------------------------------------------------
+
+const DIGITS = '0123456789'
+// Digits of other scripts: Arabic-Indic, Devanagari, fullwidth, mathematical bold.
+const FOREIGN_DIGITS = ['٠١٢٣٤٥٦٧٨٩', '०१२३४५६७८९', '０１２３４５６７８９', '𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗']
+const WHITESPACE = [' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\u180e']
+
+const asciiDigits = fc.string({ unit: fc.constantFrom(...DIGITS), minLength: 1, maxLength: 25 })
+const foreignDigits = fc
+  .tuple(fc.constantFrom(...FOREIGN_DIGITS), fc.array(fc.nat(9), { minLength: 1, maxLength: 4 }))
+  .map(([set, picks]) => picks.map((i) => [...set][i]).join(''))
+const space = fc.string({ unit: fc.constantFrom(...WHITESPACE), maxLength: 2 })
+const signed = fc.tuple(fc.constantFrom('+', '-', '--', '−'), asciiDigits).map(([s, d]) => s + d)
+const exponent = fc
+  .tuple(asciiDigits, fc.constantFrom('e', 'E', 'e+', 'e-'), fc.nat(400))
+  .map(([m, e, x]) => `${m}${e}${x}`)
+const decimal = fc.tuple(fc.option(asciiDigits, { nil: '' }), asciiDigits).map(([i, f]) => `${i}.${f}`)
+const radix = fc
+  .tuple(fc.constantFrom('0x', '0X', '0b', '0o'), fc.nat())
+  .map(([p, n]) => p + n.toString(p.endsWith('x') || p.endsWith('X') ? 16 : p.endsWith('b') ? 2 : 8))
+const special = fc.constantFrom(
+  '',
+  '--',
+  '-',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '1_000',
+  '0.',
+  '.',
+  'e5',
+  '1e',
+  '٣',
+)
+
+/** Strings a number option may be given. */
+const numberish = fc
+  .tuple(
+    space,
+    fc.oneof(
+      asciiDigits,
+      foreignDigits,
+      signed,
+      exponent,
+      decimal,
+      radix,
+      special,
+      fc.string({ maxLength: 12 }),
+    ),
+    space,
+  )
+  .map(([a, v, b]) => a + v + b)
+
+// The whole-number options, with the range each takes.
+const COUNTS = [
+  { option: '--port', least: 0, most: 65_535 },
+  { option: '--seed', least: 0, most: 2 ** 31 },
+  { option: '--retry-delay', least: 0, most: MAX_TIMER_MS },
+  { option: '--max-reconnects', least: 0, most: Number.MAX_SAFE_INTEGER },
+  { option: '--max-events', least: 1, most: Number.MAX_SAFE_INTEGER },
+] as const
+
+/** The README's whole number: ASCII digits only (space around allowed), within the option's range. */
+function wholeNumber(value: string, least: number, most: number): number | undefined {
+  const digits = value.trim()
+  if (!/^[0-9]+$/.test(digits)) return undefined
+  const n = BigInt(digits)
+  return n >= BigInt(least) && n <= BigInt(most) ? Number(n) : undefined
+}
+
+describe('whole-number options (--port, --seed, --retry-delay, --max-reconnects, --max-events)', () => {
+  it('take ASCII digits within their range as that number, and refuse anything else naming the option', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...COUNTS), numberish, ({ option, least, most }, value) => {
+        const expected = wholeNumber(value, least, most)
+        if (expected === undefined) {
+          const error = thrown(() => countOption(option, value, least, 1, most))
+          expectUsageError(error, option)
+          expect((error as CliError).hint).toMatch(new RegExp(`^e\\.g\\. ${option} \\d+$`))
+        } else expect(countOption(option, value, least, 1, most)).toBe(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('the built CLI refuses such a value with exit 2 before doing anything', async () => {
+    const commands: Record<string, string[]> = {
+      '--port': ['mock'],
+      '--seed': ['mock'],
+      '--retry-delay': ['events', 'tail'],
+      '--max-reconnects': ['events', 'tail'],
+      '--max-events': ['events', 'tail'],
+    }
+    const env = cliEnv({ AMIGO_API_KEY: 'key_fuzz_0123456789', AMIGO_WORKSPACE_ID: 'ws_fuzz' })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...COUNTS),
+        numberish.filter((v) => !v.includes('\0')),
+        async ({ option, least, most }, value) => {
+          fc.pre(wholeNumber(value, least, most) === undefined)
+          // The `--opt=value` form: a value beginning with `--` is still this option's value.
+          const r = await runCli(
+            [...commands[option]!, `${option}=${value}`, '--base-url', 'http://127.0.0.1:9'],
+            {
+              env,
+            },
+          )
+          expect(r.code, r.stderr).toBe(2)
+          expect(r.stderr).toMatch(
+            new RegExp(`^error: ${option} must be a whole number from ${least} to ${most}, got "`),
+          )
+          expect(r.stdout).toBe('')
+        },
+      ),
+      { numRuns: 10 },
+    )
+  }, 30_000)
+})
+
+// A decimal number as people write it: digits, a fraction, an exponent.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+
+describe('seconds options (--timeout, --idle-timeout)', () => {
+  it('take a positive number of seconds a timer can wait, in ms; refuse the rest naming the option', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('--timeout', '--idle-timeout'),
+        fc.oneof(numberish, fc.double({ noNaN: true }).map(String)),
+        (option, value) => {
+          const n = value.trim() === '' ? Number.NaN : Number(value)
+          if (n > 0 && n * 1000 <= MAX_TIMER_MS) {
+            expect(secondsOption(option, value, '60')).toBe(n * 1000)
+          } else {
+            const error = thrown(() => secondsOption(option, value, '60'))
+            expectUsageError(error, option)
+            expect((error as CliError).message).toContain('positive number of seconds, at most 2147483')
+          }
+          // Every decimal a person writes is read as that decimal, when in range.
+          if (DECIMAL.test(value.trim()) && n > 0 && n * 1000 <= MAX_TIMER_MS)
+            expect(secondsOption(option, value, '60')).toBe(Number(value.trim()) * 1000)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('the built CLI: webhooks trigger --print --timeout exits 0 for such a value, 2 naming --timeout otherwise', async () => {
+    const env = cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_fuzz_options_0123456789' })
+    await fc.assert(
+      fc.asyncProperty(
+        numberish.filter((v) => !v.includes('\0')),
+        async (value) => {
+          const n = value.trim() === '' ? Number.NaN : Number(value)
+          const r = await runCli(['webhooks', 'trigger', 'call.ended', '--print', `--timeout=${value}`], {
+            env,
+          })
+          if (n > 0 && n * 1000 <= MAX_TIMER_MS) {
+            expect(r.code, r.stderr).toBe(0)
+            expect(JSON.parse(r.stdout)).toMatchObject({
+              headers: { 'x-amigo-signature': expect.any(String) },
+            })
+          } else {
+            expect(r.code, r.stderr).toBe(2)
+            expect(r.stderr).toMatch(/^error: --timeout must be a positive number of seconds/)
+          }
+        },
+      ),
+      { numRuns: 10 },
+    )
+  }, 30_000)
+})
+
+// --- URLs ---------------------------------------------------------------------------------------
+
+const PASSWORD = fc
+  .string({ unit: 'grapheme', minLength: 4, maxLength: 16 })
+  .filter((p) => !/[\s@/\\?#]/.test(p))
+  .map((p) => `pw${p}`)
+const urlish = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc
+    .tuple(
+      fc.constantFrom('http', 'https', 'HTTP', 'ftp', 'file', 'javascript', 'ws', 'mailto', ''),
+      fc.constantFrom('://', ':', ':/', ':\\\\', '//', ''),
+      fc.string({ maxLength: 20 }),
+    )
+    .map(([scheme, sep, rest]) => scheme + sep + rest),
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom('', ' ', '--', '--to', 'http://', 'http://[::1', 'http://127.0.0.1:99999', 'http://a b'),
+)
+
+describe('URL options (--base-url, --to)', () => {
+  it('take an http(s) URL as that URL; refuse the rest naming the option', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('--base-url', '--to'), urlish, (option, value) => {
+        let expected: URL | undefined
+        try {
+          expected = new URL(value)
+        } catch {}
+        const usable =
+          expected !== undefined &&
+          (expected.protocol === 'http:' || expected.protocol === 'https:') &&
+          !expected.username &&
+          !expected.password
+        if (usable) {
+          expect(httpUrlOption(option, value, 'http://x', 'h').href).toBe(expected!.href)
+          if (option === '--base-url') expect(checkBaseUrl(value)).toBe(expected!.href.replace(/\/+$/, ''))
+        } else
+          expectUsageError(
+            thrown(() => httpUrlOption(option, value, 'http://x', 'h')),
+            option,
+          )
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a URL with a password is refused without the password in the message or hint', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('--base-url', '--to'),
+        fc.option(
+          fc.string({ maxLength: 8 }).filter((u) => !/[\s:@/\\?#]/.test(u)),
+          { nil: '' },
+        ),
+        PASSWORD,
+        fc.oneof(fc.webUrl(), fc.string({ maxLength: 20 })),
+        (option, user, password, rest) => {
+          // Written before a host that parses or one that does not; any scheme.
+          const at = rest.indexOf('://')
+          const value =
+            at < 0
+              ? `http://${user}:${password}@${rest}`
+              : `${rest.slice(0, at + 3)}${user}:${password}@${rest.slice(at + 3)}`
+          const error = thrown(() => httpUrlOption(option, value, 'http://x', 'h')) as CliError
+          expectUsageError(error, option)
+          expect(`${error.message}\n${error.hint}`).not.toContain(password)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('the built CLI: webhooks trigger --to refuses such a value with exit 2 naming --to', async () => {
+    const env = cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_fuzz_options_0123456789' })
+    const refused = urlish.filter((v) => {
+      if (v.includes('\0')) return false
+      try {
+        httpUrlOption('--to', v, '', '')
+        return false
+      } catch {
+        return true
+      }
+    })
+    await fc.assert(
+      fc.asyncProperty(refused, async (to) => {
+        const r = await runCli(['webhooks', 'trigger', 'call.ended', `--to=${to}`], { env })
+        expect(r.code, r.stderr).toBe(2)
+        expect(r.stderr).toMatch(/^error: --to /)
+        expect(r.stdout).toBe('')
+      }),
+      { numRuns: 10 },
+    )
+  }, 30_000)
+})
+
+// --- `amigo api -q key=value` -------------------------------------------------------------------
+
+// Keys and values as a shell passes them (no NUL); keys may be Object.prototype's own names.
+const key = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
+    fc.constantFrom('__proto__', 'constructor', 'toString', 'limit', '--limit', ' '),
+  )
+  .filter((k) => !k.includes('='))
+const value = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.constantFrom('', '=', 'a=b', '--', '1e3', '0x10', '&x=y', '#', '%20'),
+)
+const pairs = fc.array(fc.tuple(key, value), { maxLength: 6 })
+
+/**
+ * The pairs grouped by key, values in the order given: what `-q` promises to send. Sorted by key:
+ * the order of different keys is not promised (an object lists integer-like keys first).
+ */
+function grouped(list: Array<[string, string | string[]]>): Array<[string, string[]]> {
+  const out = new Map<string, string[]>()
+  for (const [k, v] of list) out.set(k, [...(out.get(k) ?? []), ...[v].flat()])
+  return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+const noStdin = process.stdin
+const signal = new AbortController().signal
+
+describe('amigo api -q key=value', () => {
+  it('each key=value is that parameter (split at the first "="), a repeated key a list', async () => {
+    await fc.assert(
+      fc.asyncProperty(pairs, async (list) => {
+        const query = list.map(([k, v]) => `${k}=${v}`)
+        const request = await parseApiRequest('get', '/v1/x', { query, timeout: '60' }, noStdin, signal)
+        expect(grouped(Object.entries(request.query))).toEqual(grouped(list))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a -q without a key before "=" is refused naming --query', async () => {
+    const bad = fc.oneof(
+      fc.string({ maxLength: 10 }).filter((s) => !s.includes('=')),
+      value.map((v) => `=${v}`),
+    )
+    await fc.assert(
+      fc.asyncProperty(pairs, bad, async (list, pair) => {
+        const query = [...list.map(([k, v]) => `${k}=${v}`), pair]
+        const error = await parseApiRequest('get', '/v1/x', { query, timeout: '60' }, noStdin, signal).catch(
+          (e) => e,
+        )
+        expectUsageError(error, '--query')
+        expect(error.message).toBe(`--query "${pair}" is not key=value`)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('the built CLI sends exactly those parameters', async () => {
+    const urls: string[] = []
+    const server = await serveNode((req, res) => {
+      urls.push(req.url ?? '')
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    })
+    const env = cliEnv({
+      AMIGO_API_KEY: 'key_fuzz_0123456789',
+      AMIGO_WORKSPACE_ID: 'ws_fuzz',
+      AMIGO_BASE_URL: server.url,
+    })
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          pairs.filter((l) => l.length > 0),
+          async (list) => {
+            const r = await runCli(
+              ['api', 'get', '/v1/{workspace_id}/agents', ...list.flatMap(([k, v]) => ['-q', `${k}=${v}`])],
+              {
+                env,
+              },
+            )
+            expect(r.code, r.stderr).toBe(0)
+            const sent = new URL(urls.at(-1)!, server.url)
+            expect(sent.pathname).toBe('/v1/ws_fuzz/agents')
+            expect(grouped([...sent.searchParams] as Array<[string, string]>)).toEqual(grouped(list))
+          },
+        ),
+        { numRuns: 10 },
+      )
+    } finally {
+      await server.close()
+    }
+  }, 30_000)
+})

@@ -2,9 +2,10 @@
 // longer than the code lives, the device code echoed back in an error description, an OAuth error
 // sent with HTTP 200 (as some device-flow services do).
 import { inspect } from 'node:util'
-import { isParseError } from '@amigo-ai/core'
+import { isBadRequestError, isParseError, isServerError } from '@amigo-ai/core'
 import {
   type IdentityServer,
+  json,
   sendJson,
   serveNode,
   startIdentityServer,
@@ -16,6 +17,7 @@ import {
   isDeviceCodeDeniedError,
   isDeviceCodeExpiredError,
   isRefreshTokenExpiredError,
+  isWorkspaceSelectionError,
   loginWithDeviceCode,
   MemoryTokenStorage,
   TokenManager,
@@ -85,6 +87,81 @@ describe('a device code echoed in an error description', () => {
       expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
     })
   }
+})
+
+describe('secrets echoed after a workspace answer (HTTP 300)', () => {
+  const UNBOUND = 'at-SECRET-unbound-0123456789'
+
+  it('stay out of the error of a failed refresh-token exchange', async () => {
+    const served = await startTestServer({
+      'POST /device/code': json(200, {
+        device_code: DEVICE_CODE,
+        user_code: 'U',
+        verification_uri: 'https://id.example/a',
+        interval: 0,
+      }),
+      'POST /token': (req, res) =>
+        new URLSearchParams(req.body).get('grant_type') === 'refresh_token'
+          ? sendJson(res, 502, { detail: `${DEVICE_CODE} ${UNBOUND}`, [UNBOUND]: DEVICE_CODE })
+          : sendJson(res, 300, {
+              workspaces: [{ workspace_id: 'ws-1' }],
+              refresh_token: 'rt-0123456789',
+              access_token: UNBOUND,
+            }),
+    })
+    try {
+      const error = await loginWithDeviceCode({
+        identityBaseUrl: served.url,
+        onCode: () => {},
+        onWorkspaceRequired: async () => 'ws-1',
+        clock: fakeClock(),
+      }).catch((e) => e)
+      expect(isServerError(error)).toBe(true)
+      expect((error as { body: unknown }).body).toEqual({
+        detail: '[REDACTED] [REDACTED]',
+        '[REDACTED]': '[REDACTED]',
+      })
+      expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
+    } finally {
+      await served.close()
+    }
+  })
+
+  it('stay out of the error of the poll that sends the chosen workspace', async () => {
+    const clock = fakeClock()
+    const error = await login(
+      {
+        issuance: { device_code: DEVICE_CODE },
+        polls: [{ workspaces: [{ workspace_id: 'ws-1' }], access_token: UNBOUND }],
+        onWorkspacePoll: () => ({
+          status: 400,
+          body: { error: 'invalid_request', error_description: `${DEVICE_CODE} ${UNBOUND}` },
+        }),
+      },
+      clock,
+    )
+    expect(isBadRequestError(error)).toBe(true)
+    expect((error as Error).message).toBe(
+      'Device code polling failed with HTTP 400 (invalid_request): [REDACTED] [REDACTED]',
+    )
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
+  })
+
+  it('stay out of the message naming a workspace the service did not accept', async () => {
+    const offered = [{ workspace_id: `ws-${UNBOUND}` }]
+    idp = await startIdentityServer({
+      polls: [{ workspaces: offered, access_token: UNBOUND }],
+      onWorkspacePoll: () => ({ workspaces: offered }),
+    })
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      onCode: () => {},
+      onWorkspaceRequired: (workspaces) => workspaces[0]?.workspace_id ?? '',
+      clock: fakeClock(),
+    }).catch((e) => e)
+    expect(isWorkspaceSelectionError(error)).toBe(true)
+    expect((error as Error).message).toBe('The identity service did not accept workspace "ws-[REDACTED]"')
+  })
 })
 
 describe('a malformed device code answer', () => {

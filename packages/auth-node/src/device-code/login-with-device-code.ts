@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, redactSecrets } from '@amigo-ai/core'
 import { LoginCancelledError, WorkspaceSelectionError } from '../errors/device-code-errors'
 import { readJwtClaims } from '../identity/jwt-claims'
 import type { TokenPayload } from '../identity/parse-token-payload'
@@ -120,10 +120,15 @@ async function finishWithWorkspace(
     workspaces = await fetchProfileWorkspaces(poll.identityBaseUrl, outcome.accessToken, poll)
   }
   const workspaceId = await chooseWorkspace(workspaces, options.onWorkspaceRequired)
+  // Kept out of every error from here on, however the server echoes them: the device code still
+  // polls (with the workspace) and the unbound access token is the user's.
+  const held = outcome.accessToken ? [outcome.accessToken] : []
+  const secrets = [poll.issuance.device_code, ...held]
   if (outcome.refreshToken) {
     const payload = await refreshTokenGrant({
       identityBaseUrl: poll.identityBaseUrl,
       refreshToken: outcome.refreshToken,
+      secrets,
       workspaceId,
       scope: options.scope,
       fetch: poll.fetch,
@@ -133,9 +138,10 @@ async function finishWithWorkspace(
     return { payload, workspaceId }
   }
   // The status callback already heard `approved`; the follow-up poll is not a new wait for the user.
-  const again = await pollForToken({ ...poll, workspaceId, immediate: true, onStatus: undefined })
+  const again = await pollForToken({ ...poll, workspaceId, immediate: true, onStatus: undefined, held })
   if (again.kind !== 'token') {
-    throw new WorkspaceSelectionError(`The identity service did not accept workspace "${workspaceId}"`)
+    const shown = redactSecrets(workspaceId, secrets)
+    throw new WorkspaceSelectionError(`The identity service did not accept workspace "${shown}"`)
   }
   return { payload: again.payload, workspaceId }
 }

@@ -23,14 +23,17 @@ export type PollAnswer =
   /** Final: `error` ends the login (`expired` and `denied` say which status to report). */
   | { kind: 'failed'; error: AmigoError; status?: 'expired' | 'denied' }
 
-/** Reads one answer of `POST /token` during device-code polling (RFC 8628 §3.5). */
-export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs: number): PollAnswer {
+/**
+ * Reads one answer of `POST /token` during device-code polling (RFC 8628 §3.5). `secrets` (the
+ * device code, a token the client already holds) stay out of every error it makes.
+ */
+export function readPollAnswer(res: IdentityResponse, secrets: string[], nowMs: number): PollAnswer {
   if (isTokenAnswer(res))
     return { kind: 'approved', outcome: { kind: 'token', payload: parseTokenPayload(res.body) } }
   if (res.status === 300) return { kind: 'approved', outcome: workspaceOutcome(res.body) }
   const { error, error_description: text } = readOAuthError(res.body)
   // The device code is what polls for the token; a server echo of it stays out of every message.
-  const description = text && redactSecrets(text, [deviceCode])
+  const description = text && redactSecrets(text, secrets)
   if (error === 'authorization_pending' || error === 'slow_down') return { kind: error }
   if (error === 'expired_token') {
     const message = description
@@ -48,7 +51,7 @@ export function readPollAnswer(res: IdentityResponse, deviceCode: string, nowMs:
     status: res.status,
     headers: res.headers,
     body: res.body,
-    secrets: [deviceCode],
+    secrets,
     message: `Device code polling failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
       description ? `: ${description}` : ''
     }`,

@@ -29,6 +29,8 @@ export interface PollContext {
   onStatus?: (status: DeviceCodeStatus) => void
   /** Poll once right away (after a workspace was chosen the user has already approved). */
   immediate?: boolean
+  /** Tokens already received (the unbound access token of a workspace answer): kept out of errors. */
+  held?: string[]
 }
 
 /** Polls `POST /token` until the user approves, denies, or the code expires (RFC 8628 §3.4–3.5). */
@@ -90,7 +92,7 @@ async function pollOnce(ctx: PollContext): Promise<PollAnswer> {
       },
       { fetch: ctx.fetch, signal: ctx.signal, timeoutMs: ctx.timeoutMs },
     )
-    return readPollAnswer(res, ctx.issuance.device_code, ctx.clock.now())
+    return readPollAnswer(res, [ctx.issuance.device_code, ...(ctx.held ?? [])], ctx.clock.now())
   } catch (error) {
     if (isNetworkError(error)) return { kind: 'transient', error }
     throw error

@@ -4,7 +4,7 @@
 // access token no HTTP header can carry is refused when it arrives, before it is ever sent.
 import { inspect } from 'node:util'
 import { isConfigurationError, isParseError } from '@amigo-ai/core'
-import { type IdentityServer, startIdentityServer } from '@amigo-ai/test-server'
+import { type IdentityServer, json, startIdentityServer, startTestServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginWithDeviceCode, MemoryTokenStorage, TokenManager } from '../src/index'
 import { fakeClock } from './helpers/fake-clock'
@@ -90,6 +90,60 @@ describe('an access token that cannot go into a header', () => {
     expect(isParseError(error)).toBe(true)
     expect((error as Error).message).toBe(
       'The token response has an access_token that cannot be sent in an HTTP header',
+    )
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain('at-SECRET-0123')
+    expect(idp.server.requests.filter((r) => r.path.startsWith('/self'))).toHaveLength(0)
+  })
+
+  // fetch's Headers takes other control characters, but Node's fetch refuses them when it sends the
+  // request: a login would hand out a token no request can carry, a refresh would store one.
+  it('a control character other than CR, LF or NUL is refused the same way, by login and refresh', async () => {
+    const hostile = 'at-SECRET-0123\u0001x'
+    idp = await startIdentityServer({
+      polls: [{ token: { access_token: hostile, workspace_id: 'ws-1' } }],
+    })
+    const login = await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      onCode: noop,
+      onWorkspaceRequired: async () => 'ws-1',
+      clock: fakeClock(),
+    }).catch((e) => e)
+    expect(isParseError(login)).toBe(true)
+    const storage = new MemoryTokenStorage()
+    const stored = { access_token: 'a', refresh_token: 'rt-0123456789', expires_at: 0, workspace_id: 'w' }
+    await storage.save(stored)
+    await idp.close()
+    idp = undefined
+    const served = await startTestServer(json(200, { access_token: hostile, expires_in: 3600 }))
+    try {
+      const refresh = await new TokenManager({ storage, identityBaseUrl: served.url })
+        .getAccessToken()
+        .catch((e) => e)
+      expect(isParseError(refresh)).toBe(true)
+      expect((refresh as Error).message).toBe(
+        'The token response has an access_token that cannot be sent in an HTTP header',
+      )
+      expect(await storage.load()).toEqual(stored)
+    } finally {
+      await served.close()
+    }
+  })
+
+  it('in a workspace answer (HTTP 300) is a ParseError too, not a TypeError quoting it', async () => {
+    const hostile = 'at-SECRET-0123\nX-Injected: 1'
+    idp = await startIdentityServer({
+      polls: [{ workspaces: [], access_token: hostile }],
+      profileWorkspaces: [{ id: 'ws-1', name: 'One' }],
+    })
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      onCode: noop,
+      onWorkspaceRequired: async () => 'ws-1',
+      clock: fakeClock(),
+    }).catch((e) => e)
+    expect(isParseError(error)).toBe(true)
+    expect((error as Error).message).toBe(
+      'The workspace selection answer has an access_token that cannot be sent in an HTTP header',
     )
     expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain('at-SECRET-0123')
     expect(idp.server.requests.filter((r) => r.path.startsWith('/self'))).toHaveLength(0)

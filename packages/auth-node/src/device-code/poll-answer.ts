@@ -1,5 +1,12 @@
-import { type AmigoError, errorFromResponse, parseRetryAfter, redactSecrets } from '@amigo-ai/core'
+import {
+  type AmigoError,
+  errorFromResponse,
+  ParseError,
+  parseRetryAfter,
+  redactSecrets,
+} from '@amigo-ai/core'
 import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
+import { canSendAsBearer } from '../identity/bearer-header'
 import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
 import type { IdentityResponse } from '../identity/read-identity-response'
@@ -61,10 +68,17 @@ export function readPollAnswer(res: IdentityResponse, secrets: string[], nowMs: 
 
 function workspaceOutcome(body: unknown): PollOutcome {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+  const accessToken = typeof b.access_token === 'string' && b.access_token ? b.access_token : undefined
+  // It may be sent to /self/profile as a Bearer header, as a token answer's is.
+  if (accessToken !== undefined && !canSendAsBearer(accessToken)) {
+    throw new ParseError(
+      'The workspace selection answer has an access_token that cannot be sent in an HTTP header',
+    )
+  }
   return {
     kind: 'workspace',
     workspaces: parseWorkspaces(body),
     refreshToken: typeof b.refresh_token === 'string' && b.refresh_token ? b.refresh_token : undefined,
-    accessToken: typeof b.access_token === 'string' && b.access_token ? b.access_token : undefined,
+    accessToken,
   }
 }

@@ -1,4 +1,5 @@
 import { ParseError } from '@amigo-ai/core'
+import { canSendAsBearer } from './bearer-header'
 
 /** A checked 200 `/token` body: the fields this package uses, and the body as received in `raw`. */
 export interface TokenPayload {
@@ -22,11 +23,8 @@ export function parseTokenPayload(body: unknown): TokenPayload {
   if (typeof b.access_token !== 'string' || b.access_token.length === 0) {
     throw new ParseError('The token response has no access_token')
   }
-  // It is sent back as a Bearer header (profile lookup, API calls): one that fetch would refuse
-  // would fail later with a TypeError quoting it.
-  try {
-    new Headers({ authorization: `Bearer ${b.access_token}` })
-  } catch {
+  // It is sent back as a Bearer header (profile lookup, API calls).
+  if (!canSendAsBearer(b.access_token)) {
     throw new ParseError('The token response has an access_token that cannot be sent in an HTTP header')
   }
   const payload: TokenPayload = {

@@ -278,3 +278,47 @@ describe('an OAuth error sent with HTTP 200', () => {
     }
   })
 })
+
+// A lifetime or `exp` in milliseconds where seconds belong puts the expiry past the year 5000.
+describe('an expiry past the year 5000', () => {
+  const T0 = Date.UTC(2026, 0, 1)
+  const exp = (claims: object) =>
+    `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`
+
+  for (const [name, token] of [
+    ['expires_in in milliseconds', { workspace_id: 'ws-1', expires_in: 3_600_000_000_000 }],
+    [
+      'a JWT exp in milliseconds',
+      { workspace_id: 'ws-1', expires_in: undefined, access_token: exp({ exp: T0 + 3600_000 }) },
+    ],
+  ] as const) {
+    it(`${name}: the login's expiresAt is the short default, which TokenManager.store takes`, async () => {
+      const clock = fakeClock(T0)
+      const result = await login({ polls: [{ token }] }, clock)
+      expect(result.expiresAt).toBe(clock.now() / 1000 + 900)
+      await new TokenManager({ storage: new MemoryTokenStorage() }).store(result)
+    })
+  }
+
+  it('from a refresh: the token is refreshed again after the short default, not never', async () => {
+    let now = T0
+    const served = await startTestServer(json(200, { access_token: 'at-new', expires_in: 3_600_000_000_000 }))
+    try {
+      const storage = new MemoryTokenStorage()
+      await storage.save({
+        access_token: 'a',
+        refresh_token: 'rt-0123456789',
+        expires_at: 0,
+        workspace_id: 'w',
+      })
+      const tokens = new TokenManager({ storage, identityBaseUrl: served.url, now: () => now })
+      expect((await tokens.getAccessToken())?.token).toBe('at-new')
+      expect((await storage.load())?.expires_at).toBe(T0 / 1000 + 900)
+      now += 900_000
+      await tokens.getAccessToken()
+      expect(served.requests).toHaveLength(2)
+    } finally {
+      await served.close()
+    }
+  })
+})

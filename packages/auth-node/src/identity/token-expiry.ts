@@ -4,14 +4,20 @@ import type { TokenPayload } from './parse-token-payload'
 /** Assumed lifetime of a token whose answer states none (short, so it is refreshed early rather than late). */
 const FALLBACK_LIFETIME_SECONDS = 900
 
+/** True when `expiresAt` is surely milliseconds (after the year 5000 as seconds), a common mix-up. */
+export const looksLikeMilliseconds = (expiresAt: number): boolean => expiresAt > 100_000_000_000
+
 /**
  * When the token expires, in seconds since the epoch: `expires_in` counted from `nowMs`, else the
- * JWT's `exp` claim, else a short default.
+ * JWT's `exp` claim, else a short default. An expiry past the year 5000 (a lifetime or `exp` sent in
+ * milliseconds, say) states no usable lifetime: taken at its word, the token would never be
+ * refreshed, and `TokenManager.store` would refuse the login result as milliseconds.
  */
 export function expiresAtSeconds(payload: TokenPayload, nowMs: number): number {
   const now = Math.floor(nowMs / 1000)
-  if (payload.expires_in !== undefined) return now + payload.expires_in
+  if (payload.expires_in !== undefined && !looksLikeMilliseconds(now + payload.expires_in))
+    return now + payload.expires_in
   const exp = readJwtClaims(payload.access_token)?.exp
-  if (typeof exp === 'number' && Number.isFinite(exp)) return exp
+  if (typeof exp === 'number' && Number.isFinite(exp) && !looksLikeMilliseconds(exp)) return exp
   return now + FALLBACK_LIFETIME_SECONDS
 }

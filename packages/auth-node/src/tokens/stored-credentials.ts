@@ -47,6 +47,3 @@ export function readStoredCredentials(value: unknown): StoredCredentials | { pro
   for (const key of OPTIONAL_FIELDS) if (typeof v[key] === 'string') creds[key] = v[key] as string
   return creds
 }
-
-/** True when `expiresAt` is surely milliseconds (after the year 5000 as seconds), a common mix-up. */
-export const looksLikeMilliseconds = (expiresAt: number): boolean => expiresAt > 100_000_000_000

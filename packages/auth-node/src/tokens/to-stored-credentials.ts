@@ -1,6 +1,7 @@
 import { ConfigurationError } from '@amigo-ai/core'
+import { looksLikeMilliseconds } from '../identity/token-expiry'
 import type { AuthResult } from './auth-result'
-import { looksLikeMilliseconds, type StoredCredentials } from './stored-credentials'
+import type { StoredCredentials } from './stored-credentials'
 
 /** The extra fields of a `loginWithDeviceCode` result that are worth keeping. */
 type LoginExtras = { tokenType?: unknown; identityBaseUrl?: unknown; sessionId?: unknown }

@@ -196,6 +196,32 @@ describe('webhooks verify: signed deliveries verify', () => {
       { numRuns: 20 },
     )
   })
+
+  it('an authentic body whose id or type is not text is shown safely, never a crash (exit 0)', async () => {
+    // JSON text of the odd value: written by hand, since JSON.stringify cannot write the deep one.
+    const notText = fc.oneof(
+      fc
+        .jsonValue({ maxDepth: 3 })
+        .filter((v) => typeof v !== 'string')
+        .map((v) => JSON.stringify(v)),
+      fc.constantFrom('{"toString": 1}', '{"valueOf": null, "toString": "x"}', 'null'),
+      fc.integer({ min: 1_000, max: 20_000 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`),
+    )
+    await fc.assert(
+      fc.asyncProperty(partsArb, notText, fc.boolean(), async (p, odd, inType) => {
+        const id = inType ? JSON.stringify(p.event.id) : odd
+        const type = inType ? odd : JSON.stringify(p.event.type)
+        const body = `{"id": ${id}, "type": ${type}, "data": {}}`
+        const parts = await sign(p, Date.now(), body)
+        const r = await runHere(verifyArgs(parts.secret), asJson(parts))
+        expectOutcome(r, parts.secret, [0])
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the line must carry none
+        expect(r.stdout).toMatch(/^✓ verified: [^\u0000-\u001f\u007f-\u009f]+\n$/)
+        expect(r.stdout).toContain(printable(inType ? p.event.id : p.event.type))
+      }),
+      { numRuns: 60 },
+    )
+  })
 })
 
 // --- mutations ----------------------------------------------------------------------------------

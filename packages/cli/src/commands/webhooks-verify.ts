@@ -33,7 +33,7 @@ export default async function verify(ctx: CommandContext, opts: VerifyOptions): 
     })
     const at = delivery.headers['x-amigo-timestamp']
     // An authentic delivery can still carry any text in its id and type: shown, never obeyed.
-    const what = printable(`${event.type} ${event.id}`)
+    const what = printable(`${shown(event.type, 'type')} ${shown(event.id, 'id')}`)
     ctx.output.print(`${c.green('✓ verified')}: ${what}${at ? ` (timestamp ${at})` : ' (no timestamp)'}`)
     return EXIT.ok
   } catch (error) {
@@ -42,6 +42,17 @@ export default async function verify(ctx: CommandContext, opts: VerifyOptions): 
     ctx.output.print(`${c.red('✗ not verified')}: ${why}`)
     return exitCode
   }
+}
+
+/**
+ * An id or type as text. The body is any JSON object the signer chose: an object there has no text
+ * of its own (`{"toString": 1}` cannot even be converted), and a deeply nested array would overflow
+ * the stack on the way, so only a string, number or boolean is shown as it is.
+ */
+function shown(value: unknown, name: string): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return value == null ? `(no ${name})` : `(${name} is not text)`
 }
 
 async function readInput(ctx: CommandContext, file: string | undefined): Promise<string> {

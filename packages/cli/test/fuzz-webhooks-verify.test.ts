@@ -240,7 +240,16 @@ type Spoiler = fc.Arbitrary<(parts: Parts, form: HttpForm) => Spoiled>
 
 const without = (parts: Parts, name: string) => parts.headers.filter(([k]) => k.toLowerCase() !== name)
 
-const spoilers: Record<string, Spoiler> = {
+// Named in fast-check's counterexamples, which would otherwise print each one's source.
+const named = (spoilers: Record<string, Spoiler>): Record<string, Spoiler> =>
+  Object.fromEntries(
+    Object.entries(spoilers).map(([name, arb]) => [
+      name,
+      arb.map((f) => Object.assign(f, { [fc.toStringMethod]: () => name })),
+    ]),
+  )
+
+const spoilers = named({
   // Cut anywhere before the body has fully arrived.
   truncated: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map((at) => (parts, form) => {
     const text = asHttp(parts, form)
@@ -268,10 +277,29 @@ const spoilers: Record<string, Spoiler> = {
         codes: delta > 0 ? [2] : [4],
       }
     }),
+  // A Content-Length that is no number of bytes at all.
+  badLength: fc
+    .oneof(
+      fc.constantFrom('', ' ', 'abc', '0x10', '1e2', '-1', '1.5', '+5', '١٢', 'Infinity', '5, 5'),
+      fc.string({ maxLength: 8 }).filter((s) => !/^\s*\d+\s*$/.test(s) && !/[\r\n]/.test(s)),
+    )
+    .map((value) => (parts, form) => ({
+      input: asHttp(parts, { ...form, contentLength: false, trailer: '' }, [
+        ...parts.headers,
+        ['Content-Length', value],
+      ]),
+      codes: [2],
+      names: /Content-Length/,
+    })),
   // A second timestamp line: the two are read as one list, which is not what was signed.
   duplicateTimestamp: fc.stringMatching(/^\d{1,13}$/).map((other) => (parts, form) => ({
     input: asHttp(parts, form, [...parts.headers, ['x-amigo-timestamp', other]]),
     codes: [4],
+  })),
+  duplicateLength: fc.nat(2_000).map((n) => (parts, form) => ({
+    input: asHttp(parts, { ...form, contentLength: true }, [...parts.headers, ['content-length', String(n)]]),
+    codes: [2],
+    names: /Content-Length/,
   })),
   hugeSignature: fc.integer({ min: 1, max: 256 }).map((kib) => (parts, form) => ({
     input: asHttp(parts, form, [
@@ -308,7 +336,7 @@ const spoilers: Record<string, Spoiler> = {
   garbageHttp: fc
     .string({ unit: 'binary', maxLength: 300 })
     .map((s) => () => ({ input: `POST / HTTP/1.1\r\n${s}`, codes: [2, 4, 6] })),
-}
+})
 
 describe('webhooks verify: spoiled deliveries are refused with their own exit code', () => {
   for (const [name, spoiler] of Object.entries(spoilers))

@@ -60,12 +60,25 @@ function fromHttp(text: string): CapturedDelivery {
       'chunked request bodies are not supported',
       'capture the delivery with a Content-Length body',
     )
-  const length = Number(headers['content-length'])
-  if (Number.isInteger(length) && length >= 0) {
+  const length = contentLength(headers['content-length'])
+  if (length !== undefined) {
     const bytes = Buffer.from(body, 'utf8')
     if (bytes.length < length)
       throw usageError(`the body is shorter than its Content-Length (${length} bytes)`)
     body = bytes.subarray(0, length).toString('utf8')
   }
   return { headers, body }
+}
+
+/**
+ * The body's length in bytes from its Content-Length header, or undefined without one. Digits only,
+ * as HTTP writes it: Number() reads an empty value as 0 and `0x10` or `1e2` as lengths no sender
+ * meant, and the body cut to one of those would be called a bad signature. Any other value (`abc`,
+ * `5, 5` from a repeated header) is a broken capture too, said as such rather than ignored.
+ */
+function contentLength(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value))
+    throw usageError(`the Content-Length header is not a number of bytes: "${value.slice(0, 60)}"`)
+  return Number(value)
 }

@@ -1,16 +1,7 @@
-// A loop rather than /^\d+$/: it runs for every replayed event and ids are short.
-function isDigits(id: string): boolean {
-  if (id.length === 0) return false
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  return true
-}
+const isDigits = (id: string) => /^\d+$/.test(id)
 
 // Drops leading zeros (keeping one digit) so that digit strings compare by length first.
-const trimZeros = (id: string) =>
-  id.length > 1 && id.charCodeAt(0) === 48 ? id.replace(/^0+(?=\d)/, '') : id
+const trimZeros = (id: string) => id.replace(/^0+(?=\d)/, '')
 
 /** Compares two decimal-digit ids (any length); undefined when either is not purely digits. */
 export function compareNumericIds(a: string, b: string): number | undefined {
@@ -33,11 +24,10 @@ export function compareNumericIds(a: string, b: string): number | undefined {
 export class ReplayGuard {
   declare private resumePoint: string | undefined
   declare private newest: string | undefined
-  // The events delivered with the newest id: their types and data in slots [0, count).
-  private types: (string | undefined)[] = []
-  private data: string[] = []
-  private count = 0
-  // Past this many events on one id a linear scan would turn quadratic, so keys move to a set.
+  // The first event delivered with the newest id (usually the only one): compared as it is.
+  declare private firstType: string | undefined
+  declare private firstData: string
+  // Keys (`type NUL data`) of the events with the newest id, made once a second one arrives.
   declare private many: Set<string> | undefined
 
   /** Starts a connection that resumes after `id` (undefined: a fresh stream). */
@@ -59,24 +49,20 @@ export class ReplayGuard {
   add(id: string, type: string | undefined, data: string): boolean {
     if (id !== this.newest) {
       this.newest = id
+      this.firstType = type
+      this.firstData = data
       this.many = undefined
-      this.types[0] = type
-      this.data[0] = data
-      this.count = 1
       return true
     }
     if (!this.many) {
-      for (let i = 0; i < this.count; i++) if (this.data[i] === data && this.types[i] === type) return false
-      if (this.count < 32) {
-        this.types[this.count] = type
-        this.data[this.count++] = data
-        return true
-      }
-      this.many = new Set(this.data.map((d, i) => `${this.types[i] ?? ''}\u0000${d}`))
+      if (data === this.firstData && type === this.firstType) return false
+      this.many = new Set([key(this.firstType, this.firstData)])
     }
-    const key = `${type ?? ''}\u0000${data}`
-    if (this.many.has(key)) return false
-    this.many.add(key)
+    const k = key(type, data)
+    if (this.many.has(k)) return false
+    this.many.add(k)
     return true
   }
 }
+
+const key = (type: string | undefined, data: string) => `${type ?? ''}\u0000${data}`

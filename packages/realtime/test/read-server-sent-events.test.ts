@@ -43,6 +43,38 @@ describe('readServerSentEvents', () => {
     expect(comments).toEqual(['hello'])
   })
 
+  it('delivers an event ended by bare CRs at once, on a stream that then stays quiet', async () => {
+    let quiet = () => {}
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('id: 1\rdata: one\r\r'))
+      },
+      // Nothing more ever comes: the event must not wait for another chunk.
+      pull: () => new Promise<void>((resolve) => (quiet = resolve)),
+    })
+    const events = readServerSentEvents(body)
+    const hung = new Promise((resolve) => setTimeout(resolve, 2000, 'still waiting'))
+    expect(await Promise.race([events.next(), hung])).toEqual({
+      done: false,
+      value: { id: '1', event: undefined, data: 'one' },
+    })
+    await events.return()
+    quiet()
+  })
+
+  it('reads a CRLF cut between two chunks as one line end', async () => {
+    const got = await collect(['data: a\r', '\ndata: b\r', '\n\r', '\n', 'data: c\r', '\r', '\n'])
+    expect(got).toEqual([
+      { id: undefined, event: undefined, data: 'a\nb' },
+      { id: undefined, event: undefined, data: 'c' },
+    ])
+  })
+
+  it('a frame ended by bare CRs does not count toward the size of the next one', async () => {
+    const got = await collect(['data: 1\r\r', 'data: 123', '\n\n'], { maxFrameBytes: 10 })
+    expect(got.map((m) => m.data)).toEqual(['1', '123'])
+  })
+
   it('reassembles frames and multi-byte characters split at every byte', async () => {
     const text = 'id: 7\nevent: é\ndata: {"name":"Zoë 🎉"}\n\n'
     const bytes = new TextEncoder().encode(text)

@@ -93,6 +93,12 @@ export async function* readServerSentEventBatches(
     pending = []
     return batch
   }
+  // eventsource-parser keeps a CR that ends the text it is fed until it sees whether an LF follows,
+  // so an event ended by bare CRs would wait for the next chunk (for ever on a quiet stream), and the
+  // kept CR would count toward the next frame's size. The parser is fed LF line ends only (CRLF and
+  // CR become LF); a CR that ends a text is carried to the front of the next, so that a CRLF cut in
+  // two still reads as one line end (the line end it makes there was fed already, and is cut off).
+  let carry = ''
   signal?.addEventListener('abort', onAbort)
   try {
     while (true) {
@@ -105,7 +111,9 @@ export async function* readServerSentEventBatches(
         throw err
       }
       // The last read flushes the decoder (its value is undefined, and `stream` false).
-      parser.feed(decoder.decode(chunk.value, { stream: !chunk.done }))
+      const text = carry + decoder.decode(chunk.value, { stream: !chunk.done })
+      parser.feed(text.replace(/\r\n?/g, '\n').slice(carry.length))
+      carry = text.endsWith('\r') ? '\r' : ''
       // Messages completed before the overflow are still delivered, then the read fails.
       if (pending.length) yield take()
       if (chunk.done) return

@@ -610,21 +610,25 @@ describe('subscribeToWorkspaceEvents, fuzzed over a loopback server', () => {
     const codeArb = fc.oneof(
       fc.constantFrom('stream_unavailable', 'stream_error', 'too_many_streams'),
       fc.string({ maxLength: 10 }),
+      fc.constant(`no_${TOKEN}`),
       fc.constant(undefined),
       fc.integer(),
     )
-    // No frame here echoes the token: the error quotes the frame as the server sent it, token and all
-    // (not redacted as HTTP error bodies are; left as it is while the SSE bundle is at its budget).
+    // Some frames echo the connection's token (in the code, the message, a key or a plain body): the
+    // error must show it redacted.
+    const echoing = fieldText(20).map((t) => `${t} ${TOKEN}`)
     const frameArb = fc.oneof(
       fc.record(
         {
           code: codeArb,
-          message: fc.oneof(fieldText(20), fc.integer()),
+          message: fc.oneof(fieldText(20), echoing, fc.integer()),
           extra: fc.jsonValue({ maxDepth: 1 }),
+          [TOKEN]: echoing,
         },
         { requiredKeys: [] },
       ),
       fieldText(20),
+      echoing,
       fc.jsonValue({ maxDepth: 1 }).map((v) => JSON.stringify(v)),
     )
     await fc.assert(
@@ -648,8 +652,9 @@ describe('subscribeToWorkspaceEvents, fuzzed over a loopback server', () => {
             .join('')}\n`
           const plan = { drops: [], overlap: 0, sizes: [97] }
           const handler = replayHandler(log, plan, { firstOnly: new Map([[at, errorFrame]]) })
-          // A body that is not a JSON object stands as the frame's message.
-          const parsed = isJsonObject(data) ? JSON.parse(data) : { message: data }
+          // A body that is not a JSON object stands as the frame's message; the token is redacted.
+          const shown = data.replaceAll(TOKEN, '[REDACTED]')
+          const parsed = isJsonObject(shown) ? JSON.parse(shown) : { message: shown }
           const code = typeof parsed.code === 'string' ? (parsed.code as string) : 'unknown'
           const detail = typeof parsed.message === 'string' ? `: ${parsed.message}` : ''
           const terminal = code === 'too_many_streams'
@@ -664,6 +669,9 @@ describe('subscribeToWorkspaceEvents, fuzzed over a loopback server', () => {
           expect(isWorkspaceEventStreamError(error)).toBe(true)
           expect(error).toMatchObject({ code, retryable: !terminal, frame: parsed })
           expect((error as Error).message).toBe(`The event stream reported ${code}${detail}`)
+          expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain(
+            TOKEN,
+          )
         },
       ),
       { numRuns: 30, ...bounded },

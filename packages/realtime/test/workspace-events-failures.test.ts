@@ -208,6 +208,61 @@ describe('workspace events: error frames', () => {
   })
 })
 
+describe('workspace events: a server echoing the token', () => {
+  const token = 'secret-token-123'
+  const quoted = (e: unknown) => JSON.stringify({ message: (e as Error).message, ...(e as object) })
+
+  it('an error frame quoting it (code, message, any field) has it redacted in the error and its frame', async () => {
+    const server = await eventStreamServer((_req, res) => {
+      sse(res).send({
+        event: 'error',
+        data: {
+          code: `bad_${token}`,
+          message: `token ${token} refused`,
+          [token]: [token],
+          detail: { token },
+        },
+      })
+    })
+    const { sub, errors } = subscribe(server.url, { maxReconnects: 1 })
+    await sub.done
+    const exhausted = errors[0] as WorkspaceEventStreamError
+    expect(exhausted.code).toBe('transport_exhausted')
+    const last = exhausted.cause as WorkspaceEventStreamError
+    expect(last.code).toBe('bad_[REDACTED]')
+    expect(last.message).toBe('The event stream reported bad_[REDACTED]: token [REDACTED] refused')
+    expect(last.frame).toEqual({
+      code: 'bad_[REDACTED]',
+      message: 'token [REDACTED] refused',
+      '[REDACTED]': ['[REDACTED]'],
+      detail: { token: '[REDACTED]' },
+    })
+    for (const e of [exhausted, last]) expect(quoted(e)).not.toContain(token)
+  })
+
+  it('an error frame that is not JSON and quotes it has it redacted in the message', async () => {
+    const server = await eventStreamServer((_req, res) =>
+      sse(res).send({ event: 'error', data: `no ${token}` }),
+    )
+    const { sub, reconnects } = subscribe(server.url, { maxReconnects: 1 })
+    await sub.done
+    const error = reconnects[0]!.error as WorkspaceEventStreamError
+    expect(error.message).toBe('The event stream reported unknown: no [REDACTED]')
+    expect(error.frame).toEqual({ message: 'no [REDACTED]' })
+  })
+
+  it('a content-type quoting it is redacted in the not-an-event-stream error', async () => {
+    const server = await eventStreamServer((_req, res) => {
+      res.writeHead(200, { 'content-type': `text/html; t=${token}` }).end('<html>')
+    })
+    const { sub, reconnects } = subscribe(server.url, { maxReconnects: 1 })
+    await sub.done
+    expect((reconnects[0]!.error as Error).message).toBe(
+      'Expected text/event-stream, got "text/html; t=[REDACTED]"',
+    )
+  })
+})
+
 describe('workspace events: HTTP failures at connect', () => {
   it('401 is terminal and surfaces the AuthenticationError (token never in the message)', async () => {
     const server = await eventStreamServer(json(401, { detail: 'bad token' }, { 'x-request-id': 'req-401' }))

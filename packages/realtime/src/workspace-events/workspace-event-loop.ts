@@ -6,6 +6,8 @@ import {
   errorFromResponse,
   PermissionError,
   parseRetryAfter,
+  redactDeep,
+  redactSecrets,
   sleep,
 } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
@@ -67,13 +69,13 @@ export async function* workspaceEventLoop(
     try {
       const resumedFrom = position.lastEventId
       guard.resume(resumedFrom)
-      const response = await open(doFetch, url, options, resumedFrom, connection.signal)
-      if ('final' in response) outcome = response
+      const opened = await open(doFetch, url, options, resumedFrom, connection.signal)
+      if ('final' in opened) outcome = opened
       else {
         openedAt = Date.now()
-        const opened = resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom }
-        callUserCallback('onOpen', options.onOpen, opened)
-        const batches = readServerSentEventBatches(response.body!, {
+        const info = resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom }
+        callUserCallback('onOpen', options.onOpen, info)
+        const batches = readServerSentEventBatches(opened.response.body!, {
           maxFrameBytes: options.maxFrameBytes,
           signal: connection.signal,
           onRetry: (ms) => {
@@ -82,7 +84,7 @@ export async function* workspaceEventLoop(
             floorMs = Math.min(Math.max(ms, 100), maxDelayMs)
           },
         })
-        outcome = yield* deliverEvents(batches, guard, position)
+        outcome = yield* deliverEvents(batches, guard, position, opened.token)
       }
     } catch (error) {
       outcome = { error, final: false }
@@ -113,15 +115,22 @@ interface StreamPosition {
   lastEventId: string | undefined
 }
 
+/** An open connection: its event-stream response and the token it was opened with. */
+interface Opened {
+  response: Response
+  token: string
+}
+
 /**
  * Yields the events of one connection, batch by batch (replayed ones skipped, the position moved on
  * by every id), and returns how the connection ended: at an `error` frame (the events before it are
- * still delivered) or at the end of the stream.
+ * still delivered) or at the end of the stream. `token` is what an error frame must not quote.
  */
 async function* deliverEvents(
   batches: AsyncIterable<ServerSentEvent[]>,
   guard: ReplayGuard,
   position: StreamPosition,
+  token: string,
 ): AsyncGenerator<DeliveredWorkspaceEvent[], Failure, undefined> {
   for await (const messages of batches) {
     const delivered: DeliveredWorkspaceEvent[] = []
@@ -134,7 +143,7 @@ async function* deliverEvents(
         if (!/[^\0-\xff]/.test(id)) position.lastEventId = id
       }
       if (message.event === 'error') {
-        failure = frameFailure(message.data)
+        failure = frameFailure(message.data, token)
         break
       }
       const event = decodeWorkspaceEvent(message)
@@ -153,7 +162,7 @@ async function open(
   options: WorkspaceEventStreamOptions,
   lastEventId: string | undefined,
   signal: AbortSignal,
-): Promise<Response | Failure> {
+): Promise<Opened | Failure> {
   let token = options.token
   try {
     // Raced with the abort: a getter that never settles must not keep a closed stream waiting. (The
@@ -189,9 +198,10 @@ async function open(
   const response = await doFetch(url, { headers, signal, cache: 'no-store' })
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''
-    if (response.body && type.includes('text/event-stream')) return response
+    if (response.body && type.includes('text/event-stream')) return { response, token }
     await response.body?.cancel().catch(() => {})
-    return { error: new Error(`Expected text/event-stream, got "${type}"`), final: false }
+    const got = redactSecrets(type, [token])
+    return { error: new Error(`Expected text/event-stream, got "${got}"`), final: false }
   }
   const error = await httpError(response, token)
   if (!RETRYABLE_STATUSES.has(response.status)) return { error, final: true }
@@ -216,9 +226,12 @@ async function httpError(response: Response, token: string) {
   })
 }
 
-/** How an `error` frame ends its connection (a body that is not a JSON object becomes `{ message }`). */
-function frameFailure(data: string): Failure {
-  const frame = (parseObject(data) ?? { message: data }) as WorkspaceEventStreamErrorFrame
+/**
+ * How an `error` frame ends its connection (a body that is not a JSON object becomes `{ message }`),
+ * with the connection's token redacted wherever a server echoed it.
+ */
+function frameFailure(data: string, token: string): Failure {
+  const frame = redactDeep(parseObject(data) ?? { message: data }, [token]) as WorkspaceEventStreamErrorFrame
   const code = typeof frame.code === 'string' ? frame.code : 'unknown'
   const detail = typeof frame.message === 'string' ? `: ${frame.message}` : ''
   const error = new WorkspaceEventStreamError(`The event stream reported ${code}${detail}`, {

@@ -328,6 +328,7 @@ describe('workspace events: HTTP failures at connect', () => {
     expect(errors).toHaveLength(1)
     const err = errors[0] as WorkspaceEventStreamError
     expect(err.code).toBe('transport_exhausted')
+    expect(err.message).toBe('Out of reconnect budget: 4 failed connections in a row (maxReconnects 3)')
     expect(err.retryable).toBe(true)
     expect(isServerError(err.cause)).toBe(true)
   })
@@ -341,7 +342,10 @@ describe('workspace events: HTTP failures at connect', () => {
     const { sub, errors, events } = subscribe(server.url, { maxReconnects: 0 })
     await sub.done
     expect(events).toHaveLength(1)
-    expect((errors[0] as WorkspaceEventStreamError).code).toBe('transport_exhausted')
+    expect(errors[0]).toMatchObject({
+      code: 'transport_exhausted',
+      message: 'Out of reconnect budget: 1 failed connection in a row (maxReconnects 0)',
+    })
   })
 
   it('a connection refused counts as a failed attempt', async () => {

@@ -97,7 +97,7 @@ export async function* workspaceEventLoop(
     failures = wasStable(openedAt) ? 1 : failures + 1
     if (failures > maxReconnects) {
       throw new WorkspaceEventStreamError(
-        `Out of reconnect budget: ${failures} failed connections in a row (maxReconnects ${maxReconnects})`,
+        `Out of reconnect budget: ${failures} failed connection${failures > 1 ? 's' : ''} in a row (maxReconnects ${maxReconnects})`,
         { code: 'transport_exhausted', retryable: true, frame: outcome.frame, cause: outcome.error },
       )
     }

@@ -4,7 +4,7 @@
 // runs; the built CLI for a handful of generated cases each.
 import { serveNode } from '@amigo-ai/test-server'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseApiRequest } from '../src/api/parse-request'
 import { countOption } from '../src/count-option'
 import { checkBaseUrl } from '../src/credentials/base-url'
@@ -274,27 +274,58 @@ describe('URL options (--base-url, --to)', () => {
     )
   })
 
-  it('the built CLI: webhooks trigger --to refuses such a value with exit 2 naming --to', async () => {
-    const env = cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_fuzz_options_0123456789' })
-    const refused = urlish.filter((v) => {
-      if (v.includes('\0')) return false
-      try {
-        httpUrlOption('--to', v, '', '')
-        return false
-      } catch {
-        return true
-      }
+  describe('the built CLI: webhooks trigger --to', () => {
+    let server: Awaited<ReturnType<typeof serveNode>>
+    let received = 0
+    beforeAll(async () => {
+      server = await serveNode((_req, res) => {
+        received++
+        res.end('ok')
+      })
     })
-    await fc.assert(
-      fc.asyncProperty(refused, async (to) => {
-        const r = await runCli(['webhooks', 'trigger', 'call.ended', `--to=${to}`], { env })
-        expect(r.code, r.stderr).toBe(2)
-        expect(r.stderr).toMatch(/^error: --to /)
-        expect(r.stdout).toBe('')
-      }),
-      { numRuns: 10 },
-    )
-  }, 30_000)
+    afterAll(() => server.close())
+    const env = cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_fuzz_options_0123456789' })
+
+    it('refuses a bad --to with exit 2 naming it, --print or not; with --print, never sends', async () => {
+      const loopback = fc
+        .tuple(fc.webPath(), fc.webQueryParameters())
+        .map(([path, query]) => `${server.url}${path}${query ? `?${query}` : ''}`)
+      const refused = urlish.filter((v) => {
+        if (v.includes('\0')) return false
+        try {
+          httpUrlOption('--to', v, '', '')
+          return false
+        } catch {
+          return true
+        }
+      })
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(loopback, refused), fc.boolean(), async (to, print) => {
+          const good = to.startsWith(server.url)
+          const args = ['webhooks', 'trigger', 'call.ended', `--to=${to}`]
+          const r = await runCli(good || print ? [...args, '--print'] : args, { env })
+          if (good) {
+            expect(r.code, r.stderr).toBe(0)
+            expect(JSON.parse(r.stdout)).toMatchObject({
+              headers: { 'x-amigo-signature': expect.any(String) },
+            })
+          } else {
+            expect(r.code, r.stderr).toBe(2)
+            expect(r.stderr).toMatch(/^error: --to /)
+          }
+          expect(received).toBe(0)
+        }),
+        // A good URL and an empty one (an unset shell variable) in every run.
+        {
+          numRuns: 10,
+          examples: [
+            [`${server.url}/webhooks/amigo`, true],
+            ['', true],
+          ],
+        },
+      )
+    }, 30_000)
+  })
 })
 
 // --- `amigo api -q key=value` -------------------------------------------------------------------

@@ -26,7 +26,8 @@ export default async function trigger(
   const secret = requireSecret(opts.secret)
   if (!opts.print && !opts.to)
     throw usageError('--to <url> is needed (or --print to only print the delivery)')
-  const target = opts.to ? checkTarget(opts.to) : undefined
+  // Checked even with --print, an empty one too (an unset shell variable), but never sent to then.
+  const target = opts.to !== undefined ? checkTarget(opts.to) : undefined
   const timeoutMs = secondsOption('--timeout', opts.timeout, '60')
   // The mock (with its spec and sampler) loads only here, for this command.
   const { sampleWebhookEvent, webhookEventTypes } = await import('@amigo-ai/platform-mock')
@@ -35,7 +36,7 @@ export default async function trigger(
   const body = JSON.stringify(sampleWebhookEvent(type))
   const signed = await signWebhookPayload({ payload: body, secret })
   const headers = { 'content-type': 'application/json', 'user-agent': 'amigo-cli', ...signed.headers }
-  if (!target) {
+  if (opts.print || !target) {
     ctx.output.print(JSON.stringify({ headers, body }, null, 2))
     return EXIT.ok
   }

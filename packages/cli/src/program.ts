@@ -77,6 +77,7 @@ function rootCommand(host: ProgramHost): Command {
   program.configureOutput({
     writeOut: (s) => host.term.stdout.write(s),
     writeErr: (s) => host.term.stderr.write(s),
+    outputError: (s, write) => write(withoutUnknownValue(s)),
   })
   program.exitOverride()
   return program
@@ -193,6 +194,15 @@ function addMockCommand(program: Command, act: Act): void {
     .option('--seed <n>', 'seed of the generated data', '1')
     .option('--simulate <seconds>', 'start a simulated call every so many seconds (live events)')
     .action(act(() => import('./commands/mock')))
+}
+
+/**
+ * The parser's error with the value of an unknown `--option=value` or `-Xvalue` left out: it is
+ * often a secret given where it does not belong (`amigo --secret=... webhooks verify`, a mistyped
+ * `--secert=...`), and these errors are printed before any secret is known to the output filter.
+ */
+function withoutUnknownValue(message: string): string {
+  return message.replace(/^(error: unknown option '(?:--[^'=]+=|-[^-']))[^']+'/, "$1...'")
 }
 
 function collect(value: string, previous: string[]): string[] {

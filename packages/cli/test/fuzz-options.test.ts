@@ -328,6 +328,62 @@ describe('URL options (--base-url, --to)', () => {
   })
 })
 
+// --- an option the command does not have --------------------------------------------------------
+
+describe('an unknown option given a value', () => {
+  // Options of some command, none of the root's: given before the command, they are unknown there.
+  const notAtRoot = ['secret', 'to', 'file', 'tolerance', 'json', 'port', 'timeout', 'workspace']
+  const anyName = fc
+    .stringMatching(/^[a-z][a-z-]{1,12}[a-z]$/)
+    .filter(
+      (n) =>
+        !/^(no-)?(color|browser|debug|profile|base-url|help|version|print|since|type|query|data|seed|simulate)$/.test(
+          n,
+        ),
+    )
+    .filter(
+      (n) => !notAtRoot.includes(n) && !/^(retry-delay|max-reconnects|idle-timeout|max-events)$/.test(n),
+    )
+  const wrong = fc.oneof(
+    fc.tuple(fc.oneof(fc.constantFrom(...notAtRoot), anyName), fc.constant('before the command')),
+    fc.tuple(anyName, fc.constantFrom('after it', 'short form')),
+  )
+  const command = fc.constantFrom(
+    ['webhooks', 'verify'],
+    ['webhooks', 'trigger', 'call.ended', '--print'],
+    ['whoami'],
+    ['mock', '--port', 'x'],
+  )
+  const env = cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_fuzz_options_0123456789' })
+
+  it('is refused (exit 2) naming the option, without echoing the value: it may be a misplaced --secret', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        command,
+        wrong,
+        fc.string({ unit: 'grapheme', minLength: 6, maxLength: 24 }).map((v) => `whsec_${v}`),
+        async (cmd, [opt, where], value) => {
+          const flag = where === 'short form' ? `-Z${value}` : `--${opt}=${value}`
+          const args = where === 'before the command' ? [flag, ...cmd] : [...cmd, flag]
+          const r = await runCli(args, { env })
+          expect(r.code, r.stderr).toBe(2)
+          expect(r.stdout + r.stderr).not.toContain(value)
+          expect(r.stderr.split('\n')[0]).toMatch(
+            new RegExp(`^error: unknown option '${where === 'short form' ? '-Z' : `--${opt}=`}`),
+          )
+        },
+      ),
+      {
+        numRuns: 12,
+        examples: [
+          [['webhooks', 'verify'], ['secret', 'before the command'], 'whsec_put_before_the_command'],
+          [['webhooks', 'verify'], ['secert', 'after it'], 'whsec_mistyped_option_name'],
+        ],
+      },
+    )
+  }, 30_000)
+})
+
 // --- `amigo api -q key=value` -------------------------------------------------------------------
 
 // Keys and values as a shell passes them (no NUL); keys may be Object.prototype's own names.

@@ -129,15 +129,16 @@ describe('whole-number options (--port, --seed, --retry-delay, --max-reconnects,
       fc.asyncProperty(
         fc.constantFrom(...COUNTS),
         numberish.filter((v) => !v.includes('\0')),
-        async ({ option, least, most }, value) => {
+        fc.boolean(),
+        async ({ option, least, most }, value, joined) => {
           fc.pre(wholeNumber(value, least, most) === undefined)
-          // The `--opt=value` form: a value beginning with `--` is still this option's value.
-          const r = await runCli(
-            [...commands[option]!, `${option}=${value}`, '--base-url', 'http://127.0.0.1:9'],
-            {
-              env,
-            },
-          )
+          // `--opt=value` or `--opt value`: either way a value beginning with `-` or `--` (even `--`
+          // itself) is this option's value, not another option.
+          const given = joined ? [`${option}=${value}`] : [option, value]
+          // Last: after a value `--`, the root's parser takes what follows for operands.
+          const r = await runCli([...commands[option]!, '--base-url', 'http://127.0.0.1:9', ...given], {
+            env,
+          })
           expect(r.code, r.stderr).toBe(2)
           expect(r.stderr).toMatch(
             new RegExp(`^error: ${option} must be a whole number from ${least} to ${most}, got "`),

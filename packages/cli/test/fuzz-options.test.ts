@@ -161,6 +161,8 @@ describe('seconds options (--timeout, --idle-timeout)', () => {
         fc.constantFrom('--timeout', '--idle-timeout'),
         fc.oneof(numberish, fc.double({ noNaN: true }).map(String)),
         (option, value) => {
+          // Read as JavaScript reads a number (so `0x10` is 16 s and `1e3` 1000 s, where the
+          // whole-number options take digits only); empty is no number, not 0.
           const n = value.trim() === '' ? Number.NaN : Number(value)
           if (n > 0 && n * 1000 <= MAX_TIMER_MS) {
             expect(secondsOption(option, value, '60')).toBe(n * 1000)

@@ -33,8 +33,8 @@ export function checkSocketUrlOverride(url: unknown, name: string): string {
   const parsed = parseUrl(url, `${name} must be an absolute ws: or wss: URL`)
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')
     throw new ConfigurationError(`${name} must use ws: or wss:`)
-  if (parsed.search || parsed.hash || url.includes('?') || url.includes('#'))
-    throw new ConfigurationError(`${name} must not have query parameters or fragments`)
+  // Also a bare `?` or `#`, which URL parsing drops.
+  if (/[?#]/.test(url)) throw new ConfigurationError(`${name} must not have query parameters or fragments`)
   return url
 }
 

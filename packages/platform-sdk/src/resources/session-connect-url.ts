@@ -1,4 +1,4 @@
-import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
+import { ConfigurationError } from '@amigo-ai/core'
 
 /** Parameters of `conversations.sessionConnectUrl` (workspace and origin come from the client). */
 export interface SessionConnectUrlParams {
@@ -20,6 +20,7 @@ const required = (value: unknown, name: string) => {
 /**
  * Builds the `ws(s)://{API origin}/v1/{workspace_id}/sessions/connect` URL. The server accepts the
  * token only as a WebSocket subprotocol pair (`['auth', token]`), never in the query, so none is added.
+ * `workspaceId` is the context's, which every way of building one has checked as a path segment.
  */
 export function sessionConnectUrl(
   baseUrl: string,
@@ -31,9 +32,6 @@ export function sessionConnectUrl(
   required(params.serviceId, 'serviceId')
   required(params.entityId, 'entityId')
   if (params.conversationId !== undefined) required(params.conversationId, 'conversationId')
-  // The client checked it already; checked again because the id goes into the path as one segment.
-  const problem = pathSegmentProblem(workspaceId)
-  if (problem !== undefined) throw new ConfigurationError(`sessionConnectUrl: workspaceId ${problem}`)
   let origin: URL | undefined
   try {
     origin = new URL(baseUrl)

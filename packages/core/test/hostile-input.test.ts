@@ -148,6 +148,29 @@ describe('header values', () => {
     })
   }
 
+  it('a header value with another control character (fetch would refuse to send it) is refused before any attempt', async () => {
+    const t = makeTransport(server, { maxRetries: 3 })
+    const values: HeadersInit[] = [{ 'x-a': 'a\x01b' }, [['x-a', 'a\x1bb']]]
+    for (const headers of [...values, { 'x-a': ['ok', '\x7f'] }]) {
+      const err = await rejectionOf(t.request('get', '/v1/{workspace_id}/things', { headers }))
+      expect(err).toBeInstanceOf(ConfigurationError)
+      expect((err as Error).message).toMatch(/^headers: header "x-a" has an invalid name or value/)
+    }
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('a list of header pairs with a hole, or an invalid name with no values, is a ConfigurationError', async () => {
+    const t = makeTransport(server)
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
+    const holed = [['x-a', '1'], , ['x-b', '2']] as [string, string][]
+    for (const headers of [holed, { 'bad name': [] }] as HeadersInit[]) {
+      const err = await rejectionOf(t.request('get', '/v1/{workspace_id}/things', { headers }))
+      expect(err).toBeInstanceOf(ConfigurationError)
+      expect((err as Error).message).toMatch(/^headers: /)
+    }
+    expect(server.requests).toHaveLength(0)
+  })
+
   it('well-formed values still go out unchanged', async () => {
     const t = makeTransport(server, { userAgent: 'my-app/1.0 (+https://example.test)' })
     await t.request('post', '/v1/{workspace_id}/things', {

@@ -42,7 +42,9 @@ export function headerLayer(headers: unknown, where: string, nullable: boolean):
     headers instanceof Headers
       ? [...headers]
       : list
-        ? headers.map((p) => (Array.isArray(p) && p.length === 2 ? [String(p[0]), p[1]] : ['', undefined]))
+        ? Array.from(headers, (p) =>
+            Array.isArray(p) && p.length === 2 ? [String(p[0]), p[1]] : ['', undefined],
+          )
         : Object.entries(headers)
   for (const [name, value] of pairs) {
     if (value === undefined && !list) continue
@@ -55,16 +57,17 @@ export function headerLayer(headers: unknown, where: string, nullable: boolean):
       throw new ConfigurationError(
         `${where}: header "${name}" must have a string value, got ${describe(value)}`,
       )
+    const text = values.join(', ')
     try {
-      for (const v of values) scratch.append(name, String(v))
+      if (!HEADER_SAFE.test(text)) throw text
+      scratch.append(name, text)
     } catch {
       throw new ConfigurationError(
         `${where}: header "${name}" has an invalid name or value (line breaks, control or non-Latin-1 characters)`,
       )
     }
     // Pairs repeating a name are combined, as `Headers` combines them; in a record the last wins.
-    out[name.toLowerCase()] =
-      list || headers instanceof Headers ? (scratch.get(name) as string) : values.join(', ')
+    out[name.toLowerCase()] = list || headers instanceof Headers ? (scratch.get(name) as string) : text
   }
   return out
 }

@@ -55,6 +55,34 @@ describe('an error body that echoes the key', () => {
     expect(err.body).toEqual({ detail: { message: 'bad key [REDACTED]', got: ['[REDACTED]'] } })
   })
 
+  it('in x-request-id it is redacted in the requestId and JSON of the error', async () => {
+    server = await startTestServer(json(404, { detail: 'gone' }, { 'x-request-id': `req-${API_KEY}` }))
+    const err = (await rejectionOf(
+      makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+        params: { path: { thing_id: 'x' } },
+      }),
+    )) as AmigoError
+    expect(err.requestId).toBe('req-[REDACTED]')
+    expect(JSON.stringify(err)).not.toContain(API_KEY)
+  })
+
+  it('in the content-type and request id of a success that is not JSON, it is redacted in the ParseError', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(200, { 'content-type': `application/json; k=${API_KEY}`, 'x-request-id': API_KEY })
+      res.end('{not json')
+    })
+    const err = (await rejectionOf(
+      makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+        params: { path: { thing_id: 'x' } },
+      }),
+    )) as AmigoError
+    expect(err.name).toBe('ParseError')
+    expect(err.message).toBe(
+      'Response body (status 200, content-type application/json; k=[REDACTED]) is not valid JSON',
+    )
+    expect(err.requestId).toBe('[REDACTED]')
+  })
+
   it('errorFromResponse leaves the body untouched when no secrets are given', () => {
     const body = { detail: 'plain' }
     expect(errorFromResponse({ status: 400, headers: new Headers(), body }).body).toBe(body)

@@ -50,12 +50,12 @@ type HttpErrorInit = ErrorContext & { issues?: ValidationIssue[]; retryAfter?: n
 
 /** Builds the error class for an HTTP status, with message, code and request id read from the body. */
 export function errorFromResponse(input: ErrorResponseInput): AmigoError {
-  const { status, headers } = input
-  const body = input.secrets?.length ? redactDeep(input.body, input.secrets) : input.body
+  const { status, headers, secrets = [] } = input
+  const body = secrets.length ? redactDeep(input.body, secrets) : input.body
   const summary = summarizeErrorBody(body)
   const message = redactSecrets(
     input.message ?? summary.message ?? `Request failed with status ${status}`,
-    input.secrets ?? [],
+    secrets,
   )
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'))
   const ErrorClass: HttpErrorClass =
@@ -66,7 +66,8 @@ export function errorFromResponse(input: ErrorResponseInput): AmigoError {
     body,
     ...bodyViews(body, message),
     errorCode: summary.errorCode,
-    requestId: input.requestId || summary.requestId,
+    // The body's is redacted with it; a header's may echo a secret too.
+    requestId: input.requestId ? redactSecrets(input.requestId, secrets) : summary.requestId,
     issues: summary.issues,
     retryAfter: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
   })

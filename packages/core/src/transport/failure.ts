@@ -73,8 +73,11 @@ export function thrownFailure(
   }
   if (response?.ok && thrown instanceof SyntaxError) {
     const { status, headers } = response
-    const message = `Response body (status ${status}, content-type ${headers.get('content-type') ?? 'none'}) is not valid JSON`
-    const requestId = requestIdOf(headers) || undefined
+    // A server may echo the key in either header; the error keeps neither copy.
+    const message = redact(
+      `Response body (status ${status}, content-type ${headers.get('content-type') ?? 'none'}) is not valid JSON`,
+    )
+    const requestId = redact(requestIdOf(headers)) || undefined
     return fail('final', new ParseError(message, { status, headers, requestId, cause: thrown }))
   }
   return fail(

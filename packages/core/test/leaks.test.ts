@@ -83,6 +83,35 @@ describe('an error body that echoes the key', () => {
     expect(err.requestId).toBe('[REDACTED]')
   })
 
+  it('nested deeper than any real error body, it is cut off rather than kept', async () => {
+    let deep: unknown = { key: API_KEY }
+    for (let i = 0; i < 40; i++) deep = { inner: deep }
+    server = await startTestServer(json(400, { detail: deep }))
+    const err = (await rejectionOf(
+      makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+        params: { path: { thing_id: 'x' } },
+      }),
+    )) as AmigoError
+    expect(JSON.stringify(err.body)).not.toContain(API_KEY)
+    expect(JSON.stringify(err.body)).toContain('"inner":"[REDACTED]"')
+    expect(err.message).not.toContain(API_KEY)
+  })
+
+  it('a validation error whose loc nests 20,000 deep is a ValidationError, not a retried NetworkError', async () => {
+    const loc = `${'['.repeat(20_000)}"body"${']'.repeat(20_000)}`
+    const text = `{"detail":[{"loc":${loc},"msg":"bad","type":"value_error"}]}`
+    server = await startTestServer((_req, res) => {
+      res.writeHead(422, { 'content-type': 'application/json' }).end(text)
+    })
+    const err = (await rejectionOf(
+      makeTransport(server, { maxRetries: 2 }).GET('/v1/{workspace_id}/things/{thing_id}', {
+        params: { path: { thing_id: 'x' } },
+      }),
+    )) as AmigoError
+    expect(err.name).toBe('ValidationError')
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('errorFromResponse leaves the body untouched when no secrets are given', () => {
     const body = { detail: 'plain' }
     expect(errorFromResponse({ status: 400, headers: new Headers(), body }).body).toBe(body)

@@ -16,7 +16,9 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 export function redactDeep(value: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets)
   // Parsed JSON is a tree; the depth cap only guards against hand-built cyclic objects.
-  if (typeof value !== 'object' || value === null || depth > 32) return value
+  if (typeof value !== 'object' || value === null) return value
+  // Deeper than any real error body: not read, so nothing in it can leak.
+  if (depth > 32) return '[REDACTED]'
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets, depth + 1))
   const proto = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return value

@@ -16,6 +16,7 @@ import {
   pathSegmentProblem,
   Transport,
 } from '../src/index'
+import { FETCH_OPTIONS } from '../src/transport/config'
 import { API_KEY, WORKSPACE } from './fixtures/helpers'
 
 let home: TestServer
@@ -328,17 +329,6 @@ const EXTRAS: Options = {
 // scripts/check-bundles.mjs budgets, which have no room left. Each skips the values that still
 // fail; without its fc.pre line the property finds the failure again.
 
-const FETCH_OPTIONS = [
-  'cache',
-  'credentials',
-  'integrity',
-  'keepalive',
-  'mode',
-  'redirect',
-  'referrer',
-  'referrerPolicy',
-  'priority',
-]
 /**
  * A header name is quoted in the message that refuses it, even when it holds the key (whether to
  * quote header names at all is open).
@@ -364,7 +354,7 @@ function optionGap(name: string, value: unknown): boolean {
   // A `bodySerializer` that is not a function fails as an InvalidRequestError, not a ConfigurationError.
   if (name === 'bodySerializer') return value !== undefined && typeof value !== 'function'
   // The fetch options are passed on unchecked: a value fetch refuses is a retried NetworkError.
-  return FETCH_OPTIONS.includes(name) && !fetchAccepts(name, value)
+  return (FETCH_OPTIONS as readonly string[]).includes(name) && !fetchAccepts(name, value)
 }
 
 /**

@@ -119,6 +119,22 @@ describe('validation (FastAPI-style 422)', () => {
   })
 })
 
+describe('deeply nested bodies', () => {
+  it('answers 422 for a free-form field nested 100,000 levels and keeps the stored list readable', async () => {
+    const field = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`
+    const res = await call(mock, 'PUT', `${ws(mock)}/settings/voice`, {
+      raw: `{"tts_config":${field}}`,
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(res.status).toBe(422)
+    expect(res.body.detail[0]).toMatchObject({
+      type: 'json_invalid',
+      msg: 'JSON decode error: nested deeper than 1000 levels',
+    })
+    expect((await call(mock, 'GET', `${ws(mock)}/settings/voice`)).status).toBe(200)
+  })
+})
+
 describe('sampled operations', () => {
   it('answers operations without state with a deterministic sample', async () => {
     const a = await call(mock, 'GET', `${ws(mock)}/billing/dashboard`)

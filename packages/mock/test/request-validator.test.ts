@@ -126,6 +126,28 @@ describe('RequestValidator.validate', () => {
     expect(skipped.ok && skipped.value.body).toEqual({ name: 3 })
   })
 
+  it('answers json_invalid for a body nested past 1000 levels, at the offset where it goes too deep', () => {
+    const base = {
+      params: { thing_id: ID },
+      headers: { 'x-trace': '1', 'x-mode': 'b' },
+      contentType: 'application/json',
+    }
+    // Brackets inside strings do not count; 1000 levels are still read.
+    const within = `{"name":"[[{{","extra":${'['.repeat(999)}${']'.repeat(999)}}`
+    expect(validator().validate(things, raw({ ...base, bodyText: within })).ok).toBe(true)
+    const deep = `{"name":"x","extra":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`
+    const at = deep.indexOf('{"a":') + 5 * 999
+    for (const [o, contentType] of [
+      [things, 'application/json'],
+      [formOp, 'application/json'],
+    ] as const) {
+      const res = validator().validate(o, raw({ ...base, contentType, bodyText: deep }))
+      expect(res.ok).toBe(false)
+      if (res.ok) return
+      expect(res.issues[0]).toMatchObject({ loc: ['body', at], type: 'json_invalid' })
+    }
+  })
+
   it('coerces form fields by their schema and reads a JSON body on a form route as the same fields', () => {
     const v = validator()
     const form = v.validate(formOp, raw({ contentType: FORM, bodyText: 'count=3&tags=a&tags=b&other=x' }))

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_TIMER_MS } from '../faults/check'
 import type { FaultRegistry } from '../faults/registry'
 import type { MockFault } from '../faults/types'
+import { parseJsonText } from '../spec/json-text'
 import type { Operation } from '../spec/operations'
 import { type RequestTarget, requestTarget } from '../spec/request-target'
 import type { Router } from '../spec/router'
@@ -147,11 +148,8 @@ async function readRequestBody({
 
 function parseBody(text: string, contentType: string): unknown {
   if (/json/.test(contentType)) {
-    try {
-      return JSON.parse(text)
-    } catch {
-      return text
-    }
+    const parsed = parseJsonText(text)
+    return parsed.ok ? parsed.value : text
   }
   if (contentType.startsWith('application/x-www-form-urlencoded'))
     return Object.fromEntries(new URLSearchParams(text))

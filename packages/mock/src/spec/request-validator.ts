@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv'
 import type { AjvInstance } from './ajv'
 import { anchorRefs } from './ajv'
 import { branches, coerceText, deref } from './coerce'
+import { parseJsonText } from './json-text'
 import type { Operation } from './operations'
 import { toValidationIssues, type ValidationIssue } from './pydantic-errors'
 import type { JsonSchema, OpenApiDocument, OpenApiParameter } from './types'
@@ -71,25 +72,24 @@ function withUndeclaredQuery(
 
 /** Parses a JSON body and checks it against `check`; undefined when the text is not JSON. */
 function readJsonBody(text: string, check: ValidateFunction | undefined, issues: ValidationIssue[]): unknown {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (e) {
-    issues.push({ loc: ['body', 0], msg: `JSON decode error: ${(e as Error).message}`, type: 'json_invalid' })
+  const parsed = parseJsonText(text)
+  if (!parsed.ok) {
+    issues.push({
+      loc: ['body', parsed.at],
+      msg: `JSON decode error: ${parsed.reason}`,
+      type: 'json_invalid',
+    })
     return undefined
   }
-  if (check && !check(parsed)) issues.push(...toValidationIssues(check.errors, ['body']))
-  return parsed
+  if (check && !check(parsed.value)) issues.push(...toValidationIssues(check.errors, ['body']))
+  return parsed.value
 }
 
 /** The body of an operation that declares none: parsed when its content type says JSON or form. */
 function undeclaredBody(raw: RawRequest): unknown {
   if (raw.bodyText && /json/.test(raw.contentType)) {
-    try {
-      return JSON.parse(raw.bodyText)
-    } catch {
-      return raw.bodyText
-    }
+    const parsed = parseJsonText(raw.bodyText)
+    return parsed.ok ? parsed.value : raw.bodyText
   }
   if (raw.bodyText && raw.contentType.startsWith(FORM))
     return Object.fromEntries(new URLSearchParams(raw.bodyText))
@@ -205,11 +205,9 @@ export class RequestValidator {
     let obj: Record<string, unknown> = {}
     if (/json/.test(contentType)) {
       // Lenient: a JSON body on a form route is read as the same fields.
-      try {
-        obj = JSON.parse(text)
-      } catch {
-        issues.push({ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid' })
-      }
+      const parsed = parseJsonText(text)
+      if (parsed.ok) obj = parsed.value as Record<string, unknown>
+      else issues.push({ loc: ['body', parsed.at], msg: 'JSON decode error', type: 'json_invalid' })
     } else obj = this.formFields(schema, text)
     if (check && !check(obj)) issues.push(...toValidationIssues(check.errors, ['body'], true))
     return obj

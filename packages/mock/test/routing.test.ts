@@ -2,6 +2,7 @@
 // error shape, and a dot segment (raw or percent-encoded) or an encoded slash never reaches a
 // neighbouring route. Requests go out through node:http, which (unlike fetch) sends the path as given.
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MockPlatform } from '../src/index'
 import { startTestMock, ws } from './helpers'
@@ -111,5 +112,47 @@ describe('routing on the path as sent', () => {
       req.end()
     })
     expect(status).toBe(404)
+  })
+})
+
+describe('requests node:http cannot parse', () => {
+  /**
+   * Writes `bytes` on a fresh connection (then `next` once the first answer is in) and resolves to
+   * everything the mock sends before it closes.
+   */
+  function exchange(bytes: string, next?: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(mock.url)
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes))
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (c) => {
+        text += c
+        if (next !== undefined && text.endsWith('}')) socket.write(next)
+        next = undefined
+      })
+      socket.on('close', () => resolve(text))
+      socket.on('error', reject)
+    })
+  }
+  const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
+  const get = (headers = '') => `GET ${ws(mock)}/agents?limit=1 HTTP/1.1\r\nhost: x\r\n${headers}\r\n`
+
+  it('answers headers over 16 KB with 431 in the detail shape, also after an answered request', async () => {
+    const huge = `x-junk: ${'k'.repeat(20_000)}\r\n`
+    const alone = await exchange(get(huge))
+    expect(alone).toMatch(/^HTTP\/1.1 431 /)
+    expect(alone).toMatch(/content-type: application\/json/i)
+    expect(bodyOf(alone)).toEqual({ detail: 'request headers too large (over 16 KB)' })
+    // On a kept-alive connection that already answered, node:http alone would close it silently.
+    const second = await exchange(get(`authorization: Bearer ${mock.apiKey}\r\n`), get(huge))
+    expect(second.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 431'])
+  })
+
+  it('answers a malformed request with 400 in the detail shape, then goes on serving', async () => {
+    const answer = await exchange('NOT A REQUEST\r\n\r\n')
+    expect(answer).toMatch(/^HTTP\/1.1 400 /)
+    expect(bodyOf(answer)).toEqual({ detail: 'Invalid HTTP request' })
+    expect((await raw('GET', `${ws(mock)}/agents?limit=1`)).status).toBe(200)
   })
 })

@@ -4,10 +4,10 @@
  * overflows the stack somewhere past ten thousand levels; well below that, and no JSON an API
  * client sends comes near it.
  */
-export const MAX_JSON_DEPTH = 1000
+const MAX_JSON_DEPTH = 1000
 
 /** The offset where `text` opens its `max + 1`th nested array or object, or -1 when it stays within. */
-export function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
+function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
   let depth = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {

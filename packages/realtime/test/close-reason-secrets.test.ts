@@ -74,3 +74,51 @@ describe('a close reason that echoes the credentials', () => {
     expect(printed(error)).not.toContain(TOKEN)
   })
 })
+
+// A close reason holds at most 123 bytes: a server quoting the URL near that limit cuts it, token
+// and all, and the start of the token that is left must not reach the caller either.
+describe('a close reason cut partway through a secret', () => {
+  it('the cut-off start of the query token is taken out', async () => {
+    const server = track(
+      await startWsServer((c) => {
+        const reason = `refused ${c.request.url}`
+        c.close(4003, reason.slice(0, reason.indexOf(QUERY_TOKEN) + 9))
+      }),
+    )
+    const errors: ReconnectingWebSocketError[] = []
+    const socket = createReconnectingWebSocket({
+      url: `${server.url}/x?token=${QUERY_TOKEN}`,
+      ...fast,
+      maxReconnects: 0,
+      onError: (e) => errors.push(e),
+    })
+    await socket.done
+    expect(errors[0]?.closeReason).toBe('refused /x?token=[REDACTED]')
+    expect(printed(errors[0])).not.toContain(QUERY_TOKEN.slice(0, 9))
+  })
+
+  it('the cut-off start of the subprotocol token is taken out; an ordinary ending is kept', async () => {
+    const server = track(
+      await startWsServer((c) => {
+        const offered = `${c.request.headers['sec-websocket-protocol']}`
+        c.close(
+          4003,
+          c.request.url === '/cut' ? `bad protocols ${offered.slice(0, 12)}` : 'bad protocols auth',
+        )
+      }),
+    )
+    const reasons: (string | undefined)[] = []
+    for (const path of ['/cut', '/whole']) {
+      const socket = createReconnectingWebSocket({
+        url: `${server.url}${path}`,
+        protocols: ['auth', TOKEN],
+        ...fast,
+        maxReconnects: 0,
+        onError: (e) => reasons.push(e.closeReason),
+      })
+      await socket.done
+    }
+    // `auth,tok-SEC` cut: `tok-SEC` is the start of the token; `auth` alone is not a secret.
+    expect(reasons).toEqual(['bad protocols auth,[REDACTED]', 'bad protocols auth'])
+  })
+})

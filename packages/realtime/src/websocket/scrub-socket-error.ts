@@ -21,13 +21,29 @@ function socketSecrets(url: string, protocols: string | string[] | undefined): s
   return secrets
 }
 
+/** The shortest cut-off start of a secret taken out: three characters of a token give nothing away. */
+const MIN_CUT_SECRET = 4
+
+/**
+ * `text` with a trailing start of one of `secrets` replaced: a close reason is cut at 123 bytes, so a
+ * server quoting the URL or token there may stop partway through it.
+ */
+function redactCutSecret(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, text.length); n >= MIN_CUT_SECRET; n--)
+      if (text.endsWith(secret.slice(0, n))) return `${text.slice(0, -n)}[REDACTED]`
+  }
+  return text
+}
+
 /** `text` with the secrets of the connection to `url` with `protocols` replaced by `[REDACTED]`. */
 export function redactSocketSecrets(
   text: string,
   url: string,
   protocols: string | string[] | undefined,
 ): string {
-  return redactSecrets(text, socketSecrets(url, protocols))
+  const secrets = socketSecrets(url, protocols)
+  return redactCutSecret(redactSecrets(text, secrets), secrets)
 }
 
 /**

@@ -119,6 +119,15 @@ describe('FileTokenStorage', () => {
     expect(await storage.load()).toEqual(creds())
   })
 
+  it('reads a file that starts with a UTF-8 byte order mark, as some Windows editors write it', async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    writeFileSync(storage.filePath(), `\uFEFF${JSON.stringify(creds())}`)
+    expect(await storage.load()).toEqual(creds())
+    // One mark only: a second is not whitespace JSON allows, so the file is not JSON.
+    writeFileSync(storage.filePath(), `\uFEFF\uFEFF${JSON.stringify(creds())}`)
+    expect(isTokenStorageError(await storage.load().catch((e) => e))).toBe(true)
+  })
+
   it('answers null for JSON that lacks a required field, as the official SDK does', async () => {
     const storage = new FileTokenStorage({ directory: root })
     for (const content of [

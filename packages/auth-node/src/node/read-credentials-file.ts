@@ -6,6 +6,7 @@ const FILE_MODE = 0o600
 // 1 MiB. A credentials file holds a few kilobytes at most: a larger one is not one of ours, and
 // reading it whole would fill the memory of the program asking for its token.
 const MAX_FILE_BYTES = 1_048_576
+const BOM = '\uFEFF'
 
 /** The parsed JSON of `file`, or undefined when it does not exist. */
 export async function readJsonFile(file: string): Promise<unknown> {
@@ -18,7 +19,8 @@ export async function readJsonFile(file: string): Promise<unknown> {
     throw new TokenStorageError(`Could not read the credentials file ${file}`, { path: file, cause: error })
   }
   try {
-    return JSON.parse(text)
+    // Some Windows editors start a UTF-8 file with a byte order mark, which JSON does not allow.
+    return JSON.parse(text.startsWith(BOM) ? text.slice(1) : text)
   } catch {
     // The content is never echoed: it may hold a token.
     throw new TokenStorageError(

@@ -41,15 +41,23 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', () => resolve(Buffer.concat(chunks).toString('utf8')))
   })
 
+/**
+ * The path and query of a request target. An origin-form target (`/x`, also `//host/x`) is read
+ * as a path on this server: resolved against a base URL, `//host/x` would name another host. Other
+ * forms (absolute `http://h/x`, `*`) are resolved against the base as they are.
+ */
+const parseTarget = (raw: string): URL =>
+  raw.startsWith('/') ? new URL(`http://127.0.0.1${raw}`) : new URL(raw, 'http://127.0.0.1')
+
 /** Starts an HTTP server on 127.0.0.1 with an ephemeral port; `handler` may be one function or a route table. */
 export async function startTestServer(handler?: Handler | Routes): Promise<TestServer> {
   let current = toHandler(handler)
   const requests: RecordedRequest[] = []
   const connections = new Set<Socket>()
 
-  const server = createServer(async (raw: IncomingMessage, res: ServerResponse) => {
+  const handle = async (raw: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(raw)
-    const target = new URL(raw.url ?? '/', 'http://127.0.0.1')
+    const target = parseTarget(raw.url ?? '/')
     const recorded: RecordedRequest = {
       method: (raw.method ?? 'GET').toUpperCase(),
       url: raw.url ?? '/',
@@ -61,12 +69,15 @@ export async function startTestServer(handler?: Handler | Routes): Promise<TestS
     }
     requests.push(recorded)
     const req: TestRequest = { ...recorded, raw, json: () => JSON.parse(body) }
-    try {
-      await current(req, res)
-    } catch (err) {
-      if (!res.headersSent) sendJson(res, 500, { detail: `test handler threw: ${String(err)}` })
+    await current(req, res)
+  }
+  // Whatever throws (the handler, or a target no URL parser reads) answers 500, so a test sees an
+  // answer instead of a request that hangs until its timeout.
+  const server = createServer((raw, res) => {
+    handle(raw, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { detail: `test server failed: ${String(err)}` })
       else res.destroy()
-    }
+    })
   })
   server.on('connection', (socket) => {
     connections.add(socket)

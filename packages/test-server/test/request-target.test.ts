@@ -1,0 +1,51 @@
+import { request } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer, text } from '../src/index'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+/** Sends `GET <target>` exactly as written (fetch would normalise it) and reads the answer. */
+const rawGet = (port: number, target: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: target }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+
+describe('startTestServer request targets', () => {
+  it('reads a target starting with // as a path on this server, not as another host', async () => {
+    server = await startTestServer((req, res) => {
+      res.end(JSON.stringify({ path: req.path, q: req.query.get('q') }))
+    })
+    expect(await rawGet(server.port, '//evil.example/x?q=1')).toEqual({
+      status: 200,
+      body: '{"path":"//evil.example/x","q":"1"}',
+    })
+    expect((await rawGet(server.port, '//')).body).toBe('{"path":"//","q":null}')
+    expect(server.requestsTo('//evil.example/x')).toHaveLength(1)
+    expect(server.requests.map((r) => r.url)).toEqual(['//evil.example/x?q=1', '//'])
+  })
+
+  it('routes a // path by its route key', async () => {
+    server = await startTestServer({ 'GET //a/b': text(200, 'routed') })
+    expect(await rawGet(server.port, '//a/b')).toEqual({ status: 200, body: 'routed' })
+  })
+
+  it('answers 500 naming the problem when a target cannot be parsed at all', async () => {
+    server = await startTestServer(text(200, 'served'))
+    const answer = await rawGet(server.port, 'http://[/x')
+    expect(answer.status).toBe(500)
+    expect(JSON.parse(answer.body).detail).toMatch(/Invalid URL/)
+    // The server keeps serving afterwards.
+    expect(await rawGet(server.port, '/ok')).toEqual({ status: 200, body: 'served' })
+  })
+})

@@ -13,7 +13,8 @@ export interface Served {
 /** Serves a node:http listener on 127.0.0.1 (ephemeral port); a throwing listener gets a 500. */
 export async function serveNode(listener: RequestListener): Promise<Served> {
   const server = createServer((req, res) => {
-    Promise.resolve(listener(req, res)).catch(() => {
+    // The executor also catches a listener that throws before it returns a promise.
+    new Promise<void>((resolve) => resolve(listener(req, res))).catch(() => {
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isAuthenticationError, isConfigurationError, isServerError } from '@amigo-ai/core'
-import { type IdentityServer, startIdentityServer } from '@amigo-ai/test-server'
+import { type IdentityServer, json, startIdentityServer } from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   type AuthResult,
@@ -147,6 +147,33 @@ describe('TokenManager', () => {
     expect(original.requestsTo('/token')).toHaveLength(1)
     await tokens.getAccessToken().catch(() => {})
     expect(original.requestsTo('/token')).toHaveLength(2)
+  })
+
+  it('keeps the credentials on a 5xx whose body says invalid_grant (a server fault, not a refused token)', async () => {
+    const { idp, storage, tokens, tick } = await setup()
+    tick(7200_000)
+    const before = await storage.load()
+    for (const [status, error] of [
+      [500, 'invalid_grant'],
+      [503, 'invalid_grant'],
+      [502, 'refresh_token_reused'],
+    ] as const) {
+      idp.server.setHandler({ 'POST /token': json(status, { error, error_description: 'database down' }) })
+      const failure = await tokens.getAccessToken().catch((e) => e)
+      expect(isServerError(failure), `${status} ${error}`).toBe(true)
+      expect(isTokenRefreshError(failure)).toBe(false)
+      expect(failure.status).toBe(status)
+      expect(failure.message).toMatch(/identity service failed/)
+      expect(await storage.load()).toEqual(before)
+    }
+    // A 429 is the server asking to wait, not a refusal either.
+    idp.server.setHandler({ 'POST /token': json(429, { error: 'invalid_grant' }) })
+    expect(isTokenRefreshError(await tokens.getAccessToken().catch((e) => e))).toBe(false)
+    expect(await storage.load()).toEqual(before)
+    // The same error code on a 400 is a refused token, which signs out.
+    idp.server.setHandler({ 'POST /token': json(400, { error: 'invalid_grant' }) })
+    expect(isRefreshTokenExpiredError(await tokens.getAccessToken().catch((e) => e))).toBe(true)
+    expect(await storage.load()).toBeNull()
   })
 
   it('refresh() forces a refresh even when the token is fresh', async () => {

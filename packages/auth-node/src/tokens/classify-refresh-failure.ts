@@ -23,6 +23,10 @@ const REFUSED_CODES = new Set([
  * it. The error's body should already be free of the refresh token (it is quoted in messages).
  */
 export function classifyRefreshFailure(error: AmigoError<unknown>): AmigoError<unknown> {
+  // A refusal is a 4xx (RFC 6749 §5.2). A 5xx or a 429 is the server failing or busy whatever its
+  // body says, and taking it for a refusal would sign the user out over an outage.
+  const status = error.status ?? 0
+  if (status === 429 || status >= 500) return error
   const { error: code, error_description: description } = readOAuthError(error.body)
   const refused = error.status === 401 || (code !== undefined && REFUSED_CODES.has(code))
   const reused =

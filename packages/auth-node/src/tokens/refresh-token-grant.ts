@@ -19,9 +19,10 @@ export interface RefreshTokenGrantInput {
 }
 
 /**
- * Exchanges a refresh token at `POST /token` (form body). A refused token (401, `invalid_grant`
- * and the like) is a `RefreshTokenExpiredError` (`RefreshTokenReusedError` for a spent one); other
- * failures keep core's status classes, so callers can retry on them.
+ * Exchanges a refresh token at `POST /token` (form body). A refused token (a 4xx: 401,
+ * `invalid_grant` and the like) is a `RefreshTokenExpiredError` (`RefreshTokenReusedError` for a
+ * spent one); other failures, a 5xx whatever its body, keep core's status classes, so callers can
+ * retry on them.
  */
 export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<TokenPayload> {
   const res = await postForm(
@@ -36,12 +37,14 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
   )
   if (isTokenAnswer(res)) return parseTokenPayload(res.body)
   const { error } = readOAuthError(res.body)
+  // Said outright for a 5xx: its body may still name an OAuth error such as `invalid_grant`.
+  const serverFault = res.status >= 500 ? ': the identity service failed; try again later' : ''
   throw classifyRefreshFailure(
     errorFromResponse({
       status: res.status,
       headers: res.headers,
       body: res.body,
-      message: `Token refresh failed with HTTP ${res.status}${error ? ` (${error})` : ''}`,
+      message: `Token refresh failed with HTTP ${res.status}${error ? ` (${error})` : ''}${serverFault}`,
       secrets: [input.refreshToken, ...(input.secrets ?? [])].filter((s): s is string => !!s),
     }),
   )

@@ -281,4 +281,36 @@ describe('device verification page', () => {
     expect(await approve.text()).toContain('Approved')
     expect((await pollOnce(d.device_code)).status).toBe(200)
   })
+
+  it('answers a malformed form 400 saying what is wrong, and an unknown code 404, leaving the code pending', async () => {
+    const d = await startDevice()
+    const post = async (headers: Record<string, string>, body?: string) => {
+      const res = await fetch(`${mock.url}/device/approve`, { method: 'POST', headers, body })
+      expect(res.headers.get('content-type')).toMatch(/text\/html/)
+      return { status: res.status, text: await res.text() }
+    }
+    const form = { 'content-type': 'application/x-www-form-urlencoded' }
+    const cases: [Record<string, string>, string | undefined, RegExp][] = [
+      [form, undefined, /Missing form field: user_code/],
+      [form, `decision=approve`, /Missing form field: user_code/],
+      [form, `user_code=${d.user_code}`, /decision must be approve or deny/],
+      [form, `user_code=${d.user_code}&decision=maybe`, /decision must be approve or deny/],
+      [{}, `user_code=${d.user_code}&decision=approve`, /must be sent as application\/x-www-form-urlencoded/],
+      [
+        { 'content-type': 'application/json' },
+        JSON.stringify({ user_code: d.user_code, decision: 'approve' }),
+        /must be sent as application\/x-www-form-urlencoded/,
+      ],
+    ]
+    for (const [headers, body, message] of cases) {
+      const answer = await post(headers, body)
+      expect(answer.status, `${body}`).toBe(400)
+      expect(answer.text, `${body}`).toMatch(message)
+    }
+    const unknown = await post(form, 'user_code=ZZZZ-ZZZZ&decision=approve')
+    expect(unknown.status).toBe(404)
+    expect(unknown.text).toContain('Unknown code')
+    expect(unknown.text).not.toContain('ZZZZ-ZZZZ')
+    expect((await pollOnce(d.device_code)).body.error).toBe('authorization_pending')
+  })
 })

@@ -340,6 +340,18 @@ const identityArb = fc.record({
   withBearer: fc.boolean(),
 })
 
+/**
+ * What `/device/approve` answers: 400 unless the body is a form with a user_code and a decision of
+ * approve or deny, else 404 (no generated code is one the mock issued).
+ */
+function approveStatus(type: string, body: string | Uint8Array): number {
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return 400
+  const form = new URLSearchParams(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'))
+  const last = (name: string) => form.getAll(name).at(-1)
+  if (!last('user_code') || !['approve', 'deny'].includes(last('decision') ?? '')) return 400
+  return 404
+}
+
 describe('identity endpoints', () => {
   it('answer with their documented shapes, never 5xx, and never echo a secret they were sent', async () => {
     await fc.assert(
@@ -362,6 +374,7 @@ describe('identity endpoints', () => {
           for (const [, secret] of req.secrets) expect(answer.text, what).not.toContain(secret)
         }
         if (req.endpoint === '/device/approve') {
+          expect(answer.status, what).toBe(approveStatus(req.type, body))
           expect(answer.headers['content-type']).toMatch(/text\/html/)
         } else if (answer.status === 422) {
           expectDetail(answer)

@@ -221,6 +221,55 @@ describe('a malformed device code answer', () => {
   })
 })
 
+describe('a device code answer with a status other than 200 or 201', () => {
+  const ISSUANCE = {
+    device_code: DEVICE_CODE,
+    user_code: 'WDJB-MJHT',
+    verification_uri: 'https://id.example/activate',
+    expires_in: 600,
+    interval: 1,
+  }
+  const TOKEN = { access_token: 'at-1', token_type: 'Bearer', expires_in: 3600, workspace_id: 'ws-1' }
+
+  async function loginAgainst(deviceCodeStatus: number) {
+    const served = await startTestServer({
+      'POST /device/code': json(deviceCodeStatus, ISSUANCE),
+      'POST /token': json(200, TOKEN),
+    })
+    const shown: string[] = []
+    try {
+      const outcome = await loginWithDeviceCode({
+        identityBaseUrl: served.url,
+        onCode: (issuance) => void shown.push(issuance.user_code),
+        onWorkspaceRequired: async () => 'ws-1',
+        clock: fakeClock(),
+      }).catch((e) => e)
+      return { outcome, shown }
+    } finally {
+      await served.close()
+    }
+  }
+
+  for (const status of [202, 203, 206]) {
+    it(`${status}: a valid issuance is taken as one (any 2xx is a success)`, async () => {
+      const { outcome, shown } = await loginAgainst(status)
+      expect(shown).toEqual(['WDJB-MJHT'])
+      expect(outcome).toMatchObject({ accessToken: 'at-1', workspaceId: 'ws-1' })
+    })
+  }
+
+  for (const status of [300, 400, 503]) {
+    it(`${status}: the error keeps the device code the body carries out`, async () => {
+      const { outcome, shown } = await loginAgainst(status)
+      expect(shown).toEqual([])
+      expect((outcome as { status?: number }).status).toBe(status)
+      expect((outcome as { body: { device_code: unknown } }).body.device_code).toBe('[REDACTED]')
+      expect(inspect(outcome, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
+      expect(JSON.stringify(outcome)).not.toContain(DEVICE_CODE)
+    })
+  }
+})
+
 describe('a verification page that is not an http(s) URL', () => {
   for (const [field, page] of [
     ['verification_uri', 'javascript:alert(document.cookie)'],

@@ -19,12 +19,16 @@ export async function requestDeviceCode(input: {
     { client_description: input.clientDescription, scope: input.scope },
     { fetch: input.fetch, signal: input.signal, timeoutMs: input.timeoutMs },
   )
-  if (res.status === 200 || res.status === 201) return parseIssuance(res.body)
+  // Any 2xx is the issuance (some services answer 201 or 202); parseIssuance checks the body.
+  if (res.status >= 200 && res.status < 300) return parseIssuance(res.body)
   const { error, error_description } = readOAuthError(res.body)
+  const code = (res.body as { device_code?: unknown } | null)?.device_code
   throw errorFromResponse({
     status: res.status,
     headers: res.headers,
     body: res.body,
+    // A failed answer may still carry a device code, which polls for the user's token.
+    secrets: typeof code === 'string' ? [code] : [],
     message: `Starting the device code login failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
       error_description ? `: ${error_description}` : ''
     }`,

@@ -257,8 +257,11 @@ async function expectUsableLogin(result: DeviceCodeLoginResult): Promise<void> {
   await new TokenManager({ storage: new MemoryTokenStorage() }).store(result)
 }
 
-/** Runs a login against `server` as scripted, bounded by the watchdog. */
-async function runLogin(onCode: (issuance: DeviceCodeIssuance) => void): Promise<unknown> {
+/** Runs a login against `server` as scripted on `clock`, bounded by the watchdog. */
+async function runLogin(
+  onCode: (issuance: DeviceCodeIssuance) => void,
+  clock = fakeClock(T0),
+): Promise<unknown> {
   const watchdog = new AbortController()
   const timer = setTimeout(() => watchdog.abort(new Error('hung')), WATCHDOG_MS)
   try {
@@ -266,7 +269,7 @@ async function runLogin(onCode: (issuance: DeviceCodeIssuance) => void): Promise
       identityBaseUrl: server.url,
       onCode,
       onWorkspaceRequired: (workspaces) => workspaces[0]?.workspace_id ?? 'ws-chosen',
-      clock: fakeClock(T0),
+      clock,
       signal: watchdog.signal,
       requestTimeoutMs: WATCHDOG_MS,
     }).catch((error: unknown) => error)
@@ -327,8 +330,15 @@ describe('a hostile identity service during loginWithDeviceCode', () => {
     await fc.assert(
       fc.asyncProperty(secretsArb.chain(loginScriptArb), async (script) => {
         const held = serveLoginScript(script)
-        const outcome = await runLogin(() => {})
+        const clock = fakeClock(T0)
+        let shown: DeviceCodeIssuance | undefined
+        const outcome = await runLogin((issuance) => {
+          shown = issuance
+        }, clock)
         expect(isLoginCancelledError(outcome), 'the login hung').toBe(false)
+        if (shown) expectValidIssuance(shown)
+        // However long the server asks to wait or says the code lives, the login ends within an hour.
+        expect(clock.now() - T0).toBeLessThanOrEqual(3_600_000)
         if (outcome instanceof Error || isAmigoError(outcome)) {
           expectCleanError(outcome, [script.secrets.deviceCode, ...held])
           // fetch reports a 407 as a network error (Fetch standard: no proxy was asked for).
@@ -374,9 +384,9 @@ function expectValidIssuance(issuance: DeviceCodeIssuance): void {
   expect(['http:', 'https:']).toContain(new URL(issuance.verification_uri).protocol)
   expect(['http:', 'https:']).toContain(new URL(issuance.verification_uri_complete).protocol)
   expect(issuance.expires_in).toBeGreaterThan(0)
-  expect(Number.isFinite(issuance.expires_in)).toBe(true)
+  expect(issuance.expires_in).toBeLessThanOrEqual(3600)
   expect(issuance.interval).toBeGreaterThanOrEqual(0)
-  expect(Number.isFinite(issuance.interval)).toBe(true)
+  expect(issuance.interval).toBeLessThanOrEqual(60)
 }
 
 /** Values a server may send for a number that are not a usable one. */
@@ -394,14 +404,14 @@ function loginScriptArb(secrets: Secrets): fc.Arbitrary<LoginScript> {
   const all = secretList(secrets)
   return fc.record({
     secrets: fc.constant(secrets),
-    // Numbers the login honours are small: a fake clock told to wait years would run past the
-    // year 5000, which no login ever sees.
+    // Any numbers, huge ones too: the login bounds the interval and the code's lifetime.
     issuance: fc
       .record({
-        interval: fc.oneof(fc.constantFrom('0', '1', '2'), notANumber),
+        interval: fc.oneof(fc.constantFrom('0', '1', '2'), notANumber, literal(all)),
         expires_in: fc.oneof(
-          { weight: 4, arbitrary: fc.constantFrom('5', '60', '600') },
+          { weight: 2, arbitrary: fc.constantFrom('5', '60', '600', '1e12', '1e300') },
           { weight: 1, arbitrary: notANumber },
+          { weight: 1, arbitrary: literal(all) },
         ),
       })
       .map((extra) => issuanceText(secrets, extra)),

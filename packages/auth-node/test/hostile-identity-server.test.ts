@@ -68,6 +68,40 @@ describe('waits never outlast the device code', () => {
   })
 })
 
+describe('waits and lifetimes past their bounds', () => {
+  it('an interval over 60 s is polled at 60 s', async () => {
+    const clock = fakeClock()
+    const result = await login(
+      { issuance: { interval: 1e9 }, polls: ['authorization_pending', { token: { workspace_id: 'ws-1' } }] },
+      clock,
+    )
+    expect(result).toMatchObject({ workspaceId: 'ws-1' })
+    expect(clock.sleeps).toEqual([60_000, 60_000])
+  })
+
+  it('a lifetime over an hour counts as an hour: the login then ends with the expiry error', async () => {
+    const clock = fakeClock()
+    const start = clock.now()
+    const shown: { interval: number; expires_in: number }[] = []
+    await idp?.close()
+    idp = await startIdentityServer({
+      now: clock.now,
+      issuance: { interval: 1e9, expires_in: 1e12 },
+      polls: [{ status: 429, body: { detail: 'slow' }, headers: { 'retry-after': '999999999' } }],
+    })
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      onCode: ({ interval, expires_in }) => void shown.push({ interval, expires_in }),
+      onWorkspaceRequired: async () => 'ws-1',
+      clock,
+    }).catch((e) => e)
+    expect(shown).toEqual([{ interval: 60, expires_in: 3600 }])
+    expect(isDeviceCodeExpiredError(error)).toBe(true)
+    expect(clock.sleeps).toEqual([60_000, 3_540_000])
+    expect(clock.now() - start).toBe(3_600_000)
+  })
+})
+
 describe('a device code echoed in an error description', () => {
   for (const [answer, guard] of [
     ['expired_token', isDeviceCodeExpiredError],

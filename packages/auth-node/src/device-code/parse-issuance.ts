@@ -3,8 +3,15 @@ import type { DeviceCodeIssuance } from './types'
 
 /** RFC 8628 §3.5: when the server sends no `interval`, poll every 5 seconds. */
 const DEFAULT_INTERVAL_SECONDS = 5
+/**
+ * A longer `interval` is polled at this: an interval of days would leave the user waiting long after
+ * approving. A server that wants fewer polls says `slow_down`, which still adds to it.
+ */
+const MAX_INTERVAL_SECONDS = 60
 /** `expires_in` is required by RFC 8628; a server that leaves it out gets a common default (15 min). */
 const DEFAULT_EXPIRES_IN_SECONDS = 900
+/** A longer `expires_in` counts as this: no user takes more than an hour to approve a sign-in. */
+const MAX_EXPIRES_IN_SECONDS = 3600
 
 /**
  * The pages are shown to the user, opened in a browser and put into terminal hyperlinks: anything but
@@ -44,11 +51,6 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
       body: shown,
     })
   }
-  const interval =
-    // An explicit 0 is honoured (the server asked for it); slow_down still backs off.
-    typeof b.interval === 'number' && b.interval >= 0 && Number.isFinite(b.interval)
-      ? b.interval
-      : DEFAULT_INTERVAL_SECONDS
   return {
     device_code: b.device_code as string,
     user_code: b.user_code as string,
@@ -57,7 +59,21 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
       typeof b.verification_uri_complete === 'string' && b.verification_uri_complete
         ? b.verification_uri_complete
         : (b.verification_uri as string),
-    expires_in: (b.expires_in as number | undefined) ?? DEFAULT_EXPIRES_IN_SECONDS,
-    interval,
+    ...timing(b),
+  }
+}
+
+/** `expires_in` and `interval` in seconds, with their defaults and within their bounds. */
+function timing(b: Record<string, unknown>): Pick<DeviceCodeIssuance, 'expires_in' | 'interval'> {
+  // Checked by parseIssuance: a positive finite number or absent.
+  const lifetime = (b.expires_in as number | undefined) ?? DEFAULT_EXPIRES_IN_SECONDS
+  const interval =
+    // An explicit 0 is honoured (the server asked for it); slow_down still backs off.
+    typeof b.interval === 'number' && b.interval >= 0 && Number.isFinite(b.interval)
+      ? b.interval
+      : DEFAULT_INTERVAL_SECONDS
+  return {
+    expires_in: Math.min(lifetime, MAX_EXPIRES_IN_SECONDS),
+    interval: Math.min(interval, MAX_INTERVAL_SECONDS),
   }
 }

@@ -10,9 +10,9 @@ export interface DeviceCodeIssuance {
   verification_uri: string
   /** Same page with the code filled in (falls back to `verification_uri` when the server omits it). */
   verification_uri_complete: string
-  /** Seconds until the device code expires. */
+  /** Seconds until the device code expires (at most 3600: a longer lifetime counts as an hour). */
   expires_in: number
-  /** Minimum seconds between polls. */
+  /** Minimum seconds between polls (at most 60: a longer interval is polled at 60). */
   interval: number
 }
 

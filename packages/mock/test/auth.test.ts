@@ -42,6 +42,44 @@ describe('POST /token', () => {
     })
   })
 
+  it('answers a body it cannot read with invalid_request, as its contract documents (no 422)', async () => {
+    const secret = 'amg_secret_not_to_echo_1234'
+    const bodies: [string | undefined, string | undefined, RegExp][] = [
+      ['application/json', `grant_type=api_key&api_key=${secret}`, /body could not be read/],
+      ['application/json', `${'['.repeat(1001)}${']'.repeat(1001)}`, /body could not be read/],
+      ['application/x-www-form-urlencoded', undefined, /no body/],
+      [undefined, undefined, /no body/],
+    ]
+    for (const [type, body, description] of bodies) {
+      const headers: Record<string, string> = type ? { 'content-type': type } : {}
+      const res = await fetch(`${mock.url}/token`, { method: 'POST', headers, body })
+      const text = await res.text()
+      expect(res.status, text).toBe(400)
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      const answer = JSON.parse(text)
+      expect(answer.error).toBe('invalid_request')
+      expect(answer.error_description).toMatch(description)
+      expect(text).not.toContain(secret)
+    }
+  })
+
+  it('answers /device/code errors as OAuth invalid_request too, naming a bad field', async () => {
+    const notJson = await fetch(`${mock.url}/device/code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'scope=all',
+    })
+    expect(notJson.status).toBe(400)
+    expect(await notJson.json()).toMatchObject({ error: 'invalid_request' })
+    const long = await call(mock, 'POST', '/device/code', {
+      headers: noAuth,
+      form: { client_description: 'x'.repeat(300) },
+    })
+    expect(long.status).toBe(400)
+    expect(long.body.error).toBe('invalid_request')
+    expect(long.body.error_description).toMatch(/client_description/)
+  })
+
   it('runs the external-user flow: client credentials -> session -> own conversation only', async () => {
     const base = ws(mock)
     const serviceId = mock.store.services.list()[1]!.id

@@ -10,6 +10,7 @@ import { applyFault } from './apply-fault'
 import { authenticate, authorize } from './authenticate'
 import { answerPreflight, standardHeaders } from './cors'
 import { Ending } from './ending'
+import { oauthBodyError } from './oauth-errors'
 import { readBody } from './read-body'
 import { sendJson } from './respond'
 import {
@@ -86,7 +87,8 @@ async function runStages(deps: PipelineDeps, incoming: Incoming): Promise<Ending
     { params: route.params, query: incoming.url.searchParams, headers: req.headers, ...body },
     { skipBodySchema: SELF_VALIDATING.has(route.op.key) },
   )
-  if (!validated.ok) return Ending.answer(422, { detail: validated.issues })
+  if (!validated.ok)
+    return oauthBodyError(route.op.key, validated.issues) ?? Ending.answer(422, { detail: validated.issues })
   const parsed = validated.value
   const denied = authorize(auth.principal, route.op, parsed)
   if (denied) return denied

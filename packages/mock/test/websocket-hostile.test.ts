@@ -103,6 +103,35 @@ describe('text-stream turns the platform refuses', () => {
   })
 })
 
+describe('text-stream frames nested too deep', () => {
+  it('a frame nested past 1000 levels gets an error frame, no turn, and the socket keeps working', async () => {
+    const serviceId = mock.store.services.list()[1]!.id
+    const query = `workspace_id=${mock.workspaceId}&service_id=${serviceId}`
+    const sock = new WebSocket(wsUrl(`/agent/text-stream?${query}`), ['auth', mock.apiKey])
+    // Resolves with the next frame that ends an answer: an error frame, or the turn's done frame.
+    let settle: (frame: Record<string, any>) => void = () => undefined
+    sock.on('message', (m) => {
+      const frame = JSON.parse(String(m))
+      if (frame.type === 'error' || frame.type === 'done') settle(frame)
+    })
+    const answer = () => new Promise<Record<string, any>>((resolve) => (settle = resolve))
+    await new Promise((resolve) => sock.on('open', resolve))
+    // The frame's own object is one level: 1000 arrays inside it go one too deep, 999 do not.
+    const arrays = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`
+    const refused = answer()
+    sock.send(`{"type":"message","text":"hello","extra":${arrays(1000)}}`)
+    expect(await refused).toEqual({
+      type: 'error',
+      code: 'client_error',
+      message: 'frames must be JSON: nested deeper than 1000 levels',
+    })
+    const turn = answer()
+    sock.send(`{"type":"message","text":"hello","extra":${arrays(999)}}`)
+    expect(await turn).toMatchObject({ type: 'done', turn_count: 1 })
+    sock.close()
+  })
+})
+
 describe('frames the WebSocket protocol forbids', () => {
   it('a text frame of invalid UTF-8 closes that socket 1007 and the mock keeps serving', async () => {
     const sid = mock.store.calls.list()[0]!.call_sid

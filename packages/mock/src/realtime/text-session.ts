@@ -2,6 +2,7 @@ import type { Principal } from '../auth/principal'
 import { HttpError, type MockCore } from '../http/types'
 import { addTurn, conversationFor, createConversation } from '../simulation/conversations'
 import { tokensOf } from '../simulation/script'
+import { parseJsonText } from '../spec/json-text'
 
 /** One text-stream socket: where it talks and the conversation it continues. */
 export interface TextSession {
@@ -32,12 +33,10 @@ const clientError = (message: string) => ({ type: 'error', code: 'client_error',
  * socket listener that calls it has nobody to catch for it.
  */
 export function answerTextFrame(core: MockCore, t: TextSession, raw: string): Array<Record<string, unknown>> {
-  let frame: any
-  try {
-    frame = JSON.parse(raw)
-  } catch {
-    return [clientError('frames must be JSON')]
-  }
+  // Read as HTTP bodies are: a frame nested past the same depth is refused, as a non-JSON one is.
+  const parsed = parseJsonText(raw)
+  if (!parsed.ok) return [clientError(`frames must be JSON: ${parsed.reason}`)]
+  const frame = parsed.value as any
   if (frame?.type !== 'message' || typeof frame.text !== 'string' || !frame.text)
     return [clientError('expected {"type":"message","text":"..."}')]
   try {

@@ -102,6 +102,35 @@ describe('waits and lifetimes past their bounds', () => {
   })
 })
 
+describe('a 5xx during polling whose body names a final OAuth error', () => {
+  for (const error of ['expired_token', 'access_denied']) {
+    it(`${error} in a 503 is ridden out like any 5xx, not taken as the end of the login`, async () => {
+      const clock = fakeClock()
+      const statuses: string[] = []
+      await idp?.close()
+      idp = await startIdentityServer({
+        now: clock.now,
+        polls: [{ status: 503, body: { error } }, { token: { workspace_id: 'ws-1' } }],
+      })
+      const result = await loginWithDeviceCode({
+        identityBaseUrl: idp.url,
+        onCode: () => {},
+        onStatus: (status) => void statuses.push(status),
+        onWorkspaceRequired: async () => 'ws-1',
+        clock,
+      }).catch((e) => e)
+      expect(result).toMatchObject({ workspaceId: 'ws-1' })
+      expect(statuses).toEqual(['polling', 'polling', 'approved'])
+    })
+  }
+
+  it('a 5xx that persists ends the login with the server error', async () => {
+    const error = await login({ polls: [{ status: 500, body: { error: 'access_denied' } }] }, fakeClock())
+    expect(isServerError(error)).toBe(true)
+    expect(isDeviceCodeDeniedError(error)).toBe(false)
+  })
+})
+
 describe('a device code echoed in an error description', () => {
   for (const [answer, guard] of [
     ['expired_token', isDeviceCodeExpiredError],

@@ -42,13 +42,16 @@ export function readPollAnswer(res: IdentityResponse, secrets: string[], nowMs: 
   // The device code is what polls for the token; a server echo of it stays out of every message.
   const description = text && redactSecrets(text, secrets)
   if (error === 'authorization_pending' || error === 'slow_down') return { kind: error }
-  if (error === 'expired_token') {
+  // A 5xx is the server failing whatever its body says (RFC 6749 §5.2 errors are 4xx answers): it is
+  // ridden out like any other 5xx, not taken for an expired or denied request.
+  const serverFault = res.status >= 500
+  if (error === 'expired_token' && !serverFault) {
     const message = description
       ? `Device code expired before it was approved (${description}); start the login again`
       : undefined
     return { kind: 'failed', error: new DeviceCodeExpiredError(message), status: 'expired' }
   }
-  if (error === 'access_denied') {
+  if (error === 'access_denied' && !serverFault) {
     const message = description ? `Authorization request was denied (${description})` : undefined
     return { kind: 'failed', error: new DeviceCodeDeniedError(message), status: 'denied' }
   }
@@ -63,7 +66,7 @@ export function readPollAnswer(res: IdentityResponse, secrets: string[], nowMs: 
       description ? `: ${description}` : ''
     }`,
   })
-  return res.status >= 500 ? { kind: 'transient', error: failure } : { kind: 'failed', error: failure }
+  return serverFault ? { kind: 'transient', error: failure } : { kind: 'failed', error: failure }
 }
 
 function workspaceOutcome(body: unknown): PollOutcome {

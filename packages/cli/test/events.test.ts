@@ -289,12 +289,13 @@ describe('amigo events tail', () => {
     expect(r.stderr).toMatch(/\nerror: no events for 0\.2 s \(--idle-timeout\)\n$/)
   })
 
-  it('an --idle-timeout that is not a positive number of seconds a timer can wait is a usage error', async () => {
-    for (const bad of ['0', '-1', 'soon', '', 'Infinity', '1e12']) {
+  it('an --idle-timeout that is not a plain positive number of seconds a timer can wait is a usage error', async () => {
+    // JavaScript's number forms too: Number() reads them as 16, 1000, 5 and 1.
+    for (const bad of ['0', '-1', 'soon', '', 'Infinity', '1e12', '0x10', '1e3', ' 5 ', '0b1']) {
       const r = await startCli(['events', 'tail', '--idle-timeout', bad], { env }).result
       expect(r.code, bad).toBe(2)
       expect(r.stderr).toBe(
-        `error: --idle-timeout must be a positive number of seconds, at most 2147483, got "${bad}"\nhint: e.g. --idle-timeout 300\n`,
+        `error: --idle-timeout must be a positive number of seconds, at most 2147483, got "${bad}"\nhint: digits with an optional decimal point, e.g. --idle-timeout 300\n`,
       )
     }
     expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])

@@ -93,11 +93,10 @@ const COUNTS = [
   { option: '--max-events', least: 1, most: Number.MAX_SAFE_INTEGER },
 ] as const
 
-/** The README's whole number: ASCII digits only (space around allowed), within the option's range. */
+/** The README's whole number: ASCII digits only (no sign, no space around), within the option's range. */
 function wholeNumber(value: string, least: number, most: number): number | undefined {
-  const digits = value.trim()
-  if (!/^[0-9]+$/.test(digits)) return undefined
-  const n = BigInt(digits)
+  if (!/^[0-9]+$/.test(value)) return undefined
+  const n = BigInt(value)
   return n >= BigInt(least) && n <= BigInt(most) ? Number(n) : undefined
 }
 
@@ -146,37 +145,52 @@ describe('whole-number options (--port, --seed, --retry-delay, --max-reconnects,
           expect(r.stdout).toBe('')
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 10, examples: [[COUNTS[0], ' 5', false]] },
     )
   }, 30_000)
 })
 
-// A decimal number as people write it: digits, a fraction, an exponent.
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+// The seconds options, with what each takes: a positive number of seconds a timer can wait, or
+// (--tolerance, which no timer waits) any number of seconds from 0 a JS number holds exactly.
+const SECONDS = [
+  { option: '--timeout', zero: false, mostMs: MAX_TIMER_MS },
+  { option: '--idle-timeout', zero: false, mostMs: MAX_TIMER_MS },
+  { option: '--simulate', zero: false, mostMs: MAX_TIMER_MS },
+  { option: '--tolerance', zero: true, mostMs: Number.MAX_SAFE_INTEGER },
+] as const
 
-describe('seconds options (--timeout, --idle-timeout)', () => {
-  it('take a positive number of seconds a timer can wait, in ms; refuse the rest naming the option', () => {
+/** The README's seconds: ASCII digits with an optional decimal point and digits, nothing else. */
+function seconds(value: string, zero: boolean, mostMs: number): number | undefined {
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(value)) return undefined
+  const ms = Number(value) * 1000
+  return (zero ? ms >= 0 : ms > 0) && ms <= mostMs ? ms : undefined
+}
+
+describe('seconds options (--timeout, --idle-timeout, --simulate, --tolerance)', () => {
+  it('take a plain decimal number of seconds in range, in ms; refuse the rest naming the option', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('--timeout', '--idle-timeout'),
+        fc.constantFrom(...SECONDS),
         fc.oneof(numberish, fc.double({ noNaN: true }).map(String)),
-        (option, value) => {
-          // Read as JavaScript reads a number (so `0x10` is 16 s and `1e3` 1000 s, where the
-          // whole-number options take digits only); empty is no number, not 0.
-          const n = value.trim() === '' ? Number.NaN : Number(value)
-          if (n > 0 && n * 1000 <= MAX_TIMER_MS) {
-            expect(secondsOption(option, value, '60')).toBe(n * 1000)
-          } else {
-            const error = thrown(() => secondsOption(option, value, '60'))
+        ({ option, zero, mostMs }, value) => {
+          const expected = seconds(value, zero, mostMs)
+          if (expected !== undefined)
+            expect(secondsOption(option, value, '60', { zero, mostMs })).toBe(expected)
+          else {
+            const error = thrown(() => secondsOption(option, value, '60', { zero, mostMs }))
             expectUsageError(error, option)
-            expect((error as CliError).message).toContain('positive number of seconds, at most 2147483')
+            expect((error as CliError).message).toContain(`, at most ${Math.floor(mostMs / 1000)}, got "`)
+            expect((error as CliError).hint).toBe(`digits with an optional decimal point, e.g. ${option} 60`)
           }
-          // Every decimal a person writes is read as that decimal, when in range.
-          if (DECIMAL.test(value.trim()) && n > 0 && n * 1000 <= MAX_TIMER_MS)
-            expect(secondsOption(option, value, '60')).toBe(Number(value.trim()) * 1000)
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // JavaScript's own number forms, each of which Number() reads as some other number.
+        examples: ['0x10', '1e3', ' 5 ', '0b1', '0o7', '.5', '5.', '+5', 'Infinity', '1_0'].map(
+          (v): [(typeof SECONDS)[number], string] => [SECONDS[1], v],
+        ),
+      },
     )
   })
 
@@ -186,11 +200,10 @@ describe('seconds options (--timeout, --idle-timeout)', () => {
       fc.asyncProperty(
         numberish.filter((v) => !v.includes('\0')),
         async (value) => {
-          const n = value.trim() === '' ? Number.NaN : Number(value)
           const r = await runCli(['webhooks', 'trigger', 'call.ended', '--print', `--timeout=${value}`], {
             env,
           })
-          if (n > 0 && n * 1000 <= MAX_TIMER_MS) {
+          if (seconds(value, false, MAX_TIMER_MS) !== undefined) {
             expect(r.code, r.stderr).toBe(0)
             expect(JSON.parse(r.stdout)).toMatchObject({
               headers: { 'x-amigo-signature': expect.any(String) },
@@ -201,7 +214,7 @@ describe('seconds options (--timeout, --idle-timeout)', () => {
           }
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 10, examples: [['0x10'], ['1e3'], [' 5 '], ['2.5']] },
     )
   }, 30_000)
 })

@@ -300,14 +300,17 @@ describe('amigo webhooks verify', () => {
     expect(r.stdout).toMatch(/✓ verified: call\.ended evt_1/)
   })
 
-  it('an empty --file or --tolerance (an unset shell variable) is a usage error, not stdin or 0 s', async () => {
+  it('an empty --file or --tolerance (an unset shell variable) is a usage error, not stdin or 0 s; so is a --tolerance not in plain digits', async () => {
     const delivery = await signed(envelope)
     const noFile = await verify(delivery, SECRET, ['--file', ''])
     expect(noFile.code).toBe(2)
     expect(noFile.stderr).toMatch(/^error: --file needs a path/)
-    const noTolerance = await verify(delivery, SECRET, ['--tolerance', ''])
-    expect(noTolerance.code).toBe(2)
-    expect(noTolerance.stderr).toMatch(/^error: --tolerance must be a number of seconds/)
+    // An empty --tolerance, and JavaScript's other number forms (Number() reads these as 16, 1000, 300).
+    for (const bad of ['', '0x10', '1e3', ' 300']) {
+      const r = await verify(delivery, SECRET, ['--tolerance', bad])
+      expect(r.code, bad).toBe(2)
+      expect(r.stderr).toMatch(/^error: --tolerance must be a number of seconds from 0, at most \d+, got "/)
+    }
   })
 
   it('input that is not a delivery is a usage error (2) naming the problem', async () => {

@@ -3,7 +3,7 @@ import type { CommandContext } from '../context'
 import { countOption } from '../count-option'
 import { usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
-import { MAX_TIMER_MS } from '../max-timer'
+import { secondsOption } from '../seconds-option'
 
 interface MockOptions {
   port: string
@@ -19,12 +19,7 @@ interface MockOptions {
 export default async function mock(ctx: CommandContext, opts: MockOptions): Promise<number> {
   const port = countOption('--port', opts.port, 0, 4010, 65_535)
   const seed = countOption('--seed', opts.seed, 0, 1, 2 ** 31)
-  const every = opts.simulate === undefined ? undefined : Number(opts.simulate)
-  // A longer period than a timer can wait would fire every millisecond instead.
-  if (every !== undefined && !(every > 0 && every * 1000 <= MAX_TIMER_MS))
-    throw usageError(
-      `--simulate must be a positive number of seconds, at most ${Math.floor(MAX_TIMER_MS / 1000)}`,
-    )
+  const everyMs = opts.simulate === undefined ? undefined : secondsOption('--simulate', opts.simulate, '5')
   const { startMockPlatform } = await import('@amigo-ai/platform-mock')
   const platform = await startMockPlatform({ port, seed, maxRecordedRequests: 1000 }).catch((error) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
@@ -39,7 +34,7 @@ export default async function mock(ctx: CommandContext, opts: MockOptions): Prom
   output.print(`export AMIGO_WORKSPACE_ID=${platform.workspaceId}`)
   output.info(c.dim(`Or sign in: amigo login --base-url ${platform.url} (approve on the page it opens)`))
   output.info(c.dim('Ctrl-C to stop'))
-  const timer = every === undefined ? undefined : setInterval(simulator(platform, output), every * 1000)
+  const timer = everyMs === undefined ? undefined : setInterval(simulator(platform, output), everyMs)
   await new Promise<void>((resolve) => {
     if (ctx.signal.aborted) resolve()
     else ctx.signal.addEventListener('abort', () => resolve(), { once: true })

@@ -5,6 +5,7 @@ import { usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { printable } from '../io/printable'
 import { readStream } from '../io/read-stream'
+import { secondsOption } from '../seconds-option'
 import { readDelivery } from '../webhooks/read-delivery'
 import { requireSecret } from '../webhooks/require-secret'
 import { verdict } from '../webhooks/verdict'
@@ -18,10 +19,11 @@ interface VerifyOptions {
 /** `amigo webhooks verify`: does a captured delivery verify with this secret, and if not, why. */
 export default async function verify(ctx: CommandContext, opts: VerifyOptions): Promise<number> {
   const secret = requireSecret(opts.secret)
-  // Number('') is 0: an empty value (an unset shell variable) must not mean "no tolerance".
-  const toleranceS = opts.tolerance.trim() === '' ? Number.NaN : Number(opts.tolerance)
-  if (!Number.isFinite(toleranceS) || toleranceS < 0)
-    throw usageError('--tolerance must be a number of seconds (0 or more)')
+  // No timer waits this long, so any tolerance a number holds exactly will do.
+  const toleranceMs = secondsOption('--tolerance', opts.tolerance, '300', {
+    zero: true,
+    mostMs: Number.MAX_SAFE_INTEGER,
+  })
   const delivery = readDelivery(await readInput(ctx, opts.file))
   const c = ctx.output.color
   try {
@@ -29,7 +31,7 @@ export default async function verify(ctx: CommandContext, opts: VerifyOptions): 
       payload: delivery.body,
       headers: delivery.headers,
       secret,
-      toleranceMs: toleranceS * 1000,
+      toleranceMs,
     })
     const at = delivery.headers['x-amigo-timestamp']
     // An authentic delivery can still carry any text in its id and type: shown, never obeyed.
@@ -38,7 +40,7 @@ export default async function verify(ctx: CommandContext, opts: VerifyOptions): 
     return EXIT.ok
   } catch (error) {
     if (!isWebhookVerificationError(error)) throw error
-    const { why, exitCode } = verdict(error.reason, toleranceS)
+    const { why, exitCode } = verdict(error.reason, Number(opts.tolerance))
     ctx.output.print(`${c.red('✗ not verified')}: ${why}`)
     return exitCode
   }

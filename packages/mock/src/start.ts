@@ -1,13 +1,12 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import type { Duplex } from 'node:stream'
 import { AuthService } from './auth/service'
 import { EventHub, type WorkspaceEvent } from './events/event-hub'
 import { checkFault } from './faults/check'
 import { FaultRegistry } from './faults/registry'
 import type { MockFault } from './faults/types'
 import { buildRoutes } from './handlers/routes'
-import { answerClientError } from './http/client-error'
+import { answerClientError, PendingResponses } from './http/client-error'
 import { handleRequest } from './http/pipeline'
 import type { MockCore, RecordedRequest } from './http/types'
 import { type MockPlatformOptions, resolveOptions } from './options'
@@ -154,18 +153,15 @@ function createMockServer(core: MockCore, faults: FaultRegistry) {
     nextRequestId: () => `req_mock_${(++counter).toString().padStart(6, '0')}`,
   }
   const sockets = new Set<Socket>()
-  // Responses in progress per socket (pipelined requests share one; see answerClientError).
-  const busy = new WeakMap<Duplex, number>()
+  const pending = new PendingResponses()
   const server = createServer((req, res) => {
-    const socket = req.socket
-    busy.set(socket, (busy.get(socket) ?? 0) + 1)
-    res.once('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1))
+    pending.track(req.socket, res)
     handleRequest(deps, req, res).catch((e) => {
       console.error('platform-mock: request failed', e)
       if (!res.headersSent) res.writeHead(500).end()
     })
   })
-  server.on('clientError', answerClientError(busy))
+  server.on('clientError', answerClientError(pending))
   server.on('connection', (s) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))

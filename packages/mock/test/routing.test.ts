@@ -149,6 +149,15 @@ describe('requests node:http cannot parse', () => {
     expect(second.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 431'])
   })
 
+  it('answers a bad request pipelined behind one still being answered after that answer, then closes', async () => {
+    const slow = get(`authorization: Bearer ${mock.apiKey}\r\nx-mock-fault: latency=30\r\n`)
+    const garbage = await exchange(`${slow}NOT A REQUEST\r\n\r\n`)
+    expect(garbage.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 400'])
+    expect(bodyOf(garbage.slice(garbage.lastIndexOf('HTTP/1.1')))).toEqual({ detail: 'Invalid HTTP request' })
+    const huge = await exchange(`${slow}${get(`x-junk: ${'k'.repeat(20_000)}\r\n`)}`)
+    expect(huge.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 431'])
+  })
+
   it('answers a malformed request with 400 in the detail shape, then goes on serving', async () => {
     const answer = await exchange('NOT A REQUEST\r\n\r\n')
     expect(answer).toMatch(/^HTTP\/1.1 400 /)

@@ -119,6 +119,22 @@ describe('validation (FastAPI-style 422)', () => {
   })
 })
 
+describe('bodies that are not JSON', () => {
+  it('answer 422 json_invalid without quoting the body (it may hold a secret)', async () => {
+    const secret = 'whsec_abcdefghijklmnop'
+    for (const raw of [`${secret}`, `{"secret": ${secret}}`, `{"name": "x"} ${secret}`]) {
+      const res = await call(mock, 'POST', `${ws(mock)}/agents`, {
+        raw,
+        headers: { 'content-type': 'application/json' },
+      })
+      expect(res.status).toBe(422)
+      expect(res.body.detail[0]).toMatchObject({ type: 'json_invalid' })
+      expect(res.body.detail[0].msg).toMatch(/^JSON decode error: not valid JSON/)
+      expect(JSON.stringify(res.body)).not.toMatch(/whsec|abcdef/)
+    }
+  })
+})
+
 describe('deeply nested bodies', () => {
   it('answers 422 for a free-form field nested 100,000 levels and keeps the stored list readable', async () => {
     const field = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`

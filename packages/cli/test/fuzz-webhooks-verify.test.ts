@@ -378,6 +378,44 @@ describe('webhooks verify: spoiled deliveries are refused with their own exit co
   })
 })
 
+describe("webhooks verify: a broken capture's text is never quoted", () => {
+  // A token or signature in a captured header line: no secret filter knows it, so a usage error
+  // must say where the capture is broken without showing any of it.
+  const token = fc.stringMatching(/^[A-Za-z0-9_-]{16,40}$/).map((t) => `tok_${t}`)
+  const broken = fc.constantFrom(
+    {
+      how: 'a header line without a colon',
+      capture: (t: string) => `POST / HTTP/1.1\r\nHost: x\r\nAuthorization Bearer-less ${t}\r\n\r\n{}`,
+      // The third line, after any blank lines before the request line.
+      names: (lead: number) =>
+        new RegExp(`^error: line ${3 + lead} of the delivery is not an HTTP header line`),
+    },
+    {
+      how: 'a Content-Length that is no number',
+      capture: (t: string) => `POST / HTTP/1.1\nContent-Length: ${t}\n\n{}`,
+      names: () => /^error: the Content-Length header is not a number of bytes/,
+    },
+    {
+      how: 'JSON broken beside it',
+      capture: (t: string) => `{"headers": {"authorization": ${t}}, "body": "{}"}`,
+      names: () => /^error: the delivery is not valid JSON/,
+    },
+  )
+
+  it('a usage error (2) says where, and no 6 characters of the token reach the output', async () => {
+    await fc.assert(
+      fc.asyncProperty(secretArb, token, broken, fc.nat(2), async (secret, t, b, lead) => {
+        const r = await runHere(verifyArgs(secret), '\n'.repeat(lead) + b.capture(t))
+        expectOutcome(r, secret, [2])
+        const shown = r.stdout + r.stderr
+        for (let i = 0; i + 6 <= t.length; i++) expect(shown).not.toContain(t.slice(i, i + 6))
+        expect(r.stderr, b.how).toMatch(b.names(lead))
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
+
 describe('webhooks verify: the built CLI, end to end', () => {
   const env = cliEnv()
   it('signed deliveries exit 0, spoiled ones 2, 4, 5 or 6, in either format', async () => {

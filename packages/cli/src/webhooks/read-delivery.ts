@@ -11,11 +11,15 @@ export interface CapturedDelivery {
  * - JSON `{"headers": {...}, "body": "<raw body as a string>"}` (what `trigger --print` writes);
  * - raw HTTP request text: request line, headers, a blank line, then the body (cut to
  *   Content-Length when the header is there, so an editor's final newline does not count).
+ * Its errors never quote the capture: a header line may hold a token or a signature, which no
+ * secret filter knows. They say where the problem is instead.
  */
 export function readDelivery(text: string): CapturedDelivery {
   const trimmed = text.trimStart()
   if (trimmed.startsWith('{')) return fromJson(trimmed)
-  if (/^[A-Z]+ \S+ HTTP\/\d/.test(trimmed)) return fromHttp(trimmed)
+  // The line the request line is on, after any blank lines before it.
+  const firstLine = text.slice(0, text.length - trimmed.length).split('\n').length
+  if (/^[A-Z]+ \S+ HTTP\/\d/.test(trimmed)) return fromHttp(trimmed, firstLine)
   throw usageError(
     'the delivery is neither JSON {"headers", "body"} nor raw HTTP request text',
     "capture one with 'amigo webhooks trigger <type> --secret S --print > delivery.json'",
@@ -27,7 +31,9 @@ function fromJson(text: string): CapturedDelivery {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw usageError(`the delivery is not valid JSON: ${(error as Error).message}`)
+    // V8's message quotes the text around the fault: only where it is may be said.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1]
+    throw usageError(`the delivery is not valid JSON${at === undefined ? '' : ` (at character ${at})`}`)
   }
   const v = value as { headers?: unknown; body?: unknown }
   if (typeof v !== 'object' || v === null || typeof v.headers !== 'object' || v.headers === null)
@@ -43,14 +49,20 @@ function fromJson(text: string): CapturedDelivery {
   return { headers, body: v.body }
 }
 
-function fromHttp(text: string): CapturedDelivery {
+/** Raw HTTP text whose request line is line `firstLine` of the capture. */
+function fromHttp(text: string, firstLine: number): CapturedDelivery {
   const split = /\r?\n\r?\n/.exec(text)
   const head = split ? text.slice(0, split.index) : text
   let body = split ? text.slice(split.index + split[0].length) : ''
   const headers: Record<string, string> = {}
-  for (const line of head.split(/\r?\n/).slice(1)) {
+  for (const [i, line] of head.split(/\r?\n/).entries()) {
+    if (i === 0) continue
     const at = line.indexOf(':')
-    if (at <= 0) throw usageError(`not an HTTP header line: "${line.slice(0, 60)}"`)
+    if (at <= 0)
+      throw usageError(
+        `line ${firstLine + i} of the delivery is not an HTTP header line (name: value)`,
+        'headers end at the first empty line; the body follows it',
+      )
     const name = line.slice(0, at).trim().toLowerCase()
     const value = line.slice(at + 1).trim()
     headers[name] = headers[name] ? `${headers[name]}, ${value}` : value
@@ -79,6 +91,6 @@ function fromHttp(text: string): CapturedDelivery {
 function contentLength(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   if (!/^\d+$/.test(value))
-    throw usageError(`the Content-Length header is not a number of bytes: "${value.slice(0, 60)}"`)
+    throw usageError('the Content-Length header is not a number of bytes (digits only)')
   return Number(value)
 }

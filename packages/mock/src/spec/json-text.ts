@@ -36,6 +36,10 @@ export function parseJsonText(
     // The engine's message can quote the text (V8: `Unexpected token 'w', "whsec_abcd"... is not
     // valid JSON`), and a body may carry a secret: only the position it names is kept.
     const position = /at position (\d+)/.exec((e as Error).message)?.[1]
-    return { ok: false, at: 0, reason: position ? `not valid JSON at position ${position}` : 'not valid JSON' }
+    return {
+      ok: false,
+      at: 0,
+      reason: position ? `not valid JSON at position ${position}` : 'not valid JSON',
+    }
   }
 }

@@ -34,9 +34,12 @@ export interface MockPlatform {
   webhookDeliveries: WebhookDeliveryLog[]
   /** Workspace events emitted so far (bounded buffer). */
   events(): WorkspaceEvent[]
-  /** Approves a pending device code; `workspaces` (default: the sample one) — several ask the client to choose. */
+  /**
+   * Approves a pending device code; `workspaces` (default: the sample one) — several ask the client
+   * to choose. Throws an Error for a code that is unknown, expired or already used.
+   */
   approveDeviceCode(userCode: string, opts?: { workspaces?: string[] }): void
-  /** Denies a pending device code (polls answer `access_denied`). */
+  /** Denies a pending device code (polls answer `access_denied`); throws as `approveDeviceCode` does. */
   denyDeviceCode(userCode: string): void
   /** Expires a device code now (polls answer `expired_token`). */
   expireDeviceCode(userCode: string): void

@@ -305,6 +305,28 @@ describe('device code', () => {
   })
 })
 
+describe('device codes that are expired or used', () => {
+  it('cannot be approved again, from the page or the control, so they never yield another token', async () => {
+    const approve = (userCode: string) =>
+      fetch(`${mock.url}/device/approve`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ user_code: userCode, decision: 'approve' }),
+      })
+    const expired = await startDevice()
+    mock.expireDeviceCode(expired.user_code)
+    expect((await approve(expired.user_code)).status).toBe(404)
+    expect(() => mock.approveDeviceCode(expired.user_code)).toThrow(/expired/)
+    expect((await pollOnce(expired.device_code)).body.error).toBe('expired_token')
+    const used = await startDevice()
+    mock.approveDeviceCode(used.user_code)
+    expect((await pollOnce(used.device_code)).status).toBe(200)
+    expect((await approve(used.user_code)).status).toBe(404)
+    expect(() => mock.denyDeviceCode(used.user_code)).toThrow(/used/)
+    expect((await pollOnce(used.device_code)).body.error).toBe('invalid_grant')
+  })
+})
+
 describe('device verification page', () => {
   it('shows the code and approves it from the form', async () => {
     const d = await startDevice()

@@ -58,11 +58,13 @@ describe('createDeviceCodes', () => {
     at(60_000)
     const expired = { kind: 'error', error: 'expired_token', description: 'the device code has expired' }
     expect(codes.poll(timed.deviceCode)).toEqual(expired)
-    // Expired stays expired even after approval.
-    codes.approve(timed.userCode, [])
+    // Expired stays expired: it can be neither approved nor denied any more.
+    expect(() => codes.approve(timed.userCode, [])).toThrow(`user code ${timed.userCode} has expired`)
     expect(codes.poll(timed.deviceCode)).toEqual(expired)
     const asked = codes.issue()
     codes.expire(asked.userCode)
+    expect(() => codes.approve(asked.userCode, [])).toThrow('has expired')
+    expect(() => codes.deny(asked.userCode)).toThrow('has expired')
     expect(codes.poll(asked.deviceCode)).toEqual(expired)
     const denied = codes.issue()
     codes.deny(denied.userCode)

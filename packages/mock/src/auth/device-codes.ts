@@ -65,6 +65,14 @@ export function createDeviceCodes(intervalSeconds: number, expiresInSeconds: num
     if (!s) throw new Error(`platform-mock: unknown user code ${userCode}`)
     return s
   }
+  // An expired or used code stays so: approved again, it would hand out a token once more.
+  const decidable = (userCode: string) => {
+    const s = find(userCode)
+    if (s.status === 'consumed') throw new Error(`platform-mock: user code ${userCode} was already used`)
+    if (s.status === 'expired' || Date.now() >= s.expiresAt)
+      throw new Error(`platform-mock: user code ${userCode} has expired`)
+    return s
+  }
   return {
     issue(scope) {
       const userCode = newUserCode()
@@ -94,12 +102,12 @@ export function createDeviceCodes(intervalSeconds: number, expiresInSeconds: num
       if (s) s.status = 'consumed'
     },
     approve(userCode, workspaces) {
-      const s = find(userCode)
+      const s = decidable(userCode)
       s.status = 'approved'
       s.workspaces = workspaces
     },
     deny(userCode) {
-      find(userCode).status = 'denied'
+      decidable(userCode).status = 'denied'
     },
     expire(userCode) {
       find(userCode).status = 'expired'

@@ -2,8 +2,13 @@
 // out of stdout and stderr, in successes, failures, --debug output and echoed handler bodies.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
 import { serveNode } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
+import { CliError } from '../src/errors/cli-error'
+import { reportError } from '../src/errors/report-error'
+import { Output } from '../src/io/output'
+import { rememberSecret } from '../src/io/secrets'
 import { type CliResult, cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
 import { startFastMock } from './helpers/mock'
 
@@ -78,6 +83,74 @@ describe('secrets stay out of the output', () => {
       expectClean(results, [mock.apiKey, stored.access_token, stored.refresh_token, WEBHOOK_SECRET])
     } finally {
       await mock.close()
+    }
+  })
+})
+
+// Secrets holding characters the CLI escapes on the way out: for a terminal (`\x1b`, a tab or line
+// break turned into a space) or inside JSON (`"`, `\\`, control characters as `\u001b`). The filter
+// must still know them, whatever was escaped first.
+describe('a secret holding a character the output escapes', () => {
+  /** The pieces of `secret` between its odd characters: none of them may be shown either. */
+  const pieces = (secret: string) => secret.split(/\W/).filter((p) => p.length >= 6)
+
+  function expectHidden(shown: string, secret: string) {
+    expect(pieces(secret).length).toBeGreaterThan(1)
+    for (const piece of pieces(secret)) expect(shown).not.toContain(piece)
+    expect(shown).toContain('[REDACTED]')
+  }
+
+  function terminal() {
+    const text = { stdout: '', stderr: '' }
+    const stream = (name: 'stdout' | 'stderr') =>
+      Object.assign(new PassThrough(), { isTTY: true }).on('data', (c) => {
+        text[name] += c
+      })
+    const term = { stdout: stream('stdout'), stderr: stream('stderr'), stdin: new PassThrough(), env: {} }
+    return { term, text }
+  }
+
+  it('an error message, hint and --debug detail on a terminal', () => {
+    for (const secret of [
+      'whsec_escape\u001bcharacter_0123',
+      'whsec_tab\tand\nbreak_0123456',
+      'whsec_quote"and\\slash_0123',
+    ]) {
+      rememberSecret(secret)
+      const { term, text } = terminal()
+      const error = Object.assign(new CliError(`the handler said ${secret}`, { hint: `not ${secret}` }), {
+        body: { echoed: secret },
+      })
+      reportError(error, term, true)
+      expectHidden(text.stderr, secret)
+    }
+  })
+
+  it("a handler's answer or a server's JSON body escaped for a terminal", () => {
+    const secret = 'whsec_answer\u0007bell\u007fdel_0123'
+    rememberSecret(secret)
+    const { term, text } = terminal()
+    const output = new Output(term)
+    output.print(output.received(`expected ${secret}`))
+    output.print(output.received(JSON.stringify({ secret })))
+    expectHidden(text.stdout, secret)
+  })
+
+  it('the built CLI: an API key with a quote, echoed in a JSON body, pretty or --json', async () => {
+    const key = 'key_quote"inside_0123456789'
+    const echo = await serveNode((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ you_sent: req.headers.authorization?.replace(/^Bearer /, '') }))
+    })
+    try {
+      const env = cliEnv({ AMIGO_BASE_URL: echo.url, AMIGO_API_KEY: key, AMIGO_WORKSPACE_ID: 'ws_1' })
+      for (const json of [[], ['--json']]) {
+        const r = await runCli(['api', 'get', '/v1/{workspace_id}/agents', ...json], { env })
+        expect(r.code, r.stderr).toBe(0)
+        expectHidden(r.stdout + r.stderr, key)
+      }
+    } finally {
+      await echo.close()
     }
   })
 })

@@ -9,10 +9,12 @@ export function reportError(error: unknown, term: Terminal, debug: boolean): num
   const { message, hint, exitCode } = describeError(error)
   const c = colorsFor(term.stderr, term.env)
   // Messages can carry a server's text: shown, never obeyed by the terminal, and one line each.
-  const lines = [`${c.red('error:')} ${printable(message)}`]
-  if (hint) lines.push(`${c.dim('hint:')} ${printable(hint)}`)
-  if (debug) lines.push(...debugDetail(error).map((line) => printable(line, true)))
-  term.stderr.write(`${redact(lines.join('\n'))}\n`)
+  // Secrets are filtered out first: escaped, a secret would no longer be the text the filter seeks.
+  const shown = (text: string, keepLines = false) => printable(redact(text), keepLines)
+  const lines = [`${c.red('error:')} ${shown(message)}`]
+  if (hint) lines.push(`${c.dim('hint:')} ${shown(hint)}`)
+  if (debug) lines.push(...debugDetail(error).map((line) => shown(line, true)))
+  term.stderr.write(`${lines.join('\n')}\n`)
   return exitCode
 }
 

@@ -1,16 +1,30 @@
 import { redactSecrets } from '@amigo-ai/core'
+import { printable } from './printable'
 
-// Every secret this process has seen (API key, tokens, webhook secrets). Whatever the CLI prints
-// passes through `redact`, so none of them can reach the terminal or a log, even inside an error
-// message or a handler's echoed body.
-const known = new Set<string>()
+// Every secret this process has seen (API key, tokens, webhook secrets), each in every form the CLI
+// may show it in. Whatever the CLI prints passes through `redact`, so none of them can reach the
+// terminal or a log, even inside an error message, a handler's echoed body or a JSON line. Longest
+// first: a secret inside a longer one must not be replaced first, leaving the rest of that one shown.
+const known: string[] = []
+
+/**
+ * `secret` as it may appear in what the CLI prints: as it is, inside JSON text (a server's body, an
+ * event line: `"` and control characters escaped), and either of those with its control characters
+ * shown as `\xNN` (text escaped for a terminal before it reached the writer).
+ */
+function shownForms(secret: string): string[] {
+  return [secret, JSON.stringify(secret).slice(1, -1)].flatMap((s) => [s, printable(s), printable(s, true)])
+}
 
 /** Registers values that must never be printed. Empty and missing values are ignored. */
 export function rememberSecret(...values: (string | undefined)[]): void {
-  for (const v of values) if (typeof v === 'string' && v.length > 0) known.add(v)
+  for (const v of values)
+    if (typeof v === 'string' && v.length > 0)
+      for (const form of shownForms(v)) if (!known.includes(form)) known.push(form)
+  known.sort((a, b) => b.length - a.length)
 }
 
 /** `text` with every remembered secret and every `Bearer <token>` replaced by `[REDACTED]`. */
 export function redact(text: string): string {
-  return known.size === 0 && !/bearer/i.test(text) ? text : redactSecrets(text, [...known])
+  return known.length === 0 && !/bearer/i.test(text) ? text : redactSecrets(text, known)
 }

@@ -74,6 +74,18 @@ describe('amigo events tail', () => {
     expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /)
   })
 
+  it('a reader that stops reading after the first event is not an --idle-timeout failure: exit 0', async () => {
+    // A program that spawned it (a socket, as here) and closed its end after the line it wanted;
+    // no event follows, so no write tells the CLI: the idle timeout asks before it fails.
+    const cli = await tail(['--idle-timeout', '0.3'])
+    mock.emit('call.started', { call_sid: 'CA1' })
+    await cli.waitFor(/call\.started/, 'stdout')
+    cli.child.stdout!.destroy()
+    const r = await cli.result
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).not.toMatch(/error|EPIPE|\n\s+at /)
+  })
+
   it('--type keeps only matching events (wildcards, repeated and comma-separated)', async () => {
     const cli = await tail(['--type', 'call.*', '--type', 'trigger.fired,review.submitted'])
     mock.emit('surface.created', { surface_id: 'sf1' })

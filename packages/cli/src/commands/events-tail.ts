@@ -15,6 +15,7 @@ import { streamGaveUp } from '../events/stream-gave-up'
 import { typeFilter } from '../events/type-filter'
 import { EXIT } from '../exit-codes'
 import type { Output } from '../io/output'
+import { readerGone } from '../io/reader-gone'
 import { MAX_TIMER_MS } from '../max-timer'
 import { secondsOption } from '../seconds-option'
 
@@ -52,7 +53,8 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
     filtered: opts.type.length > 0,
     ...(idleMs !== undefined ? { timeoutMs: idleMs } : {}),
     onIdle: (message) => {
-      failure = new CliError(message)
+      // A reader that has gone is the end of the output, not a failure (as an EPIPE is in cli.ts).
+      if (!readerGone(ctx.term.stdout)) failure = new CliError(message)
       subscription.unsubscribe()
     },
   })

@@ -5,7 +5,7 @@ import { readOAuthError } from '../identity/oauth-error-body'
 // Codes and descriptions that mean the refresh token was already spent (rotation reuse): final, the
 // user must sign in again, and worth telling apart from a plain expiry (it can mean a copied token).
 const REUSE_CODES = new Set(['refresh_token_reused', 'token_reused', 'refresh_token_reuse_detected'])
-const REUSE_TEXT = /reuse|reused|already (been )?used|revoked|replay/i
+const REUSE_TEXT = /reuse|already (been )?used|revoked|replay/i
 // Answers that mean the refresh token is no good any more (RFC 6749 §5.2 and common variants).
 const REFUSED_CODES = new Set([
   'invalid_grant',
@@ -25,15 +25,16 @@ const REFUSED_CODES = new Set([
 export function classifyRefreshFailure(error: AmigoError<unknown>): AmigoError<unknown> {
   // A refusal is a 4xx (RFC 6749 §5.2). A 5xx or a 429 is the server failing or busy whatever its
   // body says, and taking it for a refusal would sign the user out over an outage.
-  const status = error.status ?? 0
-  if (status === 429 || status >= 500) return error
+  const { status } = error
+  if (status === 429 || (status ?? 0) >= 500) return error
   const { error: code, error_description: description } = readOAuthError(error.body)
-  const refused = error.status === 401 || (code !== undefined && REFUSED_CODES.has(code))
+  // `has` of no code is false.
+  const refused = status === 401 || REFUSED_CODES.has(code as string)
   const reused =
     code !== undefined && (REUSE_CODES.has(code) || (refused && REUSE_TEXT.test(description ?? '')))
   if (!refused && !reused) return error
   const init = {
-    status: error.status,
+    status,
     requestId: error.requestId,
     headers: error.headers,
     body: error.body,
@@ -43,7 +44,7 @@ export function classifyRefreshFailure(error: AmigoError<unknown>): AmigoError<u
   return reused
     ? new RefreshTokenReusedError(`Refresh token was already used${hint}; sign in again`, init)
     : new RefreshTokenExpiredError(
-        `Refresh token expired or was refused (${code ?? `HTTP ${error.status}`})${hint}; sign in again`,
+        `Refresh token expired or was refused (${code ?? `HTTP ${status}`})${hint}; sign in again`,
         init,
       )
 }

@@ -253,6 +253,12 @@ const contentTypeArb = fc.oneof(
     'application/x-www-form-urlencoded',
     'multipart/form-data; boundary=x',
     '',
+    // Media types are case-insensitive and parameters do not change them.
+    'Application/JSON; Charset=UTF-8',
+    'APPLICATION/X-WWW-FORM-URLENCODED',
+    'application/x-www-form-urlencoded; x=json',
+    'text/json-ish',
+    'application/x-www-form-urlencoded-ish',
   ),
   headerText(30),
 )
@@ -346,7 +352,8 @@ const identityArb = fc.record({
  * approve or deny, else 404 (no generated code is one the mock issued).
  */
 function approveStatus(type: string, body: string | Uint8Array): number {
-  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return 400
+  const mediaType = type.split(';')[0]!.trim().toLowerCase()
+  if (mediaType !== 'application/x-www-form-urlencoded') return 400
   const form = new URLSearchParams(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'))
   const last = (name: string) => form.getAll(name).at(-1)
   if (!last('user_code') || !['approve', 'deny'].includes(last('decision') ?? '')) return 400

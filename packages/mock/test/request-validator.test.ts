@@ -197,4 +197,26 @@ describe('RequestValidator.validate', () => {
     expect(body('text/plain', 'hi')).toBeUndefined()
     expect(body('application/json')).toBeUndefined()
   })
+
+  it('decides how to read a body by its media type alone, in any case', () => {
+    const v = validator()
+    const body = (o: Operation, contentType: string, bodyText: string) => {
+      const res = v.validate(o, raw({ contentType, bodyText }))
+      return res.ok ? res.value.body : res.issues
+    }
+    expect(body(noBody, 'Application/JSON; Charset=UTF-8', '{"a":1}')).toEqual({ a: 1 })
+    expect(body(noBody, 'application/problem+json', '{"a":1}')).toEqual({ a: 1 })
+    expect(body(noBody, 'APPLICATION/X-WWW-FORM-URLENCODED', 'a=1')).toEqual({ a: '1' })
+    expect(body(noBody, `${FORM}; x=json`, 'a=1')).toEqual({ a: '1' })
+    for (const type of [
+      'text/json-ish',
+      'application/jsonx',
+      'json',
+      `${FORM}x`,
+      'multipart/form-data; boundary=x',
+    ])
+      expect(body(noBody, type, '{"a":1}'), type).toBeUndefined()
+    expect(body(formOp, `${FORM}; x=json`, 'count=3')).toEqual({ count: 3 })
+    expect(body(formOp, 'Application/JSON', '{"count":4}')).toEqual({ count: 4 })
+  })
 })

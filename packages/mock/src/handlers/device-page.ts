@@ -1,4 +1,5 @@
 import type { HandlerContext, MockCore, Registry, Reply } from '../http/types'
+import { bodyKind } from '../spec/body-kind'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -16,8 +17,7 @@ const FORM = 'application/x-www-form-urlencoded'
 
 /** The code and decision the Approve / Deny form posts, or what is wrong with the request. */
 function readDecision(ctx: HandlerContext): { code: string; deny: boolean } | { problem: string } {
-  const type = String(ctx.headers['content-type'] ?? '').toLowerCase()
-  if (!type.startsWith(FORM))
+  if (bodyKind(ctx.headers['content-type']) !== 'form')
     return { problem: `The form must be sent as ${FORM}, with user_code and decision fields.` }
   // An empty form arrives as no body at all.
   const form = (ctx.body ?? {}) as Record<string, unknown>

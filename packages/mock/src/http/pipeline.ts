@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_TIMER_MS } from '../faults/check'
 import type { FaultRegistry } from '../faults/registry'
 import type { MockFault } from '../faults/types'
-import { parseJsonText } from '../spec/json-text'
+import { bodyKind, parseBodyAs } from '../spec/body-kind'
 import type { Operation } from '../spec/operations'
 import { type RequestTarget, requestTarget } from '../spec/request-target'
 import type { Router } from '../spec/router'
@@ -144,18 +144,8 @@ async function readRequestBody({
     return Ending.answer((e as { status?: number }).status ?? 400, { detail: (e as Error).message })
   }
   const contentType = String(req.headers['content-type'] ?? '')
-  if (bodyText !== undefined) record.body = parseBody(bodyText, contentType)
+  if (bodyText !== undefined) record.body = parseBodyAs(bodyKind(contentType), bodyText)
   return { bodyText, contentType }
-}
-
-function parseBody(text: string, contentType: string): unknown {
-  if (/json/.test(contentType)) {
-    const parsed = parseJsonText(text)
-    return parsed.ok ? parsed.value : text
-  }
-  if (contentType.startsWith('application/x-www-form-urlencoded'))
-    return Object.fromEntries(new URLSearchParams(text))
-  return text
 }
 
 /** Takes the fault armed for this request (server-wide or `x-mock-fault`), waits its latency, applies it. */

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv'
 import type { AjvInstance } from './ajv'
 import { anchorRefs } from './ajv'
+import { bodyKind, parseBodyAs } from './body-kind'
 import { branches, coerceText, deref } from './coerce'
 import { parseJsonText } from './json-text'
 import type { Operation } from './operations'
@@ -87,13 +88,8 @@ function readJsonBody(text: string, check: ValidateFunction | undefined, issues:
 
 /** The body of an operation that declares none: parsed when its content type says JSON or form. */
 function undeclaredBody(raw: RawRequest): unknown {
-  if (raw.bodyText && /json/.test(raw.contentType)) {
-    const parsed = parseJsonText(raw.bodyText)
-    return parsed.ok ? parsed.value : raw.bodyText
-  }
-  if (raw.bodyText && raw.contentType.startsWith(FORM))
-    return Object.fromEntries(new URLSearchParams(raw.bodyText))
-  return undefined
+  const kind = bodyKind(raw.contentType)
+  return raw.bodyText && kind !== 'other' ? parseBodyAs(kind, raw.bodyText) : undefined
 }
 
 /** Validates requests against their operation; compiles each operation once, on first use. */
@@ -203,7 +199,7 @@ export class RequestValidator {
     issues: ValidationIssue[],
   ): Record<string, unknown> {
     let obj: Record<string, unknown> = {}
-    if (/json/.test(contentType)) {
+    if (bodyKind(contentType) === 'json') {
       // Lenient: a JSON body on a form route is read as the same fields.
       const parsed = parseJsonText(text)
       if (parsed.ok) obj = parsed.value as Record<string, unknown>

@@ -110,7 +110,8 @@ describe('POST /token', () => {
     expect(session.body.refresh_token).toBeTruthy()
     expect(session.body).toMatchObject({ subject_type: 'user', consumer_entity_id: null })
     expect(session.body.consumer_subject_id).toMatch(/^csub_/)
-    // The same subject maps to the same consumer subject; without the parent Bearer the grant is refused.
+    // The same subject maps to the same consumer subject (the parent's scheme read in any case);
+    // without the parent Bearer the grant is refused.
     const again = await token(
       {
         grant_type: 'external_user_session',
@@ -119,7 +120,7 @@ describe('POST /token', () => {
         subject_type: 'user',
         service_id: serviceId,
       },
-      { authorization: `Bearer ${parent.body.access_token}` },
+      { authorization: `bEARER ${parent.body.access_token}` },
     )
     expect(again.body.consumer_subject_id).toBe(session.body.consumer_subject_id)
     expect(again.body.expires_in).toBeLessThanOrEqual(3600)

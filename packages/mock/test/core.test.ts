@@ -24,6 +24,15 @@ describe('routing and auth', () => {
     expect(bad.headers.get('www-authenticate')).toContain('Bearer')
   })
 
+  it('reads the Bearer scheme in any case', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      const res = await call(mock, 'GET', `${ws(mock)}/agents`, {
+        headers: { authorization: `${scheme} ${mock.apiKey}` },
+      })
+      expect(res.status, scheme).toBe(200)
+    }
+  })
+
   it('lets public token routes through without a key', async () => {
     const res = await call(mock, 'GET', '/s/unknown-token/spec', { headers: { authorization: '' } })
     expect(res.status).toBe(401) // unknown link, not missing auth

@@ -1,11 +1,11 @@
+import { bearerOf } from '../http/authenticate'
 import { HttpError, type MockCore, type Registry } from '../http/types'
 
 /** `/token`, `/device/code`, `/self/profile` and `/self`. */
 export function registerIdentity(reg: Registry, core: MockCore): void {
   const { auth, store } = core
   reg.on('POST', '/token', (ctx) => {
-    const bearer = /^Bearer\s+(.+)$/i.exec(String(ctx.headers.authorization ?? ''))?.[1]
-    const r = auth.token(typeof ctx.body === 'object' && ctx.body ? ctx.body : {}, bearer)
+    const r = auth.token(typeof ctx.body === 'object' && ctx.body ? ctx.body : {}, bearerOf(ctx.req))
     return { status: r.status, body: r.body, headers: { 'cache-control': 'no-store', ...(r.headers ?? {}) } }
   })
   reg.on('POST', '/device/code', (ctx) => {

@@ -5,8 +5,11 @@ import type { Operation } from '../spec/operations'
 import { Ending } from './ending'
 import { checkScope } from './scopes'
 
-/** The token of an `Authorization: Bearer …` header ('' for another scheme, undefined without one). */
-function bearerOf(req: IncomingMessage): string | undefined {
+/**
+ * The token of an `Authorization: Bearer …` header ('' for another scheme, undefined without one).
+ * The scheme is matched in any case (RFC 9110 §11.1).
+ */
+export function bearerOf(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization
   if (!h) return undefined
   const m = /^Bearer\s+(.+)$/i.exec(h.trim())

@@ -5,7 +5,14 @@
 // package's error classes, never quote a secret, and never store what an invalid answer carried.
 import type { ServerResponse } from 'node:http'
 import { inspect } from 'node:util'
-import { isAmigoError, isConfigurationError, isNetworkError, isParseError } from '@amigo-ai/core'
+import {
+  isAmigoError,
+  isConfigurationError,
+  isNetworkError,
+  isParseError,
+  isRateLimitError,
+  isServerError,
+} from '@amigo-ai/core'
 import { startTestServer, type TestServer } from '@amigo-ai/test-server'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -475,7 +482,7 @@ function heldTokens(answer: Answer, fields: string[]): string[] {
 }
 
 describe('a hostile identity service answering a token refresh', () => {
-  it('stores a usable token from a valid answer, and nothing from any other', async () => {
+  it('stores a usable token from a valid answer, nothing from any other, and keeps a valid token through an outage', async () => {
     await fc.assert(
       fc.asyncProperty(
         secretsArb.chain((s) => fc.tuple(fc.constant(s), tokenAnswerArb(s))),
@@ -490,19 +497,9 @@ describe('a hostile identity service answering a token refresh', () => {
 })
 
 async function checkRefresh(s: Secrets, answer: Answer): Promise<void> {
-  // Expired a second ago, so the first call refreshes.
-  const stored: StoredCredentials = {
-    access_token: s.accessToken,
-    refresh_token: s.refreshToken,
-    workspace_id: 'ws-1',
-    expires_at: T0 / 1000 - 1,
-  }
-  const storage = new MemoryTokenStorage()
-  await storage.save(stored)
-  const saves = vi.spyOn(storage, 'save')
-  const tokens = new TokenManager({ storage, identityBaseUrl: server.url, now: () => T0 })
-  const outcome = await tokens.getAccessToken().catch((error: unknown) => error)
-  const after = await storage.load()
+  // Expired a second ago, so the first call refreshes and has no token to fall back on.
+  const expired = await refreshOnce(s, T0 / 1000 - 1)
+  const { outcome, stored, after, saves } = expired
   if (isAmigoError(outcome)) {
     expectCleanError(outcome, [s.accessToken, s.refreshToken])
     expect(
@@ -512,20 +509,65 @@ async function checkRefresh(s: Secrets, answer: Answer): Promise<void> {
         // fetch reports a 407 as a network error (Fetch standard: no proxy was asked for).
         (answer.status === 407 && isNetworkError(outcome)),
     ).toBe(true)
-    expect(saves).not.toHaveBeenCalled()
+    expect(saves).toBe(0)
     // A refused refresh signs out; any other failure leaves the credentials as they were.
     expect(after).toEqual(isRefreshTokenExpiredError(outcome) ? null : stored)
     if (answer.status === 401) expect(isRefreshTokenExpiredError(outcome)).toBe(true)
     // A 5xx or a 429 is the server failing or busy, whatever its body says: it never signs out.
     if (answer.status >= 500 || answer.status === 429) expect(isTokenRefreshError(outcome)).toBe(false)
-    return
+  } else {
+    const auth = outcome as { token: string; workspaceId: string }
+    expect(answer.status).toBe(200)
+    expect(saves).toBe(1)
+    expect(auth).toEqual({ token: after?.access_token, workspaceId: after?.workspace_id })
+    expect(auth.token.length).toBeGreaterThan(0)
+    await expectSendable(auth.token)
+    // Before the year 5000: a lifetime taken at its word past that would never be refreshed again.
+    expect(after?.expires_at).toBeLessThan(100_000_000_000)
   }
-  const auth = outcome as { token: string; workspaceId: string }
-  expect(answer.status).toBe(200)
-  expect(saves).toHaveBeenCalledTimes(1)
-  expect(auth).toEqual({ token: after?.access_token, workspaceId: after?.workspace_id })
-  expect(auth.token.length).toBeGreaterThan(0)
-  await expectSendable(auth.token)
-  // Before the year 5000: a lifetime taken at its word past that would never be refreshed again.
-  expect(after?.expires_at).toBeLessThan(100_000_000_000)
+  await checkStillValid(s, expired)
+}
+
+/**
+ * The same answer to the refresh of a token still valid for 30 s (inside the 60-s margin): the
+ * outcome of the expired token's refresh, except that a passing failure (the service unreachable,
+ * failing or busy) hands out the token held and leaves the storage alone.
+ */
+async function checkStillValid(s: Secrets, expired: RefreshRun): Promise<void> {
+  const valid = await refreshOnce(s, T0 / 1000 + 30)
+  const passing =
+    isNetworkError(expired.outcome) || isServerError(expired.outcome) || isRateLimitError(expired.outcome)
+  if (passing) {
+    expect(valid.outcome).toEqual({ token: s.accessToken, workspaceId: 'ws-1' })
+    expect(valid.after).toEqual(valid.stored)
+    expect(valid.saves).toBe(0)
+  } else if (isAmigoError(expired.outcome)) {
+    expect(valid.outcome).toBeInstanceOf((expired.outcome as object).constructor)
+    expect(valid.after).toEqual(expired.after && valid.stored)
+  } else {
+    expect(valid.outcome).toEqual(expired.outcome)
+  }
+}
+
+interface RefreshRun {
+  outcome: unknown
+  stored: StoredCredentials
+  after: StoredCredentials | null
+  saves: number
+}
+
+/** One getAccessToken on a fresh manager whose stored token expires at `expiresAt` (seconds). */
+async function refreshOnce(s: Secrets, expiresAt: number): Promise<RefreshRun> {
+  const stored: StoredCredentials = {
+    access_token: s.accessToken,
+    refresh_token: s.refreshToken,
+    workspace_id: 'ws-1',
+    expires_at: expiresAt,
+  }
+  const storage = new MemoryTokenStorage()
+  await storage.save(stored)
+  const saves = vi.spyOn(storage, 'save')
+  const tokens = new TokenManager({ storage, identityBaseUrl: server.url, now: () => T0 })
+  const outcome = await tokens.getAccessToken().catch((error: unknown) => error)
+  return { outcome, stored, after: await storage.load(), saves: saves.mock.calls.length }
 }

@@ -9,6 +9,7 @@ import { expiresAtSeconds } from '../identity/token-expiry'
 import { validateIdentityBaseUrl } from '../identity/validate-base-url'
 import { checkOptions } from '../options/check-options'
 import type { AuthResult } from './auth-result'
+import { RefreshPause } from './refresh-pause'
 import { refreshTokenGrant } from './refresh-token-grant'
 import { readStoredCredentials, type StoredCredentials } from './stored-credentials'
 import { toStoredCredentials } from './to-stored-credentials'
@@ -52,6 +53,7 @@ export class BaseTokenManager {
   /** The access token this manager last obtained by a refresh, with its lifetime in ms. */
   #obtained: { token: string; lifetimeMs: number } | undefined
   #inflight: Promise<StoredCredentials | null> | undefined
+  readonly #pause = new RefreshPause()
 
   constructor(config: TokenManagerConfig | undefined, defaultStorage: () => TokenStorage) {
     const c = checkConfig(config)
@@ -70,6 +72,7 @@ export class BaseTokenManager {
     const creds = toStoredCredentials(result, this.#identityBaseUrl)
     await this.#storage.save(creds, this.#profile)
     this.#cached = creds
+    this.#pause.end()
   }
 
   /** Reads the stored credentials afresh (null when none). */
@@ -82,11 +85,14 @@ export class BaseTokenManager {
   /**
    * A valid access token and its workspace, refreshed first when it expires within the margin;
    * null when nothing is stored. A refused refresh is a `RefreshTokenExpiredError` and signs out.
+   * While the identity service is unreachable, failing or busy, the token held is handed out until
+   * it expires, and the refresh is tried again after a pause.
    */
   async getAccessToken(): Promise<{ token: string; workspaceId: string } | null> {
     const stored = this.#cached ?? (await this.load())
     if (!stored) return null
-    const creds = this.#isFresh(stored) ? stored : await this.#singleFlight(false)
+    const keep = this.#isFresh(stored) || this.#pause.holds(stored, this.#now())
+    const creds = keep ? stored : await this.#singleFlight(false).catch((e) => this.#keepValid(e))
     return creds ? { token: creds.access_token, workspaceId: creds.workspace_id } : null
   }
 
@@ -107,8 +113,9 @@ export class BaseTokenManager {
     this.#cached = undefined
     await this.#storage.clear(this.#profile)
     // A storage with a lock (FileTokenStorage) runs the clear after a refresh holding that lock,
-    // which cached its answer meanwhile: that token was just deleted and must not be handed out.
+    // which cached or kept a token meanwhile: that token was just deleted and must not be handed out.
     this.#cached = undefined
+    this.#pause.end()
   }
 
   /** A getter for `AmigoClient`'s `apiKey`: each request asks it for a valid token. */
@@ -129,6 +136,14 @@ export class BaseTokenManager {
     const lifetimeMs = this.#obtained?.token === c.access_token ? this.#obtained.lifetimeMs : Infinity
     const marginMs = Math.min(this.#marginMs, lifetimeMs / 2)
     return c.expires_at * 1000 - marginMs > this.#now()
+  }
+
+  /** The credentials held, still valid, when their refresh failed for a passing reason; else `error`. */
+  #keepValid(error: unknown): StoredCredentials {
+    // The refresh re-read the storage: what it holds now is what the failed refresh was renewing.
+    const kept = this.#pause.keep(this.#cached, error, this.#now())
+    if (!kept) throw error
+    return kept
   }
 
   #singleFlight(force: boolean): Promise<StoredCredentials | null> {
@@ -173,6 +188,7 @@ export class BaseTokenManager {
     if (replaced) return replaced.current
     await this.#storage.save(next, this.#profile)
     this.#cached = next
+    this.#pause.end()
     this.#obtained = {
       token: next.access_token,
       lifetimeMs: Math.max(0, next.expires_at * 1000 - this.#now()),

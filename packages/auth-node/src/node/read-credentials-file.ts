@@ -6,6 +6,8 @@ const FILE_MODE = 0o600
 // 1 MiB. A credentials file holds a few kilobytes at most: a larger one is not one of ours, and
 // reading it whole would fill the memory of the program asking for its token.
 const MAX_FILE_BYTES = 1_048_576
+// A credentials file takes one read of this size, and one more that finds its end.
+const CHUNK_BYTES = 16_384
 const BOM = '\uFEFF'
 
 /** The parsed JSON of `file`, or undefined when it does not exist. */
@@ -37,6 +39,8 @@ export async function readJsonFile(file: string): Promise<unknown> {
  * by an older tool, or copied, would otherwise keep live tokens readable by other users. Through
  * the open handle, so the file changed is the file read. Only a regular file of at most 1 MiB is
  * read: a FIFO would block the read until some writer came, a device like `/dev/zero` never ends.
+ * The size is checked before the read and again by the read, which stops one byte past the limit
+ * (the file may grow in between).
  */
 async function readOwnerOnly(file: string): Promise<string> {
   const { constants, open } = await fsPromises()
@@ -47,17 +51,34 @@ async function readOwnerOnly(file: string): Promise<string> {
     if (!stats.isFile()) {
       throw new TokenStorageError(`The credentials path ${file} is not a regular file`, { path: file })
     }
-    if (stats.size > MAX_FILE_BYTES) {
-      throw new TokenStorageError(
-        `The credentials file ${file} is larger than 1 MiB; it was not read (sign in again, or delete the file)`,
-        { path: file },
-      )
-    }
+    if (stats.size > MAX_FILE_BYTES) throw tooLarge(file)
     if (process.platform !== 'win32') await tightenMode(handle, stats.mode)
-    return await handle.readFile('utf8')
+    const bytes = await readAtMost(handle, MAX_FILE_BYTES)
+    if (!bytes) throw tooLarge(file)
+    return bytes.toString('utf8')
   } finally {
     await handle.close()
   }
+}
+
+const tooLarge = (file: string) =>
+  new TokenStorageError(
+    `The credentials file ${file} is larger than 1 MiB; it was not read (sign in again, or delete the file)`,
+    { path: file },
+  )
+
+/** The bytes behind `handle`, or undefined when there are more than `limit` (reading `limit` + 1 at most). */
+async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = []
+  let total = 0
+  while (total <= limit) {
+    const want = Math.min(CHUNK_BYTES, limit + 1 - total)
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(want), 0, want, total)
+    if (bytesRead === 0) return Buffer.concat(chunks, total)
+    chunks.push(buffer.subarray(0, bytesRead))
+    total += bytesRead
+  }
+  return undefined
 }
 
 async function tightenMode(handle: FileHandle, mode: number): Promise<void> {

@@ -4,14 +4,13 @@ export interface OAuthErrorBody {
   error_description?: string
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+
 /** Reads `error` and `error_description` from a parsed body, ignoring anything that is not a string. */
 export function readOAuthError(body: unknown): OAuthErrorBody {
   if (!body || typeof body !== 'object') return {}
   const b = body as Record<string, unknown>
-  return {
-    error: typeof b.error === 'string' ? b.error : undefined,
-    error_description: typeof b.error_description === 'string' ? b.error_description : undefined,
-  }
+  return { error: text(b.error), error_description: text(b.error_description) }
 }
 
 /**

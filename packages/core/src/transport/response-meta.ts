@@ -110,9 +110,9 @@ class LastResponse implements LastResponseInfo {
 export function withResponseMetadata<T>(data: T, result: AmigoResponse<unknown>): WithResponseMetadata<T> {
   if (typeof data !== 'object' || data === null || Object.isFrozen(data))
     return data as WithResponseMetadata<T>
-  Object.defineProperties(data, {
-    _request_id: { value: result.requestId, configurable: true },
-    lastResponse: { value: new LastResponse(result.response, result.requestId), configurable: true },
-  })
+  // One defineProperty per key: a descriptor map (defineProperties) costs about 1% of a loopback GET.
+  Object.defineProperty(data, '_request_id', { value: result.requestId, configurable: true })
+  const lastResponse = new LastResponse(result.response, result.requestId)
+  Object.defineProperty(data, 'lastResponse', { value: lastResponse, configurable: true })
   return data as WithResponseMetadata<T>
 }

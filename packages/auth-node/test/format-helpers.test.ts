@@ -99,4 +99,17 @@ describe('formatDeviceCodeInstructions', () => {
     expect(text).toContain('  AB[2KCD')
     expect(text).not.toContain('\u001b')
   })
+
+  it('strips bidirectional controls, which would show the page or code in another order', () => {
+    const bidi = ['\u202e', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c']
+    const text = formatDeviceCodeInstructions({
+      ...issuance,
+      verification_uri: 'https://id.example/\u202eexe.nigol',
+      verification_uri_complete: 'https://id.example/\u2067device\u2069',
+      user_code: `AB${bidi.join('')}CD`,
+    })
+    expect(text).toContain('https://id.example/exe.nigol')
+    expect(text).toContain('  ABCD')
+    for (const ch of bidi) expect(text).not.toContain(ch)
+  })
 })

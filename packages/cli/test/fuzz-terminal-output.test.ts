@@ -1,6 +1,7 @@
 // Text from outside (a server's body, a handler's answer, an error message) on generated strings:
 // on a terminal no C0 or C1 control character reaches it but line breaks and tabs (the others are
-// shown as `\xNN`, a carriage return as a space), and to a pipe the text goes byte for byte.
+// shown as `\xNN`, a carriage return as a space), nor a bidirectional control (shown as `\uNNNN`),
+// and to a pipe the text goes byte for byte.
 import { PassThrough } from 'node:stream'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -9,10 +10,11 @@ import { CliError } from '../src/errors/cli-error'
 import { reportError } from '../src/errors/report-error'
 import { Output, type Terminal } from '../src/io/output'
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+// The bidirectional marks, overrides and isolates (a terminal laying out right-to-left text would
+// show the line in another order): shown as `\uNNNN` like the controls.
+const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069'
+const CONTROL_BUT_LAYOUT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI}]`)
+const CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI}]`)
 // Our own colours: the only escape sequences the CLI writes into text it shows.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
 const OUR_COLOURS = /\u001b\[\d+m/g
@@ -48,6 +50,8 @@ const hostile = fc
         '\u0085',
         '\u2028',
         '\ud800',
+        'https://example.com/\u202egnp.exe',
+        '\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a\u202b\u202c\u202d',
       ),
     ),
     { maxLength: 12 },
@@ -56,12 +60,19 @@ const hostile = fc
   // The output filter rightly replaces `Bearer <token>`; that is not what is tested here.
   .filter((s) => !/bearer/i.test(s))
 
-/** What the README promises a terminal shows for `text`: controls as `\xNN`, `\r` as a space. */
+/**
+ * What the README promises a terminal shows for `text`: controls as `\xNN`, bidirectional controls
+ * as `\uNNNN`, `\r` as a space.
+ */
 const shown = (text: string) =>
   [...text]
     .map((ch) => {
       if (ch === '\n' || ch === '\t' || !CONTROL_BUT_LAYOUT.test(ch)) return ch
-      return ch === '\r' ? ' ' : `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`
+      if (ch === '\r') return ' '
+      const code = ch.charCodeAt(0)
+      return code < 0x100
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`
     })
     .join('')
 

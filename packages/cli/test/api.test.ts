@@ -307,4 +307,13 @@ describe('amigo api', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/--base-url "not a url" is not a URL/)
   })
+
+  it('a --base-url that is not a URL is quoted without its query or fragment (a token may be there)', async () => {
+    for (const value of ['not a url?token=tok_SECRET_123', 'not a url#tok_SECRET_123']) {
+      const r = await runCli(['api', 'get', '/v1/x', '--base-url', value], { env })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/--base-url "not a url" is not a URL/)
+      expect(r.stderr).not.toContain('SECRET')
+    }
+  })
 })

@@ -1,7 +1,7 @@
 // The identity service is down while the access token is still valid: getAccessToken hands out the
 // token it holds instead of failing every API call, and tries the refresh again only after a pause
 // (30 s, never past the token's expiry), so a failing identity service is not asked at every call.
-import { isNetworkError, isServerError } from '@amigo-ai/core'
+import { isNetworkError, isRateLimitError, isServerError } from '@amigo-ai/core'
 import {
   type Handler,
   type IdentityServer,
@@ -77,6 +77,27 @@ describe('TokenManager while the identity service is down', () => {
     // Fresh again: no further request.
     expect(await token()).toBe('at-after-outage')
     expect(sent()).toBe(3)
+  })
+
+  it('a Retry-After longer than the pause is honoured, and never past the expiry', async () => {
+    const { token, down, sent, tick } = await setup(240_000)
+    down(rateLimited({ retryAfter: 90 }))
+    expect(await token()).toBe('initial-at')
+    tick(89_999)
+    expect(await token()).toBe('initial-at')
+    expect(sent()).toBe(1)
+    tick(1)
+    expect(await token()).toBe('initial-at')
+    expect(sent()).toBe(2)
+
+    // A day asked for: the pause still ends when the token does, and then the failure is thrown.
+    down(rateLimited({ retryAfter: 86_400 }))
+    tick(90_000)
+    expect(await token()).toBe('initial-at')
+    expect(sent()).toBe(3)
+    tick(60_000)
+    await expect(token()).rejects.toSatisfy((e) => isRateLimitError(e))
+    expect(sent()).toBe(4)
   })
 
   it('rides out a network failure, a 500 and a 429 the same way', async () => {

@@ -2,7 +2,8 @@ import { isNetworkError, isRateLimitError, isServerError } from '@amigo-ai/core'
 import type { StoredCredentials } from './stored-credentials'
 
 /**
- * How long a token kept after a failed refresh is handed out before the refresh is tried again:
+ * How long a token kept after a failed refresh is handed out before the refresh is tried again (or
+ * longer, when the failed answer's `Retry-After` asks for longer):
  * an identity service that is failing gets one request per pause from each manager, not one per
  * API call, and the default 60-s margin still leaves room for two tries.
  */
@@ -32,7 +33,10 @@ export class RefreshPause {
   keep(creds: StoredCredentials | undefined, error: unknown, nowMs: number): StoredCredentials | undefined {
     const expiresMs = (creds?.expires_at ?? 0) * 1000
     if (!creds || !isPassing(error) || expiresMs <= nowMs) return undefined
-    this.#held = { token: creds.access_token, untilMs: Math.min(nowMs + RETRY_PAUSE_MS, expiresMs) }
+    // A service that says when to come back (`Retry-After`, in seconds) is not asked before then.
+    const askedMs = ((error as { retryAfter?: number }).retryAfter ?? 0) * 1000
+    const pauseMs = Math.max(RETRY_PAUSE_MS, askedMs)
+    this.#held = { token: creds.access_token, untilMs: Math.min(nowMs + pauseMs, expiresMs) }
     return creds
   }
 

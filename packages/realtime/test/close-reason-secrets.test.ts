@@ -98,14 +98,15 @@ describe('a close reason cut partway through a secret', () => {
   })
 
   it('the cut-off start of the subprotocol token is taken out; an ordinary ending is kept', async () => {
+    // The reason quotes the offered subprotocols cut after the token's first 7 characters (written
+    // here rather than sliced from the header, whose separator differs between runtimes).
     const server = track(
-      await startWsServer((c) => {
-        const offered = `${c.request.headers['sec-websocket-protocol']}`
+      await startWsServer((c) =>
         c.close(
           4003,
-          c.request.url === '/cut' ? `bad protocols ${offered.slice(0, 12)}` : 'bad protocols auth',
-        )
-      }),
+          c.request.url === '/cut' ? `bad protocols auth ${TOKEN.slice(0, 7)}` : 'bad protocols auth',
+        ),
+      ),
     )
     const reasons: (string | undefined)[] = []
     for (const path of ['/cut', '/whole']) {
@@ -118,7 +119,7 @@ describe('a close reason cut partway through a secret', () => {
       })
       await socket.done
     }
-    // `auth,tok-SEC` cut: `tok-SEC` is the start of the token; `auth` alone is not a secret.
-    expect(reasons).toEqual(['bad protocols auth,[REDACTED]', 'bad protocols auth'])
+    // `tok-SEC` is the start of the token; `auth` alone is not a secret.
+    expect(reasons).toEqual(['bad protocols auth [REDACTED]', 'bad protocols auth'])
   })
 })

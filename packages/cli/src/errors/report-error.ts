@@ -9,7 +9,7 @@ export function reportError(error: unknown, term: Terminal, debug: boolean): num
   const { message, hint, exitCode } = describeError(error)
   const c = colorsFor(term.stderr, term.env)
   // Messages can carry a server's text: shown, never obeyed by the terminal, and one line each.
-  // Secrets are filtered out first: escaped, a secret would no longer be the text the filter seeks.
+  // Secrets are filtered out before escaping: an escaped secret is not the text the filter looks for.
   const shown = (text: string, keepLines = false) => printable(redact(text), keepLines)
   const lines = [`${c.red('error:')} ${shown(message)}`]
   if (hint) lines.push(`${c.dim('hint:')} ${shown(hint)}`)

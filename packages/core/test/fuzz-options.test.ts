@@ -687,7 +687,7 @@ describe('where requests go', () => {
           fc.pre(!networkPathGap(baseUrl, path))
           seen.length = 0
           const before = home.requests.length
-          // A timeout, so that a request target the test server cannot parse fails the run quickly.
+          // A timeout, so that a call that hangs fails the run quickly.
           const t = client({ baseUrl, fetch: proxy, timeout: 2_000 })
           const called = await settle(t.request('get', path, { params: { query } }))
           if ('error' in called) expect(isAmigoError(called.error), String(called.error)).toBe(true)

@@ -417,8 +417,7 @@ describe('a hostile server', () => {
         fc.string({ unit: fc.constantFrom(...'abc/?=&%.'), maxLength: 10 }),
         async (status, method, suffix) => {
           server.setHandler((_req, res) => {
-            // `/r` first: a request target starting with `//` is one the test server cannot parse.
-            res.writeHead(status, { location: `${other.url}/r${suffix}`, 'content-length': '0' })
+            res.writeHead(status, { location: `${other.url}/${suffix}`, 'content-length': '0' })
             res.end()
           })
           other.setHandler((_req, res) => {

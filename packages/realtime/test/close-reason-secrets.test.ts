@@ -19,6 +19,24 @@ const echoingServer = (code: number) =>
 const printed = (error: ReconnectingWebSocketError | undefined) =>
   `${inspect(error, { depth: 10 })}\n${JSON.stringify(error)}\n${error?.message}\n${error?.closeReason}`
 
+/** Connects once (no reconnect) to `url` and resolves with the terminal error `onError` got, if any. */
+async function firstError(
+  url: string,
+  protocols?: string[],
+): Promise<ReconnectingWebSocketError | undefined> {
+  const errors: ReconnectingWebSocketError[] = []
+  const socket = createReconnectingWebSocket({
+    url,
+    protocols,
+    ...fast,
+    maxReconnects: 0,
+    onError: (e) => errors.push(e),
+  })
+  await socket.done
+  expect(errors.length).toBeLessThanOrEqual(1)
+  return errors[0]
+}
+
 describe('a close reason that echoes the credentials', () => {
   for (const [code, reason] of [
     [4003, 'client_error'],
@@ -26,20 +44,11 @@ describe('a close reason that echoes the credentials', () => {
   ] as const) {
     it(`${code} (${reason}): neither the auth subprotocol nor the query token reaches the error`, async () => {
       const server = track(await echoingServer(code))
-      const errors: ReconnectingWebSocketError[] = []
-      const socket = createReconnectingWebSocket({
-        url: `${server.url}/x?token=${QUERY_TOKEN}`,
-        protocols: ['auth', TOKEN],
-        ...fast,
-        maxReconnects: 0,
-        onError: (e) => errors.push(e),
-      })
-      await socket.done
-      expect(errors).toHaveLength(1)
-      expect(errors[0]).toMatchObject({ reason, closeCode: code })
-      expect(errors[0]?.closeReason).toMatch(/^rejected .*\[REDACTED\]/)
-      expect(printed(errors[0])).not.toContain(TOKEN)
-      expect(printed(errors[0])).not.toContain(QUERY_TOKEN)
+      const error = await firstError(`${server.url}/x?token=${QUERY_TOKEN}`, ['auth', TOKEN])
+      expect(error).toMatchObject({ reason, closeCode: code })
+      expect(error?.closeReason).toMatch(/^rejected .*\[REDACTED\]/)
+      expect(printed(error)).not.toContain(TOKEN)
+      expect(printed(error)).not.toContain(QUERY_TOKEN)
     })
   }
 
@@ -51,16 +60,9 @@ describe('a close reason that echoes the credentials', () => {
     const server = track(
       await startWsServer((c) => c.close(4003, `bad query ${c.request.url?.split('?')[1]}`)),
     )
-    const errors: ReconnectingWebSocketError[] = []
-    const socket = createReconnectingWebSocket({
-      url: `${server.url}/x?token=${encoded}`,
-      ...fast,
-      maxReconnects: 0,
-      onError: (e) => errors.push(e),
-    })
-    await socket.done
-    expect(errors[0]?.closeReason).toBe('bad query token=[REDACTED]')
-    expect(printed(errors[0])).not.toContain(encoded)
+    const error = await firstError(`${server.url}/x?token=${encoded}`)
+    expect(error?.closeReason).toBe('bad query token=[REDACTED]')
+    expect(printed(error)).not.toContain(encoded)
   })
 
   it('createTextChat: the token is not in the error onError gets', async () => {
@@ -85,16 +87,9 @@ describe('a close reason cut partway through a secret', () => {
         c.close(4003, reason.slice(0, reason.indexOf(QUERY_TOKEN) + 9))
       }),
     )
-    const errors: ReconnectingWebSocketError[] = []
-    const socket = createReconnectingWebSocket({
-      url: `${server.url}/x?token=${QUERY_TOKEN}`,
-      ...fast,
-      maxReconnects: 0,
-      onError: (e) => errors.push(e),
-    })
-    await socket.done
-    expect(errors[0]?.closeReason).toBe('refused /x?token=[REDACTED]')
-    expect(printed(errors[0])).not.toContain(QUERY_TOKEN.slice(0, 9))
+    const error = await firstError(`${server.url}/x?token=${QUERY_TOKEN}`)
+    expect(error?.closeReason).toBe('refused /x?token=[REDACTED]')
+    expect(printed(error)).not.toContain(QUERY_TOKEN.slice(0, 9))
   })
 
   it('the cut-off start of the subprotocol token is taken out; an ordinary ending is kept', async () => {
@@ -109,16 +104,8 @@ describe('a close reason cut partway through a secret', () => {
       ),
     )
     const reasons: (string | undefined)[] = []
-    for (const path of ['/cut', '/whole']) {
-      const socket = createReconnectingWebSocket({
-        url: `${server.url}${path}`,
-        protocols: ['auth', TOKEN],
-        ...fast,
-        maxReconnects: 0,
-        onError: (e) => reasons.push(e.closeReason),
-      })
-      await socket.done
-    }
+    for (const path of ['/cut', '/whole'])
+      reasons.push((await firstError(`${server.url}${path}`, ['auth', TOKEN]))?.closeReason)
     // `tok-SEC` is the start of the token; `auth` alone is not a secret.
     expect(reasons).toEqual(['bad protocols auth [REDACTED]', 'bad protocols auth'])
   })

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { exec, tail } from './exec.mjs'
+import { PNPM_SUMMARY, suiteFailureReasons } from './suite-failures.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 const workspaceDirs = () => [
@@ -61,23 +62,18 @@ export async function nodeSuite(nodeBin, version) {
   const silent = testedDirs().filter((d) => !existsSync(join(d, reportDir(major))))
   if (r.code !== 0 || failed || silent.length) {
     // The failing tests and packages, not pages of passing output.
-    const output = r.output
-    let pkg = ''
-    const why = new Set(
-      silent.map((d) => `${relative(root, d)}: wrote no test report (its tests did not run)`),
-    )
-    for (const line of output.split('\n').map((l) => l.trim())) {
-      const run = line.match(/^RUN\s+v[\d.]+\s+(\S+)/)
-      if (run) pkg = relative(root, run[1])
-      else if (/^FAIL\s|No test files found/.test(line)) why.add(`${pkg}: ${line}`)
-      else if (/failed in \d+ package/.test(line)) why.add(line)
-    }
+    const why = [
+      ...silent.map((d) => `${relative(root, d)}: wrote no test report (its tests did not run)`),
+      ...suiteFailureReasons(r.output, root),
+    ]
     const repro = `reproduce: PATH=${dirname(nodeBin)}:$PATH pnpm -r --no-bail --no-sort test`
     return {
       ok: false,
       detail: [
         `${counts}${r.timedOut ? ' (timed out)' : ''}`,
-        ...(why.size ? why : [tail(output, 30)]),
+        // pnpm's own summary alone says nothing about why: then the output's end does.
+        ...why,
+        ...(why.some((l) => !PNPM_SUMMARY.test(l)) ? [] : [tail(r.output, 30)]),
         repro,
       ].join('\n'),
     }

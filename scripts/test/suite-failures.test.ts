@@ -46,16 +46,24 @@ describe('suiteFailureReasons', () => {
     ])
   })
 
-  it('quotes failing test files and the summary that counts them, under their package', () => {
+  it('quotes failing tests and files with their first error line, and the summary, under their package', () => {
     const output = [
       ...passingPackage,
       ' RUN  v4.1.12 /repo/packages/core',
       ' FAIL  test/retry.test.ts > retries a 503',
+      'AssertionError: expected 2 to be 3 // Object.is equality',
+      ' ❯ test/retry.test.ts:40:22',
+      'Error: a later frame that is not the failure',
+      ' FAIL  test/close.test.ts [ test/close.test.ts ]',
+      'Error: Hook timed out in 10000ms.',
       ' Test Files  1 failed | 20 passed (21)',
       '      Tests  1 failed | 400 passed (401)',
     ].join('\n')
     expect(suiteFailureReasons(output, root)).toEqual([
       'packages/core: FAIL  test/retry.test.ts > retries a 503',
+      'packages/core: AssertionError: expected 2 to be 3 // Object.is equality',
+      'packages/core: FAIL  test/close.test.ts [ test/close.test.ts ]',
+      'packages/core: Error: Hook timed out in 10000ms.',
       'packages/core: Test Files 1 failed | 20 passed (21)',
       'packages/core: Tests 1 failed | 400 passed (401)',
     ])

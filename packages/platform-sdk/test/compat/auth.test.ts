@@ -67,18 +67,22 @@ describe('loginWithDeviceCode against the local platform', () => {
     const second = 'ws-second'
     const statuses: DeviceCodeStatus[] = []
     const offered: WorkspaceChoice[][] = []
+    let userCode = ''
     const result = await loginWithDeviceCode({
       identityBaseUrl: mock.url,
       clientDescription: 'compat test',
       onCode: (issuance: DeviceCodeIssuance) => {
         expect(formatDeviceCodeInstructions(issuance)).toContain(issuance.user_code)
         expect(formatDeviceCodeLink(issuance)).toContain(`\u001b]8;;${issuance.verification_uri_complete}`)
-        setTimeout(
-          () => mock.approveDeviceCode(issuance.user_code, { workspaces: [mock.workspaceId, second] }),
-          60,
-        )
+        userCode = issuance.user_code
       },
-      onStatus: (status) => statuses.push(status),
+      // The user approves once a poll has been told to wait: the flow is seen pending, then approved,
+      // however slowly the polls come.
+      onStatus: (status) => {
+        statuses.push(status)
+        if (status === 'authorization_pending' && statuses.indexOf(status) === statuses.length - 1)
+          mock.approveDeviceCode(userCode, { workspaces: [mock.workspaceId, second] })
+      },
       onWorkspaceRequired: async (workspaces) => {
         offered.push(workspaces)
         expect(formatWorkspaceList(workspaces)).toContain(`1. `)

@@ -32,6 +32,7 @@ export type {
   WebSocketReconnectInfo,
 } from './websocket/create-reconnecting-websocket'
 export { createReconnectingWebSocket } from './websocket/create-reconnecting-websocket'
+export type { ManagedSocketOptions, SocketTokenOptions } from './websocket/managed-socket-options'
 export type {
   ReconnectingWebSocketErrorInit,
   ReconnectingWebSocketErrorReason,

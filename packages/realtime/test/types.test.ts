@@ -6,7 +6,12 @@ import { WebSocket as NodeWebSocket } from 'ws'
 import {
   type CallStartedEvent,
   createReconnectingWebSocket,
+  type ManagedSocketOptions,
+  type ObserveCallOptions,
   type ObserverEvent,
+  type ReconnectingWebSocketOptions,
+  type SocketTokenOptions,
+  type TextChatOptions,
   textStreamAuthProtocols,
   textStreamUrl,
   type WebSocketConstructor,
@@ -59,5 +64,15 @@ describe('public types', () => {
     expectTypeOf<typeof NodeWebSocket>().toMatchTypeOf<WebSocketConstructor>()
     const make = () => createReconnectingWebSocket({ url: 'wss://x', WebSocket: NodeWebSocket })
     expectTypeOf(make).toBeFunction()
+  })
+
+  it('the call observer and the text chat take the managed socket options as the socket declares them', () => {
+    type Shared = keyof ManagedSocketOptions | keyof SocketTokenOptions
+    expectTypeOf<Pick<ObserveCallOptions, Shared>>().toEqualTypeOf<Pick<TextChatOptions, Shared>>()
+    expectTypeOf<Pick<ObserveCallOptions, keyof ManagedSocketOptions>>().toEqualTypeOf<
+      Pick<ReconnectingWebSocketOptions, keyof ManagedSocketOptions>
+    >()
+    // The chat's `token` is the subprotocol token, not the text-stream URL's query-string token.
+    expectTypeOf<TextChatOptions['token']>().toEqualTypeOf<SocketTokenOptions['token']>()
   })
 })

@@ -6,48 +6,24 @@ import {
   createReconnectingWebSocket,
   type ReconnectingWebSocketHandle,
   type ReconnectingWebSocketState,
-  type WebSocketReconnectInfo,
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
-import type { ReconnectingWebSocketError } from '../websocket/reconnecting-websocket-error'
+import type { ManagedSocketOptions, SocketTokenOptions } from '../websocket/managed-socket-options'
 import { checkFunctions } from '../websocket/validate-websocket-options'
-import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import { type ObserverUrlOptions, observerUrl } from './observer-url'
 
 /** Options for {@link observeCall}. */
-export interface ObserveCallOptions extends ObserverUrlOptions {
-  /** Bearer token sent as the subprotocol pair `auth, <token>`. Give this or `getToken`. */
-  token?: string
-  /** Returns the token; called before every connect (also after a 4100 token-expired close). */
-  getToken?: () => string | Promise<string>
+export interface ObserveCallOptions extends ObserverUrlOptions, SocketTokenOptions, ManagedSocketOptions {
   /** Every observer event of the call, dispatched on `event.type`. */
   onEvent: (event: ObserverEvent) => void
-  /** Called at most once with the terminal error (`reason`, `closeCode`); not when the caller closes. */
-  onError?: (error: ReconnectingWebSocketError) => void
   /** Each time the socket (re)opens. */
   onOpen?: () => void
   /** Each change of the socket's state. */
   onStateChange?: (state: ReconnectingWebSocketState) => void
-  /** Before each reconnect, with the 1-based attempt number, the wait and the last close code. */
-  onReconnect?: (info: WebSocketReconnectInfo) => void
   /** On a 4100 close: refresh the token (then `getToken` is called again). */
   onTokenExpired?: () => unknown
   /** Reconnect when the call is silent this long (default 60000 ms; 0 disables). */
   idleTimeoutMs?: number
-  /** Reconnect when `getToken` or then the handshake has not answered in this long (default 30000 ms; 0 disables). */
-  openTimeoutMs?: number
-  /** Consecutive failed connections allowed (default 10). */
-  maxReconnects?: number
-  /** Backoff base (default 1000 ms). */
-  initialDelayMs?: number
-  /** Backoff cap (default 30000 ms). */
-  maxDelayMs?: number
-  /** Creates each socket (test doubles); give this or `WebSocket`. */
-  webSocketFactory?: WebSocketFactory
-  /** WebSocket class to use (default: global, else `ws`). */
-  WebSocket?: WebSocketConstructor
-  /** Stops observing when aborted. */
-  signal?: AbortSignal
 }
 
 /** Handle of a call observation: the managed socket (`close()` ends observing, `done` resolves after). */

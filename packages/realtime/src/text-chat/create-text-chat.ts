@@ -6,32 +6,26 @@ import {
   type ReconnectingWebSocketHandle,
   type ReconnectingWebSocketState,
   startReconnectingWebSocket,
-  type WebSocketReconnectInfo,
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
+import type { ManagedSocketOptions, SocketTokenOptions } from '../websocket/managed-socket-options'
 import {
   isReconnectingWebSocketError,
   ReconnectingWebSocketError,
 } from '../websocket/reconnecting-websocket-error'
 import { checkDurations, checkFunctions } from '../websocket/validate-websocket-options'
-import type { WebSocketConstructor, WebSocketFactory } from '../websocket/websocket-types'
 import type { TextChatServerFrame } from './text-chat-frames'
 import { type TextChatReply, TextChatTurns } from './text-chat-turns'
 
-/** Options for {@link createTextChat}. */
-export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
-  /** Bearer token, sent as the subprotocol pair `auth, <token>`. Give this or `getToken`. */
-  token?: string
-  /** Returns the token; called before every connect. */
-  getToken?: () => string | Promise<string>
+/** Options for {@link createTextChat}. A reconnect fails the reply in flight. */
+export interface TextChatOptions
+  extends Omit<TextStreamUrlOptions, 'token'>,
+    SocketTokenOptions,
+    ManagedSocketOptions {
   /** Each piece of the agent's reply as it streams in. */
   onDelta?: (text: string) => void
   /** Every decoded server frame (including tool and thinking frames). */
   onEvent?: (frame: TextChatServerFrame) => void
-  /** Terminal connection failure (at most once). */
-  onError?: (error: ReconnectingWebSocketError) => void
-  /** Before each reconnect (a reply in flight has then failed). */
-  onReconnect?: (info: WebSocketReconnectInfo) => void
   /** Reconnect after this much silence (default 0: a chat may legitimately be quiet). */
   idleTimeoutMs?: number
   /**
@@ -40,16 +34,6 @@ export interface TextChatOptions extends Omit<TextStreamUrlOptions, 'token'> {
    * between turns; every frame re-arms it.
    */
   replyTimeoutMs?: number
-  /** Reconnect when `getToken` or then the handshake has not answered in this long (default 30000 ms; 0 disables). */
-  openTimeoutMs?: number
-  maxReconnects?: number
-  initialDelayMs?: number
-  maxDelayMs?: number
-  /** Creates each socket (test doubles); give this or `WebSocket`. */
-  webSocketFactory?: WebSocketFactory
-  /** WebSocket class (default: global, else `ws`). */
-  WebSocket?: WebSocketConstructor
-  signal?: AbortSignal
 }
 
 /** A text conversation over the text-stream socket. */

@@ -40,8 +40,8 @@ export interface ReconnectingWebSocketOptions {
   /** Reconnect when no frame arrives for this long (default 45000 ms; 0 disables). */
   idleTimeoutMs?: number
   /**
-   * Abandon a connection attempt, and reconnect, when its URL or protocol getter has not answered in
-   * this long, or then its handshake (default 30000 ms; 0 disables). During the handshake the shorter
+   * Abandon a connection attempt, and reconnect, when its URL or protocol getter (`getToken`, where
+   * there is one) has not answered in this long, or then its handshake (default 30000 ms; 0 disables). During the handshake the shorter
    * of this and `idleTimeoutMs` applies.
    */
   openTimeoutMs?: number

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { parseTarget } from './request-target'
 
 /** A running loopback server for a raw listener. */
 export interface Served {
@@ -39,7 +40,7 @@ export function serveFetch(handler: (request: Request) => Response | Promise<Res
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers))
       for (const v of ([] as string[]).concat(value ?? [])) headers.append(name, v)
-    const request = new Request(`http://127.0.0.1${req.url}`, {
+    const request = new Request(parseTarget(req.url ?? '/'), {
       method: req.method,
       headers,
       body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),

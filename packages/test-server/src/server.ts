@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { parseTarget } from './request-target'
 import { sendJson } from './respond'
 import type { Handler, RecordedRequest, Routes, TestRequest } from './types'
 
@@ -40,14 +41,6 @@ const readBody = (req: IncomingMessage) =>
     // A client that resets mid-upload still gets its partial body recorded.
     req.on('error', () => resolve(Buffer.concat(chunks).toString('utf8')))
   })
-
-/**
- * The path and query of a request target. An origin-form target (`/x`, also `//host/x`) is read
- * as a path on this server: resolved against a base URL, `//host/x` would name another host. Other
- * forms (absolute `http://h/x`, `*`) are resolved against the base as they are.
- */
-const parseTarget = (raw: string): URL =>
-  raw.startsWith('/') ? new URL(`http://127.0.0.1${raw}`) : new URL(raw, 'http://127.0.0.1')
 
 /** Starts an HTTP server on 127.0.0.1 with an ephemeral port; `handler` may be one function or a route table. */
 export async function startTestServer(handler?: Handler | Routes): Promise<TestServer> {

@@ -1,11 +1,14 @@
 import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer, text } from '../src/index'
+import { type Served, serveFetch, startTestServer, type TestServer, text } from '../src/index'
 
 let server: TestServer | undefined
+let served: Served | undefined
 afterEach(async () => {
   await server?.close()
+  await served?.close()
   server = undefined
+  served = undefined
 })
 
 /** Sends `GET <target>` exactly as written (fetch would normalise it) and reads the answer. */
@@ -47,5 +50,27 @@ describe('startTestServer request targets', () => {
     expect(JSON.parse(answer.body).detail).toMatch(/Invalid URL/)
     // The server keeps serving afterwards.
     expect(await rawGet(server.port, '/ok')).toEqual({ status: 200, body: 'served' })
+  })
+})
+
+describe('serveFetch request targets', () => {
+  const echoUrl = () => serveFetch((request) => new Response(request.url))
+
+  it('hands the handler a // target as a path on this server', async () => {
+    served = await echoUrl()
+    const { port } = new URL(served.url)
+    expect(await rawGet(Number(port), '//evil.example/x?q=1')).toEqual({
+      status: 200,
+      body: 'http://127.0.0.1//evil.example/x?q=1',
+    })
+  })
+
+  it('hands the handler an absolute-form target as the URL it names', async () => {
+    served = await echoUrl()
+    const { port } = new URL(served.url)
+    expect(await rawGet(Number(port), 'http://api.example/v1/x?q=1')).toEqual({
+      status: 200,
+      body: 'http://api.example/v1/x?q=1',
+    })
   })
 })

@@ -2,11 +2,13 @@ import {
   AmigoClient,
   ConfigurationError,
   isBadRequestError,
+  type TextStreamUrlParams,
   type TurnStreamEvent,
   textStreamAuthProtocols,
 } from '@amigo-ai/platform-sdk'
+import type { AgentOriginOptions, TextStreamUrlOptions } from '@amigo-ai/realtime/urls'
 import { json, startTestServer } from '@amigo-ai/test-server'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { lastRequest, useMockPlatform } from './helpers/mock-client'
 
 const env = useMockPlatform()
@@ -175,6 +177,14 @@ describe('conversations', () => {
     )
     expect(withToken.searchParams.get('token')).toBe('abc.def')
     expect(textStreamAuthProtocols('abc.def')).toEqual(['auth', 'abc.def'])
+  })
+
+  it("textStreamUrl's parameters are realtime's textStreamUrl options less what the client supplies", () => {
+    type FromClient = 'workspaceId' | 'url' | keyof AgentOriginOptions
+    expectTypeOf<Omit<TextStreamUrlParams, 'textStreamUrl'>>().toEqualTypeOf<
+      Omit<TextStreamUrlOptions, FromClient>
+    >()
+    expectTypeOf<TextStreamUrlParams['textStreamUrl']>().toEqualTypeOf<TextStreamUrlOptions['url']>()
   })
 
   it('textStreamUrl takes a full socket URL override and refuses unusable ones', () => {

@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { TurnStreamEvent } from '@amigo-ai/realtime'
-import { textStreamUrl } from '@amigo-ai/realtime/urls'
+import { type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime/urls'
 import { loadRealtime } from '../realtime/load-realtime'
 import type { Conversation, ConversationSummary } from '../types'
 import { APIResource } from './base'
@@ -31,21 +31,12 @@ export interface TurnOptions extends RequestOptions {
   includeToolCalls?: boolean
 }
 
-/** Parameters of `conversations.textStreamUrl` (workspace and origin come from the client). */
-export interface TextStreamUrlParams {
-  /** Service (agent deployment) to talk to. */
-  serviceId: string
-  /** Continue this conversation instead of starting one. */
-  conversationId?: string
-  /** The world entity the user is. */
-  entityId?: string
-  /** Also stream `tool_call_started` / `tool_call_completed` frames. */
-  toolEvents?: boolean
-  /**
-   * Query-string token, only for runtimes that cannot send subprotocols: it ends up in proxy logs and
-   * browser history. Prefer `textStreamAuthProtocols`.
-   */
-  token?: string
+/**
+ * Parameters of `conversations.textStreamUrl`: those of realtime's `textStreamUrl`, with the
+ * workspace and origins taken from the client.
+ */
+export interface TextStreamUrlParams
+  extends Pick<TextStreamUrlOptions, 'serviceId' | 'conversationId' | 'entityId' | 'toolEvents' | 'token'> {
   /** Full `ws:`/`wss:` endpoint instead of the derived one (preview environments); no query or fragment. */
   textStreamUrl?: string
 }

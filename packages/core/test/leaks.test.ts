@@ -112,6 +112,25 @@ describe('an error body that echoes the key', () => {
     expect(server.requests).toHaveLength(1)
   })
 
+  it('keeps a "__proto__" key of the body as data, not as the prototype of the body', async () => {
+    const text = `{"__proto__":{"polluted":"${API_KEY}"},"detail":{"__proto__":"x","k":"${API_KEY}"}}`
+    server = await startTestServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(text)
+    })
+    const err = (await rejectionOf(
+      makeTransport(server).GET('/v1/{workspace_id}/things/{thing_id}', {
+        params: { path: { thing_id: 'x' } },
+      }),
+    )) as AmigoError
+    const body = err.body as Record<string, unknown>
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype)
+    expect(body.polluted).toBeUndefined()
+    expect(Object.keys(body)).toEqual(['__proto__', 'detail'])
+    expect(JSON.stringify(body)).toBe(
+      '{"__proto__":{"polluted":"[REDACTED]"},"detail":{"__proto__":"x","k":"[REDACTED]"}}',
+    )
+  })
+
   it('errorFromResponse leaves the body untouched when no secrets are given', () => {
     const body = { detail: 'plain' }
     expect(errorFromResponse({ status: 400, headers: new Headers(), body }).body).toBe(body)

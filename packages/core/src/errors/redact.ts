@@ -22,8 +22,8 @@ export function redactDeep(value: unknown, secrets: readonly (string | undefined
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets, depth + 1))
   const proto = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return value
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value))
-    out[redactSecrets(k, secrets)] = redactDeep(v, secrets, depth + 1)
-  return out
+  // fromEntries defines each key, so a server's own `__proto__` key stays data, not a prototype.
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [redactSecrets(k, secrets), redactDeep(v, secrets, depth + 1)]),
+  )
 }

@@ -49,6 +49,8 @@ export async function nodeSuite(nodeBin, version) {
   let passed = 0
   let failed = 0
   let skipped = 0
+  // A file can fail with every test in it passed (an afterAll hook that threw or timed out).
+  let failedFiles = 0
   for (const dir of reportDirs(major)) {
     if (!existsSync(dir)) continue
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
@@ -56,9 +58,14 @@ export async function nodeSuite(nodeBin, version) {
       passed += report.numPassedTests ?? 0
       failed += report.numFailedTests ?? 0
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+      failedFiles += (report.testResults ?? []).filter((t) => t.status === 'failed').length
     }
   }
-  const counts = `${passed} tests passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
+  const counts = [
+    `${passed} tests passed, ${failed} failed`,
+    skipped ? `, ${skipped} skipped` : '',
+    failedFiles ? ` (${failedFiles} test file${failedFiles === 1 ? '' : 's'} failed)` : '',
+  ].join('')
   const silent = testedDirs().filter((d) => !existsSync(join(d, reportDir(major))))
   if (r.code !== 0 || failed || silent.length) {
     // The failing tests and packages, not pages of passing output.

@@ -47,7 +47,7 @@ function registerSurfaceRecords(reg: Registry, core: MockCore, book: SurfaceBook
   reg.on('PATCH', `${BASE}/{surface_id}`, (ctx) => {
     const s = book.find(ctx)
     for (const [k, v] of Object.entries(updateFields(ctx.body, ['token'])))
-      if (v !== null && v !== undefined && k in s) s[k] = v
+      if (v !== null && v !== undefined && Object.hasOwn(s, k)) s[k] = v
     if (ctx.body?.fields) {
       s.fields = ctx.body.fields
       s.fields_count = ctx.body.fields.length

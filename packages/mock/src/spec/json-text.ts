@@ -24,6 +24,13 @@ function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
   return -1
 }
 
+/**
+ * Drops a `__proto__` key wherever it stands. No Amigo schema has such a field, so the API ignores it
+ * as any unknown field; kept, it would become a prototype wherever the handlers copy a body onto a
+ * stored row (`Object.assign`, `row[k] = v`).
+ */
+const withoutProtoKeys = (key: string, value: unknown) => (key === '__proto__' ? undefined : value)
+
 /** `text` parsed, or the reason it cannot be read (not JSON, or nested past MAX_JSON_DEPTH) and where. */
 export function parseJsonText(
   text: string,
@@ -31,7 +38,7 @@ export function parseJsonText(
   const deep = tooDeepAt(text)
   if (deep >= 0) return { ok: false, at: deep, reason: `nested deeper than ${MAX_JSON_DEPTH} levels` }
   try {
-    return { ok: true, value: JSON.parse(text) }
+    return { ok: true, value: JSON.parse(text, withoutProtoKeys) }
   } catch (e) {
     // The engine's message can quote the text (V8: `Unexpected token 'w', "whsec_abcd"... is not
     // valid JSON`), and a body may carry a secret: only the position it names is kept.

@@ -41,8 +41,8 @@ export interface ReconnectingWebSocketOptions {
   idleTimeoutMs?: number
   /**
    * Abandon a connection attempt, and reconnect, when its URL or protocol getter (`getToken`, where
-   * there is one) has not answered in this long, or then its handshake (default 30000 ms; 0 disables). During the handshake the shorter
-   * of this and `idleTimeoutMs` applies.
+   * there is one) has not answered in this long, or then its handshake (default 30000 ms; 0
+   * disables). During the handshake the shorter of this and `idleTimeoutMs` applies.
    */
   openTimeoutMs?: number
   /** Consecutive failed connections allowed before giving up (default 10; `Infinity`: never). */

@@ -2,8 +2,9 @@ import type { ReconnectingWebSocketOptions } from './create-reconnecting-websock
 
 /**
  * The options of the managed socket that `observeCall` and `createTextChat` pass on unchanged to
- * `createReconnectingWebSocket`: declared once there, so their names, defaults and docs are the
- * same everywhere. Each caller declares `idleTimeoutMs` itself (its default differs).
+ * `createReconnectingWebSocket`, declared once (on `ReconnectingWebSocketOptions`) so that their
+ * names, defaults and docs are the same everywhere. Each caller declares `idleTimeoutMs` itself, as
+ * its default differs.
  */
 export type ManagedSocketOptions = Pick<
   ReconnectingWebSocketOptions,

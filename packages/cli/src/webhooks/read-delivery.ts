@@ -26,6 +26,12 @@ export function readDelivery(text: string): CapturedDelivery {
   )
 }
 
+/**
+ * An empty header record with no prototype: a captured header named `constructor` or `__proto__` is a
+ * header like any other, not a property every object already has.
+ */
+const headerRecord = (): Record<string, string> => Object.create(null)
+
 function fromJson(text: string): CapturedDelivery {
   let value: unknown
   try {
@@ -40,7 +46,7 @@ function fromJson(text: string): CapturedDelivery {
     throw usageError('the delivery JSON needs a "headers" object')
   if (typeof v.body !== 'string')
     throw usageError('the delivery JSON needs "body" as a string: the raw body exactly as it arrived')
-  const headers: Record<string, string> = {}
+  const headers = headerRecord()
   for (const [name, raw] of Object.entries(v.headers as Record<string, unknown>)) {
     const value = Array.isArray(raw) ? raw.join(', ') : raw
     if (typeof value !== 'string') throw usageError(`header "${name}" must be a string`)
@@ -54,7 +60,7 @@ function fromHttp(text: string, firstLine: number): CapturedDelivery {
   const split = /\r?\n\r?\n/.exec(text)
   const head = split ? text.slice(0, split.index) : text
   let body = split ? text.slice(split.index + split[0].length) : ''
-  const headers: Record<string, string> = {}
+  const headers = headerRecord()
   for (const [i, line] of head.split(/\r?\n/).entries()) {
     if (i === 0) continue
     const at = line.indexOf(':')

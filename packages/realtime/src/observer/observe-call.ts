@@ -8,7 +8,11 @@ import {
   type ReconnectingWebSocketState,
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
-import type { ManagedSocketOptions, SocketTokenOptions } from '../websocket/managed-socket-options'
+import {
+  type ManagedSocketOptions,
+  managedSocketOptions,
+  type SocketTokenOptions,
+} from '../websocket/managed-socket-options'
 import { checkFunctions } from '../websocket/validate-websocket-options'
 import { type ObserverUrlOptions, observerUrl } from './observer-url'
 
@@ -51,19 +55,11 @@ export function observeCall(options: ObserveCallOptions): CallObservation {
     ...(getToken
       ? { getProtocols: async () => observerAuthProtocols(await getToken()) }
       : { protocols: observerAuthProtocols(options.token as string) }),
-    webSocketFactory: options.webSocketFactory,
-    WebSocket: options.WebSocket,
+    ...managedSocketOptions(options),
     idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
-    openTimeoutMs: options.openTimeoutMs,
-    maxReconnects: options.maxReconnects,
-    initialDelayMs: options.initialDelayMs,
-    maxDelayMs: options.maxDelayMs,
     onTokenExpired: options.onTokenExpired,
     onOpen: options.onOpen && (() => options.onOpen?.()),
     onStateChange: options.onStateChange,
-    onReconnect: options.onReconnect,
-    onError: options.onError,
-    signal: options.signal,
     onMessage: (message) => {
       const event = decodeTypedFrame(message.data) as ObserverEvent | undefined
       if (event) callUserCallback('onEvent', options.onEvent, event)

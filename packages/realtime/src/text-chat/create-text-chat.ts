@@ -8,7 +8,11 @@ import {
   startReconnectingWebSocket,
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
-import type { ManagedSocketOptions, SocketTokenOptions } from '../websocket/managed-socket-options'
+import {
+  type ManagedSocketOptions,
+  managedSocketOptions,
+  type SocketTokenOptions,
+} from '../websocket/managed-socket-options'
 import {
   isReconnectingWebSocketError,
   ReconnectingWebSocketError,
@@ -178,19 +182,13 @@ export function createTextChat(options: TextChatOptions): TextChat {
   let token: string | undefined
 
   const socket = startReconnectingWebSocket({
+    ...managedSocketOptions(options),
     url: buildUrl,
     getProtocols: async () => {
       token = (options.getToken ? await options.getToken() : options.token) as string
       return authProtocols(token, 'token')
     },
-    webSocketFactory: options.webSocketFactory,
-    WebSocket: options.WebSocket,
     idleTimeoutMs,
-    openTimeoutMs: options.openTimeoutMs,
-    maxReconnects: options.maxReconnects,
-    initialDelayMs: options.initialDelayMs,
-    maxDelayMs: options.maxDelayMs,
-    signal: options.signal,
     onOpen: () => gate.open(),
     onReconnect: (info) => {
       gate.reset()

@@ -237,9 +237,11 @@ function validHeaders(h: unknown, nullable: boolean): boolean {
   if (Array.isArray(h)) {
     for (let i = 0; i < h.length; i++) {
       const p = h[i]
+      if (!Array.isArray(p) || p.length !== 2) return false
+      // A null pair removes the header, as a record's null does (its name is not checked either).
+      if (p[1] === null && nullable) continue
       // A pair's name is read as fetch reads it, as text.
-      if (!Array.isArray(p) || p.length !== 2 || !TOKEN_RE.test(textOf(p[0])) || !isHeaderItem(p[1]))
-        return false
+      if (!TOKEN_RE.test(textOf(p[0])) || !isHeaderItem(p[1])) return false
     }
     return true
   }

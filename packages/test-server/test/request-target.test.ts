@@ -54,23 +54,16 @@ describe('startTestServer request targets', () => {
 })
 
 describe('serveFetch request targets', () => {
-  const echoUrl = () => serveFetch((request) => new Response(request.url))
-
-  it('hands the handler a // target as a path on this server', async () => {
-    served = await echoUrl()
+  it.each([
+    ['a // target, as a path on this server', '//evil.example/x?q=1', 'http://127.0.0.1//evil.example/x?q=1'],
+    [
+      'an absolute-form target, as the URL it names',
+      'http://api.example/v1/x?q=1',
+      'http://api.example/v1/x?q=1',
+    ],
+  ])('hands the handler %s', async (_what, target, url) => {
+    served = await serveFetch((request) => new Response(request.url))
     const { port } = new URL(served.url)
-    expect(await rawGet(Number(port), '//evil.example/x?q=1')).toEqual({
-      status: 200,
-      body: 'http://127.0.0.1//evil.example/x?q=1',
-    })
-  })
-
-  it('hands the handler an absolute-form target as the URL it names', async () => {
-    served = await echoUrl()
-    const { port } = new URL(served.url)
-    expect(await rawGet(Number(port), 'http://api.example/v1/x?q=1')).toEqual({
-      status: 200,
-      body: 'http://api.example/v1/x?q=1',
-    })
+    expect(await rawGet(Number(port), target)).toEqual({ status: 200, body: url })
   })
 })

@@ -86,6 +86,22 @@ describe('RequestValidator.validate', () => {
     })
   })
 
+  it('records undeclared query keys named like inherited properties as plain own keys', () => {
+    const res = validator().validate(
+      noBody,
+      raw({ query: new URLSearchParams('constructor=a&toString=b&__proto__=c&hasOwnProperty=d') }),
+    )
+    expect(res.ok).toBe(true)
+    const query = res.ok ? res.value.query : {}
+    expect(Object.getPrototypeOf(query)).toBe(Object.prototype)
+    expect(Object.entries(query)).toEqual([
+      ['constructor', 'a'],
+      ['toString', 'b'],
+      ['__proto__', 'c'],
+      ['hasOwnProperty', 'd'],
+    ])
+  })
+
   it('reports path, query, header and body issues in that order', () => {
     const res = validator().validate(
       things,

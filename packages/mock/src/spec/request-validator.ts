@@ -66,8 +66,16 @@ function withUndeclaredQuery(
   declared: Record<string, unknown>,
   query: URLSearchParams,
 ): Record<string, unknown> {
-  // FastAPI ignores such keys, but handlers may peek at them.
-  for (const k of new Set(query.keys())) if (!(k in declared)) declared[k] = query.get(k)
+  // FastAPI ignores such keys, but handlers may peek at them. Own keys only, and defined rather than
+  // assigned: `constructor` is recorded like any name, and `__proto__` stays a key, not a prototype.
+  for (const k of new Set(query.keys()))
+    if (!Object.hasOwn(declared, k))
+      Object.defineProperty(declared, k, {
+        value: query.get(k),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
   return declared
 }
 

@@ -55,6 +55,26 @@ describe('request bodies are read by their media type', () => {
     }
   })
 
+  it("reads a JSON route's body as JSON only under a JSON type or none, as FastAPI does", async () => {
+    const path = `/v1/${mock.workspaceId}/agents`
+    const send = (headers: Record<string, string>) =>
+      fetch(`${mock.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mock.apiKey}`, ...headers },
+        // Bytes: fetch gives a string body a text/plain type of its own, and bytes none.
+        body: new TextEncoder().encode(JSON.stringify({ name: 'Typed agent' })),
+      })
+    for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded']) {
+      const res = await send({ 'content-type': type })
+      expect(res.status, type).toBe(422)
+      const { detail } = (await res.json()) as { detail: Array<{ loc: string[]; type: string }> }
+      expect(detail, type).toEqual([expect.objectContaining({ loc: ['body'], type: 'dict_type' })])
+    }
+    const untyped = await send({})
+    expect(untyped.status).toBe(201)
+    expect(await untyped.json()).toMatchObject({ name: 'Typed agent' })
+  })
+
   it('approves a device code from a form sent with an upper-case media type', async () => {
     const device = await post('/device/code', FORM, 'client_description=test')
     const { user_code } = JSON.parse(device.text)

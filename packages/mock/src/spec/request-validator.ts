@@ -94,6 +94,23 @@ function readJsonBody(text: string, check: ValidateFunction | undefined, issues:
   return parsed.value
 }
 
+/**
+ * The body of a JSON route. As FastAPI does, it is parsed only when its Content-Type is JSON or
+ * absent; under any other type the raw text is what the schema is checked against, so a route
+ * that takes an object answers 422 for it.
+ */
+function readDeclaredJson(
+  raw: RawRequest,
+  check: ValidateFunction | undefined,
+  issues: ValidationIssue[],
+): unknown {
+  const text = raw.bodyText ?? ''
+  if (!raw.contentType.trim() || bodyKind(raw.contentType) === 'json')
+    return readJsonBody(text, check, issues)
+  if (check && !check(text)) issues.push(...toValidationIssues(check.errors, ['body']))
+  return text
+}
+
 /** The body of an operation that declares none: parsed when its content type says JSON or form. */
 function undeclaredBody(raw: RawRequest): unknown {
   const kind = bodyKind(raw.contentType)
@@ -193,7 +210,7 @@ export class RequestValidator {
       return undefined
     }
     const check = skipSchema ? undefined : body.validate
-    if (body.mediaType === 'application/json') return readJsonBody(text, check, issues)
+    if (body.mediaType === 'application/json') return readDeclaredJson(raw, check, issues)
     if (body.mediaType === FORM) return this.readFormBody(body.schema, raw.contentType, text, check, issues)
     return text
   }

@@ -6,6 +6,7 @@ import {
   observerUrl,
   readServerSentEvents,
   readTurnStreamEvents,
+  subscribeToWorkspaceEvents,
   workspaceEvents,
 } from '../src/index'
 import { caught } from './helpers'
@@ -74,10 +75,10 @@ describe('socket helpers name a bad argument', () => {
 describe('workspaceEvents names delays that would overflow timers', () => {
   const base = { workspaceId: 'ws-1', token: 'tok-1234', baseUrl: 'http://127.0.0.1:9' }
   const cases: [Record<string, unknown>, RegExp][] = [
-    [{ initialDelayMs: 1e12 }, /initialDelayMs is out of range/],
-    [{ maxDelayMs: Number.POSITIVE_INFINITY }, /maxDelayMs is out of range/],
-    [{ maxReconnects: 1.5 }, /maxReconnects is out of range/],
-    [{ maxFrameBytes: 0 }, /maxFrameBytes is out of range/],
+    [{ initialDelayMs: 1e12 }, /^initialDelayMs has an invalid value$/],
+    [{ maxDelayMs: Number.POSITIVE_INFINITY }, /^maxDelayMs has an invalid value$/],
+    [{ maxReconnects: 1.5 }, /^maxReconnects has an invalid value$/],
+    [{ maxFrameBytes: 0 }, /^maxFrameBytes has an invalid value$/],
   ]
   for (const [options, message] of cases) {
     it(JSON.stringify(options) ?? '', () => {
@@ -92,4 +93,43 @@ describe('workspaceEvents names delays that would overflow timers', () => {
     }).not.toThrow()
     expect(await events?.return?.(undefined)).toEqual({ done: true, value: undefined })
   })
+})
+
+describe('the event stream refuses a base URL no connect could use, before any request', () => {
+  const sent: string[] = []
+  const fetch = (async (input: RequestInfo | URL) => {
+    sent.push(String(input))
+    return new Response('', { status: 503 })
+  }) as typeof globalThis.fetch
+  const base = { workspaceId: 'ws-1', token: 'tok-1234', fetch, onEvent: () => {} }
+
+  it.each([
+    'localhost:3000',
+    'api.example.com',
+    'ftp://api.example.com',
+    'javascript:alert(1)',
+    ' https://x',
+    '',
+  ])('baseUrl %j', (baseUrl) => {
+    for (const start of [subscribeToWorkspaceEvents, workspaceEvents]) {
+      const error = caught(() => start({ ...base, baseUrl } as never))
+      expect(isConfigurationError(error)).toBe(true)
+      expect((error as Error).message).toBe('baseUrl has an invalid value')
+    }
+    expect(sent).toEqual([])
+  })
+
+  it('a base that is not a string is refused the same way', () => {
+    const error = caught(() => subscribeToWorkspaceEvents({ ...base, baseUrl: 42 } as never))
+    expect((error as Error).message).toBe('baseUrl has an invalid value')
+  })
+
+  it.each(['http://127.0.0.1:9', 'HTTPS://api.example.com/', '/api/platform'])(
+    'accepts %j',
+    async (baseUrl) => {
+      const subscription = subscribeToWorkspaceEvents({ ...base, baseUrl, maxReconnects: 0 })
+      await subscription.done
+      expect(sent.pop()).toMatch(/\/v1\/ws-1\/events\/stream$/)
+    },
+  )
 })

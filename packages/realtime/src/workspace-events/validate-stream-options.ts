@@ -23,8 +23,6 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
   const { token, getToken } = options
   if (getToken ? typeof getToken !== 'function' : typeof token !== 'string' || !token)
     throw new ConfigurationError(TOKEN_REQUIRED)
-  if (options.baseUrl !== undefined && typeof options.baseUrl !== 'string')
-    throw new ConfigurationError('baseUrl must be a string')
   const { maxReconnects: r, maxFrameBytes: f } = options
   // maxReconnects may be Infinity, a deliberate "never give up".
   const checks = [
@@ -32,9 +30,14 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
     ['maxDelayMs', inRange(options.maxDelayMs)],
     ['maxReconnects', r === Infinity || (inRange(r, r) && Number.isInteger(r))],
     ['maxFrameBytes', inRange(f, f) && (f as number) > 0],
+    // Any other base (`localhost:3000`, `ftp://...`, not a string) would fail every connect, each
+    // failure retried with backoff until maxReconnects ran out.
+    ['baseUrl', /^(https?:|\/)/i.test(options.baseUrl as string)],
   ] as const
+  // One message for all (each option's doc says what it takes): the SSE app's 6 KB budget has no
+  // room for one per option.
   for (const [name, ok] of checks)
-    if (options[name] !== undefined && !ok) throw new ConfigurationError(`${name} is out of range`)
+    if (options[name] !== undefined && !ok) throw new ConfigurationError(`${name} has an invalid value`)
   if (options.fetch === undefined && typeof globalThis.fetch !== 'function')
     throw new ConfigurationError('no fetch in this runtime: pass the fetch option')
 }

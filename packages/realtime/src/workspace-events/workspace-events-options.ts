@@ -20,7 +20,10 @@ export interface StreamOpenInfo {
 export interface WorkspaceEventStreamOptions {
   /** Workspace whose events to stream. */
   workspaceId: string
-  /** API origin (default `https://api.platform.amigo.ai`); a relative base such as `/api/platform` works in browsers. */
+  /**
+   * API origin, starting `http://` or `https://` (default `https://api.platform.amigo.ai`); a relative
+   * base such as `/api/platform` works in browsers.
+   */
   baseUrl?: string
   /** Bearer token (API key or JWT). Give this or `getToken`. */
   token?: string

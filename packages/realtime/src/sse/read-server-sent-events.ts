@@ -50,7 +50,8 @@ export async function* readServerSentEvents(
   if (typeof maxFrameBytes !== 'number' || !(maxFrameBytes > 0))
     throw new ConfigurationError('maxFrameBytes must be a positive number of characters')
   if (!(source instanceof ReadableStream) && typeof (source as Response | null)?.body !== 'object')
-    throw new ConfigurationError('readServerSentEvents needs a fetch Response or a ReadableStream of bytes')
+    // No function name: readTurnStreamEvents hands its source on to here unchecked.
+    throw new ConfigurationError('the source must be a fetch Response or a ReadableStream of bytes')
   const body = bodyOf(source)
   if (!body) return
   for await (const batch of readServerSentEventBatches(body, options)) yield* batch

@@ -72,6 +72,49 @@ describe('identityBaseUrl', () => {
   })
 })
 
+describe('an option the function does not take is refused, never ignored', () => {
+  // Ignored, `baseUrl` would send the sign-in (or a refresh token) to the default identity service.
+  const cases: [Record<string, unknown>, string][] = [
+    [{ baseUrl: 'x' }, 'unknown option baseUrl (did you mean identityBaseUrl?)'],
+    [{ IdentityBaseURL: 'x' }, 'unknown option IdentityBaseURL (did you mean identityBaseUrl?)'],
+    [{ timeout: 5 }, 'unknown option timeout (did you mean requestTimeoutMs?)'],
+    [{ apiKey: 'x', zz: 1 }, 'unknown options apiKey, zz'],
+  ]
+
+  it.each(cases)('loginWithDeviceCode with %j: nothing is sent', async (extra, problem) => {
+    idp = await startIdentityServer({})
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      onCode: noop,
+      onWorkspaceRequired: async () => 'ws-1',
+      ...extra,
+    }).catch((e) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect((error as Error).message).toBe(`loginWithDeviceCode: ${problem}`)
+    expect(idp.server.requests).toHaveLength(0)
+  })
+
+  it.each(cases)('new TokenManager with %j', (extra, problem) => {
+    expect(() => new TokenManager({ storage: new MemoryTokenStorage(), ...extra })).toThrow(
+      `TokenManager: ${problem}`,
+    )
+  })
+
+  it('every documented option is still taken', () => {
+    const storage = new MemoryTokenStorage()
+    const all = {
+      storage,
+      identityBaseUrl: 'https://id.example.test',
+      fetch: globalThis.fetch,
+      refreshMarginMs: 1,
+      requestTimeoutMs: 1,
+      profile: 'p',
+      now: Date.now,
+    }
+    expect(() => new TokenManager(all)).not.toThrow()
+  })
+})
+
 describe('an access token that cannot go into a header', () => {
   it('is a ParseError when it arrives, never sent to /self/profile, never quoted', async () => {
     const clock = fakeClock()

@@ -4,6 +4,7 @@ import { readJwtClaims } from '../identity/jwt-claims'
 import type { TokenPayload } from '../identity/parse-token-payload'
 import { validateIdentityBaseUrl } from '../identity/validate-base-url'
 import { checkOptions } from '../options/check-options'
+import { type OptionNames, unknownOptionProblem } from '../options/unknown-options'
 import { refreshTokenGrant } from '../tokens/refresh-token-grant'
 import { chooseWorkspace } from './choose-workspace'
 import { type PollContext, type PollOutcome, pollForToken } from './poll-for-token'
@@ -81,10 +82,30 @@ async function signIn(options: DeviceCodeLoginOptions): Promise<DeviceCodeLoginR
   return toLoginResult(payload, boundTo, identityBaseUrl, clock.now())
 }
 
+const LOGIN_OPTION_NAMES: OptionNames<DeviceCodeLoginOptions> = {
+  identityBaseUrl: true,
+  workspaceId: true,
+  clientDescription: true,
+  scope: true,
+  onCode: true,
+  onStatus: true,
+  onWorkspaceRequired: true,
+  signal: true,
+  fetch: true,
+  onPoll: true,
+  requestTimeoutMs: true,
+  grantType: true,
+  clock: true,
+  now: true,
+  sleep: true,
+}
+
 function checkLoginOptions(options: DeviceCodeLoginOptions): void {
   if (!options || typeof options.onCode !== 'function') {
     throw new ConfigurationError('loginWithDeviceCode needs an onCode callback to show the code to the user')
   }
+  const unknown = unknownOptionProblem(options, LOGIN_OPTION_NAMES)
+  if (unknown) throw new ConfigurationError(`loginWithDeviceCode: ${unknown}`)
   checkOptions({
     functions: {
       onStatus: options.onStatus,

@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
 import { checkOptions, kind } from '../options/check-options'
+import { type OptionNames, unknownOptionProblem } from '../options/unknown-options'
 import { defaultConfigDirectory, officialCredentialsFile } from './config-directory'
 import type { FileLockOptions } from './file-lock'
 
@@ -27,7 +28,7 @@ export interface StorageLocation {
   fallbackFile?: string
 }
 
-const OPTION_KEYS = new Set(['directory', 'profile', 'lock'])
+const OPTION_NAMES: OptionNames<FileTokenStorageOptions> = { directory: true, profile: true, lock: true }
 const USAGE = 'FileTokenStorage takes a file path (string) or an options object { directory, profile, lock }'
 
 /**
@@ -53,8 +54,8 @@ export function storageLocation(arg: unknown): StorageLocation {
     throw new ConfigurationError(`${USAGE}, got ${kind(arg)}`)
   }
   const options = (arg ?? {}) as Record<string, unknown>
-  const unknown = Object.keys(options).filter((k) => !OPTION_KEYS.has(k))
-  if (unknown.length > 0) throw new ConfigurationError(`${USAGE}; unknown option ${unknown.join(', ')}`)
+  const unknown = unknownOptionProblem(options, OPTION_NAMES)
+  if (unknown) throw new ConfigurationError(`${USAGE}; ${unknown}`)
   const { directory, profile, lock } = options as FileTokenStorageOptions
   if (directory !== undefined && (typeof directory !== 'string' || directory.trim() === '')) {
     throw new ConfigurationError('FileTokenStorage: directory must be a non-empty path')

@@ -1,4 +1,3 @@
-import { ConfigurationError } from '@amigo-ai/core'
 import {
   isRefreshTokenExpiredError,
   NotSignedInError,
@@ -7,8 +6,8 @@ import {
 } from '../errors/token-errors'
 import { expiresAtSeconds } from '../identity/token-expiry'
 import { validateIdentityBaseUrl } from '../identity/validate-base-url'
-import { checkOptions } from '../options/check-options'
 import type { AuthResult } from './auth-result'
+import { checkTokenManagerConfig } from './check-token-manager-config'
 import { RefreshPause } from './refresh-pause'
 import { refreshTokenGrant } from './refresh-token-grant'
 import { readStoredCredentials, type StoredCredentials } from './stored-credentials'
@@ -56,7 +55,7 @@ export class BaseTokenManager {
   readonly #pause = new RefreshPause()
 
   constructor(config: TokenManagerConfig | undefined, defaultStorage: () => TokenStorage) {
-    const c = checkConfig(config)
+    const c = checkTokenManagerConfig(config)
     this.#storage = c.storage === undefined ? defaultStorage() : c.storage
     this.#identityBaseUrl =
       c.identityBaseUrl === undefined ? undefined : validateIdentityBaseUrl(c.identityBaseUrl)
@@ -241,34 +240,6 @@ export class BaseTokenManager {
     if (sessionId) next.session_id = sessionId
     return next
   }
-}
-
-function checkConfig(config: TokenManagerConfig | undefined): TokenManagerConfig {
-  if (config === undefined) return {}
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new ConfigurationError(
-      'TokenManager takes an options object ({ storage, identityBaseUrl, fetch, ... }) or nothing',
-    )
-  }
-  const s = config.storage as Partial<TokenStorage> | undefined
-  if (
-    s !== undefined &&
-    (!s || typeof s.load !== 'function' || typeof s.save !== 'function' || typeof s.clear !== 'function')
-  ) {
-    throw new ConfigurationError(
-      'TokenManager: storage must have load, save and clear methods (e.g. FileTokenStorage)',
-    )
-  }
-  const margin = config.refreshMarginMs
-  if (margin !== undefined && (typeof margin !== 'number' || !Number.isFinite(margin) || margin < 0)) {
-    throw new ConfigurationError('refreshMarginMs must be a non-negative number of milliseconds')
-  }
-  checkOptions({
-    functions: { fetch: config.fetch, now: config.now },
-    strings: { profile: config.profile },
-    timeouts: { requestTimeoutMs: config.requestTimeoutMs },
-  })
-  return config
 }
 
 // Whatever a storage returns is checked: a custom storage may hand back anything.

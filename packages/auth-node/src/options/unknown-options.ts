@@ -1,0 +1,30 @@
+/** Every name an options object may hold, as a record so that its type can keep the list exact. */
+export type OptionNames<T> = Record<keyof T, true>
+
+/** A known name close to a misspelt one: the same ignoring case, or one holding the other. */
+function closeName(name: string, known: string[]): string | undefined {
+  const lower = name.toLowerCase()
+  return (
+    known.find((k) => k.toLowerCase() === lower) ??
+    (lower.length < 4
+      ? undefined
+      : known.find((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase())))
+  )
+}
+
+/**
+ * What is wrong with `options` holding keys its function does not take (`unknown option baseUrl (did
+ * you mean identityBaseUrl?)`), or undefined. A misspelt option is refused, never ignored: ignored,
+ * `baseUrl` for `identityBaseUrl` would send a sign-in or a refresh token to the default identity
+ * service instead of the one the caller meant.
+ */
+export function unknownOptionProblem(options: object, names: Record<string, true>): string | undefined {
+  const known = Object.keys(names)
+  const unknown = Object.keys(options).filter((key) => !Object.hasOwn(names, key))
+  if (unknown.length === 0) return undefined
+  const described = unknown.map((key) => {
+    const close = closeName(key, known)
+    return close ? `${key} (did you mean ${close}?)` : key
+  })
+  return `unknown option${unknown.length > 1 ? 's' : ''} ${described.join(', ')}`
+}

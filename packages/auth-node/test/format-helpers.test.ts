@@ -86,6 +86,24 @@ describe('formatDeviceCodeLink', () => {
     }
     expect(thrown(() => formatDeviceCodeLink(issuance, 5 as never)).message).toMatch(/text must be a string/)
   })
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'vscode://x', '//x/y'])(
+    'a %s target is shown as plain text, never made clickable',
+    (target) => {
+      for (const text of [undefined, 'Open the sign-in page']) {
+        const link = formatDeviceCodeLink({ ...issuance, verification_uri_complete: target }, text)
+        expect(link).toBe(target)
+        expect(link).not.toContain('\u001b')
+      }
+    },
+  )
+
+  it('an http(s) target in any case is a link', () => {
+    const target = 'HTTPS://id.example.test/device?code=AB'
+    expect(formatDeviceCodeLink({ ...issuance, verification_uri_complete: target })).toBe(
+      `\u001b]8;;${target}\u0007${target}\u001b]8;;\u0007`,
+    )
+  })
 })
 
 describe('formatDeviceCodeInstructions', () => {

@@ -59,10 +59,38 @@ const NUMBERS: [keyof MockPlatformOptions, number][] = [
   ['maxRecordedRequests', 0],
 ]
 
-/** Throws a TypeError naming the first option of the wrong type or out of range. */
+// Every option's name, once: the type keeps the list complete and exact.
+const OPTION_NAMES: Record<keyof MockPlatformOptions, true> = {
+  port: true,
+  seed: true,
+  latencyMs: true,
+  faults: true,
+  spec: true,
+  validateResponses: true,
+  sseRetryMs: true,
+  sseHeartbeatMs: true,
+  maxStreamsPerWorkspace: true,
+  eventBufferSize: true,
+  tokenTtlSeconds: true,
+  deviceCodeIntervalSeconds: true,
+  deviceCodeExpiresInSeconds: true,
+  webhookMaxAttempts: true,
+  webhookBaseDelayMs: true,
+  turnTokenDelayMs: true,
+  maxRecordedRequests: true,
+}
+
+/**
+ * Throws a TypeError naming the first unknown option (a misspelt one, or `host`: the mock listens
+ * on 127.0.0.1 only), or the first option of the wrong type or out of range.
+ */
 function validateOptions(o: unknown): asserts o is MockPlatformOptions {
   if (typeof o !== 'object' || o === null) throw new TypeError('startMockPlatform options must be an object')
   const opts = o as Record<string, unknown>
+  for (const key of Object.keys(opts))
+    if (!Object.hasOwn(OPTION_NAMES, key)) throw new TypeError(`startMockPlatform: unknown option "${key}"`)
+  if (opts.validateResponses !== undefined && typeof opts.validateResponses !== 'boolean')
+    throw new TypeError(`validateResponses must be a boolean, got ${typeof opts.validateResponses}`)
   for (const [name, min] of NUMBERS) {
     const v = opts[name]
     if (v === undefined) continue

@@ -14,6 +14,14 @@ describe('startMockPlatform: bad options are named before anything starts', () =
     ['zero webhook attempts', { webhookMaxAttempts: 0 }, /webhookMaxAttempts must be a number >= 1/],
     ['faults not an array', { faults: 'status=500' }, /faults must be an array/],
     ['a numeric spec', { spec: 5 }, /spec must be a path or an OpenAPI document object/],
+    // Ignored, a misspelt option would leave the mock running without what the test asked for.
+    ['a misspelt option', { latency: 100 }, /^startMockPlatform: unknown option "latency"$/],
+    ['a host (it listens on 127.0.0.1 only)', { host: '0.0.0.0' }, /unknown option "host"/],
+    [
+      'validateResponses as a string',
+      { validateResponses: 'false' },
+      /validateResponses must be a boolean, got string/,
+    ],
   ]
   for (const [name, options, message] of cases) {
     it(name, async () => {

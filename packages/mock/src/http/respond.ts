@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http'
+import { bodyKind } from '../spec/body-kind'
 
 /** Writes a JSON (or empty) response with the mock's standard headers; non-JSON strings pass through. */
 export function sendJson(
@@ -17,7 +18,7 @@ export function sendJson(
   const raw =
     typeof body === 'string' &&
     headers['content-type'] !== undefined &&
-    !headers['content-type'].includes('json')
+    bodyKind(headers['content-type']) !== 'json'
   const text = raw ? (body as string) : JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json',

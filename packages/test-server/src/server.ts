@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { parseTarget } from './request-target'
+import { parseTarget, targetPath } from './request-target'
 import { sendJson } from './respond'
 import type { Handler, RecordedRequest, Routes, TestRequest } from './types'
 
@@ -50,11 +50,12 @@ export async function startTestServer(handler?: Handler | Routes): Promise<TestS
 
   const handle = async (raw: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(raw)
-    const target = parseTarget(raw.url ?? '/')
+    const url = raw.url ?? '/'
+    const target = parseTarget(url)
     const recorded: RecordedRequest = {
       method: (raw.method ?? 'GET').toUpperCase(),
-      url: raw.url ?? '/',
-      path: target.pathname,
+      url,
+      path: targetPath(url, target),
       query: target.searchParams,
       headers: raw.headers,
       body,

@@ -6,7 +6,7 @@ export interface RecordedRequest {
   method: string
   /** Raw request target: path plus query string. */
   url: string
-  /** Path without the query string. */
+  /** Path without the query string, exactly as sent (dot segments such as `/a/../b` are kept). */
   path: string
   /** Parsed query string. */
   query: URLSearchParams

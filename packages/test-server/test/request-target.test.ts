@@ -38,6 +38,16 @@ describe('startTestServer request targets', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['//evil.example/x?q=1', '//'])
   })
 
+  it('records the path exactly as sent: dot segments are not resolved away', async () => {
+    server = await startTestServer((req, res) => {
+      res.end(req.path)
+    })
+    for (const target of ['/a/../b', '/a/%2e%2e/b', '/a/./b?x=1', '/a/..%2Fb'])
+      expect((await rawGet(server.port, target)).body).toBe(target.split('?')[0])
+    expect(server.requestsTo('/a/../b')).toHaveLength(1)
+    expect(server.requestsTo('/b')).toHaveLength(0)
+  })
+
   it('routes a // path by its route key', async () => {
     server = await startTestServer({ 'GET //a/b': text(200, 'routed') })
     expect(await rawGet(server.port, '//a/b')).toEqual({ status: 200, body: 'routed' })

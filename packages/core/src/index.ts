@@ -49,6 +49,7 @@ export type {
 } from './errors/platform-error-body'
 export { redactDeep, redactSecrets } from './errors/redact'
 export { parseRetryAfter } from './errors/retry-after'
+export { type OptionNames, unknownOptionProblem } from './options/unknown-options'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
 export {
   autoPage,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, parseRateLimitHeaders, parseRetryAfter, redactSecrets, sleep } from '../src/index'
+import {
+  backoffDelay,
+  parseRateLimitHeaders,
+  parseRetryAfter,
+  redactSecrets,
+  sleep,
+  unknownOptionProblem,
+} from '../src/index'
 
 describe('backoffDelay', () => {
   it('is uniform in [0, min(max, base * 2^attempt)]', () => {
@@ -82,5 +89,31 @@ describe('redactSecrets', () => {
     expect(redactSecrets('key sk-abc123 and sk-abc123', ['sk-abc123'])).toBe('key [REDACTED] and [REDACTED]')
     expect(redactSecrets('Authorization: Bearer eyJ.abc.def', [])).toBe('Authorization: Bearer [REDACTED]')
     expect(redactSecrets('short ab', ['ab'])).toBe('short ab')
+  })
+})
+
+describe('unknownOptionProblem', () => {
+  const names = { identityBaseUrl: true, requestTimeoutMs: true, fetch: true } as const
+
+  it('is undefined when every own key is a known name', () => {
+    expect(unknownOptionProblem({}, names)).toBeUndefined()
+    expect(unknownOptionProblem({ identityBaseUrl: 'x', fetch: undefined }, names)).toBeUndefined()
+    // Inherited and symbol keys are not options.
+    const inherited = Object.assign(Object.create({ inherited: 1 }), { [Symbol('s')]: 1 })
+    expect(unknownOptionProblem(inherited, names)).toBeUndefined()
+  })
+
+  it.each([
+    [{ baseUrl: 'x' }, 'unknown option baseUrl (did you mean identityBaseUrl?)'],
+    [{ IDENTITYBASEURL: 'x' }, 'unknown option IDENTITYBASEURL (did you mean identityBaseUrl?)'],
+    [{ timeout: 1 }, 'unknown option timeout (did you mean requestTimeoutMs?)'],
+    // Too short to match by containment: no guess.
+    [{ url: 'x' }, 'unknown option url'],
+    [{ Fetch: 1, zz: 2 }, 'unknown options Fetch (did you mean fetch?), zz'],
+    // A name every object inherits is an unknown key like any other.
+    [JSON.parse('{"__proto__": 1}'), 'unknown option __proto__'],
+    [{ constructor: 1 }, 'unknown option constructor'],
+  ])('%j: %s', (options, problem) => {
+    expect(unknownOptionProblem(options, names)).toBe(problem)
   })
 })

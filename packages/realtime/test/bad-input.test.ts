@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   createReconnectingWebSocket,
   createTextChat,
+  observeCall,
   observerUrl,
   readServerSentEvents,
   readTurnStreamEvents,
@@ -136,4 +137,34 @@ describe('the event stream refuses a base URL no connect could use, before any r
       expect(sent.pop()).toMatch(/\/v1\/ws-1\/events\/stream$/)
     },
   )
+})
+
+describe('observeCall and createTextChat refuse an option they do not take, before connecting', () => {
+  // Ignored, a misspelt base URL would send the token to the default agent host.
+  const opened: string[] = []
+  const webSocketFactory = (url: string) => {
+    opened.push(url)
+    throw new Error('no connection expected')
+  }
+  const observe = {
+    workspaceId: 'ws-1',
+    callSid: 'CA0123',
+    token: 'tok-1234',
+    onEvent: () => {},
+    webSocketFactory,
+  }
+  const chat = { workspaceId: 'ws-1', serviceId: 'svc-1', token: 'tok-1234', webSocketFactory }
+
+  it.each([
+    [{ baseURL: 'https://staging.example' }, 'unknown option baseURL (did you mean baseUrl?)'],
+    [{ agentBaseURL: 'https://agent.example' }, 'unknown option agentBaseURL (did you mean agentBaseUrl?)'],
+    [{ onMessage: () => {} }, 'unknown option onMessage'],
+  ])('%j', (extra, problem) => {
+    const observing = caught(() => observeCall({ ...observe, ...extra } as never))
+    expect(isConfigurationError(observing)).toBe(true)
+    expect((observing as Error).message).toBe(`observeCall: ${problem}`)
+    const chatting = caught(() => createTextChat({ ...chat, ...extra } as never))
+    expect((chatting as Error).message).toBe(`createTextChat: ${problem}`)
+    expect(opened).toEqual([])
+  })
 })

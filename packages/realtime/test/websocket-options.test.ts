@@ -58,11 +58,12 @@ describe('createReconnectingWebSocket: options of the wrong type fail at creatio
 describe('observeCall and createTextChat: callbacks of their own that are not functions', () => {
   const callSid = `CA${'a'.repeat(32)}`
   // A port nothing listens on: a chat that wrongly starts connects nowhere.
-  const base = { workspaceId: 'ws-1', serviceId: 's', token: TOKEN, agentBaseUrl: 'http://127.0.0.1:9' }
+  const socket = { workspaceId: 'ws-1', token: TOKEN, agentBaseUrl: 'http://127.0.0.1:9' }
+  const base = { ...socket, serviceId: 's' }
   const cases: [string, () => unknown, string][] = [
     [
       'observeCall onOpen',
-      () => observeCall({ ...base, callSid, onEvent: () => {}, onOpen: 'x' as never }),
+      () => observeCall({ ...socket, callSid, onEvent: () => {}, onOpen: 'x' as never }),
       'onOpen must be a function, got a string',
     ],
     [

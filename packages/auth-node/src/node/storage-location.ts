@@ -1,7 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, type OptionNames, unknownOptionProblem } from '@amigo-ai/core'
 import { checkOptions, kind } from '../options/check-options'
-import { type OptionNames, unknownOptionProblem } from '../options/unknown-options'
 import { defaultConfigDirectory, officialCredentialsFile } from './config-directory'
 import type { FileLockOptions } from './file-lock'
 

@@ -1,6 +1,5 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, type OptionNames, unknownOptionProblem } from '@amigo-ai/core'
 import { checkOptions } from '../options/check-options'
-import { type OptionNames, unknownOptionProblem } from '../options/unknown-options'
 import type { TokenManagerConfig } from './token-manager'
 import type { TokenStorage } from './token-storage'
 

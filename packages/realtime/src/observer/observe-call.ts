@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, type OptionNames, unknownOptionProblem } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { assertSubprotocolToken, observerAuthProtocols } from '../endpoints/auth-protocols'
 import type { ObserverEvent } from '../event-types'
@@ -9,6 +9,7 @@ import {
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
 import {
+  MANAGED_SOCKET_KEYS,
   type ManagedSocketOptions,
   managedSocketOptions,
   type SocketTokenOptions,
@@ -30,6 +31,23 @@ export interface ObserveCallOptions extends ObserverUrlOptions, SocketTokenOptio
   idleTimeoutMs?: number
 }
 
+// Its own names; the managed socket's are added where the options are checked (a spread here
+// would keep this object, and the socket's, in bundles that never call observeCall).
+const OWN_OPTION_NAMES: OptionNames<Omit<ObserveCallOptions, keyof ManagedSocketOptions>> = {
+  workspaceId: true,
+  callSid: true,
+  url: true,
+  agentBaseUrl: true,
+  baseUrl: true,
+  token: true,
+  getToken: true,
+  onEvent: true,
+  onOpen: true,
+  onStateChange: true,
+  onTokenExpired: true,
+  idleTimeoutMs: true,
+}
+
 /** Handle of a call observation: the managed socket (`close()` ends observing, `done` resolves after). */
 export interface CallObservation extends ReconnectingWebSocketHandle {}
 
@@ -41,6 +59,9 @@ export interface CallObservation extends ReconnectingWebSocketHandle {}
 export function observeCall(options: ObserveCallOptions): CallObservation {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('observeCall options are required')
+  // Ignored, a misspelt `baseUrl` would send the token to the default agent host.
+  const unknown = unknownOptionProblem(options, { ...MANAGED_SOCKET_KEYS, ...OWN_OPTION_NAMES })
+  if (unknown) throw new ConfigurationError(`observeCall: ${unknown}`)
   if (typeof options.onEvent !== 'function') throw new ConfigurationError('onEvent must be a function')
   // Wrapped below, so createReconnectingWebSocket would not see one that is not a function.
   checkFunctions(options, ['onOpen'])

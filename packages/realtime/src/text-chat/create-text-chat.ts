@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, type OptionNames, unknownOptionProblem } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { authProtocols } from '../endpoints/auth-protocols'
 import { type TextStreamUrlOptions, textStreamUrl } from '../endpoints/text-stream-url'
@@ -9,6 +9,7 @@ import {
 } from '../websocket/create-reconnecting-websocket'
 import { decodeTypedFrame } from '../websocket/decode-typed-frame'
 import {
+  MANAGED_SOCKET_KEYS,
   type ManagedSocketOptions,
   managedSocketOptions,
   type SocketTokenOptions,
@@ -56,9 +57,31 @@ export interface TextChat {
 const closedError = () => new ReconnectingWebSocketError('The chat is closed', { reason: 'not_open' })
 
 /** Refuses options `createTextChat` cannot start from, naming the field. */
+// Its own names; the managed socket's are added where the options are checked (a spread here
+// would keep this object, and the socket's, in bundles that never call createTextChat).
+const OWN_OPTION_NAMES: OptionNames<Omit<TextChatOptions, keyof ManagedSocketOptions>> = {
+  workspaceId: true,
+  serviceId: true,
+  conversationId: true,
+  entityId: true,
+  toolEvents: true,
+  url: true,
+  agentBaseUrl: true,
+  baseUrl: true,
+  token: true,
+  getToken: true,
+  onDelta: true,
+  onEvent: true,
+  idleTimeoutMs: true,
+  replyTimeoutMs: true,
+}
+
 function checkOptions(options: TextChatOptions): void {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('createTextChat options are required')
+  // Ignored, a misspelt `baseUrl` would send the token to the default agent host.
+  const unknown = unknownOptionProblem(options, { ...MANAGED_SOCKET_KEYS, ...OWN_OPTION_NAMES })
+  if (unknown) throw new ConfigurationError(`createTextChat: ${unknown}`)
   if (options.getToken === undefined) authProtocols(options.token as string, 'token')
   else if (typeof options.getToken !== 'function') throw new ConfigurationError('getToken must be a function')
   // The socket's own options are checked by createReconnectingWebSocket; these callbacks are wrapped.

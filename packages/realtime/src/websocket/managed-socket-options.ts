@@ -20,7 +20,7 @@ export type ManagedSocketOptions = Pick<
 >
 
 /** Every name of {@link ManagedSocketOptions}, once: the type makes the list complete and exact. */
-const MANAGED_SOCKET_KEYS: Record<keyof ManagedSocketOptions, true> = {
+export const MANAGED_SOCKET_KEYS: Record<keyof ManagedSocketOptions, true> = {
   webSocketFactory: true,
   WebSocket: true,
   openTimeoutMs: true,

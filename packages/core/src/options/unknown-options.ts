@@ -14,9 +14,9 @@ function closeName(name: string, known: string[]): string | undefined {
 
 /**
  * What is wrong with `options` holding keys its function does not take (`unknown option baseUrl (did
- * you mean identityBaseUrl?)`), or undefined. A misspelt option is refused, never ignored: ignored,
- * `baseUrl` for `identityBaseUrl` would send a sign-in or a refresh token to the default identity
- * service instead of the one the caller meant.
+ * you mean identityBaseUrl?)`), or undefined; the caller throws it in its own error. For functions
+ * that send a credential to a host their options choose: ignored, a misspelt base URL falls back to
+ * the default host and the credential goes there.
  */
 export function unknownOptionProblem(options: object, names: Record<string, true>): string | undefined {
   const known = Object.keys(names)

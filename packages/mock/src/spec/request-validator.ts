@@ -100,13 +100,12 @@ function readJsonBody(text: string, check: ValidateFunction | undefined, issues:
  * that takes an object answers 422 for it.
  */
 function readDeclaredJson(
-  raw: RawRequest,
+  contentType: string,
+  text: string,
   check: ValidateFunction | undefined,
   issues: ValidationIssue[],
 ): unknown {
-  const text = raw.bodyText ?? ''
-  if (!raw.contentType.trim() || bodyKind(raw.contentType) === 'json')
-    return readJsonBody(text, check, issues)
+  if (!contentType.trim() || bodyKind(contentType) === 'json') return readJsonBody(text, check, issues)
   if (check && !check(text)) issues.push(...toValidationIssues(check.errors, ['body']))
   return text
 }
@@ -210,7 +209,7 @@ export class RequestValidator {
       return undefined
     }
     const check = skipSchema ? undefined : body.validate
-    if (body.mediaType === 'application/json') return readDeclaredJson(raw, check, issues)
+    if (body.mediaType === 'application/json') return readDeclaredJson(raw.contentType, text, check, issues)
     if (body.mediaType === FORM) return this.readFormBody(body.schema, raw.contentType, text, check, issues)
     return text
   }

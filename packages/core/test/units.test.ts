@@ -113,6 +113,11 @@ describe('unknownOptionProblem', () => {
     // A name every object inherits is an unknown key like any other.
     [JSON.parse('{"__proto__": 1}'), 'unknown option __proto__'],
     [{ constructor: 1 }, 'unknown option constructor'],
+    // A name that does not read as one is quoted, and a long one clipped.
+    [{ '': 1 }, 'unknown option ""'],
+    [{ 'base url': 1 }, 'unknown option "base url"'],
+    [{ 'line\nbreak': 1 }, 'unknown option "line\\nbreak"'],
+    [{ ['x'.repeat(100)]: 1 }, `unknown option ${'x'.repeat(60)}…`],
   ])('%j: %s', (options, problem) => {
     expect(unknownOptionProblem(options, names)).toBe(problem)
   })

@@ -12,6 +12,12 @@ function closeName(name: string, known: string[]): string | undefined {
   )
 }
 
+/** A name as the message shows it: as it is when it reads as one, else quoted, and at most 60 characters. */
+function shown(name: string): string {
+  const clipped = name.length > 60 ? `${name.slice(0, 60)}…` : name
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? clipped : JSON.stringify(clipped)
+}
+
 /**
  * What is wrong with `options` holding keys its function does not take (`unknown option baseUrl (did
  * you mean identityBaseUrl?)`), or undefined; the caller throws it in its own error. For functions
@@ -24,7 +30,7 @@ export function unknownOptionProblem(options: object, names: Record<string, true
   if (unknown.length === 0) return undefined
   const described = unknown.map((key) => {
     const close = closeName(key, known)
-    return close ? `${key} (did you mean ${close}?)` : key
+    return close ? `${shown(key)} (did you mean ${close}?)` : shown(key)
   })
   return `unknown option${unknown.length > 1 ? 's' : ''} ${described.join(', ')}`
 }

@@ -56,7 +56,6 @@ export interface TextChat {
 
 const closedError = () => new ReconnectingWebSocketError('The chat is closed', { reason: 'not_open' })
 
-/** Refuses options `createTextChat` cannot start from, naming the field. */
 // Its own names; the managed socket's are added where the options are checked (a spread here
 // would keep this object, and the socket's, in bundles that never call createTextChat).
 const OWN_OPTION_NAMES: OptionNames<Omit<TextChatOptions, keyof ManagedSocketOptions>> = {
@@ -76,6 +75,7 @@ const OWN_OPTION_NAMES: OptionNames<Omit<TextChatOptions, keyof ManagedSocketOpt
   replyTimeoutMs: true,
 }
 
+/** Refuses options `createTextChat` cannot start from, naming the field. */
 function checkOptions(options: TextChatOptions): void {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('createTextChat options are required')

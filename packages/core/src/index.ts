@@ -49,6 +49,7 @@ export type {
 } from './errors/platform-error-body'
 export { redactDeep, redactSecrets } from './errors/redact'
 export { parseRetryAfter } from './errors/retry-after'
+export { secretForms } from './errors/secret-forms'
 export { type OptionNames, unknownOptionProblem } from './options/unknown-options'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
 export {
@@ -68,6 +69,7 @@ export {
   shouldRetryStatus,
 } from './retry/policy'
 export { sleep } from './retry/sleep'
+export { untilAborted } from './retry/until-aborted'
 export type {
   ApiKeySource,
   ClientConfig,

@@ -3,6 +3,7 @@ import {
   backoffDelay,
   parseRateLimitHeaders,
   parseRetryAfter,
+  secretForms,
   redactSecrets,
   sleep,
   unknownOptionProblem,
@@ -23,6 +24,29 @@ describe('backoffDelay', () => {
   })
 })
 
+describe('secretForms', () => {
+  it('lists each secret as it is and percent-encoded (form and URL, either hex case), longest first', () => {
+    const forms = secretForms(['rt/Abc+Def== x', undefined, '', 'plain-token'])
+    expect(forms).toEqual(
+      expect.arrayContaining([
+        'rt/Abc+Def== x',
+        'rt%2FAbc%2BDef%3D%3D+x',
+        'rt%2FAbc%2BDef%3D%3D%20x',
+        'rt%2fAbc%2bDef%3d%3d%20x',
+        'plain-token',
+      ]),
+    )
+    expect(new Set(forms).size).toBe(forms.length)
+    expect(forms.map((f) => f.length)).toEqual([...forms.map((f) => f.length)].sort((a, b) => b - a))
+    expect(forms).not.toContain('')
+  })
+  it('a lone surrogate (no URL encoding exists) still gets its form encoding, without throwing', () => {
+    const forms = secretForms(['tok\ud800en'])
+    expect(forms).toContain('tok\ud800en')
+    expect(forms).toContain(new URLSearchParams({ s: 'tok\ud800en' }).toString().slice(2))
+  })
+})
+
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-01-01T00:00:00Z')
   it('reads seconds, fractions and HTTP dates', () => {
@@ -35,6 +59,15 @@ describe('parseRetryAfter', () => {
   it('rejects junk', () => {
     for (const v of [null, undefined, '', '-5', 'soon-ish?', 'abc', '1e3'])
       expect(parseRetryAfter(v, now)).toBeUndefined()
+  })
+  it('rejects text Date.parse alone would read as a date (no time of day)', () => {
+    // Each is a date in 2001 to V8's lenient parser.
+    for (const v of ['a 1', 'foo 2', 'Tue 3', 'soon: 5']) {
+      expect(Number.isNaN(Date.parse(v))).toBe(false)
+      expect(parseRetryAfter(v, now)).toBeUndefined()
+    }
+    expect(parseRetryAfter('Sunday, 01-Jan-26 00:00:07 GMT', now)).toBe(7_000)
+    expect(parseRetryAfter('Thu Jan  1 00:00:09 2026', now)).toBe(9_000)
   })
 })
 

@@ -27,7 +27,7 @@ export interface ErrorResponseInput {
   /** Overrides the message read from the body. */
   message?: string
   /** Strings to keep out of the message and the body (API keys, tokens); each becomes `[REDACTED]`. */
-  secrets?: string[]
+  secrets?: readonly unknown[]
 }
 
 // The classes that stand for one status each (their `defaultStatus`); other statuses keep the root

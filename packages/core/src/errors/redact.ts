@@ -1,5 +1,8 @@
-/** Replaces every occurrence of each secret (and any `Bearer <token>`) in `text` with `[REDACTED]`. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+/**
+ * Replaces every occurrence of each secret (and any `Bearer <token>`) in `text` with `[REDACTED]`;
+ * entries that are not strings (an unset key, a key getter) are skipped.
+ */
+export function redactSecrets(text: string, secrets: readonly unknown[]): string {
   let out = text
   for (const secret of secrets) {
     // Very short strings would redact ordinary words; real keys and tokens are never that short.
@@ -13,7 +16,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
  * server that echoes the caller's key back cannot put it into an error's `body`, logs or JSON.
  * `depth` is the recursion's own (leave it out).
  */
-export function redactDeep(value: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
+export function redactDeep(value: unknown, secrets: readonly unknown[], depth = 0): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets)
   // Parsed JSON is a tree; the depth cap only guards against hand-built cyclic objects.
   if (typeof value !== 'object' || value === null) return value

@@ -9,8 +9,9 @@ export function parseRetryAfter(
   if (value == null) return undefined
   const text = value.trim()
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
-  // Only accept things that look like a date, so that e.g. "-5" or "soon" are rejected.
-  if (!/[a-z]/i.test(text)) return undefined
+  // Only something with a time of day, as all three forms of an HTTP date have: Date.parse alone
+  // reads "a 1" or "soon: 5" as a date in 2001, and a 429 would then look retryable at once.
+  if (!/\d:\d/.test(text)) return undefined
   const at = Date.parse(text)
   if (Number.isNaN(at)) return undefined
   return Math.max(0, at - now)

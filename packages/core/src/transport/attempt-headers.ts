@@ -20,26 +20,33 @@ export function attemptHeaders(client: ClientState, call: Call): HeaderRecord | 
   if (opts.idempotencyKey !== undefined) headers['idempotency-key'] = opts.idempotencyKey
   // The identification headers unless the caller set them (a null in a layer does not remove them).
   for (const name in client.clientHeaders) headers[name] ??= client.clientHeaders[name]!
-  // An explicit Authorization header from the caller is kept as is.
+  // An explicit Authorization header from the caller is kept as is (attemptSecrets hides it).
   if (init.auth === false || headers.authorization !== undefined) return headers
   const { apiKey } = client
   // A fixed key was checked when the client was made; a getter's result is checked each time.
   if (typeof apiKey !== 'function') return authorize(headers, apiKey)
-  return Promise.resolve(apiKey()).then((key) => authorize(headers, checkedKey(client, key)))
+  return Promise.resolve(apiKey()).then((key) => authorize(headers, checkedKey(key)))
 }
 
-/** The key a getter returned, checked (it may return anything) and remembered for redaction. */
-function checkedKey(client: ClientState, key: unknown): string {
+/** The key a getter returned, checked (it may return anything; attemptSecrets hides it). */
+function checkedKey(key: unknown): string {
   if (typeof key !== 'string' || key === '')
     throw new ConfigurationError('apiKey getter must return a non-empty string')
   checkApiKey(key, 'the key returned by the apiKey getter')
-  const { secrets } = client
-  if (secrets.size > 16) secrets.clear()
-  secrets.add(key)
   return key
 }
 
 const authorize = (headers: HeaderRecord, key: string): HeaderRecord => {
   headers.authorization = `Bearer ${key}`
   return headers
+}
+
+/**
+ * What one attempt keeps out of its errors, results and hook output: the credential of the
+ * Authorization it sends (whoever set it: the client's key, a getter, a caller's header) and the
+ * call's `secret` (a credential in its body). The client's key is only ever sent there.
+ */
+export function attemptSecrets(init: Call['init'], headers?: HeaderRecord): unknown[] {
+  const auth = headers?.authorization
+  return [auth?.slice(auth.lastIndexOf(' ') + 1), init.secret]
 }

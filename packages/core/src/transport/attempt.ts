@@ -1,4 +1,6 @@
-import { attemptHeaders } from './attempt-headers'
+import { redactSecrets } from '../errors/redact'
+import { untilAborted } from '../retry/until-aborted'
+import { attemptHeaders, attemptSecrets } from './attempt-headers'
 import { attemptSignal } from './attempt-signal'
 import type { ClientState } from './client-state'
 import { FETCH_OPTIONS } from './config'
@@ -13,7 +15,9 @@ import { asResponse } from './response-like'
 import type { RequestInit_ } from './types'
 
 /** How one attempt ended: its data, or why it failed (see FailedAttempt). */
-export type AttemptOutcome = { kind: 'ok'; data: unknown; response: Response } | FailedAttempt
+export type AttemptOutcome =
+  | { kind: 'ok'; data: unknown; response: Response; requestId: string }
+  | FailedAttempt
 
 /**
  * Sends one attempt of `call`: its headers (an apiKey getter is called for each attempt), its
@@ -22,22 +26,26 @@ export type AttemptOutcome = { kind: 'ok'; data: unknown; response: Response } |
  * fetch as a plain URL, init and header record, as a hand-written call would (its client merged the
  * headers twice and built a `Request` per call: about 10% of a loopback GET, see bench/).
  * A failure comes back as an outcome with its error; it throws only when the caller had already
- * aborted or an apiKey getter fails, before anything is sent.
+ * aborted or an apiKey getter fails, before anything is sent. The attempt's signal (timeout or caller)
+ * also ends a getter or hook that is still pending.
  */
 export async function runAttempt(client: ClientState, call: Call, attempt: number): Promise<AttemptOutcome> {
-  const { hooks, redact, base } = client
+  const { hooks, base } = client
   const { method, path: schemaPath, init, signal: callerSignal } = call
   if (callerSignal?.aborted) throw callerSignal.reason
-  // Awaited only for an apiKey getter: under a burst of concurrent calls an await here lets every
-  // other call run its own preparation before this one is sent (bench: 50-concurrent latency).
-  const built = attemptHeaders(client, call)
-  const headers = built instanceof Promise ? await built : built
   const link = attemptSignal(callerSignal, call.opts.timeout)
   let outcome: AttemptOutcome
+  let headers: HeaderRecord | undefined
   let request: Request | undefined
   let response: Response | undefined
   let sent = false
+  // Built once needed: the credentials this attempt sends.
+  const redact = (text: string) => redactSecrets(text, attemptSecrets(init, headers))
   try {
+    // Awaited only for an apiKey getter: under a burst of concurrent calls an await here lets every
+    // other call run its own preparation before this one is sent (bench: 50-concurrent latency).
+    const built = attemptHeaders(client, call)
+    headers = built instanceof Promise ? await untilAborted(built, link.signal) : built
     const search = serializeQuery(init.params?.query)
     const target = `${call.filledPath}${search ? `?${search}` : ''}`
     const url = base.absolute + target
@@ -45,8 +53,9 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
     sent = true
     // The redacted copy costs a Request per attempt, so it is only built when someone listens.
     if (hooks) {
-      request = redactRequest({ url, method, headers }, init.sensitiveBody ? undefined : fetchInit.body)
-      await runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact)
+      const body = init.sensitiveBody || init.secret ? undefined : fetchInit.body
+      request = redactRequest({ url, method, headers }, body)
+      await untilAborted(runHook(hooks, 'onRequest', { request, schemaPath, attempt }, redact), link.signal)
     }
     const started = Date.now()
     // A relative base: the custom fetch (a BFF proxy) gets the path it was configured with. Any
@@ -61,17 +70,30 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
     // A custom fetch may be a test's stub that resolves to a plain object.
     if (custom) response = await asResponse(response)
     const res = response
+    // A server may echo a credential in its request id, which callers log.
+    const requestId = redact(requestIdOf(res.headers))
     if (hooks) {
-      const requestId = requestIdOf(res.headers) || undefined
       const durationMs = Date.now() - started
-      const ctx = { request: request as Request, response: res, schemaPath, requestId, attempt, durationMs }
-      await runHook(hooks, 'onResponse', ctx, redact)
+      const ctx = {
+        request: request as Request,
+        response: res,
+        schemaPath,
+        requestId: requestId || undefined,
+        attempt,
+        durationMs,
+      }
+      await untilAborted(runHook(hooks, 'onResponse', ctx, redact), link.signal)
     }
     const read = await readBody(res, method, call.parseAs)
     outcome = res.ok
-      ? { kind: 'ok', data: read, response: res }
-      : statusFailure(res, read, request, client.secrets)
+      ? { kind: 'ok', data: read, response: res, requestId }
+      : statusFailure(res, read, request, attemptSecrets(init, headers))
   } catch (error) {
+    // A getter's own failure is the caller's to see as it is, with nothing sent.
+    if (!headers && !link.signal?.aborted) {
+      link.dispose()
+      throw error
+    }
     outcome = thrownFailure(error, { response, request, sent, timedOut: link.timedOut }, call, redact)
   }
   // A stream outlives this call: only its timer stops, so the caller's signal can still cancel it.
@@ -90,8 +112,9 @@ function buildFetchInit(call: Call, headers: HeaderRecord, signal: AbortSignal |
   const body = serializeBody(call.init, headers)
   if (body !== undefined && (method === 'GET' || method === 'HEAD'))
     throw new TypeError(`a ${method} request cannot have a body`)
-  // `redirect` left out is fetch's default, `follow`.
-  const fetchInit: Record<string, unknown> = { method, headers, body, signal }
+  // Redirects are not followed unless the caller asks: fetch would re-send the body (a token
+  // exchange's credential included) to wherever `Location` points, or turn a POST into a GET.
+  const fetchInit: Record<string, unknown> = { method, headers, body, signal, redirect: 'manual' }
   for (const key of FETCH_OPTIONS) if (opts[key] !== undefined) fetchInit[key] = opts[key]
   return fetchInit
 }

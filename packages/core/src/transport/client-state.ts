@@ -20,7 +20,6 @@ export interface ClientState {
   retry: ResolvedRetry
   /** `x-amigo-client` and `user-agent`, built once: they do not change between requests. */
   clientHeaders: HeaderRecord
-  /** Credentials seen so far, kept only to scrub them from messages; `redact` scrubs them from a text. */
-  secrets: Set<string>
+  /** Scrubs the client's own key from a text (each attempt also scrubs what it sent: attemptSecrets). */
   redact: (text: string) => string
 }

@@ -57,7 +57,10 @@ export interface RequestOptions {
   keepalive?: boolean
   /** Passed to `fetch` as given. */
   mode?: RequestMode
-  /** Passed to `fetch` as given (default `follow`). */
+  /**
+   * Passed to `fetch` as given. Default `manual`: a redirect fails the call (status 3xx, or 0 in a
+   * browser) rather than re-sending the request elsewhere; `follow` follows redirects.
+   */
   redirect?: RequestRedirect
   /** Passed to `fetch` as given. */
   referrer?: string
@@ -149,7 +152,7 @@ export function validateOptions(
   const { timeout } = o
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS))
     throw new ConfigurationError(
-      `${where}timeout must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days)`,
+      `${where}timeout must be a positive number of milliseconds, at most ${MAX_TIMER_MS}`,
     )
   validateRetry(o.retry, o.maxRetries, where)
   if (o.idempotencyKey === '')

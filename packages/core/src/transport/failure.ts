@@ -17,12 +17,12 @@ export interface FailedAttempt extends AttemptFailure {
   request?: Request
 }
 
-/** An error response: the error its status and body map to, and its Retry-After. */
+/** An error response (or a redirect not followed): the error its status and body map to, and its Retry-After. */
 export function statusFailure(
   response: Response,
   body: unknown,
   request: Request | undefined,
-  secrets: Set<string>,
+  secrets: unknown[],
 ): FailedAttempt {
   const { status, headers } = response
   const requestId = requestIdOf(headers) || undefined
@@ -30,7 +30,15 @@ export function statusFailure(
     kind: 'status',
     status,
     retryAfterMs: parseRetryAfter(headers.get('retry-after')),
-    error: errorFromResponse({ status, headers, body, requestId, secrets: [...secrets] }),
+    error: errorFromResponse({
+      status,
+      headers,
+      body,
+      requestId,
+      secrets,
+      // A redirect (a browser shows it as status 0): only `redirect: 'follow'` follows one.
+      message: status < 400 && status !== 304 ? `Redirect (status ${status}) not followed` : undefined,
+    }),
     request,
   }
 }

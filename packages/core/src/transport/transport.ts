@@ -3,6 +3,7 @@ import { redactSecrets } from '../errors/redact'
 import { DEFAULT_RETRY, resolveRetry } from '../retry/policy'
 import { retryDelay } from '../retry/retry-delay'
 import { sleep } from '../retry/sleep'
+import { untilAborted } from '../retry/until-aborted'
 import { runAttempt } from './attempt'
 import type { ClientState } from './client-state'
 import {
@@ -16,7 +17,6 @@ import { clientHeaders } from './headers'
 import { runHook } from './hooks'
 import { layerOptions } from './layer-options'
 import { METHODS, prepareCall } from './prepare-call'
-import { requestIdOf } from './rate-limit'
 import { type AmigoResponse, HttpResult, withResponseMetadata } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
 import { resolveBaseUrl } from './url'
@@ -46,8 +46,7 @@ export class Transport<Paths extends {} = {}> {
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
       clientHeaders: clientHeaders(config.userAgent),
-      secrets: new Set(typeof config.apiKey === 'string' ? [config.apiKey] : []),
-      redact: (text) => redactSecrets(text, [...this.shared.secrets]),
+      redact: (text) => redactSecrets(text, [config.apiKey]),
     }
     // The client's own options are the bottom layer of every call's.
     this.scoped = { timeout: config.timeout, headers }
@@ -98,7 +97,7 @@ export class Transport<Paths extends {} = {}> {
       const outcome = await runAttempt(shared, call, attempt)
       if (outcome.kind === 'ok') {
         const { response } = outcome
-        return new HttpResult(outcome.data as never, response, requestIdOf(response.headers))
+        return new HttpResult(outcome.data as never, response, outcome.requestId)
       }
       const delay = retryDelay(outcome, attempt, call)
       const { error } = outcome
@@ -109,7 +108,8 @@ export class Transport<Paths extends {} = {}> {
         attempt,
         willRetry: delay !== undefined,
       }
-      await runHook(shared.hooks, 'onError', ctx, shared.redact)
+      // A hook still pending when the caller aborts must not hold the call.
+      await untilAborted(runHook(shared.hooks, 'onError', ctx, shared.redact), call.signal)
       if (delay === undefined) throw error
       await sleep(delay, call.signal)
     }

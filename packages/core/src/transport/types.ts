@@ -21,6 +21,11 @@ export interface RequestExtras {
   accept?: string
   /** The body carries credentials (a token exchange): hooks get the request without it. */
   sensitiveBody?: boolean
+  /**
+   * A credential this call sends in its body (an API key or refresh token being exchanged): kept out
+   * of its errors and hook output, and hooks get the request without the body.
+   */
+  secret?: string
 }
 
 /** The untyped init of `Transport.request`. */

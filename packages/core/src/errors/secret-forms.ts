@@ -1,0 +1,30 @@
+/**
+ * `secret` as a server may echo it: a form post's body quoted back (`refresh_token=rt%2FAbc%2BDef%3D%3D`)
+ * shows a token holding `/`, `+`, `=` or a space in its form-encoded form, or percent-encoded as in a
+ * URL. Lower-case hex digits too, as a server re-encoding what it decoded may write them.
+ */
+function encodedForms(secret: string): string[] {
+  const forms = [new URLSearchParams({ s: secret }).toString().slice(2)]
+  try {
+    forms.push(encodeURIComponent(secret))
+  } catch {
+    // A lone surrogate cannot be percent-encoded; the form encoding above stands in for it.
+  }
+  return forms.flatMap((f) => [f, f.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())])
+}
+
+/**
+ * The strings to redact (with `redactSecrets`) for `secrets` (tokens, device codes, keys): each as
+ * it is and percent-encoded (form and URL encoding, either hex case), longest first, so that a
+ * secret inside a longer one is not replaced first, leaving the rest of the longer one shown. Empty
+ * and missing values are left out.
+ */
+export function secretForms(secrets: readonly (string | undefined)[]): string[] {
+  const forms = new Set<string>()
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret === '') continue
+    forms.add(secret)
+    for (const form of encodedForms(secret)) forms.add(form)
+  }
+  return [...forms].sort((a, b) => b.length - a.length)
+}

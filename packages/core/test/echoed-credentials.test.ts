@@ -1,0 +1,79 @@
+// A server that echoes a credential back (in an error's body, its message or its request id) never
+// gets it into an error, a result or a hook: whether the credential is the client's key, a token a
+// caller set in Authorization, or one the call carries in its body (a token exchange).
+import { startTestServer, type TestServer } from '@amigo-ai/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
+import { isAmigoError } from '../src/index'
+import { API_KEY, makeTransport, rejectionOf } from './fixtures/helpers'
+
+let server: TestServer
+afterEach(() => server?.close())
+
+const CALLER_TOKEN = 'caller-jwt-eyJhbGciOiJIUzI1NiJ9.payload.sig'
+const EXCHANGED = 'sk-exchanged-PLAINKEY-987654321'
+
+/** Answers `status`, echoing every credential it received into the request id and the body. */
+async function echoing(status: number) {
+  return startTestServer((req, res) => {
+    const auth = String(req.headers.authorization ?? '').replace(/^Bearer /, '')
+    const form = new URLSearchParams(req.body ?? '').get('api_key') ?? ''
+    const seen = [auth, form].filter(Boolean).join(' ')
+    res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req-${seen}` })
+    res.end(JSON.stringify({ detail: `credential ${seen} rejected`, echo: { seen } }))
+  })
+}
+
+/** Everything a caller may log of an error or a result. */
+const shown = (value: unknown) =>
+  JSON.stringify(value, (_k, v) => (v instanceof Headers ? [...v] : v)) + String((value as Error)?.message)
+
+describe('credentials echoed by the server', () => {
+  it("a caller's own Authorization header is kept out of the error, its message and its request id", async () => {
+    server = await echoing(400)
+    const err = await rejectionOf(
+      makeTransport(server).GET('/health', { headers: { Authorization: `Bearer ${CALLER_TOKEN}` } }),
+    )
+    expect(isAmigoError(err)).toBe(true)
+    const { message, requestId, body } = err as { message: string; requestId: string; body: unknown }
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${CALLER_TOKEN}`)
+    for (const part of [message, requestId, JSON.stringify(body)]) {
+      expect(part).not.toContain(CALLER_TOKEN)
+      expect(part).toContain('[REDACTED]')
+    }
+  })
+
+  it("a call's `secret` (a credential in its body) is kept out of its error and of every hook", async () => {
+    server = await echoing(400)
+    const seen: string[] = []
+    const record = (ctx: object) => void seen.push(shown(ctx))
+    const t = makeTransport(server, { hooks: { onRequest: record, onResponse: record, onError: record } })
+    const err = await rejectionOf(
+      t.request('post', '/token', {
+        auth: false,
+        body: {},
+        bodySerializer: () => `grant_type=api_key&api_key=${EXCHANGED}`,
+        contentType: 'application/x-www-form-urlencoded',
+        secret: EXCHANGED,
+      }),
+    )
+    expect(server.requests[0]?.body).toContain(EXCHANGED)
+    expect(shown(err)).not.toContain(EXCHANGED)
+    expect((err as Error).message).toBe('credential [REDACTED] rejected')
+    expect(seen).toHaveLength(3)
+    for (const s of seen) expect(s).not.toContain(EXCHANGED)
+  })
+
+  it("the client's key echoed in a success's request id is redacted in the result and in onResponse", async () => {
+    server = await echoing(200)
+    const ids: (string | undefined)[] = []
+    const t = makeTransport(server, { hooks: { onResponse: (ctx) => void ids.push(ctx.requestId) } })
+    const result = await t.GET('/health')
+    expect(result.requestId).toBe('req-[REDACTED]')
+    expect((result.data as { _request_id?: string })._request_id).toBe('req-[REDACTED]')
+    expect((result.data as { lastResponse?: { requestId?: string } }).lastResponse?.requestId).toBe(
+      'req-[REDACTED]',
+    )
+    expect(ids).toEqual(['req-[REDACTED]'])
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`)
+  })
+})

@@ -43,8 +43,8 @@ const REALTIME = {
 }
 
 /**
- * The HTTP calls one method body makes: `this._request(m, path)`; `this._autoPage((query) =>
- * this.list(query, options), params, { maxPageSize })`, the calls of that one-page method marked as
+ * The HTTP calls one method body makes: `this._op(m, path)`; `this._autoPage((query) =>
+ * this.list(query, options), params, maxPageSize)`, the calls of that one-page method marked as
  * paging; realtime helpers; private helpers of the class, followed.
  */
 function callsIn(node, klass) {
@@ -67,13 +67,8 @@ function callsIn(node, klass) {
           ? rawPath.arguments[0]
           : rawPath
       if (name === '_autoPage') {
-        const settings = n.arguments[2]
-        const max =
-          settings && ts.isObjectLiteralExpression(settings)
-            ? settings.properties.find((pr) => pr.name?.getText() === 'maxPageSize')
-            : undefined
-        const maxPageSize =
-          max && ts.isNumericLiteral(max.initializer) ? Number(max.initializer.text) : undefined
+        const max = n.arguments[2]
+        const maxPageSize = max && ts.isNumericLiteral(max) ? Number(max.text) : undefined
         if (maxPageSize === undefined) problems.push(`${klass.name}: _autoPage without a literal maxPageSize`)
         const pages = m && ts.isArrowFunction(m) ? callsIn(m, klass) : []
         if (pages.length !== 1)
@@ -81,7 +76,7 @@ function callsIn(node, klass) {
         for (const call of pages) found.push({ ...call, paging: true, maxPageSize })
         return
       }
-      if (name === '_request' && m && p && ts.isStringLiteral(m) && ts.isStringLiteral(p)) {
+      if (name === '_op' && m && p && ts.isStringLiteral(m) && ts.isStringLiteral(p)) {
         // Paths of the configured workspace are written without `/v1/{workspace_id}/` (WorkspacePath).
         const path = p.text.startsWith('/') ? p.text : `/v1/{workspace_id}/${p.text}`
         found.push({ method: m.text.toUpperCase(), path, paging: false })

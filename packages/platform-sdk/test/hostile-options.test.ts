@@ -141,3 +141,26 @@ describe('ids in URLs the umbrella builds itself', () => {
       expect(() => new AmigoClient({ apiKey: 'k-test-1234', workspaceId })).toThrow(ConfigurationError)
   })
 })
+
+describe('redirects', () => {
+  it('are not followed: a create answered 307 elsewhere fails naming it, and the body goes nowhere else', async () => {
+    const other = await startTestServer(json(201, { id: 'elsewhere' }))
+    try {
+      server.setHandler((_req, res) => {
+        res.writeHead(307, { location: `${other.url}/collect`, 'content-length': '0' })
+        res.end()
+      })
+      const error = await rejection(client.agents.create({ name: 'Front desk' } as never))
+      expect(isAmigoError(error)).toBe(true)
+      expect(error).toMatchObject({ status: 307, message: 'Redirect (status 307) not followed' })
+      expect(server.requests).toHaveLength(1)
+      expect(other.requests).toHaveLength(0)
+      // Opting in follows it (fetch drops Authorization on the way to another origin).
+      const followed = await client.withOptions({ redirect: 'follow' }).agents.create({ name: 'x' } as never)
+      expect(followed).toMatchObject({ id: 'elsewhere' })
+      expect(other.requests[0]?.headers.authorization).toBeUndefined()
+    } finally {
+      await other.close()
+    }
+  })
+})

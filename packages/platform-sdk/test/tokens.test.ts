@@ -293,6 +293,37 @@ describe('token wire format (loopback server)', () => {
     expect(outage).toMatchObject({ status: 503 })
   })
 
+  it('a credential the token endpoint echoes back is in no error, message or request id', async () => {
+    const exchanges: [string, (c: AmigoClient) => Promise<unknown>][] = [
+      ['sk-exchanged-KEY-11111111', (c) => c.tokens.exchangeApiKey({ apiKey: 'sk-exchanged-KEY-11111111' })],
+      [
+        'cs-CLIENT-SECRET-22222222',
+        (c) =>
+          c.tokens.exchangeClientCredentials({ clientId: 'ci', clientSecret: 'cs-CLIENT-SECRET-22222222' }),
+      ],
+      ['rt-REFRESH-TOKEN-33333333', (c) => c.tokens.refresh({ refreshToken: 'rt-REFRESH-TOKEN-33333333' })],
+      [
+        'parent-JWT-44444444',
+        (c) =>
+          c.tokens.createExternalUserSession({
+            parentAccessToken: 'parent-JWT-44444444',
+            externalSubjectKey: 'user-1',
+            subjectType: 'user',
+            serviceId: 'svc-1',
+          }),
+      ],
+    ]
+    for (const [secret, call] of exchanges) {
+      // A server that quotes what it received: the credential in its detail, body and request id.
+      reply = { status: 400, body: { detail: `credential ${secret} rejected`, request_id: `req-${secret}` } }
+      const error = await call(client()).catch((e: unknown) => e)
+      expect(JSON.stringify(server.requests.at(-1))).toContain(secret)
+      const shown = JSON.stringify(error) + String((error as Error).message)
+      expect(shown).not.toContain(secret)
+      expect(shown).toContain('[REDACTED]')
+    }
+  })
+
   it('validates required session fields before sending', async () => {
     const before = server.requests.length
     await expect(

@@ -20,12 +20,12 @@ export type ActionTestResult = OperationResult<'test-skill'>
 export class ActionsResource extends APIResource {
   /** Creates an action. */
   create(body: ActionCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Action>> {
-    return this._request('post', 'skills', { body }, options)
+    return this._op('post', 'skills', { body }, options)
   }
 
   /** Lists actions, one page. */
   list(params?: ActionListParams, options?: RequestOptions): Promise<WithResponseMetadata<ActionPage>> {
-    return this._request('get', 'skills', { query: params }, options)
+    return this._op('get', 'skills', { query: params }, options)
   }
 
   /** Iterates over every action. */
@@ -33,12 +33,12 @@ export class ActionsResource extends APIResource {
     params?: AutoPagingParams<ActionListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Action> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one action. */
   get(actionId: string, options?: RequestOptions): Promise<WithResponseMetadata<Action>> {
-    return this._request('get', 'skills/{skill_id}', { path: [actionId] }, options)
+    return this._op('get', 'skills/{skill_id}', { path: [actionId] }, options)
   }
 
   /** Updates an action. */
@@ -47,12 +47,12 @@ export class ActionsResource extends APIResource {
     body: ActionUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Action>> {
-    return this._request('put', 'skills/{skill_id}', { path: [actionId], body }, options)
+    return this._op('put', 'skills/{skill_id}', { path: [actionId], body }, options)
   }
 
   /** Deletes an action. */
   async delete(actionId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'skills/{skill_id}', { path: [actionId] }, options)
+    await this._op('delete', 'skills/{skill_id}', { path: [actionId] }, options)
   }
 
   /** Runs an action once with a sample input. */
@@ -61,7 +61,7 @@ export class ActionsResource extends APIResource {
     body: ActionTestParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ActionTestResult>> {
-    return this._request('post', 'skills/{skill_id}/test', { path: [actionId], body }, options)
+    return this._op('post', 'skills/{skill_id}/test', { path: [actionId], body }, options)
   }
 
   /** Where an action is used (agents, services, triggers that reference it) (`GET /skills/{skill_id}/references`). */
@@ -69,6 +69,6 @@ export class ActionsResource extends APIResource {
     actionId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-skill-references'>>> {
-    return this._request('get', 'skills/{skill_id}/references', { path: [actionId] }, options)
+    return this._op('get', 'skills/{skill_id}/references', { path: [actionId] }, options)
   }
 }

@@ -22,7 +22,7 @@ export type AgentVersionCreateParams = OperationBody<'create-agent-version'>
 export class AgentsResource extends APIResource {
   /** Lists agents, one page. */
   list(params?: AgentListParams, options?: RequestOptions): Promise<WithResponseMetadata<AgentPage>> {
-    return this._request('get', 'agents', { query: params }, options)
+    return this._op('get', 'agents', { query: params }, options)
   }
 
   /** Iterates over every agent, fetching pages as needed. */
@@ -30,17 +30,17 @@ export class AgentsResource extends APIResource {
     params?: AutoPagingParams<AgentListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Agent> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one agent. */
   get(agentId: string, options?: RequestOptions): Promise<WithResponseMetadata<Agent>> {
-    return this._request('get', 'agents/{agent_id}', { path: [agentId] }, options)
+    return this._op('get', 'agents/{agent_id}', { path: [agentId] }, options)
   }
 
   /** Creates an agent. */
   create(body: AgentCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Agent>> {
-    return this._request('post', 'agents', { body }, options)
+    return this._op('post', 'agents', { body }, options)
   }
 
   /** Updates an agent. */
@@ -49,12 +49,12 @@ export class AgentsResource extends APIResource {
     body: AgentUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Agent>> {
-    return this._request('put', 'agents/{agent_id}', { path: [agentId], body }, options)
+    return this._op('put', 'agents/{agent_id}', { path: [agentId], body }, options)
   }
 
   /** Deletes an agent. */
   async delete(agentId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'agents/{agent_id}', { path: [agentId] }, options)
+    await this._op('delete', 'agents/{agent_id}', { path: [agentId] }, options)
   }
 
   /** Lists the versions of an agent, one page. */
@@ -63,7 +63,7 @@ export class AgentsResource extends APIResource {
     params?: AgentVersionListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AgentVersionPage>> {
-    return this._request('get', 'agents/{agent_id}/versions', { path: [agentId], query: params }, options)
+    return this._op('get', 'agents/{agent_id}/versions', { path: [agentId], query: params }, options)
   }
 
   /** Iterates over every version of an agent. */
@@ -72,7 +72,7 @@ export class AgentsResource extends APIResource {
     params?: AutoPagingParams<AgentVersionListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<AgentVersion> {
-    return this._autoPage((query) => this.listVersions(agentId, query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.listVersions(agentId, query, options), params, 20)
   }
 
   /** Creates a new version (the versioned configuration) of an agent. */
@@ -81,7 +81,7 @@ export class AgentsResource extends APIResource {
     body: AgentVersionCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AgentVersion>> {
-    return this._request('post', 'agents/{agent_id}/versions', { path: [agentId], body }, options)
+    return this._op('post', 'agents/{agent_id}/versions', { path: [agentId], body }, options)
   }
 
   /** Fetches one version of an agent; pass `'latest'` for the newest. */
@@ -90,6 +90,6 @@ export class AgentsResource extends APIResource {
     version: number | 'latest' | (string & {}),
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AgentVersion>> {
-    return this._request('get', 'agents/{agent_id}/versions/{version}', { path: [agentId, version] }, options)
+    return this._op('get', 'agents/{agent_id}/versions/{version}', { path: [agentId, version] }, options)
   }
 }

@@ -9,7 +9,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     params?: OperationQuery<'get-surface-completion-rates'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-surface-completion-rates'>>> {
-    return this._request('get', 'analytics/surfaces/completion-rates', { query: params }, options)
+    return this._op('get', 'analytics/surfaces/completion-rates', { query: params }, options)
   }
 
   /** Surface completion by delivery channel (`GET /analytics/surfaces/channel-effectiveness`). */
@@ -17,7 +17,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     params?: OperationQuery<'get-surface-channel-effectiveness'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-surface-channel-effectiveness'>>> {
-    return this._request('get', 'analytics/surfaces/channel-effectiveness', { query: params }, options)
+    return this._op('get', 'analytics/surfaces/channel-effectiveness', { query: params }, options)
   }
 
   /** Fields where patients abandon surfaces (`GET /analytics/surfaces/field-abandonment`). */
@@ -25,7 +25,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     params?: OperationQuery<'get-surface-field-abandonment'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-surface-field-abandonment'>>> {
-    return this._request('get', 'analytics/surfaces/field-abandonment', { query: params }, options)
+    return this._op('get', 'analytics/surfaces/field-abandonment', { query: params }, options)
   }
 
   /** Surface history of one entity (`GET /analytics/surfaces/entity/{entity_id}`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -34,7 +34,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     params?: OperationQuery<'get-entity-surface-history'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-surface-history'>>> {
-    return this._request(
+    return this._op(
       'get',
       'analytics/surfaces/entity/{entity_id}',
       { path: [entityId], query: params },

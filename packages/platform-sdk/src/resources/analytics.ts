@@ -32,12 +32,12 @@ export class AnalyticsResource extends APIResource {
     params?: AnalyticsDashboardParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AnalyticsDashboard>> {
-    return this._request('get', 'analytics/dashboard', { query: params }, options)
+    return this._op('get', 'analytics/dashboard', { query: params }, options)
   }
 
   /** Call volume and duration statistics. */
   getCalls(params?: CallStatsParams, options?: RequestOptions): Promise<WithResponseMetadata<CallStats>> {
-    return this._request('get', 'analytics/calls', { query: params }, options)
+    return this._op('get', 'analytics/calls', { query: params }, options)
   }
 
   /** Per-agent performance. */
@@ -45,7 +45,7 @@ export class AnalyticsResource extends APIResource {
     params?: AgentAnalyticsParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AgentAnalytics>> {
-    return this._request('get', 'analytics/agents', { query: params }, options)
+    return this._op('get', 'analytics/agents', { query: params }, options)
   }
 
   /** Compares call statistics of two periods. */
@@ -53,7 +53,7 @@ export class AnalyticsResource extends APIResource {
     params: CallComparisonParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<CallComparison>> {
-    return this._request('get', 'analytics/calls/comparison', { query: params }, options)
+    return this._op('get', 'analytics/calls/comparison', { query: params }, options)
   }
 
   /** Call quality scores over time (`GET /analytics/call-quality`). */
@@ -61,7 +61,7 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'get-call-quality-analytics'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-call-quality-analytics'>>> {
-    return this._request('get', 'analytics/call-quality', { query: params }, options)
+    return this._op('get', 'analytics/call-quality', { query: params }, options)
   }
 
   /** Caller emotion trends over time (`GET /analytics/emotion-trends`). */
@@ -69,7 +69,7 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'get-emotion-trends'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-emotion-trends'>>> {
-    return this._request('get', 'analytics/emotion-trends', { query: params }, options)
+    return this._op('get', 'analytics/emotion-trends', { query: params }, options)
   }
 
   /** Response latency statistics (`GET /analytics/latency`). */
@@ -77,7 +77,7 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'get-latency-analytics'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-latency-analytics'>>> {
-    return this._request('get', 'analytics/latency', { query: params }, options)
+    return this._op('get', 'analytics/latency', { query: params }, options)
   }
 
   /** Tool call success rates and durations (`GET /analytics/tool-performance`). */
@@ -85,7 +85,7 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'get-tool-performance'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-tool-performance'>>> {
-    return this._request('get', 'analytics/tool-performance', { query: params }, options)
+    return this._op('get', 'analytics/tool-performance', { query: params }, options)
   }
 
   /** Data quality statistics of the workspace (`GET /analytics/data-quality`). */
@@ -97,7 +97,7 @@ export class AnalyticsResource extends APIResource {
       OperationResult<'data_quality_analytics_v1__workspace_id__analytics_data_quality_get'>
     >
   > {
-    return this._request('get', 'analytics/data-quality', { query: params }, options)
+    return this._op('get', 'analytics/data-quality', { query: params }, options)
   }
 
   /** Usage summary (calls, minutes, messages) (`GET /analytics/usage`). */
@@ -105,7 +105,7 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'usage_summary_v1__workspace_id__analytics_usage_get'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'usage_summary_v1__workspace_id__analytics_usage_get'>>> {
-    return this._request('get', 'analytics/usage', { query: params }, options)
+    return this._op('get', 'analytics/usage', { query: params }, options)
   }
 
   /** Counts of workspace events by type (`GET /analytics/events`). */
@@ -115,7 +115,7 @@ export class AnalyticsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'event_breakdown_v1__workspace_id__analytics_events_get'>>
   > {
-    return this._request('get', 'analytics/events', { query: params }, options)
+    return this._op('get', 'analytics/events', { query: params }, options)
   }
 
   /** Safety flag trends over time (`GET /analytics/safety-trends`). */
@@ -123,7 +123,7 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'get-safety-trends'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-safety-trends'>>> {
-    return this._request('get', 'analytics/safety-trends', { query: params }, options)
+    return this._op('get', 'analytics/safety-trends', { query: params }, options)
   }
 
   /** Operator performance statistics (`GET /analytics/operator-performance`). */
@@ -131,7 +131,7 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'get-operator-performance'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-operator-performance'>>> {
-    return this._request('get', 'analytics/operator-performance', { query: params }, options)
+    return this._op('get', 'analytics/operator-performance', { query: params }, options)
   }
 
   /** Detailed call statistics with breakdowns (`GET /analytics/calls/advanced`). */
@@ -139,6 +139,6 @@ export class AnalyticsResource extends APIResource {
     params?: OperationQuery<'get-advanced-call-stats'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-advanced-call-stats'>>> {
-    return this._request('get', 'analytics/calls/advanced', { query: params }, options)
+    return this._op('get', 'analytics/calls/advanced', { query: params }, options)
   }
 }

@@ -23,17 +23,17 @@ export type AuthInfo = OperationResult<'get-auth-info'>
 export class ApiKeysResource extends APIResource {
   /** What the current API key is: its id, name, workspace and expiry (`GET /v1/auth/me`). */
   me(options?: RequestOptions): Promise<WithResponseMetadata<AuthInfo>> {
-    return this._request('get', '/v1/auth/me', {}, options)
+    return this._op('get', '/v1/auth/me', {}, options)
   }
 
   /** Creates an API key; the secret is only in this response (`POST /api-keys`). */
   create(body: ApiKeyCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<CreatedApiKey>> {
-    return this._request('post', 'api-keys', { body }, options)
+    return this._op('post', 'api-keys', { body }, options)
   }
 
   /** Lists api keys, one page (`GET /api-keys`). */
   list(params?: ApiKeyListParams, options?: RequestOptions): Promise<WithResponseMetadata<ApiKeyPage>> {
-    return this._request('get', 'api-keys', { query: params }, options)
+    return this._op('get', 'api-keys', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -41,12 +41,12 @@ export class ApiKeysResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-api-keys'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-api-keys'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Revokes an API key (`DELETE /api-keys/{key_id}`). */
   async revoke(keyId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'api-keys/{key_id}', { path: [keyId] }, options)
+    await this._op('delete', 'api-keys/{key_id}', { path: [keyId] }, options)
   }
 
   /** Replaces an API key's secret; the new secret is only in this response (`POST /api-keys/{key_id}/rotate`). */
@@ -55,6 +55,6 @@ export class ApiKeysResource extends APIResource {
     body: OperationBody<'rotate-api-key'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'rotate-api-key'>>> {
-    return this._request('post', 'api-keys/{key_id}/rotate', { path: [keyId], body }, options)
+    return this._op('post', 'api-keys/{key_id}/rotate', { path: [keyId], body }, options)
   }
 }

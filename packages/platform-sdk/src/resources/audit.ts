@@ -39,7 +39,7 @@ export class AuditResource extends APIResource {
     params?: AuditEventListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    return this._request('get', 'audit', { query: params }, options).then(withItems)
+    return this._op('get', 'audit', { query: params }, options).then(withItems)
   }
 
   /** Iterates over every matching audit event (the page has no next offset; the offset advances by page size). */
@@ -47,10 +47,7 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<AuditEventListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<AuditEvent> {
-    return this._autoPage((query) => this.list(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'events',
-    })
+    return this._autoPage((query) => this.list(query, options), params, 100, 'events')
   }
 
   /** Summary counts over a period. */
@@ -58,7 +55,7 @@ export class AuditResource extends APIResource {
     params?: AuditSummaryParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditSummary>> {
-    return this._request('get', 'audit/summary', { query: params }, options)
+    return this._op('get', 'audit/summary', { query: params }, options)
   }
 
   /** Starts an export of the audit log for a date range. */
@@ -66,7 +63,7 @@ export class AuditResource extends APIResource {
     body: AuditExportParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditExport>> {
-    return this._request('post', 'audit/export', { body }, options)
+    return this._op('post', 'audit/export', { body }, options)
   }
 
   /** PHI access report, one page (`events`, also exposed as `items`). */
@@ -74,7 +71,7 @@ export class AuditResource extends APIResource {
     params?: OperationQuery<'get-phi-access-report'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    return this._request('get', 'audit/phi-access', { query: params }, options).then(withItems)
+    return this._op('get', 'audit/phi-access', { query: params }, options).then(withItems)
   }
 
   /** Iterates over every item of `getPhiAccess`, fetching pages as needed. */
@@ -82,10 +79,7 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'get-phi-access-report'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'get-phi-access-report'>, 'events'>> {
-    return this._autoPage((query) => this.getPhiAccess(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'events',
-    })
+    return this._autoPage((query) => this.getPhiAccess(query, options), params, 100, 'events')
   }
 
   /** Lists exports, one page (`GET /audit/exports`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -93,7 +87,7 @@ export class AuditResource extends APIResource {
     params?: OperationQuery<'list-audit-exports'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-audit-exports'>>> {
-    return this._request('get', 'audit/exports', { query: params }, options)
+    return this._op('get', 'audit/exports', { query: params }, options)
   }
 
   /** Access log of one entity, one page (`events`, also exposed as `items`). */
@@ -102,7 +96,7 @@ export class AuditResource extends APIResource {
     params?: OperationQuery<'get-entity-access-log'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<AuditEventPage>> {
-    return this._request(
+    return this._op(
       'get',
       'audit/entity/{entity_id}/access-log',
       { path: [entityId], query: params },
@@ -116,9 +110,6 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'get-entity-access-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'get-entity-access-log'>, 'events'>> {
-    return this._autoPage((query) => this.getEntityAccessLog(entityId, query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'events',
-    })
+    return this._autoPage((query) => this.getEntityAccessLog(entityId, query, options), params, 100, 'events')
   }
 }

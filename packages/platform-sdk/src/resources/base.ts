@@ -4,9 +4,9 @@
 //
 // Adding a resource (see also ./registry.ts):
 //   1. `class FooResource extends APIResource` in its own file; each method calls
-//      `this._request(method, path, { path, query, body }, options)` with the spec's path template,
+//      `this._op(method, path, { path, query, body }, options)` with the spec's path template,
 //      and each list gets a `...AutoPaging` twin over that one-page method,
-//      `this._autoPage((query) => this.list(query, options), params, { maxPageSize })`, passing the
+//      `this._autoPage((query) => this.list(query, options), params, maxPageSize)`, passing the
 //      operation's maximum `limit` from the spec (test/api-md.test.ts checks it against openapi.json).
 //   2. Register it in ./registry.ts. It then appears on `AmigoClient`, in api.md and in `withOptions`.
 //   A group of sub-resources (`crm.contacts`, `settings.voice`) is a getter returning
@@ -48,6 +48,8 @@ interface TransportSwitches {
   bodySerializer?: (body: unknown) => BodyInit
   /** The body carries credentials: hooks see the request without it. */
   sensitiveBody?: boolean
+  /** The credential in the body, kept out of errors and hook output. */
+  secret?: string
   /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */
   forceHeaders?: HeaderRecord
 }
@@ -61,14 +63,6 @@ export interface CallInit<O, P extends string = string> {
   query?: QueryOf<O> | undefined
   body?: BodyOf<O>
   transport?: TransportSwitches
-}
-
-/** Options for `_autoPage`. */
-export interface AutoPageSettings<K extends string> {
-  /** The spec's maximum `limit` for this list; larger requested limits are clamped to it. */
-  maxPageSize: number
-  /** The array field holding the items (default `items`). */
-  itemsKey?: K
 }
 
 /** Header values as RequestOptions takes them (`null` removes a default header). */
@@ -117,11 +111,12 @@ export abstract class APIResource {
   }
 
   /**
-   * Sends one spec operation through the transport and attaches response metadata to the result.
-   * `path` is the spec's template, written without `/v1/{workspace_id}/` for the workspace's own
-   * routes (see WorkspacePath); `init.path` lists its parameters in order.
+   * Sends one spec operation (`op`) through the transport and attaches response metadata to the
+   * result. `path` is the spec's template, written without `/v1/{workspace_id}/` for the workspace's
+   * own routes (see WorkspacePath); `init.path` lists its parameters in order. A short name: every
+   * method of every resource calls it, about four hundred calls in each bundle of the client.
    */
-  protected _request<P extends ResourcePath, M extends HttpMethod>(
+  protected _op<P extends ResourcePath, M extends HttpMethod>(
     method: M,
     path: P,
     init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>> = {},
@@ -147,17 +142,22 @@ export abstract class APIResource {
 
   /**
    * Walks every page of a list lazily and yields its items: `fetchPage` is the list's one-page method
-   * called with this call's query (`query`) plus the page cursor, e.g.
-   * `this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })`.
+   * called with this call's query (`query`) plus the page cursor; `maxPageSize` is the spec's maximum
+   * `limit` for the list (a larger requested limit is clamped to it) and `itemsKey` the array field
+   * holding the items (default `items`). Positional rather than an options object: the call is
+   * written once per list, about sixty times in every bundle of the client. E.g.
+   * `this._autoPage((query) => this.list(query, options), params, 20)`.
    */
   protected _autoPage<Page, K extends string = 'items'>(
     // `never`: the cursor is the list's own query (the caller's `query` plus a cursor field).
     fetchPage: (query: never) => Promise<Page>,
     query: object | undefined,
-    settings: AutoPageSettings<K>,
+    maxPageSize: number,
+    itemsKey?: K,
   ): AsyncIterableIterator<PageItem<Page, K>> {
     return autoPage(fetchPage as (cursor: object) => Promise<Page>, {
-      ...settings,
+      maxPageSize,
+      itemsKey,
       params: (query ?? {}) as Record<string, unknown>,
     })
   }

@@ -21,12 +21,12 @@ export type InvoicePage = OperationResult<'list-billing-invoices'>
 export class BillingResource extends APIResource {
   /** Billing overview of the workspace. */
   getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<BillingDashboard>> {
-    return this._request('get', 'billing/dashboard', {}, options)
+    return this._op('get', 'billing/dashboard', {}, options)
   }
 
   /** Current usage of the workspace. */
   getUsage(options?: RequestOptions): Promise<WithResponseMetadata<BillingUsage>> {
-    return this._request('get', 'billing/usage', {}, options)
+    return this._op('get', 'billing/usage', {}, options)
   }
 
   /** Lists invoices, one page. */
@@ -34,7 +34,7 @@ export class BillingResource extends APIResource {
     params?: InvoiceListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<InvoicePage>> {
-    return this._request('get', 'billing/invoices', { query: params }, options)
+    return this._op('get', 'billing/invoices', { query: params }, options)
   }
 
   /** Iterates over every invoice. */
@@ -42,7 +42,7 @@ export class BillingResource extends APIResource {
     params?: AutoPagingParams<InvoiceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Invoice> {
-    return this._autoPage((query) => this.listInvoices(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.listInvoices(query, options), params, 20)
   }
 
   /**
@@ -54,7 +54,7 @@ export class BillingResource extends APIResource {
     invoiceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<InvoicePdf>> {
-    const result = await this._request(
+    const result = await this._op(
       'get',
       'billing/invoices/{invoice_id}/pdf',
       {
@@ -71,7 +71,7 @@ export class BillingResource extends APIResource {
     params?: OperationQuery<'get-billing-usage-trends'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-billing-usage-trends'>>> {
-    return this._request('get', 'billing/usage/trends', { query: params }, options)
+    return this._op('get', 'billing/usage/trends', { query: params }, options)
   }
 
   /** Fetches one invoice (`GET /billing/invoices/{invoice_id}`). */
@@ -79,6 +79,6 @@ export class BillingResource extends APIResource {
     invoiceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-billing-invoice'>>> {
-    return this._request('get', 'billing/invoices/{invoice_id}', { path: [invoiceId] }, options)
+    return this._op('get', 'billing/invoices/{invoice_id}', { path: [invoiceId] }, options)
   }
 }

@@ -9,14 +9,14 @@ export type Brief = OperationResult<'get_latest_workspace_brief_v1__workspace_id
 export class BriefsResource extends APIResource {
   /** The latest generated brief of the workspace (`GET /brief`). */
   get(options?: RequestOptions): Promise<WithResponseMetadata<Brief>> {
-    return this._request('get', 'brief', {}, options)
+    return this._op('get', 'brief', {}, options)
   }
 
   /** Generates a fresh workspace brief (`POST /brief`). */
   regenerate(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'generate_workspace_brief_v1__workspace_id__brief_post'>>> {
-    return this._request('post', 'brief', {}, options)
+    return this._op('post', 'brief', {}, options)
   }
 
   /** The latest generated brief of one entity (`GET /entities/{entity_id}/brief`). */
@@ -26,7 +26,7 @@ export class BriefsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'get_latest_brief_v1__workspace_id__entities__entity_id__brief_get'>>
   > {
-    return this._request('get', 'entities/{entity_id}/brief', { path: [entityId] }, options)
+    return this._op('get', 'entities/{entity_id}/brief', { path: [entityId] }, options)
   }
 
   /** Generates a fresh brief of one entity (`POST /entities/{entity_id}/brief`). */
@@ -36,6 +36,6 @@ export class BriefsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'generate_brief_v1__workspace_id__entities__entity_id__brief_post'>>
   > {
-    return this._request('post', 'entities/{entity_id}/brief', { path: [entityId] }, options)
+    return this._op('post', 'entities/{entity_id}/brief', { path: [entityId] }, options)
   }
 }

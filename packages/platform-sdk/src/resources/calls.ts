@@ -22,7 +22,7 @@ export type CallBenchmarks = OperationResult<'get-call-benchmarks'>
 export class CallsResource extends APIResource {
   /** Lists calls, one page. */
   list(params?: CallListParams, options?: RequestOptions): Promise<WithResponseMetadata<CallPage>> {
-    return this._request('get', 'calls', { query: params }, options)
+    return this._op('get', 'calls', { query: params }, options)
   }
 
   /** Iterates over every matching call. */
@@ -30,7 +30,7 @@ export class CallsResource extends APIResource {
     params?: AutoPagingParams<CallListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Call> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 100 })
+    return this._autoPage((query) => this.list(query, options), params, 100)
   }
 
   /**
@@ -41,7 +41,7 @@ export class CallsResource extends APIResource {
     callId: string | null | undefined,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<CallDetail>> {
-    return this._request('get', 'calls/{call_id}', { path: [callId as string] }, options)
+    return this._op('get', 'calls/{call_id}', { path: [callId as string] }, options)
   }
 
   /** Call benchmarks of the workspace over a period. */
@@ -49,7 +49,7 @@ export class CallsResource extends APIResource {
     params?: CallBenchmarksParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<CallBenchmarks>> {
-    return this._request('get', 'calls/benchmarks', { query: params }, options)
+    return this._op('get', 'calls/benchmarks', { query: params }, options)
   }
 
   /** Playback timeline of a call (turns, events, audio offsets) (`GET /calls/{call_id}/timeline`). */
@@ -57,7 +57,7 @@ export class CallsResource extends APIResource {
     callId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-call-timeline'>>> {
-    return this._request('get', 'calls/{call_id}/timeline', { path: [callId] }, options)
+    return this._op('get', 'calls/{call_id}/timeline', { path: [callId] }, options)
   }
 
   /** Intelligence extracted from a call (`GET /calls/{call_id}/intelligence`). */
@@ -65,14 +65,14 @@ export class CallsResource extends APIResource {
     callId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-call-intelligence'>>> {
-    return this._request('get', 'calls/{call_id}/intelligence', { path: [callId] }, options)
+    return this._op('get', 'calls/{call_id}/intelligence', { path: [callId] }, options)
   }
 
   /** Live intelligence of the calls in progress (`GET /calls/active/intelligence`). */
   getActiveIntelligence(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-active-calls-intelligence'>>> {
-    return this._request('get', 'calls/active/intelligence', {}, options)
+    return this._op('get', 'calls/active/intelligence', {}, options)
   }
 
   /** Call volume per phone number (`GET /calls/phone-volume`). */
@@ -80,7 +80,7 @@ export class CallsResource extends APIResource {
     params?: OperationQuery<'get-phone-call-volume'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-phone-call-volume'>>> {
-    return this._request('get', 'calls/phone-volume', { query: params }, options)
+    return this._op('get', 'calls/phone-volume', { query: params }, options)
   }
 
   /** Trace analysis of a call (`GET /calls/{call_id}/trace-analysis`). */
@@ -88,7 +88,7 @@ export class CallsResource extends APIResource {
     callId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-call-trace-analysis'>>> {
-    return this._request('get', 'calls/{call_id}/trace-analysis', { path: [callId] }, options)
+    return this._op('get', 'calls/{call_id}/trace-analysis', { path: [callId] }, options)
   }
 
   /** Lists traces, one page (`GET /calls/traces`). */
@@ -96,7 +96,7 @@ export class CallsResource extends APIResource {
     params?: OperationQuery<'list-call-traces'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-call-traces'>>> {
-    return this._request('get', 'calls/traces', { query: params }, options)
+    return this._op('get', 'calls/traces', { query: params }, options)
   }
 
   /** Iterates over every item of `listTraces`, fetching pages as needed (not in the official SDK). */
@@ -104,7 +104,7 @@ export class CallsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-call-traces'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-call-traces'>>> {
-    return this._autoPage((query) => this.listTraces(query, options), params, { maxPageSize: 100 })
+    return this._autoPage((query) => this.listTraces(query, options), params, 100)
   }
 
   /** Metric values computed for a call (`GET /calls/{call_id}/metrics`). */
@@ -113,7 +113,7 @@ export class CallsResource extends APIResource {
     params?: OperationQuery<'list-call-metric-values'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-call-metric-values'>>> {
-    return this._request('get', 'calls/{call_id}/metrics', { path: [callId], query: params }, options)
+    return this._op('get', 'calls/{call_id}/metrics', { path: [callId], query: params }, options)
   }
 
   /** Places an outbound call (`POST /calls/outbound`). */
@@ -121,6 +121,6 @@ export class CallsResource extends APIResource {
     body: OperationBody<'create-outbound-call'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-outbound-call'>>> {
-    return this._request('post', 'calls/outbound', { body }, options)
+    return this._op('post', 'calls/outbound', { body }, options)
   }
 }

@@ -18,7 +18,7 @@ export class SesSetupResource extends APIResource {
     body: OperationBody<'create-ses-setup'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-ses-setup'>>> {
-    return this._request('post', 'channels/ses-setup', { body }, options)
+    return this._op('post', 'channels/ses-setup', { body }, options)
   }
 
   /** Lists ses setup, one page (`GET /channels/ses-setup`). */
@@ -26,7 +26,7 @@ export class SesSetupResource extends APIResource {
     params?: OperationQuery<'list-ses-setups'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-ses-setups'>>> {
-    return this._request('get', 'channels/ses-setup', { query: params }, options)
+    return this._op('get', 'channels/ses-setup', { query: params }, options)
   }
 
   /** Iterates over every item of `sesSetup.list`, fetching pages as needed. */
@@ -34,12 +34,12 @@ export class SesSetupResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-ses-setups'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-ses-setups'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one ses setup (`GET /channels/ses-setup/{setup_id}`). */
   get(setupId: string, options?: RequestOptions): Promise<WithResponseMetadata<SesSetup>> {
-    return this._request('get', 'channels/ses-setup/{setup_id}', { path: [setupId] }, options)
+    return this._op('get', 'channels/ses-setup/{setup_id}', { path: [setupId] }, options)
   }
 
   /** Checks the DNS records of an SES setup (`POST /channels/ses-setup/{setup_id}/verify`). */
@@ -47,12 +47,12 @@ export class SesSetupResource extends APIResource {
     setupId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'verify-ses-setup-dns'>>> {
-    return this._request('post', 'channels/ses-setup/{setup_id}/verify', { path: [setupId] }, options)
+    return this._op('post', 'channels/ses-setup/{setup_id}/verify', { path: [setupId] }, options)
   }
 
   /** Deletes an SES setup (`DELETE /channels/ses-setup/{setup_id}`). */
   async delete(setupId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'channels/ses-setup/{setup_id}', { path: [setupId] }, options)
+    await this._op('delete', 'channels/ses-setup/{setup_id}', { path: [setupId] }, options)
   }
 }
 

@@ -6,6 +6,6 @@ import type { OperationResult } from './operation-types'
 export class CommandCenterResource extends APIResource {
   /** Fetches one command center (`GET /command-center`). */
   get(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-command-center'>>> {
-    return this._request('get', 'command-center', {}, options)
+    return this._op('get', 'command-center', {}, options)
   }
 }

@@ -11,20 +11,20 @@ export type HipaaReport = OperationResult<'get-hipaa-report'>
 export class ComplianceResource extends APIResource {
   /** The workspace's HIPAA report. */
   getHipaa(params?: HipaaReportParams, options?: RequestOptions): Promise<WithResponseMetadata<HipaaReport>> {
-    return this._request('get', 'compliance/hipaa', { query: params }, options)
+    return this._op('get', 'compliance/hipaa', { query: params }, options)
   }
 
   /** Compliance overview of the workspace (`GET /compliance/dashboard`). */
   getDashboard(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-compliance-dashboard'>>> {
-    return this._request('get', 'compliance/dashboard', {}, options)
+    return this._op('get', 'compliance/dashboard', {}, options)
   }
 
   /** Who has access to what, for periodic access reviews (`GET /compliance/access-review`). */
   getAccessReview(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-access-review'>>> {
-    return this._request('get', 'compliance/access-review', {}, options)
+    return this._op('get', 'compliance/access-review', {}, options)
   }
 }

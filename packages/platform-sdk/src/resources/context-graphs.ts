@@ -24,7 +24,7 @@ export class ContextGraphsResource extends APIResource {
     body: ContextGraphCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-context_graph'>>> {
-    return this._request('post', 'context-graphs', { body }, options)
+    return this._op('post', 'context-graphs', { body }, options)
   }
 
   /** Lists context graphs, one page (`GET /context-graphs`). */
@@ -32,7 +32,7 @@ export class ContextGraphsResource extends APIResource {
     params?: OperationQuery<'list-context_graphs'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ContextGraphPage>> {
-    return this._request('get', 'context-graphs', { query: params }, options)
+    return this._op('get', 'context-graphs', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -40,12 +40,12 @@ export class ContextGraphsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-context_graphs'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graphs'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one context graph (`GET /context-graphs/{context_graph_id}`). */
   get(contextGraphId: string, options?: RequestOptions): Promise<WithResponseMetadata<ContextGraph>> {
-    return this._request('get', 'context-graphs/{context_graph_id}', { path: [contextGraphId] }, options)
+    return this._op('get', 'context-graphs/{context_graph_id}', { path: [contextGraphId] }, options)
   }
 
   /** Updates a context graph (`PUT /context-graphs/{context_graph_id}`). */
@@ -54,17 +54,12 @@ export class ContextGraphsResource extends APIResource {
     body: OperationBody<'update-context_graph'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-context_graph'>>> {
-    return this._request(
-      'put',
-      'context-graphs/{context_graph_id}',
-      { path: [contextGraphId], body },
-      options,
-    )
+    return this._op('put', 'context-graphs/{context_graph_id}', { path: [contextGraphId], body }, options)
   }
 
   /** Deletes a context graph (`DELETE /context-graphs/{context_graph_id}`). */
   async delete(contextGraphId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'context-graphs/{context_graph_id}', { path: [contextGraphId] }, options)
+    await this._op('delete', 'context-graphs/{context_graph_id}', { path: [contextGraphId] }, options)
   }
 
   /** Creates a new version of a context graph (`POST /context-graphs/{context_graph_id}/versions`). */
@@ -73,7 +68,7 @@ export class ContextGraphsResource extends APIResource {
     body: OperationBody<'create-context_graph-version'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-context_graph-version'>>> {
-    return this._request(
+    return this._op(
       'post',
       'context-graphs/{context_graph_id}/versions',
       { path: [contextGraphId], body },
@@ -87,7 +82,7 @@ export class ContextGraphsResource extends APIResource {
     params?: OperationQuery<'list-context_graph-versions'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-context_graph-versions'>>> {
-    return this._request(
+    return this._op(
       'get',
       'context-graphs/{context_graph_id}/versions',
       { path: [contextGraphId], query: params },
@@ -101,9 +96,7 @@ export class ContextGraphsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-context_graph-versions'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-context_graph-versions'>>> {
-    return this._autoPage((query) => this.listVersions(contextGraphId, query, options), params, {
-      maxPageSize: 20,
-    })
+    return this._autoPage((query) => this.listVersions(contextGraphId, query, options), params, 20)
   }
 
   /** Fetches one version of a context graph (`GET /context-graphs/{context_graph_id}/versions/{version}`). */
@@ -112,7 +105,7 @@ export class ContextGraphsResource extends APIResource {
     version: string | number,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ContextGraphVersion>> {
-    return this._request(
+    return this._op(
       'get',
       'context-graphs/{context_graph_id}/versions/{version}',
       { path: [contextGraphId, version] },

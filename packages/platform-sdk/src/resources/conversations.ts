@@ -45,7 +45,7 @@ function splitTurnOptions(options: TurnOptions | null | undefined): {
   query: { include_tool_calls?: boolean } | undefined
   rest: RequestOptions
 } {
-  // `null` means no options, as for every other method (see APIResource._request).
+  // `null` means no options, as for every other method (see APIResource._op).
   const { includeToolCalls, ...rest } = options ?? {}
   return {
     query: includeToolCalls === undefined ? undefined : { include_tool_calls: includeToolCalls },
@@ -60,7 +60,7 @@ export class ConversationsResource extends APIResource {
     body: ConversationCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Conversation>> {
-    return this._request('post', 'conversations', { body }, options)
+    return this._op('post', 'conversations', { body }, options)
   }
 
   /** Lists conversations, one page. */
@@ -68,7 +68,7 @@ export class ConversationsResource extends APIResource {
     params?: ConversationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ConversationPage>> {
-    return this._request('get', 'conversations', { query: params }, options)
+    return this._op('get', 'conversations', { query: params }, options)
   }
 
   /** Iterates over every matching conversation. */
@@ -76,17 +76,17 @@ export class ConversationsResource extends APIResource {
     params?: AutoPagingParams<ConversationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ConversationSummary> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 100 })
+    return this._autoPage((query) => this.list(query, options), params, 100)
   }
 
   /** Fetches one conversation. */
   get(conversationId: string, options?: RequestOptions): Promise<WithResponseMetadata<Conversation>> {
-    return this._request('get', 'conversations/{conversation_id}', { path: [conversationId] }, options)
+    return this._op('get', 'conversations/{conversation_id}', { path: [conversationId] }, options)
   }
 
   /** Closes a conversation. */
   async close(conversationId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'conversations/{conversation_id}', { path: [conversationId] }, options)
+    await this._op('delete', 'conversations/{conversation_id}', { path: [conversationId] }, options)
   }
 
   /** Sends one user turn and waits for the whole reply (always asks for JSON, never a stream). */
@@ -96,7 +96,7 @@ export class ConversationsResource extends APIResource {
     options?: TurnOptions,
   ): Promise<WithResponseMetadata<TurnResult>> {
     const { query, rest } = splitTurnOptions(options)
-    return this._request(
+    return this._op(
       'post',
       'conversations/{conversation_id}/turns',
       { path: [conversationId], query, body, transport: { accept: 'application/json' } },
@@ -130,7 +130,7 @@ export class ConversationsResource extends APIResource {
     options?: TurnOptions,
   ): Promise<WithResponseMetadata<ReadableStream<Uint8Array>>> {
     const { query, rest } = splitTurnOptions(options)
-    return this._request(
+    return this._op(
       'post',
       'conversations/{conversation_id}/turns/stream',
       {
@@ -148,7 +148,7 @@ export class ConversationsResource extends APIResource {
     body: SendMessageParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SendMessageResult>> {
-    return this._request('post', 'conversations/messages', { body }, options)
+    return this._op('post', 'conversations/messages', { body }, options)
   }
 
   /** Builds the `ws(s)://` URL of the real-time text stream for a service (no request is made). */

@@ -16,7 +16,7 @@ export class CrmContactsResource extends APIResource {
     params?: OperationQuery<'crm-contact-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'crm-contact-search'>>> {
-    return this._request('get', 'crm/contacts', { query: params }, options)
+    return this._op('get', 'crm/contacts', { query: params }, options)
   }
 
   /** Iterates over every item of `contacts.list`, fetching pages as needed (not in the official SDK). */
@@ -24,15 +24,12 @@ export class CrmContactsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-contact-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-search'>, 'contacts'>> {
-    return this._autoPage((query) => this.list(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'contacts',
-    })
+    return this._autoPage((query) => this.list(query, options), params, 100, 'contacts')
   }
 
   /** Fetches one contact (`GET /crm/contacts/{contact_id}`). */
   get(contactId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmContact>> {
-    return this._request('get', 'crm/contacts/{contact_id}', { path: [contactId] }, options)
+    return this._op('get', 'crm/contacts/{contact_id}', { path: [contactId] }, options)
   }
 
   /** Activity timeline of a CRM contact, one page (`GET /crm/contacts/{contact_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -41,7 +38,7 @@ export class CrmContactsResource extends APIResource {
     params?: OperationQuery<'crm-contact-timeline'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'crm-contact-timeline'>>> {
-    return this._request(
+    return this._op(
       'get',
       'crm/contacts/{contact_id}/timeline',
       { path: [contactId], query: params },
@@ -55,10 +52,7 @@ export class CrmContactsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-contact-timeline'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-timeline'>, 'activities'>> {
-    return this._autoPage((query) => this.getTimeline(contactId, query, options), params, {
-      maxPageSize: 200,
-      itemsKey: 'activities',
-    })
+    return this._autoPage((query) => this.getTimeline(contactId, query, options), params, 200, 'activities')
   }
 }
 
@@ -69,7 +63,7 @@ export class CrmCompaniesResource extends APIResource {
     params?: OperationQuery<'crm-company-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'crm-company-search'>>> {
-    return this._request('get', 'crm/companies', { query: params }, options)
+    return this._op('get', 'crm/companies', { query: params }, options)
   }
 
   /** Iterates over every item of `companies.list`, fetching pages as needed (not in the official SDK). */
@@ -77,15 +71,12 @@ export class CrmCompaniesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-company-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-company-search'>, 'companies'>> {
-    return this._autoPage((query) => this.list(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'companies',
-    })
+    return this._autoPage((query) => this.list(query, options), params, 100, 'companies')
   }
 
   /** Fetches one company (`GET /crm/companies/{company_id}`). */
   get(companyId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmCompany>> {
-    return this._request('get', 'crm/companies/{company_id}', { path: [companyId] }, options)
+    return this._op('get', 'crm/companies/{company_id}', { path: [companyId] }, options)
   }
 }
 
@@ -96,7 +87,7 @@ export class CrmDealsResource extends APIResource {
     params?: OperationQuery<'crm-deal-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'crm-deal-search'>>> {
-    return this._request('get', 'crm/deals', { query: params }, options)
+    return this._op('get', 'crm/deals', { query: params }, options)
   }
 
   /** Iterates over every item of `deals.list`, fetching pages as needed (not in the official SDK). */
@@ -104,20 +95,17 @@ export class CrmDealsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-deal-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-deal-search'>, 'deals'>> {
-    return this._autoPage((query) => this.list(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'deals',
-    })
+    return this._autoPage((query) => this.list(query, options), params, 100, 'deals')
   }
 
   /** Fetches one deal (`GET /crm/deals/{deal_id}`). */
   get(dealId: string, options?: RequestOptions): Promise<WithResponseMetadata<CrmDeal>> {
-    return this._request('get', 'crm/deals/{deal_id}', { path: [dealId] }, options)
+    return this._op('get', 'crm/deals/{deal_id}', { path: [dealId] }, options)
   }
 
   /** Deals grouped by pipeline stage (`GET /crm/deals/pipeline`). */
   getPipeline(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'crm-deal-pipeline'>>> {
-    return this._request('get', 'crm/deals/pipeline', {}, options)
+    return this._op('get', 'crm/deals/pipeline', {}, options)
   }
 }
 
@@ -140,6 +128,6 @@ export class CrmResource extends APIResource {
 
   /** Connection status of the CRM (`GET /crm/status`). */
   getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'crm-status'>>> {
-    return this._request('get', 'crm/status', {}, options)
+    return this._op('get', 'crm/status', {}, options)
   }
 }

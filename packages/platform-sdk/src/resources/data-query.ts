@@ -13,7 +13,7 @@ export class DataQueryResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>
   > {
-    return this._request('get', 'query/{schema}/{table}', { path: [schema, table], query: params }, options)
+    return this._op('get', 'query/{schema}/{table}', { path: [schema, table], query: params }, options)
   }
 
   /** Iterates over every item of `run`, fetching pages as needed (not in the official SDK). */
@@ -25,6 +25,6 @@ export class DataQueryResource extends APIResource {
   ): AsyncIterableIterator<
     PageItem<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>
   > {
-    return this._autoPage((query) => this.run(schema, table, query, options), params, { maxPageSize: 100 })
+    return this._autoPage((query) => this.run(schema, table, query, options), params, 100)
   }
 }

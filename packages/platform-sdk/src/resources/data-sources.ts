@@ -15,7 +15,7 @@ export class DataSourcesResource extends APIResource {
     params?: DataSourceListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<DataSourcePage>> {
-    return this._request('get', 'data-sources', { query: params }, options)
+    return this._op('get', 'data-sources', { query: params }, options)
   }
 
   /** Iterates over every data source. */
@@ -23,12 +23,12 @@ export class DataSourcesResource extends APIResource {
     params?: AutoPagingParams<DataSourceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<DataSource> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one data source. */
   get(dataSourceId: string, options?: RequestOptions): Promise<WithResponseMetadata<DataSource>> {
-    return this._request('get', 'data-sources/{data_source_id}', { path: [dataSourceId] }, options)
+    return this._op('get', 'data-sources/{data_source_id}', { path: [dataSourceId] }, options)
   }
 
   /** Creates a data source (`POST /data-sources`). */
@@ -36,7 +36,7 @@ export class DataSourcesResource extends APIResource {
     body: OperationBody<'create-data-source'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-data-source'>>> {
-    return this._request('post', 'data-sources', { body }, options)
+    return this._op('post', 'data-sources', { body }, options)
   }
 
   /** Updates a data source (`PATCH /data-sources/{data_source_id}`). */
@@ -45,12 +45,12 @@ export class DataSourcesResource extends APIResource {
     body: OperationBody<'update-data-source'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-data-source'>>> {
-    return this._request('patch', 'data-sources/{data_source_id}', { path: [dataSourceId], body }, options)
+    return this._op('patch', 'data-sources/{data_source_id}', { path: [dataSourceId], body }, options)
   }
 
   /** Deletes a data source (`DELETE /data-sources/{data_source_id}`). */
   async delete(dataSourceId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'data-sources/{data_source_id}', { path: [dataSourceId] }, options)
+    await this._op('delete', 'data-sources/{data_source_id}', { path: [dataSourceId] }, options)
   }
 
   /** Health and sync status of a data source (`GET /data-sources/{data_source_id}/status`). */
@@ -58,7 +58,7 @@ export class DataSourcesResource extends APIResource {
     dataSourceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'data-source-status'>>> {
-    return this._request('get', 'data-sources/{data_source_id}/status', { path: [dataSourceId] }, options)
+    return this._op('get', 'data-sources/{data_source_id}/status', { path: [dataSourceId] }, options)
   }
 
   /** Recent syncs of a data source (`GET /data-sources/{data_source_id}/sync-history`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -67,7 +67,7 @@ export class DataSourcesResource extends APIResource {
     params?: OperationQuery<'data-source-sync-history'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'data-source-sync-history'>>> {
-    return this._request(
+    return this._op(
       'get',
       'data-sources/{data_source_id}/sync-history',
       { path: [dataSourceId], query: params },
@@ -80,6 +80,6 @@ export class DataSourcesResource extends APIResource {
     dataSourceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'trigger-data-source-sync'>>> {
-    return this._request('post', 'data-sources/{data_source_id}/sync', { path: [dataSourceId] }, options)
+    return this._op('post', 'data-sources/{data_source_id}/sync', { path: [dataSourceId] }, options)
   }
 }

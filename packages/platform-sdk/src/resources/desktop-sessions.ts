@@ -11,7 +11,7 @@ export class DesktopSessionsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'create_desktop_session_v1__workspace_id__desktop_sessions_post'>>
   > {
-    return this._request('post', 'desktop-sessions', { body }, options)
+    return this._op('post', 'desktop-sessions', { body }, options)
   }
 
   /** Ends a remote desktop session (`DELETE /desktop-sessions/{session_id}`). */
@@ -23,7 +23,7 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'disconnect_session_v1__workspace_id__desktop_sessions__session_id__delete'>
     >
   > {
-    return this._request('delete', 'desktop-sessions/{session_id}', { path: [sessionId] }, options)
+    return this._op('delete', 'desktop-sessions/{session_id}', { path: [sessionId] }, options)
   }
 
   /** Performs an action (click, type, ...) in a desktop session (`POST /desktop-sessions/{session_id}/action`). */
@@ -36,7 +36,7 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'perform_action_v1__workspace_id__desktop_sessions__session_id__action_post'>
     >
   > {
-    return this._request('post', 'desktop-sessions/{session_id}/action', { path: [sessionId], body }, options)
+    return this._op('post', 'desktop-sessions/{session_id}/action', { path: [sessionId], body }, options)
   }
 
   /** Current screenshot of a desktop session (`GET /desktop-sessions/{session_id}/screenshot`). */
@@ -48,7 +48,7 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'get_screenshot_v1__workspace_id__desktop_sessions__session_id__screenshot_get'>
     >
   > {
-    return this._request('get', 'desktop-sessions/{session_id}/screenshot', { path: [sessionId] }, options)
+    return this._op('get', 'desktop-sessions/{session_id}/screenshot', { path: [sessionId] }, options)
   }
 
   /** Status of a desktop session (`GET /desktop-sessions/{session_id}/status`). */
@@ -60,6 +60,6 @@ export class DesktopSessionsResource extends APIResource {
       OperationResult<'get_session_status_v1__workspace_id__desktop_sessions__session_id__status_get'>
     >
   > {
-    return this._request('get', 'desktop-sessions/{session_id}/status', { path: [sessionId] }, options)
+    return this._op('get', 'desktop-sessions/{session_id}/status', { path: [sessionId] }, options)
   }
 }

@@ -26,7 +26,7 @@ export class ExternalIntegrationsResource extends APIResource {
     body: ExternalIntegrationCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegration>> {
-    return this._request('post', 'external-integrations', { body }, options)
+    return this._op('post', 'external-integrations', { body }, options)
   }
 
   /** Lists external integrations, one page. */
@@ -34,7 +34,7 @@ export class ExternalIntegrationsResource extends APIResource {
     params?: ExternalIntegrationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegrationPage>> {
-    return this._request('get', 'external-integrations', { query: params }, options)
+    return this._op('get', 'external-integrations', { query: params }, options)
   }
 
   /** Iterates over every external integration. */
@@ -42,12 +42,12 @@ export class ExternalIntegrationsResource extends APIResource {
     params?: AutoPagingParams<ExternalIntegrationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ExternalIntegration> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one external integration. */
   get(integrationId: string, options?: RequestOptions): Promise<WithResponseMetadata<ExternalIntegration>> {
-    return this._request('get', 'external-integrations/{integration_id}', { path: [integrationId] }, options)
+    return this._op('get', 'external-integrations/{integration_id}', { path: [integrationId] }, options)
   }
 
   /** Updates an external integration. */
@@ -56,7 +56,7 @@ export class ExternalIntegrationsResource extends APIResource {
     body: ExternalIntegrationUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegration>> {
-    return this._request(
+    return this._op(
       'patch',
       'external-integrations/{integration_id}',
       { path: [integrationId], body },
@@ -66,12 +66,7 @@ export class ExternalIntegrationsResource extends APIResource {
 
   /** Deletes an external integration (its credentials stop working). */
   async delete(integrationId: string, options?: RequestOptions): Promise<void> {
-    await this._request(
-      'delete',
-      'external-integrations/{integration_id}',
-      { path: [integrationId] },
-      options,
-    )
+    await this._op('delete', 'external-integrations/{integration_id}', { path: [integrationId] }, options)
   }
 
   /** Lists every credential of an integration as an array (not paged; secrets are never listed). */
@@ -79,7 +74,7 @@ export class ExternalIntegrationsResource extends APIResource {
     integrationId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegrationCredentialList>> {
-    return this._request(
+    return this._op(
       'get',
       'external-integrations/{integration_id}/credentials',
       { path: [integrationId] },
@@ -93,7 +88,7 @@ export class ExternalIntegrationsResource extends APIResource {
     body: ExternalIntegrationCredentialCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegrationCredentialSecret>> {
-    return this._request(
+    return this._op(
       'post',
       'external-integrations/{integration_id}/credentials',
       { path: [integrationId], body },
@@ -107,7 +102,7 @@ export class ExternalIntegrationsResource extends APIResource {
     credentialId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ExternalIntegrationCredentialSecret>> {
-    return this._request(
+    return this._op(
       'post',
       'external-integrations/{integration_id}/credentials/{credential_id}/rotate',
       { path: [integrationId, credentialId] },
@@ -121,7 +116,7 @@ export class ExternalIntegrationsResource extends APIResource {
     credentialId: string,
     options?: RequestOptions,
   ): Promise<void> {
-    await this._request(
+    await this._op(
       'delete',
       'external-integrations/{integration_id}/credentials/{credential_id}',
       { path: [integrationId, credentialId] },

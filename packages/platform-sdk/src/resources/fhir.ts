@@ -16,12 +16,7 @@ export class FhirResourcesResource extends APIResource {
     params?: OperationQuery<'fhir-search-resources'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-search-resources'>>> {
-    return this._request(
-      'get',
-      'fhir/resources/{resource_type}',
-      { path: [resourceType], query: params },
-      options,
-    )
+    return this._op('get', 'fhir/resources/{resource_type}', { path: [resourceType], query: params }, options)
   }
 
   /** Creates a FHIR resource (`POST /fhir/resources/{resource_type}`). */
@@ -30,7 +25,7 @@ export class FhirResourcesResource extends APIResource {
     body: OperationBody<'fhir-create-resource'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-create-resource'>>> {
-    return this._request('post', 'fhir/resources/{resource_type}', { path: [resourceType], body }, options)
+    return this._op('post', 'fhir/resources/{resource_type}', { path: [resourceType], body }, options)
   }
 
   /** Fetches one FHIR resource (`GET /fhir/resources/{resource_type}/{resource_id}`). */
@@ -39,7 +34,7 @@ export class FhirResourcesResource extends APIResource {
     resourceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-get-resource'>>> {
-    return this._request(
+    return this._op(
       'get',
       'fhir/resources/{resource_type}/{resource_id}',
       { path: [resourceType, resourceId] },
@@ -54,7 +49,7 @@ export class FhirResourcesResource extends APIResource {
     body: OperationBody<'fhir-update-resource'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-update-resource'>>> {
-    return this._request(
+    return this._op(
       'put',
       'fhir/resources/{resource_type}/{resource_id}',
       { path: [resourceType, resourceId], body },
@@ -69,7 +64,7 @@ export class FhirResourcesResource extends APIResource {
     params?: OperationQuery<'fhir-get-resource-history'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-get-resource-history'>>> {
-    return this._request(
+    return this._op(
       'get',
       'fhir/resources/{resource_type}/{resource_id}/history',
       { path: [resourceType, resourceId], query: params },
@@ -84,10 +79,12 @@ export class FhirResourcesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-get-resource-history'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-get-resource-history'>, 'entries'>> {
-    return this._autoPage((query) => this.getHistory(resourceType, resourceId, query, options), params, {
-      maxPageSize: 50,
-      itemsKey: 'entries',
-    })
+    return this._autoPage(
+      (query) => this.getHistory(resourceType, resourceId, query, options),
+      params,
+      50,
+      'entries',
+    )
   }
 }
 
@@ -98,7 +95,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-patients-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patients-view'>>> {
-    return this._request('get', 'fhir/views/patients', { query: params }, options)
+    return this._op('get', 'fhir/views/patients', { query: params }, options)
   }
 
   /** Iterates over every item of `views.patients`, fetching pages as needed (not in the official SDK). */
@@ -106,10 +103,7 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-patients-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patients-view'>, 'patients'>> {
-    return this._autoPage((query) => this.patients(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'patients',
-    })
+    return this._autoPage((query) => this.patients(query, options), params, 100, 'patients')
   }
 
   /** Appointments, flattened, one page (`GET /fhir/views/appointments`). */
@@ -117,7 +111,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-appointments-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-appointments-view'>>> {
-    return this._request('get', 'fhir/views/appointments', { query: params }, options)
+    return this._op('get', 'fhir/views/appointments', { query: params }, options)
   }
 
   /** Iterates over every item of `views.appointments`, fetching pages as needed (not in the official SDK). */
@@ -125,10 +119,7 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-appointments-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-appointments-view'>, 'appointments'>> {
-    return this._autoPage((query) => this.appointments(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'appointments',
-    })
+    return this._autoPage((query) => this.appointments(query, options), params, 100, 'appointments')
   }
 
   /** Practitioners, flattened, one page (`GET /fhir/views/practitioners`). */
@@ -136,7 +127,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-practitioners-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-practitioners-view'>>> {
-    return this._request('get', 'fhir/views/practitioners', { query: params }, options)
+    return this._op('get', 'fhir/views/practitioners', { query: params }, options)
   }
 
   /** Iterates over every item of `views.practitioners`, fetching pages as needed (not in the official SDK). */
@@ -144,10 +135,7 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-practitioners-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-practitioners-view'>, 'practitioners'>> {
-    return this._autoPage((query) => this.practitioners(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'practitioners',
-    })
+    return this._autoPage((query) => this.practitioners(query, options), params, 100, 'practitioners')
   }
 
   /** Organizations, flattened, one page (`GET /fhir/views/organizations`). */
@@ -155,7 +143,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-organizations-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-organizations-view'>>> {
-    return this._request('get', 'fhir/views/organizations', { query: params }, options)
+    return this._op('get', 'fhir/views/organizations', { query: params }, options)
   }
 
   /** Iterates over every item of `views.organizations`, fetching pages as needed (not in the official SDK). */
@@ -163,10 +151,7 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-organizations-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-organizations-view'>, 'organizations'>> {
-    return this._autoPage((query) => this.organizations(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'organizations',
-    })
+    return this._autoPage((query) => this.organizations(query, options), params, 100, 'organizations')
   }
 
   /** Locations, flattened, one page (`GET /fhir/views/locations`). */
@@ -174,7 +159,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-locations-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-locations-view'>>> {
-    return this._request('get', 'fhir/views/locations', { query: params }, options)
+    return this._op('get', 'fhir/views/locations', { query: params }, options)
   }
 
   /** Iterates over every item of `views.locations`, fetching pages as needed (not in the official SDK). */
@@ -182,10 +167,7 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-locations-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-locations-view'>, 'locations'>> {
-    return this._autoPage((query) => this.locations(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'locations',
-    })
+    return this._autoPage((query) => this.locations(query, options), params, 100, 'locations')
   }
 
   /** Appointment slots, flattened, one page (`GET /fhir/views/slots`). */
@@ -193,7 +175,7 @@ export class FhirViewsResource extends APIResource {
     params?: OperationQuery<'fhir-slots-view'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-slots-view'>>> {
-    return this._request('get', 'fhir/views/slots', { query: params }, options)
+    return this._op('get', 'fhir/views/slots', { query: params }, options)
   }
 
   /** Iterates over every item of `views.slots`, fetching pages as needed (not in the official SDK). */
@@ -201,10 +183,7 @@ export class FhirViewsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-slots-view'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-slots-view'>, 'slots'>> {
-    return this._autoPage((query) => this.slots(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'slots',
-    })
+    return this._autoPage((query) => this.slots(query, options), params, 100, 'slots')
   }
 }
 
@@ -222,7 +201,7 @@ export class FhirResource extends APIResource {
 
   /** Status of the FHIR store (`GET /fhir/status`). */
   getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'fhir-status'>>> {
-    return this._request('get', 'fhir/status', {}, options)
+    return this._op('get', 'fhir/status', {}, options)
   }
 
   /** Recent FHIR sync failures (`GET /fhir/sync-failures`). */
@@ -230,7 +209,7 @@ export class FhirResource extends APIResource {
     params?: OperationQuery<'fhir-sync-failures'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-sync-failures'>>> {
-    return this._request('get', 'fhir/sync-failures', { query: params }, options)
+    return this._op('get', 'fhir/sync-failures', { query: params }, options)
   }
 
   /** Imports a FHIR bundle (`POST /fhir/import`). */
@@ -238,7 +217,7 @@ export class FhirResource extends APIResource {
     body: OperationBody<'fhir-import'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-import'>>> {
-    return this._request('post', 'fhir/import', { body }, options)
+    return this._op('post', 'fhir/import', { body }, options)
   }
 
   /** Searches patients, one page (`GET /fhir/patients`). */
@@ -246,7 +225,7 @@ export class FhirResource extends APIResource {
     params?: OperationQuery<'fhir-patient-search'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-search'>>> {
-    return this._request('get', 'fhir/patients', { query: params }, options)
+    return this._op('get', 'fhir/patients', { query: params }, options)
   }
 
   /** Iterates over every item of `searchPatients`, fetching pages as needed (not in the official SDK). */
@@ -254,10 +233,7 @@ export class FhirResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'fhir-patient-search'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'fhir-patient-search'>, 'patients'>> {
-    return this._autoPage((query) => this.searchPatients(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'patients',
-    })
+    return this._autoPage((query) => this.searchPatients(query, options), params, 100, 'patients')
   }
 
   /** Clinical summary of a patient (`GET /fhir/patients/{patient_id}/summary`). */
@@ -265,7 +241,7 @@ export class FhirResource extends APIResource {
     patientId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-summary'>>> {
-    return this._request('get', 'fhir/patients/{patient_id}/summary', { path: [patientId] }, options)
+    return this._op('get', 'fhir/patients/{patient_id}/summary', { path: [patientId] }, options)
   }
 
   /** Clinical timeline of a patient (`GET /fhir/patients/{patient_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -274,7 +250,7 @@ export class FhirResource extends APIResource {
     params?: OperationQuery<'fhir-patient-timeline'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'fhir-patient-timeline'>>> {
-    return this._request(
+    return this._op(
       'get',
       'fhir/patients/{patient_id}/timeline',
       { path: [patientId], query: params },

@@ -14,12 +14,12 @@ export type FunctionTestResult = OperationResult<'test-function'>
 export class FunctionsResource extends APIResource {
   /** Lists the workspace's functions (one response; this list has no pages). */
   list(options?: RequestOptions): Promise<WithResponseMetadata<FunctionList>> {
-    return this._request('get', 'functions', {}, options)
+    return this._op('get', 'functions', {}, options)
   }
 
   /** Fetches one function by name. */
   get(functionName: string, options?: RequestOptions): Promise<WithResponseMetadata<FunctionDefinition>> {
-    return this._request('get', 'functions/{function_name}', { path: [functionName] }, options)
+    return this._op('get', 'functions/{function_name}', { path: [functionName] }, options)
   }
 
   /** Runs a function once with a sample input. */
@@ -28,7 +28,7 @@ export class FunctionsResource extends APIResource {
     body: FunctionTestParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<FunctionTestResult>> {
-    return this._request('post', 'functions/{function_name}/test', { path: [functionName], body }, options)
+    return this._op('post', 'functions/{function_name}/test', { path: [functionName], body }, options)
   }
 
   /** Creates a function (`POST /functions`). */
@@ -36,7 +36,7 @@ export class FunctionsResource extends APIResource {
     body: OperationBody<'create-function'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-function'>>> {
-    return this._request('post', 'functions', { body }, options)
+    return this._op('post', 'functions', { body }, options)
   }
 
   /** Deletes a function (`DELETE /functions/{function_name}`). */
@@ -44,12 +44,12 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'delete-function'>>> {
-    return this._request('delete', 'functions/{function_name}', { path: [functionName] }, options)
+    return this._op('delete', 'functions/{function_name}', { path: [functionName] }, options)
   }
 
   /** Discovers the data catalog functions can query (`GET /functions/catalog`). */
   getCatalog(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'discover-catalog'>>> {
-    return this._request('get', 'functions/catalog', {}, options)
+    return this._op('get', 'functions/catalog', {}, options)
   }
 
   /** Runs a query against the function catalog (`POST /functions/query`). */
@@ -57,12 +57,12 @@ export class FunctionsResource extends APIResource {
     body: OperationBody<'query-functions'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'query-functions'>>> {
-    return this._request('post', 'functions/query', { body }, options)
+    return this._op('post', 'functions/query', { body }, options)
   }
 
   /** Re-syncs the function catalog (`POST /functions/sync`). */
   sync(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'sync-catalog'>>> {
-    return this._request('post', 'functions/sync', {}, options)
+    return this._op('post', 'functions/sync', {}, options)
   }
 
   /** Deploys a registered function version (`POST /functions/deploy`). */
@@ -70,14 +70,14 @@ export class FunctionsResource extends APIResource {
     body: OperationBody<'deploy-function'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'deploy-function'>>> {
-    return this._request('post', 'functions/deploy', { body }, options)
+    return this._op('post', 'functions/deploy', { body }, options)
   }
 
   /** Lists registered function versions (`GET /functions/registered`). */
   listRegistered(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-registered-functions'>>> {
-    return this._request('get', 'functions/registered', {}, options)
+    return this._op('get', 'functions/registered', {}, options)
   }
 
   /** Lists the versions of a function (`GET /functions/{function_name}/versions`). */
@@ -85,7 +85,7 @@ export class FunctionsResource extends APIResource {
     functionName: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-function-versions'>>> {
-    return this._request('get', 'functions/{function_name}/versions', { path: [functionName] }, options)
+    return this._op('get', 'functions/{function_name}/versions', { path: [functionName] }, options)
   }
 
   /** Fetches the function version an alias points to (default `latest`) (`GET /functions/{function_name}/version`). */
@@ -94,7 +94,7 @@ export class FunctionsResource extends APIResource {
     alias: NonNullable<OperationQuery<'get-function-version'>['alias']> = 'latest',
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-function-version'>>> {
-    return this._request(
+    return this._op(
       'get',
       'functions/{function_name}/version',
       { path: [functionName], query: { alias } },
@@ -108,7 +108,7 @@ export class FunctionsResource extends APIResource {
     body: OperationBody<'invoke-function'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'invoke-function'>>> {
-    return this._request('post', 'functions/{function_name}/invoke', { path: [functionName], body }, options)
+    return this._op('post', 'functions/{function_name}/invoke', { path: [functionName], body }, options)
   }
 
   /** Test-invokes a function (v2) (`POST /functions/{function_name}/v2/test`). */
@@ -117,7 +117,7 @@ export class FunctionsResource extends APIResource {
     body: OperationBody<'test-function-v2'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'test-function-v2'>>> {
-    return this._request('post', 'functions/{function_name}/v2/test', { path: [functionName], body }, options)
+    return this._op('post', 'functions/{function_name}/v2/test', { path: [functionName], body }, options)
   }
 
   /** Promotes a function version to an alias (`POST /functions/{function_name}/promote`). */
@@ -126,7 +126,7 @@ export class FunctionsResource extends APIResource {
     body: OperationBody<'promote-function'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'promote-function'>>> {
-    return this._request('post', 'functions/{function_name}/promote', { path: [functionName], body }, options)
+    return this._op('post', 'functions/{function_name}/promote', { path: [functionName], body }, options)
   }
 
   /** Rolls an alias back to an earlier version (`POST /functions/{function_name}/rollback`). */
@@ -135,11 +135,6 @@ export class FunctionsResource extends APIResource {
     body: OperationBody<'rollback-function'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'rollback-function'>>> {
-    return this._request(
-      'post',
-      'functions/{function_name}/rollback',
-      { path: [functionName], body },
-      options,
-    )
+    return this._op('post', 'functions/{function_name}/rollback', { path: [functionName], body }, options)
   }
 }

@@ -6,7 +6,7 @@ export * from './analytics-surfaces'
 // Resources beyond the README (parity with the official SDK surface).
 export * from './api-keys'
 export * from './audit'
-export { APIResource, type AutoPageSettings, type ResourceContext } from './base'
+export { APIResource, type ResourceContext } from './base'
 export * from './billing'
 export type { DownloadResult } from './binary'
 export * from './briefs'

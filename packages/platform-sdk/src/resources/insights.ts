@@ -10,7 +10,7 @@ export class InsightsSessionsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'create_session_v1__workspace_id__insights_sessions_post'>>
   > {
-    return this._request('post', 'insights/sessions', {}, options)
+    return this._op('post', 'insights/sessions', {}, options)
   }
 
   /** Fetches an insights chat session (`GET /insights/sessions/{session_id}`). */
@@ -20,7 +20,7 @@ export class InsightsSessionsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'get_session_v1__workspace_id__insights_sessions__session_id__get'>>
   > {
-    return this._request('get', 'insights/sessions/{session_id}', { path: [sessionId] }, options)
+    return this._op('get', 'insights/sessions/{session_id}', { path: [sessionId] }, options)
   }
 
   /** Sends a message in an insights chat session (`POST /insights/sessions/{session_id}/chat`). */
@@ -31,7 +31,7 @@ export class InsightsSessionsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'chat_v1__workspace_id__insights_sessions__session_id__chat_post'>>
   > {
-    return this._request('post', 'insights/sessions/{session_id}/chat', { path: [sessionId], body }, options)
+    return this._op('post', 'insights/sessions/{session_id}/chat', { path: [sessionId], body }, options)
   }
 }
 
@@ -46,14 +46,14 @@ export class InsightsResource extends APIResource {
   getDigest(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get_digest_v1__workspace_id__insights_digest_get'>>> {
-    return this._request('get', 'insights/digest', {}, options)
+    return this._op('get', 'insights/digest', {}, options)
   }
 
   /** Schema of the tables available to SQL insights (`GET /insights/schema`). */
   getSchema(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'describe_schema_v1__workspace_id__insights_schema_get'>>> {
-    return this._request('get', 'insights/schema', {}, options)
+    return this._op('get', 'insights/schema', {}, options)
   }
 
   /** Suggested questions to ask (`GET /insights/suggestions`). */
@@ -62,7 +62,7 @@ export class InsightsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'get_suggestions_v1__workspace_id__insights_suggestions_get'>>
   > {
-    return this._request('get', 'insights/suggestions', {}, options)
+    return this._op('get', 'insights/suggestions', {}, options)
   }
 
   /** Runs a read-only SQL query over workspace data (`POST /insights/sql`). */
@@ -70,6 +70,6 @@ export class InsightsResource extends APIResource {
     body: OperationBody<'execute_sql_v1__workspace_id__insights_sql_post'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'execute_sql_v1__workspace_id__insights_sql_post'>>> {
-    return this._request('post', 'insights/sql', { body }, options)
+    return this._op('post', 'insights/sql', { body }, options)
   }
 }

@@ -10,7 +10,7 @@ export class IntakeLinksResource extends APIResource {
     params?: OperationQuery<'list-intake-links'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-intake-links'>>> {
-    return this._request('get', 'intake/links', { query: params }, options)
+    return this._op('get', 'intake/links', { query: params }, options)
   }
 
   /** Creates an intake upload link (`POST /intake/links`). */
@@ -18,12 +18,12 @@ export class IntakeLinksResource extends APIResource {
     body: OperationBody<'create-intake-link'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-intake-link'>>> {
-    return this._request('post', 'intake/links', { body }, options)
+    return this._op('post', 'intake/links', { body }, options)
   }
 
   /** Revokes an intake upload link (`DELETE /intake/links/{link_id}`). */
   async delete(linkId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'intake/links/{link_id}', { path: [linkId] }, options)
+    await this._op('delete', 'intake/links/{link_id}', { path: [linkId] }, options)
   }
 
   /** Lists the files uploaded through a link (`GET /intake/links/{link_id}/uploads`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -32,7 +32,7 @@ export class IntakeLinksResource extends APIResource {
     params?: OperationQuery<'list-intake-link-uploads'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-intake-link-uploads'>>> {
-    return this._request('get', 'intake/links/{link_id}/uploads', { path: [linkId], query: params }, options)
+    return this._op('get', 'intake/links/{link_id}/uploads', { path: [linkId], query: params }, options)
   }
 
   /**
@@ -40,7 +40,7 @@ export class IntakeLinksResource extends APIResource {
    * the file, or the parsed JSON (e.g. `{ url }`, a signed link) when it answers with a document instead.
    */
   async downloadUpload(linkId: string, uploadId: string, options?: RequestOptions): Promise<DownloadResult> {
-    const result = await this._request(
+    const result = await this._op(
       'get',
       'intake/links/{link_id}/uploads/{upload_id}/download',
       {

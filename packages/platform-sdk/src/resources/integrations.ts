@@ -19,7 +19,7 @@ export class IntegrationsResource extends APIResource {
     params?: IntegrationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<IntegrationPage>> {
-    return this._request('get', 'integrations', { query: params }, options)
+    return this._op('get', 'integrations', { query: params }, options)
   }
 
   /** Iterates over every integration. */
@@ -27,12 +27,12 @@ export class IntegrationsResource extends APIResource {
     params?: AutoPagingParams<IntegrationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Integration> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one integration. */
   get(integrationId: string, options?: RequestOptions): Promise<WithResponseMetadata<Integration>> {
-    return this._request('get', 'integrations/{integration_id}', { path: [integrationId] }, options)
+    return this._op('get', 'integrations/{integration_id}', { path: [integrationId] }, options)
   }
 
   /** Calls one endpoint of an integration with sample input. */
@@ -42,7 +42,7 @@ export class IntegrationsResource extends APIResource {
     body: IntegrationEndpointTestParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<IntegrationEndpointTestResult>> {
-    return this._request(
+    return this._op(
       'post',
       'integrations/{integration_id}/endpoints/{endpoint_name}/test',
       { path: [integrationId, endpointName], body },
@@ -55,7 +55,7 @@ export class IntegrationsResource extends APIResource {
     body: OperationBody<'create-integration'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-integration'>>> {
-    return this._request('post', 'integrations', { body }, options)
+    return this._op('post', 'integrations', { body }, options)
   }
 
   /** Updates an integration (`PUT /integrations/{integration_id}`). */
@@ -64,12 +64,12 @@ export class IntegrationsResource extends APIResource {
     body: OperationBody<'update-integration'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-integration'>>> {
-    return this._request('put', 'integrations/{integration_id}', { path: [integrationId], body }, options)
+    return this._op('put', 'integrations/{integration_id}', { path: [integrationId], body }, options)
   }
 
   /** Deletes an integration (`DELETE /integrations/{integration_id}`). */
   async delete(integrationId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'integrations/{integration_id}', { path: [integrationId] }, options)
+    await this._op('delete', 'integrations/{integration_id}', { path: [integrationId] }, options)
   }
 
   /** Checks that an integration can reach its system (`POST /integrations/{integration_id}/test-connection`). */
@@ -77,7 +77,7 @@ export class IntegrationsResource extends APIResource {
     integrationId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'test-integration-connection'>>> {
-    return this._request(
+    return this._op(
       'post',
       'integrations/{integration_id}/test-connection',
       { path: [integrationId] },
@@ -89,6 +89,6 @@ export class IntegrationsResource extends APIResource {
   getHealthCheck(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'integration-health-check'>>> {
-    return this._request('get', 'integrations/health-check', {}, options)
+    return this._op('get', 'integrations/health-check', {}, options)
   }
 }

@@ -12,6 +12,6 @@ export class MeResource extends APIResource {
     body: WorkspaceCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-my-workspace'>>> {
-    return this._request('post', '/v1/me/workspaces', { body }, options)
+    return this._op('post', '/v1/me/workspaces', { body }, options)
   }
 }

@@ -9,7 +9,7 @@ export class MemoryResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-dimension-scores'>>> {
-    return this._request('get', 'memory/{entity_id}/dimensions', { path: [entityId] }, options)
+    return this._op('get', 'memory/{entity_id}/dimensions', { path: [entityId] }, options)
   }
 
   /** Facts remembered about an entity (`GET /memory/{entity_id}/facts`). */
@@ -18,13 +18,13 @@ export class MemoryResource extends APIResource {
     params?: OperationQuery<'get-entity-memory-facts'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-memory-facts'>>> {
-    return this._request('get', 'memory/{entity_id}/facts', { path: [entityId], query: params }, options)
+    return this._op('get', 'memory/{entity_id}/facts', { path: [entityId], query: params }, options)
   }
 
   /** Memory statistics of the workspace (`GET /memory/analytics`). */
   getAnalytics(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-memory-analytics'>>> {
-    return this._request('get', 'memory/analytics', {}, options)
+    return this._op('get', 'memory/analytics', {}, options)
   }
 }

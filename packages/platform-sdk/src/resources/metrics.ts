@@ -9,12 +9,12 @@ export class MetricsResource extends APIResource {
     params?: OperationQuery<'list-metrics'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-metrics'>>> {
-    return this._request('get', 'metrics', { query: params }, options)
+    return this._op('get', 'metrics', { query: params }, options)
   }
 
   /** Every metric the workspace can compute (`GET /metrics/catalog`). */
   getCatalog(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-metric-catalog'>>> {
-    return this._request('get', 'metrics/catalog', {}, options)
+    return this._op('get', 'metrics/catalog', {}, options)
   }
 
   /** Values of one metric over a date range (`GET /metrics/{metric_key}`). */
@@ -23,7 +23,7 @@ export class MetricsResource extends APIResource {
     params?: OperationQuery<'get-metric-values'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-metric-values'>>> {
-    return this._request('get', 'metrics/{metric_key}', { path: [metricKey], query: params }, options)
+    return this._op('get', 'metrics/{metric_key}', { path: [metricKey], query: params }, options)
   }
 
   /** Trend of one metric over recent days (`GET /metrics/{metric_key}/trend`). */
@@ -32,6 +32,6 @@ export class MetricsResource extends APIResource {
     params?: OperationQuery<'get-metric-trend'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-metric-trend'>>> {
-    return this._request('get', 'metrics/{metric_key}/trend', { path: [metricKey], query: params }, options)
+    return this._op('get', 'metrics/{metric_key}/trend', { path: [metricKey], query: params }, options)
   }
 }

@@ -18,7 +18,7 @@ export class MonitorConceptsResource extends APIResource {
     body: OperationBody<'create-monitor-concept'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-monitor-concept'>>> {
-    return this._request('post', 'monitor-concepts', { body }, options)
+    return this._op('post', 'monitor-concepts', { body }, options)
   }
 
   /** Lists monitor concepts, one page (`GET /monitor-concepts`). */
@@ -26,7 +26,7 @@ export class MonitorConceptsResource extends APIResource {
     params?: OperationQuery<'list-monitor-concepts'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-monitor-concepts'>>> {
-    return this._request('get', 'monitor-concepts', { query: params }, options)
+    return this._op('get', 'monitor-concepts', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -34,12 +34,12 @@ export class MonitorConceptsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-monitor-concepts'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-monitor-concepts'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one monitor concept (`GET /monitor-concepts/{concept_id}`). */
   get(conceptId: string, options?: RequestOptions): Promise<WithResponseMetadata<MonitorConcept>> {
-    return this._request('get', 'monitor-concepts/{concept_id}', { path: [conceptId] }, options)
+    return this._op('get', 'monitor-concepts/{concept_id}', { path: [conceptId] }, options)
   }
 
   /** Updates a monitor concept (`PATCH /monitor-concepts/{concept_id}`). */
@@ -48,11 +48,11 @@ export class MonitorConceptsResource extends APIResource {
     body: OperationBody<'update-monitor-concept'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-monitor-concept'>>> {
-    return this._request('patch', 'monitor-concepts/{concept_id}', { path: [conceptId], body }, options)
+    return this._op('patch', 'monitor-concepts/{concept_id}', { path: [conceptId], body }, options)
   }
 
   /** Deletes a monitor concept (`DELETE /monitor-concepts/{concept_id}`). */
   async delete(conceptId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'monitor-concepts/{concept_id}', { path: [conceptId] }, options)
+    await this._op('delete', 'monitor-concepts/{concept_id}', { path: [conceptId] }, options)
   }
 }

@@ -6,6 +6,6 @@ import type { OperationResult } from './operation-types'
 export class NetworkResource extends APIResource {
   /** IP addresses the platform calls out from (for allow-lists) (`GET /network/egress-ips`). */
   getEgressIps(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-egress-ips'>>> {
-    return this._request('get', 'network/egress-ips', {}, options)
+    return this._op('get', 'network/egress-ips', {}, options)
   }
 }

@@ -44,7 +44,7 @@ export type OperatorWrapUpResult = OperationResult<'operator-wrap-up'>
 export class OperatorsResource extends APIResource {
   /** Lists operators, one page. */
   list(params?: OperatorListParams, options?: RequestOptions): Promise<WithResponseMetadata<OperatorPage>> {
-    return this._request('get', 'operators', { query: params }, options)
+    return this._op('get', 'operators', { query: params }, options)
   }
 
   /** Iterates over every operator. */
@@ -52,17 +52,17 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperatorListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Operator> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Operator dashboard (who is on, what is waiting). */
   getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<OperatorDashboard>> {
-    return this._request('get', 'operators/dashboard', {}, options)
+    return this._op('get', 'operators/dashboard', {}, options)
   }
 
   /** The prioritised queue of calls waiting for an operator. */
   getQueue(options?: RequestOptions): Promise<WithResponseMetadata<OperatorQueue>> {
-    return this._request('get', 'operators/queue', {}, options)
+    return this._op('get', 'operators/queue', {}, options)
   }
 
   /** Escalations that are still open, one page. */
@@ -70,7 +70,7 @@ export class OperatorsResource extends APIResource {
     params?: ActiveEscalationListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ActiveEscalationPage>> {
-    return this._request('get', 'operators/escalations/active', { query: params }, options)
+    return this._op('get', 'operators/escalations/active', { query: params }, options)
   }
 
   /** Iterates over every open escalation. */
@@ -78,7 +78,7 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<ActiveEscalationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ActiveEscalation> {
-    return this._autoPage((query) => this.getActiveEscalations(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.getActiveEscalations(query, options), params, 20)
   }
 
   /** Puts an operator on a live call. */
@@ -87,7 +87,7 @@ export class OperatorsResource extends APIResource {
     body: OperatorJoinCallParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperatorJoinCallResult>> {
-    return this._request('post', 'operators/{operator_id}/join-call', { path: [operatorId], body }, options)
+    return this._op('post', 'operators/{operator_id}/join-call', { path: [operatorId], body }, options)
   }
 
   /** Takes an operator off a call. */
@@ -96,7 +96,7 @@ export class OperatorsResource extends APIResource {
     body: OperatorLeaveCallParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperatorLeaveCallResult>> {
-    return this._request('post', 'operators/{operator_id}/leave-call', { path: [operatorId], body }, options)
+    return this._op('post', 'operators/{operator_id}/leave-call', { path: [operatorId], body }, options)
   }
 
   /** Sends guidance to the agent on the operator's call. */
@@ -105,12 +105,7 @@ export class OperatorsResource extends APIResource {
     body: OperatorGuidanceParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperatorGuidanceResult>> {
-    return this._request(
-      'post',
-      'operators/{operator_id}/send-guidance',
-      { path: [operatorId], body },
-      options,
-    )
+    return this._op('post', 'operators/{operator_id}/send-guidance', { path: [operatorId], body }, options)
   }
 
   /** Records the outcome of the operator's call. */
@@ -119,7 +114,7 @@ export class OperatorsResource extends APIResource {
     body: OperatorWrapUpParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperatorWrapUpResult>> {
-    return this._request('post', 'operators/{operator_id}/wrap-up', { path: [operatorId], body }, options)
+    return this._op('post', 'operators/{operator_id}/wrap-up', { path: [operatorId], body }, options)
   }
 
   /** Creates an operator (`POST /operators`). */
@@ -127,7 +122,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'create-operator'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-operator'>>> {
-    return this._request('post', 'operators', { body }, options)
+    return this._op('post', 'operators', { body }, options)
   }
 
   /** Fetches one operator (`GET /operators/{operator_id}`). */
@@ -135,7 +130,7 @@ export class OperatorsResource extends APIResource {
     operatorId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-operator'>>> {
-    return this._request('get', 'operators/{operator_id}', { path: [operatorId] }, options)
+    return this._op('get', 'operators/{operator_id}', { path: [operatorId] }, options)
   }
 
   /** Updates an operator (`PATCH /operators/{operator_id}`). */
@@ -144,7 +139,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'update-operator'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-operator'>>> {
-    return this._request('patch', 'operators/{operator_id}', { path: [operatorId], body }, options)
+    return this._op('patch', 'operators/{operator_id}', { path: [operatorId], body }, options)
   }
 
   /** Escalations, one page (`GET /operators/escalations`). */
@@ -152,7 +147,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'list-escalations'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-escalations'>>> {
-    return this._request('get', 'operators/escalations', { query: params }, options)
+    return this._op('get', 'operators/escalations', { query: params }, options)
   }
 
   /** Iterates over every item of `getEscalations`, fetching pages as needed. */
@@ -160,7 +155,7 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-escalations'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-escalations'>>> {
-    return this._autoPage((query) => this.getEscalations(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.getEscalations(query, options), params, 20)
   }
 
   /** Escalation statistics (`GET /operators/escalations/stats`). */
@@ -168,7 +163,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'escalation-stats'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'escalation-stats'>>> {
-    return this._request('get', 'operators/escalations/stats', { query: params }, options)
+    return this._op('get', 'operators/escalations/stats', { query: params }, options)
   }
 
   /** Operator performance summary (`GET /operators/performance`). */
@@ -176,7 +171,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'operator-performance-summary'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'operator-performance-summary'>>> {
-    return this._request('get', 'operators/performance', { query: params }, options)
+    return this._op('get', 'operators/performance', { query: params }, options)
   }
 
   /** Issues an access token for an operator's console (`POST /operators/{operator_id}/access-token`). */
@@ -185,12 +180,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'operator-access-token'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'operator-access-token'>>> {
-    return this._request(
-      'post',
-      'operators/{operator_id}/access-token',
-      { path: [operatorId], body },
-      options,
-    )
+    return this._op('post', 'operators/{operator_id}/access-token', { path: [operatorId], body }, options)
   }
 
   /** Switches an operator between listen, whisper and take-over (`POST /operators/{operator_id}/switch-mode`). */
@@ -199,7 +189,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'operator-switch-mode'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'operator-switch-mode'>>> {
-    return this._request('post', 'operators/{operator_id}/switch-mode', { path: [operatorId], body }, options)
+    return this._op('post', 'operators/{operator_id}/switch-mode', { path: [operatorId], body }, options)
   }
 
   /** Prepares a briefing for an operator about to join a call (`POST /operators/{operator_id}/briefing`). */
@@ -208,7 +198,7 @@ export class OperatorsResource extends APIResource {
     body: OperationBody<'create-operator-briefing'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-operator-briefing'>>> {
-    return this._request('post', 'operators/{operator_id}/briefing', { path: [operatorId], body }, options)
+    return this._op('post', 'operators/{operator_id}/briefing', { path: [operatorId], body }, options)
   }
 
   /** Transcript of a call, for operators (`GET /operators/calls/{call_sid}/transcript`). */
@@ -216,7 +206,7 @@ export class OperatorsResource extends APIResource {
     callSid: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-call-transcript'>>> {
-    return this._request('get', 'operators/calls/{call_sid}/transcript', { path: [callSid] }, options)
+    return this._op('get', 'operators/calls/{call_sid}/transcript', { path: [callSid] }, options)
   }
 
   /** Operator actions, one page (`GET /operators/audit-log`). */
@@ -224,7 +214,7 @@ export class OperatorsResource extends APIResource {
     params?: OperationQuery<'list-audit-log'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-audit-log'>>> {
-    return this._request('get', 'operators/audit-log', { query: params }, options)
+    return this._op('get', 'operators/audit-log', { query: params }, options)
   }
 
   /** Iterates over every item of `getAuditLog`, fetching pages as needed. */
@@ -232,6 +222,6 @@ export class OperatorsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-audit-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-audit-log'>>> {
-    return this._autoPage((query) => this.getAuditLog(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.getAuditLog(query, options), params, 20)
   }
 }

@@ -22,7 +22,7 @@ export class PersonasResource extends APIResource {
     params?: OperationQuery<'list-personas'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<PersonaPage>> {
-    return this._request('get', 'personas', { query: params }, options)
+    return this._op('get', 'personas', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -30,7 +30,7 @@ export class PersonasResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-personas'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-personas'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Creates a persona (`POST /personas`). */
@@ -38,12 +38,12 @@ export class PersonasResource extends APIResource {
     body: PersonaCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-persona'>>> {
-    return this._request('post', 'personas', { body }, options)
+    return this._op('post', 'personas', { body }, options)
   }
 
   /** Fetches one persona (`GET /personas/{persona_id}`). */
   get(personaId: string, options?: RequestOptions): Promise<WithResponseMetadata<Persona>> {
-    return this._request('get', 'personas/{persona_id}', { path: [personaId] }, options)
+    return this._op('get', 'personas/{persona_id}', { path: [personaId] }, options)
   }
 
   /** Updates a persona (`PATCH /personas/{persona_id}`). */
@@ -52,7 +52,7 @@ export class PersonasResource extends APIResource {
     body: OperationBody<'update-persona'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-persona'>>> {
-    return this._request('patch', 'personas/{persona_id}', { path: [personaId], body }, options)
+    return this._op('patch', 'personas/{persona_id}', { path: [personaId], body }, options)
   }
 
   /** Deletes a persona (`DELETE /personas/{persona_id}`). */
@@ -60,6 +60,6 @@ export class PersonasResource extends APIResource {
     personaId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'delete-persona'>>> {
-    return this._request('delete', 'personas/{persona_id}', { path: [personaId] }, options)
+    return this._op('delete', 'personas/{persona_id}', { path: [personaId] }, options)
   }
 }

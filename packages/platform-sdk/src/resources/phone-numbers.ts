@@ -20,7 +20,7 @@ export class PhoneNumbersResource extends APIResource {
     body: OperationBody<'create-phone-number'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-phone-number'>>> {
-    return this._request('post', 'phone-numbers', { body }, options)
+    return this._op('post', 'phone-numbers', { body }, options)
   }
 
   /** Lists phone numbers, one page (`GET /phone-numbers`). */
@@ -28,7 +28,7 @@ export class PhoneNumbersResource extends APIResource {
     params?: OperationQuery<'list-phone-numbers'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<PhoneNumberPage>> {
-    return this._request('get', 'phone-numbers', { query: params }, options)
+    return this._op('get', 'phone-numbers', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -36,12 +36,12 @@ export class PhoneNumbersResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-phone-numbers'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-phone-numbers'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one phone number (`GET /phone-numbers/{phone_number_id}`). */
   get(phoneNumberId: string, options?: RequestOptions): Promise<WithResponseMetadata<PhoneNumber>> {
-    return this._request('get', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId] }, options)
+    return this._op('get', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId] }, options)
   }
 
   /** Updates a phone number (`PUT /phone-numbers/{phone_number_id}`). */
@@ -50,12 +50,12 @@ export class PhoneNumbersResource extends APIResource {
     body: OperationBody<'update-phone-number'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-phone-number'>>> {
-    return this._request('put', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId], body }, options)
+    return this._op('put', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId], body }, options)
   }
 
   /** Releases a phone number (`DELETE /phone-numbers/{phone_number_id}`). */
   async release(phoneNumberId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId] }, options)
+    await this._op('delete', 'phone-numbers/{phone_number_id}', { path: [phoneNumberId] }, options)
   }
 
   /** Sets call forwarding on a phone number (`PUT /phone-numbers/{phone_number_id}/forwarding`). */
@@ -64,7 +64,7 @@ export class PhoneNumbersResource extends APIResource {
     body: OperationBody<'set-phone-number-forwarding'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'set-phone-number-forwarding'>>> {
-    return this._request(
+    return this._op(
       'put',
       'phone-numbers/{phone_number_id}/forwarding',
       { path: [phoneNumberId], body },
@@ -77,7 +77,7 @@ export class PhoneNumbersResource extends APIResource {
     phoneNumberId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'clear-phone-number-forwarding'>>> {
-    return this._request(
+    return this._op(
       'delete',
       'phone-numbers/{phone_number_id}/forwarding',
       { path: [phoneNumberId] },

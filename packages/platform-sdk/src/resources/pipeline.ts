@@ -6,7 +6,7 @@ import type { AutoPagingParams, OperationQuery, OperationResult, PageItem } from
 export class PipelineOutboundResource extends APIResource {
   /** Summary of every outbound sync sink (`GET /pipeline/outbound`). */
   list(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-outbound-summary'>>> {
-    return this._request('get', 'pipeline/outbound', {}, options)
+    return this._op('get', 'pipeline/outbound', {}, options)
   }
 
   /** Outbound sync log of one sink, one page (`GET /pipeline/outbound/{data_source_id}/log`). */
@@ -15,7 +15,7 @@ export class PipelineOutboundResource extends APIResource {
     params?: OperationQuery<'list-outbound-log'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-outbound-log'>>> {
-    return this._request(
+    return this._op(
       'get',
       'pipeline/outbound/{data_source_id}/log',
       { path: [dataSourceId], query: params },
@@ -29,7 +29,7 @@ export class PipelineOutboundResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-outbound-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-outbound-log'>>> {
-    return this._autoPage((query) => this.getLog(dataSourceId, query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.getLog(dataSourceId, query, options), params, 20)
   }
 }
 
@@ -40,7 +40,7 @@ export class PipelineSourcesResource extends APIResource {
     params?: OperationQuery<'list-pipeline-sources'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-pipeline-sources'>>> {
-    return this._request('get', 'pipeline/sources', { query: params }, options)
+    return this._op('get', 'pipeline/sources', { query: params }, options)
   }
 
   /** Overview of one inbound source (`GET /pipeline/sources/{source_id}/overview`). */
@@ -48,7 +48,7 @@ export class PipelineSourcesResource extends APIResource {
     sourceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-source-overview'>>> {
-    return this._request('get', 'pipeline/sources/{source_id}/overview', { path: [sourceId] }, options)
+    return this._op('get', 'pipeline/sources/{source_id}/overview', { path: [sourceId] }, options)
   }
 
   /** Events received from one source, one page (`GET /pipeline/sources/{source_id}/events`). */
@@ -57,7 +57,7 @@ export class PipelineSourcesResource extends APIResource {
     params?: OperationQuery<'list-source-events'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-source-events'>>> {
-    return this._request(
+    return this._op(
       'get',
       'pipeline/sources/{source_id}/events',
       { path: [sourceId], query: params },
@@ -71,7 +71,7 @@ export class PipelineSourcesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-source-events'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-source-events'>>> {
-    return this._autoPage((query) => this.listEvents(sourceId, query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.listEvents(sourceId, query, options), params, 20)
   }
 
   /** Ingestion history of one source (`GET /pipeline/sources/{source_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -80,7 +80,7 @@ export class PipelineSourcesResource extends APIResource {
     params?: OperationQuery<'get-source-history'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-source-history'>>> {
-    return this._request(
+    return this._op(
       'get',
       'pipeline/sources/{source_id}/history',
       { path: [sourceId], query: params },
@@ -103,7 +103,7 @@ export class PipelineResource extends APIResource {
 
   /** Overall pipeline status (`GET /pipeline/status`). */
   getStatus(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-pipeline-status'>>> {
-    return this._request('get', 'pipeline/status', {}, options)
+    return this._op('get', 'pipeline/status', {}, options)
   }
 
   /** Pipeline throughput per time bucket (`GET /pipeline/throughput`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -111,18 +111,18 @@ export class PipelineResource extends APIResource {
     params?: OperationQuery<'get-throughput'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-throughput'>>> {
-    return this._request('get', 'pipeline/throughput', { query: params }, options)
+    return this._op('get', 'pipeline/throughput', { query: params }, options)
   }
 
   /** Review metrics of the pipeline (`GET /pipeline/review`). */
   getReview(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-review-metrics'>>> {
-    return this._request('get', 'pipeline/review', {}, options)
+    return this._op('get', 'pipeline/review', {}, options)
   }
 
   /** Entity resolution metrics (`GET /pipeline/entity-resolution`). */
   getEntityResolution(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-resolution'>>> {
-    return this._request('get', 'pipeline/entity-resolution', {}, options)
+    return this._op('get', 'pipeline/entity-resolution', {}, options)
   }
 }

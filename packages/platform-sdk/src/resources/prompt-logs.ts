@@ -11,7 +11,7 @@ export type PromptLogPage = OperationResult<'list-prompt-logs'>
 export class PromptLogsResource extends APIResource {
   /** Lists prompt logs, one page (`GET /prompt-logs`). */
   list(params?: PromptLogListParams, options?: RequestOptions): Promise<WithResponseMetadata<PromptLogPage>> {
-    return this._request('get', 'prompt-logs', { query: params }, options)
+    return this._op('get', 'prompt-logs', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -19,6 +19,6 @@ export class PromptLogsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-prompt-logs'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-prompt-logs'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 200 })
+    return this._autoPage((query) => this.list(query, options), params, 200)
   }
 }

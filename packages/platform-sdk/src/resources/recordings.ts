@@ -12,12 +12,12 @@ export type RecordingMetadata = OperationResult<'get-recording-metadata'>
 export class RecordingsResource extends APIResource {
   /** Signed URLs of a call's recording files. */
   getUrls(callSid: string, options?: RequestOptions): Promise<WithResponseMetadata<RecordingUrls>> {
-    return this._request('get', 'recordings/{call_sid}/urls', { path: [callSid] }, options)
+    return this._op('get', 'recordings/{call_sid}/urls', { path: [callSid] }, options)
   }
 
   /** Metadata of a call's recording. */
   getMetadata(callSid: string, options?: RequestOptions): Promise<WithResponseMetadata<RecordingMetadata>> {
-    return this._request('get', 'recordings/{call_sid}/metadata', { path: [callSid] }, options)
+    return this._op('get', 'recordings/{call_sid}/metadata', { path: [callSid] }, options)
   }
 
   /**
@@ -26,7 +26,7 @@ export class RecordingsResource extends APIResource {
    * answer JSON, so the body is read raw and decoded by its content type rather than always parsed.
    */
   async download(callSid: string, filename: string, options?: RequestOptions): Promise<DownloadResult> {
-    const result = await this._request(
+    const result = await this._op(
       'get',
       'recordings/{call_sid}/download/{filename}',
       { path: [callSid, filename], transport: { parseAs: 'arrayBuffer', accept: '*/*' } },

@@ -1,4 +1,4 @@
-// How resource methods write a spec path and its parameters (see APIResource._request). Types only;
+// How resource methods write a spec path and its parameters (see APIResource._op). Types only;
 // internal to the resources, so not re-exported by ./index.ts.
 import type { ApiPath } from './operation-types'
 
@@ -23,7 +23,7 @@ export type SpecPath<P extends ResourcePath> = P extends ApiPath
   ? P
   : Extract<`${WorkspacePrefix}${P}`, ApiPath>
 
-/** The path parameters of a template in order, as `_request` takes them (without `workspace_id`). */
+/** The path parameters of a template in order, as `_op` takes them (without `workspace_id`). */
 export type PathArgs<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
   ? Name extends 'workspace_id'
     ? PathArgs<Rest>

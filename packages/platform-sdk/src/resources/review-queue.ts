@@ -43,7 +43,7 @@ export class ReviewQueueResource extends APIResource {
     params?: ReviewItemListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ReviewItemPage>> {
-    return this._request('get', 'review-queue', { query: params }, options)
+    return this._op('get', 'review-queue', { query: params }, options)
   }
 
   /** Iterates over every matching review item. */
@@ -51,27 +51,27 @@ export class ReviewQueueResource extends APIResource {
     params?: AutoPagingParams<ReviewItemListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ReviewItem> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one review item. */
   get(itemId: string, options?: RequestOptions): Promise<WithResponseMetadata<ReviewItem>> {
-    return this._request('get', 'review-queue/{item_id}', { path: [itemId] }, options)
+    return this._op('get', 'review-queue/{item_id}', { path: [itemId] }, options)
   }
 
   /** Queue statistics. */
   getStats(options?: RequestOptions): Promise<WithResponseMetadata<ReviewStats>> {
-    return this._request('get', 'review-queue/stats', {}, options)
+    return this._op('get', 'review-queue/stats', {}, options)
   }
 
   /** Review dashboard. */
   getDashboard(options?: RequestOptions): Promise<WithResponseMetadata<ReviewDashboard>> {
-    return this._request('get', 'review-queue/dashboard', {}, options)
+    return this._op('get', 'review-queue/dashboard', {}, options)
   }
 
   /** Claims an item for the caller. */
   claim(itemId: string, options?: RequestOptions): Promise<WithResponseMetadata<ReviewClaim>> {
-    return this._request('post', 'review-queue/{item_id}/claim', { path: [itemId] }, options)
+    return this._op('post', 'review-queue/{item_id}/claim', { path: [itemId] }, options)
   }
 
   /** Approves an item. */
@@ -80,7 +80,7 @@ export class ReviewQueueResource extends APIResource {
     body: ReviewApproveParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ReviewItem>> {
-    return this._request('post', 'review-queue/{item_id}/approve', { path: [itemId], body }, options)
+    return this._op('post', 'review-queue/{item_id}/approve', { path: [itemId], body }, options)
   }
 
   /** Rejects an item with a reason. */
@@ -89,7 +89,7 @@ export class ReviewQueueResource extends APIResource {
     body: ReviewRejectParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ReviewItem>> {
-    return this._request('post', 'review-queue/{item_id}/reject', { path: [itemId], body }, options)
+    return this._op('post', 'review-queue/{item_id}/reject', { path: [itemId], body }, options)
   }
 
   /** Corrects an item's data and approves it. */
@@ -98,7 +98,7 @@ export class ReviewQueueResource extends APIResource {
     body: ReviewCorrectParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ReviewItem>> {
-    return this._request('post', 'review-queue/{item_id}/correct', { path: [itemId], body }, options)
+    return this._op('post', 'review-queue/{item_id}/correct', { path: [itemId], body }, options)
   }
 
   /** Approves several items at once. */
@@ -106,7 +106,7 @@ export class ReviewQueueResource extends APIResource {
     body: ReviewBatchApproveParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ReviewBatchResult>> {
-    return this._request('post', 'review-queue/batch-approve', { body }, options)
+    return this._op('post', 'review-queue/batch-approve', { body }, options)
   }
 
   /** Items assigned to the caller, one page (`GET /review-queue/my-queue`). */
@@ -114,7 +114,7 @@ export class ReviewQueueResource extends APIResource {
     params?: OperationQuery<'my_queue_v1__workspace_id__review_queue_my_queue_get'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>> {
-    return this._request('get', 'review-queue/my-queue', { query: params }, options)
+    return this._op('get', 'review-queue/my-queue', { query: params }, options)
   }
 
   /** Iterates over every item of `getMyQueue`, fetching pages as needed. */
@@ -124,7 +124,7 @@ export class ReviewQueueResource extends APIResource {
   ): AsyncIterableIterator<
     PageItem<OperationResult<'my_queue_v1__workspace_id__review_queue_my_queue_get'>>
   > {
-    return this._autoPage((query) => this.getMyQueue(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.getMyQueue(query, options), params, 20)
   }
 
   /** Releases a claimed review item (`POST /review-queue/{item_id}/unclaim`). */
@@ -136,7 +136,7 @@ export class ReviewQueueResource extends APIResource {
       OperationResult<'unclaim_review_item_v1__workspace_id__review_queue__item_id__unclaim_post'>
     >
   > {
-    return this._request('post', 'review-queue/{item_id}/unclaim', { path: [itemId] }, options)
+    return this._op('post', 'review-queue/{item_id}/unclaim', { path: [itemId] }, options)
   }
 
   /** Rejects several review items at once (`POST /review-queue/batch-reject`). */
@@ -146,7 +146,7 @@ export class ReviewQueueResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'batch_reject_v1__workspace_id__review_queue_batch_reject_post'>>
   > {
-    return this._request('post', 'review-queue/batch-reject', { body }, options)
+    return this._op('post', 'review-queue/batch-reject', { body }, options)
   }
 
   /** Completed reviews, one page (`GET /review-queue/history`). */
@@ -156,7 +156,7 @@ export class ReviewQueueResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'review_history_v1__workspace_id__review_queue_history_get'>>
   > {
-    return this._request('get', 'review-queue/history', { query: params }, options)
+    return this._op('get', 'review-queue/history', { query: params }, options)
   }
 
   /** Iterates over every item of `getHistory`, fetching pages as needed. */
@@ -166,7 +166,7 @@ export class ReviewQueueResource extends APIResource {
   ): AsyncIterableIterator<
     PageItem<OperationResult<'review_history_v1__workspace_id__review_queue_history_get'>>
   > {
-    return this._autoPage((query) => this.getHistory(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.getHistory(query, options), params, 20)
   }
 
   /** Review volume trends (`GET /review-queue/trends`). */
@@ -176,7 +176,7 @@ export class ReviewQueueResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'review_trends_v1__workspace_id__review_queue_trends_get'>>
   > {
-    return this._request('get', 'review-queue/trends', { query: params }, options)
+    return this._op('get', 'review-queue/trends', { query: params }, options)
   }
 
   /** Reviewer performance (`GET /review-queue/performance`). */
@@ -188,7 +188,7 @@ export class ReviewQueueResource extends APIResource {
       OperationResult<'reviewer_performance_v1__workspace_id__review_queue_performance_get'>
     >
   > {
-    return this._request('get', 'review-queue/performance', { query: params }, options)
+    return this._op('get', 'review-queue/performance', { query: params }, options)
   }
 
   /** The fields a correction of this item may set (`GET /review-queue/{item_id}/correction-schema`). */
@@ -200,7 +200,7 @@ export class ReviewQueueResource extends APIResource {
       OperationResult<'get_correction_schema_v1__workspace_id__review_queue__item_id__correction_schema_get'>
     >
   > {
-    return this._request('get', 'review-queue/{item_id}/correction-schema', { path: [itemId] }, options)
+    return this._op('get', 'review-queue/{item_id}/correction-schema', { path: [itemId] }, options)
   }
 
   /** What a review item would change (`GET /review-queue/{item_id}/diff`). */
@@ -210,6 +210,6 @@ export class ReviewQueueResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'get_review_diff_v1__workspace_id__review_queue__item_id__diff_get'>>
   > {
-    return this._request('get', 'review-queue/{item_id}/diff', { path: [itemId] }, options)
+    return this._op('get', 'review-queue/{item_id}/diff', { path: [itemId] }, options)
   }
 }

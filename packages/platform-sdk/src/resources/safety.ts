@@ -6,7 +6,7 @@ import type { OperationBody, OperationResult } from './operation-types'
 export class SafetyResource extends APIResource {
   /** Safety configuration of the workspace (`GET /safety/config`). */
   getConfig(options?: RequestOptions): Promise<WithResponseMetadata<OperationResult<'get-safety-config'>>> {
-    return this._request('get', 'safety/config', {}, options)
+    return this._op('get', 'safety/config', {}, options)
   }
 
   /** Replaces the safety configuration (`PUT /safety/config`). */
@@ -14,14 +14,14 @@ export class SafetyResource extends APIResource {
     body: OperationBody<'update-safety-config'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-safety-config'>>> {
-    return this._request('put', 'safety/config', { body }, options)
+    return this._op('put', 'safety/config', { body }, options)
   }
 
   /** Lists regulation templates (`GET /safety/templates`). */
   listTemplates(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-safety-templates'>>> {
-    return this._request('get', 'safety/templates', {}, options)
+    return this._op('get', 'safety/templates', {}, options)
   }
 
   /** Fetches one regulation template (`GET /safety/templates/{template_id}`). */
@@ -29,7 +29,7 @@ export class SafetyResource extends APIResource {
     templateId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-safety-template'>>> {
-    return this._request('get', 'safety/templates/{template_id}', { path: [templateId] }, options)
+    return this._op('get', 'safety/templates/{template_id}', { path: [templateId] }, options)
   }
 
   /** Applies a regulation template to the safety configuration (`POST /safety/templates/{template_id}/apply`). */
@@ -38,11 +38,6 @@ export class SafetyResource extends APIResource {
     body: OperationBody<'apply-safety-template'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'apply-safety-template'>>> {
-    return this._request(
-      'post',
-      'safety/templates/{template_id}/apply',
-      { path: [templateId], body },
-      options,
-    )
+    return this._op('post', 'safety/templates/{template_id}/apply', { path: [templateId], body }, options)
   }
 }

@@ -8,7 +8,7 @@ export class SensoriumResource extends APIResource {
   getConnectorHealth(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-sensorium-connector-health'>>> {
-    return this._request('get', 'sensorium/connector-health', {}, options)
+    return this._op('get', 'sensorium/connector-health', {}, options)
   }
 
   /** Latency of the perception loop (`GET /sensorium/loop-latency`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -16,6 +16,6 @@ export class SensoriumResource extends APIResource {
     params?: OperationQuery<'get-sensorium-loop-latency'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-sensorium-loop-latency'>>> {
-    return this._request('get', 'sensorium/loop-latency', { query: params }, options)
+    return this._op('get', 'sensorium/loop-latency', { query: params }, options)
   }
 }

@@ -16,7 +16,7 @@ export type ServiceUpdateParams = OperationBody<'update-service'>
 export class ServicesResource extends APIResource {
   /** Lists services, one page. */
   list(params?: ServiceListParams, options?: RequestOptions): Promise<WithResponseMetadata<ServicePage>> {
-    return this._request('get', 'services', { query: params }, options)
+    return this._op('get', 'services', { query: params }, options)
   }
 
   /** Iterates over every service. */
@@ -24,17 +24,17 @@ export class ServicesResource extends APIResource {
     params?: AutoPagingParams<ServiceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Service> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one service. */
   get(serviceId: string, options?: RequestOptions): Promise<WithResponseMetadata<Service>> {
-    return this._request('get', 'services/{service_id}', { path: [serviceId] }, options)
+    return this._op('get', 'services/{service_id}', { path: [serviceId] }, options)
   }
 
   /** Creates a service. */
   create(body: ServiceCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Service>> {
-    return this._request('post', 'services', { body }, options)
+    return this._op('post', 'services', { body }, options)
   }
 
   /** Updates a service. */
@@ -43,11 +43,11 @@ export class ServicesResource extends APIResource {
     body: ServiceUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Service>> {
-    return this._request('put', 'services/{service_id}', { path: [serviceId], body }, options)
+    return this._op('put', 'services/{service_id}', { path: [serviceId], body }, options)
   }
 
   /** Deletes a service. */
   async delete(serviceId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'services/{service_id}', { path: [serviceId] }, options)
+    await this._op('delete', 'services/{service_id}', { path: [serviceId] }, options)
   }
 }

@@ -10,7 +10,7 @@ export class SessionsResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'list_active_sessions_v1__workspace_id__sessions_active_get'>>
   > {
-    return this._request('get', 'sessions/active', {}, options)
+    return this._op('get', 'sessions/active', {}, options)
   }
 
   /** Injects an event into a live session (`POST /sessions/{call_sid}/inject`). */
@@ -23,6 +23,6 @@ export class SessionsResource extends APIResource {
       OperationResult<'inject_session_event_v1__workspace_id__sessions__call_sid__inject_post'>
     >
   > {
-    return this._request('post', 'sessions/{call_sid}/inject', { path: [callSid], body }, options)
+    return this._op('post', 'sessions/{call_sid}/inject', { path: [callSid], body }, options)
   }
 }

@@ -12,7 +12,7 @@ export class SimulationsRunsResource extends APIResource {
     params?: OperationQuery<'list-simulation-runs'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-simulation-runs'>>> {
-    return this._request('get', 'simulations/runs', { query: params }, options)
+    return this._op('get', 'simulations/runs', { query: params }, options)
   }
 
   /** Creates a simulation run (`POST /simulations/runs`). */
@@ -20,7 +20,7 @@ export class SimulationsRunsResource extends APIResource {
     body: OperationBody<'create-simulation-run'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-simulation-run'>>> {
-    return this._request('post', 'simulations/runs', { body }, options)
+    return this._op('post', 'simulations/runs', { body }, options)
   }
 
   /** Fetches one simulation run (`GET /simulations/runs/{run_id}`). */
@@ -28,7 +28,7 @@ export class SimulationsRunsResource extends APIResource {
     runId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-simulation-run'>>> {
-    return this._request('get', 'simulations/runs/{run_id}', { path: [runId] }, options)
+    return this._op('get', 'simulations/runs/{run_id}', { path: [runId] }, options)
   }
 
   /** Marks a simulation run as finished (`POST /simulations/runs/{run_id}/complete`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -37,12 +37,7 @@ export class SimulationsRunsResource extends APIResource {
     params?: OperationQuery<'complete-simulation-run'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'complete-simulation-run'>>> {
-    return this._request(
-      'post',
-      'simulations/runs/{run_id}/complete',
-      { path: [runId], query: params },
-      options,
-    )
+    return this._op('post', 'simulations/runs/{run_id}/complete', { path: [runId], query: params }, options)
   }
 
   /** Starts a simulated session inside a run (`POST /simulations/runs/{run_id}/sessions`). */
@@ -51,7 +46,7 @@ export class SimulationsRunsResource extends APIResource {
     body: OperationBody<'create-simulation-session'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-simulation-session'>>> {
-    return this._request('post', 'simulations/runs/{run_id}/sessions', { path: [runId], body }, options)
+    return this._op('post', 'simulations/runs/{run_id}/sessions', { path: [runId], body }, options)
   }
 }
 
@@ -62,7 +57,7 @@ export class SimulationsBridgeResource extends APIResource {
     body: OperationBody<'simulation-bridge-plan'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-bridge-plan'>>> {
-    return this._request('post', 'simulations/bridge/plan', { body }, options)
+    return this._op('post', 'simulations/bridge/plan', { body }, options)
   }
 
   /** Bridges a real call into a simulation (`POST /simulations/bridge`). */
@@ -70,7 +65,7 @@ export class SimulationsBridgeResource extends APIResource {
     body: OperationBody<'simulation-bridge'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-bridge'>>> {
-    return this._request('post', 'simulations/bridge', { body }, options)
+    return this._op('post', 'simulations/bridge', { body }, options)
   }
 }
 
@@ -82,7 +77,7 @@ export class SimulationsServicesResource extends APIResource {
     params?: OperationQuery<'get-simulation-coverage-graph'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-simulation-coverage-graph'>>> {
-    return this._request(
+    return this._op(
       'get',
       'simulations/services/{service_id}/graph',
       { path: [serviceId], query: params },
@@ -95,7 +90,7 @@ export class SimulationsServicesResource extends APIResource {
     serviceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'delete-simulation-coverage-graph'>>> {
-    return this._request('delete', 'simulations/services/{service_id}/graph', { path: [serviceId] }, options)
+    return this._op('delete', 'simulations/services/{service_id}/graph', { path: [serviceId] }, options)
   }
 
   /** Paths through a service's coverage graph (`GET /simulations/services/{service_id}/graph/paths`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -104,7 +99,7 @@ export class SimulationsServicesResource extends APIResource {
     params?: OperationQuery<'get-simulation-coverage-paths'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-simulation-coverage-paths'>>> {
-    return this._request(
+    return this._op(
       'get',
       'simulations/services/{service_id}/graph/paths',
       { path: [serviceId], query: params },
@@ -118,7 +113,7 @@ export class SimulationsServicesResource extends APIResource {
     params?: OperationQuery<'list-simulation-sessions'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-simulation-sessions'>>> {
-    return this._request(
+    return this._op(
       'get',
       'simulations/services/{service_id}/sessions',
       { path: [serviceId], query: params },
@@ -132,7 +127,7 @@ export class SimulationsServicesResource extends APIResource {
     params?: OperationQuery<'query-simulation-turns'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'query-simulation-turns'>>> {
-    return this._request(
+    return this._op(
       'get',
       'simulations/services/{service_id}/turns',
       { path: [serviceId], query: params },
@@ -163,7 +158,7 @@ export class SimulationsResource extends APIResource {
     body: OperationBody<'create-test-conversation'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SimulationSession>> {
-    return this._request('post', 'simulations/sessions', { body }, options)
+    return this._op('post', 'simulations/sessions', { body }, options)
   }
 
   /** Snapshot of a simulated session (`GET /simulations/sessions/{session_id}`). */
@@ -171,7 +166,7 @@ export class SimulationsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-observe'>>> {
-    return this._request('get', 'simulations/sessions/{session_id}', { path: [sessionId] }, options)
+    return this._op('get', 'simulations/sessions/{session_id}', { path: [sessionId] }, options)
   }
 
   /** Ends a simulated session (`DELETE /simulations/sessions/{session_id}`). */
@@ -179,7 +174,7 @@ export class SimulationsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-destroy'>>> {
-    return this._request('delete', 'simulations/sessions/{session_id}', { path: [sessionId] }, options)
+    return this._op('delete', 'simulations/sessions/{session_id}', { path: [sessionId] }, options)
   }
 
   /** Advances a simulated conversation by one turn (`POST /simulations/sessions/step`). */
@@ -187,7 +182,7 @@ export class SimulationsResource extends APIResource {
     body: OperationBody<'test-conversation-step'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'test-conversation-step'>>> {
-    return this._request('post', 'simulations/sessions/step', { body }, options)
+    return this._op('post', 'simulations/sessions/step', { body }, options)
   }
 
   /** Recommends the next user turn for a simulation (`POST /simulations/sessions/recommend`). */
@@ -195,7 +190,7 @@ export class SimulationsResource extends APIResource {
     body: OperationBody<'simulation-recommend'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-recommend'>>> {
-    return this._request('post', 'simulations/sessions/recommend', { body }, options)
+    return this._op('post', 'simulations/sessions/recommend', { body }, options)
   }
 
   /** Intelligence gathered in a simulated session (`GET /simulations/sessions/{session_id}/intelligence`). */
@@ -203,11 +198,6 @@ export class SimulationsResource extends APIResource {
     sessionId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'simulation-intelligence'>>> {
-    return this._request(
-      'get',
-      'simulations/sessions/{session_id}/intelligence',
-      { path: [sessionId] },
-      options,
-    )
+    return this._op('get', 'simulations/sessions/{session_id}/intelligence', { path: [sessionId] }, options)
   }
 }

@@ -23,7 +23,7 @@ export class SkillsResource extends APIResource {
     body: OperationBody<'create-skill'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-skill'>>> {
-    return this._request('post', 'skills', { body }, options)
+    return this._op('post', 'skills', { body }, options)
   }
 
   /** Lists skills, one page (`GET /skills`). */
@@ -31,7 +31,7 @@ export class SkillsResource extends APIResource {
     params?: OperationQuery<'list-skills'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SkillPage>> {
-    return this._request('get', 'skills', { query: params }, options)
+    return this._op('get', 'skills', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -39,12 +39,12 @@ export class SkillsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-skills'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-skills'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one skill (`GET /skills/{skill_id}`). */
   get(skillId: string, options?: RequestOptions): Promise<WithResponseMetadata<Skill>> {
-    return this._request('get', 'skills/{skill_id}', { path: [skillId] }, options)
+    return this._op('get', 'skills/{skill_id}', { path: [skillId] }, options)
   }
 
   /** Updates a skill (`PUT /skills/{skill_id}`). */
@@ -53,12 +53,12 @@ export class SkillsResource extends APIResource {
     body: OperationBody<'update-skill'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-skill'>>> {
-    return this._request('put', 'skills/{skill_id}', { path: [skillId], body }, options)
+    return this._op('put', 'skills/{skill_id}', { path: [skillId], body }, options)
   }
 
   /** Deletes a skill (`DELETE /skills/{skill_id}`). */
   async delete(skillId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'skills/{skill_id}', { path: [skillId] }, options)
+    await this._op('delete', 'skills/{skill_id}', { path: [skillId] }, options)
   }
 
   /** Runs a skill with test input (`POST /skills/{skill_id}/test`). */
@@ -67,6 +67,6 @@ export class SkillsResource extends APIResource {
     body: OperationBody<'test-skill'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'test-skill'>>> {
-    return this._request('post', 'skills/{skill_id}/test', { path: [skillId], body }, options)
+    return this._op('post', 'skills/{skill_id}/test', { path: [skillId], body }, options)
   }
 }

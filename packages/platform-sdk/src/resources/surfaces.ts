@@ -26,17 +26,17 @@ export type SurfaceDelivery = OperationResult<'deliver-surface'>
 export class SurfacesResource extends APIResource {
   /** Creates a surface (a form spec for one entity). */
   create(body: SurfaceCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<SurfaceCreated>> {
-    return this._request('post', 'surfaces', { body }, options)
+    return this._op('post', 'surfaces', { body }, options)
   }
 
   /** Fetches one surface. */
   get(surfaceId: string, options?: RequestOptions): Promise<WithResponseMetadata<Surface>> {
-    return this._request('get', 'surfaces/{surface_id}', { path: [surfaceId] }, options)
+    return this._op('get', 'surfaces/{surface_id}', { path: [surfaceId] }, options)
   }
 
   /** Lists surfaces, one page. */
   list(params?: SurfaceListParams, options?: RequestOptions): Promise<WithResponseMetadata<SurfacePage>> {
-    return this._request('get', 'surfaces', { query: params }, options)
+    return this._op('get', 'surfaces', { query: params }, options)
   }
 
   /** Iterates over every matching surface. */
@@ -44,7 +44,7 @@ export class SurfacesResource extends APIResource {
     params?: AutoPagingParams<SurfaceListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Surface> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Sends a surface's link to the recipient over its channel. */
@@ -53,7 +53,7 @@ export class SurfacesResource extends APIResource {
     body: SurfaceDeliverParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SurfaceDelivery>> {
-    return this._request('post', 'surfaces/{surface_id}/deliver', { path: [surfaceId], body }, options)
+    return this._op('post', 'surfaces/{surface_id}/deliver', { path: [surfaceId], body }, options)
   }
 
   /** Surfaces waiting for review, one page (`GET /surfaces/review`). */
@@ -61,7 +61,7 @@ export class SurfacesResource extends APIResource {
     params?: OperationQuery<'list-surface-review-queue'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-surface-review-queue'>>> {
-    return this._request('get', 'surfaces/review', { query: params }, options)
+    return this._op('get', 'surfaces/review', { query: params }, options)
   }
 
   /** Iterates over every item of `listForReview`, fetching pages as needed (not in the official SDK). */
@@ -69,7 +69,7 @@ export class SurfacesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-surface-review-queue'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-surface-review-queue'>>> {
-    return this._autoPage((query) => this.listForReview(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.listForReview(query, options), params, 20)
   }
 
   /** Updates a surface (`PATCH /surfaces/{surface_id}`). */
@@ -78,7 +78,7 @@ export class SurfacesResource extends APIResource {
     body: OperationBody<'update-surface'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-surface'>>> {
-    return this._request('patch', 'surfaces/{surface_id}', { path: [surfaceId], body }, options)
+    return this._op('patch', 'surfaces/{surface_id}', { path: [surfaceId], body }, options)
   }
 
   /** Archives a surface (`DELETE /surfaces/{surface_id}`). */
@@ -86,7 +86,7 @@ export class SurfacesResource extends APIResource {
     surfaceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'archive-surface'>>> {
-    return this._request('delete', 'surfaces/{surface_id}', { path: [surfaceId] }, options)
+    return this._op('delete', 'surfaces/{surface_id}', { path: [surfaceId] }, options)
   }
 
   /** How far a patient got through a surface (`GET /surfaces/{surface_id}/progress`). */
@@ -94,7 +94,7 @@ export class SurfacesResource extends APIResource {
     surfaceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-surface-progress'>>> {
-    return this._request('get', 'surfaces/{surface_id}/progress', { path: [surfaceId] }, options)
+    return this._op('get', 'surfaces/{surface_id}/progress', { path: [surfaceId] }, options)
   }
 
   /** Approves a submitted surface (`POST /surfaces/{surface_id}/approve`). */
@@ -102,7 +102,7 @@ export class SurfacesResource extends APIResource {
     surfaceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'approve-surface'>>> {
-    return this._request('post', 'surfaces/{surface_id}/approve', { path: [surfaceId] }, options)
+    return this._op('post', 'surfaces/{surface_id}/approve', { path: [surfaceId] }, options)
   }
 
   /** Rejects a submitted surface (`POST /surfaces/{surface_id}/reject`). */
@@ -111,7 +111,7 @@ export class SurfacesResource extends APIResource {
     body: OperationBody<'reject-surface'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'reject-surface'>>> {
-    return this._request('post', 'surfaces/{surface_id}/reject', { path: [surfaceId], body }, options)
+    return this._op('post', 'surfaces/{surface_id}/reject', { path: [surfaceId], body }, options)
   }
 
   /** Regenerates a surface's fields (`POST /surfaces/{surface_id}/reshape`). */
@@ -119,6 +119,6 @@ export class SurfacesResource extends APIResource {
     surfaceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'reshape-surface'>>> {
-    return this._request('post', 'surfaces/{surface_id}/reshape', { path: [surfaceId] }, options)
+    return this._op('post', 'surfaces/{surface_id}/reshape', { path: [surfaceId] }, options)
   }
 }

@@ -9,7 +9,7 @@ export class TasksResource extends APIResource {
     taskId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get_task_v1__workspace_id__tasks__task_id__get'>>> {
-    return this._request('get', 'tasks/{task_id}', { path: [taskId] }, options)
+    return this._op('get', 'tasks/{task_id}', { path: [taskId] }, options)
   }
 
   /** Tasks tracked during a call (`GET /tasks/by-call/{call_sid}`). */
@@ -19,6 +19,6 @@ export class TasksResource extends APIResource {
   ): Promise<
     WithResponseMetadata<OperationResult<'list_tasks_by_call_v1__workspace_id__tasks_by_call__call_sid__get'>>
   > {
-    return this._request('get', 'tasks/by-call/{call_sid}', { path: [callSid] }, options)
+    return this._op('get', 'tasks/by-call/{call_sid}', { path: [callSid] }, options)
   }
 }

@@ -103,7 +103,12 @@ export class TokensResource extends APIResource {
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TokenResponse>> {
     const apiKey = requireText('apiKey', params?.apiKey)
-    return this._postToken({ grant_type: 'api_key', api_key: apiKey, scope: params.scope }, options, null)
+    return this._postToken(
+      { grant_type: 'api_key', api_key: apiKey, scope: params.scope },
+      options,
+      null,
+      apiKey,
+    )
   }
 
   /** Exchanges an external-integration credential for a parent JWT. */
@@ -122,6 +127,7 @@ export class TokensResource extends APIResource {
       },
       options,
       null,
+      clientSecret,
     )
   }
 
@@ -176,6 +182,7 @@ export class TokensResource extends APIResource {
         },
         options,
         null,
+        refreshToken,
       )
     } catch (error) {
       throw AmigoError.isInstance(error) ? classifyRefreshFailure(error) : error
@@ -186,13 +193,15 @@ export class TokensResource extends APIResource {
    * Posts one form-encoded grant to `/token`. `authorization` is the Authorization header to send:
    * `null` sends none at all, not even one set in `headers` options (the credential travels in the
    * form), and `undefined` lets the configured key authenticate (the session mint's default parent).
+   * `secret` is the credential the form carries, kept out of errors and hook output.
    */
   private _postToken<T extends TokenResponse = TokenResponse>(
     fields: FormFields,
     options: RequestOptions | undefined,
     authorization: string | null | undefined,
+    secret?: string,
   ): Promise<WithResponseMetadata<T>> {
-    return this._request(
+    return this._op(
       'post',
       '/token',
       {
@@ -203,8 +212,9 @@ export class TokensResource extends APIResource {
           auth: authorization !== null,
           forceHeaders: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
           bodySerializer: toForm,
-          // The form holds the credential being exchanged (API key, client secret, refresh token).
+          // The form may hold the credential being exchanged (API key, client secret, refresh token).
           sensitiveBody: true,
+          secret,
         },
       },
       options,

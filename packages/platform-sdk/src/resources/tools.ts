@@ -9,7 +9,7 @@ export class ToolsResource extends APIResource {
     body: OperationBody<'execute-tool-test'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'execute-tool-test'>>> {
-    return this._request('post', 'tools/execute', { body }, options)
+    return this._op('post', 'tools/execute', { body }, options)
   }
 
   /** The tools a service resolves to at runtime (`GET /services/{service_id}/tools/resolve`). */
@@ -17,6 +17,6 @@ export class ToolsResource extends APIResource {
     serviceId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'resolve-service-tools'>>> {
-    return this._request('get', 'services/{service_id}/tools/resolve', { path: [serviceId] }, options)
+    return this._op('get', 'services/{service_id}/tools/resolve', { path: [serviceId] }, options)
   }
 }

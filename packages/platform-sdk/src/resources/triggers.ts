@@ -24,12 +24,12 @@ export type TriggerRunPage = OperationResult<'list-trigger-runs'>
 export class TriggersResource extends APIResource {
   /** Creates a trigger. */
   create(body: TriggerCreateParams, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request('post', 'triggers', { body }, options)
+    return this._op('post', 'triggers', { body }, options)
   }
 
   /** Lists triggers, one page. */
   list(params?: TriggerListParams, options?: RequestOptions): Promise<WithResponseMetadata<TriggerPage>> {
-    return this._request('get', 'triggers', { query: params }, options)
+    return this._op('get', 'triggers', { query: params }, options)
   }
 
   /** Iterates over every trigger. */
@@ -37,12 +37,12 @@ export class TriggersResource extends APIResource {
     params?: AutoPagingParams<TriggerListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Trigger> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one trigger. */
   get(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request('get', 'triggers/{trigger_id}', { path: [triggerId] }, options)
+    return this._op('get', 'triggers/{trigger_id}', { path: [triggerId] }, options)
   }
 
   /** Updates a trigger. */
@@ -51,12 +51,12 @@ export class TriggersResource extends APIResource {
     body: TriggerUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<Trigger>> {
-    return this._request('put', 'triggers/{trigger_id}', { path: [triggerId], body }, options)
+    return this._op('put', 'triggers/{trigger_id}', { path: [triggerId], body }, options)
   }
 
   /** Deletes a trigger. */
   async delete(triggerId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'triggers/{trigger_id}', { path: [triggerId] }, options)
+    await this._op('delete', 'triggers/{trigger_id}', { path: [triggerId] }, options)
   }
 
   /** Runs a trigger now (optionally with an input override). */
@@ -65,7 +65,7 @@ export class TriggersResource extends APIResource {
     body?: TriggerFireParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TriggerFireResult>> {
-    return this._request(
+    return this._op(
       'post',
       'triggers/{trigger_id}/fire',
       { path: [triggerId], body: body ?? undefined },
@@ -75,12 +75,12 @@ export class TriggersResource extends APIResource {
 
   /** Pauses a trigger. */
   pause(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request('post', 'triggers/{trigger_id}/pause', { path: [triggerId] }, options)
+    return this._op('post', 'triggers/{trigger_id}/pause', { path: [triggerId] }, options)
   }
 
   /** Resumes a paused trigger. */
   resume(triggerId: string, options?: RequestOptions): Promise<WithResponseMetadata<Trigger>> {
-    return this._request('post', 'triggers/{trigger_id}/resume', { path: [triggerId] }, options)
+    return this._op('post', 'triggers/{trigger_id}/resume', { path: [triggerId] }, options)
   }
 
   /** Lists the runs of a trigger, one page. */
@@ -89,7 +89,7 @@ export class TriggersResource extends APIResource {
     params?: TriggerRunListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<TriggerRunPage>> {
-    return this._request('get', 'triggers/{trigger_id}/runs', { path: [triggerId], query: params }, options)
+    return this._op('get', 'triggers/{trigger_id}/runs', { path: [triggerId], query: params }, options)
   }
 
   /** Iterates over every run of a trigger. */
@@ -98,6 +98,6 @@ export class TriggersResource extends APIResource {
     params?: AutoPagingParams<TriggerRunListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<TriggerRun> {
-    return this._autoPage((query) => this.listRuns(triggerId, query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.listRuns(triggerId, query, options), params, 20)
   }
 }

@@ -18,7 +18,7 @@ export class UnificationRulesResource extends APIResource {
     body: OperationBody<'create-unification-rule'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-unification-rule'>>> {
-    return this._request('post', 'unification-rules', { body }, options)
+    return this._op('post', 'unification-rules', { body }, options)
   }
 
   /** Lists unification rules, one page (`GET /unification-rules`). */
@@ -26,7 +26,7 @@ export class UnificationRulesResource extends APIResource {
     params?: OperationQuery<'list-unification-rules'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-unification-rules'>>> {
-    return this._request('get', 'unification-rules', { query: params }, options)
+    return this._op('get', 'unification-rules', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -34,12 +34,12 @@ export class UnificationRulesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-unification-rules'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-unification-rules'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches one unification rule (`GET /unification-rules/{rule_id}`). */
   get(ruleId: string, options?: RequestOptions): Promise<WithResponseMetadata<UnificationRule>> {
-    return this._request('get', 'unification-rules/{rule_id}', { path: [ruleId] }, options)
+    return this._op('get', 'unification-rules/{rule_id}', { path: [ruleId] }, options)
   }
 
   /** Updates a unification rule (`PATCH /unification-rules/{rule_id}`). */
@@ -48,11 +48,11 @@ export class UnificationRulesResource extends APIResource {
     body: OperationBody<'update-unification-rule'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-unification-rule'>>> {
-    return this._request('patch', 'unification-rules/{rule_id}', { path: [ruleId], body }, options)
+    return this._op('patch', 'unification-rules/{rule_id}', { path: [ruleId], body }, options)
   }
 
   /** Deletes a unification rule (`DELETE /unification-rules/{rule_id}`). */
   async delete(ruleId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'unification-rules/{rule_id}', { path: [ruleId] }, options)
+    await this._op('delete', 'unification-rules/{rule_id}', { path: [ruleId] }, options)
   }
 }

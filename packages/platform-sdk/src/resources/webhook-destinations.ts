@@ -26,7 +26,7 @@ export class WebhookDestinationsResource extends APIResource {
     params?: OperationQuery<'list-webhook-destinations'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WebhookDestinationPage>> {
-    return this._request('get', 'webhook-destinations', { query: params }, options)
+    return this._op('get', 'webhook-destinations', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -34,7 +34,7 @@ export class WebhookDestinationsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-webhook-destinations'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destinations'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Creates a webhook destination; its signing secret is only in this response (`POST /webhook-destinations`). */
@@ -42,12 +42,12 @@ export class WebhookDestinationsResource extends APIResource {
     body: WebhookDestinationCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WebhookDestinationCreated>> {
-    return this._request('post', 'webhook-destinations', { body }, options)
+    return this._op('post', 'webhook-destinations', { body }, options)
   }
 
   /** Fetches one webhook destination (`GET /webhook-destinations/{destination_id}`). */
   get(destinationId: string, options?: RequestOptions): Promise<WithResponseMetadata<WebhookDestination>> {
-    return this._request('get', 'webhook-destinations/{destination_id}', { path: [destinationId] }, options)
+    return this._op('get', 'webhook-destinations/{destination_id}', { path: [destinationId] }, options)
   }
 
   /** Updates a webhook destination (`PUT /webhook-destinations/{destination_id}`). */
@@ -56,17 +56,12 @@ export class WebhookDestinationsResource extends APIResource {
     body: OperationBody<'update-webhook-destination'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-webhook-destination'>>> {
-    return this._request(
-      'put',
-      'webhook-destinations/{destination_id}',
-      { path: [destinationId], body },
-      options,
-    )
+    return this._op('put', 'webhook-destinations/{destination_id}', { path: [destinationId], body }, options)
   }
 
   /** Deletes a webhook destination (`DELETE /webhook-destinations/{destination_id}`). */
   async delete(destinationId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'webhook-destinations/{destination_id}', { path: [destinationId] }, options)
+    await this._op('delete', 'webhook-destinations/{destination_id}', { path: [destinationId] }, options)
   }
 
   /** Delivery attempts of a destination, one page (`GET /webhook-destinations/{destination_id}/deliveries`). */
@@ -75,7 +70,7 @@ export class WebhookDestinationsResource extends APIResource {
     params?: OperationQuery<'list-webhook-destination-deliveries'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WebhookDeliveryPage>> {
-    return this._request(
+    return this._op(
       'get',
       'webhook-destinations/{destination_id}/deliveries',
       { path: [destinationId], query: params },
@@ -89,9 +84,7 @@ export class WebhookDestinationsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-webhook-destination-deliveries'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-webhook-destination-deliveries'>>> {
-    return this._autoPage((query) => this.listDeliveries(destinationId, query, options), params, {
-      maxPageSize: 20,
-    })
+    return this._autoPage((query) => this.listDeliveries(destinationId, query, options), params, 20)
   }
 
   /** Replaces a destination's signing secret (`POST /webhook-destinations/{destination_id}/rotate-secret`). */
@@ -99,7 +92,7 @@ export class WebhookDestinationsResource extends APIResource {
     destinationId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'rotate-webhook-destination-secret'>>> {
-    return this._request(
+    return this._op(
       'post',
       'webhook-destinations/{destination_id}/rotate-secret',
       { path: [destinationId] },

@@ -21,17 +21,17 @@ export class WorkspaceDataQueriesResource extends APIResource {
     body: WorkspaceDataQueryCreateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WorkspaceDataQuery>> {
-    return this._request('post', 'data_queries', { body }, options)
+    return this._op('post', 'data_queries', { body }, options)
   }
 
   /** Lists every saved query of the workspace in one answer (the API does not page this list). */
   list(options?: RequestOptions): Promise<WithResponseMetadata<WorkspaceDataQueryList>> {
-    return this._request('get', 'data_queries', {}, options)
+    return this._op('get', 'data_queries', {}, options)
   }
 
   /** Fetches one saved query. */
   get(queryId: string, options?: RequestOptions): Promise<WithResponseMetadata<WorkspaceDataQuery>> {
-    return this._request('get', 'data_queries/{query_id}', { path: [queryId] }, options)
+    return this._op('get', 'data_queries/{query_id}', { path: [queryId] }, options)
   }
 
   /** Updates a saved query. */
@@ -40,12 +40,12 @@ export class WorkspaceDataQueriesResource extends APIResource {
     body: WorkspaceDataQueryUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WorkspaceDataQuery>> {
-    return this._request('patch', 'data_queries/{query_id}', { path: [queryId], body }, options)
+    return this._op('patch', 'data_queries/{query_id}', { path: [queryId], body }, options)
   }
 
   /** Deletes a saved query. */
   async delete(queryId: string, options?: RequestOptions): Promise<void> {
-    await this._request('delete', 'data_queries/{query_id}', { path: [queryId] }, options)
+    await this._op('delete', 'data_queries/{query_id}', { path: [queryId] }, options)
   }
 
   /** Runs a saved query; `body.input` gives values for its parameters (an empty body is sent when omitted). */
@@ -54,6 +54,6 @@ export class WorkspaceDataQueriesResource extends APIResource {
     body: WorkspaceDataQueryInvokeParams = {},
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WorkspaceDataQueryResult>> {
-    return this._request('post', 'data_queries/{query_id}/invoke', { path: [queryId], body }, options)
+    return this._op('post', 'data_queries/{query_id}/invoke', { path: [queryId], body }, options)
   }
 }

@@ -24,7 +24,7 @@ export type TestCallerNumbers = OperationResult<'get-test-caller-numbers'>
 export class WorkspacesTestCallerNumbersResource extends APIResource {
   /** Reads the test caller numbers (`GET /v1/workspaces/{workspace_id}/test-caller-numbers`). */
   async get(options?: RequestOptions): Promise<WithResponseMetadata<TestCallerNumbers>> {
-    return this._request('get', '/v1/workspaces/{workspace_id}/test-caller-numbers', {}, options)
+    return this._op('get', '/v1/workspaces/{workspace_id}/test-caller-numbers', {}, options)
   }
 
   /** Replaces the test caller numbers (`PUT /v1/workspaces/{workspace_id}/test-caller-numbers`). */
@@ -32,7 +32,7 @@ export class WorkspacesTestCallerNumbersResource extends APIResource {
     body: OperationBody<'update-test-caller-numbers'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-test-caller-numbers'>>> {
-    return this._request('put', '/v1/workspaces/{workspace_id}/test-caller-numbers', { body }, options)
+    return this._op('put', '/v1/workspaces/{workspace_id}/test-caller-numbers', { body }, options)
   }
 }
 
@@ -45,7 +45,7 @@ export class WorkspacesResource extends APIResource {
 
   /** Lists workspaces, one page (`GET /v1/workspaces`). */
   list(params?: WorkspaceListParams, options?: RequestOptions): Promise<WithResponseMetadata<WorkspacePage>> {
-    return this._request('get', '/v1/workspaces', { query: params }, options)
+    return this._op('get', '/v1/workspaces', { query: params }, options)
   }
 
   /** Iterates over every item of `list`, fetching pages as needed. */
@@ -53,12 +53,12 @@ export class WorkspacesResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'list-workspaces'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'list-workspaces'>>> {
-    return this._autoPage((query) => this.list(query, options), params, { maxPageSize: 20 })
+    return this._autoPage((query) => this.list(query, options), params, 20)
   }
 
   /** Fetches a workspace (`GET /v1/workspaces/{workspace_id}`). */
   async get(id?: string, options?: RequestOptions): Promise<WithResponseMetadata<Workspace>> {
-    return this._request('get', workspacePath('/v1/workspaces/{workspace_id}', id, 'get'), {}, options)
+    return this._op('get', workspacePath('/v1/workspaces/{workspace_id}', id, 'get'), {}, options)
   }
 
   /** Updates a workspace (`PATCH /v1/workspaces/{workspace_id}`). */
@@ -67,12 +67,7 @@ export class WorkspacesResource extends APIResource {
     id?: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-workspace'>>> {
-    return this._request(
-      'patch',
-      workspacePath('/v1/workspaces/{workspace_id}', id, 'patch'),
-      { body },
-      options,
-    )
+    return this._op('patch', workspacePath('/v1/workspaces/{workspace_id}', id, 'patch'), { body }, options)
   }
 
   /** Archives a workspace (`POST /v1/workspaces/{workspace_id}/archive`). */
@@ -81,7 +76,7 @@ export class WorkspacesResource extends APIResource {
     id?: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'archive-workspace'>>> {
-    return this._request(
+    return this._op(
       'post',
       workspacePath('/v1/workspaces/{workspace_id}/archive', id, 'post'),
       { body },
@@ -94,12 +89,7 @@ export class WorkspacesResource extends APIResource {
     id?: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'provision-workspace'>>> {
-    return this._request(
-      'post',
-      workspacePath('/v1/workspaces/{workspace_id}/provision', id, 'post'),
-      {},
-      options,
-    )
+    return this._op('post', workspacePath('/v1/workspaces/{workspace_id}/provision', id, 'post'), {}, options)
   }
 
   /** Checks whether a workspace can convert to another environment (`GET /v1/workspaces/{workspace_id}/environment-check`). */
@@ -108,7 +98,7 @@ export class WorkspacesResource extends APIResource {
     id?: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'check-environment-conversion'>>> {
-    return this._request(
+    return this._op(
       'get',
       workspacePath('/v1/workspaces/{workspace_id}/environment-check', id, 'get'),
       { query: { target } },
@@ -122,7 +112,7 @@ export class WorkspacesResource extends APIResource {
     id?: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'convert-workspace-environment'>>> {
-    return this._request(
+    return this._op(
       'post',
       workspacePath('/v1/workspaces/{workspace_id}/convert-environment', id, 'post'),
       { body },

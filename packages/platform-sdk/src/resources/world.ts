@@ -27,7 +27,7 @@ export class WorldResource extends APIResource {
     params?: EntityListParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<EntityPage>> {
-    return this._request('get', 'world/entities', { query: params }, options)
+    return this._op('get', 'world/entities', { query: params }, options)
   }
 
   /** Iterates over every matching entity. */
@@ -35,15 +35,12 @@ export class WorldResource extends APIResource {
     params?: AutoPagingParams<EntityListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<Entity> {
-    return this._autoPage((query) => this.listEntities(query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'entities',
-    })
+    return this._autoPage((query) => this.listEntities(query, options), params, 100, 'entities')
   }
 
   /** Fetches one entity. */
   getEntity(entityId: string, options?: RequestOptions): Promise<WithResponseMetadata<Entity>> {
-    return this._request('get', 'world/entities/{entity_id}', { path: [entityId] }, options)
+    return this._op('get', 'world/entities/{entity_id}', { path: [entityId] }, options)
   }
 
   /** Fetches one page of an entity's timeline. */
@@ -52,7 +49,7 @@ export class WorldResource extends APIResource {
     params?: EntityTimelineParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<EntityTimeline>> {
-    return this._request(
+    return this._op(
       'get',
       'world/entities/{entity_id}/timeline',
       { path: [entityId], query: params },
@@ -66,10 +63,7 @@ export class WorldResource extends APIResource {
     params?: AutoPagingParams<EntityTimelineParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<EntityTimelineEvent> {
-    return this._autoPage((query) => this.getTimeline(entityId, query, options), params, {
-      maxPageSize: 200,
-      itemsKey: 'events',
-    })
+    return this._autoPage((query) => this.getTimeline(entityId, query, options), params, 200, 'events')
   }
 
   /** Semantic search over the world model. */
@@ -77,12 +71,12 @@ export class WorldResource extends APIResource {
     params: WorldSearchParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WorldSearchResult>> {
-    return this._request('get', 'world/search', { query: params }, options)
+    return this._op('get', 'world/search', { query: params }, options)
   }
 
   /** Outbound sync status grouped by sink (connector). */
   getSyncStatusBySink(options?: RequestOptions): Promise<WithResponseMetadata<SyncStatusBySink>> {
-    return this._request('get', 'world/sync/by-sink', {}, options)
+    return this._op('get', 'world/sync/by-sink', {}, options)
   }
 
   /** Relationships of an entity (`GET /world/entities/{entity_id}/relationships`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -91,7 +85,7 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'get-entity-relationships'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-relationships'>>> {
-    return this._request(
+    return this._op(
       'get',
       'world/entities/{entity_id}/relationships',
       { path: [entityId], query: params },
@@ -104,7 +98,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-graph'>>> {
-    return this._request('get', 'world/entities/{entity_id}/graph', { path: [entityId] }, options)
+    return this._op('get', 'world/entities/{entity_id}/graph', { path: [entityId] }, options)
   }
 
   /** Where an entity's data came from (`GET /world/entities/{entity_id}/provenance`). */
@@ -112,7 +106,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-provenance'>>> {
-    return this._request('get', 'world/entities/{entity_id}/provenance', { path: [entityId] }, options)
+    return this._op('get', 'world/entities/{entity_id}/provenance', { path: [entityId] }, options)
   }
 
   /** Lineage of an entity (merges and splits) (`GET /world/entities/{entity_id}/lineage`). */
@@ -120,7 +114,7 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-lineage'>>> {
-    return this._request('get', 'world/entities/{entity_id}/lineage', { path: [entityId] }, options)
+    return this._op('get', 'world/entities/{entity_id}/lineage', { path: [entityId] }, options)
   }
 
   /** Records merged into an entity (`GET /world/entities/{entity_id}/merged`). */
@@ -128,14 +122,14 @@ export class WorldResource extends APIResource {
     entityId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'merged-entities'>>> {
-    return this._request('get', 'world/entities/{entity_id}/merged', { path: [entityId] }, options)
+    return this._op('get', 'world/entities/{entity_id}/merged', { path: [entityId] }, options)
   }
 
   /** Overview of the connectors feeding the world model (`GET /world/connectors`). */
   getConnectors(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'connector-overview'>>> {
-    return this._request('get', 'world/connectors', {}, options)
+    return this._op('get', 'world/connectors', {}, options)
   }
 
   /** Entities from one connector, one page (`GET /world/connectors/{data_source_id}/entities`). */
@@ -144,7 +138,7 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'connector-entities'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'connector-entities'>>> {
-    return this._request(
+    return this._op(
       'get',
       'world/connectors/{data_source_id}/entities',
       { path: [dataSourceId], query: params },
@@ -158,10 +152,12 @@ export class WorldResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'connector-entities'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'connector-entities'>, 'entities'>> {
-    return this._autoPage((query) => this.getConnectorEntities(dataSourceId, query, options), params, {
-      maxPageSize: 100,
-      itemsKey: 'entities',
-    })
+    return this._autoPage(
+      (query) => this.getConnectorEntities(dataSourceId, query, options),
+      params,
+      100,
+      'entities',
+    )
   }
 
   /** Raw resources of one type from a connector (`GET /world/connectors/{data_source_id}/resources`). */
@@ -170,7 +166,7 @@ export class WorldResource extends APIResource {
     params: OperationQuery<'connector-resources'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'connector-resources'>>> {
-    return this._request(
+    return this._op(
       'get',
       'world/connectors/{data_source_id}/resources',
       { path: [dataSourceId], query: params },
@@ -182,7 +178,7 @@ export class WorldResource extends APIResource {
   listEntityTypes(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'list-entity-types'>>> {
-    return this._request('get', 'world/entity-types', {}, options)
+    return this._op('get', 'world/entity-types', {}, options)
   }
 
   /** Likely duplicate entities (`GET /world/entities/duplicates`). */
@@ -190,7 +186,7 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'get-entity-duplicates'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'get-entity-duplicates'>>> {
-    return this._request('get', 'world/entities/duplicates', { query: params }, options)
+    return this._op('get', 'world/entities/duplicates', { query: params }, options)
   }
 
   /** Outbound sync events with a status, one page (`GET /world/sync/events`). */
@@ -198,7 +194,7 @@ export class WorldResource extends APIResource {
     params: OperationQuery<'world-sync-events'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-events'>>> {
-    return this._request('get', 'world/sync/events', { query: params }, options)
+    return this._op('get', 'world/sync/events', { query: params }, options)
   }
 
   /** Iterates over every item of `listSyncEvents`, fetching pages as needed. */
@@ -206,17 +202,14 @@ export class WorldResource extends APIResource {
     params: AutoPagingParams<OperationQuery<'world-sync-events'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'world-sync-events'>, 'events'>> {
-    return this._autoPage((query) => this.listSyncEvents(query, options), params, {
-      maxPageSize: 200,
-      itemsKey: 'events',
-    })
+    return this._autoPage((query) => this.listSyncEvents(query, options), params, 200, 'events')
   }
 
   /** Depth of the outbound sync queue (`GET /world/sync/queue`). */
   getSyncQueueDepth(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-queue'>>> {
-    return this._request('get', 'world/sync/queue', {}, options)
+    return this._op('get', 'world/sync/queue', {}, options)
   }
 
   /** Retries one failed sync event (`POST /world/sync/retry/{event_id}`). */
@@ -224,14 +217,14 @@ export class WorldResource extends APIResource {
     eventId: string,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-retry'>>> {
-    return this._request('post', 'world/sync/retry/{event_id}', { path: [eventId] }, options)
+    return this._op('post', 'world/sync/retry/{event_id}', { path: [eventId] }, options)
   }
 
   /** Retries every failed sync event (`POST /world/sync/retry-all`). */
   retryAllSyncEvents(
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'world-sync-retry-all'>>> {
-    return this._request('post', 'world/sync/retry-all', {}, options)
+    return this._op('post', 'world/sync/retry-all', {}, options)
   }
 
   /** Entity counts by type (`GET /world/entity-stats`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -239,7 +232,7 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'entity-stats'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'entity-stats'>>> {
-    return this._request('get', 'world/entity-stats', { query: params }, options)
+    return this._op('get', 'world/entity-stats', { query: params }, options)
   }
 
   /** Entity counts by source (`GET /world/source-breakdown`) — `params` goes beyond the official SDK, which sends no query here. */
@@ -247,6 +240,6 @@ export class WorldResource extends APIResource {
     params?: OperationQuery<'source-breakdown'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'source-breakdown'>>> {
-    return this._request('get', 'world/source-breakdown', { query: params }, options)
+    return this._op('get', 'world/source-breakdown', { query: params }, options)
   }
 }

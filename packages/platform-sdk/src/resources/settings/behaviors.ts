@@ -11,7 +11,7 @@ export type BehaviorSettingsUpdateParams = OperationBody<'update-behavior-settin
 export class BehaviorSettingsResource extends APIResource {
   /** Reads the behavior settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<BehaviorSettings>> {
-    return this._request('get', 'settings/behaviors', {}, options)
+    return this._op('get', 'settings/behaviors', {}, options)
   }
 
   /** Replaces the behavior settings. */
@@ -19,6 +19,6 @@ export class BehaviorSettingsResource extends APIResource {
     body: BehaviorSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<BehaviorSettings>> {
-    return this._request('put', 'settings/behaviors', { body }, options)
+    return this._op('put', 'settings/behaviors', { body }, options)
   }
 }

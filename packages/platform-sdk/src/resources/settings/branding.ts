@@ -11,7 +11,7 @@ export type BrandingSettingsUpdateParams = OperationBody<'update-branding-settin
 export class BrandingSettingsResource extends APIResource {
   /** Reads the branding settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<BrandingSettings>> {
-    return this._request('get', 'settings/branding', {}, options)
+    return this._op('get', 'settings/branding', {}, options)
   }
 
   /** Replaces the branding settings. */
@@ -19,6 +19,6 @@ export class BrandingSettingsResource extends APIResource {
     body: BrandingSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<BrandingSettings>> {
-    return this._request('put', 'settings/branding', { body }, options)
+    return this._op('put', 'settings/branding', { body }, options)
   }
 }

@@ -11,7 +11,7 @@ export type EnvironmentSettingsUpdateParams = OperationBody<'update-environment-
 export class EnvironmentSettingsResource extends APIResource {
   /** Reads the environment settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<EnvironmentSettings>> {
-    return this._request('get', 'settings/environments', {}, options)
+    return this._op('get', 'settings/environments', {}, options)
   }
 
   /** Replaces the environment settings. */
@@ -19,6 +19,6 @@ export class EnvironmentSettingsResource extends APIResource {
     body: EnvironmentSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<EnvironmentSettings>> {
-    return this._request('put', 'settings/environments', { body }, options)
+    return this._op('put', 'settings/environments', { body }, options)
   }
 }

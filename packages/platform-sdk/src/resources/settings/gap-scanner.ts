@@ -17,7 +17,7 @@ export type GapScannerSettingsUpdateParams = OperationBody<'update-gap-scanner-s
 export class GapScannerSettingsResource extends APIResource {
   /** Reads the Gap scanner settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<GapScannerSettings>> {
-    return this._request('get', 'settings/gap-scanner', {}, options)
+    return this._op('get', 'settings/gap-scanner', {}, options)
   }
 
   /** Replaces the Gap scanner settings. */
@@ -25,7 +25,7 @@ export class GapScannerSettingsResource extends APIResource {
     body: GapScannerSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<GapScannerSettings>> {
-    return this._request('put', 'settings/gap-scanner', { body }, options)
+    return this._op('put', 'settings/gap-scanner', { body }, options)
   }
 
   /** Previews what the gap scanner would report with the given (or current) settings. */
@@ -33,11 +33,11 @@ export class GapScannerSettingsResource extends APIResource {
     body?: GapScannerPreviewParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<GapScannerPreview>> {
-    return this._request('post', 'settings/gap-scanner/preview', { body }, options)
+    return this._op('post', 'settings/gap-scanner/preview', { body }, options)
   }
 
   /** Runs a gap scan now. */
   scan(options?: RequestOptions): Promise<WithResponseMetadata<GapScannerScan>> {
-    return this._request('post', 'settings/gap-scanner/scan', {}, options)
+    return this._op('post', 'settings/gap-scanner/scan', {}, options)
   }
 }

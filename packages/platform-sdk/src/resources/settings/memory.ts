@@ -11,7 +11,7 @@ export type MemorySettingsUpdateParams = OperationBody<'update-memory-settings'>
 export class MemorySettingsResource extends APIResource {
   /** Reads the memory settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<MemorySettings>> {
-    return this._request('get', 'settings/memory', {}, options)
+    return this._op('get', 'settings/memory', {}, options)
   }
 
   /** Replaces the memory settings. */
@@ -19,6 +19,6 @@ export class MemorySettingsResource extends APIResource {
     body: MemorySettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<MemorySettings>> {
-    return this._request('put', 'settings/memory', { body }, options)
+    return this._op('put', 'settings/memory', { body }, options)
   }
 }

@@ -11,7 +11,7 @@ export type MetricSettingsUpdateParams = OperationBody<'update-metric-settings'>
 export class MetricSettingsResource extends APIResource {
   /** Reads the metric settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<MetricSettings>> {
-    return this._request('get', 'settings/metrics', {}, options)
+    return this._op('get', 'settings/metrics', {}, options)
   }
 
   /** Replaces the metric settings. */
@@ -19,6 +19,6 @@ export class MetricSettingsResource extends APIResource {
     body: MetricSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<MetricSettings>> {
-    return this._request('put', 'settings/metrics', { body }, options)
+    return this._op('put', 'settings/metrics', { body }, options)
   }
 }

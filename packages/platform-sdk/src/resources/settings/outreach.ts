@@ -11,7 +11,7 @@ export type OutreachSettingsUpdateParams = OperationBody<'update-outreach-settin
 export class OutreachSettingsResource extends APIResource {
   /** Reads the outreach settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<OutreachSettings>> {
-    return this._request('get', 'settings/outreach', {}, options)
+    return this._op('get', 'settings/outreach', {}, options)
   }
 
   /** Replaces the outreach settings. */
@@ -19,6 +19,6 @@ export class OutreachSettingsResource extends APIResource {
     body: OutreachSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OutreachSettings>> {
-    return this._request('put', 'settings/outreach', { body }, options)
+    return this._op('put', 'settings/outreach', { body }, options)
   }
 }

@@ -11,7 +11,7 @@ export type RetentionPolicyUpdateParams = OperationBody<'update-retention-policy
 export class RetentionPolicyResource extends APIResource {
   /** Reads the data retention policy. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<RetentionPolicy>> {
-    return this._request('get', 'settings/retention', {}, options)
+    return this._op('get', 'settings/retention', {}, options)
   }
 
   /** Replaces the data retention policy. */
@@ -19,6 +19,6 @@ export class RetentionPolicyResource extends APIResource {
     body: RetentionPolicyUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<RetentionPolicy>> {
-    return this._request('put', 'settings/retention', { body }, options)
+    return this._op('put', 'settings/retention', { body }, options)
   }
 }

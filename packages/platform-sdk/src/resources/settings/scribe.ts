@@ -11,7 +11,7 @@ export type ScribeSettingsUpdateParams = OperationBody<'update-scribe-settings'>
 export class ScribeSettingsResource extends APIResource {
   /** Reads the scribe settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<ScribeSettings>> {
-    return this._request('get', 'settings/scribe', {}, options)
+    return this._op('get', 'settings/scribe', {}, options)
   }
 
   /** Replaces the scribe settings. */
@@ -19,6 +19,6 @@ export class ScribeSettingsResource extends APIResource {
     body: ScribeSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<ScribeSettings>> {
-    return this._request('put', 'settings/scribe', { body }, options)
+    return this._op('put', 'settings/scribe', { body }, options)
   }
 }

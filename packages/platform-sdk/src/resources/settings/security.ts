@@ -11,7 +11,7 @@ export type SecuritySettingsUpdateParams = OperationBody<'update-security-settin
 export class SecuritySettingsResource extends APIResource {
   /** Reads the security settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<SecuritySettings>> {
-    return this._request('get', 'settings/security', {}, options)
+    return this._op('get', 'settings/security', {}, options)
   }
 
   /** Replaces the security settings. */
@@ -19,6 +19,6 @@ export class SecuritySettingsResource extends APIResource {
     body: SecuritySettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<SecuritySettings>> {
-    return this._request('put', 'settings/security', { body }, options)
+    return this._op('put', 'settings/security', { body }, options)
   }
 }

@@ -11,7 +11,7 @@ export type VoiceSettingsUpdateParams = OperationBody<'update-voice-settings'>
 export class VoiceSettingsResource extends APIResource {
   /** Reads the voice settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<VoiceSettings>> {
-    return this._request('get', 'settings/voice', {}, options)
+    return this._op('get', 'settings/voice', {}, options)
   }
 
   /** Replaces the voice settings. */
@@ -19,6 +19,6 @@ export class VoiceSettingsResource extends APIResource {
     body: VoiceSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<VoiceSettings>> {
-    return this._request('put', 'settings/voice', { body }, options)
+    return this._op('put', 'settings/voice', { body }, options)
   }
 }

@@ -11,7 +11,7 @@ export type WorkflowSettingsUpdateParams = OperationBody<'update-workflow-settin
 export class WorkflowSettingsResource extends APIResource {
   /** Reads the workflow settings. */
   get(options?: RequestOptions): Promise<WithResponseMetadata<WorkflowSettings>> {
-    return this._request('get', 'settings/workflows', {}, options)
+    return this._op('get', 'settings/workflows', {}, options)
   }
 
   /** Replaces the workflow settings. */
@@ -19,6 +19,6 @@ export class WorkflowSettingsResource extends APIResource {
     body: WorkflowSettingsUpdateParams,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<WorkflowSettings>> {
-    return this._request('put', 'settings/workflows', { body }, options)
+    return this._op('put', 'settings/workflows', { body }, options)
   }
 }

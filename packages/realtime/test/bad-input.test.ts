@@ -100,6 +100,22 @@ describe('workspaceEvents names delays that would overflow timers', () => {
   })
 })
 
+describe('the event stream refuses a signal or fetch of the wrong kind, naming it, before any request', () => {
+  const base = { workspaceId: 'ws-1', token: 'tok-1234', baseUrl: 'http://127.0.0.1:9', onEvent: () => {} }
+  it.each([
+    [{ signal: {} }, 'signal has an invalid value'],
+    [{ signal: 'stop' }, 'signal has an invalid value'],
+    [{ fetch: 'nope' }, 'fetch is missing or not a function'],
+    [{ fetch: {} }, 'fetch is missing or not a function'],
+  ])('%j', (options, message) => {
+    for (const start of [subscribeToWorkspaceEvents, workspaceEvents]) {
+      const error = caught(() => start({ ...base, ...options } as never))
+      expect(isConfigurationError(error)).toBe(true)
+      expect((error as Error).message).toBe(message)
+    }
+  })
+})
+
 describe('the event stream refuses a base URL no connect could use, before any request', () => {
   const sent: string[] = []
   const fetch = (async (input: RequestInfo | URL) => {

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, untilAborted } from '@amigo-ai/core'
 import { createParser, type EventSourceMessage, type ParseError as SseParseError } from 'eventsource-parser'
 import { SseFrameTooLargeError } from './sse-frame-too-large-error'
 
@@ -85,9 +85,6 @@ export async function* readServerSentEventBatches(
     },
   })
   const decoder = new TextDecoder()
-  const onAbort = () => {
-    reader.cancel().catch(() => {})
-  }
   // Hands over the messages parsed so far; a fresh array, since the consumer may keep the batch.
   const take = () => {
     const batch = pending
@@ -100,13 +97,13 @@ export async function* readServerSentEventBatches(
   // CR become LF); a CR that ends a text is carried to the front of the next, so that a CRLF cut in
   // two still reads as one line end (the line end it makes there was fed already, and is cut off).
   let carry = ''
-  signal?.addEventListener('abort', onAbort)
   try {
     while (true) {
       if (signal?.aborted) return
       let chunk: ReadableStreamReadResult<Uint8Array>
       try {
-        chunk = await reader.read()
+        // An abort ends a pending read at once; the reader is cancelled on the way out (release).
+        chunk = await untilAborted(reader.read(), signal)
       } catch (err) {
         if (signal?.aborted) return
         throw err
@@ -125,7 +122,6 @@ export async function* readServerSentEventBatches(
         )
     }
   } finally {
-    signal?.removeEventListener('abort', onAbort)
     release(reader)
   }
 }

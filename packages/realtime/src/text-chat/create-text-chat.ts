@@ -202,15 +202,22 @@ export function createTextChat(options: TextChatOptions): TextChat {
   const gate = openGate()
   let ended: ReconnectingWebSocketError | undefined
   // The token of the current connection, kept out of the errors the server's frames become.
-  let token: string | undefined
+  let token = options.token
+  const { getToken } = options
 
   const socket = startReconnectingWebSocket({
     ...managedSocketOptions(options),
     url: buildUrl,
-    getProtocols: async () => {
-      token = (options.getToken ? await options.getToken() : options.token) as string
-      return authProtocols(token, 'token')
-    },
+    // A fixed token cannot be refreshed, so only a getter makes a 4100 close (token expired) worth
+    // a reconnect: with a fixed one the chat ends at once with token_expired.
+    ...(getToken
+      ? {
+          getProtocols: async () => {
+            token = (await getToken()) as string
+            return authProtocols(token, 'token')
+          },
+        }
+      : { protocols: authProtocols(token as string, 'token') }),
     idleTimeoutMs,
     onOpen: () => gate.open(),
     onReconnect: (info) => {

@@ -33,11 +33,15 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
     // Any other base (`localhost:3000`, `ftp://...`, not a string) would fail every connect, each
     // failure retried with backoff until maxReconnects ran out.
     ['baseUrl', /^(https?:|\/)/i.test(options.baseUrl as string)],
+    // Listened to at once: anything else would throw a TypeError that names no option.
+    ['signal', typeof options.signal?.addEventListener === 'function'],
   ] as const
   // One message for all (each option's doc says what it takes): the SSE app's 6 KB budget has no
   // room for one per option.
   for (const [name, ok] of checks)
     if (options[name] !== undefined && !ok) throw new ConfigurationError(`${name} has an invalid value`)
-  if (options.fetch === undefined && typeof globalThis.fetch !== 'function')
-    throw new ConfigurationError('no fetch in this runtime: pass the fetch option')
+  // A fetch that is not a function (or none, in a runtime without one) would fail every connect,
+  // each failure retried with backoff.
+  if (typeof (options.fetch ?? globalThis.fetch) !== 'function')
+    throw new ConfigurationError('fetch is missing or not a function')
 }

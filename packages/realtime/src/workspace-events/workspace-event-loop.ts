@@ -9,6 +9,7 @@ import {
   redactDeep,
   redactSecrets,
   sleep,
+  untilAborted,
 } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { wasStable } from '../reconnect/stable-connection'
@@ -25,7 +26,8 @@ import type { DeliveredWorkspaceEvent, WorkspaceEventStreamOptions } from './wor
 
 // The error-frame code after which reconnecting cannot help (the workspace's stream cap is reached).
 const TERMINAL_FRAME_CODE = 'too_many_streams'
-// HTTP statuses at connect that are worth another attempt; any other non-2xx ends the stream.
+// HTTP statuses at connect that are worth another attempt; any other non-2xx (a redirect included:
+// it is not followed, see open) ends the stream.
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
 /**
@@ -73,8 +75,7 @@ export async function* workspaceEventLoop(
       if ('final' in opened) outcome = opened
       else {
         openedAt = Date.now()
-        const info = resumedFrom === undefined ? { reconnects } : { reconnects, resumedFrom }
-        callUserCallback('onOpen', options.onOpen, info)
+        callUserCallback('onOpen', options.onOpen, { reconnects, resumedFrom })
         const batches = readServerSentEventBatches(opened.response.body!, {
           maxFrameBytes: options.maxFrameBytes,
           signal: connection.signal,
@@ -165,13 +166,8 @@ async function open(
 ): Promise<Opened | Failure> {
   let token = options.token
   try {
-    // Raced with the abort: a getter that never settles must not keep a closed stream waiting. (The
-    // abort's promise is made after the getter is called, so a getter that throws leaves none behind.)
-    if (options.getToken)
-      token = await Promise.race([
-        options.getToken(),
-        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
-      ])
+    // Raced with the abort: a getter that never settles must not keep a closed stream waiting.
+    if (options.getToken) token = await untilAborted(Promise.resolve(options.getToken()), signal)
     if (typeof token !== 'string' || !token) throw new ConfigurationError(TOKEN_REQUIRED)
   } catch (error) {
     // A token source that says "not authorised" or "misconfigured" will not recover by itself.
@@ -179,37 +175,45 @@ async function open(
     const final = [AuthenticationError, PermissionError, ConfigurationError].some((c) => c.isInstance(error))
     return { error, final }
   }
-  const headers: Record<string, string> = {
-    ...options.headers,
-    accept: 'text/event-stream',
-    authorization: `Bearer ${token}`,
-  }
-  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId
-  // Checked before anything is sent: fetch's own error would quote the value (the token, say) and
-  // count as a network failure worth retrying.
+  // A Headers, so that the stream's own names replace a caller's however it spelled them (a plain
+  // record would keep `Accept` next to `accept`, and fetch would send both values joined). Checked
+  // before anything is sent: fetch's own error would quote the value (the token, say) and count as a
+  // network failure worth retrying.
+  let headers: Headers
   try {
-    new Headers(headers)
+    headers = new Headers(options.headers)
+    headers.set('accept', 'text/event-stream')
+    headers.set('authorization', `Bearer ${token}`)
+    if (lastEventId !== undefined) headers.set('last-event-id', lastEventId)
   } catch {
     return {
       error: new ConfigurationError('headers, lastEventId or token: invalid header value'),
       final: true,
     }
   }
-  const response = await doFetch(url, { headers, signal, cache: 'no-store' })
+  // A redirect is not followed (it ends the stream as an HTTP error): fetch would send the
+  // caller's headers and the resume point to wherever `Location` points, and take its events.
+  const response = await doFetch(url, { headers, signal, cache: 'no-store', redirect: 'manual' })
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''
     if (response.body && type.includes('text/event-stream')) return { response, token }
-    await response.body?.cancel().catch(() => {})
+    // Its body is left to the connection's abort (the loop disposes of the connection next).
     const got = redactSecrets(type, [token])
     return { error: new Error(`Expected text/event-stream, got "${got}"`), final: false }
   }
-  const error = await httpError(response, token)
+  const error = await httpError(response, token, signal)
   if (!RETRYABLE_STATUSES.has(response.status)) return { error, final: true }
   return { error, final: false, minDelayMs: parseRetryAfter(response.headers.get('retry-after')) }
 }
 
-async function httpError(response: Response, token: string) {
-  const text = await response.text().catch(() => '')
+/**
+ * The error of a non-2xx answer, from its body if that arrives within 5 s (a body that never ends
+ * must not hold the stream: the error is then made without it).
+ */
+async function httpError(response: Response, token: string, signal: AbortSignal) {
+  // `signal` is the connection's: it is aborted once the connection is over, which clears the timer.
+  // The sleep winning leaves `text` undefined: an error without a body.
+  const text = await Promise.race([response.text(), sleep(5000, signal)]).catch(() => '')
   let body: unknown = text
   try {
     body = text ? JSON.parse(text) : undefined

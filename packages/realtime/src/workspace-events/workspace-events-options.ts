@@ -12,7 +12,7 @@ export interface ReconnectInfo {
 export interface StreamOpenInfo {
   /** 0 for the first connection, then the number of reconnects so far. */
   reconnects: number
-  /** The id the server was asked to resume after, if any. */
+  /** The id the server was asked to resume after (undefined on a fresh start). */
   resumedFrom?: string
 }
 

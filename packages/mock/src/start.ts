@@ -6,7 +6,9 @@ import { checkFault } from './faults/check'
 import { FaultRegistry } from './faults/registry'
 import type { MockFault } from './faults/types'
 import { buildRoutes } from './handlers/routes'
-import { answerClientError, PendingResponses } from './http/client-error'
+import { answerClientError } from './http/client-error'
+import { answerConnect } from './http/connect-request'
+import { PendingResponses } from './http/pending-responses'
 import { handleRequest } from './http/pipeline'
 import type { MockCore, RecordedRequest } from './http/types'
 import { type MockPlatformOptions, resolveOptions } from './options'
@@ -158,13 +160,14 @@ function createMockServer(core: MockCore, faults: FaultRegistry) {
   const sockets = new Set<Socket>()
   const pending = new PendingResponses()
   const server = createServer((req, res) => {
-    pending.track(req.socket, res)
+    pending.track(req, res)
     handleRequest(deps, req, res).catch((e) => {
       console.error('platform-mock: request failed', e)
       if (!res.headersSent) res.writeHead(500).end()
     })
   })
   server.on('clientError', answerClientError(pending))
+  server.on('connect', answerConnect(router, pending))
   server.on('connection', (s) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))

@@ -2,10 +2,14 @@
 // the end of the list, so pages overlapped; every list answers 422 naming the parameter instead.
 // A page holds `limit` items: a limit below 1 used to answer an empty page whose token pointed at
 // itself, so a client paging on looped forever; paginate answers 422 naming `limit` instead.
+// Routes the mock keeps no state for answered a fixed sample page saying `has_more: true` (and
+// `continuation_token: 0`) whatever was asked, so an SDK auto-pager never stopped; they page their
+// sampled items like every other list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paginate } from '../src/http/paging'
 import type { HandlerContext } from '../src/http/types'
 import type { MockPlatform } from '../src/index'
+import { deref } from '../src/spec/coerce'
 import { loadSpec } from '../src/spec/load-spec'
 import type { OpenApiDocument } from '../src/spec/types'
 import { call, startTestMock, ws } from './helpers'
@@ -183,5 +187,80 @@ describe('limit over HTTP, on a route the document lacks', () => {
     const page = await call(bare, 'GET', '/v1/workspaces?limit=1')
     expect(page.status).toBe(200)
     expect(page.body.items.map((w: { id: string }) => w.id)).toEqual([bare.workspaceId])
+  })
+})
+
+describe('audit events, answered from a sample', () => {
+  it.each(['audit', 'audit/phi-access'])('GET %s pages by limit and offset', async (route) => {
+    const first = await call(mock, 'GET', `${ws(mock)}/${route}?limit=1`)
+    expect(first.status).toBe(200)
+    expect(first.body).toMatchObject({ has_more: false, limit: 1, offset: 0, total: 1 })
+    expect(first.body.events).toHaveLength(1)
+    const past = await call(mock, 'GET', `${ws(mock)}/${route}?limit=1&offset=99999`)
+    expect(past.body).toMatchObject({ events: [], has_more: false, limit: 1, offset: 99999, total: 1 })
+  })
+
+  it('answers the limit the spec defaults to when none is asked', async () => {
+    expect((await call(mock, 'GET', `${ws(mock)}/audit`)).body).toMatchObject({ limit: 50, offset: 0 })
+  })
+})
+
+/** The spec's GET routes answering a page (`has_more`, `continuation_token` or `next_offset`). */
+function pagedRoutes(): string[] {
+  const doc = loadSpec()
+  const paths: string[] = []
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const schema = deref(doc, item.get?.responses?.['200']?.content?.['application/json']?.schema)
+    const props = schema.properties ?? {}
+    if (['has_more', 'continuation_token', 'next_offset'].some((k) => k in props)) paths.push(path)
+  }
+  return paths
+}
+
+/** `path` with its parameters filled (a uuid, or a word) and the required query its GET takes. */
+function pageTarget(mock: MockPlatform, path: string): string {
+  const doc = loadSpec()
+  const query = new URLSearchParams({ limit: '1' })
+  for (const p of doc.paths[path]!.get!.parameters ?? [])
+    if (p.in === 'query' && p.required) query.set(p.name, String(deref(doc, p.schema).enum?.[0] ?? 'x'))
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'workspace_id'
+      ? mock.workspaceId
+      : name.endsWith('_id')
+        ? '00000000-0000-4000-8000-000000000001'
+        : 'x',
+  )
+  return `${filled}?${query}`
+}
+
+describe('every paged route, walked as an SDK auto-pager walks it', () => {
+  it('reaches a last page saying has_more: false', async () => {
+    const routes = pagedRoutes()
+    const walked: string[] = []
+    for (const path of routes) {
+      let target = pageTarget(mock, path)
+      let page = await call(mock, 'GET', target)
+      // A stateful route asked for an unknown parent answers 404: nothing to walk there.
+      if (page.status === 404) continue
+      expect(page.status, target).toBe(200)
+      for (let n = 0; page.body.has_more; n++) {
+        expect(n, `${path} still says has_more after 100 pages`).toBeLessThan(100)
+        const items = Object.values(page.body).find(Array.isArray) as unknown[]
+        const next = new URL(target, mock.url)
+        if ('continuation_token' in page.body)
+          next.searchParams.set('continuation_token', String(page.body.continuation_token))
+        else
+          next.searchParams.set(
+            'offset',
+            String(page.body.next_offset ?? Number(next.searchParams.get('offset') ?? 0) + items.length),
+          )
+        target = `${next.pathname}${next.search}`
+        page = await call(mock, 'GET', target)
+        expect(page.status, target).toBe(200)
+      }
+      walked.push(path)
+    }
+    expect(walked).toEqual(expect.arrayContaining(['/v1/{workspace_id}/audit', '/v1/billing/customers']))
+    expect(walked.length).toBeGreaterThan(routes.length - 10)
   })
 })

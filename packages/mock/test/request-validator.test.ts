@@ -86,6 +86,20 @@ describe('RequestValidator.validate', () => {
     })
   })
 
+  it('reads a uuid parameter in any case (or as a urn) as its lower-case form, as the API does', () => {
+    for (const sent of [ID.toUpperCase(), `urn:uuid:${ID.toUpperCase()}`]) {
+      const res = validator().validate(
+        things,
+        raw({
+          params: { thing_id: sent },
+          headers: { 'x-trace': '1', 'x-mode': 'b' },
+          bodyText: '{"name":"n"}',
+        }),
+      )
+      expect(res.ok && res.value.path).toEqual({ thing_id: ID })
+    }
+  })
+
   it('records undeclared query keys named like inherited properties as plain own keys', () => {
     const res = validator().validate(
       noBody,

@@ -78,6 +78,12 @@ describe('routing on the path as sent', () => {
     expect(lastRecorded()?.operationId).toBe('get-agent')
   })
 
+  it('a uuid in upper case names the same workspace and agent, as the API parses uuids', async () => {
+    const agent = mock.store.agents.list((a) => a.workspace_id === mock.workspaceId)[0]!
+    const answer = await raw('GET', `/v1/${mock.workspaceId.toUpperCase()}/agents/${agent.id.toUpperCase()}`)
+    expect(answer).toMatchObject({ status: 200, body: { id: agent.id, workspace_id: mock.workspaceId } })
+  })
+
   it('the absolute form of a target is routed by its path, and the query is kept', async () => {
     const res = await raw('GET', `${mock.url}${ws(mock)}/agents?limit=1`)
     expect(res.status).toBe(200)
@@ -115,29 +121,29 @@ describe('routing on the path as sent', () => {
   })
 })
 
-describe('requests node:http cannot parse', () => {
-  /**
-   * Writes `bytes` on a fresh connection (then `next` once the first answer is in) and resolves to
-   * everything the mock sends before it closes.
-   */
-  function exchange(bytes: string, next?: string): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const url = new URL(mock.url)
-      const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes))
-      let text = ''
-      socket.setEncoding('utf8')
-      socket.on('data', (c) => {
-        text += c
-        if (next !== undefined && text.endsWith('}')) socket.write(next)
-        next = undefined
-      })
-      socket.on('close', () => resolve(text))
-      socket.on('error', reject)
+/**
+ * Writes `bytes` on a fresh connection (then `next` once the first answer is in) and resolves to
+ * everything the mock sends before it closes.
+ */
+function exchange(bytes: string, next?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(mock.url)
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes))
+    let text = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (c) => {
+      text += c
+      if (next !== undefined && text.endsWith('}')) socket.write(next)
+      next = undefined
     })
-  }
-  const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
-  const get = (headers = '') => `GET ${ws(mock)}/agents?limit=1 HTTP/1.1\r\nhost: x\r\n${headers}\r\n`
+    socket.on('close', () => resolve(text))
+    socket.on('error', reject)
+  })
+}
+const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
+const get = (headers = '') => `GET ${ws(mock)}/agents?limit=1 HTTP/1.1\r\nhost: x\r\n${headers}\r\n`
 
+describe('requests node:http cannot parse', () => {
   it('answers headers over 16 KB with 431 in the detail shape, also after an answered request', async () => {
     const huge = `x-junk: ${'k'.repeat(20_000)}\r\n`
     const alone = await exchange(get(huge))
@@ -158,10 +164,68 @@ describe('requests node:http cannot parse', () => {
     expect(huge.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 431'])
   })
 
+  // The broken body belongs to a request whose answer is in progress, waiting for that body: these
+  // connections stayed open, unanswered, until the client gave up.
+  describe('a chunked body node:http cannot parse', () => {
+    const post = () =>
+      `POST ${ws(mock)}/agents HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${mock.apiKey}\r\n` +
+      'content-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n'
+    const BOUND = { timeout: 2000 }
+
+    it.each([
+      ['a chunk size that is not hex', 'ZZ\r\n{}\r\n0\r\n\r\n'],
+      ['a chunk without its CRLF', '2\r\n{}XX0\r\n\r\n'],
+      ['a bad chunk after a good one', '1\r\n{\r\nZZ\r\n'],
+    ])('answers %s with 400 in the detail shape, then closes', BOUND, async (_, chunks) => {
+      const answer = await exchange(`${post()}${chunks}`)
+      expect(answer).toMatch(/^HTTP\/1.1 400 /)
+      expect(answer).toMatch(/content-type: application\/json/i)
+      expect(bodyOf(answer)).toEqual({ detail: 'Invalid HTTP request' })
+      expect(lastRecorded()).toMatchObject({ method: 'POST', status: 400 })
+    })
+
+    it('answers chunk extensions over the limit with 413, then closes', BOUND, async () => {
+      const answer = await exchange(`${post()}2;${'e'.repeat(20_000)}\r\n{}\r\n0\r\n\r\n`)
+      expect(answer).toMatch(/^HTTP\/1.1 413 /)
+      expect(bodyOf(answer)).toEqual({ detail: 'chunk extensions too large' })
+    })
+
+    it('answers it after a request still being answered on the connection', BOUND, async () => {
+      const slow = get(`authorization: Bearer ${mock.apiKey}\r\nx-mock-fault: latency=30\r\n`)
+      const answer = await exchange(`${slow}${post()}ZZ\r\n`)
+      expect(answer.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 400'])
+      expect(bodyOf(answer.slice(answer.lastIndexOf('HTTP/1.1')))).toEqual({ detail: 'Invalid HTTP request' })
+    })
+  })
+
   it('answers a malformed request with 400 in the detail shape, then goes on serving', async () => {
     const answer = await exchange('NOT A REQUEST\r\n\r\n')
     expect(answer).toMatch(/^HTTP\/1.1 400 /)
     expect(bodyOf(answer)).toEqual({ detail: 'Invalid HTTP request' })
     expect((await raw('GET', `${ws(mock)}/agents?limit=1`)).status).toBe(200)
+  })
+})
+
+// node:http hands a CONNECT its bare socket, and closed it unanswered without a listener.
+describe('CONNECT', () => {
+  it('on a route answers 405 with Allow in the detail shape, then closes', async () => {
+    const answer = await exchange(`CONNECT ${ws(mock)}/agents HTTP/1.1\r\nhost: x\r\n\r\n`)
+    expect(answer).toMatch(/^HTTP\/1.1 405 /)
+    expect(answer).toMatch(/\r\nallow: GET, POST\r\n/i)
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i)
+    expect(bodyOf(answer)).toEqual({ detail: 'Method Not Allowed' })
+  })
+
+  it('to a host and port (as a proxy is asked) answers 404 in the detail shape, then closes', async () => {
+    const answer = await exchange('CONNECT example.com:443 HTTP/1.1\r\nhost: example.com:443\r\n\r\n')
+    expect(answer).toMatch(/^HTTP\/1.1 404 /)
+    expect(bodyOf(answer)).toEqual({ detail: 'Not Found' })
+  })
+
+  it('pipelined behind a request still being answered is answered after it', async () => {
+    const slow = get(`authorization: Bearer ${mock.apiKey}\r\nx-mock-fault: latency=30\r\n`)
+    const answer = await exchange(`${slow}CONNECT ${ws(mock)}/agents HTTP/1.1\r\nhost: x\r\n\r\n`)
+    expect(answer.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 405'])
+    expect(bodyOf(answer.slice(answer.lastIndexOf('HTTP/1.1')))).toEqual({ detail: 'Method Not Allowed' })
   })
 })

@@ -1,5 +1,6 @@
 import { deref } from '../spec/coerce'
 import { successResponse } from '../spec/operations'
+import type { OpenApiDocument } from '../spec/types'
 import { type HandlerContext, HttpError } from './types'
 
 /**
@@ -29,7 +30,7 @@ export function paginate<T>(ctx: HandlerContext, items: T[]): unknown {
     if ('total' in props) body.total = total
     return body
   }
-  const key = Object.keys(props).find((k) => deref(doc, props[k]).type === 'array') ?? 'items'
+  const key = itemsKey(doc, props)
   const offset = startOf(ctx, ctx.query.offset != null ? 'offset' : '_offset')
   const slice = items.slice(offset, offset + limit)
   const hasMore = offset + slice.length < total
@@ -39,6 +40,28 @@ export function paginate<T>(ctx: HandlerContext, items: T[]): unknown {
   if ('limit' in props) body.limit = limit
   if ('offset' in props) body.offset = offset
   return body
+}
+
+/** The property of a page schema that holds its items: `items` on token pages, else its array. */
+function itemsKey(doc: OpenApiDocument, props: Record<string, any>): string {
+  if ('continuation_token' in props) return 'items'
+  return Object.keys(props).find((k) => deref(doc, props[k]).type === 'array') ?? 'items'
+}
+
+/**
+ * The sampled answer of an operation the mock keeps no state for. When its schema is a page (it
+ * says `has_more`, `continuation_token` or `next_offset`), the sampled items are paged as stored
+ * lists are, so the last page says there is no more: a fixed sample saying `has_more: true` sends
+ * a client that pages on round forever.
+ */
+export function sampledAnswer(ctx: HandlerContext): unknown {
+  const sample = ctx.sample()
+  const doc = ctx.core.spec.doc
+  const props: Record<string, any> = deref(doc, successResponse(ctx.op.op).schema).properties ?? {}
+  const paged = ['has_more', 'continuation_token', 'next_offset'].some((k) => k in props)
+  const items = paged && sample && typeof sample === 'object' ? sample[itemsKey(doc, props)] : undefined
+  if (!Array.isArray(items)) return sample
+  return { ...sample, ...(paginate(ctx, items) as object) }
 }
 
 /**

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_TIMER_MS } from '../faults/check'
 import type { FaultRegistry } from '../faults/registry'
 import type { MockFault } from '../faults/types'
-import { bodyKind, parseBodyAs } from '../spec/body-kind'
+import { bodyKind, parseBodyAs, readsAsJson } from '../spec/body-kind'
+import { decodeJsonBytes } from '../spec/json-bytes'
 import type { Operation } from '../spec/operations'
 import { type RequestTarget, requestTarget } from '../spec/request-target'
 import type { Router } from '../spec/router'
@@ -11,6 +12,7 @@ import { authenticate, authorize } from './authenticate'
 import { answerPreflight, standardHeaders } from './cors'
 import { Ending } from './ending'
 import { oauthBodyError } from './oauth-errors'
+import { sampledAnswer } from './paging'
 import { readBody } from './read-body'
 import { sendJson } from './respond'
 import {
@@ -82,9 +84,17 @@ async function runStages(deps: PipelineDeps, incoming: Incoming): Promise<Ending
   if (route instanceof Ending) return route
   const auth = authenticate(deps.core.auth, req, route.op)
   if (auth instanceof Ending) return auth
+  const bodyText = decodeBody(route.op, body, incoming.record)
+  if (bodyText instanceof Ending) return bodyText
   const validated = deps.core.spec.requests.validate(
     route.op,
-    { params: route.params, query: incoming.url.searchParams, headers: req.headers, ...body },
+    {
+      params: route.params,
+      query: incoming.url.searchParams,
+      headers: req.headers,
+      contentType: body.contentType,
+      bodyText,
+    },
     { skipBodySchema: SELF_VALIDATING.has(route.op.key) },
   )
   if (!validated.ok)
@@ -131,21 +141,40 @@ function recordRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResp
   return { req, res, method, url, record }
 }
 
+/** The request body as it came, and its Content-Type. */
+interface RequestBody {
+  bytes: Buffer | undefined
+  contentType: string
+}
+
 /** Reads the body, recording it parsed (JSON, form) or as text. */
-async function readRequestBody({
-  req,
-  res,
-  record,
-}: Incoming): Promise<{ bodyText: string | undefined; contentType: string } | Ending> {
-  let bodyText: string | undefined
+async function readRequestBody({ req, res, record }: Incoming): Promise<RequestBody | Ending> {
+  let bytes: Buffer | undefined
   try {
-    bodyText = await readBody(req, res)
+    bytes = await readBody(req, res)
   } catch (e) {
     return Ending.answer((e as { status?: number }).status ?? 400, { detail: (e as Error).message })
   }
   const contentType = String(req.headers['content-type'] ?? '')
-  if (bodyText !== undefined) record.body = parseBodyAs(bodyKind(contentType), bodyText)
-  return { bodyText, contentType }
+  if (bytes !== undefined) record.body = parseBodyAs(bodyKind(contentType), bytes.toString('utf8'))
+  return { bytes, contentType }
+}
+
+/**
+ * The body as text. One the operation parses as JSON is decoded as FastAPI decodes it (UTF-8 after
+ * any byte order mark, or UTF-16/32), and answers 400 when its bytes are not valid in that encoding:
+ * read with replacement characters, the data would be stored changed. Any other is read as UTF-8.
+ */
+function decodeBody(op: Operation, { bytes, contentType }: RequestBody, record: RecordedRequest) {
+  if (bytes === undefined) return undefined
+  if (!readsAsJson(op, contentType)) return bytes.toString('utf8')
+  const decoded = decodeJsonBytes(bytes)
+  if (!decoded.ok)
+    return Ending.answer(400, {
+      detail: `There was an error parsing the body: not valid ${decoded.encoding}`,
+    })
+  record.body = parseBodyAs('json', decoded.text)
+  return decoded.text
 }
 
 /** Takes the fault armed for this request (server-wide or `x-mock-fault`), waits its latency, applies it. */
@@ -186,7 +215,7 @@ async function handlerStage(deps: PipelineDeps, ctx: HandlerContext): Promise<En
   const handler = deps.handlers.get(op.key)
   let reply: Reply | typeof STREAMED
   try {
-    reply = handler ? await handler(ctx) : { body: ctx.sample() }
+    reply = handler ? await handler(ctx) : { body: sampledAnswer(ctx) }
   } catch (e) {
     if (e instanceof HttpError) return Ending.answer(e.status, e.body, e.headers)
     console.error(`platform-mock: handler for ${op.key} failed:`, e)

@@ -1,4 +1,5 @@
 import { parseJsonText } from './json-text'
+import type { Operation } from './operations'
 
 /** How the mock reads a request body: parsed as JSON, as form fields, or kept as it came. */
 type BodyKind = 'json' | 'form' | 'other'
@@ -17,6 +18,15 @@ export function bodyKind(contentType: string | undefined): BodyKind {
   if (type === 'application/json' || JSON_SUFFIXED.test(type)) return 'json'
   if (type === 'application/x-www-form-urlencoded') return 'form'
   return 'other'
+}
+
+/**
+ * True when the body `op` is sent with `contentType` is parsed as JSON: as FastAPI does, when the
+ * operation takes a JSON body and the Content-Type is JSON or absent.
+ */
+export function readsAsJson(op: Operation, contentType: string): boolean {
+  if (!op.op.requestBody?.content?.['application/json']) return false
+  return !contentType.trim() || bodyKind(contentType) === 'json'
 }
 
 /** A body read as its kind: JSON parsed (its text when it does not parse), a form as its fields (the last of each name), else the text. */

@@ -25,8 +25,15 @@ function isArraySchema(doc: OpenApiDocument, schema: JsonSchema | undefined): bo
   return branches(doc, schema).some((b) => b.type === 'array')
 }
 
+/** A uuid as the `uuid` format accepts it: any case, optionally as a `urn:uuid:` URN. */
+const UUID = /^(?:urn:uuid:)?([0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})$/i
+
 function coerceScalar(doc: OpenApiDocument, schema: JsonSchema | undefined, raw: string): unknown {
   for (const b of branches(doc, schema)) {
+    // The API parses a uuid whatever its case and hands it on in its canonical form (lower case), so
+    // an id sent in upper case names the same resource.
+    const uuid = b.format === 'uuid' ? UUID.exec(raw) : null
+    if (uuid) return uuid[1]!.toLowerCase()
     const t = b.type ?? (b.enum ? typeof b.enum[0] : b.const !== undefined ? typeof b.const : undefined)
     if (t === 'integer' && /^[-+]?\d+$/.test(raw.trim())) return Number(raw)
     if (t === 'number' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw)

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv'
 import type { AjvInstance } from './ajv'
 import { anchorRefs } from './ajv'
-import { bodyKind, parseBodyAs } from './body-kind'
+import { bodyKind, parseBodyAs, readsAsJson } from './body-kind'
 import { branches, coerceText, deref } from './coerce'
 import { parseJsonText } from './json-text'
 import type { Operation } from './operations'
@@ -100,12 +100,13 @@ function readJsonBody(text: string, check: ValidateFunction | undefined, issues:
  * that takes an object answers 422 for it.
  */
 function readDeclaredJson(
+  op: Operation,
   contentType: string,
   text: string,
   check: ValidateFunction | undefined,
   issues: ValidationIssue[],
 ): unknown {
-  if (!contentType.trim() || bodyKind(contentType) === 'json') return readJsonBody(text, check, issues)
+  if (readsAsJson(op, contentType)) return readJsonBody(text, check, issues)
   if (check && !check(text)) issues.push(...toValidationIssues(check.errors, ['body']))
   return text
 }
@@ -178,7 +179,7 @@ export class RequestValidator {
       if (loc === 'path') value.path = out
       else if (loc === 'query') value.query = withUndeclaredQuery(out, raw.query)
     }
-    value.body = c.body ? this.readBody(c.body, raw, !!opts.skipBodySchema, issues) : undeclaredBody(raw)
+    value.body = c.body ? this.readBody(op, c.body, raw, !!opts.skipBodySchema, issues) : undeclaredBody(raw)
     return issues.length ? { ok: false, issues } : { ok: true, value }
   }
 
@@ -198,6 +199,7 @@ export class RequestValidator {
 
   /** The declared body, read by its media type; pushes an issue for each way it is wrong. */
   private readBody(
+    op: Operation,
     body: CompiledBody,
     raw: RawRequest,
     skipSchema: boolean,
@@ -209,7 +211,8 @@ export class RequestValidator {
       return undefined
     }
     const check = skipSchema ? undefined : body.validate
-    if (body.mediaType === 'application/json') return readDeclaredJson(raw.contentType, text, check, issues)
+    if (body.mediaType === 'application/json')
+      return readDeclaredJson(op, raw.contentType, text, check, issues)
     if (body.mediaType === FORM) return this.readFormBody(body.schema, raw.contentType, text, check, issues)
     return text
   }

@@ -1,6 +1,7 @@
 // A credentials file that an older tool (or a copy) left readable by group or others holds live
-// tokens: loading it makes it owner-only, and still loads it when that is not allowed.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+// tokens: loading it makes it owner-only, and still loads it when that is not allowed. A file that
+// turns out not to hold credentials is not ours, and keeps its mode.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -63,6 +64,24 @@ describe('loading a credentials file readable by others', () => {
     expect(await storage.load()).toEqual(CREDS)
     expect(refused).toEqual(['handle.chmod'])
     expect(mode(file)).toBe(0o644)
+  })
+
+  it('leaves the mode of a file that is not credentials alone (the path a link to an unrelated file)', async () => {
+    const storage = new FileTokenStorage({ directory: root })
+    for (const [content, outcome] of [
+      ['notes, not credentials', 'not valid JSON'],
+      ['{"name": "some other tool", "version": 1}', null],
+    ] as const) {
+      const victim = join(root, 'elsewhere.txt')
+      writeFileSync(victim, content)
+      chmodSync(victim, 0o644)
+      rmSync(storage.filePath(), { force: true })
+      symlinkSync(victim, storage.filePath())
+      const loaded = await storage.load().catch((e: Error) => e.message)
+      if (outcome === null) expect(loaded).toBeNull()
+      else expect(loaded).toMatch(outcome)
+      expect(mode(victim), content).toBe(0o644)
+    }
   })
 
   it('leaves the mode of something that is not a file alone (a directory given as the file path)', async () => {

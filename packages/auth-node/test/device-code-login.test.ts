@@ -322,6 +322,22 @@ describe('loginWithDeviceCode: workspace selection (HTTP 300)', () => {
     expect(idp.polls()).toHaveLength(1)
   })
 
+  it('an empty workspace list is a WorkspaceSelectionError saying none was offered, without asking', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ workspaces: [], refresh_token: 'selection-rt' }] }, clock)
+    let asked = 0
+    const error = await login(idp, clock, {
+      onWorkspaceRequired: () => {
+        asked++
+        return 'anything'
+      },
+    }).catch((e) => e)
+    expect(isWorkspaceSelectionError(error)).toBe(true)
+    expect(error.message).toMatch(/offered none/)
+    expect(asked).toBe(0)
+    expect(idp.refreshes()).toHaveLength(0)
+  })
+
   it('fails clearly when the server answers 300 again after the choice', async () => {
     const clock = fakeClock()
     const idp = await start({ polls: [{ workspaces }], onWorkspacePoll: () => ({ workspaces }) }, clock)
@@ -378,6 +394,29 @@ describe('loginWithDeviceCode: cancellation and bad input', () => {
     expect(error.cause.message).toBe('user pressed ctrl-c')
     expect(idp.polls()).toHaveLength(2)
   })
+
+  for (const step of ['onCode', 'onWorkspaceRequired'] as const) {
+    it(`ends a login waiting on an ${step} that never settles once the signal aborts`, async () => {
+      const clock = fakeClock()
+      const idp = await start(
+        { polls: [{ workspaces: [{ workspace_id: 'a' }, { workspace_id: 'b' }] }] },
+        clock,
+      )
+      const controller = new AbortController()
+      const never = () => {
+        controller.abort(new Error('user pressed ctrl-c'))
+        return new Promise<never>(() => {})
+      }
+      const error = await login(idp, clock, {
+        signal: controller.signal,
+        [step]: never,
+        ...(step === 'onCode' ? { onWorkspaceRequired: unexpected } : {}),
+      }).catch((e) => e)
+      expect(isLoginCancelledError(error)).toBe(true)
+      expect(error.cause.message).toBe('user pressed ctrl-c')
+      expect(idp.polls()).toHaveLength(step === 'onCode' ? 0 : 1)
+    })
+  }
 
   it('does nothing when the signal is already aborted', async () => {
     const clock = fakeClock()

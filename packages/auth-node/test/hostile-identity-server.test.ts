@@ -4,6 +4,7 @@
 import { inspect } from 'node:util'
 import { isBadRequestError, isParseError, isServerError } from '@amigo-ai/core'
 import {
+  type Handler,
   type IdentityServer,
   json,
   sendJson,
@@ -433,4 +434,116 @@ describe('an expiry past the year 5000', () => {
       await served.close()
     }
   })
+})
+
+// A server quoting the form body it received shows a secret holding `/`, `+`, `=`, a space or `~`
+// encoded: `rt/Abc+Def==` as `rt%2FAbc%2BDef%3D%3D`, which is not the text it was given.
+describe('secrets echoed URL-encoded, as a server quoting the form body it received', () => {
+  const REFRESH = 'rt/SECRET+Abc=='
+  const ACCESS = 'at/SECRET+Xyz= ~!*'
+  const ENCODED_DEVICE_CODE = 'dc/SECRET+Code=='
+  const echoBody =
+    (status: number, error: string): Handler =>
+    (req, res) =>
+      sendJson(res, status, { error, error_description: `could not parse body: ${req.body}`, echo: req.body })
+
+  async function refreshAgainst(status: number, error: string, refreshToken = REFRESH) {
+    const served = await startTestServer(echoBody(status, error))
+    try {
+      const storage = new MemoryTokenStorage()
+      await storage.save({
+        access_token: ACCESS,
+        refresh_token: refreshToken,
+        expires_at: 0,
+        workspace_id: 'w',
+      })
+      return await new TokenManager({ storage, identityBaseUrl: served.url }).getAccessToken().catch((e) => e)
+    } finally {
+      await served.close()
+    }
+  }
+
+  it('a refused refresh (invalid_grant) keeps the encoded refresh token out of its message and body', async () => {
+    const error = await refreshAgainst(400, 'invalid_grant')
+    expect(isRefreshTokenExpiredError(error)).toBe(true)
+    expect((error as Error).message).toContain('refresh_token=[REDACTED]')
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
+    expect(JSON.stringify((error as { body: unknown }).body)).not.toMatch(/SECRET/)
+  })
+
+  it('any other failed refresh keeps it out too, with the lower-case hex of a re-encoding server', async () => {
+    const served = await startTestServer((req, res) =>
+      sendJson(res, 503, { detail: req.body.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()) }),
+    )
+    try {
+      const storage = new MemoryTokenStorage()
+      await storage.save({ access_token: ACCESS, refresh_token: REFRESH, expires_at: 0, workspace_id: 'w' })
+      const error = await new TokenManager({ storage, identityBaseUrl: served.url })
+        .getAccessToken()
+        .catch((e) => e)
+      expect(isServerError(error)).toBe(true)
+      expect((error as { body: { detail: string } }).body.detail).toContain('refresh_token=[REDACTED]')
+      expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
+    } finally {
+      await served.close()
+    }
+  })
+
+  it('a refresh token holding a lone surrogate (which encodeURIComponent refuses) is still redacted', async () => {
+    const error = await refreshAgainst(400, 'invalid_grant', 'rt-SECRET-\uD800-0123')
+    expect(isRefreshTokenExpiredError(error)).toBe(true)
+    expect((error as Error).message).toContain('refresh_token=[REDACTED]')
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
+  })
+
+  it('a failed device-code poll keeps the encoded device code out of its message and body', async () => {
+    const served = await startTestServer({
+      'POST /device/code': json(200, {
+        device_code: ENCODED_DEVICE_CODE,
+        user_code: 'U',
+        verification_uri: 'https://id.example/a',
+        interval: 0,
+      }),
+      'POST /token': echoBody(400, 'invalid_request'),
+    })
+    try {
+      const failed = await loginWithDeviceCode({
+        identityBaseUrl: served.url,
+        onCode: () => {},
+        onWorkspaceRequired: async () => 'ws-1',
+        clock: fakeClock(),
+      }).catch((e) => e)
+      expect(isBadRequestError(failed)).toBe(true)
+      expect((failed as Error).message).toContain('device_code=[REDACTED]')
+      expect(inspect(failed, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
+    } finally {
+      await served.close()
+    }
+  })
+})
+
+describe('a device code answer that is not JSON', () => {
+  for (const [name, reply] of [
+    ['JSON cut off', `{"device_code": "${DEVICE_CODE}", "user_code": "U`],
+    ['JSON cut off inside the code', `{"device_code":"${DEVICE_CODE}`],
+    ['a form body', `device_code=${DEVICE_CODE}&user_code=U`],
+    ['an HTML page', `<p>device_code: ${DEVICE_CODE}</p>`],
+  ] as const) {
+    it(`${name}: a ParseError whose body keeps the device code out`, async () => {
+      const served = await startTestServer({ 'POST /device/code': text(200, reply, 'application/json') })
+      try {
+        const error = await loginWithDeviceCode({
+          identityBaseUrl: served.url,
+          onCode: () => {},
+          onWorkspaceRequired: async () => 'ws-1',
+          clock: fakeClock(),
+        }).catch((e) => e)
+        expect(isParseError(error)).toBe(true)
+        expect((error as { body: string }).body).toContain('[REDACTED]')
+        expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)
+      } finally {
+        await served.close()
+      }
+    })
+  }
 })

@@ -235,6 +235,29 @@ describe('TokenManager', () => {
     expect(await storage.load()).toEqual(creds)
   })
 
+  for (const [name, expiresAt] of [
+    ['in milliseconds (an hour ago)', T0 - 3600_000],
+    ['absurd (1e300)', 1e300],
+  ] as const) {
+    it(`a stored expires_at ${name} reads as expired: the token is refreshed, never handed out`, async () => {
+      server = await startIdentityServer()
+      const storage = new MemoryTokenStorage()
+      const refreshToken = server.issueRefreshToken('ws-1')
+      await storage.save({
+        access_token: 'old-at',
+        refresh_token: refreshToken,
+        expires_at: expiresAt,
+        workspace_id: 'ws-1',
+        identity_base_url: server.url,
+      })
+      const tokens = new TokenManager({ storage, now: () => T0 })
+      expect((await tokens.load())?.expires_at).toBe(0)
+      const auth = await tokens.getAccessToken()
+      expect(auth?.token).not.toBe('old-at')
+      expect(server.refreshes().map((r) => r.form.refresh_token)).toEqual([refreshToken])
+    })
+  }
+
   it('store() keeps the credentials of a login result in the official snake_case shape', async () => {
     const storage = new MemoryTokenStorage()
     const tokens = new TokenManager({ storage })

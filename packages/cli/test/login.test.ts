@@ -1,7 +1,7 @@
 // Device-code login against the platform mock, as a user runs it: the CLI prints the code, the
 // "user" approves it (the mock's helper stands in for the browser), the tokens land in the
 // profile's file, and whoami / api use them, refreshing them when they expire.
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import { serveNode, startIdentityServer } from '@amigo-ai/test-server'
@@ -179,20 +179,19 @@ describe('amigo login', () => {
     expect((await runCli(['whoami'], { env })).code).toBe(0)
   })
 
-  it('whoami shows a login whose expiry is past any date (a refresh answer with a huge expires_in)', async () => {
-    expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
-    // 1e13 s is about 317,000 years: beyond what a Date can hold (year 275760).
-    writeFileSync(
-      join(env.AMIGO_CONFIG_DIR!, 'credentials.json'),
-      JSON.stringify({ ...credentials(), expires_at: 1e13 }),
-    )
-    const who = await runCli(['whoami'], { env })
-    expect(who.code, who.stderr).toBe(0)
-    expect(who.stdout).toMatch(new RegExp(`workspace id +${mock.workspaceId}`))
-    expect(who.stdout).toMatch(/expires at +valid, its expiry too far off to show as a date/)
-    const json = await runCli(['whoami', '--json'], { env })
-    expect(json.code, json.stderr).toBe(0)
-    expect(JSON.parse(json.stdout)).toMatchObject({ workspace_id: mock.workspaceId, expires_at: null })
+  it('a stored expiry past the year 5000 (milliseconds, or beyond any date) is refreshed, never trusted', async () => {
+    for (const expiresAt of [Date.now() - 3600_000, 1e13]) {
+      expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
+      const before = credentials()
+      writeFileSync(
+        join(env.AMIGO_CONFIG_DIR!, 'credentials.json'),
+        JSON.stringify({ ...before, expires_at: expiresAt }),
+      )
+      const who = await runCli(['whoami'], { env })
+      expect(who.code, who.stderr).toBe(0)
+      expect(who.stdout).toMatch(/expires at +valid until \d{4}-\d\d-\d\dT/)
+      expect(credentials().access_token).not.toBe(before.access_token)
+    }
   })
 
   it('refreshes an expired token before using it and stores the new one', async () => {
@@ -221,6 +220,21 @@ describe('amigo login', () => {
       new RegExp(`error: your account has 2 workspaces: ${mock.workspaceId}, ${other}`),
     )
     expect(r.stderr).toMatch(/hint: run 'amigo login --workspace <id>'/)
+  })
+
+  it('a workspace question offering no workspace: one line saying so, nothing stored (exit 3)', async () => {
+    const identity = await startIdentityServer({ issuance: { interval: 0 }, polls: [{ workspaces: [] }] })
+    try {
+      const r = await runCli(['login', '--no-browser'], { env: { ...env, AMIGO_BASE_URL: identity.url } })
+      expect(r.code).toBe(3)
+      expect(r.stderr).toMatch(
+        /^error: The identity service asked which workspace to sign in to but offered none/m,
+      )
+      expect(r.stderr).not.toMatch(/0 workspaces|must return/)
+      expect(existsSync(join(env.AMIGO_CONFIG_DIR!, 'credentials.json'))).toBe(false)
+    } finally {
+      await identity.close()
+    }
   })
 
   it('several workspaces with --workspace: signs in to that one', async () => {
@@ -324,6 +338,47 @@ describe('amigo login', () => {
       expect(r.stdout).toBe('✓ Signed in to workspace ws-1\\x1b[2J\n')
     } finally {
       await identity.close()
+    }
+  })
+
+  it('a token inside the refresh margin with no refresh token: login warns, whoami claims no HTTP status', async () => {
+    const identity = await startIdentityServer({
+      issuance: { interval: 0 },
+      polls: [{ token: { workspace_id: 'ws-1', expires_in: 30, refresh_token: undefined } }],
+    })
+    try {
+      const shortEnv = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: identity.url })
+      const r = await runCli(['login', '--no-browser'], { env: shortEnv })
+      expect(r.code).toBe(0)
+      expect(r.stderr).toMatch(
+        /^warning: this token expires within 60s and came without a refresh token, so other commands will refuse it as expiring$/m,
+      )
+      const who = await runCli(['whoami'], { env: shortEnv })
+      expect(who.code).toBe(3)
+      expect(who.stderr).toMatch(/^error: The access token is expiring and there is no refresh token/m)
+      expect(who.stderr).not.toMatch(/HTTP/)
+      // Nothing was sent: the refusal is the manager's own.
+      expect(identity.refreshes()).toEqual([])
+    } finally {
+      await identity.close()
+    }
+  })
+
+  it('a token with a refresh token, or living past the margin, brings no warning', async () => {
+    for (const token of [
+      { workspace_id: 'ws-1', expires_in: 30 },
+      { workspace_id: 'ws-1', expires_in: 3600, refresh_token: undefined },
+    ]) {
+      const identity = await startIdentityServer({ issuance: { interval: 0 }, polls: [{ token }] })
+      try {
+        const r = await runCli(['login', '--no-browser'], {
+          env: cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: identity.url }),
+        })
+        expect(r.code).toBe(0)
+        expect(r.stderr).not.toMatch(/warning/)
+      } finally {
+        await identity.close()
+      }
     }
   })
 

@@ -1,6 +1,6 @@
 // No secret ever reaches the terminal: API keys, access and refresh tokens and webhook secrets stay
 // out of stdout and stderr, in successes, failures, --debug output and echoed handler bodies.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { serveNode } from '@amigo-ai/test-server'
@@ -148,6 +148,64 @@ describe('a secret holding a character the output escapes', () => {
         const r = await runCli(['api', 'get', '/v1/{workspace_id}/agents', ...json], { env })
         expect(r.code, r.stderr).toBe(0)
         expectHidden(r.stdout + r.stderr, key)
+      }
+    } finally {
+      await echo.close()
+    }
+  })
+})
+
+// Identity requests are form posts: a server quoting the body it received shows a token holding `/`,
+// `+`, `=` or a space percent-encoded (`rt%2FAbc%2BDef%3D%3D`), which is not the text remembered.
+describe('a secret echoed percent-encoded', () => {
+  const REFRESH = 'rt/SECRET+Abc== ~tail'
+
+  it('an error message in any of its encodings, upper- or lower-case hex', () => {
+    rememberSecret(REFRESH)
+    const form = new URLSearchParams({ s: REFRESH }).toString().slice(2)
+    const uri = encodeURIComponent(REFRESH)
+    const lower = form.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
+    const text = { stderr: '' }
+    const stderr = Object.assign(new PassThrough(), { isTTY: false }).on('data', (c) => {
+      text.stderr += c
+    })
+    const term = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: {} }
+    reportError(new CliError(`could not parse ${form} ${uri} ${lower}`), term, false)
+    expect(text.stderr).toBe('error: could not parse [REDACTED] [REDACTED] [REDACTED]\n')
+  })
+
+  it('the built CLI: whoami with a refresh the identity service refuses, quoting the form body', async () => {
+    const echo = await serveNode((req, res) => {
+      let body = ''
+      req.on('data', (c) => {
+        body += c
+      })
+      req.on('end', () => {
+        res.writeHead(400, { 'content-type': 'application/json' })
+        res.end(
+          JSON.stringify({ error: 'invalid_grant', error_description: `could not parse body: ${body}` }),
+        )
+      })
+    })
+    try {
+      // A refused refresh signs the profile out: each run starts from the same stored login.
+      for (const debug of [[], ['--debug']]) {
+        const dir = tempConfigDir()
+        writeFileSync(
+          join(dir, 'credentials.json'),
+          JSON.stringify({
+            access_token: 'at/SECRET+Xyz==',
+            refresh_token: REFRESH,
+            workspace_id: 'ws_1',
+            expires_at: 1,
+            identity_base_url: echo.url,
+          }),
+          { mode: 0o600 },
+        )
+        const r = await runCli(['whoami', ...debug], { env: cliEnv({ AMIGO_CONFIG_DIR: dir }) })
+        expect(r.code).toBe(3)
+        expect(r.stderr).toContain('refresh_token=[REDACTED]')
+        expect(r.stdout + r.stderr).not.toMatch(/SECRET/)
       }
     } finally {
       await echo.close()

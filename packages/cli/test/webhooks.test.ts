@@ -1,5 +1,6 @@
 // `amigo webhooks trigger` at loopback handlers (the webhooks package's own node:http example among
 // them) and `amigo webhooks verify` on good, forged, stale and malformed captured deliveries.
+import { createHmac } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -276,7 +277,14 @@ describe('amigo webhooks verify', () => {
       JSON.stringify({ headers: { 'x-amigo-signature': 'sha256=zz' }, body: envelope }),
     )
     expect(notHex.code).toBe(6)
-    const badTime = await verify(await signed(envelope, 'yesterday'))
+    // Signed by hand: the signer refuses a timestamp no verifier reads, and this one must carry it.
+    const mac = createHmac('sha256', SECRET).update(`v1:yesterday:${envelope}`).digest('hex')
+    const badTime = await verify(
+      JSON.stringify({
+        headers: { 'x-amigo-signature': `sha256=${mac}`, 'x-amigo-timestamp': 'yesterday' },
+        body: envelope,
+      }),
+    )
     expect(badTime.code).toBe(6)
     expect(badTime.stdout).toMatch(/x-amigo-timestamp is not/)
   })

@@ -1,4 +1,11 @@
-import { ConfigurationError, type OptionNames, redactSecrets, unknownOptionProblem } from '@amigo-ai/core'
+import {
+  ConfigurationError,
+  type OptionNames,
+  redactSecrets,
+  secretForms,
+  unknownOptionProblem,
+  untilAborted,
+} from '@amigo-ai/core'
 import { LoginCancelledError, WorkspaceSelectionError } from '../errors/device-code-errors'
 import { readJwtClaims } from '../identity/jwt-claims'
 import type { TokenPayload } from '../identity/parse-token-payload'
@@ -28,7 +35,10 @@ export async function loginWithDeviceCode(options: DeviceCodeLoginOptions): Prom
   const { signal } = options
   try {
     signal?.throwIfAborted()
-    return await signIn(options)
+    // Raced with the signal as a whole: a wait that does not heed it (an `onCode` or
+    // `onWorkspaceRequired` that never settles, a custom fetch or sleep) must not keep the login
+    // pending. What is still under way stops at its next check of the signal.
+    return await untilAborted(signIn(options), signal)
   } catch (error) {
     // Whatever was under way when the signal fired (a wait, a request, a callback), the login
     // was cancelled: one error class for it, with the signal's reason as the cause.
@@ -160,7 +170,7 @@ async function finishWithWorkspace(
   // The status callback already heard `approved`; the follow-up poll is not a new wait for the user.
   const again = await pollForToken({ ...poll, workspaceId, immediate: true, onStatus: undefined, held })
   if (again.kind !== 'token') {
-    const shown = redactSecrets(workspaceId, secrets)
+    const shown = redactSecrets(workspaceId, secretForms(secrets))
     throw new WorkspaceSelectionError(`The identity service did not accept workspace "${shown}"`)
   }
   return { payload: again.payload, workspaceId }

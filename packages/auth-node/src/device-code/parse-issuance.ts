@@ -1,4 +1,5 @@
-import { ParseError, redactDeep } from '@amigo-ai/core'
+import { ParseError, redactDeep, secretForms } from '@amigo-ai/core'
+import { redactQuotedDeviceCode } from './quoted-device-code'
 import type { DeviceCodeIssuance } from './types'
 
 /** RFC 8628 §3.5: when the server sends no `interval`, poll every 5 seconds. */
@@ -42,13 +43,8 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
   const validLifetime = typeof lifetime === 'number' && lifetime > 0 && Number.isFinite(lifetime)
   if (lifetime !== undefined && !validLifetime) missing.push('expires_in')
   if (missing.length > 0) {
-    // The body is kept for diagnosis, but not the device code (it is what polls for the token),
-    // wherever the answer repeats it: in another field, a key, a URL.
-    const code = b.device_code
-    const shown =
-      typeof code === 'string' ? { ...(redactDeep(b, [code]) as object), device_code: '[REDACTED]' } : body
     throw new ParseError(`The device code response is missing or has invalid: ${missing.join(', ')}`, {
-      body: shown,
+      body: shownBody(body),
     })
   }
   return {
@@ -61,6 +57,17 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
         : (b.verification_uri as string),
     ...timing(b),
   }
+}
+
+/**
+ * The body kept for diagnosis, without the device code (it is what polls for the token), wherever the
+ * answer repeats it: in another field, a key, a URL; in a text that is not JSON, after its name.
+ */
+function shownBody(body: unknown): unknown {
+  if (typeof body === 'string') return redactQuotedDeviceCode(body)
+  const code = (body as { device_code?: unknown } | null | undefined)?.device_code
+  if (typeof code !== 'string') return body
+  return { ...(redactDeep(body, secretForms([code])) as object), device_code: '[REDACTED]' }
 }
 
 /** `expires_in` and `interval` in seconds, with their defaults and within their bounds. */

@@ -32,7 +32,8 @@ export type PollAnswer =
 
 /**
  * Reads one answer of `POST /token` during device-code polling (RFC 8628 §3.5). `secrets` (the
- * device code, a token the client already holds) stay out of every error it makes.
+ * device code, a token the client already holds, in every form `secretForms` lists) stay out of
+ * every error it makes.
  */
 export function readPollAnswer(res: IdentityResponse, secrets: string[], nowMs: number): PollAnswer {
   if (isTokenAnswer(res))

@@ -1,4 +1,4 @@
-import { isNetworkError } from '@amigo-ai/core'
+import { isNetworkError, secretForms } from '@amigo-ai/core'
 import { DeviceCodeExpiredError } from '../errors/device-code-errors'
 import { postForm } from '../identity/identity-request'
 import { identityUrl } from '../identity/identity-url'
@@ -92,7 +92,7 @@ async function pollOnce(ctx: PollContext): Promise<PollAnswer> {
       },
       { fetch: ctx.fetch, signal: ctx.signal, timeoutMs: ctx.timeoutMs },
     )
-    return readPollAnswer(res, [ctx.issuance.device_code, ...(ctx.held ?? [])], ctx.clock.now())
+    return readPollAnswer(res, secretForms([ctx.issuance.device_code, ...(ctx.held ?? [])]), ctx.clock.now())
   } catch (error) {
     if (isNetworkError(error)) return { kind: 'transient', error }
     throw error

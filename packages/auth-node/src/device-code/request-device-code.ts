@@ -1,8 +1,9 @@
-import { errorFromResponse } from '@amigo-ai/core'
+import { errorFromResponse, secretForms } from '@amigo-ai/core'
 import { postForm } from '../identity/identity-request'
 import { identityUrl } from '../identity/identity-url'
 import { readOAuthError } from '../identity/oauth-error-body'
 import { parseIssuance } from './parse-issuance'
+import { redactQuotedDeviceCode } from './quoted-device-code'
 import type { DeviceCodeIssuance } from './types'
 
 /** Starts a device authorization: `POST /device/code` with `client_description?` and `scope?`. */
@@ -26,9 +27,9 @@ export async function requestDeviceCode(input: {
   throw errorFromResponse({
     status: res.status,
     headers: res.headers,
-    body: res.body,
     // A failed answer may still carry a device code, which polls for the user's token.
-    secrets: typeof code === 'string' ? [code] : [],
+    body: typeof res.body === 'string' ? redactQuotedDeviceCode(res.body) : res.body,
+    secrets: secretForms([typeof code === 'string' ? code : undefined]),
     message: `Starting the device code login failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
       error_description ? `: ${error_description}` : ''
     }`,

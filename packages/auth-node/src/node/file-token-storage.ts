@@ -8,7 +8,7 @@ import type { TokenStorage } from '../tokens/token-storage'
 import { writeFileAtomic } from './atomic-write'
 import { acquireFileLock } from './file-lock'
 import { fsPromises } from './fs-promises'
-import { readJsonFile } from './read-credentials-file'
+import { type CredentialsRead, readCredentialsFile } from './read-credentials-file'
 import {
   checkProfile,
   type FileTokenStorageOptions,
@@ -60,10 +60,8 @@ export class FileTokenStorage implements TokenStorage {
    */
   async load(profile?: string): Promise<StoredCredentials | null> {
     const file = this.filePath(profile)
-    const json = (await readJsonFile(file)) ?? (await this.#readFallback(file))
-    if (json === undefined) return null
-    const creds = readStoredCredentials(json)
-    return 'problems' in creds ? null : creds
+    const read = (await readCredentialsFile(file)) ?? (await this.#readFallback(file))
+    return read === undefined || 'problems' in read ? null : read
   }
 
   /** Replaces the profile's credentials atomically, under the lock. */
@@ -118,9 +116,9 @@ export class FileTokenStorage implements TokenStorage {
     return file === this.#location.fileFor('default') ? this.#location.fallbackFile : undefined
   }
 
-  async #readFallback(file: string): Promise<unknown> {
+  async #readFallback(file: string): Promise<CredentialsRead | undefined> {
     const fallback = this.#fallbackFor(file)
-    return fallback ? readJsonFile(fallback) : undefined
+    return fallback ? readCredentialsFile(fallback) : undefined
   }
 
   // mkdir's mode is filtered by the umask, so the mode is set again with chmod. An existing

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises'
 import { TokenStorageError } from '../errors/token-errors'
+import { readStoredCredentials } from '../tokens/stored-credentials'
 import { fsPromises } from './fs-promises'
 
 const FILE_MODE = 0o600
@@ -10,39 +11,33 @@ const MAX_FILE_BYTES = 1_048_576
 const CHUNK_BYTES = 16_384
 const BOM = '\uFEFF'
 
-/** The parsed JSON of `file`, or undefined when it does not exist. */
-export async function readJsonFile(file: string): Promise<unknown> {
-  let text: string
+/** What a credentials file holds: its credentials, or the names of the fields it lacks. */
+export type CredentialsRead = ReturnType<typeof readStoredCredentials>
+
+/**
+ * The credentials in `file` (or the fields its JSON lacks), or undefined when it does not exist.
+ * A file that holds credentials is made owner-only (0600) when group or others may read it: a file
+ * left by an older tool, or copied, would otherwise keep live tokens readable by other users. Only
+ * then: the path may lead (through a link) to some other file, whose mode is not ours to change.
+ * Through the open handle, so the file changed is the file read.
+ */
+export async function readCredentialsFile(file: string): Promise<CredentialsRead | undefined> {
   try {
-    text = await readOwnerOnly(file)
+    return await readOwnerOnly(file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     if (error instanceof TokenStorageError) throw error
     throw new TokenStorageError(`Could not read the credentials file ${file}`, { path: file, cause: error })
   }
-  try {
-    // Some Windows editors start a UTF-8 file with a byte order mark, which JSON does not allow.
-    return JSON.parse(text.startsWith(BOM) ? text.slice(1) : text)
-  } catch {
-    // The content is never echoed: it may hold a token.
-    throw new TokenStorageError(
-      `The credentials file ${file} is not valid JSON; sign in again (or delete the file)`,
-      {
-        path: file,
-      },
-    )
-  }
 }
 
 /**
- * Reads `file`, first making it owner-only (0600) when group or others may read it: a file left
- * by an older tool, or copied, would otherwise keep live tokens readable by other users. Through
- * the open handle, so the file changed is the file read. Only a regular file of at most 1 MiB is
- * read: a FIFO would block the read until some writer came, a device like `/dev/zero` never ends.
- * The size is checked before the read and again by the read, which stops one byte past the limit
- * (the file may grow in between).
+ * Reads and checks `file`, tightening its mode once it proved to hold credentials. Only a regular
+ * file of at most 1 MiB is read: a FIFO would block the read until some writer came, a device like
+ * `/dev/zero` never ends. The size is checked before the read and again by the read, which stops
+ * one byte past the limit (the file may grow in between).
  */
-async function readOwnerOnly(file: string): Promise<string> {
+async function readOwnerOnly(file: string): Promise<CredentialsRead> {
   const { constants, open } = await fsPromises()
   // Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
   const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
@@ -52,12 +47,26 @@ async function readOwnerOnly(file: string): Promise<string> {
       throw new TokenStorageError(`The credentials path ${file} is not a regular file`, { path: file })
     }
     if (stats.size > MAX_FILE_BYTES) throw tooLarge(file)
-    if (process.platform !== 'win32') await tightenMode(handle, stats.mode)
     const bytes = await readAtMost(handle, MAX_FILE_BYTES)
     if (!bytes) throw tooLarge(file)
-    return bytes.toString('utf8')
+    const read = readStoredCredentials(parseJson(bytes.toString('utf8'), file))
+    if (!('problems' in read) && process.platform !== 'win32') await tightenMode(handle, stats.mode)
+    return read
   } finally {
     await handle.close()
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    // Some Windows editors start a UTF-8 file with a byte order mark, which JSON does not allow.
+    return JSON.parse(text.startsWith(BOM) ? text.slice(1) : text)
+  } catch {
+    // The content is never echoed: it may hold a token.
+    throw new TokenStorageError(
+      `The credentials file ${file} is not valid JSON; sign in again (or delete the file)`,
+      { path: file },
+    )
   }
 }
 

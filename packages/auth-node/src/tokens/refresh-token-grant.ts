@@ -1,4 +1,4 @@
-import { errorFromResponse } from '@amigo-ai/core'
+import { errorFromResponse, secretForms } from '@amigo-ai/core'
 import { postForm } from '../identity/identity-request'
 import { identityUrl } from '../identity/identity-url'
 import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
@@ -45,7 +45,7 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
       headers: res.headers,
       body: res.body,
       message: `Token refresh failed with HTTP ${res.status}${error ? ` (${error})` : ''}${serverFault}`,
-      secrets: [input.refreshToken, ...(input.secrets ?? [])].filter((s): s is string => !!s),
+      secrets: secretForms([input.refreshToken, ...(input.secrets ?? [])]),
     }),
   )
 }

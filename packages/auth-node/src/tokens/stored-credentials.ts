@@ -1,3 +1,5 @@
+import { looksLikeMilliseconds } from '../identity/token-expiry'
+
 /**
  * Credentials as a `TokenStorage` keeps them: the official SDK's shape (snake_case, `expires_at` in
  * seconds since the epoch), so files and storages written for it work here and the other way round.
@@ -26,6 +28,13 @@ const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length 
  * Reads credentials from storage (or a file's JSON), keeping only the known fields. Also reads the
  * first file format of this package, whose `expires_at` was an ISO 8601 string. Returns the names
  * of the missing or invalid fields instead when they are not usable.
+ *
+ * An `expires_at` past the year 5000 (milliseconds written where seconds belong by another tool, or
+ * an absurd value) reads as 0, already expired: taken at its word, a token that may have expired
+ * long ago would be handed out for ever. Expired, it is refreshed before use (or, without a refresh
+ * token, the user is asked to sign in again), which costs one refresh if it was still valid; a
+ * guessed unit could instead hand out a dead token, and refusing the file would lose a refresh token
+ * that still works.
  */
 export function readStoredCredentials(value: unknown): StoredCredentials | { problems: string[] } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { problems: ['not an object'] }
@@ -42,7 +51,7 @@ export function readStoredCredentials(value: unknown): StoredCredentials | { pro
     access_token: v.access_token as string,
     refresh_token: (v.refresh_token as string | undefined) ?? '',
     workspace_id: v.workspace_id as string,
-    expires_at: expiresAt as number,
+    expires_at: looksLikeMilliseconds(expiresAt as number) ? 0 : (expiresAt as number),
   }
   for (const key of OPTIONAL_FIELDS) if (typeof v[key] === 'string') creds[key] = v[key] as string
   return creds

@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 import { loginWithDeviceCode, openBrowser } from '@amigo-ai/auth-node'
 import type { CommandContext } from '../context'
 import { checkBaseUrl, DEFAULT_BASE_URL } from '../credentials/base-url'
-import { loginStore } from '../credentials/login-store'
+import { loginStore, REFRESH_MARGIN_MS } from '../credentials/login-store'
 import { CliError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { printable } from '../io/printable'
@@ -58,6 +58,12 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
     const c = output.color
     output.print(`${c.green('✓')} Signed in to workspace ${c.bold(printable(result.workspaceId))}`)
     output.info(`  token ${describeExpiry(result.expiresAt * 1000)}; saved to ${storage.path}`)
+    if (!result.refreshToken && result.expiresAt * 1000 - Date.now() <= REFRESH_MARGIN_MS) {
+      // Other commands refuse such a token at once: said now, not as a puzzling failure of the next one.
+      output.info(
+        `${output.errColor.yellow('warning:')} this token expires within ${REFRESH_MARGIN_MS / 1000}s and came without a refresh token, so other commands will refuse it as expiring`,
+      )
+    }
     return EXIT.ok
   } catch (error) {
     progress.clear()

@@ -34,7 +34,11 @@ export function describeError(error: unknown): ErrorDescription {
   }
   const requestId = error.requestId ? ` (request id ${error.requestId})` : ''
   if (error.status !== undefined) {
-    const line = `HTTP ${error.status}: ${error.message}${requestId}`
+    // An error made from a response carries its headers. One made without a request (auth-node
+    // refusing an expiring token that has no refresh token) has only its class's status: no HTTP
+    // status was received, so none is claimed.
+    const received = error.headers !== undefined
+    const line = `${received ? `HTTP ${error.status}: ` : ''}${error.message}${requestId}`
     if (isAuthenticationError(error)) return { message: line, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
     if (isPermissionError(error))
       return {

@@ -1,4 +1,4 @@
-import { redactSecrets } from '@amigo-ai/core'
+import { redactSecrets, secretForms } from '@amigo-ai/core'
 import { printable } from './printable'
 
 // Every secret this process has seen (API key, tokens, webhook secrets), each in every form the CLI
@@ -9,11 +9,16 @@ const known: string[] = []
 
 /**
  * `secret` as it may appear in what the CLI prints: as it is, inside JSON text (a server's body, an
- * event line: `"` and control characters escaped), and either of those with its control characters
- * shown as `\xNN` (text escaped for a terminal before it reached the writer).
+ * event line: `"` and control characters escaped), either of those with its control characters
+ * shown as `\xNN` (text escaped for a terminal before it reached the writer), and percent-encoded.
  */
 function shownForms(secret: string): string[] {
-  return [secret, JSON.stringify(secret).slice(1, -1)].flatMap((s) => [s, printable(s), printable(s, true)])
+  const escaped = [secret, JSON.stringify(secret).slice(1, -1)].flatMap((s) => [
+    s,
+    printable(s),
+    printable(s, true),
+  ])
+  return [...escaped, ...secretForms([secret])]
 }
 
 /** Registers values that must never be printed. Empty and missing values are ignored. */

@@ -37,13 +37,20 @@ export async function parseWebhookEvent(
 ): Promise<WebhookEvent<unknown>> {
   const options = toOptions(args)
   const body = await verifyDelivery(options)
-  const text = typeof body === 'string' ? body : new TextDecoder().decode(body)
   let event: WebhookEvent<unknown> | undefined
   let cause: unknown
   try {
-    event = JSON.parse(text, options.reviver)
+    // Text and bytes read alike. One leading byte order mark is dropped from both, as the UTF-8 decoder
+    // (and so fetch's `json()`) does and RFC 8259 allows; the MAC covered it as received. Bytes that are
+    // not UTF-8 are refused, not parsed with U+FFFD in their place (data the sender never wrote).
+    event = JSON.parse(
+      typeof body === 'string'
+        ? body.replace(/^\ufeff/, '')
+        : new TextDecoder(undefined, { fatal: true }).decode(body),
+      options.reviver,
+    )
   } catch (error) {
-    // A syntax error, or what the caller's reviver threw: kept, so the reason can be told.
+    // A syntax error, the decoder's error or what the caller's reviver threw: kept, so the reason shows.
     cause = error
   }
   if (!event || typeof event !== 'object' || Array.isArray(event))

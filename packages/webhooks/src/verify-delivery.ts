@@ -10,6 +10,14 @@ import { DEFAULT_TOLERANCE_MS, headerTimeMs, instantMs } from './time'
 export const signedPrefix = (timestamp: string): string => (timestamp ? `v1:${timestamp}:` : '')
 
 /**
+ * Whether `body` starts with `v1:`. A body-only (legacy) MAC over `v1:<t>:<body>` equals the timestamped
+ * MAC over <body>, so legacy bodies that start so are refused (and never signed): otherwise a timestamped
+ * delivery could be replayed with its timestamp moved into the body.
+ */
+export const startsWithV1 = (body: string | Uint8Array): boolean =>
+  /^v1:/.test(typeof body === 'string' ? body : String.fromCharCode(...body.subarray(0, 3)))
+
+/**
  * Verifies a delivery and returns its body (text or bytes, as given), or throws
  * WebhookVerificationError (bad delivery) or TypeError (misuse: no secret, payload not bytes/text,
  * bad tolerance or clock). The HMAC is checked before the timestamp, so timestamp reasons are only
@@ -34,10 +42,7 @@ export async function verifyDelivery(options: WebhookVerificationOptions): Promi
   if (!candidates.length) fail('malformed_signature', 'webhook signature is not hex')
 
   const timestamp = String(options.timestamp ?? readHeader(headers, 'x-amigo-timestamp') ?? '')
-  // A body-only MAC over `v1:<t>:<body>` equals the timestamped MAC over <body>: refusing such legacy
-  // bodies stops a timestamped delivery from being replayed with its timestamp moved into the body.
-  const head = typeof body === 'string' ? body.slice(0, 3) : String.fromCharCode(...body.subarray(0, 3))
-  const clash = !timestamp && head === 'v1:'
+  const clash = !timestamp && startsWithV1(body)
   const prefix = signedPrefix(timestamp)
   for (const secret of clash ? [] : secrets) {
     const mac = await hmacSha256(secret, prefix, body)

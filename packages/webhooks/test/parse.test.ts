@@ -113,6 +113,44 @@ describe('parseWebhookEvent', () => {
     expect((notObject as Error).cause).toBeUndefined()
   })
 
+  it('drops one leading byte order mark from text and bytes alike, the MAC still covering it', async () => {
+    const text = `\uFEFF${envelope('call.ended', { call_sid: 'CA7' })}`
+    const bytes = new TextEncoder().encode(text)
+    for (const payload of [text, bytes])
+      expect((await parseWebhookEvent(await delivery(payload))).data).toEqual({ call_sid: 'CA7' })
+    // Signed without the mark, the body with it is another body.
+    const { signature } = await delivery(text.slice(1))
+    await expect(parseWebhookEvent({ ...(await delivery(bytes)), signature })).rejects.toMatchObject({
+      reason: 'signature_mismatch',
+    })
+    // Only one, as a UTF-8 decoder drops: a second one is not JSON, whichever form the body takes.
+    const twice = `\uFEFF${text}`
+    for (const payload of [twice, new TextEncoder().encode(twice)])
+      await expect(parseWebhookEvent(await delivery(payload))).rejects.toMatchObject({
+        reason: 'invalid_json',
+      })
+  })
+
+  it('refuses an authentic body that is not UTF-8 as invalid_json rather than altering its text', async () => {
+    const utf8 = (text: string) => [...new TextEncoder().encode(text)]
+    // A lone 0xff, an overlong "/", an encoded surrogate, a sequence cut short.
+    for (const bad of [
+      [0xff, 0xfe],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xe2, 0x82],
+    ]) {
+      const body = Uint8Array.from([
+        ...utf8('{"id":"evt_'),
+        ...bad,
+        ...utf8('","type":"x","timestamp":"t","data":{}}'),
+      ])
+      const error = await parseWebhookEvent(await delivery(body)).catch((e: unknown) => e)
+      expect(error).toMatchObject({ reason: 'invalid_json' })
+      expect((error as Error).cause).toBeInstanceOf(TypeError)
+    }
+  })
+
   it('decodes byte payloads as UTF-8 before parsing', async () => {
     const text = envelope('call.ended', { note: 'ünïcode ✓' })
     const d = await delivery(new TextEncoder().encode(text))

@@ -77,11 +77,52 @@ describe('signWebhookPayload', () => {
     }
   })
 
-  it('refuses a timestamp that is not a string, a finite number or null', async () => {
-    for (const timestamp of [{}, Number.NaN, Number.POSITIVE_INFINITY, true]) {
-      await expect(
-        signWebhookPayload({ payload: 'x', secret: 'whsec_a', timestamp } as never),
-      ).rejects.toThrow('timestamp must be a string, a finite number or null')
+  it('signs only the timestamps the verifier reads as an instant, and names timestamp otherwise', async () => {
+    const unreadable = [
+      {},
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      true,
+      ['1767225600'],
+      // '' would otherwise sign the legacy scheme without being asked to.
+      '',
+      '-1',
+      -1,
+      1e21,
+      '9'.repeat(400),
+      'yesterday',
+      '1767225600\n',
+      '1767225600\r\nx-injected: 1',
+      '2026-01-01T00:00',
+      '2026-01-01T00:00:00+99:99',
+    ]
+    for (const timestamp of unreadable) {
+      const signed = signWebhookPayload({ payload: 'x', secret: 'whsec_a', timestamp } as never)
+      await expect(signed).rejects.toThrow(TypeError)
+      await expect(signed).rejects.toThrow(/^timestamp must be Unix seconds or milliseconds/)
+    }
+    for (const timestamp of [1767225600, '1767225600', T0, '1767225600.5', '2026-01-01T01:00:00+01:00']) {
+      const signed = await signWebhookPayload({ payload: 'x', secret: 'k', timestamp })
+      expect(signed.timestamp).toBe(String(timestamp))
+      expect(
+        await verifyWebhookSignature({ payload: 'x', secret: 'k', now: T0, headers: signed.headers }),
+      ).toBe(true)
+    }
+  })
+
+  it('refuses to sign a legacy (null timestamp) body starting with v1:, which verifiers refuse', async () => {
+    for (const payload of ['v1:abc', new TextEncoder().encode('v1:1767225600:{}')])
+      await expect(signWebhookPayload({ payload, secret: 'k', timestamp: null })).rejects.toThrow(
+        /^timestamp: null \(the legacy scheme\) cannot sign a body starting with "v1:"/,
+      )
+    // The same body with a timestamp, and legacy bodies that merely look alike, are signed and verify.
+    const stamped = await signWebhookPayload({ payload: 'v1:abc', secret: 'k', timestamp: '1767225600' })
+    expect(
+      await verifyWebhookSignature({ payload: 'v1:abc', secret: 'k', now: T0, headers: stamped.headers }),
+    ).toBe(true)
+    for (const payload of ['v1', ' v1:abc', 'V1:abc']) {
+      const { signature } = await signWebhookPayload({ payload, secret: 'k', timestamp: null })
+      expect(await verifyWebhookSignature(payload, signature, 'k')).toBe(true)
     }
   })
 

@@ -134,8 +134,8 @@ export const BUDGETS = [
     maxKb: 18.8,
     targetKb: 18,
   },
-  { name: 'lite agents.list app (node)', platform: 'node', app: LITE_APP, maxKb: 9, targetKb: 8 },
-  { name: 'lite agents.list app (browser)', platform: 'browser', app: LITE_APP, maxKb: 9, targetKb: 8 },
+  { name: 'lite agents.list app (node)', platform: 'node', app: LITE_APP, maxKb: 9.1, targetKb: 8 },
+  { name: 'lite agents.list app (browser)', platform: 'browser', app: LITE_APP, maxKb: 9.1, targetKb: 8 },
   {
     name: '@amigo-ai/webhooks whole entry',
     platform: 'browser',

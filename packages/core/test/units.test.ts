@@ -3,8 +3,8 @@ import {
   backoffDelay,
   parseRateLimitHeaders,
   parseRetryAfter,
-  secretForms,
   redactSecrets,
+  secretForms,
   sleep,
   unknownOptionProblem,
 } from '../src/index'

@@ -2,12 +2,13 @@ import {
   AmigoClient,
   ConfigurationError,
   isBadRequestError,
+  isParseError,
   type TextStreamUrlParams,
   type TurnStreamEvent,
   textStreamAuthProtocols,
 } from '@amigo-ai/platform-sdk'
 import type { AgentOriginOptions, TextStreamUrlOptions } from '@amigo-ai/realtime/urls'
-import { json, startTestServer } from '@amigo-ai/test-server'
+import { json, startTestServer, text } from '@amigo-ai/test-server'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { lastRequest, useMockPlatform } from './helpers/mock-client'
 
@@ -123,6 +124,23 @@ describe('conversations', () => {
       }
     }
     await expect(iterate()).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('streamTurn on a success that is no event stream (a proxy page) is a ParseError, not an empty turn', async () => {
+    const server = await startTestServer(text(200, '<html>sign in to the proxy</html>', 'text/html'))
+    try {
+      const client = new AmigoClient({ apiKey: 'k_test', workspaceId: 'ws-1', baseUrl: server.url })
+      const events: unknown[] = []
+      const error = await (async () => {
+        for await (const event of client.conversations.streamTurn('c-1', { message: 'Hi' }))
+          events.push(event)
+      })().catch((e: unknown) => e)
+      expect(events).toEqual([])
+      expect(isParseError(error)).toBe(true)
+      expect((error as Error).message).toMatch(/not an event stream \(content-type text\/html\)/)
+    } finally {
+      await server.close()
+    }
   })
 
   it('sendMessage starts a conversation, then continues it', async () => {

@@ -105,8 +105,8 @@ describe('the event stream refuses a signal or fetch of the wrong kind, naming i
   it.each([
     [{ signal: {} }, 'signal has an invalid value'],
     [{ signal: 'stop' }, 'signal has an invalid value'],
-    [{ fetch: 'nope' }, 'fetch is missing or not a function'],
-    [{ fetch: {} }, 'fetch is missing or not a function'],
+    [{ fetch: 'nope' }, 'fetch must be a function'],
+    [{ fetch: {} }, 'fetch must be a function'],
   ])('%j', (options, message) => {
     for (const start of [subscribeToWorkspaceEvents, workspaceEvents]) {
       const error = caught(() => start({ ...base, ...options } as never))

@@ -1,4 +1,4 @@
-import { ConfigurationError, untilAborted } from '@amigo-ai/core'
+import { AmigoError, ConfigurationError, NetworkError, untilAborted } from '@amigo-ai/core'
 import { createParser, type EventSourceMessage, type ParseError as SseParseError } from 'eventsource-parser'
 import { SseFrameTooLargeError } from './sse-frame-too-large-error'
 
@@ -54,7 +54,16 @@ export async function* readServerSentEvents(
     throw new ConfigurationError('the source must be a fetch Response or a ReadableStream of bytes')
   const body = bodyOf(source)
   if (!body) return
-  for await (const batch of readServerSentEventBatches(body, options)) yield* batch
+  try {
+    for await (const batch of readServerSentEventBatches(body, options)) yield* batch
+  } catch (error) {
+    // A connection cut mid-stream surfaces as the runtime's own TypeError ("terminated"); it is a
+    // network failure like any other the SDK reports.
+    if (error instanceof AmigoError) throw error
+    throw new NetworkError(`The event stream was cut off: ${(error as Error)?.message ?? error}`, {
+      cause: error,
+    })
+  }
 }
 
 /**

@@ -43,5 +43,5 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
   // A fetch that is not a function (or none, in a runtime without one) would fail every connect,
   // each failure retried with backoff.
   if (typeof (options.fetch ?? globalThis.fetch) !== 'function')
-    throw new ConfigurationError('fetch is missing or not a function')
+    throw new ConfigurationError('fetch must be a function')
 }

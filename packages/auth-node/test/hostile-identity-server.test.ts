@@ -2,7 +2,7 @@
 // longer than the code lives, the device code echoed back in an error description, an OAuth error
 // sent with HTTP 200 (as some device-flow services do).
 import { inspect } from 'node:util'
-import { isBadRequestError, isParseError, isServerError } from '@amigo-ai/core'
+import { isBadRequestError, isNetworkError, isParseError, isServerError } from '@amigo-ai/core'
 import {
   type Handler,
   type IdentityServer,
@@ -546,4 +546,43 @@ describe('a device code answer that is not JSON', () => {
       }
     })
   }
+})
+
+describe('a refresh answer the client cannot use', () => {
+  async function refreshAgainst(handler: Handler) {
+    const served = await startTestServer(handler)
+    try {
+      const storage = new MemoryTokenStorage()
+      await storage.save({
+        access_token: 'a',
+        refresh_token: 'rt-0123456789',
+        expires_at: 0,
+        workspace_id: 'w',
+      })
+      const error = await new TokenManager({ storage, identityBaseUrl: served.url })
+        .getAccessToken()
+        .catch((e) => e)
+      return { error, stored: await storage.load() }
+    } finally {
+      await served.close()
+    }
+  }
+
+  it('a 200 that is not JSON is said to be so (not "has no access_token"), and the login is kept', async () => {
+    const { error, stored } = await refreshAgainst(text(200, '<html>maintenance</html>', 'text/html'))
+    expect(isParseError(error)).toBe(true)
+    expect((error as Error).message).toBe('The token response is not JSON')
+    expect(stored?.refresh_token).toBe('rt-0123456789')
+  })
+
+  it('an answer whose body cannot be decoded says the service answered, not that it was unreachable', async () => {
+    const { error } = await refreshAgainst((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      res.end('this is not gzip at all')
+    })
+    expect(isNetworkError(error)).toBe(true)
+    expect((error as Error).message).toMatch(
+      /^The identity service at http:\/\/127\.0\.0\.1:\d+ answered, but its answer could not be read$/,
+    )
+  })
 })

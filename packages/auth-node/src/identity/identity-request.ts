@@ -53,8 +53,8 @@ async function send(
     timedOut = true
     controller.abort()
   }, timeoutMs)
-  const failed = (error: unknown) =>
-    transportFailure(error, url, { timedOut, timeoutMs, signal: init.signal })
+  const failed = (error: unknown, answered = false) =>
+    transportFailure(error, url, { timedOut, timeoutMs, signal: init.signal, answered })
   try {
     let answer: unknown
     try {
@@ -75,7 +75,7 @@ async function send(
       body = await response.readBody()
     } catch (error) {
       // An answer too large to read is the server's doing, not the network's.
-      throw isParseError(error) ? error : failed(error)
+      throw isParseError(error) ? error : failed(error, true)
     }
     return { status: response.status, headers: response.headers, body }
   } finally {
@@ -87,7 +87,7 @@ async function send(
 function transportFailure(
   error: unknown,
   url: string,
-  state: { timedOut: boolean; timeoutMs: number; signal?: AbortSignal },
+  state: { timedOut: boolean; timeoutMs: number; signal?: AbortSignal; answered: boolean },
 ): unknown {
   // An abort is the caller's decision, not a network failure: surface the signal's reason.
   if (state.signal?.aborted) return state.signal.reason
@@ -101,5 +101,10 @@ function transportFailure(
       },
     )
   }
+  // Reached, but its answer broke off (a dropped connection, a body that does not decode).
+  if (state.answered)
+    return new NetworkError(`The identity service at ${origin} answered, but its answer could not be read`, {
+      cause: error,
+    })
   return new NetworkError(`Could not reach the identity service at ${origin}`, { cause: error })
 }

@@ -19,6 +19,8 @@ const optionalString = (v: unknown) => (typeof v === 'string' && v.length > 0 ? 
 
 /** Checks a 200 `/token` body; a body without `access_token` is a `ParseError` (its content is not echoed). */
 export function parseTokenPayload(body: unknown): TokenPayload {
+  // Text is what an answer that is not JSON reads as (an HTML error page behind a 200, say).
+  if (typeof body === 'string') throw new ParseError('The token response is not JSON')
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
   if (typeof b.access_token !== 'string' || b.access_token.length === 0) {
     throw new ParseError('The token response has no access_token')

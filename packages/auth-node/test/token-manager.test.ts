@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isAuthenticationError, isConfigurationError, isServerError } from '@amigo-ai/core'
-import { type IdentityServer, json, startIdentityServer } from '@amigo-ai/test-server'
+import {
+  type IdentityServer,
+  json,
+  sendJson,
+  startIdentityServer,
+  startTestServer,
+} from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   type AuthResult,
@@ -429,6 +435,33 @@ describe('TokenManager without a storage', () => {
     } finally {
       vi.unstubAllEnvs()
       rmSync(directory, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('TokenManager on a clock running ahead of the identity service', () => {
+  it('a refreshed token whose JWT exp is already past by this clock is used, not refreshed on every call', async () => {
+    const jwt = (exp: number) =>
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.sig`
+    let refreshes = 0
+    const idp = await startTestServer((_req, res) => {
+      refreshes++
+      // No expires_in: the JWT's exp (an hour from the service's own clock) is all it says.
+      sendJson(res, 200, {
+        access_token: jwt(T0s + 3600),
+        token_type: 'Bearer',
+        refresh_token: `rt-${refreshes}`,
+      })
+    })
+    try {
+      const storage = new MemoryTokenStorage()
+      await storage.save({ access_token: 'old', refresh_token: 'rt-0', expires_at: 0, workspace_id: 'w' })
+      // Two hours ahead of the service.
+      const tokens = new TokenManager({ storage, identityBaseUrl: idp.url, now: () => T0 + 7_200_000 })
+      for (let i = 0; i < 4; i++) await tokens.getAccessToken()
+      expect(refreshes).toBe(1)
+    } finally {
+      await idp.close()
     }
   })
 })

@@ -9,7 +9,7 @@ export const looksLikeMilliseconds = (expiresAt: number): boolean => expiresAt >
 
 /**
  * When the token expires, in seconds since the epoch: `expires_in` counted from `nowMs`, else the
- * JWT's `exp` claim, else a short default. An expiry past the year 5000 (a lifetime or `exp` sent in
+ * JWT's `exp` claim (when still ahead of `nowMs`), else a short default. An expiry past the year 5000 (a lifetime or `exp` sent in
  * milliseconds, say) states no usable lifetime: taken at its word, the token would never be
  * refreshed, and `TokenManager.store` would refuse the login result as milliseconds.
  */
@@ -18,6 +18,8 @@ export function expiresAtSeconds(payload: TokenPayload, nowMs: number): number {
   if (payload.expires_in !== undefined && !looksLikeMilliseconds(now + payload.expires_in))
     return now + payload.expires_in
   const exp = readJwtClaims(payload.access_token)?.exp
-  if (typeof exp === 'number' && Number.isFinite(exp) && !looksLikeMilliseconds(exp)) return exp
+  // An `exp` already past, on a token just issued, says this clock runs ahead of the service's:
+  // taken at its word, every use would refresh again. The short default counts from our clock.
+  if (typeof exp === 'number' && Number.isFinite(exp) && !looksLikeMilliseconds(exp) && exp > now) return exp
   return now + FALLBACK_LIFETIME_SECONDS
 }

@@ -2,7 +2,7 @@
 
 // ---- example ----
 import { Transport } from '@amigo-ai/core'
-import type { paths } from './generated/api'
+import type { paths } from './generated/api.js'
 
 const api = new Transport<paths>({
   apiKey: process.env.AMIGO_API_KEY!, // or a function returning one, e.g. tokenManager.asApiKey()

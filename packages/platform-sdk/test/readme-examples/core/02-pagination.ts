@@ -7,7 +7,7 @@ declare const api: Transport<import('./generated/api').paths>
 
 // ---- example ----
 import { autoPage, type PageCursor } from '@amigo-ai/core'
-import type { components, paths } from './generated/api'
+import type { components, paths } from './generated/api.js'
 
 type AgentQuery = paths['/v1/{workspace_id}/agents']['get']['parameters']['query']
 type Agent = components['schemas']['AgentResponse']

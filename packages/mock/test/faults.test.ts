@@ -103,7 +103,8 @@ describe('server-wide faults', () => {
   })
 
   it('kills WebSockets without a close frame', async () => {
-    const sid = mock.store.calls.list()[0]!.call_sid
+    // A live call: the observation of an ended call closes with 1000 at once.
+    const sid = mock.simulateCall({ durationMs: 60_000 })
     const sock = new WebSocket(
       `${mock.url.replace('http', 'ws')}/v1/${mock.workspaceId}/observers/${sid}/ws`,
       ['auth', mock.apiKey],
@@ -116,7 +117,7 @@ describe('server-wide faults', () => {
   })
 
   it('kills open WebSockets when a server-wide ws-kill is injected', async () => {
-    const sid = mock.store.calls.list()[1]!.call_sid
+    const sid = mock.simulateCall({ durationMs: 60_000 })
     const url = `${mock.url.replace('http', 'ws')}/v1/${mock.workspaceId}/observers/${sid}/ws`
     const sock = new WebSocket(url, ['auth', mock.apiKey])
     await new Promise((resolve) => sock.once('message', resolve))

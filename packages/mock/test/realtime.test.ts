@@ -111,13 +111,14 @@ function open(url: string, protocols?: string[]) {
 describe('observer WebSocket', () => {
   const observer = (sid: string) => wsUrl(`/v1/${mock.workspaceId}/observers/${sid}/ws`)
 
-  it('streams scripted frames for a known call with subprotocol auth', async () => {
-    const sid = mock.store.calls.list()[0]!.call_sid
+  it('streams scripted frames for a live call with subprotocol auth, then closes 1000', async () => {
+    const sid = mock.simulateCall({ durationMs: 100 })
     const c = open(observer(sid), ['auth', mock.apiKey])
     await c.opened
     expect(c.sock.protocol).toBe('auth')
-    await waitFor(() => c.frames.some((f) => f.type === 'session_end'), 2000, 'session_end frame')
+    expect(await c.closed).toEqual({ code: WS_CLOSE.normal, reason: 'session ended' })
     const types = c.frames.map((f) => f.type)
+    expect(types.at(-1)).toBe('session_end')
     expect(types[0]).toBe('session_info')
     expect(types).toContain('agent_transcript_delta')
     expect(
@@ -126,7 +127,6 @@ describe('observer WebSocket', () => {
         .map((f) => f.delta)
         .join(''),
     ).toBe(c.frames.find((f) => f.type === 'agent_transcript').transcript)
-    c.sock.close()
   })
 
   it('closes 4403 without auth, 4004 for an unknown call, 4100 for an expired token', async () => {

@@ -134,7 +134,8 @@ describe('text-stream frames nested too deep', () => {
 
 describe('frames the WebSocket protocol forbids', () => {
   it('a text frame of invalid UTF-8 closes that socket 1007 and the mock keeps serving', async () => {
-    const sid = mock.store.calls.list()[0]!.call_sid
+    // A live call, whose observer stays open (an ended call's closes with 1000 at once).
+    const sid = mock.simulateCall({ durationMs: 60_000 })
     const sock = new WebSocket(wsUrl(`/v1/${mock.workspaceId}/observers/${sid}/ws`), ['auth', mock.apiKey])
     sock.on('error', () => undefined)
     const closed = new Promise<number>((resolve) => sock.on('close', (code) => resolve(code)))

@@ -8,8 +8,8 @@ import type { MockFault } from '../faults/types'
 import type { MockCore } from '../http/types'
 import { hasDotSegment, type RequestTarget, requestTarget } from '../spec/request-target'
 import { safeDecode } from '../spec/router'
+import { CallObservers } from './call-observers'
 import { MAX_CLIENT_FRAME_BYTES } from './limits'
-import { observerScript } from './observer-script'
 import { answerTextFrame, mayContinue } from './text-session'
 import { subprotocolToken, WS_CLOSE } from './ws-auth'
 import { sendJsonFrame } from './ws-send'
@@ -26,11 +26,13 @@ const wsServerClass = () => (requireLazily('ws') as typeof import('ws')).WebSock
 export class MockWebSockets {
   private readonly wss: WebSocketServer
   readonly open = new Set<WebSocket>()
+  private readonly observers: CallObservers
 
   constructor(
     private readonly core: MockCore,
     private readonly faults: FaultRegistry,
   ) {
+    this.observers = new CallObservers(core)
     // Echo `auth` as the chosen subprotocol so clients offering `auth, <token>` complete the handshake.
     this.wss = new (wsServerClass())({
       noServer: true,
@@ -86,6 +88,7 @@ export class MockWebSockets {
 
   /** Closes every socket and the server. */
   close(): void {
+    this.observers.stop()
     for (const ws of this.open) ws.terminate()
     this.wss.close()
   }
@@ -127,7 +130,7 @@ export class MockWebSockets {
         ws.close(WS_CLOSE.notFound, 'unknown call')
         return
       }
-      observerScript(this.core, ws, call)
+      this.observers.observe(ws, call)
       return
     }
     m = SESSION_CONNECT.exec(url.pathname)

@@ -31,11 +31,40 @@ export function unanchorRefs(schema: JsonSchema): JsonSchema {
   return JSON.parse(JSON.stringify(schema).replaceAll(`"$ref":"${SCHEMA_ID_PREFIX}`, LOCAL_REF))
 }
 
+/** One failure of a schema check: the fields of Ajv's `ErrorObject` the mock reads. */
+export interface SchemaError {
+  keyword: string
+  /** JSON Pointer to the failing value (`/items/0/name`). */
+  instancePath: string
+  params: Record<string, any>
+  message?: string
+  /** The schema holding the failed keyword (reported with `verbose: true`). */
+  parentSchema?: JsonSchema
+}
+
+/** A compiled schema: true when `data` is valid; after a failure `errors` says why. */
+export interface SchemaCheck {
+  (data: unknown): boolean
+  errors?: SchemaError[] | null
+}
+
+/**
+ * What the mock uses of an Ajv instance. The mock's own type rather than Ajv's because the public
+ * declarations reach the validators (`Store.spec`), and Ajv's class is the default export of a
+ * CommonJS module, which a consumer compiling with `moduleResolution: nodenext` cannot name as a type.
+ */
+export interface SchemaCompiler {
+  compile(schema: JsonSchema): SchemaCheck
+}
+
 /**
  * A JSON Schema 2020-12 validator that knows every component schema of the document. Each
  * component is its own registered schema, so a schema referenced from many places compiles once.
  */
-export function createAjv(doc: OpenApiDocument, opts: { useDefaults: boolean; verbose?: boolean }) {
+export function createAjv(
+  doc: OpenApiDocument,
+  opts: { useDefaults: boolean; verbose?: boolean },
+): SchemaCompiler {
   const { Ajv2020, addFormats } = loadAjv()
   const ajv = new Ajv2020({
     strict: false,
@@ -55,6 +84,3 @@ export function createAjv(doc: OpenApiDocument, opts: { useDefaults: boolean; ve
   }
   return ajv
 }
-
-/** The Ajv instance type used across the mock. */
-export type AjvInstance = ReturnType<typeof createAjv>

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv'
+import type { SchemaError } from './ajv'
 
 /** One entry of a FastAPI-style 422 body. */
 export interface ValidationIssue {
@@ -64,7 +64,7 @@ function describeFormat(f: string): Described {
 }
 
 /** Pydantic's type and message for one Ajv error. */
-function describe(e: ErrorObject, fromText: boolean): Described {
+function describe(e: SchemaError, fromText: boolean): Described {
   const p = e.params as Record<string, any>
   switch (e.keyword) {
     case 'required':
@@ -113,7 +113,7 @@ function describe(e: ErrorObject, fromText: boolean): Described {
  * for optional fields) is dropped, and each location is reported once.
  */
 export function toValidationIssues(
-  errors: ErrorObject[] | null | undefined,
+  errors: SchemaError[] | null | undefined,
   prefix: Array<string | number>,
   fromText = false,
 ): ValidationIssue[] {

@@ -1,6 +1,4 @@
-import type { ValidateFunction } from 'ajv'
-import type { AjvInstance } from './ajv'
-import { anchorRefs } from './ajv'
+import { anchorRefs, type SchemaCheck, type SchemaCompiler } from './ajv'
 import { bodyKind, parseBodyAs, readsAsJson } from './body-kind'
 import { branches, coerceText, deref } from './coerce'
 import { parseJsonText } from './json-text'
@@ -32,12 +30,12 @@ const LOCATIONS = ['path', 'query', 'header'] as const
 interface CompiledBody {
   mediaType: string
   required: boolean
-  validate?: ValidateFunction
+  validate?: SchemaCheck
   schema?: JsonSchema
 }
 
 interface Compiled {
-  locations: Record<Location, ValidateFunction | undefined>
+  locations: Record<Location, SchemaCheck | undefined>
   body?: CompiledBody
 }
 
@@ -80,7 +78,7 @@ function withUndeclaredQuery(
 }
 
 /** Parses a JSON body and checks it against `check`; undefined when the text is not JSON. */
-function readJsonBody(text: string, check: ValidateFunction | undefined, issues: ValidationIssue[]): unknown {
+function readJsonBody(text: string, check: SchemaCheck | undefined, issues: ValidationIssue[]): unknown {
   const parsed = parseJsonText(text)
   if (!parsed.ok) {
     issues.push({
@@ -103,7 +101,7 @@ function readDeclaredJson(
   op: Operation,
   contentType: string,
   text: string,
-  check: ValidateFunction | undefined,
+  check: SchemaCheck | undefined,
   issues: ValidationIssue[],
 ): unknown {
   if (readsAsJson(op, contentType)) return readJsonBody(text, check, issues)
@@ -123,7 +121,7 @@ export class RequestValidator {
 
   constructor(
     private readonly doc: OpenApiDocument,
-    private readonly ajv: AjvInstance,
+    private readonly ajv: SchemaCompiler,
   ) {}
 
   private compile(op: Operation): Compiled {
@@ -222,7 +220,7 @@ export class RequestValidator {
     schema: JsonSchema | undefined,
     contentType: string,
     text: string,
-    check: ValidateFunction | undefined,
+    check: SchemaCheck | undefined,
     issues: ValidationIssue[],
   ): Record<string, unknown> {
     let obj: Record<string, unknown> = {}

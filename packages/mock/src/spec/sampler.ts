@@ -1,6 +1,5 @@
-import type { ErrorObject, ValidateFunction } from 'ajv'
 import { sample as sampleSchema } from 'openapi-sampler'
-import { type AjvInstance, anchorRefs, unanchorRefs } from './ajv'
+import { anchorRefs, type SchemaCheck, type SchemaCompiler, type SchemaError, unanchorRefs } from './ajv'
 import { exampleForPattern } from './pattern-example'
 import type { JsonSchema, OpenApiDocument } from './types'
 
@@ -32,17 +31,17 @@ const FORMAT_VALUES: Record<string, string> = {
  * openapi-sampler is deterministic, so the same schema always gives the same value.
  */
 export class Sampler {
-  private readonly validators = new Map<string, ValidateFunction>()
+  private readonly validators = new Map<string, SchemaCheck>()
   private readonly samples = new Map<string, unknown>()
 
   constructor(
     private readonly doc: OpenApiDocument,
     /** An Ajv instance created with `verbose: true` and without `useDefaults`. */
-    private readonly ajv: AjvInstance,
+    private readonly ajv: SchemaCompiler,
   ) {}
 
   /** The compiled validator of a schema (cached by its JSON text). */
-  validator(key: string, schema: JsonSchema): ValidateFunction {
+  validator(key: string, schema: JsonSchema): SchemaCheck {
     let v = this.validators.get(key)
     if (!v) {
       v = this.ajv.compile(anchorRefs(schema))
@@ -82,7 +81,7 @@ export class Sampler {
     return structuredClone(value)
   }
 
-  private repair(root: unknown, errors: ErrorObject[]): { value: unknown; changed: boolean } {
+  private repair(root: unknown, errors: SchemaError[]): { value: unknown; changed: boolean } {
     const box = { root }
     let changed = false
     // Deepest first, so parents are fixed after their children.

@@ -1,6 +1,7 @@
 // Tests every package as users get it: `pnpm pack`, install the tarballs into a fresh project
 // outside the workspace (no workspace links), then run each package's smoke files with ESM
-// `import` and CJS `require` (packages/<dir>/test/tarball/smoke.{mjs,cjs}). A bin-only package (the
+// `import` and CJS `require` (packages/<dir>/test/tarball/smoke.{mjs,cjs}), and compile a
+// TypeScript consumer of every entry against the installed declarations. A bin-only package (the
 // ESM-only CLI, with no `exports["."]`) has only smoke.mjs, which runs its installed bin.
 //   node scripts/check-tarballs.mjs [names...]
 // With names (the release passes the packages it is about to publish), only those are packed and
@@ -11,6 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { installApp, packAll, publicPackages } from './lib/pack.mjs'
+import { typecheckConsumer } from './lib/typecheck-consumer.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'amigo-tarballs-'))
 const app = join(work, 'app')
@@ -43,6 +45,13 @@ try {
           `✓ ${pkg.name} (${binOnly ? 'bin' : ext === 'mjs' ? 'ESM import' : 'CJS require'}) ${r.stdout.trim().split('\n').pop()}`,
         )
     }
+  }
+  // The declarations as installed, compiled the strictest usual way (see typecheck-consumer.mjs).
+  const types = typecheckConsumer(app, pkgs)
+  if (types.ok) console.log(`✓ type declarations of ${types.entries} entries (nodenext, skipLibCheck false)`)
+  else {
+    failures++
+    console.error(`✗ type declarations (nodenext, skipLibCheck false)\n${types.out}`)
   }
 } finally {
   rmSync(work, { recursive: true, force: true })

@@ -1,0 +1,55 @@
+// Type-checks a consumer of the installed packages the strictest usual way: `moduleResolution:
+// nodenext` with `skipLibCheck: false`, so every published declaration file is checked as a user's
+// compiler reads it, from an ES module (each entry's `import` types) and from a CommonJS one (its
+// `require` types). A dependency's type leaking into a declaration (a CommonJS default export used
+// as a class, say) compiles under `bundler` resolution or with skipLibCheck, and fails here.
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+const repoRoot = new URL('../..', import.meta.url).pathname
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+
+/** `pkg`'s importable entries (`@amigo-ai/x`, `@amigo-ai/x/sub`) and whether each has `require` types. */
+function entries(pkg) {
+  return Object.entries(pkg.exports ?? {})
+    .filter(([sub, target]) => sub !== './package.json' && typeof target === 'object')
+    .map(([sub, target]) => ({
+      spec: sub === '.' ? pkg.name : `${pkg.name}/${sub.slice(2)}`,
+      cjs: 'require' in target,
+    }))
+}
+
+/**
+ * Writes an ES module and a CommonJS consumer of every entry of `pkgs` into `app` (where they are
+ * installed) and compiles both; returns `{ ok, out }` with the compiler's report.
+ */
+export function typecheckConsumer(app, pkgs) {
+  const all = pkgs.flatMap(({ pkg }) => entries(pkg))
+  const names = all.map((_, i) => `m${i}`)
+  const esm = all.map((e, i) => `import * as ${names[i]} from '${e.spec}'`)
+  const cjs = all.flatMap((e, i) => (e.cjs ? [`import ${names[i]} = require('${e.spec}')`] : []))
+  writeFileSync(join(app, 'esm-consumer.mts'), `${esm.join('\n')}\nconsole.log(${names.join(', ')})\n`)
+  const used = all.flatMap((e, i) => (e.cjs ? [names[i]] : []))
+  writeFileSync(join(app, 'cjs-consumer.cts'), `${cjs.join('\n')}\nconsole.log(${used.join(', ')})\n`)
+  const options = {
+    strict: true,
+    noEmit: true,
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    skipLibCheck: false,
+    types: ['node'],
+    typeRoots: [join(repoRoot, 'node_modules', '@types')],
+  }
+  writeFileSync(
+    join(app, 'tsconfig.consumer.json'),
+    JSON.stringify({ compilerOptions: options, files: ['esm-consumer.mts', 'cjs-consumer.cts'] }),
+  )
+  const r = spawnSync(process.execPath, [tsc, '-p', join(app, 'tsconfig.consumer.json')], {
+    cwd: app,
+    encoding: 'utf8',
+  })
+  return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.trim(), entries: all.length }
+}

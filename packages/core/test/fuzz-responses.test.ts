@@ -409,67 +409,64 @@ describe('a hostile server', () => {
     )
   })
 
+  // A redirect's status, the method redirected and the path suffix `Location` points at.
+  const redirects = [
+    fc.constantFrom(301, 302, 303, 307, 308),
+    fc.constantFrom(...METHODS),
+    fc.string({ unit: fc.constantFrom(...'abc/?=&%.'), maxLength: 10 }),
+  ] as const
+
   it('a redirect is not followed: the call fails naming it, and nothing reaches the other origin', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(301, 302, 303, 307, 308),
-        fc.constantFrom(...METHODS),
-        fc.string({ unit: fc.constantFrom(...'abc/?=&%.'), maxLength: 10 }),
-        async (status, method, suffix) => {
-          server.setHandler((_req, res) => {
-            res.writeHead(status, { location: `${other.url}/${suffix}`, 'content-length': '0' })
-            res.end()
-          })
-          const before = other.requests.length
-          const sent = server.requests.length
-          const t = makeTransport(server, { maxRetries: 2, timeout: 3_000 })
-          const body = method === 'GET' ? undefined : { name: 'x' }
-          const error = await t
-            .request(method.toLowerCase() as 'get', '/v1/{workspace_id}/things', { body })
-            .then(
-              () => undefined,
-              (e: unknown) => e,
-            )
-          expect(isAmigoError(error)).toBe(true)
-          expect(error).toMatchObject({ status, message: `Redirect (status ${status}) not followed` })
-          // Final at once: a redirect is not a transient failure worth a retry.
-          expect(server.requests.length - sent).toBe(1)
-          expect(other.requests.length).toBe(before)
-        },
-      ),
+      fc.asyncProperty(...redirects, async (status, method, suffix) => {
+        server.setHandler((_req, res) => {
+          res.writeHead(status, { location: `${other.url}/${suffix}`, 'content-length': '0' })
+          res.end()
+        })
+        const before = other.requests.length
+        const sent = server.requests.length
+        const t = makeTransport(server, { maxRetries: 2, timeout: 3_000 })
+        const body = method === 'GET' ? undefined : { name: 'x' }
+        const error = await t
+          .request(method.toLowerCase() as 'get', '/v1/{workspace_id}/things', { body })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          )
+        expect(isAmigoError(error)).toBe(true)
+        expect(error).toMatchObject({ status, message: `Redirect (status ${status}) not followed` })
+        // Final at once: a redirect is not a transient failure worth a retry.
+        expect(server.requests.length - sent).toBe(1)
+        expect(other.requests.length).toBe(before)
+      }),
       { numRuns: 20 },
     )
   })
 
   it("with redirect: 'follow' a redirect to another origin is followed once, without the key", async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(301, 302, 303, 307, 308),
-        fc.constantFrom(...METHODS),
-        fc.string({ unit: fc.constantFrom(...'abc/?=&%.'), maxLength: 10 }),
-        async (status, method, suffix) => {
-          server.setHandler((_req, res) => {
-            res.writeHead(status, { location: `${other.url}/${suffix}`, 'content-length': '0' })
-            res.end()
-          })
-          other.setHandler((_req, res) => {
-            res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' })
-            res.end('{}')
-          })
-          const before = other.requests.length
-          const t = makeTransport(server, { maxRetries: 0, timeout: 3_000 })
-          const body = method === 'GET' ? undefined : { name: 'x' }
-          const result = await t.request(method.toLowerCase() as 'get', '/v1/{workspace_id}/things', {
-            body,
-            redirect: 'follow',
-          })
-          expect(result.data).toEqual({})
-          const seen = other.requests.slice(before)
-          expect(seen).toHaveLength(1)
-          expect(seen[0]?.headers.authorization).toBeUndefined()
-          expect(JSON.stringify([seen[0]?.url, seen[0]?.headers, seen[0]?.body])).not.toContain(API_KEY)
-        },
-      ),
+      fc.asyncProperty(...redirects, async (status, method, suffix) => {
+        server.setHandler((_req, res) => {
+          res.writeHead(status, { location: `${other.url}/${suffix}`, 'content-length': '0' })
+          res.end()
+        })
+        other.setHandler((_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' })
+          res.end('{}')
+        })
+        const before = other.requests.length
+        const t = makeTransport(server, { maxRetries: 0, timeout: 3_000 })
+        const body = method === 'GET' ? undefined : { name: 'x' }
+        const result = await t.request(method.toLowerCase() as 'get', '/v1/{workspace_id}/things', {
+          body,
+          redirect: 'follow',
+        })
+        expect(result.data).toEqual({})
+        const seen = other.requests.slice(before)
+        expect(seen).toHaveLength(1)
+        expect(seen[0]?.headers.authorization).toBeUndefined()
+        expect(JSON.stringify([seen[0]?.url, seen[0]?.headers, seen[0]?.body])).not.toContain(API_KEY)
+      }),
       { numRuns: 20 },
     )
   })

@@ -6,8 +6,8 @@ export const EXIT = {
   /** Done. Also what `events tail` and `mock` return when stopped with Ctrl-C: that is how they end. */
   ok: 0,
   /**
-   * The API answered with an error, the network failed, the webhook handler refused a delivery, or
-   * `events tail --idle-timeout` passed without an event.
+   * The API answered with an error, the network failed, the webhook handler refused a delivery,
+   * `events tail --idle-timeout` passed without an event, or stdout could not be written (a full disk).
    */
   failure: 1,
   /** The command line is wrong: unknown command or option, missing argument, bad JSON, bad URL. */

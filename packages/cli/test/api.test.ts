@@ -90,7 +90,29 @@ describe('amigo api', () => {
     const direct = await fetch(`${mock.url}/v1/${mock.workspaceId}/agents`, {
       headers: { authorization: `Bearer ${mock.apiKey}` },
     })
-    expect(r.stdout).toBe(`${await direct.text()}\n`)
+    expect(r.stdout).toBe(await direct.text())
+  })
+
+  it('--json or a pipe: a text body in another charset goes as its bytes, not decoded as UTF-8', async () => {
+    const bytes = Buffer.from('name\nJos\xe9 Mu\xf1oz', 'latin1')
+    const server = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv; charset=iso-8859-1' }).end(bytes)
+    })
+    try {
+      for (const extra of [[], ['--json']]) {
+        const cli = startCli(['api', 'get', '/v1/{workspace_id}/export', ...extra], {
+          env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
+          input: '',
+        })
+        const received: Buffer[] = []
+        cli.child.stdout!.on('data', (c: Buffer) => received.push(c))
+        const r = await cli.result
+        expect(r.code, r.stderr).toBe(0)
+        expect(Buffer.concat(received)).toEqual(bytes)
+      }
+    } finally {
+      await server.close()
+    }
   })
 
   it('a binary body (audio, a downloaded file) reaches a pipe byte for byte, nothing added', async () => {
@@ -160,6 +182,36 @@ describe('amigo api', () => {
     expect(mock.requests.length).toBe(before)
   })
 
+  it('--data is sent as written: big ids, 1.10, 1e999 and repeated keys arrive unchanged', async () => {
+    const text = '{"id":12345678901234567890,"price":1.10,"big":1e999,"a":1,"a":2}\n'
+    const received: Array<{ body: string; type?: string }> = []
+    const server = await serveNode((req, res) => {
+      let body = ''
+      req.setEncoding('utf8')
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        received.push({ body, type: req.headers['content-type'] })
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+      })
+    })
+    try {
+      const e = cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url })
+      for (const [data, input] of [
+        [text, undefined],
+        ['@-', text],
+      ] as const) {
+        const r = await api(['post', '/v1/{workspace_id}/ledger', '-d', data], input, e)
+        expect(r.code, r.stderr).toBe(0)
+      }
+      expect(received).toEqual([
+        { body: text, type: 'application/json' },
+        { body: text, type: 'application/json' },
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+
   it('other usage errors: method, path, query, missing path parameter, unreadable file', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['fetch', '/v1/x'], /unknown method "fetch"/],
@@ -217,6 +269,25 @@ describe('amigo api', () => {
     )
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(/AMIGO_WORKSPACE_ID is not/)
+  })
+
+  it('an AMIGO_WORKSPACE_ID that cannot be a path segment is a usage error naming it; nothing is sent', async () => {
+    const before = mock.requests.length
+    for (const [id, problem] of [
+      ['..', 'is the dot segment ".."'],
+      ['ws/1', 'contains "/"'],
+    ]) {
+      const r = await api(
+        ['get', '/v1/{workspace_id}/agents'],
+        undefined,
+        cliEnv({ ...apiKeyEnv(mock), AMIGO_WORKSPACE_ID: id }),
+      )
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(
+        `error: AMIGO_WORKSPACE_ID ${problem}\nhint: set it to the id of the workspace the key belongs to\n`,
+      )
+    }
+    expect(mock.requests.length).toBe(before)
   })
 
   it('a platform that is down: exit 1, "cannot reach" and a hint', async () => {
@@ -314,6 +385,16 @@ describe('amigo api', () => {
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/--base-url "not a url" is not a URL/)
       expect(r.stderr).not.toContain('SECRET')
+    }
+  })
+
+  it('a --base-url with a query or fragment is a usage error naming --base-url, without quoting it', async () => {
+    for (const value of [`${mock.url}/?token=tok_SECRET_123`, `${mock.url}#tok_SECRET_123`, `${mock.url}?`]) {
+      const r = await runCli(['api', 'get', '/v1/x', '--base-url', value], { env })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(
+        'error: --base-url must not contain a query or fragment\nhint: e.g. http://127.0.0.1:4010\n',
+      )
     }
   })
 })

@@ -1,8 +1,9 @@
-// The command line itself: help for every command, the version, and usage errors as one line with
-// a hint and exit code 2 (never a stack trace).
-import { readFileSync } from 'node:fs'
+// The command line itself: help for every command, the version, usage errors as one line with
+// a hint and exit code 2 (never a stack trace), and an output that cannot be written.
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { runCli } from './helpers/cli'
+import { CLI, cliEnv, runCli } from './helpers/cli'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
@@ -70,4 +71,25 @@ describe('amigo', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/Usage: amigo events/)
   })
+
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  it.runIf(existsSync('/dev/full'))(
+    'an output that cannot be written (a full disk) is one error line and exit 1, no stack trace',
+    async () => {
+      const full = openSync('/dev/full', 'w')
+      try {
+        const child = spawn(process.execPath, [CLI, 'webhooks', 'list'], {
+          env: cliEnv(),
+          stdio: ['ignore', full, 'pipe'],
+        })
+        let stderr = ''
+        child.stderr!.on('data', (c) => (stderr += c))
+        const code = await new Promise((resolve) => child.once('close', resolve))
+        expect(stderr).toBe('error: cannot write the output: no space left on device (ENOSPC)\n')
+        expect(code).toBe(1)
+      } finally {
+        closeSync(full)
+      }
+    },
+  )
 })

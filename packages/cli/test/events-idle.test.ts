@@ -1,5 +1,5 @@
 // The quiet-stream notice and --idle-timeout of `events tail`, on fake timers: one notice on stderr
-// per connection that stays silent, and an idle timeout that events restart and reconnections do not.
+// per connection that stays silent, and an idle timeout that runs from the start, which events restart and reconnections do not.
 import { PassThrough } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { idleWatch, QUIET_NOTICE_MS } from '../src/events/idle-watch'
@@ -66,13 +66,11 @@ describe('events tail on a quiet stream', () => {
     watch.stop()
   })
 
-  it('--idle-timeout: counted from the first connection, restarted by events, not by reconnections', () => {
+  it('--idle-timeout: counted from the start, while connecting too, restarted by events, not by reconnections', () => {
     const onIdle = vi.fn()
     const watch = idleWatch(streams().output, { timeoutMs: 1_000, filtered: false, onIdle })
-    vi.advanceTimersByTime(5_000)
-    expect(onIdle).not.toHaveBeenCalled()
-    watch.opened()
     vi.advanceTimersByTime(800)
+    watch.opened()
     watch.event()
     vi.advanceTimersByTime(800)
     watch.dropped()
@@ -83,6 +81,16 @@ describe('events tail on a quiet stream', () => {
     expect(onIdle).toHaveBeenCalledWith('no events for 1 s (--idle-timeout)')
     vi.advanceTimersByTime(10_000)
     expect(onIdle).toHaveBeenCalledTimes(1)
+    watch.stop()
+  })
+
+  it('--idle-timeout: a connection that never opens still times out', () => {
+    const onIdle = vi.fn()
+    const watch = idleWatch(streams().output, { timeoutMs: 1_000, filtered: true, onIdle })
+    vi.advanceTimersByTime(999)
+    expect(onIdle).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(onIdle).toHaveBeenCalledWith('no events matching --type for 1 s (--idle-timeout)')
     watch.stop()
   })
 

@@ -2,7 +2,7 @@
 // filters, resuming after dropped connections without losing or repeating events, Ctrl-C
 // ending it cleanly with exit 0, and --idle-timeout ending a stream that stays silent.
 import type { MockPlatform } from '@amigo-ai/platform-mock'
-import { serveNode, sse, waitFor } from '@amigo-ai/test-server'
+import { serveNode, sse, startSilentServer, waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cliEnv, type RunningCli, startCli } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
@@ -285,6 +285,21 @@ describe('amigo events tail', () => {
     }
   })
 
+  it('--idle-timeout also counts while connecting: a platform that accepts and never answers cannot hang it', async () => {
+    const silent = await startSilentServer()
+    try {
+      const r = await startCli(['events', 'tail', '--idle-timeout', '0.3'], {
+        env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: silent.url.replace(/^ws:/, 'http:') }),
+      }).result
+      expect(r.code).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe('error: no events for 0.3 s (--idle-timeout)\n')
+      expect(silent.accepted).toBeGreaterThanOrEqual(1)
+    } finally {
+      await silent.close()
+    }
+  })
+
   it('--idle-timeout: the events that came are printed, then the silence ends it', async () => {
     const first = mock.emit('call.started', { call_sid: 'CA-old' })
     mock.emit('call.started', { call_sid: 'CA1' })
@@ -331,6 +346,17 @@ describe('amigo events tail', () => {
       const { least, example } = rules[option]
       expect(r.stderr).toBe(
         `error: ${option} must be a whole number from ${least} to 9007199254740991, got "${bad}"\nhint: e.g. ${option} ${example}\n`,
+      )
+    }
+    expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])
+  })
+
+  it('a --since that cannot travel as an event id (not Latin-1, a line break) is a usage error naming it', async () => {
+    for (const bad of ['日本', 'evt\n1', 'evt\r1']) {
+      const r = await startCli(['events', 'tail', '--since', bad], { env }).result
+      expect(r.code, bad).toBe(2)
+      expect(r.stderr).toBe(
+        'error: --since must be an event id: Latin-1 text without line breaks\nhint: the id of an event printed earlier (the "id" of a JSON line)\n',
       )
     }
     expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { serveNode } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
+import { printBody } from '../src/api/print-body'
 import { CliError } from '../src/errors/cli-error'
 import { reportError } from '../src/errors/report-error'
 import { Output } from '../src/io/output'
@@ -83,6 +84,23 @@ describe('secrets stay out of the output', () => {
       expectClean(results, [mock.apiKey, stored.access_token, stored.refresh_token, WEBHOOK_SECRET])
     } finally {
       await mock.close()
+    }
+  })
+})
+
+describe('a text body written to a pipe as received', () => {
+  it('has the secret replaced and every other byte as sent, in UTF-8 or another charset', () => {
+    const secret = 'whsec_piped_body_0123456789'
+    rememberSecret(secret)
+    for (const [encoding, type] of [
+      ['utf8', 'application/json'],
+      ['latin1', 'text/plain; charset=iso-8859-1'],
+    ] as const) {
+      const chunks: Buffer[] = []
+      const stdout = Object.assign(new PassThrough(), { isTTY: false }).on('data', (c) => chunks.push(c))
+      const term = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} }
+      printBody(Buffer.from(`{"s":"Jos\u00e9 ${secret}"}`, encoding), type, new Output(term), true)
+      expect(Buffer.concat(chunks)).toEqual(Buffer.from('{"s":"Jos\u00e9 [REDACTED]"}', encoding))
     }
   })
 })

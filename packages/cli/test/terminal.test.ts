@@ -1,12 +1,13 @@
 // What only a terminal shows, checked in-process with stand-in TTY streams: the workspace picker,
 // clickable links, colours (and NO_COLOR), and the event line format.
 import { PassThrough } from 'node:stream'
-import { serveNode } from '@amigo-ai/test-server'
+import { serveNode, sse } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
 import { printBody } from '../src/api/print-body'
+import eventsTail from '../src/commands/events-tail'
 import trigger from '../src/commands/webhooks-trigger'
 import { CliError } from '../src/errors/cli-error'
-import { eventLine } from '../src/events/format-event'
+import { eventJsonLine, eventLine } from '../src/events/format-event'
 import { typeFilter } from '../src/events/type-filter'
 import { colorsFor, wantsColor } from '../src/io/colors'
 import { Output, type Terminal } from '../src/io/output'
@@ -141,6 +142,17 @@ describe('terminal output', () => {
     expect(prettyJson('{"not": json}', plain)).toBe('{"not": json}')
   })
 
+  it('pretty JSON nested too deep to lay out is printed as it came', () => {
+    const plain = colorsFor({ isTTY: false }, {})
+    const nested = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`
+    expect(prettyJson(nested(100), plain)).toBe(JSON.stringify(JSON.parse(nested(100)), null, 2))
+    expect(prettyJson(nested(101), plain)).toBe(nested(101))
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    const term = fakeTerminal(false)
+    printBody(new TextEncoder().encode(deep), 'application/json', new Output(term), false)
+    expect(String((term.stdout as PassThrough).read())).toBe(`${deep}\n`)
+  })
+
   it('a binary body is not written onto a terminal; a note on stderr says how to keep it', () => {
     const term = fakeTerminal(true)
     printBody(new Uint8Array([0x1b, 0x5b, 0x32, 0x4a, 0xff]), 'audio/ogg', new Output(term), false)
@@ -198,7 +210,54 @@ describe('text a server sends, on stdout', () => {
   it('to a pipe or file, a text body goes byte for byte as it came', () => {
     const term = fakeTerminal(false)
     printBody(new TextEncoder().encode(HOSTILE), 'text/plain', new Output(term), false)
-    expect(stdoutOf(term)).toBe(`${HOSTILE}\n`)
+    expect(stdoutOf(term)).toBe(HOSTILE)
+  })
+
+  it('on a terminal, a text body is decoded with its charset; an unknown one is read as UTF-8', () => {
+    const latin1 = Buffer.from('Jos\xe9 Mu\xf1oz', 'latin1')
+    for (const raw of [false, true]) {
+      const term = fakeTerminal(true)
+      printBody(latin1, 'text/plain; charset="ISO-8859-1"', new Output(term), raw)
+      expect(stdoutOf(term)).toBe('José Muñoz\n')
+    }
+    const term = fakeTerminal(true)
+    printBody(Buffer.from('José'), 'text/plain; charset=x-unknown', new Output(term), false)
+    expect(stdoutOf(term)).toBe('José\n')
+  })
+
+  it('event lines show the C1 and bidirectional controls of event fields escaped on a terminal', () => {
+    const e = { id: '7', type: 'call.ended', data: { note: 'ok\u009b2J \u202egnp.exe\u2066\u200f\u061c' } }
+    const shown = 'ok\\x9b2J \\u202egnp.exe\\u2066\\u200f\\u061c'
+    expect(eventLine(e, colorsFor({ isTTY: false }, {}), new Date(0))).toBe(
+      `00:00:00 ${'call.ended'.padEnd(24)} {"note":"${shown}"}`,
+    )
+    expect(eventJsonLine(e, true)).toBe(`{"id":"7","type":"call.ended","data":{"note":"${shown}"}}`)
+    expect(eventJsonLine(e, false)).toBe(JSON.stringify({ id: '7', type: e.type, data: e.data }))
+  })
+
+  it('events tail --json on a terminal shows them escaped; to a pipe the event goes as received', async () => {
+    const data = { note: 'a\u202eb\u009bc\u007f' }
+    const stream = await serveNode((_req, res) => {
+      sse(res).send({ id: '1', event: 'call.ended', data })
+    })
+    try {
+      for (const tty of [true, false]) {
+        const term = fakeTerminal(tty)
+        term.env = { AMIGO_API_KEY: 'amg_terminal_test_key', AMIGO_WORKSPACE_ID: 'ws1' }
+        const ctx = {
+          options: { baseUrl: stream.url },
+          output: new Output(term, true),
+          term,
+          signal: new AbortController().signal,
+        }
+        const opts = { type: [], json: true, retryDelay: '0', maxReconnects: '0', maxEvents: '1' }
+        expect(await eventsTail(ctx, opts)).toBe(0)
+        const note = tty ? 'a\\u202eb\\x9bc\\x7f' : data.note
+        expect(stdoutOf(term)).toBe(`{"id":"1","type":"call.ended","data":{"note":"${note}"}}\n`)
+      }
+    } finally {
+      await stream.close()
+    }
   })
 
   it("webhooks trigger shows a handler's answer escaped on a terminal", async () => {

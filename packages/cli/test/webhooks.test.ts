@@ -240,6 +240,16 @@ describe('amigo webhooks verify', () => {
     expect(wrong.stdout).toMatch(/^✗ not verified: bad signature/)
   })
 
+  it('trigger --print with a secret that occurs in the body prints the delivery as signed, which verifies', async () => {
+    const printed = await runCli(['webhooks', 'trigger', 'call.ended', '--print', '--secret', 'call'], {
+      env,
+    })
+    expect(printed.code).toBe(0)
+    expect(printed.stderr).toMatch(/^note: the signing secret occurs in the body it signs/)
+    expect(JSON.parse(JSON.parse(printed.stdout).body).type).toBe('call.ended')
+    expect((await verify(printed.stdout, 'call')).code).toBe(0)
+  })
+
   it("a verified delivery's id and type are shown with their control characters escaped", async () => {
     const hostile = JSON.stringify({
       id: 'evt_1\u001b]0;owned\u0007',

@@ -33,7 +33,8 @@ export default async function api(
   ) => Promise<{ data: unknown; response: Response; requestId?: string }>
   const result = await call(request.path, {
     params: { query: request.query },
-    ...(request.body !== undefined ? { body: request.body } : {}),
+    // The JSON text as typed goes out as it is (Content-Type application/json), not re-serialised.
+    ...(request.body !== undefined ? { body: request.body, bodySerializer: asWritten } : {}),
     // The bytes as sent: a binary body (audio, a downloaded file) must not be decoded as text.
     parseAs: 'arrayBuffer',
     signal: ctx.signal,
@@ -48,3 +49,5 @@ export default async function api(
   printBody(bytes, result.response.headers.get('content-type') ?? '', output, opts.json === true)
   return EXIT.ok
 }
+
+const asWritten = (text: unknown) => text as string

@@ -7,7 +7,7 @@ import {
 import type { CommandContext } from '../context'
 import { countOption } from '../count-option'
 import { resolveCredentials } from '../credentials/resolve-credentials'
-import { CliError } from '../errors/cli-error'
+import { CliError, usageError } from '../errors/cli-error'
 import { describeError } from '../errors/describe-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
 import { type IdleWatch, idleWatch } from '../events/idle-watch'
@@ -39,6 +39,7 @@ interface TailOptions {
 export default async function eventsTail(ctx: CommandContext, opts: TailOptions): Promise<number> {
   const accept = typeFilter(opts.type)
   const { retryMs, idleMs, maxReconnects, maxEvents } = limits(opts)
+  if (opts.since !== undefined) checkSince(opts.since)
   const creds = await resolveCredentials(ctx)
   const client = new AmigoClient({
     apiKey: creds.apiKey,
@@ -70,7 +71,7 @@ export default async function eventsTail(ctx: CommandContext, opts: TailOptions)
       if (!accept(type)) return
       watch.event()
       const line = { ...(id !== undefined ? { id } : {}), type, data }
-      output.print(asJson ? eventJsonLine(line) : eventLine(line, output.color))
+      output.print(asJson ? eventJsonLine(line, output.interactive) : eventLine(line, output.color))
       if (++printed !== maxEvents) return
       // Done: no idle timeout may fail it while the stream closes. Delivery stops at once, even
       // within a chunk; `done` resolves once the connection is closed.
@@ -116,4 +117,17 @@ function limits(opts: TailOptions) {
     maxReconnects: countOption('--max-reconnects', opts.maxReconnects, 0, 3),
     maxEvents: opts.maxEvents === undefined ? undefined : countOption('--max-events', opts.maxEvents, 1, 1),
   }
+}
+
+/**
+ * `--since` travels as the Last-Event-ID header, which holds only Latin-1 text on one line: checked
+ * here, where the option's name is known (the SDK names its own, lastEventId).
+ */
+function checkSince(since: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and line breaks are what it refuses
+  if (/[^\x00-\xff]|[\0\r\n]/.test(since))
+    throw usageError(
+      '--since must be an event id: Latin-1 text without line breaks',
+      'the id of an event printed earlier (the "id" of a JSON line)',
+    )
 }

@@ -36,11 +36,21 @@ export default async function trigger(
   const body = JSON.stringify(sampleWebhookEvent(type))
   const signed = await signWebhookPayload({ payload: body, secret })
   const headers = { 'content-type': 'application/json', 'user-agent': 'amigo-cli', ...signed.headers }
+  const { output } = ctx
+  if (body.includes(secret))
+    output.info(
+      output.errColor.dim(
+        'note: the signing secret occurs in the body it signs: a secret that easy to guess protects nothing',
+      ),
+    )
   if (opts.print || !target) {
-    ctx.output.print(JSON.stringify({ headers, body }, null, 2))
+    // The delivery exactly as signed, not through the secret filter: a secret that occurs in the
+    // body ("call" in "call.ended") replaced by [REDACTED] would break the signature, and show where
+    // the secret is. Nothing else of it is secret (the signature is an HMAC, which does not reveal
+    // the key), and the body is what any handler it is sent to receives.
+    output.term.stdout.write(`${JSON.stringify({ headers, body }, null, 2)}\n`)
     return EXIT.ok
   }
-  const { output } = ctx
   output.info(output.errColor.dim(`→ POST ${target} (${type})`))
   const answer = await deliver(target, { headers, body }, ctx.signal, timeoutMs)
   const status = output.received(`${answer.status} ${answer.statusText}`.trim())

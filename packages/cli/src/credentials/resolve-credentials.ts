@@ -1,5 +1,6 @@
+import { pathSegmentProblem } from '@amigo-ai/core'
 import type { CommandContext } from '../context'
-import { CliError } from '../errors/cli-error'
+import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { rememberSecret } from '../io/secrets'
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url'
@@ -33,6 +34,13 @@ export async function resolveCredentials(ctx: CommandContext): Promise<Credentia
         exitCode: EXIT.auth,
         hint: 'set AMIGO_WORKSPACE_ID to the workspace the key belongs to',
       })
+    // Checked here, where its name is known: the SDK would name its own option (workspaceId).
+    const problem = pathSegmentProblem(env.AMIGO_WORKSPACE_ID)
+    if (problem !== undefined)
+      throw usageError(
+        `AMIGO_WORKSPACE_ID ${problem}`,
+        'set it to the id of the workspace the key belongs to',
+      )
     return {
       apiKey: env.AMIGO_API_KEY,
       workspaceId: env.AMIGO_WORKSPACE_ID,

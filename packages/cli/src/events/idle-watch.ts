@@ -18,11 +18,11 @@ export interface IdleWatchOptions {
 
 /** What `events tail` tells the watch. */
 export interface IdleWatch {
-  /** A connection is open. The idle timeout starts with the first one; reconnections do not restart it. */
+  /** A connection is open: the quiet note may follow. The idle timeout is not restarted by it. */
   opened(): void
   /** The connection dropped: no "still connected" note until the next one opens. */
   dropped(): void
-  /** An event was printed. */
+  /** An event was printed: the idle timeout starts over. */
   event(): void
   /** Clears every timer. */
   stop(): void
@@ -31,7 +31,9 @@ export interface IdleWatch {
 /**
  * Watches `events tail` for silence: one note on stderr (where the other connection notes go,
  * never stdout, which carries the events) when a connection has brought no event for
- * QUIET_NOTICE_MS, and `onIdle` after `timeoutMs` without an event.
+ * QUIET_NOTICE_MS, and `onIdle` after `timeoutMs` without an event. The timeout counts from the
+ * moment the watch is made, through connecting and reconnecting too: a platform that accepts the
+ * connection and never answers must not hold a script waiting for an event past its timeout.
  */
 export function idleWatch(output: Output, options: IdleWatchOptions): IdleWatch {
   let notice: NodeJS.Timeout | undefined
@@ -55,11 +57,11 @@ export function idleWatch(output: Output, options: IdleWatchOptions): IdleWatch 
     const seconds = Number((ms / 1000).toFixed(3))
     idle = setTimeout(() => options.onIdle(`no ${what} for ${seconds} s (--idle-timeout)`), ms)
   }
+  startIdle()
   return {
     opened() {
       clearNotice()
       notice = setTimeout(note, QUIET_NOTICE_MS)
-      if (idle === undefined) startIdle()
     },
     dropped: clearNotice,
     event() {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { redactSecrets, secretForms } from '@amigo-ai/core'
 import { printable } from './printable'
 
@@ -32,4 +33,17 @@ export function rememberSecret(...values: (string | undefined)[]): void {
 /** `text` with every remembered secret and every `Bearer <token>` replaced by `[REDACTED]`. */
 export function redact(text: string): string {
   return known.length === 0 && !/bearer/i.test(text) ? text : redactSecrets(text, known)
+}
+
+/**
+ * `bytes` (a body written as received) with every remembered secret replaced, without decoding
+ * them as anything they are not: UTF-8 as UTF-8, anything else byte by byte (Latin-1), so every
+ * byte that is no secret comes out as it went in.
+ */
+export function redactBytes(bytes: Uint8Array): Uint8Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const encoding = isUtf8(buffer) ? 'utf8' : 'latin1'
+  const text = buffer.toString(encoding)
+  const clean = redact(text)
+  return clean === text ? bytes : Buffer.from(clean, encoding)
 }

@@ -32,9 +32,10 @@ function refusedTurnError(response: Response) {
  * metadata a stream from `conversations.createTurnStream` carries (undefined for a bare stream).
  */
 function contentTypeOf(source: Response | ReadableStream<Uint8Array>): string | null | undefined {
+  // `?.`: a source that is no object at all is refused, naming it, by readServerSentEvents.
   const headers =
-    (source as { headers?: Headers }).headers ??
-    (source as { lastResponse?: { headers?: Headers } }).lastResponse?.headers
+    (source as { headers?: Headers } | null)?.headers ??
+    (source as { lastResponse?: { headers?: Headers } } | null)?.lastResponse?.headers
   return headers?.get('content-type')
 }
 

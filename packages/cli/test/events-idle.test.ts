@@ -66,11 +66,13 @@ describe('events tail on a quiet stream', () => {
     watch.stop()
   })
 
-  it('--idle-timeout: counted from the start, while connecting too, restarted by events, not by reconnections', () => {
+  it('--idle-timeout: counted from the start, again from the first connection, restarted by events, not by reconnections', () => {
     const onIdle = vi.fn()
     const watch = idleWatch(streams().output, { timeoutMs: 1_000, filtered: false, onIdle })
     vi.advanceTimersByTime(800)
     watch.opened()
+    vi.advanceTimersByTime(800)
+    expect(onIdle).not.toHaveBeenCalled()
     watch.event()
     vi.advanceTimersByTime(800)
     watch.dropped()

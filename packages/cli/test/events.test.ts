@@ -276,10 +276,15 @@ describe('amigo events tail', () => {
       }).result
       expect(r.code).toBe(1)
       expect(r.stdout).toBe('')
-      expect(r.stderr).toMatch(/^Listening for events in workspace \S+ \(Ctrl-C to stop\)\n/)
-      expect(r.stderr).toMatch(/\nerror: no events for 0\.2 s \(--idle-timeout\)\n$/)
+      // The timeout counts from the command's start, so on a loaded machine it may end the command
+      // before the connection has opened: the Listening note is there only when it had.
+      const listening = /^Listening for events in workspace \S+ \(Ctrl-C to stop\)\n/.test(r.stderr)
+      expect(r.stderr).toMatch(
+        /^(Listening for events in workspace \S+ \(Ctrl-C to stop\)\n)?error: no events for 0\.2 s \(--idle-timeout\)\n$/,
+      )
       expect(Date.now() - started).toBeGreaterThanOrEqual(200)
-      expect(connections).toBe(1)
+      expect(connections).toBeLessThanOrEqual(1)
+      if (listening) expect(connections).toBe(1)
     } finally {
       await silent.close()
     }

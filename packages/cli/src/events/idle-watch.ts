@@ -18,7 +18,7 @@ export interface IdleWatchOptions {
 
 /** What `events tail` tells the watch. */
 export interface IdleWatch {
-  /** A connection is open: the quiet note may follow. The idle timeout is not restarted by it. */
+  /** A connection is open: the quiet note may follow. The first one starts the idle timeout over. */
   opened(): void
   /** The connection dropped: no "still connected" note until the next one opens. */
   dropped(): void
@@ -32,8 +32,9 @@ export interface IdleWatch {
  * Watches `events tail` for silence: one note on stderr (where the other connection notes go,
  * never stdout, which carries the events) when a connection has brought no event for
  * QUIET_NOTICE_MS, and `onIdle` after `timeoutMs` without an event. The timeout counts from the
- * moment the watch is made, through connecting and reconnecting too: a platform that accepts the
- * connection and never answers must not hold a script waiting for an event past its timeout.
+ * moment the watch is made, through connecting too (a platform that accepts the connection and
+ * never answers must not hold a script waiting for an event past its timeout), starts over once
+ * when the first connection opens, and then only with each event.
  */
 export function idleWatch(output: Output, options: IdleWatchOptions): IdleWatch {
   let notice: NodeJS.Timeout | undefined
@@ -58,10 +59,15 @@ export function idleWatch(output: Output, options: IdleWatchOptions): IdleWatch 
     idle = setTimeout(() => options.onIdle(`no ${what} for ${seconds} s (--idle-timeout)`), ms)
   }
   startIdle()
+  let opened = false
   return {
     opened() {
       clearNotice()
       notice = setTimeout(note, QUIET_NOTICE_MS)
+      // The first connection starts the count over: connecting took some of it. Later ones do not,
+      // so a server that keeps dropping and reopening cannot keep a silent stream alive.
+      if (!opened) startIdle()
+      opened = true
     },
     dropped: clearNotice,
     event() {

@@ -182,6 +182,23 @@ const droppedReply = (attempts: number) =>
   })
 
 /**
+ * The socket's credentials: a getter's fresh token on every connect (told to `onToken`), or the
+ * fixed token's subprotocols. A fixed token cannot be refreshed, so only a getter makes a 4100
+ * close (token expired) worth a reconnect: with a fixed one the chat ends at once with token_expired.
+ */
+function chatAuth(options: TextChatOptions, onToken: (token: string) => void) {
+  const { getToken, token } = options
+  if (!getToken) return { protocols: authProtocols(token as string, 'token') }
+  return {
+    getProtocols: async () => {
+      const current = (await getToken()) as string
+      onToken(current)
+      return authProtocols(current, 'token')
+    },
+  }
+}
+
+/**
  * A small text-chat client: one socket to `/agent/text-stream`, one turn at a time (sends are
  * queued). Frame shapes are documented in text-chat-frames.ts and are assumptions about an
  * unpublished protocol.
@@ -203,21 +220,13 @@ export function createTextChat(options: TextChatOptions): TextChat {
   let ended: ReconnectingWebSocketError | undefined
   // The token of the current connection, kept out of the errors the server's frames become.
   let token = options.token
-  const { getToken } = options
 
   const socket = startReconnectingWebSocket({
     ...managedSocketOptions(options),
     url: buildUrl,
-    // A fixed token cannot be refreshed, so only a getter makes a 4100 close (token expired) worth
-    // a reconnect: with a fixed one the chat ends at once with token_expired.
-    ...(getToken
-      ? {
-          getProtocols: async () => {
-            token = (await getToken()) as string
-            return authProtocols(token, 'token')
-          },
-        }
-      : { protocols: authProtocols(token as string, 'token') }),
+    ...chatAuth(options, (current) => {
+      token = current
+    }),
     idleTimeoutMs,
     onOpen: () => gate.open(),
     onReconnect: (info) => {

@@ -33,6 +33,15 @@ afterEach(async () => {
 
 const DEVICE_CODE = 'dc-SECRET-0123456789'
 
+/** A login against `identityBaseUrl` answering `ws-1` when asked, on a fake clock: its result or error. */
+const loginAt = (identityBaseUrl: string) =>
+  loginWithDeviceCode({
+    identityBaseUrl,
+    onCode: () => {},
+    onWorkspaceRequired: async () => 'ws-1',
+    clock: fakeClock(),
+  }).catch((e) => e)
+
 async function login(options: Parameters<typeof startIdentityServer>[0], clock: FakeClock) {
   await idp?.close()
   idp = await startIdentityServer({ now: clock.now, ...options })
@@ -174,12 +183,7 @@ describe('secrets echoed after a workspace answer (HTTP 300)', () => {
             }),
     })
     try {
-      const error = await loginWithDeviceCode({
-        identityBaseUrl: served.url,
-        onCode: () => {},
-        onWorkspaceRequired: async () => 'ws-1',
-        clock: fakeClock(),
-      }).catch((e) => e)
+      const error = await loginAt(served.url)
       expect(isServerError(error)).toBe(true)
       expect((error as { body: unknown }).body).toEqual({
         detail: '[REDACTED] [REDACTED]',
@@ -507,12 +511,7 @@ describe('secrets echoed URL-encoded, as a server quoting the form body it recei
       'POST /token': echoBody(400, 'invalid_request'),
     })
     try {
-      const failed = await loginWithDeviceCode({
-        identityBaseUrl: served.url,
-        onCode: () => {},
-        onWorkspaceRequired: async () => 'ws-1',
-        clock: fakeClock(),
-      }).catch((e) => e)
+      const failed = await loginAt(served.url)
       expect(isBadRequestError(failed)).toBe(true)
       expect((failed as Error).message).toContain('device_code=[REDACTED]')
       expect(inspect(failed, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
@@ -532,12 +531,7 @@ describe('a device code answer that is not JSON', () => {
     it(`${name}: a ParseError whose body keeps the device code out`, async () => {
       const served = await startTestServer({ 'POST /device/code': text(200, reply, 'application/json') })
       try {
-        const error = await loginWithDeviceCode({
-          identityBaseUrl: served.url,
-          onCode: () => {},
-          onWorkspaceRequired: async () => 'ws-1',
-          clock: fakeClock(),
-        }).catch((e) => e)
+        const error = await loginAt(served.url)
         expect(isParseError(error)).toBe(true)
         expect((error as { body: string }).body).toContain('[REDACTED]')
         expect(inspect(error, { showHidden: true, depth: 8 })).not.toContain(DEVICE_CODE)

@@ -31,6 +31,19 @@ async function urlRecorder() {
   return { server, urls }
 }
 
+/** What `amigo api get <path>` writes to a pipe (every byte, as a Buffer) against the platform at `url`. */
+async function pipedBody(url: string, path: string, extra: string[]): Promise<Buffer> {
+  const cli = startCli(['api', 'get', path, ...extra], {
+    env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: url }),
+    input: '',
+  })
+  const received: Buffer[] = []
+  cli.child.stdout!.on('data', (c: Buffer) => received.push(c))
+  const r = await cli.result
+  expect(r.code, r.stderr).toBe(0)
+  return Buffer.concat(received)
+}
+
 describe('amigo api', () => {
   it('GET with query parameters: pretty JSON on stdout, status and request id on stderr', async () => {
     const r = await api(['get', '/v1/{workspace_id}/agents', '-q', 'limit=2'])
@@ -99,17 +112,8 @@ describe('amigo api', () => {
       res.writeHead(200, { 'content-type': 'text/csv; charset=iso-8859-1' }).end(bytes)
     })
     try {
-      for (const extra of [[], ['--json']]) {
-        const cli = startCli(['api', 'get', '/v1/{workspace_id}/export', ...extra], {
-          env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
-          input: '',
-        })
-        const received: Buffer[] = []
-        cli.child.stdout!.on('data', (c: Buffer) => received.push(c))
-        const r = await cli.result
-        expect(r.code, r.stderr).toBe(0)
-        expect(Buffer.concat(received)).toEqual(bytes)
-      }
+      for (const extra of [[], ['--json']])
+        expect(await pipedBody(server.url, '/v1/{workspace_id}/export', extra)).toEqual(bytes)
     } finally {
       await server.close()
     }
@@ -123,17 +127,8 @@ describe('amigo api', () => {
       res.end(bytes)
     })
     try {
-      for (const extra of [[], ['--json']]) {
-        const cli = startCli(['api', 'get', '/v1/{workspace_id}/recording', ...extra], {
-          env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
-          input: '',
-        })
-        const received: Buffer[] = []
-        cli.child.stdout!.on('data', (c: Buffer) => received.push(c))
-        const r = await cli.result
-        expect(r.code, r.stderr).toBe(0)
-        expect(Buffer.concat(received)).toEqual(bytes)
-      }
+      for (const extra of [[], ['--json']])
+        expect(await pipedBody(server.url, '/v1/{workspace_id}/recording', extra)).toEqual(bytes)
     } finally {
       await server.close()
     }

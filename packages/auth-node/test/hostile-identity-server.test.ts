@@ -8,7 +8,6 @@ import {
   type IdentityServer,
   json,
   sendJson,
-  serveNode,
   startIdentityServer,
   startTestServer,
   text,
@@ -41,6 +40,29 @@ const loginAt = (identityBaseUrl: string) =>
     onWorkspaceRequired: async () => 'ws-1',
     clock: fakeClock(),
   }).catch((e) => e)
+
+/**
+ * A `TokenManager` refresh of an expired stored login against an identity service answering with
+ * `handler`: the error it ends in and what the storage holds afterwards.
+ */
+async function refreshWith(handler: Handler, tokens: { access?: string; refresh?: string } = {}) {
+  const served = await startTestServer(handler)
+  try {
+    const storage = new MemoryTokenStorage()
+    await storage.save({
+      access_token: tokens.access ?? 'a',
+      refresh_token: tokens.refresh ?? 'rt-0123456789',
+      expires_at: 0,
+      workspace_id: 'w',
+    })
+    const error = await new TokenManager({ storage, identityBaseUrl: served.url })
+      .getAccessToken()
+      .catch((e) => e)
+    return { error, stored: await storage.load() }
+  } finally {
+    await served.close()
+  }
+}
 
 async function login(options: Parameters<typeof startIdentityServer>[0], clock: FakeClock) {
   await idp?.close()
@@ -377,22 +399,9 @@ describe('an OAuth error sent with HTTP 200', () => {
   })
 
   it('is a refused refresh when it says invalid_grant', async () => {
-    const served = await serveNode((_req, res) => sendJson(res, 200, { error: 'invalid_grant' }))
-    try {
-      const storage = new MemoryTokenStorage()
-      await storage.save({
-        access_token: 'a',
-        refresh_token: 'rt-0123456789',
-        expires_at: 0,
-        workspace_id: 'w',
-      })
-      const tokens = new TokenManager({ storage, identityBaseUrl: served.url })
-      const error = await tokens.getAccessToken().catch((e) => e)
-      expect(isRefreshTokenExpiredError(error)).toBe(true)
-      expect(await storage.load()).toBeNull()
-    } finally {
-      await served.close()
-    }
+    const { error, stored } = await refreshWith((_req, res) => sendJson(res, 200, { error: 'invalid_grant' }))
+    expect(isRefreshTokenExpiredError(error)).toBe(true)
+    expect(stored).toBeNull()
   })
 })
 
@@ -451,21 +460,8 @@ describe('secrets echoed URL-encoded, as a server quoting the form body it recei
     (req, res) =>
       sendJson(res, status, { error, error_description: `could not parse body: ${req.body}`, echo: req.body })
 
-  async function refreshAgainst(status: number, error: string, refreshToken = REFRESH) {
-    const served = await startTestServer(echoBody(status, error))
-    try {
-      const storage = new MemoryTokenStorage()
-      await storage.save({
-        access_token: ACCESS,
-        refresh_token: refreshToken,
-        expires_at: 0,
-        workspace_id: 'w',
-      })
-      return await new TokenManager({ storage, identityBaseUrl: served.url }).getAccessToken().catch((e) => e)
-    } finally {
-      await served.close()
-    }
-  }
+  const refreshAgainst = async (status: number, error: string, refresh = REFRESH) =>
+    (await refreshWith(echoBody(status, error), { access: ACCESS, refresh })).error
 
   it('a refused refresh (invalid_grant) keeps the encoded refresh token out of its message and body', async () => {
     const error = await refreshAgainst(400, 'invalid_grant')
@@ -476,21 +472,14 @@ describe('secrets echoed URL-encoded, as a server quoting the form body it recei
   })
 
   it('any other failed refresh keeps it out too, with the lower-case hex of a re-encoding server', async () => {
-    const served = await startTestServer((req, res) =>
-      sendJson(res, 503, { detail: req.body.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()) }),
+    const { error } = await refreshWith(
+      (req, res) =>
+        sendJson(res, 503, { detail: req.body.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()) }),
+      { access: ACCESS, refresh: REFRESH },
     )
-    try {
-      const storage = new MemoryTokenStorage()
-      await storage.save({ access_token: ACCESS, refresh_token: REFRESH, expires_at: 0, workspace_id: 'w' })
-      const error = await new TokenManager({ storage, identityBaseUrl: served.url })
-        .getAccessToken()
-        .catch((e) => e)
-      expect(isServerError(error)).toBe(true)
-      expect((error as { body: { detail: string } }).body.detail).toContain('refresh_token=[REDACTED]')
-      expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
-    } finally {
-      await served.close()
-    }
+    expect(isServerError(error)).toBe(true)
+    expect((error as { body: { detail: string } }).body.detail).toContain('refresh_token=[REDACTED]')
+    expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/SECRET/)
   })
 
   it('a refresh token holding a lone surrogate (which encodeURIComponent refuses) is still redacted', async () => {
@@ -543,34 +532,15 @@ describe('a device code answer that is not JSON', () => {
 })
 
 describe('a refresh answer the client cannot use', () => {
-  async function refreshAgainst(handler: Handler) {
-    const served = await startTestServer(handler)
-    try {
-      const storage = new MemoryTokenStorage()
-      await storage.save({
-        access_token: 'a',
-        refresh_token: 'rt-0123456789',
-        expires_at: 0,
-        workspace_id: 'w',
-      })
-      const error = await new TokenManager({ storage, identityBaseUrl: served.url })
-        .getAccessToken()
-        .catch((e) => e)
-      return { error, stored: await storage.load() }
-    } finally {
-      await served.close()
-    }
-  }
-
   it('a 200 that is not JSON is said to be so (not "has no access_token"), and the login is kept', async () => {
-    const { error, stored } = await refreshAgainst(text(200, '<html>maintenance</html>', 'text/html'))
+    const { error, stored } = await refreshWith(text(200, '<html>maintenance</html>', 'text/html'))
     expect(isParseError(error)).toBe(true)
     expect((error as Error).message).toBe('The token response is not JSON')
     expect(stored?.refresh_token).toBe('rt-0123456789')
   })
 
   it('an answer whose body cannot be decoded says the service answered, not that it was unreachable', async () => {
-    const { error } = await refreshAgainst((_req, res) => {
+    const { error } = await refreshWith((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
       res.end('this is not gzip at all')
     })

@@ -77,7 +77,7 @@ describe('amigo events tail', () => {
   it('a reader that stops reading after the first event is not an --idle-timeout failure: exit 0', async () => {
     // A program that spawned it (a socket, as here) and closed its end after the line it wanted;
     // no event follows, so no write tells the CLI: the idle timeout asks before it fails.
-    const cli = await tail(['--idle-timeout', '0.3'])
+    const cli = await tail(['--idle-timeout', '1'])
     mock.emit('call.started', { call_sid: 'CA1' })
     await cli.waitFor(/call\.started/, 'stdout')
     cli.child.stdout!.destroy()
@@ -309,7 +309,9 @@ describe('amigo events tail', () => {
     const first = mock.emit('call.started', { call_sid: 'CA-old' })
     mock.emit('call.started', { call_sid: 'CA1' })
     mock.emit('call.ended', { call_sid: 'CA1' })
-    const r = await startCli(['events', 'tail', '--since', String(first.id), '--idle-timeout', '0.2'], {
+    // Long enough for a loaded machine to connect: the count runs while connecting, and only the
+    // first open starts it over.
+    const r = await startCli(['events', 'tail', '--since', String(first.id), '--idle-timeout', '1.5'], {
       env,
     }).result
     expect(r.code).toBe(1)
@@ -318,7 +320,7 @@ describe('amigo events tail', () => {
       .filter(Boolean)
       .map((l) => JSON.parse(l).type)
     expect(types).toEqual(['call.started', 'call.ended'])
-    expect(r.stderr).toMatch(/\nerror: no events for 0\.2 s \(--idle-timeout\)\n$/)
+    expect(r.stderr).toMatch(/\nerror: no events for 1\.5 s \(--idle-timeout\)\n$/)
   })
 
   it('an --idle-timeout that is not a plain positive number of seconds a timer can wait is a usage error', async () => {

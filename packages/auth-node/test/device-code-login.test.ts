@@ -225,7 +225,8 @@ describe('loginWithDeviceCode: polling answers', () => {
       }
       return fetch(input, init)
     }
-    const result = await login(idp, clock, { fetch: hangOnce, requestTimeoutMs: 400 })
+    // Long enough for a loaded machine's real requests; the hung poll waits it out in full.
+    const result = await login(idp, clock, { fetch: hangOnce, requestTimeoutMs: 1500 })
     expect(result.accessToken).toBe('at-1')
     expect(hung).toBe(2)
     expect(original.requestsTo('/token')).toHaveLength(1)

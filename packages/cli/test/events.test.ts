@@ -77,7 +77,7 @@ describe('amigo events tail', () => {
   it('a reader that stops reading after the first event is not an --idle-timeout failure: exit 0', async () => {
     // A program that spawned it (a socket, as here) and closed its end after the line it wanted;
     // no event follows, so no write tells the CLI: the idle timeout asks before it fails.
-    const cli = await tail(['--idle-timeout', '1'])
+    const cli = await tail(['--idle-timeout', '3'])
     mock.emit('call.started', { call_sid: 'CA1' })
     await cli.waitFor(/call\.started/, 'stdout')
     cli.child.stdout!.destroy()
@@ -293,12 +293,13 @@ describe('amigo events tail', () => {
   it('--idle-timeout also counts while connecting: a platform that accepts and never answers cannot hang it', async () => {
     const silent = await startSilentServer()
     try {
-      const r = await startCli(['events', 'tail', '--idle-timeout', '0.3'], {
+      // Long enough for a loaded machine to start the CLI and connect (the server counts the connection).
+      const r = await startCli(['events', 'tail', '--idle-timeout', '1'], {
         env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: silent.url.replace(/^ws:/, 'http:') }),
       }).result
       expect(r.code).toBe(1)
       expect(r.stdout).toBe('')
-      expect(r.stderr).toBe('error: no events for 0.3 s (--idle-timeout)\n')
+      expect(r.stderr).toBe('error: no events for 1 s (--idle-timeout)\n')
       expect(silent.accepted).toBeGreaterThanOrEqual(1)
     } finally {
       await silent.close()
@@ -333,7 +334,7 @@ describe('amigo events tail', () => {
       )
     }
     expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])
-  })
+  }, 60_000)
 
   it('a --max-reconnects or --max-events that is not a whole number in range is a usage error naming it', async () => {
     const rules = { '--max-reconnects': { least: 0, example: 3 }, '--max-events': { least: 1, example: 1 } }
@@ -356,7 +357,7 @@ describe('amigo events tail', () => {
       )
     }
     expect(mock.requests.filter((q) => q.path.endsWith('/events/stream'))).toEqual([])
-  })
+  }, 60_000)
 
   it('a --since that cannot travel as an event id (not Latin-1, a line break) is a usage error naming it', async () => {
     for (const bad of ['日本', 'evt\n1', 'evt\r1']) {

@@ -147,7 +147,7 @@ describe('whole-number options (--port, --seed, --retry-delay, --max-reconnects,
       ),
       { numRuns: 10, examples: [[COUNTS[0], ' 5', false]] },
     )
-  }, 30_000)
+  }, 60_000)
 })
 
 // The seconds options, with what each takes: a positive number of seconds a timer can wait, or
@@ -216,7 +216,7 @@ describe('seconds options (--timeout, --idle-timeout, --simulate, --tolerance)',
       ),
       { numRuns: 10, examples: [['0x10'], ['1e3'], [' 5 '], ['2.5']] },
     )
-  }, 30_000)
+  }, 60_000)
 })
 
 // --- URLs ---------------------------------------------------------------------------------------
@@ -347,7 +347,7 @@ describe('URL options (--base-url, --to)', () => {
           ],
         },
       )
-    }, 30_000)
+    }, 60_000)
   })
 })
 
@@ -404,7 +404,7 @@ describe('an unknown option given a value', () => {
         ],
       },
     )
-  }, 30_000)
+  }, 60_000)
 })
 
 // --- `amigo api -q key=value` -------------------------------------------------------------------
@@ -498,5 +498,5 @@ describe('amigo api -q key=value', () => {
     } finally {
       await server.close()
     }
-  }, 30_000)
+  }, 60_000)
 })

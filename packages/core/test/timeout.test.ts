@@ -73,8 +73,9 @@ describe('timeouts', () => {
   })
 
   it('the timeout is per attempt: a slow first attempt does not eat the budget of a retry', async () => {
-    server = await startTestServer(sequence(json(503, {}), slow(40)))
-    const r = await makeTransport(server, { timeout: 200 }).GET('/health')
+    // Each attempt takes 600 ms, well within the 1 s timeout on a loaded machine; together they exceed it.
+    server = await startTestServer(sequence(delayed(600, json(503, {})), slow(600)))
+    const r = await makeTransport(server, { timeout: 1_000 }).GET('/health')
     expect(r.data).toEqual({ ok: true })
   })
 })
@@ -84,7 +85,7 @@ describe('cancellation', () => {
     server = await startTestServer(slow(5_000))
     const controller = new AbortController()
     const p = makeTransport(server).GET('/health', { signal: controller.signal })
-    await expect.poll(() => server.requests.length).toBe(1)
+    await expect.poll(() => server.requests.length, { timeout: 5_000 }).toBe(1)
     controller.abort(new Error('user gave up'))
     const err = await rejectionOf(p)
     expect((err as Error).message).toBe('user gave up')
@@ -95,7 +96,7 @@ describe('cancellation', () => {
     server = await startTestServer(slow(5_000))
     const controller = new AbortController()
     const p = makeTransport(server).GET('/health', { signal: controller.signal })
-    await expect.poll(() => server.requests.length).toBe(1)
+    await expect.poll(() => server.requests.length, { timeout: 5_000 }).toBe(1)
     controller.abort()
     const err = await rejectionOf(p)
     expect((err as Error).name).toBe('AbortError')
@@ -108,7 +109,7 @@ describe('cancellation', () => {
     const p = makeTransport(server, { retry: { baseDelayMs: 10_000, maxDelayMs: 10_000 } }).GET('/health', {
       signal: controller.signal,
     })
-    await expect.poll(() => server.requests.length).toBe(1)
+    await expect.poll(() => server.requests.length, { timeout: 5_000 }).toBe(1)
     const started = Date.now()
     controller.abort(new Error('stop'))
     await expect(p).rejects.toThrow('stop')

@@ -184,12 +184,13 @@ describe('results', () => {
     server = await startTestServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' })
       res.write('data: 1\n\n')
-      setTimeout(() => res.end('data: 2\n\n'), 400)
+      // After the client's 1 s timeout (started before the request reached the server) has passed.
+      setTimeout(() => res.end('data: 2\n\n'), 1_200)
     })
     const r = await makeTransport(server).GET('/stream', {
       parseAs: 'stream',
       accept: 'text/event-stream',
-      timeout: 150,
+      timeout: 1_000,
     })
     expect(server.requests[0]!.headers.accept).toBe('text/event-stream')
     const text = await new Response(r.data as ReadableStream).text()

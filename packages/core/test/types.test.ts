@@ -18,7 +18,7 @@ describe('typed helpers', () => {
     expect(one.data._request_id).toBe('')
     expect(one.data.lastResponse.statusCode).toBe(200)
 
-    const list = await t.GET('/v1/{workspace_id}/things', { params: { query: { limit: 1 } }, timeout: 1_000 })
+    const list = await t.GET('/v1/{workspace_id}/things', { params: { query: { limit: 1 } }, timeout: 5_000 })
     expectTypeOf(list.data).toEqualTypeOf<WithResponseMetadata<TokenPage>>()
     const noInit = await t.GET('/v1/{workspace_id}/entities')
     expectTypeOf(noInit.data).toEqualTypeOf<WithResponseMetadata<OffsetPage>>()

@@ -42,8 +42,9 @@ function observe(callSid: string, { reconnects = 0, onEvent = (_e: ObserverEvent
     baseUrl: mock.url,
     callSid,
     token: mock.apiKey,
-    // A silent socket is replaced after 1 s: the ending this file checks must come before that.
-    idleTimeoutMs: 1_000,
+    // A silent socket is replaced after 5 s: the ending this file checks must come before that (the
+    // calls here last up to 2 s, and the script ends long before).
+    idleTimeoutMs: 5_000,
     initialDelayMs: 5,
     maxDelayMs: 5,
     onEvent: (event) => {
@@ -65,7 +66,8 @@ const types = (events: ObserverEvent[]) => events.map((e) => e.type)
 
 describe('observing a live call', () => {
   it('ends with session_end and a 1000 close once the call is over: done settles, nothing twice', async () => {
-    const sid = mock.simulateCall({ durationMs: 500 })
+    // Long enough for a loaded machine to connect the observer before the call ends.
+    const sid = mock.simulateCall({ durationMs: 2_000 })
     const o = observe(sid)
     try {
       expect(await o.settled).toBe('done')
@@ -92,7 +94,8 @@ describe('observing a live call', () => {
   })
 
   it('continues after a dropped connection without playing the call again', async () => {
-    const sid = mock.simulateCall({ durationMs: 400 })
+    // Long enough for a loaded machine to connect, and to reconnect before the call ends.
+    const sid = mock.simulateCall({ durationMs: 1_500 })
     let cut = false
     const o = observe(sid, {
       reconnects: 1,

@@ -112,7 +112,8 @@ describe('observer WebSocket', () => {
   const observer = (sid: string) => wsUrl(`/v1/${mock.workspaceId}/observers/${sid}/ws`)
 
   it('streams scripted frames for a live call with subprotocol auth, then closes 1000', async () => {
-    const sid = mock.simulateCall({ durationMs: 100 })
+    // Long enough for a loaded machine's handshake to come before the call ends.
+    const sid = mock.simulateCall({ durationMs: 1000 })
     const c = open(observer(sid), ['auth', mock.apiKey])
     await c.opened
     expect(c.sock.protocol).toBe('auth')

@@ -71,7 +71,8 @@ describe('a simulated call in another workspace', () => {
     const other = mock.store.workspaces.list()[1]!.id
     const sample = mock.store.services.list((s) => s.workspace_id === mock.workspaceId)[0]!
     mock.store.services.put({ ...sample, id: 'svc-of-other', workspace_id: other })
-    const sid = mock.simulateCall({ serviceId: 'svc-of-other', durationMs: 1_000 })
+    // Still live when the observer connects after the token requests, however loaded the machine.
+    const sid = mock.simulateCall({ serviceId: 'svc-of-other', durationMs: 60_000 })
     const token = await workspaceToken(mock, other)
     const url = `${mock.url.replace('http', 'ws')}/v1/${other}/observers/${sid}/ws`
     const socket = new WebSocket(url, ['auth', token])

@@ -40,7 +40,7 @@ describe('close() with a code or reason the WebSocket refuses', () => {
       const closed = new Promise<number>((resolve) => conn.socket.once('close', resolve))
       socket.close(code, reason)
       await socket.done
-      const outcome = await Promise.race([closed, new Promise((r) => setTimeout(r, 1000, 'still open'))])
+      const outcome = await Promise.race([closed, new Promise((r) => setTimeout(r, 3000, 'still open'))])
       expect(outcome).toBe(1000)
     })
   }

@@ -33,6 +33,6 @@ describe('close() when the server never answers the close frame', () => {
     expect(made[0]!.readyState).toBe(NodeWs.CLOSING)
     vi.advanceTimersByTime(1)
     vi.useRealTimers()
-    await waitFor(() => made[0]!.readyState === NodeWs.CLOSED, 500, 'the socket to be dropped')
+    await waitFor(() => made[0]!.readyState === NodeWs.CLOSED, 3000, 'the socket to be dropped')
   })
 })

@@ -170,11 +170,12 @@ describe('observeCall', () => {
     const server = track(await startWsServer())
     const reconnects: string[] = []
     const obs = observeCall(
-      base(server, { idleTimeoutMs: 60, onReconnect: (info) => reconnects.push(info.reason) }),
+      // The idle timeout also bounds the handshake: long enough for a loaded machine's.
+      base(server, { idleTimeoutMs: 500, onReconnect: (info) => reconnects.push(info.reason) }),
     )
     const first = await server.nextConnection()
     first.stopResponding()
-    const second = await server.nextConnection(1000)
+    const second = await server.nextConnection(3000)
     expect(second).not.toBe(first)
     expect(reconnects).toEqual(['idle_watchdog'])
     expect(second.request.url).toBe(first.request.url)

@@ -130,7 +130,8 @@ describe('a URL or token getter that never settles', () => {
     let calls = 0
     let answerLate: (protocols: string[]) => void = () => {}
     const { socket, reconnects } = watched(server.url, {
-      openTimeoutMs: 30,
+      // Also the second attempt's limit: long enough for a loaded machine's handshake.
+      openTimeoutMs: 500,
       getProtocols: () => {
         calls++
         if (calls === 1)

@@ -190,7 +190,8 @@ describe('createReconnectingWebSocket: webSocketFactory and states', () => {
 describe('createReconnectingWebSocket: idle watchdog', () => {
   it('replaces a half-open socket (server silent, never closes) within the idle timeout', async () => {
     const server = track(await startWsServer())
-    const idleTimeoutMs = 120
+    // Also bounds the handshake and the first frame, so it leaves room for a loaded machine.
+    const idleTimeoutMs = 500
     // The watchdog is re-armed when a frame arrives, so silence is timed from that moment (measuring
     // after `waitFor` notices the frame would add its polling lag and flake on a loaded machine).
     const messages: unknown[] = []
@@ -221,12 +222,13 @@ describe('createReconnectingWebSocket: idle watchdog', () => {
 
   it('every inbound frame re-arms the watchdog', async () => {
     const server = track(await startWsServer())
-    // Generous margins (ticks every 40 ms, timeout 400 ms) so a loaded 2-core machine cannot fake a stall.
-    const { socket, reconnects } = managed(server.url, { idleTimeoutMs: 400 })
+    // Generous margins (ticks every 100 ms, timeout 1 s, which also bounds the handshake) so a loaded
+    // 2-core machine cannot fake a stall, while the ticking (at least 2 s) clearly outlasts the timeout.
+    const { socket, reconnects } = managed(server.url, { idleTimeoutMs: 1000 })
     const conn = await server.nextConnection()
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 20; i++) {
       conn.send(`tick ${i}`)
-      await new Promise((r) => setTimeout(r, 40))
+      await new Promise((r) => setTimeout(r, 100))
     }
     expect(reconnects).toEqual([])
     expect(server.connections).toHaveLength(1)

@@ -52,7 +52,8 @@ describe('createTextChat: replyTimeoutMs', () => {
     let connections = 0
     // The first connection takes the message and says nothing; the next one answers.
     const server = track(await startWsServer((conn) => (connections++ === 0 ? undefined : echo(conn))))
-    const replyTimeoutMs = 150
+    // Long enough for a loaded machine's echo round trip on the second connection.
+    const replyTimeoutMs = 500
     const { chat, reconnects } = chatOn(server, { replyTimeoutMs })
     await waitFor(() => chat.state === 'open')
     const started = Date.now()
@@ -67,7 +68,7 @@ describe('createTextChat: replyTimeoutMs', () => {
     expect(reconnects).toMatchObject([{ attempt: 1, reason: 'idle_watchdog', closeCode: undefined }])
     // The silent socket is dropped, so a late reply on it cannot reach a later turn.
     const first = server.connections[0]!
-    await waitFor(() => first.socket.readyState === NodeWs.CLOSED, 1000, 'the silent socket to be dropped')
+    await waitFor(() => first.socket.readyState === NodeWs.CLOSED, 3000, 'the silent socket to be dropped')
     expect(await within(chat.send('hello again'), 2000)).toEqual({ text: 'echo: hello again' })
     expect(server.connections.map((c) => c.messages.length)).toEqual([1, 1])
     await closeChat(chat)
@@ -75,12 +76,13 @@ describe('createTextChat: replyTimeoutMs', () => {
 
   it('keeps a chat that is quiet between turns on the same connection', async () => {
     const server = track(await startWsServer(echo))
-    const replyTimeoutMs = 150
+    // Long enough for a loaded machine's echo round trip.
+    const replyTimeoutMs = 500
     const { chat, reconnects } = chatOn(server, { replyTimeoutMs })
     await waitFor(() => chat.state === 'open')
-    await sleep(replyTimeoutMs * 3) // quiet before the first message
+    await sleep(replyTimeoutMs * 2) // quiet before the first message
     expect((await chat.send('one')).text).toBe('echo: one')
-    await sleep(replyTimeoutMs * 3) // quiet after a reply
+    await sleep(replyTimeoutMs * 2) // quiet after a reply
     expect((await chat.send('two')).text).toBe('echo: two')
     expect(reconnects).toEqual([])
     expect(server.connections).toHaveLength(1)
@@ -89,7 +91,8 @@ describe('createTextChat: replyTimeoutMs', () => {
   })
 
   it('lets a reply stream for longer than replyTimeoutMs while its frames keep coming', async () => {
-    const tokenEveryMs = 30
+    // Gaps well under replyTimeoutMs even on a loaded machine; the eight of them add up to more.
+    const tokenEveryMs = 100
     const server = track(
       await startWsServer((conn) =>
         conn.socket.on('message', async () => {
@@ -101,10 +104,10 @@ describe('createTextChat: replyTimeoutMs', () => {
         }),
       ),
     )
-    const replyTimeoutMs = 150
+    const replyTimeoutMs = 500
     const { chat, reconnects } = chatOn(server, { replyTimeoutMs })
     const started = Date.now()
-    const reply = await within(chat.send('go'), 3000)
+    const reply = await within(chat.send('go'), 5000)
     expect(reply).toEqual({ text: 'slow and steady wins the race in the end' })
     // The whole reply took longer than the limit; no gap between its frames did.
     expect(Date.now() - started).toBeGreaterThan(replyTimeoutMs)

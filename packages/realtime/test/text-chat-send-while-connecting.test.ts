@@ -27,7 +27,7 @@ describe('createTextChat: send before the first open', () => {
       onReconnect: (info) => reconnects.push(info.attempt),
     })
     const reply = chat.send('hello')
-    const outcome = await Promise.race([reply, new Promise((r) => setTimeout(r, 1000, 'no reply'))])
+    const outcome = await Promise.race([reply, new Promise((r) => setTimeout(r, 5000, 'no reply'))])
     expect(reconnects).toEqual([1])
     expect(outcome).toEqual({ text: 'echo: hello' })
     chat.close()
@@ -72,7 +72,7 @@ describe('createTextChat: send to a socket the server closes as it opens', () =>
     // reply in flight, which a reconnect fails by design (the caller decides whether to resend).
     const chat = createTextChat({ ...chatAt(server), ...withWs, initialDelayMs: 1, maxDelayMs: 5 })
     const reply = chat.send('hello')
-    const outcome = await Promise.race([reply, new Promise((r) => setTimeout(r, 1000, 'no reply'))])
+    const outcome = await Promise.race([reply, new Promise((r) => setTimeout(r, 5000, 'no reply'))])
     expect(outcome).toEqual({ text: 'echo: hello' })
     expect(server.connections.map((c) => c.messages.length)).toEqual([0, 1])
     chat.close()

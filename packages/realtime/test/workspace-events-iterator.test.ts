@@ -34,10 +34,14 @@ describe('workspaceEvents (async iterator)', () => {
       expect(event.event_type).toBe('call.started')
       consumed++
       if (consumed === 10) {
-        // Pause the consumer: the server must soon be unable to write more.
-        await new Promise((r) => setTimeout(r, 150))
-        const before = written
-        await new Promise((r) => setTimeout(r, 150))
+        // Pause the consumer: the server must soon be unable to write more. Filling the buffers can
+        // take a while on a loaded machine, so wait (up to 5 s) for a count that holds for 150 ms.
+        let before = -1
+        const giveUp = Date.now() + 5000
+        while (written !== before && Date.now() < giveUp) {
+          before = written
+          await new Promise((r) => setTimeout(r, 150))
+        }
         expect(written).toBe(before)
         expect(written).toBeLessThan(total / 2)
         console.log(

@@ -144,13 +144,14 @@ describe('createReconnectingWebSocket with the official options', () => {
   it('a dropped connection and a silent one are both replaced', async () => {
     const server = await wsServer()
     const { handle, reconnects } = official(server.url, {
-      idleTimeoutMs: 80,
+      // The idle timeout also bounds each handshake: long enough for a loaded machine's.
+      idleTimeoutMs: 500,
       initialDelayMs: 1,
       maxDelayMs: 2,
     })
     ;(await server.nextConnection()).kill()
     ;(await server.nextConnection()).stopResponding()
-    await server.nextConnection()
+    await server.nextConnection(3000)
     expect(reconnects.map((r) => r.closeCode)).toEqual([1006, undefined])
     handle.close()
     await handle.done

@@ -119,6 +119,23 @@ describe('amigo api', () => {
     }
   })
 
+  it('a body that says "bearer" is data: printed unaltered, pretty or not; only the secrets the CLI holds are filtered', async () => {
+    // Neither a phrase nor a JSON string quoting a header is a credential the CLI holds; the
+    // pattern that filters its messages took "bearer on" for one and cut `abc\` out of `abc\"`.
+    const body = `{"note":"paid to bearer on demand","quoted":"{\\"k\\":\\"Bearer abc\\"}","echo":"${mock.apiKey}"}`
+    const server = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body)
+    })
+    try {
+      const expected = body.replace(mock.apiKey, '[REDACTED]')
+      expect((await pipedBody(server.url, '/v1/{workspace_id}/notes', ['--json'])).toString()).toBe(expected)
+      const pretty = JSON.parse((await pipedBody(server.url, '/v1/{workspace_id}/notes', [])).toString())
+      expect(pretty).toEqual(JSON.parse(expected))
+    } finally {
+      await server.close()
+    }
+  })
+
   it('a binary body (audio, a downloaded file) reaches a pipe byte for byte, nothing added', async () => {
     // Not UTF-8: a zero byte, 0xff 0xfe, a lone continuation byte; and a final line break of its own.
     const bytes = Buffer.from([0x4f, 0x67, 0x67, 0x53, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x0a])

@@ -57,7 +57,8 @@ const hostile = fc
     { maxLength: 12 },
   )
   .map((parts) => parts.join(''))
-  // The output filter rightly replaces `Bearer <token>`; that is not what is tested here.
+  // The stderr filter rightly replaces `Bearer <token>` (stdout's does not: api.test.ts); that is not
+  // what is tested here.
   .filter((s) => !/bearer/i.test(s))
 
 /**

@@ -1,6 +1,6 @@
 import { type Colors, colorsFor } from './colors'
 import { printable } from './printable'
-import { redact } from './secrets'
+import { redact, redactKnown } from './secrets'
 
 /** The process's streams and environment (tests pass their own). */
 export interface Terminal {
@@ -12,7 +12,8 @@ export interface Terminal {
 
 /**
  * Where the CLI writes: results on stdout, everything meant for a person (progress, request ids,
- * errors) on stderr, so `amigo api ... | jq` gets only JSON. Every line passes through `redact`.
+ * errors) on stderr, so `amigo api ... | jq` gets only JSON. Every line passes through the secret
+ * filter: stdout's through `redactKnown` (it carries data), stderr's through `redact`.
  */
 export class Output {
   /** Colours for stdout. */
@@ -35,7 +36,7 @@ export class Output {
 
   /** One result line on stdout. */
   print(text: string): void {
-    this.term.stdout.write(`${redact(text)}\n`)
+    this.term.stdout.write(`${redactKnown(text)}\n`)
   }
 
   /**

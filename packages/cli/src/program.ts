@@ -23,7 +23,8 @@ Environment:
 
 Exit codes:
   0 ok  1 API or runtime error  2 usage error  3 sign-in needed
-  4 bad webhook signature  5 webhook timestamp too old  6 malformed delivery  130 interrupted`
+  4 bad webhook signature  5 webhook timestamp too old or in the future
+  6 malformed delivery  130 interrupted`
 
 /** Runs one command's module, loaded only when that command runs. */
 type Act = (load: () => Promise<{ default: Action }>) => (...args: unknown[]) => Promise<void>

@@ -27,6 +27,8 @@ describe('amigo', () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
     expect(r.stdout).toContain('AMIGO_API_KEY')
     expect(r.stdout).toMatch(/2 usage error/)
+    // Exit 5 is also a timestamp ahead of the clock, as the README says.
+    expect(r.stdout).toMatch(/5 webhook timestamp too old or in the future/)
   })
 
   it.each(COMMANDS)('%s %s --help explains the command', async (...names) => {

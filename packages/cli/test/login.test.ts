@@ -34,6 +34,15 @@ const credentials = (profile = 'default') =>
   )
 
 describe('amigo login', () => {
+  it('without a login, the hint names the profile the command used, so following it signs in that one', async () => {
+    const fresh = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: mock.url })
+    const other = await runCli(['whoami', '--profile', 'staging'], { env: fresh })
+    expect(other.code).toBe(3)
+    expect(other.stderr).toContain("hint: run 'amigo login --profile staging', or set AMIGO_API_KEY")
+    const plain = await runCli(['whoami'], { env: fresh })
+    expect(plain.stderr).toContain("hint: run 'amigo login', or set AMIGO_API_KEY")
+  })
+
   it('prints the code and link, waits for approval, and stores the tokens privately', async () => {
     const r = await login([], (code) => mock.approveDeviceCode(code))
     expect(r.code).toBe(0)

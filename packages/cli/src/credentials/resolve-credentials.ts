@@ -104,8 +104,9 @@ function httpOrigin(url: string): string | null {
   }
 }
 
+// The hint names a profile other than the default: a plain `amigo login` would sign in the default one.
 const notSignedIn = (profile: string) =>
   new CliError(`not signed in (profile ${profile})`, {
     exitCode: EXIT.auth,
-    hint: "run 'amigo login', or set AMIGO_API_KEY and AMIGO_WORKSPACE_ID",
+    hint: `run 'amigo login${profile === 'default' ? '' : ` --profile ${profile}`}', or set AMIGO_API_KEY and AMIGO_WORKSPACE_ID`,
   })

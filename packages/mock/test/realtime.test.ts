@@ -54,6 +54,27 @@ describe('workspace event stream (SSE)', () => {
     }
   })
 
+  it('Last-Event-ID 0 replays every buffered event; an empty one replays none', async () => {
+    mock.emit('trigger.fired', { trigger_id: 'all-1', trigger_name: 'one' })
+    const buffered = mock.events().filter((e) => e.workspaceId === mock.workspaceId).length
+    const all = await readSse(mock, stream(), { 'last-event-id': '0' })
+    try {
+      const frames = await all.waitFor(1 + buffered)
+      expect(JSON.parse(frames.at(-1)!.data!).trigger_id).toBe('all-1')
+      expect(frames).toHaveLength(1 + buffered)
+    } finally {
+      all.close()
+    }
+    const none = await readSse(mock, stream(), { 'last-event-id': '' })
+    try {
+      mock.emit('trigger.fired', { trigger_id: 'after-empty', trigger_name: 'two' })
+      const frames = await none.waitFor(2)
+      expect(frames.slice(1).map((f) => JSON.parse(f.data!).trigger_id)).toEqual(['after-empty'])
+    } finally {
+      none.close()
+    }
+  })
+
   it('emits events when state changes', async () => {
     const s = await readSse(mock, stream())
     try {

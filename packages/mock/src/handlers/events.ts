@@ -30,13 +30,15 @@ export function registerEvents(reg: Registry, core: MockCore): void {
     open.set(ws, count + 1)
     sse.retry(core.options.sseRetryMs)
     const lastHeader = ctx.headers['last-event-id']
-    const last = Number(Array.isArray(lastHeader) ? lastHeader[0] : (lastHeader ?? ctx.query.last_event_id))
+    const raw = Array.isArray(lastHeader) ? lastHeader[0] : (lastHeader ?? ctx.query.last_event_id)
+    // Ids start at 1, so 0 asks for every buffered event; an empty value (Number('') is 0) is none.
+    const last = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN
     const send = (e: { id: number; type: string; data: Record<string, unknown> }) => {
       // The event type travels in the `event:` line only; the JSON body does not repeat it.
       const { event_type: _omit, ...data } = e.data
       return sse.event(e.type, data, e.id)
     }
-    if (Number.isFinite(last) && last > 0) {
+    if (Number.isFinite(last) && last >= 0) {
       for (const e of core.events.since(ws, last)) if (!send(e)) break
     }
     const unsubscribe = core.events.subscribe((e) => {

@@ -2,7 +2,7 @@
 
 declare const myTokens: { current(): Promise<string> }
 declare function showCall(callSid: string): void
-declare function saveCursor(id: string | undefined): void
+declare function saveCursor(id: string): void
 declare function askToCloseATab(): void
 
 // ---- example ----
@@ -13,7 +13,7 @@ const subscription = subscribeToWorkspaceEvents({
   getToken: () => myTokens.current(), // your own token source, called before every connect
   onEvent: (event, { id }) => {
     if (event.event_type === 'call.started') showCall(event.call_sid)
-    saveCursor(id) // optional: pass it back later as lastEventId
+    if (id) saveCursor(id) // optional: pass it back later as lastEventId (events may come without one)
   },
   onReconnect: (attempt, { delayMs }) => console.warn(`reconnect #${attempt} in ${delayMs} ms`),
   onError: (err) => {

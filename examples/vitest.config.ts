@@ -3,7 +3,7 @@
 // rebuilding, EXAMPLES_FROM_SOURCE=1 points the imports at the sources instead.
 
 import { defineConfig } from 'vitest/config'
-import { packageTestConfig } from '../vitest.shared'
+import { packageTestConfig } from '../vitest.shared.js'
 
 const fromSource = process.env.EXAMPLES_FROM_SOURCE === '1'
 const base = packageTestConfig(new URL('./package.json', import.meta.url))

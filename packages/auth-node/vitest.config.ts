@@ -1,4 +1,4 @@
-import { packageTestConfig } from '../../vitest.shared'
+import { packageTestConfig } from '../../vitest.shared.js'
 
 // Forks: the credential-file tests set `process.umask()` and point `HOME` (read by `os.homedir()`)
 // at a temporary folder, which a worker thread cannot do.

@@ -4,16 +4,32 @@
 #   bash scripts/dev.sh test   -> install, then run every test and check (the CI command)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PNPM_VERSION=12.4.2
 
-if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
-  echo "› installing pnpm@$PNPM_VERSION"
-  npm install --global --no-fund --no-audit "pnpm@$PNPM_VERSION" >/dev/null
-fi
-
-pnpm install --frozen-lockfile --reporter=append-only >/dev/null
 case "${1:-test}" in
-  demo) pnpm build >/dev/null && pnpm demo ;;
-  test) pnpm test ;;
+  demo | test) ;;
   *) echo "usage: bash scripts/dev.sh [demo|test]" >&2; exit 2 ;;
+esac
+
+# Puts the pinned pnpm on PATH for this script and what it runs.
+source scripts/ensure-pnpm.sh
+
+# Quiet steps that say what they do, and show their output only when they fail.
+step() {
+  local what=$1 log
+  shift
+  echo "› $what"
+  log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "✗ $what failed (its output is above)" >&2
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+step "installing the workspace from the lockfile (pnpm install)" pnpm install --frozen-lockfile --reporter=append-only
+case "${1:-test}" in
+  demo) step "building the packages (pnpm build)" pnpm build && pnpm demo ;;
+  test) pnpm test ;;
 esac

@@ -43,6 +43,12 @@ describe('amigo', () => {
     expect((await runCli(['-v'])).stdout).toBe(`${pkg.version}\n`)
   })
 
+  it('a usage error ends at once, unread input and all (the harness takes the closed pipe as its answer)', async () => {
+    const r = await runCli(['mock', '--port', 'none'], { input: 'x'.repeat(8 << 20) })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: --port must be a whole number/)
+  })
+
   it('with no command prints the help and succeeds', async () => {
     const r = await runCli([])
     expect(r.code).toBe(0)

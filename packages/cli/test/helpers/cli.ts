@@ -83,6 +83,11 @@ export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; input?
   if (opts.input !== undefined) child.stdin!.end(opts.input)
   const result = new Promise<CliResult>((resolve, reject) => {
     child.once('error', reject)
+    // A CLI that ends before reading its input (a usage error) closes the pipe first: EPIPE is the
+    // write's answer then, not the test's failure.
+    child.stdin!.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') reject(err)
+    })
     child.once('close', (code, signal) => {
       resolve({ code, signal, ...out })
       wake()

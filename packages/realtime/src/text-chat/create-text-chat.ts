@@ -103,7 +103,7 @@ function replySilenceMs(idleTimeoutMs: number, replyTimeoutMs: number): number {
  * reconnect before any open keeps the pending one: sends already waiting on it must see the next open.
  */
 function openGate() {
-  const gate = { opened: Promise.resolve(), open: () => {}, reset }
+  const gate = { opened: Promise.resolve(), open: () => {}, reset, isOpen: () => isOpen }
   let isOpen = true
   function reset() {
     if (!isOpen) return
@@ -165,8 +165,12 @@ async function sendMessage(chat: ChatParts, text: string): Promise<TextChatReply
   const frame = JSON.stringify({ type: 'message', text })
   for (;;) {
     if (over()) throw chat.ended() ?? closedError()
-    await Promise.race([gate.opened, chat.done])
-    if (over()) throw chat.ended() ?? closedError()
+    // Only while connecting: each race leaves a reaction on `done` until the chat ends, so racing on
+    // every send would grow the chat's memory with every message of a long conversation.
+    if (!gate.isOpen()) {
+      await Promise.race([gate.opened, chat.done])
+      if (over()) throw chat.ended() ?? closedError()
+    }
     const reply = sendTurn(chat.turns, socket, frame)
     if (reply) return reply
     // The socket is going away: wait for the next open, or for the end and its reason.

@@ -31,17 +31,27 @@ async function urlRecorder() {
   return { server, urls }
 }
 
-/** What `amigo api get <path>` writes to a pipe (every byte, as a Buffer) against the platform at `url`. */
-async function pipedBody(url: string, path: string, extra: string[]): Promise<Buffer> {
-  const cli = startCli(['api', 'get', path, ...extra], {
-    env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: url }),
-    input: '',
+/**
+ * What `amigo api get` writes to a pipe (every byte, as a Buffer) when the platform answers every
+ * request with `body` as `type`.
+ */
+async function pipedAnswer(type: string, body: string | Buffer, extra: string[]): Promise<Buffer> {
+  const server = await serveNode((_req, res) => {
+    res.writeHead(200, { 'content-type': type }).end(body)
   })
-  const received: Buffer[] = []
-  cli.child.stdout!.on('data', (c: Buffer) => received.push(c))
-  const r = await cli.result
-  expect(r.code, r.stderr).toBe(0)
-  return Buffer.concat(received)
+  try {
+    const cli = startCli(['api', 'get', '/v1/{workspace_id}/export', ...extra], {
+      env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
+      input: '',
+    })
+    const received: Buffer[] = []
+    cli.child.stdout!.on('data', (c: Buffer) => received.push(c))
+    const r = await cli.result
+    expect(r.code, r.stderr).toBe(0)
+    return Buffer.concat(received)
+  } finally {
+    await server.close()
+  }
 }
 
 describe('amigo api', () => {
@@ -108,47 +118,24 @@ describe('amigo api', () => {
 
   it('--json or a pipe: a text body in another charset goes as its bytes, not decoded as UTF-8', async () => {
     const bytes = Buffer.from('name\nJos\xe9 Mu\xf1oz', 'latin1')
-    const server = await serveNode((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/csv; charset=iso-8859-1' }).end(bytes)
-    })
-    try {
-      for (const extra of [[], ['--json']])
-        expect(await pipedBody(server.url, '/v1/{workspace_id}/export', extra)).toEqual(bytes)
-    } finally {
-      await server.close()
-    }
+    for (const extra of [[], ['--json']])
+      expect(await pipedAnswer('text/csv; charset=iso-8859-1', bytes, extra)).toEqual(bytes)
   })
 
   it('a body that says "bearer" is data: printed unaltered, pretty or not; only the secrets the CLI holds are filtered', async () => {
     // Neither a phrase nor a JSON string quoting a header is a credential the CLI holds; the
     // pattern that filters its messages took "bearer on" for one and cut `abc\` out of `abc\"`.
     const body = `{"note":"paid to bearer on demand","quoted":"{\\"k\\":\\"Bearer abc\\"}","echo":"${mock.apiKey}"}`
-    const server = await serveNode((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(body)
-    })
-    try {
-      const expected = body.replace(mock.apiKey, '[REDACTED]')
-      expect((await pipedBody(server.url, '/v1/{workspace_id}/notes', ['--json'])).toString()).toBe(expected)
-      const pretty = JSON.parse((await pipedBody(server.url, '/v1/{workspace_id}/notes', [])).toString())
-      expect(pretty).toEqual(JSON.parse(expected))
-    } finally {
-      await server.close()
-    }
+    const expected = body.replace(mock.apiKey, '[REDACTED]')
+    expect((await pipedAnswer('application/json', body, ['--json'])).toString()).toBe(expected)
+    const pretty = JSON.parse((await pipedAnswer('application/json', body, [])).toString())
+    expect(pretty).toEqual(JSON.parse(expected))
   })
 
   it('a binary body (audio, a downloaded file) reaches a pipe byte for byte, nothing added', async () => {
     // Not UTF-8: a zero byte, 0xff 0xfe, a lone continuation byte; and a final line break of its own.
     const bytes = Buffer.from([0x4f, 0x67, 0x67, 0x53, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x0a])
-    const server = await serveNode((_req, res) => {
-      res.writeHead(200, { 'content-type': 'audio/ogg' })
-      res.end(bytes)
-    })
-    try {
-      for (const extra of [[], ['--json']])
-        expect(await pipedBody(server.url, '/v1/{workspace_id}/recording', extra)).toEqual(bytes)
-    } finally {
-      await server.close()
-    }
+    for (const extra of [[], ['--json']]) expect(await pipedAnswer('audio/ogg', bytes, extra)).toEqual(bytes)
   })
 
   it('pretty JSON keeps numbers exactly as sent (big ids, decimals), not rounded to a double', async () => {

@@ -1,7 +1,7 @@
 // Shared vitest settings: tests import workspace packages from their sources, so a package's
 // tests never depend on another package's build being fresh. The packed tarballs are tested
 // separately (scripts/check-tarballs.mjs) exactly as users install them.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -30,6 +30,20 @@ export interface PackageTestOptions {
    * imports it only once). A package keeps the default when a test relies on fresh modules.
    */
   isolate?: boolean
+}
+
+/**
+ * The `dist` folders missing among the workspace packages (`@amigo-ai/*`) the package at `pkgJsonUrl`
+ * depends on at run time (`dependencies`; test-only ones load from source): its tests that run built
+ * code (a spawned CLI, the examples) say what to build first rather than failing each on an
+ * unresolvable import.
+ */
+export function unbuiltDependencies(pkgJsonUrl: URL): string[] {
+  const { dependencies } = JSON.parse(readFileSync(pkgJsonUrl, 'utf8'))
+  return Object.keys(dependencies ?? {})
+    .filter((name) => name.startsWith('@amigo-ai/'))
+    .map((name) => fileURLToPath(new URL(`./node_modules/${name}/dist`, pkgJsonUrl)))
+    .filter((dist) => !existsSync(dist))
 }
 
 export function packageTestConfig(

@@ -2,18 +2,14 @@
 // each package's built dist (turbo builds the dependencies first). While working on a package without
 // rebuilding, EXAMPLES_FROM_SOURCE=1 points the imports at the sources instead.
 
-import { existsSync, readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
-import { packageTestConfig } from '../vitest.shared.js'
+import { packageTestConfig, unbuiltDependencies } from '../vitest.shared.js'
 
 const fromSource = process.env.EXAMPLES_FROM_SOURCE === '1'
 const base = packageTestConfig(new URL('./package.json', import.meta.url))
 
 // Without a build every file would fail alike on an unresolvable package entry; say what to run.
-const manifest = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
-const unbuilt = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
-  .filter((name) => name.startsWith('@amigo-ai/'))
-  .filter((name) => !existsSync(new URL(`./node_modules/${name}/dist`, import.meta.url)))
+const unbuilt = unbuiltDependencies(new URL('./package.json', import.meta.url))
 if (!fromSource && unbuilt.length)
   throw new Error(
     `the examples run on the built packages; build them first (pnpm --filter "@amigo-ai/examples..." build), or set EXAMPLES_FROM_SOURCE=1: no dist in ${unbuilt.join(', ')}`,

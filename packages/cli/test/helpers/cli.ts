@@ -3,22 +3,19 @@
 // site, so no test ever touches the real ~/.config/amigo; every folder made here is removed when
 // the test file that made it ends.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll } from 'vitest'
+import { unbuiltDependencies } from '../../../../vitest.shared.js'
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 // The built CLI runs on the built workspace packages it imports, so their dist must be there too.
-const packageDir = fileURLToPath(new URL('../..', import.meta.url))
-const { dependencies } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'))
 const unbuilt = [
-  CLI,
-  ...Object.keys(dependencies)
-    .filter((name) => name.startsWith('@amigo-ai/'))
-    .map((name) => join(packageDir, 'node_modules', name, 'dist')),
-].filter((path) => !existsSync(path))
+  ...(existsSync(CLI) ? [] : [CLI]),
+  ...unbuiltDependencies(new URL('../../package.json', import.meta.url)),
+]
 if (unbuilt.length)
   throw new Error(
     `build the CLI and the packages it runs on first (pnpm --filter "@amigo-ai/cli..." build): ${unbuilt.join(', ')} missing`,

@@ -18,8 +18,11 @@ export interface ParseWebhookEventOptions extends WebhookVerificationOptions {
 /** Without a type argument, every known event (narrowed by `type`); with one, an envelope of that `data`. */
 export type ParsedWebhookEventOf<D> = [D] extends [never] ? ParsedWebhookEvent : WebhookEvent<D>
 
-/** Verifies, then parses; `expectedType` narrows the result to that event type. */
-export function parseWebhookEvent<const T extends string>(
+/**
+ * Verifies, then parses; `expectedType` narrows the result to that event type. (`T extends string`
+ * keeps the literal types of a list without a `const` type parameter, which needs TypeScript 5.0.)
+ */
+export function parseWebhookEvent<T extends string>(
   options: ParseWebhookEventOptions & { expectedType: T | readonly T[] },
 ): Promise<WebhookEventOfType<T>>
 /** Verifies the delivery (signature, then timestamp) and returns the parsed event, or throws WebhookVerificationError. */

@@ -66,8 +66,8 @@ export interface RequestOptions {
   referrer?: string
   /** Passed to `fetch` as given. */
   referrerPolicy?: ReferrerPolicy
-  /** Passed to `fetch` as given. */
-  priority?: RequestPriority
+  /** Passed to `fetch` as given (spelt out: the DOM library's `RequestPriority` is TypeScript 5.4+). */
+  priority?: 'high' | 'low' | 'auto'
 }
 
 /**

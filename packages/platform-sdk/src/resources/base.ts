@@ -65,6 +65,12 @@ export interface CallInit<O, P extends string = string> {
   transport?: TransportSwitches
 }
 
+/**
+ * `P` as given, never inferred from this position: TypeScript's `NoInfer`, in a form compilers
+ * before 5.4 read too (declarations compile from TypeScript 4.9).
+ */
+type NotInferred<P> = [P][P extends unknown ? 0 : never]
+
 /** Header values as RequestOptions takes them (`null` removes a default header). */
 type HeaderRecord = Record<string, string | null | undefined>
 
@@ -119,7 +125,7 @@ export abstract class APIResource {
   protected _op<P extends ResourcePath, M extends HttpMethod>(
     method: M,
     path: P,
-    init: CallInit<OperationAt<SpecPath<P>, M>, NoInfer<P>> = {},
+    init: CallInit<OperationAt<SpecPath<P>, M>, NotInferred<P>> = {},
     options: RequestOptions = {},
   ): Promise<WithResponseMetadata<SuccessOf<OperationAt<SpecPath<P>, M>>>> {
     const { forceHeaders, accept, ...switches } = init.transport ?? {}

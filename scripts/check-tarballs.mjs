@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { installApp, packAll, publicPackages } from './lib/pack.mjs'
-import { typecheckConsumer } from './lib/typecheck-consumer.mjs'
+import { COMPILERS, typecheckConsumer } from './lib/typecheck-consumer.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'amigo-tarballs-'))
 const app = join(work, 'app')
@@ -46,12 +46,16 @@ try {
         )
     }
   }
-  // The declarations as installed, compiled the strictest usual way (see typecheck-consumer.mjs).
-  const types = typecheckConsumer(app, pkgs)
-  if (types.ok) console.log(`✓ type declarations of ${types.entries} entries (nodenext, skipLibCheck false)`)
-  else {
-    failures++
-    console.error(`✗ type declarations (nodenext, skipLibCheck false)\n${types.out}`)
+  // The declarations as installed, compiled the strictest usual way by each supported compiler
+  // (see typecheck-consumer.mjs).
+  for (const { version, tsc } of COMPILERS) {
+    const types = typecheckConsumer(app, pkgs, tsc)
+    const what = `(TypeScript ${version}, nodenext, skipLibCheck false)`
+    if (types.ok) console.log(`✓ type declarations of ${types.entries} entries ${what}`)
+    else {
+      failures++
+      console.error(`✗ type declarations ${what}\n${types.out}`)
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true })

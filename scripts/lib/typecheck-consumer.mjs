@@ -3,13 +3,21 @@
 // compiler reads it, from an ES module (each entry's `import` types) and from a CommonJS one (its
 // `require` types). A dependency's type leaking into a declaration (a CommonJS default export used
 // as a class, say) compiles under `bundler` resolution or with skipLibCheck, and fails here.
+// Each compiler in COMPILERS checks them: the workspace's own and the oldest TypeScript the
+// packages support (4.9), so a declaration written with newer syntax or a newer lib type fails.
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const repoRoot = new URL('../..', import.meta.url).pathname
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+const require = createRequire(import.meta.url)
+
+/** The compilers the declarations must satisfy, by the TypeScript version users see in the docs. */
+export const COMPILERS = [
+  { version: require('typescript/package.json').version, tsc: require.resolve('typescript/bin/tsc') },
+  { version: require('typescript-4.9/package.json').version, tsc: require.resolve('typescript-4.9/bin/tsc') },
+]
 
 /** `pkg`'s importable entries (`@amigo-ai/x`, `@amigo-ai/x/sub`) and whether each has `require` types. */
 function entries(pkg) {
@@ -23,9 +31,10 @@ function entries(pkg) {
 
 /**
  * Writes an ES module and a CommonJS consumer of every entry of `pkgs` into `app` (where they are
- * installed) and compiles both; returns `{ ok, out }` with the compiler's report.
+ * installed) and compiles both with `tsc` (a COMPILERS entry's); returns `{ ok, out }` with the
+ * compiler's report.
  */
-export function typecheckConsumer(app, pkgs) {
+export function typecheckConsumer(app, pkgs, tsc = COMPILERS[0].tsc) {
   const all = pkgs.flatMap(({ pkg }) => entries(pkg))
   const names = all.map((_, i) => `m${i}`)
   const esm = all.map((e, i) => `import * as ${names[i]} from '${e.spec}'`)

@@ -47,25 +47,28 @@ export interface RequestOptions {
   signal?: AbortSignal | null
   /** Sends `Idempotency-Key` (same value on every attempt) and lets a non-GET call be retried like a GET. */
   idempotencyKey?: string
+  // The fetch option types are read off `RequestInit`, which both the DOM library and @types/node
+  // declare: their own names (`RequestCache`, `HeadersInit`, ...) are the DOM library's only, so a
+  // Node project compiled without it could not read these declarations. Node's has no `cache`.
   /** Passed to `fetch` as given. */
-  cache?: RequestCache
+  cache?: 'default' | 'force-cache' | 'no-cache' | 'no-store' | 'only-if-cached' | 'reload'
   /** Passed to `fetch` as given (e.g. `include` to send cookies to a proxy on another origin). */
-  credentials?: RequestCredentials
+  credentials?: RequestInit['credentials']
   /** Passed to `fetch` as given. */
   integrity?: string
   /** Passed to `fetch` as given. */
   keepalive?: boolean
   /** Passed to `fetch` as given. */
-  mode?: RequestMode
+  mode?: RequestInit['mode']
   /**
    * Passed to `fetch` as given. Default `manual`: a redirect fails the call (status 3xx, or 0 in a
    * browser) rather than re-sending the request elsewhere; `follow` follows redirects.
    */
-  redirect?: RequestRedirect
+  redirect?: RequestInit['redirect']
   /** Passed to `fetch` as given. */
   referrer?: string
   /** Passed to `fetch` as given. */
-  referrerPolicy?: ReferrerPolicy
+  referrerPolicy?: RequestInit['referrerPolicy']
   /** Passed to `fetch` as given (spelt out: the DOM library's `RequestPriority` is TypeScript 5.4+). */
   priority?: 'high' | 'low' | 'auto'
 }
@@ -79,7 +82,7 @@ export type ScopedRequestOptions = Omit<RequestInit, 'body' | 'headers' | 'metho
 
 /** Header values as callers pass them: a `Headers`, pairs, or a record (`null` removes a default header). */
 export type HeaderValues =
-  | HeadersInit
+  | NonNullable<RequestInit['headers']>
   | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>
 
 /** The `fetch` options a call may pass through (see RequestOptions). */

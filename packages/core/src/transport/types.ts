@@ -10,7 +10,7 @@ export type ParseAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream'
 /** Transport-specific request fields on top of the per-call RequestOptions. */
 export interface RequestExtras {
   /** Replaces the JSON body serializer (e.g. for form or binary uploads). */
-  bodySerializer?: (body: unknown) => BodyInit
+  bodySerializer?: (body: unknown) => NonNullable<RequestInit['body']>
   /** Content-Type of the serialized body (default `application/json` when there is a body). */
   contentType?: string
   /** How to read a success body; `stream` returns `response.body` untouched. */

@@ -45,7 +45,7 @@ interface TransportSwitches {
   /** Content type of the body (with `bodySerializer` for non-JSON bodies). */
   contentType?: string
   /** Serialises the body (e.g. to a form). */
-  bodySerializer?: (body: unknown) => BodyInit
+  bodySerializer?: (body: unknown) => NonNullable<RequestInit['body']>
   /** The body carries credentials: hooks see the request without it. */
   sensitiveBody?: boolean
   /** The credential in the body, kept out of errors and hook output. */

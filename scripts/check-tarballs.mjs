@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { installApp, packAll, publicPackages } from './lib/pack.mjs'
-import { COMPILERS, typecheckConsumer } from './lib/typecheck-consumer.mjs'
+import { COMPILERS, ENVIRONMENTS, typecheckConsumer } from './lib/typecheck-consumer.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'amigo-tarballs-'))
 const app = join(work, 'app')
@@ -46,11 +46,15 @@ try {
         )
     }
   }
-  // The declarations as installed, compiled the strictest usual way by each supported compiler
-  // (see typecheck-consumer.mjs).
-  for (const { version, tsc } of COMPILERS) {
-    const types = typecheckConsumer(app, pkgs, tsc)
-    const what = `(TypeScript ${version}, nodenext, skipLibCheck false)`
+  // The declarations as installed, compiled the strictest usual way in each kind of project by the
+  // workspace's compiler, and in the default one by the oldest supported (see typecheck-consumer.mjs).
+  const runs = [
+    ...ENVIRONMENTS.map((env) => ({ env, compiler: COMPILERS[0] })),
+    ...COMPILERS.slice(1).map((compiler) => ({ env: ENVIRONMENTS[0], compiler })),
+  ]
+  for (const { env, compiler } of runs) {
+    const types = typecheckConsumer(app, pkgs, compiler.tsc, env)
+    const what = `(${env.name}, TypeScript ${compiler.version}, nodenext, skipLibCheck false)`
     if (types.ok) console.log(`✓ type declarations of ${types.entries} entries ${what}`)
     else {
       failures++

@@ -4,7 +4,9 @@
 // `require` types). A dependency's type leaking into a declaration (a CommonJS default export used
 // as a class, say) compiles under `bundler` resolution or with skipLibCheck, and fails here.
 // Each compiler in COMPILERS checks them: the workspace's own and the oldest TypeScript the
-// packages support (4.9), so a declaration written with newer syntax or a newer lib type fails.
+// packages support (4.9), so a declaration written with newer syntax or a newer lib type fails;
+// and each project kind in ENVIRONMENTS, so one that names a type only the DOM library (or only
+// @types/node) declares fails.
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -30,12 +32,28 @@ function entries(pkg) {
 }
 
 /**
- * Writes an ES module and a CommonJS consumer of every entry of `pkgs` into `app` (where they are
- * installed) and compiles both with `tsc` (a COMPILERS entry's); returns `{ ok, out }` with the
- * compiler's report.
+ * The projects a consumer compiles in: a Node.js service with the DOM library (TypeScript's default
+ * for the target), one without it (`lib: ["ES2022"]`, what Node presets set), and a browser app
+ * without @types/node. The platform mock is a Node.js server, so the browser app does not import it.
  */
-export function typecheckConsumer(app, pkgs, tsc = COMPILERS[0].tsc) {
-  const all = pkgs.flatMap(({ pkg }) => entries(pkg))
+export const ENVIRONMENTS = [
+  { name: 'Node.js', types: ['node'] },
+  { name: 'Node.js without the DOM library', lib: ['ES2022'], types: ['node'] },
+  {
+    name: 'browser without @types/node',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: [],
+    nodeOnly: ['@amigo-ai/platform-mock'],
+  },
+]
+
+/**
+ * Writes an ES module and a CommonJS consumer of every entry of `pkgs` into `app` (where they are
+ * installed) and compiles both with `tsc` (a COMPILERS entry's) in `env` (an ENVIRONMENTS entry);
+ * returns `{ ok, out, entries }` with the compiler's report.
+ */
+export function typecheckConsumer(app, pkgs, tsc = COMPILERS[0].tsc, env = ENVIRONMENTS[0]) {
+  const all = pkgs.filter(({ pkg }) => !env.nodeOnly?.includes(pkg.name)).flatMap(({ pkg }) => entries(pkg))
   const names = all.map((_, i) => `m${i}`)
   const esm = all.map((e, i) => `import * as ${names[i]} from '${e.spec}'`)
   const cjs = all.flatMap((e, i) => (e.cjs ? [`import ${names[i]} = require('${e.spec}')`] : []))
@@ -46,10 +64,11 @@ export function typecheckConsumer(app, pkgs, tsc = COMPILERS[0].tsc) {
     strict: true,
     noEmit: true,
     target: 'ES2022',
+    ...(env.lib && { lib: env.lib }),
     module: 'NodeNext',
     moduleResolution: 'NodeNext',
     skipLibCheck: false,
-    types: ['node'],
+    types: env.types,
     typeRoots: [join(repoRoot, 'node_modules', '@types')],
   }
   writeFileSync(

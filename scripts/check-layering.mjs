@@ -36,7 +36,8 @@ export const rules = {
       '@amigo-ai/platform-sdk',
       '@amigo-ai/platform-mock',
     ],
-    deps: ['commander', '@clack/prompts', 'picocolors'],
+    // `open` is auth-node's optional peer, which the CLI provides so `amigo login` opens a browser.
+    deps: ['commander', '@clack/prompts', 'picocolors', 'open'],
     nodeOk: ['src/'],
     mockOk: true,
   },

@@ -8,11 +8,22 @@
 // smoke-tested; the @amigo-ai dependencies they do not name come from the registry, at the versions
 // already published there, which is the combination users will install.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { installApp, packAll, publicPackages } from './lib/pack.mjs'
 import { COMPILERS, ENVIRONMENTS, typecheckConsumer } from './lib/typecheck-consumer.mjs'
+
+// Everything installing the umbrella puts in node_modules. A new runtime dependency of the umbrella or
+// of a package it depends on is a cost to every user of the SDK: add it here on purpose.
+const UMBRELLA_INSTALLS = [
+  '@amigo-ai/auth-node',
+  '@amigo-ai/core',
+  '@amigo-ai/platform-sdk',
+  '@amigo-ai/realtime',
+  '@amigo-ai/webhooks',
+  'eventsource-parser',
+]
 
 const work = mkdtempSync(join(tmpdir(), 'amigo-tarballs-'))
 const app = join(work, 'app')
@@ -22,7 +33,8 @@ try {
   const pkgs = publicPackages().filter((p) => !only.length || only.includes(p.name))
   const unknown = only.filter((name) => !pkgs.some((p) => p.name === name))
   if (unknown.length) throw new Error(`not a published workspace package: ${unknown.join(', ')}`)
-  installApp(app, packAll(pkgs, join(work, 'packs')))
+  const tarballs = packAll(pkgs, join(work, 'packs'))
+  installApp(app, tarballs)
   for (const { dir, pkg } of pkgs) {
     const binOnly = Boolean(pkg.bin) && !pkg.exports?.['.']
     for (const ext of binOnly ? ['mjs'] : ['mjs', 'cjs']) {
@@ -61,7 +73,33 @@ try {
       console.error(`✗ type declarations ${what}\n${types.out}`)
     }
   }
+  if (!only.length) failures += umbrellaInstallProblems(tarballs, join(work, 'umbrella-app'))
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
 process.exit(failures ? 1 : 0)
+
+/**
+ * Installs the umbrella alone (its @amigo-ai dependencies from their tarballs too) and compares what
+ * npm put in node_modules with UMBRELLA_INSTALLS: a backend that replaces the single-package SDK gets
+ * our packages and their own runtime dependencies, nothing that only the CLI needs (`open`, auth-node's
+ * optional peer for the browser sign-in, or the mock's). Returns the number of failures (0 or 1).
+ */
+function umbrellaInstallProblems(tarballs, dir) {
+  const umbrella = '@amigo-ai/platform-sdk'
+  installApp(dir, { [umbrella]: tarballs[umbrella] }, {}, tarballs)
+  const lock = JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8'))
+  const installed = [...new Set(Object.keys(lock.packages).map((p) => p.split('node_modules/').pop()))]
+    .filter(Boolean)
+    .sort()
+  const extra = installed.filter((name) => !UMBRELLA_INSTALLS.includes(name))
+  const missing = UMBRELLA_INSTALLS.filter((name) => !installed.includes(name))
+  if (!extra.length && !missing.length) {
+    console.log(`✓ ${umbrella} alone installs ${installed.length} packages: ${installed.join(', ')}`)
+    return 0
+  }
+  console.error(
+    `✗ ${umbrella} alone installs ${extra.length ? `also ${extra.join(', ')}` : ''}${extra.length && missing.length ? '; ' : ''}${missing.length ? `not ${missing.join(', ')}` : ''} (UMBRELLA_INSTALLS in scripts/check-tarballs.mjs)`,
+  )
+  return 1
+}

@@ -28,8 +28,11 @@ export function packAll(pkgs, dest) {
   return tarballs
 }
 
-/** Writes a package.json depending on the tarballs (and overriding every transitive use of them) and npm-installs it. */
-export function installApp(app, tarballs, extra = {}) {
+/**
+ * Writes a package.json depending on the tarballs and `extra`, every transitive use of a package in
+ * `overrides` (by default the tarballs) taken from its tarball too, and npm-installs it.
+ */
+export function installApp(app, tarballs, extra = {}, overrides = tarballs) {
   mkdirSync(app, { recursive: true })
   writeFileSync(
     join(app, 'package.json'),
@@ -38,7 +41,7 @@ export function installApp(app, tarballs, extra = {}) {
         name: 'tarball-app',
         private: true,
         dependencies: { ...tarballs, ...extra },
-        overrides: tarballs,
+        overrides,
       },
       null,
       2,

@@ -42,8 +42,16 @@ describe('browser entry', () => {
   })
 
   it('the Node entry, by contrast, does import Node modules (the check above can fail)', async () => {
-    const { text } = await bundle(join(pkgDir, 'src/index.ts'), { external: ['node:*', 'open'] })
+    const { text } = await bundle(join(pkgDir, 'src/index.ts'), { external: ['node:*'] })
     expect(text).toMatch(nodeImport)
+  })
+
+  it('the Node entry bundles without resolving `open`, the optional peer loaded at run time', async () => {
+    // `open` is installed in this workspace, so a literal import would put it in the bundle; an app
+    // that does not install it would fail to build.
+    const { text, inputs } = await bundle(join(pkgDir, 'src/index.ts'), { platform: 'node', external: [] })
+    expect(inputs.filter((p) => p.includes('node_modules'))).toEqual([])
+    expect(text).not.toMatch(/import\(\s*["']open["']\s*\)/)
   })
 
   it('the bundled browser build works, and Node-only exports throw only when called', async () => {

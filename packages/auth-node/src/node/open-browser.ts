@@ -1,6 +1,11 @@
 import type { ChildProcess } from 'node:child_process'
 import { ConfigurationError } from '@amigo-ai/core'
 
+// `open` is an optional peer dependency (the CLI provides it) and ESM-only: loaded on first use by a
+// specifier that is not a literal, so the CommonJS build imports it lazily and no bundler resolves
+// it (an app that does not install it would fail to build) or ships it in a chunk of its own.
+const OPEN = 'open'
+
 /** Options of `openBrowser`. */
 export interface OpenBrowserOptions {
   /**
@@ -27,8 +32,9 @@ export async function openBrowser(url: string, options: OpenBrowserOptions = {})
   }
   if (isHeadlessLinux()) return false
   try {
-    // `open` is ESM-only; a dynamic import keeps the CommonJS build loading it lazily and only here.
-    const { default: open } = await import('open')
+    const { default: open } = (await import(
+      /* webpackIgnore: true */ /* @vite-ignore */ OPEN
+    )) as typeof import('open')
     const launcher = await open(target.href, linuxUsesPathXdgOpen() ? { app: { name: 'xdg-open' } } : {})
     return await settled(launcher, options.settleMs ?? 1000)
   } catch {

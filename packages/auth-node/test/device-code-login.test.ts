@@ -232,6 +232,27 @@ describe('loginWithDeviceCode: polling answers', () => {
     expect(original.requestsTo('/token')).toHaveLength(1)
   })
 
+  // Node 20 and 22's fetch does this when it re-sends a request answered 421 whose body was cut off.
+  it('times out a poll whose fetch, or whose answer body, ignores the abort, and retries it', async () => {
+    const clock = fakeClock()
+    const idp = await start({ polls: [{ token: { workspace_id: 'w' } }] }, clock)
+    let polls = 0
+    const ignoresAbort: typeof fetch = (input, init) => {
+      if (!String(input).endsWith('/token')) return fetch(input, init)
+      polls++
+      if (polls === 1) return new Promise(() => {}) // never settles, signal or not
+      if (polls === 2) {
+        // Headers arrive; the body never ends, signal or not.
+        const body = new ReadableStream({ pull: () => new Promise<void>(() => {}) })
+        return Promise.resolve(new Response(body, { status: 421 }))
+      }
+      return fetch(input, init)
+    }
+    const result = await login(idp, clock, { fetch: ignoresAbort, requestTimeoutMs: 300 })
+    expect(result.accessToken).toBe('at-1')
+    expect(polls).toBe(3)
+  })
+
   it('honours Retry-After on a 429 without an OAuth error body', async () => {
     const clock = fakeClock()
     const idp = await start(

@@ -307,6 +307,20 @@ const sentBy = (reply: Reply, attempts: number[], seen: number) =>
     ? attempts.some((n) => seen >= n && seen <= 2 * n)
     : attempts.includes(seen)
 
+/**
+ * Whether the Fetch implementation's own re-send of a request answered 421 failed. Node's fetch
+ * (undici) re-sends it on a new connection by itself: when the first answer's body is large, the
+ * re-sent request's body does not match its Content-Length and fetch rejects (a NetworkError); on
+ * Node 20 and 22, when the first answer's body is cut off, fetch never settles and the attempt's
+ * timeout ends the call (a RequestTimeoutError, see timeout.test.ts).
+ */
+function fetchGaveUpOn421(
+  reply: Reply,
+  outcome: { error: unknown } | { result: unknown },
+): outcome is { error: AmigoError } {
+  return reply.status === 421 && 'error' in outcome && isNetworkError(outcome.error)
+}
+
 // ---- the key never shows up -------------------------------------------------------------------
 
 /** Every string (values and keys) in `value`, walked without recursion (bodies nest thousands deep). */
@@ -380,9 +394,14 @@ describe('a hostile server', () => {
               (result) => ({ result }),
               (error: unknown) => ({ error }),
             )
-          const want = expected(reply)
+          const gaveUp = fetchGaveUpOn421(reply, outcome)
+          const want = gaveUp ? ({ error: 'network' } as const) : expected(reply)
           const attempts = server.requests.filter((r) => r.headers['x-run'] === run).length
-          const allowed = attemptsFor(reply, method, maxRetries, want)
+          // A timeout is never retried.
+          const allowed =
+            gaveUp && isRequestTimeoutError(outcome.error)
+              ? [1]
+              : attemptsFor(reply, method, maxRetries, want)
           expect(sentBy(reply, allowed, attempts), `${attempts} requests, allowed ${allowed}`).toBe(true)
           if ('data' in want) {
             if ('error' in outcome) throw outcome.error
@@ -392,7 +411,7 @@ describe('a hostile server', () => {
           expect('error' in outcome).toBe(true)
           const error = (outcome as { error: AmigoError }).error
           expect(isAmigoError(error)).toBe(true)
-          expect(isRequestTimeoutError(error)).toBe(false)
+          if (!gaveUp) expect(isRequestTimeoutError(error)).toBe(false)
           if (want.error === 'network') expect(isNetworkError(error)).toBe(true)
           else if (want.error === 'parse') {
             expect(isParseError(error)).toBe(true)

@@ -49,6 +49,37 @@ describe('timeouts', () => {
     await expect(t.GET('/health')).rejects.toBeInstanceOf(RequestTimeoutError)
   })
 
+  // Node 20 and 22's fetch re-sends a request answered 421 on a new connection by itself, and when
+  // the first answer's body is cut off the fetch never settles, even once its signal aborts.
+  it('a GET answered 421 with a cut-off body ends with the timeout, on every Node.js', async () => {
+    server = await startTestServer(truncatedBody(421))
+    const started = Date.now()
+    const err = await rejectionOf(makeTransport(server, { timeout: 200, maxRetries: 0 }).GET('/health'))
+    expect(isRequestTimeoutError(err)).toBe(true)
+    expect((err as RequestTimeoutError).timeoutMs).toBe(200)
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it("a GET answered 421 with a cut-off body ends when the caller's signal aborts", async () => {
+    server = await startTestServer(truncatedBody(421))
+    const controller = new AbortController()
+    const call = makeTransport(server, { timeout: 60_000 }).GET('/health', { signal: controller.signal })
+    setTimeout(() => controller.abort(new Error('caller gave up')), 100)
+    await expect(call).rejects.toThrow('caller gave up')
+  })
+
+  it('a fetch, or an answer body, that ignores the abort still ends with the timeout', async () => {
+    const neverEnds = () => new ReadableStream({ pull: () => new Promise<void>(() => {}) })
+    const fetches: Record<string, typeof fetch> = {
+      'fetch never settles': () => new Promise(() => {}),
+      'body never ends': async () => new Response(neverEnds(), { status: 200 }),
+    }
+    for (const [what, fetch] of Object.entries(fetches)) {
+      const t = makeTransport({ url: 'http://127.0.0.1:9' }, { timeout: 100, maxRetries: 0, fetch })
+      expect(isRequestTimeoutError(await rejectionOf(t.GET('/health'))), what).toBe(true)
+    }
+  })
+
   it('a half-open server (never answers) is cut off by the timeout', async () => {
     server = await startTestServer(halfOpen())
     const err = await rejectionOf(makeTransport(server, { timeout: 60 }).GET('/health'))

@@ -490,6 +490,24 @@ describe('workspace events: tokens, resume and request shape', () => {
     expect(errors).toEqual([])
   })
 
+  // Node 20 and 22's fetch does this when it re-sends a request answered 421 whose body was cut off.
+  it('unsubscribing while a fetch that ignores its signal never settles ends the stream', async () => {
+    let called!: () => void
+    const fetchCalled = new Promise<void>((resolve) => {
+      called = resolve
+    })
+    const { sub, errors } = subscribe('http://127.0.0.1:9', {
+      fetch: () => {
+        called()
+        return new Promise<Response>(() => {})
+      },
+    })
+    await fetchCalled
+    sub.unsubscribe()
+    await sub.done
+    expect(errors).toEqual([])
+  })
+
   it('drops frames whose data is not a JSON object and keeps going', async () => {
     const server = await eventStreamServer((_req, res) => {
       const w = sse(res)

@@ -1,4 +1,4 @@
-import { isParseError, NetworkError, RequestTimeoutError } from '@amigo-ai/core'
+import { isParseError, NetworkError, RequestTimeoutError, untilAborted } from '@amigo-ai/core'
 import { type IdentityResponse, identityResponseOf } from './read-identity-response'
 
 /** A hung identity service must not hang a CLI: each request gives up after this long. */
@@ -58,13 +58,19 @@ async function send(
   try {
     let answer: unknown
     try {
-      answer = await doFetch(url, {
-        method: req.method,
-        headers,
-        body: req.body?.toString(),
-        redirect: 'manual',
-        signal: controller.signal,
-      })
+      // Raced against the signal as well as given it (the body read below too): Node 20 and 22's
+      // fetch, re-sending a request answered 421 whose body the server cut off, never settles, or
+      // answers with a body that never ends, whatever its signal does.
+      answer = await untilAborted(
+        doFetch(url, {
+          method: req.method,
+          headers,
+          body: req.body?.toString(),
+          redirect: 'manual',
+          signal: controller.signal,
+        }),
+        controller.signal,
+      )
     } catch (error) {
       throw failed(error)
     }
@@ -72,7 +78,7 @@ async function send(
     const response = identityResponseOf(answer, url)
     let body: unknown
     try {
-      body = await response.readBody()
+      body = await untilAborted(response.readBody(), controller.signal)
     } catch (error) {
       // An answer too large to read is the server's doing, not the network's.
       throw isParseError(error) ? error : failed(error, true)

@@ -62,11 +62,17 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
     // other custom fetch gets a `Request` (as documented); the global fetch, looked up per call
     // (instrumentation may replace it after construction), the URL and init.
     const custom = client.fetch
-    response = await (base.relative !== undefined
-      ? (custom as typeof fetch)(base.relative + target, fetchInit)
-      : custom
-        ? custom(new Request(url, fetchInit))
-        : globalThis.fetch(url, fetchInit))
+    // Raced against the signal as well as given it (the body read below too): Node 20 and 22's
+    // fetch, re-sending a GET answered 421 whose body the server cut off, never settles, or
+    // answers with a body that never ends, whatever its signal does.
+    response = await untilAborted(
+      base.relative !== undefined
+        ? (custom as typeof fetch)(base.relative + target, fetchInit)
+        : custom
+          ? custom(new Request(url, fetchInit))
+          : globalThis.fetch(url, fetchInit),
+      link.signal,
+    )
     // A custom fetch may be a test's stub that resolves to a plain object.
     if (custom) response = await asResponse(response)
     const res = response
@@ -84,7 +90,7 @@ export async function runAttempt(client: ClientState, call: Call, attempt: numbe
       }
       await untilAborted(runHook(hooks, 'onResponse', ctx, redact), link.signal)
     }
-    const read = await readBody(res, method, call.parseAs)
+    const read = await untilAborted(readBody(res, method, call.parseAs), link.signal)
     outcome = res.ok
       ? { kind: 'ok', data: read, response: res, requestId }
       : statusFailure(res, read, request, attemptSecrets(init, headers))

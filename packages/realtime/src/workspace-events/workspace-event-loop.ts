@@ -193,7 +193,12 @@ async function open(
   }
   // A redirect is not followed (it ends the stream as an HTTP error): fetch would send the
   // caller's headers and the resume point to wherever `Location` points, and take its events.
-  const response = await doFetch(url, { headers, signal, cache: 'no-store', redirect: 'manual' })
+  // Raced with the abort too: Node 20 and 22's fetch, re-sending a request answered 421 whose body
+  // was cut off, never settles, whatever its signal does.
+  const response = await untilAborted(
+    doFetch(url, { headers, signal, cache: 'no-store', redirect: 'manual' }),
+    signal,
+  )
   if (response.ok) {
     const type = response.headers.get('content-type') ?? ''
     if (response.body && type.includes('text/event-stream')) return { response, token }

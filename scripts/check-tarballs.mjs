@@ -98,8 +98,9 @@ function umbrellaInstallProblems(tarballs, dir) {
     console.log(`✓ ${umbrella} alone installs ${installed.length} packages: ${installed.join(', ')}`)
     return 0
   }
+  const wrong = [extra.length && `also ${extra.join(', ')}`, missing.length && `not ${missing.join(', ')}`]
   console.error(
-    `✗ ${umbrella} alone installs ${extra.length ? `also ${extra.join(', ')}` : ''}${extra.length && missing.length ? '; ' : ''}${missing.length ? `not ${missing.join(', ')}` : ''} (UMBRELLA_INSTALLS in scripts/check-tarballs.mjs)`,
+    `✗ ${umbrella} alone installs ${wrong.filter(Boolean).join('; ')} (UMBRELLA_INSTALLS in scripts/check-tarballs.mjs)`,
   )
   return 1
 }

@@ -33,7 +33,7 @@ function entries(pkg) {
 
 /**
  * The projects a consumer compiles in: a Node.js service with the DOM library (TypeScript's default
- * for the target), one without it (`lib: ["ES2022"]`, what Node presets set), and a browser app
+ * for the target), one without it (`lib: ["ES2022"]`: Node presets leave the DOM out), and a browser app
  * without @types/node. The platform mock is a Node.js server, so the browser app does not import it.
  */
 export const ENVIRONMENTS = [

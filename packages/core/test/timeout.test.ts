@@ -135,7 +135,9 @@ describe('cancellation', () => {
   })
 
   it('aborting during a retry wait stops at once', async () => {
-    server = await startTestServer(json(503, {}))
+    // Retry-After makes the wait 10 s exactly: a jittered backoff may be short enough for the retry
+    // to be sent before the first request is seen.
+    server = await startTestServer(json(503, {}, { 'retry-after': '10' }))
     const controller = new AbortController()
     const p = makeTransport(server, { retry: { baseDelayMs: 10_000, maxDelayMs: 10_000 } }).GET('/health', {
       signal: controller.signal,

@@ -44,13 +44,17 @@ export interface IdentityTokenResponse {
 
 /** The identity service's HTTP 300 answer: the user approved and must pick a workspace. */
 export interface MultiWorkspaceResponse {
+  /** Always `workspace_selection_required`: tells this answer apart from a token. */
   error: 'workspace_selection_required'
   /** The workspaces to choose from. */
   workspaces: WorkspaceChoice[]
   /** A token not yet bound to a workspace, when the server sends one. */
   access_token?: string
+  /** `Bearer` or `DPoP`, with `access_token`. */
   token_type?: string
+  /** Lifetime of `access_token` in seconds. */
   expires_in?: number
+  /** Granted scope, space-separated. */
   scope?: string
   /** Exchanged (with `workspace_id`) for a workspace-bound token once the user chose. */
   refresh_token?: string

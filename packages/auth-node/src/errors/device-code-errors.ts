@@ -9,6 +9,7 @@ export type DeviceCodeErrorCode =
 /** Root of the errors that end a device-code login; `errorCode` says which. */
 export class DeviceCodeError extends AmigoError {
   static override readonly kind: string = 'DeviceCodeError'
+  /** Which way the login failed; each has its own subclass too. */
   declare readonly errorCode: DeviceCodeErrorCode
 
   constructor(message: string, init: AmigoErrorInit & { errorCode: DeviceCodeErrorCode }) {

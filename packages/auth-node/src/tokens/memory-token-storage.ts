@@ -9,7 +9,12 @@ export class MemoryTokenStorage implements TokenStorage {
   readonly #queues = new Map<string, Promise<unknown>>()
 
   /** `profile` is the default profile name (default `default`). */
-  constructor(options: { profile?: string } = {}) {
+  constructor(
+    options: {
+      /** The profile used when a call names none (default `default`). */
+      profile?: string
+    } = {},
+  ) {
     this.#defaultProfile = options.profile ?? 'default'
   }
 

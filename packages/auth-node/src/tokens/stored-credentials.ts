@@ -5,12 +5,15 @@ import { looksLikeMilliseconds } from '../identity/token-expiry'
  * seconds since the epoch), so files and storages written for it work here and the other way round.
  */
 export interface StoredCredentials {
+  /** The token sent as `Authorization: Bearer …`. */
   access_token: string
   /** An empty string when the server issued none. */
   refresh_token: string
+  /** The workspace the token is bound to. */
   workspace_id: string
   /** When `access_token` expires, in seconds since the epoch. */
   expires_at: number
+  /** Granted scope, space-separated. */
   scope?: string
   /** Identity service that issued the token; refreshes go there. */
   identity_base_url?: string

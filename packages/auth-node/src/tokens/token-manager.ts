@@ -87,7 +87,12 @@ export class BaseTokenManager {
    * While the identity service is unreachable, failing or busy, the token held is handed out until
    * it expires, and the refresh is tried again after a pause.
    */
-  async getAccessToken(): Promise<{ token: string; workspaceId: string } | null> {
+  async getAccessToken(): Promise<{
+    /** The access token, for `Authorization: Bearer …`. */
+    token: string
+    /** The workspace it is bound to. */
+    workspaceId: string
+  } | null> {
     const stored = this.#cached ?? (await this.load())
     if (!stored) return null
     const keep = this.#isFresh(stored) || this.#pause.holds(stored, this.#now())

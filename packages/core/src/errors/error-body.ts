@@ -2,9 +2,13 @@ import type { ValidationIssue } from './http-errors'
 
 /** What could be read out of an error body, whatever its shape. */
 export interface ErrorBodySummary {
+  /** The body's own message (`message`, `error_description` or `detail`), at most 500 characters. */
   message?: string
+  /** A machine-readable code (`error_code`, `code` or `error`). */
   errorCode?: string
+  /** The body's `request_id`. */
   requestId?: string
+  /** Each problem of a FastAPI validation body (`detail` as a list of `{ loc, msg }`). */
   issues?: ValidationIssue[]
 }
 

@@ -18,7 +18,9 @@ import { parseRetryAfter } from './retry-after'
 
 /** Input of {@link errorFromResponse}. */
 export interface ErrorResponseInput {
+  /** HTTP status of the response; it picks the error class. */
   status: number
+  /** Response headers (`Retry-After` becomes a `RateLimitError`'s `retryAfter`). */
   headers: Headers
   /** Parsed JSON body, raw text, or undefined for an empty body. */
   body: unknown

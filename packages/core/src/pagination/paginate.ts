@@ -31,8 +31,11 @@ export interface ListParams {
 
 /** A page as {@link paginate} reads it: the token may be any value the API hands out, or absent. */
 export interface TokenPage<T, Token> {
+  /** The page's items. */
   items: T[]
+  /** True when another page follows; anything else ends the walk. */
   has_more?: boolean
+  /** What to send as `continuation_token` to read the next page. */
   continuation_token?: Token | null
 }
 

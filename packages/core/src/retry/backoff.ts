@@ -1,6 +1,8 @@
 /** Options of {@link backoffDelay}. */
 export interface BackoffOptions {
+  /** Upper bound of the first retry's delay; each later retry doubles it. */
   baseDelayMs: number
+  /** The most any delay can be. */
   maxDelayMs: number
   /** Source of randomness in [0, 1); defaults to Math.random (jitter needs no cryptographic quality). */
   random?: () => number

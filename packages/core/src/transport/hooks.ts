@@ -1,5 +1,6 @@
 /** Context of `onRequest`: the outgoing request (Authorization redacted). */
 export interface RequestHookContext {
+  /** The request about to be sent: URL, method, headers and, unless it holds a secret, its body. */
   request: Request
   /** The path template, e.g. `/v1/{workspace_id}/agents`. */
   schemaPath: string
@@ -9,14 +10,18 @@ export interface RequestHookContext {
 
 /** Context of `onResponse`: called for every response received, including ones that will be retried. */
 export interface ResponseHookContext {
+  /** The request this answers, as `onRequest` saw it. */
   request: Request
   /**
    * The response as received. Its body is read by the SDK after the hook: to look at it, read a copy
    * (`ctx.response.clone().text()`); reading this one leaves the SDK nothing to parse.
    */
   response: Response
+  /** The path template, e.g. `/v1/{workspace_id}/agents`. */
   schemaPath: string
+  /** The response's `x-request-id`, to quote to support. */
   requestId?: string
+  /** 0-based attempt number. */
   attempt: number
   /** Time from sending the attempt to receiving its headers. */
   durationMs: number
@@ -24,9 +29,13 @@ export interface ResponseHookContext {
 
 /** Context of `onError`: a failed attempt (HTTP error, network failure, timeout, parse error). */
 export interface ErrorHookContext {
+  /** The request that failed, as `onRequest` saw it; absent when it could not be built. */
   request?: Request
+  /** What the call would throw: an `AmigoError` subclass, or the reason of the caller's abort. */
   error: unknown
+  /** The path template, e.g. `/v1/{workspace_id}/agents`. */
   schemaPath: string
+  /** 0-based attempt number. */
   attempt: number
   /** True when the transport will try again after this error. */
   willRetry: boolean
@@ -34,11 +43,19 @@ export interface ErrorHookContext {
 
 /** Lifecycle hooks for logging, tracing and metrics. A hook that throws never breaks the request. */
 export interface ClientHooks {
+  /** Before each attempt is sent (retries included); the request waits for it. */
   onRequest?(ctx: RequestHookContext): void | Promise<void>
+  /** When each attempt's response headers arrive, whatever the status. */
   onResponse?(ctx: ResponseHookContext): void | Promise<void>
+  /** After each failed attempt, before the retry wait or the throw. */
   onError?(ctx: ErrorHookContext): void | Promise<void>
   /** Receives errors thrown by the other hooks; without it they are reported once with console.warn. */
-  onHookError?(ctx: { hook: string; error: unknown }): void
+  onHookError?(ctx: {
+    /** The hook that threw: `onRequest`, `onResponse` or `onError`. */
+    hook: string
+    /** What it threw. */
+    error: unknown
+  }): void
 }
 
 let warned = false

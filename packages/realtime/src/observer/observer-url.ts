@@ -10,6 +10,7 @@ const CALL_SID = /^CA[A-Za-z0-9]{32}$/
 
 /** Options for {@link observerUrl}. */
 export interface ObserverUrlOptions extends AgentOriginOptions {
+  /** The workspace the call belongs to. */
   workspaceId: string
   /** Twilio call SID: `CA` followed by 32 letters or digits. */
   callSid: string

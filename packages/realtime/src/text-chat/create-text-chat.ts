@@ -49,6 +49,7 @@ export interface TextChat {
   close(): void
   /** The conversation id, once known (also used to resume after a reconnect). */
   readonly conversationId: string | undefined
+  /** Current lifecycle state of the chat socket. */
   readonly state: ReconnectingWebSocketState
   /** Resolves when the chat socket is closed for good; never rejects. */
   readonly done: Promise<void>

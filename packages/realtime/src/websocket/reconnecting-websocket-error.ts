@@ -31,6 +31,7 @@ export type ReconnectingWebSocketErrorReason =
 
 /** Fields of a {@link ReconnectingWebSocketError} besides its message. */
 export interface ReconnectingWebSocketErrorInit {
+  /** What went wrong (see {@link ReconnectingWebSocketErrorReason}). */
   reason: ReconnectingWebSocketErrorReason
   /** Close code of the last connection, when it closed. */
   closeCode?: number
@@ -38,6 +39,7 @@ export interface ReconnectingWebSocketErrorInit {
   closeReason?: string
   /** Consecutive failed connection attempts when the error was raised. */
   attempts?: number
+  /** The underlying error, when there was one. */
   cause?: unknown
 }
 

@@ -4,13 +4,19 @@
 
 /** A WebSocket instance as used here. */
 export interface WebSocketLike {
+  /** 0 connecting, 1 open, 2 closing, 3 closed (the standard values). */
   readonly readyState: number
   /** The subprotocol the server chose ('' or absent when none). */
   readonly protocol?: string
+  /** The SDK sets it to `arraybuffer`, so binary frames arrive as ArrayBuffers. */
   binaryType?: string
+  /** Sends one frame. */
   send(data: string | ArrayBufferLike | ArrayBufferView | Blob): void
+  /** Starts the closing handshake. */
   close(code?: number, reason?: string): void
+  /** Listens for `open`, `message` (`event.data`), `close` (`event.code`, `event.reason`) and `error`. */
   addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: any) => void): void
+  /** Removes a listener added with `addEventListener`. */
   removeEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: any) => void): void
 }
 

@@ -14,17 +14,22 @@ export type WorkspaceEventStreamErrorCode =
 
 /** The decoded body of an `event: error` frame (`code`, `message`, and whatever else the server adds). */
 export interface WorkspaceEventStreamErrorFrame {
+  /** The server's reason, e.g. `too_many_streams`. */
   code?: string
+  /** The server's explanation, for people. */
   message?: string
   [field: string]: unknown
 }
 
 /** Fields of a {@link WorkspaceEventStreamError} besides its message. */
 export interface WorkspaceEventStreamErrorInit {
+  /** Stable machine-readable reason (see {@link WorkspaceEventStreamErrorCode}). */
   code: WorkspaceEventStreamErrorCode
   /** True when trying again later may succeed. */
   retryable: boolean
+  /** The server's error frame, when one caused or preceded the error. */
   frame?: WorkspaceEventStreamErrorFrame
+  /** The underlying error, when there was one. */
   cause?: unknown
 }
 

@@ -31,7 +31,7 @@ export interface ResponseHookContext {
 export interface ErrorHookContext {
   /** The request that failed, as `onRequest` saw it; absent when it could not be built. */
   request?: Request
-  /** What the call would throw: an `AmigoError` subclass, or the reason of the caller's abort. */
+  /** What failed: an `AmigoError` subclass (thrown when no retry follows), or the caller's abort reason. */
   error: unknown
   /** The path template, e.g. `/v1/{workspace_id}/agents`. */
   schemaPath: string

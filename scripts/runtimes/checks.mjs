@@ -16,4 +16,5 @@ export const needs = {
   'browser-webhooks': webhooks,
   'browser-events': [['@amigo-ai/realtime', 'subscribeToWorkspaceEvents'], ...mock],
   bundles: [['@amigo-ai/platform-sdk', 'AmigoClient']],
+  webpack: [['@amigo-ai/platform-sdk', 'AmigoClient']],
 }

@@ -10,6 +10,7 @@ export const npmPins = {
   deno: '2.9.6',
   miniflare: '4.20260730.0',
   'playwright-core': '1.65.1',
+  webpack: '5.113.0',
 }
 
 /** Where Debian's chromium lives; installed with apt-get only when missing. */

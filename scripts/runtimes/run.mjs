@@ -1,7 +1,8 @@
 // `pnpm test:runtimes`: the SDK where its users run it. Node 20/22/24 run the whole unit suite;
 // the packed tarballs, installed into a temporary app, are exercised in Bun, Deno, Cloudflare
 // Workers (miniflare's workerd) and a real headless Chromium; the umbrella is bundled for a
-// browser and a Worker. Runtimes are installed into .cache/runtimes (reused between runs).
+// browser and a Worker by esbuild, and small apps by webpack. Runtimes are installed into
+// .cache/runtimes (reused between runs).
 //
 //   node scripts/runtimes/run.mjs [--no-build] [node20 node22 node24 bundles bun deno workers chromium]
 //
@@ -20,6 +21,7 @@ import { runDeno } from './deno.mjs'
 import { ensureChromium, installNpmRuntimes } from './install.mjs'
 import { nodeSuite } from './node-suites.mjs'
 import { chromiumPath } from './pins.mjs'
+import { runWebpack } from './webpack.mjs'
 import { runWorkers } from './workers.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -163,6 +165,11 @@ try {
       },
     ]
   })
+
+  const wp = JSON.parse(readFileSync(join(bins.nodeModules, 'webpack', 'package.json'), 'utf8')).version
+  await group('bundles', `webpack ${wp} bundles, import and require()`, ['webpack'], () =>
+    runWebpack({ app: app.app, bins }),
+  )
 
   // 4. Bun and Deno run the scenario from the tarball app.
   const scenario = ['webhooks', 'agents', 'events']

@@ -2,9 +2,6 @@
 // (serverless functions, browser apps). Nothing here holds a list of every resource, so a bundler
 // keeps only the classes an app builds. The core errors, guards and types come along.
 
-// Not a re-export: resources refuse an openapi-fetch client here, naming the main entry.
-import './lite-official-client'
-
 export * from '@amigo-ai/core'
 export * from './client-config'
 export { createAmigo } from './create-amigo'

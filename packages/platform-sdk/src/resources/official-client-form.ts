@@ -1,9 +1,10 @@
 // How a resource built the single-package SDK's way (`new AgentsResource(openapiFetchClient,
-// workspaceId)`) gets its context. Each entry installs its own answer, for its effect (package.json
-// lists both in `sideEffects`): the main entry the openapi-fetch adapter (src/official-client.ts,
-// ./official-client-transport.ts), `@amigo-ai/platform-sdk/lite` a refusal saying where the adapter
-// lives (src/lite-official-client.ts). So a lite bundle carries none of the adapter, and a main-entry
-// bundle none of the refusal; an app loading both entries gets the adapter, whichever loads first.
+// workspaceId)`) gets its context. The adapter is installed by the resource classes the main entry
+// exports (src/official-client.ts, ./official-form.js), so a bundle has it exactly when the app
+// imports a resource class from `@amigo-ai/platform-sdk`. Anywhere else (the lite entry, a class
+// reached through an `AmigoClient`'s resources in a bundle without the adapter) such a resource is
+// refused, saying where the form is available.
+import { ConfigurationError } from '@amigo-ai/core'
 import type { ResourceContext } from './base'
 
 /** Builds the context of a resource from an openapi-fetch client, a workspace id and an agent origin. */
@@ -13,18 +14,22 @@ export type OfficialClientContext = (
   agentBaseUrl: unknown,
 ) => ResourceContext
 
-let installed: OfficialClientContext | undefined
-
-/** Installs the entry's answer; a `fallback` (the lite entry's refusal) never replaces the adapter. */
-export function installOfficialClientForm(build: OfficialClientContext, fallback = false): void {
-  if (!fallback || !installed) installed = build
+let installed: OfficialClientContext = () => {
+  throw new ConfigurationError(
+    'an openapi-fetch client needs a resource class imported from @amigo-ai/platform-sdk (lite: createAmigo(config))',
+  )
 }
 
-/** The context of a resource built from an openapi-fetch client, as the loaded entry builds it. */
+/** Installs the openapi-fetch adapter. */
+export function installOfficialClientForm(build: OfficialClientContext): void {
+  installed = build
+}
+
+/** The context of a resource built from an openapi-fetch client, as the installed answer builds it. */
 export function officialClientContext(
   client: unknown,
   workspaceId: string,
   agentBaseUrl: unknown,
 ): ResourceContext {
-  return (installed as OfficialClientContext)(client, workspaceId, agentBaseUrl)
+  return installed(client, workspaceId, agentBaseUrl)
 }

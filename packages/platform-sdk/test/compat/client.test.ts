@@ -201,12 +201,12 @@ describe('the client the official way', () => {
     }
   })
 
-  it('the lite entry refuses an openapi-fetch client, naming the entry that takes one', async () => {
+  it('the lite entry refuses an openapi-fetch client, naming where the form is available', async () => {
     vi.resetModules()
     const lite = await import('../../src/lite')
     const api = createClient<paths>({ baseUrl: env.mock.url })
     expect(() => new lite.AgentsResource(api as never, env.mock.workspaceId)).toThrow(
-      /needs the main entry, @amigo-ai\/platform-sdk/,
+      /needs a resource class imported from @amigo-ai\/platform-sdk/,
     )
   })
 

@@ -71,6 +71,22 @@ describe('config validation', () => {
       { apiKey: API_KEY, workspaceId: 'ws', baseUrl: 'https://api.example.test/?k=1' },
       /baseUrl must not contain a query string or fragment/,
     ],
+    // Ignored, these would send the key to the default origin instead of the one meant.
+    [
+      "baseURL (other SDKs' spelling)",
+      { apiKey: API_KEY, workspaceId: 'ws', baseURL: 'http://127.0.0.1:4010' },
+      /unknown option baseURL \(did you mean baseUrl\?\)/,
+    ],
+    [
+      'base_url',
+      { apiKey: API_KEY, workspaceId: 'ws', base_url: 'http://127.0.0.1:4010' },
+      /unknown option base_url \(did you mean baseUrl\?\)/,
+    ],
+    [
+      'agentBaseURL',
+      { apiKey: API_KEY, workspaceId: 'ws', agentBaseURL: 'http://127.0.0.1:4010' },
+      /unknown option agentBaseURL \(did you mean agentBaseUrl\?\)/,
+    ],
     [
       'numeric headers',
       { apiKey: API_KEY, workspaceId: 'ws', headers: 5 },

@@ -25,6 +25,22 @@ describe('AmigoClient configuration', () => {
     }
   })
 
+  it("refuses other SDKs' spellings of baseUrl and agentBaseUrl, which would send the key to the default origin", async () => {
+    const { createAmigo } = await import('@amigo-ai/platform-sdk/lite')
+    const origin = 'http://127.0.0.1:9'
+    for (const [key, meant] of [
+      ['baseURL', 'baseUrl'],
+      ['base_url', 'baseUrl'],
+      ['agentBaseURL', 'agentBaseUrl'],
+    ]) {
+      const config = { apiKey: 'k', workspaceId: 'ws', [key]: origin }
+      const message = `unknown option ${key} (did you mean ${meant}?)`
+      expect(() => new AmigoClient(config as never)).toThrow(message)
+      expect(() => createAmigo(config as never)).toThrow(message)
+      expect(() => new AmigoClient(Object.create(config))).toThrow(ConfigurationError)
+    }
+  })
+
   it('never prints or serialises the API key (client, resources, nested groups, scoped views), hidden fields included', () => {
     const key = 'amg_live_never_print_me_123'
     const client = new AmigoClient({ apiKey: key, workspaceId: 'ws' })

@@ -137,6 +137,10 @@ export function validateConfig(config: unknown): HeaderLayer | undefined {
   must(c.fetch === undefined || typeof c.fetch === 'function', 'fetch', 'a function', c.fetch)
   const { hooks } = c
   must(hooks === undefined || (typeof hooks === 'object' && hooks !== null), 'hooks', 'an object', hooks)
+  // Other SDKs' spellings (`baseURL`, `base_url`) would be ignored, sending the key to the default origin.
+  for (const key in c)
+    if (/^(agentB|b)ase(URL|_url)$/.test(key))
+      throw new ConfigurationError(`unknown option ${key} (did you mean ${key.replace(/URL|_url/, 'Url')}?)`)
   optionalHeaderText(c.userAgent, 'userAgent')
   // The client's headers are sent as given: a null there removes nothing yet, so it is refused.
   return validateOptions(c as RequestOptions, '', false)

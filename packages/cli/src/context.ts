@@ -6,6 +6,8 @@ export interface GlobalOptions {
   profile?: string
   /** API origin (`--base-url`, `AMIGO_BASE_URL`). */
   baseUrl?: string
+  /** Where `baseUrl` came from, as its errors name it: `--base-url` or `AMIGO_BASE_URL`. */
+  baseUrlName?: string
   /** Print more when something fails (still without secrets). */
   debug?: boolean
   /** False after `--no-color`. */

@@ -14,5 +14,7 @@ export function globalOptions(command: Command): GlobalOptions {
     if (command.getOptionValueSourceWithGlobals('profile') === 'env') delete options.profile
     else throw usageError('--profile is empty', 'leave it out for the default profile')
   }
+  options.baseUrlName =
+    command.getOptionValueSourceWithGlobals('baseUrl') === 'env' ? 'AMIGO_BASE_URL' : '--base-url'
   return options
 }

@@ -397,3 +397,30 @@ describe('amigo api', () => {
     }
   })
 })
+
+describe('credentials from the environment, named as such', () => {
+  it('whoami says the key was not checked, and the call it suggests checks it', async () => {
+    const who = await runCli(['whoami'], { env })
+    expect(who.code).toBe(0)
+    expect(who.stdout).toMatch(/source +AMIGO_API_KEY/)
+    const [, suggested] = who.stderr.match(/'amigo (api get [^']+)' tries it/) ?? []
+    expect(suggested).toBeDefined()
+    const good = await runCli(suggested!.split(' '), { env })
+    expect(good.code, good.stderr).toBe(0)
+    const bad = await runCli(suggested!.split(' '), { env: { ...env, AMIGO_API_KEY: 'amg_wrong_key' } })
+    expect(bad.code).toBe(3)
+  })
+
+  it('a bad AMIGO_API_KEY or AMIGO_BASE_URL is named as the variable, not as an option', async () => {
+    const key = await runCli(['whoami'], { env: { ...env, AMIGO_API_KEY: 'key\u0001' } })
+    expect(key.code).toBe(2)
+    expect(key.stderr).toMatch(/^error: AMIGO_API_KEY contains characters not allowed in an HTTP header/)
+    for (const value of ['127.0.0.1:4010', 'ftp://x.test']) {
+      const base = await runCli(['whoami'], { env: { ...env, AMIGO_BASE_URL: value } })
+      expect(base.code, value).toBe(2)
+      expect(base.stderr, value).toMatch(/^error: AMIGO_BASE_URL /)
+    }
+    const flag = await runCli(['whoami', '--base-url', 'ftp://x.test'], { env })
+    expect(flag.stderr).toMatch(/^error: --base-url must be an http or https URL/)
+  })
+})

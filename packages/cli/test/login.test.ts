@@ -1,7 +1,7 @@
 // Device-code login against the platform mock, as a user runs it: the CLI prints the code, the
 // "user" approves it (the mock's helper stands in for the browser), the tokens land in the
 // profile's file, and whoami / api use them, refreshing them when they expire.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import { serveNode, startIdentityServer } from '@amigo-ai/test-server'
@@ -113,8 +113,14 @@ describe('amigo login', () => {
     expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
     const withPassword = mock.url.replace('http://', 'http://someone:hunter2-secret@')
     const cases = [
-      [{ ...env, AMIGO_BASE_URL: withPassword }, /^error: --base-url must not contain a user or password\n/],
-      [{ ...env, AMIGO_BASE_URL: 'http://someone:hunter2-secret@[bad' }, /^error: --base-url is not a URL\n/],
+      [
+        { ...env, AMIGO_BASE_URL: withPassword },
+        /^error: AMIGO_BASE_URL must not contain a user or password\n/,
+      ],
+      [
+        { ...env, AMIGO_BASE_URL: 'http://someone:hunter2-secret@[bad' },
+        /^error: AMIGO_BASE_URL is not a URL\n/,
+      ],
     ] as const
     for (const [caseEnv, message] of cases) {
       for (const args of [
@@ -186,6 +192,27 @@ describe('amigo login', () => {
     }
     expect((await login([], (code) => mock.approveDeviceCode(code))).code).toBe(0)
     expect((await runCli(['whoami'], { env })).code).toBe(0)
+  })
+
+  it('a credentials path that is a folder is exit 3 saying so, and login stops before asking for a code', async () => {
+    const file = join(env.AMIGO_CONFIG_DIR!, 'credentials.json')
+    mkdirSync(file, { recursive: true })
+    const expected =
+      `error: the credentials path ${file} is not a regular file\n` +
+      "hint: move it aside, then sign in with 'amigo login'\n"
+    for (const args of [['whoami'], ['api', 'get', '/v1/{workspace_id}/agents'], ['login', '--no-browser']]) {
+      const r = await runCli(args, { env })
+      expect(r.code, args.join(' ')).toBe(3)
+      expect(r.stderr, args.join(' ')).toBe(expected)
+    }
+    expect(mock.requests).toEqual([])
+  })
+
+  it('a credentials file larger than the storage reads is exit 3 saying so', async () => {
+    writeFileSync(join(env.AMIGO_CONFIG_DIR!, 'credentials.json'), ' '.repeat(1024 * 1024 + 1))
+    const r = await runCli(['whoami'], { env })
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/^error: the credentials file .*credentials\.json is larger than 1 MiB\n/)
   })
 
   it('a stored expiry past the year 5000 (milliseconds, or beyond any date) is refreshed, never trusted', async () => {

@@ -70,12 +70,13 @@ export {
 } from './retry/policy'
 export { sleep } from './retry/sleep'
 export { untilAborted } from './retry/until-aborted'
-export type {
-  ApiKeySource,
-  ClientConfig,
-  HeaderValues,
-  RequestOptions,
-  ScopedRequestOptions,
+export {
+  type ApiKeySource,
+  type ClientConfig,
+  checkApiKey,
+  type HeaderValues,
+  type RequestOptions,
+  type ScopedRequestOptions,
 } from './transport/config'
 export type {
   ClientHooks,

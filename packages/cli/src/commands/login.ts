@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import { loginWithDeviceCode, openBrowser } from '@amigo-ai/auth-node'
 import type { CommandContext } from '../context'
 import { checkBaseUrl, DEFAULT_BASE_URL } from '../credentials/base-url'
+import { assertCredentialsPathUsable } from '../credentials/credentials-path'
 import { loginStore, REFRESH_MARGIN_MS } from '../credentials/login-store'
 import { CliError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
@@ -21,11 +22,14 @@ interface LoginOptions {
 export default async function login(ctx: CommandContext, opts: LoginOptions): Promise<number> {
   const { output } = ctx
   // The identity service lives at the API origin (the platform and `amigo mock` alike).
-  const identityBaseUrl = ctx.options.baseUrl ? checkBaseUrl(ctx.options.baseUrl) : DEFAULT_BASE_URL
+  const { baseUrl, baseUrlName } = ctx.options
+  const identityBaseUrl = baseUrl ? checkBaseUrl(baseUrl, baseUrlName) : DEFAULT_BASE_URL
   const { storage, tokens } = loginStore(ctx.options.profile)
-  // Taking the profile's lock makes its folder and a file in it: a folder that cannot hold the login
-  // fails here, before anyone is sent to the browser to approve a login that would then be lost.
+  // Taking the profile's lock makes its folder and a file in it: a folder that cannot hold the login,
+  // or a credentials path that is no file, fails here, before anyone is sent to the browser to
+  // approve a login that would then be lost.
   await storage.withLock(async () => {})
+  await assertCredentialsPathUsable(storage.path, ctx.options.profile)
   const progress = startProgress(output)
   try {
     const result = await loginWithDeviceCode({

@@ -33,5 +33,13 @@ export default async function whoami(ctx: CommandContext, opts: { json?: boolean
     // Values from the credentials file and the identity service: shown, never obeyed by the terminal.
     ctx.output.print(`${c.dim(key.replace('_', ' ').padEnd(12))} ${printable(shown)}`)
   }
+  // A login was just refreshed (or read) from the identity service; a key is only read from the
+  // environment, and a wrong one would otherwise look as good as a right one.
+  if (creds.source === 'environment')
+    ctx.output.info(
+      ctx.output.errColor.dim(
+        "(the key is not checked here: 'amigo api get /v1/workspaces/{workspace_id}' tries it)",
+      ),
+    )
   return EXIT.ok
 }

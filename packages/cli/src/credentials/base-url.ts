@@ -5,14 +5,13 @@ import { httpUrlOption } from '../http-url-option'
 export const DEFAULT_BASE_URL = 'https://api.platform.amigo.ai'
 
 /**
- * Checks a `--base-url` / `AMIGO_BASE_URL` value: an absolute http(s) URL without a query or
- * fragment (it would come before every path), returned without trailing slashes. Neither is quoted:
- * a query may hold a token.
+ * Checks a `--base-url` / `AMIGO_BASE_URL` value (errors say which, `name`): an absolute http(s) URL
+ * without a query or fragment (it would come before every path), returned without trailing slashes.
+ * Neither is quoted: a query may hold a token.
  */
-export function checkBaseUrl(value: string): string {
+export function checkBaseUrl(value: string, name = '--base-url'): string {
   const example = 'http://127.0.0.1:4010'
-  const url = httpUrlOption('--base-url', value, example, 'sign in with amigo login, or set AMIGO_API_KEY')
-  if (/[?#]/.test(value))
-    throw usageError('--base-url must not contain a query or fragment', `e.g. ${example}`)
+  const url = httpUrlOption(name, value, example, 'sign in with amigo login, or set AMIGO_API_KEY')
+  if (/[?#]/.test(value)) throw usageError(`${name} must not contain a query or fragment`, `e.g. ${example}`)
   return url.href.replace(/\/+$/, '')
 }

@@ -1,4 +1,4 @@
-import { pathSegmentProblem } from '@amigo-ai/core'
+import { checkApiKey, pathSegmentProblem } from '@amigo-ai/core'
 import type { CommandContext } from '../context'
 import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
@@ -26,7 +26,8 @@ export interface Credentials {
  */
 export async function resolveCredentials(ctx: CommandContext): Promise<Credentials> {
   const env = ctx.term.env
-  const explicitBase = ctx.options.baseUrl ? checkBaseUrl(ctx.options.baseUrl) : undefined
+  const { baseUrl, baseUrlName } = ctx.options
+  const explicitBase = baseUrl ? checkBaseUrl(baseUrl, baseUrlName) : undefined
   if (env.AMIGO_API_KEY) {
     rememberSecret(env.AMIGO_API_KEY)
     if (!env.AMIGO_WORKSPACE_ID)
@@ -34,7 +35,8 @@ export async function resolveCredentials(ctx: CommandContext): Promise<Credentia
         exitCode: EXIT.auth,
         hint: 'set AMIGO_WORKSPACE_ID to the workspace the key belongs to',
       })
-    // Checked here, where its name is known: the SDK would name its own option (workspaceId).
+    // Checked here, where their names are known: the SDK would name its own options.
+    checkApiKey(env.AMIGO_API_KEY, 'AMIGO_API_KEY')
     const problem = pathSegmentProblem(env.AMIGO_WORKSPACE_ID)
     if (problem !== undefined)
       throw usageError(

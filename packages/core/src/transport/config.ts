@@ -176,7 +176,11 @@ const isSignal = (s: unknown): s is AbortSignal =>
   typeof (s as AbortSignal).aborted === 'boolean' &&
   typeof (s as AbortSignal).addEventListener === 'function'
 
-/** Checks an API key or token before it goes into `Authorization`; the error never includes it. */
+/**
+ * Checks an API key or token before it goes into `Authorization`: a `ConfigurationError` naming
+ * `what` (an option, an environment variable) when it is only whitespace or holds characters no
+ * header can carry. The error never includes the key.
+ */
 export function checkApiKey(key: string, what: string): void {
   if (key.trim() === '') throw new ConfigurationError(`${what} is empty or only whitespace`)
   assertHeaderValue(key, what)

@@ -352,6 +352,26 @@ describe('amigo api', () => {
     }
   })
 
+  it("a proxy's HTML error page is named as such, not printed", async () => {
+    const proxy = await serveNode((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' })
+      res.end('<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>')
+    })
+    try {
+      const r = await api(
+        ['get', '/v1/{workspace_id}/agents'],
+        undefined,
+        cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: proxy.url }),
+      )
+      expect(r.code).toBe(1)
+      expect(r.stderr).toBe(
+        'error: HTTP 502: the answer is an HTML page, not the API (a proxy or gateway in between?)\n',
+      )
+    } finally {
+      await proxy.close()
+    }
+  })
+
   it("a server's error message cannot write control characters to the terminal; it stays one line", async () => {
     const hostile = await serveNode((_req, res) => {
       res.writeHead(404, { 'content-type': 'application/json' })

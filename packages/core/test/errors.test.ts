@@ -194,12 +194,23 @@ describe('error bodies', () => {
     expect(err.body).toBe('no such thing')
   })
 
-  it('an HTML error page is clipped in the message', async () => {
-    server = await startTestServer(text(502, `<html>${'x'.repeat(5000)}</html>`, 'text/html'))
+  it('an HTML error page is not the message, which names the status; the page stays in body', async () => {
+    const page = `<!DOCTYPE html>\r\n<html><head><title>502 Bad Gateway</title></head>${'x'.repeat(5000)}</html>`
+    server = await startTestServer(text(502, page, 'text/html'))
     const err = (await rejectionOf(
       makeTransport(server, { maxRetries: 0 }).GET(THING, { params }),
     )) as AmigoError
     expect(isServerError(err)).toBe(true)
+    expect(err.message).toBe('Request failed with status 502')
+    expect(err.body).toBe(page)
+  })
+
+  it('a long text error body is clipped in the message', async () => {
+    server = await startTestServer(text(502, `upstream failed: ${'x'.repeat(5000)}`, 'text/plain'))
+    const err = (await rejectionOf(
+      makeTransport(server, { maxRetries: 0 }).GET(THING, { params }),
+    )) as AmigoError
+    expect(err.message).toMatch(/^upstream failed: x+…$/)
     expect(err.message.length).toBeLessThan(600)
   })
 

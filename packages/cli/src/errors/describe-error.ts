@@ -1,4 +1,5 @@
 import {
+  type AmigoError,
   InvalidRequestError,
   isAmigoError,
   isAuthenticationError,
@@ -22,6 +23,17 @@ export interface ErrorDescription {
 
 const SIGN_IN_HINT = "run 'amigo login', or set AMIGO_API_KEY and AMIGO_WORKSPACE_ID"
 
+/**
+ * What an API error says. The SDK does not make a message of a markup body (a proxy's HTML error
+ * page): here such an answer is named for what it is.
+ */
+function errorWords(error: AmigoError): string {
+  const { body } = error
+  return typeof body === 'string' && body.trimStart().startsWith('<')
+    ? 'the answer is an HTML page, not the API (a proxy or gateway in between?)'
+    : error.message
+}
+
 /** Turns any thrown value into one line, a hint and an exit code. */
 export function describeError(error: unknown): ErrorDescription {
   if (error instanceof CliError) return { message: error.message, hint: error.hint, exitCode: error.exitCode }
@@ -38,7 +50,7 @@ export function describeError(error: unknown): ErrorDescription {
     // refusing an expiring token that has no refresh token) has only its class's status: no HTTP
     // status was received, so none is claimed.
     const received = error.headers !== undefined
-    const line = `${received ? `HTTP ${error.status}: ` : ''}${error.message}${requestId}`
+    const line = `${received ? `HTTP ${error.status}: ` : ''}${errorWords(error)}${requestId}`
     if (isAuthenticationError(error)) return { message: line, hint: SIGN_IN_HINT, exitCode: EXIT.auth }
     if (isPermissionError(error))
       return {

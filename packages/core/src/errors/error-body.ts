@@ -39,12 +39,12 @@ const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TE
  * Reads an error body of any shape the API uses: FastAPI `{detail}` (a string, an object, or a
  * list of `{loc, msg, type}`), the older flat `{error_code, message, request_id}`, OAuth's
  * `{error, error_description}`, plain text,
- * or nothing at all.
+ * or nothing at all. Markup (a proxy's HTML error page) gives no message: the status says more.
  */
 export function summarizeErrorBody(body: unknown): ErrorBodySummary {
   if (typeof body === 'string') {
     const text = body.trim()
-    return text ? { message: clip(text) } : {}
+    return text && text[0] !== '<' ? { message: clip(text) } : {}
   }
   if (!isRecord(body)) return {}
   const out: ErrorBodySummary = {}

@@ -42,25 +42,25 @@ const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TE
  * or nothing at all. Markup (a proxy's HTML error page) gives no message: the status says more.
  */
 export function summarizeErrorBody(body: unknown): ErrorBodySummary {
+  const out: ErrorBodySummary = {}
   if (typeof body === 'string') {
     const text = body.trim()
-    return text && text[0] !== '<' ? { message: clip(text) } : {}
-  }
-  if (!isRecord(body)) return {}
-  const out: ErrorBodySummary = {}
-  const detail = body.detail
-  // OAuth-style bodies (the identity routes) say {error, error_description}.
-  out.errorCode = str(body.error_code) ?? str(body.code) ?? str(body.error)
-  out.requestId = str(body.request_id)
-  out.message = str(body.message) ?? str(body.error_description)
-  if (typeof detail === 'string') out.message ??= detail
-  else if (Array.isArray(detail)) {
-    const issues = detail.filter(isIssue)
-    if (issues.length) out.issues = issues
-    out.message ??= issues.length ? issues.map(describeIssue).join('; ') : safeJson(detail)
-  } else if (isRecord(detail)) {
-    out.errorCode ??= str(detail.error_code) ?? str(detail.code)
-    out.message ??= str(detail.message) ?? str(detail.msg) ?? safeJson(detail)
+    if (text[0] !== '<') out.message = str(text)
+  } else if (isRecord(body)) {
+    const detail = body.detail
+    // OAuth-style bodies (the identity routes) say {error, error_description}.
+    out.errorCode = str(body.error_code) ?? str(body.code) ?? str(body.error)
+    out.requestId = str(body.request_id)
+    out.message = str(body.message) ?? str(body.error_description)
+    if (typeof detail === 'string') out.message ??= detail
+    else if (Array.isArray(detail)) {
+      const issues = detail.filter(isIssue)
+      if (issues.length) out.issues = issues
+      out.message ??= issues.length ? issues.map(describeIssue).join('; ') : safeJson(detail)
+    } else if (isRecord(detail)) {
+      out.errorCode ??= str(detail.error_code) ?? str(detail.code)
+      out.message ??= str(detail.message) ?? str(detail.msg) ?? safeJson(detail)
+    }
   }
   if (out.message) out.message = clip(out.message)
   return out

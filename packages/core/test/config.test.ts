@@ -71,6 +71,12 @@ describe('config validation', () => {
       { apiKey: API_KEY, workspaceId: 'ws', baseUrl: 'https://api.example.test/?k=1' },
       /baseUrl must not contain a query string or fragment/,
     ],
+    // Called on every request, a hook that is no function would only fail there.
+    [
+      'a hook that is not a function',
+      { apiKey: API_KEY, workspaceId: 'ws', hooks: { onRequest: 'log' } },
+      /hooks\.onRequest must be a function, got a string/,
+    ],
     // Ignored, these would send the key to the default origin instead of the one meant.
     [
       "baseURL (other SDKs' spelling)",

@@ -137,6 +137,10 @@ export function validateConfig(config: unknown): HeaderLayer | undefined {
   must(c.fetch === undefined || typeof c.fetch === 'function', 'fetch', 'a function', c.fetch)
   const { hooks } = c
   must(hooks === undefined || (typeof hooks === 'object' && hooks !== null), 'hooks', 'an object', hooks)
+  for (const name in hooks) {
+    const hook = (hooks as Record<string, unknown>)[name]
+    must(hook === undefined || typeof hook === 'function', `hooks.${name}`, 'a function', hook)
+  }
   // Other SDKs' spellings (`baseURL`, `base_url`) would be ignored, sending the key to the default origin.
   for (const key in c)
     if (/^(agentB|b)ase(URL|_url)$/.test(key))

@@ -12,6 +12,9 @@ export type IntegrationEndpointTestParams = OperationBody<'test-integration-endp
 /** Result of `integrations.testEndpoint`. */
 export type IntegrationEndpointTestResult = OperationResult<'test-integration-endpoint'>
 
+// An integration's `auth` carries the external system's credentials (`api_key_value`, ...).
+const SECRETS_IN_BODY = { sensitiveBody: true } as const
+
 /** Integrations: external APIs an agent can call through declared endpoints. */
 export class IntegrationsResource extends APIResource {
   /** Lists integrations, one page. */
@@ -50,21 +53,26 @@ export class IntegrationsResource extends APIResource {
     )
   }
 
-  /** Creates an integration (`POST /integrations`). */
+  /** Creates an integration (`POST /integrations`); hooks see the request without its body (`auth` may hold secrets). */
   create(
     body: OperationBody<'create-integration'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-integration'>>> {
-    return this._op('post', 'integrations', { body }, options)
+    return this._op('post', 'integrations', { body, transport: SECRETS_IN_BODY }, options)
   }
 
-  /** Updates an integration (`PUT /integrations/{integration_id}`). */
+  /** Updates an integration (`PUT /integrations/{integration_id}`); hooks see the request without its body. */
   update(
     integrationId: string,
     body: OperationBody<'update-integration'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'update-integration'>>> {
-    return this._op('put', 'integrations/{integration_id}', { path: [integrationId], body }, options)
+    return this._op(
+      'put',
+      'integrations/{integration_id}',
+      { path: [integrationId], body, transport: SECRETS_IN_BODY },
+      options,
+    )
   }
 
   /** Deletes an integration (`DELETE /integrations/{integration_id}`). */

@@ -436,12 +436,22 @@ const CONFIG: Options = {
   maxRetries: LAYERED.maxRetries!,
   retry: LAYERED.retry!,
   headers: [headersArb(false), (v) => validHeaders(v, false)],
-  hooks: [fc.constant({}), (v) => v === undefined || (typeof v === 'object' && v !== null)],
+  hooks: [fc.constant({}), (v) => v === undefined || isHookSet(v)],
   fetch: [
     anything.map((inner) => new Special('getter', inner)),
     (v) => v === undefined || typeof v === 'function',
   ],
   userAgent: [headerTextOption, (v) => v === undefined || isHeaderText(v)],
+}
+
+/** An object whose every enumerable value (inherited ones too) is a function or undefined: each is a hook. */
+function isHookSet(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false
+  for (const name in v) {
+    const hook = (v as Record<string, unknown>)[name]
+    if (hook !== undefined && typeof hook !== 'function') return false
+  }
+  return true
 }
 
 describe('client config', () => {

@@ -32,7 +32,7 @@ describe('AmigoClient configuration', () => {
       ['baseURL', 'baseUrl'],
       ['base_url', 'baseUrl'],
       ['agentBaseURL', 'agentBaseUrl'],
-    ]) {
+    ] as const) {
       const config = { apiKey: 'k', workspaceId: 'ws', [key]: origin }
       const message = `unknown option ${key} (did you mean ${meant}?)`
       expect(() => new AmigoClient(config as never)).toThrow(message)

@@ -1,9 +1,10 @@
 // webpack (pinned in pins.mjs; since 5.107 its default conditions include `module-sync`, for
 // `require()` as for `import`) builds the lite and AmigoClient agents apps from the installed tarballs
-// for browsers and for web workers, once written with `import` and once with `require()`. Both must
-// take the same ES module web builds: a `require()` handed the CommonJS web build gets no
-// tree-shaking (the lite app about three times its size). The `require()` bundles must also run,
-// calling the API through a stubbed fetch.
+// for browsers and for web workers, once written with `import` and once with `require()`. The
+// `require()` build must take the ES module web builds, no `.cjs` file, and come within 5 % of the
+// `import` build's size: handed the CommonJS web build, webpack cannot tree-shake (the lite app was
+// about three times its size). The `require()` bundles must also run, calling the API through a
+// stubbed fetch.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -23,6 +24,9 @@ const APPS = {
   },
 }
 const TARGETS = ['web', 'webworker']
+// How much larger the require() app may be: webpack keeps a little more of a module it cannot see
+// being destructured at once (about 1-2 %), and none of it for a tree-shaken ES module build.
+const MAX_REQUIRE_RATIO = 1.05
 const EXPECTED_URL = 'https://api.platform.amigo.ai/v1/ws/agents?limit=10'
 
 // Runs a web bundle in Node: `self` for webpack's runtime, and a fetch that records the URL and
@@ -36,6 +40,8 @@ globalThis.fetch = async (input) => {
 }
 globalThis.__done = (page) => console.log(JSON.stringify({ url: globalThis.__url, items: page.items }))
 require('node:vm').runInThisContext(require('node:fs').readFileSync(process.argv[1], 'utf8'))`
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`
 
 /** Builds one entry; resolves with the @amigo-ai files the build read and the output's path. */
 function bundle(webpack, dir, name, source, target) {
@@ -96,16 +102,16 @@ async function checkApp(webpack, dir, app, target) {
   const problems = []
   const cjs = built.require.files.filter((f) => f.endsWith('.cjs'))
   if (cjs.length) problems.push(`require() took CommonJS builds: ${cjs.join(', ')}`)
-  if (built.require.files.join() !== built.import.files.join())
-    problems.push(
-      `import took ${built.import.files.join(', ')}; require() took ${built.require.files.join(', ')}`,
-    )
+  const [required, imported] = [built.require, built.import].map(
+    (b) => gzipSync(readFileSync(b.output), { level: 9 }).length,
+  )
+  const sizes = `${kb(required)} gzip with require(), ${kb(imported)} with import`
+  if (required > imported * MAX_REQUIRE_RATIO) problems.push(`${sizes}: more than ${MAX_REQUIRE_RATIO}x`)
   const ran = runBundle(built.require.output)
   if (ran) problems.push(ran)
-  const gz = gzipSync(readFileSync(built.require.output), { level: 9 }).length
   const detail = problems.length
     ? problems.join('; ')
-    : `import and require() take ${built.import.files.join(', ')}; the require() app is ${(gz / 1024).toFixed(2)} KB gzip and ran`
+    : `require() takes ${built.require.files.join(', ')}; ${sizes}; it ran`
   return { check: 'webpack', ok: problems.length === 0, detail: `${app}, target ${target}: ${detail}` }
 }
 

@@ -2,7 +2,7 @@ import type { ValidationIssue } from './http-errors'
 
 /** What could be read out of an error body, whatever its shape. */
 export interface ErrorBodySummary {
-  /** The body's own message (`message`, `error_description` or `detail`), at most 500 characters. */
+  /** The body's own message (`message`, `error_description`, `detail` or plain text), at most 500 characters. */
   message?: string
   /** A machine-readable code (`error_code`, `code` or `error`). */
   errorCode?: string

@@ -324,6 +324,22 @@ describe('token wire format (loopback server)', () => {
     }
   })
 
+  it('a credential quoted back as the form carried it (percent-encoded) is in no error either', async () => {
+    const exchanges: [string, (c: AmigoClient) => Promise<unknown>][] = [
+      ['sk/exchanged+KEY=1111', (c) => c.tokens.exchangeApiKey({ apiKey: 'sk/exchanged+KEY=1111' })],
+      ['rt/REFRESH+TOKEN=3333', (c) => c.tokens.refresh({ refreshToken: 'rt/REFRESH+TOKEN=3333' })],
+    ]
+    for (const [secret, call] of exchanges) {
+      const encoded = encodeURIComponent(secret)
+      reply = { status: 400, body: { detail: `could not read the form field ${encoded}` } }
+      const error = await call(client()).catch((e: unknown) => e)
+      expect(String(server.requests.at(-1)?.body)).toContain(encoded)
+      const shown = JSON.stringify(error) + String((error as Error).message)
+      expect(shown).not.toContain(encoded)
+      expect(shown).toContain('[REDACTED]')
+    }
+  })
+
   it('validates required session fields before sending', async () => {
     const before = server.requests.length
     await expect(

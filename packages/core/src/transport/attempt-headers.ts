@@ -44,9 +44,11 @@ const authorize = (headers: HeaderRecord, key: string): HeaderRecord => {
 /**
  * What one attempt keeps out of its errors, results and hook output: the credential of the
  * Authorization it sends (whoever set it: the client's key, a getter, a caller's header) and the
- * call's `secret` (a credential in its body). The client's key is only ever sent there.
+ * call's `secret` (a credential in its body), also percent-encoded as a form body carries it and a
+ * server may quote it back. The client's key is only ever sent there.
  */
 export function attemptSecrets(init: Call['init'], headers?: HeaderRecord): unknown[] {
   const auth = headers?.authorization
-  return [auth?.slice(auth.lastIndexOf(' ') + 1), init.secret]
+  const { secret } = init
+  return [auth?.slice(auth.lastIndexOf(' ') + 1), secret, secret && encodeURIComponent(secret)]
 }

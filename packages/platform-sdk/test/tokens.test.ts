@@ -338,6 +338,12 @@ describe('token wire format (loopback server)', () => {
       expect(shown).not.toContain(encoded)
       expect(shown).toContain('[REDACTED]')
     }
+    // A token with a lone surrogate (which encodeURIComponent refuses) still fails as the server said.
+    reply = { status: 400, body: { detail: 'bad token' } }
+    const odd = await client()
+      .tokens.refresh({ refreshToken: 'rt-\ud800-TOKEN-5555' })
+      .catch((e: unknown) => e)
+    expect(odd).toMatchObject({ status: 400, message: 'bad token' })
   })
 
   it('validates required session fields before sending', async () => {

@@ -52,6 +52,16 @@ describe('serializeQuery', () => {
     ])
   })
 
+  it('writes a Date as its ISO 8601 text wherever a value may be (openapi-fetch drops it)', () => {
+    const at = new Date('2026-12-07T10:00:00.000Z')
+    const iso = encodeURIComponent(at.toISOString())
+    expect(serializeQuery({ since: at })).toBe(`since=${iso}`)
+    expect(serializeQuery({ days: [at, at] })).toBe(`days=${iso}&days=${iso}`)
+    expect(serializeQuery({ range: { from: at } })).toBe(`range[from]=${iso}`)
+    expect(createQuerySerializer()({ since: at })).toBe('')
+    expect(() => serializeQuery({ since: new Date('not a date') })).toThrow(RangeError)
+  })
+
   it('refuses a nested array or object, naming the parameter', () => {
     expect(() => serializeQuery({ tag: [['x']] })).toThrow('query parameter "tag" nests an object or array')
     expect(() => serializeQuery({ f: { a: { b: 1 } } })).toThrow('query parameter "f[a]" nests')

@@ -5,7 +5,9 @@
 // means core loads no other package at all (bench: cold import and bundle size).
 
 const pair = (name: string, value: unknown): string => {
-  if (typeof value === 'object')
+  // A Date is read as a value (openapi-fetch, taking it for an object with no keys, drops it).
+  if (value instanceof Date) value = value.toISOString()
+  else if (typeof value === 'object')
     throw new TypeError(
       `query parameter "${name}" nests an object or array, which a query string cannot carry`,
     )
@@ -13,7 +15,8 @@ const pair = (name: string, value: unknown): string => {
 }
 
 /**
- * `a=1&b=x%20y&tag=1&tag=2&filter[kind]=p`; undefined and null values (and empty arrays) are left out.
+ * `a=1&b=x%20y&tag=1&tag=2&filter[kind]=p`; undefined and null values (and empty arrays) are left out,
+ * a Date is its ISO 8601 text.
  * Names are percent-encoded too (openapi-fetch leaves them as they are), so a name holding `&` or `=`
  * cannot add a parameter the caller did not write; the API's own names are unchanged by it.
  */
@@ -25,7 +28,7 @@ export function serializeQuery(query: Record<string, unknown> | undefined): stri
     if (value === undefined || value === null) continue
     if (Array.isArray(value)) {
       for (const item of value) if (item !== undefined && item !== null) out.push(pair(name, item))
-    } else if (typeof value === 'object') {
+    } else if (typeof value === 'object' && !(value instanceof Date)) {
       for (const key in value) {
         const item = (value as Record<string, unknown>)[key]
         if (item !== undefined && item !== null) out.push(pair(`${name}[${encodeURIComponent(key)}]`, item))

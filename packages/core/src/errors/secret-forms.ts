@@ -1,10 +1,13 @@
+/** `secret` as a form body carries it (`rt%2FAbc%2BDef%3D%3D`); never throws, unlike encodeURIComponent. */
+export const formEncoded = (secret: string): string => new URLSearchParams({ s: secret }).toString().slice(2)
+
 /**
  * `secret` as a server may echo it: a form post's body quoted back (`refresh_token=rt%2FAbc%2BDef%3D%3D`)
  * shows a token holding `/`, `+`, `=` or a space in its form-encoded form, or percent-encoded as in a
  * URL. Lower-case hex digits too, as a server re-encoding what it decoded may write them.
  */
 function encodedForms(secret: string): string[] {
-  const forms = [new URLSearchParams({ s: secret }).toString().slice(2)]
+  const forms = [formEncoded(secret)]
   try {
     forms.push(encodeURIComponent(secret))
   } catch {

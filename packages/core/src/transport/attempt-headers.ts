@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/client-errors'
+import { formEncoded } from '../errors/secret-forms'
 import type { ClientState } from './client-state'
 import { checkApiKey } from './config'
 import { applyHeaders, type HeaderLayer, type HeaderRecord } from './headers'
@@ -44,16 +45,11 @@ const authorize = (headers: HeaderRecord, key: string): HeaderRecord => {
 /**
  * What one attempt keeps out of its errors, results and hook output: the credential of the
  * Authorization it sends (whoever set it: the client's key, a getter, a caller's header) and the
- * call's `secret` (a credential in its body), also encoded as a form body carries it (which a server
- * may quote back; URLSearchParams, unlike encodeURIComponent, never throws). The client's key is
- * only ever sent there.
+ * call's `secret` (a credential in its body), also encoded as a form body carries it, which a server
+ * may quote back. The client's key is only ever sent there.
  */
 export function attemptSecrets(init: Call['init'], headers?: HeaderRecord): unknown[] {
   const auth = headers?.authorization
   const { secret } = init
-  return [
-    auth?.slice(auth.lastIndexOf(' ') + 1),
-    secret,
-    secret && `${new URLSearchParams({ s: secret })}`.slice(2),
-  ]
+  return [auth?.slice(auth.lastIndexOf(' ') + 1), secret, secret && formEncoded(secret)]
 }

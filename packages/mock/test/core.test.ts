@@ -75,8 +75,13 @@ describe('validation (FastAPI-style 422)', () => {
     const res = await call(mock, 'POST', `${ws(mock)}/agents`, { body: { description: 42 } })
     expect(res.status).toBe(422)
     expect(res.body.detail).toEqual([
-      { loc: ['body', 'name'], msg: 'Field required', type: 'missing' },
-      { loc: ['body', 'description'], msg: 'Input should be a valid string', type: 'string_type' },
+      { loc: ['body', 'name'], msg: 'Field required', type: 'missing', input: { description: 42 } },
+      {
+        loc: ['body', 'description'],
+        msg: 'Input should be a valid string',
+        type: 'string_type',
+        input: 42,
+      },
     ])
   })
 
@@ -87,6 +92,7 @@ describe('validation (FastAPI-style 422)', () => {
       loc: ['query', 'limit'],
       msg: 'Input should be less than or equal to 20',
       type: 'less_than_equal',
+      input: '100',
     })
     const nan = await call(mock, 'GET', `${ws(mock)}/agents?limit=ten`)
     expect(nan.body.detail[0]).toMatchObject({ loc: ['query', 'limit'], type: 'int_parsing' })

@@ -124,10 +124,20 @@ describe('RequestValidator.validate', () => {
     expect(res).toEqual({
       ok: false,
       issues: [
-        { loc: ['path', 'thing_id'], msg: 'Input should be a valid UUID', type: 'uuid_parsing' },
-        { loc: ['query', 'limit'], msg: 'Input should be less than or equal to 20', type: 'less_than_equal' },
-        { loc: ['header', 'x-trace'], msg: 'Field required', type: 'missing' },
-        { loc: ['header', 'x-mode'], msg: 'Field required', type: 'missing' },
+        {
+          loc: ['path', 'thing_id'],
+          msg: 'Input should be a valid UUID',
+          type: 'uuid_parsing',
+          input: 'nope',
+        },
+        {
+          loc: ['query', 'limit'],
+          msg: 'Input should be less than or equal to 20',
+          type: 'less_than_equal',
+          input: '100',
+        },
+        { loc: ['header', 'x-trace'], msg: 'Field required', type: 'missing', input: null },
+        { loc: ['header', 'x-mode'], msg: 'Field required', type: 'missing', input: null },
         { loc: ['body'], msg: 'Field required', type: 'missing' },
       ],
     })
@@ -148,7 +158,9 @@ describe('RequestValidator.validate', () => {
     const wrong = validator().validate(things, raw({ ...base, bodyText: '{"name": 3}' }))
     expect(wrong).toEqual({
       ok: false,
-      issues: [{ loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' }],
+      issues: [
+        { loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type', input: 3 },
+      ],
     })
     const skipped = validator().validate(things, raw({ ...base, bodyText: '{"name": 3}' }), {
       skipBodySchema: true,
@@ -193,6 +205,7 @@ describe('RequestValidator.validate', () => {
           loc: ['body', 'count'],
           msg: 'Input should be a valid integer, unable to parse string as an integer',
           type: 'int_parsing',
+          input: 'ten',
         },
       ],
     })
@@ -203,7 +216,7 @@ describe('RequestValidator.validate', () => {
       ok: false,
       issues: [
         { loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid' },
-        { loc: ['body', 'count'], msg: 'Field required', type: 'missing' },
+        { loc: ['body', 'count'], msg: 'Field required', type: 'missing', input: {} },
       ],
     })
     const empty = v.validate(formOp, raw({ contentType: FORM, bodyText: '' }))

@@ -40,6 +40,8 @@ export interface SchemaError {
   message?: string
   /** The schema holding the failed keyword (reported with `verbose: true`). */
   parentSchema?: JsonSchema
+  /** The value the keyword failed on (reported with `verbose: true`): pydantic's `input`. */
+  data?: unknown
 }
 
 /** A compiled schema: true when `data` is valid; after a failure `errors` says why. */
@@ -61,10 +63,7 @@ export interface SchemaCompiler {
  * A JSON Schema 2020-12 validator that knows every component schema of the document. Each
  * component is its own registered schema, so a schema referenced from many places compiles once.
  */
-export function createAjv(
-  doc: OpenApiDocument,
-  opts: { useDefaults: boolean; verbose?: boolean },
-): SchemaCompiler {
+export function createAjv(doc: OpenApiDocument, opts: { useDefaults: boolean }): SchemaCompiler {
   const { Ajv2020, addFormats } = loadAjv()
   const ajv = new Ajv2020({
     strict: false,
@@ -75,7 +74,8 @@ export function createAjv(
     code: { optimize: false },
     useDefaults: opts.useDefaults,
     validateFormats: true,
-    verbose: opts.verbose ?? false,
+    // Errors carry the failing value (a 422's `input`) and the schema (the sampler's repairs).
+    verbose: true,
   })
   addFormats(ajv)
   ajv.addFormat('binary', true)

@@ -22,7 +22,7 @@ export class SpecContext {
     this.router = new Router(this.operations)
     this.requests = new RequestValidator(doc, createAjv(doc, { useDefaults: true }))
     // One instance for sampling repairs and response checks, so each schema compiles once.
-    this.responseAjv = createAjv(doc, { useDefaults: false, verbose: true })
+    this.responseAjv = createAjv(doc, { useDefaults: false })
     this.sampler = new Sampler(doc, this.responseAjv)
   }
 

@@ -5,6 +5,11 @@ export interface ValidationIssue {
   loc: Array<string | number>
   msg: string
   type: string
+  /**
+   * What failed, as pydantic quotes it back: the value, or for a missing field the object that lacks
+   * it. Only issues found by a schema check carry it.
+   */
+  input?: unknown
 }
 
 const list = (values: unknown[]) => {
@@ -61,6 +66,16 @@ function describeFormat(f: string): Described {
   if (f === 'date') return { type: 'date_parsing', msg: 'Input should be a valid date' }
   if (f === 'email') return { type: 'value_error', msg: 'value is not a valid email address' }
   return { type: 'value_error', msg: `Input should be a valid ${f}` }
+}
+
+/**
+ * A failing value as pydantic quotes it: a parameter parsed from text as the text it came from, and
+ * a missing parameter (not a body field, whose input is the object lacking it) as null.
+ */
+function quoted(e: SchemaError, prefix: Array<string | number>, fromText: boolean): unknown {
+  const { data } = e
+  if (e.keyword === 'required' && prefix[0] !== 'body') return null
+  return fromText && (typeof data === 'number' || typeof data === 'boolean') ? String(data) : data
 }
 
 /** Pydantic's type and message for one Ajv error. */
@@ -131,7 +146,7 @@ export function toValidationIssues(
     const key = JSON.stringify(loc)
     if (seen.has(key)) continue
     seen.add(key)
-    issues.push({ loc, msg: d.msg, type: d.type })
+    issues.push({ loc, msg: d.msg, type: d.type, ...('data' in e && { input: quoted(e, prefix, fromText) }) })
   }
   return issues
 }

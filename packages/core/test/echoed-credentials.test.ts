@@ -63,6 +63,34 @@ describe('credentials echoed by the server', () => {
     for (const s of seen) expect(s).not.toContain(EXCHANGED)
   })
 
+  it("a call's `secret` may list several credentials: each is kept out, as sent and form-encoded", async () => {
+    const first = 'ck/first+secret=0001'
+    const second = 'ck-second-secret-0002'
+    server = await startTestServer((req, res) => {
+      res.writeHead(422, { 'content-type': 'application/json' })
+      // Quotes the body back as received (form-encoded) and as parsed.
+      const parsed = Object.fromEntries(new URLSearchParams(req.body ?? ''))
+      res.end(JSON.stringify({ detail: [{ msg: `bad ${req.body}`, input: parsed }] }))
+    })
+    const seen: string[] = []
+    const t = makeTransport(server, { hooks: { onRequest: (ctx) => void seen.push(shown(ctx)) } })
+    const err = await rejectionOf(
+      t.request('post', '/integrations', {
+        body: {},
+        bodySerializer: () => new URLSearchParams({ a: first, b: second, kind: 'plain' }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+        secret: [first, second],
+      }),
+    )
+    expect(server.requests[0]?.body).toContain(second)
+    const text = shown(err)
+    for (const form of [first, second, new URLSearchParams({ s: first }).toString().slice(2)])
+      expect(text).not.toContain(form)
+    expect(text).toContain('kind=plain')
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).not.toContain(second)
+  })
+
   it("the client's key echoed in a success's request id is redacted in the result and in onResponse", async () => {
     server = await echoing(200)
     const ids: (string | undefined)[] = []

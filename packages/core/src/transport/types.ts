@@ -22,10 +22,11 @@ export interface RequestExtras {
   /** The body carries credentials (a token exchange): hooks get the request without it. */
   sensitiveBody?: boolean
   /**
-   * A credential this call sends in its body (an API key or refresh token being exchanged): kept out
-   * of its errors and hook output, and hooks get the request without the body.
+   * The credentials this call sends in its body (an API key or refresh token being exchanged, an
+   * integration's keys): kept out of its errors and hook output, and hooks get the request without
+   * the body.
    */
-  secret?: string
+  secret?: string | readonly string[]
 }
 
 /** The untyped init of `Transport.request`. */

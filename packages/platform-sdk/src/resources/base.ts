@@ -48,8 +48,8 @@ interface TransportSwitches {
   bodySerializer?: (body: unknown) => NonNullable<RequestInit['body']>
   /** The body carries credentials: hooks see the request without it. */
   sensitiveBody?: boolean
-  /** The credential in the body, kept out of errors and hook output. */
-  secret?: string
+  /** The credentials in the body, kept out of errors and hook output. */
+  secret?: string | readonly string[]
   /** Headers this method must send as given, over the caller's (`null` removes one, e.g. Authorization). */
   forceHeaders?: HeaderRecord
 }

@@ -12,8 +12,19 @@ export type IntegrationEndpointTestParams = OperationBody<'test-integration-endp
 /** Result of `integrations.testEndpoint`. */
 export type IntegrationEndpointTestResult = OperationResult<'test-integration-endpoint'>
 
-// An integration's `auth` carries the external system's credentials (`api_key_value`, ...).
-const SECRETS_IN_BODY = { sensitiveBody: true } as const
+/**
+ * The transport switches of a call whose body may carry an integration's `auth`, which holds the
+ * external system's credentials inline in its `*_value` fields (`api_key_value: { value }`, ...).
+ * Naming them as the call's `secret` keeps them out of its errors (a 422 quotes the invalid part of
+ * what was sent in its `input`), and hooks get the request without its body.
+ */
+const secretsIn = (body: { auth?: object | null } | undefined) => ({
+  secret: Object.entries(body?.auth ?? {}).flatMap(([key, field]) => {
+    // A plain string where the `{ value }` belongs is sent as well, and a 422 would quote it.
+    const value = typeof field === 'string' ? field : field?.value
+    return key.endsWith('_value') && typeof value === 'string' ? [value] : []
+  }),
+})
 
 /** Integrations: external APIs an agent can call through declared endpoints. */
 export class IntegrationsResource extends APIResource {
@@ -53,15 +64,21 @@ export class IntegrationsResource extends APIResource {
     )
   }
 
-  /** Creates an integration (`POST /integrations`); hooks see the request without its body (`auth` may hold secrets). */
+  /**
+   * Creates an integration (`POST /integrations`). The `*_value` credentials of its `auth` are kept
+   * out of errors, and hooks see the request without its body.
+   */
   create(
     body: OperationBody<'create-integration'>,
     options?: RequestOptions,
   ): Promise<WithResponseMetadata<OperationResult<'create-integration'>>> {
-    return this._op('post', 'integrations', { body, transport: SECRETS_IN_BODY }, options)
+    return this._op('post', 'integrations', { body, transport: secretsIn(body) }, options)
   }
 
-  /** Updates an integration (`PUT /integrations/{integration_id}`); hooks see the request without its body. */
+  /**
+   * Updates an integration (`PUT /integrations/{integration_id}`). The `*_value` credentials of its
+   * `auth` are kept out of errors, and hooks see the request without its body.
+   */
   update(
     integrationId: string,
     body: OperationBody<'update-integration'>,
@@ -70,7 +87,7 @@ export class IntegrationsResource extends APIResource {
     return this._op(
       'put',
       'integrations/{integration_id}',
-      { path: [integrationId], body, transport: SECRETS_IN_BODY },
+      { path: [integrationId], body, transport: secretsIn(body) },
       options,
     )
   }

@@ -41,6 +41,7 @@ export {
   RefreshTokenReusedError,
   TokenRefreshError,
   TokenStorageError,
+  type TokenStorageProblem,
 } from './errors/token-errors'
 export { DEFAULT_IDENTITY_BASE_URL } from './identity/identity-url'
 export type { AuthResult } from './tokens/auth-result'

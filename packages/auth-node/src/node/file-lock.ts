@@ -37,6 +37,7 @@ export async function acquireFileLock(
     } catch (error) {
       throw new TokenStorageError(`Could not create the lock file ${lockPath}`, {
         path: lockPath,
+        reason: 'lock_failed',
         cause: error,
       })
     }
@@ -52,7 +53,7 @@ export async function acquireFileLock(
     if (Date.now() >= deadline) {
       throw new TokenStorageError(
         `Timed out waiting for the lock file ${lockPath}; another process is writing credentials (delete the file if none is)`,
-        { path: lockPath },
+        { path: lockPath, reason: 'lock_timeout' },
       )
     }
     // Short randomised waits: writers hold the lock for milliseconds, and jitter avoids lockstep.

@@ -79,6 +79,7 @@ export class FileTokenStorage implements TokenStorage {
       } catch (error) {
         throw new TokenStorageError(`Could not write the credentials file ${file}`, {
           path: file,
+          reason: 'unwritable',
           cause: error,
         })
       }
@@ -136,6 +137,7 @@ export class FileTokenStorage implements TokenStorage {
     } catch (error) {
       throw new TokenStorageError(`Could not prepare the credentials directory ${dir}`, {
         path: dir,
+        reason: 'unwritable',
         cause: error,
       })
     }
@@ -148,6 +150,7 @@ async function removeFile(file: string): Promise<void> {
     if (error.code !== 'ENOENT') {
       throw new TokenStorageError(`Could not delete the credentials file ${file}`, {
         path: file,
+        reason: 'undeletable',
         cause: error,
       })
     }

@@ -27,7 +27,11 @@ export async function readCredentialsFile(file: string): Promise<CredentialsRead
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     if (error instanceof TokenStorageError) throw error
-    throw new TokenStorageError(`Could not read the credentials file ${file}`, { path: file, cause: error })
+    throw new TokenStorageError(`Could not read the credentials file ${file}`, {
+      path: file,
+      reason: 'unreadable',
+      cause: error,
+    })
   }
 }
 
@@ -44,7 +48,10 @@ async function readOwnerOnly(file: string): Promise<CredentialsRead> {
   try {
     const stats = await handle.stat()
     if (!stats.isFile()) {
-      throw new TokenStorageError(`The credentials path ${file} is not a regular file`, { path: file })
+      throw new TokenStorageError(`The credentials path ${file} is not a regular file`, {
+        path: file,
+        reason: 'not_a_file',
+      })
     }
     if (stats.size > MAX_FILE_BYTES) throw tooLarge(file)
     const bytes = await readAtMost(handle, MAX_FILE_BYTES)
@@ -65,7 +72,7 @@ function parseJson(text: string, file: string): unknown {
     // The content is never echoed: it may hold a token.
     throw new TokenStorageError(
       `The credentials file ${file} is not valid JSON; sign in again (or delete the file)`,
-      { path: file },
+      { path: file, reason: 'not_json' },
     )
   }
 }
@@ -73,7 +80,7 @@ function parseJson(text: string, file: string): unknown {
 const tooLarge = (file: string) =>
   new TokenStorageError(
     `The credentials file ${file} is larger than 1 MiB; it was not read (sign in again, or delete the file)`,
-    { path: file },
+    { path: file, reason: 'too_large' },
   )
 
 /** The bytes behind `handle`, or undefined when there are more than `limit` (reading `limit` + 1 at most). */

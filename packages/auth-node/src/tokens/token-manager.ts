@@ -253,6 +253,7 @@ function checkLoaded(value: unknown): StoredCredentials {
   if ('problems' in read) {
     throw new TokenStorageError(
       `The token storage returned credentials with missing or invalid: ${read.problems.join(', ')}; sign in again`,
+      { reason: 'invalid_fields' },
     )
   }
   return read

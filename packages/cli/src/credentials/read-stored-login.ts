@@ -1,7 +1,18 @@
-import { isTokenStorageError, type StoredCredentials, type TokenManager } from '@amigo-ai/auth-node'
+import {
+  isTokenStorageError,
+  type StoredCredentials,
+  type TokenManager,
+  type TokenStorageProblem,
+} from '@amigo-ai/auth-node'
 import { CliError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { assertCredentialsPathUsable, loginCommand } from './credentials-path'
+
+// The contents of a credentials file that make it no login, as the CLI words them.
+const NO_LOGIN: Partial<Record<TokenStorageProblem, string>> = {
+  not_json: 'not valid JSON',
+  too_large: 'larger than 1 MiB',
+}
 
 /**
  * The profile's stored login, or null when there is none. A credentials file that cannot be used
@@ -15,17 +26,14 @@ export async function readStoredLogin(
   try {
     return await tokens.load()
   } catch (error) {
-    // load() reports a file it cannot read with the file system's error as the cause, and a file it
-    // read but cannot use without one; only the latter is mended by signing in again.
-    if (!isTokenStorageError(error) || error.path === undefined || error.cause !== undefined) throw error
-    await assertCredentialsPathUsable(error.path, profileOption)
-    const tooLarge = / larger than /.test(error.message)
-    throw new CliError(
-      `the credentials file ${error.path} is ${tooLarge ? 'larger than 1 MiB' : 'not valid JSON'}`,
-      {
-        exitCode: EXIT.auth,
-        hint: `sign in again with '${loginCommand(profileOption)}', or delete the file`,
-      },
-    )
+    // A file that holds no login is mended by signing in again; one the file system refuses is not.
+    if (!isTokenStorageError(error) || error.path === undefined) throw error
+    if (error.reason === 'not_a_file') await assertCredentialsPathUsable(error.path, profileOption)
+    const what = error.reason && NO_LOGIN[error.reason]
+    if (!what) throw error
+    throw new CliError(`the credentials file ${error.path} is ${what}`, {
+      exitCode: EXIT.auth,
+      hint: `sign in again with '${loginCommand(profileOption)}', or delete the file`,
+    })
   }
 }

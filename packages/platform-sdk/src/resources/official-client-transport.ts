@@ -10,8 +10,10 @@ import {
   InvalidRequestError,
   pathSegmentProblem,
   type RequestInit_,
+  redactSecrets,
   requestIdOf,
   type ScopedRequestOptions,
+  secretForms,
   type Transport,
 } from '@amigo-ai/core'
 import { DEFAULT_API_BASE_URL } from '../client-config'
@@ -52,16 +54,29 @@ function officialClientTransport(
         throw new InvalidRequestError(`path parameter "${name}" of ${verb} ${path} ${problem}`)
       byName[name] = value
     }
+    // The Authorization the request left with (the client's headers or middleware set it), read by
+    // a middleware of this call's, which openapi-fetch runs after the client's own.
+    let authorization: string | null = null
+    const seeSent = {
+      onRequest({ request }: { request: Request }) {
+        authorization = request.headers.get('authorization')
+      },
+    }
     const { data, error, response } = await (send as OpenapiFetchMethod).call(client, path, {
       // The call as the transport takes it: body, parseAs, a form's bodySerializer, fetch options.
       ...init,
       params: { ...init.params, path: byName },
       headers: mergedHeaders(scoped.headers, init.headers),
       signal: init.signal ?? scoped.signal ?? undefined,
+      middleware: [seeSent],
     })
     const { status, headers } = response
-    const requestId = requestIdOf(headers)
-    if (!response.ok) throw errorFromResponse({ status, headers, body: error, requestId })
+    // Kept out of errors and request ids, as the SDK's own transport does: that credential and the
+    // ones the call carries in its body (a token exchange's, an integration's).
+    const sent = authorization as string | null
+    const secrets = secretForms([sent?.slice(sent.lastIndexOf(' ') + 1), ...[init.secret ?? []].flat()])
+    const requestId = redactSecrets(requestIdOf(headers), secrets)
+    if (!response.ok) throw errorFromResponse({ status, headers, body: error, requestId, secrets })
     return { data, response, requestId }
   }
   const withOptions = (options: ScopedRequestOptions) =>

@@ -201,6 +201,38 @@ describe('the client the official way', () => {
     }
   })
 
+  it('resources built from an openapi-fetch client keep echoed credentials out of errors and request ids', async () => {
+    const parent = 'parent-jwt-from-middleware-0123'
+    const exchanged = 'sk-exchanged/key+0123=='
+    // Echoes back every credential it got: Authorization, and the form body (decoded and as sent).
+    const server = await startTestServer((req, res) => {
+      const auth = String(req.headers.authorization ?? '')
+      res.writeHead(401, { 'content-type': 'application/json', 'x-request-id': `req ${auth}` })
+      res.end(JSON.stringify({ detail: `refused ${auth} ${req.body} ${decodeURIComponent(req.body ?? '')}` }))
+    })
+    try {
+      const api = createClient<paths>({ baseUrl: server.url })
+      // The credential comes from the client's own middleware, as the single-package SDK set it.
+      api.use({ onRequest: ({ request }) => void request.headers.set('authorization', `Bearer ${parent}`) })
+      const errors = [
+        await new AgentsResource(api, env.mock.workspaceId).list().catch((e: unknown) => e),
+        await new TokensResource(api, env.mock.workspaceId)
+          .exchangeApiKey({ apiKey: exchanged })
+          .catch((e: unknown) => e),
+      ]
+      expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${parent}`)
+      expect(server.requests[1]?.body).toContain(encodeURIComponent(exchanged))
+      for (const error of errors) {
+        const shown = `${JSON.stringify(error)} ${(error as Error).message} ${(error as { requestId?: string }).requestId}`
+        expect(shown).toContain('[REDACTED]')
+        for (const secret of [parent, exchanged, encodeURIComponent(exchanged)])
+          expect(shown).not.toContain(secret)
+      }
+    } finally {
+      await server.close()
+    }
+  })
+
   it('the lite entry refuses an openapi-fetch client, naming where the form is available', async () => {
     vi.resetModules()
     const lite = await import('../../src/lite')

@@ -64,6 +64,20 @@ describe('tokens.exchangeApiKey', () => {
     expect(lastRequest(env).body).toMatchObject({ api_key: mock.apiKey })
   })
 
+  it("a call's options cannot turn that off, nor send an unset field as the text null", async () => {
+    const { mock } = env
+    const seen: string[] = []
+    const hooked = env.makeClient({
+      hooks: { onRequest: async ({ request }) => void seen.push(await request.text()) },
+    })
+    // JavaScript callers can pass anything as options; the method's own switches win.
+    const sneaky = { sensitiveBody: false, secret: undefined, bodySerializer: JSON.stringify } as never
+    await hooked.tokens.exchangeApiKey({ apiKey: mock.apiKey, scope: null as never }, sneaky)
+    expect(seen).toEqual([''])
+    expect(lastRequest(env).headers['content-type']).toBe('application/x-www-form-urlencoded')
+    expect(lastRequest(env).body).toEqual({ grant_type: 'api_key', api_key: mock.apiKey })
+  })
+
   it('never sends the configured key, even when it differs from the exchanged one', async () => {
     const { mock } = env
     const other = env.makeClient({ apiKey: 'configured-key-that-must-not-travel' })

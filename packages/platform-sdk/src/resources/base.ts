@@ -137,9 +137,11 @@ export abstract class APIResource {
     const template = path.startsWith('/') ? path : `/v1/{workspace_id}/${path}`
     return this._ctx.transport
       .request(method, template, {
-        ...switches,
-        // `null` means no options, as the official SDK's spread of it did.
+        // `null` means no options, as the official SDK's spread of it did. The method's own switches
+        // come after them: a call's options cannot turn off what keeps a credential out of hooks
+        // and errors (`secret`, `sensitiveBody`), nor change how the method sends or reads.
         ...options,
+        ...switches,
         params: { path: init.path, query: init.query as Record<string, unknown> | undefined, header: forced },
         body: init.body,
       })

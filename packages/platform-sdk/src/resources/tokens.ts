@@ -74,12 +74,13 @@ export interface RefreshTokenParams {
   scope?: string
 }
 
-type FormFields = Record<string, string | number | undefined>
+type FormFields = Record<string, string | number | null | undefined>
 
 const toForm = (fields: unknown): URLSearchParams => {
   const form = new URLSearchParams()
   for (const [key, value] of Object.entries(fields as FormFields)) {
-    if (value !== undefined) form.set(key, String(value))
+    // Left out like an unset field, as a JSON body or a query leaves it out (never sent as "null").
+    if (value != null) form.set(key, String(value))
   }
   return form
 }

@@ -1,6 +1,7 @@
 import {
   ConfigurationError,
   isReconnectingWebSocketError,
+  type ObserverSubscribeOptions,
   type ReconnectingWebSocketError,
   type WorkspaceEvent,
 } from '@amigo-ai/platform-sdk'
@@ -61,6 +62,26 @@ describe('observers.subscribe', () => {
     observation.close()
     await observation.done
     expect(types.length).toBeGreaterThan(0)
+  })
+
+  it("takes realtime's own name `url` for the observer URL as well as `observerUrl`, never the derived one", async () => {
+    const { mock } = env
+    // The derived URL would lead to a port where nothing listens.
+    const client = env.makeClient({ agentBaseUrl: 'http://127.0.0.1:9' })
+    const wsOrigin = mock.url.replace(/^http/, 'ws')
+    for (const name of ['url', 'observerUrl']) {
+      const callSid = mock.simulateCall({ durationMs: 300 })
+      const types: string[] = []
+      const observation = client.observers.subscribe({
+        callSid,
+        onEvent: (event) => void types.push(event.type),
+        [name]: `${wsOrigin}/v1/${mock.workspaceId}/observers/${callSid}/ws`,
+      } as ObserverSubscribeOptions)
+      await waitFor(() => types.length > 0)
+      observation.close()
+      await observation.done
+      expect(types.length, name).toBeGreaterThan(0)
+    }
   })
 
   it('refuses a malformed call SID at once, as the single-package SDK does', () => {

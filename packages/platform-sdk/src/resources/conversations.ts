@@ -156,8 +156,14 @@ export class ConversationsResource extends APIResource {
     const { connection } = this._ctx
     const { textStreamUrl: url, ...rest } = params ?? ({} as TextStreamUrlParams)
     const { workspaceId, baseUrl, agentBaseUrl } = connection
-    // An undefined `url` or `agentBaseUrl` counts as not given.
-    return textStreamUrl({ ...rest, url, workspaceId, baseUrl, agentBaseUrl })
+    // An undefined `url` or `agentBaseUrl` counts as not given; realtime's name `url` is taken too.
+    return textStreamUrl({
+      ...rest,
+      url: url ?? (rest as { url?: string }).url,
+      workspaceId,
+      baseUrl,
+      agentBaseUrl,
+    })
   }
 
   /**

@@ -31,8 +31,9 @@ export class ObserversResource extends APIResource {
       ...rest,
       // After the options, so that a `token: undefined` there does not clear the client's key.
       ...auth,
-      // An undefined `url` or `agentBaseUrl` counts as not given.
-      url: observerUrl,
+      // An undefined `url` or `agentBaseUrl` counts as not given. Realtime's own name, `url`, which
+      // its check of misspelt options suggests, is taken too rather than dropped for the default.
+      url: observerUrl ?? (rest as { url?: string }).url,
       workspaceId: connection.workspaceId,
       baseUrl: connection.baseUrl,
       agentBaseUrl: connection.agentBaseUrl,

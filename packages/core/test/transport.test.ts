@@ -55,7 +55,9 @@ describe('requests', () => {
       }),
     )
     expect(err).toBeInstanceOf(InvalidRequestError)
-    expect((err as Error).message).toContain('query parameter "tag" nests an object or array')
+    expect((err as Error).message).toContain(
+      'query parameter "tag" must be a string, number, boolean or Date, or a list of them',
+    )
     expect(server.requests).toHaveLength(1)
   })
 

@@ -224,4 +224,38 @@ describe('nextCursor edge cases', () => {
     // Without itemsKey the first array field (`other`, empty) is used, which stops the walk.
     expect(nextCursor(page, { limit: 1 })).toBeUndefined()
   })
+
+  it('reads an offset given as text as its number, so a walk never restarts from 0', () => {
+    const plain = { events: [1, 2], has_more: true }
+    expect(nextCursor(plain, { offset: '40' } as never)).toEqual({ offset: 42 })
+    expect(nextCursor({ ...plain, next_offset: 20 }, { offset: '40' } as never)).toBeUndefined()
+    expect(nextCursor({ ...plain, next_offset: 60 }, { offset: '40' } as never)).toEqual({ offset: 60 })
+    // Not a number at all: sent on as NaN, which the API refuses, rather than read as 0.
+    expect(nextCursor(plain, { offset: 'x' } as never)).toEqual({ offset: Number.NaN })
+  })
+})
+
+describe('autoPage with values given as text', () => {
+  it('clamps a limit given as text like a number, and walks on from an offset given as text', async () => {
+    server = await startTestServer((req, res) => {
+      const offset = Number(req.query.get('offset'))
+      const limit = Number(req.query.get('limit'))
+      // No `offset` in the answer: the next one is worked out from the one sent.
+      json(200, { events: ALL.slice(offset, offset + limit), has_more: offset + limit < ALL.length })(
+        req,
+        res,
+      )
+    })
+    const t = makeTransport(server)
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/events', { params: { query } })).data
+    const seen: Thing[] = []
+    const params = { offset: '10', limit: '50' } as never
+    for await (const e of autoPage<Thing>(fetchPage, { params, maxPageSize: MAX })) seen.push(e)
+    expect(seen).toEqual(ALL.slice(10))
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/ws-123/events?offset=10&limit=20',
+      '/v1/ws-123/events?limit=20&offset=30',
+    ])
+  })
 })

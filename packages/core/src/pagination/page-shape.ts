@@ -48,15 +48,17 @@ export function nextCursor(page: unknown, sent: PageCursor, itemsKey?: string): 
     if (token === (sent.continuation_token ?? 0)) return undefined
     return moveTo(sent, 'continuation_token', token as number | string)
   }
+  // The offset as a number: a caller's `'40'` (JavaScript, or a value read from a URL) counted as
+  // no offset walked back to the start and yielded items twice. Text that is no number stays NaN,
+  // which the API refuses, rather than a silent restart.
+  const sentOffset = sent.offset === undefined ? undefined : Number(sent.offset)
   if ('next_offset' in page) {
     const next = page.next_offset
-    const current = typeof sent.offset === 'number' ? sent.offset : 0
-    if (typeof next !== 'number' || next <= current) return undefined
+    if (typeof next !== 'number' || next <= (sentOffset ?? 0)) return undefined
     return moveTo(sent, 'offset', next)
   }
   const count = pageItems(page, itemsKey).length
   if (count === 0) return undefined
-  const current =
-    typeof sent.offset === 'number' ? sent.offset : typeof page.offset === 'number' ? page.offset : 0
+  const current = sentOffset ?? (typeof page.offset === 'number' ? page.offset : 0)
   return moveTo(sent, 'offset', current + count)
 }

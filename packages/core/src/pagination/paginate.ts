@@ -41,8 +41,9 @@ export interface TokenPage<T, Token> {
 
 const clampLimit = (params: Record<string, unknown>, max: number | undefined): PageCursor => {
   const cursor: PageCursor = { ...params }
-  // Only a limit the caller set is clamped; leaving it out lets the API use its own default.
-  if (max !== undefined && typeof cursor.limit === 'number' && cursor.limit > max) cursor.limit = max
+  // Only a limit the caller set is clamped; leaving it out lets the API use its own default. Text
+  // such as '50' compares as its number, so it is clamped too.
+  if (max !== undefined && (cursor.limit as number) > max) cursor.limit = max
   return cursor
 }
 

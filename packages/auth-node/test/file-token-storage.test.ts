@@ -310,6 +310,29 @@ describe('FileTokenStorage constructor forms', () => {
     expect(mode(join(root, 'creds.json'))).toBe(0o600)
   })
 
+  it('never tightens a shared directory reached through a link: the sticky temp dir, the home dir', async () => {
+    const { chmodSync, mkdirSync, symlinkSync } = await import('node:fs')
+    // Like macOS's /tmp, a link to /private/tmp: sticky and writable by all.
+    const sharedTmp = join(root, 'private', 'tmp')
+    mkdirSync(sharedTmp, { recursive: true })
+    chmodSync(sharedTmp, 0o1777)
+    symlinkSync(sharedTmp, join(root, 'tmp'))
+    await new FileTokenStorage({ directory: join(root, 'tmp') }).save(creds())
+    expect(statSync(sharedTmp).mode & 0o7777).toBe(0o1777)
+    // The home directory (not writable by others) named through a link of its own.
+    const home = join(root, 'home')
+    mkdirSync(home, { mode: 0o755 })
+    chmodSync(home, 0o755)
+    symlinkSync(home, join(root, 'home-link'))
+    vi.stubEnv('HOME', home)
+    try {
+      await new FileTokenStorage({ directory: join(root, 'home-link') }).save(creds())
+      expect(mode(home)).toBe(0o755)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
   it('clear() on a path whose directory does not exist creates nothing', async () => {
     const missing = join(root, 'not-there', 'creds.json')
     await new FileTokenStorage(missing).clear()

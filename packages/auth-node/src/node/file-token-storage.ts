@@ -130,9 +130,11 @@ export class FileTokenStorage implements TokenStorage {
     const { chmod, mkdir, stat } = await fsPromises()
     try {
       const created = await mkdir(dir, { recursive: true, mode: DIR_MODE })
-      if (process.platform === 'win32' || isSharedDirectory(dir)) return
+      if (process.platform === 'win32' || (await isSharedDirectory(dir))) return
       if (!created && !this.#location.dedicated) return
       const { mode } = await stat(dir)
+      // A directory others may write in (sticky, like /tmp) is shared, whatever path led to it.
+      if (mode & (STICKY | OTHERS_WRITE)) return
       if ((mode & 0o777) !== DIR_MODE) await chmod(dir, DIR_MODE)
     } catch (error) {
       throw new TokenStorageError(`Could not prepare the credentials directory ${dir}`, {
@@ -165,6 +167,16 @@ const exists = (path: string) =>
       () => false,
     )
 
-function isSharedDirectory(dir: string): boolean {
-  return [parse(dir).root, homedir(), tmpdir()].some((d) => resolve(d) === dir)
+const STICKY = 0o1000
+const OTHERS_WRITE = 0o002
+
+/**
+ * Whether `dir` is the file system's root, the home directory or the temp directory, compared by
+ * real path: `/tmp` on macOS is a link to `/private/tmp`, and `TMPDIR` may name another folder.
+ */
+async function isSharedDirectory(dir: string): Promise<boolean> {
+  const { realpath } = await fsPromises()
+  const real = (path: string) => realpath(path).catch(() => resolve(path))
+  const [target, ...shared] = await Promise.all([dir, parse(dir).root, homedir(), tmpdir()].map(real))
+  return shared.includes(target as string)
 }

@@ -105,8 +105,8 @@ describe('the event stream refuses a signal or fetch of the wrong kind, naming i
   it.each([
     [{ signal: {} }, 'signal has an invalid value'],
     [{ signal: 'stop' }, 'signal has an invalid value'],
-    [{ fetch: 'nope' }, 'fetch must be a function'],
-    [{ fetch: {} }, 'fetch must be a function'],
+    [{ fetch: 'nope' }, 'fetch has an invalid value'],
+    [{ fetch: {} }, 'fetch has an invalid value'],
   ])('%j', (options, message) => {
     for (const start of [subscribeToWorkspaceEvents, workspaceEvents]) {
       const error = caught(() => start({ ...base, ...options } as never))
@@ -131,6 +131,13 @@ describe('the event stream refuses a base URL no connect could use, before any r
     'javascript:alert(1)',
     ' https://x',
     '',
+    // The stream's path would land in the query or fragment: the token sent to another route.
+    'https://api.example.com/?tenant=a',
+    'https://api.example.com#x',
+    // Credentials would show in every error; a browser reads these two as another origin.
+    'https://user:pa55w0rd@api.example.com',
+    '//evil.example',
+    '/\\evil.example',
   ])('baseUrl %j', (baseUrl) => {
     for (const start of [subscribeToWorkspaceEvents, workspaceEvents]) {
       const error = caught(() => start({ ...base, baseUrl } as never))

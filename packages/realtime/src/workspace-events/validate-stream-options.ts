@@ -29,19 +29,21 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
     ['initialDelayMs', inRange(options.initialDelayMs)],
     ['maxDelayMs', inRange(options.maxDelayMs)],
     ['maxReconnects', r === Infinity || (inRange(r, r) && Number.isInteger(r))],
-    ['maxFrameBytes', inRange(f, f) && (f as number) > 0],
+    // At least 1 (Infinity allowed).
+    ['maxFrameBytes', inRange((f as number) - 1, f)],
     // Any other base (`localhost:3000`, `ftp://...`, not a string) would fail every connect, each
-    // failure retried with backoff until maxReconnects ran out.
-    ['baseUrl', /^(https?:|\/)/i.test(options.baseUrl as string)],
+    // failure retried with backoff until maxReconnects ran out. A query or fragment would take in
+    // the stream's path (the token sent to another route), credentials (`user:pass@`) would show
+    // in errors, and a browser reads `//host` (or `/\host`) as another origin.
+    ['baseUrl', /^(https?:\/\/|\/(?![/\\]))[^?#@]*$/i.test(options.baseUrl as string)],
     // Listened to at once: anything else would throw a TypeError that names no option.
     ['signal', typeof options.signal?.addEventListener === 'function'],
+    // Anything else would fail every connect, each failure retried with backoff. (Every runtime
+    // this package supports has a global fetch for when none is given.)
+    ['fetch', typeof options.fetch === 'function'],
   ] as const
   // One message for all (each option's doc says what it takes): the SSE app's 6 KB budget has no
   // room for one per option.
   for (const [name, ok] of checks)
     if (options[name] !== undefined && !ok) throw new ConfigurationError(`${name} has an invalid value`)
-  // A fetch that is not a function (or none, in a runtime without one) would fail every connect,
-  // each failure retried with backoff.
-  if (typeof (options.fetch ?? globalThis.fetch) !== 'function')
-    throw new ConfigurationError('fetch must be a function')
 }

@@ -34,6 +34,22 @@ describe('textStreamUrl / textStreamAuthProtocols', () => {
     )
   })
 
+  it('leaves a null conversationId or entityId out, and refuses one that is no id, naming it', () => {
+    const base = { agentBaseUrl: 'http://127.0.0.1:9', workspaceId: 'w', serviceId: 's' }
+    expect(textStreamUrl({ ...base, conversationId: null, entityId: null } as never)).toBe(
+      'ws://127.0.0.1:9/agent/text-stream?workspace_id=w&service_id=s',
+    )
+    for (const [name, value] of [
+      ['conversationId', Symbol('c')],
+      ['entityId', 42],
+      ['conversationId', ''],
+    ] as const) {
+      const error = caught(() => textStreamUrl({ ...base, [name]: value } as never))
+      expect(isConfigurationError(error), String(error)).toBe(true)
+      expect((error as Error).message).toContain(name)
+    }
+  })
+
   it('adds the token to the query only when asked (fallback), accepting / + = : in it', () => {
     const url = new URL(textStreamUrl({ workspaceId: 'w', serviceId: 's', token: 'ab/c+d=e:f.g_h-i' }))
     expect(url.searchParams.get('token')).toBe('ab/c+d=e:f.g_h-i')

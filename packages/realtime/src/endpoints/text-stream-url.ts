@@ -24,6 +24,11 @@ export interface TextStreamUrlOptions extends AgentOriginOptions {
   url?: string
 }
 
+const OPTIONAL_IDS = [
+  ['conversationId', 'conversation_id'],
+  ['entityId', 'entity_id'],
+] as const
+
 /** Builds the real-time text conversation WebSocket URL (`/agent/text-stream` on the agent-engine origin). */
 export function textStreamUrl(options: TextStreamUrlOptions): string {
   if (typeof options !== 'object' || options === null)
@@ -35,8 +40,14 @@ export function textStreamUrl(options: TextStreamUrlOptions): string {
       ? checkSocketUrlOverride(options.url, 'url')
       : `${agentWebSocketOrigin(options, 'text-stream')}/agent/text-stream`
   const query = new URLSearchParams({ workspace_id: options.workspaceId, service_id: options.serviceId })
-  if (options.conversationId !== undefined) query.set('conversation_id', options.conversationId)
-  if (options.entityId !== undefined) query.set('entity_id', options.entityId)
+  // Left out when unset (`null` too, as JSON leaves it out); anything else must be an id, which
+  // URLSearchParams would otherwise write as text (`conversation_id=null`, a conversation so named).
+  for (const [name, key] of OPTIONAL_IDS) {
+    const value = options[name]
+    if (value == null) continue
+    requireText(value, name)
+    query.set(key, value)
+  }
   if (options.toolEvents) query.set('tool_events', 'true')
   if (options.token !== undefined) {
     assertQueryToken(options.token)

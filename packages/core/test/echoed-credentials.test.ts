@@ -42,6 +42,26 @@ describe('credentials echoed by the server', () => {
     }
   })
 
+  it('the Authorization credential quoted back percent-encoded is kept out as well', async () => {
+    const token = 'tok/with+special==0123'
+    server = await startTestServer((req, res) => {
+      const sent = String(req.headers.authorization ?? '').replace(/^Bearer /, '')
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify({
+          detail: `refused ${encodeURIComponent(sent)}`,
+          echo: { sent: encodeURIComponent(sent) },
+        }),
+      )
+    })
+    const err = await rejectionOf(
+      makeTransport(server).GET('/health', { headers: { Authorization: `Bearer ${token}` } }),
+    )
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${token}`)
+    expect(shown(err)).not.toContain(encodeURIComponent(token))
+    expect((err as Error).message).toBe('refused [REDACTED]')
+  })
+
   it("a call's `secret` (a credential in its body) is kept out of its error and of every hook", async () => {
     server = await echoing(400)
     const seen: string[] = []

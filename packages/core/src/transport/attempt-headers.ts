@@ -45,11 +45,11 @@ const authorize = (headers: HeaderRecord, key: string): HeaderRecord => {
 /**
  * What one attempt keeps out of its errors, results and hook output: the credential of the
  * Authorization it sends (whoever set it: the client's key, a getter, a caller's header) and the
- * call's `secret` (the credentials in its body), each also encoded as a form body carries it, which
- * a server may quote back. The client's key is only ever sent there.
+ * call's `secret` (the credentials in its body), each also percent-encoded as a form or a URL
+ * carries it, which a server may quote back. The client's key is only ever sent there.
  */
 export function attemptSecrets(init: Call['init'], headers?: HeaderRecord): unknown[] {
   const auth = headers?.authorization
-  const secrets = [init.secret ?? []].flat()
-  return [auth?.slice(auth.lastIndexOf(' ') + 1), ...secrets, ...secrets.map(formEncoded)]
+  const secrets = [init.secret ?? [], auth?.slice(auth.lastIndexOf(' ') + 1) ?? []].flat()
+  return [...secrets, ...secrets.map(formEncoded)]
 }

@@ -68,6 +68,10 @@ function officialClientTransport(
       params: { ...init.params, path: byName },
       headers: mergedHeaders(scoped.headers, init.headers),
       signal: init.signal ?? scoped.signal ?? undefined,
+      // As the SDK's own transport: a redirect fails the call rather than re-sending the request
+      // (a token exchange's form, the client's headers) elsewhere, unless `redirect` says follow.
+      // openapi-fetch itself defaults to following.
+      redirect: init.redirect ?? scoped.redirect ?? 'manual',
       middleware: [seeSent],
     })
     const { status, headers } = response

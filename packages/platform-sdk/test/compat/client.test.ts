@@ -233,6 +233,28 @@ describe('the client the official way', () => {
     }
   })
 
+  it('resources built from an openapi-fetch client do not follow a redirect unless asked to', async () => {
+    const elsewhere = await startTestServer(
+      json(200, { access_token: 't', token_type: 'Bearer', expires_in: 60 }),
+    )
+    const server = await startTestServer((_req, res) => {
+      res.writeHead(307, { location: `${elsewhere.url}/steal` })
+      res.end()
+    })
+    try {
+      const api = createClient<paths>({ baseUrl: server.url })
+      const tokens = new TokensResource(api, env.mock.workspaceId)
+      const refused = await tokens.exchangeApiKey({ apiKey: 'sk-exchanged-0123' }).catch((e: unknown) => e)
+      expect((refused as { status?: number }).status).toBe(307)
+      expect(elsewhere.requests).toHaveLength(0)
+      // Asked for, it follows, as the SDK's own transport does with `redirect: 'follow'`.
+      await tokens.withOptions({ redirect: 'follow' }).exchangeApiKey({ apiKey: 'sk-exchanged-0123' })
+      expect(elsewhere.requests).toHaveLength(1)
+    } finally {
+      await Promise.all([server.close(), elsewhere.close()])
+    }
+  })
+
   it('the lite entry refuses an openapi-fetch client, naming where the form is available', async () => {
     vi.resetModules()
     const lite = await import('../../src/lite')

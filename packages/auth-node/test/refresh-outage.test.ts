@@ -140,6 +140,18 @@ describe('TokenManager while the identity service is down', () => {
     expect(error.status).toBe(503)
   })
 
+  it('a redirect is no refusal, whatever its body says: the credentials stay', async () => {
+    for (const status of [302, 307]) {
+      const { idp, tokens, down, tick } = await setup(60_000)
+      down(json(status, { error: 'invalid_grant', error_description: 'odd proxy' }))
+      tick(60_000)
+      const error = await tokens.getAccessToken().catch((e) => e)
+      expect(isRefreshTokenExpiredError(error), String(status)).toBe(false)
+      expect(await tokens.hasCredentials(), String(status)).toBe(true)
+      await idp.close()
+    }
+  })
+
   it('throws a network failure once the token has expired', async () => {
     const { idp, tokens, tick } = await setup(60_000)
     await idp.close()

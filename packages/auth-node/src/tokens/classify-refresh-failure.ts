@@ -23,10 +23,11 @@ const REFUSED_CODES = new Set([
  * it. The error's body should already be free of the refresh token (it is quoted in messages).
  */
 export function classifyRefreshFailure(error: AmigoError<unknown>): AmigoError<unknown> {
-  // A refusal is a 4xx (RFC 6749 §5.2). A 5xx or a 429 is the server failing or busy whatever its
-  // body says, and taking it for a refusal would sign the user out over an outage.
-  const { status } = error
-  if (status === 429 || (status ?? 0) >= 500) return error
+  // A refusal is a 4xx (RFC 6749 §5.2), or an OAuth error some services send with a 200. A 5xx or
+  // a 429 is the server failing or busy whatever its body says, and a 3xx a redirect not followed,
+  // not the service's answer: taking them for a refusal would sign the user out over an outage.
+  const status = error.status ?? 0
+  if (status === 429 || status >= 500 || (status >= 300 && status < 400)) return error
   const { error: code, error_description: description } = readOAuthError(error.body)
   // `has` of no code is false.
   const refused = status === 401 || REFUSED_CODES.has(code as string)

@@ -138,6 +138,9 @@ describe('the event stream refuses a base URL no connect could use, before any r
     'https://user:pa55w0rd@api.example.com',
     '//evil.example',
     '/\\evil.example',
+    // URL parsing drops tabs and line breaks, which would make these `//evil.example` again.
+    '/\t/evil.example',
+    '/\r\n/evil.example',
   ])('baseUrl %j', (baseUrl) => {
     for (const start of [subscribeToWorkspaceEvents, workspaceEvents]) {
       const error = caught(() => start({ ...base, baseUrl } as never))

@@ -34,8 +34,9 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
     // Any other base (`localhost:3000`, `ftp://...`, not a string) would fail every connect, each
     // failure retried with backoff until maxReconnects ran out. A query or fragment would take in
     // the stream's path (the token sent to another route), credentials (`user:pass@`) would show
-    // in errors, and a browser reads `//host` (or `/\host`) as another origin.
-    ['baseUrl', /^(https?:\/\/|\/(?![/\\]))[^?#@]*$/i.test(options.baseUrl as string)],
+    // in errors, and a browser reads `//host` (or `/\host`) as another origin, also with a tab or
+    // line break between, which URL parsing drops (so no white space at all).
+    ['baseUrl', /^(https?:\/\/|\/(?![/\\]))[^?#@\s]*$/i.test(options.baseUrl as string)],
     // Listened to at once: anything else would throw a TypeError that names no option.
     ['signal', typeof options.signal?.addEventListener === 'function'],
     // Anything else would fail every connect, each failure retried with backoff. (Every runtime

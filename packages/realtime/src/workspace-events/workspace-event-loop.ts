@@ -56,7 +56,8 @@ export async function* workspaceEventLoop(
   const initialDelayMs = options.initialDelayMs ?? 3000
   const maxDelayMs = Math.max(options.maxDelayMs ?? 30_000, initialDelayMs)
   const maxReconnects = options.maxReconnects ?? 10
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+  // The global fetch as it is now (instrumentation may have replaced it since the import).
+  const doFetch = options.fetch ?? fetch.bind(globalThis)
   const url = `${(options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/v1/${encodeURIComponent(options.workspaceId)}/events/stream`
   const guard = new ReplayGuard()
   const position: StreamPosition = { lastEventId: options.lastEventId }

@@ -162,6 +162,23 @@ describe('createTextChat', () => {
     await chat.done
   })
 
+  it('an error frame echoing the token reaches onEvent redacted, as the rejected turn has it', async () => {
+    const server = track(
+      await startWsServer((conn) => {
+        const protocols = String(conn.request.headers['sec-websocket-protocol'])
+        conn.socket.on('message', () => conn.send({ type: 'error', message: `bad key ${protocols}` }))
+      }),
+    )
+    const frames: TextChatServerFrame[] = []
+    const chat = createTextChat({ ...chatAt(server), onEvent: (f) => frames.push(f) })
+    const failed = await chat.send('hi').catch((e: unknown) => e)
+    expect(String((failed as Error).message)).toContain('[REDACTED]')
+    expect(frames).toEqual([{ type: 'error', message: expect.stringContaining('[REDACTED]') }])
+    expect(JSON.stringify(frames)).not.toContain('key_1')
+    chat.close()
+    await chat.done
+  })
+
   it('rejects a turn on an error frame, and resumes the conversation id after a reconnect', async () => {
     const server = track(await startWsServer(agent))
     const chat = createTextChat({

@@ -1,4 +1,4 @@
-import { ConfigurationError, type OptionNames, unknownOptionProblem } from '@amigo-ai/core'
+import { ConfigurationError, type OptionNames, redactDeep, unknownOptionProblem } from '@amigo-ai/core'
 import { callUserCallback } from '../callbacks/call-user-callback'
 import { authProtocols } from '../endpoints/auth-protocols'
 import { type TextStreamUrlOptions, textStreamUrl } from '../endpoints/text-stream-url'
@@ -247,7 +247,9 @@ export function createTextChat(options: TextChatOptions): TextChat {
     onMessage: (message) => {
       const frame = decodeTypedFrame(message.data) as TextChatServerFrame | undefined
       if (!frame) return
-      callUserCallback('onEvent', options.onEvent, frame)
+      // An error frame may echo the request, token included: onEvent gets it as the error does.
+      const shown = frame.type === 'error' ? (redactDeep(frame, [token]) as TextChatServerFrame) : frame
+      callUserCallback('onEvent', options.onEvent, shown)
       turns.apply(frame, token)
     },
   })

@@ -45,8 +45,9 @@ const authorize = (headers: HeaderRecord, key: string): HeaderRecord => {
 /**
  * What one attempt keeps out of its errors, results and hook output: the credential of the
  * Authorization it sends (whoever set it: the client's key, a getter, a caller's header) and the
- * call's `secret` (the credentials in its body), each also percent-encoded as a form or a URL
- * carries it, which a server may quote back. The client's key is only ever sent there.
+ * call's `secret` (the credentials in its body), each also percent-encoded as a form carries it
+ * (`/`, `+`, `=` as a URL writes them too), which a server may quote back. The client's key is only
+ * ever sent there.
  */
 export function attemptSecrets(init: Call['init'], headers?: HeaderRecord): unknown[] {
   const auth = headers?.authorization

@@ -45,6 +45,14 @@ describe('secretForms', () => {
     expect(forms).toContain('tok\ud800en')
     expect(forms).toContain(new URLSearchParams({ s: 'tok\ud800en' }).toString().slice(2))
   })
+  it('holds the form encoding of a secret with any one ASCII or non-ASCII character in it', () => {
+    // The characters a form leaves as they are take a shortcut; every other one must still be encoded.
+    const chars = [...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)), 'é', '€', '😀']
+    for (const c of chars) {
+      const secret = `key_${c}_abc`
+      expect(secretForms([secret])).toContain(new URLSearchParams({ s: secret }).toString().slice(2))
+    }
+  })
 })
 
 describe('parseRetryAfter', () => {
@@ -122,6 +130,11 @@ describe('redactSecrets', () => {
     expect(redactSecrets('key sk-abc123 and sk-abc123', ['sk-abc123'])).toBe('key [REDACTED] and [REDACTED]')
     expect(redactSecrets('Authorization: Bearer eyJ.abc.def', [])).toBe('Authorization: Bearer [REDACTED]')
     expect(redactSecrets('short ab', ['ab'])).toBe('short ab')
+  })
+  it('finds a bearer token whatever the case of "Bearer", and leaves a text without one as it is', () => {
+    for (const word of ['bearer', 'BEARER', 'bEaReR'])
+      expect(redactSecrets(`id-1 ${word}\ttok.en`, [])).toBe('id-1 Bearer [REDACTED]')
+    expect(redactSecrets('req_01HX; Bear er x', [])).toBe('req_01HX; Bear er x')
   })
 })
 

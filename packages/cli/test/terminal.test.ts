@@ -207,6 +207,32 @@ describe('text a server sends, on stdout', () => {
     expect(shown).not.toContain('\r')
   })
 
+  it('valid JSON pretty-printed shows DEL, C1 and bidirectional controls as \\u escapes, sent raw or escaped', () => {
+    const value = { file: 'invoice_\u202efdp.exe', note: 'a\u009b2Jb\u007fc\u2066d', plain: 'é' }
+    const bodies = [
+      JSON.stringify(value),
+      '{"file":"invoice_\\u202efdp.exe","note":"a\\u009b2Jb\\u007fc\\u2066d","plain":"\\u00e9"}',
+    ]
+    for (const body of bodies) {
+      const term = fakeTerminal(true)
+      printBody(new TextEncoder().encode(body), 'application/json', new Output(term), false)
+      const shown = stdoutOf(term)
+      expect(shown).toContain('invoice_\\u202efdp.exe')
+      expect(shown).not.toMatch(/[\u007f-\u009f\u202e\u2066]/)
+      // To a pipe it is still pretty JSON of the same value.
+      const piped = fakeTerminal(false)
+      printBody(new TextEncoder().encode(body), 'application/json', new Output(piped), false)
+      const text = stdoutOf(piped)
+      expect(text).toContain('\n  "file": ')
+      expect(JSON.parse(text)).toEqual(value)
+    }
+    // Sent as escapes, the text is valid JSON on a terminal too, and pretty-printed with them.
+    const term = fakeTerminal(true)
+    printBody(new TextEncoder().encode(bodies[1] as string), 'application/json', new Output(term), false)
+    const uncoloured = stdoutOf(term).replace(/\u001b\[\d+m/g, '')
+    expect(uncoloured).toContain('"note": "a\\u009b2Jb\\u007fc\\u2066d"')
+  })
+
   it('to a pipe or file, a text body goes byte for byte as it came', () => {
     const term = fakeTerminal(false)
     printBody(new TextEncoder().encode(HOSTILE), 'text/plain', new Output(term), false)

@@ -1,4 +1,5 @@
 import type { Colors } from './colors'
+import { jsonEscaped } from './printable'
 
 // One token of JSON.stringify's output: a string (and whether a colon follows, making it a key),
 // a literal, or a number.
@@ -40,7 +41,8 @@ function colored(indented: string, c: Colors): string {
 }
 
 /**
- * Valid JSON text laid out two spaces per level, strings as JSON.stringify writes them; undefined
+ * Valid JSON text laid out two spaces per level, strings as JSON.stringify writes them (with what a
+ * terminal would obey escaped, see jsonEscaped); undefined
  * when it is nested deeper than MAX_DEPTH.
  */
 function reindent(text: string): string | undefined {
@@ -58,7 +60,9 @@ function reindent(text: string): string | undefined {
     if (opened && ++depth > MAX_DEPTH) return undefined
     if (token === ',') out += `,${newline(depth)}`
     else if (token === ':') out += ': '
-    else out += token.startsWith('"') ? JSON.stringify(JSON.parse(token)) : token
+    // Re-written as JSON.stringify writes it, which turns an escape such as `\u202e` back into its
+    // character: jsonEscaped writes those a terminal would obey as escapes again.
+    else out += token.startsWith('"') ? jsonEscaped(JSON.stringify(JSON.parse(token))) : token
   }
   return out
 }

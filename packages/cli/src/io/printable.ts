@@ -5,6 +5,17 @@ const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069'
 const CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI}]`, 'g')
 const CONTROL_BUT_LAYOUT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI}]`, 'g')
 
+// What JSON.stringify leaves as it is and a terminal may obey: DEL, the C1 controls, the bidi controls.
+const UNSAFE_IN_JSON = new RegExp(`[\\u007f-\\u009f${BIDI}]`, 'g')
+
+/**
+ * A JSON string literal (as JSON.stringify writes one) with DEL, the C1 controls and the
+ * bidirectional controls written as `\uNNNN` escapes too: the same value, still valid JSON, and
+ * nothing in it a terminal obeys.
+ */
+export const jsonEscaped = (literal: string): string =>
+  literal.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
 /** `\xNN` for a character below U+0100, `\uNNNN` above. */
 const escaped = (ch: string) => {
   const code = ch.charCodeAt(0)

@@ -28,5 +28,12 @@ export const DEFAULT_API_BASE_URL = DEFAULT_BASE_URL
 /** How this SDK names itself to the API (`x-amigo-client` / `User-Agent`). */
 export const SDK_USER_AGENT = `@amigo-ai/platform-sdk/${VERSION}`
 
-/** The single-package SDK's name for {@link AmigoClientConfig}. */
-export interface AmigoConfig extends AmigoClientConfig {}
+/**
+ * The single-package SDK's name for {@link AmigoClientConfig}, with `apiKey` a string as it typed it
+ * (code reading `config.apiKey` as a string compiles unchanged); `AmigoClientConfig` also takes a
+ * function returning the key.
+ */
+export interface AmigoConfig extends AmigoClientConfig {
+  /** The API key or token. */
+  apiKey: string
+}

@@ -201,6 +201,25 @@ describe.each(cases)('$name', (c) => {
   })
 })
 
+describe('a starting cursor (the official pagers took the list params, cursor included)', () => {
+  it('a continuation_token or an offset given to an auto-pager is where the walk starts', async () => {
+    serve = pages('token', 'items', 25)
+    let start = server.requests.length
+    const fromToken: string[] = []
+    for await (const op of client.operators.listAutoPaging({ limit: 10, continuation_token: 15 }))
+      fromToken.push((op as unknown as { id: string }).id)
+    expect(fromToken).toEqual(Array.from({ length: 10 }, (_, i) => `i${15 + i}`))
+    expect(server.requests.slice(start).map((r) => r.query.get('continuation_token'))).toEqual(['15'])
+    serve = pages('offset', 'items', 25)
+    start = server.requests.length
+    const fromOffset: string[] = []
+    for await (const log of client.promptLogs.listAutoPaging({ limit: 10, offset: 20 }))
+      fromOffset.push((log as unknown as { id: string }).id)
+    expect(fromOffset).toEqual(['i20', 'i21', 'i22', 'i23', 'i24'])
+    expect(server.requests.slice(start).map((r) => r.query.get('offset'))).toEqual(['20'])
+  })
+})
+
 describe('plain offset pages', () => {
   it('audit pages expose the `events` array as `items` too (list, phi access, entity access log)', async () => {
     serve = pages('plain-offset', 'events', 3)

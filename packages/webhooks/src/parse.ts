@@ -29,12 +29,16 @@ export function parseWebhookEvent<T extends string>(
 export function parseWebhookEvent<D = never>(
   options: ParseWebhookEventOptions,
 ): Promise<ParsedWebhookEventOf<D>>
-/** Legacy shape: body-only HMAC, no timestamp. */
-export function parseWebhookEvent<D = never>(
+/**
+ * Legacy shape: body-only HMAC, no timestamp. It returns what the single-package SDK's form returned,
+ * a {@link WebhookEvent} whose `type` is any string (code comparing it with a type this package does
+ * not list still compiles); the options form returns the narrowing {@link ParsedWebhookEvent}.
+ */
+export function parseWebhookEvent<D = unknown>(
   payload: WebhookPayload,
   signature: string | null | undefined,
   secret: WebhookSecret,
-): Promise<ParsedWebhookEventOf<D>>
+): Promise<WebhookEvent<D>>
 export async function parseWebhookEvent(
   ...args: VerifyArgs<ParseWebhookEventOptions>
 ): Promise<WebhookEvent<unknown>> {

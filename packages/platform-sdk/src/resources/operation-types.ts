@@ -65,5 +65,8 @@ export type PageItem<Page, K extends string = 'items'> = Page extends { [P in K]
     : never
   : never
 
-/** List parameters for an auto-paging call: the list's query minus the cursor fields it manages. */
-export type AutoPagingParams<Q> = Omit<Q, 'continuation_token' | 'offset'>
+/**
+ * List parameters for an auto-paging call: the list's query. A `continuation_token` or `offset` in
+ * it is where the walk starts (the single-package SDK took them too); the pager moves it on.
+ */
+export type AutoPagingParams<Q> = Q

@@ -44,6 +44,7 @@ import {
   type PlaybackTimeline,
   paginate,
   parseRateLimitHeaders,
+  parseWebhookEvent,
   type RateLimitInfo,
   type ResponseMetadata,
   type ScopedRequestOptions,
@@ -92,6 +93,11 @@ export async function officialClientUsage(): Promise<void> {
 
   for await (const item of paginate((token?: number) => client.agents.list({ continuation_token: token })))
     void item.id
+  // The official auto-pagers took the list's own params, a starting cursor included.
+  for await (const agent of client.agents.listAutoPaging({ limit: 20, continuation_token: 40 })) void agent.id
+  for await (const entity of client.world.listEntitiesAutoPaging({ limit: 50, offset: 100 })) void entity.id
+  // Its config typed the key as a string.
+  const key: string = config.apiKey
   const page: PaginatedList<string> = { items: ['x'], has_more: false, continuation_token: null }
   const params: ListParams = { limit: 10, continuation_token: 20 }
   const wrapped: WithResponseMetadata<{ a: number }> = { a: 1 } as WithResponseMetadata<{ a: number }>
@@ -149,5 +155,17 @@ export async function officialClientUsage(): Promise<void> {
     | RateLimitInfo
   > = []
   void [requestId, limit, reset, response, meta, view, page, params, wrapped, typed, generic, network, init]
-  void [record, agents, event, schemaNames]
+  void [record, agents, event, schemaNames, key]
+}
+
+/** The official positional webhook form: its event's `type` compares with any string. */
+export async function officialWebhookUsage(
+  body: string,
+  signature: string,
+  secret: string,
+): Promise<unknown> {
+  const delivered = await parseWebhookEvent(body, signature, secret)
+  if (delivered.type === 'call.completed') return delivered.data
+  const typed = await parseWebhookEvent<{ call_sid: string }>(body, signature, secret)
+  return typed.data.call_sid
 }

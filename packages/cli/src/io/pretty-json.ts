@@ -42,8 +42,7 @@ function colored(indented: string, c: Colors): string {
 
 /**
  * Valid JSON text laid out two spaces per level, strings as JSON.stringify writes them (with what a
- * terminal would obey escaped, see jsonEscaped); undefined
- * when it is nested deeper than MAX_DEPTH.
+ * terminal would obey escaped, see jsonEscaped); undefined when it is nested deeper than MAX_DEPTH.
  */
 function reindent(text: string): string | undefined {
   let out = ''

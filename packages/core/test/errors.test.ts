@@ -289,6 +289,18 @@ describe('guards across two installed copies', () => {
     expect(NetworkError.isInstance(timeout)).toBe(true)
     expect(timeout.name).toBe('RequestTimeoutError')
   })
+
+  it("RequestTimeoutError takes the single-package SDK's positional (message, timeoutMs, cause) too", () => {
+    const cause = new TypeError('aborted')
+    const positional = new RequestTimeoutError('timed out', 5_000, cause)
+    expect(positional).toMatchObject({ message: 'timed out', timeoutMs: 5_000, cause })
+    expect(isRequestTimeoutError(positional)).toBe(true)
+    expect(new RequestTimeoutError('timed out', 250).timeoutMs).toBe(250)
+    expect(new RequestTimeoutError('timed out', { timeoutMs: 7, cause })).toMatchObject({
+      timeoutMs: 7,
+      cause,
+    })
+  })
 })
 
 describe('secrets', () => {

@@ -21,9 +21,15 @@ export class RequestTimeoutError extends NetworkError {
   /** The timeout that was exceeded, in milliseconds. */
   declare readonly timeoutMs?: number
 
-  constructor(message: string, init: AmigoErrorInit & { timeoutMs?: number } = {}) {
-    super(message, init)
-    if (init.timeoutMs !== undefined) this.timeoutMs = init.timeoutMs
+  /** `init` may also be the timeout itself (`new RequestTimeoutError(message, timeoutMs, cause)`). */
+  constructor(
+    message: string,
+    init: (AmigoErrorInit & { timeoutMs?: number }) | number = {},
+    cause?: unknown,
+  ) {
+    const o = typeof init === 'number' ? { timeoutMs: init, cause } : init
+    super(message, o)
+    if (o.timeoutMs !== undefined) this.timeoutMs = o.timeoutMs
   }
 }
 

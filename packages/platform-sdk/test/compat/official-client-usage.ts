@@ -46,6 +46,7 @@ import {
   parseRateLimitHeaders,
   parseWebhookEvent,
   type RateLimitInfo,
+  RequestTimeoutError,
   type ResponseMetadata,
   type ScopedRequestOptions,
   type SesSetupDetail,
@@ -120,6 +121,7 @@ export async function officialClientUsage(): Promise<void> {
   }) as AmigoErrorWithBody<HttpExceptionBody>
   const generic: AmigoError<PlatformErrorBody> = new ParseError('bad body', '<html>')
   const network = new NetworkError('down', new TypeError('fetch failed'))
+  const timedOut = new RequestTimeoutError('timed out', 5_000, new TypeError('aborted'))
 
   const api = createClient<paths>({ baseUrl: 'https://api.platform.amigo.ai' })
   const sesSetup = new SesSetupResource(api, 'ws')
@@ -155,7 +157,7 @@ export async function officialClientUsage(): Promise<void> {
     | RateLimitInfo
   > = []
   void [requestId, limit, reset, response, meta, view, page, params, wrapped, typed, generic, network, init]
-  void [record, agents, event, schemaNames, key]
+  void [record, agents, event, schemaNames, key, timedOut]
 }
 
 /** The official positional webhook form: its event's `type` compares with any string. */

@@ -1,8 +1,11 @@
 /** A raw request body exactly as received: text (UTF-8 encoded before hashing) or bytes. */
 export type WebhookPayload = string | Uint8Array | ArrayBuffer | ArrayBufferView
 
-/** One shared encoder; TextEncoder is stateless. */
-export const utf8 = new TextEncoder()
+/**
+ * One shared encoder; TextEncoder is stateless. Marked pure so that a bundle which never uses it
+ * drops it even when this code reaches it inside another file (the umbrella's Node build).
+ */
+export const utf8 = /* @__PURE__ */ new TextEncoder()
 
 const isArrayBuffer = (value: unknown): value is ArrayBuffer =>
   // The tag check also accepts buffers from another realm (iframe, vm, worker), where instanceof fails.

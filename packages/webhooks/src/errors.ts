@@ -17,7 +17,8 @@ const BRAND = Symbol.for('@amigo-ai/webhooks.WebhookVerificationError')
 
 /** True when `value` is a WebhookVerificationError from any installed copy of this package. */
 export function isWebhookVerificationError(value: unknown): value is WebhookVerificationError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+  // Optional chaining reads nothing off null and undefined; other primitives have no brand.
+  return (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true
 }
 
 /** What a WebhookVerificationError is built from besides its message. */
@@ -31,21 +32,20 @@ export interface WebhookVerificationErrorInit {
 /** Thrown when a delivery fails verification or parsing; `reason` says which check failed. Never contains the secret. */
 export class WebhookVerificationError extends Error {
   /** Machine-readable cause of the rejection. */
-  readonly reason: WebhookVerificationReason
+  declare readonly reason: WebhookVerificationReason
 
   /**
    * `(message, init)`, the shape of every error of the SDK; `new WebhookVerificationError(message)`
    * (the single-package SDK's form) is accepted too.
    */
   constructor(message: string, init: WebhookVerificationErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause })
+    // Error reads only `cause` from its options, so the init itself serves (none when it has none).
+    super(message, init.cause === undefined ? undefined : init)
     this.name = 'WebhookVerificationError'
     this.reason = init.reason ?? 'unspecified'
-  }
-
-  /** Brand read by {@link isWebhookVerificationError}. */
-  get [BRAND](): true {
-    return true
+    // Set here rather than as a `[BRAND]` member: bundlers keep any class with a computed key, used
+    // or not, and this class reaches apps that never verify a webhook inside the umbrella's files.
+    Object.defineProperty(this, BRAND, { value: true })
   }
 
   /** Makes `instanceof` work across copies of the package (the brand decides, not the prototype chain). */

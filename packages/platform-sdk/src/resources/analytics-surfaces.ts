@@ -28,7 +28,7 @@ export class AnalyticsSurfacesResource extends APIResource {
     return this._op('get', 'analytics/surfaces/field-abandonment', { query: params }, options)
   }
 
-  /** Surface history of one entity (`GET /analytics/surfaces/entity/{entity_id}`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Surface history of one entity (`GET /analytics/surfaces/entity/{entity_id}`); `params` goes beyond the official SDK, which sends no query here. */
   getForEntity(
     entityId: string,
     params?: OperationQuery<'get-entity-surface-history'>,

@@ -82,7 +82,7 @@ export class AuditResource extends APIResource {
     return this._autoPage((query) => this.getPhiAccess(query, options), params, 100, 'events')
   }
 
-  /** Lists exports, one page (`GET /audit/exports`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Lists exports, one page (`GET /audit/exports`); `params` goes beyond the official SDK, which sends no query here. */
   listExports(
     params?: OperationQuery<'list-audit-exports'>,
     options?: RequestOptions,

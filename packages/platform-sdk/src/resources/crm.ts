@@ -32,7 +32,7 @@ export class CrmContactsResource extends APIResource {
     return this._op('get', 'crm/contacts/{contact_id}', { path: [contactId] }, options)
   }
 
-  /** Activity timeline of a CRM contact, one page (`GET /crm/contacts/{contact_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Activity timeline of a CRM contact, one page (`GET /crm/contacts/{contact_id}/timeline`); `params` goes beyond the official SDK, which sends no query here. */
   getTimeline(
     contactId: string,
     params?: OperationQuery<'crm-contact-timeline'>,

@@ -61,7 +61,7 @@ export class DataSourcesResource extends APIResource {
     return this._op('get', 'data-sources/{data_source_id}/status', { path: [dataSourceId] }, options)
   }
 
-  /** Recent syncs of a data source (`GET /data-sources/{data_source_id}/sync-history`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Recent syncs of a data source (`GET /data-sources/{data_source_id}/sync-history`); `params` goes beyond the official SDK, which sends no query here. */
   getSyncHistory(
     dataSourceId: string,
     params?: OperationQuery<'data-source-sync-history'>,

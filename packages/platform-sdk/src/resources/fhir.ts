@@ -57,7 +57,7 @@ export class FhirResourcesResource extends APIResource {
     )
   }
 
-  /** Version history of a FHIR resource, one page (`GET /fhir/resources/{resource_type}/{resource_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Version history of a FHIR resource, one page (`GET /fhir/resources/{resource_type}/{resource_id}/history`); `params` goes beyond the official SDK, which sends no query here. */
   getHistory(
     resourceType: string,
     resourceId: string,
@@ -244,7 +244,7 @@ export class FhirResource extends APIResource {
     return this._op('get', 'fhir/patients/{patient_id}/summary', { path: [patientId] }, options)
   }
 
-  /** Clinical timeline of a patient (`GET /fhir/patients/{patient_id}/timeline`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Clinical timeline of a patient (`GET /fhir/patients/{patient_id}/timeline`); `params` goes beyond the official SDK, which sends no query here. */
   getPatientTimeline(
     patientId: string,
     params?: OperationQuery<'fhir-patient-timeline'>,

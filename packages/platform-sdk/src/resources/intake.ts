@@ -26,7 +26,7 @@ export class IntakeLinksResource extends APIResource {
     await this._op('delete', 'intake/links/{link_id}', { path: [linkId] }, options)
   }
 
-  /** Lists the files uploaded through a link (`GET /intake/links/{link_id}/uploads`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Lists the files uploaded through a link (`GET /intake/links/{link_id}/uploads`); `params` goes beyond the official SDK, which sends no query here. */
   listUploads(
     linkId: string,
     params?: OperationQuery<'list-intake-link-uploads'>,
@@ -36,7 +36,7 @@ export class IntakeLinksResource extends APIResource {
   }
 
   /**
-   * Downloads one uploaded file (`GET …/uploads/{upload_id}/download`): its bytes when the server sends
+   * Downloads one uploaded file (`GET .../uploads/{upload_id}/download`): its bytes when the server sends
    * the file, or the parsed JSON (e.g. `{ url }`, a signed link) when it answers with a document instead.
    */
   async downloadUpload(linkId: string, uploadId: string, options?: RequestOptions): Promise<DownloadResult> {

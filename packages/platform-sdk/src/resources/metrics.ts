@@ -4,7 +4,7 @@ import type { OperationQuery, OperationResult } from './operation-types'
 
 /** Metrics: computed values, their catalog and trends. */
 export class MetricsResource extends APIResource {
-  /** Latest metric values, filtered (`GET /metrics`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Latest metric values, filtered (`GET /metrics`); `params` goes beyond the official SDK, which sends no query here. */
   listLatest(
     params?: OperationQuery<'list-metrics'>,
     options?: RequestOptions,

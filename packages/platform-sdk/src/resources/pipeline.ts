@@ -74,7 +74,7 @@ export class PipelineSourcesResource extends APIResource {
     return this._autoPage((query) => this.listEvents(sourceId, query, options), params, 20)
   }
 
-  /** Ingestion history of one source (`GET /pipeline/sources/{source_id}/history`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Ingestion history of one source (`GET /pipeline/sources/{source_id}/history`); `params` goes beyond the official SDK, which sends no query here. */
   getHistory(
     sourceId: string,
     params?: OperationQuery<'get-source-history'>,
@@ -106,7 +106,7 @@ export class PipelineResource extends APIResource {
     return this._op('get', 'pipeline/status', {}, options)
   }
 
-  /** Pipeline throughput per time bucket (`GET /pipeline/throughput`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Pipeline throughput per time bucket (`GET /pipeline/throughput`); `params` goes beyond the official SDK, which sends no query here. */
   getThroughput(
     params?: OperationQuery<'get-throughput'>,
     options?: RequestOptions,

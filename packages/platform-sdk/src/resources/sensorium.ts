@@ -11,7 +11,7 @@ export class SensoriumResource extends APIResource {
     return this._op('get', 'sensorium/connector-health', {}, options)
   }
 
-  /** Latency of the perception loop (`GET /sensorium/loop-latency`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Latency of the perception loop (`GET /sensorium/loop-latency`); `params` goes beyond the official SDK, which sends no query here. */
   getLoopLatency(
     params?: OperationQuery<'get-sensorium-loop-latency'>,
     options?: RequestOptions,

@@ -31,7 +31,7 @@ export class SimulationsRunsResource extends APIResource {
     return this._op('get', 'simulations/runs/{run_id}', { path: [runId] }, options)
   }
 
-  /** Marks a simulation run as finished (`POST /simulations/runs/{run_id}/complete`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Marks a simulation run as finished (`POST /simulations/runs/{run_id}/complete`); `params` goes beyond the official SDK, which sends no query here. */
   complete(
     runId: string,
     params?: OperationQuery<'complete-simulation-run'>,
@@ -71,7 +71,7 @@ export class SimulationsBridgeResource extends APIResource {
 
 /** Coverage graphs and sessions per service. */
 export class SimulationsServicesResource extends APIResource {
-  /** Coverage graph of a service's simulations (`GET /simulations/services/{service_id}/graph`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Coverage graph of a service's simulations (`GET /simulations/services/{service_id}/graph`); `params` goes beyond the official SDK, which sends no query here. */
   getGraph(
     serviceId: string,
     params?: OperationQuery<'get-simulation-coverage-graph'>,
@@ -93,7 +93,7 @@ export class SimulationsServicesResource extends APIResource {
     return this._op('delete', 'simulations/services/{service_id}/graph', { path: [serviceId] }, options)
   }
 
-  /** Paths through a service's coverage graph (`GET /simulations/services/{service_id}/graph/paths`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Paths through a service's coverage graph (`GET /simulations/services/{service_id}/graph/paths`); `params` goes beyond the official SDK, which sends no query here. */
   getGraphPaths(
     serviceId: string,
     params?: OperationQuery<'get-simulation-coverage-paths'>,
@@ -107,7 +107,7 @@ export class SimulationsServicesResource extends APIResource {
     )
   }
 
-  /** Simulated sessions of a service (`GET /simulations/services/{service_id}/sessions`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Simulated sessions of a service (`GET /simulations/services/{service_id}/sessions`); `params` goes beyond the official SDK, which sends no query here. */
   listSessions(
     serviceId: string,
     params?: OperationQuery<'list-simulation-sessions'>,
@@ -121,7 +121,7 @@ export class SimulationsServicesResource extends APIResource {
     )
   }
 
-  /** Simulated turns of a service, filtered by state (`GET /simulations/services/{service_id}/turns`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Simulated turns of a service, filtered by state (`GET /simulations/services/{service_id}/turns`); `params` goes beyond the official SDK, which sends no query here. */
   listTurns(
     serviceId: string,
     params?: OperationQuery<'query-simulation-turns'>,

@@ -79,7 +79,7 @@ export class WorldResource extends APIResource {
     return this._op('get', 'world/sync/by-sink', {}, options)
   }
 
-  /** Relationships of an entity (`GET /world/entities/{entity_id}/relationships`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Relationships of an entity (`GET /world/entities/{entity_id}/relationships`); `params` goes beyond the official SDK, which sends no query here. */
   getRelationships(
     entityId: string,
     params?: OperationQuery<'get-entity-relationships'>,
@@ -227,7 +227,7 @@ export class WorldResource extends APIResource {
     return this._op('post', 'world/sync/retry-all', {}, options)
   }
 
-  /** Entity counts by type (`GET /world/entity-stats`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Entity counts by type (`GET /world/entity-stats`); `params` goes beyond the official SDK, which sends no query here. */
   getStats(
     params?: OperationQuery<'entity-stats'>,
     options?: RequestOptions,
@@ -235,7 +235,7 @@ export class WorldResource extends APIResource {
     return this._op('get', 'world/entity-stats', { query: params }, options)
   }
 
-  /** Entity counts by source (`GET /world/source-breakdown`) — `params` goes beyond the official SDK, which sends no query here. */
+  /** Entity counts by source (`GET /world/source-breakdown`); `params` goes beyond the official SDK, which sends no query here. */
   getSourceBreakdown(
     params?: OperationQuery<'source-breakdown'>,
     options?: RequestOptions,

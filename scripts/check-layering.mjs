@@ -22,7 +22,9 @@ export const rules = {
   'auth-node': { ours: ['@amigo-ai/core'], deps: ['open'], nodeOk: ['src/node/'] },
   'platform-sdk': {
     ours: ['@amigo-ai/core', '@amigo-ai/realtime', '@amigo-ai/webhooks', '@amigo-ai/auth-node'],
-    deps: [],
+    // Its Node build carries the code of the four packages above (tsup.config.ts), so it declares
+    // what that code loads: realtime's parser and the optional peers realtime and auth-node load by name.
+    deps: ['eventsource-parser', 'ws', 'open'],
     nodeOk: [],
   },
   mock: { ours: '*', deps: '*', nodeOk: ['src/'] },

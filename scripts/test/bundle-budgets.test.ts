@@ -1,12 +1,13 @@
 // The bundle budgets and code-split checks of scripts/check-bundles.mjs: they pass on the workspace
 // build, and they do fail on an app over its budget, an app carrying ws, and an entry chunk holding
-// realtime's connection code or eventsource-parser.
+// realtime's connection code (by its file, or by its texts inside another package's file) or
+// eventsource-parser.
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { BUDGETS, checkBudgets } from '../check-bundles.mjs'
+import { BUDGETS, checkBudgets, REALTIME_MARKERS } from '../check-bundles.mjs'
 import { repoRoot } from './sandbox'
 
 const dirs: string[] = []
@@ -113,5 +114,24 @@ describe('bundle budgets', () => {
     expect(eager.detail).toMatch(/entry chunk includes \S*node_modules\/@amigo-ai\/realtime\/dist\/index\.js/)
     expect(eager.detail).toMatch(/entry chunk includes \S*node_modules\/eventsource-parser\//)
     expect(lazy.ok).toBe(true)
+  })
+
+  it("finds realtime's connection code inside another package's file by its texts", async () => {
+    // Each marker is still in realtime's built connection code, so the search cannot go stale.
+    const realtimeDist = readFileSync(join(repoRoot, 'packages/realtime/dist/index.js'), 'utf8')
+    for (const marker of REALTIME_MARKERS) expect(realtimeDist).toContain(marker)
+    const dir = app({
+      umbrella: {
+        'package.json': pkg('umbrella', './index.js'),
+        'index.js': `export const connect = () => { throw new Error(${JSON.stringify(`${REALTIME_MARKERS[0]} here`)}) }`,
+      },
+    })
+    const [split] = await checkBudgets(
+      dir,
+      [],
+      [{ name: 'carried', platform: 'node', app: "import { connect } from 'umbrella'\nconnect()" }],
+    )
+    expect(split.ok).toBe(false)
+    expect(split.detail).toContain(`entry chunk holds realtime code ("${REALTIME_MARKERS[0]}")`)
   })
 })

@@ -45,7 +45,7 @@ describe('changesets', () => {
 })
 
 describe('changeset version', () => {
-  it('bumps only the packages a changeset names and writes their CHANGELOG', () => {
+  it('bumps the packages a changeset names and the umbrella that carries them, no other, with CHANGELOGs', () => {
     // A copy of the workspace manifests with one changeset: versions are independent.
     const work = mkdtempSync(join(tmpdir(), 'amigo-changesets-'))
     try {
@@ -72,6 +72,9 @@ describe('changeset version', () => {
         stdio: 'pipe',
       })
       expect(versionAfter('packages/webhooks')).not.toBe(versionBefore('packages/webhooks'))
+      // The umbrella's Node build carries webhooks' code (packages/platform-sdk/tsup.config.ts), so
+      // a webhooks fix reaches its users only in a release of the umbrella too.
+      expect(versionAfter('packages/platform-sdk')).not.toBe(versionBefore('packages/platform-sdk'))
       expect(versionAfter('packages/core')).toBe(versionBefore('packages/core'))
       expect(versionAfter('packages/realtime')).toBe(versionBefore('packages/realtime'))
       expect(readFileSync(join(work, 'packages/webhooks/CHANGELOG.md'), 'utf8')).toContain(

@@ -1,9 +1,43 @@
 // Runs against the packed tarball: builds a client and lists agents from a tiny local server, streams
 // workspace events (realtime loaded by name, as the ESM copy whose classes this package exports), and
-// lists agents through the `lite` entry.
+// lists agents through the `lite` entry. First it checks that each entry loads only this package's
+// own files, which carry the code of core, realtime, webhooks and auth-node (tsup.config.ts), and
+// that those files hold only one-byte characters.
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
 import { AmigoClient, isNotFoundError, VERSION, WorkspaceEventStreamError } from '@amigo-ai/platform-sdk'
 import { AgentsResource, createAmigo } from '@amigo-ai/platform-sdk/lite'
+
+/** The files an entry loads through its static imports (or `require` calls), and the packages it loads. */
+function staticGraph(file, files = new Set(), packages = new Set()) {
+  if (files.has(file)) return { files, packages }
+  files.add(file)
+  const source = readFileSync(file, 'utf8')
+  // One character past U+00FF (an em dash in a doc comment) makes V8 hold the whole file as
+  // two-byte text, which is slower to decode and compile at every import.
+  const wide = /[\u0100-\uffff]/.exec(source)
+  if (wide) throw new Error(`${file} holds ${JSON.stringify(wide[0])}, past U+00FF`)
+  for (const [, esm, cjs] of source.matchAll(
+    /^(?:import|export)\b[^'"]*?['"]([^'"]+)['"]|\brequire\(['"]([^'"]+)['"]\)/gm,
+  )) {
+    const spec = esm ?? cjs
+    if (spec.startsWith('.')) staticGraph(fileURLToPath(new URL(spec, `file://${file}`)), files, packages)
+    else packages.add(spec)
+  }
+  return { files, packages }
+}
+const pkgUrl = new URL('./package.json', import.meta.resolve('@amigo-ai/platform-sdk/package.json'))
+const { exports } = JSON.parse(readFileSync(pkgUrl, 'utf8'))
+for (const subpath of ['.', './lite']) {
+  for (const condition of ['import', 'require']) {
+    const entry = fileURLToPath(new URL(exports[subpath][condition].default, pkgUrl))
+    const { files, packages } = staticGraph(entry)
+    const ours = [...packages].filter((p) => p.startsWith('@amigo-ai/'))
+    if (ours.length || files.size > 2)
+      throw new Error(`${entry} loads ${files.size} files and ${ours.join(', ') || 'no package of ours'}`)
+  }
+}
 
 const seen = []
 const server = createServer((req, res) => {

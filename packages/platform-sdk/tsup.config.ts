@@ -18,8 +18,9 @@ const shared = packageBuild(new URL('./package.json', import.meta.url), {
 // replaced by its `.browser.ts` twin (no dynamic import of a computed name: workerd refuses a script
 // holding one). The declarations are the same, so only the Node build writes them. Each build
 // cleans only its own files because tsup runs them in parallel.
+//
 // The Node build carries the built code of core, realtime, webhooks and auth-node in its own chunks:
-// Node's ES module loader pays about half a millisecond per file, so importing the umbrella loads two
+// Node's ES module loader pays for every file it loads and links, so importing the umbrella loads two
 // files rather than ten (bench: cold import). Their third-party imports (eventsource-parser, and the
 // optional peers ws and open loaded by name) stay imports, declared in package.json. The declarations
 // still point at the packages, and the web build leaves them as imports so bundlers dedupe them.

@@ -2,10 +2,12 @@
 // (the runtime's own start-up), in turn, repeated. Two figures per package: wall time (what a user
 // waits) and the process's CPU time (user + system, read by the child itself when the import is
 // done), which a busy shared machine disturbs far less. The "empty ES module" row imports an empty
-// file: the cost of Node's ES module loader alone, the floor any package's import starts from.
+// file: the cost of Node's ES module loader alone, the floor any package's import starts from. The
+// "as ten files" row imports the umbrella's web build, which holds the same code with its packages
+// apart: what the Node build saves by carrying them, measured in the same run.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BENCH_DIR, distEntry, PACKAGES } from '../lib/packages.mjs'
 import { repeatWithin } from '../lib/repeat.mjs'
@@ -19,6 +21,13 @@ const OFFICIAL = {
   figure: 'import of the official single-package SDK 0.46 (recorded, issue 16)',
   ratio: 1.15,
 }
+
+/**
+ * The umbrella's web build: the same code as its Node build, but importing core, realtime, webhooks
+ * and auth-node as packages, so Node loads ten files rather than two. It shows, in the same run,
+ * what the Node build saves by carrying them (packages/platform-sdk/tsup.config.ts).
+ */
+export const umbrellaAsPackages = () => join(dirname(distEntry('@amigo-ai/platform-sdk')), 'web', 'index.js')
 
 const PRINT_CPU = 'const u = process.cpuUsage(); console.log(u.user + u.system)'
 
@@ -53,6 +62,10 @@ export async function run({ log, budgetMs }) {
   const names = [...PACKAGES, '@amigo-ai/platform-sdk/lite']
   for (const name of names)
     cases[name] = { code: importing(pathToFileURL(distEntry(name)).href), label: `import ${name}` }
+  cases['umbrella as packages'] = {
+    code: importing(pathToFileURL(umbrellaAsPackages()).href),
+    label: 'import @amigo-ai/platform-sdk as ten files (its web build: the same code, its packages apart)',
+  }
   for (const name of REQUIRED)
     cases[`require ${name}`] = {
       code: requiring(distEntry(name, 'require')),

@@ -8,6 +8,7 @@ import { repeatWithin } from '../lib/repeat.mjs'
 import { startServer } from '../lib/server.mjs'
 import { median, quantile, rotate, spread } from '../lib/stats.mjs'
 import { missed, renderTable } from '../lib/table.mjs'
+import { umbrellaAsPackages } from '../suites/cold-import.mjs'
 import { contestants } from '../suites/paging-contestants.mjs'
 
 describe('stats', () => {
@@ -37,6 +38,7 @@ describe('packages', () => {
       expect(existsSync(esm) && existsSync(cjs)).toBe(true)
     }
     expect(distEntry('@amigo-ai/platform-sdk/lite')).toMatch(/dist\/lite\.js$/)
+    expect(existsSync(umbrellaAsPackages())).toBe(true)
   })
 })
 

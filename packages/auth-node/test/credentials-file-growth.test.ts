@@ -6,11 +6,9 @@ import type { Stats } from 'node:fs'
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileTokenStorage, isTokenStorageError } from '../src/index'
 import { setFsHook } from './helpers/fs-hooks'
-
-vi.mock('../src/node/fs-promises', async () => (await import('./helpers/fs-hooks')).mockedModule())
 
 const LIMIT = 1_048_576
 const CREDS = { access_token: 'a', refresh_token: 'r', workspace_id: 'w', expires_at: 1 }

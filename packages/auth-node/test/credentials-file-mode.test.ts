@@ -4,11 +4,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileTokenStorage, TokenStorageError } from '../src/index'
 import { setFsHook } from './helpers/fs-hooks'
-
-vi.mock('../src/node/fs-promises', async () => (await import('./helpers/fs-hooks')).mockedModule())
 
 let root: string
 beforeEach(() => {

@@ -6,12 +6,10 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isTokenStorageError } from '../src/index'
 import { acquireFileLock } from '../src/node/file-lock'
 import { setFsHook } from './helpers/fs-hooks'
-
-vi.mock('../src/node/fs-promises', async () => (await import('./helpers/fs-hooks')).mockedModule())
 
 let root: string
 let lockPath: string

@@ -4,11 +4,21 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it, vi } from 'vitest'
-import { openBrowser } from '../src/index'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-vi.mock('open', () => {
-  throw new Error("Cannot find package 'open' imported from @amigo-ai/auth-node")
+// The files of this package share one module graph, so this one loads the package afresh with the
+// missing `open` and leaves a fresh graph behind it for the next file.
+let openBrowser: typeof import('../src/index').openBrowser
+beforeAll(async () => {
+  vi.resetModules()
+  vi.doMock('open', () => {
+    throw new Error("Cannot find package 'open' imported from @amigo-ai/auth-node")
+  })
+  ;({ openBrowser } = await import('../src/index'))
+})
+afterAll(() => {
+  vi.doUnmock('open')
+  vi.resetModules()
 })
 
 const dir = mkdtempSync(join(tmpdir(), 'amigo-no-open-'))

@@ -6,12 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { waitFor } from '@amigo-ai/test-server'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isTokenStorageError } from '../src/index'
 import { acquireFileLock } from '../src/node/file-lock'
 import { setFsHook } from './helpers/fs-hooks'
-
-vi.mock('../src/node/fs-promises', async () => (await import('./helpers/fs-hooks')).mockedModule())
 
 let root: string
 let lockPath: string

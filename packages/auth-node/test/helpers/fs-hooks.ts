@@ -1,7 +1,6 @@
 // node:fs/promises with a hook on every call, for tests that make one file operation fail, wait or
-// count. A test file installs it with
-//   vi.mock('../src/node/fs-promises', async () => (await import('./helpers/fs-hooks')).mockedModule())
-// and sets the hook with setFsHook. Calls on a FileHandle are named `handle.<method>`.
+// count. ../setup/fs-hooks.ts installs it for every test file; a test sets the hook with setFsHook
+// and clears it after. Calls on a FileHandle are named `handle.<method>`.
 import * as realFs from 'node:fs/promises'
 
 type Fs = typeof realFs

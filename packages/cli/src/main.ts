@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander'
 import { EXIT } from './exit-codes'
 import type { Terminal } from './io/output'
-import { buildProgram } from './program'
+import { buildProgram, type ProgramHost } from './program'
 
 /** The process's own streams and environment. */
 const processTerminal = (): Terminal => ({
@@ -16,7 +16,8 @@ export async function run(argv: string[], term: Terminal = processTerminal()): P
   const controller = new AbortController()
   const stopSignals = onInterrupt(controller)
   let code: number = EXIT.ok
-  const program = buildProgram({ term, signal: controller.signal, setExitCode: (c) => (code = c) })
+  const host: ProgramHost = { term, signal: controller.signal, setExitCode: (c) => (code = c) }
+  const program = buildProgram(host)
   try {
     if (argv.length === 0) {
       program.outputHelp()
@@ -31,7 +32,7 @@ export async function run(argv: string[], term: Terminal = processTerminal()): P
       return EXIT.interrupted
     }
     const { reportError } = await import('./errors/report-error')
-    return reportError(error, term, argv.includes('--debug'))
+    return reportError(error, term, argv.includes('--debug'), host.secrets)
   } finally {
     stopSignals()
   }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander'
 import type { CommandContext } from './context'
 import type { Terminal } from './io/output'
+import type { Secrets } from './io/secrets'
 import { VERSION } from './version'
 
 /** What the program needs from `run`: the streams, the Ctrl-C signal and where to put the exit code. */
@@ -8,6 +9,11 @@ export interface ProgramHost {
   term: Terminal
   signal: AbortSignal
   setExitCode(code: number): void
+  /**
+   * The run's secret filter. The command that runs makes it, with its output (so `--help` and
+   * `--version` never load it), and `run` reports a failure through it.
+   */
+  secrets?: Secrets
 }
 
 type Action = (ctx: CommandContext, ...args: any[]) => Promise<number | undefined>
@@ -36,14 +42,16 @@ export function buildProgram(host: ProgramHost): Command {
     (load) =>
     async (...args) => {
       const command = args.at(-1) as Command
-      const [{ globalOptions }, { Output }] = await Promise.all([
+      const [{ globalOptions }, { Output }, { Secrets }] = await Promise.all([
         import('./global-options'),
         import('./io/output'),
+        import('./io/secrets'),
       ])
       const options = globalOptions(command)
+      host.secrets ??= new Secrets()
       const ctx: CommandContext = {
         options,
-        output: new Output(host.term, options.color === false),
+        output: new Output(host.term, options.color === false, host.secrets),
         term: host.term,
         signal: host.signal,
       }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import { resetConnection, sequence, serveNode, startTestServer, truncatedBody } from '@amigo-ai/test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
+import { cliEnv, runCli, spawnCli, tempConfigDir } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
 
 let mock: MockPlatform
@@ -40,7 +40,8 @@ async function pipedAnswer(type: string, body: string | Buffer, extra: string[])
     res.writeHead(200, { 'content-type': type }).end(body)
   })
   try {
-    const cli = startCli(['api', 'get', '/v1/{workspace_id}/export', ...extra], {
+    // A process: what reaches a real pipe, byte for byte.
+    const cli = spawnCli(['api', 'get', '/v1/{workspace_id}/export', ...extra], {
       env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: server.url }),
       input: '',
     })

@@ -1,9 +1,10 @@
-// The command line itself: help for every command, the version, usage errors as one line with
-// a hint and exit code 2 (never a stack trace), and an output that cannot be written.
+// The built `amigo` as a shell starts it, a child process each: help for every command, the version,
+// usage errors as one line with a hint and exit code 2 (never a stack trace), and an output that
+// cannot be written.
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CLI, cliEnv, runCli } from './helpers/cli'
+import { CLI, cliEnv, runSpawnedCli } from './helpers/cli'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
@@ -21,7 +22,7 @@ const COMMANDS = [
 
 describe('amigo', () => {
   it('--help lists every command, the environment and the exit codes', async () => {
-    const r = await runCli(['--help'])
+    const r = await runSpawnedCli(['--help'])
     expect(r.code).toBe(0)
     for (const name of ['login', 'logout', 'whoami', 'api', 'events', 'webhooks', 'mock'])
       expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
@@ -32,31 +33,31 @@ describe('amigo', () => {
   })
 
   it.each(COMMANDS)('%s %s --help explains the command', async (...names) => {
-    const r = await runCli([...names.filter(Boolean), '--help'])
+    const r = await runSpawnedCli([...names.filter(Boolean), '--help'])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(new RegExp(`^Usage: amigo ${names.filter(Boolean).join(' ')}`, 'm'))
     expect(r.stderr).toBe('')
   })
 
   it('--version and -v print the package version', async () => {
-    expect((await runCli(['--version'])).stdout).toBe(`${pkg.version}\n`)
-    expect((await runCli(['-v'])).stdout).toBe(`${pkg.version}\n`)
+    expect((await runSpawnedCli(['--version'])).stdout).toBe(`${pkg.version}\n`)
+    expect((await runSpawnedCli(['-v'])).stdout).toBe(`${pkg.version}\n`)
   })
 
   it('a usage error ends at once, unread input and all (the harness takes the closed pipe as its answer)', async () => {
-    const r = await runCli(['mock', '--port', 'none'], { input: 'x'.repeat(8 << 20) })
+    const r = await runSpawnedCli(['mock', '--port', 'none'], { input: 'x'.repeat(8 << 20) })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^error: --port must be a whole number/)
   })
 
   it('with no command prints the help and succeeds', async () => {
-    const r = await runCli([])
+    const r = await runSpawnedCli([])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^Usage: amigo/)
   })
 
   it('an unknown command is a usage error with a suggestion and a hint', async () => {
-    const r = await runCli(['whoam'])
+    const r = await runSpawnedCli(['whoam'])
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(
@@ -66,16 +67,16 @@ describe('amigo', () => {
   })
 
   it('an unknown option and a missing argument are usage errors', async () => {
-    const unknown = await runCli(['whoami', '--frobnicate'])
+    const unknown = await runSpawnedCli(['whoami', '--frobnicate'])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(/unknown option '--frobnicate'/)
-    const missing = await runCli(['api', 'get'])
+    const missing = await runSpawnedCli(['api', 'get'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/missing required argument 'path'/)
   })
 
   it('a command group without its subcommand shows its help as a usage error', async () => {
-    const r = await runCli(['events'])
+    const r = await runSpawnedCli(['events'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/Usage: amigo events/)
   })

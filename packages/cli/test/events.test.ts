@@ -4,7 +4,7 @@
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import { serveNode, sse, startSilentServer, waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cliEnv, type RunningCli, startCli } from './helpers/cli'
+import { cliEnv, type RunningCli, type SpawnedCli, spawnCli, startCli } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
 
 let mock: MockPlatform
@@ -21,13 +21,14 @@ const lines = (cli: RunningCli) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l))
 
-async function tail(args: string[] = []): Promise<RunningCli> {
-  const cli = startCli(['events', 'tail', '--retry-delay', '10', ...args], { env })
+// A process: Ctrl-C (SIGINT) ends it, and a reader that goes away is its stdout closing.
+async function tail(args: string[] = []): Promise<SpawnedCli> {
+  const cli = spawnCli(['events', 'tail', '--retry-delay', '10', ...args], { env })
   await cli.waitFor(/Listening for events in workspace/)
   return cli
 }
 
-async function stop(cli: RunningCli) {
+async function stop(cli: SpawnedCli) {
   cli.child.kill('SIGINT')
   return cli.result
 }
@@ -117,7 +118,7 @@ describe('amigo events tail', () => {
       res.end('<html>sign in</html>')
     })
     try {
-      const cli = startCli(['events', 'tail', '--retry-delay', '1'], {
+      const cli = spawnCli(['events', 'tail', '--retry-delay', '1'], {
         env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: html.url }),
       })
       await cli.waitFor(/attempt 2\)/)

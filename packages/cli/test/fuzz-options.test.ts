@@ -1,7 +1,7 @@
 // The parsers of options that take numbers or URLs, on generated strings (unicode digits,
 // whitespace, exponents, hex, huge values, empty, `--` forms): a value is accepted and means what
 // the README says, or refused with a usage error (exit 2) naming the option. In process with many
-// runs; the built CLI for a handful of generated cases each.
+// runs of the parsers; whole commands (runCli) for a handful of generated cases each.
 import { serveNode } from '@amigo-ai/test-server'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -115,7 +115,7 @@ describe('whole-number options (--port, --seed, --retry-delay, --max-reconnects,
     )
   })
 
-  it('the built CLI refuses such a value with exit 2 before doing anything', async () => {
+  it('the command refuses such a value with exit 2 before doing anything', async () => {
     const commands: Record<string, string[]> = {
       '--port': ['mock'],
       '--seed': ['mock'],
@@ -194,7 +194,7 @@ describe('seconds options (--timeout, --idle-timeout, --simulate, --tolerance)',
     )
   })
 
-  it('the built CLI: webhooks trigger --print --timeout exits 0 for such a value, 2 naming --timeout otherwise', async () => {
+  it('webhooks trigger --print --timeout exits 0 for such a value, 2 naming --timeout otherwise', async () => {
     const env = cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_fuzz_options_0123456789' })
     await fc.assert(
       fc.asyncProperty(
@@ -297,7 +297,7 @@ describe('URL options (--base-url, --to)', () => {
     )
   })
 
-  describe('the built CLI: webhooks trigger --to', () => {
+  describe('webhooks trigger --to', () => {
     let server: Awaited<ReturnType<typeof serveNode>>
     let received = 0
     beforeAll(async () => {
@@ -465,7 +465,7 @@ describe('amigo api -q key=value', () => {
     )
   })
 
-  it('the built CLI sends exactly those parameters', async () => {
+  it('the command sends exactly those parameters', async () => {
     const urls: string[] = []
     const server = await serveNode((req, res) => {
       urls.push(req.url ?? '')

@@ -3,36 +3,17 @@
 // mutated and garbage ones end with 2, 4, 5 or 6 as the README's table says, a usage error as one
 // `error:` line, never a stack trace, never exit 1, and never with the secret in the output.
 // Most runs go through `run` in this process; a few spawn the built CLI end to end.
-import { PassThrough } from 'node:stream'
 import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { printable } from '../src/io/printable'
-import { run } from '../src/main'
-import { cliEnv, runCli } from './helpers/cli'
+import { type CliResult, cliEnv, runCli, runSpawnedCli } from './helpers/cli'
 
-interface Outcome {
-  code: number | null
-  stdout: string
-  stderr: string
-}
+// Verification reads no stored login: one environment (and config folder) serves every run here.
+const here = cliEnv()
 
 /** `amigo <args>` in this process, `input` on stdin (neither stream is a terminal). */
-async function runHere(args: string[], input: string | Uint8Array): Promise<Outcome> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const text = { stdout: '', stderr: '' }
-  stdout.on('data', (c) => {
-    text.stdout += c
-  })
-  stderr.on('data', (c) => {
-    text.stderr += c
-  })
-  const stdin = new PassThrough()
-  stdin.end(input)
-  const code = await run(args, { stdout, stderr, stdin, env: {} })
-  return { code, ...text }
-}
+const runHere = (args: string[], input: string | Uint8Array) => runCli(args, { env: here, input })
 
 // --- generated deliveries ---------------------------------------------------------------------
 
@@ -143,7 +124,7 @@ function asHttp(parts: Parts, form: HttpForm, headers = parts.headers): string {
 const verifyArgs = (secret: string) => ['webhooks', 'verify', '--secret', secret]
 
 /** What every outcome must satisfy: an expected code, its output in its place, no secret, no stack. */
-function expectOutcome(r: Outcome, secret: string, codes: readonly number[]) {
+function expectOutcome(r: CliResult, secret: string, codes: readonly number[]) {
   expect(codes, `${r.code}\n${r.stdout}${r.stderr}`).toContain(r.code)
   expect(r.stdout + r.stderr).not.toContain(secret)
   expect(r.stderr).not.toMatch(/^\s+at /m)
@@ -432,7 +413,7 @@ describe('webhooks verify: the built CLI, end to end', () => {
             ? spoil(parts, form)
             : { input: json ? asJson(parts) : asHttp(parts, form), codes: [0] }
           const { input, secret = parts.secret } = spoiled
-          const r = await runCli(verifyArgs(secret), {
+          const r = await runSpawnedCli(verifyArgs(secret), {
             env,
             // Bytes as Latin-1 text: still garbage after the UTF-8 encoding of the pipe.
             input: typeof input === 'string' ? input : Buffer.from(input).toString('latin1'),

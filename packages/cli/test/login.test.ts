@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import { serveNode, startIdentityServer } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type CliResult, cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
+import { type CliResult, cliEnv, runCli, spawnCli, startCli, tempConfigDir } from './helpers/cli'
 import { startFastMock } from './helpers/mock'
 
 let mock: MockPlatform
@@ -292,7 +292,7 @@ describe('amigo login', () => {
   })
 
   it('Ctrl-C while waiting cancels with exit 130', async () => {
-    const cli = startCli(['login', '--no-browser'], { env })
+    const cli = spawnCli(['login', '--no-browser'], { env })
     await cli.waitFor(/Waiting for you to approve/)
     cli.child.kill('SIGINT')
     const r = await cli.result

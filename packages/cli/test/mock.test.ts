@@ -2,11 +2,11 @@
 // the other commands), keeps running until Ctrl-C and then exits 0.
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { cliEnv, runCli, startCli } from './helpers/cli'
+import { cliEnv, runCli, spawnCli } from './helpers/cli'
 
 describe('amigo mock', () => {
   it('prints AMIGO_* exports that the other commands can use; Ctrl-C stops it with exit 0', async () => {
-    const cli = startCli(['mock', '--port', '0'], { env: cliEnv() })
+    const cli = spawnCli(['mock', '--port', '0'], { env: cliEnv() })
     await cli.waitFor(/export AMIGO_WORKSPACE_ID=\S+/, 'stdout')
     const vars = Object.fromEntries(
       [...cli.stdout.matchAll(/^export (AMIGO_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),
@@ -23,12 +23,12 @@ describe('amigo mock', () => {
   })
 
   it('--simulate produces live call events for events tail', async () => {
-    const mock = startCli(['mock', '--port', '0', '--simulate', '0.05'], { env: cliEnv() })
+    const mock = spawnCli(['mock', '--port', '0', '--simulate', '0.05'], { env: cliEnv() })
     await mock.waitFor(/export AMIGO_WORKSPACE_ID=\S+/, 'stdout')
     const vars = Object.fromEntries(
       [...mock.stdout.matchAll(/^export (AMIGO_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),
     )
-    const tail = startCli(['events', 'tail', '--type', 'call.started'], { env: cliEnv(vars) })
+    const tail = spawnCli(['events', 'tail', '--type', 'call.started'], { env: cliEnv(vars) })
     await tail.waitFor(/"type":"call.started"/, 'stdout')
     tail.child.kill('SIGINT')
     mock.child.kill('SIGINT')
@@ -37,7 +37,7 @@ describe('amigo mock', () => {
   })
 
   it('--simulate with no service left to call says so once on stderr and keeps serving', async () => {
-    const mock = startCli(['mock', '--port', '0', '--simulate', '0.02'], { env: cliEnv() })
+    const mock = spawnCli(['mock', '--port', '0', '--simulate', '0.02'], { env: cliEnv() })
     await mock.waitFor(/export AMIGO_WORKSPACE_ID=\S+/, 'stdout')
     const vars = Object.fromEntries(
       [...mock.stdout.matchAll(/^export (AMIGO_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),

@@ -9,8 +9,8 @@ import { printBody } from '../src/api/print-body'
 import { CliError } from '../src/errors/cli-error'
 import { reportError } from '../src/errors/report-error'
 import { Output } from '../src/io/output'
-import { rememberSecret } from '../src/io/secrets'
-import { type CliResult, cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
+import { Secrets } from '../src/io/secrets'
+import { type CliResult, cliEnv, runCli, runSpawnedCli, startCli, tempConfigDir } from './helpers/cli'
 import { startFastMock } from './helpers/mock'
 
 const WEBHOOK_SECRET = 'whsec_never_print_me_0123456789'
@@ -88,10 +88,30 @@ describe('secrets stay out of the output', () => {
   })
 })
 
+describe('one run, one set of secrets', () => {
+  it('what a run remembered does not change what a later run in the same process prints', async () => {
+    const earlier = 'key_of_an_earlier_run_0123456789'
+    const echo = await serveNode((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ note: earlier }))
+    })
+    try {
+      const env = cliEnv({ AMIGO_BASE_URL: echo.url, AMIGO_API_KEY: earlier, AMIGO_WORKSPACE_ID: 'ws_1' })
+      const args = ['api', 'get', '/v1/{workspace_id}/agents', '--json']
+      const first = await runCli(args, { env })
+      expect(first.stdout).toBe('{"note":"[REDACTED]"}')
+      const later = await runCli(args, { env: { ...env, AMIGO_API_KEY: 'key_of_a_later_run_0123456789' } })
+      expect(later.stdout).toBe(`{"note":"${earlier}"}`)
+    } finally {
+      await echo.close()
+    }
+  })
+})
+
 describe('a text body written to a pipe as received', () => {
   it('has the secret replaced and every other byte as sent, in UTF-8 or another charset', () => {
     const secret = 'whsec_piped_body_0123456789'
-    rememberSecret(secret)
+    const secrets = new Secrets()
+    secrets.remember(secret)
     for (const [encoding, type] of [
       ['utf8', 'application/json'],
       ['latin1', 'text/plain; charset=iso-8859-1'],
@@ -99,7 +119,12 @@ describe('a text body written to a pipe as received', () => {
       const chunks: Buffer[] = []
       const stdout = Object.assign(new PassThrough(), { isTTY: false }).on('data', (c) => chunks.push(c))
       const term = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} }
-      printBody(Buffer.from(`{"s":"Jos\u00e9 ${secret}"}`, encoding), type, new Output(term), true)
+      printBody(
+        Buffer.from(`{"s":"Jos\u00e9 ${secret}"}`, encoding),
+        type,
+        new Output(term, false, secrets),
+        true,
+      )
       expect(Buffer.concat(chunks)).toEqual(Buffer.from('{"s":"Jos\u00e9 [REDACTED]"}', encoding))
     }
   })
@@ -134,21 +159,23 @@ describe('a secret holding a character the output escapes', () => {
       'whsec_tab\tand\nbreak_0123456',
       'whsec_quote"and\\slash_0123',
     ]) {
-      rememberSecret(secret)
+      const secrets = new Secrets()
+      secrets.remember(secret)
       const { term, text } = terminal()
       const error = Object.assign(new CliError(`the handler said ${secret}`, { hint: `not ${secret}` }), {
         body: { echoed: secret },
       })
-      reportError(error, term, true)
+      reportError(error, term, true, secrets)
       expectHidden(text.stderr, secret)
     }
   })
 
   it("a handler's answer or a server's JSON body escaped for a terminal", () => {
     const secret = 'whsec_answer\u0007bell\u007fdel_0123'
-    rememberSecret(secret)
+    const secrets = new Secrets()
+    secrets.remember(secret)
     const { term, text } = terminal()
-    const output = new Output(term)
+    const output = new Output(term, false, secrets)
     output.print(output.received(`expected ${secret}`))
     output.print(output.received(JSON.stringify({ secret })))
     expectHidden(text.stdout, secret)
@@ -163,7 +190,7 @@ describe('a secret holding a character the output escapes', () => {
     try {
       const env = cliEnv({ AMIGO_BASE_URL: echo.url, AMIGO_API_KEY: key, AMIGO_WORKSPACE_ID: 'ws_1' })
       for (const json of [[], ['--json']]) {
-        const r = await runCli(['api', 'get', '/v1/{workspace_id}/agents', ...json], { env })
+        const r = await runSpawnedCli(['api', 'get', '/v1/{workspace_id}/agents', ...json], { env })
         expect(r.code, r.stderr).toBe(0)
         expectHidden(r.stdout + r.stderr, key)
       }
@@ -179,7 +206,8 @@ describe('a secret echoed percent-encoded', () => {
   const REFRESH = 'rt/SECRET+Abc== ~tail'
 
   it('an error message in any of its encodings, upper- or lower-case hex', () => {
-    rememberSecret(REFRESH)
+    const secrets = new Secrets()
+    secrets.remember(REFRESH)
     const form = new URLSearchParams({ s: REFRESH }).toString().slice(2)
     const uri = encodeURIComponent(REFRESH)
     const lower = form.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
@@ -188,7 +216,7 @@ describe('a secret echoed percent-encoded', () => {
       text.stderr += c
     })
     const term = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: {} }
-    reportError(new CliError(`could not parse ${form} ${uri} ${lower}`), term, false)
+    reportError(new CliError(`could not parse ${form} ${uri} ${lower}`), term, false, secrets)
     expect(text.stderr).toBe('error: could not parse [REDACTED] [REDACTED] [REDACTED]\n')
   })
 
@@ -220,7 +248,7 @@ describe('a secret echoed percent-encoded', () => {
           }),
           { mode: 0o600 },
         )
-        const r = await runCli(['whoami', ...debug], { env: cliEnv({ AMIGO_CONFIG_DIR: dir }) })
+        const r = await runSpawnedCli(['whoami', ...debug], { env: cliEnv({ AMIGO_CONFIG_DIR: dir }) })
         expect(r.code).toBe(3)
         expect(r.stderr).toContain('refresh_token=[REDACTED]')
         expect(r.stdout + r.stderr).not.toMatch(/SECRET/)

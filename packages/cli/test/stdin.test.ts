@@ -1,7 +1,7 @@
 // A command reading its input from stdin (`api -d @-`, `webhooks verify`) from a writer that never
 // closes it still ends on the first Ctrl-C or SIGTERM, as `timeout 10 amigo ...` expects.
 import { describe, expect, it } from 'vitest'
-import { cliEnv, startCli } from './helpers/cli'
+import { cliEnv, spawnCli } from './helpers/cli'
 
 // More than a pipe holds (64 KiB on Linux): its write completes only once the CLI has read most of
 // it, so the CLI is certainly reading stdin, with its signal handlers in place, when the signal comes.
@@ -9,7 +9,7 @@ import { cliEnv, startCli } from './helpers/cli'
 const FILLER = ' '.repeat(1 << 20)
 
 async function signalWhileReading(args: string[], signal: NodeJS.Signals) {
-  const cli = startCli(args, { env: cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_stdin_test_0123456789' }) })
+  const cli = spawnCli(args, { env: cliEnv({ AMIGO_WEBHOOK_SECRET: 'whsec_stdin_test_0123456789' }) })
   try {
     await new Promise<void>((resolve, reject) =>
       cli.child.stdin!.write(FILLER, (error) => (error ? reject(error) : resolve())),

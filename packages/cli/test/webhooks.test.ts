@@ -15,7 +15,7 @@ import { signWebhookPayload } from '@amigo-ai/webhooks/sign'
 import { afterEach, describe, expect, it } from 'vitest'
 import { handled } from '../../webhooks/examples/handle-event'
 import { amigoWebhookListener } from '../../webhooks/examples/node-http'
-import { cliEnv, runCli, startCli, tempConfigDir } from './helpers/cli'
+import { cliEnv, runCli, spawnCli, tempConfigDir } from './helpers/cli'
 
 const SECRET = 'whsec_cli_test_0123456789abcdef'
 const env = cliEnv()
@@ -206,7 +206,7 @@ describe('amigo webhooks trigger', () => {
       arrived = true
     })
     closers.push(silent.close)
-    const cli = startCli(['webhooks', 'trigger', 'call.ended', '--to', silent.url], {
+    const cli = spawnCli(['webhooks', 'trigger', 'call.ended', '--to', silent.url], {
       env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
       input: '',
     })

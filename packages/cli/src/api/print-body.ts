@@ -1,6 +1,5 @@
 import type { Output } from '../io/output'
 import { prettyJson } from '../io/pretty-json'
-import { redactBytes } from '../io/secrets'
 
 // Content types whose bodies are text: printed (pretty when JSON), with every line filtered.
 const TEXT_TYPE = /^text\/|[/+](json|xml|yaml|x-ndjson)\b|javascript|x-www-form-urlencoded/i
@@ -17,7 +16,7 @@ export function printBody(bytes: Uint8Array, contentType: string, output: Output
   if (bytes.length === 0) return
   const json = /json/i.test(contentType)
   if (!isText(bytes, contentType)) printBinary(bytes, contentType, output)
-  else if (!output.interactive && (raw || !json)) output.term.stdout.write(redactBytes(bytes))
+  else if (!output.interactive && (raw || !json)) output.term.stdout.write(output.secrets.redactBytes(bytes))
   else {
     // Escaped before formatting: the colours added afterwards are escape sequences of our own.
     const text = output.received(decode(bytes, contentType))

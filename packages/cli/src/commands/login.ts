@@ -7,7 +7,6 @@ import { loginStore, REFRESH_MARGIN_MS } from '../credentials/login-store'
 import { CliError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { printable } from '../io/printable'
-import { rememberSecret } from '../io/secrets'
 import { workspacePicker } from '../login/choose-workspace'
 import { describeExpiry } from '../login/describe-expiry'
 import { startProgress } from '../login/progress'
@@ -24,7 +23,7 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
   // The identity service lives at the API origin (the platform and `amigo mock` alike).
   const { baseUrl, baseUrlName } = ctx.options
   const identityBaseUrl = baseUrl ? checkBaseUrl(baseUrl, baseUrlName) : DEFAULT_BASE_URL
-  const { storage, tokens } = loginStore(ctx.options.profile)
+  const { storage, tokens } = loginStore(ctx)
   // Taking the profile's lock makes its folder and a file in it: a folder that cannot hold the login,
   // or a credentials path that is no file, fails here, before anyone is sent to the browser to
   // approve a login that would then be lost.
@@ -38,7 +37,7 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
       signal: ctx.signal,
       ...(opts.workspace ? { workspaceId: opts.workspace } : {}),
       onCode: async (issuance) => {
-        rememberSecret(issuance.device_code)
+        output.secrets.remember(issuance.device_code)
         showCode(output, issuance)
         if (opts.browser && !(await openBrowser(issuance.verification_uri_complete)))
           output.info(output.errColor.dim('(no browser could be opened here: open the link yourself)'))
@@ -56,7 +55,7 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
         signal: ctx.signal,
       }),
     })
-    rememberSecret(result.accessToken, result.refreshToken)
+    output.secrets.remember(result.accessToken, result.refreshToken)
     await tokens.store(result)
     progress.clear()
     const c = output.color

@@ -4,7 +4,7 @@ import { EXIT } from '../exit-codes'
 
 /** `amigo logout`: deletes the profile's stored login on this machine. */
 export default async function logout(ctx: CommandContext): Promise<number> {
-  const { tokens } = loginStore(ctx.options.profile)
+  const { tokens } = loginStore(ctx)
   const profile = ctx.options.profile ?? 'default'
   // A damaged credentials file is still something to remove.
   const stored = await tokens.load().catch(() => true)

@@ -23,7 +23,7 @@ export default async function trigger(
   type: string,
   opts: TriggerOptions,
 ): Promise<number> {
-  const secret = requireSecret(opts.secret)
+  const secret = requireSecret(opts.secret, ctx.output.secrets)
   if (!opts.print && !opts.to)
     throw usageError('--to <url> is needed (or --print to only print the delivery)')
   // Checked even with --print, an empty one too (an unset shell variable), but never sent to then.

@@ -18,7 +18,7 @@ interface VerifyOptions {
 
 /** `amigo webhooks verify`: does a captured delivery verify with this secret, and if not, why. */
 export default async function verify(ctx: CommandContext, opts: VerifyOptions): Promise<number> {
-  const secret = requireSecret(opts.secret)
+  const secret = requireSecret(opts.secret, ctx.output.secrets)
   // No timer waits this long, so any tolerance a number holds exactly will do.
   const toleranceMs = secondsOption('--tolerance', opts.tolerance, '300', {
     zero: true,

@@ -17,7 +17,7 @@ export default async function whoami(ctx: CommandContext, opts: { json?: boolean
   if (creds.source === 'login') {
     // Refreshes first when the token has expired, so what is shown is what the next call gets.
     if (typeof creds.apiKey === 'function') await creds.apiKey()
-    const stored = await loginStore(ctx.options.profile).tokens.load()
+    const stored = await loginStore(ctx).tokens.load()
     const expiresAtMs = stored ? stored.expires_at * 1000 : undefined
     facts.expires_at = expiresAtMs === undefined ? undefined : expiryIso(expiresAtMs)
     facts.scope = stored?.scope

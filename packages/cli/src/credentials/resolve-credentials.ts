@@ -2,7 +2,6 @@ import { checkApiKey, pathSegmentProblem } from '@amigo-ai/core'
 import type { CommandContext } from '../context'
 import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
-import { rememberSecret } from '../io/secrets'
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url'
 import { loginStore } from './login-store'
 import { readStoredLogin } from './read-stored-login'
@@ -29,7 +28,7 @@ export async function resolveCredentials(ctx: CommandContext): Promise<Credentia
   const { baseUrl, baseUrlName } = ctx.options
   const explicitBase = baseUrl ? checkBaseUrl(baseUrl, baseUrlName) : undefined
   if (env.AMIGO_API_KEY) {
-    rememberSecret(env.AMIGO_API_KEY)
+    ctx.output.secrets.remember(env.AMIGO_API_KEY)
     if (!env.AMIGO_WORKSPACE_ID)
       throw new CliError('AMIGO_API_KEY is set but AMIGO_WORKSPACE_ID is not', {
         exitCode: EXIT.auth,
@@ -59,10 +58,10 @@ export async function resolveCredentials(ctx: CommandContext): Promise<Credentia
  */
 async function loginCredentials(ctx: CommandContext, explicitBase: string | undefined): Promise<Credentials> {
   const profile = ctx.options.profile ?? 'default'
-  const { storage, tokens } = loginStore(ctx.options.profile)
+  const { storage, tokens } = loginStore(ctx)
   const stored = await readStoredLogin(tokens, ctx.options.profile)
   if (!stored) throw notSignedIn(profile)
-  rememberSecret(stored.access_token, stored.refresh_token)
+  ctx.output.secrets.remember(stored.access_token, stored.refresh_token)
   // A file without identity_base_url (the official SDK's tools write none) is a login of the public
   // platform: that is where auth-node refreshes it, so that is the only origin it is sent to.
   const loginBase = stored.identity_base_url ?? DEFAULT_BASE_URL
@@ -87,7 +86,7 @@ async function loginCredentials(ctx: CommandContext, explicitBase: string | unde
       const auth = await tokens.getAccessToken()
       // Signed out in between, by another process.
       if (!auth) throw notSignedIn(profile)
-      rememberSecret(auth.token)
+      ctx.output.secrets.remember(auth.token)
       return auth.token
     },
     workspaceId: stored.workspace_id,

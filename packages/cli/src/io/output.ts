@@ -1,6 +1,6 @@
 import { type Colors, colorsFor } from './colors'
 import { printable } from './printable'
-import { redact, redactKnown } from './secrets'
+import { Secrets } from './secrets'
 
 /** The process's streams and environment (tests pass their own). */
 export interface Terminal {
@@ -13,7 +13,8 @@ export interface Terminal {
 /**
  * Where the CLI writes: results on stdout, everything meant for a person (progress, request ids,
  * errors) on stderr, so `amigo api ... | jq` gets only JSON. Every line passes through the secret
- * filter: stdout's through `redactKnown` (it carries data), stderr's through `redact`.
+ * filter of the run, `secrets`: stdout's through `redactKnown` (it carries data), stderr's through
+ * `redact`.
  */
 export class Output {
   /** Colours for stdout. */
@@ -24,6 +25,7 @@ export class Output {
   constructor(
     readonly term: Terminal,
     noColor = false,
+    readonly secrets: Secrets = new Secrets(),
   ) {
     this.color = colorsFor(term.stdout, term.env, noColor)
     this.errColor = colorsFor(term.stderr, term.env, noColor)
@@ -36,7 +38,7 @@ export class Output {
 
   /** One result line on stdout. */
   print(text: string): void {
-    this.term.stdout.write(`${redactKnown(text)}\n`)
+    this.term.stdout.write(`${this.secrets.redactKnown(text)}\n`)
   }
 
   /**
@@ -50,6 +52,6 @@ export class Output {
 
   /** One line for the person at the terminal, on stderr. */
   info(text: string): void {
-    this.term.stderr.write(`${redact(text)}\n`)
+    this.term.stderr.write(`${this.secrets.redact(text)}\n`)
   }
 }

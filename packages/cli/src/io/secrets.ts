@@ -2,14 +2,6 @@ import { isUtf8 } from 'node:buffer'
 import { redactSecrets, secretForms } from '@amigo-ai/core'
 import { printable } from './printable'
 
-// Every secret this process has seen (API key, tokens, webhook secrets), each in every form the CLI
-// may show it in. Whatever the CLI prints passes through `redact` (stderr) or `redactKnown` (stdout),
-// so none of them can reach the terminal or a log, even inside an error message, a handler's echoed
-// body or a JSON line. Longest first: a secret inside a longer one must not be replaced first,
-// leaving the rest of that one shown. None shorter than 4 characters, as core's redactSecrets: those
-// would replace ordinary words.
-const known: string[] = []
-
 /**
  * `secret` as it may appear in what the CLI prints: as it is, inside JSON text (a server's body, an
  * event line: `"` and control characters escaped), either of those with its control characters
@@ -24,43 +16,58 @@ function shownForms(secret: string): string[] {
   return [...escaped, ...secretForms([secret])]
 }
 
-/** Registers values that must never be printed. Empty and missing values are ignored. */
-export function rememberSecret(...values: (string | undefined)[]): void {
-  for (const v of values)
-    if (typeof v === 'string' && v.length > 0)
-      for (const form of shownForms(v)) if (form.length >= 4 && !known.includes(form)) known.push(form)
-  known.sort((a, b) => b.length - a.length)
-}
-
 /**
- * `text` with every remembered secret and every `Bearer <token>` replaced by `[REDACTED]`: for what
- * the CLI says on stderr (messages, errors, --debug), where a credential it never saw, such as one a
- * server quotes in an error, must not show either.
+ * Every secret one run of the CLI has seen (API key, tokens, webhook secrets), each in every form the
+ * CLI may show it in. Whatever the run prints passes through `redact` (stderr) or `redactKnown`
+ * (stdout), so none of them can reach the terminal or a log, even inside an error message, a
+ * handler's echoed body or a JSON line. One per run (src/main.ts), so what one run saw never changes
+ * what another prints.
  */
-export function redact(text: string): string {
-  return known.length === 0 && !/bearer/i.test(text) ? text : redactSecrets(text, known)
-}
+export class Secrets {
+  // Longest first: a secret inside a longer one must not be replaced first, leaving the rest of that
+  // one shown. None shorter than 4 characters, as core's redactSecrets: those would replace ordinary
+  // words.
+  readonly #known: string[] = []
 
-/**
- * `text` with every remembered secret replaced by `[REDACTED]`, and nothing else: for stdout, which
- * carries data (bodies, events) a program reads. The `Bearer <token>` pattern would alter it
- * ("paid to bearer on demand", or a JSON string ending `Bearer abc\"` left unterminated).
- */
-export function redactKnown(text: string): string {
-  let out = text
-  for (const secret of known) out = out.replaceAll(secret, '[REDACTED]')
-  return out
-}
+  /** Registers values that must never be printed. Empty and missing values are ignored. */
+  remember(...values: (string | undefined)[]): void {
+    const known = this.#known
+    for (const v of values)
+      if (typeof v === 'string' && v.length > 0)
+        for (const form of shownForms(v)) if (form.length >= 4 && !known.includes(form)) known.push(form)
+    known.sort((a, b) => b.length - a.length)
+  }
 
-/**
- * `bytes` (a body written as received) with every remembered secret replaced (see redactKnown),
- * without decoding them as anything they are not: UTF-8 as UTF-8, anything else byte by byte
- * (Latin-1), so every byte that is no secret comes out as it went in.
- */
-export function redactBytes(bytes: Uint8Array): Uint8Array {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const encoding = isUtf8(buffer) ? 'utf8' : 'latin1'
-  const text = buffer.toString(encoding)
-  const clean = redactKnown(text)
-  return clean === text ? bytes : Buffer.from(clean, encoding)
+  /**
+   * `text` with every remembered secret and every `Bearer <token>` replaced by `[REDACTED]`: for what
+   * the CLI says on stderr (messages, errors, --debug), where a credential it never saw, such as one
+   * a server quotes in an error, must not show either.
+   */
+  redact(text: string): string {
+    return this.#known.length === 0 && !/bearer/i.test(text) ? text : redactSecrets(text, this.#known)
+  }
+
+  /**
+   * `text` with every remembered secret replaced by `[REDACTED]`, and nothing else: for stdout, which
+   * carries data (bodies, events) a program reads. The `Bearer <token>` pattern would alter it
+   * ("paid to bearer on demand", or a JSON string ending `Bearer abc\"` left unterminated).
+   */
+  redactKnown(text: string): string {
+    let out = text
+    for (const secret of this.#known) out = out.replaceAll(secret, '[REDACTED]')
+    return out
+  }
+
+  /**
+   * `bytes` (a body written as received) with every remembered secret replaced (see redactKnown),
+   * without decoding them as anything they are not: UTF-8 as UTF-8, anything else byte by byte
+   * (Latin-1), so every byte that is no secret comes out as it went in.
+   */
+  redactBytes(bytes: Uint8Array): Uint8Array {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const encoding = isUtf8(buffer) ? 'utf8' : 'latin1'
+    const text = buffer.toString(encoding)
+    const clean = this.redactKnown(text)
+    return clean === text ? bytes : Buffer.from(clean, encoding)
+  }
 }

@@ -1,9 +1,9 @@
 import { usageError } from '../errors/cli-error'
-import { rememberSecret } from '../io/secrets'
+import type { Secrets } from '../io/secrets'
 
 /** The `--secret` / AMIGO_WEBHOOK_SECRET value, remembered so it is never printed. */
-export function requireSecret(secret: string | undefined): string {
+export function requireSecret(secret: string | undefined, secrets: Secrets): string {
   if (!secret) throw usageError('a signing secret is needed', 'pass --secret or set AMIGO_WEBHOOK_SECRET')
-  rememberSecret(secret)
+  secrets.remember(secret)
   return secret
 }

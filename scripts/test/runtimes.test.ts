@@ -1,12 +1,13 @@
 // The runtime matrix's own moving parts, tested without installing any runtime: the bundle check
 // really catches `ws` and Node built-ins, a check is skipped only for a missing export, and the
 // event handshake and same-origin forwarding of the local platform behave as the fixtures expect.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { waitFor } from '../../packages/test-server/src/index'
+import { packageTestConfig } from '../../vitest.shared'
 import { checkBundles } from '../check-bundles.mjs'
 import { missing } from '../runtimes/app.mjs'
 import { EVENTS, startPlatform, WARMUP_TYPE } from '../runtimes/platform.mjs'
@@ -209,5 +210,42 @@ describe('the control routes', () => {
     } finally {
       await platform.close()
     }
+  })
+})
+
+describe('the Node 22/24 unit suites', () => {
+  const sdk = new URL('../../packages/platform-sdk/', import.meta.url)
+  /** The `exclude` of a package's vitest config with AMIGO_VERSION_SUITE as given. */
+  async function excluded(suite: string | undefined, load: () => Promise<{ test?: { exclude?: string[] } }>) {
+    const saved = process.env.AMIGO_VERSION_SUITE
+    if (suite === undefined) delete process.env.AMIGO_VERSION_SUITE
+    else process.env.AMIGO_VERSION_SUITE = suite
+    try {
+      return (await load()).test?.exclude ?? []
+    } finally {
+      if (saved === undefined) delete process.env.AMIGO_VERSION_SUITE
+      else process.env.AMIGO_VERSION_SUITE = saved
+    }
+  }
+  const withFile = async () =>
+    packageTestConfig(new URL('package.json', sdk), { versionIndependent: ['test/x.test.ts'] })
+
+  it('leave out the version-independent files, and only they do', async () => {
+    expect(await excluded('1', withFile)).toContain('test/x.test.ts')
+    expect(await excluded(undefined, withFile)).not.toContain('test/x.test.ts')
+    const defaults = await excluded(undefined, withFile)
+    expect(await excluded('1', withFile)).toEqual([...defaults, 'test/x.test.ts'])
+  })
+
+  it("the umbrella's version-independent files exist, so leaving them out leaves out something", async () => {
+    // Afresh each time: the config is made when its module is evaluated.
+    const config = async () => {
+      vi.resetModules()
+      return (await import('../../packages/platform-sdk/vitest.config')).default
+    }
+    const always = await excluded(undefined, config)
+    const added = (await excluded('1', config)).filter((f) => !always.includes(f))
+    expect(added).toEqual(['test/readme-examples.test.ts', 'test/api-md.test.ts'])
+    for (const file of added) expect(existsSync(new URL(file, sdk)), file).toBe(true)
   })
 })

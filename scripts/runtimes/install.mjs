@@ -1,13 +1,9 @@
 // Installs the runtimes of the matrix into a cache folder (default .cache/runtimes, gitignored)
 // with npm and its own package.json, so nothing lands in the workspace lockfile. A stamp of the
 // pins makes later local runs reuse the install; changing a pin reinstalls.
-// `node scripts/runtimes/install.mjs` installs them (and Debian's chromium) at once: .ci/run starts
-// it while the README's tests run, since it mostly waits on the network, and the matrix then finds
-// them installed.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { chromiumPath, npmPins } from './pins.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -123,17 +119,4 @@ export function installPlaywright(log) {
   if (r.status !== 0 || !installed(modules))
     throw new Error(`npm install of playwright-core failed:\n${r.stdout}${r.stderr}`)
   return modules
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const started = Date.now()
-  try {
-    installNpmRuntimes(console.log)
-    ensureChromium(console.log)
-    console.log(`runtimes installed (${((Date.now() - started) / 1000).toFixed(1)}s)`)
-  } catch (err) {
-    // The matrix tries again, and fails the run with this reason if it fails again.
-    console.log(`runtimes: the install failed, the matrix will try again: ${err.message}`)
-    process.exit(1)
-  }
 }

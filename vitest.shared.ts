@@ -34,7 +34,7 @@ export interface PackageTestOptions {
    * Test files whose outcome cannot depend on the Node version running them: a type check of
    * samples by tsc, a check that a generated file is current. The runtime matrix's Node 22 and 24
    * suites leave them out (`AMIGO_VERSION_SUITE=1`, scripts/runtimes/node-suites.mjs); `pnpm test`
-   * runs them, on Node 20.
+   * and the matrix's Node 20 suite run them.
    */
   versionIndependent?: string[]
 }

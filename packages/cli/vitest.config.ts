@@ -1,4 +1,5 @@
 import { packageTestConfig } from '../../vitest.shared.js'
 
-// Isolated: its CPU goes to the CLI processes the tests start; sharing modules saved only about 10%.
+// Isolated: each test file's in-process runs start from fresh modules, and test/helpers/cli-env.ts
+// sets process.env's values for its own file when imported.
 export default packageTestConfig(new URL('./package.json', import.meta.url))

@@ -35,7 +35,7 @@ export async function nodeSuite(nodeBin, version) {
     AMIGO_TEST_REPORT_DIR: reportDir(major),
     // Checks whose outcome no Node version changes (type checks, generated files) ran on Node 20
     // already; the other versions leave them out (`versionIndependent` in vitest.shared.ts).
-    ...(major === '20' ? {} : { AMIGO_VERSION_SUITE: '1' }),
+    AMIGO_VERSION_SUITE: major === '20' ? '0' : '1',
     NO_COLOR: '1',
   }
   // pnpm's own shebang picks the first node on PATH, so vitest runs on `nodeBin`; prove it.

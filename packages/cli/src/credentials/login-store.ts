@@ -15,7 +15,9 @@ export const REFRESH_MARGIN_MS = 60_000
  */
 export function loginStore(ctx: CommandContext): { storage: FileTokenStorage; tokens: TokenManager } {
   const { profile } = ctx.options
-  // Resolved here as auth-node resolves its default, so a value means the same folder either way.
+  // Resolved as auth-node resolves its default, so every value means the same folder as before, even
+  // one of spaces only (auth-node refuses a blank `directory`). Only a set value is passed: without
+  // one, auth-node's default also reads the official SDK's file (~/.amigo/credentials.json).
   const directory = ctx.term.env.AMIGO_CONFIG_DIR ? resolve(ctx.term.env.AMIGO_CONFIG_DIR) : undefined
   const storage = new FileTokenStorage({
     ...(profile ? { profile } : {}),

@@ -20,8 +20,8 @@ function shownForms(secret: string): string[] {
  * Every secret one run of the CLI has seen (API key, tokens, webhook secrets), each in every form the
  * CLI may show it in. Whatever the run prints passes through `redact` (stderr) or `redactKnown`
  * (stdout), so none of them can reach the terminal or a log, even inside an error message, a
- * handler's echoed body or a JSON line. One per run (src/main.ts), so what one run saw never changes
- * what another prints.
+ * handler's echoed body or a JSON line. One per run (made by src/program.ts for the command that runs),
+ * so what one run saw never changes what another prints.
  */
 export class Secrets {
   // Longest first: a secret inside a longer one must not be replaced first, leaving the rest of that

@@ -42,16 +42,17 @@ export function buildProgram(host: ProgramHost): Command {
     (load) =>
     async (...args) => {
       const command = args.at(-1) as Command
-      const [{ globalOptions }, { Output }, { Secrets }] = await Promise.all([
+      const [{ globalOptions }, { Output }] = await Promise.all([
         import('./global-options'),
         import('./io/output'),
-        import('./io/secrets'),
       ])
       const options = globalOptions(command)
-      host.secrets ??= new Secrets()
+      // The output makes the run's secret filter; `run` reports a failure through it.
+      const output = new Output(host.term, options.color === false, host.secrets)
+      host.secrets = output.secrets
       const ctx: CommandContext = {
         options,
-        output: new Output(host.term, options.color === false, host.secrets),
+        output,
         term: host.term,
         signal: host.signal,
       }

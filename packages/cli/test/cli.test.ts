@@ -3,8 +3,10 @@
 // cannot be written.
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { CLI, cliEnv, runSpawnedCli } from './helpers/cli'
+import { CLI, cliEnv, runSpawnedCli, type SpawnedCli, spawnCli } from './helpers/cli'
+import { apiKeyEnv, startFastMock } from './helpers/mock'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
@@ -101,4 +103,38 @@ describe('amigo', () => {
       }
     },
   )
+})
+
+// The tests of each command run it in the test process, where a timer or socket it left open would
+// go unnoticed. The bin ends a finished command anyway, two seconds later (src/cli.ts): a wait for
+// every user. Here each command's process must end because nothing is left to do.
+describe('each command, as a process, leaves nothing running once done', () => {
+  const SECRET = 'whsec_ends_by_itself_0123456789'
+  const probe = fileURLToPath(new URL('./fixtures/exit-probe.cjs', import.meta.url))
+  const EMPTIED = '[event loop emptied]\n'
+
+  it('api, whoami, events tail --max-events, webhooks trigger and verify, logout', async () => {
+    const mock = await startFastMock()
+    try {
+      const env = { ...cliEnv(apiKeyEnv(mock)), NODE_OPTIONS: `--require ${probe}` }
+      const ended = async (cli: SpawnedCli) => {
+        const r = await cli.result
+        expect(r.code, r.stderr).toBe(0)
+        expect(r.stderr.endsWith(EMPTIED), r.stderr).toBe(true)
+        return r
+      }
+      await ended(spawnCli(['api', 'get', '/v1/{workspace_id}/agents'], { env, input: '' }))
+      await ended(spawnCli(['whoami'], { env, input: '' }))
+      const tail = spawnCli(['events', 'tail', '--max-events', '1'], { env })
+      await tail.waitFor(/Listening for events in workspace/)
+      mock.emit('call.started', { call_sid: 'CA1' })
+      await ended(tail)
+      const trigger = ['webhooks', 'trigger', 'call.ended', '--print', '--secret', SECRET]
+      const printed = await ended(spawnCli(trigger, { env, input: '' }))
+      await ended(spawnCli(['webhooks', 'verify', '--secret', SECRET], { env, input: printed.stdout }))
+      await ended(spawnCli(['logout'], { env, input: '' }))
+    } finally {
+      await mock.close()
+    }
+  })
 })

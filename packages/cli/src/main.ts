@@ -11,10 +11,17 @@ const processTerminal = (): Terminal => ({
   env: process.env,
 })
 
-/** Runs `amigo <argv>` and resolves to the exit code; never throws. */
-export async function run(argv: string[], term: Terminal = processTerminal()): Promise<number> {
+/**
+ * Runs `amigo <argv>` and resolves to the exit code; never throws. `stop` ends the command as Ctrl-C
+ * does (the bin has no use for it; a test running commands in its own process does).
+ */
+export async function run(
+  argv: string[],
+  term: Terminal = processTerminal(),
+  stop?: AbortSignal,
+): Promise<number> {
   const controller = new AbortController()
-  const stopSignals = onInterrupt(controller)
+  const stopSignals = onInterrupt(controller, stop)
   let code: number = EXIT.ok
   const host: ProgramHost = { term, signal: controller.signal, setExitCode: (c) => (code = c) }
   const program = buildProgram(host)
@@ -45,17 +52,22 @@ function commanderExit(error: CommanderError): number {
 }
 
 // First Ctrl-C: abort the running command (long-running ones end cleanly); a second one exits at once.
-function onInterrupt(controller: AbortController): () => void {
+// `stop` aborts it the same way, without the second step.
+function onInterrupt(controller: AbortController, stop: AbortSignal | undefined): () => void {
   const first = () => {
     process.off('SIGINT', first)
     process.off('SIGTERM', first)
     process.once('SIGINT', () => process.exit(EXIT.interrupted))
     controller.abort()
   }
+  const stopped = () => controller.abort()
   process.on('SIGINT', first)
   process.on('SIGTERM', first)
+  if (stop?.aborted) stopped()
+  else stop?.addEventListener('abort', stopped)
   return () => {
     process.off('SIGINT', first)
     process.off('SIGTERM', first)
+    stop?.removeEventListener('abort', stopped)
   }
 }

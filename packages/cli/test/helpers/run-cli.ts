@@ -2,9 +2,17 @@
 // stdin, stdout and stderr (pipes, not a terminal) and the given environment. No process is started,
 // so a test costs what its command costs, not a Node start-up.
 import { PassThrough } from 'node:stream'
+import { afterEach } from 'vitest'
 import { run } from '../../src/main'
 import { type CliOptions, testEnv } from './cli-env'
 import { type CliResult, collect, type RunningCli } from './cli-output'
+
+// Runs still going when their test ends (a test that failed before its command finished) are
+// stopped, as Ctrl-C would stop them, so a server or poll they keep never reaches the next test.
+const running = new Set<AbortController>()
+afterEach(() => {
+  for (const stop of running) stop.abort()
+})
 
 /**
  * Starts `amigo <args>` in this process; `input` (when given) is written to stdin, which is then
@@ -16,12 +24,15 @@ export function startCli(args: string[], opts: CliOptions = {}): RunningCli {
   const seen = collect(term.stdout, term.stderr)
   if (opts.input !== undefined) term.stdin.end(opts.input)
   let ended = false
-  const result = withProcessEnv(env, () => run(args, term)).then(
+  const stop = new AbortController()
+  running.add(stop)
+  const result = withProcessEnv(env, () => run(args, term, stop.signal)).then(
     // Whatever the streams still hold arrives before the result does.
     (code) =>
       new Promise<CliResult>((resolve) =>
         setImmediate(() => {
           ended = true
+          running.delete(stop)
           seen.wake()
           resolve({ code, signal: null, ...seen.out })
         }),

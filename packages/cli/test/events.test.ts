@@ -4,7 +4,7 @@
 import type { MockPlatform } from '@amigo-ai/platform-mock'
 import { serveNode, sse, startSilentServer, waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cliEnv, type RunningCli, type SpawnedCli, spawnCli, startCli } from './helpers/cli'
+import { cliEnv, type RunningCli, runCli, type SpawnedCli, spawnCli } from './helpers/cli'
 import { apiKeyEnv, startFastMock } from './helpers/mock'
 
 let mock: MockPlatform
@@ -44,9 +44,9 @@ async function serveEvents(types: string[]) {
       writer.send({ id: String(i + 1), event: type, data: { n: i + 1 } })
   })
   const run = (args: string[]) =>
-    startCli(['events', 'tail', '--retry-delay', '0', ...args], {
+    runCli(['events', 'tail', '--retry-delay', '0', ...args], {
       env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: served.url }),
-    }).result
+    })
   return { seen, run, close: served.close }
 }
 
@@ -142,9 +142,9 @@ describe('amigo events tail', () => {
       setTimeout(() => (n % 2 ? writer.destroy() : req.socket.resetAndDestroy()), 5)
     })
     try {
-      const r = await startCli(['events', 'tail', '--retry-delay', '0'], {
+      const r = await runCli(['events', 'tail', '--retry-delay', '0'], {
         env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: cutting.url }),
-      }).result
+      })
       expect(r.code).toBe(1)
       expect(r.stderr).toMatch(
         /Connection lost \(the connection was closed by the server\); reconnecting in \d+ ms \(attempt 1\)/,
@@ -167,9 +167,9 @@ describe('amigo events tail', () => {
       req.socket.destroy()
     })
     try {
-      const r = await startCli(['events', 'tail', ...args], {
+      const r = await runCli(['events', 'tail', ...args], {
         env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: dropping.url }),
-      }).result
+      })
       return { ...r, connections }
     } finally {
       await dropping.close()
@@ -260,7 +260,7 @@ describe('amigo events tail', () => {
 
   it('a --retry-delay that is empty, not in digits or longer than a timer can wait is a usage error naming it', async () => {
     for (const bad of ['', '99999999999', '1e3']) {
-      const r = await startCli(['events', 'tail', '--retry-delay', bad], { env }).result
+      const r = await runCli(['events', 'tail', '--retry-delay', bad], { env })
       expect(r.code, bad).toBe(2)
       expect(r.stderr).toMatch(/^error: --retry-delay must be a whole number from 0 to 2147483647, got "/)
     }
@@ -274,9 +274,9 @@ describe('amigo events tail', () => {
     })
     try {
       const started = Date.now()
-      const r = await startCli(['events', 'tail', '--idle-timeout', '0.2'], {
+      const r = await runCli(['events', 'tail', '--idle-timeout', '0.2'], {
         env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: silent.url }),
-      }).result
+      })
       expect(r.code).toBe(1)
       expect(r.stdout).toBe('')
       // The timeout counts from the command's start, so on a loaded machine it may end the command
@@ -297,9 +297,9 @@ describe('amigo events tail', () => {
     const silent = await startSilentServer()
     try {
       // Long enough for a loaded machine to start the CLI and connect (the server counts the connection).
-      const r = await startCli(['events', 'tail', '--idle-timeout', '1'], {
+      const r = await runCli(['events', 'tail', '--idle-timeout', '1'], {
         env: cliEnv({ ...apiKeyEnv(mock), AMIGO_BASE_URL: silent.url.replace(/^ws:/, 'http:') }),
-      }).result
+      })
       expect(r.code).toBe(1)
       expect(r.stdout).toBe('')
       expect(r.stderr).toBe('error: no events for 1 s (--idle-timeout)\n')
@@ -315,9 +315,9 @@ describe('amigo events tail', () => {
     mock.emit('call.ended', { call_sid: 'CA1' })
     // Long enough for a loaded machine to connect: the count runs while connecting, and only the
     // first open starts it over.
-    const r = await startCli(['events', 'tail', '--since', String(first.id), '--idle-timeout', '1.5'], {
+    const r = await runCli(['events', 'tail', '--since', String(first.id), '--idle-timeout', '1.5'], {
       env,
-    }).result
+    })
     expect(r.code).toBe(1)
     const types = r.stdout
       .split('\n')
@@ -330,7 +330,7 @@ describe('amigo events tail', () => {
   it('an --idle-timeout that is not a plain positive number of seconds a timer can wait is a usage error', async () => {
     // JavaScript's number forms too: Number() reads them as 16, 1000, 5 and 1.
     for (const bad of ['0', '-1', 'soon', '', 'Infinity', '1e12', '0x10', '1e3', ' 5 ', '0b1']) {
-      const r = await startCli(['events', 'tail', '--idle-timeout', bad], { env }).result
+      const r = await runCli(['events', 'tail', '--idle-timeout', bad], { env })
       expect(r.code, bad).toBe(2)
       expect(r.stderr).toBe(
         `error: --idle-timeout must be a positive number of seconds, at most 2147483, got "${bad}"\nhint: digits with an optional decimal point, e.g. --idle-timeout 300\n`,
@@ -352,7 +352,7 @@ describe('amigo events tail', () => {
       ['--max-events', '99999999999999999999'],
     ] as const
     for (const [option, bad] of cases) {
-      const r = await startCli(['events', 'tail', option, bad], { env }).result
+      const r = await runCli(['events', 'tail', option, bad], { env })
       expect(r.code, `${option} ${bad}`).toBe(2)
       const { least, example } = rules[option]
       expect(r.stderr).toBe(
@@ -364,7 +364,7 @@ describe('amigo events tail', () => {
 
   it('a --since that cannot travel as an event id (not Latin-1, a line break) is a usage error naming it', async () => {
     for (const bad of ['日本', 'evt\n1', 'evt\r1']) {
-      const r = await startCli(['events', 'tail', '--since', bad], { env }).result
+      const r = await runCli(['events', 'tail', '--since', bad], { env })
       expect(r.code, bad).toBe(2)
       expect(r.stderr).toBe(
         'error: --since must be an event id: Latin-1 text without line breaks\nhint: the id of an event printed earlier (the "id" of a JSON line)\n',
@@ -374,12 +374,12 @@ describe('amigo events tail', () => {
   })
 
   it('a bad --type pattern is a usage error; a refused key ends with exit 3', async () => {
-    const bad = await startCli(['events', 'tail', '--type', 'call ended'], { env }).result
+    const bad = await runCli(['events', 'tail', '--type', 'call ended'], { env })
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--type "call ended" is not an event type pattern/)
-    const refused = await startCli(['events', 'tail'], {
+    const refused = await runCli(['events', 'tail'], {
       env: cliEnv({ ...apiKeyEnv(mock), AMIGO_API_KEY: 'amg_bogus_key_123456' }),
-    }).result
+    })
     expect(refused.code).toBe(3)
     expect(refused.stderr).toMatch(/^error: HTTP 401/)
   })

@@ -1,10 +1,9 @@
 // The environment a CLI test runs a command with. Each environment gets a fresh temporary config
-// folder (where logins are stored), removed when the test file that made it ends, so no test ever
-// touches this machine's ~/.config/amigo.
+// folder (where logins are stored), removed when the test file that made it ends (test/setup/cli.ts),
+// so no test ever touches this machine's ~/.config/amigo.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll } from 'vitest'
 
 // A command reads the environment `run` was given, except the variables commander reads for options,
 // which the in-process runner puts in process.env only while `run` parses its arguments
@@ -12,17 +11,21 @@ import { afterAll } from 'vitest'
 // login can be read from or written to, a platform that refuses connections, a profile name that is
 // refused, a webhook secret that signs nothing a test checks. A command that read process.env
 // instead would fail its test rather than use this machine's logins or reach a real platform.
-Object.assign(process.env, {
-  AMIGO_CONFIG_DIR: '/dev/null/amigo-cli-tests-read-term-env',
-  AMIGO_BASE_URL: 'http://127.0.0.1:9',
-  AMIGO_PROFILE: '../amigo-cli-tests-read-term-env',
-  AMIGO_WEBHOOK_SECRET: 'whsec_amigo_cli_tests_read_term_env',
-})
+export function setProcessEnvTripwires(): void {
+  Object.assign(process.env, {
+    AMIGO_CONFIG_DIR: '/dev/null/amigo-cli-tests-read-term-env',
+    AMIGO_BASE_URL: 'http://127.0.0.1:9',
+    AMIGO_PROFILE: '../amigo-cli-tests-read-term-env',
+    AMIGO_WEBHOOK_SECRET: 'whsec_amigo_cli_tests_read_term_env',
+  })
+}
 
 const made: string[] = []
-afterAll(() => {
+
+/** Removes the config folders made so far (at the end of each test file). */
+export function removeTempConfigDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+}
 
 /** A fresh, empty config directory (where logins are stored); removed when the test file ends. */
 export function tempConfigDir(): string {

@@ -2,17 +2,19 @@
 // stdin, stdout and stderr (pipes, not a terminal) and the given environment. No process is started,
 // so a test costs what its command costs, not a Node start-up.
 import { PassThrough } from 'node:stream'
-import { afterEach } from 'vitest'
 import { run } from '../../src/main'
 import { type CliOptions, testEnv } from './cli-env'
 import { type CliResult, collect, type RunningCli } from './cli-output'
 
-// Runs still going when their test ends (a test that failed before its command finished) are
-// stopped, as Ctrl-C would stop them, so a server or poll they keep never reaches the next test.
 const running = new Set<AbortController>()
-afterEach(() => {
+
+/**
+ * Stops the runs still going, as Ctrl-C would (after each test: a test that failed before its command
+ * finished), so a server or poll they keep never reaches the next test.
+ */
+export function stopRunning(): void {
   for (const stop of running) stop.abort()
-})
+}
 
 /**
  * Starts `amigo <args>` in this process; `input` (when given) is written to stdin, which is then

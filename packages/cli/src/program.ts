@@ -47,8 +47,9 @@ export function buildProgram(host: ProgramHost): Command {
         import('./io/output'),
       ])
       const options = globalOptions(command)
-      // The output makes the run's secret filter; `run` reports a failure through it.
-      const output = new Output(host.term, options.color === false, host.secrets)
+      // The output makes the run's secret filter (a run runs one command); `run` reports a failure
+      // through it.
+      const output = new Output(host.term, options.color === false)
       host.secrets = output.secrets
       const ctx: CommandContext = {
         options,

@@ -49,7 +49,7 @@ export type {
 } from './errors/platform-error-body'
 export { redactDeep, redactSecrets } from './errors/redact'
 export { parseRetryAfter } from './errors/retry-after'
-export { secretForms } from './errors/secret-forms'
+export { credentialOf, secretForms } from './errors/secret-forms'
 export { type OptionNames, unknownOptionProblem } from './options/unknown-options'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
 export {

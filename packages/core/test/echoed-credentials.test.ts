@@ -124,4 +124,42 @@ describe('credentials echoed by the server', () => {
     expect(ids).toEqual(['req-[REDACTED]'])
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`)
   })
+
+  // fetch strips the spaces and tabs around a header value, so a key pasted with a trailing space is
+  // sent, and quoted back, without it.
+  it.each([
+    ['a key', { apiKey: `${API_KEY} ` }],
+    ['a getter', { apiKey: () => `${API_KEY}\t` }],
+  ])('%s with spaces around it is kept out of the error and the request id', async (_what, config) => {
+    server = await echoing(401)
+    const err = await rejectionOf(makeTransport(server, { ...config, maxRetries: 0 }).GET('/health'))
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`)
+    expect(shown(err)).not.toContain(API_KEY)
+    expect((err as Error).message).toBe('credential [REDACTED] rejected')
+    expect((err as { requestId: string }).requestId).toBe('req-[REDACTED]')
+  })
+
+  it("a caller's Authorization with spaces around its token is kept out too", async () => {
+    server = await echoing(400)
+    const t = makeTransport(server)
+    const err = await rejectionOf(
+      t.GET('/health', { headers: { Authorization: ` Bearer ${CALLER_TOKEN}\t` } }),
+    )
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${CALLER_TOKEN}`)
+    expect(shown(err)).not.toContain(CALLER_TOKEN)
+  })
+
+  it('a credential quoted back percent-encoded with lower-case hex digits is kept out', async () => {
+    const token = 'tok/with+special==0123'
+    server = await startTestServer((req, res) => {
+      const sent = String(req.headers.authorization ?? '').replace(/^Bearer /, '')
+      const lower = encodeURIComponent(sent).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ detail: `refused ${lower}` }))
+    })
+    const err = await rejectionOf(
+      makeTransport(server).GET('/health', { headers: { Authorization: `Bearer ${token}` } }),
+    )
+    expect((err as Error).message).toBe('refused [REDACTED]')
+  })
 })

@@ -37,3 +37,11 @@ export function secretForms(secrets: readonly (string | undefined)[]): string[] 
   }
   return [...forms].sort((a, b) => b.length - a.length)
 }
+
+/**
+ * The credential of an Authorization value as the server receives it: what follows the scheme
+ * (`Bearer`), without the spaces and tabs around it, which fetch strips from a header value. A key
+ * pasted with a trailing space is sent, and may be quoted back, without it.
+ */
+export const credentialOf = (authorization: string): string =>
+  authorization.trim().replace(/^\S+\s+(?=\S)/, '')

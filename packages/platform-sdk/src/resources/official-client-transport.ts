@@ -5,6 +5,7 @@
 // SDK's error classes. Retries, timeouts and hooks are the client's business in this form.
 import {
   ConfigurationError,
+  credentialOf,
   errorFromResponse,
   type HttpMethod,
   InvalidRequestError,
@@ -78,7 +79,7 @@ function officialClientTransport(
     // Kept out of errors and request ids, as the SDK's own transport does: that credential and the
     // ones the call carries in its body (a token exchange's, an integration's).
     const sent = authorization as string | null
-    const secrets = secretForms([sent?.slice(sent.lastIndexOf(' ') + 1), ...[init.secret ?? []].flat()])
+    const secrets = secretForms([sent ? credentialOf(sent) : undefined, ...[init.secret ?? []].flat()])
     const requestId = redactSecrets(requestIdOf(headers), secrets)
     if (!response.ok) throw errorFromResponse({ status, headers, body: error, requestId, secrets })
     return { data, response, requestId }

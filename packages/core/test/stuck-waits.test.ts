@@ -82,4 +82,19 @@ describe('a hook that never settles', () => {
     expect(await pending).toBe(reason)
     expect(server.requests).toHaveLength(1)
   })
+
+  it('onError is waited for at most the timeout; the call then goes on: its retries, then its error', async () => {
+    server = await startTestServer(json(503, { detail: 'down' }))
+    const seen: boolean[] = []
+    const hooks: ClientHooks = {
+      onError: ({ willRetry }) => {
+        seen.push(willRetry)
+        return never()
+      },
+    }
+    const err = await rejectionOf(makeTransport(server, { hooks, timeout: 40, maxRetries: 1 }).GET('/health'))
+    expect((err as { status?: number }).status).toBe(503)
+    expect(seen).toEqual([true, false])
+    expect(server.requests).toHaveLength(2)
+  })
 })

@@ -1,10 +1,12 @@
 import { ConfigurationError } from '../errors/client-errors'
 import { redactSecrets } from '../errors/redact'
+import { secretForms } from '../errors/secret-forms'
 import { DEFAULT_RETRY, resolveRetry } from '../retry/policy'
 import { retryDelay } from '../retry/retry-delay'
 import { sleep } from '../retry/sleep'
 import { untilAborted } from '../retry/until-aborted'
 import { runAttempt } from './attempt'
+import { attemptSignal } from './attempt-signal'
 import type { ClientState } from './client-state'
 import {
   type ClientConfig,
@@ -16,7 +18,7 @@ import {
 import { clientHeaders } from './headers'
 import { runHook } from './hooks'
 import { layerOptions } from './layer-options'
-import { METHODS, prepareCall } from './prepare-call'
+import { type Call, METHODS, prepareCall } from './prepare-call'
 import { type AmigoResponse, HttpResult, withResponseMetadata } from './response-meta'
 import type { HttpMethod, RequestInit_, TypedMethod } from './types'
 import { resolveBaseUrl } from './url'
@@ -46,7 +48,9 @@ export class Transport<Paths extends {} = {}> {
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
       clientHeaders: clientHeaders(config.userAgent),
-      redact: (text) => redactSecrets(text, [config.apiKey]),
+      // The key as sent (fetch strips surrounding spaces) and as a server may quote it back.
+      redact: (text) =>
+        redactSecrets(text, typeof config.apiKey === 'string' ? secretForms([config.apiKey.trim()]) : []),
     }
     // The client's own options are the bottom layer of every call's.
     this.scoped = { timeout: config.timeout, headers }
@@ -108,8 +112,7 @@ export class Transport<Paths extends {} = {}> {
         attempt,
         willRetry: delay !== undefined,
       }
-      // A hook still pending when the caller aborts must not hold the call.
-      await untilAborted(runHook(shared.hooks, 'onError', ctx, shared.redact), call.signal)
+      await settleOnError(runHook(shared.hooks, 'onError', ctx, shared.redact), call)
       if (delay === undefined) throw error
       await sleep(delay, call.signal)
     }
@@ -119,6 +122,22 @@ export class Transport<Paths extends {} = {}> {
   toJSON(): { baseUrl: string; workspaceId: string } {
     const { base } = this.shared
     return { baseUrl: base.relative ?? base.absolute, workspaceId: this.workspaceId }
+  }
+}
+
+/**
+ * Waits for the onError hook, which must not hold the call: the caller's abort ends the wait (its
+ * reason is thrown, as everywhere), and so does the call's timeout, after which the call goes on
+ * (its error thrown or the next attempt) without the hook.
+ */
+async function settleOnError(hook: Promise<void>, call: Call): Promise<void> {
+  const link = attemptSignal(call.signal, call.opts.timeout)
+  try {
+    await untilAborted(hook, link.signal)
+  } catch (reason) {
+    if (!link.timedOut) throw reason
+  } finally {
+    link.dispose()
   }
 }
 

@@ -197,6 +197,17 @@ describe('bad arguments to a call fail before anything is sent', () => {
     ],
     ['a negative maxRetries', () => t.request('get', '/v1/x', { maxRetries: -1 }), /maxRetries must be/],
     ['an empty idempotency key', () => t.request('post', '/v1/x', { idempotencyKey: '' }), /idempotencyKey/],
+    // fetch would refuse these on every attempt, a rejection that reads like a (retried) network error.
+    [
+      'a fetch option fetch refuses',
+      () => t.request('get', '/v1/x', { credentials: 'bogus' as never, redirect: 'follow' }),
+      /^credentials: not a value fetch takes$/,
+    ],
+    [
+      'a mode fetch refuses',
+      () => t.request('get', '/v1/x', { mode: 'navigate' as never }),
+      /^mode: not a value fetch takes$/,
+    ],
   ]
   for (const [name, call, message] of cases) {
     it(name, async () => {
@@ -207,6 +218,9 @@ describe('bad arguments to a call fail before anything is sent', () => {
   it('withOptions rejects bad headers and timeouts', () => {
     expect(() => t.withOptions({ headers: 'x' as never })).toThrow(/withOptions: headers must be a Headers/)
     expect(() => t.withOptions({ timeout: 3e9 })).toThrow(/withOptions: timeout must be/)
+    expect(() => t.withOptions({ referrerPolicy: 'bogus' as never })).toThrow(
+      /^withOptions: referrerPolicy: not a value fetch takes$/,
+    )
   })
 
   it('an upper-case method is accepted', async () => {

@@ -16,7 +16,6 @@ import {
   pathSegmentProblem,
   Transport,
 } from '../src/index'
-import { FETCH_OPTIONS } from '../src/transport/config'
 import { API_KEY, WORKSPACE } from './fixtures/helpers'
 
 let home: TestServer
@@ -355,8 +354,7 @@ function optionGap(name: string, value: unknown): boolean {
   if (name === 'parseAs') return value !== undefined && !PARSE_AS.includes(value as string)
   // A `bodySerializer` that is not a function fails as an InvalidRequestError, not a ConfigurationError.
   if (name === 'bodySerializer') return value !== undefined && typeof value !== 'function'
-  // The fetch options are passed on unchecked: a value fetch refuses is a retried NetworkError.
-  return (FETCH_OPTIONS as readonly string[]).includes(name) && !fetchAccepts(name, value)
+  return false
 }
 
 /**

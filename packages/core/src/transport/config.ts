@@ -171,7 +171,35 @@ export function validateOptions(
   optionalHeaderText(o.idempotencyKey, `${where}idempotencyKey`)
   if (o.signal != null && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
+  checkFetchOptions(o, where)
   return headerLayer(o.headers, `${where}headers`, nullableHeaders)
+}
+
+/**
+ * Refuses the `fetch` options fetch itself would refuse (`credentials: 'bogus'`, `mode: 'navigate'`)
+ * before anything is sent: fetch would reject every attempt, and that rejection reads like a network
+ * failure, which is retried. Each runtime's own Request says what it takes. The message names the
+ * option, not its value nor the runtime's words, which quote it.
+ */
+function checkFetchOptions(o: RequestOptions, where: string): void {
+  const given: Record<string, unknown> = {}
+  for (const key of FETCH_OPTIONS) if (o[key] !== undefined) given[key] = o[key]
+  // Most calls pass none: no Request is built for them.
+  if (Object.keys(given).length && !fetchTakes(given)) {
+    const refused = Object.keys(given).filter((key) => !fetchTakes({ [key]: given[key] }))
+    throw new ConfigurationError(
+      `${where}${(refused.length ? refused : Object.keys(given)).join(', ')}: not a value fetch takes`,
+    )
+  }
+}
+
+function fetchTakes(init: Record<string, unknown>): boolean {
+  try {
+    new Request('http://localhost/', init)
+    return true
+  } catch {
+    return false
+  }
 }
 
 const isSignal = (s: unknown): s is AbortSignal =>

@@ -203,6 +203,12 @@ describe('bad arguments to a call fail before anything is sent', () => {
       () => t.request('get', '/v1/x', { credentials: 'bogus' as never, redirect: 'follow' }),
       /^credentials: not a value fetch takes$/,
     ],
+    // Ignored there, they would send the call with the client's key to its own workspace and origin.
+    [
+      "a client's own option in a call",
+      () => t.request('get', '/v1/x', { workspaceId: 'other' } as never),
+      /^workspaceId is the client's own: make another client to change it$/,
+    ],
     [
       'a mode fetch refuses',
       () => t.request('get', '/v1/x', { mode: 'navigate' as never }),
@@ -218,6 +224,10 @@ describe('bad arguments to a call fail before anything is sent', () => {
   it('withOptions rejects bad headers and timeouts', () => {
     expect(() => t.withOptions({ headers: 'x' as never })).toThrow(/withOptions: headers must be a Headers/)
     expect(() => t.withOptions({ timeout: 3e9 })).toThrow(/withOptions: timeout must be/)
+    for (const key of ['apiKey', 'workspaceId', 'baseUrl'])
+      expect(() => t.withOptions({ [key]: 'other' } as never)).toThrow(
+        `withOptions: ${key} is the client's own: make another client to change it`,
+      )
     expect(() => t.withOptions({ referrerPolicy: 'bogus' as never })).toThrow(
       /^withOptions: referrerPolicy: not a value fetch takes$/,
     )

@@ -47,11 +47,13 @@ describe('serializeQuery', () => {
     expect(serializeQuery({ since: at })).toBe(`since=${iso}`)
     expect(serializeQuery({ days: [at, at] })).toBe(`days=${iso}&days=${iso}`)
     expect(createQuerySerializer()({ since: at })).toBe('')
-    expect(() => serializeQuery({ since: new Date('not a date') })).toThrow(RangeError)
+    expect(() => serializeQuery({ since: new Date('not a date') })).toThrow(
+      'query parameter "since" must be a string, number, boolean or valid Date',
+    )
   })
 
   it('refuses an object, a function or a nested list, naming the parameter', () => {
-    const refusal = 'must be a string, number, boolean or Date, or a list of them'
+    const refusal = 'must be a string, number, boolean or valid Date, or a list of them'
     expect(() => serializeQuery({ tag: [['x']] })).toThrow(`query parameter "tag" ${refusal}`)
     expect(() => serializeQuery({ f: { a: 1 } })).toThrow(`query parameter "f" ${refusal}`)
     expect(() => serializeQuery({ f: () => 1 })).toThrow(`query parameter "f" ${refusal}`)
@@ -60,5 +62,12 @@ describe('serializeQuery', () => {
     expect(() => serializeQuery(options)).toThrow(`query parameter "headers" ${refusal}`)
     // A URLSearchParams given as the query: its methods are refused, not sent as text.
     expect(() => serializeQuery(new URLSearchParams({ limit: '5' }) as never)).toThrow(refusal)
+    expect(() => serializeQuery({ s: Symbol('x') })).toThrow(`query parameter "s" ${refusal}`)
+  })
+
+  it('refuses a query that is not an object (a string would be sent as its characters)', () => {
+    expect(() => serializeQuery('limit=5' as never)).toThrow(
+      'query parameters must be an object of names and values, got a string',
+    )
   })
 })

@@ -56,7 +56,7 @@ describe('requests', () => {
     )
     expect(err).toBeInstanceOf(InvalidRequestError)
     expect((err as Error).message).toContain(
-      'query parameter "tag" must be a string, number, boolean or Date, or a list of them',
+      'query parameter "tag" must be a string, number, boolean or valid Date, or a list of them',
     )
     expect(server.requests).toHaveLength(1)
   })

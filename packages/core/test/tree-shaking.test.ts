@@ -56,6 +56,6 @@ describe('tree-shaking of the built entry', () => {
     const text = app.outputFiles[0]!.text
     expect(text).toContain('ConfigurationError')
     expect(text).not.toContain('apiKey getter must return') // the transport
-    expect(text).not.toContain('boolean or Date, or a list of them') // the query serializer
+    expect(text).not.toContain('boolean or valid Date, or a list of them') // the query serializer
   })
 })

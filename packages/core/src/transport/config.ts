@@ -151,6 +151,17 @@ export function validateConfig(config: unknown): HeaderLayer | undefined {
 }
 
 /**
+ * Refuses, in a call's options or a view's (`where` says which), the options that belong to the
+ * client alone: there they would be ignored, and the call sent with the client's key, to its
+ * workspace and origin.
+ */
+export function refuseClientOptions(o: object, where: string): void {
+  for (const key of ['apiKey', 'workspaceId', 'baseUrl'])
+    if (key in o)
+      throw new ConfigurationError(`${where}${key} is the client's own: make another client to change it`)
+}
+
+/**
  * Validates layered request options (the client's, `withOptions` and per call); returns their
  * headers, checked (see headerLayer).
  */

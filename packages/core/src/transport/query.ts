@@ -8,10 +8,10 @@
 
 const pair = (name: string, value: unknown): string => {
   // A Date is read as a value (openapi-fetch, taking it for an object with no keys, drops it).
-  if (value instanceof Date) value = value.toISOString()
-  else if (typeof value === 'object' || typeof value === 'function')
+  if (value instanceof Date && !Number.isNaN(value.getTime())) value = value.toISOString()
+  else if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol')
     throw new TypeError(
-      `query parameter "${name}" must be a string, number, boolean or Date, or a list of them`,
+      `query parameter "${name}" must be a string, number, boolean or valid Date, or a list of them`,
     )
   return `${name}=${encodeURIComponent(value as string | number | boolean)}`
 }
@@ -23,6 +23,9 @@ const pair = (name: string, value: unknown): string => {
  * unchanged by it.
  */
 export function serializeQuery(query: Record<string, unknown> | undefined): string {
+  // A string would be read as a list of characters (`?0=l&1=i...`).
+  if (query != null && typeof query !== 'object')
+    throw new TypeError(`query parameters must be an object of names and values, got a ${typeof query}`)
   const out: string[] = []
   for (const rawName in query) {
     const value = query[rawName]

@@ -47,6 +47,31 @@ describe('lite', () => {
     expect(() => createAmigo(undefined as never)).toThrow(/client config must be an object, got undefined/)
   })
 
+  it('a resource built over something else than createAmigo fails at once, saying what it takes', () => {
+    const config = { apiKey: env.mock.apiKey, workspaceId: env.mock.workspaceId }
+    for (const wrong of [config, undefined, {}])
+      expect(() => new AgentsResource(wrong as never)).toThrow(
+        new ConfigurationError(
+          "a resource class takes createAmigo(config)'s result (or an openapi-fetch client and a workspace id)",
+        ),
+      )
+  })
+
+  it("a call's options and query that are not objects are refused, with nothing sent", async () => {
+    const agents = new AgentsResource(amigo())
+    const before = env.mock.requests.length
+    await expect(agents.list({}, 'x' as never)).rejects.toThrow(
+      new ConfigurationError('options must be an object, got a string'),
+    )
+    await expect(agents.list('limit=5' as never)).rejects.toThrow(
+      'query parameters must be an object of names and values, got a string',
+    )
+    await expect(agents.list({}, { workspaceId: 'other' } as never)).rejects.toThrow(
+      "workspaceId is the client's own: make another client to change it",
+    )
+    expect(env.mock.requests.length).toBe(before)
+  })
+
   it('methods have the same types as on AmigoClient', () => {
     expectTypeOf<AgentsResource['list']>().toEqualTypeOf<AmigoClient['agents']['list']>()
     expectTypeOf<ReturnType<typeof createAmigo>['transport']['GET']>().toEqualTypeOf<AmigoClient['GET']>()

@@ -19,7 +19,7 @@ import type {
   Transport,
   WithResponseMetadata,
 } from '@amigo-ai/core'
-import { autoPage, withResponseMetadata } from '@amigo-ai/core'
+import { autoPage, ConfigurationError, withResponseMetadata } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
 import type { ClientConnection } from '../realtime/client-connection'
 import { officialClientContext } from './official-client-form'
@@ -91,6 +91,11 @@ export abstract class APIResource {
       workspaceId === undefined
         ? (ctxOrClient as ResourceContext)
         : officialClientContext(ctxOrClient, workspaceId, agentBaseUrl)
+    // A config or a client passed in its place would fail only at the first call, as a TypeError.
+    if (typeof (ctx as Partial<ResourceContext> | undefined)?.transport?.request !== 'function')
+      throw new ConfigurationError(
+        "a resource class takes createAmigo(config)'s result (or an openapi-fetch client and a workspace id)",
+      )
     // Not enumerable: printing or serialising a resource (or the client holding it) must never
     // reach the connection, whose apiKey is a secret.
     Object.defineProperty(this, '_ctx', { value: ctx }) // not writable, enumerable nor configurable
@@ -128,6 +133,10 @@ export abstract class APIResource {
     init: CallInit<OperationAt<SpecPath<P>, M>, NotInferred<P>> = {},
     options: RequestOptions = {},
   ): Promise<WithResponseMetadata<SuccessOf<OperationAt<SpecPath<P>, M>>>> {
+    // Spread below, a string would become options named 0, 1, 2, ... (a rejection, as every failure
+    // of a call is).
+    if (typeof options !== 'object')
+      return Promise.reject(new ConfigurationError(`options must be an object, got a ${typeof options}`))
     const { forceHeaders, accept, ...switches } = init.transport ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
     // method's contract, so it goes with the forced headers, which the transport applies over the

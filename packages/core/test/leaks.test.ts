@@ -83,6 +83,23 @@ describe('an error body that echoes the key', () => {
     expect(err.requestId).toBe('[REDACTED]')
   })
 
+  it("in a success's body that is not JSON, even its start is kept out of the ParseError's cause", async () => {
+    // The engine's message quotes the body, whole when short, else its first characters.
+    for (const body of [API_KEY, `${API_KEY} and more text after it, to be cut`]) {
+      server = await startTestServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(body)
+      })
+      const err = (await rejectionOf(makeTransport(server).GET('/health'))) as AmigoError
+      server.close()
+      expect(err.name).toBe('ParseError')
+      const cause = err.cause as Error
+      expect(cause).toBeInstanceOf(SyntaxError)
+      expect(cause.message).toContain('not valid JSON')
+      expect(inspect(err)).not.toContain(API_KEY.slice(0, 8))
+    }
+  })
+
   it('nested deeper than any real error body, it is cut off rather than kept', async () => {
     let deep: unknown = { key: API_KEY }
     for (let i = 0; i < 40; i++) deep = { inner: deep }

@@ -86,7 +86,10 @@ export function thrownFailure(
       `Response body (status ${status}, content-type ${headers.get('content-type') ?? 'none'}) is not valid JSON`,
     )
     const requestId = redact(requestIdOf(headers)) || undefined
-    return fail('final', new ParseError(message, { status, headers, requestId, cause: thrown }))
+    // The engine's message quotes the start of the body, which may be a credential cut short of
+    // what redaction recognises: the cause keeps the rest of the message.
+    const cause = new SyntaxError(thrown.message.replace(/".*"/s, '"…"'))
+    return fail('final', new ParseError(message, { status, headers, requestId, cause }))
   }
   return fail(
     'network',

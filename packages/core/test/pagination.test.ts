@@ -102,6 +102,23 @@ describe('paginate over the three page shapes', () => {
     expect(server.requests.map((r) => r.query.get('offset'))).toEqual([null, '20', '40'])
   })
 
+  it('offsetPages: false makes such a page a ParseError, with nothing fetched after it', async () => {
+    const t = await setup()
+    const fetchPage = async (query: Record<string, unknown>) =>
+      (await t.GET('/v1/{workspace_id}/events', { params: { query } })).data
+    const seen: Thing[] = []
+    const walk = async () => {
+      for await (const e of autoPage<Thing>(fetchPage, { params: { limit: 20 }, offsetPages: false }))
+        seen.push(e)
+    }
+    await expect(walk()).rejects.toSatisfy(isParseError)
+    expect(seen).toEqual(ALL.slice(0, 20))
+    expect(server.requests).toHaveLength(1)
+    expect(() => nextCursor({ items: [1], has_more: true }, {}, undefined, false)).toThrow(
+      'a page says has_more but carries neither continuation_token nor next_offset',
+    )
+  })
+
   it('is lazy: nothing is fetched before iteration, and break stops further requests', async () => {
     const t = await setup()
     const fetchPage = async (query: Record<string, unknown>) =>

@@ -4,7 +4,7 @@
 // way the spec's page schemas do, so the tests can check every request and every item.
 import { startTestServer, type TestServer } from '@amigo-ai/test-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AmigoClient, type RequestOptions } from '../src'
+import { AmigoClient, ParseError, type RequestOptions } from '../src'
 
 type Shape = 'token' | 'offset' | 'plain-offset'
 
@@ -197,6 +197,24 @@ describe.each(cases)('$name', (c) => {
       expect(item.id).toBe('i0')
       break
     }
+    expect(server.requests.length - start).toBe(1)
+  })
+})
+
+describe('a page that says has_more but carries no cursor', () => {
+  // The list takes no offset: walking by offsets, the walk would get its first page back for ever.
+  it('ends a token list with a ParseError after its items, not a walk by offsets the list ignores', async () => {
+    serve = () => ({ items: [{ id: 'i0' }, { id: 'i1' }], has_more: true })
+    const start = server.requests.length
+    const ids: string[] = []
+    const walk = async () => {
+      for await (const op of client.operators.listAutoPaging({ limit: 2 }))
+        ids.push((op as unknown as { id: string }).id)
+    }
+    await expect(walk()).rejects.toThrow(
+      new ParseError('a page says has_more but carries neither continuation_token nor next_offset'),
+    )
+    expect(ids).toEqual(['i0', 'i1'])
     expect(server.requests.length - start).toBe(1)
   })
 })

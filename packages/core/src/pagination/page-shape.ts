@@ -1,3 +1,5 @@
+import { ParseError } from '../errors/client-errors'
+
 /** The query parameters of the next page request. */
 export type PageCursor = Record<string, unknown> & {
   limit?: number
@@ -34,10 +36,16 @@ function moveTo(sent: PageCursor, key: 'continuation_token' | 'offset', value: n
 
 /**
  * The cursor for the page after `page`, or undefined at the end. Handles the API's three shapes:
- * token pages (`has_more` + `continuation_token`), offset pages (`has_more` + `next_offset`), and
- * plain offset pages (`has_more` only: the next offset is this offset plus the items received).
+ * token pages (`has_more` + `continuation_token`), offset pages (`has_more` + `next_offset`), and,
+ * unless `offsetPages` is false, plain offset pages (`has_more` only: the next offset is this offset
+ * plus the items received). With `offsetPages` false such a page is a ParseError.
  */
-export function nextCursor(page: unknown, sent: PageCursor, itemsKey?: string): PageCursor | undefined {
+export function nextCursor(
+  page: unknown,
+  sent: PageCursor,
+  itemsKey?: string,
+  offsetPages = true,
+): PageCursor | undefined {
   if (!isRecord(page) || page.has_more !== true) return undefined
   if ('continuation_token' in page) {
     const token = page.continuation_token
@@ -57,6 +65,8 @@ export function nextCursor(page: unknown, sent: PageCursor, itemsKey?: string): 
     if (typeof next !== 'number' || next <= (sentOffset ?? 0)) return undefined
     return moveTo(sent, 'offset', next)
   }
+  if (!offsetPages)
+    throw new ParseError('a page says has_more but carries neither continuation_token nor next_offset')
   const count = pageItems(page, itemsKey).length
   if (count === 0) return undefined
   const current = sentOffset ?? (typeof page.offset === 'number' ? page.offset : 0)

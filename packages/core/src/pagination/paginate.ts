@@ -9,6 +9,13 @@ export interface PaginateOptions {
   itemsKey?: string
   /** The operation's largest allowed `limit`; a larger requested limit is clamped to it. */
   maxPageSize?: number
+  /**
+   * Whether the list may be paged by `offset` alone: its pages carry `has_more` but no
+   * `continuation_token` nor `next_offset`, and the next offset is counted from the items received
+   * (default true). False for a list that takes no `offset`: there such a page is a `ParseError`,
+   * where a server ignoring the offset would hand back its first page for ever.
+   */
+  offsetPages?: boolean
 }
 
 /** One page of a token-paged list. */
@@ -93,7 +100,7 @@ export async function* autoPage<Item>(
     tokens.add(sent.continuation_token)
     const page = await fetchPage(sent)
     for (const item of pageItems(page, opts.itemsKey)) yield item as Item
-    cursor = nextCursor(page, sent, opts.itemsKey)
+    cursor = nextCursor(page, sent, opts.itemsKey, opts.offsetPages)
     // Offsets only move forward (nextCursor), but tokens may come round again (A, B, A, ...): a token
     // already sent ends the walk. An offset cursor has no token, and `?? tokens` then matches nothing.
     if (tokens.has(cursor?.continuation_token ?? tokens)) return

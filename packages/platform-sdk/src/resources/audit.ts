@@ -47,7 +47,7 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<AuditEventListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<AuditEvent> {
-    return this._autoPage((query) => this.list(query, options), params, 100, 'events')
+    return this._autoPage((query) => this.list(query, options), params, 100, 'events', true)
   }
 
   /** Summary counts over a period. */
@@ -79,7 +79,7 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'get-phi-access-report'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'get-phi-access-report'>, 'events'>> {
-    return this._autoPage((query) => this.getPhiAccess(query, options), params, 100, 'events')
+    return this._autoPage((query) => this.getPhiAccess(query, options), params, 100, 'events', true)
   }
 
   /** Lists exports, one page (`GET /audit/exports`); `params` goes beyond the official SDK, which sends no query here. */
@@ -110,6 +110,12 @@ export class AuditResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'get-entity-access-log'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'get-entity-access-log'>, 'events'>> {
-    return this._autoPage((query) => this.getEntityAccessLog(entityId, query, options), params, 100, 'events')
+    return this._autoPage(
+      (query) => this.getEntityAccessLog(entityId, query, options),
+      params,
+      100,
+      'events',
+      true,
+    )
   }
 }

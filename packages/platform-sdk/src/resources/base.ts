@@ -161,9 +161,10 @@ export abstract class APIResource {
    * Walks every page of a list lazily and yields its items: `fetchPage` is the list's one-page method
    * called with this call's query (`query`) plus the page cursor; `maxPageSize` is the spec's maximum
    * `limit` for the list (a larger requested limit is clamped to it) and `itemsKey` the array field
-   * holding the items (default `items`). Positional rather than an options object: the call is
-   * written once per list, about sixty times in every bundle of the client. E.g.
-   * `this._autoPage((query) => this.list(query, options), params, 20)`.
+   * holding the items (default `items`); `offsetPages` is true for a list paged by `offset` whose
+   * pages carry neither `continuation_token` nor `next_offset` (see autoPage). Positional rather than
+   * an options object: the call is written once per list, about sixty times in every bundle of the
+   * client. E.g. `this._autoPage((query) => this.list(query, options), params, 20)`.
    */
   protected _autoPage<Page, K extends string = 'items'>(
     // `never`: the cursor is the list's own query (the caller's `query` plus a cursor field).
@@ -171,11 +172,15 @@ export abstract class APIResource {
     query: object | undefined,
     maxPageSize: number,
     itemsKey?: K,
+    offsetPages?: true,
   ): AsyncIterableIterator<PageItem<Page, K>> {
     return autoPage(fetchPage as (cursor: object) => Promise<Page>, {
       maxPageSize,
       itemsKey,
       params: (query ?? {}) as Record<string, unknown>,
+      // Any other list (token pages, or pages with next_offset) takes no offset of ours: a page
+      // without its cursor there must not be walked by offsets the server ignores.
+      offsetPages: offsetPages === true,
     })
   }
 }

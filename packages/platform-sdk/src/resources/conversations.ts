@@ -76,7 +76,7 @@ export class ConversationsResource extends APIResource {
     params?: AutoPagingParams<ConversationListParams>,
     options?: RequestOptions,
   ): AsyncIterableIterator<ConversationSummary> {
-    return this._autoPage((query) => this.list(query, options), params, 100)
+    return this._autoPage((query) => this.list(query, options), params, 100, 'items', true)
   }
 
   /** Fetches one conversation. */

@@ -52,7 +52,13 @@ export class CrmContactsResource extends APIResource {
     params?: AutoPagingParams<OperationQuery<'crm-contact-timeline'>>,
     options?: RequestOptions,
   ): AsyncIterableIterator<PageItem<OperationResult<'crm-contact-timeline'>, 'activities'>> {
-    return this._autoPage((query) => this.getTimeline(contactId, query, options), params, 200, 'activities')
+    return this._autoPage(
+      (query) => this.getTimeline(contactId, query, options),
+      params,
+      200,
+      'activities',
+      true,
+    )
   }
 }
 

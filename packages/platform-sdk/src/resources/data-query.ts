@@ -25,6 +25,6 @@ export class DataQueryResource extends APIResource {
   ): AsyncIterableIterator<
     PageItem<OperationResult<'query_table_v1__workspace_id__query__schema___table__get'>>
   > {
-    return this._autoPage((query) => this.run(schema, table, query, options), params, 100)
+    return this._autoPage((query) => this.run(schema, table, query, options), params, 100, 'items', true)
   }
 }

@@ -103,6 +103,14 @@ const cases: PagingCase[] = [
     walk: (c) => c.crm.contacts.getTimelineAutoPaging('c-1', { limit: 500 }) as AsyncIterable<{ id: string }>,
   },
   {
+    name: 'conversations.listAutoPaging (plain offset pages, `items`)',
+    path: `${ws}/conversations`,
+    shape: 'plain-offset',
+    key: 'items',
+    max: 100,
+    walk: (c) => c.conversations.listAutoPaging({ limit: 500 }) as AsyncIterable<{ id: string }>,
+  },
+  {
     name: 'dataQuery.runAutoPaging (plain offset pages, `items`)',
     path: `${ws}/query/public/patients`,
     shape: 'plain-offset',

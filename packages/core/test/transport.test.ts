@@ -320,6 +320,35 @@ describe('bad input', () => {
     expect(server.requests).toHaveLength(0)
   })
 
+  it('a body JSON cannot write is refused naming its kind, not sent as {} or as no body', async () => {
+    server = await startTestServer(echo)
+    const t = makeTransport(server)
+    const bodies: [unknown, string][] = [
+      [new Blob(['{"a":1}'], { type: 'application/json' }), 'Blob'],
+      [new TextEncoder().encode('{"a":1}'), 'Uint8Array'],
+      [new ArrayBuffer(4), 'ArrayBuffer'],
+      [new Map([['a', 1]]), 'Map'],
+      [new Set([1]), 'Set'],
+      [new URLSearchParams({ a: '1' }), 'URLSearchParams'],
+      [() => ({ a: 1 }), 'Function'],
+      [Symbol('a'), 'Symbol'],
+    ]
+    for (const [body, kind] of bodies) {
+      const err = await rejectionOf(t.request('post', '/x', { body }))
+      expect(err).toBeInstanceOf(InvalidRequestError)
+      expect((err as Error).message).toBe(
+        `could not build the request: a ${kind} body cannot be sent as JSON: pass a bodySerializer`,
+      )
+    }
+    expect(server.requests).toHaveLength(0)
+    // Such a body goes as the caller's serializer writes it.
+    await t.request('post', '/x', {
+      body: new Uint8Array([104, 105]),
+      bodySerializer: (b) => new Blob([b as Uint8Array<ArrayBuffer>]),
+    })
+    expect(server.requests[0]?.body).toBe('hi')
+  })
+
   it('a body serializer that throws fails as InvalidRequestError', async () => {
     server = await startTestServer(echo)
     const err = await rejectionOf(

@@ -135,8 +135,30 @@ function serializeBody(init: RequestInit_, headers: HeaderRecord): BodyInit | un
     ? init.bodySerializer(init.body)
     : init.body instanceof FormData
       ? init.body
-      : JSON.stringify(init.body)
+      : jsonText(init.body)
   if (body instanceof FormData) delete headers['content-type']
   else if (body !== undefined) headers['content-type'] ??= 'application/json'
   return body as BodyInit | undefined
+}
+
+/**
+ * `body` as JSON, refusing what JSON cannot write: bytes, a Blob, a Map or a Set would go as `{}`
+ * (their data is not in their own properties), a function or a Symbol as no body at all.
+ */
+function jsonText(body: unknown): string {
+  if (
+    typeof body === 'function' ||
+    typeof body === 'symbol' ||
+    body instanceof Blob ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof Map ||
+    body instanceof Set ||
+    body instanceof URLSearchParams ||
+    body instanceof ReadableStream
+  )
+    throw new TypeError(
+      `a ${Object.prototype.toString.call(body).slice(8, -1)} body cannot be sent as JSON: pass a bodySerializer`,
+    )
+  return JSON.stringify(body)
 }

@@ -201,18 +201,18 @@ describe('bad arguments to a call fail before anything is sent', () => {
     [
       'a fetch option fetch refuses',
       () => t.request('get', '/v1/x', { credentials: 'bogus' as never, redirect: 'follow' }),
-      /^credentials: not a value fetch takes$/,
+      /^credentials, redirect: fetch refuses these values$/,
     ],
     // Ignored there, they would send the call with the client's key to its own workspace and origin.
     [
       "a client's own option in a call",
       () => t.request('get', '/v1/x', { workspaceId: 'other' } as never),
-      /^workspaceId is the client's own: make another client to change it$/,
+      /^workspaceId is the client's: make another client$/,
     ],
     [
       'a mode fetch refuses',
       () => t.request('get', '/v1/x', { mode: 'navigate' as never }),
-      /^mode: not a value fetch takes$/,
+      /^mode: fetch refuses these values$/,
     ],
   ]
   for (const [name, call, message] of cases) {
@@ -226,10 +226,10 @@ describe('bad arguments to a call fail before anything is sent', () => {
     expect(() => t.withOptions({ timeout: 3e9 })).toThrow(/withOptions: timeout must be/)
     for (const key of ['apiKey', 'workspaceId', 'baseUrl'])
       expect(() => t.withOptions({ [key]: 'other' } as never)).toThrow(
-        `withOptions: ${key} is the client's own: make another client to change it`,
+        `withOptions: ${key} is the client's: make another client`,
       )
     expect(() => t.withOptions({ referrerPolicy: 'bogus' as never })).toThrow(
-      /^withOptions: referrerPolicy: not a value fetch takes$/,
+      /^withOptions: referrerPolicy: fetch refuses these values$/,
     )
   })
 

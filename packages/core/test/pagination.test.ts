@@ -115,7 +115,7 @@ describe('paginate over the three page shapes', () => {
     expect(seen).toEqual(ALL.slice(0, 20))
     expect(server.requests).toHaveLength(1)
     expect(() => nextCursor({ items: [1], has_more: true }, {}, undefined, false)).toThrow(
-      'a page says has_more but carries neither continuation_token nor next_offset',
+      'a page has has_more but no continuation_token or next_offset',
     )
   })
 

@@ -66,8 +66,6 @@ describe('serializeQuery', () => {
   })
 
   it('refuses a query that is not an object (a string would be sent as its characters)', () => {
-    expect(() => serializeQuery('limit=5' as never)).toThrow(
-      'query parameters must be an object of names and values, got a string',
-    )
+    expect(() => serializeQuery('limit=5' as never)).toThrow('query must be an object, got a string')
   })
 })

@@ -51,9 +51,7 @@ describe('lite', () => {
     const config = { apiKey: env.mock.apiKey, workspaceId: env.mock.workspaceId }
     for (const wrong of [config, undefined, {}])
       expect(() => new AgentsResource(wrong as never)).toThrow(
-        new ConfigurationError(
-          "a resource class takes createAmigo(config)'s result (or an openapi-fetch client and a workspace id)",
-        ),
+        new ConfigurationError('a resource class takes what createAmigo(config) returns'),
       )
   })
 
@@ -63,11 +61,9 @@ describe('lite', () => {
     await expect(agents.list({}, 'x' as never)).rejects.toThrow(
       new ConfigurationError('options must be an object, got a string'),
     )
-    await expect(agents.list('limit=5' as never)).rejects.toThrow(
-      'query parameters must be an object of names and values, got a string',
-    )
+    await expect(agents.list('limit=5' as never)).rejects.toThrow('query must be an object, got a string')
     await expect(agents.list({}, { workspaceId: 'other' } as never)).rejects.toThrow(
-      "workspaceId is the client's own: make another client to change it",
+      "workspaceId is the client's: make another client",
     )
     expect(env.mock.requests.length).toBe(before)
   })

@@ -220,7 +220,7 @@ describe('a page that says has_more but carries no cursor', () => {
         ids.push((op as unknown as { id: string }).id)
     }
     await expect(walk()).rejects.toThrow(
-      new ParseError('a page says has_more but carries neither continuation_token nor next_offset'),
+      new ParseError('a page has has_more but no continuation_token or next_offset'),
     )
     expect(ids).toEqual(['i0', 'i1'])
     expect(server.requests.length - start).toBe(1)

@@ -65,8 +65,7 @@ export function nextCursor(
     if (typeof next !== 'number' || next <= (sentOffset ?? 0)) return undefined
     return moveTo(sent, 'offset', next)
   }
-  if (!offsetPages)
-    throw new ParseError('a page says has_more but carries neither continuation_token nor next_offset')
+  if (!offsetPages) throw new ParseError('a page has has_more but no continuation_token or next_offset')
   const count = pageItems(page, itemsKey).length
   if (count === 0) return undefined
   const current = sentOffset ?? (typeof page.offset === 'number' ? page.offset : 0)

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors/client-errors'
-import { credentialOf, secretForms } from '../errors/secret-forms'
+import { credentialOf, formEncoded } from '../errors/secret-forms'
 import type { ClientState } from './client-state'
 import { checkApiKey } from './config'
 import { applyHeaders, type HeaderLayer, type HeaderRecord } from './headers'
@@ -45,23 +45,17 @@ const authorize = (headers: HeaderRecord, key: string): HeaderRecord => {
 /**
  * What one attempt keeps out of its errors, results and hook output: the credential of the
  * Authorization it sends (whoever set it: the client's key, a getter, a caller's header) and the
- * call's `secret` (the credentials in its body), in every form `secretForms` lists (percent-encoded
- * as a form or a URL carries them), which a server may quote back. The client's key is only ever
- * sent there.
+ * call's `secret` (the credentials in its body), each also percent-encoded as a form carries it
+ * (`/`, `+`, `=` as a URL writes them too), which a server may quote back. The client's key is only
+ * ever sent there.
  */
 export function attemptSecrets(init: Call['init'], headers?: HeaderRecord): string[] {
   const { secret } = init
   const auth = headers?.authorization
-  // Every attempt redacts its request id with these; a call without a `secret` of its own sending
-  // the same Authorization as the one before (the usual case) reuses that one's list.
-  if (secret === undefined && auth === lastAuth) return lastForms
-  const forms = secretForms([
-    auth && credentialOf(auth),
-    ...(typeof secret === 'string' ? [secret] : (secret ?? [])),
-  ])
-  if (secret === undefined) [lastAuth, lastForms] = [auth, forms]
-  return forms
+  // Plain pushes: every attempt runs this (its request id is redacted), and concat, flat or spreads
+  // of the possibly missing parts cost several times as much there (bench: request overhead).
+  const secrets = typeof secret === 'string' ? [secret] : secret ? [...secret] : []
+  if (auth) secrets.push(credentialOf(auth))
+  for (const s of secrets.slice()) secrets.push(formEncoded(s))
+  return secrets
 }
-
-let lastAuth: string | undefined
-let lastForms: string[] = []

@@ -142,23 +142,19 @@ function serializeBody(init: RequestInit_, headers: HeaderRecord): BodyInit | un
 }
 
 /**
- * `body` as JSON, refusing what JSON cannot write: bytes, a Blob, a Map or a Set would go as `{}`
- * (their data is not in their own properties), a function or a Symbol as no body at all.
+ * `body` as JSON, refusing what JSON cannot write: a function or a Symbol would go as no body at
+ * all; bytes, a Blob, a Map, a Set or a stream as `{}` or an object of numbered keys (their data is
+ * not in plain own properties).
  */
 function jsonText(body: unknown): string {
+  const text = JSON.stringify(body)
   if (
-    typeof body === 'function' ||
-    typeof body === 'symbol' ||
-    body instanceof Blob ||
-    body instanceof ArrayBuffer ||
+    text === undefined ||
     ArrayBuffer.isView(body) ||
-    body instanceof Map ||
-    body instanceof Set ||
-    body instanceof URLSearchParams ||
-    body instanceof ReadableStream
+    (text === '{}' && Object.getPrototypeOf(body) !== Object.prototype)
   )
     throw new TypeError(
       `a ${Object.prototype.toString.call(body).slice(8, -1)} body cannot be sent as JSON: pass a bodySerializer`,
     )
-  return JSON.stringify(body)
+  return text
 }

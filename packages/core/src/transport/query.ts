@@ -25,7 +25,7 @@ const pair = (name: string, value: unknown): string => {
 export function serializeQuery(query: Record<string, unknown> | undefined): string {
   // A string would be read as a list of characters (`?0=l&1=i...`).
   if (query != null && typeof query !== 'object')
-    throw new TypeError(`query parameters must be an object of names and values, got a ${typeof query}`)
+    throw new TypeError(`query must be an object, got a ${typeof query}`)
   const out: string[] = []
   for (const rawName in query) {
     const value = query[rawName]

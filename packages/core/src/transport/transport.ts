@@ -1,6 +1,5 @@
 import { ConfigurationError } from '../errors/client-errors'
 import { redactSecrets } from '../errors/redact'
-import { secretForms } from '../errors/secret-forms'
 import { DEFAULT_RETRY, resolveRetry } from '../retry/policy'
 import { retryDelay } from '../retry/retry-delay'
 import { sleep } from '../retry/sleep'
@@ -49,9 +48,8 @@ export class Transport<Paths extends {} = {}> {
       hooks: config.hooks,
       retry: resolveRetry(DEFAULT_RETRY, config.retry, config.maxRetries),
       clientHeaders: clientHeaders(config.userAgent),
-      // The key as sent (fetch strips surrounding spaces) and as a server may quote it back.
-      redact: (text) =>
-        redactSecrets(text, typeof config.apiKey === 'string' ? secretForms([config.apiKey.trim()]) : []),
+      // The key as sent: fetch strips the spaces around a header value.
+      redact: (text) => redactSecrets(text, [typeof config.apiKey === 'string' && config.apiKey.trim()]),
     }
     // The client's own options are the bottom layer of every call's.
     this.scoped = { timeout: config.timeout, headers }

@@ -93,9 +93,7 @@ export abstract class APIResource {
         : officialClientContext(ctxOrClient, workspaceId, agentBaseUrl)
     // A config or a client passed in its place would fail only at the first call, as a TypeError.
     if (typeof (ctx as Partial<ResourceContext> | undefined)?.transport?.request !== 'function')
-      throw new ConfigurationError(
-        "a resource class takes createAmigo(config)'s result (or an openapi-fetch client and a workspace id)",
-      )
+      throw new ConfigurationError('a resource class takes what createAmigo(config) returns')
     // Not enumerable: printing or serialising a resource (or the client holding it) must never
     // reach the connection, whose apiKey is a secret.
     Object.defineProperty(this, '_ctx', { value: ctx }) // not writable, enumerable nor configurable

@@ -78,6 +78,7 @@ export {
   type RequestOptions,
   type ScopedRequestOptions,
 } from './transport/config'
+export { isHeaderValue } from './transport/header-checks'
 export type {
   ClientHooks,
   ErrorHookContext,

@@ -1,5 +1,5 @@
 import { isConfigurationError } from '@amigo-ai/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   createReconnectingWebSocket,
   createTextChat,
@@ -153,6 +153,34 @@ describe('the event stream refuses a base URL no connect could use, before any r
   it('a base that is not a string is refused the same way', () => {
     const error = caught(() => subscribeToWorkspaceEvents({ ...base, baseUrl: 42 } as never))
     expect((error as Error).message).toBe('baseUrl has an invalid value')
+  })
+
+  // fetch resolves a relative URL against the page; outside one (Node, a worker) every connect would
+  // fail and be retried until maxReconnects ran out.
+  it('a relative base without a page to resolve it against or a fetch of your own is refused', () => {
+    const { fetch: _none, ...withoutFetch } = base
+    for (const start of [subscribeToWorkspaceEvents, workspaceEvents]) {
+      const error = caught(() => start({ ...withoutFetch, baseUrl: '/api/platform' }))
+      expect(isConfigurationError(error)).toBe(true)
+      expect((error as Error).message).toBe('baseUrl has an invalid value')
+    }
+  })
+
+  it("a relative base is accepted in a page, which resolves it against the page's origin", async () => {
+    const { fetch: _none, ...withoutFetch } = base
+    vi.stubGlobal('location', { origin: 'http://127.0.0.1:9', href: 'http://127.0.0.1:9/app' })
+    vi.stubGlobal('fetch', fetch)
+    try {
+      const subscription = subscribeToWorkspaceEvents({
+        ...withoutFetch,
+        baseUrl: '/api/platform',
+        maxReconnects: 0,
+      })
+      await subscription.done
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    expect(sent.pop()).toBe('/api/platform/v1/ws-1/events/stream')
   })
 
   it.each(['http://127.0.0.1:9', 'HTTPS://api.example.com/', '/api/platform'])(

@@ -1,9 +1,11 @@
 // A server (or a proxy in front of it) may echo what the client sent into its close reason: "bad
 // token <the subprotocol header>". The reason reaches the caller as the error's message and
 // `closeReason`, so the connection's secrets are taken out of it first.
+import type { AddressInfo } from 'node:net'
 import { inspect } from 'node:util'
 import { startWsServer, type WsConnection } from '@amigo-ai/test-server'
 import { describe, expect, it } from 'vitest'
+import { WebSocket as NodeWs, WebSocketServer } from 'ws'
 import { createReconnectingWebSocket, createTextChat, type ReconnectingWebSocketError } from '../src/index'
 import { chatAt, fast, track } from './helpers'
 
@@ -108,5 +110,41 @@ describe('a close reason cut partway through a secret', () => {
       reasons.push((await firstError(`${server.url}${path}`, ['auth', TOKEN]))?.closeReason)
     // `tok-SEC` is the start of the token; `auth` alone is not a secret.
     expect(reasons).toEqual(['bad protocols auth [REDACTED]', 'bad protocols auth'])
+  })
+})
+
+// The subprotocol a server selects reaches the caller too, in onOpen's `protocol`: a server (or a
+// proxy) that selects the last one offered picks the token of `auth, <token>`.
+describe('the subprotocol a server selects', () => {
+  async function selectingServer(select: (offered: Set<string>) => string) {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: select })
+    wss.on('connection', (socket) => socket.close(1000))
+    await new Promise((resolve) => wss.once('listening', resolve))
+    track({ close: () => new Promise<void>((resolve) => wss.close(() => resolve())) })
+    return `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`
+  }
+
+  async function openedWith(url: string, protocols: string[]) {
+    const opens: { attempt: number; protocol: string }[] = []
+    const socket = createReconnectingWebSocket({
+      url,
+      protocols,
+      WebSocket: NodeWs,
+      ...fast,
+      onOpen: (info) => opens.push(info),
+    })
+    await socket.done
+    return opens
+  }
+
+  it('is redacted in onOpen when it is the token', async () => {
+    const url = await selectingServer((offered) => [...offered].at(-1) as string)
+    const opens = await openedWith(url, ['auth', TOKEN])
+    expect(opens).toEqual([{ attempt: 0, protocol: '[REDACTED]' }])
+  })
+
+  it('is passed on as it is otherwise', async () => {
+    const url = await selectingServer((offered) => [...offered][0] as string)
+    expect(await openedWith(url, ['auth', TOKEN])).toEqual([{ attempt: 0, protocol: 'auth' }])
   })
 })

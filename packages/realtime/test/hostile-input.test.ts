@@ -69,6 +69,14 @@ describe('workspace events', () => {
     ['a header name with one', { headers: { 'x-a\r\nx-b': 'v' } }],
     ['a lastEventId with one', { lastEventId: '1\r\nX-Injected: 1' }],
     ['a non-Latin-1 token', { token: `${TOKEN}ключ` }],
+    // Control characters other than line breaks pass fetch's Headers, and fail only once sent.
+    ['a token with another control character (SOH)', { token: `${TOKEN}\x01` }],
+    [
+      'a token getter returning a control character',
+      { token: undefined, getToken: async () => `${TOKEN}\x1f` },
+    ],
+    ['headers with a vertical tab', { headers: { 'x-proxy': `${TOKEN}\x0bX` } }],
+    ['a lastEventId with a DEL', { lastEventId: '12\x7f' }],
   ]
   for (const [name, options] of badHeaders) {
     it(`${name} ends the stream before anything is sent, with a ConfigurationError that does not quote it`, async () => {
@@ -93,6 +101,28 @@ describe('workspace events', () => {
       expect(server.requests).toHaveLength(0)
     })
   }
+
+  it('white space at either end of a value is trimmed as fetch trims it, and the value sent', async () => {
+    const server = track(await startTestServer())
+    const sub = subscribeToWorkspaceEvents({
+      workspaceId: 'ws-1',
+      baseUrl: server.url,
+      ...fast,
+      ...base,
+      maxReconnects: 0,
+      token: `${TOKEN} \n`,
+      headers: { 'x-proxy': '\tp ' },
+      lastEventId: '7\r\n',
+    })
+    await sub.done
+    expect(server.requests).toHaveLength(1)
+    const { headers } = server.requests[0]!
+    expect([headers.authorization, headers['x-proxy'], headers['last-event-id']]).toEqual([
+      `Bearer ${TOKEN}`,
+      'p',
+      '7',
+    ])
+  })
 
   it('the pull form ends the same way', async () => {
     const server = track(await startTestServer())

@@ -1,6 +1,14 @@
-import { type SseReplayOptions, sseReplay, startTestServer, type TestServer } from '@amigo-ai/test-server'
+import {
+  type SseReplayOptions,
+  sequence,
+  sse,
+  sseReplay,
+  startTestServer,
+  type TestServer,
+} from '@amigo-ai/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { subscribeToWorkspaceEvents, type WorkspaceEvent, workspaceEvents } from '../src/index'
+import { eventStreamServer, fast as quick } from './helpers'
 
 const servers: TestServer[] = []
 afterEach(async () => {
@@ -148,8 +156,9 @@ describe('ReplayGuard', () => {
     expect(same.map((d) => guard.add('1700000000005', 'call.started', d))).toEqual(same.map(() => true))
     // The same data under another type is another event.
     expect(guard.add('1700000000005', 'call.ended', same[0]!)).toBe(true)
-    // Reconnected from that id: the replay of the whole group is skipped, older ids by order alone.
-    guard.resume('1700000000005')
+    // Reconnected from that id (received after ...4): the replay of the whole group is skipped, older
+    // ids by order alone.
+    guard.resume('1700000000005', '1700000000004')
     expect(guard.isPastResumePoint('1700000000004')).toBe(false)
     expect(guard.isPastResumePoint('1700000000005')).toBe(true)
     expect(same.map((d) => guard.add('1700000000005', 'call.started', d))).toEqual(same.map(() => false))
@@ -164,7 +173,7 @@ describe('ReplayGuard', () => {
   it('orders ids of any length and leading zeros, and never drops ids that are not digits', async () => {
     const { ReplayGuard } = await import('../src/workspace-events/replay-guard')
     const guard = new ReplayGuard()
-    guard.resume('0100')
+    guard.resume('0100', '099')
     expect(guard.isPastResumePoint('99')).toBe(false)
     expect(guard.isPastResumePoint('100')).toBe(true)
     expect(guard.isPastResumePoint('evt-a')).toBe(true)
@@ -172,5 +181,92 @@ describe('ReplayGuard', () => {
     expect(guard.add('evt-b', 't', 'b')).toBe(true)
     expect(guard.add('evt-b', 't', 'b')).toBe(false)
     expect(guard.add('evt-a', 't', 'a')).toBe(true)
+  })
+})
+
+describe('ReplayGuard: a resume point the server does not know', () => {
+  it('skips by order only ids at or below the one received before the resume point', async () => {
+    const { ReplayGuard } = await import('../src/workspace-events/replay-guard')
+    const guard = new ReplayGuard()
+    guard.resume('1700000000009', '1700000000005')
+    expect(guard.isPastResumePoint('1700000000004')).toBe(false)
+    expect(guard.isPastResumePoint('1700000000005')).toBe(false)
+    // An id between the two cannot come from the sequence the stream followed: the catch-up is over.
+    expect(guard.isPastResumePoint('1700000000006')).toBe(true)
+    expect(guard.isPastResumePoint('1700000000007')).toBe(true)
+  })
+
+  it("skips nothing by order below a resume point with nothing received before it (the caller's lastEventId)", async () => {
+    const { ReplayGuard } = await import('../src/workspace-events/replay-guard')
+    const guard = new ReplayGuard()
+    guard.resume('17000000000000000', undefined)
+    expect(guard.isPastResumePoint('1700000000001')).toBe(true)
+    expect(guard.isPastResumePoint('1700000000002')).toBe(true)
+  })
+})
+
+// A cursor ahead of the server's ids (saved from another server, made up, or a server id far above
+// the rest) must not hide the live events that follow it: the server's ids never reach it.
+describe('workspace events: a resume point above every id the server sends', () => {
+  const frame = (id: string) => ({ id, event: 'call.started', data: { call_sid: `c${id}` } })
+  const collect = (url: string, lastEventId: string | undefined, want: number) => {
+    const ids: (string | undefined)[] = []
+    const errors: unknown[] = []
+    const sub = subscribeToWorkspaceEvents({
+      baseUrl: url,
+      workspaceId: 'ws-1',
+      token: 'tok',
+      lastEventId,
+      ...quick,
+      onError: (e) => errors.push(e),
+      onEvent: (_e, meta) => {
+        ids.push(meta.id)
+        if (ids.length === want) sub.unsubscribe()
+      },
+    })
+    return { sub, ids, errors }
+  }
+
+  it("delivers the live events after a lastEventId the server's ids never reach", async () => {
+    const server = await eventStreamServer((_req, res) => {
+      const w = sse(res)
+      for (const id of [idOf(1), idOf(2), idOf(3)]) w.send(frame(id))
+    })
+    const { sub, ids, errors } = collect(server.url, '17000000000000000', 3)
+    await sub.done
+    expect(errors).toEqual([])
+    expect(ids).toEqual([idOf(1), idOf(2), idOf(3)])
+    expect(server.requests[0]!.headers['last-event-id']).toBe('17000000000000000')
+  })
+
+  it('delivers the live events after a server id far above the rest, and still skips replays after that', async () => {
+    const server = await eventStreamServer(
+      sequence(
+        (_req, res) => {
+          const w = sse(res)
+          for (const id of [idOf(1), idOf(2), '99999999999999999']) w.send(frame(id))
+          w.end()
+        },
+        (_req, res) => {
+          const w = sse(res)
+          for (const id of [idOf(3), idOf(4)]) w.send(frame(id))
+          w.end()
+        },
+        // A server replaying from the start: all but idOf(5) were delivered.
+        (_req, res) => {
+          const w = sse(res)
+          for (const id of [idOf(1), idOf(2), idOf(3), idOf(4), idOf(5)]) w.send(frame(id))
+        },
+      ),
+    )
+    const { sub, ids, errors } = collect(server.url, undefined, 6)
+    await sub.done
+    expect(errors).toEqual([])
+    expect(ids).toEqual([idOf(1), idOf(2), '99999999999999999', idOf(3), idOf(4), idOf(5)])
+    expect(server.requests.map((r) => r.headers['last-event-id'])).toEqual([
+      undefined,
+      '99999999999999999',
+      idOf(4),
+    ])
   })
 })

@@ -25,6 +25,7 @@ const event = (id: number, extra: object = {}) => ({
 
 afterEach(() => {
   vi.restoreAllMocks()
+  vi.useRealTimers()
 })
 
 function subscribe(url: string, overrides: Partial<SubscribeToWorkspaceEventsOptions> = {}) {
@@ -501,6 +502,38 @@ describe('workspace events: tokens, resume and request shape', () => {
       expect(server.requests).toHaveLength(0)
       expect(errors).toEqual([])
     })
+
+  // The WebSocket side bounds its getters with openTimeoutMs (30 s); the stream's getter gets the same.
+  it('a token getter that has not answered in 30 s counts as a failed connection, and the next connect calls it again', async () => {
+    const server = await eventStreamServer((_req, res) => sse(res).send(event(1)))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let calls = 0
+    const { sub, events, errors, reconnects } = subscribe(server.url, {
+      token: undefined,
+      getToken: () => (++calls === 1 ? new Promise<string>(() => {}) : 'tok-2'),
+      onEvent: (e) => {
+        events.push(e)
+        sub.unsubscribe()
+      },
+    })
+    await vi.advanceTimersByTimeAsync(29_999)
+    expect(reconnects).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(reconnects).toHaveLength(1)
+    expect((reconnects[0]!.error as Error).message).toBe('getToken did not answer within 30 s')
+    // Fake time moves on per try; real time is what lets the answer arrive.
+    await vi.waitFor(
+      async () => {
+        await vi.advanceTimersByTimeAsync(10)
+        expect(events).toHaveLength(1)
+      },
+      { timeout: 5_000, interval: 20 },
+    )
+    await sub.done
+    expect(errors).toEqual([])
+    expect(calls).toBe(2)
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer tok-2'])
+  })
 
   it('drops frames whose data is not a JSON object and keeps going', async () => {
     const server = await eventStreamServer((_req, res) => {

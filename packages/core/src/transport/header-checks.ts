@@ -7,6 +7,13 @@ import type { HeaderLayer } from './headers'
 // Characters a header value may carry: no line breaks, no other control characters, Latin-1 only.
 const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
 
+/**
+ * Whether `value` can be sent as an HTTP header value (tab, visible ASCII and the rest of Latin-1).
+ * fetch's `Headers` refuses only line breaks, NUL and characters past Latin-1; the other control
+ * characters make the request fail once sent, as a network error.
+ */
+export const isHeaderValue = (value: string): boolean => HEADER_SAFE.test(value)
+
 /** What kind of value `v` is, for messages that must not quote it (`null`, `an array`, `a number`). */
 export const describe = (v: unknown): string =>
   v == null ? `${v}` : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
@@ -16,7 +23,7 @@ export const describe = (v: unknown): string =>
  * (line breaks, control or non-Latin-1 characters). The message never includes the value.
  */
 export function assertHeaderValue(value: string, what: string): void {
-  if (!HEADER_SAFE.test(value))
+  if (!isHeaderValue(value))
     throw new ConfigurationError(
       `${what} contains characters not allowed in an HTTP header (line breaks, control or non-Latin-1 characters)`,
     )
@@ -59,7 +66,7 @@ export function headerLayer(headers: unknown, where: string, nullable: boolean):
       )
     const text = values.join(', ')
     try {
-      if (!HEADER_SAFE.test(text)) throw text
+      if (!isHeaderValue(text)) throw text
       scratch.append(name, text)
     } catch {
       throw new ConfigurationError(

@@ -57,7 +57,10 @@ export interface ReconnectingWebSocketOptions {
   random?: () => number
   /** Every inbound frame, as the socket delivered it: `event.data` is a string, or an ArrayBuffer for binary. */
   onMessage?: (event: MessageEvent) => void
-  /** Each time a connection opens; `attempt` is 0 for the first connection. */
+  /**
+   * Each time a connection opens; `attempt` is 0 for the first connection, `protocol` the subprotocol
+   * the server selected (`[REDACTED]` when it selected the token of `auth, <token>`).
+   */
   onOpen?: (info: { attempt: number; protocol: string }) => void
   /** Each change of `state`. */
   onStateChange?: (state: ReconnectingWebSocketState) => void

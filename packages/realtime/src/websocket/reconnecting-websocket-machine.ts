@@ -13,7 +13,7 @@ import {
 import { resolveWebSocketFactory } from './resolve-websocket'
 import { type Connection, type ConnectionEnd, openConnection } from './run-connection'
 import { scrubSocketError } from './scrub-socket-error'
-import { WEBSOCKET_OPEN, type WebSocketFactory, type WebSocketLike } from './websocket-types'
+import { WEBSOCKET_OPEN, type WebSocketFactory } from './websocket-types'
 
 /** Options with every default filled in. */
 export type MachineOptions = ReconnectingWebSocketOptions &
@@ -165,7 +165,7 @@ export class ReconnectingWebSocketMachine {
       this.connection = openConnection(factory, url, protocols, {
         idleTimeoutMs: this.o.idleTimeoutMs,
         openTimeoutMs: this.o.openTimeoutMs,
-        onOpen: (socket) => this.opened(socket),
+        onOpen: (protocol) => this.opened(protocol),
         onMessage: (event) => callUserCallback('onMessage', this.o.onMessage, event),
         onEnd: (end) => this.ended(end),
       })
@@ -179,11 +179,11 @@ export class ReconnectingWebSocketMachine {
 
   // ---- open -------------------------------------------------------------------------------------
 
-  private opened(socket: WebSocketLike): void {
+  private opened(protocol: string): void {
     this.openedAt = Date.now()
     this.enter('open')
     if (this.state !== 'open') return
-    callUserCallback('onOpen', this.o.onOpen, { attempt: this.connections, protocol: socket.protocol ?? '' })
+    callUserCallback('onOpen', this.o.onOpen, { attempt: this.connections, protocol })
   }
 
   private ended(end: ConnectionEnd): void {

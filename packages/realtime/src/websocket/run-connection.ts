@@ -16,7 +16,8 @@ export interface ConnectionHooks {
    * this and `idleTimeoutMs` applies (a browser or `ws` socket would wait on a silent server for ever).
    */
   openTimeoutMs: number
-  onOpen(socket: WebSocketLike): void
+  /** `protocol` is the subprotocol the server selected, redacted as close reasons are. */
+  onOpen(protocol: string): void
   onMessage(event: MessageEvent): void
   /** Called at most once, when the connection ended by itself. */
   onEnd(end: ConnectionEnd): void
@@ -50,8 +51,9 @@ export function openConnection(
   const socket = factory(url, protocols)
   useArrayBuffers(socket)
   // A server may echo the request (its subprotocols, its query token) into the close reason, which
-  // the caller gets as an error's message and `closeReason`.
-  return new WatchedConnection(socket, hooks, (reason) => redactSocketSecrets(reason, url, protocols))
+  // the caller gets as an error's message and `closeReason`, or select the token of `auth, <token>`
+  // as its subprotocol, which the caller gets in onOpen.
+  return new WatchedConnection(socket, hooks, (text) => redactSocketSecrets(text, url, protocols))
 }
 
 /**
@@ -71,7 +73,7 @@ class WatchedConnection implements Connection {
   #idleTimer: ReturnType<typeof setTimeout> | undefined
   #errorGrace: ReturnType<typeof setTimeout> | undefined
 
-  constructor(socket: WebSocketLike, hooks: ConnectionHooks, redact: (reason: string) => string) {
+  constructor(socket: WebSocketLike, hooks: ConnectionHooks, redact: (text: string) => string) {
     this.socket = socket
     this.#hooks = hooks
     this.#silenceMs = hooks.idleTimeoutMs
@@ -79,7 +81,7 @@ class WatchedConnection implements Connection {
       open: () => {
         this.#opened = true
         this.#arm(this.#silenceMs)
-        hooks.onOpen(socket)
+        hooks.onOpen(redact(socket.protocol ?? ''))
       },
       message: (event: MessageEvent) => {
         this.#arm(this.#silenceMs)

@@ -20,9 +20,19 @@ export function compareNumericIds(a: string, b: string): number | undefined {
  * only ones remembered, usually one). Once an id above R arrives the connection is live and an event
  * costs one string comparison, not a hash of its payload. Ids that are not decimal digits carry no
  * order, so they end the catch-up at once and only a repeat of the newest id is recognised.
+ *
+ * Order alone cannot tell a replay from a live event of a server whose ids never reach R (a cursor
+ * from another server or made up, a server id far above the rest, ids that started over): skipping
+ * every id below R would hide its events for good. So an id below R is skipped only when it is at or
+ * below P, the id received before R: this stream received the two in a row, so in the sequence it
+ * followed nothing lies between them, and an id that does shows the server is not replaying that
+ * sequence, which ends the catch-up. With no P (a `lastEventId` given by the caller, where the
+ * server alone decides what to send after it) nothing is skipped by order.
  */
 export class ReplayGuard {
   declare private resumePoint: string | undefined
+  // P above: ids below the resume point and at or below this are replays.
+  declare private replayedUpTo: string | undefined
   declare private newest: string | undefined
   // The first event delivered with the newest id (usually the only one): compared as it is.
   declare private firstType: string | undefined
@@ -30,17 +40,20 @@ export class ReplayGuard {
   // Keys (`type NUL data`) of the events with the newest id, made once a second one arrives.
   declare private many: Set<string> | undefined
 
-  /** Starts a connection that resumes after `id` (undefined: a fresh stream). */
-  resume(id: string | undefined): void {
+  /** Starts a connection that resumes after `id` (undefined: a fresh stream), received after `before`. */
+  resume(id: string | undefined, before: string | undefined): void {
     this.resumePoint = id
+    this.replayedUpTo = before
   }
 
-  /** False for a message whose id precedes the resume point: the server replayed it. */
+  /** False for a message the server replayed: an id below the resume point and not above `before`. */
   isPastResumePoint(id: string): boolean {
     if (this.resumePoint === undefined) return true
     const order = compareNumericIds(id, this.resumePoint)
-    if (order !== undefined && order < 0) return false
-    // Beyond the resume point (or unordered ids): everything after this is new.
+    // Not digits (or no `before`): compares as above it, so nothing is skipped.
+    const replayed = (compareNumericIds(id, this.replayedUpTo ?? '') ?? 1) <= 0
+    if (order !== undefined && order < 0 && replayed) return false
+    // Beyond the resume point, between it and `before`, or unordered ids: everything after this is new.
     if (order !== 0) this.resumePoint = undefined
     return true
   }

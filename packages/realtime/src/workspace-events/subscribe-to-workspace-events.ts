@@ -33,7 +33,7 @@ export interface SubscriptionHandle {
 
 /** Handle of a running workspace event subscription. */
 export interface WorkspaceEventSubscription extends SubscriptionHandle {
-  /** The newest event id received (persist it to resume later with `lastEventId`). */
+  /** The newest event id delivered that the stream can resume from (persist it to resume later with `lastEventId`). */
   readonly lastEventId: string | undefined
 }
 

@@ -23,7 +23,7 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
   const { token, getToken } = options
   if (getToken ? typeof getToken !== 'function' : typeof token !== 'string' || !token)
     throw new ConfigurationError(TOKEN_REQUIRED)
-  const { maxReconnects: r, maxFrameBytes: f } = options
+  const { maxReconnects: r, maxFrameBytes: f, baseUrl: b } = options
   // maxReconnects may be Infinity, a deliberate "never give up".
   const checks = [
     ['initialDelayMs', inRange(options.initialDelayMs)],
@@ -35,8 +35,14 @@ export function validateStreamOptions(options: WorkspaceEventStreamOptions): voi
     // failure retried with backoff until maxReconnects ran out. A query or fragment would take in
     // the stream's path (the token sent to another route), credentials (`user:pass@`) would show
     // in errors, and a browser reads `//host` (or `/\host`) as another origin, also with a tab or
-    // line break between, which URL parsing drops (so no white space at all).
-    ['baseUrl', /^(https?:\/\/|\/(?![/\\]))[^?#@\s]*$/i.test(options.baseUrl as string)],
+    // line break between, which URL parsing drops (so no white space at all). A relative base
+    // needs a page to resolve it against (a `location`) or a fetch of the caller's own (a proxy):
+    // without either (Node, a worker) fetch fails on it the same way.
+    [
+      'baseUrl',
+      /^(https?:\/\/|\/(?![/\\]))[^?#@\s]*$/i.test(b as string) &&
+        (b![0] !== '/' || !!options.fetch || 'location' in globalThis),
+    ],
     // Listened to at once: anything else would throw a TypeError that names no option.
     ['signal', typeof options.signal?.addEventListener === 'function'],
     // Anything else would fail every connect, each failure retried with backoff. (Every runtime

@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   DEFAULT_BASE_URL,
   errorFromResponse,
+  isHeaderValue,
   PermissionError,
   parseRetryAfter,
   redactDeep,
@@ -29,6 +30,8 @@ const TERMINAL_FRAME_CODE = 'too_many_streams'
 // HTTP statuses at connect that are worth another attempt; any other non-2xx (a redirect included:
 // it is not followed, see open) ends the stream.
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
+// How long a connect waits for getToken: the WebSocket side's default openTimeoutMs.
+const GET_TOKEN_TIMEOUT_MS = 30_000
 
 /**
  * How a connection ended: `final` ends the stream now (no reconnect); otherwise a reconnect follows
@@ -71,7 +74,7 @@ export async function* workspaceEventLoop(
     const { controller: connection, dispose } = linkedController(signal)
     try {
       const resumedFrom = position.lastEventId
-      guard.resume(resumedFrom)
+      guard.resume(resumedFrom, position.before)
       const opened = await open(doFetch, url, options, resumedFrom, connection.signal)
       if ('final' in opened) outcome = opened
       else {
@@ -112,9 +115,13 @@ export async function* workspaceEventLoop(
   }
 }
 
-/** Where the stream is: the id of the last event past the resume point (what a reconnect resumes from). */
+/**
+ * Where the stream is: the id of the last event past the resume point that a header can carry (what
+ * a reconnect resumes from, and the cursor handed out), and the one before it (see ReplayGuard).
+ */
 interface StreamPosition {
   lastEventId: string | undefined
+  before?: string | undefined
 }
 
 /** An open connection: its event-stream response and the token it was opened with. */
@@ -125,7 +132,7 @@ interface Opened {
 
 /**
  * Yields the events of one connection, batch by batch (replayed ones skipped, the position moved on
- * by every id), and returns how the connection ended: at an `error` frame (the events before it are
+ * by every id a header can carry), and returns how the connection ended: at an `error` frame (the events before it are
  * still delivered) or at the end of the stream. `token` is what an error frame must not quote.
  */
 async function* deliverEvents(
@@ -139,10 +146,17 @@ async function* deliverEvents(
     let failure: Failure | undefined
     for (const message of messages) {
       const { id } = message
+      // The event's id as a cursor: only one the stream could resume from (passed back as
+      // lastEventId, any other would be refused).
+      let cursor: string | undefined
       if (id !== undefined) {
         if (!guard.isPastResumePoint(id)) continue
-        // No header carries an id past Latin-1: resuming from the last id one can is all there is.
-        if (!/[^\0-\xff]/.test(id)) position.lastEventId = id
+        // No header carries an id past Latin-1 or with a control character (fetch would refuse every
+        // reconnect): resuming from the last id one can is all there is.
+        if (isHeaderValue(id)) {
+          if (id !== position.lastEventId) position.before = position.lastEventId
+          cursor = position.lastEventId = id
+        }
       }
       if (message.event === 'error') {
         failure = frameFailure(message.data, token)
@@ -150,7 +164,7 @@ async function* deliverEvents(
       }
       const event = decodeWorkspaceEvent(message)
       if (!event || (id !== undefined && !guard.add(id, message.event, message.data))) continue
-      delivered.push(id === undefined ? { event } : { event, id })
+      delivered.push(cursor === undefined ? { event } : { event, id: cursor })
     }
     if (delivered.length) yield delivered
     if (failure) return failure
@@ -167,8 +181,16 @@ async function open(
 ): Promise<Opened | Failure> {
   let token = options.token
   try {
-    // Raced with the abort: a getter that never settles must not keep a closed stream waiting.
-    if (options.getToken) token = await untilAborted(Promise.resolve(options.getToken()), signal)
+    // Raced with the abort (a getter that never settles must not keep a closed stream waiting) and
+    // with a timeout, which fails this connect so the next one asks again. `signal` is the
+    // connection's: it is aborted once the connection is over, which clears the timer.
+    if (options.getToken)
+      token = await Promise.race([
+        options.getToken(),
+        sleep(GET_TOKEN_TIMEOUT_MS, signal).then(() => {
+          throw new Error('getToken did not answer within 30 s')
+        }),
+      ])
     if (typeof token !== 'string' || !token) throw new ConfigurationError(TOKEN_REQUIRED)
   } catch (error) {
     // A token source that says "not authorised" or "misconfigured" will not recover by itself.
@@ -179,13 +201,16 @@ async function open(
   // A Headers, so that the stream's own names replace a caller's however it spelled them (a plain
   // record would keep `Accept` next to `accept`, and fetch would send both values joined). Checked
   // before anything is sent: fetch's own error would quote the value (the token, say) and count as a
-  // network failure worth retrying.
+  // network failure worth retrying. Values are checked as Headers keeps them, white space at either
+  // end trimmed, as it is sent.
   let headers: Headers
   try {
     headers = new Headers(options.headers)
     headers.set('accept', 'text/event-stream')
     headers.set('authorization', `Bearer ${token}`)
     if (lastEventId !== undefined) headers.set('last-event-id', lastEventId)
+    // Headers itself refuses only line breaks, NUL and characters past Latin-1 (see isHeaderValue).
+    if (![...headers.values()].every(isHeaderValue)) throw new TypeError()
   } catch {
     return {
       error: new ConfigurationError('headers, lastEventId or token: invalid header value'),

@@ -6,7 +6,7 @@ import type { DeliveredWorkspaceEvent, WorkspaceEventStreamOptions } from './wor
 
 /** The async-iterator form of a workspace event stream. */
 export interface WorkspaceEventIterator extends AsyncIterableIterator<WorkspaceEvent> {
-  /** The id of the newest event yielded so far (persist it to resume later with `lastEventId`). */
+  /** The newest event id yielded so far that the stream can resume from (persist it to resume later with `lastEventId`). */
   readonly lastEventId: string | undefined
   /** Stops the stream and closes the connection (what `break` does). */
   close(): Promise<void>

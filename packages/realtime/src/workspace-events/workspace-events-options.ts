@@ -22,17 +22,22 @@ export interface WorkspaceEventStreamOptions {
   workspaceId: string
   /**
    * API origin, starting `http://` or `https://` (default `https://api.platform.amigo.ai`); a relative
-   * base such as `/api/platform` works in browsers.
+   * base such as `/api/platform` works in browsers, and elsewhere with a `fetch` of your own.
    */
   baseUrl?: string
   /** Bearer token (API key or JWT). Give this or `getToken`. */
   token?: string
   /**
    * Returns the token; called before every connect and reconnect, so a refreshed token is picked up.
-   * When given, it is used instead of `token`.
+   * When given, it is used instead of `token`. One that has not answered within 30 s fails that
+   * connect (retried like a dropped connection).
    */
   getToken?: () => string | Promise<string>
-  /** Resume after this event id on the first connect (later connects use the newest id received). */
+  /**
+   * Resume after this event id on the first connect (later connects use the newest id received).
+   * The server decides what follows it: on that connect the stream delivers lower ids too, since it
+   * cannot tell a replay from live events when the id came from elsewhere.
+   */
   lastEventId?: string
   /**
    * Reconnects allowed after failed connections in a row before giving up with `transport_exhausted`
@@ -61,7 +66,11 @@ export interface WorkspaceEventStreamOptions {
 
 /** Metadata delivered alongside each event. */
 export interface WorkspaceEventMeta {
-  /** The SSE id of the event; persist it and pass it back as `lastEventId` to resume later. */
+  /**
+   * The SSE id of the event; persist it and pass it back as `lastEventId` to resume later. Absent
+   * when the event came without one, or with one no HTTP header can carry (a control character, a
+   * character past Latin-1), which the stream cannot resume from either.
+   */
   id?: string
 }
 

@@ -63,9 +63,14 @@ export async function parseWebhookEvent(
   if (!event || typeof event !== 'object' || Array.isArray(event))
     fail('invalid_json', 'Invalid JSON webhook payload: the body is not a JSON object', cause)
   const expected = options.expectedType
-  if (expected != null && ![expected].flat().includes(event!.type))
-    // The type is the sender's: clipped, so a huge one cannot flood the logs.
-    fail('unexpected_type', `Unexpected webhook event type ${String(event!.type).slice(0, 100)}`)
+  const type: unknown = event!.type
+  if (expected != null && ![expected].flat().includes(type as string))
+    // The type is the sender's: clipped, so a huge one cannot flood the logs. Anything but a string
+    // is named by its kind (`{"toString":0}` cannot even be made one).
+    fail(
+      'unexpected_type',
+      `Unexpected webhook event type ${typeof type === 'string' ? type.slice(0, 100) : typeof type}`,
+    )
   options.validate?.(event!)
   return event!
 }

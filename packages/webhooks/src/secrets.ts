@@ -16,7 +16,8 @@ export type WebhookSecret =
 
 /**
  * The secrets accepted at `nowMs`. Empty entries are skipped (an unset env var in a rotation list);
- * having none configured at all is a programming error, so it throws a TypeError, not a rejection.
+ * having none configured at all, or only expired ones, is a programming error, so it throws a
+ * TypeError, not a rejection: no delivery could verify (or be signed), whatever it holds.
  */
 export function activeSecrets(secret: WebhookSecret | null | undefined, nowMs: number): string[] {
   const out: string[] = []
@@ -34,5 +35,6 @@ export function activeSecrets(secret: WebhookSecret | null | undefined, nowMs: n
     if (expiresAt == null || nowMs < instantMs(expiresAt)) out.push(value)
   }
   if (!configured) throw new TypeError('webhook secret is missing')
+  if (!out.length) throw new TypeError('all webhook secrets expired')
   return out
 }

@@ -19,9 +19,9 @@ export const startsWithV1 = (body: string | Uint8Array): boolean =>
 
 /**
  * Verifies a delivery and returns its body (text or bytes, as given), or throws
- * WebhookVerificationError (bad delivery) or TypeError (misuse: no secret, payload not bytes/text,
- * bad tolerance or clock). The HMAC is checked before the timestamp, so timestamp reasons are only
- * ever reported for authentic bodies.
+ * WebhookVerificationError (bad delivery) or TypeError (misuse: no secret or only expired ones,
+ * payload not bytes/text, bad tolerance or clock). The HMAC is checked before the timestamp, so
+ * timestamp reasons are only ever reported for authentic bodies.
  */
 export async function verifyDelivery(options: WebhookVerificationOptions): Promise<string | Uint8Array> {
   const { headers, toleranceMs = options.maxAgeMs ?? DEFAULT_TOLERANCE_MS } = options

@@ -6,7 +6,8 @@ import { verifyDelivery } from './verify-delivery'
 
 /**
  * Resolves true when the delivery is authentic and fresh, false otherwise (never rejects for a bad
- * delivery). Rejects with TypeError only for misuse: no secret, or a payload that is not raw text/bytes.
+ * delivery). Rejects with TypeError only for misuse: no secret (or only expired ones), or a payload
+ * that is not raw text/bytes.
  */
 export function verifyWebhookSignature(options: WebhookVerificationOptions): Promise<boolean>
 /** Legacy shape: body-only HMAC, no timestamp. */

@@ -65,6 +65,21 @@ describe('parseWebhookEvent', () => {
     expect((err as Error).message.length).toBeLessThan(200)
   })
 
+  it('rejects an event whose type is not a string as unexpected_type, whatever the value', async () => {
+    // `{"toString":0}` cannot even be turned into a string for the message.
+    for (const type of ['{"toString":0}', '{"toString":{}}', '{}', '[]', '42', 'null', 'true']) {
+      const d = await delivery(`{"id":"evt_1","type":${type},"timestamp":"2026-01-01T00:00:00Z","data":{}}`)
+      const err = await parseWebhookEvent({ ...d, expectedType: 'call.ended' }).catch((e: unknown) => e)
+      expect(err, type).toMatchObject({ name: 'WebhookVerificationError', reason: 'unexpected_type' })
+    }
+    // A reviver may put anything there, an object without a prototype included.
+    const d = await delivery(envelope('call.ended'))
+    const reviver = (key: string, value: unknown) => (key === 'type' ? Object.create(null) : value)
+    await expect(parseWebhookEvent({ ...d, reviver, expectedType: 'call.ended' })).rejects.toMatchObject({
+      reason: 'unexpected_type',
+    })
+  })
+
   it('accepts a caller-typed data shape like the original helper', async () => {
     const event = await parseWebhookEvent<{ call_sid: string }>(await delivery())
     expectTypeOf(event).toEqualTypeOf<WebhookEvent<{ call_sid: string }>>()

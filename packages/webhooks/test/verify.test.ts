@@ -240,9 +240,29 @@ describe('secret rotation', () => {
 
   it('treats an unparseable expiresAt as expired (fails closed)', async () => {
     const d = await delivery(envelope(), 'whsec_old')
-    expect(await verifyWebhookSignature({ ...d, secret: [{ secret: 'whsec_old', expiresAt: 'soon' }] })).toBe(
-      false,
-    )
+    const secret = ['whsec_new', { secret: 'whsec_old', expiresAt: 'soon' }]
+    expect(await verifyWebhookSignature({ ...d, secret })).toBe(false)
+  })
+
+  // Nothing can verify then, whatever the delivery: a configuration to fix (a 500, so the platform
+  // retries once it is fixed), not a bad delivery to refuse with a 400. Signing says the same.
+  it('throws TypeError when every secret has expired or has an unparseable expiresAt', async () => {
+    const d = await delivery(envelope(), 'whsec_old')
+    for (const secret of [
+      [{ secret: 'whsec_old', expiresAt: 'soon' }],
+      [{ secret: 'whsec_old', expiresAt: '2026-13-01T00:00:00Z' }],
+      { secret: 'whsec_old', expiresAt: T0 },
+      [undefined, { secret: 'whsec_old', expiresAt: T0 - 1 }, { secret: 'whsec_older', expiresAt: 0 }],
+    ]) {
+      const verifiers = [verifyWebhookSignature, parseWebhookEvent] as ((
+        o: WebhookVerificationOptions,
+      ) => Promise<unknown>)[]
+      for (const verify of verifiers) {
+        const error = await verify({ ...d, secret }).catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(TypeError)
+        expect((error as Error).message).toBe('all webhook secrets expired')
+      }
+    }
   })
 
   it('skips empty entries (an unset env var) but needs at least one secret', async () => {

@@ -70,6 +70,28 @@ describe('FileTokenStorage', () => {
     expect(mode(storage.filePath())).toBe(0o600)
   })
 
+  it('only takes group and other permissions away from an existing directory, never gives its owner more', async () => {
+    const { chmodSync } = await import('node:fs')
+    const directory = join(root, 'kept')
+    const storage = new FileTokenStorage({ directory })
+    await storage.save(creds())
+    // A folder its owner made read-only (0500) stays so; a grant to the group is taken away.
+    for (const [before, after] of [
+      [0o500, 0o500],
+      [0o550, 0o500],
+      [0o750, 0o700],
+    ] as const) {
+      chmodSync(directory, before)
+      try {
+        // Without write permission the lock cannot be made (as root it can): either way, no chmod to 0700.
+        await storage.clear().catch(() => {})
+        expect(mode(directory), before.toString(8)).toBe(after)
+      } finally {
+        chmodSync(directory, 0o700)
+      }
+    }
+  })
+
   it('returns null when nothing is stored, and clear() is idempotent', async () => {
     const storage = new FileTokenStorage({ directory: root })
     expect(await storage.load()).toBeNull()

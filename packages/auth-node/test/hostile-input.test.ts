@@ -192,3 +192,52 @@ describe('an access token that cannot go into a header', () => {
     expect(idp.server.requests.filter((r) => r.path.startsWith('/self'))).toHaveLength(0)
   })
 })
+
+// Every later request puts the workspace id into its path (`/v1/{workspace_id}/...`): one that cannot
+// be a single path segment would point them at another route, or fail each of them with a puzzle.
+describe('a workspace id that cannot be one URL path segment', () => {
+  const hostile: [string, string][] = [
+    ['ws/../../admin', 'contains "/"'],
+    ['..', 'is the dot segment ".."'],
+    ['%2e%2e', 'is the dot segment "%2e%2e"'],
+  ]
+
+  for (const [workspaceId, problem] of hostile) {
+    it(`"${workspaceId}" in a login's token answer is a ParseError naming the field`, async () => {
+      idp = await startIdentityServer({ polls: [{ token: { workspace_id: workspaceId } }] })
+      const error = await loginWithDeviceCode({
+        identityBaseUrl: idp.url,
+        onCode: noop,
+        onWorkspaceRequired: async () => 'ws-1',
+        clock: fakeClock(),
+      }).catch((e) => e)
+      expect(isParseError(error)).toBe(true)
+      expect((error as Error).message).toBe(`The token response's workspace_id ${problem}`)
+      expect(inspect(error, { showHidden: true, depth: 8 })).not.toMatch(/at-1|rt-1/)
+    })
+  }
+
+  it('in a refresh answer too: refused, and the stored login is kept as it was', async () => {
+    const storage = new MemoryTokenStorage()
+    const stored = { access_token: 'a', refresh_token: 'rt-0123456789', expires_at: 0, workspace_id: 'w' }
+    await storage.save(stored)
+    const served = await startTestServer(
+      json(200, {
+        access_token: 'at-new',
+        refresh_token: 'rt-new',
+        workspace_id: '../other',
+        expires_in: 3600,
+      }),
+    )
+    try {
+      const error = await new TokenManager({ storage, identityBaseUrl: served.url })
+        .getAccessToken()
+        .catch((e) => e)
+      expect(isParseError(error)).toBe(true)
+      expect((error as Error).message).toBe(`The token response's workspace_id contains "/"`)
+      expect(await storage.load()).toEqual(stored)
+    } finally {
+      await served.close()
+    }
+  })
+})

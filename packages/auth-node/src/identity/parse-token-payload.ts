@@ -1,4 +1,4 @@
-import { ParseError } from '@amigo-ai/core'
+import { ParseError, pathSegmentProblem } from '@amigo-ai/core'
 import { canSendAsBearer } from './bearer-header'
 
 /** A checked 200 `/token` body: the fields this package uses, and the body as received in `raw`. */
@@ -40,5 +40,12 @@ export function parseTokenPayload(body: unknown): TokenPayload {
     const value = optionalString(b[key])
     if (value !== undefined) payload[key] = value
   }
+  // Every API path the token is used on starts `/v1/{workspace_id}/`: an id that cannot be exactly
+  // one segment there (`..`, one with `/`) would send those calls to another route. Refused as it
+  // arrives, like an unsendable token, before it is stored; the problem quotes no id but a dot segment.
+  const workspaceProblem =
+    payload.workspace_id === undefined ? undefined : pathSegmentProblem(payload.workspace_id)
+  if (workspaceProblem !== undefined)
+    throw new ParseError(`The token response's workspace_id ${workspaceProblem}`)
   return payload
 }

@@ -1,3 +1,4 @@
+import { sleep } from '@amigo-ai/core'
 import { TokenStorageError } from '../errors/token-errors'
 import { createExclusive } from './create-exclusive'
 import { fsPromises } from './fs-promises'
@@ -15,16 +16,18 @@ export interface FileLockOptions {
   timeoutMs?: number
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
 /**
  * Takes an exclusive lock by creating `lockPath` with O_EXCL (atomic on local file systems), so
- * two processes never write the credentials file at once. Returns the release function.
+ * two processes never write the credentials file at once. Returns the release function. Aborting
+ * `signal` ends the wait with its reason: a live holder may keep the lock for the whole timeout,
+ * longer than anyone pressing Ctrl-C waits.
  */
 export async function acquireFileLock(
   lockPath: string,
   options: FileLockOptions = {},
+  signal?: AbortSignal,
 ): Promise<() => Promise<void>> {
+  signal?.throwIfAborted()
   const staleMs = options.staleMs ?? 60_000
   const deadline = Date.now() + (options.timeoutMs ?? 40_000)
   const { readFile, unlink } = await fsPromises()
@@ -57,6 +60,6 @@ export async function acquireFileLock(
       )
     }
     // Short randomised waits: writers hold the lock for milliseconds, and jitter avoids lockstep.
-    await sleep(Math.min(50, 2 + attempt * 2) + Math.random() * 5)
+    await sleep(Math.min(50, 2 + attempt * 2) + Math.random() * 5, signal)
   }
 }

@@ -3,8 +3,9 @@ import { homedir, tmpdir } from 'node:os'
 import { parse, resolve } from 'node:path'
 import { ConfigurationError } from '@amigo-ai/core'
 import { TokenStorageError } from '../errors/token-errors'
+import { checkedSignal } from '../options/checked-signal'
 import { readStoredCredentials, type StoredCredentials } from '../tokens/stored-credentials'
-import type { TokenStorage } from '../tokens/token-storage'
+import type { TokenStorage, WaitOptions } from '../tokens/token-storage'
 import { writeFileAtomic } from './atomic-write'
 import { acquireFileLock } from './file-lock'
 import { fsPromises } from './fs-promises'
@@ -98,14 +99,16 @@ export class FileTokenStorage implements TokenStorage {
 
   /**
    * Runs `fn` holding the profile's lock (other processes wait). `TokenManager` refreshes inside it,
-   * so two processes never spend the same rotating refresh token.
+   * so two processes never spend the same rotating refresh token. Aborting `options.signal` stops
+   * the wait for the lock, rejecting with the signal's reason (`fn` does not run).
    */
-  async withLock<T>(fn: () => Promise<T>, profile?: string): Promise<T> {
+  async withLock<T>(fn: () => Promise<T>, profile?: string, options?: WaitOptions): Promise<T> {
+    const signal = checkedSignal(options)
     const lockPath = `${this.filePath(profile)}.lock`
     const held = heldLocks.getStore()
     if (held?.has(lockPath)) return fn()
     await this.#ensureDirectory()
-    const release = await acquireFileLock(lockPath, this.#location.lock)
+    const release = await acquireFileLock(lockPath, this.#location.lock, signal)
     try {
       return await heldLocks.run(new Set([...(held ?? []), lockPath]), fn)
     } finally {
@@ -122,9 +125,10 @@ export class FileTokenStorage implements TokenStorage {
     return fallback ? readCredentialsFile(fallback) : undefined
   }
 
-  // mkdir's mode is filtered by the umask, so the mode is set again with chmod. An existing
-  // directory is tightened only when it is ours alone (never the parent of a file path the caller
-  // chose, nor a shared system directory).
+  // mkdir's mode is filtered by the umask, so the mode of a directory made here is set again with
+  // chmod. An existing directory is tightened only when it is ours alone (never the parent of a file
+  // path the caller chose, nor a shared system directory), and only by taking away what group and
+  // others may do: an owner who made it read-only (0500) meant it.
   async #ensureDirectory(): Promise<void> {
     const dir = this.directory
     const { chmod, mkdir, stat } = await fsPromises()
@@ -135,7 +139,8 @@ export class FileTokenStorage implements TokenStorage {
       const { mode } = await stat(dir)
       // A directory others may write in (sticky, like /tmp) is shared, whatever path led to it.
       if (mode & (STICKY | OTHERS_WRITE)) return
-      if ((mode & 0o777) !== DIR_MODE) await chmod(dir, DIR_MODE)
+      const wanted = created ? DIR_MODE : mode & OWNER_ONLY
+      if ((mode & 0o777) !== wanted) await chmod(dir, wanted)
     } catch (error) {
       throw new TokenStorageError(`Could not prepare the credentials directory ${dir}`, {
         path: dir,
@@ -169,6 +174,7 @@ const exists = (path: string) =>
 
 const STICKY = 0o1000
 const OTHERS_WRITE = 0o002
+const OWNER_ONLY = 0o700
 
 /**
  * Whether `dir` is the file system's root, the home directory or the temp directory, compared by

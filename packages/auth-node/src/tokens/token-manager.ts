@@ -6,13 +6,15 @@ import {
 } from '../errors/token-errors'
 import { expiresAtSeconds } from '../identity/token-expiry'
 import { validateIdentityBaseUrl } from '../identity/validate-base-url'
+import { checkedSignal } from '../options/checked-signal'
 import type { AuthResult } from './auth-result'
 import { checkTokenManagerConfig } from './check-token-manager-config'
 import { RefreshPause } from './refresh-pause'
 import { refreshTokenGrant } from './refresh-token-grant'
+import { SharedFlight } from './shared-flight'
 import { readStoredCredentials, type StoredCredentials } from './stored-credentials'
 import { toStoredCredentials } from './to-stored-credentials'
-import type { TokenStorage } from './token-storage'
+import type { TokenStorage, WaitOptions } from './token-storage'
 
 /** Options of `TokenManager`. */
 export interface TokenManagerConfig {
@@ -51,7 +53,7 @@ export class BaseTokenManager {
   #cached: StoredCredentials | undefined
   /** The access token this manager last obtained by a refresh, with its lifetime in ms. */
   #obtained: { token: string; lifetimeMs: number } | undefined
-  #inflight: Promise<StoredCredentials | null> | undefined
+  readonly #flight = new SharedFlight<StoredCredentials | null>()
   readonly #pause = new RefreshPause()
 
   constructor(config: TokenManagerConfig | undefined, defaultStorage: () => TokenStorage) {
@@ -85,18 +87,29 @@ export class BaseTokenManager {
    * A valid access token and its workspace, refreshed first when it expires within the margin;
    * null when nothing is stored. A refused refresh is a `RefreshTokenExpiredError` and signs out.
    * While the identity service is unreachable, failing or busy, the token held is handed out until
-   * it expires, and the refresh is tried again after a pause.
+   * it expires, and the refresh is tried again after a pause. Aborting `options.signal` stops the
+   * wait for a refresh (for the storage's lock, for the identity service), rejecting with the
+   * signal's reason. A refresh request already sent is left to finish and save its answer (the
+   * service may have rotated the refresh token); once nobody waits, one still waiting for the lock
+   * stops.
    */
-  async getAccessToken(): Promise<{
+  async getAccessToken(options?: WaitOptions): Promise<{
     /** The access token, for `Authorization: Bearer …`. */
     token: string
     /** The workspace it is bound to. */
     workspaceId: string
   } | null> {
+    const signal = checkedSignal(options)
     const stored = this.#cached ?? (await this.load())
     if (!stored) return null
     const keep = this.#isFresh(stored) || this.#pause.holds(stored, this.#now())
-    const creds = keep ? stored : await this.#singleFlight(false).catch((e) => this.#keepValid(e))
+    const creds = keep
+      ? stored
+      : await this.#refreshShared(false, signal).catch((e) => {
+          // A caller that stopped waiting gets its signal's reason, not the token held.
+          if (signal?.aborted) throw e
+          return this.#keepValid(e)
+        })
     return creds ? { token: creds.access_token, workspaceId: creds.workspace_id } : null
   }
 
@@ -105,9 +118,12 @@ export class BaseTokenManager {
     return (this.#cached ?? (await this.load())) != null
   }
 
-  /** Refreshes now, whatever the expiry; joins a refresh already in flight. */
-  async refresh(): Promise<StoredCredentials> {
-    const creds = await this.#singleFlight(true)
+  /**
+   * Refreshes now, whatever the expiry; joins a refresh already in flight. Aborting
+   * `options.signal` stops the wait, as for `getAccessToken`.
+   */
+  async refresh(options?: WaitOptions): Promise<StoredCredentials> {
+    const creds = await this.#refreshShared(true, checkedSignal(options))
     if (!creds) throw new NotSignedInError(NOTHING_STORED)
     return { ...creds }
   }
@@ -150,16 +166,18 @@ export class BaseTokenManager {
     return kept
   }
 
-  #singleFlight(force: boolean): Promise<StoredCredentials | null> {
-    this.#inflight ??= this.#refreshOnce(force).finally(() => {
-      this.#inflight = undefined
-    })
-    return this.#inflight
+  /** The refresh under way (concurrent callers share one request), or a new one. */
+  #refreshShared(force: boolean, signal: AbortSignal | undefined): Promise<StoredCredentials | null> {
+    return this.#flight.join((stop) => this.#refreshOnce(force, stop), signal)
   }
 
-  #refreshOnce(force: boolean): Promise<StoredCredentials | null> {
+  /**
+   * One refresh, inside the storage's lock when it has one; `signal` (once nobody waits) stops the
+   * wait for that lock, before anything is sent.
+   */
+  #refreshOnce(force: boolean, signal: AbortSignal): Promise<StoredCredentials | null> {
     const run = () => this.#refreshLocked(force)
-    return this.#storage.withLock ? this.#storage.withLock(run, this.#profile) : run()
+    return this.#storage.withLock ? this.#storage.withLock(run, this.#profile, { signal }) : run()
   }
 
   async #refreshLocked(force: boolean): Promise<StoredCredentials | null> {
@@ -180,6 +198,8 @@ export class BaseTokenManager {
     }
     let next: StoredCredentials
     try {
+      // Not stopped once sent, even when nobody waits any more: the service may have rotated the
+      // refresh token already, and only its answer, saved, keeps the login.
       next = await this.#exchange(stored)
     } catch (error) {
       const replaced = await this.#replacement(stored)

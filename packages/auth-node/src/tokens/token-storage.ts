@@ -1,5 +1,11 @@
 import type { StoredCredentials } from './stored-credentials'
 
+/** Options of a call that may wait (for a lock, for the identity service). */
+export interface WaitOptions {
+  /** Aborting it ends the wait at once, rejecting with the signal's reason (e.g. on Ctrl-C). */
+  signal?: AbortSignal
+}
+
 /**
  * Where `TokenManager` keeps credentials. The official SDK's contract (`load`, `save`, `clear`, no
  * arguments beyond the credentials) is all a storage needs; `profile` (one of several stored
@@ -14,7 +20,9 @@ export interface TokenStorage {
   clear(profile?: string): Promise<void>
   /**
    * Optional: runs `fn` while holding an exclusive lock on the profile (across processes), with
-   * `save`/`clear` inside it not waiting on that lock. `TokenManager` refreshes inside it.
+   * `save`/`clear` inside it not waiting on that lock. `TokenManager` refreshes inside it, passing
+   * `options.signal`: a storage that honours it (FileTokenStorage does) stops waiting for the lock
+   * when it aborts, rejecting with its reason.
    */
-  withLock?<T>(fn: () => Promise<T>, profile?: string): Promise<T>
+  withLock?<T>(fn: () => Promise<T>, profile?: string, options?: WaitOptions): Promise<T>
 }

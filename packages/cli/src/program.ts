@@ -51,6 +51,10 @@ export function buildProgram(host: ProgramHost): Command {
       // through it.
       const output = new Output(host.term, options.color === false)
       host.secrets = output.secrets
+      // The secrets the run was given, registered before any option or argument is checked: a usage
+      // error quoting a value (a key pasted as --base-url, swapped variables) must not show one.
+      const { env } = host.term
+      output.secrets.remember(env.AMIGO_API_KEY, env.AMIGO_WEBHOOK_SECRET, command.opts().secret)
       const ctx: CommandContext = {
         options,
         output,

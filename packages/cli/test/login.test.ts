@@ -2,9 +2,10 @@
 // "user" approves it (the mock's helper stands in for the browser), the tokens land in the
 // profile's file, and whoami / api use them, refreshing them when they expire.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { MockPlatform } from '@amigo-ai/platform-mock'
-import { serveNode, startIdentityServer } from '@amigo-ai/test-server'
+import { serveNode, startIdentityServer, startTestServer, waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type CliResult, cliEnv, runCli, spawnCli, startCli, tempConfigDir } from './helpers/cli'
 import { startFastMock } from './helpers/mock'
@@ -172,6 +173,36 @@ describe('amigo login', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('a credentials file whose workspace_id or access_token no request can carry is exit 3 naming the file, never the value', async () => {
+    const file = join(env.AMIGO_CONFIG_DIR!, 'credentials.json')
+    const login = {
+      access_token: 'at-0123456789',
+      refresh_token: 'rt-0123456789',
+      workspace_id: mock.workspaceId,
+      expires_at: Math.floor(Date.now() / 1000) + 3600,
+      identity_base_url: mock.url,
+    }
+    const cases: Array<[string, Record<string, string>]> = [
+      ['workspace_id', { workspace_id: 'ws/../../admin' }],
+      ['workspace_id', { workspace_id: '..' }],
+      ['access_token', { access_token: 'at-SECRET\r\nX-Evil: 1' }],
+      ['access_token', { access_token: 'at-SECRET-\u4e2d-0123' }],
+    ]
+    for (const [field, change] of cases) {
+      writeFileSync(file, JSON.stringify({ ...login, ...change }), { mode: 0o600 })
+      for (const args of [['whoami'], ['api', 'get', '/v1/{workspace_id}/agents'], ['events', 'tail']]) {
+        const r = await runCli(args, { env })
+        expect(r.code, `${args.join(' ')} ${field}: ${r.stderr}`).toBe(3)
+        expect(r.stderr).toBe(
+          `error: the credentials file ${file} has an unusable ${field}\n` +
+            "hint: sign in again with 'amigo login', or delete the file\n",
+        )
+        expect(r.stderr).not.toMatch(/admin|SECRET/)
+      }
+    }
+    expect(mock.requests).toEqual([])
+  })
+
   it('a credentials file that is not JSON is exit 3 naming the file, never its content; login fixes it', async () => {
     const token = 'eyJ-half-written-token-0123456789'
     for (const profile of ['default', 'staging']) {
@@ -273,6 +304,22 @@ describe('amigo login', () => {
     }
   })
 
+  it('an identity service naming a workspace that cannot be one path segment: refused, nothing stored (exit 1)', async () => {
+    const identity = await startIdentityServer({
+      issuance: { interval: 0 },
+      polls: [{ token: { workspace_id: 'ws/../../admin' } }],
+    })
+    try {
+      const r = await runCli(['login', '--no-browser'], { env: { ...env, AMIGO_BASE_URL: identity.url } })
+      expect(r.code, r.stderr).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(/^error: The token response's workspace_id contains "\/"$/m)
+      expect(existsSync(join(env.AMIGO_CONFIG_DIR!, 'credentials.json'))).toBe(false)
+    } finally {
+      await identity.close()
+    }
+  })
+
   it('several workspaces with --workspace: signs in to that one', async () => {
     const second = mock.store.workspaces?.list?.()[1]?.id ?? 'ws-second'
     const r = await login(['--workspace', second], (code) =>
@@ -298,6 +345,60 @@ describe('amigo login', () => {
     const r = await cli.result
     expect(r.code).toBe(130)
     expect(r.stderr).toMatch(/error: login cancelled/)
+  })
+
+  it('Ctrl-C while whoami waits for a refresh the identity service is slow to answer: exit 130 at once', async () => {
+    const silent = await startTestServer({ 'POST /token': () => {} })
+    try {
+      const dir = tempConfigDir()
+      const stored = {
+        access_token: 'at-expired-0123456789',
+        refresh_token: 'rt-slow-0123456789',
+        workspace_id: 'ws-1',
+        expires_at: 1,
+        identity_base_url: silent.url,
+      }
+      writeFileSync(join(dir, 'credentials.json'), JSON.stringify(stored), { mode: 0o600 })
+      const cli = startCli(['whoami'], { env: cliEnv({ AMIGO_CONFIG_DIR: dir }) })
+      await waitFor(() => silent.requests.length === 1, 5000, 'the refresh request')
+      cli.stop()
+      const r = await cli.result
+      expect(r.code, r.stderr).toBe(130)
+      expect(r.stderr).toBe('interrupted\n')
+      expect(JSON.parse(readFileSync(join(dir, 'credentials.json'), 'utf8'))).toEqual(stored)
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('Ctrl-C while whoami or login waits for the credentials lock another live process holds: exit 130 at once', async () => {
+    const dir = tempConfigDir()
+    const file = join(dir, 'credentials.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        access_token: 'at-0123456789',
+        refresh_token: 'rt-0123456789',
+        workspace_id: 'ws-1',
+        expires_at: 1,
+        identity_base_url: mock.url,
+      }),
+      { mode: 0o600 },
+    )
+    // Held by this (live) process, as by another amigo in the middle of a refresh.
+    const lock = `${process.pid} host=${encodeURIComponent(hostname())} ${new Date().toISOString()} held\n`
+    writeFileSync(`${file}.lock`, lock)
+    for (const args of [['whoami'], ['login', '--no-browser']]) {
+      const cli = startCli(args, { env: cliEnv({ AMIGO_CONFIG_DIR: dir, AMIGO_BASE_URL: mock.url }) })
+      // Stopped whenever it gets to the wait: a stop that comes first must end it just the same.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      cli.stop()
+      const r = await cli.result
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(130)
+      expect(r.stderr).toBe('interrupted\n')
+    }
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(lock)
+    expect(mock.requests).toEqual([])
   })
 
   it('profiles are separate; logout forgets only its own', async () => {

@@ -107,6 +107,86 @@ describe('one run, one set of secrets', () => {
   })
 })
 
+// A secret pasted where another value belongs (swapped variables, a shifted argument) is quoted by
+// the usage error that refuses it: every secret the run knows is registered with the filter before
+// any option or argument is checked.
+describe('a known secret given as the value of another option or argument', () => {
+  const KEY = 'amg_test_swapped_0123456789abcdef'
+  const ACCESS = 'at-STORED-SECRET-0123456789'
+  const REFRESH = 'rt-STORED-SECRET-0123456789'
+
+  async function expectRefused(cases: Array<[string[], NodeJS.ProcessEnv]>, secrets: string[]) {
+    for (const [args, env] of cases) {
+      const r = await runCli(args, { env })
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2)
+      expect(r.stderr, args.join(' ')).toMatch(/^error: /)
+      expectClean([r], secrets)
+    }
+  }
+
+  it('the API key from the environment, in any option or argument', async () => {
+    const env = cliEnv({ AMIGO_API_KEY: KEY, AMIGO_WORKSPACE_ID: 'ws_1' })
+    const base = { ...env, AMIGO_BASE_URL: 'http://127.0.0.1:9' }
+    await expectRefused(
+      [
+        [['whoami'], { ...env, AMIGO_BASE_URL: KEY }],
+        [['--base-url', KEY, 'api', 'get', '/v1/x'], env],
+        [['api', KEY, '/v1/x'], base],
+        [['api', 'get', KEY], base],
+        [['api', 'get', '/v1/x', '-q', KEY], base],
+        [['api', 'get', '/v1/x', '--timeout', KEY], base],
+        [['api', 'post', '/v1/x', '-d', KEY], base],
+        [['api', 'post', '/v1/x', '-d', `{"key": ${KEY}}`], base],
+        [['events', 'tail', '--max-events', KEY], base],
+        [['webhooks', 'trigger', 'call.ended', '--secret', WEBHOOK_SECRET, '--to', KEY], env],
+      ],
+      [KEY],
+    )
+  })
+
+  it("a stored login's tokens, in any option or argument", async () => {
+    const dir = tempConfigDir()
+    writeFileSync(
+      join(dir, 'credentials.json'),
+      JSON.stringify({
+        access_token: ACCESS,
+        refresh_token: REFRESH,
+        workspace_id: 'ws_1',
+        expires_at: Math.floor(Date.now() / 1000) + 3600,
+        identity_base_url: 'http://127.0.0.1:9',
+      }),
+      { mode: 0o600 },
+    )
+    const env = cliEnv({ AMIGO_CONFIG_DIR: dir })
+    await expectRefused(
+      [
+        [['whoami'], { ...env, AMIGO_BASE_URL: ACCESS }],
+        [['--base-url', REFRESH, 'api', 'get', '/v1/x'], env],
+        [['api', 'get', ACCESS], env],
+        [['api', 'get', '/v1/x', '--timeout', REFRESH], env],
+        [['api', 'post', '/v1/x', '-d', `[${ACCESS}]`], env],
+        [['events', 'tail', '--idle-timeout', REFRESH], env],
+      ],
+      [ACCESS, REFRESH],
+    )
+  })
+
+  it('the webhook secret from the environment, in any command', async () => {
+    const env = cliEnv({
+      AMIGO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      AMIGO_API_KEY: KEY,
+      AMIGO_WORKSPACE_ID: 'ws_1',
+    })
+    await expectRefused(
+      [
+        [['webhooks', 'trigger', 'call.ended', '--to', WEBHOOK_SECRET], env],
+        [['api', 'get', WEBHOOK_SECRET], env],
+      ],
+      [WEBHOOK_SECRET],
+    )
+  })
+})
+
 describe('a text body written to a pipe as received', () => {
   it('has the secret replaced and every other byte as sent, in UTF-8 or another charset', () => {
     const secret = 'whsec_piped_body_0123456789'
@@ -126,6 +206,53 @@ describe('a text body written to a pipe as received', () => {
         true,
       )
       expect(Buffer.concat(chunks)).toEqual(Buffer.from('{"s":"Jos\u00e9 [REDACTED]"}', encoding))
+    }
+  })
+
+  it('in UTF-16 too, little- or big-endian, with or without a byte order mark', () => {
+    const secret = 'whsec_piped_body_0123456789'
+    const secrets = new Secrets()
+    secrets.remember(secret)
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const bytes = Buffer.from(text, 'utf16le')
+      return bigEndian ? bytes.swap16() : bytes
+    }
+    for (const [bigEndian, type] of [
+      [false, 'application/json; charset=utf-16le'],
+      [true, 'application/json; charset=utf-16be'],
+      [false, 'text/plain; charset=utf-16'],
+    ] as const)
+      for (const bom of ['', '\ufeff']) {
+        const chunks: Buffer[] = []
+        const stdout = Object.assign(new PassThrough(), { isTTY: false }).on('data', (c) => chunks.push(c))
+        const term = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} }
+        printBody(
+          utf16(`${bom}{"s":"Jos\u00e9 ${secret}"}`, bigEndian),
+          type,
+          new Output(term, false, secrets),
+          true,
+        )
+        expect(Buffer.concat(chunks), type).toEqual(utf16(`${bom}{"s":"Jos\u00e9 [REDACTED]"}`, bigEndian))
+      }
+  })
+
+  it('amigo api: a server echoing the key in a UTF-16 body, to a pipe with --json', async () => {
+    const key = 'sk_live_SECRETKEY_0123456789'
+    const echo = await serveNode((req, res) => {
+      const text = JSON.stringify({ key: req.headers.authorization?.replace(/^Bearer /, '') })
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-16le' })
+      res.end(Buffer.from(`\ufeff${text}`, 'utf16le'))
+    })
+    try {
+      const env = cliEnv({ AMIGO_BASE_URL: echo.url, AMIGO_API_KEY: key, AMIGO_WORKSPACE_ID: 'ws_1' })
+      const r = await runCli(['api', 'get', '/v1/{workspace_id}/keys', '--json'], { env })
+      expect(r.code, r.stderr).toBe(0)
+      // The collected stdout is the UTF-16 bytes read as UTF-8: every other character a NUL.
+      const shown = r.stdout.replaceAll('\u0000', '')
+      expect(shown).toContain('"key":"[REDACTED]"')
+      expect(shown).not.toContain('SECRETKEY')
+    } finally {
+      await echo.close()
     }
   })
 })

@@ -136,6 +136,31 @@ describe('amigo webhooks trigger', () => {
     expect(r.stdout + r.stderr).not.toContain('pw_hidden_123')
   })
 
+  it("the query of a --to URL (a hosted receiver's token) is never shown, however the delivery fails", async () => {
+    const served = await serveNode((_req, res) => res.end())
+    const downUrl = served.url
+    await served.close()
+    const silent = await serveNode(() => {})
+    closers.push(silent.close)
+    const cut = await serveNode((req) => req.socket.destroy())
+    closers.push(cut.close)
+    const cases: Array<[string, RegExp]> = [
+      [downUrl, /^error: cannot reach your handler at (\S+): .*\(ECONNREFUSED\)$/m],
+      [silent.url, /^error: your handler at (\S+) did not answer within 0\.5 s$/m],
+      [cut.url, /^error: your handler at (\S+) did not answer: /m],
+    ]
+    for (const [origin, failure] of cases) {
+      const to = `${origin}/hook?token=rcv_SECRET_abcdef#rcv_SECRET_fragment`
+      const r = await runCli(['webhooks', 'trigger', 'call.ended', '--to', to, '--timeout', '0.5'], {
+        env: cliEnv({ AMIGO_WEBHOOK_SECRET: SECRET }),
+      })
+      expect(r.code, r.stderr).toBe(1)
+      expect(r.stderr).toContain(`→ POST ${origin}/hook (call.ended)\n`)
+      expect(r.stderr.match(failure)?.[1], r.stderr).toBe(`${origin}/hook`)
+      expect(r.stdout + r.stderr).not.toContain('rcv_SECRET')
+    }
+  })
+
   it('a handler that never finishes its answer is given up after --timeout (exit 1), not waited on forever', async () => {
     // Headers at once, then a body that never ends (and stays under the 64 KiB shown): the CLI keeps
     // allocating (and collecting garbage) while it waits, which must not lose the timer that ends it.

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { usageError } from '../errors/cli-error'
+import { jsonFaultAt } from '../errors/json-fault'
 import { readStream } from '../io/read-stream'
 import { secondsOption } from '../seconds-option'
 
@@ -85,12 +86,17 @@ async function readData(data: string, stdin: NodeJS.ReadableStream, signal: Abor
   }
 }
 
+/** `text` when it is JSON; else a usage error saying where it broke, never quoting it (see jsonFaultAt). */
 function checkedJson(text: string, source: string): string {
   try {
     JSON.parse(text)
     return text
   } catch (error) {
-    const where = source.startsWith('@') ? ` (from ${source.slice(1) || 'stdin'})` : ''
-    throw usageError(`--data is not valid JSON${where}: ${(error as Error).message}`)
+    const from = source.startsWith('@') ? `from ${source === '@-' ? 'stdin' : source.slice(1)}` : undefined
+    const where = [from, jsonFaultAt(error)].filter(Boolean).join(', ')
+    throw usageError(
+      `--data is not valid JSON${where && ` (${where})`}`,
+      `e.g. -d '{"name":"Front desk"}': keys and strings in double quotes`,
+    )
   }
 }

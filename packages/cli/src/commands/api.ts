@@ -2,7 +2,8 @@ import { AmigoClient } from '@amigo-ai/platform-sdk'
 import { parseApiRequest } from '../api/parse-request'
 import { printBody } from '../api/print-body'
 import type { CommandContext } from '../context'
-import { resolveCredentials } from '../credentials/resolve-credentials'
+import { readCredentials } from '../credentials/read-credentials'
+import { checkCredentials } from '../credentials/resolve-credentials'
 import { EXIT } from '../exit-codes'
 
 interface ApiOptions {
@@ -19,8 +20,10 @@ export default async function api(
   path: string,
   opts: ApiOptions,
 ): Promise<number> {
+  // Read first, so that the secrets in them are known: a usage error below may quote a value.
+  const known = await readCredentials(ctx)
   const request = await parseApiRequest(method, path, opts, ctx.term.stdin, ctx.signal)
-  const creds = await resolveCredentials(ctx)
+  const creds = checkCredentials(ctx, known)
   const client = new AmigoClient({
     apiKey: creds.apiKey,
     workspaceId: creds.workspaceId,

@@ -6,7 +6,8 @@ import {
 } from '@amigo-ai/platform-sdk'
 import type { CommandContext } from '../context'
 import { countOption } from '../count-option'
-import { resolveCredentials } from '../credentials/resolve-credentials'
+import { readCredentials } from '../credentials/read-credentials'
+import { checkCredentials } from '../credentials/resolve-credentials'
 import { CliError, usageError } from '../errors/cli-error'
 import { describeError } from '../errors/describe-error'
 import { eventJsonLine, eventLine } from '../events/format-event'
@@ -37,10 +38,12 @@ interface TailOptions {
  * needs to know.
  */
 export default async function eventsTail(ctx: CommandContext, opts: TailOptions): Promise<number> {
+  // Read first, so that the secrets in them are known: a usage error below may quote a value.
+  const known = await readCredentials(ctx)
   const accept = typeFilter(opts.type)
   const { retryMs, idleMs, maxReconnects, maxEvents } = limits(opts)
   if (opts.since !== undefined) checkSince(opts.since)
-  const creds = await resolveCredentials(ctx)
+  const creds = checkCredentials(ctx, known)
   const client = new AmigoClient({
     apiKey: creds.apiKey,
     workspaceId: creds.workspaceId,

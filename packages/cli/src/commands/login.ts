@@ -26,8 +26,8 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
   const { storage, tokens } = loginStore(ctx)
   // Taking the profile's lock makes its folder and a file in it: a folder that cannot hold the login,
   // or a credentials path that is no file, fails here, before anyone is sent to the browser to
-  // approve a login that would then be lost.
-  await storage.withLock(async () => {})
+  // approve a login that would then be lost. Ctrl-C ends a wait for a lock another process holds.
+  await storage.withLock(async () => {}, undefined, { signal: ctx.signal })
   await assertCredentialsPathUsable(storage.path, ctx.options.profile)
   const progress = startProgress(output)
   try {

@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes'
 import { httpUrlOption } from '../http-url-option'
 import { secondsOption } from '../seconds-option'
 import { deliver, SHOWN_BYTES } from '../webhooks/deliver'
+import { handlerAddress } from '../webhooks/handler-address'
 import { requireSecret } from '../webhooks/require-secret'
 
 interface TriggerOptions {
@@ -51,7 +52,7 @@ export default async function trigger(
     output.term.stdout.write(`${JSON.stringify({ headers, body }, null, 2)}\n`)
     return EXIT.ok
   }
-  output.info(output.errColor.dim(`→ POST ${target} (${type})`))
+  output.info(output.errColor.dim(`→ POST ${handlerAddress(target)} (${type})`))
   const answer = await deliver(target, { headers, body }, ctx.signal, timeoutMs)
   const status = output.received(`${answer.status} ${answer.statusText}`.trim())
   output.print(`${answer.ok ? output.color.green(status) : output.color.red(status)}`)

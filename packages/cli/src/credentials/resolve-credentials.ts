@@ -3,8 +3,9 @@ import type { CommandContext } from '../context'
 import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url'
-import { loginStore } from './login-store'
-import { readStoredLogin } from './read-stored-login'
+import { loginCommand } from './credentials-path'
+import { type KnownCredentials, readCredentials, type StoredLogin } from './read-credentials'
+import { unusableLoginField } from './unusable-login-field'
 
 /** Credentials for a client, from the environment or the stored login. */
 export interface Credentials {
@@ -24,44 +25,57 @@ export interface Credentials {
  * platform for a login that does not say).
  */
 export async function resolveCredentials(ctx: CommandContext): Promise<Credentials> {
-  const env = ctx.term.env
+  return checkCredentials(ctx, await readCredentials(ctx))
+}
+
+/**
+ * The credentials `readCredentials` found, checked with the global options: what
+ * `resolveCredentials` returns. For a command that checks its own options in between, so that
+ * their errors cannot quote a secret the run has not registered yet.
+ */
+export function checkCredentials(ctx: CommandContext, known: KnownCredentials): Credentials {
   const { baseUrl, baseUrlName } = ctx.options
   const explicitBase = baseUrl ? checkBaseUrl(baseUrl, baseUrlName) : undefined
-  if (env.AMIGO_API_KEY) {
-    ctx.output.secrets.remember(env.AMIGO_API_KEY)
-    if (!env.AMIGO_WORKSPACE_ID)
-      throw new CliError('AMIGO_API_KEY is set but AMIGO_WORKSPACE_ID is not', {
-        exitCode: EXIT.auth,
-        hint: 'set AMIGO_WORKSPACE_ID to the workspace the key belongs to',
-      })
-    // Checked here, where their names are known: the SDK would name its own options.
-    checkApiKey(env.AMIGO_API_KEY, 'AMIGO_API_KEY')
-    const problem = pathSegmentProblem(env.AMIGO_WORKSPACE_ID)
-    if (problem !== undefined)
-      throw usageError(
-        `AMIGO_WORKSPACE_ID ${problem}`,
-        'set it to the id of the workspace the key belongs to',
-      )
-    return {
-      apiKey: env.AMIGO_API_KEY,
-      workspaceId: env.AMIGO_WORKSPACE_ID,
-      baseUrl: explicitBase ?? DEFAULT_BASE_URL,
-      source: 'environment',
-    }
-  }
-  return loginCredentials(ctx, explicitBase)
+  if (known.source === 'environment') return keyCredentials(ctx, known.apiKey, explicitBase)
+  if ('failure' in known) throw known.failure
+  return loginCredentials(ctx, known.login, explicitBase)
+}
+
+/** `AMIGO_API_KEY` with `AMIGO_WORKSPACE_ID`. */
+function keyCredentials(ctx: CommandContext, apiKey: string, explicitBase: string | undefined): Credentials {
+  const workspaceId = ctx.term.env.AMIGO_WORKSPACE_ID
+  if (!workspaceId)
+    throw new CliError('AMIGO_API_KEY is set but AMIGO_WORKSPACE_ID is not', {
+      exitCode: EXIT.auth,
+      hint: 'set AMIGO_WORKSPACE_ID to the workspace the key belongs to',
+    })
+  // Checked here, where their names are known: the SDK would name its own options.
+  checkApiKey(apiKey, 'AMIGO_API_KEY')
+  const problem = pathSegmentProblem(workspaceId)
+  if (problem !== undefined)
+    throw usageError(`AMIGO_WORKSPACE_ID ${problem}`, 'set it to the id of the workspace the key belongs to')
+  return { apiKey, workspaceId, baseUrl: explicitBase ?? DEFAULT_BASE_URL, source: 'environment' }
 }
 
 /**
  * The stored login of the profile. Its tokens are only ever sent to the origin that issued them: a
  * `--base-url` / `AMIGO_BASE_URL` naming another origin is refused rather than handed the token.
  */
-async function loginCredentials(ctx: CommandContext, explicitBase: string | undefined): Promise<Credentials> {
+function loginCredentials(
+  ctx: CommandContext,
+  { storage, tokens, stored }: StoredLogin,
+  explicitBase: string | undefined,
+): Credentials {
   const profile = ctx.options.profile ?? 'default'
-  const { storage, tokens } = loginStore(ctx)
-  const stored = await readStoredLogin(tokens, ctx.options.profile)
   if (!stored) throw notSignedIn(profile)
-  ctx.output.secrets.remember(stored.access_token, stored.refresh_token)
+  // Values every request would carry (the path's workspace, the Authorization header): the file is
+  // broken, not the command line. Named, never quoted.
+  const unusable = unusableLoginField(stored)
+  if (unusable !== undefined)
+    throw new CliError(`the credentials file ${storage.path} has an unusable ${unusable}`, {
+      exitCode: EXIT.auth,
+      hint: `sign in again with '${loginCommand(ctx.options.profile)}', or delete the file`,
+    })
   // A file without identity_base_url (the official SDK's tools write none) is a login of the public
   // platform: that is where auth-node refreshes it, so that is the only origin it is sent to.
   const loginBase = stored.identity_base_url ?? DEFAULT_BASE_URL
@@ -83,7 +97,8 @@ async function loginCredentials(ctx: CommandContext, explicitBase: string | unde
   }
   return {
     apiKey: async () => {
-      const auth = await tokens.getAccessToken()
+      // Ctrl-C ends a wait for a refresh (another process holding the lock, a slow identity service).
+      const auth = await tokens.getAccessToken({ signal: ctx.signal })
       // Signed out in between, by another process.
       if (!auth) throw notSignedIn(profile)
       ctx.output.secrets.remember(auth.token)

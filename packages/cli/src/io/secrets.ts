@@ -17,6 +17,17 @@ function shownForms(secret: string): string[] {
 }
 
 /**
+ * `text` as UTF-16 bytes, little- and big-endian, each byte one Latin-1 character: the form a text
+ * body in UTF-16 (`charset=utf-16le`) carries it in, searched for byte by byte.
+ */
+function wideForms(text: string): [little: string, big: string] {
+  const little = Buffer.from(text, 'utf16le')
+  return [little.toString('latin1'), Buffer.from(little).swap16().toString('latin1')]
+}
+
+const WIDE_REDACTED = wideForms('[REDACTED]')
+
+/**
  * Every secret one run of the CLI has seen (API key, tokens, webhook secrets), each in every form the
  * CLI may show it in. Whatever the run prints passes through `redact` (stderr) or `redactKnown`
  * (stdout), so none of them can reach the terminal or a log, even inside an error message, a
@@ -28,14 +39,22 @@ export class Secrets {
   // one shown. None shorter than 4 characters, as core's redactSecrets: those would replace ordinary
   // words.
   readonly #known: string[] = []
+  // Each form of #known in UTF-16 (little- then big-endian), with what replaces it, longest first.
+  readonly #wide: Array<[string, string]> = []
 
   /** Registers values that must never be printed. Empty and missing values are ignored. */
   remember(...values: (string | undefined)[]): void {
     const known = this.#known
     for (const v of values)
       if (typeof v === 'string' && v.length > 0)
-        for (const form of shownForms(v)) if (form.length >= 4 && !known.includes(form)) known.push(form)
+        for (const form of shownForms(v))
+          if (form.length >= 4 && !known.includes(form)) {
+            known.push(form)
+            const [little, big] = wideForms(form)
+            this.#wide.push([little, WIDE_REDACTED[0]], [big, WIDE_REDACTED[1]])
+          }
     known.sort((a, b) => b.length - a.length)
+    this.#wide.sort((a, b) => b[0].length - a[0].length)
   }
 
   /**
@@ -61,13 +80,22 @@ export class Secrets {
   /**
    * `bytes` (a body written as received) with every remembered secret replaced (see redactKnown),
    * without decoding them as anything they are not: UTF-8 as UTF-8, anything else byte by byte
-   * (Latin-1), so every byte that is no secret comes out as it went in.
+   * (Latin-1), so every byte that is no secret comes out as it went in. Then the secrets' UTF-16
+   * bytes are replaced too, also byte by byte: a body in UTF-16 (whatever charset it declares) holds
+   * a secret in neither of those forms.
    */
   redactBytes(bytes: Uint8Array): Uint8Array {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const encoding = isUtf8(buffer) ? 'utf8' : 'latin1'
     const text = buffer.toString(encoding)
     const clean = this.redactKnown(text)
-    return clean === text ? bytes : Buffer.from(clean, encoding)
+    return this.#redactWide(clean === text ? buffer : Buffer.from(clean, encoding))
+  }
+
+  #redactWide(buffer: Buffer): Buffer {
+    const bytes = buffer.toString('latin1')
+    let out = bytes
+    for (const [secret, replacement] of this.#wide) out = out.replaceAll(secret, replacement)
+    return out === bytes ? buffer : Buffer.from(out, 'latin1')
   }
 }

@@ -1,5 +1,6 @@
 import { CliError } from '../errors/cli-error'
 import { connectionFailure } from '../errors/connection-failure'
+import { handlerAddress } from './handler-address'
 
 /** At most this much of a handler's answer is read: it is shown to a person, not kept. */
 export const SHOWN_BYTES = 64 * 1024
@@ -51,9 +52,12 @@ export async function deliver(
   } catch (error) {
     if (signal.aborted) throw error
     if (stop.signal.aborted)
-      throw new CliError(`your handler at ${url} did not answer within ${seconds(timeoutMs)} s`, {
-        hint: 'is it stuck? give it longer with --timeout <seconds>',
-      })
+      throw new CliError(
+        `your handler at ${handlerAddress(url)} did not answer within ${seconds(timeoutMs)} s`,
+        {
+          hint: 'is it stuck? give it longer with --timeout <seconds>',
+        },
+      )
     throw handlerFailure(url, error)
   } finally {
     clearTimeout(timer)
@@ -66,13 +70,13 @@ function handlerFailure(url: string, error: unknown): CliError {
   const failure = connectionFailure(error)
   if (failure !== undefined && !failure.unreachable) {
     const what = failure.cutOff ? 'cut its answer off' : 'did not answer'
-    return new CliError(`your handler at ${url} ${what}: ${failure.words}`, {
+    return new CliError(`your handler at ${handlerAddress(url)} ${what}: ${failure.words}`, {
       hint: 'did it crash? its log may say why',
     })
   }
   const code = (error as { cause?: { code?: string } }).cause?.code
   const why = failure ? `: ${failure.words}` : code ? ` (${code})` : ''
-  return new CliError(`cannot reach your handler at ${url}${why}`, {
+  return new CliError(`cannot reach your handler at ${handlerAddress(url)}${why}`, {
     hint: 'is it running, and listening on that port?',
   })
 }

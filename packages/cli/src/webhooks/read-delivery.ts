@@ -1,4 +1,5 @@
 import { usageError } from '../errors/cli-error'
+import { jsonFaultAt } from '../errors/json-fault'
 
 /** A captured delivery: its headers (lower-case names) and the raw body. */
 export interface CapturedDelivery {
@@ -37,9 +38,8 @@ function fromJson(text: string): CapturedDelivery {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    // V8's message quotes the text around the fault: only where it is may be said.
-    const at = /at position (\d+)/.exec((error as Error).message)?.[1]
-    throw usageError(`the delivery is not valid JSON${at === undefined ? '' : ` (at character ${at})`}`)
+    const at = jsonFaultAt(error)
+    throw usageError(`the delivery is not valid JSON${at === undefined ? '' : ` (${at})`}`)
   }
   const v = value as { headers?: unknown; body?: unknown }
   if (typeof v !== 'object' || v === null || typeof v.headers !== 'object' || v.headers === null)

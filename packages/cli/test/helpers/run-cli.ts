@@ -16,11 +16,17 @@ export function stopRunning(): void {
   for (const stop of running) stop.abort()
 }
 
+/** A CLI running in this process, which the test can stop. */
+interface InProcessCli extends RunningCli {
+  /** Ends the command as Ctrl-C does (through `run`'s `stop` signal). */
+  stop(): void
+}
+
 /**
  * Starts `amigo <args>` in this process; `input` (when given) is written to stdin, which is then
  * closed (otherwise stdin stays open and empty, as a pipe nobody writes to).
  */
-export function startCli(args: string[], opts: CliOptions = {}): RunningCli {
+export function startCli(args: string[], opts: CliOptions = {}): InProcessCli {
   const env = testEnv(opts, 'startCli')
   const term = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env }
   const seen = collect(term.stdout, term.stderr)
@@ -40,7 +46,7 @@ export function startCli(args: string[], opts: CliOptions = {}): RunningCli {
         }),
       ),
   )
-  return seen.view(() => ended, { result })
+  return seen.view(() => ended, { result, stop: () => stop.abort() })
 }
 
 /** Runs `amigo <args>` in this process to the end; stdin is closed at once unless `input` is given. */

@@ -51,6 +51,21 @@ describe('textStreamUrl', () => {
   })
 })
 
+describe('a socket URL given as the url option', () => {
+  it('is refused with a user or password in it, without quoting it', () => {
+    for (const url of ['wss://user:pw-secret-123@agent.test/x', 'wss://tok-secret-123@agent.test/x']) {
+      for (const build of [
+        () => textStreamUrl({ workspaceId: 'ws', serviceId: 's', url }),
+        () => observerUrl({ workspaceId: 'ws', callSid: SID, url }),
+      ]) {
+        const error = caught(build)
+        expect(isConfigurationError(error)).toBe(true)
+        expect((error as Error).message).toBe('url must not contain a user or password (user:password@)')
+      }
+    }
+  })
+})
+
 describe('workspace events', () => {
   const base = { token: TOKEN, onEvent: () => {} }
 

@@ -33,6 +33,9 @@ export function checkSocketUrlOverride(url: unknown, name: string): string {
   const parsed = parseUrl(url, `${name} must be an absolute ws: or wss: URL`)
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')
     throw new ConfigurationError(`${name} must use ws: or wss:`)
+  // A password there would be shown wherever the URL is (logs, errors), and no secret filter knows it.
+  if (parsed.username || parsed.password)
+    throw new ConfigurationError(`${name} must not contain a user or password (user:password@)`)
   // Also a bare `?` or `#`, which URL parsing drops.
   if (/[?#]/.test(url)) throw new ConfigurationError(`${name} must not have query parameters or fragments`)
   return url

@@ -191,6 +191,25 @@ describe('conversations: raw turn stream and session-connect URL', () => {
     expect(isConfigurationError(error)).toBe(true)
     expect(String((error as Error).message)).toMatch(/entityId/)
   })
+
+  it('sessionConnectUrl refuses a base with a path (a proxy prefix) rather than drop it, and takes a url', () => {
+    const client = new AmigoClient({
+      apiKey: 'sk-secret',
+      workspaceId: 'ws-1',
+      baseUrl: 'https://app.example.com/api/platform',
+      fetch: globalThis.fetch,
+    })
+    expect(() => client.conversations.sessionConnectUrl({ serviceId: 's1', entityId: 'e1' })).toThrow(
+      'baseUrl has a path, so the session-connect URL cannot be derived from it; pass url instead',
+    )
+    expect(
+      client.conversations.sessionConnectUrl({
+        serviceId: 's1',
+        entityId: 'e1',
+        url: 'wss://app.example.com/api/platform/v1/ws-1/sessions/connect',
+      }),
+    ).toBe('wss://app.example.com/api/platform/v1/ws-1/sessions/connect?service_id=s1&entity_id=e1')
+  })
 })
 
 describe('downloads: bytes, or the JSON document the server sends instead', () => {

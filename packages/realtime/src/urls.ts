@@ -8,6 +8,8 @@ export {
   sessionConnectAuthProtocols,
   textStreamAuthProtocols,
 } from './endpoints/auth-protocols'
+export type { SessionConnectUrlOptions } from './endpoints/session-connect-url'
+export { sessionConnectUrl } from './endpoints/session-connect-url'
 export type { TextStreamUrlOptions } from './endpoints/text-stream-url'
 export { textStreamUrl } from './endpoints/text-stream-url'
 export type { ObserverUrlOptions } from './observer/observer-url'

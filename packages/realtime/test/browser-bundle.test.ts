@@ -52,7 +52,7 @@ describe('browser bundle', () => {
     expect(inputs.some((p) => p.includes('eventsource-parser'))).toBe(false)
     expect(inputs.some((p) => /src\/(websocket|workspace-events|sse)\//.test(p))).toBe(false)
     expect(text).toContain('/agent/text-stream')
-    expect(gzip).toBeLessThan(2 * 1024) // with core's ConfigurationError
+    expect(gzip).toBeLessThan(2.25 * 1024) // six builders, with core's ConfigurationError
   })
 
   it('the whole package has neither ws nor any node: module in a browser build', async () => {

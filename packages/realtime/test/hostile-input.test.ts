@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import {
   observerUrl,
   type SubscribeToWorkspaceEventsOptions,
+  sessionConnectUrl,
   subscribeToWorkspaceEvents,
   textStreamUrl,
   workspaceEvents,
@@ -48,6 +49,36 @@ describe('textStreamUrl', () => {
     expect(url.hash).toBe('')
     expect(url.searchParams.get('workspace_id')).toBe(hostile)
     expect(url.searchParams.getAll('token')).toEqual([])
+  })
+})
+
+describe('sessionConnectUrl', () => {
+  const ids = { serviceId: '../x?y#z', entityId: '/e', conversationId: '..' }
+
+  it('keeps the workspace in one segment and the ids in the query, on the API origin', () => {
+    const url = new URL(sessionConnectUrl({ ...ids, workspaceId: 'ws 1', baseUrl: 'http://127.0.0.1:9' }))
+    expect(url.origin).toBe('ws://127.0.0.1:9')
+    expect(url.pathname).toBe('/v1/ws%201/sessions/connect')
+    expect(url.searchParams.get('service_id')).toBe('../x?y#z')
+    expect(url.searchParams.get('conversation_id')).toBe('..')
+    expect(url.searchParams.getAll('token')).toEqual([])
+    for (const workspaceId of HOSTILE_WORKSPACES) {
+      const error = caught(() => sessionConnectUrl({ ...ids, workspaceId }))
+      expect(isConfigurationError(error), String(workspaceId)).toBe(true)
+    }
+  })
+
+  it('refuses a base with a path (the socket is not there) and takes a url instead', () => {
+    const error = caught(() =>
+      sessionConnectUrl({ ...ids, workspaceId: 'ws', baseUrl: 'https://app.test/api/platform' }),
+    )
+    expect((error as Error).message).toBe(
+      'baseUrl has a path, so the session-connect URL cannot be derived from it; pass url instead',
+    )
+    const url = sessionConnectUrl({ ...ids, workspaceId: 'ws', url: 'wss://app.test/api/platform/connect' })
+    expect(url).toBe(
+      'wss://app.test/api/platform/connect?service_id=..%2Fx%3Fy%23z&entity_id=%2Fe&conversation_id=..',
+    )
   })
 })
 

@@ -1,11 +1,11 @@
 import type { RequestOptions, WithResponseMetadata } from '@amigo-ai/core'
 import type { TurnStreamEvent } from '@amigo-ai/realtime'
-import { type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime/urls'
+import { sessionConnectUrl, type TextStreamUrlOptions, textStreamUrl } from '@amigo-ai/realtime/urls'
 import { loadRealtime } from '../realtime/load-realtime'
 import type { Conversation, ConversationSummary } from '../types'
 import { APIResource } from './base'
 import type { AutoPagingParams, OperationBody, OperationQuery, OperationResult } from './operation-types'
-import { type SessionConnectUrlParams, sessionConnectUrl } from './session-connect-url'
+import type { SessionConnectUrlParams } from './session-connect-url'
 
 /** Query of `conversations.list`. */
 export type ConversationListParams = OperationQuery<'list_conversations_v1__workspace_id__conversations_get'>
@@ -171,7 +171,7 @@ export class ConversationsResource extends APIResource {
    * on the API origin); no request is made. Authenticate with the subprotocol pair `['auth', token]`.
    */
   sessionConnectUrl(params: SessionConnectUrlParams): string {
-    const { connection } = this._ctx
-    return sessionConnectUrl(connection.baseUrl, connection.workspaceId, params)
+    const { workspaceId, baseUrl } = this._ctx.connection
+    return sessionConnectUrl({ ...params, workspaceId, baseUrl })
   }
 }

@@ -8,6 +8,8 @@ export interface GlobalOptions {
   baseUrl?: string
   /** Where `baseUrl` came from, as its errors name it: `--base-url` or `AMIGO_BASE_URL`. */
   baseUrlName?: string
+  /** How the profile was given, for messages: `--profile` or `AMIGO_PROFILE`. */
+  profileName?: string
   /** Print more when something fails (still without secrets). */
   debug?: boolean
   /** False after `--no-color`. */

@@ -16,5 +16,7 @@ export function globalOptions(command: Command): GlobalOptions {
   }
   options.baseUrlName =
     command.getOptionValueSourceWithGlobals('baseUrl') === 'env' ? 'AMIGO_BASE_URL' : '--base-url'
+  options.profileName =
+    command.getOptionValueSourceWithGlobals('profile') === 'env' ? 'AMIGO_PROFILE' : '--profile'
   return options
 }

@@ -44,6 +44,25 @@ describe('amigo login', () => {
     expect(plain.stderr).toContain("hint: run 'amigo login', or set AMIGO_API_KEY")
   })
 
+  it('a profile name no file can carry is a usage error naming where it came from', async () => {
+    const fresh = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: mock.url })
+    const flag = await runCli(['whoami', '--profile', '../other'], { env: fresh })
+    expect(flag.code).toBe(2)
+    expect(flag.stderr).toMatch(/^error: --profile: Profile names use letters/m)
+    const env = await runCli(['whoami'], { env: { ...fresh, AMIGO_PROFILE: 'a b' } })
+    expect(env.code).toBe(2)
+    expect(env.stderr).toMatch(/^error: AMIGO_PROFILE: Profile names use letters/m)
+  })
+
+  it('an empty --workspace is refused rather than taken as none', async () => {
+    const fresh = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: mock.url })
+    const before = mock.requests.length
+    const r = await runCli(['login', '--no-browser', '--workspace', ''], { env: fresh })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('error: --workspace is empty')
+    expect(mock.requests.slice(before)).toEqual([])
+  })
+
   it('prints the code and link, waits for approval, and stores the tokens privately', async () => {
     const r = await login([], (code) => mock.approveDeviceCode(code))
     expect(r.code).toBe(0)

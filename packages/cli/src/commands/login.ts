@@ -4,7 +4,7 @@ import type { CommandContext } from '../context'
 import { checkBaseUrl, DEFAULT_BASE_URL } from '../credentials/base-url'
 import { assertCredentialsPathUsable } from '../credentials/credentials-path'
 import { loginStore, REFRESH_MARGIN_MS } from '../credentials/login-store'
-import { CliError } from '../errors/cli-error'
+import { CliError, usageError } from '../errors/cli-error'
 import { EXIT } from '../exit-codes'
 import { printable } from '../io/printable'
 import { workspacePicker } from '../login/choose-workspace'
@@ -20,6 +20,8 @@ interface LoginOptions {
 /** `amigo login`: the device-code sign-in; the tokens go to the profile's credentials file. */
 export default async function login(ctx: CommandContext, opts: LoginOptions): Promise<number> {
   const { output } = ctx
+  // Usually an unset shell variable (`--workspace "$WS"`): taken as none, the login would pick another.
+  if (opts.workspace === '') throw usageError('--workspace is empty', 'leave it out to choose one when asked')
   // The identity service lives at the API origin (the platform and `amigo mock` alike).
   const { baseUrl, baseUrlName } = ctx.options
   const identityBaseUrl = baseUrl ? checkBaseUrl(baseUrl, baseUrlName) : DEFAULT_BASE_URL

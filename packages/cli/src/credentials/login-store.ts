@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import { FileTokenStorage, TokenManager } from '@amigo-ai/auth-node'
+import { isConfigurationError } from '@amigo-ai/core'
 import type { CommandContext } from '../context'
+import { usageError } from '../errors/cli-error'
 
 /**
  * How long before its expiry a stored token is refreshed; one with no refresh token is refused from
@@ -19,9 +21,17 @@ export function loginStore(ctx: CommandContext): { storage: FileTokenStorage; to
   // one of spaces only (auth-node refuses a blank `directory`). Only a set value is passed: without
   // one, auth-node's default also reads the official SDK's file (~/.amigo/credentials.json).
   const directory = ctx.term.env.AMIGO_CONFIG_DIR ? resolve(ctx.term.env.AMIGO_CONFIG_DIR) : undefined
-  const storage = new FileTokenStorage({
-    ...(profile ? { profile } : {}),
-    ...(directory ? { directory } : {}),
-  })
+  let storage: FileTokenStorage
+  try {
+    storage = new FileTokenStorage({
+      ...(profile ? { profile } : {}),
+      ...(directory ? { directory } : {}),
+    })
+  } catch (error) {
+    // The profile's name is what it checks of ours (the folder is resolved): say where it came from.
+    if (profile && isConfigurationError(error))
+      throw usageError(`${ctx.options.profileName ?? '--profile'}: ${error.message}`)
+    throw error
+  }
   return { storage, tokens: new TokenManager({ storage, refreshMarginMs: REFRESH_MARGIN_MS }) }
 }

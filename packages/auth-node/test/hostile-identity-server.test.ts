@@ -290,6 +290,26 @@ describe('a malformed device code answer', () => {
     }
   })
 
+  it('a web page instead of JSON is a ParseError saying so', async () => {
+    const served = await startTestServer({
+      'POST /device/code': text(200, '<html><body>Sign in</body></html>', 'text/html'),
+    })
+    try {
+      const error = await loginWithDeviceCode({
+        identityBaseUrl: served.url,
+        onCode: () => {},
+        onWorkspaceRequired: async () => 'ws-1',
+        clock: fakeClock(),
+      }).catch((e) => e)
+      expect(isParseError(error)).toBe(true)
+      expect((error as Error).message).toBe(
+        'The device code response is not JSON (a web page?): it lacks device_code, user_code, verification_uri',
+      )
+    } finally {
+      await served.close()
+    }
+  })
+
   it('keeps the device code out of the body wherever the answer repeats it', async () => {
     const error = await login(
       {

@@ -147,6 +147,10 @@ describe('TokenManager while the identity service is down', () => {
       tick(60_000)
       const error = await tokens.getAccessToken().catch((e) => e)
       expect(isRefreshTokenExpiredError(error), String(status)).toBe(false)
+      // Named as what it is: a bare "HTTP 307" reads like the service's fault.
+      expect((error as Error).message).toBe(
+        `Token refresh failed with HTTP ${status} (a redirect, not followed) (invalid_grant)`,
+      )
       expect(await tokens.hasCredentials(), String(status)).toBe(true)
       await idp.close()
     }

@@ -43,9 +43,10 @@ export function parseIssuance(body: unknown): DeviceCodeIssuance {
   const validLifetime = typeof lifetime === 'number' && lifetime > 0 && Number.isFinite(lifetime)
   if (lifetime !== undefined && !validLifetime) missing.push('expires_in')
   if (missing.length > 0) {
-    throw new ParseError(`The device code response is missing or has invalid: ${missing.join(', ')}`, {
-      body: shownBody(body),
-    })
+    // Text rather than a JSON object is most often a web page (a wrong identityBaseUrl, a proxy).
+    const what =
+      typeof body === 'string' ? 'is not JSON (a web page?): it lacks' : 'is missing or has invalid:'
+    throw new ParseError(`The device code response ${what} ${missing.join(', ')}`, { body: shownBody(body) })
   }
   return {
     device_code: b.device_code as string,

@@ -7,6 +7,7 @@ import {
 } from '@amigo-ai/core'
 import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
 import { canSendAsBearer } from '../identity/bearer-header'
+import { failedStatus } from '../identity/failed-status'
 import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
 import type { IdentityResponse } from '../identity/read-identity-response'
@@ -63,7 +64,7 @@ export function readPollAnswer(res: IdentityResponse, secrets: string[], nowMs: 
     headers: res.headers,
     body: res.body,
     secrets,
-    message: `Device code polling failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
+    message: `Device code polling failed with ${failedStatus(res.status)}${error ? ` (${error})` : ''}${
       description ? `: ${description}` : ''
     }`,
   })

@@ -1,4 +1,5 @@
 import { errorFromResponse, secretForms } from '@amigo-ai/core'
+import { failedStatus } from '../identity/failed-status'
 import { postForm } from '../identity/identity-request'
 import { identityUrl } from '../identity/identity-url'
 import { readOAuthError } from '../identity/oauth-error-body'
@@ -30,7 +31,7 @@ export async function requestDeviceCode(input: {
     // A failed answer may still carry a device code, which polls for the user's token.
     body: typeof res.body === 'string' ? redactQuotedDeviceCode(res.body) : res.body,
     secrets: secretForms([typeof code === 'string' ? code : undefined]),
-    message: `Starting the device code login failed with HTTP ${res.status}${error ? ` (${error})` : ''}${
+    message: `Starting the device code login failed with ${failedStatus(res.status)}${error ? ` (${error})` : ''}${
       error_description ? `: ${error_description}` : ''
     }`,
   })

@@ -1,4 +1,5 @@
 import { errorFromResponse, secretForms } from '@amigo-ai/core'
+import { failedStatus } from '../identity/failed-status'
 import { postForm } from '../identity/identity-request'
 import { identityUrl } from '../identity/identity-url'
 import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
@@ -44,7 +45,7 @@ export async function refreshTokenGrant(input: RefreshTokenGrantInput): Promise<
       status: res.status,
       headers: res.headers,
       body: res.body,
-      message: `Token refresh failed with HTTP ${res.status}${error ? ` (${error})` : ''}${serverFault}`,
+      message: `Token refresh failed with ${failedStatus(res.status)}${error ? ` (${error})` : ''}${serverFault}`,
       secrets: secretForms([input.refreshToken, ...(input.secrets ?? [])]),
     }),
   )

@@ -146,29 +146,26 @@ export function validateConfig(config: unknown): HeaderLayer | undefined {
     if (/^(agentB|b)ase(URL|_url)$/.test(key))
       throw new ConfigurationError(`unknown option ${key} (did you mean ${key.replace(/URL|_url/, 'Url')}?)`)
   optionalHeaderText(c.userAgent, 'userAgent')
-  // The client's headers are sent as given: a null there removes nothing yet, so it is refused.
+  // Not a layer: the client's headers are sent as given (a null there removes nothing yet, so it is
+  // refused), and its own options are its to name.
   return validateOptions(c as RequestOptions, '', false)
 }
 
 /**
- * Refuses, in a call's options or a view's (`where` says which), the options that belong to the
- * client alone: there they would be ignored, and the call sent with the client's key, to its
- * workspace and origin.
+ * Refuses, in a call's options or a view's, the options that belong to the client alone: there they
+ * would be ignored, and the call sent with the client's key, to its workspace and origin.
  */
-export function refuseClientOptions(o: object, where: string): void {
+function refuseClientOptions(o: object, where: string): void {
   for (const key of ['apiKey', 'workspaceId', 'baseUrl'])
     if (key in o) throw new ConfigurationError(`${where}${key} is the client's: make another client`)
 }
 
 /**
  * Validates layered request options (the client's, `withOptions` and per call); returns their
- * headers, checked (see headerLayer).
+ * headers, checked (see headerLayer). A `layer` over the client's own (a view's, a call's) may remove
+ * a default header with `null`, and may not name an option of the client alone.
  */
-export function validateOptions(
-  o: RequestOptions,
-  where: string,
-  nullableHeaders = true,
-): HeaderLayer | undefined {
+export function validateOptions(o: RequestOptions, where: string, layer = true): HeaderLayer | undefined {
   must(typeof o === 'object' && o !== null, `${where}options`, 'an object', o)
   const { timeout } = o
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMER_MS))
@@ -182,7 +179,9 @@ export function validateOptions(
   if (o.signal != null && !isSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
   checkFetchOptions(o, where)
-  return headerLayer(o.headers, `${where}headers`, nullableHeaders)
+  const headers = headerLayer(o.headers, `${where}headers`, layer)
+  if (layer) refuseClientOptions(o, where)
+  return headers
 }
 
 /**
@@ -194,14 +193,13 @@ export function validateOptions(
 function checkFetchOptions(o: RequestOptions, where: string): void {
   const given: Record<string, unknown> = {}
   for (const key of FETCH_OPTIONS) if (o[key] !== undefined) given[key] = o[key]
+  const names = Object.keys(given)
   // Most calls pass none: no Request is built for them.
-  for (const _ in given) {
-    try {
-      new Request('http://localhost/', given)
-    } catch {
-      throw new ConfigurationError(`${where}${Object.keys(given).join(', ')}: fetch refuses these values`)
-    }
-    return
+  if (names.length === 0) return
+  try {
+    new Request('http://localhost/', given)
+  } catch {
+    throw new ConfigurationError(`${where}${names.join(', ')}: fetch refuses these values`)
   }
 }
 

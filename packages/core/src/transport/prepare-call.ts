@@ -2,7 +2,7 @@ import { ConfigurationError, InvalidRequestError } from '../errors/client-errors
 import { isRetrySafe, resolveRetry } from '../retry/policy'
 import type { RetryPolicy } from '../retry/retry-delay'
 import type { ClientState } from './client-state'
-import { type RequestOptions, refuseClientOptions, validateExtras, validateOptions } from './config'
+import { type RequestOptions, validateExtras, validateOptions } from './config'
 import type { HeaderLayer } from './headers'
 import { layerOptions } from './layer-options'
 import { fillPath } from './path-params'
@@ -46,7 +46,6 @@ export function prepareCall(
   if (typeof path !== 'string' || !path.startsWith('/'))
     throw new InvalidRequestError(`path must be a string starting with "/", got ${describePath(path)}`)
   const headers = validateOptions(init, '')
-  refuseClientOptions(init, '')
   const header = validateExtras(init)
   if (client.base.unusable) throw new ConfigurationError(client.base.unusable)
   const opts = layerOptions(scoped, init, headers)

@@ -10,7 +10,6 @@ import type { ClientState } from './client-state'
 import {
   type ClientConfig,
   type RequestOptions,
-  refuseClientOptions,
   type ScopedRequestOptions,
   validateConfig,
   validateOptions,
@@ -61,7 +60,6 @@ export class Transport<Paths extends {} = {}> {
   /** A cheap view whose calls carry these options too (later layers and per-call options win). */
   withOptions(options: ScopedRequestOptions): this {
     const headers = validateOptions(options ?? {}, 'withOptions: ')
-    refuseClientOptions(options ?? {}, 'withOptions: ')
     const view = Object.create(Object.getPrototypeOf(this)) as this
     Object.assign(view, this)
     view.scoped = layerOptions(this.scoped, options ?? {}, headers)

@@ -1,5 +1,6 @@
-import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
+import { ConfigurationError } from '@amigo-ai/core'
 import { agentWebSocketOrigin, checkSocketUrlOverride } from './agent-origin'
+import { requirePathSegment } from './require-path-segment'
 import { requireText } from './require-text'
 
 /** Options for {@link sessionConnectUrl}. */
@@ -34,9 +35,7 @@ export function sessionConnectUrl(options: SessionConnectUrlOptions): string {
   requireText(options.serviceId, 'serviceId')
   requireText(options.entityId, 'entityId')
   if (conversationId !== undefined) requireText(conversationId, 'conversationId')
-  // One segment of the socket's path, checked as every path parameter is (`..` would reach another route).
-  const problem = pathSegmentProblem(workspaceId)
-  if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
+  requirePathSegment(workspaceId, 'workspaceId')
   const base =
     options.url !== undefined
       ? checkSocketUrlOverride(options.url, 'url')

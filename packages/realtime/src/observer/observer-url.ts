@@ -1,9 +1,10 @@
-import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
+import { ConfigurationError } from '@amigo-ai/core'
 import {
   type AgentOriginOptions,
   agentWebSocketOrigin,
   checkSocketUrlOverride,
 } from '../endpoints/agent-origin'
+import { requirePathSegment } from '../endpoints/require-path-segment'
 import { requireText } from '../endpoints/require-text'
 
 const CALL_SID = /^CA[A-Za-z0-9]{32}$/
@@ -24,9 +25,7 @@ export function observerUrl(options: ObserverUrlOptions): string {
     throw new ConfigurationError('observerUrl options are required')
   if (options.url !== undefined) return checkSocketUrlOverride(options.url, 'url')
   requireText(options.workspaceId, 'workspaceId')
-  // One segment of the socket's path, checked as every path parameter is (`..` would reach another route).
-  const problem = pathSegmentProblem(options.workspaceId)
-  if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
+  requirePathSegment(options.workspaceId, 'workspaceId')
   if (typeof options.callSid !== 'string' || !CALL_SID.test(options.callSid))
     throw new ConfigurationError(
       'callSid does not match the Twilio CA SID format ("CA" followed by 32 letters or digits)',

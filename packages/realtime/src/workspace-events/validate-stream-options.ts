@@ -1,4 +1,5 @@
-import { ConfigurationError, pathSegmentProblem } from '@amigo-ai/core'
+import { ConfigurationError } from '@amigo-ai/core'
+import { requirePathSegment } from '../endpoints/require-path-segment'
 import type { WorkspaceEventStreamOptions } from './workspace-events-options'
 
 /**
@@ -15,10 +16,7 @@ const inRange = (value: unknown, max = 2_147_483_647) =>
 export function validateStreamOptions(options: WorkspaceEventStreamOptions): void {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('options must be an object')
-  // It becomes one segment of the stream's path, checked as every path parameter is (`..` would
-  // reach another route).
-  const problem = pathSegmentProblem(options.workspaceId)
-  if (problem) throw new ConfigurationError(`workspaceId ${problem}`)
+  requirePathSegment(options.workspaceId, 'workspaceId')
   // A given getToken is what every connect calls; the token is used only without one.
   const { token, getToken } = options
   if (getToken ? typeof getToken !== 'function' : typeof token !== 'string' || !token)

@@ -132,8 +132,8 @@ interface Opened {
 
 /**
  * Yields the events of one connection, batch by batch (replayed ones skipped, the position moved on
- * by every id a header can carry), and returns how the connection ended: at an `error` frame (the events before it are
- * still delivered) or at the end of the stream. `token` is what an error frame must not quote.
+ * by every id a header can carry), and returns how the connection ended: at an `error` frame (the
+ * events before it are still delivered) or at the end of the stream. `token` is what an error frame must not quote.
  */
 async function* deliverEvents(
   batches: AsyncIterable<ServerSentEvent[]>,

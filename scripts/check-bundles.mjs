@@ -117,26 +117,27 @@ subscribeToWorkspaceEvents({ workspaceId: 'ws', token: 't', onEvent: (e) => cons
  * size goal (18 KB, under the official SDK 0.46's 18.8 KB for the same app; 8 KB for `lite`);
  * `maxKb` is what the packages reach with a little room, so that growth fails here while the goal
  * stays printed (and in bench/results) until it is met. The AmigoClient app passed the official
- * SDK's 18.8 KB (by about 1%) with the input checks of the security review of 2026-12-07 (hangs,
- * an endless auto-pager, a leaked key, bodies sent as `{}`): winning that back is open work.
+ * SDK's 18.8 KB (by about 1.5%) with the input checks of the security review of 2026-12-07 (hangs,
+ * an endless auto-pager, a leaked key, bodies sent as `{}` or with `null` for NaN): winning that
+ * back is open work.
  */
 export const BUDGETS = [
   {
     name: 'AmigoClient agents.list app (node)',
     platform: 'node',
     app: CLIENT_APP,
-    maxKb: 19,
+    maxKb: 19.1,
     targetKb: 18,
   },
   {
     name: 'AmigoClient agents.list app (browser)',
     platform: 'browser',
     app: CLIENT_APP,
-    maxKb: 19,
+    maxKb: 19.1,
     targetKb: 18,
   },
-  { name: 'lite agents.list app (node)', platform: 'node', app: LITE_APP, maxKb: 9.66, targetKb: 8 },
-  { name: 'lite agents.list app (browser)', platform: 'browser', app: LITE_APP, maxKb: 9.66, targetKb: 8 },
+  { name: 'lite agents.list app (node)', platform: 'node', app: LITE_APP, maxKb: 9.74, targetKb: 8 },
+  { name: 'lite agents.list app (browser)', platform: 'browser', app: LITE_APP, maxKb: 9.74, targetKb: 8 },
   {
     name: '@amigo-ai/webhooks whole entry',
     platform: 'browser',

@@ -349,6 +349,30 @@ describe('bad input', () => {
     expect(server.requests[0]?.body).toBe('hi')
   })
 
+  it('a value JSON would send as null, or cannot write, is refused naming its field', async () => {
+    server = await startTestServer(echo)
+    const t = makeTransport(server)
+    const bodies: [unknown, string][] = [
+      [{ limit: Number.NaN }, 'body field "limit" (NaN)'],
+      [{ range: { max: Number.POSITIVE_INFINITY } }, 'body field "max" (Infinity)'],
+      [{ items: [1, Number.NEGATIVE_INFINITY] }, 'body field "1" (-Infinity)'],
+      [{ due: new Date('not a date') }, 'body field "due" (Invalid Date)'],
+      [{ id: 12345678901234567890n }, 'body field "id" (a BigInt)'],
+      [Number.NaN, 'body (NaN)'],
+    ]
+    for (const [body, what] of bodies) {
+      const err = await rejectionOf(t.request('patch', '/x', { body }))
+      expect(err).toBeInstanceOf(InvalidRequestError)
+      expect((err as Error).message).toBe(`could not build the request: ${what} cannot be sent as JSON`)
+      // A BigInt's digits are not quoted.
+      expect((err as Error).message).not.toContain('1234567890')
+    }
+    expect(server.requests).toHaveLength(0)
+    // null itself, a valid Date and finite numbers go as they are.
+    await t.request('patch', '/x', { body: { a: null, at: new Date(0), n: -1.5 } })
+    expect(server.requests[0]?.body).toBe('{"a":null,"at":"1970-01-01T00:00:00.000Z","n":-1.5}')
+  })
+
   it('a body serializer that throws fails as InvalidRequestError', async () => {
     server = await startTestServer(echo)
     const err = await rejectionOf(

@@ -144,10 +144,10 @@ function serializeBody(init: RequestInit_, headers: HeaderRecord): BodyInit | un
 /**
  * `body` as JSON, refusing what JSON cannot write: a function or a Symbol would go as no body at
  * all; bytes, a Blob, a Map, a Set or a stream as `{}` or an object of numbered keys (their data is
- * not in plain own properties).
+ * not in plain own properties). A value inside it that JSON cannot carry is refused by refuseLossy.
  */
 function jsonText(body: unknown): string {
-  const text = JSON.stringify(body)
+  const text = JSON.stringify(body, refuseLossy)
   if (
     text === undefined ||
     ArrayBuffer.isView(body) ||
@@ -157,4 +157,24 @@ function jsonText(body: unknown): string {
       `a ${Object.prototype.toString.call(body).slice(8, -1)} body cannot be sent as JSON: pass a bodySerializer`,
     )
   return text
+}
+
+/**
+ * A JSON.stringify replacer refusing, by its field name, a value JSON would silently change or fail
+ * on without naming it: NaN, ±Infinity and an invalid Date would be sent as `null` (which a PUT or
+ * PATCH reads as "clear this field"), and a BigInt fails in the engine's words. A BigInt's digits are
+ * not quoted.
+ */
+function refuseLossy(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key]
+  const big = typeof value === 'bigint'
+  if (
+    big ||
+    (typeof value === 'number' && !Number.isFinite(value)) ||
+    (value === null && original instanceof Date)
+  )
+    throw new TypeError(
+      `body${key && ` field ${JSON.stringify(key)}`} (${big ? 'a BigInt' : String(original)}) cannot be sent as JSON`,
+    )
+  return value
 }

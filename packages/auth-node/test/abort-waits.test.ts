@@ -2,14 +2,15 @@
 // live process holds, and for a refresh the identity service is slow to answer. Each of those waits
 // takes a `signal`; aborting it rejects with the signal's reason at once and leaves the lock and the
 // stored login as they were.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { hostname, tmpdir } from 'node:os'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isConfigurationError } from '@amigo-ai/core'
 import { type IdentityServer, startIdentityServer, startTestServer, waitFor } from '@amigo-ai/test-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileTokenStorage, MemoryTokenStorage, type StoredCredentials, TokenManager } from '../src/index'
 import { setFsHook } from './helpers/fs-hooks'
+import { holdLock } from './helpers/hold-lock'
 
 let root: string
 let idp: IdentityServer | undefined
@@ -29,30 +30,6 @@ const expired = (refreshToken = 'rt-0123456789'): StoredCredentials => ({
   workspace_id: 'ws-1',
   expires_at: 0,
 })
-
-/**
- * The lock of `storage`'s file held by a live process (this one, standing in for another `amigo`
- * mid-refresh); `attempts()` counts the tries to take it, `waiting` resolves at the first refused one.
- */
-function holdLock(storage: FileTokenStorage) {
-  const lockPath = `${storage.path}.lock`
-  const content = `${process.pid} host=${encodeURIComponent(hostname())} ${new Date().toISOString()} held\n`
-  writeFileSync(lockPath, content)
-  let tries = 0
-  let refused = () => {}
-  const waiting = new Promise<void>((resolve) => {
-    refused = resolve
-  })
-  setFsHook((name, args, call) => {
-    if (name !== 'open' || args[0] !== lockPath || args[1] !== 'wx') return call()
-    tries++
-    return call().catch((error) => {
-      refused()
-      throw error
-    })
-  })
-  return { waiting, attempts: () => tries, stillHeld: () => readFileSync(lockPath, 'utf8') === content }
-}
 
 // Without a signal honoured, each wait below would end only at this timeout, with another error.
 const lock = { timeoutMs: 5_000 }

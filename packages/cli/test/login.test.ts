@@ -34,6 +34,13 @@ const credentials = (profile = 'default') =>
     ),
   )
 
+/** Writes the lock of credentials file `file` as held by this (live) process, as by another amigo mid-refresh. */
+function holdCredentialsLock(file: string): string {
+  const lock = `${process.pid} host=${encodeURIComponent(hostname())} ${new Date().toISOString()} held\n`
+  writeFileSync(`${file}.lock`, lock)
+  return lock
+}
+
 describe('amigo login', () => {
   it('without a login, the hint names the profile the command used, so following it signs in that one', async () => {
     const fresh = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: mock.url })
@@ -390,24 +397,19 @@ describe('amigo login', () => {
     }
   })
 
-  it('Ctrl-C while whoami or login waits for the credentials lock another live process holds: exit 130 at once', async () => {
+  it('Ctrl-C while whoami, login or logout waits for the credentials lock another live process holds: exit 130 at once', async () => {
     const dir = tempConfigDir()
     const file = join(dir, 'credentials.json')
-    writeFileSync(
-      file,
-      JSON.stringify({
-        access_token: 'at-0123456789',
-        refresh_token: 'rt-0123456789',
-        workspace_id: 'ws-1',
-        expires_at: 1,
-        identity_base_url: mock.url,
-      }),
-      { mode: 0o600 },
-    )
-    // Held by this (live) process, as by another amigo in the middle of a refresh.
-    const lock = `${process.pid} host=${encodeURIComponent(hostname())} ${new Date().toISOString()} held\n`
-    writeFileSync(`${file}.lock`, lock)
-    for (const args of [['whoami'], ['login', '--no-browser']]) {
+    const stored = JSON.stringify({
+      access_token: 'at-0123456789',
+      refresh_token: 'rt-0123456789',
+      workspace_id: 'ws-1',
+      expires_at: 1,
+      identity_base_url: mock.url,
+    })
+    writeFileSync(file, stored, { mode: 0o600 })
+    const lock = holdCredentialsLock(file)
+    for (const args of [['whoami'], ['login', '--no-browser'], ['logout']]) {
       const cli = startCli(args, { env: cliEnv({ AMIGO_CONFIG_DIR: dir, AMIGO_BASE_URL: mock.url }) })
       // Stopped whenever it gets to the wait: a stop that comes first must end it just the same.
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -417,7 +419,32 @@ describe('amigo login', () => {
       expect(r.stderr).toBe('interrupted\n')
     }
     expect(readFileSync(`${file}.lock`, 'utf8')).toBe(lock)
+    expect(readFileSync(file, 'utf8')).toBe(stored)
     expect(mock.requests).toEqual([])
+  })
+
+  it('Ctrl-C while login waits for the lock to save the approved login: cancelled (exit 130), nothing saved', async () => {
+    const dir = tempConfigDir()
+    const file = join(dir, 'credentials.json')
+    const cli = startCli(['login', '--no-browser'], {
+      env: cliEnv({ AMIGO_CONFIG_DIR: dir, AMIGO_BASE_URL: mock.url }),
+    })
+    const [, code] = await cli.waitFor(/shows the code ([A-Z]{4}-[A-Z]{4})/)
+    // Taken after login checked the folder, so the wait is the one for saving the tokens.
+    const lock = holdCredentialsLock(file)
+    mock.approveDeviceCode(code!)
+    await waitFor(
+      () => mock.requests.some((r) => r.path === '/token' && r.status === 200),
+      5000,
+      'the tokens',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    cli.stop()
+    const r = await cli.result
+    expect(r.code, r.stderr).toBe(130)
+    expect(r.stderr).toMatch(/error: login cancelled/)
+    expect(existsSync(file)).toBe(false)
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(lock)
   })
 
   it('profiles are separate; logout forgets only its own', async () => {

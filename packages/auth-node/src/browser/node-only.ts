@@ -3,7 +3,7 @@
 import { NodeOnlyError } from '../errors/token-errors'
 import type { FileTokenStorageOptions } from '../node/storage-location'
 import type { StoredCredentials } from '../tokens/stored-credentials'
-import type { TokenStorage } from '../tokens/token-storage'
+import type { TokenStorage, WaitOptions } from '../tokens/token-storage'
 
 const message = (what: string) =>
   `${what} needs Node.js (file system / process access); this is the browser build of @amigo-ai/auth-node. Use MemoryTokenStorage or your own TokenStorage here.`
@@ -28,12 +28,12 @@ export class FileTokenStorage implements TokenStorage {
   }
 
   /** Unreachable in the browser build. */
-  save(_credentials: StoredCredentials, _profile?: string): Promise<void> {
+  save(_credentials: StoredCredentials, _profile?: string, _options?: WaitOptions): Promise<void> {
     return Promise.reject(new NodeOnlyError(message('FileTokenStorage')))
   }
 
   /** Unreachable in the browser build. */
-  clear(_profile?: string): Promise<void> {
+  clear(_profile?: string, _options?: WaitOptions): Promise<void> {
     return Promise.reject(new NodeOnlyError(message('FileTokenStorage')))
   }
 }

@@ -65,8 +65,11 @@ export class FileTokenStorage implements TokenStorage {
     return read === undefined || 'problems' in read ? null : read
   }
 
-  /** Replaces the profile's credentials atomically, under the lock. */
-  async save(credentials: StoredCredentials, profile?: string): Promise<void> {
+  /**
+   * Replaces the profile's credentials atomically, under the lock. Aborting `options.signal` stops
+   * the wait for the lock, rejecting with the signal's reason (nothing written).
+   */
+  async save(credentials: StoredCredentials, profile?: string, options?: WaitOptions): Promise<void> {
     const file = this.filePath(profile)
     const checked = readStoredCredentials(credentials)
     if ('problems' in checked) {
@@ -74,27 +77,40 @@ export class FileTokenStorage implements TokenStorage {
         `FileTokenStorage.save got credentials with missing or invalid: ${checked.problems.join(', ')}`,
       )
     }
-    await this.withLock(async () => {
-      try {
-        await writeFileAtomic(file, `${JSON.stringify(checked, null, 2)}\n`, FILE_MODE)
-      } catch (error) {
-        throw new TokenStorageError(`Could not write the credentials file ${file}`, {
-          path: file,
-          reason: 'unwritable',
-          cause: error,
-        })
-      }
-    }, profile)
+    await this.withLock(
+      async () => {
+        try {
+          await writeFileAtomic(file, `${JSON.stringify(checked, null, 2)}\n`, FILE_MODE)
+        } catch (error) {
+          throw new TokenStorageError(`Could not write the credentials file ${file}`, {
+            path: file,
+            reason: 'unwritable',
+            cause: error,
+          })
+        }
+      },
+      profile,
+      options,
+    )
   }
 
-  /** Deletes the profile's credentials file (no error, and nothing created, when there is none). */
-  async clear(profile?: string): Promise<void> {
+  /**
+   * Deletes the profile's credentials file (no error, and nothing created, when there is none).
+   * Aborting `options.signal` stops the wait for the lock, as for `save` (nothing deleted).
+   */
+  async clear(profile?: string, options?: WaitOptions): Promise<void> {
+    // Checked even when there is nothing to delete: a wrong value is wrong whatever is stored.
+    checkedSignal(options)
     const file = this.filePath(profile)
     const fallback = this.#fallbackFor(file)
     if (!(await exists(this.directory)) && !(fallback && (await exists(fallback)))) return
-    await this.withLock(async () => {
-      for (const f of fallback ? [file, fallback] : [file]) await removeFile(f)
-    }, profile)
+    await this.withLock(
+      async () => {
+        for (const f of fallback ? [file, fallback] : [file]) await removeFile(f)
+      },
+      profile,
+      options,
+    )
   }
 
   /**

@@ -68,10 +68,15 @@ export class BaseTokenManager {
     this.#now = c.now ?? Date.now
   }
 
-  /** Saves a login result; only the credentials are kept (`raw` and unknown fields are not). */
-  async store(result: AuthResult): Promise<void> {
+  /**
+   * Saves a login result; only the credentials are kept (`raw` and unknown fields are not).
+   * Aborting `options.signal` stops the wait for the storage's lock (another process holds it),
+   * rejecting with the signal's reason; nothing is saved then.
+   */
+  async store(result: AuthResult, options?: WaitOptions): Promise<void> {
+    const signal = checkedSignal(options)
     const creds = toStoredCredentials(result, this.#identityBaseUrl)
-    await this.#storage.save(creds, this.#profile)
+    await this.#storage.save(creds, this.#profile, { signal })
     this.#cached = creds
     this.#pause.end()
   }
@@ -128,10 +133,14 @@ export class BaseTokenManager {
     return { ...creds }
   }
 
-  /** Forgets the stored credentials (sign out on this machine). */
-  async clear(): Promise<void> {
+  /**
+   * Forgets the stored credentials (sign out on this machine). Aborting `options.signal` stops the
+   * wait for the storage's lock, as for `store`; the credentials stay stored then.
+   */
+  async clear(options?: WaitOptions): Promise<void> {
+    const signal = checkedSignal(options)
     this.#cached = undefined
-    await this.#storage.clear(this.#profile)
+    await this.#storage.clear(this.#profile, { signal })
     // A storage with a lock (FileTokenStorage) runs the clear after a refresh holding that lock,
     // which cached or kept a token meanwhile: that token was just deleted and must not be handed out.
     this.#cached = undefined

@@ -58,7 +58,8 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
       }),
     })
     output.secrets.remember(result.accessToken, result.refreshToken)
-    await tokens.store(result)
+    // Ctrl-C ends a wait for the lock another process holds, as above; nothing is saved then.
+    await tokens.store(result, { signal: ctx.signal })
     progress.clear()
     const c = output.color
     output.print(`${c.green('✓')} Signed in to workspace ${c.bold(printable(result.workspaceId))}`)

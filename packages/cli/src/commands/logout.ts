@@ -8,7 +8,8 @@ export default async function logout(ctx: CommandContext): Promise<number> {
   const profile = ctx.options.profile ?? 'default'
   // A damaged credentials file is still something to remove.
   const stored = await tokens.load().catch(() => true)
-  await tokens.clear()
+  // Ctrl-C ends a wait for the lock another process holds (interrupted, exit 130); the login stays.
+  await tokens.clear({ signal: ctx.signal })
   ctx.output.print(
     stored ? `Signed out (profile ${profile})` : `Not signed in (profile ${profile}); nothing to do`,
   )

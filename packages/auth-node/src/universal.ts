@@ -1,5 +1,16 @@
 // Everything that runs in any JavaScript runtime (Node, browsers, edge). Both entries re-export it,
 // each adding its own TokenManager (whose default storage differs) and Node-only parts.
+
+// Defined in core, which the umbrella's token resource shares them with: the same classes.
+export {
+  classifyRefreshFailure,
+  isRefreshTokenExpiredError,
+  isRefreshTokenReusedError,
+  isTokenRefreshError,
+  RefreshTokenExpiredError,
+  RefreshTokenReusedError,
+  TokenRefreshError,
+} from '@amigo-ai/core'
 export { formatDeviceCodeInstructions } from './device-code/format-instructions'
 export { formatDeviceCodeLink } from './device-code/format-link'
 export { formatWorkspaceList } from './device-code/format-workspaces'
@@ -31,21 +42,14 @@ export {
 export {
   isNodeOnlyError,
   isNotSignedInError,
-  isRefreshTokenExpiredError,
-  isRefreshTokenReusedError,
-  isTokenRefreshError,
   isTokenStorageError,
   NodeOnlyError,
   NotSignedInError,
-  RefreshTokenExpiredError,
-  RefreshTokenReusedError,
-  TokenRefreshError,
   TokenStorageError,
   type TokenStorageProblem,
 } from './errors/token-errors'
 export { DEFAULT_IDENTITY_BASE_URL } from './identity/identity-url'
 export type { AuthResult } from './tokens/auth-result'
-export { classifyRefreshFailure } from './tokens/classify-refresh-failure'
 export { MemoryTokenStorage } from './tokens/memory-token-storage'
 export type { StoredCredentials } from './tokens/stored-credentials'
 export type { BaseTokenManager, TokenManagerConfig } from './tokens/token-manager'

@@ -1,5 +1,6 @@
 export { AmigoError, type AmigoErrorInit, type ErrorContext } from './errors/amigo-error'
 export { ERROR_BRAND } from './errors/brand'
+export { classifyRefreshFailure } from './errors/classify-refresh-failure'
 export {
   ConfigurationError,
   InvalidRequestError,
@@ -40,6 +41,7 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors/http-errors'
+export { type OAuthErrorBody, readOAuthError } from './errors/oauth-error-body'
 export type {
   AmigoErrorWithBody,
   HttpExceptionBody,
@@ -50,6 +52,14 @@ export type {
 export { redactDeep, redactSecrets } from './errors/redact'
 export { parseRetryAfter } from './errors/retry-after'
 export { credentialOf, secretForms } from './errors/secret-forms'
+export {
+  isRefreshTokenExpiredError,
+  isRefreshTokenReusedError,
+  isTokenRefreshError,
+  RefreshTokenExpiredError,
+  RefreshTokenReusedError,
+  TokenRefreshError,
+} from './errors/token-refresh-errors'
 export { type OptionNames, unknownOptionProblem } from './options/unknown-options'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
 export {

@@ -3,12 +3,13 @@ import {
   errorFromResponse,
   ParseError,
   parseRetryAfter,
+  readOAuthError,
   redactSecrets,
 } from '@amigo-ai/core'
 import { DeviceCodeDeniedError, DeviceCodeExpiredError } from '../errors/device-code-errors'
 import { canSendAsBearer } from '../identity/bearer-header'
 import { failedStatus } from '../identity/failed-status'
-import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
+import { isTokenAnswer } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
 import type { IdentityResponse } from '../identity/read-identity-response'
 import { parseWorkspaces } from './parse-workspaces'

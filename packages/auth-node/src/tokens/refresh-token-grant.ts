@@ -1,10 +1,9 @@
-import { errorFromResponse, secretForms } from '@amigo-ai/core'
+import { classifyRefreshFailure, errorFromResponse, readOAuthError, secretForms } from '@amigo-ai/core'
 import { failedStatus } from '../identity/failed-status'
 import { postForm } from '../identity/identity-request'
 import { identityUrl } from '../identity/identity-url'
-import { isTokenAnswer, readOAuthError } from '../identity/oauth-error-body'
+import { isTokenAnswer } from '../identity/oauth-error-body'
 import { parseTokenPayload, type TokenPayload } from '../identity/parse-token-payload'
-import { classifyRefreshFailure } from './classify-refresh-failure'
 
 /** Inputs of one `grant_type=refresh_token` exchange. */
 export interface RefreshTokenGrantInput {

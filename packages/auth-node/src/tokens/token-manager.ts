@@ -1,9 +1,5 @@
-import {
-  isRefreshTokenExpiredError,
-  NotSignedInError,
-  RefreshTokenExpiredError,
-  TokenStorageError,
-} from '../errors/token-errors'
+import { isRefreshTokenExpiredError, RefreshTokenExpiredError } from '@amigo-ai/core'
+import { NotSignedInError, TokenStorageError } from '../errors/token-errors'
 import { expiresAtSeconds } from '../identity/token-expiry'
 import { validateIdentityBaseUrl } from '../identity/validate-base-url'
 import { checkedSignal } from '../options/checked-signal'

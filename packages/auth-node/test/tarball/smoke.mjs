@@ -1,6 +1,7 @@
 // Runs against the packed tarball (ESM import): formats instructions, round-trips credentials
 // through MemoryTokenStorage + TokenManager, and on Linux opens a URL through a fake xdg-open
-// (proving the ESM-only `open` dependency loads and no shell sees the URL).
+// (proving the ESM-only `open` dependency loads and no shell sees the URL). Its refresh-token
+// errors are core's own classes, so one `instanceof` works whichever package an app imports them from.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,8 +9,13 @@ import {
   formatDeviceCodeInstructions,
   MemoryTokenStorage,
   openBrowser,
+  RefreshTokenExpiredError,
   TokenManager,
 } from '@amigo-ai/auth-node'
+import * as core from '@amigo-ai/core'
+
+if (RefreshTokenExpiredError !== core.RefreshTokenExpiredError)
+  throw new Error("auth-node's RefreshTokenExpiredError is not core's")
 
 const text = formatDeviceCodeInstructions({
   user_code: 'WDJB-MJHT',

@@ -1,6 +1,6 @@
-import { classifyRefreshFailure } from '@amigo-ai/auth-node'
 import {
   AmigoError,
+  classifyRefreshFailure,
   InvalidRequestError,
   type RequestOptions,
   type WithResponseMetadata,

@@ -2,9 +2,12 @@
 // workspace events (realtime loaded by name, as the ESM copy whose classes this package exports), and
 // lists agents through the `lite` entry. First it checks that each entry loads only this package's
 // own files, which carry the code of core, realtime, webhooks and auth-node (tsup.config.ts), and
-// that those files hold only one-byte characters.
+// that those files hold only one-byte characters; and that the `lite` entry's files hold none of
+// auth-node's sign-in code nor any import of a Node built-in: Node compiles every file an entry
+// loads, so that code would lengthen each cold start of a serverless function using `lite`.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { builtinModules } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { AmigoClient, isNotFoundError, VERSION, WorkspaceEventStreamError } from '@amigo-ai/platform-sdk'
 import { AgentsResource, createAmigo } from '@amigo-ai/platform-sdk/lite'
@@ -27,6 +30,18 @@ function staticGraph(file, files = new Set(), packages = new Set()) {
   }
   return { files, packages }
 }
+
+/** Texts of auth-node's built Node code (its file storage, its sign-in), found by what `lite` loads. */
+const AUTH_NODE_MARKERS = ['FileTokenStorage.save got credentials', 'loginWithDeviceCode']
+function checkLiteLoads(entry, files, packages) {
+  const builtins = [...packages].filter((p) => p.startsWith('node:') || builtinModules.includes(p))
+  if (builtins.length) throw new Error(`${entry} loads Node built-ins: ${builtins.join(', ')}`)
+  for (const file of files)
+    for (const marker of AUTH_NODE_MARKERS)
+      if (readFileSync(file, 'utf8').includes(marker))
+        throw new Error(`${file} holds auth-node's "${marker}"`)
+}
+
 const pkgUrl = new URL('./package.json', import.meta.resolve('@amigo-ai/platform-sdk/package.json'))
 const { exports } = JSON.parse(readFileSync(pkgUrl, 'utf8'))
 for (const subpath of ['.', './lite']) {
@@ -36,6 +51,7 @@ for (const subpath of ['.', './lite']) {
     const ours = [...packages].filter((p) => p.startsWith('@amigo-ai/'))
     if (ours.length || files.size > 2)
       throw new Error(`${entry} loads ${files.size} files and ${ours.join(', ') || 'no package of ours'}`)
+    if (subpath === './lite') checkLiteLoads(entry, files, packages)
   }
 }
 

@@ -1,6 +1,6 @@
-import type { AmigoError } from '@amigo-ai/core'
-import { RefreshTokenExpiredError, RefreshTokenReusedError } from '../errors/token-errors'
-import { readOAuthError } from '../identity/oauth-error-body'
+import type { AmigoError } from './amigo-error'
+import { readOAuthError } from './oauth-error-body'
+import { RefreshTokenExpiredError, RefreshTokenReusedError } from './token-refresh-errors'
 
 // Codes and descriptions that mean the refresh token was already spent (rotation reuse): final, the
 // user must sign in again, and worth telling apart from a plain expiry (it can mean a copied token).

@@ -1,8 +1,12 @@
 // Which failed refresh-token exchanges sign the user out: a 4xx refusal (or an OAuth error sent with
 // a 200, as some identity services do), never a 5xx, a 429 or a redirect, whatever their bodies say.
-import { AmigoError } from '@amigo-ai/core'
 import { describe, expect, it } from 'vitest'
-import { classifyRefreshFailure, isRefreshTokenExpiredError, isRefreshTokenReusedError } from '../src/index'
+import {
+  AmigoError,
+  classifyRefreshFailure,
+  isRefreshTokenExpiredError,
+  isRefreshTokenReusedError,
+} from '../src/index'
 
 const failure = (status: number, body: unknown = { error: 'invalid_grant' }) =>
   new AmigoError(`HTTP ${status}`, { status, body })

@@ -356,7 +356,7 @@ describe('bad input', () => {
       [{ limit: Number.NaN }, 'body field "limit" (NaN)'],
       [{ range: { max: Number.POSITIVE_INFINITY } }, 'body field "max" (Infinity)'],
       [{ items: [1, Number.NEGATIVE_INFINITY] }, 'body field "1" (-Infinity)'],
-      [{ due: new Date('not a date') }, 'body field "due" (Invalid Date)'],
+      [{ due: new Date('not a date') }, 'body field "due" (an invalid Date)'],
       [{ id: 12345678901234567890n }, 'body field "id" (a BigInt)'],
       [Number.NaN, 'body (NaN)'],
     ]

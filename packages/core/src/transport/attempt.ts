@@ -166,15 +166,12 @@ function jsonText(body: unknown): string {
  * not quoted.
  */
 function refuseLossy(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const original = this[key]
   const big = typeof value === 'bigint'
-  if (
-    big ||
-    (typeof value === 'number' && !Number.isFinite(value)) ||
-    (value === null && original instanceof Date)
-  )
+  // A Date reaches here as its toJSON text: null when it is invalid.
+  const badDate = value === null && this[key] instanceof Date
+  if (big || badDate || (typeof value === 'number' && !Number.isFinite(value)))
     throw new TypeError(
-      `body${key && ` field ${JSON.stringify(key)}`} (${big ? 'a BigInt' : String(original)}) cannot be sent as JSON`,
+      `body${key && ` field ${JSON.stringify(key)}`} (${big ? 'a BigInt' : badDate ? 'an invalid Date' : value}) cannot be sent as JSON`,
     )
   return value
 }

@@ -217,6 +217,48 @@ describe('a workspace id that cannot be one URL path segment', () => {
     })
   }
 
+  // A JWT whose payload names the workspace (no signature check is needed to read a claim).
+  const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`
+
+  it('"ws/../admin" chosen from the profile\'s list, or ".." in the token\'s claim: a ParseError, the login not returned', async () => {
+    const cases = [
+      {
+        options: { polls: [{ token: {} }], profileWorkspaces: [{ workspace_id: 'ws/../admin' }] },
+        problem: 'contains "/"',
+      },
+      {
+        options: { polls: [{ token: { access_token: jwt({ workspace_id: '..' }) } }] },
+        problem: 'is the dot segment ".."',
+      },
+    ]
+    for (const { options, problem } of cases) {
+      idp = await startIdentityServer(options)
+      const error = await loginWithDeviceCode({
+        identityBaseUrl: idp.url,
+        onCode: noop,
+        onWorkspaceRequired: async (list) => list[0]!.workspace_id,
+        clock: fakeClock(),
+      }).catch((e) => e)
+      expect(isParseError(error)).toBe(true)
+      expect((error as Error).message).toBe(`The workspace id the sign-in ended with ${problem}`)
+      await idp.close()
+      idp = undefined
+    }
+  })
+
+  it("as the caller's workspaceId: a ConfigurationError naming the option, with nothing sent", async () => {
+    idp = await startIdentityServer({})
+    const error = await loginWithDeviceCode({
+      identityBaseUrl: idp.url,
+      workspaceId: 'a/b',
+      onCode: noop,
+      onWorkspaceRequired: async () => 'ws-1',
+    }).catch((e) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect((error as Error).message).toBe('loginWithDeviceCode: workspaceId contains "/"')
+    expect(idp.server.requests).toHaveLength(0)
+  })
+
   it('in a refresh answer too: refused, and the stored login is kept as it was', async () => {
     const storage = new MemoryTokenStorage()
     const stored = { access_token: 'a', refresh_token: 'rt-0123456789', expires_at: 0, workspace_id: 'w' }

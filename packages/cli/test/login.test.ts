@@ -61,12 +61,22 @@ describe('amigo login', () => {
     expect(env.stderr).toMatch(/^error: AMIGO_PROFILE: Profile names use letters/m)
   })
 
-  it('an empty --workspace is refused rather than taken as none', async () => {
+  it('an empty --workspace is refused rather than taken as none, and one no path can carry as such', async () => {
     const fresh = cliEnv({ AMIGO_CONFIG_DIR: tempConfigDir(), AMIGO_BASE_URL: mock.url })
     const before = mock.requests.length
     const r = await runCli(['login', '--no-browser', '--workspace', ''], { env: fresh })
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('error: --workspace is empty')
+    expect(mock.requests.slice(before)).toEqual([])
+    // An id no API path can carry is refused naming the flag, before anything is sent.
+    for (const [workspace, problem] of [
+      ['ws/../admin', 'contains "/"'],
+      ['..', 'is the dot segment ".."'],
+    ]) {
+      const bad = await runCli(['login', '--no-browser', '--workspace', workspace!], { env: fresh })
+      expect(bad.code).toBe(2)
+      expect(bad.stderr).toContain(`error: --workspace ${problem}`)
+    }
     expect(mock.requests.slice(before)).toEqual([])
   })
 

@@ -1,6 +1,8 @@
 import {
   ConfigurationError,
   type OptionNames,
+  ParseError,
+  pathSegmentProblem,
   redactSecrets,
   secretForms,
   unknownOptionProblem,
@@ -88,6 +90,11 @@ async function signIn(options: DeviceCodeLoginOptions): Promise<DeviceCodeLoginR
     options.workspaceId ??
     claimString(payload.access_token, 'workspace_id') ??
     (await workspaceFromProfile(identityBaseUrl, payload.access_token, options, http))
+  // Every call with the token fills `/v1/{workspace_id}/` with this id, wherever it came from (the
+  // service's list, the token's claim, its profile): one that cannot be exactly one path segment
+  // is refused before anything stores it, as the token response's own workspace_id is.
+  const problem = pathSegmentProblem(boundTo)
+  if (problem !== undefined) throw new ParseError(`The workspace id the sign-in ended with ${problem}`)
   return toLoginResult(payload, boundTo, identityBaseUrl, clock.now())
 }
 
@@ -135,6 +142,8 @@ function checkLoginOptions(options: DeviceCodeLoginOptions): void {
     timeouts: { requestTimeoutMs: options.requestTimeoutMs },
     signals: { signal: options.signal },
   })
+  const problem = options.workspaceId ? pathSegmentProblem(options.workspaceId) : undefined
+  if (problem !== undefined) throw new ConfigurationError(`loginWithDeviceCode: workspaceId ${problem}`)
 }
 
 // HTTP 300: the user approved but belongs to several workspaces. After the choice, the refresh

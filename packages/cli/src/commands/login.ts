@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import { loginWithDeviceCode, openBrowser } from '@amigo-ai/auth-node'
+import { pathSegmentProblem } from '@amigo-ai/core'
 import type { CommandContext } from '../context'
 import { checkBaseUrl, DEFAULT_BASE_URL } from '../credentials/base-url'
 import { assertCredentialsPathUsable } from '../credentials/credentials-path'
@@ -22,6 +23,10 @@ export default async function login(ctx: CommandContext, opts: LoginOptions): Pr
   const { output } = ctx
   // Usually an unset shell variable (`--workspace "$WS"`): taken as none, the login would pick another.
   if (opts.workspace === '') throw usageError('--workspace is empty', 'leave it out to choose one when asked')
+  // Every API path puts the workspace after `/v1/`: one that cannot be a single path segment is no id.
+  const problem = opts.workspace === undefined ? undefined : pathSegmentProblem(opts.workspace)
+  if (problem !== undefined)
+    throw usageError(`--workspace ${problem}`, 'pass the id of one of your workspaces')
   // The identity service lives at the API origin (the platform and `amigo mock` alike).
   const { baseUrl, baseUrlName } = ctx.options
   const identityBaseUrl = baseUrl ? checkBaseUrl(baseUrl, baseUrlName) : DEFAULT_BASE_URL

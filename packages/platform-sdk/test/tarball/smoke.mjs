@@ -3,8 +3,8 @@
 // lists agents through the `lite` entry. First it checks that each entry loads only this package's
 // own files, which carry the code of core, realtime, webhooks and auth-node (tsup.config.ts), and
 // that those files hold only one-byte characters; and that the `lite` entry's files hold none of
-// auth-node's sign-in code nor any import of a Node built-in: Node compiles every file an entry
-// loads, so that code would lengthen each cold start of a serverless function using `lite`.
+// the sign-in, realtime connection or webhook code nor any import of a Node built-in: Node compiles
+// every file an entry loads, so that code would lengthen each cold start of a function using `lite`.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { builtinModules } from 'node:module'
@@ -31,15 +31,22 @@ function staticGraph(file, files = new Set(), packages = new Set()) {
   return { files, packages }
 }
 
-/** Texts of auth-node's built Node code (its file storage, its sign-in), found by what `lite` loads. */
-const AUTH_NODE_MARKERS = ['FileTokenStorage.save got credentials', 'loginWithDeviceCode']
+/**
+ * Texts of code only the full entry needs, by package: auth-node's file storage and sign-in,
+ * realtime's connection code, the webhook verifier's header. None is in what `lite` loads.
+ */
+const FULL_ENTRY_MARKERS = {
+  'auth-node': ['FileTokenStorage.save got credentials', 'loginWithDeviceCode'],
+  realtime: ['has no global WebSocket'],
+  webhooks: ['x-amigo-signature'],
+}
 function checkLiteLoads(entry, files, packages) {
   const builtins = [...packages].filter((p) => p.startsWith('node:') || builtinModules.includes(p))
   if (builtins.length) throw new Error(`${entry} loads Node built-ins: ${builtins.join(', ')}`)
   for (const file of files)
-    for (const marker of AUTH_NODE_MARKERS)
-      if (readFileSync(file, 'utf8').includes(marker))
-        throw new Error(`${file} holds auth-node's "${marker}"`)
+    for (const [pkg, markers] of Object.entries(FULL_ENTRY_MARKERS))
+      for (const marker of markers)
+        if (readFileSync(file, 'utf8').includes(marker)) throw new Error(`${file} holds ${pkg}'s "${marker}"`)
 }
 
 const pkgUrl = new URL('./package.json', import.meta.resolve('@amigo-ai/platform-sdk/package.json'))

@@ -9,7 +9,7 @@
 // already published there, which is the combination users will install.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { installApp, packAll, publicPackages } from './lib/pack.mjs'
 import { COMPILERS, ENVIRONMENTS, typecheckConsumer } from './lib/typecheck-consumer.mjs'
@@ -64,8 +64,17 @@ try {
     ...ENVIRONMENTS.map((env) => ({ env, compiler: COMPILERS[0] })),
     ...COMPILERS.slice(1).map((compiler) => ({ env: ENVIRONMENTS[0], compiler })),
   ]
-  for (const { env, compiler } of runs) {
-    const types = typecheckConsumer(app, pkgs, compiler.tsc, env)
+  // Each run is one tsc process: as many at a time as there are cores, reported in order.
+  const checked = await pooled(
+    runs.map(
+      ({ env, compiler }, i) =>
+        () =>
+          typecheckConsumer(app, pkgs, compiler.tsc, env, `consumer-${i}`),
+    ),
+    availableParallelism(),
+  )
+  for (const [i, { env, compiler }] of runs.entries()) {
+    const types = checked[i]
     const what = `(${env.name}, TypeScript ${compiler.version}, nodenext, skipLibCheck false)`
     if (types.ok) console.log(`✓ type declarations of ${types.entries} entries ${what}`)
     else {
@@ -78,6 +87,20 @@ try {
   rmSync(work, { recursive: true, force: true })
 }
 process.exit(failures ? 1 : 0)
+
+/** Runs `tasks` (functions returning promises), at most `limit` at a time; resolves their results in order. */
+async function pooled(tasks, limit) {
+  const results = []
+  let next = 0
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++
+      results[i] = await tasks[i]()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker))
+  return results
+}
 
 /**
  * Installs the umbrella alone (its @amigo-ai dependencies from their tarballs too) and compares what

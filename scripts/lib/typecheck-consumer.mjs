@@ -7,10 +7,10 @@
 // packages support (4.9), so a declaration written with newer syntax or a newer lib type fails;
 // and each project kind in ENVIRONMENTS, so one that names a type only the DOM library (or only
 // @types/node) declares fails.
-import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { exec } from '../runtimes/exec.mjs'
 
 const repoRoot = new URL('../..', import.meta.url).pathname
 const require = createRequire(import.meta.url)
@@ -50,16 +50,24 @@ export const ENVIRONMENTS = [
 /**
  * Writes an ES module and a CommonJS consumer of every entry of `pkgs` into `app` (where they are
  * installed) and compiles both with `tsc` (a COMPILERS entry's) in `env` (an ENVIRONMENTS entry);
- * returns `{ ok, out, entries }` with the compiler's report.
+ * resolves `{ ok, out, entries }` with the compiler's report. Its files are named after `name`, so
+ * several runs can share `app` at once.
  */
-export function typecheckConsumer(app, pkgs, tsc = COMPILERS[0].tsc, env = ENVIRONMENTS[0]) {
+export async function typecheckConsumer(
+  app,
+  pkgs,
+  tsc = COMPILERS[0].tsc,
+  env = ENVIRONMENTS[0],
+  name = 'consumer',
+) {
   const all = pkgs.filter(({ pkg }) => !env.nodeOnly?.includes(pkg.name)).flatMap(({ pkg }) => entries(pkg))
   const names = all.map((_, i) => `m${i}`)
   const esm = all.map((e, i) => `import * as ${names[i]} from '${e.spec}'`)
   const cjs = all.flatMap((e, i) => (e.cjs ? [`import ${names[i]} = require('${e.spec}')`] : []))
-  writeFileSync(join(app, 'esm-consumer.mts'), `${esm.join('\n')}\nconsole.log(${names.join(', ')})\n`)
+  const [esmFile, cjsFile, config] = [`esm-${name}.mts`, `cjs-${name}.cts`, `tsconfig.${name}.json`]
+  writeFileSync(join(app, esmFile), `${esm.join('\n')}\nconsole.log(${names.join(', ')})\n`)
   const used = all.flatMap((e, i) => (e.cjs ? [names[i]] : []))
-  writeFileSync(join(app, 'cjs-consumer.cts'), `${cjs.join('\n')}\nconsole.log(${used.join(', ')})\n`)
+  writeFileSync(join(app, cjsFile), `${cjs.join('\n')}\nconsole.log(${used.join(', ')})\n`)
   const options = {
     strict: true,
     noEmit: true,
@@ -71,13 +79,7 @@ export function typecheckConsumer(app, pkgs, tsc = COMPILERS[0].tsc, env = ENVIR
     types: env.types,
     typeRoots: [join(repoRoot, 'node_modules', '@types')],
   }
-  writeFileSync(
-    join(app, 'tsconfig.consumer.json'),
-    JSON.stringify({ compilerOptions: options, files: ['esm-consumer.mts', 'cjs-consumer.cts'] }),
-  )
-  const r = spawnSync(process.execPath, [tsc, '-p', join(app, 'tsconfig.consumer.json')], {
-    cwd: app,
-    encoding: 'utf8',
-  })
-  return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.trim(), entries: all.length }
+  writeFileSync(join(app, config), JSON.stringify({ compilerOptions: options, files: [esmFile, cjsFile] }))
+  const r = await exec(process.execPath, [tsc, '-p', join(app, config)], { cwd: app, timeoutMs: 300_000 })
+  return { ok: r.code === 0, out: r.output.trim(), entries: all.length }
 }

@@ -116,7 +116,13 @@ describe('options of the wrong type fail up front, naming the option', () => {
     ['numeric workspaceId', { workspaceId: 7 }, /workspaceId must be a string, got a number/],
     ['string onPoll', { onPoll: 'x' }, /onPoll must be a function, got a string/],
     ['string onStatus', { onStatus: 'x' }, /onStatus must be a function, got a string/],
-    ['object onWorkspaceRequired', { onWorkspaceRequired: {} }, /onWorkspaceRequired must be a function/],
+    // Named as core names a value's kind (it read "a object" before).
+    [
+      'object onWorkspaceRequired',
+      { onWorkspaceRequired: {} },
+      /onWorkspaceRequired must be a function, got an object$/,
+    ],
+    ['array signal', { signal: [] }, /signal must be an AbortSignal, got an array$/],
     ['clock without sleep', { clock: { now: () => 0, sleep: 1 } }, /clock\.sleep must be a function/],
   ]
   for (const [name, options, message] of login) {

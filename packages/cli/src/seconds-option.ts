@@ -1,5 +1,5 @@
+import { MAX_TIMER_MS } from '@amigo-ai/core'
 import { usageError } from './errors/cli-error'
-import { MAX_TIMER_MS } from './max-timer'
 
 // Seconds as people write them: digits, optionally a decimal point and more digits. Number() would
 // also read `0x10`, `1e3`, `0b1`, `Infinity` or a value padded with spaces as some other number.

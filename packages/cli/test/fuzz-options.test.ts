@@ -2,6 +2,8 @@
 // whitespace, exponents, hex, huge values, empty, `--` forms): a value is accepted and means what
 // the README says, or refused with a usage error (exit 2) naming the option. In process with many
 // runs of the parsers; whole commands (runCli) for a handful of generated cases each.
+
+import { MAX_TIMER_MS } from '@amigo-ai/core'
 import { serveNode } from '@amigo-ai/test-server'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +12,6 @@ import { countOption } from '../src/count-option'
 import { checkBaseUrl } from '../src/credentials/base-url'
 import { CliError } from '../src/errors/cli-error'
 import { httpUrlOption } from '../src/http-url-option'
-import { MAX_TIMER_MS } from '../src/max-timer'
 import { secondsOption } from '../src/seconds-option'
 import { cliEnv, runCli } from './helpers/cli'
 

@@ -60,6 +60,8 @@ export {
   RefreshTokenReusedError,
   TokenRefreshError,
 } from './errors/token-refresh-errors'
+export { isAbortSignal } from './options/is-abort-signal'
+export { kindOf } from './options/kind-of'
 export { type OptionNames, unknownOptionProblem } from './options/unknown-options'
 export { nextCursor, type PageCursor, pageItems } from './pagination/page-shape'
 export {
@@ -74,6 +76,7 @@ export { type BackoffOptions, backoffDelay } from './retry/backoff'
 export {
   DEFAULT_RETRY,
   isRetrySafe,
+  MAX_TIMER_MS,
   type ResolvedRetry,
   type RetryOptions,
   shouldRetryStatus,

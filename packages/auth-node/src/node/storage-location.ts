@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
-import { ConfigurationError, type OptionNames, unknownOptionProblem } from '@amigo-ai/core'
-import { checkOptions, kind } from '../options/check-options'
+import { ConfigurationError, kindOf, type OptionNames, unknownOptionProblem } from '@amigo-ai/core'
+import { checkOptions } from '../options/check-options'
 import { defaultConfigDirectory, officialCredentialsFile } from './config-directory'
 import type { FileLockOptions } from './file-lock'
 
@@ -50,7 +50,7 @@ export function storageLocation(arg: unknown): StorageLocation {
     }
   }
   if (arg !== undefined && (typeof arg !== 'object' || arg === null || Array.isArray(arg))) {
-    throw new ConfigurationError(`${USAGE}, got ${kind(arg)}`)
+    throw new ConfigurationError(`${USAGE}, got ${kindOf(arg)}`)
   }
   const options = (arg ?? {}) as Record<string, unknown>
   const unknown = unknownOptionProblem(options, OPTION_NAMES)
@@ -79,7 +79,7 @@ function checkLock(lock: unknown): void {
   if (lock === undefined) return
   if (typeof lock !== 'object' || lock === null || Array.isArray(lock)) {
     throw new ConfigurationError(
-      `FileTokenStorage: lock must be an object { staleMs, timeoutMs }, got ${kind(lock)}`,
+      `FileTokenStorage: lock must be an object { staleMs, timeoutMs }, got ${kindOf(lock)}`,
     )
   }
   const unknown = Object.keys(lock).filter((k) => !LOCK_KEYS.has(k))

@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '@amigo-ai/core'
 import {
   AmigoClient,
   type ReconnectInfo,
@@ -17,7 +18,6 @@ import { typeFilter } from '../events/type-filter'
 import { EXIT } from '../exit-codes'
 import type { Output } from '../io/output'
 import { readerGone } from '../io/reader-gone'
-import { MAX_TIMER_MS } from '../max-timer'
 import { secondsOption } from '../seconds-option'
 
 interface TailOptions {

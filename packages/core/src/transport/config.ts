@@ -1,6 +1,8 @@
 import { ConfigurationError } from '../errors/client-errors'
+import { isAbortSignal } from '../options/is-abort-signal'
+import { kindOf } from '../options/kind-of'
 import { MAX_TIMER_MS, type RetryOptions, validateRetry } from '../retry/policy'
-import { assertHeaderValue, describe, headerLayer } from './header-checks'
+import { assertHeaderValue, headerLayer } from './header-checks'
 import type { HeaderLayer } from './headers'
 import type { ClientHooks } from './hooks'
 import { pathSegmentProblem } from './path-segment'
@@ -100,7 +102,7 @@ export const FETCH_OPTIONS = [
 
 /** Throws a ConfigurationError saying what `name` must be and what kind of value it got (never the value). */
 function must(ok: boolean, name: string, expected: string, value: unknown): asserts ok {
-  if (!ok) throw new ConfigurationError(`${name} must be ${expected}, got ${describe(value)}`)
+  if (!ok) throw new ConfigurationError(`${name} must be ${expected}, got ${kindOf(value)}`)
 }
 
 /** Checks an optional text that goes into a header as it is (`userAgent`, `accept`, ...). */
@@ -176,7 +178,7 @@ export function validateOptions(o: RequestOptions, where: string, layer = true):
   if (o.idempotencyKey === '')
     throw new ConfigurationError(`${where}idempotencyKey must be a non-empty string`)
   optionalHeaderText(o.idempotencyKey, `${where}idempotencyKey`)
-  if (o.signal != null && !isSignal(o.signal))
+  if (o.signal != null && !isAbortSignal(o.signal))
     throw new ConfigurationError(`${where}signal must be an AbortSignal`)
   checkFetchOptions(o, where)
   const headers = headerLayer(o.headers, `${where}headers`, layer)
@@ -202,12 +204,6 @@ function checkFetchOptions(o: RequestOptions, where: string): void {
     throw new ConfigurationError(`${where}${names.join(', ')}: fetch refuses these values`)
   }
 }
-
-const isSignal = (s: unknown): s is AbortSignal =>
-  typeof s === 'object' &&
-  s !== null &&
-  typeof (s as AbortSignal).aborted === 'boolean' &&
-  typeof (s as AbortSignal).addEventListener === 'function'
 
 /**
  * Checks an API key or token before it goes into `Authorization`: a `ConfigurationError` naming

@@ -2,6 +2,7 @@
 // header quotes the whole value (which may be a key), and it would surface as a NetworkError that
 // the retry policy treats as transient. Every package checks its headers here, with one error class.
 import { ConfigurationError } from '../errors/client-errors'
+import { kindOf } from '../options/kind-of'
 import type { HeaderLayer } from './headers'
 
 // Characters a header value may carry: no line breaks, no other control characters, Latin-1 only.
@@ -13,10 +14,6 @@ const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
  * characters make the request fail once sent, as a network error.
  */
 export const isHeaderValue = (value: string): boolean => HEADER_SAFE.test(value)
-
-/** What kind of value `v` is, for messages that must not quote it (`null`, `an array`, `a number`). */
-export const describe = (v: unknown): string =>
-  v == null ? `${v}` : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
 
 /**
  * Throws `ConfigurationError` naming `what` when `value` cannot be sent as an HTTP header value
@@ -40,7 +37,7 @@ export function headerLayer(headers: unknown, where: string, nullable: boolean):
   if (headers === undefined) return undefined
   if (typeof headers !== 'object' || headers === null)
     throw new ConfigurationError(
-      `${where} must be a Headers, an array of pairs or an object, got ${describe(headers)}`,
+      `${where} must be a Headers, an array of pairs or an object, got ${kindOf(headers)}`,
     )
   const list = Array.isArray(headers)
   const scratch = new Headers()
@@ -62,7 +59,7 @@ export function headerLayer(headers: unknown, where: string, nullable: boolean):
     const values = Array.isArray(value) && !list ? value : [value]
     if (!values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
       throw new ConfigurationError(
-        `${where}: header "${name}" must have a string value, got ${describe(value)}`,
+        `${where}: header "${name}" must have a string value, got ${kindOf(value)}`,
       )
     const text = values.join(', ')
     try {

@@ -1,12 +1,8 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, isAbortSignal, kindOf, MAX_TIMER_MS } from '@amigo-ai/core'
 import type { ReconnectingWebSocketOptions } from './create-reconnecting-websocket'
 
-// Timers overflow past this many ms and then fire at once: an idle watchdog that large would
+// MAX_TIMER_MS: timers overflow past it and then fire at once, so an idle watchdog that large would
 // replace every socket immediately, a backoff that large would reconnect in a tight loop.
-const MAX_TIMER_MS = 2_147_483_647
-
-const kind = (v: unknown) =>
-  v == null ? `${v}` : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
 
 const FUNCTIONS = [
   'getProtocols',
@@ -32,7 +28,7 @@ const DURATIONS = [
 export function checkFunctions<T extends object>(o: T, names: readonly (keyof T & string)[]): void {
   for (const name of names)
     if (o[name] !== undefined && typeof o[name] !== 'function')
-      throw new ConfigurationError(`${name} must be a function, got ${kind(o[name])}`)
+      throw new ConfigurationError(`${name} must be a function, got ${kindOf(o[name])}`)
 }
 
 /** Throws `ConfigurationError` naming the first of `names` that is set in `o` but not a timer-safe number of ms. */
@@ -51,10 +47,10 @@ export function checkDurations<T extends object>(o: T, names: readonly (keyof T 
  */
 export function validateWebSocketOptions(o: ReconnectingWebSocketOptions): void {
   if (typeof o !== 'object' || o === null)
-    throw new ConfigurationError(`WebSocket options must be an object, got ${kind(o)}`)
+    throw new ConfigurationError(`WebSocket options must be an object, got ${kindOf(o)}`)
   // The content of a URL string is the socket's to judge: a bad one ends as `open_failed` via onError.
   if (typeof o.url !== 'string' && typeof o.url !== 'function')
-    throw new ConfigurationError(`url must be a string or a function returning one, got ${kind(o.url)}`)
+    throw new ConfigurationError(`url must be a string or a function returning one, got ${kindOf(o.url)}`)
   const p = o.protocols
   if (
     p !== undefined &&
@@ -72,8 +68,7 @@ export function validateWebSocketOptions(o: ReconnectingWebSocketOptions): void 
     m !== undefined &&
     (typeof m !== 'number' || !(Number.isInteger(m) || m === Number.POSITIVE_INFINITY) || m < 0)
   )
-    throw new ConfigurationError(`maxReconnects must be a whole number >= 0 (or Infinity), got ${kind(m)}`)
-  const s = o.signal as { aborted?: unknown; addEventListener?: unknown } | undefined
-  if (s !== undefined && (typeof s?.aborted !== 'boolean' || typeof s.addEventListener !== 'function'))
-    throw new ConfigurationError(`signal must be an AbortSignal, got ${kind(s)}`)
+    throw new ConfigurationError(`maxReconnects must be a whole number >= 0 (or Infinity), got ${kindOf(m)}`)
+  if (o.signal !== undefined && !isAbortSignal(o.signal))
+    throw new ConfigurationError(`signal must be an AbortSignal, got ${kindOf(o.signal)}`)
 }

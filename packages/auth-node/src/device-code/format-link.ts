@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@amigo-ai/core'
+import { ConfigurationError, kindOf } from '@amigo-ai/core'
 import { printable } from './terminal-text'
 import type { DeviceCodeIssuance } from './types'
 
@@ -19,7 +19,7 @@ export function formatDeviceCodeLink(
     )
   }
   if (text !== undefined && typeof text !== 'string') {
-    throw new ConfigurationError(`formatDeviceCodeLink: text must be a string, got a ${typeof text}`)
+    throw new ConfigurationError(`formatDeviceCodeLink: text must be a string, got ${kindOf(text)}`)
   }
   // Control characters inside the URL would end the escape sequence early.
   const url = printable(target)

@@ -5,6 +5,7 @@
 // what options passed where the query belongs look like (`{ headers: { Authorization } }` would put
 // the token in the URL). These few lines are all the transport needs of a serializer, and keeping
 // them here means core loads no other package at all (bench: cold import and bundle size).
+import { kindOf } from '../options/kind-of'
 
 const pair = (name: string, value: unknown): string => {
   // A Date is read as a value (openapi-fetch, taking it for an object with no keys, drops it).
@@ -25,7 +26,7 @@ const pair = (name: string, value: unknown): string => {
 export function serializeQuery(query: Record<string, unknown> | undefined): string {
   // A string would be read as a list of characters (`?0=l&1=i...`).
   if (query != null && typeof query !== 'object')
-    throw new TypeError(`query must be an object, got a ${typeof query}`)
+    throw new TypeError(`query must be an object, got ${kindOf(query)}`)
   const out: string[] = []
   for (const rawName in query) {
     const value = query[rawName]

@@ -19,7 +19,7 @@ import type {
   Transport,
   WithResponseMetadata,
 } from '@amigo-ai/core'
-import { autoPage, ConfigurationError, withResponseMetadata } from '@amigo-ai/core'
+import { autoPage, ConfigurationError, kindOf, withResponseMetadata } from '@amigo-ai/core'
 import type { paths } from '../generated/openapi'
 import type { ClientConnection } from '../realtime/client-connection'
 import { officialClientContext } from './official-client-form'
@@ -134,7 +134,7 @@ export abstract class APIResource {
     // Spread below, a string would become options named 0, 1, 2, ... (a rejection, as every failure
     // of a call is).
     if (typeof options !== 'object')
-      return Promise.reject(new ConfigurationError(`options must be an object, got a ${typeof options}`))
+      return Promise.reject(new ConfigurationError(`options must be an object, got ${kindOf(options)}`))
     const { forceHeaders, accept, ...switches } = init.transport ?? {}
     // An Accept chosen by the method (JSON for createTurn, SSE for streams, PDF bytes) is part of the
     // method's contract, so it goes with the forced headers, which the transport applies over the

@@ -5,6 +5,7 @@
 //   BENCH_QUICK=1 node run.mjs   tiny sizes, one repeat: checks that everything runs, figures meaningless
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
+import { TABLE_MARKER, withLatestTable } from './lib/readme-table.mjs'
 import { startServer } from './lib/server.mjs'
 import { missed, renderTable } from './lib/table.mjs'
 
@@ -94,13 +95,10 @@ const file = only.length || QUICK ? 'partial.md' : 'latest.md'
 writeFileSync(new URL(`./results/${file}`, import.meta.url), markdown)
 log(`wrote results/${file}`)
 if (file === 'latest.md') {
-  // README.md ends with a copy of the latest full run, below this marker.
   const readme = new URL('./README.md', import.meta.url)
-  const marker = '<!-- latest-table -->'
   const text = readFileSync(readme, 'utf8')
-  const at = text.indexOf(marker)
-  if (at >= 0) {
-    writeFileSync(readme, `${text.slice(0, at + marker.length)}\n\n${markdown.replace(/^# .*\n\n/, '')}`)
+  if (text.includes(TABLE_MARKER)) {
+    writeFileSync(readme, withLatestTable(text, markdown))
     log('updated the table in README.md')
   }
 }
